@@ -1,0 +1,182 @@
+"""The `osteon` command line: composes the stages, holds no logic of its own.
+
+Human-readable output goes to stdout with rich; messages, progress and errors
+go to stderr; `--json` prints one JSON document to stdout for programs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from osteon import KnowledgeBase
+from osteon.corpus.ingest import IngestOutcome, expand_paths
+from osteon.errors import OsteonError
+from osteon.settings import max_bytes_from_env, parse_size
+
+app = typer.Typer(
+    name="osteon",
+    help="A knowledge engine for heterotopic ossification: every statement cites its source.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+_state: dict[str, Path | None] = {"store": None}
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for programs.")]
+
+
+@app.callback()
+def main(
+    store: Annotated[Path | None, typer.Option(
+        "--store", envvar="OSTEON_STORE",
+        help="Store file or folder (default: $OSTEON_HOME or the user data dir).")] = None,
+) -> None:
+    """osteon reads documents about heterotopic ossification and answers from them, citing each sentence."""
+    _state["store"] = store
+
+
+def _open() -> KnowledgeBase:
+    try:
+        return KnowledgeBase.open(_state["store"])
+    except OsteonError as exc:
+        _fail(str(exc))
+        raise  # unreachable; _fail exits
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {escape(message)}")
+    raise typer.Exit(code)
+
+
+def _emit_json(payload: Any) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
+    kind: Annotated[str | None, typer.Option(
+        help="Document kind to record (faq, article, encyclopedia, clinic_page, abstract, ...).",
+    )] = None,
+    max_size: Annotated[str | None, typer.Option(
+        "--max-size", help="Refuse files larger than this (e.g. 200MB); default 50MB.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Ingest documents: text, Markdown, wiki markup, HTML, PDF, PubMed XML."""
+    try:
+        max_bytes = parse_size(max_size) if max_size else max_bytes_from_env()
+    except ValueError as exc:
+        _fail(f"--max-size: {exc}")
+    with _open() as kb:
+        items = list(expand_paths(paths))
+        show_progress = not as_json and err.is_terminal
+        progress = Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), TextColumn("{task.description}"),
+                            console=err, transient=True, disable=not show_progress)
+        with progress:
+            task = progress.add_task("", total=len(items))
+            seen_sources: set[str] = set()
+
+            def on_progress(outcome: IngestOutcome) -> None:
+                _report_line(outcome, as_json)
+                base = outcome.source.split("#pmid=")[0]
+                if base not in seen_sources:
+                    seen_sources.add(base)
+                    progress.advance(task)
+                progress.update(task, description=escape(Path(base).name[:40]))
+
+            report = kb.ingest(items, kind=kind, max_bytes=max_bytes, on_progress=on_progress)
+    if as_json:
+        _emit_json({"counts": report.counts(),
+                    "outcomes": [dataclasses.asdict(o) for o in report.outcomes]})
+    else:
+        counts = report.counts()
+        parts = [f"{counts[k]} {k}" for k in ("added", "replaced", "unchanged", "duplicate",
+                                               "failed") if counts.get(k)]
+        err.print(f"[bold]done:[/] {', '.join(parts) or 'nothing to ingest'}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _report_line(outcome: IngestOutcome, as_json: bool) -> None:
+    """One line per input on stderr: errors always, notes and successes for people."""
+    if outcome.status == "failed":
+        err.print(f"[bold red]error:[/] {escape(outcome.source)}: {escape(outcome.message)}")
+        return
+    for note in outcome.notes:
+        err.print(f"[yellow]note:[/] {escape(outcome.source)}: {escape(note)}")
+    if not as_json:
+        detail = f"{outcome.sentences} sentences" if outcome.sentences else outcome.message
+        err.print(f"[green]{outcome.status}[/] {escape(outcome.doc_id or '')}  "
+                  f"[dim]{escape(detail)}[/]")
+
+
+@app.command()
+def sources(as_json: JsonOption = False) -> None:
+    """List the documents in the store."""
+    with _open() as kb:
+        docs = kb.sources()
+    if as_json:
+        _emit_json([dataclasses.asdict(d) for d in docs])
+        return
+    table = Table(title=f"{len(docs)} documents", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("title", overflow="fold")
+    table.add_column("sections", justify="right")
+    table.add_column("sentences", justify="right")
+    for d in docs:
+        table.add_row(d.id, d.kind, d.title, str(d.sections), str(d.sentences))
+    out.print(table)
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id (see `osteon sources`).")],
+    chrome: Annotated[bool, typer.Option("--chrome", help="Also list the page chrome removed.")
+                      ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Print a document's cleaned sections and sentences with their offsets."""
+    with _open() as kb:
+        try:
+            document = kb.document(doc)
+        except OsteonError as exc:
+            _fail(str(exc), code=1)
+    if as_json:
+        _emit_json(dataclasses.asdict(document))
+        return
+    out.print(f"[bold]{escape(document.title)}[/]  [dim]{document.id} · {document.kind} · "
+              f"{document.format}[/]")
+    out.print(f"[dim]origin: {escape(document.origin)}[/]")
+    by_section: dict[int, list] = {}
+    for sentence in document.sentences:
+        by_section.setdefault(sentence.section_idx, []).append(sentence)
+    for section in document.sections:
+        if section.idx and section.heading:
+            out.print(f"\n[bold cyan]{'#' * section.level} {escape(section.heading)}[/]")
+        for s in by_section.get(section.idx, []):
+            bullet = "• " if s.kind == "list_item" else ""
+            out.print(f"[dim]{s.start:>6}–{s.end:<6}[/] {bullet}{escape(s.text)}")
+    if chrome:
+        out.print("\n[bold]removed as page chrome[/]")
+        for d in document.dropped:
+            out.print(f"[dim]{d.start:>6}–{d.end:<6} {d.rule:>15}[/]  "
+                      f"{escape(document.text[d.start:d.end].strip())}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,41 @@
+"""Loaders per format, and the dispatch that picks one for a file.
+
+The format is decided by content first (a PDF header, an XML or HTML
+prologue) and by suffix second, so a mislabelled file still loads or fails
+with the right reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from osteon.corpus.decoding import looks_binary, read_bytes
+from osteon.corpus.formats.html import load_html
+from osteon.corpus.formats.pdf import load_pdf
+from osteon.corpus.formats.pubmed import load_pubmed
+from osteon.corpus.formats.text import load_text
+from osteon.corpus.records import SourceDocument
+from osteon.errors import IngestError
+
+SUPPORTED = "plain text, Markdown, wiki markup, HTML, PDF, PubMed/MEDLINE XML"
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+XML_SUFFIXES = {".xml", ".nxml"}
+
+
+def load_file(path: Path, max_bytes: int) -> tuple[list[SourceDocument], list[IngestError]]:
+    """Load one file into documents (several for PubMed sets) and per-article problems."""
+    data = read_bytes(path, max_bytes)
+    origin = str(path.resolve())
+    suffix = path.suffix.lower()
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"%pdf") or suffix == ".pdf":
+        return [load_pdf(path, data, origin)], []
+    is_html = suffix in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html"))
+    if not is_html and (suffix in XML_SUFFIXES or head.startswith(b"<?xml")
+                        or head.startswith(b"<!doctype pubmed")):
+        return load_pubmed(path, data, origin)
+    if looks_binary(data):
+        raise IngestError(path, f"binary file, not text (osteon reads {SUPPORTED})")
+    if is_html:
+        return [load_html(path, data, origin)], []
+    return [load_text(path, data, origin)], []

@@ -1,0 +1,104 @@
+"""PubMed / MEDLINE XML: one document per article, PMID kept.
+
+Each article's stored text is its title, then each abstract part (with its
+label as a heading when the abstract is structured). The parser resolves no
+entities and fetches nothing, so hostile XML cannot reach the network or disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from lxml import etree
+
+from osteon.corpus.records import BlockKind, Line, SourceDocument
+from osteon.corpus.sentences import fold_whitespace
+from osteon.errors import IngestError
+
+ROOTS = {"PubmedArticleSet", "PubmedArticle", "MedlineCitationSet", "MedlineCitation"}
+
+
+def is_pubmed_root(tag: str) -> bool:
+    """Tell whether an XML root element is one of PubMed's or MEDLINE's."""
+    return tag in ROOTS
+
+
+def load_pubmed(path: Path, data: bytes, origin: str) -> tuple[list[SourceDocument],
+                                                                list[IngestError]]:
+    """Parse every article; an article without text is reported, the rest still load."""
+    root = parse_xml(path, data)
+    if root.tag not in ROOTS:
+        raise IngestError(path, f"XML root <{root.tag}> is not PubMed/MEDLINE "
+                                f"(expected one of {', '.join(sorted(ROOTS))})")
+    citations = [root] if root.tag == "MedlineCitation" else list(root.iter("MedlineCitation"))
+    documents: list[SourceDocument] = []
+    problems: list[IngestError] = []
+    for citation in citations:
+        pmid = (citation.findtext("PMID") or "").strip()
+        if not pmid:
+            problems.append(IngestError(path, "an article without a PMID was skipped"))
+            continue
+        try:
+            documents.append(_article(citation, pmid, origin))
+        except IngestError as exc:
+            problems.append(IngestError(f"{path}#pmid={pmid}", exc.reason))
+    if not citations:
+        raise IngestError(path, "PubMed XML without any article")
+    return documents, problems
+
+
+def parse_xml(path: Path, data: bytes) -> etree._Element:
+    """Parse XML safely, turning syntax errors into a one-line message with the line number."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                             load_dtd=False)
+    try:
+        return etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise IngestError(path, f"malformed XML: {exc.msg} (line {exc.lineno})") from exc
+
+
+def _article(citation: etree._Element, pmid: str, origin: str) -> SourceDocument:
+    article = citation.find("Article")
+    title = _text(article.find("ArticleTitle")) if article is not None else ""
+    parts: list[tuple[BlockKind, int, str]] = []
+    if title:
+        parts.append(("heading", 1, title))
+    abstract_nodes = citation.findall(".//Abstract/AbstractText")
+    for node in abstract_nodes:
+        label = (node.get("Label") or "").strip()
+        body = _text(node)
+        if label and body:
+            parts.append(("heading", 2, label.capitalize() if label.isupper() else label))
+        if body:
+            parts.append(("paragraph", 0, body))
+    if not any(kind == "paragraph" for kind, _, _ in parts):
+        raise IngestError(origin, "article has no abstract text")
+    lines, chunks, offset = [], [], 0
+    for kind, level, text in parts:
+        lines.append(Line(offset, offset + len(text), kind, level))
+        chunks.append(text)
+        offset += len(text) + 2
+    meta = {"pmid": pmid}
+    journal = citation.findtext(".//Journal/Title")
+    year = citation.findtext(".//JournalIssue/PubDate/Year")
+    doi = citation.findtext(".//ELocationID[@EIdType='doi']")
+    for key, value in (("journal", journal), ("year", year), ("doi", doi)):
+        if value and value.strip():
+            meta[key] = value.strip()
+    serialised = etree.tostring(citation, method="c14n")
+    return SourceDocument(
+        text="\n\n".join(chunks),
+        format="pubmed",
+        origin=f"{origin}#pmid={pmid}",
+        content_hash=hashlib.sha256(serialised).hexdigest(),
+        id_hint=f"pmid-{pmid}",
+        title=title or f"PMID {pmid}",
+        kind="abstract",
+        lines=tuple(lines),
+        meta=meta,
+    )
+
+
+def _text(node: etree._Element | None) -> str:
+    return fold_whitespace("".join(node.itertext())) if node is not None else ""

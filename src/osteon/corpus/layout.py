@@ -1,0 +1,258 @@
+"""Lay a document's lines out as headings, paragraphs and list items.
+
+Plain text carries its structure implicitly: blank lines, bullets, numbered
+items, a short line standing alone, `== wiki ==` or `# markdown` headings.
+Layout reads those cues (rules in `data/rules/layout.yaml`), skips the lines
+chrome marked, and returns blocks whose spans exclude markers, so that
+sentences inside a list item never swallow the "1." or the "•".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from osteon.corpus import chrome
+from osteon.corpus.records import Block, DroppedLine, Line, SourceDocument
+from osteon.corpus.rules import ChromeRules, LayoutRules
+
+_WIKI_HEADING = re.compile(r"^[ \t]*(=+)[ \t]*(.+?)[ \t]*\1[ \t]*$")
+_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_MD_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_MD_RULE = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
+_LINE = re.compile(r"[^\n]*\n?")
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Blocks in reading order, the title block (if any) and what chrome dropped."""
+
+    blocks: tuple[Block, ...]
+    title_block: int | None
+    dropped: tuple[DroppedLine, ...]
+    authors: tuple[str, ...]
+
+
+def split_lines(text: str) -> list[Line]:
+    """Return every line of `text` with its span, newline and carriage return excluded."""
+    lines = []
+    for match in _LINE.finditer(text):
+        start, end = match.span()
+        if start == end:
+            break
+        stop = end - 1 if text[end - 1] == "\n" else end
+        if stop > start and text[stop - 1] == "\r":
+            stop -= 1
+        lines.append(Line(start, stop))
+    return lines
+
+
+def lay_out(source: SourceDocument, layout: LayoutRules, chrome_rules: ChromeRules) -> Layout:
+    """Mark chrome, find the title, and group the remaining lines into blocks."""
+    text = source.text
+    lines = list(source.lines) if source.lines is not None else split_lines(text)
+    texts = [text[ln.start:ln.end] for ln in lines]
+    marks, authors = chrome.mark_pattern_chrome(texts, chrome_rules)
+    if source.markup == "markdown":
+        for i, t in enumerate(texts):
+            if _MD_RULE.match(t) or (_MD_UNDERLINE.match(t) and i > 0 and texts[i - 1].strip()):
+                marks.setdefault(i, "markup")
+    title_index = _title_line(lines, texts, marks, source, layout)
+    title = source.title
+    if title_index is not None:
+        title = _heading_content(lines[title_index], texts[title_index], source.markup, layout)[2]
+    chrome.mark_repeated_title(texts, title, title_index, marks, chrome_rules)
+    chrome.mark_repeated_lines(texts, marks, chrome_rules, keep=title_index)
+    chrome.mark_sandwiched(texts, marks, chrome_rules)
+
+    blocks, title_block = _group(lines, texts, marks, title_index, source.markup, layout)
+    dropped = tuple(DroppedLine(lines[i].start, lines[i].end, rule) for i, rule in sorted(marks.items())
+                    if rule != "markup")
+    return Layout(tuple(blocks), title_block, dropped, tuple(authors))
+
+
+def heading_like(text: str, rules: LayoutRules) -> bool:
+    """Tell whether a standalone line reads as a heading rather than a sentence."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > rules.heading.max_chars:
+        return False
+    if not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    words = len(stripped.split())
+    last = stripped[-1]
+    if last == "?":
+        return words <= rules.heading.max_question_words
+    if last == ".":
+        return (words <= rules.heading.max_words_with_period and "," not in stripped
+                and stripped.count(".") == 1)
+    if last in ",;:":
+        return False
+    return words <= rules.heading.max_words
+
+
+def _title_line(
+    lines: Sequence[Line], texts: Sequence[str], marks: dict[int, str],
+    source: SourceDocument, rules: LayoutRules,
+) -> int | None:
+    """Index of the first content line if it is a heading; that line is the title."""
+    for i, t in enumerate(texts):
+        if i in marks or not t.strip():
+            continue
+        line = lines[i]
+        if line.kind is not None:
+            if line.kind == "heading" and (source.title is None or
+                                           chrome.normalise_line(t) ==
+                                           chrome.normalise_line(source.title)):
+                return i
+            return None
+        is_heading, level, _ = _heading_content(line, t, source.markup, rules)
+        if is_heading and level <= 1:
+            return i
+        following = next((texts[j] for j in range(i + 1, len(texts)) if texts[j].strip()
+                          and j not in marks), "")
+        standalone = i + 1 >= len(texts) or not texts[i + 1].strip() or (i + 1) in marks
+        if level == 0 and standalone and following and heading_like(t, rules):
+            return i
+        return None
+    return None
+
+
+def _heading_content(
+    line: Line, text: str, markup: str, rules: LayoutRules
+) -> tuple[bool, int, str]:
+    """(is explicit heading, level, heading text) for a line; level 0 means plain text."""
+    for pattern, marks_group in ((_WIKI_HEADING, 1), (_MD_HEADING, 1)):
+        if (pattern is _WIKI_HEADING and markup == "wiki") or (
+            pattern is _MD_HEADING and markup == "markdown"
+        ):
+            match = pattern.match(text)
+            if match:
+                return True, len(match.group(marks_group)), match.group(2).strip()
+    return False, 0, text.strip()
+
+
+def _group(
+    lines: Sequence[Line], texts: Sequence[str], marks: dict[int, str],
+    title_index: int | None, markup: str, rules: LayoutRules,
+) -> tuple[list[Block], int | None]:
+    """Group lines into blocks: headings, list items and (hard-wrapped) paragraphs."""
+    marker = rules.list_marker_regex
+    blocks: list[Block] = []
+    line_counts: list[int] = []  # lines per block, parallel to `blocks`
+    title_block: int | None = None
+    last_explicit_level = 0
+    open_kind: str | None = None
+    open_start = open_end = 0
+    open_lines = 0
+    open_last_text = ""
+
+    def close() -> None:
+        nonlocal open_kind, open_lines
+        if open_kind is not None:
+            blocks.append(Block(open_start, open_end, open_kind))  # type: ignore[arg-type]
+            line_counts.append(open_lines)
+        open_kind = None
+        open_lines = 0
+
+    singles: dict[int, int] = {}  # block index -> line index, for one-line paragraphs
+    for i, (line, t) in enumerate(zip(lines, texts, strict=True)):
+        if i in marks or not t.strip():
+            close()
+            continue
+        if line.kind is not None:
+            close()
+            start, end = _trim(t, line.start)
+            if i == title_index:
+                title_block = len(blocks)
+                blocks.append(Block(start, end, "heading", 1))
+            else:
+                blocks.append(Block(start, end, line.kind, line.level))
+            line_counts.append(1)
+            if line.kind == "heading":
+                last_explicit_level = max(line.level, 1)
+            continue
+        is_heading, level, _ = _heading_content(line, t, markup, rules)
+        if is_heading or i == title_index:
+            close()
+            content = _heading_span(line, t, markup)
+            if i == title_index:
+                title_block = len(blocks)
+                level = 1
+            blocks.append(Block(content[0], content[1], "heading", level))
+            line_counts.append(1)
+            last_explicit_level = level
+            continue
+        list_match = marker.match(t)
+        if list_match:
+            close()
+            open_kind, open_lines = "list_item", 1
+            open_start, open_end = _trim(t[list_match.end():], line.start + list_match.end())
+            open_last_text = t
+            continue
+        continues = open_kind is not None and (
+            not _ends_sentence(open_last_text, rules)
+            or (open_kind == "list_item" and t[:1].isspace())
+        )
+        if continues and open_lines == 1 and open_kind == "paragraph":
+            previous = open_last_text.strip()
+            if (heading_like(previous, rules) and len(previous.split()) <= 8
+                    and t.strip()[:1].isupper()):
+                continues = False
+        if continues:
+            open_end = _trim(t, line.start)[1]
+            open_lines += 1
+            open_last_text = t
+            continue
+        close()
+        open_kind, open_lines = "paragraph", 1
+        open_start, open_end = _trim(t, line.start)
+        open_last_text = t
+        singles[len(blocks)] = i
+    close()
+    return _promote_standalone(blocks, line_counts, singles, texts, marks, last_explicit_level,
+                               rules), title_block
+
+
+def _promote_standalone(
+    blocks: list[Block], line_counts: list[int], singles: dict[int, int],
+    texts: Sequence[str], marks: dict[int, str], explicit_level: int, rules: LayoutRules,
+) -> list[Block]:
+    """Turn one-line paragraphs that stand alone and read as headings into headings."""
+    level = explicit_level + 1 if explicit_level else 2
+    out = list(blocks)
+    for b, block in enumerate(blocks):
+        if block.kind != "paragraph" or line_counts[b] != 1 or b not in singles:
+            continue
+        if b + 1 >= len(blocks) or blocks[b + 1].kind == "heading":
+            continue
+        i = singles[b]
+        if heading_like(texts[i], rules):
+            end = block.end - 1 if texts[i].rstrip().endswith(".") else block.end
+            out[b] = Block(block.start, end, "heading", level)
+    return out
+
+
+def _heading_span(line: Line, text: str, markup: str) -> tuple[int, int]:
+    for pattern, wanted in ((_WIKI_HEADING, "wiki"), (_MD_HEADING, "markdown")):
+        if markup == wanted:
+            match = pattern.match(text)
+            if match:
+                return line.start + match.start(2), line.start + match.end(2)
+    start, end = _trim(text, line.start)
+    return start, end
+
+
+
+def _trim(text: str, offset: int) -> tuple[int, int]:
+    start, end = 0, len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return offset + start, offset + end
+
+
+def _ends_sentence(text: str, rules: LayoutRules) -> bool:
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in rules.terminal_punctuation

@@ -1,0 +1,137 @@
+"""Typed, validated views of the corpus rule files in `data/rules/`.
+
+Each rule kind is a small pydantic model that forbids unknown keys and
+compiles its patterns once, so a typo in a rule file fails at load time with
+the file and entry named.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from osteon.datafiles import load_model
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PatternRule(_Strict):
+    """A named regular expression matched against a whole normalised line."""
+
+    id: str
+    pattern: str
+    case_sensitive: bool = False
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+        return value
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern, anchored at both ends."""
+        return _compiled(self.pattern, self.case_sensitive)
+
+
+class RepeatedTitle(_Strict):
+    """How long a cut-off copy of the title must be to count as chrome."""
+
+    min_prefix_chars: int = Field(ge=1)
+
+
+class RepeatedLine(_Strict):
+    """Running headers: short lines that recur this often in one document."""
+
+    min_count: int = Field(ge=2)
+    max_words: int = Field(ge=1)
+
+
+class Sandwich(_Strict):
+    """Short lines between two chrome lines belong to the same widget."""
+
+    max_words: int = Field(ge=1)
+
+
+class ChromeRules(_Strict):
+    """Everything that decides what is page chrome (`data/rules/chrome.yaml`)."""
+
+    patterns: list[PatternRule]
+    bylines: list[PatternRule] = []
+    repeated_title: RepeatedTitle
+    repeated_line: RepeatedLine
+    sandwich: Sandwich
+    html_drop_tags: list[str]
+
+
+class HeadingRule(_Strict):
+    """When a standalone line reads as a heading (`data/rules/layout.yaml`)."""
+
+    max_words: int
+    max_chars: int
+    max_question_words: int
+    max_words_with_period: int
+
+
+class LayoutRules(_Strict):
+    """List markers, heading heuristics and line-ending punctuation."""
+
+    list_markers: list[str]
+    heading: HeadingRule
+    terminal_punctuation: str
+
+    @field_validator("list_markers")
+    @classmethod
+    def _markers_compile(cls, values: list[str]) -> list[str]:
+        for value in values:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"list marker {value!r} is not a regular expression: {exc}") from exc
+        return values
+
+    @property
+    def list_marker_regex(self) -> re.Pattern[str]:
+        """One regex matching any list marker after optional indentation."""
+        return re.compile(r"^[ \t]*(?:" + "|".join(self.list_markers) + ")")
+
+
+class SentenceRules(_Strict):
+    """Abbreviations after which a period does not end a sentence."""
+
+    abbreviations: list[str]
+
+    @property
+    def abbreviation_set(self) -> frozenset[str]:
+        """Lower-cased abbreviations, each with its final dot."""
+        return frozenset(a.lower() for a in self.abbreviations)
+
+
+@cache
+def _compiled(pattern: str, case_sensitive: bool) -> re.Pattern[str]:
+    return re.compile(rf"(?:{pattern})\Z", 0 if case_sensitive else re.IGNORECASE)
+
+
+@cache
+def chrome_rules() -> ChromeRules:
+    """The packaged chrome rules, loaded once."""
+    return load_model(ChromeRules, "rules", "chrome.yaml")
+
+
+@cache
+def layout_rules() -> LayoutRules:
+    """The packaged layout rules, loaded once."""
+    return load_model(LayoutRules, "rules", "layout.yaml")
+
+
+@cache
+def sentence_rules() -> SentenceRules:
+    """The packaged sentence rules, loaded once."""
+    return load_model(SentenceRules, "rules", "sentences.yaml")

@@ -1,0 +1,57 @@
+"""Split a block of text into sentences, returning exact character spans.
+
+Rule-based on purpose: sentence splitting runs once at ingest over every
+document, so it must be fast and predictable, and the spans it returns are
+the provenance every later claim points at. Abbreviations are data
+(`data/rules/sentences.yaml`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Sentence-final punctuation, any closing quotes or brackets, then whitespace
+# and something that can open a sentence.
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]*[A-Z0-9])")
+_INITIAL = re.compile(r"^\(?[A-Z]\.$")
+_HAS_WORD = re.compile(r"\w")
+
+
+def sentence_spans(
+    text: str, start: int, end: int, abbreviations: frozenset[str]
+) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence in `text[start:end]`, trimmed of whitespace."""
+    sentence_start = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        punct_end = match.start() + len(match.group().rstrip("\"”’)]"))
+        if text[punct_end - 1] == "." and _is_abbreviation(text, sentence_start, punct_end,
+                                                           abbreviations):
+            continue
+        yield from _trimmed(text, sentence_start, match.end())
+        sentence_start = match.end()
+    yield from _trimmed(text, sentence_start, end)
+
+
+def _is_abbreviation(text: str, floor: int, dot_end: int, abbreviations: frozenset[str]) -> bool:
+    """Tell whether the word ending at `dot_end` is an abbreviation or an initial."""
+    word_start = dot_end
+    while word_start > floor and not text[word_start - 1].isspace():
+        word_start -= 1
+    token = text[word_start:dot_end]
+    bare = token.lstrip("([\"“‘").lower()
+    return bare in abbreviations or bool(_INITIAL.match(token))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and _HAS_WORD.search(text, start, end):
+        yield start, end
+
+
+def fold_whitespace(text: str) -> str:
+    """Collapse runs of whitespace (line breaks included) to single spaces."""
+    return " ".join(text.split())

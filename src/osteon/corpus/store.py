@@ -1,0 +1,262 @@
+"""The SQLite store: documents, sections and sentences, with an FTS5 index.
+
+One file holds the corpus. Each document is written in one transaction, so a
+crash or a kill mid-ingest leaves whole documents only; WAL journaling keeps
+readers working while a writer ingests. Later stages (claims, assertions) add
+their own tables to the same file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from osteon.corpus.records import Document, DocumentSummary, DroppedLine, Section, Sentence
+from osteon.errors import DocumentNotFound, StoreError
+
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    format TEXT NOT NULL,
+    origin TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    text TEXT NOT NULL,
+    n_sections INTEGER NOT NULL,
+    n_sentences INTEGER NOT NULL,
+    meta TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    dropped TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
+CREATE TABLE IF NOT EXISTS sections (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    parent_idx INTEGER,
+    level INTEGER NOT NULL,
+    heading TEXT,
+    heading_start INTEGER,
+    heading_end INTEGER,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    section_idx INTEGER NOT NULL,
+    block_idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (doc_id, idx)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
+    text, content='sentences', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+"""
+
+
+class Store:
+    """A connection to one osteon store file."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating if needed) the store at `path` and check its schema version."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, isolation_level=None, timeout=30)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the store folder: {exc.strerror}") from exc
+        store = cls(path, db)
+        version = store.get_meta("schema_version")
+        if version is None:
+            store.set_meta("schema_version", SCHEMA_VERSION)
+        elif version != SCHEMA_VERSION:
+            db.close()
+            raise StoreError(f"{path}: store schema {version}, this osteon reads {SCHEMA_VERSION}; "
+                             "move the file away and run again to rebuild")
+        return store
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run a block as one write transaction: all of it lands, or none."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def get_meta(self, key: str) -> str | None:
+        """Read a store-level setting."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Write a store-level setting."""
+        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def find_by_origin(self, origin: str) -> tuple[str, str] | None:
+        """Return (id, content hash) of the document ingested from `origin`, if any."""
+        row = self._db.execute("SELECT id, content_hash FROM documents WHERE origin = ?",
+                               (origin,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def find_by_hash(self, content_hash: str) -> str | None:
+        """Return the id of a document with exactly this content, if any."""
+        row = self._db.execute("SELECT id FROM documents WHERE content_hash = ? LIMIT 1",
+                               (content_hash,)).fetchone()
+        return row[0] if row else None
+
+    def has_id(self, doc_id: str) -> bool:
+        """Tell whether a document id is taken."""
+        return self._db.execute("SELECT 1 FROM documents WHERE id = ?",
+                                (doc_id,)).fetchone() is not None
+
+    def put(self, doc: Document) -> None:
+        """Write a document, replacing any stored one with the same id, in one transaction."""
+        with self.transaction() as db:
+            _delete(db, doc.id)
+            db.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, doc.title, doc.kind, doc.format, doc.origin, doc.content_hash, doc.text,
+                 len(doc.sections), len(doc.sentences), json.dumps(doc.meta),
+                 json.dumps(list(doc.notes)),
+                 json.dumps([[d.start, d.end, d.rule] for d in doc.dropped]),
+                 datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            db.executemany(
+                "INSERT INTO sections VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(doc.id, s.idx, s.parent_idx, s.level, s.heading, s.heading_start, s.heading_end,
+                  s.start, s.end, json.dumps(list(s.path))) for s in doc.sections],
+            )
+            db.executemany(
+                "INSERT INTO sentences(doc_id, idx, section_idx, block_idx, kind, start, end, text)"
+                " VALUES (?,?,?,?,?,?,?,?)",
+                [(doc.id, s.idx, s.section_idx, s.block_idx, s.kind, s.start, s.end, s.text)
+                 for s in doc.sentences],
+            )
+
+    def delete(self, doc_id: str) -> bool:
+        """Remove a document and everything under it; tell whether it existed."""
+        with self.transaction() as db:
+            return _delete(db, doc_id)
+
+    def summaries(self) -> list[DocumentSummary]:
+        """Every stored document, ordered by id."""
+        rows = self._db.execute(
+            "SELECT id, title, kind, format, origin, content_hash, n_sections, n_sentences,"
+            " ingested_at FROM documents ORDER BY id").fetchall()
+        return [DocumentSummary(*row) for row in rows]
+
+    def ids(self) -> list[str]:
+        """Every stored document id, sorted."""
+        return [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def get(self, doc_id: str) -> Document:
+        """Load a whole document with its sections and sentences."""
+        row = self._db.execute(
+            "SELECT id, title, kind, format, origin, content_hash, text, meta, notes, dropped"
+            " FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise DocumentNotFound(doc_id, self.ids())
+        sections = tuple(
+            Section(idx, level, heading, hs, he, start, end, parent, tuple(json.loads(path)))
+            for idx, parent, level, heading, hs, he, start, end, path in self._db.execute(
+                "SELECT idx, parent_idx, level, heading, heading_start, heading_end, start, end,"
+                " path FROM sections WHERE doc_id = ? ORDER BY idx", (doc_id,)))
+        sentences = tuple(
+            Sentence(*r) for r in self._db.execute(
+                "SELECT idx, section_idx, block_idx, kind, start, end, text FROM sentences"
+                " WHERE doc_id = ? ORDER BY idx", (doc_id,)))
+        return Document(
+            id=row[0], title=row[1], kind=row[2], format=row[3], origin=row[4],
+            content_hash=row[5], text=row[6], sections=sections, sentences=sentences,
+            dropped=tuple(DroppedLine(*d) for d in json.loads(row[9])),
+            notes=tuple(json.loads(row[8])), meta=json.loads(row[7]),
+        )
+
+    def count_sentences(self, doc_id: str | None = None) -> int:
+        """Count stored sentences, of one document or of all."""
+        if doc_id is None:
+            return self._db.execute("SELECT count(*) FROM sentences").fetchone()[0]
+        return self._db.execute("SELECT count(*) FROM sentences WHERE doc_id = ?",
+                                (doc_id,)).fetchone()[0]
+
+    def integrity_problems(self) -> list[str]:
+        """Run SQLite's integrity check and osteon's own: every document whole."""
+        problems = [r[0] for r in self._db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        for doc_id, expected, found in self._db.execute(
+            "SELECT d.id, d.n_sentences, (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id)"
+            " FROM documents d"):
+            if expected != found:
+                problems.append(f"{doc_id}: {found} of {expected} sentences stored")
+        orphans = self._db.execute(
+            "SELECT count(*) FROM sentences WHERE doc_id NOT IN (SELECT id FROM documents)"
+        ).fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} sentences belong to no document")
+        try:
+            self._db.execute("INSERT INTO sentences_fts(sentences_fts, rank) "
+                             "VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"full-text index out of step with sentences: {exc}")
+        return problems
+
+    def search(self, query: str, limit: int = 10) -> list[tuple[str, int, str, float]]:
+        """Full-text search of sentences: (doc id, sentence idx, text, bm25) best first.
+
+        The query is taken as plain words, each quoted, so FTS5 syntax typed by
+        a user (quotes, `*`, `NEAR(`, `OR`) can never raise a syntax error.
+        """
+        words = [w for w in "".join(c if c.isalnum() else " " for c in query).split() if w]
+        if not words:
+            return []
+        match = " OR ".join(f'"{w}"' for w in words)
+        rows = self._db.execute(
+            "SELECT s.doc_id, s.idx, s.text, bm25(sentences_fts) AS score FROM sentences_fts"
+            " JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ?"
+            " ORDER BY score LIMIT ?", (match, limit)).fetchall()
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def _delete(db: sqlite3.Connection, doc_id: str) -> bool:
+    db.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
+    db.execute("DELETE FROM sections WHERE doc_id = ?", (doc_id,))
+    return db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
