@@ -44,7 +44,7 @@ def main(
         "--store", envvar="OSTEON_STORE",
         help="Store file or folder (default: $OSTEON_HOME or the user data dir).")] = None,
 ) -> None:
-    """osteon reads documents about heterotopic ossification and answers from them, citing each sentence."""
+    """Read documents about heterotopic ossification and answer from them, citing sentences."""
     _state["store"] = store
 
 

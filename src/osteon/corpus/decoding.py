@@ -59,7 +59,8 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str | None]:
         try:
             return data.decode("utf-16"), "decoded as UTF-16 (byte-order mark)"
         except UnicodeDecodeError as exc:
-            raise IngestError(path, f"UTF-16 byte-order mark but invalid UTF-16: {exc.reason}") from exc
+            reason = f"UTF-16 byte-order mark but invalid UTF-16: {exc.reason}"
+            raise IngestError(path, reason) from exc
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:

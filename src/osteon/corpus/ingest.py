@@ -113,6 +113,10 @@ def ingest_paths(
         except IngestError as exc:
             record(IngestOutcome(exc.path, "failed", message=exc.reason))
             continue
+        except Exception as exc:  # noqa: BLE001 - one unreadable file must not end the batch
+            record(IngestOutcome(str(item), "failed",
+                                 message=f"could not read ({type(exc).__name__}: {exc})"[:300]))
+            continue
         for problem in problems:
             record(IngestOutcome(problem.path, "failed", message=problem.reason))
         for source in sources:

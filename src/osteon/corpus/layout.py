@@ -67,8 +67,8 @@ def lay_out(source: SourceDocument, layout: LayoutRules, chrome_rules: ChromeRul
     chrome.mark_sandwiched(texts, marks, chrome_rules)
 
     blocks, title_block = _group(lines, texts, marks, title_index, source.markup, layout)
-    dropped = tuple(DroppedLine(lines[i].start, lines[i].end, rule) for i, rule in sorted(marks.items())
-                    if rule != "markup")
+    dropped = tuple(DroppedLine(lines[i].start, lines[i].end, rule)
+                    for i, rule in sorted(marks.items()) if rule != "markup")
     return Layout(tuple(blocks), title_block, dropped, tuple(authors))
 
 

@@ -94,7 +94,8 @@ class LayoutRules(_Strict):
             try:
                 re.compile(value)
             except re.error as exc:
-                raise ValueError(f"list marker {value!r} is not a regular expression: {exc}") from exc
+                message = f"list marker {value!r} is not a regular expression: {exc}"
+                raise ValueError(message) from exc
         return values
 
     @property

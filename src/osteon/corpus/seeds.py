@@ -12,8 +12,8 @@ from pathlib import PurePath
 
 from pydantic import BaseModel, ConfigDict
 
-from osteon.corpus.ingest import IngestOutcome, ingest_source
 from osteon.corpus.formats.text import load_text
+from osteon.corpus.ingest import IngestOutcome, ingest_source
 from osteon.corpus.store import Store
 from osteon.datafiles import data_path, load_model
 

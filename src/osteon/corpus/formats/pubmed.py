@@ -86,7 +86,7 @@ def _article(citation: etree._Element, pmid: str, origin: str) -> SourceDocument
     for key, value in (("journal", journal), ("year", year), ("doi", doi)):
         if value and value.strip():
             meta[key] = value.strip()
-    serialised = etree.tostring(citation, method="c14n")
+    serialised = etree.tostring(citation, encoding="utf-8")
     return SourceDocument(
         text="\n\n".join(chunks),
         format="pubmed",

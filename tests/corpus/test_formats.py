@@ -1,0 +1,144 @@
+"""Each input format: its text, its structure, its provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fixtures import HTML_PAGE, PUBMED_XML, make_pdf
+from osteon.corpus.ingest import ingest_paths
+from osteon.corpus.store import Store
+
+LIMIT = 10 * 1024 * 1024
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def ingest_one(store: Store, path: Path):
+    report = ingest_paths(store, [path], max_bytes=LIMIT)
+    assert not report.failed, report.failed
+    return [store.get(i) for i in report.changed_ids]
+
+
+def assert_offsets_exact(doc) -> None:
+    for s in doc.sentences:
+        assert fold(doc.text[s.start:s.end]) == s.text
+
+
+def test_plain_text_joins_hard_wrapped_lines_and_keeps_exact_offsets(tmp_path, empty_store):
+    path = tmp_path / "wrapped.txt"
+    path.write_text("Ossification after injury\n\nBone can form in muscle after a\nspinal cord "
+                    "injury. It is called\nneurogenic HO.\n\nSecond paragraph here.\n")
+    (doc,) = ingest_one(empty_store, path)
+    assert doc.id == "wrapped" and doc.format == "text"
+    assert doc.title == "Ossification after injury"
+    assert [s.text for s in doc.sentences] == [
+        "Bone can form in muscle after a spinal cord injury.",
+        "It is called neurogenic HO.",
+        "Second paragraph here.",
+    ]
+    assert_offsets_exact(doc)
+
+
+def test_markdown_headings_lists_and_title(tmp_path, empty_store):
+    path = tmp_path / "notes.md"
+    path.write_text("# Prophylaxis\n\nRadiation is one option. NSAIDs are another.\n\n"
+                    "## Options\n\n- Indomethacin, e.g. 75 mg daily\n- Radiation therapy\n"
+                    "  given within 48 hours\n\n1. First step\n2. Second step\n")
+    (doc,) = ingest_one(empty_store, path)
+    assert doc.format == "markdown" and doc.title == "Prophylaxis"
+    assert [s.heading for s in doc.sections] == ["Prophylaxis", "Options"]
+    items = [s.text for s in doc.sentences if s.kind == "list_item"]
+    assert items == ["Indomethacin, e.g. 75 mg daily", "Radiation therapy given within 48 hours",
+                     "First step", "Second step"]
+    assert_offsets_exact(doc)
+
+
+def test_wiki_markup_is_detected_without_a_suffix_hint(tmp_path, empty_store):
+    path = tmp_path / "article.txt"
+    path.write_text("= Myositis ossificans =\n\nIt is bone in muscle.\n\n== Causes ==\n"
+                    "A blow to the thigh. Sports injuries.\n\n=== Rare causes ===\nBurns.\n")
+    (doc,) = ingest_one(empty_store, path)
+    assert doc.format == "wiki" and doc.kind == "encyclopedia"
+    assert [s.path for s in doc.sections] == [
+        ("Myositis ossificans",), ("Myositis ossificans", "Causes"),
+        ("Myositis ossificans", "Causes", "Rare causes")]
+    burns = next(s for s in doc.sentences if s.text == "Burns.")
+    assert doc.sections[burns.section_idx].heading == "Rare causes"
+
+
+def test_html_drops_scripts_styles_navigation_and_keeps_structure(tmp_path, empty_store):
+    path = tmp_path / "page.html"
+    path.write_text(HTML_PAGE)
+    (doc,) = ingest_one(empty_store, path)
+    assert doc.format == "html" and doc.title == "Heterotopic ossification"
+    everything = doc.text
+    for gone in ["tracking", "color: red", "About us", "Copyright", "a comment that must not",
+                 "Share this"]:
+        assert gone not in " ".join(s.text for s in doc.sentences), gone
+    for gone in ["tracking", "color: red", "About us", "Copyright", "a comment that must not"]:
+        assert gone not in everything, gone
+    texts = [s.text for s in doc.sentences]
+    assert "It often follows hip replacement & spinal cord injury." in texts
+    assert "Radiation therapy is given within 24–48 hours of surgery." in texts
+    items = [s.text for s in doc.sentences if s.kind == "list_item"]
+    assert items == ["Swelling and pain", "Reduced range of motion.", "Stiffness may follow."]
+    assert [s.heading for s in doc.sections] == ["Heterotopic ossification", "Symptoms",
+                                                 "Treatment"]
+    assert_offsets_exact(doc)
+
+
+def test_pdf_text_is_extracted_and_running_headers_dropped(tmp_path, empty_store):
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(make_pdf(
+        [["Journal of Ossification 12", "Bone forms in muscle after injury. It can be",
+          "painful and limits motion."],
+         ["Journal of Ossification 12", "Radiation prevents it. NSAIDs help too."],
+         ["Journal of Ossification 12", "Surgery removes mature bone."]],
+        title="HO in practice"))
+    (doc,) = ingest_one(empty_store, path)
+    assert doc.format == "pdf" and doc.title == "HO in practice" and doc.meta["pages"] == "3"
+    texts = [s.text for s in doc.sentences]
+    assert "It can be painful and limits motion." in texts
+    assert "Surgery removes mature bone." in texts
+    assert not any("Journal of Ossification" in t for t in texts)
+    assert_offsets_exact(doc)
+
+
+def test_pubmed_xml_gives_one_document_per_article_with_pmid(tmp_path, empty_store):
+    path = tmp_path / "export.xml"
+    path.write_text(PUBMED_XML)
+    report = ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    added = [o for o in report.outcomes if o.status == "added"]
+    assert [o.doc_id for o in added] == ["pmid-31000001", "pmid-31000002"]
+    (failed,) = report.failed
+    assert "31000003" in failed.source and "no abstract" in failed.message
+    doc = empty_store.get("pmid-31000001")
+    assert doc.kind == "abstract" and doc.meta["pmid"] == "31000001"
+    assert doc.meta["doi"] == "10.1000/jbr.2019.1"
+    assert doc.title.startswith("Radiation prophylaxis of heterotopic ossification")
+    assert [s.heading for s in doc.sections[1:]] == ["Background", "Results"]
+    assert "A single fraction of 7 Gy reduced ossification." in [s.text for s in doc.sentences]
+    assert_offsets_exact(doc)
+
+
+def test_folders_are_walked_recursively_and_hidden_files_skipped(tmp_path, empty_store):
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    (tmp_path / "docs" / "a.txt").write_text("Alpha sentence one. Alpha two.\n")
+    (tmp_path / "docs" / "sub" / "b.md").write_text("Beta is here.\n")
+    (tmp_path / "docs" / ".hidden.txt").write_text("Never read me.\n")
+    report = ingest_paths(empty_store, [tmp_path / "docs"], max_bytes=LIMIT)
+    assert sorted(report.changed_ids) == ["a", "b"]
+
+
+def test_same_name_in_two_folders_gets_two_ids_and_keeps_them(tmp_path, empty_store):
+    for folder, words in (("x", "First copy text."), ("y", "Second copy text.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(words)
+    first = ingest_paths(empty_store, [tmp_path / "x", tmp_path / "y"], max_bytes=LIMIT)
+    ids = first.changed_ids
+    assert ids[0] == "index" and ids[1].startswith("index-") and len(set(ids)) == 2
+    (tmp_path / "y" / "index.txt").write_text("Second copy, edited.")
+    again = ingest_paths(empty_store, [tmp_path / "y"], max_bytes=LIMIT)
+    assert again.outcomes[0].status == "replaced" and again.outcomes[0].doc_id == ids[1]

@@ -1,0 +1,52 @@
+"""Rule files fail loudly with the file and entry named; rules behave as documented."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteon.corpus.rules import ChromeRules, chrome_rules, layout_rules, sentence_rules
+from osteon.corpus.sentences import sentence_spans
+from osteon.datafiles import load_yaml, parse_model
+from osteon.errors import DataFileError
+
+
+def split(text: str) -> list[str]:
+    abbreviations = sentence_rules().abbreviation_set
+    return [text[a:b] for a, b in sentence_spans(text, 0, len(text), abbreviations)]
+
+
+def test_packaged_rules_load():
+    assert chrome_rules().patterns and layout_rules().list_markers
+    assert "e.g." in sentence_rules().abbreviation_set
+
+
+def test_a_bad_pattern_names_the_file_and_the_entry():
+    raw = load_yaml("rules", "chrome.yaml")
+    raw["patterns"][2]["pattern"] = "share (this"
+    with pytest.raises(DataFileError) as caught:
+        parse_model(ChromeRules, raw, "data/rules/chrome.yaml")
+    assert "data/rules/chrome.yaml: patterns.2.pattern" in str(caught.value)
+
+
+def test_an_unknown_key_is_refused():
+    raw = load_yaml("rules", "chrome.yaml")
+    raw["patterns"][0]["patern"] = "typo"
+    with pytest.raises(DataFileError, match="patterns.0.patern"):
+        parse_model(ChromeRules, raw, "data/rules/chrome.yaml")
+
+
+def test_sentences_do_not_break_after_abbreviations_initials_or_decimals():
+    assert split("Dr. Levi saw it, e.g. in Fig. 2 of the paper. J. Smith agreed. "
+                 "A dose of 7.5 Gy was used.") == [
+        "Dr. Levi saw it, e.g. in Fig. 2 of the paper.", "J. Smith agreed.",
+        "A dose of 7.5 Gy was used."]
+
+
+def test_sentences_break_after_citations_quotes_and_questions():
+    assert split("It is the gold standard [16, 17]. They act fast. “It works.” Does it? Yes!") == [
+        "It is the gold standard [16, 17].", "They act fast.", "“It works.”", "Does it?", "Yes!"]
+
+
+def test_lower_case_after_a_period_is_not_a_new_sentence():
+    assert split("Compare calcification sense a. b : an instance of this process.") == [
+        "Compare calcification sense a. b : an instance of this process."]

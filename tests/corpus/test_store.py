@@ -1,0 +1,138 @@
+"""The store: idempotent re-ingest, atomic replacement, survival of a kill."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from osteon.corpus import store as store_module
+from osteon.corpus.ingest import ingest_paths
+from osteon.corpus.store import Store
+from osteon.errors import StoreError
+
+LIMIT = 10 * 1024 * 1024
+
+
+def snapshot(store: Store) -> list[tuple]:
+    return [(d.id, d.content_hash, d.ingested_at, d.sentences) for d in store.summaries()]
+
+
+def test_reingesting_the_same_file_changes_nothing(tmp_path, empty_store):
+    path = tmp_path / "doc.txt"
+    path.write_text("Bone forms in muscle. It may hurt.\n")
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    before = snapshot(empty_store), empty_store.get("doc")
+    report = ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    assert [o.status for o in report.outcomes] == ["unchanged"]
+    assert (snapshot(empty_store), empty_store.get("doc")) == before
+
+
+def test_an_edited_file_replaces_its_old_version(tmp_path, empty_store):
+    path = tmp_path / "doc.txt"
+    path.write_text("Indomethacin prevents ossification.\n")
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    path.write_text("Radiation prevents ossification. A second sentence.\n")
+    report = ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    assert [(o.status, o.doc_id) for o in report.outcomes] == [("replaced", "doc")]
+    doc = empty_store.get("doc")
+    assert [s.text for s in doc.sentences] == ["Radiation prevents ossification.",
+                                              "A second sentence."]
+    assert empty_store.search("indomethacin") == [], "stale full-text entries survived"
+    assert [r[0] for r in empty_store.search("radiation")] == ["doc"]
+    assert len(empty_store.summaries()) == 1
+    assert empty_store.integrity_problems() == []
+
+
+def test_a_failed_replacement_keeps_the_old_version_whole(tmp_path, empty_store, monkeypatch):
+    path = tmp_path / "doc.txt"
+    path.write_text("Old sentence one. Old sentence two.\n")
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    path.write_text("New sentence.\n")
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store_module.json, "dumps", explode)
+    with pytest.raises(RuntimeError):
+        ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    monkeypatch.undo()
+    doc = empty_store.get("doc")
+    assert [s.text for s in doc.sentences] == ["Old sentence one.", "Old sentence two."]
+    assert empty_store.integrity_problems() == []
+
+
+def test_identical_content_at_another_path_is_not_stored_twice(tmp_path, empty_store):
+    (tmp_path / "a.txt").write_text("Same words here.\n")
+    (tmp_path / "b.txt").write_text("Same words here.\n")
+    report = ingest_paths(empty_store, [tmp_path / "a.txt", tmp_path / "b.txt"], max_bytes=LIMIT)
+    assert [o.status for o in report.outcomes] == ["added", "duplicate"]
+    assert "same content as a" in report.outcomes[1].message
+
+
+def test_search_takes_fts_syntax_as_plain_words(empty_store, tmp_path):
+    (tmp_path / "d.txt").write_text("Bisphosphonates only postpone ossification.\n")
+    ingest_paths(empty_store, [tmp_path / "d.txt"], max_bytes=LIMIT)
+    for query in ['"', "*", "NEAR(", "OR", "bisphos* AND", "ossification)", "", "🦴"]:
+        empty_store.search(query)
+    assert empty_store.search('"ossification" NEAR(')[0][0] == "d"
+
+
+def test_a_store_from_another_schema_version_is_refused(tmp_path):
+    path = tmp_path / "old.sqlite"
+    store = Store.open(path)
+    store.set_meta("schema_version", "0")
+    store.close()
+    with pytest.raises(StoreError, match="schema"):
+        Store.open(path)
+
+
+def test_a_file_that_is_not_a_store_is_refused(tmp_path):
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError):
+        Store.open(path)
+
+
+def test_killing_ingest_midway_leaves_only_whole_documents(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    paragraph = ("Heterotopic ossification forms bone in soft tissue. It follows hip "
+                 "arthroplasty in about one in three patients. Radiation within 48 hours "
+                 "prevents it. ") * 40
+    for i in range(3000):
+        (folder / f"doc{i:05d}.txt").write_text(f"Document {i}\n\n{paragraph}\nEnd {i}.\n")
+    store_path = tmp_path / "killed.sqlite"
+    env = {**os.environ, "OSTEON_HOME": str(tmp_path / "home")}
+    child = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys; from osteon.corpus.store import Store;"
+         "from osteon.corpus.ingest import ingest_paths;"
+         "ingest_paths(Store.open(sys.argv[1]), [sys.argv[2]], max_bytes=10**8)",
+         str(store_path), str(folder)],
+        env=env)
+    deadline = time.monotonic() + 60
+    count = 0
+    while time.monotonic() < deadline and count < 30:
+        time.sleep(0.05)
+        if store_path.exists():
+            try:
+                probe = Store.open(store_path)
+                count = len(probe.summaries())
+                probe.close()
+            except StoreError:
+                count = 0
+    assert child.poll() is None, "ingest finished before it could be killed; make the corpus larger"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    store = Store.open(store_path)
+    docs = store.summaries()
+    assert 30 <= len(docs) < 3000
+    assert store.integrity_problems() == []
+    for summary in docs[:: max(1, len(docs) // 20)]:
+        doc = store.get(summary.id)
+        assert len(doc.sentences) == summary.sentences == 3 * 40 + 1
