@@ -35,6 +35,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 _state: dict[str, Path | None] = {"store": None}
 
+SMALL_BATCH = 20
+"""Batches up to this many files list every document; larger ones show progress and problems."""
+
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for programs.")]
 
 
@@ -73,6 +76,10 @@ def ingest(
     )] = None,
     max_size: Annotated[str | None, typer.Option(
         "--max-size", help="Refuse files larger than this (e.g. 200MB); default 50MB.")] = None,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v",
+        help="List every document, not only problems (always for small batches).")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Ingest documents: text, Markdown, wiki markup, HTML, PDF, PubMed XML."""
@@ -82,6 +89,7 @@ def ingest(
         _fail(f"--max-size: {exc}")
     with _open() as kb:
         items = list(expand_paths(paths))
+        list_each = (verbose or len(items) <= SMALL_BATCH) and not as_json
         show_progress = not as_json and err.is_terminal
         progress = Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), TextColumn("{task.description}"),
@@ -91,7 +99,7 @@ def ingest(
             seen_sources: set[str] = set()
 
             def on_progress(outcome: IngestOutcome) -> None:
-                _report_line(outcome, as_json)
+                _report_line(outcome, list_each)
                 base = outcome.source.split("#pmid=")[0]
                 if base not in seen_sources:
                     seen_sources.add(base)
@@ -111,14 +119,14 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _report_line(outcome: IngestOutcome, as_json: bool) -> None:
-    """One line per input on stderr: errors always, notes and successes for people."""
+def _report_line(outcome: IngestOutcome, list_each: bool) -> None:
+    """One line per input on stderr: errors and notes always, successes when asked."""
     if outcome.status == "failed":
         err.print(f"[bold red]error:[/] {escape(outcome.source)}: {escape(outcome.message)}")
         return
     for note in outcome.notes:
         err.print(f"[yellow]note:[/] {escape(outcome.source)}: {escape(note)}")
-    if not as_json:
+    if list_each:
         detail = f"{outcome.sentences} sentences" if outcome.sentences else outcome.message
         err.print(f"[green]{outcome.status}[/] {escape(outcome.doc_id or '')}  "
                   f"[dim]{escape(detail)}[/]")
