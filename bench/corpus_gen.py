@@ -36,12 +36,17 @@ _WIKI_LINE = re.compile(r"^\s*(=+)\s*(.+?)\s*\1\s*$")
 _LIST_LINE = re.compile(r"^\s*(?:[-*+•·▪◦‣–—]|\(?\d{1,3}[.)])\s+(.+)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])")
 _NUMBER = re.compile(r"\b\d{1,4}\b")
+# Seed lines that are page furniture, not content: kept out of the sentence
+# pool (glued into a paragraph they would take real sentences down with them).
+_SEED_CHROME = re.compile(r"begin typing your search|press esc|cookie|^\W*share this",
+                          re.IGNORECASE)
 
 # Lines the seeds carry as page furniture; osteon's chrome rules drop them,
 # so generated pages exercise that path too.
 _CHROME = (
     "  • Share this :",
     "Make an appointment! Go there",
+    "Begin typing your search term above and press enter to search. Press ESC to cancel.",
     "Back to top",
     "Add a comment",
     "Rate this article",
@@ -107,7 +112,7 @@ def seed_pool() -> SeedPool:
             pool.titles.append(first.strip("= "))
         for raw in lines:
             line = raw.strip()
-            if not line or line.startswith("|"):
+            if not line or line.startswith("|") or _SEED_CHROME.search(line):
                 continue
             words = len(line.split())
             wiki = _WIKI_LINE.match(line)
@@ -142,6 +147,7 @@ class _DocumentWriter:
         self.pool = pool
         self.rng = rng
         self.number = number
+        self.used: set[str] = set()
 
     def vary(self, sentence: str) -> str:
         """Change some numbers and words so the sentence differs from its seed."""
@@ -170,8 +176,9 @@ class _DocumentWriter:
     def bullet_list(self) -> list[str]:
         """A bullet or numbered list of seed list items, in one of the seeds' styles."""
         rng = self.rng
-        items = rng.sample(self.pool.list_items, k=min(len(self.pool.list_items),
-                                                       rng.randint(3, 6)))
+        fresh = [i for i in self.pool.list_items if i not in self.used] or self.pool.list_items
+        items = rng.sample(fresh, k=min(len(fresh), rng.randint(3, 6)))
+        self.used.update(items)
         style = rng.choice(("bullet", "bullet", "numbered", "dash"))
         out = []
         for i, item in enumerate(items, start=1):
@@ -183,14 +190,22 @@ class _DocumentWriter:
         return out
 
     def heading(self, style: str, level: int = 2) -> str:
-        """A section heading in the document's style: wiki, question or topic."""
+        """A section heading in the document's style: wiki, question or topic.
+
+        Headings (and list items) do not repeat within a document: osteon
+        rightly reads a short line recurring three times as a running header.
+        """
         rng = self.rng
-        if style == "wiki":
-            marks = "=" * level
-            return f"{marks} {rng.choice(self.pool.topics)} {marks}"
         if style == "faq" or (style == "article" and rng.random() < 0.3):
-            return rng.choice(self.pool.questions)
-        return rng.choice(self.pool.topics)
+            choices = self.pool.questions
+        else:
+            choices = self.pool.topics
+        fresh = [h for h in choices if h not in self.used] or choices
+        text = rng.choice(fresh)
+        self.used.add(text)
+        if style == "wiki":
+            return f"{'=' * level} {text} {'=' * level}"
+        return text
 
     def render(self) -> tuple[str, str]:
         """The document text and its style (which decides the file's markup)."""

@@ -178,8 +178,15 @@ def verdict(results: list[dict[str, Any]]) -> dict[str, Any]:
     ok = [r for r in results if "error" not in r]
     slowest = min((r["docs_per_s"] for r in ok), default=0.0)
     worst = max((r.get("peak_rss_vs_smallest", 1.0) for r in ok), default=1.0)
+    small = min(ok, key=lambda r: r["n_docs"], default=None)
+    large = max(ok, key=lambda r: r["n_docs"], default=None)
+    per_doc_kb = None
+    if small is not None and large is not None and large["n_docs"] > small["n_docs"]:
+        extra = large["ingest_growth_mb"] - small["ingest_growth_mb"]
+        per_doc_kb = extra * 1024 / (large["n_docs"] - small["n_docs"])
     return {
         "min_docs_per_s": slowest,
+        "growth_kb_per_extra_doc": per_doc_kb,
         "throughput_met": bool(ok) and slowest >= TARGET_DOCS_PER_S,
         "max_peak_rss_vs_smallest": worst,
         "memory_flat": bool(ok) and worst <= FLAT_TOLERANCE,
@@ -245,6 +252,12 @@ def print_table(results: list[dict[str, Any]], summary: dict[str, Any]) -> None:
     print(f"throughput: slowest run {summary['min_docs_per_s']:.0f} documents/s -> {met}")
     print(f"memory: largest peak RSS {summary['max_peak_rss_vs_smallest']:.2f}x the smallest run's"
           f" (flat means <= {FLAT_TOLERANCE:.2f}x) -> {flat}")
+    if summary["growth_kb_per_extra_doc"] is not None:
+        # Small against the interpreter's baseline, but it shows what a corpus
+        # ten or a hundred times larger would add.
+        print(f"ingest memory growth with corpus size: about"
+              f" {summary['growth_kb_per_extra_doc']:.2f} KB per extra document"
+              " (peak - baseline, largest run against smallest)")
 
 
 def _say(message: str) -> None:
