@@ -9,8 +9,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -22,6 +23,9 @@ from osteon import KnowledgeBase
 from osteon.corpus.ingest import IngestOutcome, expand_paths
 from osteon.errors import OsteonError
 from osteon.settings import max_bytes_from_env, parse_size
+
+if TYPE_CHECKING:
+    from osteon.reading.reader import ReadReport
 
 app = typer.Typer(
     name="osteon",
@@ -106,7 +110,10 @@ def ingest(
                     progress.advance(task)
                 progress.update(task, description=escape(Path(base).name[:40]))
 
-            report = kb.ingest(items, kind=kind, max_bytes=max_bytes, on_progress=on_progress)
+            report = kb.ingest(items, kind=kind, max_bytes=max_bytes, on_progress=on_progress,
+                               read=False)
+        if report.changed_ids:
+            _read_with_progress(kb, quiet=as_json)
     if as_json:
         _emit_json({"counts": report.counts(),
                     "outcomes": [dataclasses.asdict(o) for o in report.outcomes]})
@@ -184,6 +191,137 @@ def show(
         for d in document.dropped:
             out.print(f"[dim]{d.start:>6}–{d.end:<6} {d.rule:>15}[/]  "
                       f"{escape(document.text[d.start:d.end].strip())}")
+
+
+def _read_with_progress(kb: KnowledgeBase, *, force: bool = False, quiet: bool = False
+                        ) -> ReadReport:
+    """Read unread documents, showing a progress line per document on a terminal."""
+    with err.status("reading documents…", spinner="dots") if err.is_terminal and not quiet \
+            else nullcontext() as status:
+        def on_document(doc_id: str, n_claims: int) -> None:
+            if status is not None:
+                status.update(f"read {escape(doc_id)} ({n_claims} claims)")
+
+        report = kb.read(force=force, on_document=on_document)
+    if not quiet and report.documents:
+        err.print(f"[bold]read:[/] {len(report.documents)} documents, {report.claims} claims")
+    return report
+
+
+@app.command()
+def read(
+    force: Annotated[bool, typer.Option("--force", help="Read every document again.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Read documents into concepts and claims (runs by itself after ingest)."""
+    with _open() as kb:
+        report = _read_with_progress(kb, force=force, quiet=as_json)
+    if as_json:
+        _emit_json(dataclasses.asdict(report))
+    elif not report.documents:
+        err.print("nothing to read: every document is read with the current rules")
+
+
+@app.command()
+def claims(
+    doc: Annotated[str | None, typer.Option("--doc", help="Only this document.")] = None,
+    predicate: Annotated[str | None, typer.Option(help="Only this predicate.")] = None,
+    concept: Annotated[str | None, typer.Option(
+        help="Only claims with this concept (id or name) as subject or object.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the claims read from the documents, each with its source sentence span."""
+    from osteon.reading.lexicon import load_lexicon
+    from osteon.reading.records import PREDICATES
+
+    if predicate and predicate not in PREDICATES:
+        _fail(f"unknown predicate {predicate!r}; choose from {', '.join(PREDICATES)}")
+    lexicon = load_lexicon()
+    concept_id = None
+    if concept:
+        concept_id = concept if concept in lexicon else lexicon.concept_id_for(concept)
+        if concept_id is None:
+            _fail(f"no concept called {concept!r} in the lexicon")
+    with _open() as kb:
+        if doc:
+            try:
+                kb.document(doc)
+            except OsteonError as exc:
+                _fail(str(exc), code=1)
+        found = kb.claims(doc_id=doc, predicate=predicate, concept=concept_id)
+    if as_json:
+        _emit_json([dataclasses.asdict(c) for c in found])
+        return
+
+    def name(concept_id: str, is_text: bool = False) -> str:
+        if is_text or concept_id not in lexicon:
+            return f"“{concept_id}”"
+        return lexicon.get(concept_id).name
+
+    table = Table(title=f"{len(found)} claims", title_justify="left", show_lines=False)
+    for column in ("subject", "predicate", "object", "polarity", "source"):
+        table.add_column(column, overflow="fold")
+    for c in found:
+        ev = c.evidence
+        polarity = {"negated": "[red]negated[/]", "hedged": "[yellow]hedged[/]"}.get(
+            c.polarity, c.polarity)
+        table.add_row(escape(name(c.subject)), c.predicate,
+                      escape(name(c.object, c.object_is_text)), polarity,
+                      f"{escape(ev.doc_id)} #{ev.sentence_idx}: [dim]{escape(ev.quote)}[/]")
+    out.print(table)
+
+
+eval_app = typer.Typer(help="Score osteon against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("reading")
+def eval_reading(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold claims (YAML, seed_facts format).")],
+    show: Annotated[int, typer.Option(help="How many missed and spurious claims to list.")
+                    ] = 400,
+    as_json: JsonOption = False,
+) -> None:
+    """Precision, recall and F1 of reading, overall, per predicate and per document."""
+    from osteon.reading.evaluate import evaluate, load_gold
+    from osteon.reading.lexicon import load_lexicon
+
+    try:
+        gold_claims = load_gold(gold)
+    except OsteonError as exc:
+        _fail(str(exc))
+    with _open() as kb:
+        result = evaluate(kb.store, kb.claims(), gold_claims, load_lexicon())
+    if as_json:
+        _emit_json({
+            "overall": result.overall.as_dict(),
+            "by_predicate": {k: v.as_dict() for k, v in result.by_predicate.items()},
+            "by_document": {k: v.as_dict() for k, v in result.by_document.items()},
+            "missed": [g.model_dump() for g in result.missed],
+            "spurious": [dataclasses.asdict(c) for c in result.spurious],
+        })
+        return
+    for title, rows in (("by predicate", result.by_predicate), ("by document", result.by_document)):
+        table = Table(title=title, title_justify="left")
+        for column in ("", "gold", "predicted", "matched", "precision", "recall", "F1"):
+            table.add_column(column, justify="left" if not column else "right")
+        for key, score in rows.items():
+            table.add_row(key, str(score.gold), str(score.predicted), str(score.matched_gold),
+                          f"{score.precision:.2f}", f"{score.recall:.2f}", f"{score.f1:.2f}")
+        out.print(table)
+    o = result.overall
+    out.print(f"[bold]overall[/]: precision {o.precision:.3f}  recall {o.recall:.3f}  "
+              f"F1 {o.f1:.3f}  ({o.matched_gold}/{o.gold} gold matched, "
+              f"{o.matched_predicted}/{o.predicted} predictions right)")
+    out.print(f"\n[bold]missed[/] ({len(result.missed)})")
+    for g in result.missed[:show]:
+        out.print(f"  {g.id} {g.doc[:3]} {g.subject} —{g.predicate}/{g.polarity}→ {g.object}"
+                  f"  [dim]{escape(g.quote[:90])}[/]")
+    out.print(f"\n[bold]spurious[/] ({len(result.spurious)})")
+    for c in result.spurious[:show]:
+        out.print(f"  {c.evidence.doc_id[:3]}#{c.evidence.sentence_idx} {c.subject} "
+                  f"—{c.predicate}/{c.polarity}→ {c.object}  [dim]{c.rule}: "
+                  f"{escape(c.evidence.quote[:80])}[/]")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -108,6 +108,11 @@ class Store:
                              "move the file away and run again to rebuild")
         return store
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The SQLite connection, for later stages that keep their own tables here."""
+        return self._db
+
     def close(self) -> None:
         """Close the connection."""
         self._db.close()

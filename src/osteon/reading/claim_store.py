@@ -1,0 +1,129 @@
+"""Claims and mentions in the store, beside the documents they were read from.
+
+Rows reference their document with ON DELETE CASCADE, so replacing or
+removing a document removes what was read from it; `read_state` records
+which reader (lexicon and rules, by hash) read which version of a document,
+so only what changed is read again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from osteon.corpus.store import Store
+from osteon.reading.records import Claim, Evidence, Mention
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS claims (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_idx INTEGER NOT NULL,
+    subject TEXT NOT NULL,
+    predicate TEXT NOT NULL,
+    object TEXT NOT NULL,
+    object_is_text INTEGER NOT NULL,
+    polarity TEXT NOT NULL,
+    qualifiers TEXT NOT NULL,
+    section TEXT,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    quote TEXT NOT NULL,
+    rule TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
+CREATE INDEX IF NOT EXISTS claims_subject ON claims(subject);
+CREATE INDEX IF NOT EXISTS claims_object ON claims(object);
+CREATE INDEX IF NOT EXISTS claims_predicate ON claims(predicate);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_idx INTEGER NOT NULL,
+    concept_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE INDEX IF NOT EXISTS mentions_concept ON mentions(concept_id);
+CREATE TABLE IF NOT EXISTS read_state (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    content_hash TEXT NOT NULL,
+    reader TEXT NOT NULL
+);
+"""
+
+
+def ensure_schema(store: Store) -> None:
+    """Create the reading tables if this store has none yet."""
+    store.connection.executescript(_SCHEMA)
+
+
+def unread(store: Store, reader: str) -> list[str]:
+    """Documents never read, read from an older version, or by another reader."""
+    rows = store.connection.execute(
+        "SELECT d.id FROM documents d LEFT JOIN read_state r ON r.doc_id = d.id"
+        " WHERE r.doc_id IS NULL OR r.content_hash != d.content_hash OR r.reader != ?"
+        " ORDER BY d.id", (reader,))
+    return [r[0] for r in rows]
+
+
+def replace_claims(store: Store, doc_id: str, content_hash: str, reader: str,
+                   claims: Iterable[Claim], mentions: Iterable[tuple[int, Mention]]) -> None:
+    """Swap a document's claims and mentions for new ones, in one transaction."""
+    with store.transaction() as db:
+        db.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
+        db.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        db.executemany(
+            "INSERT INTO claims(doc_id, sentence_idx, subject, predicate, object,"
+            " object_is_text, polarity, qualifiers, section, span_start, span_end,"
+            " sentence_start, sentence_end, quote, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, c.evidence.sentence_idx, c.subject, c.predicate, c.object,
+              int(c.object_is_text), c.polarity, json.dumps(c.qualifiers, sort_keys=True),
+              c.evidence.section, c.evidence.span_start, c.evidence.span_end,
+              c.evidence.sentence_start, c.evidence.sentence_end, c.evidence.quote, c.rule)
+             for c in claims])
+        db.executemany(
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
+            [(doc_id, idx, m.concept_id, m.start, m.end, m.text, _status(m))
+             for idx, m in mentions])
+        db.execute("INSERT OR REPLACE INTO read_state VALUES (?,?,?)",
+                   (doc_id, content_hash, reader))
+
+
+def load_claims(store: Store, *, doc_id: str | None = None, predicate: str | None = None,
+                concept: str | None = None) -> list[Claim]:
+    """Stored claims, filtered by document, predicate or a concept on either side."""
+    where, params = [], []
+    if doc_id:
+        where.append("doc_id = ?")
+        params.append(doc_id)
+    if predicate:
+        where.append("predicate = ?")
+        params.append(predicate)
+    if concept:
+        where.append("(subject = ? OR object = ?)")
+        params.extend([concept, concept])
+    sql = ("SELECT doc_id, sentence_idx, subject, predicate, object, object_is_text, polarity,"
+           " qualifiers, section, span_start, span_end, sentence_start, sentence_end, quote, rule"
+           " FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY doc_id, sentence_idx, id")
+    return [_claim(row) for row in store.connection.execute(sql, params)]
+
+
+def _claim(row: sqlite3.Row | tuple) -> Claim:
+    (doc_id, sentence_idx, subject, predicate, obj, is_text, polarity, qualifiers, section,
+     span_start, span_end, sentence_start, sentence_end, quote, rule) = row
+    return Claim(subject=subject, predicate=predicate, object=obj, polarity=polarity,
+                 evidence=Evidence(doc_id, sentence_idx, section, span_start, span_end,
+                                   sentence_start, sentence_end, quote),
+                 object_is_text=bool(is_text), qualifiers=json.loads(qualifiers), rule=rule)
+
+
+def _status(mention: Mention) -> str:
+    flags = [name for name in ("negated", "hedged", "historical", "hypothetical")
+             if getattr(mention, name)]
+    return ",".join(flags) or "asserted"

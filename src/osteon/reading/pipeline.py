@@ -1,0 +1,185 @@
+"""The medspaCy pipeline: lexicon mentions and ConText cues for one sentence at a time.
+
+Sentences were split once at ingest, so the pipeline is a blank English
+tokenizer, a component that marks each input as one sentence, medspaCy's
+target matcher (rules built from the lexicon) and ConText (rules from
+`data/rules/context.yaml`). It reports ConText's cues with their scopes as
+character spans, so relation extraction can ask whether a trigger, not just a
+concept, sits under a negation or a hedge.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from medspacy.context import ConText, ConTextRule
+from medspacy.target_matcher import TargetMatcher, TargetRule
+from pydantic import BaseModel, ConfigDict
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from osteon.datafiles import load_model
+from osteon.reading.lexicon import Lexicon, load_lexicon
+from osteon.reading.records import Mention
+
+# medspaCy's ConText keeps an empty regex matcher when every rule is a literal.
+warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
+
+STATUS_OF_CATEGORY = {
+    "NEGATED_EXISTENCE": "negated",
+    "POSSIBLE_EXISTENCE": "hedged",
+    "HISTORICAL": "historical",
+    "HYPOTHETICAL": "hypothetical",
+}
+
+# Same-length replacements: offsets computed on the cleaned text stay valid
+# for the original (non-breaking hyphens and spaces, typographic dashes).
+_SAME_LENGTH = str.maketrans({"\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u202f": " ",
+                              "\u2009": " ", "\u2007": " ", "\u2212": "-"})
+
+
+class ContextRuleEntry(BaseModel):
+    """One ConText cue as written in `data/rules/context.yaml`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    literal: str
+    category: str
+    direction: str = "BIDIRECTIONAL"
+    pattern: str | list[dict[str, object]] | None = None
+    max_scope: int | None = None
+
+
+class ContextRules(BaseModel):
+    """The ConText rule file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    rules: list[ContextRuleEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A ConText cue and the character span its scope covers in the sentence."""
+
+    status: str
+    start: int
+    end: int
+    scope_start: int
+    scope_end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceAnalysis:
+    """Mentions and cues of one sentence."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+    cues: tuple[Cue, ...]
+
+    def status_of(self, start: int, end: int) -> set[str]:
+        """Statuses (negated, hedged, ...) whose cue scope covers `text[start:end]`."""
+        found = set()
+        for cue in self.cues:
+            if cue.start <= start and end <= cue.end:
+                continue
+            if cue.scope_start < end and start < cue.scope_end:
+                found.add(cue.status)
+        return found
+
+
+def clean_text(text: str) -> str:
+    """Replace look-alike characters one for one, so offsets survive."""
+    return text.translate(_SAME_LENGTH)
+
+
+class Pipeline:
+    """A loaded medspaCy pipeline; build once (it compiles every lexicon form) and reuse."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.nlp = _build_nlp(self.lexicon)
+
+    def analyse(self, text: str) -> SentenceAnalysis:
+        """Find mentions and cues in one sentence."""
+        return _analysis(text, self.nlp(clean_text(text)))
+
+    def analyse_many(self, texts: Iterable[str], batch_size: int = 256
+                     ) -> Iterator[SentenceAnalysis]:
+        """Analyse many sentences, in order, batched through spaCy."""
+        originals: list[str] = []
+
+        def cleaned() -> Iterator[str]:
+            for text in texts:
+                originals.append(text)
+                yield clean_text(text)
+
+        for i, doc in enumerate(self.nlp.pipe(cleaned(), batch_size=batch_size)):
+            yield _analysis(originals[i], doc)
+
+
+@cache
+def default_pipeline() -> Pipeline:
+    """The pipeline on the packaged lexicon, built once per process."""
+    return Pipeline()
+
+
+@Language.component("osteon_one_sentence")
+def _one_sentence(doc: Doc) -> Doc:
+    """Mark the whole input as one sentence: sentences were split at ingest."""
+    for i, token in enumerate(doc):
+        token.is_sent_start = i == 0
+    return doc
+
+
+def _build_nlp(lexicon: Lexicon) -> Language:
+    nlp = spacy.blank("en")
+    nlp.max_length = 2_000_000
+    nlp.add_pipe("osteon_one_sentence")
+    matcher: TargetMatcher = nlp.add_pipe("medspacy_target_matcher")
+    rules = []
+    for form in lexicon.surface_forms():
+        if form.case_sensitive:
+            tokens = [t.text for t in nlp.make_doc(form.text)]
+            rules.append(TargetRule(form.text, form.concept_id,
+                                    pattern=[{"TEXT": t} for t in tokens]))
+        else:
+            rules.append(TargetRule(form.text, form.concept_id))
+    matcher.add(rules)
+    context: ConText = nlp.add_pipe("medspacy_context", config={"rules": None})
+    context.add([ConTextRule(r.literal, r.category, pattern=r.pattern, direction=r.direction,
+                             max_scope=r.max_scope) for r in _context_rules().rules])
+    return nlp
+
+
+@cache
+def _context_rules() -> ContextRules:
+    return load_model(ContextRules, "rules", "context.yaml")
+
+
+def _analysis(original: str, doc: Doc) -> SentenceAnalysis:
+    graph = doc._.context_graph
+    cues = []
+    for modifier in graph.modifiers if graph is not None else ():
+        status = STATUS_OF_CATEGORY.get(modifier.category)
+        if status is None:
+            continue
+        start_tok, end_tok = modifier.modifier_span
+        scope_start, scope_end = modifier.scope_span
+        cue = doc[start_tok:end_tok]
+        scope = doc[scope_start:scope_end] if scope_end > scope_start else cue
+        cues.append(Cue(status, cue.start_char, cue.end_char, scope.start_char, scope.end_char,
+                        cue.text))
+    mentions = []
+    for ent in doc.ents:
+        statuses = {STATUS_OF_CATEGORY.get(m.category) for m in ent._.modifiers}
+        mentions.append(Mention(
+            concept_id=ent.label_, start=ent.start_char, end=ent.end_char,
+            text=original[ent.start_char:ent.end_char],
+            negated="negated" in statuses, hedged="hedged" in statuses,
+            historical="historical" in statuses, hypothetical="hypothetical" in statuses,
+        ))
+    return SentenceAnalysis(original, tuple(mentions), tuple(cues))

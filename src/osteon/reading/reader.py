@@ -1,0 +1,136 @@
+"""Read documents into claims: the reading stage's entry point.
+
+`read_store` reads every document the current reader has not read (new,
+edited, or read by older rules) and stores its mentions and claims. A
+document is read as a whole so each sentence knows its section, its heading's
+concepts, the previous sentence (for "these medications") and whether its
+paragraph describes a mouse model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from osteon.corpus.records import Document
+from osteon.corpus.store import Store
+from osteon.datafiles import data_path
+from osteon.reading import claim_store
+from osteon.reading.lexicon import Lexicon, load_lexicon
+from osteon.reading.pipeline import Pipeline, SentenceAnalysis, default_pipeline
+from osteon.reading.quantities import extract_quantities
+from osteon.reading.records import Claim, Mention
+from osteon.reading.relation_rules import RelationRules, compiled, relation_rules
+from osteon.reading.relations import RelationExtractor, SentenceSetting
+from osteon.reading.sections import section_category
+
+_RULE_FILES = ("rules/context.yaml", "rules/relations.yaml", "rules/sections.yaml",
+               "rules/quantities.yaml")
+
+
+@dataclass(slots=True)
+class ReadReport:
+    """What one reading pass did."""
+
+    documents: list[str] = field(default_factory=list)
+    claims: int = 0
+    mentions: int = 0
+
+
+@cache
+def reader_version() -> str:
+    """A hash of the lexicon and every reading rule: when it changes, documents are re-read."""
+    digest = hashlib.sha256()
+    lexicon_dir = data_path("lexicon")
+    names = sorted(p.name for p in lexicon_dir.iterdir() if p.name.endswith(".yaml"))
+    for name in names:
+        digest.update(lexicon_dir.joinpath(name).read_bytes())
+    for name in _RULE_FILES:
+        node = data_path(*name.split("/"))
+        if node.is_file():
+            digest.update(node.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class DocumentReader:
+    """Reads whole documents with one pipeline, extractor and rule set."""
+
+    def __init__(self, pipeline: Pipeline | None = None, rules: RelationRules | None = None,
+                 lexicon: Lexicon | None = None) -> None:
+        self.pipeline = pipeline or default_pipeline()
+        self.lexicon = lexicon or self.pipeline.lexicon or load_lexicon()
+        self.rules = rules or relation_rules()
+        self.extractor = RelationExtractor(self.lexicon, self.rules)
+        self._context = [(label, compiled(p)) for label, p in self.rules.model_context.items()]
+
+    def read(self, doc: Document) -> tuple[list[Claim], list[tuple[int, Mention]]]:
+        """Claims and mentions of one document, in reading order."""
+        headings = {s.idx: self.pipeline.analyse(s.heading).mentions if s.heading else ()
+                    for s in doc.sections}
+        title = headings.get(0, ())
+        analyses = list(self.pipeline.analyse_many(s.text for s in doc.sentences))
+        claims: list[Claim] = []
+        mentions: list[tuple[int, Mention]] = []
+        previous: SentenceAnalysis | None = None
+        previous_section = -1
+        setting_block: tuple[int, str | None] = (-1, None)
+        for sentence, analysis in zip(doc.sentences, analyses, strict=True):
+            section = doc.sections[sentence.section_idx]
+            context = next((label for label, p in self._context if p.search(sentence.text)),
+                           None)
+            if context:
+                setting_block = (sentence.block_idx, context)
+            elif setting_block[0] != sentence.block_idx:
+                setting_block = (sentence.block_idx, None)
+            setting = SentenceSetting(
+                doc_id=doc.id, sentence_idx=sentence.idx, sentence_start=sentence.start,
+                sentence_kind=sentence.kind, section_path=section.path,
+                category=section_category(section.path),
+                heading_mentions=_nearest_heading_mentions(doc, section.idx, headings),
+                title_mentions=title,
+                previous_mentions=(previous.mentions if previous is not None
+                                   and previous_section == sentence.section_idx else ()),
+                model_context=setting_block[1],
+            )
+            claims.extend(self.extractor.extract(analysis, setting,
+                                                 extract_quantities(sentence.text)))
+            mentions.extend((sentence.idx, m) for m in analysis.mentions)
+            previous, previous_section = analysis, sentence.section_idx
+        return claims, mentions
+
+
+def _nearest_heading_mentions(doc: Document, section_idx: int,
+                              headings: dict[int, tuple[Mention, ...]]) -> tuple[Mention, ...]:
+    """Concepts of the closest heading above a sentence that names any (the title excluded)."""
+    idx: int | None = section_idx
+    while idx:
+        if headings.get(idx):
+            return headings[idx]
+        idx = doc.sections[idx].parent_idx
+    return ()
+
+
+def read_store(store: Store, *, force: bool = False, doc_ids: list[str] | None = None,
+               on_document: Callable[[str, int], None] | None = None,
+               reader: DocumentReader | None = None) -> ReadReport:
+    """Read what the current reader has not read yet (or everything with `force`)."""
+    claim_store.ensure_schema(store)
+    version = reader_version()
+    todo = doc_ids if doc_ids is not None else (
+        store.ids() if force else claim_store.unread(store, version))
+    report = ReadReport()
+    if not todo:
+        return report
+    reader = reader or DocumentReader()
+    for doc_id in todo:
+        doc = store.get(doc_id)
+        claims, mentions = reader.read(doc)
+        claim_store.replace_claims(store, doc.id, doc.content_hash, version, claims, mentions)
+        report.documents.append(doc.id)
+        report.claims += len(claims)
+        report.mentions += len(mentions)
+        if on_document:
+            on_document(doc.id, len(claims))
+    return report

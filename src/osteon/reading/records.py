@@ -1,0 +1,122 @@
+"""Typed records the reading stage produces and hands to knowledge.
+
+Offsets in `Mention`, `Quantity` and `Evidence` are character offsets into
+the sentence text they were read from (`Sentence.text`), and `Evidence` also
+carries the document offsets, so a claim can always be shown in its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ConceptType = Literal[
+    "condition", "procedure", "drug", "test", "finding", "anatomy", "cell", "molecule",
+    "process", "organism",
+]
+Polarity = Literal["asserted", "negated", "hedged"]
+
+CLINICAL_PREDICATES = (
+    "is_a", "synonym_of", "risk_factor_for", "incidence_in", "symptom_of", "sign_of",
+    "diagnostic_test_for", "not_useful_for_diagnosis", "treats", "prevents", "not_effective_for",
+    "complication_of", "differential_diagnosis_of", "occurs_at_site", "onset_after",
+    "recurrence_rate", "prognosis", "part_of_process", "recommended_for", "caution",
+)
+MECHANISTIC_PREDICATES = (
+    "increases", "decreases", "produces", "binds", "expressed_by", "differentiates_into",
+    "induces_apoptosis_of", "inhibits", "activates", "required_for",
+)
+PREDICATES = CLINICAL_PREDICATES + MECHANISTIC_PREDICATES
+"""The predicate vocabulary of DESIGN.md; relation rules may use no other."""
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A code for a concept in a terminology, and whether it was checked against its source."""
+
+    system: str
+    code: str
+    display: str | None = None
+    confirmed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """A lexicon entry: one idea with every name it goes by."""
+
+    id: str
+    name: str
+    type: ConceptType
+    synonyms: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()
+    codes: tuple[Code, ...] = ()
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number read from text, normalised, with the words it was read from.
+
+    `low`/`high` hold a range (equal for a single value; None where the text
+    gives only a unit, as in "years later"); `unit` is normalised ("%", "Gy",
+    "mg", "hour", "day", "week", "month", "year", ...).
+    """
+
+    kind: Literal["proportion", "dose", "duration", "count", "measurement"]
+    low: float | None
+    high: float | None
+    unit: str | None
+    text: str
+    start: int
+    end: int
+    approximate: bool = False
+    relation: str | None = None
+    """How a duration relates to its anchor: within, after, before, earlier_than, ..."""
+    anchor: str | None = None
+    """What a duration is measured from, as written ("surgery", "onset")."""
+    fractions: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A concept found in a sentence, with its ConText status."""
+
+    concept_id: str
+    start: int
+    end: int
+    text: str
+    negated: bool = False
+    hedged: bool = False
+    historical: bool = False
+    hypothetical: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a claim was read: document, sentence, and the span inside the sentence."""
+
+    doc_id: str
+    sentence_idx: int
+    section: str | None
+    span_start: int
+    span_end: int
+    sentence_start: int
+    sentence_end: int
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement a sentence makes: subject, predicate, object, polarity, qualifiers."""
+
+    subject: str
+    predicate: str
+    object: str
+    polarity: Polarity
+    evidence: Evidence
+    object_is_text: bool = False
+    """True when the object is free text (definitions, prognoses), not a concept id."""
+    qualifiers: dict[str, object] = field(default_factory=dict)
+    rule: str = ""
+    """The trigger pattern that produced the claim, for audit and evaluation."""

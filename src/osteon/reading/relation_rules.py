@@ -1,0 +1,171 @@
+"""Typed, validated relation rules (`data/rules/relations.yaml`).
+
+A rule is a trigger (a regular expression) and where to find its subject and
+object: left or right of the trigger within the clause, or inside a named
+group of the trigger, restricted to concept types, with a fallback to the
+section's or the corpus's topic when the text leaves an argument implicit.
+Section rules need no trigger: a list item under "Symptoms" is a symptom.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from osteon.datafiles import load_model
+from osteon.reading.records import PREDICATES
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"{value!r} is not a regular expression: {exc}") from exc
+    return value
+
+
+class Argument(_Strict):
+    """Where a rule finds its subject or object."""
+
+    side: Literal["left", "right", "group"] = "left"
+    group: str | None = None
+    """With side `group`: the trigger's named group that holds the argument."""
+    types: list[str] = []
+    """Concept types (or names of `type_groups`) allowed; empty means any."""
+    concepts: list[str] = []
+    """Concept ids allowed (with their descendants); empty means any."""
+    implicit: Literal["none", "topic", "section"] = "none"
+    """Fallback when the text names no allowed concept: the section's concept or the topic."""
+    text: bool = False
+    """Take the region's words as a free-text object (definitions, prognoses)."""
+    pick: Literal["coordinated", "all", "nearest"] = "coordinated"
+    scope: Literal["clause", "sentence"] = "clause"
+    exclude: str | None = None
+    """Skip mentions whose surrounding words match this pattern (e.g. 'prior to')."""
+
+    @model_validator(mode="after")
+    def _group_named(self) -> Argument:
+        if self.side == "group" and not self.group:
+            raise ValueError("side: group needs a `group` name")
+        return self
+
+
+class RelationRule(_Strict):
+    """A trigger pattern and its two arguments."""
+
+    id: str
+    predicate: str
+    trigger: str
+    subject: Argument
+    object: Argument
+    sections: list[str] = []
+    """Only in sections of these categories (empty: anywhere)."""
+    not_sections: list[str] = []
+    polarity: Literal["asserted", "negated", "hedged"] | None = None
+    """Fixed polarity; otherwise ConText decides from cues over the trigger."""
+    qualifiers: dict[str, str] = {}
+
+    @field_validator("predicate")
+    @classmethod
+    def _known_predicate(cls, value: str) -> str:
+        if value not in PREDICATES:
+            raise ValueError(f"unknown predicate {value!r}; DESIGN.md lists {', '.join(PREDICATES)}")
+        return value
+
+    @field_validator("trigger")
+    @classmethod
+    def _trigger_compiles(cls, value: str) -> str:
+        return _check_regex(value)
+
+    @model_validator(mode="after")
+    def _groups_exist(self) -> RelationRule:
+        names = set(re.compile(self.trigger).groupindex) | {"0"}
+        for role, argument in (("subject", self.subject), ("object", self.object)):
+            if argument.side == "group" and argument.group not in names:
+                raise ValueError(f"{role}: group {argument.group!r} is not in the trigger")
+        return self
+
+
+class SectionRule(_Strict):
+    """A claim made by position: every allowed mention in a section of a category."""
+
+    id: str
+    predicate: str
+    sections: list[str]
+    subject: Argument
+    object: Argument
+    kinds: list[Literal["list_item", "text"]] = ["list_item"]
+    max_words: int = Field(default=12, ge=1)
+    """Only short items (a bullet's label, not a paragraph)."""
+
+    @field_validator("predicate")
+    @classmethod
+    def _known_predicate(cls, value: str) -> str:
+        return RelationRule._known_predicate(value)
+
+
+class Anaphor(_Strict):
+    """A phrase that points back ("these medications", "this condition")."""
+
+    pattern: str
+    types: list[str]
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        return _check_regex(value)
+
+
+class RelationRules(_Strict):
+    """The whole rule file."""
+
+    topic: str
+    """The corpus topic: an implicit condition is this concept."""
+    clause_breaks: str
+    coordination_gap: str
+    type_groups: dict[str, list[str]]
+    anaphors: list[Anaphor] = []
+    model_context: dict[str, str] = {}
+    """Context label -> pattern: sentences (and the rest of their block) in that setting."""
+    rules: list[RelationRule]
+    section_rules: list[SectionRule] = []
+
+    @field_validator("clause_breaks", "coordination_gap")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        return _check_regex(value)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> RelationRules:
+        seen: set[str] = set()
+        for rule in [*self.rules, *self.section_rules]:
+            if rule.id in seen:
+                raise ValueError(f"rule id {rule.id!r} is used twice")
+            seen.add(rule.id)
+        return self
+
+    def expand_types(self, names: list[str]) -> frozenset[str]:
+        """Concept types named directly or through a type group."""
+        out: set[str] = set()
+        for name in names:
+            out.update(self.type_groups.get(name, [name]))
+        return frozenset(out)
+
+
+@cache
+def relation_rules() -> RelationRules:
+    """The packaged relation rules, loaded once."""
+    return load_model(RelationRules, "rules", "relations.yaml")
+
+
+@cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """A rule pattern compiled case-insensitively, cached."""
+    return re.compile(pattern, re.IGNORECASE)

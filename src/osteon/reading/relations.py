@@ -1,0 +1,367 @@
+"""Relation extraction: trigger patterns and positions turned into claims.
+
+For each rule whose trigger matches a sentence, the subject and object are
+the allowed concept mentions on the rule's side of the trigger within the
+clause (clause breaks such as "but", "however", ";" bound it). Coordinated
+mentions ("burns, fractures, or other traumatic injuries") each make a claim;
+an elided head ("traumatic brain or spinal cord injuries") is restored from
+the lexicon; an argument the text leaves implicit comes from the section's
+heading or the corpus topic. Polarity comes from ConText cues whose scope
+covers the trigger or an argument.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from osteon.reading.lexicon import Lexicon
+from osteon.reading.pipeline import SentenceAnalysis
+from osteon.reading.records import Claim, Evidence, Mention, Quantity
+from osteon.reading.relation_rules import (
+    Argument,
+    RelationRule,
+    RelationRules,
+    SectionRule,
+    compiled,
+)
+
+_WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:or|and|,)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSetting:
+    """Where a sentence stands: its document, section, neighbours and setting."""
+
+    doc_id: str
+    sentence_idx: int
+    sentence_start: int
+    sentence_kind: str
+    section_path: tuple[str, ...] = ()
+    category: str | None = None
+    heading_mentions: tuple[Mention, ...] = ()
+    title_mentions: tuple[Mention, ...] = ()
+    previous_mentions: tuple[Mention, ...] = ()
+    model_context: str | None = None
+
+
+@dataclass(slots=True)
+class _Found:
+    """An argument resolved: mentions in the text, or an implicit concept."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    implicit: list[str] = field(default_factory=list)
+    text: str | None = None
+
+
+class RelationExtractor:
+    """Applies relation and section rules to analysed sentences."""
+
+    def __init__(self, lexicon: Lexicon, rules: RelationRules) -> None:
+        self.lexicon = lexicon
+        self.rules = rules
+        self._breaks = compiled(rules.clause_breaks)
+        self._gap = compiled(rules.coordination_gap)
+        self._anaphors = [(compiled(a.pattern), rules.expand_types(a.types))
+                          for a in rules.anaphors]
+        self._types: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def extract(self, analysis: SentenceAnalysis, setting: SentenceSetting,
+                quantities: Iterable[Quantity] = ()) -> list[Claim]:
+        """Every claim the rules find in one analysed sentence."""
+        text = analysis.text
+        mentions = sorted([*analysis.mentions, *self._elided(text, analysis.mentions),
+                           *self._anaphora(text, analysis.mentions, setting)],
+                          key=lambda m: (m.start, -m.end))
+        claims: list[Claim] = []
+        for rule in self.rules.rules:
+            if rule.sections and setting.category not in rule.sections:
+                continue
+            if rule.not_sections and setting.category in rule.not_sections:
+                continue
+            for match in compiled(rule.trigger).finditer(text):
+                claims.extend(self._apply(rule, match, analysis, mentions, setting))
+        if setting.sentence_kind in ("list_item", "text"):
+            for section_rule in self.rules.section_rules:
+                claims.extend(self._apply_section_rule(section_rule, analysis, mentions,
+                                                       setting))
+        return _with_qualifiers(_dedupe(claims), list(quantities), mentions, self.lexicon,
+                                setting)
+
+    # -- arguments -------------------------------------------------------------
+
+    def _allowed(self, argument: Argument, concept_id: str) -> bool:
+        if concept_id not in self.lexicon:
+            return False
+        key = tuple(argument.types)
+        if key not in self._types:
+            self._types[key] = self.rules.expand_types(argument.types)
+        types = self._types[key]
+        if types and self.lexicon.get(concept_id).type not in types:
+            return False
+        if argument.concepts:
+            return any(concept_id == c or self.lexicon.is_a(concept_id, c)
+                       for c in argument.concepts)
+        return True
+
+    def _region(self, text: str, start: int, end: int, side: str, scope: str
+                ) -> tuple[int, int]:
+        if side == "left":
+            floor = 0
+            if scope == "clause":
+                for br in self._breaks.finditer(text, 0, start):
+                    floor = br.end()
+            return floor, start
+        ceiling = len(text)
+        if scope == "clause":
+            br = self._breaks.search(text, end)
+            if br:
+                ceiling = br.start()
+        return end, ceiling
+
+    def _resolve(self, argument: Argument, match: re.Match[str], text: str,
+                 mentions: list[Mention], setting: SentenceSetting) -> _Found:
+        if argument.side == "group":
+            group = argument.group or "0"
+            lo, hi = match.span(int(group) if group.isdigit() else group)
+            if lo < 0:
+                return _Found()
+        else:
+            lo, hi = self._region(text, match.start(), match.end(), argument.side,
+                                  argument.scope)
+        if argument.text:
+            words = text[lo:hi].strip(" ,;:.()“”\"'")
+            return _Found(text=_strip_article(words)) if words else _Found()
+        inside = [m for m in mentions if lo <= m.start and m.end <= hi
+                  and self._allowed(argument, m.concept_id)]
+        if argument.exclude:
+            pattern = compiled(argument.exclude)
+            inside = [m for m in inside if not pattern.search(text[max(0, m.start - 25):m.start])]
+        if inside:
+            return _Found(mentions=self._pick(argument, inside, text))
+        return _Found(implicit=self._implicit(argument, setting))
+
+    def _pick(self, argument: Argument, inside: list[Mention], text: str) -> list[Mention]:
+        if argument.pick == "all":
+            return inside
+        toward_trigger_last = argument.side == "left"
+        ordered = list(reversed(inside)) if toward_trigger_last else list(inside)
+        chosen = [ordered[0]]
+        if argument.pick == "nearest":
+            return chosen
+        for candidate in ordered[1:]:
+            previous = chosen[-1]
+            gap = (text[candidate.end:previous.start] if toward_trigger_last
+                   else text[previous.end:candidate.start])
+            if not self._gap.fullmatch(gap):
+                break
+            chosen.append(candidate)
+        return chosen
+
+    def _implicit(self, argument: Argument, setting: SentenceSetting) -> list[str]:
+        if argument.implicit == "none":
+            return []
+        if argument.implicit == "section":
+            for group in (setting.heading_mentions, setting.title_mentions):
+                found = [m.concept_id for m in group if self._allowed(argument, m.concept_id)]
+                if found:
+                    return found[:1]
+        topic = self.rules.topic
+        return [topic] if self._allowed(argument, topic) else []
+
+    # -- virtual mentions --------------------------------------------------------
+
+    def _elided(self, text: str, mentions: Iterable[Mention]) -> list[Mention]:
+        """'traumatic brain or spinal cord injuries' -> a mention for 'traumatic brain injury'."""
+        out = []
+        for mention in mentions:
+            words = mention.text.split()
+            if len(words) < 2:
+                continue
+            before = _WORDS_BEFORE.search(text, 0, mention.start)
+            if not before:
+                continue
+            head = words[-1]
+            phrase = before.group(1)
+            candidates = [phrase] + ([phrase.split(maxsplit=1)[1]] if " " in phrase else [])
+            for candidate in candidates:
+                concept = self.lexicon.concept_id_for(f"{candidate} {head}")
+                if concept and concept != mention.concept_id:
+                    start = before.start(1) + (len(phrase) - len(candidate))
+                    out.append(Mention(concept, start, start + len(candidate), candidate,
+                                       mention.negated, mention.hedged))
+                    break
+        return out
+
+    def _anaphora(self, text: str, mentions: Iterable[Mention], setting: SentenceSetting
+                  ) -> list[Mention]:
+        """'these medications' -> the drugs of the previous sentence; 'this condition' -> topic."""
+        taken = [(m.start, m.end) for m in mentions]
+        out = []
+        for pattern, types in self._anaphors:
+            for match in pattern.finditer(text):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                for concept in self._antecedents(types, setting):
+                    out.append(Mention(concept, match.start(), match.end(), match.group()))
+        return out
+
+    def _antecedents(self, types: frozenset[str], setting: SentenceSetting) -> list[str]:
+        def typed(group: Iterable[Mention]) -> list[str]:
+            seen: list[str] = []
+            for m in group:
+                if (m.concept_id in self.lexicon and self.lexicon.get(m.concept_id).type in types
+                        and m.concept_id not in seen):
+                    seen.append(m.concept_id)
+            return seen
+
+        found = typed(setting.previous_mentions)
+        if found:
+            return found
+        if "condition" in types:
+            heading = typed(setting.heading_mentions) or typed(setting.title_mentions)
+            return heading[:1] or [self.rules.topic]
+        return []
+
+    # -- claims -----------------------------------------------------------------
+
+    def _apply(self, rule: RelationRule, match: re.Match[str], analysis: SentenceAnalysis,
+               mentions: list[Mention], setting: SentenceSetting) -> list[Claim]:
+        text = analysis.text
+        subject = self._resolve(rule.subject, match, text, mentions, setting)
+        obj = self._resolve(rule.object, match, text, mentions, setting)
+        subjects = [(m.concept_id, m) for m in subject.mentions] + [(c, None)
+                                                                     for c in subject.implicit]
+        if obj.text is not None:
+            objects: list[tuple[str, Mention | None]] = [(obj.text, None)]
+        else:
+            objects = [(m.concept_id, m) for m in obj.mentions] + [(c, None) for c in obj.implicit]
+        if not subjects or not objects:
+            return []
+        if not subject.mentions and not obj.mentions and obj.text is None:
+            return []  # a claim needs at least one argument the sentence states
+        claims = []
+        for s_id, s_mention in subjects:
+            for o_id, o_mention in objects:
+                if s_id == o_id:
+                    continue
+                polarity = rule.polarity or _polarity(analysis, match.start(), match.end(),
+                                                      [m for m in (s_mention, o_mention) if m])
+                spans = [(match.start(), match.end())] + [
+                    (m.start, m.end) for m in (s_mention, o_mention) if m]
+                claims.append(Claim(
+                    subject=s_id, predicate=rule.predicate, object=o_id, polarity=polarity,
+                    evidence=_evidence(analysis, setting, spans),
+                    object_is_text=obj.text is not None,
+                    qualifiers=dict(rule.qualifiers), rule=rule.id,
+                ))
+        return claims
+
+    def _apply_section_rule(self, rule: SectionRule, analysis: SentenceAnalysis,
+                            mentions: list[Mention], setting: SentenceSetting) -> list[Claim]:
+        if setting.category not in rule.sections or setting.sentence_kind not in rule.kinds:
+            return []
+        text = analysis.text
+        label = text.split(":", 1)[0] if ":" in text[:60] else text
+        if len(label.split()) > rule.max_words:
+            return []
+        limit = len(label)
+        subjects = [m for m in mentions if m.end <= limit
+                    and self._allowed(rule.subject, m.concept_id)]
+        objects = self._implicit(rule.object, setting)
+        claims = []
+        for s in subjects:
+            for o_id in objects:
+                if s.concept_id == o_id:
+                    continue
+                claims.append(Claim(
+                    subject=s.concept_id, predicate=rule.predicate, object=o_id,
+                    polarity=_polarity(analysis, s.start, s.end, [s]),
+                    evidence=_evidence(analysis, setting, [(s.start, s.end)]), rule=rule.id))
+        return claims
+
+
+def _polarity(analysis: SentenceAnalysis, start: int, end: int, args: list[Mention]) -> str:
+    statuses = analysis.status_of(start, end)
+    for mention in args:
+        if mention.negated:
+            statuses.add("negated")
+        if mention.hedged:
+            statuses.add("hedged")
+    if "negated" in statuses:
+        return "negated"
+    if "hedged" in statuses:
+        return "hedged"
+    return "asserted"
+
+
+def _evidence(analysis: SentenceAnalysis, setting: SentenceSetting,
+              spans: list[tuple[int, int]]) -> Evidence:
+    lo = min(s for s, _ in spans)
+    hi = max(e for _, e in spans)
+    return Evidence(
+        doc_id=setting.doc_id, sentence_idx=setting.sentence_idx,
+        section=" › ".join(setting.section_path) or None,
+        span_start=lo, span_end=hi,
+        sentence_start=setting.sentence_start,
+        sentence_end=setting.sentence_start + len(analysis.text),
+        quote=analysis.text[lo:hi],
+    )
+
+
+def _strip_article(words: str) -> str:
+    return re.sub(r"^(?:a|an|the)\s+", "", words, flags=re.IGNORECASE)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per (subject, predicate, object, polarity) in a sentence: the first rule wins."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for claim in claims:
+        key = (claim.subject, claim.predicate, claim.object, claim.polarity)
+        if key not in seen:
+            seen.add(key)
+            out.append(claim)
+    return out
+
+
+_QUANTITY_SLOT = {
+    "proportion": ("quantity", {"risk_factor_for", "incidence_in", "recurrence_rate",
+                                "prognosis", "complication_of", "symptom_of"}),
+    "duration": ("timing", {"onset_after", "prevents", "recommended_for", "diagnostic_test_for",
+                            "treats", "risk_factor_for", "sign_of"}),
+    "dose": ("dose", {"prevents", "treats", "recommended_for"}),
+}
+
+
+def _with_qualifiers(claims: list[Claim], quantities: list[Quantity], mentions: list[Mention],
+                     lexicon: Lexicon, setting: SentenceSetting) -> list[Claim]:
+    """Attach numbers, sites and the experimental setting each claim's predicate can carry."""
+    if not claims:
+        return claims
+    sites = sorted({lexicon.get(m.concept_id).name for m in mentions
+                    if m.concept_id in lexicon and lexicon.get(m.concept_id).type == "anatomy"})
+    for claim in claims:
+        for quantity in quantities:
+            slot = _QUANTITY_SLOT.get(quantity.kind)
+            if slot and claim.predicate in slot[1]:
+                claim.qualifiers.setdefault(slot[0], _quantity_dict(quantity))
+        used = {claim.subject, claim.object}
+        claim_sites = [s for s in sites if s not in used]
+        if claim_sites and claim.predicate not in ("occurs_at_site",):
+            claim.qualifiers.setdefault("site", claim_sites)
+        if setting.model_context:
+            claim.qualifiers.setdefault("context", setting.model_context)
+    return claims
+
+
+def _quantity_dict(quantity: Quantity) -> dict[str, object]:
+    data: dict[str, object] = {"text": quantity.text}
+    for key in ("low", "high", "unit", "relation", "anchor", "fractions"):
+        value = getattr(quantity, key)
+        if value is not None:
+            data[key] = value
+    if quantity.approximate:
+        data["approximate"] = True
+    return data

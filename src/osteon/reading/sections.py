@@ -1,0 +1,56 @@
+"""What a section is about, from its heading path (rules in `data/rules/sections.yaml`).
+
+A drug named under "Treatment" is a treatment; under "Causes" it may be a
+cause. Relation rules can require a section category, and list items under a
+"Symptoms" heading become symptom claims without any trigger word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from osteon.datafiles import load_model
+
+
+class SectionCategory(BaseModel):
+    """A category and the heading patterns that signal it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    patterns: list[str]
+
+    @field_validator("patterns")
+    @classmethod
+    def _compile(cls, values: list[str]) -> list[str]:
+        for value in values:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"{value!r} is not a regular expression: {exc}") from exc
+        return values
+
+
+class SectionRules(BaseModel):
+    """The ordered category list."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    categories: list[SectionCategory]
+
+
+@cache
+def _compiled() -> list[tuple[str, re.Pattern[str]]]:
+    rules = load_model(SectionRules, "rules", "sections.yaml")
+    return [(c.id, re.compile("|".join(c.patterns), re.IGNORECASE)) for c in rules.categories]
+
+
+def section_category(path: Sequence[str]) -> str | None:
+    """The category of the nearest heading in `path` that has one; None if none does."""
+    for heading in reversed(path):
+        for category, pattern in _compiled():
+            if pattern.search(heading):
+                return category
+    return None
