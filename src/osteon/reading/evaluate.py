@@ -8,7 +8,9 @@ as a definition, or a composite like "fibro-adipogenic progenitor
 proliferation") matches a free-text prediction, or a concept whose name is
 part of the gold words. Accepted equivalences, from the gold file's header:
 incidence_in = risk_factor_for; prevents + negated = not_effective_for.
-Matching is one-to-one.
+A free-text prediction matches a gold concept it names. A concept also
+matches its kinds and its kind ("low-dose radiation therapy" is radiation
+therapy): the lexicon's is_a links decide. Matching is one-to-one.
 """
 
 from __future__ import annotations
@@ -194,8 +196,16 @@ class _Matcher:
 
     def _term(self, gold_term: str, predicted: str, predicted_is_text: bool) -> bool:
         concept = self.lexicon.concept_id_for(gold_term)
+        if concept is not None and predicted_is_text:
+            entry = self.lexicon.get(concept)
+            said = _fold(predicted)
+            return any(_fold(n) in said for n in (gold_term, entry.name, *entry.synonyms,
+                                                  *entry.abbreviations))
         if concept is not None:
-            return not predicted_is_text and predicted == concept
+            if predicted not in self.lexicon:
+                return False
+            return (predicted == concept or self.lexicon.is_a(predicted, concept)
+                    or self.lexicon.is_a(concept, predicted))
         if predicted_is_text:
             return True
         if predicted not in self.lexicon:

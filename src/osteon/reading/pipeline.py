@@ -79,6 +79,8 @@ class SentenceAnalysis:
     text: str
     mentions: tuple[Mention, ...]
     cues: tuple[Cue, ...]
+    skipped: bool = False
+    """True when the sentence was too long to read."""
 
     def status_of(self, start: int, end: int) -> set[str]:
         """Statuses (negated, hedged, ...) whose cue scope covers `text[start:end]`."""
@@ -96,6 +98,11 @@ def clean_text(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
+MAX_SENTENCE_CHARS = 5_000
+"""Longer "sentences" (run-on scrapes, tables flattened to one line) are skipped, not read:
+ConText's cost grows with mentions times cues, and no real sentence is this long."""
+
+
 class Pipeline:
     """A loaded medspaCy pipeline; build once (it compiles every lexicon form) and reuse."""
 
@@ -104,7 +111,9 @@ class Pipeline:
         self.nlp = _build_nlp(self.lexicon)
 
     def analyse(self, text: str) -> SentenceAnalysis:
-        """Find mentions and cues in one sentence."""
+        """Find mentions and cues in one sentence (nothing in one too long to read)."""
+        if len(text) > MAX_SENTENCE_CHARS:
+            return SentenceAnalysis(text, (), (), skipped=True)
         return _analysis(text, self.nlp(clean_text(text)))
 
     def analyse_many(self, texts: Iterable[str], batch_size: int = 256
@@ -115,10 +124,13 @@ class Pipeline:
         def cleaned() -> Iterator[str]:
             for text in texts:
                 originals.append(text)
-                yield clean_text(text)
+                yield clean_text(text) if len(text) <= MAX_SENTENCE_CHARS else ""
 
         for i, doc in enumerate(self.nlp.pipe(cleaned(), batch_size=batch_size)):
-            yield _analysis(originals[i], doc)
+            if len(originals[i]) > MAX_SENTENCE_CHARS:
+                yield SentenceAnalysis(originals[i], (), (), skipped=True)
+            else:
+                yield _analysis(originals[i], doc)
 
 
 @cache

@@ -11,13 +11,15 @@ It runs over every sentence of a corpus, so it reads in one linear pass:
 
 1. A same-length character map turns dashes, odd spaces and look-alike
    symbols into plain ones; offsets into the original text stay exact.
-2. A cheap trigger (a digit, a number word, a fraction or time word) lets
-   most sentences go after one regex search.
-3. A scanner finds where a quantity may start (a number, "every third",
-   "one in three", "a third of", "the majority of", "years later").
-4. Each start grows left over at most three qualifiers ("about", "up to",
+2. One search on the lower-cased text finds triggers: digits, number,
+   fraction and time words. A sentence without one costs just that search.
+3. At each trigger, or the word before it ("a few", "the majority"), an
+   anchored scanner reads a number, "every third", "one in three", "a third
+   of", "n = 114" or a bare "years".
+4. The start grows left over at most three qualifiers ("about", "up to",
    "within", "between") and right over a unit, a range, a relation and its
    anchor, or a fraction count, all with anchored regexes on short windows.
+   Nothing backtracks across the sentence, so time grows with its length.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from osteon.datafiles import load_model
 from osteon.reading.records import Quantity
+
+__all__ = ["QuantityRules", "extract_quantities", "quantity_rules"]
 
 Kind = Literal["proportion", "dose", "duration", "count", "measurement"]
 
@@ -164,6 +168,7 @@ class QuantityRules(_Strict):
     vague_numbers: dict[str, float | None]
     every_ordinals: dict[str, int]
     ratio_connectors: list[str]
+    calendar_years: tuple[int, int]
     fraction_words: dict[str, int]
     fraction_followers: list[str]
     fraction_symbols: dict[str, float]
@@ -336,6 +341,7 @@ class _Reader:
             f"{_alt(units9, False)}{_R}|{_alt(self.words)})"
             f"(?:[ \t-]+{_alt(self.mults)})?|(?:an?{_SP})?{_alt(self.mults)}")
         self.vague_re = _alt(self.vague)
+        self.digits_re += f"(?:{_SP}{_alt(self.mults)})?"  # "2 million"
         self.numtok = f"(?:{self.digits_re}|{self.words_re})"
         self.numval_rx = re.compile(
             f"(?P<d>{self.digits_re})|(?P<v>{self.vague_re})|(?P<w>{self.words_re})")
@@ -423,7 +429,7 @@ class _Reader:
             rf"|(?P<fs>(?<![\w.])\d+/\d+(?![\d/])){of}"
             + (rf"|(?P<fu>[{symbols}])" if symbols else "") + ")",
             rf"(?P<quant>(?:the{_SP})?(?P<qw>{_alt(self.quants)}){of})",
-            r"(?P<nsize>n[ \t]*=[ \t]*(?P<nv>\d+)(?![\d.]))",
+            r"(?P<nsize>n[ \t]*=[ \t]*(?P<nv>\d+)(?!\.?\d))",
         ]
         self.scan_rx = re.compile("|".join([*phrases, number]))
         self.number_rx = re.compile(number)
@@ -455,14 +461,14 @@ class _Reader:
 
     def _value(self, text: str) -> float | None:
         """The value of digits ("1,250", "7.5") or number words ("twenty-five", "a dozen")."""
-        if text[:1].isdigit():
-            digits = text.replace(",", "")
-            if len(digits.split(".")[0]) > _MAX_DIGITS:
-                return None
-            return float(digits)
         total, current = 0.0, 0.0
         for word in re.split(r"[\s-]+", text.lower()):
-            if word in ("a", "an"):
+            if word[:1].isdigit():
+                digits = word.replace(",", "")
+                if len(digits.split(".")[0]) > _MAX_DIGITS:
+                    return None
+                current += float(digits)
+            elif word in ("a", "an"):
                 current = 1.0
             elif word in self.mults:
                 total += (current or 1.0) * self.mults[word]
@@ -612,6 +618,8 @@ class _Reader:
 
     def _quantity(self, doc: _Doc, first: _Term, floor: int) -> Quantity | None:
         """A quantity grown from its first number: qualifiers, range, relation, fractions."""
+        if first.unit is None and self.sep_rx.match(doc.lower, first.end) is None:
+            return None  # a bare number ("type 2", "3 of them"): the common case, kept cheap
         chain = self._preposed(doc.lower, floor, first.start)
         spread = self._range(doc, first, chain)
         if spread is None:
@@ -628,7 +636,7 @@ class _Reader:
             role = pre.rule.role
             if ((role == "range" and spread.end == first.end)
                     or (role == "timing" and (kind != "duration" or timing is not None))
-                    or (role == "bound" and bound is not None)):
+                    or (role == "bound" and (bound is not None or spread.end != first.end))):
                 break
             approximate |= role == "approximate"
             bound = pre.rule if role == "bound" else bound
@@ -637,13 +645,16 @@ class _Reader:
         relation = bound.relation if bound else None
         open_end = bound.open if bound else None
         anchor = fractions = None
+        on_time_line = timing is not None
         if kind == "duration":
+            unit_end = end
             kind, relation, open_end, anchor, end = self._time_line(
                 doc, end, timing, relation, open_end)
+            on_time_line |= end > unit_end
         elif unit.unit in self.dose_units:
             fractions, start, end = self._fractions(doc, floor, start, end)
-        if first.weak and (relation is None or relation == (bound.relation if bound else None)):
-            return None  # "a few weeks", "a day": kept only on a time line
+        if first.weak and not on_time_line:
+            return None  # "a few weeks", "twice a day": no number, no time line, nothing to keep
         if kind not in ("duration", "measurement") and low is None and high is None:
             return None
         return Quantity(kind=kind, low=None if open_end == "low" else _clean(low),
@@ -767,7 +778,7 @@ class _Reader:
         if bound is not None:
             relation = bound.relation
             low_open, high_open = bound.open == "low", bound.open == "high"
-        value = round(share, 1)
+        value = float(f"{share:.3g}")  # 1/3 -> 33.3, 1 in 2 million -> 5e-05
         return Quantity(kind="proportion", low=None if low_open else value,
                         high=None if high_open else value, unit="%",
                         text=doc.text[start:end], start=start, end=end,
@@ -777,6 +788,10 @@ class _Reader:
         numerator, denominator = self._value(m.group("rn")), self._value(m.group("rd"))
         if not numerator or not denominator or denominator < 2 or numerator >= denominator:
             return None
+        first_year, last_year = self.rules.calendar_years
+        if (m.group("rnoun") is None and re.fullmatch(r"\d{4}", m.group("rd"))
+                and first_year <= denominator <= last_year):
+            return None  # "five in 2016", but "1 in 2000 births"
         if m.group("rnoun") is None and self._unit_at(doc, m.end()):
             return None  # "1 in 3 weeks" is not a proportion
         return 100.0 * numerator / denominator

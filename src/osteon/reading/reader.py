@@ -37,6 +37,8 @@ class ReadReport:
     documents: list[str] = field(default_factory=list)
     claims: int = 0
     mentions: int = 0
+    skipped_sentences: int = 0
+    """Sentences too long to read (see pipeline.MAX_SENTENCE_CHARS)."""
 
 
 @cache
@@ -64,9 +66,12 @@ class DocumentReader:
         self.rules = rules or relation_rules()
         self.extractor = RelationExtractor(self.lexicon, self.rules)
         self._context = [(label, compiled(p)) for label, p in self.rules.model_context.items()]
+        self.skipped = 0
+        """Sentences of the last document read that were too long to read."""
 
     def read(self, doc: Document) -> tuple[list[Claim], list[tuple[int, Mention]]]:
         """Claims and mentions of one document, in reading order."""
+        self.skipped = 0
         headings = {s.idx: self.pipeline.analyse(s.heading).mentions if s.heading else ()
                     for s in doc.sections}
         title = headings.get(0, ())
@@ -77,6 +82,9 @@ class DocumentReader:
         previous_section = -1
         setting_block: tuple[int, str | None] = (-1, None)
         for sentence, analysis in zip(doc.sentences, analyses, strict=True):
+            if analysis.skipped:
+                self.skipped += 1
+                continue
             section = doc.sections[sentence.section_idx]
             context = next((label for label, p in self._context if p.search(sentence.text)),
                            None)
@@ -131,6 +139,7 @@ def read_store(store: Store, *, force: bool = False, doc_ids: list[str] | None =
         report.documents.append(doc.id)
         report.claims += len(claims)
         report.mentions += len(mentions)
+        report.skipped_sentences += reader.skipped
         if on_document:
             on_document(doc.id, len(claims))
     return report

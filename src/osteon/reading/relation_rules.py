@@ -45,10 +45,19 @@ class Argument(_Strict):
     """Fallback when the text names no allowed concept: the section's concept or the topic."""
     text: bool = False
     """Take the region's words as a free-text object (definitions, prognoses)."""
-    pick: Literal["coordinated", "all", "nearest"] = "coordinated"
+    pick: Literal["coordinated", "all", "nearest", "first", "general"] = "coordinated"
+    """coordinated: the nearest mention and those coordinated with it; general: of those,
+    the ones no other one is a kind of ("soft tissue" over "muscle")."""
+    members: bool = True
+    """Let "A such as B and C" bring B and C into the argument."""
     scope: Literal["clause", "sentence"] = "clause"
     exclude: str | None = None
-    """Skip mentions whose surrounding words match this pattern (e.g. 'prior to')."""
+    """Skip mentions whose preceding words match this pattern (e.g. 'after a')."""
+    require: str | None = None
+    """Keep only mentions whose preceding words match this pattern (e.g. 'patients with')."""
+    skip_prepositional: bool = False
+    """Skip mentions inside a prepositional phrase ('LPS from bacteria', 'after surgery'):
+    they modify the argument, they are not it."""
 
     @model_validator(mode="after")
     def _group_named(self) -> Argument:
@@ -71,12 +80,22 @@ class RelationRule(_Strict):
     polarity: Literal["asserted", "negated", "hedged"] | None = None
     """Fixed polarity; otherwise ConText decides from cues over the trigger."""
     qualifiers: dict[str, str] = {}
+    unless: str | None = None
+    """Skip the match when the trigger's clause matches this pattern."""
+    same_type: bool = False
+    """Subject and object must be concepts of one type (synonyms, kinds)."""
+    heading_subject: bool = False
+    """Allow a claim whose subject comes from the section heading even when the sentence
+    names neither argument ("Radiation therapy" > "A dose of 7-8 Gy ... was used")."""
+    narrower_is_kind: bool = False
+    """For synonym rules: when the lexicon has the subject as a kind of the object, say is_a."""
 
     @field_validator("predicate")
     @classmethod
     def _known_predicate(cls, value: str) -> str:
         if value not in PREDICATES:
-            raise ValueError(f"unknown predicate {value!r}; DESIGN.md lists {', '.join(PREDICATES)}")
+            known = ", ".join(PREDICATES)
+            raise ValueError(f"unknown predicate {value!r}; DESIGN.md lists {known}")
         return value
 
     @field_validator("trigger")
@@ -127,6 +146,8 @@ class RelationRules(_Strict):
     """The whole rule file."""
 
     topic: str
+    specialise: dict[str, dict[str, str]] = {}
+    """Predicate -> {general concept: specific concept}: "surgery" that treats HO is resection."""
     """The corpus topic: an implicit condition is this concept."""
     clause_breaks: str
     coordination_gap: str

@@ -27,6 +27,10 @@ from osteon.reading.relation_rules import (
     compiled,
 )
 
+_PREPOSITIONAL = re.compile(
+    r"\b(?:of|from|by|with|after|following|before|in|on|at|to|for|during|within|than)\s+"
+    r"(?:(?:the|a|an|their|its|this|these|muscle|severe|previous|recent)\s+)*$", re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]*\)")
 _WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:or|and|,)\s*$", re.IGNORECASE)
 
 
@@ -66,14 +70,19 @@ class RelationExtractor:
         self._anaphors = [(compiled(a.pattern), rules.expand_types(a.types))
                           for a in rules.anaphors]
         self._types: dict[tuple[str, ...], frozenset[str]] = {}
+        self._such_as = re.compile(r"\s*,?\s*(?:such as|including|e\.g\.,?|like)\s+",
+                                   re.IGNORECASE)
 
     def extract(self, analysis: SentenceAnalysis, setting: SentenceSetting,
                 quantities: Iterable[Quantity] = ()) -> list[Claim]:
         """Every claim the rules find in one analysed sentence."""
         text = analysis.text
-        mentions = sorted([*analysis.mentions, *self._elided(text, analysis.mentions),
-                           *self._anaphora(text, analysis.mentions, setting)],
+        anaphors = self._anaphora(text, setting)
+        real = [m for m in analysis.mentions
+                if not any(a.start < m.end and m.start < a.end for a in anaphors)]
+        mentions = sorted([*real, *self._elided(text, real), *anaphors],
                           key=lambda m: (m.start, -m.end))
+        mentions = _without_appositions(text, mentions)
         claims: list[Claim] = []
         for rule in self.rules.rules:
             if rule.sections and setting.category not in rule.sections:
@@ -81,6 +90,8 @@ class RelationExtractor:
             if rule.not_sections and setting.category in rule.not_sections:
                 continue
             for match in compiled(rule.trigger).finditer(text):
+                if rule.unless and self._clause_matches(rule.unless, text, match):
+                    continue
                 claims.extend(self._apply(rule, match, analysis, mentions, setting))
         if setting.sentence_kind in ("list_item", "text"):
             for section_rule in self.rules.section_rules:
@@ -104,6 +115,11 @@ class RelationExtractor:
             return any(concept_id == c or self.lexicon.is_a(concept_id, c)
                        for c in argument.concepts)
         return True
+
+    def _clause_matches(self, pattern: str, text: str, match: re.Match[str]) -> bool:
+        lo, _ = self._region(text, match.start(), match.end(), "left", "clause")
+        _, hi = self._region(text, match.start(), match.end(), "right", "clause")
+        return bool(compiled(pattern).search(text, lo, hi))
 
     def _region(self, text: str, start: int, end: int, side: str, scope: str
                 ) -> tuple[int, int]:
@@ -138,13 +154,46 @@ class RelationExtractor:
         if argument.exclude:
             pattern = compiled(argument.exclude)
             inside = [m for m in inside if not pattern.search(text[max(0, m.start - 25):m.start])]
+        if argument.require:
+            pattern = compiled(argument.require)
+            inside = [m for m in inside if pattern.search(text[max(0, m.start - 40):m.start])]
+        if argument.skip_prepositional:
+            inside = [m for m in inside if not _PREPOSITIONAL.search(text, max(0, m.start - 30),
+                                                                       m.start)]
         if inside:
-            return _Found(mentions=self._pick(argument, inside, text))
+            picked = self._pick(argument, inside, text)
+            if argument.members:
+                picked = picked + self._members(picked, inside, text)
+            return _Found(mentions=picked)
         return _Found(implicit=self._implicit(argument, setting))
+
+    def _members(self, picked: list[Mention], inside: list[Mention], text: str
+                 ) -> list[Mention]:
+        """'medications such as A or B' -> A and B join the argument."""
+        out: list[Mention] = []
+        for mention in picked:
+            intro = self._such_as.match(text, mention.end)
+            if not intro:
+                continue
+            following = [m for m in inside if m.start >= intro.end() and m not in picked]
+            chain: list[Mention] = []
+            cursor = intro.end()
+            for candidate in following:
+                gap = text[cursor:candidate.start]
+                if chain and not self._gap.fullmatch(gap):
+                    break
+                if not chain and gap.strip():
+                    break
+                chain.append(candidate)
+                cursor = candidate.end
+            out.extend(chain)
+        return out
 
     def _pick(self, argument: Argument, inside: list[Mention], text: str) -> list[Mention]:
         if argument.pick == "all":
             return inside
+        if argument.pick == "first":
+            return inside[:1]
         toward_trigger_last = argument.side == "left"
         ordered = list(reversed(inside)) if toward_trigger_last else list(inside)
         chosen = [ordered[0]]
@@ -154,9 +203,14 @@ class RelationExtractor:
             previous = chosen[-1]
             gap = (text[candidate.end:previous.start] if toward_trigger_last
                    else text[previous.end:candidate.start])
-            if not self._gap.fullmatch(gap):
+            if not self._gap.fullmatch(_BRACKETED.sub("", gap)):
                 break
             chosen.append(candidate)
+        if argument.pick == "general":
+            ids = {m.concept_id for m in chosen}
+            chosen = [m for m in chosen
+                      if not any(o != m.concept_id and self.lexicon.is_a(m.concept_id, o)
+                                 for o in ids)]
         return chosen
 
     def _implicit(self, argument: Argument, setting: SentenceSetting) -> list[str]:
@@ -194,14 +248,16 @@ class RelationExtractor:
                     break
         return out
 
-    def _anaphora(self, text: str, mentions: Iterable[Mention], setting: SentenceSetting
-                  ) -> list[Mention]:
-        """'these medications' -> the drugs of the previous sentence; 'this condition' -> topic."""
-        taken = [(m.start, m.end) for m in mentions]
-        out = []
+    def _anaphora(self, text: str, setting: SentenceSetting) -> list[Mention]:
+        """'these medications' -> the drugs of the previous sentence; 'this condition' -> topic.
+
+        An anaphor outranks a lexicon match on the same words ("medications"
+        is a concept, "these medications" points back).
+        """
+        out: list[Mention] = []
         for pattern, types in self._anaphors:
             for match in pattern.finditer(text):
-                if any(s < match.end() and match.start() < e for s, e in taken):
+                if any(m.start < match.end() and match.start() < m.end for m in out):
                     continue
                 for concept in self._antecedents(types, setting):
                     out.append(Mention(concept, match.start(), match.end(), match.group()))
@@ -218,7 +274,7 @@ class RelationExtractor:
 
         found = typed(setting.previous_mentions)
         if found:
-            return found
+            return found[:1] if "condition" in types else found
         if "condition" in types:
             heading = typed(setting.heading_mentions) or typed(setting.title_mentions)
             return heading[:1] or [self.rules.topic]
@@ -239,21 +295,34 @@ class RelationExtractor:
             objects = [(m.concept_id, m) for m in obj.mentions] + [(c, None) for c in obj.implicit]
         if not subjects or not objects:
             return []
-        if not subject.mentions and not obj.mentions and obj.text is None:
-            return []  # a claim needs at least one argument the sentence states
+        if not subject.mentions and not obj.mentions and obj.text is None and not (
+                rule.heading_subject and rule.subject.implicit == "section"
+                and subject.implicit and subject.implicit[0] != self.rules.topic):
+            return []  # a claim needs an argument the sentence (or its heading) states
         claims = []
+        specific = self.rules.specialise.get(rule.predicate, {})
         for s_id, s_mention in subjects:
+            s_id = specific.get(s_id, s_id)
             for o_id, o_mention in objects:
+                predicate, is_text = rule.predicate, obj.text is not None
                 if s_id == o_id:
+                    if predicate != "synonym_of" or o_mention is None:
+                        continue
+                    # Two names of one concept: keep the other name as written.
+                    o_id, is_text = o_mention.text, True
+                elif rule.same_type and (is_text or self.lexicon.get(s_id).type
+                                         != self.lexicon.get(o_id).type):
                     continue
+                elif rule.narrower_is_kind and self.lexicon.is_a(s_id, o_id):
+                    predicate = "is_a"
                 polarity = rule.polarity or _polarity(analysis, match.start(), match.end(),
                                                       [m for m in (s_mention, o_mention) if m])
                 spans = [(match.start(), match.end())] + [
                     (m.start, m.end) for m in (s_mention, o_mention) if m]
                 claims.append(Claim(
-                    subject=s_id, predicate=rule.predicate, object=o_id, polarity=polarity,
+                    subject=s_id, predicate=predicate, object=o_id, polarity=polarity,
                     evidence=_evidence(analysis, setting, spans),
-                    object_is_text=obj.text is not None,
+                    object_is_text=is_text,
                     qualifiers=dict(rule.qualifiers), rule=rule.id,
                 ))
         return claims
@@ -280,6 +349,18 @@ class RelationExtractor:
                     polarity=_polarity(analysis, s.start, s.end, [s]),
                     evidence=_evidence(analysis, setting, [(s.start, s.end)]), rule=rule.id))
         return claims
+
+
+def _without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop 'Y' in 'X (Y)': a bracketed alias of the mention before it is not a new argument."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if out:
+            before = text[out[-1].end:mention.start]
+            if before.strip() == "(" and text[mention.end:].lstrip().startswith(")"):
+                continue
+        out.append(mention)
+    return out
 
 
 def _polarity(analysis: SentenceAnalysis, start: int, end: int, args: list[Mention]) -> str:
@@ -315,11 +396,18 @@ def _strip_article(words: str) -> str:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per (subject, predicate, object, polarity) in a sentence: the first rule wins."""
+    """One claim per (subject, predicate, object, polarity) in a sentence: the first rule wins.
+
+    Free-text objects (definitions) count once per subject and predicate.
+    """
     seen: set[tuple[str, str, str, str]] = set()
     out = []
     for claim in claims:
-        key = (claim.subject, claim.predicate, claim.object, claim.polarity)
+        obj = "<text>" if claim.object_is_text else claim.object
+        predicate, polarity = claim.predicate, claim.polarity
+        if predicate == "prevents" and polarity == "negated":
+            predicate, polarity = "not_effective_for", "asserted"
+        key = (claim.subject, predicate, obj, polarity)
         if key not in seen:
             seen.add(key)
             out.append(claim)

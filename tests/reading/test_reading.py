@@ -1,0 +1,136 @@
+"""Reading as a user relies on it: mentions, status, claims with spans, on new text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from osteon.corpus.ingest import ingest_paths
+from osteon.reading.claim_store import load_claims
+from osteon.reading.lexicon import load_lexicon
+from osteon.reading.pipeline import default_pipeline
+from osteon.reading.reader import read_store
+
+PARAPHRASES = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "data" / "paraphrases.yaml").read_text())
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return default_pipeline()
+
+
+def read_text(store, tmp_path: Path, text: str, name: str = "note.txt"):
+    path = tmp_path / name
+    path.write_text(text)
+    ingest_paths(store, [path], max_bytes=10**6)
+    read_store(store)
+    return load_claims(store, doc_id=path.stem)
+
+
+def test_mentions_survive_typographic_characters(pipeline):
+    text = "IL\u20111\u03b2 and oncostatin\u00a0M rise after spinal cord injury."
+    analysis = pipeline.analyse(text)
+    found = {m.concept_id: text[m.start:m.end] for m in analysis.mentions}
+    assert found["interleukin_1_beta"] == "IL\u20111\u03b2"
+    assert found["oncostatin_m"] == "oncostatin\u00a0M"
+    assert found["spinal_cord_injury"] == "spinal cord injury"
+
+
+def test_negation_and_hedging_scopes_end_at_clause_breaks(pipeline):
+    analysis = pipeline.analyse(
+        "It is not inherently painful, but swelling might follow a fracture.")
+    pain = next(m for m in analysis.mentions if m.concept_id == "pain")
+    swelling = next(m for m in analysis.mentions if m.concept_id == "swelling")
+    assert pain.negated and not swelling.negated
+
+
+@pytest.mark.parametrize("text", ["", "   ", "?!*&^%$#@", "—–-", "🦴🦴🦴",
+                                  "IL\u20111\u03b2\u200b\ufeff", "bone " * 900])
+def test_odd_sentences_are_read_without_crashing(pipeline, text):
+    analysis = pipeline.analyse(text)
+    assert not analysis.skipped
+    assert all(0 <= m.start <= m.end <= len(text) for m in analysis.mentions)
+
+
+def test_a_50000_character_sentence_is_skipped_and_counted(tmp_path, empty_store):
+    (tmp_path / "runon.txt").write_text("Bone forms in muscle " * 2_500 + ".\n\n"
+                                        "Burns cause heterotopic ossification.\n")
+    ingest_paths(empty_store, [tmp_path / "runon.txt"], max_bytes=10**6)
+    report = read_store(empty_store)
+    assert report.skipped_sentences == 1
+    assert {c.subject for c in load_claims(empty_store)} == {"burn"}
+
+
+@pytest.mark.parametrize("case", PARAPHRASES, ids=lambda c: c["text"][:40])
+def test_paraphrases_give_their_claims(tmp_path, empty_store, case):
+    claims = read_text(empty_store, tmp_path, case["text"] + "\n")
+    lexicon = load_lexicon()
+    got = {(c.subject, c.predicate, o, c.polarity) for c in claims if not c.object_is_text
+           for o in {c.object} | lexicon.ancestors(c.object)}
+    text_objects = {(c.subject, c.predicate, c.polarity, c.object) for c in claims
+                    if c.object_is_text}
+    for subject, predicate, obj, polarity in case["claims"]:
+        if (subject, predicate, obj, polarity) in got:
+            continue
+        if predicate == "prevents" and polarity == "negated" and (
+                subject, "not_effective_for", obj, "asserted") in got:
+            continue
+        assert any(s == subject and p == predicate and pol == polarity and obj in o
+                   for s, p, pol, o in text_objects), (
+            f"missing {subject} {predicate} {obj} ({polarity}); read: {sorted(got)}")
+
+
+def test_claim_spans_lie_inside_their_sentences(seeded_kb):
+    claims = seeded_kb.claims()
+    assert claims
+    for claim in claims:
+        ev = claim.evidence
+        doc = seeded_kb.document(ev.doc_id)
+        sentence = doc.sentences[ev.sentence_idx]
+        assert (ev.sentence_start, ev.sentence_end) == (sentence.start, sentence.end)
+        assert 0 <= ev.span_start < ev.span_end <= ev.sentence_end - ev.sentence_start
+        assert doc.text[ev.sentence_start + ev.span_start:ev.sentence_start + ev.span_end] \
+            == ev.quote
+
+
+def test_negated_and_hedged_sources_stay_so(seeded_kb):
+    claims = seeded_kb.claims(doc_id="004_650ad9dfb01f5806")
+    by_quote = {(c.subject, c.predicate, c.polarity) for c in claims}
+    assert ("indomethacin", "not_effective_for", "asserted") in by_quote or \
+        ("indomethacin", "prevents", "negated") in by_quote
+    assert ("nsaid", "prevents", "hedged") in by_quote or \
+        ("indomethacin", "prevents", "hedged") in by_quote
+    assert ("indomethacin", "prevents", "asserted") not in by_quote
+
+
+def test_mouse_model_claims_carry_their_context(seeded_kb):
+    claims = seeded_kb.claims(doc_id="004_650ad9dfb01f5806", predicate="binds")
+    assert claims and all(c.qualifiers.get("context") == "mouse model" for c in claims)
+    clinical = seeded_kb.claims(doc_id="004_650ad9dfb01f5806", predicate="symptom_of")
+    assert clinical and not any("context" in c.qualifiers for c in clinical)
+
+
+def test_numbers_reach_the_claims_that_carry_them(seeded_kb):
+    radiation = [c for c in seeded_kb.claims(doc_id="004_650ad9dfb01f5806",
+                                             predicate="prevents")
+                 if "dose" in c.qualifiers]
+    assert radiation
+    dose = radiation[0].qualifiers["dose"]
+    assert (dose["low"], dose["high"], dose["unit"]) == (7, 8, "Gy")
+    onset = seeded_kb.claims(doc_id="000_8f2b241a4302a766", predicate="onset_after")
+    timing = next(c.qualifiers["timing"] for c in onset if "timing" in c.qualifiers)
+    assert (timing["low"], timing["high"], timing["unit"]) == (3, 12, "week")
+
+
+def test_editing_a_document_rereads_only_it(tmp_path, empty_store):
+    read_text(empty_store, tmp_path, "Burns cause heterotopic ossification.\n", "a.txt")
+    read_text(empty_store, tmp_path, "Fractures cause heterotopic ossification.\n", "b.txt")
+    (tmp_path / "a.txt").write_text("Indomethacin prevents heterotopic ossification.\n")
+    ingest_paths(empty_store, [tmp_path / "a.txt"], max_bytes=10**6)
+    report = read_store(empty_store)
+    assert report.documents == ["a"]
+    subjects = {c.subject for c in load_claims(empty_store)}
+    assert subjects == {"indomethacin", "fracture"}
