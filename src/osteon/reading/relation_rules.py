@@ -41,8 +41,9 @@ class Argument(_Strict):
     """Concept types (or names of `type_groups`) allowed; empty means any."""
     concepts: list[str] = []
     """Concept ids allowed (with their descendants); empty means any."""
-    implicit: Literal["none", "topic", "section"] = "none"
-    """Fallback when the text names no allowed concept: the section's concept or the topic."""
+    implicit: Literal["none", "topic", "section", "previous"] = "none"
+    """Fallback when the text names no allowed concept: the section's concept, the topic, or
+    the previous sentence's first allowed concept (what "it" would point back to)."""
     text: bool = False
     """Take the region's words as a free-text object (definitions, prognoses)."""
     pick: Literal["coordinated", "all", "nearest", "first", "general"] = "coordinated"
@@ -84,6 +85,11 @@ class RelationRule(_Strict):
     """Skip the match when the trigger's clause matches this pattern."""
     same_type: bool = False
     """Subject and object must be concepts of one type (synonyms, kinds)."""
+    pairwise: bool = False
+    """'A and B bind their receptors C and D': pair subjects and objects in order."""
+    lexicon_kind: bool = False
+    """Keep the claim only if the lexicon also has the subject as a kind of the object
+    (for weak cues such as an apposition in brackets)."""
     heading_subject: bool = False
     """Allow a claim whose subject comes from the section heading even when the sentence
     names neither argument ("Radiation therapy" > "A dose of 7-8 Gy ... was used")."""
@@ -121,6 +127,8 @@ class SectionRule(_Strict):
     subject: Argument
     object: Argument
     kinds: list[Literal["list_item", "text"]] = ["list_item"]
+    labelled: bool = False
+    """Also fire on 'Label: explanation' items (the explanation usually says more)."""
     max_words: int = Field(default=12, ge=1)
     """Only short items (a bullet's label, not a paragraph)."""
 

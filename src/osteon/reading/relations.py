@@ -29,6 +29,7 @@ from osteon.reading.relation_rules import (
 
 _PREPOSITIONAL = re.compile(
     r"\b(?:of|from|by|with|after|following|before|in|on|at|to|for|during|within|than)\s+"
+    r"(?:[\w-]+,?\s+(?:or|and)\s+)*"
     r"(?:(?:the|a|an|their|its|this|these|muscle|severe|previous|recent)\s+)*$", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)")
 _WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:or|and|,)\s*$", re.IGNORECASE)
@@ -80,9 +81,9 @@ class RelationExtractor:
         anaphors = self._anaphora(text, setting)
         real = [m for m in analysis.mentions
                 if not any(a.start < m.end and m.start < a.end for a in anaphors)]
-        mentions = sorted([*real, *self._elided(text, real), *anaphors],
-                          key=lambda m: (m.start, -m.end))
-        mentions = _without_appositions(text, mentions)
+        every = sorted([*real, *self._elided(text, real), *anaphors],
+                       key=lambda m: (m.start, -m.end))
+        mentions = _without_appositions(text, every)
         claims: list[Claim] = []
         for rule in self.rules.rules:
             if rule.sections and setting.category not in rule.sections:
@@ -92,7 +93,8 @@ class RelationExtractor:
             for match in compiled(rule.trigger).finditer(text):
                 if rule.unless and self._clause_matches(rule.unless, text, match):
                     continue
-                claims.extend(self._apply(rule, match, analysis, mentions, setting))
+                pool = every if rule.subject.side == "group" else mentions
+                claims.extend(self._apply(rule, match, analysis, pool, setting))
         if setting.sentence_kind in ("list_item", "text"):
             for section_rule in self.rules.section_rules:
                 claims.extend(self._apply_section_rule(section_rule, analysis, mentions,
@@ -216,6 +218,10 @@ class RelationExtractor:
     def _implicit(self, argument: Argument, setting: SentenceSetting) -> list[str]:
         if argument.implicit == "none":
             return []
+        if argument.implicit == "previous":
+            earlier = [m.concept_id for m in setting.previous_mentions
+                       if self._allowed(argument, m.concept_id)]
+            return earlier[:1]
         if argument.implicit == "section":
             for group in (setting.heading_mentions, setting.title_mentions):
                 found = [m.concept_id for m in group if self._allowed(argument, m.concept_id)]
@@ -299,40 +305,58 @@ class RelationExtractor:
                 rule.heading_subject and rule.subject.implicit == "section"
                 and subject.implicit and subject.implicit[0] != self.rules.topic):
             return []  # a claim needs an argument the sentence (or its heading) states
+        if rule.pairwise and len(subjects) == len(objects) > 1:
+            def in_order(items: list[tuple[str, Mention | None]]) -> list:
+                return sorted(items, key=lambda item: item[1].start if item[1] else -1)
+
+            pairs = list(zip(in_order(subjects), in_order(objects), strict=True))
+        else:
+            pairs = [(s, o) for s in subjects for o in objects]
         claims = []
-        specific = self.rules.specialise.get(rule.predicate, {})
-        for s_id, s_mention in subjects:
-            s_id = specific.get(s_id, s_id)
-            for o_id, o_mention in objects:
-                predicate, is_text = rule.predicate, obj.text is not None
-                if s_id == o_id:
-                    if predicate != "synonym_of" or o_mention is None:
-                        continue
-                    # Two names of one concept: keep the other name as written.
-                    o_id, is_text = o_mention.text, True
-                elif rule.same_type and (is_text or self.lexicon.get(s_id).type
-                                         != self.lexicon.get(o_id).type):
-                    continue
-                elif rule.narrower_is_kind and self.lexicon.is_a(s_id, o_id):
-                    predicate = "is_a"
-                polarity = rule.polarity or _polarity(analysis, match.start(), match.end(),
-                                                      [m for m in (s_mention, o_mention) if m])
-                spans = [(match.start(), match.end())] + [
-                    (m.start, m.end) for m in (s_mention, o_mention) if m]
-                claims.append(Claim(
-                    subject=s_id, predicate=predicate, object=o_id, polarity=polarity,
-                    evidence=_evidence(analysis, setting, spans),
-                    object_is_text=is_text,
-                    qualifiers=dict(rule.qualifiers), rule=rule.id,
-                ))
+        for (s_id, s_mention), (o_id, o_mention) in pairs:
+            claim = self._claim(rule, match, analysis, setting, (s_id, s_mention),
+                                (o_id, o_mention), obj.text is not None)
+            if claim is not None:
+                claims.append(claim)
         return claims
+
+    def _claim(self, rule: RelationRule, match: re.Match[str], analysis: SentenceAnalysis,
+               setting: SentenceSetting, subject: tuple[str, Mention | None],
+               obj: tuple[str, Mention | None], is_text: bool) -> Claim | None:
+        """One claim for one subject-object pair, or None when the rule's checks refuse it."""
+        s_id, s_mention = subject
+        o_id, o_mention = obj
+        s_id = self.rules.specialise.get(rule.predicate, {}).get(s_id, s_id)
+        predicate = rule.predicate
+        if s_id == o_id:
+            if predicate != "synonym_of" or o_mention is None:
+                return None
+            o_id, is_text = o_mention.text, True  # two names of one concept: keep the other
+        elif rule.same_type and (is_text or self.lexicon.get(s_id).type
+                                 != self.lexicon.get(o_id).type):
+            return None
+        elif rule.narrower_is_kind and self.lexicon.is_a(s_id, o_id):
+            predicate = "is_a"
+        if rule.lexicon_kind and (is_text or not self.lexicon.is_a(s_id, o_id)):
+            return None
+        explicit = [m for m in (s_mention, o_mention) if m]
+        polarity = rule.polarity or _polarity(analysis, match.start(), match.end(), explicit)
+        if is_text and polarity == "negated":
+            polarity = "asserted"  # a free-text object carries its own "no" ("no way to reverse")
+        spans = [(match.start(), match.end())] + [(m.start, m.end) for m in explicit]
+        return Claim(subject=s_id, predicate=predicate, object=o_id, polarity=polarity,
+                     evidence=_evidence(analysis, setting, spans), object_is_text=is_text,
+                     qualifiers=dict(rule.qualifiers), rule=rule.id)
 
     def _apply_section_rule(self, rule: SectionRule, analysis: SentenceAnalysis,
                             mentions: list[Mention], setting: SentenceSetting) -> list[Claim]:
         if setting.category not in rule.sections or setting.sentence_kind not in rule.kinds:
             return []
         text = analysis.text
-        label = text.split(":", 1)[0] if ":" in text[:60] else text
+        labelled = ":" in text[:60]
+        if labelled and not rule.labelled:
+            return []
+        label = text.split(":", 1)[0] if labelled else text
         if len(label.split()) > rule.max_words:
             return []
         limit = len(label)
