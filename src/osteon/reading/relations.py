@@ -28,7 +28,7 @@ from osteon.reading.relation_rules import (
 )
 
 _PREPOSITIONAL = re.compile(
-    r"\b(?:of|from|by|with|after|following|before|in|on|at|to|for|during|within|than)\s+"
+    r"\b(?:of|from|by|after|following|before|in|on|at|to|for|during|within|than)\s+"
     r"(?:[\w-]+,?\s+(?:or|and)\s+)*"
     r"(?:(?:the|a|an|their|its|this|these|muscle|severe|previous|recent)\s+)*$", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -71,6 +71,7 @@ class RelationExtractor:
         self._anaphors = [(compiled(a.pattern), rules.expand_types(a.types))
                           for a in rules.anaphors]
         self._types: dict[tuple[str, ...], frozenset[str]] = {}
+        self._which = re.compile(r",\s*which\s*$", re.IGNORECASE)
         self._such_as = re.compile(r"\s*,?\s*(?:such as|including|e\.g\.,?|like)\s+",
                                    re.IGNORECASE)
 
@@ -153,6 +154,17 @@ class RelationExtractor:
             return _Found(text=_strip_article(words)) if words else _Found()
         inside = [m for m in mentions if lo <= m.start and m.end <= hi
                   and self._allowed(argument, m.concept_id)]
+        if not inside and argument.side == "group":
+            named = self.lexicon.concept_id_for(text[lo:hi])
+            if named and self._allowed(argument, named):
+                inside = [Mention(named, lo, hi, text[lo:hi])]
+        if not inside and argument.side == "left" and self._which.search(text, 0, lo):
+            # "JAK1 and JAK2, which are activated by OSMR": the argument is what "which" follows.
+            before = self._which.search(text, 0, lo)
+            inside = [m for m in mentions if m.end <= before.start()
+                      and self._allowed(argument, m.concept_id)]
+            inside = inside[-1:] and [m for m in inside if self._gap.fullmatch(
+                _BRACKETED.sub("", text[m.end:before.start()])) or m is inside[-1]]
         if argument.exclude:
             pattern = compiled(argument.exclude)
             inside = [m for m in inside if not pattern.search(text[max(0, m.start - 25):m.start])]
@@ -195,7 +207,7 @@ class RelationExtractor:
         if argument.pick == "all":
             return inside
         if argument.pick == "first":
-            return inside[:1]
+            return [m for m in inside if m.start == inside[0].start]
         toward_trigger_last = argument.side == "left"
         ordered = list(reversed(inside)) if toward_trigger_last else list(inside)
         chosen = [ordered[0]]
