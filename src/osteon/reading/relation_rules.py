@@ -56,6 +56,8 @@ class Argument(_Strict):
     """Skip mentions whose preceding words match this pattern (e.g. 'after a')."""
     require: str | None = None
     """Keep only mentions whose preceding words match this pattern (e.g. 'patients with')."""
+    max_gap_words: int | None = None
+    """The mention must lie within this many words of the trigger (a verb's own object)."""
     skip_prepositional: bool = False
     """Skip mentions inside a prepositional phrase ('LPS from bacteria', 'after surgery'):
     they modify the argument, they are not it."""

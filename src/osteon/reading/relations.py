@@ -171,6 +171,11 @@ class RelationExtractor:
         if argument.require:
             pattern = compiled(argument.require)
             inside = [m for m in inside if pattern.search(text[max(0, m.start - 40):m.start])]
+        if argument.max_gap_words is not None and argument.side in ("left", "right"):
+            inside = [m for m in inside if len((text[match.end():m.start]
+                                                if argument.side == "right"
+                                                else text[m.end:match.start()]).split())
+                      <= argument.max_gap_words]
         if argument.skip_prepositional:
             inside = [m for m in inside if not _PREPOSITIONAL.search(text, max(0, m.start - 30),
                                                                        m.start)]
