@@ -258,17 +258,15 @@ def claims(
             return f"“{concept_id}”"
         return lexicon.get(concept_id).name
 
-    table = Table(title=f"{len(found)} claims", title_justify="left", show_lines=False)
-    for column in ("subject", "predicate", "object", "polarity", "source"):
-        table.add_column(column, overflow="fold")
+    out.print(f"[bold]{len(found)} claims[/]")
     for c in found:
         ev = c.evidence
-        polarity = {"negated": "[red]negated[/]", "hedged": "[yellow]hedged[/]"}.get(
-            c.polarity, c.polarity)
-        table.add_row(escape(name(c.subject)), c.predicate,
-                      escape(name(c.object, c.object_is_text)), polarity,
-                      f"{escape(ev.doc_id)} #{ev.sentence_idx}: [dim]{escape(ev.quote)}[/]")
-    out.print(table)
+        polarity = {"negated": " [red](negated)[/]", "hedged": " [yellow](hedged)[/]"}.get(
+            c.polarity, "")
+        out.print(f"{escape(name(c.subject))} [cyan]—{c.predicate}→[/] "
+                  f"{escape(name(c.object, c.object_is_text))}{polarity}")
+        out.print(f"    [dim]{escape(ev.doc_id)} #{ev.sentence_idx} "
+                  f"[{ev.span_start}:{ev.span_end}] “{escape(ev.quote)}”[/]")
 
 
 eval_app = typer.Typer(help="Score osteon against gold data.", no_args_is_help=True)
