@@ -23,13 +23,17 @@ def normalise_line(text: str) -> str:
 
 
 def mark_pattern_chrome(
-    texts: Sequence[str], rules: ChromeRules
+    texts: Sequence[str], norms: Sequence[str], rules: ChromeRules
 ) -> tuple[dict[int, str], list[str]]:
-    """Mark lines matching a chrome pattern or a byline; return marks and the authors found."""
+    """Mark lines matching a chrome pattern or a byline; return marks and the authors found.
+
+    `norms` are the lines already passed through `normalise_line`, computed once per
+    document because every chrome rule looks at them.
+    """
     marks: dict[int, str] = {}
     authors: list[str] = []
     for i, text in enumerate(texts):
-        norm = normalise_line(text)
+        norm = norms[i]
         if not norm:
             continue
         rule = next((r.id for r in rules.patterns if r.regex.match(norm)), None)
@@ -45,7 +49,7 @@ def mark_pattern_chrome(
 
 
 def mark_repeated_title(
-    texts: Sequence[str], title: str | None, title_index: int | None,
+    texts: Sequence[str], norms: Sequence[str], title: str | None, title_index: int | None,
     marks: dict[int, str], rules: ChromeRules,
 ) -> None:
     """Mark later copies of the title, whole or cut off (scraped breadcrumbs)."""
@@ -55,7 +59,7 @@ def mark_repeated_title(
     for i, text in enumerate(texts):
         if i == title_index or i in marks:
             continue
-        norm = normalise_line(text)
+        norm = norms[i]
         if not norm:
             continue
         if norm == want or (
@@ -67,10 +71,9 @@ def mark_repeated_title(
 
 
 def mark_repeated_lines(
-    texts: Sequence[str], marks: dict[int, str], rules: ChromeRules, keep: int | None
+    norms: Sequence[str], marks: dict[int, str], rules: ChromeRules, keep: int | None
 ) -> None:
     """Mark short lines that recur often in one document (running headers, widgets)."""
-    norms = [normalise_line(t) for t in texts]
     counts = Counter(n for i, n in enumerate(norms) if n and i not in marks)
     for i, norm in enumerate(norms):
         if (

@@ -53,7 +53,8 @@ def lay_out(source: SourceDocument, layout: LayoutRules, chrome_rules: ChromeRul
     text = source.text
     lines = list(source.lines) if source.lines is not None else split_lines(text)
     texts = [text[ln.start:ln.end] for ln in lines]
-    marks, authors = chrome.mark_pattern_chrome(texts, chrome_rules)
+    norms = [chrome.normalise_line(t) for t in texts]
+    marks, authors = chrome.mark_pattern_chrome(texts, norms, chrome_rules)
     if source.markup == "markdown":
         for i, t in enumerate(texts):
             if _MD_RULE.match(t) or (_MD_UNDERLINE.match(t) and i > 0 and texts[i - 1].strip()):
@@ -62,8 +63,8 @@ def lay_out(source: SourceDocument, layout: LayoutRules, chrome_rules: ChromeRul
     title = source.title
     if title_index is not None:
         title = _heading_content(lines[title_index], texts[title_index], source.markup, layout)[2]
-    chrome.mark_repeated_title(texts, title, title_index, marks, chrome_rules)
-    chrome.mark_repeated_lines(texts, marks, chrome_rules, keep=title_index)
+    chrome.mark_repeated_title(texts, norms, title, title_index, marks, chrome_rules)
+    chrome.mark_repeated_lines(norms, marks, chrome_rules, keep=title_index)
     chrome.mark_sandwiched(texts, marks, chrome_rules)
 
     blocks, title_block = _group(lines, texts, marks, title_index, source.markup, layout)
