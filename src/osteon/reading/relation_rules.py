@@ -87,6 +87,9 @@ class RelationRule(_Strict):
     """Skip the match when the trigger's clause matches this pattern."""
     same_type: bool = False
     """Subject and object must be concepts of one type (synonyms, kinds)."""
+    self_alias: bool = False
+    """Two names of one concept make a claim with the second name kept as text
+    ("also known as heterotopic bone formation")."""
     pairwise: bool = False
     """'A and B bind their receptors C and D': pair subjects and objects in order."""
     lexicon_kind: bool = False

@@ -79,7 +79,7 @@ class RelationExtractor:
                 quantities: Iterable[Quantity] = ()) -> list[Claim]:
         """Every claim the rules find in one analysed sentence."""
         text = analysis.text
-        anaphors = self._anaphora(text, setting)
+        anaphors = self._anaphora(text, setting, list(analysis.mentions))
         real = [m for m in analysis.mentions
                 if not any(a.start < m.end and m.start < a.end for a in anaphors)]
         every = sorted([*real, *self._elided(text, real), *anaphors],
@@ -170,7 +170,7 @@ class RelationExtractor:
             inside = [m for m in inside if not pattern.search(text[max(0, m.start - 25):m.start])]
         if argument.require:
             pattern = compiled(argument.require)
-            inside = [m for m in inside if pattern.search(text[max(0, m.start - 40):m.start])]
+            inside = [m for m in inside if pattern.search(text[max(0, m.start - 80):m.start])]
         if argument.max_gap_words is not None and argument.side in ("left", "right"):
             inside = [m for m in inside if len((text[match.end():m.start]
                                                 if argument.side == "right"
@@ -185,6 +185,17 @@ class RelationExtractor:
                 picked = picked + self._members(picked, inside, text)
             return _Found(mentions=picked)
         return _Found(implicit=self._implicit(argument, setting))
+
+    def _class_before(self, first: Mention, inside: list[Mention], text: str
+                      ) -> Mention | None:
+        """'orthopedic procedures, such as A or B' read leftwards: the class joins A and B."""
+        earlier = [m for m in inside if m.end <= first.start]
+        if not earlier:
+            return None
+        head = earlier[-1]
+        if self._such_as.fullmatch(text[head.end:first.start] + " "):
+            return head
+        return None
 
     def _members(self, picked: list[Mention], inside: list[Mention], text: str
                  ) -> list[Mention]:
@@ -225,6 +236,10 @@ class RelationExtractor:
             if not self._gap.fullmatch(_BRACKETED.sub("", gap)):
                 break
             chosen.append(candidate)
+        if toward_trigger_last and argument.pick == "coordinated":
+            head = self._class_before(chosen[-1], inside, text)
+            if head is not None:
+                chosen.append(head)
         if argument.pick == "general":
             ids = {m.concept_id for m in chosen}
             chosen = [m for m in chosen
@@ -271,18 +286,29 @@ class RelationExtractor:
                     break
         return out
 
-    def _anaphora(self, text: str, setting: SentenceSetting) -> list[Mention]:
+    def _type_of(self, concept_id: str) -> str | None:
+        return self.lexicon.get(concept_id).type if concept_id in self.lexicon else None
+
+    def _anaphora(self, text: str, setting: SentenceSetting,
+                  real: list[Mention] | None = None) -> list[Mention]:
         """'these medications' -> the drugs of the previous sentence; 'this condition' -> topic.
 
         An anaphor outranks a lexicon match on the same words ("medications"
         is a concept, "these medications" points back).
         """
         out: list[Mention] = []
+
+        def real_before(position: int) -> list[Mention]:
+            return [m for m in real or () if m.end <= position]
+
         for pattern, types in self._anaphors:
             for match in pattern.finditer(text):
                 if any(m.start < match.end() and match.start() < m.end for m in out):
                     continue
-                for concept in self._antecedents(types, setting):
+                same_sentence = [m.concept_id for m in real_before(match.start())
+                                 if self._type_of(m.concept_id) in types]
+                antecedents = same_sentence[:1] or self._antecedents(types, setting)
+                for concept in antecedents:
                     out.append(Mention(concept, match.start(), match.end(), match.group()))
         return out
 
@@ -296,8 +322,12 @@ class RelationExtractor:
             return seen
 
         found = typed(setting.previous_mentions)
+        if found and "condition" in types:
+            topical = [c for c in found
+                       if c == self.rules.topic or self.lexicon.is_a(c, self.rules.topic)]
+            return (topical or found)[:1]
         if found:
-            return found[:1] if "condition" in types else found
+            return found
         if "condition" in types:
             heading = typed(setting.heading_mentions) or typed(setting.title_mentions)
             return heading[:1] or [self.rules.topic]
@@ -346,7 +376,8 @@ class RelationExtractor:
         s_id = self.rules.specialise.get(rule.predicate, {}).get(s_id, s_id)
         predicate = rule.predicate
         if s_id == o_id:
-            if predicate != "synonym_of" or o_mention is None:
+            if not rule.self_alias or o_mention is None or s_mention is None or _fold(
+                    o_mention.text) == _fold(s_mention.text):
                 return None
             o_id, is_text = o_mention.text, True  # two names of one concept: keep the other
         elif rule.same_type and (is_text or self.lexicon.get(s_id).type
@@ -430,6 +461,10 @@ def _evidence(analysis: SentenceAnalysis, setting: SentenceSetting,
         sentence_end=setting.sentence_start + len(analysis.text),
         quote=analysis.text[lo:hi],
     )
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _strip_article(words: str) -> str:
