@@ -123,14 +123,17 @@ def evaluate(store: Store, claims: list[Claim], gold: list[GoldClaim],
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(predicted):
         by_doc[claim.evidence.doc_id].append(i)
-    for g in gold:
-        doc = Path(g.doc).stem
-        span = spans.get(g.id)
-        for i in by_doc.get(doc, []):
-            if i not in used and matcher.matches(g, predicted[i], span):
-                used.add(i)
-                matched_gold[g.id] = i
-                break
+    for strict in (True, False):  # exact concepts first, so kinds do not take their places
+        for g in gold:
+            if g.id in matched_gold:
+                continue
+            doc = Path(g.doc).stem
+            span = spans.get(g.id)
+            for i in by_doc.get(doc, []):
+                if i not in used and matcher.matches(g, predicted[i], span, strict=strict):
+                    used.add(i)
+                    matched_gold[g.id] = i
+                    break
 
     def score(gold_items: list[GoldClaim], predicted_ids: list[int]) -> Score:
         return Score(len(gold_items), len(predicted_ids),
@@ -183,7 +186,8 @@ class _Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
-    def matches(self, gold: GoldClaim, claim: Claim, span: tuple[int, int] | None) -> bool:
+    def matches(self, gold: GoldClaim, claim: Claim, span: tuple[int, int] | None,
+                *, strict: bool = False) -> bool:
         if normalise(gold.predicate, gold.polarity) != normalise(claim.predicate, claim.polarity):
             return False
         if span is None:
@@ -191,10 +195,11 @@ class _Matcher:
         ev = claim.evidence
         if not (ev.sentence_start < span[1] and span[0] < ev.sentence_end):
             return False
-        return (self._term(gold.subject, claim.subject, False)
-                and self._term(gold.object, claim.object, claim.object_is_text))
+        return (self._term(gold.subject, claim.subject, False, strict)
+                and self._term(gold.object, claim.object, claim.object_is_text, strict))
 
-    def _term(self, gold_term: str, predicted: str, predicted_is_text: bool) -> bool:
+    def _term(self, gold_term: str, predicted: str, predicted_is_text: bool,
+              strict: bool) -> bool:
         concept = self.lexicon.concept_id_for(gold_term)
         if concept is not None and predicted_is_text:
             entry = self.lexicon.get(concept)
@@ -204,6 +209,8 @@ class _Matcher:
         if concept is not None:
             if predicted not in self.lexicon:
                 return False
+            if strict:
+                return predicted == concept
             return (predicted == concept or self.lexicon.is_a(predicted, concept)
                     or self.lexicon.is_a(concept, predicted))
         if predicted_is_text:
