@@ -81,6 +81,8 @@ class DocumentReader:
         previous: SentenceAnalysis | None = None
         previous_section = -1
         setting_block: tuple[int, str | None] = (-1, None)
+        categories = {s.idx: section_category(s.path) for s in doc.sections}
+        nearest = {s.idx: _nearest_heading_mentions(doc, s.idx, headings) for s in doc.sections}
         for sentence, analysis in zip(doc.sentences, analyses, strict=True):
             if analysis.skipped:
                 self.skipped += 1
@@ -95,8 +97,8 @@ class DocumentReader:
             setting = SentenceSetting(
                 doc_id=doc.id, sentence_idx=sentence.idx, sentence_start=sentence.start,
                 sentence_kind=sentence.kind, section_path=section.path,
-                category=section_category(section.path),
-                heading_mentions=_nearest_heading_mentions(doc, section.idx, headings),
+                category=categories[section.idx],
+                heading_mentions=nearest[section.idx],
                 title_mentions=title,
                 previous_mentions=(previous.mentions if previous is not None
                                    and previous_section == sentence.section_idx else ()),

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import get_args
 
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.pipeline import SentenceAnalysis
-from osteon.reading.records import Claim, Evidence, Mention, Quantity
+from osteon.reading.records import Claim, ConceptType, Evidence, Mention, Quantity
 from osteon.reading.relation_rules import (
     Argument,
     RelationRule,
@@ -74,6 +75,9 @@ class RelationExtractor:
         self._which = re.compile(r",\s*which\s*$", re.IGNORECASE)
         self._such_as = re.compile(r"\s*,?\s*(?:such as|including|e\.g\.,?|like)\s+",
                                    re.IGNORECASE)
+        self._triggers = [(rule, compiled(rule.trigger), self._needs(rule.subject),
+                           self._needs(rule.object)) for rule in rules.rules]
+        self._break_cache: tuple[str | None, list[tuple[int, int]]] = (None, [])
 
     def extract(self, analysis: SentenceAnalysis, setting: SentenceSetting,
                 quantities: Iterable[Quantity] = ()) -> list[Claim]:
@@ -86,12 +90,16 @@ class RelationExtractor:
                        key=lambda m: (m.start, -m.end))
         mentions = _without_appositions(text, every)
         claims: list[Claim] = []
-        for rule in self.rules.rules:
+        present = {self._type_of(m.concept_id) for m in every}
+        for rule, trigger, subject_needs, object_needs in self._triggers:
             if rule.sections and setting.category not in rule.sections:
                 continue
             if rule.not_sections and setting.category in rule.not_sections:
                 continue
-            for match in compiled(rule.trigger).finditer(text):
+            if (subject_needs is not None and not subject_needs & present) or (
+                    object_needs is not None and not object_needs & present):
+                continue  # an argument no mention here can fill: skip the regex
+            for match in trigger.finditer(text):
                 if rule.unless and self._clause_matches(rule.unless, text, match):
                     continue
                 pool = every if rule.subject.side == "group" else mentions
@@ -104,6 +112,16 @@ class RelationExtractor:
                                 setting)
 
     # -- arguments -------------------------------------------------------------
+
+    def _needs(self, argument: Argument) -> frozenset[str | None] | None:
+        """Concept types one of which a sentence must mention to fill `argument`.
+
+        None when the argument can be filled without a mention (implicit, text, a group).
+        """
+        if argument.text or argument.implicit != "none" or argument.side == "group":
+            return None
+        types = self.rules.expand_types(argument.types)
+        return frozenset(types or get_args(ConceptType))
 
     def _allowed(self, argument: Argument, concept_id: str) -> bool:
         if concept_id not in self.lexicon:
@@ -124,19 +142,28 @@ class RelationExtractor:
         _, hi = self._region(text, match.start(), match.end(), "right", "clause")
         return bool(compiled(pattern).search(text, lo, hi))
 
+    def _clause_breaks(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the clause breaks in `text`, found once per sentence."""
+        if self._break_cache[0] is not text:
+            self._break_cache = (text, [m.span() for m in self._breaks.finditer(text)])
+        return self._break_cache[1]
+
     def _region(self, text: str, start: int, end: int, side: str, scope: str
                 ) -> tuple[int, int]:
         if side == "left":
             floor = 0
             if scope == "clause":
-                for br in self._breaks.finditer(text, 0, start):
-                    floor = br.end()
+                for _, br_end in self._clause_breaks(text):
+                    if br_end > start:
+                        break
+                    floor = br_end
             return floor, start
         ceiling = len(text)
         if scope == "clause":
-            br = self._breaks.search(text, end)
-            if br:
-                ceiling = br.start()
+            for br_start, _ in self._clause_breaks(text):
+                if br_start >= end:
+                    ceiling = br_start
+                    break
         return end, ceiling
 
     def _resolve(self, argument: Argument, match: re.Match[str], text: str,
