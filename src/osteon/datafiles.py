@@ -7,6 +7,7 @@ works from a wheel, an editable install or a zip. A malformed file raises
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from importlib.abc import Traversable
 from typing import Any, TypeVar
@@ -17,6 +18,15 @@ from pydantic import BaseModel, ValidationError
 from osteon.errors import DataFileError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def check_regex(value: str) -> str:
+    """Validate a rule file's regular expression; pydantic validators call this."""
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"{value!r} is not a valid regular expression: {exc}") from exc
+    return value
 
 
 def data_path(*parts: str) -> Traversable:

@@ -12,7 +12,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from osteon.datafiles import load_model
+from osteon.datafiles import check_regex, load_model
 
 
 class _Strict(BaseModel):
@@ -29,11 +29,7 @@ class PatternRule(_Strict):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from exc
-        return value
+        return check_regex(value)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -90,13 +86,7 @@ class LayoutRules(_Strict):
     @field_validator("list_markers")
     @classmethod
     def _markers_compile(cls, values: list[str]) -> list[str]:
-        for value in values:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                message = f"list marker {value!r} is not a regular expression: {exc}"
-                raise ValueError(message) from exc
-        return values
+        return [check_regex(value) for value in values]
 
     @property
     def list_marker_regex(self) -> re.Pattern[str]:

@@ -15,20 +15,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from osteon.datafiles import load_model
+from osteon.datafiles import check_regex, load_model
 from osteon.reading.records import PREDICATES
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _check_regex(value: str) -> str:
-    try:
-        re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"{value!r} is not a regular expression: {exc}") from exc
-    return value
 
 
 class Argument(_Strict):
@@ -112,7 +104,7 @@ class RelationRule(_Strict):
     @field_validator("trigger")
     @classmethod
     def _trigger_compiles(cls, value: str) -> str:
-        return _check_regex(value)
+        return check_regex(value)
 
     @model_validator(mode="after")
     def _groups_exist(self) -> RelationRule:
@@ -152,7 +144,7 @@ class Anaphor(_Strict):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        return _check_regex(value)
+        return check_regex(value)
 
 
 class RelationRules(_Strict):
@@ -174,7 +166,7 @@ class RelationRules(_Strict):
     @field_validator("clause_breaks", "coordination_gap")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        return _check_regex(value)
+        return check_regex(value)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> RelationRules:

@@ -13,7 +13,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from osteon.datafiles import load_model
+from osteon.datafiles import check_regex, load_model
 
 
 class SectionCategory(BaseModel):
@@ -26,12 +26,7 @@ class SectionCategory(BaseModel):
     @field_validator("patterns")
     @classmethod
     def _compile(cls, values: list[str]) -> list[str]:
-        for value in values:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"{value!r} is not a regular expression: {exc}") from exc
-        return values
+        return [check_regex(value) for value in values]
 
 
 class SectionRules(BaseModel):
