@@ -23,6 +23,8 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 run: $(RUN_STAMP)
 	$(BIN)/osteon sources
 	$(BIN)/osteon show 004_650ad9dfb01f5806
+	$(BIN)/osteon read
+	$(BIN)/osteon claims --concept NSAIDs
 
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
