@@ -68,8 +68,9 @@ def test_a_50000_character_sentence_is_skipped_and_counted(tmp_path, empty_store
 def test_paraphrases_give_their_claims(tmp_path, empty_store, case):
     claims = read_text(empty_store, tmp_path, case["text"] + "\n")
     lexicon = load_lexicon()
-    got = {(c.subject, c.predicate, o, c.polarity) for c in claims if not c.object_is_text
-           for o in {c.object} | lexicon.ancestors(c.object)}
+    got = {(s, c.predicate, o, c.polarity) for c in claims if not c.object_is_text
+           for o in {c.object} | lexicon.ancestors(c.object)
+           for s in {c.subject} | lexicon.ancestors(c.subject)}
     text_objects = {(c.subject, c.predicate, c.polarity, c.object) for c in claims
                     if c.object_is_text}
     for subject, predicate, obj, polarity in case["claims"]:

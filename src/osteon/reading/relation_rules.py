@@ -48,6 +48,9 @@ class Argument(_Strict):
     """Skip mentions whose preceding words match this pattern (e.g. 'after a')."""
     require: str | None = None
     """Keep only mentions whose preceding words match this pattern (e.g. 'patients with')."""
+    finding_prefix: str | None = None
+    """Read the mention as a finding named with this word ("elevated" + "alkaline
+    phosphatase" -> elevated alkaline phosphatase) when the lexicon has one."""
     max_gap_words: int | None = None
     """The mention must lie within this many words of the trigger (a verb's own object)."""
     skip_prepositional: bool = False

@@ -210,8 +210,19 @@ class RelationExtractor:
             picked = self._pick(argument, inside, text)
             if argument.members:
                 picked = picked + self._members(picked, inside, text)
+            if argument.finding_prefix:
+                picked = [self._as_finding(m, argument.finding_prefix) for m in picked]
             return _Found(mentions=picked)
         return _Found(implicit=self._implicit(argument, setting))
+
+    def _as_finding(self, mention: Mention, prefix: str) -> Mention:
+        """'alkaline phosphatase' read as 'elevated alkaline phosphatase' when that is a concept."""
+        name = self.lexicon.get(mention.concept_id).name
+        found = self.lexicon.concept_id_for(f"{prefix} {name}")
+        if found is None:
+            return mention
+        return Mention(found, mention.start, mention.end, mention.text, mention.negated,
+                       mention.hedged)
 
     def _class_before(self, first: Mention, inside: list[Mention], text: str
                       ) -> Mention | None:
