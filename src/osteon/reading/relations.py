@@ -360,10 +360,12 @@ class RelationExtractor:
             return seen
 
         found = typed(setting.previous_mentions)
-        if found and "condition" in types:
+        if "condition" in types:
             topical = [c for c in found
                        if c == self.rules.topic or self.lexicon.is_a(c, self.rules.topic)]
-            return (topical or found)[:1]
+            if topical:
+                return topical[:1]
+            found = [c for c in found if self._type_of(c) != "condition"]
         if found:
             return found
         if "condition" in types:
@@ -474,12 +476,19 @@ def _without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _polarity(analysis: SentenceAnalysis, start: int, end: int, args: list[Mention]) -> str:
+    """Say how the sentence holds the claim: negated, hedged or asserted.
+
+    A ConText cue counts when it covers the trigger, or covers an argument from the
+    trigger's side of any comma ("not inherently painful, HO can become painful": the
+    first clause's "not" does not reach the second).
+    """
     statuses = analysis.status_of(start, end)
     for mention in args:
-        if mention.negated:
-            statuses.add("negated")
-        if mention.hedged:
-            statuses.add("hedged")
+        for cue in analysis.cues:
+            covers = cue.scope_start < mention.end and mention.start < cue.scope_end
+            between = analysis.text[min(cue.end, start):max(cue.start, end)]
+            if covers and "," not in between:
+                statuses.add(cue.status)
     if "negated" in statuses:
         return "negated"
     if "hedged" in statuses:
