@@ -90,6 +90,9 @@ class RelationRule(_Strict):
     lexicon_kind: bool = False
     """Keep the claim only if the lexicon also has the subject as a kind of the object
     (for weak cues such as an apposition in brackets)."""
+    quantity_subject: bool = False
+    """Allow a claim whose arguments are all implicit when the sentence states a proportion
+    ("recurrence may occur with rates between 2% and 31%": the number is the claim)."""
     heading_subject: bool = False
     """Allow a claim whose subject comes from the section heading even when the sentence
     names neither argument ("Radiation therapy" > "A dose of 7-8 Gy ... was used")."""

@@ -33,6 +33,7 @@ _PREPOSITIONAL = re.compile(
     r"(?:[\w-]+,?\s+(?:or|and)\s+)*"
     r"(?:(?:the|a|an|their|its|this|these|muscle|severe|previous|recent)\s+)*$", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)")
+_PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:or|and|,)\s*$", re.IGNORECASE)
 
 
@@ -390,7 +391,8 @@ class RelationExtractor:
             return []
         if not subject.mentions and not obj.mentions and obj.text is None and not (
                 rule.heading_subject and rule.subject.implicit == "section"
-                and subject.implicit and subject.implicit[0] != self.rules.topic):
+                and subject.implicit and subject.implicit[0] != self.rules.topic) and not (
+                rule.quantity_subject and _PERCENT.search(text)):
             return []  # a claim needs an argument the sentence (or its heading) states
         if rule.pairwise and len(subjects) == len(objects) > 1:
             def in_order(items: list[tuple[str, Mention | None]]) -> list:
