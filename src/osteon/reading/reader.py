@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 
 from osteon.corpus.records import Document
 from osteon.corpus.store import Store
@@ -43,8 +44,15 @@ class ReadReport:
 
 @cache
 def reader_version() -> str:
-    """A hash of the lexicon and every reading rule: when it changes, documents are re-read."""
+    """A hash of the reading code, the lexicon and every reading rule.
+
+    When any of them changes (a new osteon, an edited rule), stored claims are stale
+    and documents are read again the next time claims are needed.
+    """
     digest = hashlib.sha256()
+    code = resources.files("osteon.reading")
+    for name in sorted(p.name for p in code.iterdir() if p.name.endswith(".py")):
+        digest.update(code.joinpath(name).read_bytes())
     lexicon_dir = data_path("lexicon")
     names = sorted(p.name for p in lexicon_dir.iterdir() if p.name.endswith(".yaml"))
     for name in names:

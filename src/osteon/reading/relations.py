@@ -267,7 +267,7 @@ class RelationExtractor:
         ordered = list(reversed(inside)) if toward_trigger_last else list(inside)
         chosen = [ordered[0]]
         if argument.pick == "nearest":
-            return chosen
+            return _with_same_span(chosen, inside)
         for candidate in ordered[1:]:
             previous = chosen[-1]
             gap = (text[candidate.end:previous.start] if toward_trigger_last
@@ -284,7 +284,7 @@ class RelationExtractor:
             chosen = [m for m in chosen
                       if not any(o != m.concept_id and self.lexicon.is_a(m.concept_id, o)
                                  for o in ids)]
-        return chosen
+        return _with_same_span(chosen, inside)
 
     def _implicit(self, argument: Argument, setting: SentenceSetting) -> list[str]:
         if argument.implicit == "none":
@@ -463,6 +463,12 @@ class RelationExtractor:
                     polarity=_polarity(analysis, s.start, s.end, [s]),
                     evidence=_evidence(analysis, setting, [(s.start, s.end)]), rule=rule.id))
         return claims
+
+
+def _with_same_span(chosen: list[Mention], inside: list[Mention]) -> list[Mention]:
+    """Add the mentions that share a chosen one's words (an anaphor with two antecedents)."""
+    spans = {(m.start, m.end) for m in chosen}
+    return chosen + [m for m in inside if (m.start, m.end) in spans and m not in chosen]
 
 
 def _without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
