@@ -31,6 +31,7 @@ test: $(DEV_STAMP)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/reading_bench.py
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench

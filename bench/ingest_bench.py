@@ -21,13 +21,14 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from measure import peak_rss_mb, pin_to_one_cpu, rss_now_mb
 
 TARGET_DOCS_PER_S = 100.0
 TARGET = "target: ≥ 100 documents/s on one core, memory flat in corpus size"
@@ -41,28 +42,10 @@ HERE = Path(__file__).resolve().parent
 # --------------------------------------------------------------------------- child side
 
 
-def _rss_now_mb() -> float | None:
-    """Current resident set size, from /proc on Linux; None where there is no /proc."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, IndexError, ValueError):
-        return None
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def _peak_rss_mb() -> float:
-    """Peak RSS of this process so far (ru_maxrss is KB on Linux, bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
 
 
-def _pin_to_one_cpu() -> int | None:
-    """Pin this process to its first allowed CPU; return it, or None where unsupported."""
-    if not hasattr(os, "sched_setaffinity"):
-        return None
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return cpu
 
 
 def _store_bytes(store_file: Path) -> int:
@@ -73,12 +56,12 @@ def _store_bytes(store_file: Path) -> int:
 
 def child(corpus: Path, home: Path, profile: bool) -> dict[str, Any]:
     """Ingest `corpus` into a fresh store under `home` and measure it (runs in the child)."""
-    cpu = _pin_to_one_cpu()
+    cpu = pin_to_one_cpu()
     from osteon.corpus.ingest import ingest_paths
     from osteon.corpus.store import Store
 
-    baseline_rss = _rss_now_mb()
-    baseline_peak = _peak_rss_mb()
+    baseline_rss = rss_now_mb()
+    baseline_peak = peak_rss_mb()
     store_file = home / "osteon.sqlite"
     store = Store.open(store_file)
     profiler = None
@@ -100,8 +83,8 @@ def child(corpus: Path, home: Path, profile: bool) -> dict[str, Any]:
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(25)
         print(out.getvalue(), file=sys.stderr)
-    peak = _peak_rss_mb()
-    end_rss = _rss_now_mb()
+    peak = peak_rss_mb()
+    end_rss = rss_now_mb()
     stored_sentences = store.count_sentences()
     store.close()
     counts = report.counts()

@@ -9,17 +9,10 @@ from typing import Any
 import pytest
 
 from osteon.errors import DataFileError
-from osteon.reading.lexicon import (
-    Lexicon,
-    SurfaceForm,
-    build_lexicon,
-    load_lexicon,
-    match_key,
-    normalize,
-    parse_lexicon_file,
-    plurals_of,
-)
+from osteon.reading.lexicon import Lexicon, SurfaceForm, build_lexicon, load_lexicon
+from osteon.reading.lexicon_schema import parse_lexicon_file
 from osteon.reading.records import Concept
+from osteon.reading.terms import match_key, normalize, plurals_of
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,8 @@ import pytest
 
 from osteon.datafiles import data_path, load_yaml, parse_model
 from osteon.errors import DataFileError
-from osteon.reading.quantities import QuantityRules, extract_quantities, quantity_rules
+from osteon.reading.quantities import extract_quantities
+from osteon.reading.quantity_rules import QuantityRules, quantity_rules
 from osteon.reading.records import Quantity
 
 RULES = "data/rules/quantities.yaml"

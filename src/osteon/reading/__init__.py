@@ -1,7 +1,13 @@
 """Reading: concepts, assertion status, relations and numbers from stored sentences.
 
-The lexicon (`lexicon`) names the domain's concepts; the pipeline (`pipeline`,
-on medspaCy) finds their mentions and ConText status; `quantities` reads
-numbers, ranges, doses and time windows; `relations` turns trigger patterns
-into claims with evidence spans.
+- `lexicon` (with `terms` for normalisation and plurals, `lexicon_schema` for the data
+  file format) names the domain's concepts;
+- `pipeline` (medspaCy: target matcher and ConText) finds their mentions and the cues
+  that negate or hedge them;
+- `quantities` (with `quantity_rules`, `quantity_patterns`, `quantity_anchors`) reads
+  numbers, ranges, doses and time windows;
+- `relation_rules`, `relations` and `trigger_filter` turn trigger patterns into claims
+  with evidence spans; `sections` says what a heading is about;
+- `reader` reads whole documents into the store (`claim_store`); `evaluate` scores the
+  claims against a gold file.
 """

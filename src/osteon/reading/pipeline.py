@@ -141,9 +141,15 @@ def default_pipeline() -> Pipeline:
 
 @Language.component("osteon_one_sentence")
 def _one_sentence(doc: Doc) -> Doc:
-    """Mark the whole input as one sentence: sentences were split at ingest."""
-    for i, token in enumerate(doc):
-        token.is_sent_start = i == 0
+    """Mark the whole input as one sentence: sentences were split at ingest.
+
+    Marking the first token as a start and the second as not is enough for spaCy to
+    see one sentence, without a Python loop over every token of every sentence.
+    """
+    if len(doc):
+        doc[0].is_sent_start = True
+    if len(doc) > 1:
+        doc[1].is_sent_start = False
     return doc
 
 
@@ -152,6 +158,15 @@ def _build_nlp(lexicon: Lexicon) -> Language:
     nlp.max_length = 2_000_000
     nlp.add_pipe("osteon_one_sentence")
     matcher: TargetMatcher = nlp.add_pipe("medspacy_target_matcher")
+    matcher.add(lexicon_target_rules(nlp, lexicon))
+    context: ConText = nlp.add_pipe("medspacy_context", config={"rules": None})
+    context.add([ConTextRule(r.literal, r.category, pattern=r.pattern, direction=r.direction,
+                             max_scope=r.max_scope) for r in _context_rules().rules])
+    return nlp
+
+
+def lexicon_target_rules(nlp: Language, lexicon: Lexicon) -> list[TargetRule]:
+    """MedspaCy target rules for every surface form: abbreviations match case-sensitively."""
     rules = []
     for form in lexicon.surface_forms():
         if form.case_sensitive:
@@ -160,11 +175,7 @@ def _build_nlp(lexicon: Lexicon) -> Language:
                                     pattern=[{"TEXT": t} for t in tokens]))
         else:
             rules.append(TargetRule(form.text, form.concept_id))
-    matcher.add(rules)
-    context: ConText = nlp.add_pipe("medspacy_context", config={"rules": None})
-    context.add([ConTextRule(r.literal, r.category, pattern=r.pattern, direction=r.direction,
-                             max_scope=r.max_scope) for r in _context_rules().rules])
-    return nlp
+    return rules
 
 
 @cache

@@ -27,6 +27,9 @@ from osteon.reading.relation_rules import RelationRules, compiled, relation_rule
 from osteon.reading.relations import RelationExtractor, SentenceSetting
 from osteon.reading.sections import section_category
 
+WRITE_BATCH = 50
+"""Documents whose claims are written in one transaction."""
+
 _RULE_FILES = ("rules/context.yaml", "rules/relations.yaml", "rules/sections.yaml",
                "rules/quantities.yaml")
 
@@ -142,14 +145,20 @@ def read_store(store: Store, *, force: bool = False, doc_ids: list[str] | None =
     if not todo:
         return report
     reader = reader or DocumentReader()
+    batch: list[claim_store.ReadResult] = []
     for doc_id in todo:
         doc = store.get(doc_id)
         claims, mentions = reader.read(doc)
-        claim_store.replace_claims(store, doc.id, doc.content_hash, version, claims, mentions)
+        batch.append(claim_store.ReadResult(doc.id, doc.content_hash, claims, mentions))
         report.documents.append(doc.id)
         report.claims += len(claims)
         report.mentions += len(mentions)
         report.skipped_sentences += reader.skipped
         if on_document:
             on_document(doc.id, len(claims))
+        if len(batch) >= WRITE_BATCH:
+            claim_store.replace_claims(store, batch, version)
+            batch = []
+    if batch:
+        claim_store.replace_claims(store, batch, version)
     return report

@@ -27,6 +27,7 @@ from osteon.reading.relation_rules import (
     SectionRule,
     compiled,
 )
+from osteon.reading.trigger_filter import may_match, required_literals
 
 _PREPOSITIONAL = re.compile(
     r"\b(?:of|from|by|after|following|before|in|on|at|to|for|during|within|than)\s+"
@@ -76,8 +77,9 @@ class RelationExtractor:
         self._which = re.compile(r",\s*which\s*$", re.IGNORECASE)
         self._such_as = re.compile(r"\s*,?\s*(?:such as|including|e\.g\.,?|like)\s+",
                                    re.IGNORECASE)
-        self._triggers = [(rule, compiled(rule.trigger), self._needs(rule.subject),
-                           self._needs(rule.object)) for rule in rules.rules]
+        self._triggers = [(rule, compiled(rule.trigger), required_literals(rule.trigger),
+                           self._needs(rule.subject), self._needs(rule.object))
+                          for rule in rules.rules]
         self._break_cache: tuple[str | None, list[tuple[int, int]]] = (None, [])
 
     def extract(self, analysis: SentenceAnalysis, setting: SentenceSetting,
@@ -92,7 +94,8 @@ class RelationExtractor:
         mentions = _without_appositions(text, every)
         claims: list[Claim] = []
         present = {self._type_of(m.concept_id) for m in every}
-        for rule, trigger, subject_needs, object_needs in self._triggers:
+        folded = text.casefold()
+        for rule, trigger, literals, subject_needs, object_needs in self._triggers:
             if rule.sections and setting.category not in rule.sections:
                 continue
             if rule.not_sections and setting.category in rule.not_sections:
@@ -100,6 +103,8 @@ class RelationExtractor:
             if (subject_needs is not None and not subject_needs & present) or (
                     object_needs is not None and not object_needs & present):
                 continue  # an argument no mention here can fill: skip the regex
+            if not may_match(literals, folded):
+                continue
             for match in trigger.finditer(text):
                 if rule.unless and self._clause_matches(rule.unless, text, match):
                     continue
@@ -310,6 +315,9 @@ class RelationExtractor:
             words = mention.text.split()
             if len(words) < 2:
                 continue
+            tail = text[max(0, mention.start - 5):mention.start].rstrip().lower()
+            if not tail.endswith((" or", " and", ",")):
+                continue  # cheap test before the regex: no coordinator, no elided head
             before = _WORDS_BEFORE.search(text, 0, mention.start)
             if not before:
                 continue

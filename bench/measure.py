@@ -1,0 +1,35 @@
+"""What every benchmark child measures about itself: memory and the CPU it runs on."""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+from pathlib import Path
+
+
+def rss_now_mb() -> float | None:
+    """Current resident set size, from /proc on Linux; None where there is no /proc."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def peak_rss_mb() -> float:
+    """Peak RSS of this process so far (ru_maxrss is KB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+
+
+def pin_to_one_cpu() -> int | None:
+    """Pin this process to its first allowed CPU; return it, or None where unsupported.
+
+    The targets are per core, and a pinned child is not helped by the second core.
+    """
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    cpu = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpu})
+    return cpu
