@@ -97,3 +97,11 @@ def test_installed_entry_point_runs(tmp_path: Path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 5
+
+
+def test_a_damaged_store_is_a_clear_error(tmp_path: Path):
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database at all" * 200)
+    result = invoke("--store", str(junk), "sources")
+    assert result.exit_code == 2
+    assert "cannot open the store" in result.stderr

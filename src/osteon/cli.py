@@ -11,7 +11,7 @@ import json
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -56,14 +56,15 @@ def main(
 
 
 def _open() -> KnowledgeBase:
+    """Open the store, turning a store problem into a one-line error and exit code 2."""
     try:
         return KnowledgeBase.open(_state["store"])
     except OsteonError as exc:
         _fail(str(exc))
-        raise  # unreachable; _fail exits
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
+    """Print one error line on stderr and exit: 2 for bad usage or store, 1 for not found."""
     err.print(f"[bold red]error:[/] {escape(message)}")
     raise typer.Exit(code)
 
