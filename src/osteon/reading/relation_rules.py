@@ -38,9 +38,11 @@ class Argument(_Strict):
     the previous sentence's first allowed concept (what "it" would point back to)."""
     text: bool = False
     """Take the region's words as a free-text object (definitions, prognoses)."""
-    pick: Literal["coordinated", "all", "nearest", "first", "general"] = "coordinated"
-    """coordinated: the nearest mention and those coordinated with it; general: of those,
-    the ones no other one is a kind of ("soft tissue" over "muscle")."""
+    pick: Literal["coordinated", "all", "nearest", "first", "first_group", "general"] = (
+        "coordinated")
+    """coordinated: the nearest mention and those coordinated with it; first_group: the
+    first mention and those coordinated with it; general: of a coordinated group, the ones
+    no other one is a kind of ("soft tissue" over "muscle")."""
     members: bool = True
     """Let "A such as B and C" bring B and C into the argument."""
     scope: Literal["clause", "sentence"] = "clause"
@@ -146,6 +148,9 @@ class Anaphor(_Strict):
 
     pattern: str
     types: list[str]
+    nearest: bool = False
+    """Point at the closest earlier mention in the sentence ("..., a process that")
+    rather than the sentence's first one."""
 
     @field_validator("pattern")
     @classmethod

@@ -71,7 +71,7 @@ class RelationExtractor:
         self.rules = rules
         self._breaks = compiled(rules.clause_breaks)
         self._gap = compiled(rules.coordination_gap)
-        self._anaphors = [(compiled(a.pattern), rules.expand_types(a.types))
+        self._anaphors = [(compiled(a.pattern), rules.expand_types(a.types), a.nearest)
                           for a in rules.anaphors]
         self._types: dict[tuple[str, ...], frozenset[str]] = {}
         self._which = re.compile(r",\s*which\s*$", re.IGNORECASE)
@@ -268,6 +268,14 @@ class RelationExtractor:
             return inside
         if argument.pick == "first":
             return [m for m in inside if m.start == inside[0].start]
+        if argument.pick == "first_group":
+            chosen = [inside[0]]
+            for candidate in inside[1:]:
+                gap = _BRACKETED.sub("", text[chosen[-1].end:candidate.start])
+                if not self._gap.fullmatch(gap):
+                    break
+                chosen.append(candidate)
+            return _with_same_span(chosen, inside)
         toward_trigger_last = argument.side == "left"
         ordered = list(reversed(inside)) if toward_trigger_last else list(inside)
         chosen = [ordered[0]]
@@ -348,12 +356,14 @@ class RelationExtractor:
         def real_before(position: int) -> list[Mention]:
             return [m for m in real or () if m.end <= position]
 
-        for pattern, types in self._anaphors:
+        for pattern, types, nearest in self._anaphors:
             for match in pattern.finditer(text):
                 if any(m.start < match.end() and match.start() < m.end for m in out):
                     continue
                 same_sentence = [m.concept_id for m in real_before(match.start())
                                  if self._type_of(m.concept_id) in types]
+                if nearest:
+                    same_sentence.reverse()
                 antecedents = same_sentence[:1] or self._antecedents(types, setting)
                 for concept in antecedents:
                     out.append(Mention(concept, match.start(), match.end(), match.group()))
