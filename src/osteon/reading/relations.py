@@ -32,7 +32,7 @@ from osteon.reading.trigger_filter import may_match, required_literals
 _PREPOSITIONAL = re.compile(
     r"\b(?:of|from|by|after|following|before|in|on|at|to|for|during|within|than)\s+"
     r"(?:[\w-]+,?\s+(?:or|and)\s+)*"
-    r"(?:(?:the|a|an|their|its|this|these|muscle|severe|previous|recent)\s+)*$", re.IGNORECASE)
+    r"(?:(?:the|a|an|their|its|this|these)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)")
 _PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:or|and|,)\s*$", re.IGNORECASE)
