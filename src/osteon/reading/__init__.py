@@ -6,8 +6,10 @@
   that negate or hedge them;
 - `quantities` (with `quantity_rules`, `quantity_patterns`, `quantity_anchors`) reads
   numbers, ranges, doses and time windows;
-- `relation_rules`, `relations` and `trigger_filter` turn trigger patterns into claims
-  with evidence spans; `sections` says what a heading is about;
+- `relation_rules` (the rule file), `relations` (the extractor), `arguments` (subjects
+  and objects around a trigger), `virtual_mentions` (elided heads, anaphors),
+  `claim_assembly` (polarity, evidence, qualifiers) and `trigger_filter` turn trigger
+  patterns into claims with evidence spans; `sections` says what a heading is about;
 - `reader` reads whole documents into the store (`claim_store`); `evaluate` scores the
   claims against a gold file.
 """

@@ -22,9 +22,9 @@ from osteon.reading import claim_store
 from osteon.reading.lexicon import Lexicon, load_lexicon
 from osteon.reading.pipeline import Pipeline, SentenceAnalysis, default_pipeline
 from osteon.reading.quantities import extract_quantities
-from osteon.reading.records import Claim, Mention
+from osteon.reading.records import Claim, Mention, SentenceSetting
 from osteon.reading.relation_rules import RelationRules, compiled, relation_rules
-from osteon.reading.relations import RelationExtractor, SentenceSetting
+from osteon.reading.relations import RelationExtractor
 from osteon.reading.sections import section_category
 
 WRITE_BATCH = 50

@@ -120,3 +120,19 @@ class Claim:
     qualifiers: dict[str, object] = field(default_factory=dict)
     rule: str = ""
     """The trigger pattern that produced the claim, for audit and evaluation."""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSetting:
+    """Where a sentence stands: its document, section, neighbours and setting."""
+
+    doc_id: str
+    sentence_idx: int
+    sentence_start: int
+    sentence_kind: str
+    section_path: tuple[str, ...] = ()
+    category: str | None = None
+    heading_mentions: tuple[Mention, ...] = ()
+    title_mentions: tuple[Mention, ...] = ()
+    previous_mentions: tuple[Mention, ...] = ()
+    model_context: str | None = None

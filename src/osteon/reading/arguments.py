@@ -1,0 +1,250 @@
+"""Finding a rule's subject and object around its trigger.
+
+The argument of a trigger is an allowed concept mention on the rule's side of it,
+within its clause (clause breaks such as "but", "however", ";" bound it), picked as the
+nearest mention, the coordinated group around it ("burns, fractures, or other
+traumatic injuries"), the group's general member, or with its "such as" members; when
+the text names none, the section's concept, the topic or the previous sentence's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import get_args
+
+from osteon.reading.lexicon import Lexicon
+from osteon.reading.records import ConceptType, Mention, SentenceSetting
+from osteon.reading.relation_rules import Argument, RelationRules, compiled
+from osteon.reading.virtual_mentions import BRACKETED, with_same_span
+
+_PREPOSITIONAL = re.compile(
+    r"\b(?:of|from|by|after|following|before|in|on|at|to|for|during|within|than)\s+"
+    r"(?:[\w-]+,?\s+(?:or|and)\s+)*"
+    r"(?:(?:the|a|an|their|its|this|these)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class FoundArgument:
+    """An argument resolved: mentions in the text, or an implicit concept, or free text."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    implicit: list[str] = field(default_factory=list)
+    text: str | None = None
+
+
+class ArgumentFinder:
+    """Resolves rule arguments in one sentence at a time (it caches the clause breaks)."""
+
+    def __init__(self, lexicon: Lexicon, rules: RelationRules) -> None:
+        self.lexicon = lexicon
+        self.rules = rules
+        self._breaks = compiled(rules.clause_breaks)
+        self._gap = compiled(rules.coordination_gap)
+        self._types: dict[tuple[str, ...], frozenset[str]] = {}
+        self._which = re.compile(r",\s*which\s*$", re.IGNORECASE)
+        self._such_as = re.compile(r"\s*,?\s*(?:such as|including|e\.g\.,?|like)\s+",
+                                   re.IGNORECASE)
+        self._break_cache: tuple[str | None, list[tuple[int, int]]] = (None, [])
+
+    def needs(self, argument: Argument) -> frozenset[str | None] | None:
+        """Concept types one of which a sentence must mention to fill `argument`.
+
+        None when the argument can be filled without a mention (implicit, text, a group).
+        """
+        if argument.text or argument.implicit != "none" or argument.side == "group":
+            return None
+        types = self.rules.expand_types(argument.types)
+        return frozenset(types or get_args(ConceptType))
+
+    def allowed(self, argument: Argument, concept_id: str) -> bool:
+        if concept_id not in self.lexicon:
+            return False
+        key = tuple(argument.types)
+        if key not in self._types:
+            self._types[key] = self.rules.expand_types(argument.types)
+        types = self._types[key]
+        if types and self.lexicon.get(concept_id).type not in types:
+            return False
+        if argument.concepts:
+            return any(concept_id == c or self.lexicon.is_a(concept_id, c)
+                       for c in argument.concepts)
+        return True
+
+    def clause_matches(self, pattern: str, text: str, match: re.Match[str]) -> bool:
+        lo, _ = self._region(text, match.start(), match.end(), "left", "clause")
+        _, hi = self._region(text, match.start(), match.end(), "right", "clause")
+        return bool(compiled(pattern).search(text, lo, hi))
+
+    def _clause_breaks(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the clause breaks in `text`, found once per sentence."""
+        if self._break_cache[0] is not text:
+            self._break_cache = (text, [m.span() for m in self._breaks.finditer(text)])
+        return self._break_cache[1]
+
+    def _region(self, text: str, start: int, end: int, side: str, scope: str
+                ) -> tuple[int, int]:
+        if side == "left":
+            floor = 0
+            if scope == "clause":
+                for _, br_end in self._clause_breaks(text):
+                    if br_end > start:
+                        break
+                    floor = br_end
+            return floor, start
+        ceiling = len(text)
+        if scope == "clause":
+            for br_start, _ in self._clause_breaks(text):
+                if br_start >= end:
+                    ceiling = br_start
+                    break
+        return end, ceiling
+
+    def resolve(self, argument: Argument, match: re.Match[str], text: str,
+                 mentions: list[Mention], setting: SentenceSetting) -> FoundArgument:
+        if argument.side == "group":
+            group = argument.group or "0"
+            lo, hi = match.span(int(group) if group.isdigit() else group)
+            if lo < 0:
+                return FoundArgument()
+        else:
+            lo, hi = self._region(text, match.start(), match.end(), argument.side,
+                                  argument.scope)
+        if argument.text:
+            words = text[lo:hi].strip(" ,;:.()“”\"'")
+            return FoundArgument(text=strip_article(words)) if words else FoundArgument()
+        inside = [m for m in mentions if lo <= m.start and m.end <= hi
+                  and self.allowed(argument, m.concept_id)]
+        if not inside and argument.side == "group":
+            named = self.lexicon.concept_id_for(text[lo:hi])
+            if named and self.allowed(argument, named):
+                inside = [Mention(named, lo, hi, text[lo:hi])]
+        if not inside and argument.side == "left" and self._which.search(text, 0, lo):
+            # "JAK1 and JAK2, which are activated by OSMR": the argument is what "which" follows.
+            before = self._which.search(text, 0, lo)
+            inside = [m for m in mentions if m.end <= before.start()
+                      and self.allowed(argument, m.concept_id)]
+            inside = inside[-1:] and [m for m in inside if self._gap.fullmatch(
+                BRACKETED.sub("", text[m.end:before.start()])) or m is inside[-1]]
+        if argument.exclude:
+            pattern = compiled(argument.exclude)
+            inside = [m for m in inside if not pattern.search(text[max(0, m.start - 25):m.start])]
+        if argument.require:
+            pattern = compiled(argument.require)
+            inside = [m for m in inside if pattern.search(text[max(0, m.start - 80):m.start])]
+        if argument.max_gap_words is not None and argument.side in ("left", "right"):
+            inside = [m for m in inside if len((text[match.end():m.start]
+                                                if argument.side == "right"
+                                                else text[m.end:match.start()]).split())
+                      <= argument.max_gap_words]
+        if argument.skip_prepositional:
+            inside = [m for m in inside if not _PREPOSITIONAL.search(text, max(0, m.start - 30),
+                                                                       m.start)]
+        if inside:
+            picked = self._pick(argument, inside, text)
+            if argument.members:
+                picked = picked + self._members(picked, inside, text)
+            if argument.finding_prefix:
+                picked = [self._as_finding(m, argument.finding_prefix) for m in picked]
+            return FoundArgument(mentions=picked)
+        return FoundArgument(implicit=self.implicit(argument, setting))
+
+    def _as_finding(self, mention: Mention, prefix: str) -> Mention:
+        """'alkaline phosphatase' read as 'elevated alkaline phosphatase' when that is a concept."""
+        name = self.lexicon.get(mention.concept_id).name
+        found = self.lexicon.concept_id_for(f"{prefix} {name}")
+        if found is None:
+            return mention
+        return Mention(found, mention.start, mention.end, mention.text, mention.negated,
+                       mention.hedged)
+
+    def _class_before(self, first: Mention, inside: list[Mention], text: str
+                      ) -> Mention | None:
+        """'orthopedic procedures, such as A or B' read leftwards: the class joins A and B."""
+        earlier = [m for m in inside if m.end <= first.start]
+        if not earlier:
+            return None
+        head = earlier[-1]
+        if self._such_as.fullmatch(text[head.end:first.start] + " "):
+            return head
+        return None
+
+    def _members(self, picked: list[Mention], inside: list[Mention], text: str
+                 ) -> list[Mention]:
+        """'medications such as A or B' -> A and B join the argument."""
+        out: list[Mention] = []
+        for mention in picked:
+            intro = self._such_as.match(text, mention.end)
+            if not intro:
+                continue
+            following = [m for m in inside if m.start >= intro.end() and m not in picked]
+            chain: list[Mention] = []
+            cursor = intro.end()
+            for candidate in following:
+                gap = text[cursor:candidate.start]
+                if chain and not self._gap.fullmatch(gap):
+                    break
+                if not chain and gap.strip():
+                    break
+                chain.append(candidate)
+                cursor = candidate.end
+            out.extend(chain)
+        return out
+
+    def _pick(self, argument: Argument, inside: list[Mention], text: str) -> list[Mention]:
+        if argument.pick == "all":
+            return inside
+        if argument.pick == "first":
+            return [m for m in inside if m.start == inside[0].start]
+        if argument.pick == "first_group":
+            chosen = [inside[0]]
+            for candidate in inside[1:]:
+                gap = BRACKETED.sub("", text[chosen[-1].end:candidate.start])
+                if not self._gap.fullmatch(gap):
+                    break
+                chosen.append(candidate)
+            return with_same_span(chosen, inside)
+        toward_trigger_last = argument.side == "left"
+        ordered = list(reversed(inside)) if toward_trigger_last else list(inside)
+        chosen = [ordered[0]]
+        if argument.pick == "nearest":
+            return with_same_span(chosen, inside)
+        for candidate in ordered[1:]:
+            previous = chosen[-1]
+            gap = (text[candidate.end:previous.start] if toward_trigger_last
+                   else text[previous.end:candidate.start])
+            if not self._gap.fullmatch(BRACKETED.sub("", gap)):
+                break
+            chosen.append(candidate)
+        if toward_trigger_last and argument.pick == "coordinated":
+            head = self._class_before(chosen[-1], inside, text)
+            if head is not None:
+                chosen.append(head)
+        if argument.pick == "general":
+            ids = {m.concept_id for m in chosen}
+            chosen = [m for m in chosen
+                      if not any(o != m.concept_id and self.lexicon.is_a(m.concept_id, o)
+                                 for o in ids)]
+        return with_same_span(chosen, inside)
+
+    def implicit(self, argument: Argument, setting: SentenceSetting) -> list[str]:
+        if argument.implicit == "none":
+            return []
+        if argument.implicit == "previous":
+            earlier = [m.concept_id for m in setting.previous_mentions
+                       if self.allowed(argument, m.concept_id)]
+            return earlier[:1]
+        if argument.implicit == "section":
+            for group in (setting.heading_mentions, setting.title_mentions):
+                found = [m.concept_id for m in group if self.allowed(argument, m.concept_id)]
+                if found:
+                    return found[:1]
+        topic = self.rules.topic
+        return [topic] if self.allowed(argument, topic) else []
+
+    # -- virtual mentions --------------------------------------------------------
+
+
+def strip_article(words: str) -> str:
+    """Drop a leading article from a free-text argument."""
+    return re.sub(r"^(?:a|an|the)\s+", "", words, flags=re.IGNORECASE)

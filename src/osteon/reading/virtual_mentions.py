@@ -1,0 +1,125 @@
+"""Mentions the lexicon alone does not find, and mentions that are not arguments.
+
+An elided head ("traumatic brain or spinal cord injuries") is restored from the
+lexicon; an anaphor ("these medications", "the condition", "they") stands for its
+antecedents; a bracketed alias ("X (Y)") is the same thing named twice, not a second
+argument.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from osteon.reading.lexicon import Lexicon
+from osteon.reading.records import Mention, SentenceSetting
+from osteon.reading.relation_rules import RelationRules, compiled
+
+BRACKETED = re.compile(r"\([^()]*\)")
+_WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:or|and|,)\s*$", re.IGNORECASE)
+
+
+class VirtualMentions:
+    """Adds elided heads and anaphors to a sentence's mentions."""
+
+    def __init__(self, lexicon: Lexicon, rules: RelationRules) -> None:
+        self.lexicon = lexicon
+        self.rules = rules
+        self._anaphors = [(compiled(a.pattern), rules.expand_types(a.types), a.nearest)
+                          for a in rules.anaphors]
+
+    def elided(self, text: str, mentions: Iterable[Mention]) -> list[Mention]:
+        """'traumatic brain or spinal cord injuries' -> a mention for 'traumatic brain injury'."""
+        out = []
+        for mention in mentions:
+            words = mention.text.split()
+            if len(words) < 2:
+                continue
+            tail = text[max(0, mention.start - 5):mention.start].rstrip().lower()
+            if not tail.endswith((" or", " and", ",")):
+                continue  # cheap test before the regex: no coordinator, no elided head
+            before = _WORDS_BEFORE.search(text, 0, mention.start)
+            if not before:
+                continue
+            head = words[-1]
+            phrase = before.group(1)
+            candidates = [phrase] + ([phrase.split(maxsplit=1)[1]] if " " in phrase else [])
+            for candidate in candidates:
+                concept = self.lexicon.concept_id_for(f"{candidate} {head}")
+                if concept and concept != mention.concept_id:
+                    start = before.start(1) + (len(phrase) - len(candidate))
+                    out.append(Mention(concept, start, start + len(candidate), candidate,
+                                       mention.negated, mention.hedged))
+                    break
+        return out
+
+    def type_of(self, concept_id: str) -> str | None:
+        return self.lexicon.get(concept_id).type if concept_id in self.lexicon else None
+
+    def anaphora(self, text: str, setting: SentenceSetting,
+                  real: list[Mention] | None = None) -> list[Mention]:
+        """'these medications' -> the drugs of the previous sentence; 'this condition' -> topic.
+
+        An anaphor outranks a lexicon match on the same words ("medications"
+        is a concept, "these medications" points back).
+        """
+        out: list[Mention] = []
+
+        def real_before(position: int) -> list[Mention]:
+            return [m for m in real or () if m.end <= position]
+
+        for pattern, types, nearest in self._anaphors:
+            for match in pattern.finditer(text):
+                if any(m.start < match.end() and match.start() < m.end for m in out):
+                    continue
+                same_sentence = [m.concept_id for m in real_before(match.start())
+                                 if self.type_of(m.concept_id) in types]
+                if nearest:
+                    same_sentence.reverse()
+                antecedents = same_sentence[:1] or self._antecedents(types, setting)
+                for concept in antecedents:
+                    out.append(Mention(concept, match.start(), match.end(), match.group()))
+        return out
+
+    def _antecedents(self, types: frozenset[str], setting: SentenceSetting) -> list[str]:
+        def typed(group: Iterable[Mention]) -> list[str]:
+            seen: list[str] = []
+            for m in group:
+                if (m.concept_id in self.lexicon and self.lexicon.get(m.concept_id).type in types
+                        and m.concept_id not in seen):
+                    seen.append(m.concept_id)
+            return seen
+
+        found = typed(setting.previous_mentions)
+        if "condition" in types:
+            topical = [c for c in found
+                       if c == self.rules.topic or self.lexicon.is_a(c, self.rules.topic)]
+            if topical:
+                return topical[:1]
+            found = [c for c in found if self.type_of(c) != "condition"]
+        if found:
+            return found
+        if "condition" in types:
+            heading = typed(setting.heading_mentions) or typed(setting.title_mentions)
+            return heading[:1] or [self.rules.topic]
+        return []
+
+    # -- claims -----------------------------------------------------------------
+
+
+def with_same_span(chosen: list[Mention], inside: list[Mention]) -> list[Mention]:
+    """Add the mentions that share a chosen one's words (an anaphor with two antecedents)."""
+    spans = {(m.start, m.end) for m in chosen}
+    return chosen + [m for m in inside if (m.start, m.end) in spans and m not in chosen]
+
+
+def without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop 'Y' in 'X (Y)': a bracketed alias of the mention before it is not a new argument."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if out:
+            before = text[out[-1].end:mention.start]
+            if before.strip() == "(" and text[mention.end:].lstrip().startswith(")"):
+                continue
+        out.append(mention)
+    return out
