@@ -138,3 +138,15 @@ def test_unreadable_file(tmp_path, empty_store, good, monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", deny)
     assert run_batch(empty_store, bad, good) == "cannot read: Permission denied"
+
+
+def test_the_store_inside_an_ingested_folder_is_not_read(tmp_path, good):
+    from osteon.corpus.store import Store
+
+    store = Store.open(tmp_path / "osteon.sqlite")
+    try:
+        report = ingest_paths(store, [tmp_path], max_bytes=LIMIT)
+        assert report.changed_ids == ["good"]
+        assert not report.failed
+    finally:
+        store.close()

@@ -104,10 +104,13 @@ def ingest_paths(
         if on_progress:
             on_progress(outcome)
 
+    own_files = _store_files(store)
     for item in expand_paths(paths):
         if isinstance(item, IngestError):
             record(IngestOutcome(item.path, "failed", message=item.reason))
             continue
+        if item.resolve() in own_files:
+            continue  # osteon's own store, inside a folder being ingested
         try:
             sources, problems = load_file(item, max_bytes)
         except IngestError as exc:
@@ -146,6 +149,12 @@ def ingest_source(store: Store, source: SourceDocument, *, kind: str | None = No
     store.put(doc)
     return IngestOutcome(label, "replaced" if existing else "added", doc.id, doc.title,
                          len(doc.sentences), notes=doc.notes)
+
+
+def _store_files(store: Store) -> set[Path]:
+    """The store file and its SQLite companions, which an ingest must never read."""
+    base = store.path.resolve()
+    return {base, *(base.with_name(base.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
 
 
 def _free_id(store: Store, source: SourceDocument) -> str:

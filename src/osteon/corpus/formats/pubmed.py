@@ -55,7 +55,10 @@ def parse_xml(path: Path, data: bytes) -> etree._Element:
     try:
         return etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise IngestError(path, f"malformed XML: {exc.msg} (line {exc.lineno})") from exc
+        message = " ".join(str(exc.msg).split())
+        if "line" not in message:
+            message += f" (line {exc.lineno})"
+        raise IngestError(path, f"malformed XML: {message}") from exc
 
 
 def _article(citation: etree._Element, pmid: str, origin: str) -> SourceDocument:
