@@ -46,7 +46,7 @@ class RelationExtractor:
                 if not any(a.start < m.end and m.start < a.end for a in anaphors)]
         every = sorted([*real, *self.virtual.elided(text, real), *anaphors],
                        key=lambda m: (m.start, -m.end))
-        mentions = without_appositions(text, every)
+        mentions = self.virtual.without_class_heads(text, without_appositions(text, every))
         claims: list[Claim] = []
         present = {self.virtual.type_of(m.concept_id) for m in every}
         folded = text.casefold()

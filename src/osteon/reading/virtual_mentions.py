@@ -28,6 +28,20 @@ class VirtualMentions:
         self._anaphors = [(compiled(a.pattern), rules.expand_types(a.types), a.nearest)
                           for a in rules.anaphors]
 
+    def without_class_heads(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Drop 'X' in 'the X Y' when Y is a kind of X ("the glucocorticoid corticosterone").
+
+        The specific name is the argument; the class only introduces it.
+        """
+        drop: set[int] = set()
+        for i, (head, member) in enumerate(zip(mentions, mentions[1:], strict=False)):
+            if (not text[head.end:member.start].strip() and head.concept_id in self.lexicon
+                    and member.concept_id in self.lexicon
+                    and member.concept_id != head.concept_id
+                    and self.lexicon.is_a(member.concept_id, head.concept_id)):
+                drop.add(i)
+        return [m for i, m in enumerate(mentions) if i not in drop]
+
     def elided(self, text: str, mentions: Iterable[Mention]) -> list[Mention]:
         """'traumatic brain or spinal cord injuries' -> a mention for 'traumatic brain injury'."""
         out = []
