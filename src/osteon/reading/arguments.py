@@ -58,6 +58,7 @@ class ArgumentFinder:
         return frozenset(types or get_args(ConceptType))
 
     def allowed(self, argument: Argument, concept_id: str) -> bool:
+        """Tell whether a concept may fill `argument` (its type, or its kind of concept)."""
         if concept_id not in self.lexicon:
             return False
         key = tuple(argument.types)
@@ -72,6 +73,7 @@ class ArgumentFinder:
         return True
 
     def clause_matches(self, pattern: str, text: str, match: re.Match[str]) -> bool:
+        """Tell whether `pattern` occurs in the clause around a trigger match (rule `unless`)."""
         lo, _ = self._region(text, match.start(), match.end(), "left", "clause")
         _, hi = self._region(text, match.start(), match.end(), "right", "clause")
         return bool(compiled(pattern).search(text, lo, hi))
@@ -101,7 +103,11 @@ class ArgumentFinder:
         return end, ceiling
 
     def resolve(self, argument: Argument, match: re.Match[str], text: str,
-                 mentions: list[Mention], setting: SentenceSetting) -> FoundArgument:
+                mentions: list[Mention], setting: SentenceSetting) -> FoundArgument:
+        """Find what fills `argument` for one trigger match.
+
+        Mentions in the argument's region, else an implicit concept, or free text.
+        """
         if argument.side == "group":
             group = argument.group or "0"
             lo, hi = match.span(int(group) if group.isdigit() else group)
@@ -228,6 +234,7 @@ class ArgumentFinder:
         return with_same_span(chosen, inside)
 
     def implicit(self, argument: Argument, setting: SentenceSetting) -> list[str]:
+        """The concept an argument the text leaves unsaid stands for, if any."""
         if argument.implicit == "none":
             return []
         if argument.implicit == "previous":
