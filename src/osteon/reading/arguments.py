@@ -19,7 +19,7 @@ from osteon.reading.relation_rules import Argument, RelationRules, compiled
 from osteon.reading.virtual_mentions import BRACKETED, with_same_span
 
 _PREPOSITIONAL = re.compile(
-    r"\b(?:of|from|by|after|following|before|in|on|at|to|for|during|within|than)\s+"
+    r"\b(?:of|from|by|after|following|before|in|on|at|to|for|during|within|than|(?<!such )as)\s+"
     r"(?:[\w-]+,?\s+(?:or|and)\s+)*"
     r"(?:(?:the|a|an|their|its|this|these)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
