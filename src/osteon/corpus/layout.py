@@ -62,7 +62,7 @@ def lay_out(source: SourceDocument, layout: LayoutRules, chrome_rules: ChromeRul
     title_index = _title_line(lines, texts, marks, source, layout)
     title = source.title
     if title_index is not None:
-        title = _heading_content(lines[title_index], texts[title_index], source.markup, layout)[2]
+        title = _heading_content(lines[title_index], texts[title_index], source.markup)[2]
     chrome.mark_repeated_title(texts, norms, title, title_index, marks, chrome_rules)
     chrome.mark_repeated_lines(norms, marks, chrome_rules, keep=title_index)
     chrome.mark_sandwiched(texts, marks, chrome_rules)
@@ -107,7 +107,7 @@ def _title_line(
                                            chrome.normalise_line(source.title)):
                 return i
             return None
-        is_heading, level, _ = _heading_content(line, t, source.markup, rules)
+        is_heading, level, _ = _heading_content(line, t, source.markup)
         if is_heading and level <= 1:
             return i
         following = next((texts[j] for j in range(i + 1, len(texts)) if texts[j].strip()
@@ -119,17 +119,23 @@ def _title_line(
     return None
 
 
-def _heading_content(
-    line: Line, text: str, markup: str, rules: LayoutRules
-) -> tuple[bool, int, str]:
+_HEADING_SYNTAX = {"wiki": _WIKI_HEADING, "markdown": _MD_HEADING}
+
+
+def _heading_match(text: str, markup: str) -> re.Match[str] | None:
+    """The explicit heading syntax of this markup (`== X ==`, `# X`) on a line, if any.
+
+    Group 1 holds the marks (their count is the level), group 2 the heading text.
+    """
+    pattern = _HEADING_SYNTAX.get(markup)
+    return pattern.match(text) if pattern else None
+
+
+def _heading_content(line: Line, text: str, markup: str) -> tuple[bool, int, str]:
     """(is explicit heading, level, heading text) for a line; level 0 means plain text."""
-    for pattern, marks_group in ((_WIKI_HEADING, 1), (_MD_HEADING, 1)):
-        if (pattern is _WIKI_HEADING and markup == "wiki") or (
-            pattern is _MD_HEADING and markup == "markdown"
-        ):
-            match = pattern.match(text)
-            if match:
-                return True, len(match.group(marks_group)), match.group(2).strip()
+    match = _heading_match(text, markup)
+    if match:
+        return True, len(match.group(1)), match.group(2).strip()
     return False, 0, text.strip()
 
 
@@ -173,7 +179,7 @@ def _group(
             if line.kind == "heading":
                 last_explicit_level = max(line.level, 1)
             continue
-        is_heading, level, _ = _heading_content(line, t, markup, rules)
+        is_heading, level, _ = _heading_content(line, t, markup)
         if is_heading or i == title_index:
             close()
             content = _heading_span(line, t, markup)
@@ -235,14 +241,11 @@ def _promote_standalone(
 
 
 def _heading_span(line: Line, text: str, markup: str) -> tuple[int, int]:
-    for pattern, wanted in ((_WIKI_HEADING, "wiki"), (_MD_HEADING, "markdown")):
-        if markup == wanted:
-            match = pattern.match(text)
-            if match:
-                return line.start + match.start(2), line.start + match.end(2)
-    start, end = _trim(text, line.start)
-    return start, end
-
+    """Where a heading's words lie, its marks left out."""
+    match = _heading_match(text, markup)
+    if match:
+        return line.start + match.start(2), line.start + match.end(2)
+    return _trim(text, line.start)
 
 
 def _trim(text: str, offset: int) -> tuple[int, int]:
