@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.pipeline import SentenceAnalysis
-from osteon.reading.records import Claim, Evidence, Mention, Quantity, SentenceSetting
+from osteon.reading.records import (
+    Claim,
+    Evidence,
+    Mention,
+    Quantity,
+    SentenceSetting,
+    same_meaning,
+)
 
 
 def polarity_of(analysis: SentenceAnalysis, start: int, end: int, args: list[Mention]) -> str:
@@ -35,7 +42,8 @@ def polarity_of(analysis: SentenceAnalysis, start: int, end: int, args: list[Men
 
 
 def evidence_for(analysis: SentenceAnalysis, setting: SentenceSetting,
-              spans: list[tuple[int, int]]) -> Evidence:
+                 spans: list[tuple[int, int]]) -> Evidence:
+    """The smallest span of the sentence holding every given span, with where it stands."""
     lo = min(s for s, _ in spans)
     hi = max(e for _, e in spans)
     return Evidence(
@@ -48,10 +56,6 @@ def evidence_for(analysis: SentenceAnalysis, setting: SentenceSetting,
     )
 
 
-def fold(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per (subject, predicate, object, polarity) in a sentence: the first rule wins.
 
@@ -61,10 +65,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     out = []
     for claim in claims:
         obj = "<text>" if claim.object_is_text else claim.object
-        predicate, polarity = claim.predicate, claim.polarity
-        if predicate == "prevents" and polarity == "negated":
-            predicate, polarity = "not_effective_for", "asserted"
-        key = (claim.subject, predicate, obj, polarity)
+        key = (claim.subject, *same_meaning(claim.predicate, claim.polarity), obj)
         if key not in seen:
             seen.add(key)
             out.append(claim)

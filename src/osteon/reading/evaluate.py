@@ -26,7 +26,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from osteon.corpus.store import Store
 from osteon.errors import OsteonError
 from osteon.reading.lexicon import Lexicon
-from osteon.reading.records import Claim
+from osteon.reading.records import Claim, same_meaning
+from osteon.reading.terms import fold
 
 
 class GoldClaim(BaseModel):
@@ -103,12 +104,10 @@ def load_gold(path: str | Path) -> list[GoldClaim]:
 
 
 def normalise(predicate: str, polarity: str) -> tuple[str, str]:
-    """Apply the accepted equivalences."""
+    """Apply the accepted equivalences: reading's own, and the gold's incidence_in."""
     if predicate == "incidence_in":
-        return "risk_factor_for", polarity
-    if predicate == "prevents" and polarity == "negated":
-        return "not_effective_for", "asserted"
-    return predicate, polarity
+        predicate = "risk_factor_for"
+    return same_meaning(predicate, polarity)
 
 
 def evaluate(store: Store, claims: list[Claim], gold: list[GoldClaim],
@@ -156,10 +155,6 @@ def evaluate(store: Store, claims: list[Claim], gold: list[GoldClaim],
     )
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
 def _gold_spans(store: Store, gold: list[GoldClaim]) -> dict[str, tuple[int, int]]:
     """Where each gold quote sits in its document (character span), when found."""
     spans: dict[str, tuple[int, int]] = {}
@@ -203,8 +198,8 @@ class _Matcher:
         concept = self.lexicon.concept_id_for(gold_term)
         if concept is not None and predicted_is_text:
             entry = self.lexicon.get(concept)
-            said = _fold(predicted)
-            return any(_fold(n) in said for n in (gold_term, entry.name, *entry.synonyms,
+            said = fold(predicted)
+            return any(fold(n) in said for n in (gold_term, entry.name, *entry.synonyms,
                                                   *entry.abbreviations))
         if concept is not None:
             if predicted not in self.lexicon:
@@ -217,7 +212,7 @@ class _Matcher:
             return True
         if predicted not in self.lexicon:
             return False
-        words = _fold(gold_term)
+        words = fold(gold_term)
         entry = self.lexicon.get(predicted)
         names = (entry.name, *entry.synonyms)
-        return any(_fold(n) in words for n in names)
+        return any(fold(n) in words for n in names)

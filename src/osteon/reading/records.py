@@ -30,6 +30,17 @@ PREDICATES = CLINICAL_PREDICATES + MECHANISTIC_PREDICATES
 """The predicate vocabulary of DESIGN.md; relation rules may use no other."""
 
 
+def same_meaning(predicate: str, polarity: str) -> tuple[str, str]:
+    """The form a claim is compared in: "does not prevent" is "not effective for".
+
+    Reading keeps the words of the source (prevents, negated); deduplication, scoring
+    and later conflict finding compare claims in this one form.
+    """
+    if predicate == "prevents" and polarity == "negated":
+        return "not_effective_for", "asserted"
+    return predicate, polarity
+
+
 @dataclass(frozen=True, slots=True)
 class Code:
     """A code for a concept in a terminology, and whether it was checked against its source."""

@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterable
 
 from osteon.reading.arguments import ArgumentFinder
-from osteon.reading.claim_assembly import dedupe, evidence_for, fold, polarity_of, with_qualifiers
+from osteon.reading.claim_assembly import dedupe, evidence_for, polarity_of, with_qualifiers
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.pipeline import SentenceAnalysis
 from osteon.reading.records import Claim, Mention, Quantity, SentenceSetting
 from osteon.reading.relation_rules import RelationRule, RelationRules, SectionRule, compiled
+from osteon.reading.terms import fold
 from osteon.reading.trigger_filter import may_match, required_literals
 from osteon.reading.virtual_mentions import VirtualMentions, without_appositions
 

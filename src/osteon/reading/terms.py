@@ -46,6 +46,11 @@ def normalize(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+def fold(text: str) -> str:
+    """Lower-case and collapse whitespace: how free text is compared with names."""
+    return " ".join(text.lower().split())
+
+
 def match_key(text: str, *, case_sensitive: bool) -> str:
     """The key two surface forms share when lookup should treat them as the same.
 
