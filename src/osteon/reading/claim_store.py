@@ -80,6 +80,8 @@ class ReadResult:
     content_hash: str
     claims: list[Claim]
     mentions: list[tuple[int, Mention]]
+    skipped_sentences: int = 0
+    """Sentences too long to read (see pipeline.MAX_SENTENCE_CHARS)."""
 
 
 def replace_claims(store: Store, results: Iterable[ReadResult], reader: str) -> None:

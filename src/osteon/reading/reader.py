@@ -19,7 +19,7 @@ from osteon.corpus.records import Document
 from osteon.corpus.store import Store
 from osteon.datafiles import data_path
 from osteon.reading import claim_store
-from osteon.reading.lexicon import Lexicon, load_lexicon
+from osteon.reading.lexicon import Lexicon
 from osteon.reading.pipeline import Pipeline, SentenceAnalysis, default_pipeline
 from osteon.reading.quantities import extract_quantities
 from osteon.reading.records import Claim, Mention, SentenceSetting
@@ -73,16 +73,14 @@ class DocumentReader:
     def __init__(self, pipeline: Pipeline | None = None, rules: RelationRules | None = None,
                  lexicon: Lexicon | None = None) -> None:
         self.pipeline = pipeline or default_pipeline()
-        self.lexicon = lexicon or self.pipeline.lexicon or load_lexicon()
+        self.lexicon = lexicon or self.pipeline.lexicon
         self.rules = rules or relation_rules()
         self.extractor = RelationExtractor(self.lexicon, self.rules)
         self._context = [(label, compiled(p)) for label, p in self.rules.model_context.items()]
-        self.skipped = 0
-        """Sentences of the last document read that were too long to read."""
 
-    def read(self, doc: Document) -> tuple[list[Claim], list[tuple[int, Mention]]]:
-        """Claims and mentions of one document, in reading order."""
-        self.skipped = 0
+    def read(self, doc: Document) -> claim_store.ReadResult:
+        """Claims and mentions of one document, in reading order (nothing is stored)."""
+        skipped = 0
         headings = {s.idx: self.pipeline.analyse(s.heading).mentions if s.heading else ()
                     for s in doc.sections}
         title = headings.get(0, ())
@@ -96,7 +94,7 @@ class DocumentReader:
         nearest = {s.idx: _nearest_heading_mentions(doc, s.idx, headings) for s in doc.sections}
         for sentence, analysis in zip(doc.sentences, analyses, strict=True):
             if analysis.skipped:
-                self.skipped += 1
+                skipped += 1
                 continue
             section = doc.sections[sentence.section_idx]
             context = next((label for label, p in self._context if p.search(sentence.text)),
@@ -119,7 +117,7 @@ class DocumentReader:
                                                  extract_quantities(sentence.text)))
             mentions.extend((sentence.idx, m) for m in analysis.mentions)
             previous, previous_section = analysis, sentence.section_idx
-        return claims, mentions
+        return claim_store.ReadResult(doc.id, doc.content_hash, claims, mentions, skipped)
 
 
 def _nearest_heading_mentions(doc: Document, section_idx: int,
@@ -147,15 +145,14 @@ def read_store(store: Store, *, force: bool = False, doc_ids: list[str] | None =
     reader = reader or DocumentReader()
     batch: list[claim_store.ReadResult] = []
     for doc_id in todo:
-        doc = store.get(doc_id)
-        claims, mentions = reader.read(doc)
-        batch.append(claim_store.ReadResult(doc.id, doc.content_hash, claims, mentions))
-        report.documents.append(doc.id)
-        report.claims += len(claims)
-        report.mentions += len(mentions)
-        report.skipped_sentences += reader.skipped
+        result = reader.read(store.get(doc_id))
+        batch.append(result)
+        report.documents.append(result.doc_id)
+        report.claims += len(result.claims)
+        report.mentions += len(result.mentions)
+        report.skipped_sentences += result.skipped_sentences
         if on_document:
-            on_document(doc.id, len(claims))
+            on_document(result.doc_id, len(result.claims))
         if len(batch) >= WRITE_BATCH:
             claim_store.replace_claims(store, batch, version)
             batch = []
