@@ -112,13 +112,14 @@ class Pipeline:
 
     def analyse(self, text: str) -> SentenceAnalysis:
         """Find mentions and cues in one sentence (nothing in one too long to read)."""
-        if len(text) > MAX_SENTENCE_CHARS:
-            return SentenceAnalysis(text, (), (), skipped=True)
-        return _analysis(text, self.nlp(clean_text(text)))
+        return next(self.analyse_many([text]))
 
     def analyse_many(self, texts: Iterable[str], batch_size: int = 256
                      ) -> Iterator[SentenceAnalysis]:
-        """Analyse many sentences, in order, batched through spaCy."""
+        """Analyse many sentences, in order, batched through spaCy.
+
+        A sentence too long to read is passed to spaCy empty and comes back `skipped`.
+        """
         originals: list[str] = []
 
         def cleaned() -> Iterator[str]:
@@ -166,7 +167,7 @@ def _build_nlp(lexicon: Lexicon) -> Language:
 
 
 def lexicon_target_rules(nlp: Language, lexicon: Lexicon) -> list[TargetRule]:
-    """MedspaCy target rules for every surface form: abbreviations match case-sensitively."""
+    """The medspaCy target rules for every surface form: abbreviations match case-sensitively."""
     rules = []
     for form in lexicon.surface_forms():
         if form.case_sensitive:
