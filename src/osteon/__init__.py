@@ -25,7 +25,9 @@ from osteon.errors import OsteonError
 from osteon.settings import max_bytes_from_env, resolve_store_path
 
 if TYPE_CHECKING:
-    from osteon.reading.reader import ReadReport
+    from osteon.knowledge.records import ConflictView, Fact
+    from osteon.knowledge.store import KnowledgeStore, UpdateReport
+    from osteon.reading.reader import DocumentReader, ReadReport
     from osteon.reading.records import Claim
 
 __all__ = ["Document", "DocumentSummary", "IngestOutcome", "IngestReport", "KnowledgeBase",
@@ -38,6 +40,8 @@ class KnowledgeBase:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._reader: DocumentReader | None = None
+        self._knowledge: KnowledgeStore | None = None
 
     @classmethod
     def open(cls, store: str | Path | None = None, *, default_corpus: bool = True
@@ -47,7 +51,10 @@ class KnowledgeBase:
         The first time a store is opened, the shipped seed documents are
         ingested into it, so every command works with no manual set-up.
         """
+        from osteon.knowledge.store import ensure_schema
+
         kb = cls(Store.open(resolve_store_path(store)))
+        ensure_schema(kb.store)  # claim triggers exist before any claim is written
         if default_corpus:
             ensure_default_corpus(kb.store)
         return kb
@@ -59,15 +66,56 @@ class KnowledgeBase:
         report = ingest_paths(self.store, paths, kind=kind,
                               max_bytes=max_bytes or max_bytes_from_env(), on_progress=on_progress)
         if read and report.changed_ids:
-            self.read()
+            self.update_knowledge()
         return report
 
     def read(self, *, force: bool = False,
              on_document: Callable[[str, int], None] | None = None) -> ReadReport:
-        """Read every document the current lexicon and rules have not read yet."""
-        from osteon.reading.reader import read_store
+        """Read every document the current lexicon and rules have not read yet.
 
-        return read_store(self.store, force=force, on_document=on_document)
+        The reader (its medspaCy pipeline takes seconds to build) is kept for the
+        life of this object, so a long-running app reads each new document at once.
+        """
+        from osteon.reading.claim_store import unread
+        from osteon.reading.reader import DocumentReader, ReadReport, read_store, reader_version
+
+        todo = self.store.ids() if force else unread(self.store, reader_version())
+        if not todo:
+            return ReadReport()
+        if self._reader is None:
+            self._reader = DocumentReader()
+        return read_store(self.store, doc_ids=todo, on_document=on_document,
+                          reader=self._reader)
+
+    @property
+    def knowledge(self) -> KnowledgeStore:
+        """The assertions and conflicts, brought up to date with the claims first."""
+        self.update_knowledge()
+        assert self._knowledge is not None
+        return self._knowledge
+
+    def update_knowledge(self) -> UpdateReport:
+        """Read what is unread, then re-merge only the assertions new or gone claims touch."""
+        from osteon.knowledge.store import KnowledgeStore
+
+        self.read()
+        if self._knowledge is None:
+            self._knowledge = KnowledgeStore(self.store)
+        return self._knowledge.update()
+
+    def facts(self, concept: str | None = None, *, predicate: str | None = None,
+              min_belief: float = 0.0, limit: int | None = None) -> list[Fact]:
+        """What the sources say together about a concept and its kinds, strongest first."""
+        from osteon.knowledge.query import facts
+
+        return facts(self.knowledge, concept, predicate=predicate, min_belief=min_belief,
+                     limit=limit)
+
+    def conflicts(self) -> list[ConflictView]:
+        """Where the sources disagree, both sides with their citations."""
+        from osteon.knowledge.query import conflict_views
+
+        return conflict_views(self.knowledge)
 
     def claims(self, *, doc_id: str | None = None, predicate: str | None = None,
                concept: str | None = None) -> list[Claim]:

@@ -270,6 +270,89 @@ def claims(
                   f"[{ev.span_start}:{ev.span_end}] “{escape(ev.quote)}”[/]")
 
 
+@app.command()
+def facts(
+    concept: Annotated[str | None, typer.Argument(
+        help="A concept (id, name, synonym or abbreviation); its kinds are included.")] = None,
+    predicate: Annotated[str | None, typer.Option(help="Only this predicate.")] = None,
+    min_belief: Annotated[float, typer.Option(
+        "--min-belief", help="Only facts believed at least this much (0-1).")] = 0.0,
+    limit: Annotated[int | None, typer.Option(help="At most this many facts.")] = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Say how belief is computed, then list.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """What the sources say together: assertions with belief, sources and conflicts."""
+    from osteon.knowledge.views import fact_dict, fact_lines
+
+    if explain and not as_json:
+        from osteon.knowledge.belief import explain as explain_belief
+        from osteon.knowledge.rules import belief_rules
+
+        out.print(escape(explain_belief(belief_rules())) + "\n")
+    with _open() as kb:
+        try:
+            found = kb.facts(concept, predicate=predicate, min_belief=min_belief, limit=limit)
+        except OsteonError as exc:
+            _fail(str(exc))
+    if as_json:
+        _emit_json([fact_dict(f) for f in found])
+        return
+    groups: dict[str, list] = {}
+    for fact in found:
+        groups.setdefault(fact.assertion.predicate, []).append(fact)
+    out.print(f"[bold]{len(found)} facts[/]" + (f" about {escape(concept)}" if concept else "")
+              + " [dim](osteon supports, and does not replace, clinical judgement)[/]")
+    for group, members in groups.items():
+        out.print(f"\n[bold underline]{escape(group.replace('_', ' '))}[/]")
+        for fact in members:
+            for line in fact_lines(fact):
+                out.print(line)
+
+
+@app.command()
+def conflicts(as_json: JsonOption = False) -> None:
+    """Where the sources disagree, both sides side by side with their sources."""
+    from osteon.knowledge.views import conflict_dict, conflict_lines
+
+    with _open() as kb:
+        found = kb.conflicts()
+    if as_json:
+        _emit_json([conflict_dict(v) for v in found])
+        return
+    out.print(f"[bold]{len(found)} conflicts[/] between the sources "
+              "[dim](shown, not resolved: weigh them with clinical judgement)[/]")
+    for view in found:
+        out.print()
+        for line in conflict_lines(view):
+            out.print(line)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="jsonld, graphml or csv.")] = "jsonld",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (default: standard output).")] = None,
+) -> None:
+    """Export assertions, their evidence and conflicts for other tools."""
+    from osteon.knowledge.export import FORMATS
+    from osteon.knowledge.export import export as render
+
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    with _open() as kb:
+        text = render(kb.facts(), [v for v in kb.knowledge.conflicts()],
+                      kb.knowledge.lexicon, fmt)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    err.print(f"wrote {output} ({len(text.encode()):,} bytes, {fmt})")
+
+
 eval_app = typer.Typer(help="Score osteon against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
@@ -321,6 +404,31 @@ def eval_reading(
         out.print(f"  {c.evidence.doc_id[:3]}#{c.evidence.sentence_idx} {c.subject} "
                   f"—{c.predicate}/{c.polarity}→ {c.object}  [dim]{c.rule}: "
                   f"{escape(c.evidence.quote[:80])}[/]")
+
+
+@eval_app.command("conflicts")
+def eval_conflicts(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file with a conflicts list.")],
+    as_json: JsonOption = False,
+) -> None:
+    """How many of a gold file's conflicts osteon reports, and which it misses."""
+    from osteon.knowledge.evaluate import evaluate_conflicts
+
+    with _open() as kb:
+        try:
+            result = evaluate_conflicts(kb.knowledge, gold)
+        except OsteonError as exc:
+            _fail(str(exc))
+    if as_json:
+        _emit_json(result.as_dict())
+        return
+    out.print(f"[bold]conflicts[/]: {len(result.found)}/{result.gold} gold conflicts found "
+              f"(recall {result.recall:.2f}); {result.reported} reported in all")
+    for title, items in (("missed", result.missed), ("not read (a side's claim was not read)",
+                                                       result.not_read)):
+        out.print(f"\n[bold]{title}[/] ({len(items)})")
+        for c in items:
+            out.print(f"  {' × '.join(c.facts)}  [dim]{escape(c.explanation)}[/]")
 
 
 if __name__ == "__main__":  # pragma: no cover

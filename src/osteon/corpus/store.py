@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from osteon.corpus.records import Document, DocumentSummary, DroppedLine, Section, Sentence
 from osteon.errors import DocumentNotFound, StoreError
@@ -74,6 +75,17 @@ CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
     INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 """
+
+
+T = TypeVar("T")
+SQL_CHUNK = 900
+"""Ids bound per `IN (...)` query: far below SQLite's bound-parameter limit."""
+
+
+def chunked(items: Sequence[T], size: int = SQL_CHUNK) -> Iterator[list[T]]:
+    """Slices of `items` small enough to bind in one `IN (...)` query."""
+    for start in range(0, len(items), size):
+        yield list(items[start:start + size])
 
 
 class Store:
@@ -193,6 +205,15 @@ class Store:
     def ids(self) -> list[str]:
         """Every stored document id, sorted."""
         return [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def titles(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """Titles of some documents (missing ids are left out)."""
+        found: dict[str, str] = {}
+        for chunk in chunked(sorted(set(doc_ids))):
+            marks = ",".join("?" * len(chunk))
+            found.update(self._db.execute(
+                f"SELECT id, title FROM documents WHERE id IN ({marks})", chunk).fetchall())
+        return found
 
     def get(self, doc_id: str) -> Document:
         """Load a whole document with its sections and sentences."""

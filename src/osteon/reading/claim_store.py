@@ -134,10 +134,11 @@ def load_claims(store: Store, *, doc_id: str | None = None, predicate: str | Non
            " qualifiers, section, span_start, span_end, sentence_start, sentence_end, quote, rule"
            " FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY doc_id, sentence_idx, id")
-    return [_claim(row) for row in store.connection.execute(sql, params)]
+    return [row_to_claim(row) for row in store.connection.execute(sql, params)]
 
 
-def _claim(row: sqlite3.Row | tuple) -> Claim:
+def row_to_claim(row: sqlite3.Row | tuple) -> Claim:
+    """A claim from the columns load_claims selects, in that order."""
     (doc_id, sentence_idx, subject, predicate, obj, is_text, polarity, qualifiers, section,
      span_start, span_end, sentence_start, sentence_end, quote, rule) = row
     return Claim(subject=subject, predicate=predicate, object=obj, polarity=polarity,

@@ -84,6 +84,8 @@ class Evaluation:
     by_document: dict[str, Score]
     missed: list[GoldClaim] = field(default_factory=list)
     spurious: list[Claim] = field(default_factory=list)
+    matched: dict[str, Claim] = field(default_factory=dict)
+    """Gold id → the predicted claim it matched (knowledge scores conflicts through this)."""
 
 
 def load_gold(path: str | Path) -> list[GoldClaim]:
@@ -152,6 +154,7 @@ def evaluate(store: Store, claims: list[Claim], gold: list[GoldClaim],
         by_predicate=by_predicate, by_document=by_document,
         missed=[g for g in gold if g.id not in matched_gold],
         spurious=[c for i, c in enumerate(predicted) if i not in used],
+        matched={gold_id: predicted[i] for gold_id, i in matched_gold.items()},
     )
 
 

@@ -1,0 +1,1 @@
+"""Knowledge: claims merged across sources into assertions, with belief and conflicts."""

@@ -1,0 +1,142 @@
+"""Find assertions that disagree, by the rules of data/knowledge/conflicts.yaml.
+
+Three general checks and the file's `across` rules (see the file's header):
+opposite signs in one family with related agents and targets; the same
+triple asserted by one source and hedged by another; numbers that do not
+overlap. Two assertions only conflict when they are in the same context and
+come from different documents: a page that says "not inherently painful, but
+may cause pain" is nuanced, not in conflict with itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from osteon.knowledge.hierarchy import Hierarchy
+from osteon.knowledge.profile import selects
+from osteon.knowledge.records import Assertion, Conflict, QualifierValue, Stance
+from osteon.knowledge.rules import AcrossRule, ConflictRules, Relatedness
+from osteon.reading.lexicon import Lexicon
+
+APPROXIMATE_SLACK = 0.10
+"""An approximate figure ("about a third") stands for ±10 % of itself when ranges are compared."""
+
+
+class ConflictFinder:
+    """Compares assertions pairwise; holds the rules and the hierarchy they need."""
+
+    def __init__(self, rules: ConflictRules, hierarchy: Hierarchy, lexicon: Lexicon) -> None:
+        self.rules = rules
+        self.hierarchy = hierarchy
+        self.lexicon = lexicon
+        self._generic = {g.concept: set(g.counters) for g in rules.generic_agents}
+
+    def between(self, a: Assertion, b: Assertion) -> list[Conflict]:
+        """Every way `a` and `b` disagree (empty when they agree or cannot be compared)."""
+        if a.id == b.id or a.context != b.context or not _different_documents(a, b):
+            return []
+        found: dict[tuple[str, str], Conflict] = {}
+        for sa in a.stances:
+            for sb in b.stances:
+                for kind, family in self._pair(a, sa, b, sb):
+                    found.setdefault((kind, family),
+                                     _conflict(a, b, kind, family, self._says(kind)))
+        return list(found.values())
+
+    def _pair(self, a: Assertion, sa: Stance, b: Assertion, sb: Stance
+              ) -> Iterable[tuple[str, str]]:
+        if sa.family == sb.family:
+            if sa.sign != sb.sign and self._related(sa.target, sb.target) and (
+                    self._agents_meet(a, sa, b, sb)):
+                yield "opposite", sa.family
+            if (sa.sign == sb.sign and sa.agent == sb.agent and sa.target == sb.target
+                    and a.predicate == b.predicate and sa.agent
+                    and {a.polarity, b.polarity} == {"asserted", "hedged"}):
+                yield "certainty", sa.family
+        for rule in self.rules.across:
+            if self._across(rule, a, sa, b, sb) or self._across(rule, b, sb, a, sa):
+                yield rule.kind, "/".join(sorted({sa.family, sb.family}))
+
+    def _agents_meet(self, a: Assertion, sa: Stance, b: Assertion, sb: Stance) -> bool:
+        if not sa.agent or not sb.agent:
+            return True
+        if sa.agent == sb.agent:
+            return True
+        for negative, positive in ((sa, b), (sb, a)):  # "no X prevents it" meets every X
+            if negative.sign == "-" and positive.predicate in self._generic.get(negative.agent, ()):
+                return True
+        return self._related(sa.agent, sb.agent)
+
+    def _across(self, rule: AcrossRule, a: Assertion, sa: Stance, b: Assertion, sb: Stance
+                ) -> bool:
+        if not (selects(rule.a, sa, a.predicate, self.lexicon)
+                and selects(rule.b, sb, b.predicate, self.lexicon)):
+            return False
+        if rule.link == "target_to_either":
+            return any(self._related(sa.target, x) for x in (sb.agent, sb.target))
+        return (self._meets(rule.targets, sa.target, sb.target)
+                and self._meets(rule.agents, sa.agent, sb.agent))
+
+    def _meets(self, how: Relatedness, x: str, y: str) -> bool:
+        if how == "any" or not x or not y:
+            return True
+        if how == "covers":
+            return x == y or (x in self.lexicon and self.hierarchy.covers(x, y))
+        return self._related(x, y)
+
+    def _related(self, x: str, y: str) -> bool:
+        if x == y:
+            return True
+        return x in self.lexicon and y in self.lexicon and self.hierarchy.is_related(x, y)
+
+    def _says(self, kind: str) -> str:
+        for rule in self.rules.across:
+            if rule.kind == kind:
+                return rule.says
+        return {"opposite": "one says yes, the other no",
+                "certainty": "one asserts what the other only hedges"}.get(kind, kind)
+
+
+def number_conflict(assertion: Assertion, values: Iterable[QualifierValue]) -> Conflict | None:
+    """Figures of one kind and unit on one assertion that no shared range can hold.
+
+    Two values conflict when their ranges (approximate ones widened by
+    APPROXIMATE_SLACK) do not overlap and no document gives both.
+    """
+    by_unit: dict[tuple[str, str | None], list[QualifierValue]] = {}
+    for value in values:
+        if value.low is not None and value.high is not None:
+            by_unit.setdefault((value.kind, value.unit), []).append(value)
+    clashes = []
+    for group in by_unit.values():
+        for i, x in enumerate(group):
+            for y in group[i + 1:]:
+                if set(x.doc_ids) & set(y.doc_ids) or _overlap(x, y):
+                    continue
+                clashes.append(f"{x.text!r} [{', '.join(x.doc_ids)}] vs "
+                               f"{y.text!r} [{', '.join(y.doc_ids)}]")
+    if not clashes:
+        return None
+    return Conflict(assertion.id, assertion.id, "numbers", assertion.predicate,
+                    f"{assertion.text}: figures that do not overlap: " + "; ".join(clashes))
+
+
+def _overlap(x: QualifierValue, y: QualifierValue) -> bool:
+    def widened(v: QualifierValue) -> tuple[float, float]:
+        low, high = float(v.low or 0), float(v.high or 0)
+        slack = APPROXIMATE_SLACK * abs(high) if v.approximate else 0.0
+        return low - slack, high + slack
+
+    (xl, xh), (yl, yh) = widened(x), widened(y)
+    return xl <= yh and yl <= xh
+
+
+def _different_documents(a: Assertion, b: Assertion) -> bool:
+    return not (a.n_documents == 1 and b.n_documents == 1
+                and a.first_document == b.first_document)
+
+
+def _conflict(a: Assertion, b: Assertion, kind: str, family: str, says: str) -> Conflict:
+    first, second = (a, b) if a.id < b.id else (b, a)
+    return Conflict(first.id, second.id, kind, family,
+                    f"{says}: \u201c{first.text}\u201d vs \u201c{second.text}\u201d")

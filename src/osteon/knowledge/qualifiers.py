@@ -1,0 +1,70 @@
+"""Merge the qualifiers of an assertion's claims without losing who said what.
+
+Ranges of one kind and unit are unioned ("3–12 weeks" and "2–6 months" stay
+apart; "24–48 hours" and "within 36 hours" become 24–48 hours), and every
+distinct figure stays listed with the documents that gave it, so differing
+numbers remain visible and `conflicts.number_conflict` can compare them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from osteon.knowledge.records import MergedQualifiers, QualifierValue
+from osteon.reading.records import Claim
+
+NUMBER_QUALIFIERS = ("quantity", "timing", "dose")
+
+
+def merge_qualifiers(claims: Iterable[Claim]) -> MergedQualifiers:
+    """One view of the qualifiers of many claims."""
+    docs_by_value: dict[tuple, set[str]] = {}
+    examples: dict[tuple, QualifierValue] = {}
+    sites: dict[str, None] = {}
+    for claim in claims:
+        doc = claim.evidence.doc_id
+        for kind in NUMBER_QUALIFIERS:
+            raw = claim.qualifiers.get(kind)
+            if not isinstance(raw, dict):
+                continue
+            value = _value(kind, raw)
+            ident = (kind, value.low, value.high, value.unit, value.relation, value.anchor)
+            docs_by_value.setdefault(ident, set()).add(doc)
+            examples.setdefault(ident, value)
+        for site in _as_list(claim.qualifiers.get("site")):
+            sites[site] = None
+    values = tuple(
+        QualifierValue(**{**_fields(examples[ident]), "doc_ids": tuple(sorted(docs))})
+        for ident, docs in docs_by_value.items())
+    ranges: dict[str, tuple[float, float, str]] = {}
+    for value in values:
+        if value.low is None or value.high is None or value.unit is None:
+            continue
+        name = f"{value.kind} ({value.unit})"
+        low, high, _ = ranges.get(name, (value.low, value.high, value.unit))
+        ranges[name] = (min(low, value.low), max(high, value.high), value.unit)
+    return MergedQualifiers(values=values, ranges=ranges, sites=tuple(sites))
+
+
+def _value(kind: str, raw: dict) -> QualifierValue:
+    return QualifierValue(kind=kind, low=_number(raw.get("low")), high=_number(raw.get("high")),
+                          unit=raw.get("unit"), text=str(raw.get("text", "")), doc_ids=(),
+                          approximate=bool(raw.get("approximate", False)),
+                          relation=raw.get("relation"), anchor=raw.get("anchor"),
+                          fractions=raw.get("fractions"))
+
+
+def _fields(value: QualifierValue) -> dict:
+    return {name: getattr(value, name) for name in QualifierValue.__slots__}
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return []

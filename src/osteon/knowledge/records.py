@@ -1,0 +1,144 @@
+"""Typed records the knowledge stage hands to ask, assess, simulate and the exports.
+
+An `Assertion` is what the sources say together: one (subject, predicate,
+object, context, polarity) with every claim that says it. Polarity is part of
+the key so that "NSAIDs prevent HO" and "NSAIDs do not prevent HO" stay two
+assertions that can be shown as a conflict, and a hedged statement is a twin
+that ranks below its asserted form instead of diluting it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from osteon.reading.records import Claim, Polarity
+
+
+@dataclass(frozen=True, slots=True)
+class AssertionKey:
+    """What makes two claims say the same thing."""
+
+    subject: str
+    predicate: str
+    object: str
+    context: str
+    polarity: Polarity
+    object_is_text: bool = False
+
+    def as_tuple(self) -> tuple[str, str, str, str, str]:
+        return (self.subject, self.predicate, self.object, self.context, self.polarity)
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """Which question an assertion answers, and how: the unit conflicts compare.
+
+    `agent` is the concept acting (the subject of "NSAIDs prevent HO") or, for free
+    text, the text class ("irreversible"); `target` the concept it is about.
+    """
+
+    family: str
+    sign: str
+    agent: str
+    target: str
+    text_class: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QualifierValue:
+    """One number (quantity, timing or dose) on an assertion, with who said it."""
+
+    kind: str
+    low: float | None
+    high: float | None
+    unit: str | None
+    text: str
+    doc_ids: tuple[str, ...]
+    approximate: bool = False
+    relation: str | None = None
+    anchor: str | None = None
+    fractions: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MergedQualifiers:
+    """The qualifiers of all claims of an assertion, merged.
+
+    Numbers of one kind and unit are shown as their union range, and every distinct
+    value stays listed with the documents that gave it, so differing figures are
+    visible rather than averaged away. Sites are the union.
+    """
+
+    values: tuple[QualifierValue, ...] = ()
+    ranges: dict[str, tuple[float, float, str]] = field(default_factory=dict)
+    sites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """One statement the sources make, with its support and belief."""
+
+    id: int
+    key: AssertionKey
+    stances: tuple[Stance, ...]
+    n_documents: int
+    n_sources: int
+    """Independent sources: documents, with word-for-word copies counted once."""
+    n_claims: int
+    belief: float
+    text: str
+    """The assertion as a sentence ("NSAIDs prevent heterotopic ossification")."""
+    first_document: str
+    """One document that says it: with n_documents == 1, the only one."""
+
+    @property
+    def subject(self) -> str:
+        return self.key.subject
+
+    @property
+    def predicate(self) -> str:
+        return self.key.predicate
+
+    @property
+    def object(self) -> str:
+        return self.key.object
+
+    @property
+    def polarity(self) -> str:
+        return self.key.polarity
+
+    @property
+    def context(self) -> str:
+        return self.key.context
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two assertions that disagree, and why osteon thinks so."""
+
+    a: int
+    b: int
+    kind: str
+    """opposite, certainty, numbers, or an `across` rule's kind."""
+    family: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """An assertion with everything needed to show it: its claims and merged qualifiers."""
+
+    assertion: Assertion
+    claims: tuple[Claim, ...]
+    qualifiers: MergedQualifiers
+    document_titles: dict[str, str]
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    """A conflict with both sides in full, for showing them side by side."""
+
+    conflict: Conflict
+    a: Fact
+    b: Fact

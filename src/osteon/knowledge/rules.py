@@ -1,0 +1,218 @@
+"""The knowledge stage's data files, validated: belief priors, conflict rules, phrasing.
+
+Kept as data (`osteon/data/knowledge/`) so a curator can tune how much a FAQ
+weighs against an encyclopedia, or teach osteon a new kind of disagreement,
+without touching code. Every concept and predicate a rule names is checked
+against the lexicon and the predicate vocabulary when the rules load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+from osteon.datafiles import check_regex, data_path, load_model, parse_model
+from osteon.errors import DataFileError
+from osteon.reading.lexicon import load_lexicon
+from osteon.reading.records import PREDICATES
+
+Sign = Literal["+", "-"]
+Relatedness = Literal["related", "covers", "any"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BeliefRules(_Strict):
+    """Priors for belief: how reliable a kind of document is, how sure a polarity is."""
+
+    reliability: dict[str, float]
+    default_reliability: float = Field(ge=0, le=1)
+    certainty: dict[Literal["asserted", "negated", "hedged"], float]
+
+    @field_validator("reliability")
+    @classmethod
+    def _in_unit_interval(cls, value: dict[str, float]) -> dict[str, float]:
+        for kind, weight in value.items():
+            if not 0 <= weight <= 1:
+                raise ValueError(f"reliability of {kind!r} must lie in [0, 1], not {weight}")
+        return value
+
+    def weight(self, kind: str, polarity: str) -> float:
+        """What one independent source of this kind, with this polarity, adds."""
+        return (self.reliability.get(kind, self.default_reliability)
+                * self.certainty.get(polarity, 1.0))  # type: ignore[call-overload]
+
+
+class Family(_Strict):
+    """Predicates that answer one question, yes (positive) or no (negative)."""
+
+    positive: tuple[str, ...]
+    negative: tuple[str, ...] = ()
+
+
+class GenericAgent(_Strict):
+    """An agent that stands for every agent when negated ("no preventive treatment")."""
+
+    concept: str
+    counters: tuple[str, ...]
+
+
+class TextClass(_Strict):
+    """Free text sorted by what it says, and the stance that takes."""
+
+    predicates: tuple[str, ...]
+    patterns: tuple[str, ...]
+    family: str | None = None
+    sign: Sign | None = None
+
+    @field_validator("patterns")
+    @classmethod
+    def _regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(check_regex(p) for p in value)
+
+
+CompiledClass = tuple[str, TextClass, list[re.Pattern[str]]]
+
+
+class Selector(_Strict):
+    """Which stances a rule speaks of; every field given must hold."""
+
+    family: str | None = None
+    sign: Sign | None = None
+    predicates: tuple[str, ...] = ()
+    text_class: str | None = None
+    agent_under: tuple[str, ...] = ()
+
+
+class StanceSpec(_Strict):
+    family: str
+    sign: Sign
+
+
+class ExtraStance(_Strict):
+    """Further stances a matching claim takes (a resection that treats: reversible)."""
+
+    when: Selector
+    take: tuple[StanceSpec, ...]
+
+
+class AcrossRule(_Strict):
+    """Two stances of different families that disagree."""
+
+    kind: str
+    a: Selector
+    b: Selector
+    agents: Relatedness = "any"
+    targets: Relatedness = "related"
+    link: Literal["targets", "target_to_either"] = "targets"
+    says: str
+
+
+class ConflictRules(_Strict):
+    """The whole of conflicts.yaml."""
+
+    families: dict[str, Family]
+    generic_agents: tuple[GenericAgent, ...] = ()
+    text_classes: dict[str, TextClass] = {}
+    extra_stances: tuple[ExtraStance, ...] = ()
+    across: tuple[AcrossRule, ...] = ()
+    _compiled: list[CompiledClass] = PrivateAttr(default_factory=list)
+
+    def family_of(self, predicate: str) -> tuple[str, Sign]:
+        """The family a predicate answers in, and the sign it answers with when asserted."""
+        for name, family in self.families.items():
+            if predicate in family.positive:
+                return name, "+"
+            if predicate in family.negative:
+                return name, "-"
+        return predicate, "+"
+
+    def model_post_init(self, _context: object) -> None:
+        self._compiled = [(name, tc, [re.compile(p, re.IGNORECASE) for p in tc.patterns])
+                          for name, tc in self.text_classes.items()]
+
+    def compiled_classes(self) -> list[CompiledClass]:
+        """Text classes with their patterns compiled once."""
+        return self._compiled
+
+
+Phrasing = dict[str, tuple[str, str, str]]
+
+
+def _check_names(rules: ConflictRules, name: str) -> None:
+    """Fail loudly on a predicate or concept the rest of osteon does not know."""
+    lexicon = load_lexicon()
+    predicates: list[str] = []
+    concepts: list[str] = []
+    for family in rules.families.values():
+        predicates += [*family.positive, *family.negative]
+    for generic in rules.generic_agents:
+        concepts.append(generic.concept)
+        predicates += generic.counters
+    for tc in rules.text_classes.values():
+        predicates += tc.predicates
+    selectors = [e.when for e in rules.extra_stances]
+    selectors += [s for rule in rules.across for s in (rule.a, rule.b)]
+    for selector in selectors:
+        predicates += selector.predicates
+        concepts += selector.agent_under
+        if selector.text_class and selector.text_class not in rules.text_classes:
+            raise DataFileError(name, "text_class", f"unknown text class {selector.text_class!r}")
+    for predicate in predicates:
+        if predicate not in PREDICATES:
+            raise DataFileError(name, "predicate", f"{predicate!r} is not in the vocabulary")
+    for concept in concepts:
+        if concept not in lexicon:
+            raise DataFileError(name, "concept", f"{concept!r} is not a lexicon concept id")
+
+
+@cache
+def belief_rules() -> BeliefRules:
+    """Belief priors from data/knowledge/belief.yaml."""
+    return load_model(BeliefRules, "knowledge", "belief.yaml")
+
+
+@cache
+def conflict_rules() -> ConflictRules:
+    """Conflict rules from data/knowledge/conflicts.yaml, names checked."""
+    rules = load_model(ConflictRules, "knowledge", "conflicts.yaml")
+    _check_names(rules, "data/knowledge/conflicts.yaml")
+    return rules
+
+
+class _Phrasing(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    forms: dict[str, tuple[str, str, str]]
+
+
+@cache
+def phrasing() -> Phrasing:
+    """Sentence templates per predicate: asserted, negated, hedged."""
+    from osteon.datafiles import load_yaml
+
+    name = "data/knowledge/predicates.yaml"
+    forms = parse_model(_Phrasing, {"forms": load_yaml("knowledge", "predicates.yaml")}, name).forms
+    missing = [p for p in PREDICATES if p not in forms]
+    if missing:
+        raise DataFileError(name, missing[0], "predicate has no phrasing")
+    return forms
+
+
+def knowledge_version() -> str:
+    """A hash of the knowledge code and data: when it changes, assertions are rebuilt."""
+    from importlib import resources
+
+    digest = hashlib.sha256()
+    code = resources.files("osteon.knowledge")
+    for name in sorted(p.name for p in code.iterdir() if p.name.endswith(".py")):
+        digest.update(code.joinpath(name).read_bytes())
+    folder = data_path("knowledge")
+    for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml")):
+        digest.update(folder.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]

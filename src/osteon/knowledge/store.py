@@ -1,0 +1,420 @@
+"""Assertions, their support and their conflicts, kept in the store beside the claims.
+
+Triggers on the claims table log every claim reading adds or removes in
+`knowledge_dirty`, in the same transaction as the claim itself. `update()`
+then re-merges only the assertions those claims touch and re-checks only
+their conflicts, so ingesting one document into a large corpus costs that
+document, not the corpus. A full rebuild happens when the knowledge code or
+data changed (`knowledge_version`), or when the tables disagree with the
+claims (a store from before knowledge existed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from osteon.corpus.store import Store, chunked
+from osteon.knowledge.belief import support
+from osteon.knowledge.conflicts import ConflictFinder, number_conflict
+from osteon.knowledge.hierarchy import Hierarchy
+from osteon.knowledge.profile import key_of, sentence_of, stances_of
+from osteon.knowledge.qualifiers import NUMBER_QUALIFIERS, merge_qualifiers
+from osteon.knowledge.records import Assertion, AssertionKey, Conflict
+from osteon.knowledge.rules import belief_rules, conflict_rules, knowledge_version, phrasing
+from osteon.reading import claim_store
+from osteon.reading.lexicon import Lexicon, load_lexicon
+from osteon.reading.records import Claim, Evidence
+from osteon.reading.terms import fold
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS assertions (
+    id INTEGER PRIMARY KEY,
+    subject TEXT NOT NULL,
+    predicate TEXT NOT NULL,
+    object TEXT NOT NULL,
+    object_is_text INTEGER NOT NULL,
+    context TEXT NOT NULL,
+    polarity TEXT NOT NULL,
+    n_documents INTEGER NOT NULL,
+    n_sources INTEGER NOT NULL,
+    n_claims INTEGER NOT NULL,
+    belief REAL NOT NULL,
+    first_document TEXT NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (subject, predicate, object, context, polarity)
+);
+CREATE INDEX IF NOT EXISTS assertions_object ON assertions(object);
+CREATE TABLE IF NOT EXISTS assertion_claims (
+    claim_id INTEGER PRIMARY KEY,
+    assertion_id INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    doc_kind TEXT NOT NULL,
+    text_hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS assertion_claims_assertion ON assertion_claims(assertion_id);
+CREATE TABLE IF NOT EXISTS stances (
+    assertion_id INTEGER NOT NULL,
+    family TEXT NOT NULL,
+    sign TEXT NOT NULL,
+    agent TEXT NOT NULL,
+    target TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stances_assertion ON stances(assertion_id);
+CREATE INDEX IF NOT EXISTS stances_target ON stances(target);
+CREATE INDEX IF NOT EXISTS stances_agent ON stances(agent);
+CREATE TABLE IF NOT EXISTS conflicts (
+    a INTEGER NOT NULL,
+    b INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    family TEXT NOT NULL,
+    explanation TEXT NOT NULL,
+    PRIMARY KEY (a, b, kind, family)
+);
+CREATE INDEX IF NOT EXISTS conflicts_b ON conflicts(b);
+CREATE TABLE IF NOT EXISTS knowledge_dirty (
+    seq INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL,
+    op TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS knowledge_claim_added AFTER INSERT ON claims
+BEGIN INSERT INTO knowledge_dirty(claim_id, op) VALUES (NEW.id, 'add'); END;
+CREATE TRIGGER IF NOT EXISTS knowledge_claim_removed AFTER DELETE ON claims
+BEGIN INSERT INTO knowledge_dirty(claim_id, op) VALUES (OLD.id, 'del'); END;
+"""
+
+_VERSION_META = "knowledge_version"
+_LINK_PREDICATES = ("is_a", "synonym_of")
+"""Assertions that change the hierarchy: touching one re-checks every conflict."""
+
+_ASSERTION_COLUMNS = ("id, subject, predicate, object, object_is_text, context, polarity,"
+                      " n_documents, n_sources, n_claims, belief, text, first_document")
+_CLAIM_SQL = ("SELECT c.id, c.doc_id, d.kind, s.text, c.subject, c.predicate, c.object,"
+              " c.object_is_text, c.polarity, c.qualifiers FROM claims c"
+              " JOIN documents d ON d.id = c.doc_id"
+              " LEFT JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sentence_idx")
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateReport:
+    """What one knowledge update did."""
+
+    mode: str
+    """"none", "incremental" or "full"."""
+    claims_added: int = 0
+    claims_removed: int = 0
+    assertions_touched: int = 0
+    seconds: float = 0.0
+
+
+def ensure_schema(store: Store) -> None:
+    """Create the knowledge tables and the claim triggers (after the claim tables)."""
+    claim_store.ensure_schema(store)
+    store.connection.executescript(_SCHEMA)
+
+
+def text_hash(sentence: str | None) -> str:
+    """A stable fingerprint of a sentence, equal for word-for-word copies."""
+    return hashlib.blake2b(fold(sentence or "").encode(), digest_size=8).hexdigest()
+
+
+class KnowledgeStore:
+    """Builds and reads the assertions of one store."""
+
+    def __init__(self, store: Store, lexicon: Lexicon | None = None) -> None:
+        ensure_schema(store)
+        self.store = store
+        self.lexicon = lexicon or load_lexicon()
+        self.rules = conflict_rules()
+        self.beliefs = belief_rules()
+        self.phrasing = phrasing()
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        return self.store.connection
+
+    # -- building -------------------------------------------------------------
+
+    def update(self, *, full: bool = False) -> UpdateReport:
+        """Bring assertions and conflicts up to date with the claims, in one transaction."""
+        started = time.perf_counter()
+        with self.store.transaction():
+            if full or self._needs_rebuild():
+                report = self._rebuild()
+            else:
+                report = self._incremental()
+        return UpdateReport(report.mode, report.claims_added, report.claims_removed,
+                            report.assertions_touched, round(time.perf_counter() - started, 4))
+
+    def _needs_rebuild(self) -> bool:
+        if self.store.get_meta(_VERSION_META) != knowledge_version():
+            return True
+        merged = self._db.execute("SELECT count(*) FROM assertion_claims").fetchone()[0]
+        claims = self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        pending = self._db.execute(
+            "SELECT (SELECT count(*) FROM knowledge_dirty WHERE op = 'add')"
+            " - (SELECT count(*) FROM knowledge_dirty WHERE op = 'del')").fetchone()[0]
+        return merged + pending != claims
+
+    def _rebuild(self) -> UpdateReport:
+        db = self._db
+        for table in ("assertions", "assertion_claims", "stances", "conflicts",
+                      "knowledge_dirty"):
+            db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+        ids: dict[tuple, int] = {}
+        keys: dict[int, AssertionKey] = {}
+        rows = []
+        for claim_id, assertion_key, doc_id, kind, hashed in self._claim_rows(_CLAIM_SQL, ()):
+            ident = assertion_key.as_tuple()
+            if ident not in ids:
+                ids[ident] = len(ids) + 1
+                keys[ids[ident]] = assertion_key
+            rows.append((claim_id, ids[ident], doc_id, kind, hashed))
+        db.executemany("INSERT INTO assertion_claims VALUES (?,?,?,?,?)", rows)
+        for assertion_id, key in keys.items():
+            self._insert_assertion(assertion_id, key)
+        self._refresh(list(keys))
+        self._check_all_conflicts()
+        self.store.set_meta(_VERSION_META, knowledge_version())
+        return UpdateReport("full", claims_added=len(rows), assertions_touched=len(keys))
+
+    def _incremental(self) -> UpdateReport:
+        db = self._db
+        dirty = db.execute("SELECT claim_id, op FROM knowledge_dirty ORDER BY seq").fetchall()
+        if not dirty:
+            return UpdateReport("none")
+        last_op = {claim_id: op for claim_id, op in dirty}
+        removed = sorted({claim_id for claim_id, op in dirty if op == "del"})
+        added = sorted(claim_id for claim_id, op in last_op.items() if op == "add")
+        touched: set[int] = set()
+        for chunk in chunked(removed):
+            marks = ",".join("?" * len(chunk))
+            touched.update(r[0] for r in db.execute(
+                f"SELECT DISTINCT assertion_id FROM assertion_claims WHERE claim_id IN ({marks})",
+                chunk))
+            db.execute(f"DELETE FROM assertion_claims WHERE claim_id IN ({marks})", chunk)
+        for chunk in chunked(added):
+            marks = ",".join("?" * len(chunk))
+            sql = _CLAIM_SQL + f" WHERE c.id IN ({marks})"
+            for claim_id, key, doc_id, kind, hashed in self._claim_rows(sql, chunk):
+                assertion_id = self._assertion_id(key)
+                db.execute("INSERT OR REPLACE INTO assertion_claims VALUES (?,?,?,?,?)",
+                           (claim_id, assertion_id, doc_id, kind, hashed))
+                touched.add(assertion_id)
+        db.execute("DELETE FROM knowledge_dirty")
+        touched_keys = self._refresh(sorted(touched))
+        if any(k.predicate in _LINK_PREDICATES for k in touched_keys):
+            self._check_all_conflicts()
+        else:
+            self._check_conflicts_of(sorted(touched))
+        return UpdateReport("incremental", claims_added=len(added), claims_removed=len(removed),
+                            assertions_touched=len(touched))
+
+    def _claim_rows(self, sql: str, params: Sequence[object]
+                    ) -> Iterable[tuple[int, AssertionKey, str, str, str]]:
+        for (claim_id, doc_id, kind, sentence, subject, predicate, obj, is_text, polarity,
+             qualifiers) in self._db.execute(sql, params):
+            quals = json.loads(qualifiers) if ("context" in qualifiers
+                                                or "population" in qualifiers) else {}
+            claim = Claim(subject, predicate, obj, polarity, _NO_EVIDENCE,
+                          object_is_text=bool(is_text), qualifiers=quals)
+            yield claim_id, key_of(claim), doc_id, kind, text_hash(sentence)
+
+    def _assertion_id(self, key: AssertionKey) -> int:
+        row = self._db.execute(
+            "SELECT id FROM assertions WHERE subject = ? AND predicate = ? AND object = ?"
+            " AND context = ? AND polarity = ?", key.as_tuple()).fetchone()
+        if row:
+            return int(row[0])
+        next_id = self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM assertions").fetchone()[0]
+        self._insert_assertion(next_id, key)
+        return int(next_id)
+
+    def _insert_assertion(self, assertion_id: int, key: AssertionKey) -> None:
+        self._db.execute(
+            "INSERT INTO assertions VALUES (?,?,?,?,?,?,?,0,0,0,0,'',?)",
+            (assertion_id, key.subject, key.predicate, key.object, int(key.object_is_text),
+             key.context, key.polarity, sentence_of(key, self.phrasing, self.lexicon)))
+        self._db.executemany(
+            "INSERT INTO stances VALUES (?,?,?,?,?)",
+            [(assertion_id, s.family, s.sign, s.agent, s.target)
+             for s in stances_of(key, self.rules, self.lexicon)])
+
+    def _refresh(self, assertion_ids: list[int]) -> list[AssertionKey]:
+        """Recount support and belief of these assertions; drop those left without claims."""
+        db = self._db
+        keys = []
+        rows_by_assertion: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+        for chunk in chunked(assertion_ids):
+            marks = ",".join("?" * len(chunk))
+            for assertion_id, doc_id, kind, hashed in db.execute(
+                    "SELECT assertion_id, doc_id, doc_kind, text_hash FROM assertion_claims"
+                    f" WHERE assertion_id IN ({marks}) ORDER BY claim_id", chunk):
+                rows_by_assertion[assertion_id].append((doc_id, kind, hashed))
+        updates, gone = [], []
+        for assertion in self.assertions(assertion_ids):
+            keys.append(assertion.key)
+            rows = rows_by_assertion.get(assertion.id, [])
+            if not rows:
+                gone.append(assertion.id)
+                continue
+            backing = support(rows, assertion.polarity, self.beliefs)
+            updates.append((backing.n_documents, backing.n_sources, len(rows), backing.belief,
+                            rows[0][0], assertion.id))
+        db.executemany("UPDATE assertions SET n_documents = ?, n_sources = ?, n_claims = ?,"
+                       " belief = ?, first_document = ? WHERE id = ?", updates)
+        for chunk in chunked(gone):
+            marks = ",".join("?" * len(chunk))
+            db.execute(f"DELETE FROM assertions WHERE id IN ({marks})", chunk)
+            db.execute(f"DELETE FROM stances WHERE assertion_id IN ({marks})", chunk)
+            db.execute(f"DELETE FROM conflicts WHERE a IN ({marks}) OR b IN ({marks})",
+                       chunk + chunk)
+        return keys
+
+    # -- conflicts ------------------------------------------------------------
+
+    def hierarchy(self) -> Hierarchy:
+        """The lexicon's hierarchy plus the is_a / synonym links the documents assert."""
+        links = self._db.execute(
+            "SELECT subject, predicate, object FROM assertions WHERE predicate IN (?, ?)"
+            " AND object_is_text = 0 AND polarity = 'asserted'", _LINK_PREDICATES)
+        return Hierarchy(self.lexicon, list(links))
+
+    def _finder(self) -> ConflictFinder:
+        return ConflictFinder(self.rules, self.hierarchy(), self.lexicon)
+
+    def _check_all_conflicts(self) -> None:
+        self._db.execute("DELETE FROM conflicts")
+        everything = self.assertions()
+        self._store_conflicts(self._find(everything, everything))
+
+    def _check_conflicts_of(self, assertion_ids: list[int]) -> None:
+        mine = self.assertions(assertion_ids)
+        if not mine:
+            return
+        finder = self._finder()
+        concepts: set[str] = set()
+        for assertion in mine:
+            for stance in assertion.stances:
+                for concept in (stance.agent, stance.target):
+                    if concept:
+                        concepts |= (finder.hierarchy.related(concept)
+                                     if concept in self.lexicon else {concept})
+        candidates: set[int] = set()
+        for chunk in chunked(sorted(concepts)):
+            marks = ",".join("?" * len(chunk))
+            candidates.update(r[0] for r in self._db.execute(
+                f"SELECT DISTINCT assertion_id FROM stances WHERE target IN ({marks})"
+                f" OR agent IN ({marks})", chunk + chunk))
+        for chunk in chunked(assertion_ids):
+            marks = ",".join("?" * len(chunk))
+            self._db.execute(f"DELETE FROM conflicts WHERE a IN ({marks}) OR b IN ({marks})",
+                             chunk + chunk)
+        self._store_conflicts(self._find(mine, self.assertions(sorted(candidates)), finder))
+
+    def _find(self, mine: list[Assertion], others: list[Assertion],
+              finder: ConflictFinder | None = None) -> list[Conflict]:
+        """Conflicts of each of `mine` with `others` (indexed by target to stay near-linear)."""
+        finder = finder or self._finder()
+        by_concept: dict[str, list[Assertion]] = defaultdict(list)
+        for other in others:
+            for concept in {c for s in other.stances for c in (s.agent, s.target) if c}:
+                by_concept[concept].append(other)
+        found: list[Conflict] = []
+        done: set[tuple[int, int]] = set()
+        for assertion in mine:
+            near: dict[int, Assertion] = {}
+            for stance in assertion.stances:
+                for concept in (stance.agent, stance.target):
+                    if not concept:
+                        continue
+                    related = (finder.hierarchy.related(concept) if concept in self.lexicon
+                               else {concept})
+                    for c in related:
+                        near.update((o.id, o) for o in by_concept.get(c, ()))
+            for other in near.values():
+                pair = (min(assertion.id, other.id), max(assertion.id, other.id))
+                if pair in done:
+                    continue
+                done.add(pair)
+                found.extend(finder.between(assertion, other))
+        for assertion in mine:
+            clash = self._number_conflict(assertion)
+            if clash:
+                found.append(clash)
+        return found
+
+    def _number_conflict(self, assertion: Assertion) -> Conflict | None:
+        if assertion.n_documents < 2:
+            return None
+        claims = [c for c in self.claims_of(assertion.id)
+                  if any(k in c.qualifiers for k in NUMBER_QUALIFIERS)]
+        return number_conflict(assertion, merge_qualifiers(claims).values) if claims else None
+
+    def _store_conflicts(self, conflicts: Iterable[Conflict]) -> None:
+        self._db.executemany("INSERT OR IGNORE INTO conflicts VALUES (?,?,?,?,?)",
+                             [(c.a, c.b, c.kind, c.family, c.explanation) for c in conflicts])
+
+    # -- reading back ---------------------------------------------------------
+
+    def assertions(self, ids: Sequence[int] | None = None, *, where: str = "",
+                   params: Sequence[object] = ()) -> list[Assertion]:
+        """Assertions by id (all when `ids` is None), optionally filtered by SQL."""
+        sql = f"SELECT {_ASSERTION_COLUMNS} FROM assertions"
+        if ids is None:
+            rows = list(self._db.execute(sql + (f" WHERE {where}" if where else ""), params))
+        else:
+            rows = []
+            for chunk in chunked(list(ids)):
+                marks = ",".join("?" * len(chunk))
+                clause = f" WHERE id IN ({marks})" + (f" AND {where}" if where else "")
+                rows.extend(self._db.execute(sql + clause, [*chunk, *params]))
+        return [self._assertion(row) for row in rows]
+
+    def _assertion(self, row: Sequence) -> Assertion:
+        (assertion_id, subject, predicate, obj, is_text, context, polarity, n_documents,
+         n_sources, n_claims, belief, text, first_document) = row
+        key = AssertionKey(subject, predicate, obj, context, polarity, bool(is_text))
+        return Assertion(assertion_id, key, stances_of(key, self.rules, self.lexicon),
+                         n_documents, n_sources, n_claims, belief, text, first_document)
+
+    def claims_of(self, assertion_id: int) -> list[Claim]:
+        """Every claim merged into an assertion, in document order."""
+        return self.claims_of_many([assertion_id]).get(assertion_id, [])
+
+    def claims_of_many(self, assertion_ids: Sequence[int]) -> dict[int, list[Claim]]:
+        """Claims per assertion, for many assertions in a few queries."""
+        out: dict[int, list[Claim]] = defaultdict(list)
+        for chunk in chunked(list(assertion_ids)):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                    "SELECT ac.assertion_id, c.doc_id, c.sentence_idx, c.subject, c.predicate,"
+                    " c.object, c.object_is_text, c.polarity, c.qualifiers, c.section,"
+                    " c.span_start, c.span_end, c.sentence_start, c.sentence_end, c.quote, c.rule"
+                    " FROM assertion_claims ac JOIN claims c ON c.id = ac.claim_id"
+                    f" WHERE ac.assertion_id IN ({marks}) ORDER BY c.doc_id, c.sentence_idx",
+                    chunk):
+                out[row[0]].append(claim_store.row_to_claim(row[1:]))
+        return out
+
+    def conflicts(self, assertion_ids: Sequence[int] | None = None) -> list[Conflict]:
+        """Stored conflicts, all or those touching some assertions."""
+        sql = "SELECT a, b, kind, family, explanation FROM conflicts"
+        if assertion_ids is None:
+            return [Conflict(*r) for r in self._db.execute(sql + " ORDER BY a, b")]
+        found: dict[tuple, Conflict] = {}
+        for chunk in chunked(list(assertion_ids)):
+            marks = ",".join("?" * len(chunk))
+            for r in self._db.execute(sql + f" WHERE a IN ({marks}) OR b IN ({marks})",
+                                      chunk + chunk):
+                found[r[:4]] = Conflict(*r)
+        return sorted(found.values(), key=lambda c: (c.a, c.b, c.kind))
+
+
+_NO_EVIDENCE = Evidence("", 0, None, 0, 0, 0, 0, "")
+"""Keys need no evidence: claims built only to compute a key carry this placeholder."""

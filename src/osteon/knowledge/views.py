@@ -1,0 +1,114 @@
+"""Facts and conflicts as JSON for programs and as lines a person reads.
+
+Every statement shown carries its citations: document, section, sentence and
+the character span of the claim in the document, with the quoted words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.markup import escape
+
+from osteon.knowledge.records import ConflictView, Fact, MergedQualifiers
+from osteon.reading.records import Claim
+
+CITATIONS_SHOWN = 3
+"""Citations printed per fact in the readable view; --json has them all."""
+
+
+def citation(claim: Claim, titles: dict[str, str]) -> dict[str, object]:
+    """Where a claim was read, with document offsets of its span."""
+    ev = claim.evidence
+    return {"doc": ev.doc_id, "title": titles.get(ev.doc_id, ""), "section": ev.section,
+            "sentence": ev.sentence_idx, "start": ev.sentence_start + ev.span_start,
+            "end": ev.sentence_start + ev.span_end, "quote": ev.quote,
+            "polarity": claim.polarity}
+
+
+def qualifiers_dict(merged: MergedQualifiers) -> dict[str, object]:
+    out: dict[str, object] = {}
+    if merged.values:
+        out["values"] = [{"kind": v.kind, "low": v.low, "high": v.high, "unit": v.unit,
+                          "text": v.text, "approximate": v.approximate,
+                          "relation": v.relation, "anchor": v.anchor,
+                          "fractions": v.fractions, "documents": list(v.doc_ids)}
+                         for v in merged.values]
+    if merged.ranges:
+        out["ranges"] = {name: {"low": low, "high": high, "unit": unit}
+                         for name, (low, high, unit) in merged.ranges.items()}
+    if merged.sites:
+        out["sites"] = list(merged.sites)
+    return out
+
+
+def fact_dict(fact: Fact) -> dict[str, object]:
+    """One fact for JSON output."""
+    a = fact.assertion
+    return {"id": a.id, "statement": a.text, "subject": a.subject, "predicate": a.predicate,
+            "object": a.object, "object_is_text": a.key.object_is_text,
+            "polarity": a.polarity, "context": a.context or "clinical", "belief": a.belief,
+            "documents": a.n_documents, "independent_sources": a.n_sources,
+            "claims": a.n_claims, "qualifiers": qualifiers_dict(fact.qualifiers),
+            "citations": [citation(c, fact.document_titles) for c in fact.claims],
+            "conflicts": [{"with": c.b if c.a == a.id else c.a, "kind": c.kind,
+                           "explanation": c.explanation} for c in fact.conflicts]}
+
+
+def conflict_dict(view: ConflictView) -> dict[str, object]:
+    """One conflict, both sides in full, for JSON output."""
+    c = view.conflict
+    return {"kind": c.kind, "family": c.family, "explanation": c.explanation,
+            "a": fact_dict(view.a), "b": fact_dict(view.b)}
+
+
+def fact_lines(fact: Fact, *, all_citations: bool = False) -> Iterator[str]:
+    """A fact as rich-markup lines: statement, belief and support, numbers, citations."""
+    a = fact.assertion
+    colour = {"negated": "red", "hedged": "yellow"}.get(a.polarity, "green")
+    yield (f"[bold {colour}]{escape(a.text)}[/]  [dim]belief {a.belief:.2f} · "
+           f"{_count(a.n_documents, 'document')}"
+           + (f" ({a.n_sources} independent)" if a.n_sources != a.n_documents else "")
+           + f" · {_count(a.n_claims, 'sentence')}[/]")
+    for value in fact.qualifiers.values:
+        yield (f"    [cyan]{value.kind}[/] {escape(value.text)} "
+               f"[dim][{', '.join(value.doc_ids)}][/]")
+    if fact.qualifiers.sites:
+        yield f"    [cyan]site[/] {escape(', '.join(fact.qualifiers.sites))}"
+    shown = fact.claims if all_citations else fact.claims[:CITATIONS_SHOWN]
+    for claim in shown:
+        ev = claim.evidence
+        title = fact.document_titles.get(ev.doc_id, "")
+        section = last_heading(ev.section)
+        yield (f"    [dim]{escape(ev.doc_id)}[/] {escape(title)}"
+               + (f" › {escape(section)}" if section and section != title else "")
+               + f" [dim]#{ev.sentence_idx}[/] “{escape(ev.quote)}”")
+    if len(fact.claims) > len(shown):
+        yield f"    [dim]… and {len(fact.claims) - len(shown)} more (--json lists all)[/]"
+    for conflict in fact.conflicts:
+        yield f"    [bold red]conflict[/] ({conflict.kind}) {escape(conflict.explanation)}"
+
+
+def conflict_lines(view: ConflictView) -> Iterator[str]:
+    """A conflict as rich-markup lines: what kind, then each side with its sources."""
+    c = view.conflict
+    yield f"[bold red]{escape(c.kind)}[/] [dim]({escape(c.family)})[/]"
+    sides = (view.a,) if view.a.assertion.id == view.b.assertion.id else (view.a, view.b)
+    for side in sides:
+        for i, line in enumerate(fact_lines(_without_conflicts(side))):
+            yield ("  • " if i == 0 else "  ") + line
+    if c.kind == "numbers":
+        yield f"  {escape(c.explanation)}"
+
+
+def last_heading(section: str | None) -> str | None:
+    """The innermost heading of a section path ("Treatment › Surgery" → "Surgery")."""
+    return section.rsplit(" › ", 1)[-1] if section else None
+
+
+def _without_conflicts(fact: Fact) -> Fact:
+    return Fact(fact.assertion, fact.claims, fact.qualifiers, fact.document_titles)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

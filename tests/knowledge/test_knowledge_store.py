@@ -1,0 +1,106 @@
+"""Assertions merge claims across documents and stay right as documents come and go."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from knowledge_pages import CONTRADICTION, PAGES
+
+from osteon import KnowledgeBase
+
+
+def snapshot(kb: KnowledgeBase) -> tuple[dict, set]:
+    """Assertions (by key: support and belief) and conflicts (by keys), for comparison."""
+    knowledge = kb.knowledge
+    assertions = {a.id: a for a in knowledge.assertions()}
+    by_key = {a.key.as_tuple(): (a.n_documents, a.n_sources, a.n_claims, a.belief)
+              for a in assertions.values()}
+    conflicts = {(assertions[c.a].key.as_tuple(), assertions[c.b].key.as_tuple(), c.kind)
+                 for c in knowledge.conflicts()}
+    return by_key, conflicts
+
+
+def test_claims_of_several_documents_merge_into_one_assertion(small_kb, fact_named) -> None:
+    radiation = fact_named(small_kb, "Radiation therapy prevents heterotopic ossification")
+    assert {c.evidence.doc_id for c in radiation.claims} == {"review", "faq"}
+    assert radiation.assertion.n_documents == 2
+    # The FAQ repeats the review's sentence word for word: one independent source.
+    assert radiation.assertion.n_sources == 1
+    for claim in radiation.claims:  # every claim keeps its exact span in its document
+        ev = claim.evidence
+        text = small_kb.document(ev.doc_id).text
+        assert text[ev.sentence_start + ev.span_start:ev.sentence_start + ev.span_end] == ev.quote
+
+
+def test_a_hedged_claim_is_a_twin_ranked_below(small_kb, fact_named) -> None:
+    asserted = fact_named(small_kb, "Indomethacin prevents heterotopic ossification")
+    hedged = fact_named(small_kb, "Indomethacin may prevent heterotopic ossification")
+    assert hedged.assertion.belief < asserted.assertion.belief
+    assert {c.kind for c in asserted.conflicts} == {"certainty"}
+
+
+def test_facts_about_a_class_include_its_kinds(small_kb) -> None:
+    subjects = {f.assertion.subject for f in small_kb.facts("NSAIDs")}
+    assert {"indomethacin", "ibuprofen"} <= subjects
+    about_radiation = small_kb.facts("radiotherapy")
+    assert about_radiation and all(f.assertion.subject == "radiation_therapy"
+                                   for f in about_radiation)
+
+
+def test_filters(small_kb) -> None:
+    prevents = small_kb.facts(predicate="prevents")
+    assert prevents and {f.assertion.predicate for f in prevents} == {"prevents"}
+    strong = small_kb.facts(min_belief=0.7)
+    assert strong and all(f.assertion.belief >= 0.7 for f in strong)
+    assert len(strong) < len(small_kb.facts())
+    assert len(small_kb.facts(limit=2)) == 2
+
+
+def test_a_contradicting_document_is_a_new_conflict_without_rereading(
+        small_kb: KnowledgeBase, write_pages: Callable, tmp_path: Path) -> None:
+    before = {(r[0], r[1]) for r in small_kb.store.connection.execute(
+        "SELECT id, doc_id FROM claims")}
+    assert not [v for v in small_kb.conflicts() if v.conflict.kind == "opposite"
+                and "clinic" in {c.evidence.doc_id for c in v.b.claims + v.a.claims}]
+    (path, kind), = write_pages({CONTRADICTION[0]: CONTRADICTION[1:]})
+    small_kb.ingest([path], kind=kind)
+    after = {(r[0], r[1]) for r in small_kb.store.connection.execute(
+        "SELECT id, doc_id FROM claims")}
+    assert before < after, "the old documents' claims were kept, not re-read"
+    assert {doc for _, doc in after - before} == {"clinic"}
+    assert small_kb.update_knowledge().mode == "none"
+    new = [v for v in small_kb.conflicts()
+           if "clinic" in {c.evidence.doc_id for c in v.a.claims + v.b.claims}]
+    assert any(v.conflict.kind == "opposite" and {v.a.assertion.subject, v.b.assertion.subject}
+               == {"indomethacin"} for v in new)
+
+
+def test_incremental_updates_equal_a_full_rebuild(small_kb: KnowledgeBase,
+                                                  write_pages: Callable) -> None:
+    (path, kind), = write_pages({CONTRADICTION[0]: CONTRADICTION[1:]})
+    small_kb.ingest([path], kind=kind)
+    # Edit one page: its old claims go, new ones come, in one incremental update.
+    edited = write_pages({"faq.txt": ("faq", PAGES["faq.txt"][1].replace(
+        "Physical therapy treats", "Early mobilization prevents"))})
+    small_kb.ingest([edited[0][0]], kind="faq")
+    incremental = snapshot(small_kb)
+    assert small_kb.knowledge.update(full=True).mode == "full"
+    assert snapshot(small_kb) == incremental
+    statements = {f.assertion.text for f in small_kb.facts()}
+    assert "Physical therapy treats heterotopic ossification" not in statements
+    assert "Early mobilization prevents heterotopic ossification" in statements
+
+
+def test_knowledge_rebuilds_when_it_missed_claims(small_kb: KnowledgeBase) -> None:
+    db = small_kb.store.connection
+    db.execute("DELETE FROM assertion_claims WHERE claim_id = (SELECT min(claim_id)"
+               " FROM assertion_claims)")
+    assert small_kb.update_knowledge().mode == "full"
+    merged = db.execute("SELECT count(*) FROM assertion_claims").fetchone()[0]
+    assert merged == db.execute("SELECT count(*) FROM claims").fetchone()[0]
+
+
+def test_an_empty_store_has_no_facts(tmp_path: Path) -> None:
+    with KnowledgeBase.open(tmp_path / "none.sqlite", default_corpus=False) as kb:
+        assert kb.facts() == [] and kb.conflicts() == []
