@@ -24,7 +24,8 @@ run: $(RUN_STAMP)
 	$(BIN)/osteon sources
 	$(BIN)/osteon show 004_650ad9dfb01f5806
 	$(BIN)/osteon read
-	$(BIN)/osteon claims --concept NSAIDs
+	$(BIN)/osteon facts NSAIDs
+	$(BIN)/osteon conflicts
 
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
@@ -32,6 +33,7 @@ test: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/reading_bench.py
+	$(BIN)/python bench/knowledge_bench.py
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench

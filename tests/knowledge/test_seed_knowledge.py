@@ -43,3 +43,15 @@ def test_mouse_model_facts_stay_apart_from_clinical_ones(seeded_kb: KnowledgeBas
     assert mouse
     for fact in mouse:
         assert all(c.qualifiers.get("context") == "mouse model" for c in fact.claims)
+
+
+def test_the_candidate_index_loses_no_conflict(seeded_kb: KnowledgeBase) -> None:
+    # `among` compares only pairs its family/concept index proposes; comparing every
+    # pair of the seeds' assertions must find nothing more.
+    knowledge = seeded_kb.knowledge
+    assertions = knowledge.assertions()
+    finder = knowledge.finder()
+    everything = {(c.a, c.b, c.kind) for i, x in enumerate(assertions)
+                  for y in assertions[i + 1:] for c in finder.between(x, y)}
+    indexed = {(c.a, c.b, c.kind) for c in finder.among(assertions, assertions)}
+    assert everything and indexed == everything

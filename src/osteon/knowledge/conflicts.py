@@ -10,12 +10,13 @@ may cause pain" is nuanced, not in conflict with itself.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.profile import selects
 from osteon.knowledge.records import Assertion, Conflict, QualifierValue, Stance
-from osteon.knowledge.rules import AcrossRule, ConflictRules, Relatedness
+from osteon.knowledge.rules import AcrossRule, ConflictRules, Relatedness, Selector
 from osteon.reading.lexicon import Lexicon
 
 APPROXIMATE_SLACK = 0.10
@@ -30,6 +31,55 @@ class ConflictFinder:
         self.hierarchy = hierarchy
         self.lexicon = lexicon
         self._generic = {g.concept: set(g.counters) for g in rules.generic_agents}
+
+    def among(self, mine: Iterable[Assertion], others: Iterable[Assertion]) -> list[Conflict]:
+        """Every conflict between one of `mine` and one of `others`, each pair once.
+
+        Only pairs that could disagree are compared: stances are indexed by family and
+        by the concepts they are about, so a corpus where most statements concern HO
+        does not make every pair a candidate.
+        """
+        index: dict[tuple[str, str], dict[int, Assertion]] = defaultdict(dict)
+        for other in others:
+            for stance in other.stances:
+                for concept in {stance.agent, stance.target} - {""}:
+                    index[(stance.family, concept)][other.id] = other
+        found: list[Conflict] = []
+        done: set[tuple[int, int]] = set()
+        for assertion in mine:
+            near: dict[int, Assertion] = {}
+            for stance in assertion.stances:
+                around = {c for own in {stance.agent, stance.target} - {""}
+                          for c in self._around(own)}
+                for family in self._families_meeting(stance, assertion.predicate):
+                    for concept in around:
+                        near.update(index.get((family, concept), {}))
+            for other in near.values():
+                pair = (min(assertion.id, other.id), max(assertion.id, other.id))
+                if pair not in done:
+                    done.add(pair)
+                    found.extend(self.between(assertion, other))
+        return found
+
+    def _families_meeting(self, stance: Stance, predicate: str) -> set[str]:
+        """Families whose stances can disagree with this one: its own, and across rules'."""
+        families = {stance.family}
+        for rule in self.rules.across:
+            for mine, theirs in ((rule.a, rule.b), (rule.b, rule.a)):
+                if selects(mine, stance, predicate, self.lexicon):
+                    families |= self._selector_families(theirs)
+        return families
+
+    def _selector_families(self, selector: Selector) -> set[str]:
+        if selector.family:
+            return {selector.family}
+        if selector.text_class:
+            text_class = self.rules.text_classes[selector.text_class]
+            return {text_class.family or p for p in text_class.predicates}
+        return {self.rules.family_of(p)[0] for p in selector.predicates}
+
+    def _around(self, concept: str) -> frozenset[str] | set[str]:
+        return self.hierarchy.related(concept) if concept in self.lexicon else {concept}
 
     def between(self, a: Assertion, b: Assertion) -> list[Conflict]:
         """Every way `a` and `b` disagree (empty when they agree or cannot be compared)."""
@@ -85,9 +135,7 @@ class ConflictFinder:
         return self._related(x, y)
 
     def _related(self, x: str, y: str) -> bool:
-        if x == y:
-            return True
-        return x in self.lexicon and y in self.lexicon and self.hierarchy.is_related(x, y)
+        return x == y or y in self._around(x)
 
     def _says(self, kind: str) -> str:
         for rule in self.rules.across:

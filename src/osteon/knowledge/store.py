@@ -94,6 +94,10 @@ _LINK_PREDICATES = ("is_a", "synonym_of")
 
 _ASSERTION_COLUMNS = ("id, subject, predicate, object, object_is_text, context, polarity,"
                       " n_documents, n_sources, n_claims, belief, text, first_document")
+_CLAIM_COLUMNS = ("c.doc_id, c.sentence_idx, c.subject, c.predicate, c.object, c.object_is_text,"
+                  " c.polarity, c.qualifiers, c.section, c.span_start, c.span_end,"
+                  " c.sentence_start, c.sentence_end, c.quote, c.rule")
+"""The columns claim_store.row_to_claim reads, in its order."""
 _CLAIM_SQL = ("SELECT c.id, c.doc_id, d.kind, s.text, c.subject, c.predicate, c.object,"
               " c.object_is_text, c.polarity, c.qualifiers FROM claims c"
               " JOIN documents d ON d.id = c.doc_id"
@@ -207,13 +211,21 @@ class KnowledgeStore:
                            (claim_id, assertion_id, doc_id, kind, hashed))
                 touched.add(assertion_id)
         db.execute("DELETE FROM knowledge_dirty")
-        touched_keys = self._refresh(sorted(touched))
-        if any(k.predicate in _LINK_PREDICATES for k in touched_keys):
+        links_before = self._links()
+        self._refresh(sorted(touched))
+        if self._links() != links_before:  # the hierarchy moved: any pair may now relate
             self._check_all_conflicts()
         else:
             self._check_conflicts_of(sorted(touched))
         return UpdateReport("incremental", claims_added=len(added), claims_removed=len(removed),
                             assertions_touched=len(touched))
+
+    def _links(self) -> set[tuple[str, str, str]]:
+        """The is_a / synonym_of links the documents assert, which extend the hierarchy."""
+        return set(self._db.execute(
+            "SELECT subject, predicate, object FROM assertions WHERE predicate IN (?, ?)"
+            " AND object_is_text = 0 AND polarity = 'asserted' AND n_claims > 0",
+            _LINK_PREDICATES))
 
     def _claim_rows(self, sql: str, params: Sequence[object]
                     ) -> Iterable[tuple[int, AssertionKey, str, str, str]]:
@@ -245,10 +257,9 @@ class KnowledgeStore:
             [(assertion_id, s.family, s.sign, s.agent, s.target)
              for s in stances_of(key, self.rules, self.lexicon)])
 
-    def _refresh(self, assertion_ids: list[int]) -> list[AssertionKey]:
+    def _refresh(self, assertion_ids: list[int]) -> None:
         """Recount support and belief of these assertions; drop those left without claims."""
         db = self._db
-        keys = []
         rows_by_assertion: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
         for chunk in chunked(assertion_ids):
             marks = ",".join("?" * len(chunk))
@@ -258,7 +269,6 @@ class KnowledgeStore:
                 rows_by_assertion[assertion_id].append((doc_id, kind, hashed))
         updates, gone = [], []
         for assertion in self.assertions(assertion_ids):
-            keys.append(assertion.key)
             rows = rows_by_assertion.get(assertion.id, [])
             if not rows:
                 gone.append(assertion.id)
@@ -274,18 +284,15 @@ class KnowledgeStore:
             db.execute(f"DELETE FROM stances WHERE assertion_id IN ({marks})", chunk)
             db.execute(f"DELETE FROM conflicts WHERE a IN ({marks}) OR b IN ({marks})",
                        chunk + chunk)
-        return keys
 
     # -- conflicts ------------------------------------------------------------
 
     def hierarchy(self) -> Hierarchy:
         """The lexicon's hierarchy plus the is_a / synonym links the documents assert."""
-        links = self._db.execute(
-            "SELECT subject, predicate, object FROM assertions WHERE predicate IN (?, ?)"
-            " AND object_is_text = 0 AND polarity = 'asserted'", _LINK_PREDICATES)
-        return Hierarchy(self.lexicon, list(links))
+        return Hierarchy(self.lexicon, sorted(self._links()))
 
-    def _finder(self) -> ConflictFinder:
+    def finder(self) -> ConflictFinder:
+        """A conflict finder over the current hierarchy."""
         return ConflictFinder(self.rules, self.hierarchy(), self.lexicon)
 
     def _check_all_conflicts(self) -> None:
@@ -297,7 +304,7 @@ class KnowledgeStore:
         mine = self.assertions(assertion_ids)
         if not mine:
             return
-        finder = self._finder()
+        finder = self.finder()
         concepts: set[str] = set()
         for assertion in mine:
             for stance in assertion.stances:
@@ -319,42 +326,29 @@ class KnowledgeStore:
 
     def _find(self, mine: list[Assertion], others: list[Assertion],
               finder: ConflictFinder | None = None) -> list[Conflict]:
-        """Conflicts of each of `mine` with `others` (indexed by target to stay near-linear)."""
-        finder = finder or self._finder()
-        by_concept: dict[str, list[Assertion]] = defaultdict(list)
-        for other in others:
-            for concept in {c for s in other.stances for c in (s.agent, s.target) if c}:
-                by_concept[concept].append(other)
-        found: list[Conflict] = []
-        done: set[tuple[int, int]] = set()
+        """Conflicts of each of `mine` with `others`, and numbers that clash within one."""
+        finder = finder or self.finder()
+        found = finder.among(mine, others)
+        values = self._number_values([a.id for a in mine if a.n_documents > 1])
         for assertion in mine:
-            near: dict[int, Assertion] = {}
-            for stance in assertion.stances:
-                for concept in (stance.agent, stance.target):
-                    if not concept:
-                        continue
-                    related = (finder.hierarchy.related(concept) if concept in self.lexicon
-                               else {concept})
-                    for c in related:
-                        near.update((o.id, o) for o in by_concept.get(c, ()))
-            for other in near.values():
-                pair = (min(assertion.id, other.id), max(assertion.id, other.id))
-                if pair in done:
-                    continue
-                done.add(pair)
-                found.extend(finder.between(assertion, other))
-        for assertion in mine:
-            clash = self._number_conflict(assertion)
-            if clash:
-                found.append(clash)
+            if assertion.id in values:
+                clash = number_conflict(assertion, merge_qualifiers(values[assertion.id]).values)
+                if clash:
+                    found.append(clash)
         return found
 
-    def _number_conflict(self, assertion: Assertion) -> Conflict | None:
-        if assertion.n_documents < 2:
-            return None
-        claims = [c for c in self.claims_of(assertion.id)
-                  if any(k in c.qualifiers for k in NUMBER_QUALIFIERS)]
-        return number_conflict(assertion, merge_qualifiers(claims).values) if claims else None
+    def _number_values(self, assertion_ids: list[int]) -> dict[int, list[Claim]]:
+        """Claims with numbers (quantity, timing, dose), per assertion; the rest are not loaded."""
+        out: dict[int, list[Claim]] = defaultdict(list)
+        has_number = " OR ".join(f"c.qualifiers LIKE '%\"{k}\"%'" for k in NUMBER_QUALIFIERS)
+        for chunk in chunked(assertion_ids):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                    f"SELECT ac.assertion_id, {_CLAIM_COLUMNS} FROM assertion_claims ac"
+                    f" JOIN claims c ON c.id = ac.claim_id WHERE ac.assertion_id IN ({marks})"
+                    f" AND ({has_number})", chunk):
+                out[row[0]].append(claim_store.row_to_claim(row[1:]))
+        return out
 
     def _store_conflicts(self, conflicts: Iterable[Conflict]) -> None:
         self._db.executemany("INSERT OR IGNORE INTO conflicts VALUES (?,?,?,?,?)",
@@ -393,9 +387,7 @@ class KnowledgeStore:
         for chunk in chunked(list(assertion_ids)):
             marks = ",".join("?" * len(chunk))
             for row in self._db.execute(
-                    "SELECT ac.assertion_id, c.doc_id, c.sentence_idx, c.subject, c.predicate,"
-                    " c.object, c.object_is_text, c.polarity, c.qualifiers, c.section,"
-                    " c.span_start, c.span_end, c.sentence_start, c.sentence_end, c.quote, c.rule"
+                    f"SELECT ac.assertion_id, {_CLAIM_COLUMNS}"
                     " FROM assertion_claims ac JOIN claims c ON c.id = ac.claim_id"
                     f" WHERE ac.assertion_id IN ({marks}) ORDER BY c.doc_id, c.sentence_idx",
                     chunk):
