@@ -82,6 +82,15 @@ def test_paraphrases_give_their_claims(tmp_path, empty_store, case):
         assert any(s == subject and p == predicate and pol == polarity and obj in o
                    for s, p, pol, o in text_objects), (
             f"missing {subject} {predicate} {obj} ({polarity}); read: {sorted(got)}")
+    # Claims the sentence must not yield, matched exactly (no ancestors): a wrong
+    # argument, or a free-text object that contains the given words.
+    said = {(c.subject, c.predicate, c.object, c.polarity) for c in claims}
+    for subject, predicate, obj, polarity in case.get("absent", []):
+        assert (subject, predicate, obj, polarity) not in said, (
+            f"unwanted {subject} {predicate} {obj} ({polarity})")
+        assert not any(s == subject and p == predicate and pol == polarity and obj in o
+                       for s, p, pol, o in text_objects), (
+            f"unwanted {subject} {predicate} ...{obj}... ({polarity})")
 
 
 def test_claim_spans_lie_inside_their_sentences(seeded_kb):

@@ -49,8 +49,9 @@ def test_eval_reading_scores_the_seed_gold():
     report = json.loads(result.stdout)
     overall = report["overall"]
     assert overall["gold"] == 276
-    # A floor against regressions, well under the target (P 0.90 / R 0.85).
-    assert overall["precision"] >= 0.70 and overall["recall"] >= 0.60
+    # A floor against regressions, a little under what reading reaches (P 0.902 / R 0.870;
+    # the target is P 0.90 / R 0.85).
+    assert overall["precision"] >= 0.88 and overall["recall"] >= 0.85
     assert set(report["by_document"]) == {"000_8f2b241a4302a766", "001_d435061ae2398e67",
                                           "002_f99373fd5c7050ca", "003_efae31266190ebba",
                                           "004_650ad9dfb01f5806"}

@@ -23,6 +23,9 @@ _PREPOSITIONAL = re.compile(
     r"(?:[\w-]+,?\s+(?:or|and)\s+)*"
     r"(?:(?:the|a|an|their|its|this|these)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
+_RELATIVE = re.compile(r"(?:that|which|who|whom|whose|where)\b", re.IGNORECASE)
+"""A free-text object that opens with a relative pronoun is a clause, not a description."""
+
 
 @dataclass(slots=True)
 class FoundArgument:
@@ -118,7 +121,9 @@ class ArgumentFinder:
                                   argument.scope)
         if argument.text:
             words = text[lo:hi].strip(" ,;:.()“”\"'")
-            return FoundArgument(text=strip_article(words)) if words else FoundArgument()
+            if not words or _RELATIVE.match(words):
+                return FoundArgument()  # "a process that occurs during X": no definition
+            return FoundArgument(text=strip_article(words))
         inside = [m for m in mentions if lo <= m.start and m.end <= hi
                   and self.allowed(argument, m.concept_id)]
         if not inside and argument.side == "group":
@@ -130,8 +135,7 @@ class ArgumentFinder:
             before = self._which.search(text, 0, lo)
             inside = [m for m in mentions if m.end <= before.start()
                       and self.allowed(argument, m.concept_id)]
-            inside = inside[-1:] and [m for m in inside if self._gap.fullmatch(
-                BRACKETED.sub("", text[m.end:before.start()])) or m is inside[-1]]
+            inside = self._coordinated_before(inside, text)
         if argument.exclude:
             pattern = compiled(argument.exclude)
             inside = [m for m in inside if not pattern.search(text[max(0, m.start - 25):m.start])]
@@ -154,6 +158,17 @@ class ArgumentFinder:
                 picked = [self._as_finding(m, argument.finding_prefix) for m in picked]
             return FoundArgument(mentions=picked)
         return FoundArgument(implicit=self.implicit(argument, setting))
+
+    def _coordinated_before(self, inside: list[Mention], text: str) -> list[Mention]:
+        """The last mention and those coordinated with it ("JAK1 and JAK2, which ...")."""
+        if not inside:
+            return []
+        chain = [inside[-1]]
+        for candidate in reversed(inside[:-1]):
+            if not self._gap.fullmatch(BRACKETED.sub("", text[candidate.end:chain[-1].start])):
+                break
+            chain.append(candidate)
+        return list(reversed(chain))
 
     def _as_finding(self, mention: Mention, prefix: str) -> Mention:
         """'alkaline phosphatase' read as 'elevated alkaline phosphatase' when that is a concept."""

@@ -8,6 +8,9 @@ predicates that can carry them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.pipeline import SentenceAnalysis
 from osteon.reading.records import (
@@ -56,6 +59,76 @@ def evidence_for(analysis: SentenceAnalysis, setting: SentenceSetting,
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Subsumption:
+    """Which of two claims a sentence makes of a class and of its kinds stands.
+
+    `umbrella`: concepts that only gather their kinds (each with the concept types it
+    also gathers); `class_types`: types whose classes carry a claim their named examples
+    share ("NSAIDs, such as indomethacin and ibuprofen, prevent HO": the class).
+    """
+
+    umbrella: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    class_types: frozenset[str] = frozenset()
+
+
+def subsume(claims: list[Claim], lexicon: Lexicon, policy: Subsumption) -> list[Claim]:
+    """Say a claim once per sentence, at the level the sentence means it.
+
+    An umbrella concept only gathers its members: "imaging tests such as X-rays or CT
+    scans" diagnose with the X-ray and the CT scan, "burns, fractures or other traumatic
+    injuries" are risks through the burns and fractures, so the umbrella's claim goes.
+    A drug class is the reverse: "NSAIDs, such as indomethacin and ibuprofen, prevent HO"
+    reports on the class and names examples (their membership is an is_a claim of its
+    own), so the examples' copies go. Any other class ("neurological conditions",
+    "orthopedic procedures such as joint replacement") keeps its claim beside its kinds'.
+    Two claims meet here when they share predicate, object and polarity and the lexicon
+    has one subject as a kind of the other (or of a type the umbrella gathers).
+    """
+    if len(claims) < 2 or not (policy.umbrella or policy.class_types):
+        return claims
+    subjects: dict[tuple[str, str, str], set[str]] = {}
+    for claim in claims:
+        if not claim.object_is_text and claim.subject in lexicon:
+            subjects.setdefault(_key(claim), set()).add(claim.subject)
+
+    def typed(concept: str) -> str:
+        return lexicon.get(concept).type
+
+    def covered(claim: Claim) -> bool:
+        if claim.object_is_text or claim.subject not in lexicon:
+            return False
+        others = subjects.get(_key(claim), set()) - {claim.subject}
+        if claim.subject in policy.umbrella:
+            gathers = policy.umbrella[claim.subject]
+            return any(lexicon.is_a(o, claim.subject) or typed(o) in gathers for o in others)
+        return typed(claim.subject) in policy.class_types and any(
+            o not in policy.umbrella and typed(o) == typed(claim.subject)
+            and lexicon.is_a(claim.subject, o) for o in others)
+
+    return [c for c in claims if not covered(c)]
+
+
+def explicit_over_positional(explicit: list[Claim], positional: list[Claim],
+                             lexicon: Lexicon) -> list[Claim]:
+    """Positional claims the sentence's own words do not already settle.
+
+    A list item under "Treatment" is read as a treatment only for want of better: when
+    the item itself says how its concept (or a kind of it) relates to the same object
+    ("Assistive devices: braces may be recommended"), that claim stands alone.
+    """
+    if not explicit or not positional:
+        return positional
+    said = [(c.subject, c.object) for c in explicit if not c.object_is_text]
+    return [p for p in positional
+            if not any(o == p.object and s in lexicon and p.subject in lexicon
+                       and lexicon.is_a(s, p.subject) for s, o in said)]
+
+
+def _key(claim: Claim) -> tuple[str, str, str]:
+    return (*same_meaning(claim.predicate, claim.polarity), claim.object)
+
+
 def dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per (subject, predicate, object, polarity) in a sentence: the first rule wins.
 
@@ -86,15 +159,17 @@ def with_qualifiers(claims: list[Claim], quantities: list[Quantity], mentions: l
     """Attach numbers, sites and the experimental setting each claim's predicate can carry."""
     if not claims:
         return claims
-    sites = sorted({lexicon.get(m.concept_id).name for m in mentions
-                    if m.concept_id in lexicon and lexicon.get(m.concept_id).type == "anatomy"})
+    anatomy = sorted({m.concept_id for m in mentions
+                      if m.concept_id in lexicon and lexicon.get(m.concept_id).type == "anatomy"})
     for claim in claims:
         for quantity in quantities:
             slot = _QUANTITY_SLOT.get(quantity.kind)
             if slot and claim.predicate in slot[1]:
                 claim.qualifiers.setdefault(slot[0], _quantity_dict(quantity))
-        used = {claim.subject, claim.object}
-        claim_sites = [s for s in sites if s not in used]
+        # The claim's own arguments are not its site ("HO occurs in muscle" has no site
+        # qualifier "muscle"): compare concept ids, then name what is left.
+        own = {claim.subject, claim.object}
+        claim_sites = sorted({lexicon.get(a).name for a in anatomy if a not in own})
         if claim_sites and claim.predicate not in ("occurs_at_site",):
             claim.qualifiers.setdefault("site", claim_sites)
         if setting.model_context:

@@ -158,17 +158,39 @@ class Anaphor(_Strict):
         return check_regex(value)
 
 
+class Composition(_Strict):
+    """Words before a mention that make it name a narrower concept ("previously had HO")."""
+
+    before: str
+    """Must match the text that ends where the mention starts."""
+    name: str
+    """The narrower concept's name: {name} is the mention's concept name, {text} its words."""
+
+    @field_validator("before")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        return check_regex(value)
+
+
 class RelationRules(_Strict):
     """The whole rule file."""
 
     topic: str
+    """The corpus topic: an implicit condition is this concept."""
     specialise: dict[str, dict[str, str]] = {}
     """Predicate -> {general concept: specific concept}: "surgery" that treats HO is resection."""
-    """The corpus topic: an implicit condition is this concept."""
+    umbrella: dict[str, list[str]] = {}
+    """Concepts that only gather their kinds ("imaging", "rare genetic disorders"), each
+    with the concept types it also gathers: where a sentence says the same of such a
+    concept and of its kinds, the kinds keep the claim."""
+    class_types: list[str] = []
+    """Concept types whose classes keep a claim their named examples share ("NSAIDs, such
+    as indomethacin, prevent HO" is said of NSAIDs)."""
     clause_breaks: str
     coordination_gap: str
     type_groups: dict[str, list[str]]
     anaphors: list[Anaphor] = []
+    compositions: list[Composition] = []
     model_context: dict[str, str] = {}
     """Context label -> pattern: sentences (and the rest of their block) in that setting."""
     rules: list[RelationRule]

@@ -12,7 +12,15 @@ import re
 from collections.abc import Iterable
 
 from osteon.reading.arguments import ArgumentFinder
-from osteon.reading.claim_assembly import dedupe, evidence_for, polarity_of, with_qualifiers
+from osteon.reading.claim_assembly import (
+    Subsumption,
+    dedupe,
+    evidence_for,
+    explicit_over_positional,
+    polarity_of,
+    subsume,
+    with_qualifiers,
+)
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.pipeline import SentenceAnalysis
 from osteon.reading.records import Claim, Mention, Quantity, SentenceSetting
@@ -34,6 +42,8 @@ class RelationExtractor:
         self.rules = rules
         self.arguments = ArgumentFinder(lexicon, rules)
         self.virtual = VirtualMentions(lexicon, rules)
+        self._subsumption = Subsumption(
+            {c: frozenset(t) for c, t in rules.umbrella.items()}, frozenset(rules.class_types))
         self._triggers = [(rule, compiled(rule.trigger), required_literals(rule.trigger),
                            self.arguments.needs(rule.subject), self.arguments.needs(rule.object))
                           for rule in rules.rules]
@@ -43,8 +53,9 @@ class RelationExtractor:
         """Every claim the rules find in one analysed sentence."""
         text = analysis.text
         anaphors = self.virtual.anaphora(text, setting, list(analysis.mentions))
-        real = [m for m in analysis.mentions
-                if not any(a.start < m.end and m.start < a.end for a in anaphors)]
+        real = self.virtual.composed(text, [
+            m for m in analysis.mentions
+            if not any(a.start < m.end and m.start < a.end for a in anaphors)])
         every = sorted([*real, *self.virtual.elided(text, real), *anaphors],
                        key=lambda m: (m.start, -m.end))
         mentions = self.virtual.without_class_heads(text, without_appositions(text, every))
@@ -66,12 +77,16 @@ class RelationExtractor:
                     continue
                 pool = every if rule.subject.side == "group" else mentions
                 claims.extend(self._apply(rule, match, analysis, pool, setting))
+        claims = subsume(dedupe(claims), self.lexicon, self._subsumption)
         if setting.sentence_kind in ("list_item", "text"):
+            positional: list[Claim] = []
             for section_rule in self.rules.section_rules:
-                claims.extend(self._apply_section_rule(section_rule, analysis, mentions,
-                                                       setting))
-        return with_qualifiers(dedupe(claims), list(quantities), mentions, self.lexicon,
-                                setting)
+                positional.extend(self._apply_section_rule(section_rule, analysis, mentions,
+                                                           setting))
+            positional = subsume(positional, self.lexicon, self._subsumption)
+            claims = dedupe(claims + explicit_over_positional(claims, positional,
+                                                               self.lexicon))
+        return with_qualifiers(claims, list(quantities), mentions, self.lexicon, setting)
 
     # -- arguments -------------------------------------------------------------
 

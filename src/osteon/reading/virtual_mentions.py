@@ -16,6 +16,8 @@ from osteon.reading.records import Mention, SentenceSetting
 from osteon.reading.relation_rules import RelationRules, compiled
 
 BRACKETED = re.compile(r"\([^()]*\)")
+_COMPOSITION_WINDOW = 80
+"""How far before a mention its modifying words may start."""
 _WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:or|and|,)\s*$", re.IGNORECASE)
 
 
@@ -27,6 +29,36 @@ class VirtualMentions:
         self.rules = rules
         self._anaphors = [(compiled(a.pattern), rules.expand_types(a.types), a.nearest)
                           for a in rules.anaphors]
+        self._compositions = [(compiled(c.before), c.name) for c in rules.compositions]
+
+    def composed(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Mentions re-read as the narrower concept their modifiers name, when the lexicon has it.
+
+        "those who have previously experienced HO" is a history of HO, not HO: a claim
+        about the modified phrase must not land on the bare concept. The mention keeps its
+        span; only its concept changes.
+        """
+        if not self._compositions:
+            return mentions
+        out = []
+        for mention in mentions:
+            out.append(self._compose(text, mention))
+        return out
+
+    def _compose(self, text: str, mention: Mention) -> Mention:
+        lo = max(0, mention.start - _COMPOSITION_WINDOW)
+        for pattern, template in self._compositions:
+            if not pattern.search(text, lo, mention.start):
+                continue
+            names = (self.lexicon.get(mention.concept_id).name, mention.text) if (
+                mention.concept_id in self.lexicon) else (mention.text,)
+            for name in names:
+                found = self.lexicon.concept_id_for(template.format(name=name, text=name))
+                if found and found != mention.concept_id:
+                    return Mention(found, mention.start, mention.end, mention.text,
+                                   mention.negated, mention.hedged, mention.historical,
+                                   mention.hypothetical)
+        return mention
 
     def without_class_heads(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Drop 'X' in 'the X Y' when Y is a kind of X ("the glucocorticoid corticosterone").
@@ -111,6 +143,10 @@ class VirtualMentions:
             if topical:
                 return topical[:1]
             found = [c for c in found if self.type_of(c) != "condition"]
+        specific = [c for c in found if c not in self.rules.umbrella]
+        if specific:
+            return specific  # "prophylaxis with NSAIDs or radiation ... They reduce": not
+            # the umbrella, the things it gathers
         if found:
             return found
         if "condition" in types:
