@@ -136,3 +136,13 @@ def test_numbers_that_do_not_overlap() -> None:
     assert number_conflict(assertion, [value(2, 31, "a"), value(20, 40, "b")]) is None
     assert number_conflict(assertion, [value(30, 30, "a", True), value(33, 33, "b")]) is None
     assert number_conflict(assertion, [value(2, 31, "a"), value(50, 90, "a")]) is None
+
+
+def test_a_mechanism_said_to_raise_and_to_lower() -> None:
+    assert kinds(said("oncostatin_m", "increases", "fibro_adipogenic_progenitor",
+                      context="mouse model"),
+                 said("oncostatin_m", "inhibits", "fibro_adipogenic_progenitor", doc="doc-b",
+                      context="mouse model")) == {"opposite"}
+    assert kinds(said("oncostatin_m", "increases", "fibro_adipogenic_progenitor"),
+                 said("tumor_necrosis_factor", "decreases", "fibro_adipogenic_progenitor",
+                      doc="doc-b")) == set()
