@@ -252,6 +252,8 @@ class ArgumentFinder:
         """The concept an argument the text leaves unsaid stands for, if any."""
         if argument.implicit == "none":
             return []
+        if argument.implicit == "concept":
+            return argument.concepts[:1]
         if argument.implicit == "previous":
             earlier = [m.concept_id for m in setting.previous_mentions
                        if self.allowed(argument, m.concept_id)]

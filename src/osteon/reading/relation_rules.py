@@ -33,9 +33,11 @@ class Argument(_Strict):
     """Concept types (or names of `type_groups`) allowed; empty means any."""
     concepts: list[str] = []
     """Concept ids allowed (with their descendants); empty means any."""
-    implicit: Literal["none", "topic", "section", "previous"] = "none"
-    """Fallback when the text names no allowed concept: the section's concept, the topic, or
-    the previous sentence's first allowed concept (what "it" would point back to)."""
+    implicit: Literal["none", "topic", "section", "previous", "concept"] = "none"
+    """Fallback when the text names no allowed concept: the section's concept, the topic,
+    the previous sentence's first allowed concept (what "it" would point back to), or the
+    first of `concepts` (a general statement: "there is no way to prevent it" speaks of
+    every preventive treatment)."""
     text: bool = False
     """Take the region's words as a free-text object (definitions, prognoses)."""
     pick: Literal["coordinated", "all", "nearest", "first", "first_group", "general"] = (
@@ -63,6 +65,8 @@ class Argument(_Strict):
     def _group_named(self) -> Argument:
         if self.side == "group" and not self.group:
             raise ValueError("side: group needs a `group` name")
+        if self.implicit == "concept" and not self.concepts:
+            raise ValueError("implicit: concept needs `concepts` to name it")
         return self
 
 

@@ -106,7 +106,8 @@ class RelationExtractor:
         if not subject.mentions and not obj.mentions and obj.text is None and not (
                 rule.heading_subject and rule.subject.implicit == "section"
                 and subject.implicit and subject.implicit[0] != self.rules.topic) and not (
-                rule.quantity_subject and _PERCENT.search(text)):
+                rule.quantity_subject and _PERCENT.search(text)) and (
+                rule.subject.implicit != "concept"):  # the trigger's words name that subject
             return []  # a claim needs an argument the sentence (or its heading) states
         if rule.pairwise and len(subjects) == len(objects) > 1:
             def in_order(items: list[tuple[str, Mention | None]]) -> list:
