@@ -15,20 +15,10 @@ order evidence, they are not measured probabilities.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from osteon.knowledge.rules import BeliefRules
-
-
-@dataclass(frozen=True, slots=True)
-class Support:
-    """How many documents and independent sources back an assertion, and the belief."""
-
-    n_documents: int
-    n_sources: int
-    belief: float
+from osteon.knowledge.sources import DocumentSupport, Support, group_documents, noisy_or
 
 
 def support(rows: Iterable[tuple[str, str, str]], polarity: str, rules: BeliefRules) -> Support:
@@ -37,30 +27,25 @@ def support(rows: Iterable[tuple[str, str, str]], polarity: str, rules: BeliefRu
     Documents sharing a sentence hash join one source (union-find), so a paragraph
     copied across pages counts once however the copies are spread.
     """
-    parent: dict[str, str] = {}
+    return support_of(documents_of(rows, polarity, rules))
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
+def documents_of(rows: Iterable[tuple[str, str, str]], polarity: str, rules: BeliefRules
+                 ) -> list[DocumentSupport]:
+    """One DocumentSupport per document, from claim rows (doc_id, doc_kind, sentence_hash)."""
     kinds: dict[str, str] = {}
-    first_doc_of_text: dict[str, str] = {}
+    hashes: dict[str, set[str]] = {}
     for doc_id, kind, text_hash in rows:
-        if doc_id not in parent:
-            parent[doc_id] = doc_id
-            kinds[doc_id] = kind
-        other = first_doc_of_text.setdefault(text_hash, doc_id)
-        a, b = find(doc_id), find(other)
-        if a != b:
-            parent[a] = b
-    best: dict[str, float] = {}
-    for doc_id, kind in kinds.items():
-        root = find(doc_id)
-        best[root] = max(best.get(root, 0.0), rules.weight(kind, polarity))
-    disbelief = math.prod(1.0 - w for w in best.values())
-    return Support(len(kinds), len(best), round(1.0 - disbelief, 4))
+        kinds.setdefault(doc_id, kind)
+        hashes.setdefault(doc_id, set()).add(text_hash)
+    return [DocumentSupport(doc_id, rules.weight(kinds[doc_id], polarity),
+                            frozenset(hashes[doc_id])) for doc_id in kinds]
+
+
+def support_of(docs: list[DocumentSupport]) -> Support:
+    """Documents, independent sources (groups) and the noisy-or belief over the groups."""
+    groups = group_documents(docs)
+    return Support(len(docs), len(groups), noisy_or(max(d.weight for d in g) for g in groups))
 
 
 def explain(rules: BeliefRules) -> str:

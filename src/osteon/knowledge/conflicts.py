@@ -148,8 +148,10 @@ class ConflictFinder:
 def number_conflict(assertion: Assertion, values: Iterable[QualifierValue]) -> Conflict | None:
     """Figures of one kind and unit on one assertion that no shared range can hold.
 
-    Two values conflict when their ranges (approximate ones widened by
-    APPROXIMATE_SLACK) do not overlap and no document gives both.
+    Two values clash when their ranges (approximate ones widened by
+    APPROXIMATE_SLACK) do not overlap, unless both come from one and the same
+    document only (a page giving "2% in children, 30% in adults" is not in conflict
+    with itself).
     """
     by_unit: dict[tuple[str, str | None], list[QualifierValue]] = {}
     for value in values:
@@ -159,14 +161,20 @@ def number_conflict(assertion: Assertion, values: Iterable[QualifierValue]) -> C
     for group in by_unit.values():
         for i, x in enumerate(group):
             for y in group[i + 1:]:
-                if set(x.doc_ids) & set(y.doc_ids) or _overlap(x, y):
+                if _overlap(x, y) or (x.n_documents == y.n_documents == 1
+                                      and x.doc_ids == y.doc_ids):
                     continue
-                clashes.append(f"{x.text!r} [{', '.join(x.doc_ids)}] vs "
-                               f"{y.text!r} [{', '.join(y.doc_ids)}]")
+                clashes.append(f"{x.text!r} [{_sources(x)}] vs {y.text!r} [{_sources(y)}]")
     if not clashes:
         return None
     return Conflict(assertion.id, assertion.id, "numbers", assertion.predicate,
                     f"{assertion.text}: figures that do not overlap: " + "; ".join(clashes))
+
+
+def _sources(value: QualifierValue) -> str:
+    if value.n_documents <= len(value.doc_ids):
+        return ", ".join(value.doc_ids)
+    return f"{value.doc_ids[0]} and {value.n_documents - 1} more documents"
 
 
 def _overlap(x: QualifierValue, y: QualifierValue) -> bool:

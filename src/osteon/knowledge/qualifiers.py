@@ -27,14 +27,15 @@ def merge_qualifiers(claims: Iterable[Claim]) -> MergedQualifiers:
             raw = claim.qualifiers.get(kind)
             if not isinstance(raw, dict):
                 continue
-            value = _value(kind, raw)
+            value = qualifier_value(kind, raw)
             ident = (kind, value.low, value.high, value.unit, value.relation, value.anchor)
             docs_by_value.setdefault(ident, set()).add(doc)
             examples.setdefault(ident, value)
         for site in _as_list(claim.qualifiers.get("site")):
             sites[site] = None
     values = tuple(
-        QualifierValue(**{**_fields(examples[ident]), "doc_ids": tuple(sorted(docs))})
+        QualifierValue(**{**_fields(examples[ident]), "doc_ids": tuple(sorted(docs)),
+                          "n_documents": len(docs)})
         for ident, docs in docs_by_value.items())
     ranges: dict[str, tuple[float, float, str]] = {}
     for value in values:
@@ -46,7 +47,8 @@ def merge_qualifiers(claims: Iterable[Claim]) -> MergedQualifiers:
     return MergedQualifiers(values=values, ranges=ranges, sites=tuple(sites))
 
 
-def _value(kind: str, raw: dict) -> QualifierValue:
+def qualifier_value(kind: str, raw: dict) -> QualifierValue:
+    """A number qualifier as reading stored it, typed (no documents attached yet)."""
     return QualifierValue(kind=kind, low=_number(raw.get("low")), high=_number(raw.get("high")),
                           unit=raw.get("unit"), text=str(raw.get("text", "")), doc_ids=(),
                           approximate=bool(raw.get("approximate", False)),

@@ -54,10 +54,12 @@ class QualifierValue:
     unit: str | None
     text: str
     doc_ids: tuple[str, ...]
+    """The documents that give it (for a figure many pages repeat: the first and last id)."""
     approximate: bool = False
     relation: str | None = None
     anchor: str | None = None
     fractions: int | None = None
+    n_documents: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,15 +17,16 @@ import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from osteon.corpus.store import Store, chunked
-from osteon.knowledge.belief import support
+from osteon.knowledge import sources
+from osteon.knowledge.belief import documents_of
 from osteon.knowledge.conflicts import ConflictFinder, number_conflict
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.profile import key_of, sentence_of, stances_of
-from osteon.knowledge.qualifiers import NUMBER_QUALIFIERS, merge_qualifiers
-from osteon.knowledge.records import Assertion, AssertionKey, Conflict
+from osteon.knowledge.qualifiers import NUMBER_QUALIFIERS, qualifier_value
+from osteon.knowledge.records import Assertion, AssertionKey, Conflict, QualifierValue
 from osteon.knowledge.rules import belief_rules, conflict_rules, knowledge_version, phrasing
 from osteon.reading import claim_store
 from osteon.reading.lexicon import Lexicon, load_lexicon
@@ -55,9 +56,12 @@ CREATE TABLE IF NOT EXISTS assertion_claims (
     assertion_id INTEGER NOT NULL,
     doc_id TEXT NOT NULL,
     doc_kind TEXT NOT NULL,
-    text_hash TEXT NOT NULL
+    text_hash TEXT NOT NULL,
+    numbers TEXT
 );
-CREATE INDEX IF NOT EXISTS assertion_claims_assertion ON assertion_claims(assertion_id);
+CREATE INDEX IF NOT EXISTS assertion_claims_assertion ON assertion_claims(assertion_id, doc_id);
+CREATE INDEX IF NOT EXISTS assertion_claims_numbers ON assertion_claims(assertion_id, numbers, doc_id)
+    WHERE numbers IS NOT NULL;
 CREATE TABLE IF NOT EXISTS stances (
     assertion_id INTEGER NOT NULL,
     family TEXT NOT NULL,
@@ -116,10 +120,29 @@ class UpdateReport:
     seconds: float = 0.0
 
 
+_SCHEMA_VERSION = "4"
+_SCHEMA_META = "knowledge_schema"
+_TABLES = ("assertions", "assertion_claims", "stances", "conflicts", "knowledge_dirty",
+           *sources.TABLES)
+
+
 def ensure_schema(store: Store) -> None:
-    """Create the knowledge tables and the claim triggers (after the claim tables)."""
+    """Create the knowledge tables and the claim triggers (after the claim tables).
+
+    Knowledge is derived data: a store whose tables have an older shape drops them and
+    rebuilds them from the claims at the next update.
+    """
     claim_store.ensure_schema(store)
-    store.connection.executescript(_SCHEMA)
+    db = store.connection
+    if store.get_meta(_SCHEMA_META) != _SCHEMA_VERSION:
+        with store.transaction():
+            for table in _TABLES:
+                db.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: S608 - fixed names
+            db.execute("DROP TRIGGER IF EXISTS knowledge_claim_added")
+            db.execute("DROP TRIGGER IF EXISTS knowledge_claim_removed")
+            store.set_meta(_SCHEMA_META, _SCHEMA_VERSION)
+            store.set_meta(_VERSION_META, "")
+    db.executescript(_SCHEMA + sources.SCHEMA)
 
 
 def text_hash(sentence: str | None) -> str:
@@ -167,25 +190,33 @@ class KnowledgeStore:
 
     def _rebuild(self) -> UpdateReport:
         db = self._db
-        for table in ("assertions", "assertion_claims", "stances", "conflicts",
-                      "knowledge_dirty"):
+        for table in _TABLES:
             db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
         ids: dict[tuple, int] = {}
         keys: dict[int, AssertionKey] = {}
         rows = []
-        for claim_id, assertion_key, doc_id, kind, hashed in self._claim_rows(_CLAIM_SQL, ()):
+        for claim_id, assertion_key, doc_id, kind, hashed, numbers in self._claim_rows(
+                _CLAIM_SQL, ()):
             ident = assertion_key.as_tuple()
             if ident not in ids:
                 ids[ident] = len(ids) + 1
                 keys[ids[ident]] = assertion_key
-            rows.append((claim_id, ids[ident], doc_id, kind, hashed))
-        db.executemany("INSERT INTO assertion_claims VALUES (?,?,?,?,?)", rows)
+            rows.append((claim_id, ids[ident], doc_id, kind, hashed, numbers))
+        db.executemany("INSERT INTO assertion_claims VALUES (?,?,?,?,?,?)", rows)
+        by_assertion: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+        for _, assertion_id, doc_id, kind, hashed, _ in rows:
+            by_assertion[assertion_id].append((doc_id, kind, hashed))
+        index = sources.SourceIndex(db)
         for assertion_id, key in keys.items():
             self._insert_assertion(assertion_id, key)
+            index.rebuild(assertion_id, documents_of(by_assertion[assertion_id], key.polarity,
+                                                     self.beliefs))
+        n_claims = len(rows)
+        del rows, by_assertion
         self._refresh(list(keys))
         self._check_all_conflicts()
         self.store.set_meta(_VERSION_META, knowledge_version())
-        return UpdateReport("full", claims_added=len(rows), assertions_touched=len(keys))
+        return UpdateReport("full", claims_added=n_claims, assertions_touched=len(keys))
 
     def _incremental(self) -> UpdateReport:
         db = self._db
@@ -195,22 +226,37 @@ class KnowledgeStore:
         last_op = {claim_id: op for claim_id, op in dirty}
         removed = sorted({claim_id for claim_id, op in dirty if op == "del"})
         added = sorted(claim_id for claim_id, op in last_op.items() if op == "add")
-        touched: set[int] = set()
+        shrunk: set[int] = set()
         for chunk in chunked(removed):
             marks = ",".join("?" * len(chunk))
-            touched.update(r[0] for r in db.execute(
+            shrunk.update(r[0] for r in db.execute(
                 f"SELECT DISTINCT assertion_id FROM assertion_claims WHERE claim_id IN ({marks})",
                 chunk))
             db.execute(f"DELETE FROM assertion_claims WHERE claim_id IN ({marks})", chunk)
+        grown: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+        polarity: dict[int, str] = {}
         for chunk in chunked(added):
             marks = ",".join("?" * len(chunk))
             sql = _CLAIM_SQL + f" WHERE c.id IN ({marks})"
-            for claim_id, key, doc_id, kind, hashed in self._claim_rows(sql, chunk):
+            for claim_id, key, doc_id, kind, hashed, numbers in self._claim_rows(sql, chunk):
                 assertion_id = self._assertion_id(key)
-                db.execute("INSERT OR REPLACE INTO assertion_claims VALUES (?,?,?,?,?)",
-                           (claim_id, assertion_id, doc_id, kind, hashed))
-                touched.add(assertion_id)
+                db.execute("INSERT OR REPLACE INTO assertion_claims VALUES (?,?,?,?,?,?)",
+                           (claim_id, assertion_id, doc_id, kind, hashed, numbers))
+                grown[assertion_id].append((doc_id, kind, hashed))
+                polarity[assertion_id] = key.polarity
         db.execute("DELETE FROM knowledge_dirty")
+        index = sources.SourceIndex(db)
+        for assertion_id in sorted(shrunk):  # claims left: regroup from what remains
+            rows = db.execute("SELECT doc_id, doc_kind, text_hash FROM assertion_claims"
+                              " WHERE assertion_id = ?", (assertion_id,)).fetchall()
+            pole = db.execute("SELECT polarity FROM assertions WHERE id = ?",
+                              (assertion_id,)).fetchone()[0]
+            index.rebuild(assertion_id, documents_of(rows, pole, self.beliefs))
+        for assertion_id, rows in grown.items():
+            if assertion_id not in shrunk:
+                for doc in documents_of(rows, polarity[assertion_id], self.beliefs):
+                    index.add(assertion_id, doc)
+        touched = shrunk | set(grown)
         links_before = self._links()
         self._refresh(sorted(touched))
         if self._links() != links_before:  # the hierarchy moved: any pair may now relate
@@ -228,14 +274,16 @@ class KnowledgeStore:
             _LINK_PREDICATES))
 
     def _claim_rows(self, sql: str, params: Sequence[object]
-                    ) -> Iterable[tuple[int, AssertionKey, str, str, str]]:
+                    ) -> Iterable[tuple[int, AssertionKey, str, str, str, str | None]]:
+        """(claim id, assertion key, doc, doc kind, sentence hash, numbers) per claim row."""
         for (claim_id, doc_id, kind, sentence, subject, predicate, obj, is_text, polarity,
              qualifiers) in self._db.execute(sql, params):
-            quals = json.loads(qualifiers) if ("context" in qualifiers
-                                                or "population" in qualifiers) else {}
+            quals = json.loads(qualifiers) if qualifiers != "{}" else {}
             claim = Claim(subject, predicate, obj, polarity, _NO_EVIDENCE,
                           object_is_text=bool(is_text), qualifiers=quals)
-            yield claim_id, key_of(claim), doc_id, kind, text_hash(sentence)
+            numbers = {k: quals[k] for k in NUMBER_QUALIFIERS if isinstance(quals.get(k), dict)}
+            yield (claim_id, key_of(claim), doc_id, kind, text_hash(sentence),
+                   json.dumps(numbers, sort_keys=True) if numbers else None)
 
     def _assertion_id(self, key: AssertionKey) -> int:
         row = self._db.execute(
@@ -260,24 +308,20 @@ class KnowledgeStore:
     def _refresh(self, assertion_ids: list[int]) -> None:
         """Recount support and belief of these assertions; drop those left without claims."""
         db = self._db
-        rows_by_assertion: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+        counts: dict[int, tuple[int, str]] = {}
         for chunk in chunked(assertion_ids):
             marks = ",".join("?" * len(chunk))
-            for assertion_id, doc_id, kind, hashed in db.execute(
-                    "SELECT assertion_id, doc_id, doc_kind, text_hash FROM assertion_claims"
-                    f" WHERE assertion_id IN ({marks}) ORDER BY claim_id", chunk):
-                rows_by_assertion[assertion_id].append((doc_id, kind, hashed))
-        updates, gone = [], []
-        for assertion in self.assertions(assertion_ids):
-            rows = rows_by_assertion.get(assertion.id, [])
-            if not rows:
-                gone.append(assertion.id)
-                continue
-            backing = support(rows, assertion.polarity, self.beliefs)
-            updates.append((backing.n_documents, backing.n_sources, len(rows), backing.belief,
-                            rows[0][0], assertion.id))
+            counts.update((a, (n, first)) for a, n, first in db.execute(
+                "SELECT assertion_id, count(*), min(doc_id) FROM assertion_claims"
+                f" WHERE assertion_id IN ({marks}) GROUP BY assertion_id", chunk))
+        index = sources.SourceIndex(db)
+        backing = index.support(assertion_ids)
+        updates = [(backing[a].n_documents, backing[a].n_sources, n, backing[a].belief, first, a)
+                   for a, (n, first) in counts.items()]
         db.executemany("UPDATE assertions SET n_documents = ?, n_sources = ?, n_claims = ?,"
                        " belief = ?, first_document = ? WHERE id = ?", updates)
+        gone = sorted(set(assertion_ids) - set(counts))
+        index.drop(gone)
         for chunk in chunked(gone):
             marks = ",".join("?" * len(chunk))
             db.execute(f"DELETE FROM assertions WHERE id IN ({marks})", chunk)
@@ -332,22 +376,27 @@ class KnowledgeStore:
         values = self._number_values([a.id for a in mine if a.n_documents > 1])
         for assertion in mine:
             if assertion.id in values:
-                clash = number_conflict(assertion, merge_qualifiers(values[assertion.id]).values)
+                clash = number_conflict(assertion, values[assertion.id])
                 if clash:
                     found.append(clash)
         return found
 
-    def _number_values(self, assertion_ids: list[int]) -> dict[int, list[Claim]]:
-        """Claims with numbers (quantity, timing, dose), per assertion; the rest are not loaded."""
-        out: dict[int, list[Claim]] = defaultdict(list)
-        has_number = " OR ".join(f"c.qualifiers LIKE '%\"{k}\"%'" for k in NUMBER_QUALIFIERS)
+    def _number_values(self, assertion_ids: list[int]) -> dict[int, list[QualifierValue]]:
+        """Each distinct figure on these assertions, with how many documents give it.
+
+        Grouped in SQL, so a figure repeated by ten thousand pages is one row.
+        """
+        out: dict[int, list[QualifierValue]] = defaultdict(list)
         for chunk in chunked(assertion_ids):
             marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(
-                    f"SELECT ac.assertion_id, {_CLAIM_COLUMNS} FROM assertion_claims ac"
-                    f" JOIN claims c ON c.id = ac.claim_id WHERE ac.assertion_id IN ({marks})"
-                    f" AND ({has_number})", chunk):
-                out[row[0]].append(claim_store.row_to_claim(row[1:]))
+            for assertion_id, numbers, n_docs, first, last in self._db.execute(
+                    "SELECT assertion_id, numbers, count(DISTINCT doc_id), min(doc_id),"
+                    f" max(doc_id) FROM assertion_claims WHERE assertion_id IN ({marks})"
+                    " AND numbers IS NOT NULL GROUP BY assertion_id, numbers", chunk):
+                docs = (first,) if n_docs == 1 else (first, last)
+                for kind, raw in json.loads(numbers).items():
+                    out[assertion_id].append(replace(qualifier_value(kind, raw), doc_ids=docs,
+                                                     n_documents=n_docs))
         return out
 
     def _store_conflicts(self, conflicts: Iterable[Conflict]) -> None:
