@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from osteon.errors import OsteonError
 from osteon.knowledge.records import Conflict
 from osteon.knowledge.store import KnowledgeStore
-from osteon.reading.evaluate import evaluate, load_gold
+from osteon.reading.evaluate import evaluate, gold_documents, load_gold
 
 
 class GoldConflict(BaseModel):
@@ -53,13 +52,7 @@ class ConflictEvaluation:
 
 def load_gold_conflicts(path: str | Path) -> list[GoldConflict]:
     """The conflicts of a gold file (its second YAML document, key `conflicts`)."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            documents = list(yaml.safe_load_all(handle))
-    except FileNotFoundError as exc:
-        raise OsteonError(f"{path}: no such gold file") from exc
-    except yaml.YAMLError as exc:
-        raise OsteonError(f"{path}: not a gold YAML file: {exc}") from exc
+    documents = gold_documents(path)
     second = documents[1] if len(documents) > 1 else None
     if not isinstance(second, dict) or not isinstance(second.get("conflicts"), list):
         raise OsteonError(f"{path}: no 'conflicts' list in a second YAML document")

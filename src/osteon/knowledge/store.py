@@ -60,8 +60,8 @@ CREATE TABLE IF NOT EXISTS assertion_claims (
     numbers TEXT
 );
 CREATE INDEX IF NOT EXISTS assertion_claims_assertion ON assertion_claims(assertion_id, doc_id);
-CREATE INDEX IF NOT EXISTS assertion_claims_numbers ON assertion_claims(assertion_id, numbers, doc_id)
-    WHERE numbers IS NOT NULL;
+CREATE INDEX IF NOT EXISTS assertion_claims_numbers
+    ON assertion_claims(assertion_id, numbers, doc_id) WHERE numbers IS NOT NULL;
 CREATE TABLE IF NOT EXISTS stances (
     assertion_id INTEGER NOT NULL,
     family TEXT NOT NULL,

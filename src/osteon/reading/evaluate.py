@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -88,15 +89,23 @@ class Evaluation:
     """Gold id → the predicted claim it matched (knowledge scores conflicts through this)."""
 
 
-def load_gold(path: str | Path) -> list[GoldClaim]:
-    """The claims of a gold file (its first YAML document)."""
+def gold_documents(path: str | Path) -> list[Any]:
+    """Every YAML document of a gold file (claims first, then e.g. conflicts)."""
     try:
         with open(path, encoding="utf-8") as handle:
-            first = next(yaml.safe_load_all(handle))
+            documents = list(yaml.safe_load_all(handle))
     except FileNotFoundError as exc:
         raise OsteonError(f"{path}: no such gold file") from exc
-    except (yaml.YAMLError, StopIteration) as exc:
+    except yaml.YAMLError as exc:
         raise OsteonError(f"{path}: not a gold YAML file: {exc}") from exc
+    if not documents:
+        raise OsteonError(f"{path}: not a gold YAML file: it is empty")
+    return documents
+
+
+def load_gold(path: str | Path) -> list[GoldClaim]:
+    """The claims of a gold file (its first YAML document)."""
+    first = gold_documents(path)[0]
     if not isinstance(first, list):
         raise OsteonError(f"{path}: expected a list of gold claims first")
     try:
