@@ -93,6 +93,8 @@ BEGIN INSERT INTO knowledge_dirty(claim_id, op) VALUES (OLD.id, 'del'); END;
 """
 
 _VERSION_META = "knowledge_version"
+REBUILD_AT_CHANGES = 5000
+"""Claim changes above this (and above half the claims) rebuild instead of updating."""
 _LINK_PREDICATES = ("is_a", "synonym_of")
 """Assertions that change the hierarchy: touching one re-checks every conflict."""
 
@@ -183,10 +185,12 @@ class KnowledgeStore:
             return True
         merged = self._db.execute("SELECT count(*) FROM assertion_claims").fetchone()[0]
         claims = self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
-        pending = self._db.execute(
-            "SELECT (SELECT count(*) FROM knowledge_dirty WHERE op = 'add')"
-            " - (SELECT count(*) FROM knowledge_dirty WHERE op = 'del')").fetchone()[0]
-        return merged + pending != claims
+        added, removed = self._db.execute(
+            "SELECT (SELECT count(*) FROM knowledge_dirty WHERE op = 'add'),"
+            " (SELECT count(*) FROM knowledge_dirty WHERE op = 'del')").fetchone()
+        if added + removed > max(REBUILD_AT_CHANGES, claims // 2):
+            return True  # most claims changed (a re-read): one pass beats claim-by-claim
+        return merged + added - removed != claims
 
     def _rebuild(self) -> UpdateReport:
         db = self._db
