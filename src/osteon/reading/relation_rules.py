@@ -155,6 +155,9 @@ class Anaphor(_Strict):
     nearest: bool = False
     """Point at the closest earlier mention in the sentence ("..., a process that")
     rather than the sentence's first one."""
+    last: bool = False
+    """Point at the previous sentence's last mention of these types: "this term" names the
+    term just introduced ("...grouped under the heading 'myositis ossificans'. This term...")."""
 
     @field_validator("pattern")
     @classmethod

@@ -25,7 +25,7 @@ from osteon.reading.lexicon import Lexicon
 from osteon.reading.pipeline import SentenceAnalysis
 from osteon.reading.records import Claim, Mention, Quantity, SentenceSetting
 from osteon.reading.relation_rules import RelationRule, RelationRules, SectionRule, compiled
-from osteon.reading.terms import fold
+from osteon.reading.terms import fold, plurals_of
 from osteon.reading.trigger_filter import may_match, required_literals
 from osteon.reading.virtual_mentions import VirtualMentions, without_appositions
 
@@ -136,7 +136,13 @@ class RelationExtractor:
             if not rule.self_alias or o_mention is None or s_mention is None or fold(
                     o_mention.text) == fold(s_mention.text):
                 return None
-            o_id, is_text = o_mention.text, True  # two names of one concept: keep the other
+            # Two names of one concept: the object is the name that is not the preferred one,
+            # so the claim reads "X is also called <alias>", never "X is also called X".
+            name = self.lexicon.get(s_id).name
+            alias = o_mention.text
+            if fold(alias) in {fold(n) for n in (name, *plurals_of(name))}:
+                alias = s_mention.text
+            o_id, is_text = alias, True
         elif rule.same_type and (is_text or self.lexicon.get(s_id).type
                                  != self.lexicon.get(o_id).type):
             return None

@@ -27,7 +27,7 @@ class VirtualMentions:
     def __init__(self, lexicon: Lexicon, rules: RelationRules) -> None:
         self.lexicon = lexicon
         self.rules = rules
-        self._anaphors = [(compiled(a.pattern), rules.expand_types(a.types), a.nearest)
+        self._anaphors = [(compiled(a.pattern), rules.expand_types(a.types), a.nearest, a.last)
                           for a in rules.anaphors]
         self._compositions = [(compiled(c.before), c.name) for c in rules.compositions]
 
@@ -114,7 +114,7 @@ class VirtualMentions:
         def real_before(position: int) -> list[Mention]:
             return [m for m in real or () if m.end <= position]
 
-        for pattern, types, nearest in self._anaphors:
+        for pattern, types, nearest, last in self._anaphors:
             for match in pattern.finditer(text):
                 if any(m.start < match.end() and match.start() < m.end for m in out):
                     continue
@@ -122,7 +122,12 @@ class VirtualMentions:
                                  if self.type_of(m.concept_id) in types]
                 if nearest:
                     same_sentence.reverse()
-                antecedents = same_sentence[:1] or self._antecedents(types, setting)
+                if last:
+                    earlier = [m.concept_id for m in setting.previous_mentions
+                               if self.type_of(m.concept_id) in types]
+                    antecedents = earlier[-1:]
+                else:
+                    antecedents = same_sentence[:1] or self._antecedents(types, setting)
                 for concept in antecedents:
                     out.append(Mention(concept, match.start(), match.end(), match.group()))
         return out
