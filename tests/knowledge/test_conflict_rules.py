@@ -146,3 +146,12 @@ def test_a_mechanism_said_to_raise_and_to_lower() -> None:
     assert kinds(said("oncostatin_m", "increases", "fibro_adipogenic_progenitor"),
                  said("tumor_necrosis_factor", "decreases", "fibro_adipogenic_progenitor",
                       doc="doc-b")) == set()
+
+
+def test_a_term_called_obsolete_against_a_synonym_that_still_uses_it() -> None:
+    obsolete = said("myositis_ossificans", "caution", "no longer widely used", text=True)
+    uses_it = said("traumatic_heterotopic_ossification", "synonym_of",
+                   "traumatic myositis ossificans", doc="doc-b", text=True)
+    other_alias = said(HO, "synonym_of", "ectopic bone formation", doc="doc-b", text=True)
+    assert kinds(obsolete, uses_it) == {"obsolete_term"}
+    assert kinds(obsolete, other_alias) == set()

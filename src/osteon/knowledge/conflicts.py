@@ -18,6 +18,7 @@ from osteon.knowledge.profile import selects
 from osteon.knowledge.records import Assertion, Conflict, QualifierValue, Stance
 from osteon.knowledge.rules import AcrossRule, ConflictRules, Relatedness, Selector
 from osteon.reading.lexicon import Lexicon
+from osteon.reading.terms import fold
 
 APPROXIMATE_SLACK = 0.10
 """An approximate figure ("about a third") stands for ±10 % of itself when ranges are compared."""
@@ -122,10 +123,28 @@ class ConflictFinder:
         if not (selects(rule.a, sa, a.predicate, self.lexicon)
                 and selects(rule.b, sb, b.predicate, self.lexicon)):
             return False
-        if rule.link == "target_to_either":
-            return any(self._related(sa.target, x) for x in (sb.agent, sb.target))
+        if rule.link == "term_in_use":
+            return self._uses_term(b, sa.target)
         return (self._meets(rule.targets, sa.target, sb.target)
                 and self._meets(rule.agents, sa.agent, sb.agent))
+
+    def _uses_term(self, b: Assertion, term: str) -> bool:
+        """Does `b` use the term `term` names: in its words, or as a concept or a kind of it?
+
+        Only the lexicon's own hierarchy counts here: a document calling the term a
+        synonym of something is exactly what is in question.
+        """
+        if term not in self.lexicon:
+            return False
+        if b.key.object_is_text:
+            entry = self.lexicon.get(term)
+            words = fold(b.object)
+            if any(fold(n) in words for n in (entry.name, *entry.synonyms)):
+                return True
+            concepts = [b.subject]
+        else:
+            concepts = [b.subject, b.object]
+        return any(c in self.lexicon and self.lexicon.is_a(c, term) for c in concepts)
 
     def _meets(self, how: Relatedness, x: str, y: str) -> bool:
         if how == "any" or not x or not y:

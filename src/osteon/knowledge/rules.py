@@ -110,7 +110,7 @@ class AcrossRule(_Strict):
     b: Selector
     agents: Relatedness = "any"
     targets: Relatedness = "related"
-    link: Literal["targets", "target_to_either"] = "targets"
+    link: Literal["targets", "term_in_use"] = "targets"
     says: str
 
 
