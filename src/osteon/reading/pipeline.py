@@ -1,11 +1,12 @@
 """The medspaCy pipeline: lexicon mentions and ConText cues for one sentence at a time.
 
 Sentences were split once at ingest, so the pipeline is a blank English
-tokenizer, a component that marks each input as one sentence, medspaCy's
-target matcher (rules built from the lexicon) and ConText (rules from
-`data/rules/context.yaml`). It reports ConText's cues with their scopes as
-character spans, so relation extraction can ask whether a trigger, not just a
-concept, sits under a negation or a hedge.
+tokenizer, a component that marks each input as one sentence, a matcher for
+the lexicon's medspaCy target rules (`lexicon_matcher`: the TargetMatcher's
+entities, found faster) and ConText (rules from `data/rules/context.yaml`).
+It reports ConText's cues with their scopes as character spans, so relation
+extraction can ask whether a trigger, not just a concept, sits under a
+negation or a hedge.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from functools import cache
 
 import spacy
 from medspacy.context import ConText, ConTextRule
-from medspacy.target_matcher import TargetMatcher, TargetRule
+from medspacy.target_matcher import TargetRule
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from osteon.datafiles import load_model
 from osteon.reading.lexicon import Lexicon, load_lexicon
+from osteon.reading.lexicon_matcher import LexiconMatcher
 from osteon.reading.records import Mention
 
 # medspaCy's ConText keeps an empty regex matcher when every rule is a literal.
@@ -158,7 +160,7 @@ def _build_nlp(lexicon: Lexicon) -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = 2_000_000
     nlp.add_pipe("osteon_one_sentence")
-    matcher: TargetMatcher = nlp.add_pipe("medspacy_target_matcher")
+    matcher: LexiconMatcher = nlp.add_pipe("osteon_lexicon_matcher")
     matcher.add(lexicon_target_rules(nlp, lexicon))
     context: ConText = nlp.add_pipe("medspacy_context", config={"rules": None})
     context.add([ConTextRule(r.literal, r.category, pattern=r.pattern, direction=r.direction,
