@@ -129,3 +129,16 @@ class DocumentSummary:
     sections: int
     sentences: int
     ingested_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A sentence found by full-text search, with its place in its document."""
+
+    doc_id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+    score: float
+    """FTS5 bm25: lower is better."""

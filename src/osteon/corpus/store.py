@@ -16,7 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from osteon.corpus.records import Document, DocumentSummary, DroppedLine, Section, Sentence
+from osteon.corpus.records import (
+    Document,
+    DocumentSummary,
+    DroppedLine,
+    SearchHit,
+    Section,
+    Sentence,
+)
 from osteon.errors import DocumentNotFound, StoreError
 
 SCHEMA_VERSION = "1"
@@ -271,15 +278,35 @@ class Store:
         The query is taken as plain words, each quoted, so FTS5 syntax typed by
         a user (quotes, `*`, `NEAR(`, `OR`) can never raise a syntax error.
         """
-        words = [w for w in "".join(c if c.isalnum() else " " for c in query).split() if w]
-        if not words:
+        words = "".join(c if c.isalnum() else " " for c in query).split()
+        return [(h.doc_id, h.idx, h.text, h.score) for h in self.search_words(words, limit)]
+
+    def search_words(self, words: Iterable[str], limit: int = 10) -> list[SearchHit]:
+        """Sentences matching any of `words` (each quoted: no FTS syntax), best BM25 first."""
+        safe = ['"' + w.replace('"', '""') + '"' for w in dict.fromkeys(words) if w.strip()]
+        if not safe:
             return []
-        match = " OR ".join(f'"{w}"' for w in words)
         rows = self._db.execute(
-            "SELECT s.doc_id, s.idx, s.text, bm25(sentences_fts) AS score FROM sentences_fts"
-            " JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ?"
-            " ORDER BY score LIMIT ?", (match, limit)).fetchall()
-        return [(r[0], r[1], r[2], r[3]) for r in rows]
+            "SELECT s.doc_id, s.idx, s.start, s.end, s.text, bm25(sentences_fts) AS score"
+            " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
+            " WHERE sentences_fts MATCH ? ORDER BY score LIMIT ?",
+            (" OR ".join(safe), limit)).fetchall()
+        return [SearchHit(*row) for row in rows]
+
+    def sentence_texts(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """The text of sentences by (doc id, index)."""
+        found: dict[tuple[str, int], str] = {}
+        by_doc: dict[str, list[int]] = {}
+        for doc_id, idx in keys:
+            by_doc.setdefault(doc_id, []).append(idx)
+        for doc_id, indexes in by_doc.items():
+            for chunk in chunked(sorted(set(indexes))):
+                marks = ",".join("?" * len(chunk))
+                for idx, text in self._db.execute(
+                        f"SELECT idx, text FROM sentences WHERE doc_id = ? AND idx IN ({marks})",
+                        [doc_id, *chunk]):
+                    found[(doc_id, idx)] = text
+        return found
 
 
 def _delete(db: sqlite3.Connection, doc_id: str) -> bool:
