@@ -25,6 +25,7 @@ from osteon.errors import OsteonError
 from osteon.settings import max_bytes_from_env, resolve_store_path
 
 if TYPE_CHECKING:
+    from osteon.ask.records import Answer
     from osteon.knowledge.records import ConflictView, Fact
     from osteon.knowledge.store import KnowledgeStore, UpdateReport
     from osteon.reading.reader import DocumentReader, ReadReport
@@ -110,6 +111,12 @@ class KnowledgeBase:
 
         return facts(self.knowledge, concept, predicate=predicate, min_belief=min_belief,
                      limit=limit)
+
+    def ask(self, question: str, *, sources: int = 3) -> Answer:
+        """A cited answer to a question, or an honest "the sources do not answer this"."""
+        from osteon.ask.answer import ask
+
+        return ask(self.knowledge, question, sources=sources)
 
     def conflicts(self) -> list[ConflictView]:
         """Where the sources disagree, both sides with their citations."""

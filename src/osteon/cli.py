@@ -311,6 +311,27 @@ def facts(
 
 
 @app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question about heterotopic ossification.")],
+    sources: Annotated[int, typer.Option(help="Citations per statement.")] = 3,
+    as_json: JsonOption = False,
+) -> None:
+    """Answer a question from the sources, every statement cited, or say they do not answer."""
+    from osteon.ask.views import answer_dict, answer_lines
+
+    with _open() as kb:
+        try:
+            answer = kb.ask(question, sources=sources)
+        except OsteonError as exc:
+            _fail(str(exc))
+    if as_json:
+        _emit_json(answer_dict(answer))
+        return
+    for line in answer_lines(answer):
+        out.print(line)
+
+
+@app.command()
 def conflicts(as_json: JsonOption = False) -> None:
     """Where the sources disagree, both sides side by side with their sources."""
     from osteon.knowledge.views import conflict_dict, conflict_lines
@@ -429,6 +450,39 @@ def eval_conflicts(
         out.print(f"\n[bold]{title}[/] ({len(items)})")
         for c in items:
             out.print(f"  {' × '.join(c.facts)}  [dim]{escape(c.explanation)}[/]")
+
+
+@eval_app.command("ask")
+def eval_ask(
+    questions: Annotated[Path, typer.Option("--questions", help="Question file (YAML).")],
+    exclude_doc: Annotated[list[str] | None, typer.Option(
+        "--exclude-doc", help="Leave this document out of the corpus (repeatable).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Ask a question file and score the answers, beside plain BM25 top-3 sentences."""
+    from osteon.ask.evaluate import evaluate_questions, load_questions
+
+    with _open() as kb:
+        try:
+            kb.update_knowledge()
+            result = evaluate_questions(kb.store, load_questions(questions), exclude_doc or [])
+        except OsteonError as exc:
+            _fail(str(exc))
+    if as_json:
+        _emit_json(result.as_dict())
+        return
+    for r in result.results:
+        mark = "[green]pass[/]" if r.passed else "[red]FAIL[/]"
+        base = "pass" if r.baseline_passed else "fail"
+        out.print(f"{mark} {r.id} {escape(r.question)} [dim](BM25 top-3: {base})[/]")
+        out.print(f"     [dim]{escape(r.answer[:160])}[/]")
+        for group in r.missing:
+            out.print(f"     missing any of: {escape(', '.join(group))}")
+        for problem in r.bad_citations:
+            out.print(f"     [red]bad citation[/]: {escape(problem)}")
+    n = len(result.results)
+    out.print(f"[bold]osteon {result.passed}/{n} · plain BM25 top-3 sentences "
+              f"{result.baseline_passed}/{n} · bad citations {result.bad_citations}[/]")
 
 
 if __name__ == "__main__":  # pragma: no cover

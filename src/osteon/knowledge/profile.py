@@ -98,7 +98,8 @@ def name_of(concept_or_text: str, lexicon: Lexicon) -> str:
 
 def sentence_of(key: AssertionKey, phrasing: Phrasing, lexicon: Lexicon) -> str:
     """The assertion as a sentence a person reads, with its context in brackets."""
-    forms = phrasing[key.predicate]
+    forms = phrasing.get(f"{key.predicate}_text" if key.object_is_text else "",
+                         phrasing[key.predicate])
     form = forms[{"asserted": 0, "negated": 1, "hedged": 2}[key.polarity]]
     text = form.format(s=name_of(key.subject, lexicon), o=name_of(key.object, lexicon))
     text = text[:1].upper() + text[1:]

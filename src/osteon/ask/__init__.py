@@ -1,0 +1,1 @@
+"""Ask: cited answers to natural-language questions, or an honest "not in the sources"."""

@@ -1,0 +1,73 @@
+"""Typed records of the ask stage: the question understood, and the answer with its citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question as osteon understood it."""
+
+    text: str
+    type: str
+    """comparison, dose, differential, diagnosis, prevention, prognosis, treatment, onset,
+    symptoms, mechanism, cause, definition, or "general" when no wording decided."""
+    concepts: tuple[str, ...]
+    """Lexicon concept ids named in the question, in order."""
+    words: tuple[str, ...]
+    """Content words for passage retrieval."""
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A sentence of a source, and the span of it that supports the statement."""
+
+    doc: str
+    title: str
+    section: str | None
+    sentence: int
+    start: int
+    """Document offset of the supporting span."""
+    end: int
+    quote: str
+    """The supporting span, exactly as in the document."""
+    sentence_text: str
+    span_start: int
+    """Offset of the span inside `sentence_text`."""
+    span_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One thing the answer says, with the sentences that say it."""
+
+    text: str
+    belief: float | None
+    citations: tuple[Citation, ...]
+    polarity: str = "asserted"
+    figures: tuple[str, ...] = ()
+    """Numbers with units, each as written in a cited sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictNote:
+    """Where the sources behind the answer disagree: both sides."""
+
+    kind: str
+    explanation: str
+    sides: tuple[Statement, Statement]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The whole reply: a short answer, the statements behind it, conflicts, passages."""
+
+    question: str
+    answer: str
+    abstained: bool
+    statements: tuple[Statement, ...] = ()
+    conflicts: tuple[ConflictNote, ...] = ()
+    passages: tuple[Statement, ...] = ()
+    understood: Question | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
