@@ -28,6 +28,10 @@ DISCLAIMER = "osteon supports, and does not replace, clinical judgement."
 MAX_STATEMENTS = 8
 MAX_ANSWER_ITEMS = 6
 MAX_CONFLICTS = 5
+PASSAGES_BELOW = 3
+"""Passages are retrieved when fewer statements than this answer: retrieval is the fallback."""
+CLAIM_SAMPLE = 12
+"""Claims loaded per assertion to cite it (every distinct figure's claim besides)."""
 MODEL_CONTEXT = "mouse model"
 """Only mechanism questions are answered from animal experiments (labelled as such)."""
 
@@ -48,9 +52,11 @@ def ask(knowledge: KnowledgeStore, text: str, *, sources: int = 3) -> Answer:
             _statement(f, knowledge, sources) for f in facts[:3]), understood=question,
             notes=(DISCLAIMER,))
     statements = tuple(_statement(f, knowledge, sources) for f in facts[:MAX_STATEMENTS])
-    cited = {(c.doc, c.sentence) for s in statements for c in s.citations}
-    passages = tuple(p for p in passages_for(knowledge, question, limit=sources + len(cited))
-                     if (p.citations[0].doc, p.citations[0].sentence) not in cited)[:sources]
+    passages: tuple[Statement, ...] = ()
+    if len(statements) < PASSAGES_BELOW:  # the assertions say little: back them with passages
+        cited = {(c.doc, c.sentence) for s in statements for c in s.citations}
+        passages = tuple(p for p in passages_for(knowledge, question, limit=sources + len(cited))
+                         if (p.citations[0].doc, p.citations[0].sentence) not in cited)[:sources]
     if not statements and not passages:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
@@ -97,7 +103,7 @@ def _facts_for(knowledge: KnowledgeStore, question: Question, qtype: QuestionTyp
     exact = hierarchy.broader(main) & hierarchy.narrower(main)  # the concept and its synonyms
     chosen.sort(key=lambda a: (a.subject not in exact and a.object not in exact,
                                order.get(a.predicate, len(order)), *_rank(a)))
-    facts = to_facts(knowledge, chosen[:MAX_STATEMENTS * 3])
+    facts = to_facts(knowledge, chosen[:MAX_STATEMENTS * 3], sample=CLAIM_SAMPLE)
     if qtype.needs:
         facts = [f for f in facts if any(v.kind in qtype.needs for v in f.qualifiers.values)]
     return facts
@@ -179,12 +185,14 @@ def _best_claims(claims: Sequence[Claim], limit: int) -> list[Claim]:
             chosen.append(claim)
             figures |= new
     needed = len(chosen)  # cited whatever `limit` says: the answer shows their figures
+    taken = {id(c) for c in chosen}
     seen = {c.evidence.doc_id for c in chosen}
     for claim in claims:
-        if claim not in chosen and claim.evidence.doc_id not in seen:
+        if id(claim) not in taken and claim.evidence.doc_id not in seen:
             chosen.append(claim)
+            taken.add(id(claim))
             seen.add(claim.evidence.doc_id)
-    chosen += [c for c in claims if c not in chosen]
+    chosen += [c for c in claims if id(c) not in taken]
     return chosen[:max(limit, needed)]
 
 
@@ -270,7 +278,7 @@ def _conflicts(knowledge: KnowledgeStore, facts: Sequence[Fact], sources: int
         return ()
     involved = sorted({i for c in found for i in (c.a, c.b)})
     by_id = {f.assertion.id: f for f in to_facts(knowledge, knowledge.assertions(involved),
-                                                 with_conflicts=False)}
+                                                 with_conflicts=False, sample=CLAIM_SAMPLE)}
     notes = []
     for conflict in found:
         if conflict.a in by_id and conflict.b in by_id:

@@ -53,10 +53,14 @@ def facts(knowledge: KnowledgeStore, concept: str | None = None, *,
 
 
 def to_facts(knowledge: KnowledgeStore, assertions: Sequence[Assertion],
-             *, with_conflicts: bool = True) -> list[Fact]:
-    """Assertions with their claims, merged qualifiers, source titles and conflicts."""
+             *, with_conflicts: bool = True, sample: int | None = None) -> list[Fact]:
+    """Assertions with their claims, merged qualifiers, source titles and conflicts.
+
+    `sample` limits the claims loaded per assertion (see KnowledgeStore.claims_of_many):
+    counts and belief always come from the assertion itself.
+    """
     ids = [a.id for a in assertions]
-    claims = knowledge.claims_of_many(ids)
+    claims = knowledge.claims_of_many(ids, sample=sample)
     conflicts = knowledge.conflicts(ids) if with_conflicts else []
     titles = knowledge.store.titles({c.evidence.doc_id for cs in claims.values() for c in cs})
     out = []

@@ -434,18 +434,39 @@ class KnowledgeStore:
         """Every claim merged into an assertion, in document order."""
         return self.claims_of_many([assertion_id]).get(assertion_id, [])
 
-    def claims_of_many(self, assertion_ids: Sequence[int]) -> dict[int, list[Claim]]:
-        """Claims per assertion, for many assertions in a few queries."""
-        out: dict[int, list[Claim]] = defaultdict(list)
-        for chunk in chunked(list(assertion_ids)):
-            marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(
-                    f"SELECT ac.assertion_id, {_CLAIM_COLUMNS}"
-                    " FROM assertion_claims ac JOIN claims c ON c.id = ac.claim_id"
-                    f" WHERE ac.assertion_id IN ({marks}) ORDER BY c.doc_id, c.sentence_idx",
-                    chunk):
-                out[row[0]].append(claim_store.row_to_claim(row[1:]))
-        return out
+    def claims_of_many(self, assertion_ids: Sequence[int], *, sample: int | None = None
+                       ) -> dict[int, list[Claim]]:
+        """Claims per assertion, in document order.
+
+        With `sample`, at most that many per assertion plus every claim that gives a
+        distinct figure: enough to cite an assertion ten thousand pages repeat without
+        loading them all.
+        """
+        if sample is None:
+            out: dict[int, list[Claim]] = defaultdict(list)
+            for chunk in chunked(list(assertion_ids)):
+                marks = ",".join("?" * len(chunk))
+                for row in self._db.execute(
+                        f"SELECT ac.assertion_id, {_CLAIM_COLUMNS}"
+                        " FROM assertion_claims ac JOIN claims c ON c.id = ac.claim_id"
+                        f" WHERE ac.assertion_id IN ({marks}) ORDER BY c.doc_id, c.sentence_idx",
+                        chunk):
+                    out[row[0]].append(claim_store.row_to_claim(row[1:]))
+            return out
+        sampled: dict[int, list[Claim]] = {}
+        for assertion_id in assertion_ids:
+            ids = [r[0] for r in self._db.execute(
+                "SELECT min(claim_id) FROM assertion_claims WHERE assertion_id = ?"
+                " AND numbers IS NOT NULL GROUP BY numbers LIMIT ?", (assertion_id, sample))]
+            ids += [r[0] for r in self._db.execute(
+                "SELECT claim_id FROM assertion_claims WHERE assertion_id = ?"
+                " ORDER BY doc_id LIMIT ?", (assertion_id, sample))]
+            marks = ",".join("?" * len(ids))
+            rows = self._db.execute(
+                f"SELECT {_CLAIM_COLUMNS} FROM claims c WHERE c.id IN ({marks})"
+                " ORDER BY c.doc_id, c.sentence_idx", ids) if ids else []
+            sampled[assertion_id] = [claim_store.row_to_claim(row) for row in rows]
+        return sampled
 
     def conflicts(self, assertion_ids: Sequence[int] | None = None) -> list[Conflict]:
         """Stored conflicts, all or those touching some assertions."""

@@ -1,0 +1,145 @@
+"""Benchmark osteon's ask: latency per question, beside plain FTS5 BM25, and answer quality.
+
+Targets: p50 ≤ 20 ms on the default corpus, ≤ 100 ms on the 10,000-document
+corpus; answers better than plain BM25 top-3 sentences on the seed questions.
+
+- Latency: every question (the seed question file plus a few of our own) is
+  asked `--reps` times of a warm KnowledgeBase, after one untimed round; p50 and
+  p99 of the single calls. The same questions go to plain BM25 (`Store.search`,
+  top 3 sentences) for the ratio.
+- Corpora: the five shipped seeds, and the generated 10,000-document corpus read
+  and merged (the read store is shared with knowledge_bench.py in `.bench/`).
+- Quality: `evaluate_questions` with seed 000 left out, osteon against BM25 top-3.
+
+Results are printed, never asserted.
+
+    .venv/bin/python bench/ask_bench.py
+    .venv/bin/python bench/ask_bench.py --docs 300 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from knowledge_bench import read_store
+from osteon import KnowledgeBase
+from osteon.ask.evaluate import evaluate_questions, load_questions
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_QUESTIONS = ROOT / "tests" / "data" / "seed_questions.yaml"
+OWN_QUESTIONS = [
+    "What raises the risk of heterotopic ossification?",
+    "When does HO show up after a spinal cord injury?",
+    "Can bisphosphonates stop it?",
+    "Which test finds HO before an x-ray does?",
+    "What dose of indomethacin for a child?",
+    "What is the capital of France?",
+]
+LEFT_OUT = "000_8f2b241a4302a766"
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def questions() -> list[str]:
+    gold = yaml.safe_load(SEED_QUESTIONS.read_text(encoding="utf-8"))
+    return [q["question"] for q in gold] + OWN_QUESTIONS
+
+
+def timed(call: Callable[[str], Any], asked: list[str], reps: int) -> dict[str, float]:
+    for q in asked:  # warm: caches, pages, lazy set-up
+        call(q)
+    times = []
+    for _ in range(reps):
+        for q in asked:
+            started = time.perf_counter()
+            call(q)
+            times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {"p50_ms": round(statistics.median(times), 2),
+            "p99_ms": round(times[min(len(times) - 1, int(len(times) * 0.99))], 2),
+            "calls": len(times)}
+
+
+def measure(kb: KnowledgeBase, reps: int) -> dict[str, Any]:
+    asked = questions()
+    kb.update_knowledge()
+    osteon = timed(kb.ask, asked, reps)
+    bm25 = timed(lambda q: kb.store.search(q, 3), asked, reps)
+    return {"osteon": osteon, "bm25": bm25,
+            "ratio_p50": round(osteon["p50_ms"] / max(bm25["p50_ms"], 1e-6), 1)}
+
+
+def run(n_docs: int, seed: int, reps: int) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        _say("default corpus: building the seeds' store …")
+        with KnowledgeBase.open(Path(tmp) / "seeds.sqlite") as kb:
+            results["default"] = measure(kb, reps)
+            quality = evaluate_questions(kb.store, load_questions(SEED_QUESTIONS), [LEFT_OUT])
+            results["quality"] = {"questions": len(quality.results),
+                                  "osteon_passed": quality.passed,
+                                  "bm25_top3_passed": quality.baseline_passed,
+                                  "bad_citations": quality.bad_citations,
+                                  "left_out": LEFT_OUT}
+        source = read_store(n_docs, seed)
+        large = Path(tmp) / "large.sqlite"
+        shutil.copy(source, large)
+        _say(f"{n_docs:,}-document corpus: merging knowledge …")
+        with KnowledgeBase.open(large, default_corpus=False) as kb:
+            started = time.perf_counter()
+            kb.update_knowledge()
+            results["large_merge_s"] = round(time.perf_counter() - started, 1)
+            results["large"] = measure(kb, reps)
+    results["docs"] = n_docs
+    results["targets"] = {"default_p50_ms": 20, "large_p50_ms": 100}
+    return results
+
+
+def print_table(r: dict[str, Any]) -> None:
+    print("ask bench: latency per question (ms), warm")
+    print(f"  {'corpus':<22}{'osteon p50':>12}{'p99':>9}{'BM25 p50':>11}{'p99':>9}{'ratio':>8}")
+    for name, label in (("default", "default (5 seeds)"), ("large", f"{r['docs']:,} documents")):
+        row = r[name]
+        print(f"  {label:<22}{row['osteon']['p50_ms']:>12.2f}{row['osteon']['p99_ms']:>9.2f}"
+              f"{row['bm25']['p50_ms']:>11.2f}{row['bm25']['p99_ms']:>9.2f}"
+              f"{row['ratio_p50']:>7.1f}x")
+    q = r["quality"]
+    print(f"  quality, {q['questions']} seed questions with {q['left_out']} left out: osteon "
+          f"{q['osteon_passed']}, plain BM25 top-3 sentences {q['bm25_top3_passed']}; "
+          f"bad citations {q['bad_citations']}")
+    default_ok = r["default"]["osteon"]["p50_ms"] <= r["targets"]["default_p50_ms"]
+    large_ok = r["large"]["osteon"]["p50_ms"] <= r["targets"]["large_p50_ms"]
+    print(f"  targets p50 ≤ 20 ms (default): {'met' if default_ok else 'MISSED'}; "
+          f"≤ 100 ms ({r['docs']:,} documents): {'met' if large_ok else 'MISSED'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10000, help="large corpus size")
+    parser.add_argument("--seed", type=int, default=0, help="corpus RNG seed")
+    parser.add_argument("--reps", type=int, default=5, help="timed rounds over the questions")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    results = run(args.docs, args.seed, args.reps)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print_table(results)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
