@@ -24,6 +24,7 @@ run: $(RUN_STAMP)
 	$(BIN)/osteon sources
 	$(BIN)/osteon show 004_650ad9dfb01f5806
 	$(BIN)/osteon read
+	$(BIN)/osteon ask "How can heterotopic ossification be prevented?"
 	$(BIN)/osteon facts NSAIDs
 	$(BIN)/osteon conflicts
 
@@ -34,6 +35,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/reading_bench.py
 	$(BIN)/python bench/knowledge_bench.py
+	$(BIN)/python bench/ask_bench.py
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench
