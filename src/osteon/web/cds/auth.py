@@ -1,0 +1,195 @@
+"""CDS Hooks authentication: the EHR signs a JWT for every call, and osteon checks it.
+
+As the CDS Hooks 2.0 specification describes: the token's `iss` must be on
+the allow-list; its key is found by `kid` in the issuer's JWKS, fetched from
+the header's `jku` only when that URL is one the issuer is trusted to use
+(or from the issuer's configured JWKS, or keys given inline); only ES384 and
+RS384 signatures are accepted (never `none`, never a shared-secret HMAC);
+`aud` must be the exact URL called; `exp` and `iat` are required and checked;
+a `jti` seen before is a replay and refused. Auth is on by default; a local
+demo turns it off explicitly (`OSTEON_CDS_AUTH=off`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import jwt
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from osteon.errors import OsteonError
+
+ALGORITHMS = ("ES384", "RS384")
+JWKS_TTL_S = 600.0
+LEEWAY_S = 30
+MAX_TOKEN_AGE_S = 300
+"""A token issued longer ago than this is refused even if its `exp` is later."""
+
+
+class AuthError(OsteonError):
+    """A request the service must refuse with 401; the message says why (no secrets in it)."""
+
+
+class TrustedIssuer(BaseModel):
+    """One EHR allowed to call: its `iss`, and where its keys come from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    iss: str
+    jku: tuple[str, ...] = ()
+    """JWKS URLs this issuer may name in a token's `jku` header."""
+    jwks_url: str | None = None
+    """The issuer's JWKS when tokens carry no `jku`."""
+    jwks: dict[str, Any] | None = None
+    """Keys given inline (a JWKS document), for closed deployments and tests."""
+
+
+class AuthSettings(BaseModel):
+    """Whether tokens are required, and from whom."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    enabled: bool = True
+    issuers: tuple[TrustedIssuer, ...] = ()
+
+
+def load_settings(environ: dict[str, str] | None = None) -> AuthSettings:
+    """Settings from the environment: OSTEON_CDS_AUTH=off, OSTEON_CDS_ISSUERS=FILE (YAML/JSON).
+
+    The issuers file is a list of `{iss, jku: [...], jwks_url, jwks}` entries.
+    """
+    env = os.environ if environ is None else environ
+    enabled = env.get("OSTEON_CDS_AUTH", "on").strip().lower() not in ("off", "0", "false", "no")
+    path = env.get("OSTEON_CDS_ISSUERS")
+    issuers: list[Any] = []
+    if path:
+        try:
+            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise OsteonError(f"OSTEON_CDS_ISSUERS: cannot read {path}: {exc}") from exc
+        issuers = raw if isinstance(raw, list) else (raw or {}).get("issuers", [])
+    try:
+        return AuthSettings(enabled=enabled, issuers=tuple(
+            TrustedIssuer.model_validate(i) for i in issuers))
+    except ValidationError as exc:
+        raise OsteonError(f"OSTEON_CDS_ISSUERS: bad issuer entry: {exc.errors()[0]['msg']}"
+                          ) from exc
+
+
+@dataclass
+class _Cached:
+    keys: dict[str, Any]
+    fetched: float
+
+
+@dataclass
+class TokenVerifier:
+    """Checks bearer tokens against the settings; keeps JWKS and seen `jti`s in memory."""
+
+    settings: AuthSettings
+    fetch: Callable[[str], dict[str, Any]] | None = None
+    """How a JWKS URL is fetched (default: HTTP GET); tests may pass their own."""
+    _jwks: dict[str, _Cached] = field(default_factory=dict)
+    _seen: dict[str, float] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def verify(self, authorization: str | None, audience: str) -> dict[str, Any] | None:
+        """The token's claims, or None when auth is off; AuthError when it must be refused."""
+        if not self.settings.enabled:
+            return None
+        if not authorization or not authorization.lower().startswith("bearer "):
+            raise AuthError("a signed bearer token is required")
+        token = authorization[7:].strip()
+        try:
+            header = jwt.get_unverified_header(token)
+            unverified = jwt.decode(token, options={"verify_signature": False})
+        except jwt.PyJWTError as exc:
+            raise AuthError(f"malformed token: {exc}") from exc
+        if header.get("alg") not in ALGORITHMS:
+            raise AuthError(f"signature algorithm {header.get('alg')!r} is not accepted "
+                            f"(use {' or '.join(ALGORITHMS)})")
+        issuer = self._issuer(unverified.get("iss"))
+        key = self._key(issuer, header)
+        try:
+            claims = jwt.decode(token, key=key, algorithms=list(ALGORITHMS), audience=audience,
+                                issuer=issuer.iss, leeway=LEEWAY_S,
+                                options={"require": ["iss", "aud", "exp", "iat", "jti"]})
+        except jwt.PyJWTError as exc:
+            raise AuthError(f"token refused: {exc}") from exc
+        if claims["iat"] > time.time() + LEEWAY_S or claims["iat"] < time.time() - MAX_TOKEN_AGE_S:
+            raise AuthError("token refused: issued at an implausible time")
+        self._check_replay(str(claims["jti"]), float(claims["exp"]))
+        return claims
+
+    def _issuer(self, iss: object) -> TrustedIssuer:
+        for issuer in self.settings.issuers:
+            if issuer.iss == iss:
+                return issuer
+        raise AuthError("token refused: issuer not on the allow-list")
+
+    def _key(self, issuer: TrustedIssuer, header: dict[str, Any]) -> Any:
+        kid = header.get("kid")
+        jku = header.get("jku")
+        if jku is not None and jku not in issuer.jku:
+            raise AuthError("token refused: its jku is not one this issuer may use")
+        if jku:
+            keys = self._fetched(jku)
+        elif issuer.jwks is not None:
+            keys = _keys_of(issuer.jwks)
+        elif issuer.jwks_url:
+            keys = self._fetched(issuer.jwks_url)
+        else:
+            raise AuthError("token refused: no keys known for this issuer")
+        if kid in keys:
+            return keys[kid]
+        if kid is None and len(keys) == 1:
+            return next(iter(keys.values()))
+        raise AuthError("token refused: no key with its kid")
+
+    def _fetched(self, url: str) -> dict[str, Any]:
+        with self._lock:
+            cached = self._jwks.get(url)
+            if cached and time.monotonic() - cached.fetched < JWKS_TTL_S:
+                return cached.keys
+        try:
+            document = (self.fetch or _http_get_json)(url)
+            keys = _keys_of(document)
+        except (httpx.HTTPError, ValueError, jwt.PyJWTError) as exc:
+            raise AuthError(f"token refused: the issuer's keys could not be read ({exc})") from exc
+        with self._lock:
+            self._jwks[url] = _Cached(keys, time.monotonic())
+        return keys
+
+    def _check_replay(self, jti: str, exp: float) -> None:
+        now = time.time()
+        with self._lock:
+            for old in [j for j, until in self._seen.items() if until < now - LEEWAY_S]:
+                del self._seen[old]
+            if jti in self._seen:
+                raise AuthError("token refused: jti already used (replay)")
+            self._seen[jti] = exp
+
+
+def _keys_of(document: dict[str, Any]) -> dict[str, Any]:
+    """Public keys of a JWKS by kid (signing keys of the accepted algorithms only)."""
+    keys = {}
+    for raw in document.get("keys", []):
+        if raw.get("use", "sig") != "sig" or raw.get("kty") not in ("EC", "RSA"):
+            continue
+        keys[raw.get("kid", "")] = jwt.PyJWK(raw).key
+    if not keys:
+        raise ValueError("the JWKS holds no EC or RSA signing key")
+    return keys
+
+
+def _http_get_json(url: str) -> dict[str, Any]:
+    response = httpx.get(url, timeout=5.0, follow_redirects=False)
+    response.raise_for_status()
+    return json.loads(response.text)
