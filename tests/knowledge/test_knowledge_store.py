@@ -104,3 +104,14 @@ def test_knowledge_rebuilds_when_it_missed_claims(small_kb: KnowledgeBase) -> No
 def test_an_empty_store_has_no_facts(tmp_path: Path) -> None:
     with KnowledgeBase.open(tmp_path / "none.sqlite", default_corpus=False) as kb:
         assert kb.facts() == [] and kb.conflicts() == []
+
+
+def test_generation_grows_only_when_knowledge_changes(small_kb: KnowledgeBase,
+                                                      write_pages: Callable) -> None:
+    knowledge = small_kb.knowledge
+    before = knowledge.generation
+    assert small_kb.update_knowledge().mode == "none"
+    assert knowledge.generation == before
+    (path, kind), = write_pages({CONTRADICTION[0]: CONTRADICTION[1:]})
+    small_kb.ingest([path], kind=kind)
+    assert knowledge.generation == before + 1

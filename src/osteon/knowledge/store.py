@@ -93,6 +93,7 @@ BEGIN INSERT INTO knowledge_dirty(claim_id, op) VALUES (OLD.id, 'del'); END;
 """
 
 _VERSION_META = "knowledge_version"
+_GENERATION_META = "knowledge_generation"
 REBUILD_AT_CHANGES = 5000
 """Claim changes above this (and above half the claims) rebuild instead of updating."""
 _LINK_PREDICATES = ("is_a", "synonym_of")
@@ -167,6 +168,15 @@ class KnowledgeStore:
     def _db(self) -> sqlite3.Connection:
         return self.store.connection
 
+    @property
+    def generation(self) -> int:
+        """Grows with every update that changed something, whichever process made it.
+
+        Caches of views derived from the assertions key on it, so they never serve
+        knowledge older than the tables.
+        """
+        return int(self.store.get_meta(_GENERATION_META) or 0)
+
     # -- building -------------------------------------------------------------
 
     def update(self, *, full: bool = False) -> UpdateReport:
@@ -177,6 +187,8 @@ class KnowledgeStore:
                 report = self._rebuild()
             else:
                 report = self._incremental()
+            if report.mode != "none":
+                self.store.set_meta(_GENERATION_META, str(self.generation + 1))
         return UpdateReport(report.mode, report.claims_added, report.claims_removed,
                             report.assertions_touched, round(time.perf_counter() - started, 4))
 
