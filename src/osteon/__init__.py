@@ -25,7 +25,11 @@ from osteon.errors import OsteonError
 from osteon.settings import max_bytes_from_env, resolve_store_path
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from osteon.ask.records import Answer
+    from osteon.assess.load import PatientSource
+    from osteon.assess.records import Assessment
     from osteon.knowledge.records import ConflictView, Fact
     from osteon.knowledge.store import KnowledgeStore, UpdateReport
     from osteon.reading.reader import DocumentReader, ReadReport
@@ -95,6 +99,14 @@ class KnowledgeBase:
         assert self._knowledge is not None
         return self._knowledge
 
+    @property
+    def knowledge_store(self) -> KnowledgeStore:
+        """The knowledge as last updated (no reading, no re-merge): for servers on a schedule."""
+        if self._knowledge is None:
+            self.update_knowledge()
+        assert self._knowledge is not None
+        return self._knowledge
+
     def update_knowledge(self) -> UpdateReport:
         """Read what is unread, then re-merge only the assertions new or gone claims touch."""
         from osteon.knowledge.store import KnowledgeStore
@@ -117,6 +129,16 @@ class KnowledgeBase:
         from osteon.ask.answer import ask
 
         return ask(self.knowledge, question, sources=sources)
+
+    def assess(self, patient: PatientSource, at: str | datetime | None = None) -> Assessment:
+        """What the sources say about one patient (a JSON or FHIR file, bytes or parsed JSON).
+
+        `at` is the assessment time (default now), from which deadlines such as "within
+        24–48 hours of surgery" are computed. Raises PatientInputError for unusable input.
+        """
+        from osteon.assess import assess_patient
+
+        return assess_patient(self.knowledge, patient, at)
 
     def conflicts(self) -> list[ConflictView]:
         """Where the sources disagree, both sides with their citations."""

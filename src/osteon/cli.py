@@ -332,6 +332,32 @@ def ask(
 
 
 @app.command()
+def assess(
+    file: Annotated[Path, typer.Argument(help="Patient JSON file or FHIR R4 Bundle.")],
+    at: Annotated[str | None, typer.Option(
+        "--at", help="Assessment time, ISO 8601 (default: now); deadlines count to it.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="md, html or json.")] = "md",
+    as_json: JsonOption = False,
+) -> None:
+    """Assess one patient: risk, prophylaxis with deadlines, surveillance, differential, treatment.
+
+    Every item cites the sentences it rests on; the report supports, and does not replace,
+    clinical judgement.
+    """
+    from osteon.assess.render import FORMATS, render
+
+    fmt = "json" if as_json else fmt
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    with _open() as kb:
+        try:
+            result = kb.assess(file, at=at)
+        except OsteonError as exc:
+            _fail(str(exc))
+    sys.stdout.write(render(result, fmt))
+
+
+@app.command()
 def conflicts(as_json: JsonOption = False) -> None:
     """Where the sources disagree, both sides side by side with their sources."""
     from osteon.knowledge.views import conflict_dict, conflict_lines

@@ -1,0 +1,283 @@
+"""Assemble an assessment from the knowledge base, as the rule file says.
+
+The engine knows no medicine: `data/assess/rules.yaml` names, per section,
+the predicates to take and who may stand as subject and object ("a concept
+covering one of the patient's procedures", "the target condition or a kind
+of it"); the assertions the documents make supply everything else — which
+factors raise the risk and by how much, what prevents HO and when, which test
+misleads. Each chosen assertion becomes an `Item` citing its sentences, with
+its belief, conflicts (both sides) and timings made into this patient's dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from osteon.ask.answer import DISCLAIMER
+from osteon.ask.records import Statement
+from osteon.assess.evidence import CLAIM_SAMPLE, conflict_notes, statement
+from osteon.assess.mapping import LAB_DERIVED
+from osteon.assess.records import SECTIONS, Assessment, Item, Patient, PatientFact, TimeWindow
+from osteon.assess.rules import AssessRules, Rule, TimingRules, assess_rules, timing_rules
+from osteon.assess.timing import EVENT_KINDS, resolve_anchor, window
+from osteon.knowledge.hierarchy import Hierarchy
+from osteon.knowledge.query import to_facts
+from osteon.knowledge.records import Assertion, Fact
+from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.lexicon import Lexicon
+
+_POLARITY_ORDER = {"asserted": 0, "hedged": 1, "negated": 2}
+
+
+@dataclass
+class _Context:
+    """The patient's concepts as sets the rules' roles test against."""
+
+    patient: Patient
+    at: datetime
+    rules: AssessRules
+    hierarchy: Hierarchy
+    target: frozenset[str]
+    events: frozenset[str]
+    recent: frozenset[str]
+    findings: frozenset[str]
+    finding_sites: frozenset[str]
+    labs: frozenset[str]
+    chosen: dict[str, list[tuple[Rule, Assertion]]] = field(default_factory=dict)
+
+    def section_subjects(self, name: str) -> frozenset[str]:
+        return self._closure(a.subject for _, a in self.chosen.get(name, ()))
+
+    def _closure(self, concepts: Iterable[str]) -> frozenset[str]:
+        out: set[str] = set()
+        for concept in concepts:
+            out |= self.hierarchy.narrower(concept)
+        return frozenset(out)
+
+
+def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessment:
+    """What the sources say about this patient, section by section, every item cited."""
+    rules, timing = assess_rules(), timing_rules()
+    hierarchy = knowledge.hierarchy()
+    ctx = _context(patient, at, rules, hierarchy)
+    candidates = _candidates(knowledge, rules)
+    fact_cache: dict[int, Fact] = {}
+
+    def facts_of(assertions: list[Assertion]) -> list[Fact]:
+        todo = [a for a in assertions if a.id not in fact_cache]
+        for fact in to_facts(knowledge, todo, sample=CLAIM_SAMPLE):
+            fact_cache[fact.assertion.id] = fact
+        return [fact_cache[a.id] for a in assertions]
+
+    for rule in rules.rules:
+        if not _triggered(rule, ctx, candidates):
+            continue
+        picked = _pick(rule, ctx, candidates, knowledge.lexicon)
+        if rule.sites == "patient_findings":
+            picked = [f.assertion for f in facts_of(picked)
+                      if _sites_match(f.qualifiers.sites, ctx)]
+        seen = {a.id for _, a in ctx.chosen.get(rule.section, ())}
+        picked = [a for a in picked if a.id not in seen][:rule.limit]
+        ctx.chosen.setdefault(rule.section, []).extend((rule, a) for a in picked)
+    everything = [a for pairs in ctx.chosen.values() for _, a in pairs]
+    facts = {f.assertion.id: f for f in facts_of(list({a.id: a for a in everything}.values()))}
+    stated = {i: statement(knowledge, f) for i, f in facts.items()}
+    conflicts = conflict_notes(knowledge, list(facts.values()), stated)
+    warnings = list(patient.warnings)
+    sections = {name: _items(name, ctx, facts, stated, conflicts, knowledge, timing, warnings)
+                for name in SECTIONS}
+    return Assessment(patient, at, warnings=tuple(warnings), disclaimer=DISCLAIMER,
+                      **sections)
+
+
+def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hierarchy
+             ) -> _Context:
+    def up(facts: Iterable[PatientFact]) -> frozenset[str]:
+        out: set[str] = set()
+        for fact in facts:
+            out |= hierarchy.broader(fact.concept)
+        return frozenset(out)
+
+    events = [f for f in patient.of_kind(*EVENT_KINDS)]
+    since = at - timedelta(days=rules.recent_days)
+    recent = [f for f in events if f.when is not None and (f.when >= since)]
+    active = [f for f in patient.of_kind("finding") if f.status == "active"]
+    findings = [f for f in active if f.matched_by != LAB_DERIVED]
+    labs = patient.of_kind("lab")
+    lab_findings = [f for f in active if f.matched_by == LAB_DERIVED]
+    sites = frozenset(s for f in findings for s in f.sites)
+    return _Context(patient, at, rules, hierarchy, hierarchy.narrower(rules.target),
+                    up(events), up(recent), up(findings), sites, up([*labs, *lab_findings]))
+
+
+def _candidates(knowledge: KnowledgeStore, rules: AssessRules) -> list[Assertion]:
+    """Every assertion any rule could take: one query, clinical contexts only."""
+    predicates = sorted({p for r in rules.rules for p in r.predicates}
+                        | set(rules.presentation_predicates))
+    marks = ",".join("?" * len(predicates))
+    contexts = ",".join("?" * len(rules.contexts))
+    found = knowledge.assertions(
+        where=f"predicate IN ({marks}) AND context IN ({contexts})",
+        params=[*predicates, *rules.contexts])
+    found.sort(key=lambda a: (_POLARITY_ORDER.get(a.polarity, 3), -a.belief, -a.n_sources,
+                              a.text))
+    return found
+
+
+def _triggered(rule: Rule, ctx: _Context, candidates: list[Assertion]) -> bool:
+    if not rule.when:
+        return True
+    return any(_holds(name, ctx, candidates) for name in rule.when)
+
+
+def _holds(name: str, ctx: _Context, candidates: list[Assertion]) -> bool:
+    if name in SECTIONS:
+        return bool(ctx.chosen.get(name))
+    if name == "established":
+        return any(f.concept in ctx.target and f.status == "active" and f.kind != "finding"
+                   for f in ctx.patient.facts)
+    if name == "labs":
+        return bool(ctx.patient.of_kind("lab"))
+    if name == "surgery":
+        return "surgery" in ctx.recent
+    if name == "presentation":
+        return any(a.predicate in ctx.rules.presentation_predicates and a.object in ctx.target
+                   and a.polarity != "negated" and a.subject in ctx.findings
+                   for a in candidates)
+    return False
+
+
+def _role(name: str, ctx: _Context) -> Callable[[str], bool]:
+    """A test for the concept standing in one role of a rule."""
+    if name == "any":
+        return lambda c: True
+    sets = {"target": ctx.target, "patient": ctx.events, "patient_recent": ctx.recent,
+            "patient_findings": ctx.findings, "labs": ctx.labs}
+    if name in sets:
+        chosen = sets[name]
+        return lambda c: c in chosen
+    if name == "differentials":
+        diffs = ctx.section_subjects("differential")
+        return lambda c: c in diffs
+    if name == "target_or_differentials":
+        both = ctx.section_subjects("differential") | ctx.target
+        return lambda c: c in both
+    subjects = ctx.section_subjects(name.removeprefix("section:"))
+    return lambda c: c in subjects
+
+
+def _pick(rule: Rule, ctx: _Context, candidates: list[Assertion], lexicon: Lexicon
+          ) -> list[Assertion]:
+    """The assertions a rule takes: the patient's own concepts first, then by belief."""
+    subject_ok, object_ok = _role(rule.subject, ctx), _role(rule.object, ctx)
+    picked = [a for a in candidates
+              if a.predicate in rule.predicates and a.polarity in rule.polarities
+              and subject_ok(a.subject) and _typed(a.subject, rule, lexicon)
+              and (a.key.object_is_text and rule.object == "any"
+                   or not a.key.object_is_text and object_ok(a.object))]
+    own = {f.concept for f in ctx.patient.facts}
+    return sorted(picked, key=lambda a: a.subject not in own and a.object not in own)
+
+
+def _typed(concept: str, rule: Rule, lexicon: Lexicon) -> bool:
+    return not rule.subject_types or (concept in lexicon
+                                      and lexicon.get(concept).type in rule.subject_types)
+
+
+def _sites_match(sites: Iterable[str], ctx: _Context) -> bool:
+    return any(s in ctx.hierarchy.broader(p) for s in sites for p in ctx.finding_sites)
+
+
+def _items(name: str, ctx: _Context, facts: dict[int, Fact], stated: dict[int, Statement],
+           conflicts: dict, knowledge: KnowledgeStore, timing: TimingRules,
+           warnings: list[str]) -> tuple[Item, ...]:
+    pairs = ctx.chosen.get(name, [])
+    windows: dict[str, TimeWindow] = {}
+    items: list[Item] = []
+    # Timings relative to another test ("earlier than an x-ray") come after that test's.
+    ordered = sorted(pairs, key=lambda p: _relative(facts[p[1].id]))
+    built: dict[int, Item] = {}
+    for rule, assertion in ordered:
+        fact, said = facts[assertion.id], stated[assertion.id]
+        if not said.citations:
+            warnings.append(f"{assertion.text}: no sentence to cite; left out")
+            continue
+        times = tuple(_windows(fact, ctx, knowledge, timing, windows))
+        if times and times[0].start is not None:
+            windows.setdefault(assertion.subject, times[0])
+        built[assertion.id] = Item(
+            rule.id, assertion.text, said, assertion.predicate, assertion.subject,
+            assertion.object, assertion.belief, assertion.polarity, said.figures,
+            _matched(assertion, ctx), times, conflicts.get(assertion.id, ()),
+            _notes(assertion, ctx, knowledge))
+    for _, assertion in pairs:  # back to rule order
+        if assertion.id in built:
+            items.append(built[assertion.id])
+    return tuple(items)
+
+
+def _relative(fact: Fact) -> bool:
+    return any(v.kind == "timing" and v.relation == "earlier_than"
+               for v in fact.qualifiers.values)
+
+
+def _windows(fact: Fact, ctx: _Context, knowledge: KnowledgeStore, timing: TimingRules,
+             windows: dict[str, TimeWindow]) -> Iterable[TimeWindow]:
+    for value in fact.qualifiers.values:
+        if value.kind != "timing":
+            continue
+        anchor = resolve_anchor(value.anchor, ctx.patient, ctx.at, timing, knowledge.lexicon,
+                                ctx.hierarchy, ctx.rules.target)
+        other = None
+        if anchor is not None and anchor.test is not None:
+            other = next((w for c, w in windows.items()
+                          if c in ctx.hierarchy.narrower(anchor.test)), None)
+        yield window(value, anchor, ctx.at, timing, relative_to=other)
+
+
+def _matched(assertion: Assertion, ctx: _Context) -> tuple[str, ...]:
+    """The patient facts this item is about (its subject or object covers them)."""
+    family = ctx.hierarchy.narrower(assertion.subject)
+    if not assertion.key.object_is_text:
+        family |= ctx.hierarchy.narrower(assertion.object) - ctx.target
+    out = []
+    for fact in ctx.patient.facts:
+        if fact.concept in family and fact.kind != "medication" and fact.kind != "allergy":
+            out.append(describe(fact))
+    return tuple(dict.fromkeys(out))
+
+
+def _notes(assertion: Assertion, ctx: _Context, knowledge: KnowledgeStore
+           ) -> tuple[str, ...]:
+    """The patient's own medicines and allergies that touch this item's subject."""
+    lexicon = knowledge.lexicon
+    down = ctx.hierarchy.narrower(assertion.subject)
+    up = ctx.hierarchy.broader(assertion.subject)
+    notes = []
+    for fact in ctx.patient.facts:
+        if fact.kind == "medication" and fact.concept in down:
+            notes.append(f"on the patient's medication list: {describe(fact)}")
+        elif fact.kind == "allergy" and (fact.concept in down or fact.concept in up):
+            notes.append(f"allergy or intolerance recorded: {fact.label} "
+                         f"({lexicon.get(fact.concept).name})")
+        elif fact.kind == "lab" and fact.concept in down:
+            notes.append(f"the patient's result: {describe(fact)}")
+    return tuple(dict.fromkeys(notes))
+
+
+def describe(fact: PatientFact) -> str:
+    """A patient fact in one line: what, value, when, where, status."""
+    text = fact.label
+    if fact.value is not None:
+        text += f" {fact.value:g}{' ' + fact.unit if fact.unit else ''}"
+        if fact.high is not None:
+            text += " (above the reference range)" if fact.high else " (within range)"
+    if fact.when is not None:
+        text += f", {fact.when:%Y-%m-%d}" if fact.date_only else f", {fact.when:%Y-%m-%d %H:%M} UTC"
+    if fact.sites:
+        text += f", {', '.join(s.replace('_', ' ') for s in fact.sites)}"
+    if fact.status not in ("active",):
+        text += f" ({fact.status})"
+    return text

@@ -1,0 +1,242 @@
+"""Read a FHIR R4 Bundle into the patient JSON model, resource by resource.
+
+Each resource osteon uses (Patient, Condition, Procedure, ServiceRequest,
+Observation, MedicationStatement, MedicationRequest, Medication,
+AllergyIntolerance) is validated with `fhir.resources.R4B` (the R5 default of
+fhir.resources 8 rejects real R4 data). One bad resource is skipped with a
+warning naming it; a bundle that is not a Bundle, or whose resources are
+valid R5 but not R4, is refused. Other resource types (Encounter, Claim, ...)
+are counted in one warning; a type FHIR does not know is named.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from fhir.resources import get_fhir_model_class as r5_model
+from fhir.resources.R4B import get_fhir_model_class as r4_model
+from pydantic import ValidationError
+
+from osteon.assess.errors import PatientInputError, WrongFhirVersion
+from osteon.assess.patient_json import CodingIn, EntryIn, LabIn, PatientIn
+
+USED = ("Patient", "Condition", "Procedure", "ServiceRequest", "Observation",
+        "MedicationStatement", "MedicationRequest", "Medication", "AllergyIntolerance")
+_SKIP_STATUS = {"entered-in-error", "not-done", "cancelled", "refuted", "revoked"}
+_RESOLVED = {"inactive", "remission", "resolved"}
+_HIGH = {"H", "HH", "HU", ">", "A", "AA"}
+_NOT_HIGH = {"N", "L", "LL", "LU", "<"}
+
+
+def parse_bundle(raw: Any, *, name: str = "bundle") -> PatientIn:
+    """A FHIR R4 Bundle as a `PatientIn`; PatientInputError when it cannot be one."""
+    if not isinstance(raw, dict) or raw.get("resourceType") != "Bundle":
+        kind = raw.get("resourceType") if isinstance(raw, dict) else type(raw).__name__
+        raise PatientInputError(f"{name}: expected a FHIR Bundle, got {kind!r}")
+    entries = raw.get("entry") or []
+    if not isinstance(entries, list):
+        raise PatientInputError(f"{name}: Bundle.entry must be a list")
+    reader = _Reader(name)
+    for index, entry in enumerate(entries):
+        reader.take(index, entry)
+    if reader.r5_only:
+        raise WrongFhirVersion(
+            f"{name}: {reader.r5_only[0]} is valid FHIR R5 but not R4 "
+            f"({len(reader.r5_only)} such resources); osteon reads FHIR R4 (4.0.1) bundles")
+    return reader.patient()
+
+
+class _Reader:
+    """Collects validated resources, then turns them into entries."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.resources: list[Any] = []
+        self.warnings: list[str] = []
+        self.ignored: Counter[str] = Counter()
+        self.r5_only: list[str] = []
+
+    def take(self, index: int, entry: Any) -> None:
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        where = f"entry[{index}]"
+        if not isinstance(resource, dict):
+            self.warnings.append(f"{where}: no resource; skipped")
+            return
+        kind = resource.get("resourceType")
+        if not isinstance(kind, str):
+            self.warnings.append(f"{where}: resource without resourceType; skipped")
+            return
+        label = f"{where} ({kind}/{resource.get('id', '?')})"
+        if kind not in USED:
+            try:
+                r4_model(kind)
+            except (KeyError, ValueError):
+                self.warnings.append(f"{label}: {kind!r} is not a FHIR R4 resource type; "
+                                     "skipped")
+                return
+            self.ignored[kind] += 1
+            return
+        try:
+            self.resources.append(r4_model(kind).model_validate(resource))
+        except ValidationError as exc:
+            if _valid_r5(kind, resource):
+                self.r5_only.append(label)
+                return
+            first = exc.errors()[0]
+            loc = ".".join(str(p) for p in first["loc"]) or "resource"
+            self.warnings.append(f"{label}: not valid FHIR R4 ({loc}: {first['msg']}); skipped")
+
+    def patient(self) -> PatientIn:
+        out: dict[str, Any] = {k: [] for k in ("conditions", "procedures", "findings", "labs",
+                                               "medications", "allergies")}
+        medications = {_ref_key(r): r for r in self.resources
+                       if r.get_resource_type() == "Medication"}
+        people = [r for r in self.resources if r.get_resource_type() == "Patient"]
+        for resource in self.resources:
+            kind = resource.get_resource_type()
+            label = f"{kind}/{resource.id or '?'}"
+            try:
+                made = _convert(resource, medications)
+            except ValueError as exc:
+                self.warnings.append(f"{label}: {exc}; skipped")
+                continue
+            if made is not None:
+                key, entry = made
+                out[key].append(entry)
+        if self.ignored:
+            listed = ", ".join(f"{k} ×{n}" for k, n in sorted(self.ignored.items()))
+            self.warnings.append(f"resources not used by the assessment: {listed}")
+        if len(people) > 1:
+            self.warnings.append(f"{len(people)} Patient resources; the first was used")
+        person = people[0] if people else None
+        if person is None:
+            self.warnings.append("no Patient resource: age and sex unknown")
+        return PatientIn(
+            id=person.id if person else None,
+            birth_date=person.birthDate.isoformat() if person and person.birthDate else None,
+            sex=person.gender if person and person.gender in ("female", "male", "other",
+                                                              "unknown") else None,
+            warnings=self.warnings, **out)
+
+
+def _valid_r5(kind: str, resource: dict) -> bool:
+    try:
+        r5_model(kind).model_validate(resource)
+    except (ValidationError, KeyError, ValueError):
+        return False
+    return True
+
+
+def _ref_key(resource: Any) -> str:
+    return f"{resource.get_resource_type()}/{resource.id}"
+
+
+def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] | None:
+    """(list name, entry) for one validated resource, None for one not to use."""
+    kind = resource.get_resource_type()
+    source = f"{kind}/{resource.id or '?'}"
+    status = _code(getattr(resource, "status", None))
+    if status in _SKIP_STATUS:
+        return None
+    if kind == "Condition":
+        verification = _first_code(resource.verificationStatus)
+        if verification in _SKIP_STATUS:
+            return None
+        clinical = _first_code(resource.clinicalStatus)
+        when = resource.onsetDateTime or (resource.onsetPeriod.start if resource.onsetPeriod
+                                          else None) or resource.recordedDate
+        return "conditions", _entry(resource.code, when, resource.bodySite, source,
+                                    "resolved" if clinical in _RESOLVED else "active")
+    if kind in ("Procedure", "ServiceRequest"):
+        planned = kind == "ServiceRequest" or status == "preparation"
+        if kind == "Procedure":
+            when = resource.performedDateTime or (
+                resource.performedPeriod.start if resource.performedPeriod else None)
+        else:
+            when = resource.occurrenceDateTime or (
+                resource.occurrencePeriod.start if resource.occurrencePeriod else None)
+        return "procedures", _entry(resource.code, when, resource.bodySite, source,
+                                    "planned" if planned else "active")
+    if kind == "Observation":
+        return _observation(resource, source)
+    if kind in ("MedicationStatement", "MedicationRequest"):
+        concept = resource.medicationCodeableConcept
+        if concept is None and resource.medicationReference is not None:
+            target = medications.get(resource.medicationReference.reference or "")
+            concept = target.code if target is not None else None
+        if concept is None:
+            raise ValueError("medication neither coded nor found in the bundle")
+        when = (resource.authoredOn if kind == "MedicationRequest" else
+                resource.effectiveDateTime or (resource.effectivePeriod.start
+                                               if resource.effectivePeriod else None))
+        return "medications", _entry(concept, when, None, source,
+                                     "stopped" if status in ("stopped", "completed")
+                                     else "active")
+    if kind == "AllergyIntolerance":
+        if _first_code(resource.verificationStatus) in _SKIP_STATUS:
+            return None
+        return "allergies", _entry(resource.code, resource.onsetDateTime, None, source,
+                                   "active")
+    return None
+
+
+def _observation(resource: Any, source: str) -> tuple[str, EntryIn]:
+    categories = {_first_code(c) for c in resource.category or []}
+    when = resource.effectiveDateTime or (resource.effectivePeriod.start
+                                          if resource.effectivePeriod else None)
+    quantity = resource.valueQuantity
+    if "laboratory" in categories or (quantity is not None and "exam" not in categories):
+        high = None
+        for interpretation in resource.interpretation or []:
+            code = _first_code(interpretation)
+            high = True if code in _HIGH else False if code in _NOT_HIGH else high
+        ref_high = None
+        for rng in resource.referenceRange or []:
+            if rng.high is not None and rng.high.value is not None:
+                ref_high = float(rng.high.value)
+                break
+        base = _entry(resource.code, when, resource.bodySite, source, "active")
+        return "labs", LabIn(**base.model_dump(),
+                             value=float(quantity.value) if quantity and quantity.value
+                             is not None else None,
+                             unit=(quantity.unit or quantity.code) if quantity else None,
+                             reference_high=ref_high, high=high)
+    code = resource.valueCodeableConcept or resource.code
+    return "findings", _entry(code, when, resource.bodySite, source, "active")
+
+
+def _entry(code: Any, when: Any, sites: Any, source: str, status: str) -> EntryIn:
+    if code is None:
+        raise ValueError("no code")
+    codings = [CodingIn(system=c.system, code=c.code, display=c.display)
+               for c in code.coding or [] if c.system and c.code]
+    text = code.text or None
+    if not codings and not text:
+        raise ValueError("no code or text")
+    site_list = sites if isinstance(sites, list) else [sites] if sites is not None else []
+    site_texts = [t for t in (_site_text(s) for s in site_list) if t]
+    return EntryIn(text=text, codes=codings, date=_iso(when), site=site_texts or None,
+                   status=status, source=source)
+
+
+def _site_text(concept: Any) -> str | None:
+    if concept.text:
+        return concept.text
+    return next((c.display for c in concept.coding or [] if c.display), None)
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _code(value: Any) -> str | None:
+    return str(value) if value is not None else None
+
+
+def _first_code(concept: Any) -> str | None:
+    if concept is None:
+        return None
+    return next((c.code for c in concept.coding or [] if c.code), None)

@@ -1,0 +1,124 @@
+"""The small patient JSON format, as pydantic models that name the bad field.
+
+```json
+{
+  "id": "example-1",
+  "age": 67, "sex": "female",
+  "conditions":  [{"text": "osteoarthritis of hip",
+                   "codes": [{"system": "ICD-10-CM", "code": "M16.11"}],
+                   "date": "2019-05-01", "site": "right hip", "status": "active"}],
+  "procedures":  [{"text": "total hip arthroplasty", "date": "2025-03-10T09:30:00Z",
+                   "site": "right hip"}],
+  "injuries":    [{"text": "spinal cord injury",
+                   "codes": [{"system": "ICD-10-CM", "code": "S24.109A"}], "date": "2025-01-20"}],
+  "findings":    [{"text": "swelling", "site": "left thigh", "date": "2025-03-01"}],
+  "labs":        [{"text": "alkaline phosphatase", "codes": [{"system": "LOINC", "code": "6768-6"}],
+                   "value": 310, "unit": "U/L", "reference_high": 120, "date": "2025-03-02"}],
+  "medications": [{"text": "indomethacin", "date": "2025-03-10", "status": "active"}],
+  "allergies":   [{"text": "aspirin"}],
+  "history_of_ho": true
+}
+```
+
+Every entry needs `text` or `codes` (systems: ICD-10-CM, SNOMED CT, RxNorm,
+LOINC, MeSH, or their FHIR URIs). `date` is the onset, the time of the
+procedure, of the lab sample or the start of a medication: ISO 8601, a
+date-time with its zone where a deadline depends on it. `status` is active,
+resolved, history, planned or stopped. Unknown keys are refused, so a typo
+never silently drops data.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from osteon.assess.errors import PatientInputError
+
+Status = Literal["active", "resolved", "history", "planned", "stopped"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CodingIn(_Strict):
+    """One code: its system, the code and, if known, its display text."""
+
+    system: str = Field(min_length=1)
+    code: str = Field(min_length=1)
+    display: str | None = None
+
+
+class EntryIn(_Strict):
+    """A condition, procedure, injury, finding, medication or allergy."""
+
+    text: str | None = None
+    codes: list[CodingIn] = []
+    date: str | None = None
+    site: str | list[str] | None = None
+    status: Status = "active"
+    source: str | None = None
+    """Where the entry came from (a FHIR resource), filled in by the FHIR reader."""
+
+    @model_validator(mode="after")
+    def _named(self) -> EntryIn:
+        if not (self.text and self.text.strip()) and not self.codes:
+            raise ValueError("an entry needs `text` or `codes`")
+        return self
+
+    def sites(self) -> list[str]:
+        if self.site is None:
+            return []
+        return [self.site] if isinstance(self.site, str) else list(self.site)
+
+
+class LabIn(EntryIn):
+    """A laboratory result: the value, its unit and, where known, whether it is high."""
+
+    value: float | None = None
+    unit: str | None = None
+    reference_high: float | None = None
+    high: bool | None = None
+    """Set directly (an "H" interpretation) or worked out from `reference_high`."""
+
+    def is_high(self) -> bool | None:
+        if self.high is not None:
+            return self.high
+        if self.value is not None and self.reference_high is not None:
+            return self.value > self.reference_high
+        return None
+
+
+class PatientIn(_Strict):
+    """The patient file: demographics, then lists of entries (all optional)."""
+
+    id: str | None = None
+    age: int | None = Field(default=None, ge=0, le=130)
+    birth_date: str | None = None
+    sex: Literal["female", "male", "other", "unknown"] | None = None
+    conditions: list[EntryIn] = []
+    procedures: list[EntryIn] = []
+    injuries: list[EntryIn] = []
+    findings: list[EntryIn] = []
+    labs: list[LabIn] = []
+    medications: list[EntryIn] = []
+    allergies: list[EntryIn] = []
+    history_of_ho: bool = False
+    warnings: list[str] = []
+    """Problems found while building this record (the FHIR reader's), passed on."""
+
+
+def parse_patient_json(raw: Any, *, name: str = "patient") -> PatientIn:
+    """Validate a parsed JSON object as a patient; PatientInputError naming the field."""
+    if not isinstance(raw, dict):
+        raise PatientInputError(f"{name}: expected a JSON object (a patient), "
+                                f"not {type(raw).__name__}")
+    try:
+        return PatientIn.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "top level"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise PatientInputError(f"{name}: {where}: {first['msg']}{more}") from exc

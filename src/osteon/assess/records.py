@@ -1,0 +1,150 @@
+"""Typed records of the assess stage: the patient as osteon understood it, and the assessment.
+
+Input (JSON or FHIR) is first mapped to a `Patient`: every entry becomes a
+`PatientFact` tied to a lexicon concept, or lands in `not_recognised` — never a
+guess. The engine then hands back an `Assessment` whose every `Item` carries the
+cited statements it rests on, so a renderer or the CDS Hooks service only
+formats; it never decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from osteon.ask.records import ConflictNote, Statement
+
+FactKind = Literal["condition", "procedure", "injury", "finding", "lab", "medication",
+                   "allergy"]
+SECTIONS: tuple[str, ...] = ("risk_factors", "prophylaxis", "surveillance", "differential",
+                             "treatment", "cautions")
+"""Assessment sections, in report order (the JSON keys besides patient, not_recognised,
+warnings)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRef:
+    """A terminology code as the input gave it."""
+
+    system: str
+    code: str
+    display: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PatientFact:
+    """One thing known about the patient, mapped to a lexicon concept."""
+
+    kind: FactKind
+    concept: str
+    label: str
+    """What the input called it (display text or the concept's name)."""
+    when: datetime | None = None
+    """Onset, procedure time, lab time or medication start, timezone-aware (UTC)."""
+    date_only: bool = False
+    """True when the input gave a day without a time: deadlines are then approximate."""
+    sites: tuple[str, ...] = ()
+    """Anatomy concept ids (thigh, hip, ...)."""
+    status: str = "active"
+    """active, resolved, history, planned (a procedure not done yet), stopped."""
+    value: float | None = None
+    unit: str | None = None
+    high: bool | None = None
+    """For labs: above the reference range (None: the input does not say)."""
+    matched_by: str = "code"
+    """code or text: how the concept was found."""
+    source: str = ""
+    """Where it came from (a FHIR resource id or a JSON path), for the clinician to check."""
+
+
+@dataclass(frozen=True, slots=True)
+class NotRecognised:
+    """An input entry osteon could not map to a concept: shown, never guessed at."""
+
+    kind: str
+    text: str
+    codes: tuple[CodeRef, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Patient:
+    """The patient as the assessment sees it."""
+
+    id: str | None
+    age: int | None
+    sex: str | None
+    facts: tuple[PatientFact, ...]
+    not_recognised: tuple[NotRecognised, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def of_kind(self, *kinds: str) -> list[PatientFact]:
+        return [f for f in self.facts if f.kind in kinds]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWindow:
+    """A source's timing made concrete for this patient (or said to be impossible to)."""
+
+    text: str
+    """The timing as the source writes it ("within 24–48 hours of surgery")."""
+    relation: str | None
+    anchor: str | None
+    anchor_event: str | None = None
+    """The patient's event the timing counts from ("total hip arthroplasty")."""
+    anchor_time: datetime | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    status: str = "unknown"
+    """open, closing, passed, not_started, in_window, before_window, after_window, unknown."""
+    summary: str = ""
+    """One line for the clinician ("deadline 2025-03-11 09:30 UTC to 2025-03-12 09:30 UTC")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing the assessment says, with its evidence and what in the patient triggered it."""
+
+    rule: str
+    """The rule (data/assess/rules.yaml) that produced it."""
+    text: str
+    statement: Statement
+    """The assertion as a cited statement (at least one citation, always)."""
+    predicate: str
+    subject: str
+    object: str
+    belief: float
+    polarity: str
+    figures: tuple[str, ...] = ()
+    matched: tuple[str, ...] = ()
+    """The patient facts that made this item apply ("total hip arthroplasty, 2025-03-10")."""
+    timing: tuple[TimeWindow, ...] = ()
+    conflicts: tuple[ConflictNote, ...] = ()
+    notes: tuple[str, ...] = ()
+    """Patient-specific remarks (already taking it, an allergy to its class, ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Everything osteon can say about one patient, each item cited."""
+
+    patient: Patient
+    at: datetime
+    risk_factors: tuple[Item, ...] = ()
+    prophylaxis: tuple[Item, ...] = ()
+    surveillance: tuple[Item, ...] = ()
+    differential: tuple[Item, ...] = ()
+    treatment: tuple[Item, ...] = ()
+    cautions: tuple[Item, ...] = ()
+    warnings: tuple[str, ...] = ()
+    disclaimer: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def section(self, name: str) -> tuple[Item, ...]:
+        if name not in SECTIONS:
+            raise KeyError(name)
+        return getattr(self, name)
+
+    def items(self) -> list[Item]:
+        return [i for name in SECTIONS for i in self.section(name)]

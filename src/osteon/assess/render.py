@@ -1,0 +1,196 @@
+"""An assessment as Markdown, printable HTML or JSON: formatting only, no decisions.
+
+HTML is escaped everywhere (patient text and source sentences are data, not
+markup) and carries a print stylesheet. JSON's top-level keys are the issue's
+contract: patient, the six sections, not_recognised, warnings — plus `at` and
+`disclaimer`, which a report must not lose.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+from datetime import datetime
+from typing import Any
+
+from osteon.ask.records import Citation, Statement
+from osteon.assess.engine import describe
+from osteon.assess.records import SECTIONS, Assessment, Item
+
+FORMATS = ("md", "html", "json")
+TITLES = {"risk_factors": "Risk factors present", "prophylaxis": "Prophylaxis",
+          "surveillance": "Surveillance and diagnosis", "differential": "Differential diagnosis",
+          "treatment": "Treatment of established HO", "cautions": "Cautions"}
+EMPTY = {"risk_factors": "No risk factor the sources name was found in this record.",
+         "prophylaxis": "Not applicable: no risk factor found.",
+         "surveillance": "Nothing to add for this record.",
+         "differential": "No finding in this record calls for a differential diagnosis.",
+         "treatment": "Not applicable: no established heterotopic ossification recorded.",
+         "cautions": "None for this record."}
+
+
+def render(assessment: Assessment, fmt: str) -> str:
+    """The assessment in one of FORMATS (ValueError for another)."""
+    if fmt == "json":
+        return json.dumps(to_dict(assessment), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "md":
+        return to_markdown(assessment)
+    if fmt == "html":
+        return to_html(assessment)
+    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def to_dict(assessment: Assessment) -> dict[str, Any]:
+    """Plain JSON data; the patient without the bookkeeping that has its own key."""
+    patient = assessment.patient
+    out: dict[str, Any] = {"patient": {
+        "id": patient.id, "age": patient.age, "sex": patient.sex,
+        "facts": [_plain(f) for f in patient.facts]}}
+    for name in SECTIONS:
+        out[name] = [_plain(i) for i in assessment.section(name)]
+    out["not_recognised"] = [_plain(n) for n in patient.not_recognised]
+    out["warnings"] = list(assessment.warnings)
+    out["at"] = assessment.at.isoformat()
+    out["disclaimer"] = assessment.disclaimer
+    return out
+
+
+# -- Markdown ----------------------------------------------------------------------------
+
+
+def to_markdown(assessment: Assessment) -> str:
+    p = assessment.patient
+    lines = [f"# Heterotopic ossification assessment: {p.id or 'patient'}", "",
+             f"> {assessment.disclaimer}", "",
+             f"Assessed at {assessment.at:%Y-%m-%d %H:%M} UTC · age {_or(p.age)} · "
+             f"sex {_or(p.sex)}", ""]
+    lines += ["## Patient record as read", ""]
+    lines += [f"- {f.kind}: {describe(f)} → *{f.concept.replace('_', ' ')}* ({f.matched_by})"
+              for f in p.facts] or ["- nothing recognised"]
+    for name in SECTIONS:
+        lines += ["", f"## {TITLES[name]}", ""]
+        items = assessment.section(name)
+        if not items:
+            lines.append(f"_{EMPTY[name]}_")
+        for item in items:
+            lines += _md_item(item)
+    lines += ["", "## Not recognised", ""]
+    lines += [f"- {n.kind}: {n.text}" + (f" ({', '.join(f'{c.system} {c.code}' for c in n.codes)})"
+                                          if n.codes else "") for n in p.not_recognised] or [
+        "_Everything in the record was recognised._"]
+    if assessment.warnings:
+        lines += ["", "## Warnings", ""] + [f"- {w}" for w in assessment.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def _or(value: object) -> str:
+    return "unknown" if value is None else str(value)
+
+
+def _md_item(item: Item) -> list[str]:
+    head = f"- **{item.text}**"
+    if item.figures:
+        head += f" — {'; '.join(item.figures)}"
+    head += f" · belief {item.belief:.2f}"
+    lines = [head]
+    lines += [f"  - applies to: {m}" for m in item.matched]
+    lines += [f"  - **timing:** {w.summary}" for w in item.timing if w.summary]
+    lines += [f"  - note: {n}" for n in item.notes]
+    lines += [f"  - source: {_md_cite(c)}" for c in item.statement.citations]
+    for note in item.conflicts:
+        other = note.sides[1]
+        where = f" [{other.citations[0].doc} #{other.citations[0].sentence}]" \
+            if other.citations else ""
+        lines.append(f"  - sources disagree ({note.kind}): “{other.text}”{where}")
+    return lines
+
+
+def _md_cite(c: Citation) -> str:
+    before, span, after = (c.sentence_text[:c.span_start], c.sentence_text[c.span_start:c.span_end],
+                           c.sentence_text[c.span_end:])
+    title = f"{c.title} › " if c.title else ""
+    return f"{title}{c.doc} #{c.sentence} [{c.start}:{c.end}] “{before}**{span}**{after}”"
+
+
+# -- HTML ---------------------------------------------------------------------------------
+
+_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.45}
+.disclaimer{border:1px solid #b00;padding:.5rem 1rem;background:#fff4f4}
+.item{margin:.6rem 0;padding:.4rem .8rem;border-left:4px solid #467}
+.timing{font-weight:bold}.passed{color:#b00}.cite{font-size:.9em;color:#333}
+mark{background:#ffe58a}.conflict{color:#8a4b00}
+@media print{body{margin:0;max-width:none}.item{break-inside:avoid}a{color:inherit}}"""
+
+
+def to_html(assessment: Assessment) -> str:
+    e = html.escape
+    p = assessment.patient
+    parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+             f"<title>HO assessment: {e(p.id or 'patient')}</title>",
+             f"<style>{_CSS}</style></head><body>",
+             f"<h1>Heterotopic ossification assessment: {e(p.id or 'patient')}</h1>",
+             f'<p class="disclaimer">{e(assessment.disclaimer)}</p>',
+             f"<p>Assessed at {assessment.at:%Y-%m-%d %H:%M} UTC · age {e(_or(p.age))} · "
+             f"sex {e(_or(p.sex))}</p>", "<h2>Patient record as read</h2><ul>"]
+    parts += [f"<li>{e(f.kind)}: {e(describe(f))}</li>" for f in p.facts]
+    parts.append("</ul>")
+    for name in SECTIONS:
+        parts.append(f'<section id="{name}"><h2>{e(TITLES[name])}</h2>')
+        items = assessment.section(name)
+        if not items:
+            parts.append(f"<p><em>{e(EMPTY[name])}</em></p>")
+        parts += [_html_item(i) for i in items]
+        parts.append("</section>")
+    parts.append("<h2>Not recognised</h2><ul>")
+    parts += [f"<li>{e(n.kind)}: {e(n.text)} "
+              f"{e(', '.join(f'{c.system} {c.code}' for c in n.codes))}</li>"
+              for n in p.not_recognised]
+    parts.append("</ul>")
+    if assessment.warnings:
+        parts.append("<h2>Warnings</h2><ul>")
+        parts += [f"<li>{e(w)}</li>" for w in assessment.warnings]
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _html_item(item: Item) -> str:
+    e = html.escape
+    out = [f'<div class="item"><strong>{e(item.text)}</strong>']
+    if item.figures:
+        out.append(f" — {e('; '.join(item.figures))}")
+    out.append(f" · belief {item.belief:.2f}<ul>")
+    out += [f"<li>applies to: {e(m)}</li>" for m in item.matched]
+    out += [f'<li class="timing {e(w.status)}">{e(w.summary)}</li>' for w in item.timing]
+    out += [f"<li>note: {e(n)}</li>" for n in item.notes]
+    out += [f'<li class="cite">{_html_cite(c)}</li>' for c in item.statement.citations]
+    out += [f'<li class="conflict">sources disagree ({e(n.kind)}): '
+            f"“{e(n.sides[1].text)}”</li>" for n in item.conflicts]
+    out.append("</ul></div>")
+    return "".join(out)
+
+
+def _html_cite(c: Citation) -> str:
+    e = html.escape
+    s = c.sentence_text
+    return (f"{e(c.title or c.doc)} #{c.sentence}: “{e(s[:c.span_start])}<mark>"
+            f"{e(s[c.span_start:c.span_end])}</mark>{e(s[c.span_end:])}”")
+
+
+def statement_text(statement: Statement) -> str:
+    """One line for a statement (used by other faces, e.g. CDS cards)."""
+    figures = f" ({'; '.join(statement.figures)})" if statement.figures else ""
+    return f"{statement.text}{figures}"

@@ -1,0 +1,113 @@
+"""The assess rule files, loaded into checked value objects.
+
+`data/assess/rules.yaml` says which patient facts open which section and which
+assertions feed it; `data/assess/timing.yaml` how a source's timing anchors
+("surgery", "onset") map to the patient's dates. A typo fails at load time
+naming the file and the entry (extra keys forbidden).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from osteon.assess.records import SECTIONS
+from osteon.datafiles import load_model
+from osteon.reading.records import PREDICATES
+
+Polarity = Literal["asserted", "hedged", "negated"]
+TRIGGERS = ("established", "presentation", "labs", "surgery")
+ROLES = ("any", "target", "patient", "patient_recent", "patient_findings", "labs",
+         "differentials", "target_or_differentials")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_role(value: str) -> str:
+    if value in ROLES or (value.startswith("section:") and value[8:] in SECTIONS):
+        return value
+    raise ValueError(f"unknown role {value!r}; choose from {', '.join(ROLES)} or section:NAME")
+
+
+class Rule(_Strict):
+    """One way assertions enter a section (see the comments at the top of rules.yaml)."""
+
+    id: str
+    section: Literal["risk_factors", "prophylaxis", "surveillance", "differential",
+                     "treatment", "cautions"]
+    when: list[str] = []
+    predicates: list[str] = Field(min_length=1)
+    polarities: list[Polarity] = ["asserted", "hedged"]
+    subject: str = "any"
+    object: str = "any"
+    sites: Literal["patient_findings"] | None = None
+    subject_types: list[str] = []
+    """Only subjects of these lexicon types (test, drug, ...); empty: any type."""
+    limit: int | None = Field(default=None, ge=1)
+
+    @field_validator("predicates")
+    @classmethod
+    def _known_predicates(cls, value: list[str]) -> list[str]:
+        for predicate in value:
+            if predicate not in PREDICATES:
+                raise ValueError(f"unknown predicate {predicate!r}")
+        return value
+
+    @field_validator("when")
+    @classmethod
+    def _known_triggers(cls, value: list[str]) -> list[str]:
+        for name in value:
+            if name not in TRIGGERS and name not in SECTIONS:
+                raise ValueError(f"unknown trigger {name!r}; choose from "
+                                 f"{', '.join(TRIGGERS + SECTIONS)}")
+        return value
+
+    @field_validator("subject", "object")
+    @classmethod
+    def _known_role(cls, value: str) -> str:
+        return _check_role(value)
+
+
+class AssessRules(_Strict):
+    """The whole rules.yaml."""
+
+    target: str
+    history_concept: str
+    contexts: list[str] = [""]
+    presentation_predicates: list[str] = ["symptom_of", "sign_of"]
+    recent_days: int = Field(default=90, ge=1)
+    max_input_bytes: int = Field(default=20_000_000, ge=1)
+    high_lab_findings: dict[str, str] = {}
+    site_words_ignored: list[str] = []
+    entry_types: dict[str, list[str]]
+    rules: list[Rule]
+
+
+class Anchor(_Strict):
+    words: list[str] = Field(min_length=1)
+    events: list[str] | Literal["onset"]
+
+
+class TimingRules(_Strict):
+    """The whole timing.yaml."""
+
+    anchors: list[Anchor]
+    articles: list[str] = []
+    units: dict[str, float]
+    relations: dict[str, Literal["deadline", "expected", "earlier", "before"]]
+
+
+@cache
+def assess_rules() -> AssessRules:
+    """The packaged rules.yaml, validated once."""
+    return load_model(AssessRules, "assess", "rules.yaml")
+
+
+@cache
+def timing_rules() -> TimingRules:
+    """The packaged timing.yaml, validated once."""
+    return load_model(TimingRules, "assess", "timing.yaml")

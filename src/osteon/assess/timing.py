@@ -1,0 +1,198 @@
+"""Turn a source's timing into this patient's dates: deadlines and expected windows.
+
+"within 24–48 hours of surgery" with a hip arthroplasty on 10 March at 09:30
+becomes a deadline between 11 March 09:30 and 12 March 09:30, and "open",
+"closing" (past the earliest bound a source gives) or "passed" at the
+assessment time. Which patient event an anchor word means lives in
+`data/assess/timing.yaml`; the arithmetic is here, in small functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from osteon.assess.mapping import LAB_DERIVED
+from osteon.assess.records import Patient, PatientFact, TimeWindow
+from osteon.assess.rules import TimingRules
+from osteon.knowledge.hierarchy import Hierarchy
+from osteon.knowledge.records import QualifierValue
+from osteon.reading.lexicon import Lexicon
+
+EVENT_KINDS = ("condition", "injury", "procedure")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """What a timing counts from: a patient event, or another test's window."""
+
+    label: str
+    time: datetime | None = None
+    date_only: bool = False
+    test: str | None = None
+    """A test concept ("an x-ray"): the window is relative to that test's window."""
+
+
+def anchor_concepts(text: str, rules: TimingRules, lexicon: Lexicon
+                    ) -> list[str] | str | None:
+    """Concept ids an anchor names, "onset", or None when it names nothing known."""
+    wanted = _norm(text, rules)
+    for anchor in rules.anchors:
+        if wanted in {_norm(w, rules) for w in anchor.words}:
+            return anchor.events
+    found: list[str] = []
+    for part in re.split(r"\s+(?:or|and)\s+|,\s*", wanted):
+        part = part.strip()
+        if not part:
+            continue
+        named = next((a.events for a in rules.anchors
+                      if part in {_norm(w, rules) for w in a.words}), None)
+        if named == "onset":
+            return "onset"
+        if isinstance(named, list):
+            found.extend(named)
+            continue
+        cid = lexicon.concept_id_for(part)
+        if cid is not None:
+            found.append(cid)
+    return found or None
+
+
+def _norm(text: str, rules: TimingRules) -> str:
+    words = text.casefold().split()
+    articles = {a.casefold() for a in rules.articles}
+    while words and words[0] in articles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def resolve_anchor(text: str | None, patient: Patient, at: datetime, rules: TimingRules,
+                   lexicon: Lexicon, hierarchy: Hierarchy, target: str) -> Anchor | None:
+    """The patient's event a timing counts from (the latest past one; else a planned one)."""
+    if not text:
+        return None
+    named = anchor_concepts(text, rules, lexicon)
+    if named is None:
+        return None
+    if named == "onset":
+        return _onset(patient, hierarchy, target)
+    tests = [c for c in named if lexicon.get(c).type == "test"]
+    events = [f for f in patient.of_kind(*EVENT_KINDS) if f.when is not None
+              and any(f.concept in hierarchy.narrower(c) for c in named)]
+    if not events:
+        return Anchor(lexicon.get(tests[0]).name, test=tests[0]) if tests else None
+    past = [f for f in events if f.when <= at]  # type: ignore[operator]
+    chosen = max(past, key=_when) if past else min(events, key=_when)
+    return Anchor(chosen.label, chosen.when, chosen.date_only)
+
+
+def _when(fact: PatientFact) -> datetime:
+    assert fact.when is not None
+    return fact.when
+
+
+def _onset(patient: Patient, hierarchy: Hierarchy, target: str) -> Anchor | None:
+    """The earliest dated current finding, or the target condition's own onset."""
+    target_family = hierarchy.narrower(target)
+    dated = [f for f in patient.facts if f.when is not None and f.status == "active"
+             and f.matched_by != LAB_DERIVED
+             and (f.kind == "finding" or f.concept in target_family)]
+    if not dated:
+        return None
+    first = min(dated, key=_when)
+    return Anchor(f"onset ({first.label})", first.when, first.date_only)
+
+
+def window(value: QualifierValue, anchor: Anchor | None, at: datetime, rules: TimingRules,
+           *, relative_to: TimeWindow | None = None) -> TimeWindow:
+    """The timing as dates for this patient, with its status at `at`."""
+    base = TimeWindow(value.text, value.relation, value.anchor)
+    mode = rules.relations.get(value.relation or "")
+    hours = rules.units.get((value.unit or "").rstrip("s"))
+    if anchor is None or mode is None or hours is None:
+        reason = ("the patient's record has no date for "
+                  f"{value.anchor!r}" if value.anchor and anchor is None else
+                  "the timing has no unit or relation osteon can compute with")
+        return _with(base, summary=f"not computed: {reason}")
+    low = value.low if value.low is not None else value.high
+    high = value.high if value.high is not None else value.low
+    if mode == "earlier":
+        return _earlier(base, anchor, low, high, hours, at, relative_to)
+    if anchor.time is None:
+        return _with(base, anchor_event=anchor.label, summary="not computed: no date")
+    if low is None or high is None:
+        return _with(base, anchor_event=anchor.label, anchor_time=anchor.time,
+                     start=anchor.time, summary=f"from {_fmt(anchor.time, anchor.date_only)} "
+                     f"({anchor.label}); the sources give no figure")
+    if mode == "before":
+        start, end = anchor.time - _h(high, hours), anchor.time - _h(low, hours)
+    else:
+        start, end = anchor.time + _h(low, hours), anchor.time + _h(high, hours)
+    status = _status(mode, anchor.time, start, end, at)
+    return _with(base, anchor_event=anchor.label, anchor_time=anchor.time, start=start,
+                 end=end, status=status,
+                 summary=_summary(mode, status, start, end, anchor, at))
+
+
+def _earlier(base: TimeWindow, anchor: Anchor, low: float | None, high: float | None,
+             hours: float, at: datetime, other: TimeWindow | None) -> TimeWindow:
+    if other is None or other.start is None or other.end is None or low is None \
+            or high is None:
+        return _with(base, anchor_event=anchor.label,
+                     summary=f"{base.text} (relative: no dated {anchor.label} window here)")
+    start, end = other.start - _h(high, hours), other.end - _h(low, hours)
+    status = _status("expected", None, start, end, at)
+    return _with(base, anchor_event=anchor.label, start=start, end=end, status=status,
+                 summary=_summary("expected", status, start, end, anchor, at))
+
+
+def _h(value: float, hours: float) -> timedelta:
+    return timedelta(hours=value * hours)
+
+
+def _status(mode: str, anchor: datetime | None, start: datetime, end: datetime,
+            at: datetime) -> str:
+    if mode == "deadline":
+        if anchor is not None and at < anchor:
+            return "not_started"
+        return "open" if at <= start else "closing" if at <= end else "passed"
+    return "before_window" if at < start else "in_window" if at <= end else "after_window"
+
+
+def _summary(mode: str, status: str, start: datetime, end: datetime, anchor: Anchor,
+             at: datetime) -> str:
+    approx = anchor.date_only
+    span = f"{_fmt(start, approx)} – {_fmt(end, approx)}"
+    counted = f"counted from {anchor.label}"
+    if anchor.time is not None:
+        counted += f" ({_fmt(anchor.time, approx)})"
+    if mode == "deadline":
+        lead = {"not_started": "window opens with the event; deadline",
+                "open": f"deadline {_left(start, at)}: by", "closing":
+                "past the earliest deadline the sources give; at the latest by",
+                "passed": "window passed; it closed"}[status]
+        text = {"open": f"{lead} {_fmt(start, approx)} (at the latest {_fmt(end, approx)})",
+                "closing": f"{lead} {_fmt(end, approx)} ({_left(end, at)})",
+                "passed": f"{lead} {_fmt(end, approx)}"}.get(status, f"{lead} {span}")
+        return f"{text}, {counted}"
+    lead = {"before_window": "expected", "in_window": "now inside the window",
+            "after_window": "the window has passed"}[status]
+    return f"{lead}: {span}, {counted}"
+
+
+def _left(moment: datetime, at: datetime) -> str:
+    hours = (moment - at).total_seconds() / 3600
+    return f"{hours:.0f} h left" if hours < 72 else f"{hours / 24:.1f} days left"
+
+
+def _fmt(moment: datetime, date_only: bool) -> str:
+    if date_only:
+        return f"{moment:%Y-%m-%d} (day only: no time given)"
+    return f"{moment:%Y-%m-%d %H:%M} UTC"
+
+
+def _with(base: TimeWindow, **changes: object) -> TimeWindow:
+    fields = {name: getattr(base, name) for name in TimeWindow.__slots__}
+    fields.update(changes)
+    return TimeWindow(**fields)  # type: ignore[arg-type]
