@@ -1,0 +1,166 @@
+"""Benchmark the CDS Hooks service: throughput and latency under concurrent load on loopback.
+
+Target: ≥ 300 requests/s with p99 ≤ 100 ms on 2 cores.
+
+The service runs in its own process (uvicorn, one worker, auth ON with an
+issuer whose keys are given inline); this process is the EHR: a bounded
+asyncio client keeping `--concurrency` patient-view calls in flight, each with
+a freshly signed ES384 token (a new jti, as replay protection demands) and the
+day-1 hip arthroplasty patient as prefetch. After a warm-up, `--seconds` of
+load are measured: requests/s, p50/p99 latency, and any non-200 answers.
+Results are printed, never asserted.
+
+    .venv/bin/python bench/cds_bench.py
+    .venv/bin/python bench/cds_bench.py --concurrency 16 --seconds 10 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import jwt
+import yaml
+from cryptography.hazmat.primitives.asymmetric import ec
+
+ROOT = Path(__file__).resolve().parents[1]
+PATIENT = ROOT / "tests" / "data" / "patients" / "tha_day1_prior_ho.fhir.json"
+SERVICE = "osteon-ho-patient-view"
+ISS = "https://bench-ehr.invalid"
+TARGET_RPS = 300
+TARGET_P99_MS = 100
+SERVER = """
+import sys, uvicorn
+from osteon.web.app import create_app
+uvicorn.run(create_app(sys.argv[1], base_url=sys.argv[2]), host="127.0.0.1",
+            port=int(sys.argv[3]), log_level="warning")
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _prefetch() -> dict[str, Any]:
+    bundle = json.loads(PATIENT.read_text(encoding="utf-8"))
+    keys = {"Condition": "conditions", "Procedure": "procedures", "Observation": "observations",
+            "MedicationRequest": "medications"}
+    out: dict[str, Any] = {k: {"resourceType": "Bundle", "type": "searchset", "entry": []}
+                           for k in keys.values()}
+    for entry in bundle["entry"]:
+        resource = entry["resource"]
+        if resource["resourceType"] == "Patient":
+            out["patient"] = resource
+        elif resource["resourceType"] in keys:
+            out[keys[resource["resourceType"]]]["entry"].append({"resource": resource})
+    return out
+
+
+async def _load(url: str, key: Any, concurrency: int, seconds: float, warmup: float
+                ) -> dict[str, Any]:
+    prefetch = _prefetch()
+    audience = f"{url}/cds-services/{SERVICE}"
+    latencies: list[float] = []
+    failures: dict[int, int] = {}
+    stop_warm = time.monotonic() + warmup
+    stop = stop_warm + seconds
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        while time.monotonic() < stop:
+            now = int(time.time())
+            signed = jwt.encode({"iss": ISS, "sub": "bench", "aud": audience, "iat": now,
+                                 "exp": now + 300, "jti": str(uuid.uuid4())}, key,
+                                algorithm="ES384", headers={"kid": "bench"})
+            body = {"hook": "patient-view", "hookInstance": str(uuid.uuid4()),
+                    "context": {"patientId": prefetch["patient"]["id"], "userId": "Practitioner/1"},
+                    "prefetch": prefetch}
+            started = time.monotonic()
+            response = await client.post(audience, json=body,
+                                         headers={"Authorization": f"Bearer {signed}"})
+            if started >= stop_warm:
+                if response.status_code == 200:
+                    latencies.append((time.monotonic() - started) * 1000)
+                else:
+                    failures[response.status_code] = failures.get(response.status_code, 0) + 1
+
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(timeout=30, limits=limits) as client:
+        await asyncio.gather(*(worker(client) for _ in range(concurrency)))
+    latencies.sort()
+    return {"requests": len(latencies), "requests_per_s": round(len(latencies) / seconds, 1),
+            "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
+            "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 1) if latencies else None,
+            "failures": failures, "concurrency": concurrency, "seconds": seconds}
+
+
+def run(concurrency: int, seconds: float, warmup: float) -> dict[str, Any]:
+    key = ec.generate_private_key(ec.SECP384R1())
+    public = {**jwt.algorithms.ECAlgorithm.to_jwk(key.public_key(), as_dict=True),
+              "kid": "bench", "use": "sig"}
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as tmp:
+        issuers = Path(tmp) / "issuers.yaml"
+        issuers.write_text(yaml.safe_dump([{"iss": ISS, "jwks": {"keys": [public]}}]))
+        env = {**os.environ, "OSTEON_CDS_ISSUERS": str(issuers), "OSTEON_CDS_AUTH": "on"}
+        store = Path(tmp) / "osteon.sqlite"
+        server = subprocess.Popen([sys.executable, "-c", SERVER, str(store), url, str(port)],
+                                  env=env)
+        try:
+            deadline = time.monotonic() + 180
+            while True:
+                try:
+                    if httpx.get(f"{url}/cds-services", timeout=1).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("the service did not start")
+                time.sleep(0.2)
+            result = asyncio.run(_load(url, key, concurrency, seconds, warmup))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    result["targets"] = {"requests_per_s": TARGET_RPS, "p99_ms": TARGET_P99_MS}
+    result["cpus"] = os.cpu_count()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--warmup", type=float, default=3.0)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    r = run(args.concurrency, args.seconds, args.warmup)
+    if args.json:
+        print(json.dumps(r, indent=2))
+        return 0
+    met = (r["requests_per_s"] >= TARGET_RPS and r["p99_ms"] is not None
+           and r["p99_ms"] <= TARGET_P99_MS)
+    print(f"CDS Hooks patient-view under load ({r['concurrency']} in flight, {r['seconds']:.0f} s, "
+          f"{r['cpus']} CPUs, service and client on one machine):")
+    print(f"  {r['requests_per_s']:.0f} requests/s, p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, "
+          f"non-200: {r['failures'] or 'none'}")
+    print(f"  target ≥ {TARGET_RPS} requests/s with p99 ≤ {TARGET_P99_MS} ms: "
+          f"{'met' if met else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,105 @@
+"""Cards from an assessment: what a clinician sees in the EHR, each card pointing at its evidence.
+
+One card per section that has something to say (risk, prophylaxis with its
+deadline, surveillance, differential, cautions), so a patient with no risk
+factors gets no card at all: nothing is flagged that the sources do not
+support. Summaries stay under 140 characters; the detail lists every item with
+its figures and the sentence it comes from; the source links to osteon's page
+for the cited document.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from osteon.assess.records import Assessment, Item
+from osteon.web.cds.models import Action, Card, Link, Source, Suggestion
+
+SOURCE_LABEL = "osteon: heterotopic ossification evidence"
+SUMMARY_MAX = 140
+DETAIL_ITEMS = 6
+_INDICATOR = {"risk_factors": "warning", "prophylaxis": "warning", "differential": "warning",
+              "surveillance": "info", "cautions": "info", "treatment": "info"}
+_TITLES = {"risk_factors": "HO risk", "prophylaxis": "HO prophylaxis",
+           "surveillance": "HO surveillance", "differential": "Swelling: consider HO vs",
+           "cautions": "HO caution", "treatment": "HO treatment"}
+
+
+def cards_for(assessment: Assessment, sections: Sequence[str], base_url: str) -> list[Card]:
+    """Cards for the named sections that have items, in the order given."""
+    cards = []
+    for name in sections:
+        items = assessment.section(name)
+        if items:
+            cards.append(_card(name, items, base_url, assessment.disclaimer))
+    return cards
+
+
+def _card(section: str, items: Sequence[Item], base_url: str, disclaimer: str) -> Card:
+    summary = _summary(section, items)
+    detail = "\n".join(_detail_line(i) for i in items[:DETAIL_ITEMS])
+    if len(items) > DETAIL_ITEMS:
+        detail += f"\n- … and {len(items) - DETAIL_ITEMS} more"
+    if disclaimer:
+        detail += f"\n\n_{disclaimer}_"
+    first = items[0].statement.citations[0]
+    evidence = f"{base_url.rstrip('/')}/sources/{first.doc}#sentence-{first.sentence}"
+    card = Card(uuid=str(uuid.uuid4()), summary=summary, detail=detail,
+                indicator=_indicator(section, items),  # type: ignore[arg-type]
+                source=Source(label=SOURCE_LABEL, url=evidence),
+                links=[Link(label="Evidence in osteon", url=evidence)])
+    if section == "prophylaxis":
+        card.suggestions = [_suggestion(i) for i in items[:3] if i.polarity == "asserted"]
+        card.selectionBehavior = "at-most-one" if card.suggestions else None
+    return card
+
+
+def _indicator(section: str, items: Sequence[Item]) -> str:
+    if section == "prophylaxis" and any(w.status in ("closing",) for i in items
+                                        for w in i.timing):
+        return "critical"
+    return _INDICATOR.get(section, "info")
+
+
+def _summary(section: str, items: Sequence[Item]) -> str:
+    names = list(dict.fromkeys(_short(i) for i in items))
+    text = f"{_TITLES[section]}: " + ", ".join(names)
+    deadline = next((w.summary for i in items for w in i.timing if w.summary), "")
+    if section == "prophylaxis" and deadline:
+        text = f"{_TITLES[section]} — {deadline}: " + ", ".join(names)
+    return text if len(text) <= SUMMARY_MAX else text[:SUMMARY_MAX - 1].rstrip(" ,:;") + "…"
+
+
+def _short(item: Item) -> str:
+    """The item's other party in a few words (the factor, the drug, the test)."""
+    text = item.text
+    for joiner in (" raises the risk of", " prevents", " helps diagnose", " is a differential",
+                   " is not effective", " treats", " is a symptom", " begins after"):
+        if joiner in text:
+            return text.split(joiner)[0]
+    return text
+
+
+def _detail_line(item: Item) -> str:
+    parts = [f"- **{item.text}**"]
+    if item.figures:
+        parts.append(f" ({'; '.join(item.figures)})")
+    for window in item.timing:
+        if window.summary:
+            parts.append(f" — {window.summary}")
+    cite = item.statement.citations[0]
+    parts.append(f"\n  > “{cite.quote}” — {cite.title or cite.doc}")
+    if item.conflicts:
+        parts.append(f"\n  Sources disagree: {item.conflicts[0].explanation}")
+    return "".join(parts)
+
+
+def _suggestion(item: Item) -> Suggestion:
+    """Propose the prophylaxis as a draft order the clinician may accept or not."""
+    return Suggestion(label=f"Consider: {_short(item)}"[:80], uuid=str(uuid.uuid4()),
+                      actions=[Action(type="create", description=item.text, resource={
+                          "resourceType": "ServiceRequest", "status": "draft",
+                          "intent": "proposal", "code": {"text": _short(item)},
+                          "reasonCode": [{"text": "Heterotopic ossification prophylaxis"}],
+                          "note": [{"text": item.statement.citations[0].quote}]})])

@@ -1,0 +1,104 @@
+"""The patient's FHIR data for a hook call: from prefetch, else fetched from the EHR's server.
+
+Prefetch templates name what each service needs; the EHR may send it along
+(prefetch) or leave osteon to fetch it from `fhirServer` with the access token
+it gives (`fhirAuthorization`). When neither is possible the call is answered
+412, as the specification asks. Everything gathered goes into one collection
+Bundle for the assess stage. Nothing is written to disk or to the logs.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from osteon.errors import OsteonError
+from osteon.web.cds.models import HookRequest
+
+FETCH_TIMEOUT_S = 5.0
+_TEMPLATE = re.compile(r"\{\{\s*context\.(\w+)\s*\}\}")
+
+Fetcher = Callable[[str, dict[str, str]], dict[str, Any]]
+
+
+class MissingData(OsteonError):
+    """The data a service needs came neither by prefetch nor from a FHIR server (412)."""
+
+
+class BadRequest(OsteonError):
+    """A request osteon cannot use (400, with an OperationOutcome)."""
+
+
+def render(template: str, context: dict[str, Any]) -> str:
+    """A prefetch template with its {{context.x}} tokens filled (URL-encoded)."""
+    def fill(match: re.Match[str]) -> str:
+        value = context.get(match.group(1))
+        if value is None or isinstance(value, (dict, list)):
+            raise MissingData(f"the hook context has no {match.group(1)!r} for prefetch")
+        return urllib.parse.quote(str(value), safe="")
+
+    return _TEMPLATE.sub(fill, template)
+
+
+def gather(request: HookRequest, templates: dict[str, str],
+           fetch: Fetcher | None = None) -> dict[str, Any]:
+    """Each template's resource or search Bundle, prefetched or fetched."""
+    prefetched = request.prefetch or {}
+    for key, value in prefetched.items():
+        if value is not None and not (isinstance(value, dict) and "resourceType" in value):
+            raise BadRequest(f"prefetch {key!r} is not a FHIR resource")
+    found: dict[str, Any] = {}
+    for key, template in templates.items():
+        if prefetched.get(key) is not None:
+            found[key] = prefetched[key]
+            continue
+        if not request.fhirServer:
+            raise MissingData(f"no prefetch for {key!r} and no fhirServer to fetch it from")
+        url = request.fhirServer.rstrip("/") + "/" + render(template, request.context)
+        headers = {"Accept": "application/fhir+json"}
+        if request.fhirAuthorization:
+            auth = request.fhirAuthorization
+            headers["Authorization"] = f"{auth.token_type or 'Bearer'} {auth.access_token}"
+        try:
+            found[key] = (fetch or http_fetch)(url, headers)
+        except (httpx.HTTPError, ValueError) as exc:
+            raise MissingData(f"could not fetch {key!r} from the FHIR server: "
+                              f"{type(exc).__name__}") from exc
+    return found
+
+
+def http_fetch(url: str, headers: dict[str, str]) -> dict[str, Any]:
+    response = httpx.get(url, headers=headers, timeout=FETCH_TIMEOUT_S)
+    response.raise_for_status()
+    data = response.json()
+    if not isinstance(data, dict):
+        raise ValueError("not a FHIR resource")
+    return data
+
+
+def as_bundle(parts: dict[str, Any], extra: list[dict[str, Any]] | None = None
+              ) -> dict[str, Any]:
+    """One collection Bundle of every resource gathered (search Bundles flattened)."""
+    entries: list[dict[str, Any]] = []
+    for resource in [*parts.values(), *(extra or [])]:
+        entries.extend({"resource": r} for r in _resources(resource))
+    return {"resourceType": "Bundle", "type": "collection", "entry": entries}
+
+
+def _resources(resource: Any) -> list[dict[str, Any]]:
+    if not isinstance(resource, dict) or "resourceType" not in resource:
+        raise BadRequest("prefetch holds something that is not a FHIR resource")
+    if resource["resourceType"] == "Bundle":
+        out = []
+        for entry in resource.get("entry") or []:
+            inner = entry.get("resource") if isinstance(entry, dict) else None
+            if inner is not None:
+                out.extend(_resources(inner))
+        return out
+    if resource["resourceType"] == "OperationOutcome":
+        return []
+    return [resource]

@@ -1,0 +1,196 @@
+"""The CDS Hooks 2.0 service: discovery, patient-view and order-sign, feedback.
+
+Every call is authenticated (auth.py) before its body is read; the patient's
+data comes from prefetch or the EHR's FHIR server (fhir_data.py), is assessed
+against the knowledge base (osteon.assess) and answered with cards (cards.py).
+Bad input is answered 400 with an OperationOutcome, missing data 412, a bad
+token 401. Patient data is never logged or written anywhere: the log lines
+name the service, the status and the time taken, nothing else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+
+from osteon.assess import PatientInputError, assess_patient
+from osteon.assess.records import SECTIONS as ALL_SECTIONS
+from osteon.assess.records import Assessment
+from osteon.knowledge.store import KnowledgeStore
+from osteon.web.cds.auth import AuthError, TokenVerifier
+from osteon.web.cds.cards import cards_for
+from osteon.web.cds.fhir_data import BadRequest, Fetcher, MissingData, as_bundle, gather
+from osteon.web.cds.models import Card, Feedback, HookRequest, HookResponse, ServiceDescription
+
+log = logging.getLogger("osteon.cds")
+MAX_BODY_BYTES = 20 * 1024 * 1024
+"""A hook request over this is refused (400): no single patient's data needs more."""
+
+PATIENT_PREFETCH = {
+    "patient": "Patient/{{context.patientId}}",
+    "conditions": "Condition?patient={{context.patientId}}",
+    "procedures": "Procedure?patient={{context.patientId}}",
+    "observations": "Observation?patient={{context.patientId}}",
+    "medications": "MedicationRequest?patient={{context.patientId}}",
+}
+SERVICES = (
+    ServiceDescription(
+        hook="patient-view", id="osteon-ho-patient-view",
+        title="Heterotopic ossification: risk and surveillance",
+        description="What the sources say about this patient's risk of heterotopic ossification, "
+                    "prophylaxis windows, what to watch for and what to tell it apart from; "
+                    "every line cited.", prefetch=PATIENT_PREFETCH),
+    ServiceDescription(
+        hook="order-sign", id="osteon-ho-order-sign",
+        title="Heterotopic ossification: prophylaxis for the order being signed",
+        description="When a signed order raises the risk of heterotopic ossification (a hip "
+                    "arthroplasty), the prophylaxis the sources describe and its deadline from "
+                    "the planned surgery time.", prefetch=PATIENT_PREFETCH),
+)
+SECTIONS = {
+    "patient-view": ("risk_factors", "prophylaxis", "differential", "surveillance", "cautions"),
+    "order-sign": ("prophylaxis", "risk_factors", "cautions"),
+}
+
+
+@dataclass
+class CdsState:
+    """What the service needs: the knowledge, the verifier, and where its pages live."""
+
+    knowledge: Callable[[], KnowledgeStore]
+    verifier: TokenVerifier
+    base_url: str | None = None
+    """The public URL of the service (behind a proxy); the request's own URL otherwise."""
+    fetch: Fetcher | None = None
+    feedback: dict[str, int] = field(default_factory=dict)
+    """Outcome counts per service: feedback is counted, never stored."""
+
+
+def outcome(status: int, code: str, message: str) -> JSONResponse:
+    """A FHIR OperationOutcome with one issue (no patient data in it)."""
+    return JSONResponse(status_code=status, media_type="application/fhir+json", content={
+        "resourceType": "OperationOutcome",
+        "issue": [{"severity": "error", "code": code, "diagnostics": message}]})
+
+
+def cds_router(state: CdsState) -> APIRouter:
+    """The /cds-services routes over one knowledge base."""
+    router = APIRouter()
+    by_id = {s.id: s for s in SERVICES}
+
+    @router.get("/cds-services")
+    async def discovery() -> dict[str, Any]:
+        return {"services": [s.model_dump(exclude_none=True) for s in SERVICES]}
+
+    @router.post("/cds-services/{service_id}")
+    async def call(service_id: str, request: Request) -> JSONResponse:
+        started = time.perf_counter()
+        response = await _call(service_id, request)
+        log.info("cds %s -> %s in %.1f ms", service_id if service_id in by_id else "?",
+                 response.status_code, (time.perf_counter() - started) * 1000)
+        return response
+
+    async def _call(service_id: str, request: Request) -> JSONResponse:
+        service = by_id.get(service_id)
+        if service is None:
+            return outcome(404, "not-found", f"no CDS service {service_id!r}")
+        denied = _authenticate(request)
+        if denied is not None:
+            return denied
+        body = await request.body()
+        if len(body) > MAX_BODY_BYTES:
+            return outcome(400, "too-costly",
+                           f"request of {len(body):,} bytes is over the {MAX_BODY_BYTES:,} limit")
+        try:
+            hook = HookRequest.model_validate(json.loads(body))
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return outcome(400, "invalid", "the request body is not JSON")
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            return outcome(400, "invalid", f"not a CDS Hooks request: {where}: {first['msg']}")
+        if hook.hook != service.hook:
+            return outcome(400, "invalid",
+                           f"service {service.id} answers {service.hook}, not {hook.hook}")
+        try:
+            parts = await asyncio.to_thread(gather, hook, service.prefetch, state.fetch)
+            cards = _cards(service, hook, parts, _base(request))
+        except MissingData as exc:
+            return outcome(412, "incomplete", str(exc))
+        except (BadRequest, PatientInputError) as exc:
+            return outcome(400, "invalid", str(exc))
+        return JSONResponse(HookResponse(cards=cards).model_dump(exclude_none=True))
+
+    @router.post("/cds-services/{service_id}/feedback")
+    async def feedback(service_id: str, request: Request) -> JSONResponse:
+        if service_id not in by_id:
+            return outcome(404, "not-found", f"no CDS service {service_id!r}")
+        denied = _authenticate(request)
+        if denied is not None:
+            return denied
+        try:
+            received = Feedback.model_validate(json.loads(await request.body()))
+        except (json.JSONDecodeError, UnicodeDecodeError, ValidationError):
+            return outcome(400, "invalid", "not a CDS Hooks feedback body")
+        for item in received.feedback:
+            key = f"{service_id}:{item.outcome}"
+            state.feedback[key] = state.feedback.get(key, 0) + 1
+        return JSONResponse({})
+
+    def _authenticate(request: Request) -> JSONResponse | None:
+        audience = _base(request) + request.url.path
+        try:
+            state.verifier.verify(request.headers.get("authorization"), audience)
+        except AuthError as exc:
+            return outcome(401, "security", str(exc))
+        return None
+
+    def _base(request: Request) -> str:
+        return (state.base_url or str(request.base_url)).rstrip("/")
+
+    def _cards(service: ServiceDescription, hook: HookRequest, parts: dict[str, Any],
+               base_url: str) -> list[Card]:
+        knowledge = state.knowledge()
+        at = datetime.now().astimezone()
+        sections = SECTIONS[service.hook]
+        if service.hook == "order-sign":
+            drafts = _draft_orders(hook)
+            if not drafts:
+                return []
+            before = assess_patient(knowledge, as_bundle(parts), at)
+            after = assess_patient(knowledge, as_bundle(parts, drafts), at)
+            return cards_for(_new_items(after, before), sections, base_url)
+        return cards_for(assess_patient(knowledge, as_bundle(parts), at), sections, base_url)
+
+    return router
+
+
+def _draft_orders(hook: HookRequest) -> list[dict[str, Any]]:
+    """The orders being signed (a Bundle in context.draftOrders), as resources."""
+    drafts = hook.context.get("draftOrders")
+    if drafts is None:
+        return []
+    if not isinstance(drafts, dict) or drafts.get("resourceType") != "Bundle":
+        raise BadRequest("context.draftOrders must be a FHIR Bundle")
+    return [e["resource"] for e in drafts.get("entry") or []
+            if isinstance(e, dict) and isinstance(e.get("resource"), dict)]
+
+
+def _new_items(after: Assessment, before: Assessment) -> Assessment:
+    """The assessment with only what the draft orders add (the advice the order brings)."""
+    def fresh(name: str) -> tuple:
+        old = {(i.text, tuple(w.summary for w in i.timing)) for i in before.section(name)}
+        return tuple(i for i in after.section(name)
+                     if (i.text, tuple(w.summary for w in i.timing)) not in old)
+
+    return replace(after, **{name: fresh(name) for name in ALL_SECTIONS})

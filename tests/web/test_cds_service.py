@@ -1,0 +1,261 @@
+"""The CDS Hooks service over real HTTP (uvicorn on loopback), as an EHR would call it."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import logging
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import jwt
+import pytest
+import uvicorn
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from osteon import KnowledgeBase
+from osteon.web.app import create_app
+from osteon.web.cds.auth import AuthSettings, TrustedIssuer
+
+PATIENTS = Path(__file__).parents[1] / "data" / "patients"
+ISS = "https://ehr.test"
+KEY = ec.generate_private_key(ec.SECP384R1())
+JWKS = {"keys": [{**jwt.algorithms.ECAlgorithm.to_jwk(KEY.public_key(), as_dict=True),
+                  "kid": "k1", "use": "sig"}]}
+PATIENT_VIEW = "osteon-ho-patient-view"
+ORDER_SIGN = "osteon-ho-order-sign"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """uvicorn running the app in a thread, on a loopback port."""
+
+    def __init__(self, app, port: int) -> None:
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                                    log_level="warning", lifespan="on"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.url = f"http://127.0.0.1:{port}"
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        deadline = time.monotonic() + 60
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def service(seeded_kb: KnowledgeBase) -> Iterator[str]:
+    seeded_kb.update_knowledge()
+    port = free_port()
+    auth = AuthSettings(issuers=(TrustedIssuer(iss=ISS, jwks=JWKS),))
+    app = create_app(seeded_kb.store.path, auth=auth, base_url=f"http://127.0.0.1:{port}")
+    with Server(app, port) as server:
+        yield server.url
+
+
+def token(url: str, service_id: str, *, suffix: str = "") -> dict[str, str]:
+    now = int(time.time())
+    signed = jwt.encode({"iss": ISS, "sub": "ehr", "aud": f"{url}/cds-services/{service_id}"
+                         + suffix, "iat": now, "exp": now + 300, "jti": str(uuid.uuid4())},
+                        KEY, algorithm="ES384", headers={"kid": "k1"})
+    return {"Authorization": f"Bearer {signed}"}
+
+
+def prefetch_of(bundle: dict) -> dict:
+    """A patient's bundle split the way the service's prefetch templates ask for it."""
+    keys = {"Condition": "conditions", "Procedure": "procedures", "Observation": "observations",
+            "MedicationRequest": "medications", "MedicationStatement": "medications"}
+    out: dict = {k: {"resourceType": "Bundle", "type": "searchset", "entry": []}
+                 for k in set(keys.values())}
+    for entry in bundle["entry"]:
+        resource = entry["resource"]
+        if resource["resourceType"] == "Patient":
+            out["patient"] = resource
+        elif resource["resourceType"] in keys:
+            out[keys[resource["resourceType"]]]["entry"].append({"resource": resource})
+    return out
+
+
+def call(url: str, service_id: str, body: dict | bytes, **kw) -> httpx.Response:
+    headers = {**token(url, service_id), **kw.pop("headers", {})}
+    content = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return httpx.post(f"{url}/cds-services/{service_id}", content=content,
+                      headers={"Content-Type": "application/json", **headers}, timeout=30)
+
+
+def hook_body(hook: str, bundle: dict, **extra) -> dict:
+    prefetch = prefetch_of(bundle)
+    return {"hook": hook, "hookInstance": str(uuid.uuid4()),
+            "context": {"patientId": prefetch["patient"]["id"], "userId": "Practitioner/1",
+                        **extra.pop("context", {})},
+            "prefetch": prefetch, **extra}
+
+
+def load(name: str) -> dict:
+    return json.loads((PATIENTS / name).read_text(encoding="utf-8"))
+
+
+def test_discovery(service: str) -> None:
+    services = httpx.get(f"{service}/cds-services").json()["services"]
+    by_hook = {s["hook"]: s for s in services}
+    assert set(by_hook) == {"patient-view", "order-sign"}
+    assert "{{context.patientId}}" in by_hook["patient-view"]["prefetch"]["patient"]
+
+
+def test_patient_view_cards_are_cited_and_well_formed(service: str) -> None:
+    response = call(service, PATIENT_VIEW, hook_body("patient-view",
+                                                     load("tha_day1_prior_ho.fhir.json")))
+    assert response.status_code == 200, response.text
+    cards = response.json()["cards"]
+    assert cards
+    for card in cards:
+        assert len(card["summary"]) <= 140 and card["uuid"]
+        assert card["indicator"] in ("info", "warning", "critical")
+        assert card["source"]["label"] and "/sources/" in card["source"]["url"]
+        assert "“" in card["detail"], "every card quotes its sources"
+        if card.get("suggestions"):
+            assert card["selectionBehavior"] == "at-most-one"
+    risk = next(c for c in cards if c["summary"].startswith("HO risk"))
+    assert "arthroplasty" in risk["summary"].lower()
+
+
+def test_no_risk_no_cards(service: str) -> None:
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": {"resourceType": "Patient", "id": "p0", "gender": "female",
+                      "birthDate": "1970-01-01"}},
+        {"resource": {"resourceType": "Condition", "id": "c0", "subject": {
+            "reference": "Patient/p0"}, "code": {"coding": [{
+                "system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "I10",
+                "display": "Essential (primary) hypertension"}]}}}]}
+    response = call(service, PATIENT_VIEW, hook_body("patient-view", bundle))
+    assert response.status_code == 200, response.text
+    assert response.json()["cards"] == []
+
+
+def test_order_sign_for_a_hip_arthroplasty_gives_a_prophylaxis_deadline(service: str) -> None:
+    patient = {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": {"resourceType": "Patient", "id": "p1", "gender": "male",
+                      "birthDate": "1955-05-05"}}]}
+    surgery = (datetime.now(UTC) + timedelta(days=1)).replace(microsecond=0)
+    order = {"resourceType": "ServiceRequest", "id": "draft-tha", "status": "draft",
+             "intent": "order", "subject": {"reference": "Patient/p1"},
+             "code": {"coding": [{"system": "http://snomed.info/sct", "code": "52734007",
+                                  "display": "Total replacement of hip"}],
+                      "text": "Total hip arthroplasty"},
+             "occurrenceDateTime": surgery.isoformat()}
+    body = hook_body("order-sign", patient, context={"draftOrders": {
+        "resourceType": "Bundle", "type": "collection", "entry": [{"resource": order}]}})
+    response = call(service, ORDER_SIGN, body)
+    assert response.status_code == 200, response.text
+    cards = response.json()["cards"]
+    prophylaxis = [c for c in cards if c["summary"].startswith("HO prophylaxis")]
+    assert prophylaxis, [c["summary"] for c in cards]
+    assert str(surgery.year) in prophylaxis[0]["detail"]
+    assert prophylaxis[0]["suggestions"]
+    without = call(service, ORDER_SIGN, hook_body("order-sign", patient))
+    assert without.status_code == 200 and without.json()["cards"] == []
+
+
+@pytest.mark.parametrize(("body", "code"), [
+    (b"{not json", 400),
+    (json.dumps({"hook": "patient-view"}).encode(), 400),  # no hookInstance
+    (json.dumps({"hook": "order-select", "hookInstance": "x", "context": {}}).encode(), 400),
+    (json.dumps({"hook": "patient-view", "hookInstance": "x", "context": {"patientId": "p"},
+                 "prefetch": {"patient": {"not": "fhir"}}}).encode(), 400),
+    (json.dumps({"hook": "patient-view", "hookInstance": "x",
+                 "context": {"patientId": "p"}}).encode(), 412),  # no prefetch, no server
+    (b"{" + b" " * (21 * 1024 * 1024) + b"}", 400),
+])
+def test_bad_requests_get_an_operation_outcome(service: str, body: bytes, code: int) -> None:
+    response = call(service, PATIENT_VIEW, body)
+    assert response.status_code == code, response.text
+    outcome = response.json()
+    assert outcome["resourceType"] == "OperationOutcome" and outcome["issue"][0]["diagnostics"]
+
+
+def test_requests_without_a_valid_token_are_refused(service: str) -> None:
+    body = json.dumps(hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))).encode()
+    url = f"{service}/cds-services/{PATIENT_VIEW}"
+    assert httpx.post(url, content=body).status_code == 401
+    wrong_audience = token(service, ORDER_SIGN)
+    assert httpx.post(url, content=body, headers=wrong_audience).status_code == 401
+    once = token(service, PATIENT_VIEW)
+    assert httpx.post(url, content=body, headers=once, timeout=30).status_code == 200
+    assert httpx.post(url, content=body, headers=once).status_code == 401  # replay
+
+
+def test_data_fetched_from_the_fhir_server_with_the_given_token(service: str) -> None:
+    bundle = load("sci_6w_swollen_thigh.fhir.json")
+    parts = prefetch_of(bundle)
+    seen: list[str] = []
+
+    class Fhir(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            seen.append(self.headers.get("Authorization", ""))
+            kind = self.path.strip("/").split("?")[0].split("/")[0]
+            key = {"Patient": "patient", "Condition": "conditions", "Procedure": "procedures",
+                   "Observation": "observations", "MedicationRequest": "medications"}[kind]
+            payload = json.dumps(parts[key]).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/fhir+json")
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    fhir = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Fhir)
+    threading.Thread(target=fhir.serve_forever, daemon=True).start()
+    try:
+        body = {"hook": "patient-view", "hookInstance": str(uuid.uuid4()),
+                "fhirServer": f"http://127.0.0.1:{fhir.server_address[1]}",
+                "fhirAuthorization": {"access_token": "ehr-token-123", "token_type": "Bearer",
+                                      "expires_in": 300, "scope": "patient/*.read",
+                                      "subject": "osteon"},
+                "context": {"patientId": parts["patient"]["id"], "userId": "Practitioner/1"}}
+        response = call(service, PATIENT_VIEW, body)
+    finally:
+        fhir.shutdown()
+    assert response.status_code == 200, response.text
+    assert seen and all(h == "Bearer ehr-token-123" for h in seen)
+    summaries = " ".join(c["summary"] for c in response.json()["cards"])
+    assert "thrombophlebitis" in summaries.lower() or "HO vs" in summaries
+
+
+def test_feedback_is_accepted(service: str) -> None:
+    body = {"feedback": [{"card": str(uuid.uuid4()), "outcome": "accepted",
+                          "outcomeTimestamp": datetime.now(UTC).isoformat()}]}
+    url = f"{service}/cds-services/{PATIENT_VIEW}/feedback"
+    response = httpx.post(url, json=body, headers=token(service, PATIENT_VIEW,
+                                                        suffix="/feedback"))
+    assert response.status_code == 200
+
+
+def test_no_patient_data_in_the_logs(service: str, caplog: pytest.LogCaptureFixture) -> None:
+    bundle = load("tha_day1_prior_ho.fhir.json")
+    with caplog.at_level(logging.DEBUG):
+        assert call(service, PATIENT_VIEW, hook_body("patient-view", bundle)).status_code == 200
+    logged = caplog.text
+    patient = next(e["resource"] for e in bundle["entry"]
+                   if e["resource"]["resourceType"] == "Patient")
+    for secret in [patient["id"], *(n.get("family", "") for n in patient.get("name", []))]:
+        if secret:
+            assert secret not in logged
