@@ -17,13 +17,12 @@ from datetime import datetime, timedelta
 
 from osteon.ask.answer import DISCLAIMER
 from osteon.ask.records import Statement
-from osteon.assess.evidence import CLAIM_SAMPLE, conflict_notes, statement
+from osteon.assess.knowledge_view import view_of
 from osteon.assess.mapping import LAB_DERIVED
 from osteon.assess.records import SECTIONS, Assessment, Item, Patient, PatientFact, TimeWindow
 from osteon.assess.rules import AssessRules, Rule, TimingRules, assess_rules, timing_rules
 from osteon.assess.timing import EVENT_KINDS, resolve_anchor, window
 from osteon.knowledge.hierarchy import Hierarchy
-from osteon.knowledge.query import to_facts
 from osteon.knowledge.records import Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.lexicon import Lexicon
@@ -60,31 +59,26 @@ class _Context:
 def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessment:
     """What the sources say about this patient, section by section, every item cited."""
     rules, timing = assess_rules(), timing_rules()
-    hierarchy = knowledge.hierarchy()
+    view = view_of(knowledge, rules)
+    hierarchy = view.hierarchy
     ctx = _context(patient, at, rules, hierarchy)
-    candidates = _candidates(knowledge, rules)
-    fact_cache: dict[int, Fact] = {}
-
-    def facts_of(assertions: list[Assertion]) -> list[Fact]:
-        todo = [a for a in assertions if a.id not in fact_cache]
-        for fact in to_facts(knowledge, todo, sample=CLAIM_SAMPLE):
-            fact_cache[fact.assertion.id] = fact
-        return [fact_cache[a.id] for a in assertions]
+    candidates = view.candidates
 
     for rule in rules.rules:
         if not _triggered(rule, ctx, candidates):
             continue
         picked = _pick(rule, ctx, candidates, knowledge.lexicon)
         if rule.sites == "patient_findings":
-            picked = [f.assertion for f in facts_of(picked)
+            picked = [f.assertion for f in view.facts(picked)
                       if _sites_match(f.qualifiers.sites, ctx)]
         seen = {a.id for _, a in ctx.chosen.get(rule.section, ())}
         picked = [a for a in picked if a.id not in seen][:rule.limit]
         ctx.chosen.setdefault(rule.section, []).extend((rule, a) for a in picked)
     everything = [a for pairs in ctx.chosen.values() for _, a in pairs]
-    facts = {f.assertion.id: f for f in facts_of(list({a.id: a for a in everything}.values()))}
-    stated = {i: statement(knowledge, f) for i, f in facts.items()}
-    conflicts = conflict_notes(knowledge, list(facts.values()), stated)
+    chosen_facts = view.facts(list({a.id: a for a in everything}.values()))
+    facts = {f.assertion.id: f for f in chosen_facts}
+    stated = view.stated(chosen_facts)
+    conflicts = view.conflicts(chosen_facts, stated)
     warnings = list(patient.warnings)
     sections = {name: _items(name, ctx, facts, stated, conflicts, knowledge, timing, warnings)
                 for name in SECTIONS}
@@ -110,20 +104,6 @@ def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hier
     sites = frozenset(s for f in findings for s in f.sites)
     return _Context(patient, at, rules, hierarchy, hierarchy.narrower(rules.target),
                     up(events), up(recent), up(findings), sites, up([*labs, *lab_findings]))
-
-
-def _candidates(knowledge: KnowledgeStore, rules: AssessRules) -> list[Assertion]:
-    """Every assertion any rule could take: one query, clinical contexts only."""
-    predicates = sorted({p for r in rules.rules for p in r.predicates}
-                        | set(rules.presentation_predicates))
-    marks = ",".join("?" * len(predicates))
-    contexts = ",".join("?" * len(rules.contexts))
-    found = knowledge.assertions(
-        where=f"predicate IN ({marks}) AND context IN ({contexts})",
-        params=[*predicates, *rules.contexts])
-    found.sort(key=lambda a: (_POLARITY_ORDER.get(a.polarity, 3), -a.belief, -a.n_sources,
-                              a.text))
-    return found
 
 
 def _triggered(rule: Rule, ctx: _Context, candidates: list[Assertion]) -> bool:
