@@ -123,7 +123,10 @@ def cds_router(state: CdsState) -> APIRouter:
             return outcome(400, "invalid",
                            f"service {service.id} answers {service.hook}, not {hook.hook}")
         try:
-            parts = await asyncio.to_thread(gather, hook, service.prefetch, state.fetch)
+            if all((hook.prefetch or {}).get(k) is not None for k in service.prefetch):
+                parts = gather(hook, service.prefetch)  # all sent along: no network, no thread
+            else:
+                parts = await asyncio.to_thread(gather, hook, service.prefetch, state.fetch)
             cards = _cards(service, hook, parts, _base(request))
         except MissingData as exc:
             return outcome(412, "incomplete", str(exc))
