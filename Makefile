@@ -36,6 +36,8 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/reading_bench.py
 	$(BIN)/python bench/knowledge_bench.py
 	$(BIN)/python bench/ask_bench.py
+	$(BIN)/python bench/assess_bench.py
+	$(BIN)/python bench/cds_bench.py
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench

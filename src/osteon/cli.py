@@ -358,6 +358,41 @@ def assess(
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", help="Public URL when behind a proxy (JWT audiences are checked "
+                           "against it).")] = None,
+    no_cds_auth: Annotated[bool, typer.Option(
+        "--no-cds-auth", help="Accept CDS Hooks calls without a signed JWT (local demos "
+                              "only).")] = False,
+) -> None:
+    """Serve the web app and the CDS Hooks service (GET /cds-services)."""
+    import uvicorn
+
+    from osteon.web.app import create_app
+    from osteon.web.cds.auth import AuthSettings, load_settings
+
+    try:
+        auth = AuthSettings(enabled=False) if no_cds_auth else load_settings()
+        with _open() as kb:  # build the store (and read the seeds) before listening
+            kb.update_knowledge()
+            path = kb.store.path
+    except OsteonError as exc:
+        _fail(str(exc))
+    if not auth.enabled:
+        err.print("[yellow]warning:[/] CDS Hooks authentication is OFF: any caller is "
+                  "answered. Use this for local demos only.")
+    elif not auth.issuers:
+        err.print("[yellow]note:[/] no trusted EHR issuers configured (OSTEON_CDS_ISSUERS): "
+                  "every CDS Hooks call will be refused with 401.")
+    err.print(f"osteon serving on http://{host}:{port}  (CDS Hooks: /cds-services)")
+    uvicorn.run(create_app(path, auth=auth, base_url=base_url), host=host, port=port,
+                log_level="warning")
+
+
+@app.command()
 def conflicts(as_json: JsonOption = False) -> None:
     """Where the sources disagree, both sides side by side with their sources."""
     from osteon.knowledge.views import conflict_dict, conflict_lines

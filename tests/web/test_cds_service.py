@@ -259,3 +259,36 @@ def test_no_patient_data_in_the_logs(service: str, caplog: pytest.LogCaptureFixt
     for secret in [patient["id"], *(n.get("family", "") for n in patient.get("name", []))]:
         if secret:
             assert secret not in logged
+
+
+def test_osteon_serve_starts_the_service(seeded_kb: KnowledgeBase, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    port = free_port()
+    issuers = tmp_path / "issuers.yaml"
+    issuers.write_text(json.dumps([{"iss": ISS, "jwks": JWKS}]), encoding="utf-8")
+    env = {**__import__("os").environ, "OSTEON_CDS_ISSUERS": str(issuers)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "osteon.cli", "--store", str(seeded_kb.store.path), "serve",
+         "--port", str(port)], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if httpx.get(f"{url}/cds-services", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert process.poll() is None and time.monotonic() < deadline, "serve did not start"
+            time.sleep(0.2)
+        body = json.dumps(hook_body("patient-view", load("tha_day1_prior_ho.fhir.json")))
+        refused = httpx.post(f"{url}/cds-services/{PATIENT_VIEW}", content=body)
+        assert refused.status_code == 401, "auth is on unless turned off explicitly"
+        accepted = httpx.post(f"{url}/cds-services/{PATIENT_VIEW}", content=body,
+                              headers=token(url, PATIENT_VIEW), timeout=30)
+        assert accepted.status_code == 200, accepted.text
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
