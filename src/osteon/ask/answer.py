@@ -11,17 +11,16 @@ support, the answer says so and shows the nearest statements, if any.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
+from osteon.ask.citing import CLAIM_SAMPLE, cited_claims, figures_of, statement_of
 from osteon.ask.passages import passages_for
-from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
+from osteon.ask.records import Answer, ConflictNote, Question, Statement
 from osteon.ask.understand import GENERAL, QuestionType, question_rules, understand
 from osteon.errors import OsteonError
-from osteon.knowledge.qualifiers import NUMBER_QUALIFIERS
 from osteon.knowledge.query import to_facts
 from osteon.knowledge.records import Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
-from osteon.reading.records import Claim
 
 NOT_ANSWERED = "The sources do not answer this."
 DISCLAIMER = "osteon supports, and does not replace, clinical judgement."
@@ -30,8 +29,6 @@ MAX_ANSWER_ITEMS = 6
 MAX_CONFLICTS = 5
 PASSAGES_BELOW = 3
 """Passages are retrieved when fewer statements than this answer: retrieval is the fallback."""
-CLAIM_SAMPLE = 12
-"""Claims loaded per assertion to cite it (every distinct figure's claim besides)."""
 MODEL_CONTEXT = "mouse model"
 """Only mechanism questions are answered from animal experiments (labelled as such)."""
 
@@ -49,9 +46,9 @@ def ask(knowledge: KnowledgeStore, text: str, *, sources: int = 3) -> Answer:
     if qtype.name == "comparison" and not _each_side_known(knowledge, question):
         # "the difference between X and Y" when the sources speak of one of them only
         return Answer(question.text, NOT_ANSWERED, True, passages=tuple(
-            _statement(f, knowledge, sources) for f in facts[:3]), understood=question,
+            statement_of(knowledge, f, sources) for f in facts[:3]), understood=question,
             notes=(DISCLAIMER,))
-    statements = tuple(_statement(f, knowledge, sources) for f in facts[:MAX_STATEMENTS])
+    statements = tuple(statement_of(knowledge, f, sources) for f in facts[:MAX_STATEMENTS])
     passages: tuple[Statement, ...] = ()
     if len(statements) < PASSAGES_BELOW:  # the assertions say little: back them with passages
         cited = {(c.doc, c.sentence) for s in statements for c in s.citations}
@@ -63,7 +60,7 @@ def ask(knowledge: KnowledgeStore, text: str, *, sources: int = 3) -> Answer:
     if not statements and qtype.needs:
         # A dose question whose concept no source gives a dose for: not answered, but
         # what the sources do say about it is shown beside.
-        nearest = tuple(_statement(f, knowledge, sources)
+        nearest = tuple(statement_of(knowledge, f, sources)
                         for f in _facts_for(knowledge, question, GENERAL)[:3])
         return Answer(question.text, NOT_ANSWERED, True, statements=(), passages=nearest
                       or passages, understood=question, notes=(DISCLAIMER,))
@@ -150,70 +147,6 @@ def _rank(assertion: Assertion) -> tuple:
     return (-assertion.belief, order, -assertion.n_sources, assertion.text)
 
 
-def _statement(fact: Fact, knowledge: KnowledgeStore, sources: int) -> Statement:
-    """An assertion as a statement: its text, the figures and the sentences that give them."""
-    claims = _best_claims(fact.claims, sources)
-    citations = tuple(citations_for(knowledge, claims, fact.document_titles))
-    return Statement(fact.assertion.text, fact.assertion.belief, citations,
-                     fact.assertion.polarity, _figures(claims))
-
-
-def _figures(claims: Sequence[Claim]) -> tuple[str, ...]:
-    """Number qualifiers (quantity, timing, dose) of these claims, as their sentences say them."""
-    found: dict[str, None] = {}
-    for claim in claims:
-        for kind in NUMBER_QUALIFIERS:
-            value = claim.qualifiers.get(kind)
-            if isinstance(value, dict) and value.get("text"):
-                found[str(value["text"])] = None
-    return tuple(found)
-
-
-def _best_claims(claims: Sequence[Claim], limit: int) -> list[Claim]:
-    """Claims to cite: those giving figures first, then one per document, then the rest.
-
-    Every figure an answer shows must be in a sentence it cites, so a claim that
-    carries a number is cited before a second sentence from another document.
-    """
-    with_numbers = [c for c in claims if any(isinstance(c.qualifiers.get(k), dict)
-                                             for k in NUMBER_QUALIFIERS)]
-    chosen: list[Claim] = []
-    figures: set[str] = set()
-    for claim in with_numbers:
-        new = set(_figures([claim])) - figures
-        if new:
-            chosen.append(claim)
-            figures |= new
-    needed = len(chosen)  # cited whatever `limit` says: the answer shows their figures
-    taken = {id(c) for c in chosen}
-    seen = {c.evidence.doc_id for c in chosen}
-    for claim in claims:
-        if id(claim) not in taken and claim.evidence.doc_id not in seen:
-            chosen.append(claim)
-            taken.add(id(claim))
-            seen.add(claim.evidence.doc_id)
-    chosen += [c for c in claims if id(c) not in taken]
-    return chosen[:max(limit, needed)]
-
-
-def citations_for(knowledge: KnowledgeStore, claims: Iterable[Claim],
-                  titles: dict[str, str]) -> list[Citation]:
-    """Citations for claims: the sentence, and the claim's span in it and in the document."""
-    claims = list(claims)
-    sentences = knowledge.store.sentence_texts(
-        {(c.evidence.doc_id, c.evidence.sentence_idx) for c in claims})
-    out = []
-    for claim in claims:
-        ev = claim.evidence
-        out.append(Citation(
-            doc=ev.doc_id, title=titles.get(ev.doc_id, ""), section=ev.section,
-            sentence=ev.sentence_idx, start=ev.sentence_start + ev.span_start,
-            end=ev.sentence_start + ev.span_end, quote=ev.quote,
-            sentence_text=sentences.get((ev.doc_id, ev.sentence_idx), ev.quote),
-            span_start=ev.span_start, span_end=ev.span_end))
-    return out
-
-
 def _summary(question: Question, qtype: QuestionType, facts: Sequence[Fact],
              knowledge: KnowledgeStore, conflicts: Sequence[ConflictNote]) -> str:
     """A short direct answer built only from the statements (so every word is cited).
@@ -243,7 +176,7 @@ MAX_LISTED_STATEMENTS = 3
 
 def _with_figures(text: str, fact: Fact) -> str:
     """A statement or item with the figures its cited sentences give, as written."""
-    figures = list(_figures(_best_claims(fact.claims, 1)))[:2]
+    figures = list(figures_of(cited_claims(fact.claims, 1)))[:2]
     return f"{text} ({'; '.join(figures)})" if figures else text
 
 
@@ -283,6 +216,6 @@ def _conflicts(knowledge: KnowledgeStore, facts: Sequence[Fact], sources: int
     for conflict in found:
         if conflict.a in by_id and conflict.b in by_id:
             notes.append(ConflictNote(conflict.kind, conflict.explanation, (
-                _statement(by_id[conflict.a], knowledge, sources),
-                _statement(by_id[conflict.b], knowledge, sources))))
+                statement_of(knowledge, by_id[conflict.a], sources),
+                statement_of(knowledge, by_id[conflict.b], sources))))
     return tuple(notes)

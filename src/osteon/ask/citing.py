@@ -1,0 +1,81 @@
+"""Citing an assertion: which of its claims to show, the figures they give, the citations.
+
+One home for ask's statements and assess's items, so an answer, a report and a
+CDS card show evidence the same way. Claims that carry a figure are cited
+first: every figure shown is in a sentence cited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from osteon.ask.records import Citation, Statement
+from osteon.knowledge.qualifiers import NUMBER_QUALIFIERS
+from osteon.knowledge.records import Fact
+from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.records import Claim
+
+CLAIM_SAMPLE = 12
+"""Claims loaded per assertion to cite it (every distinct figure's claim besides)."""
+
+
+def statement_of(knowledge: KnowledgeStore, fact: Fact, limit: int) -> Statement:
+    """An assertion as a statement: its text, the figures and the sentences that give them."""
+    claims = cited_claims(fact.claims, limit)
+    citations = tuple(citations_for(knowledge, claims, fact.document_titles))
+    return Statement(fact.assertion.text, fact.assertion.belief, citations,
+                     fact.assertion.polarity, figures_of(claims))
+
+
+def figures_of(claims: Sequence[Claim]) -> tuple[str, ...]:
+    """Number qualifiers (quantity, timing, dose) of these claims, as their sentences say them."""
+    found: dict[str, None] = {}
+    for claim in claims:
+        for kind in NUMBER_QUALIFIERS:
+            value = claim.qualifiers.get(kind)
+            if isinstance(value, dict) and value.get("text"):
+                found[str(value["text"])] = None
+    return tuple(found)
+
+
+def cited_claims(claims: Sequence[Claim], limit: int) -> list[Claim]:
+    """Claims to cite: those giving figures first, then one per document, then the rest.
+
+    Every figure shown must be in a sentence cited, so a claim that carries a number
+    is cited before a second sentence from another document, whatever `limit` says.
+    """
+    chosen: list[Claim] = []
+    figures: set[str] = set()
+    for claim in claims:
+        new = set(figures_of([claim])) - figures
+        if new:
+            chosen.append(claim)
+            figures |= new
+    needed = len(chosen)
+    taken = {id(c) for c in chosen}
+    seen = {c.evidence.doc_id for c in chosen}
+    for claim in claims:
+        if id(claim) not in taken and claim.evidence.doc_id not in seen:
+            chosen.append(claim)
+            taken.add(id(claim))
+            seen.add(claim.evidence.doc_id)
+    chosen += [c for c in claims if id(c) not in taken]
+    return chosen[:max(limit, needed)]
+
+
+def citations_for(knowledge: KnowledgeStore, claims: Iterable[Claim],
+                  titles: dict[str, str]) -> list[Citation]:
+    """Citations for claims: the sentence, and the claim's span in it and in the document."""
+    claims = list(claims)
+    sentences = knowledge.store.sentence_texts(
+        {(c.evidence.doc_id, c.evidence.sentence_idx) for c in claims})
+    out = []
+    for claim in claims:
+        ev = claim.evidence
+        out.append(Citation(
+            doc=ev.doc_id, title=titles.get(ev.doc_id, ""), section=ev.section,
+            sentence=ev.sentence_idx, start=ev.sentence_start + ev.span_start,
+            end=ev.sentence_start + ev.span_end, quote=ev.quote,
+            sentence_text=sentences.get((ev.doc_id, ev.sentence_idx), ev.quote),
+            span_start=ev.span_start, span_end=ev.span_end))
+    return out
