@@ -20,7 +20,6 @@ Results are printed, never asserted.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
 import sys
@@ -33,6 +32,7 @@ from typing import Any
 import yaml
 
 from knowledge_bench import read_store
+from measure import emit
 from osteon import KnowledgeBase
 from osteon.ask.evaluate import evaluate_questions, load_questions
 
@@ -133,12 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=5, help="timed rounds over the questions")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
-    results = run(args.docs, args.seed, args.reps)
-    if args.json:
-        print(json.dumps(results, indent=2))
-    else:
-        print_table(results)
-    return 0
+    return emit(run(args.docs, args.seed, args.reps), args.json, print_table)
 
 
 if __name__ == "__main__":

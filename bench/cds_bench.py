@@ -35,6 +35,9 @@ import jwt
 import yaml
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from osteon.web.cds.fhir_data import prefetch_from_bundle
+from osteon.web.cds.service import PATIENT_PREFETCH
+
 ROOT = Path(__file__).resolve().parents[1]
 PATIENT = ROOT / "tests" / "data" / "patients" / "tha_day1_prior_ho.fhir.json"
 SERVICE = "osteon-ho-patient-view"
@@ -57,17 +60,7 @@ def _free_port() -> int:
 
 def _prefetch() -> dict[str, Any]:
     bundle = json.loads(PATIENT.read_text(encoding="utf-8"))
-    keys = {"Condition": "conditions", "Procedure": "procedures", "Observation": "observations",
-            "MedicationRequest": "medications"}
-    out: dict[str, Any] = {k: {"resourceType": "Bundle", "type": "searchset", "entry": []}
-                           for k in keys.values()}
-    for entry in bundle["entry"]:
-        resource = entry["resource"]
-        if resource["resourceType"] == "Patient":
-            out["patient"] = resource
-        elif resource["resourceType"] in keys:
-            out[keys[resource["resourceType"]]]["entry"].append({"resource": resource})
-    return out
+    return prefetch_from_bundle(bundle, PATIENT_PREFETCH)
 
 
 async def _load(url: str, key: Any, concurrency: int, seconds: float, warmup: float

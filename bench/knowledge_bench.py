@@ -23,7 +23,6 @@ Results are printed, never asserted: this is a measurement, not a test.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
 import sys
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus_gen import generate_corpus
-from measure import peak_rss_mb
+from measure import emit, peak_rss_mb
 from osteon import KnowledgeBase
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.reader import reader_version
@@ -173,12 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--adds", type=int, default=4, help="generated pages to add one by one")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
-    results = measure(args.docs, args.seed, args.adds)
-    if args.json:
-        print(json.dumps(results, indent=2))
-    else:
-        print_table(results)
-    return 0
+    return emit(measure(args.docs, args.seed, args.adds), args.json, print_table)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,12 @@
-"""What every benchmark child measures about itself: memory and the CPU it runs on."""
+"""What every benchmark measures about itself (memory, the CPU it runs on), and how it reports."""
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -33,3 +35,12 @@ def pin_to_one_cpu() -> int | None:
     cpu = min(os.sched_getaffinity(0))
     os.sched_setaffinity(0, {cpu})
     return cpu
+
+
+def emit(results: dict, as_json: bool, table: Callable[[dict], None]) -> int:
+    """Print a benchmark's results: one JSON object for programs, or its table for people."""
+    if as_json:
+        print(json.dumps(results, indent=2))
+    else:
+        table(results)
+    return 0

@@ -22,6 +22,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from osteon import KnowledgeBase
 from osteon.web.app import create_app
 from osteon.web.cds.auth import AuthSettings, TrustedIssuer
+from osteon.web.cds.fhir_data import prefetch_from_bundle
+from osteon.web.cds.service import PATIENT_PREFETCH
 
 PATIENTS = Path(__file__).parents[1] / "data" / "patients"
 ISS = "https://ehr.test"
@@ -81,17 +83,7 @@ def token(url: str, service_id: str, *, suffix: str = "") -> dict[str, str]:
 
 def prefetch_of(bundle: dict) -> dict:
     """A patient's bundle split the way the service's prefetch templates ask for it."""
-    keys = {"Condition": "conditions", "Procedure": "procedures", "Observation": "observations",
-            "MedicationRequest": "medications", "MedicationStatement": "medications"}
-    out: dict = {k: {"resourceType": "Bundle", "type": "searchset", "entry": []}
-                 for k in set(keys.values())}
-    for entry in bundle["entry"]:
-        resource = entry["resource"]
-        if resource["resourceType"] == "Patient":
-            out["patient"] = resource
-        elif resource["resourceType"] in keys:
-            out[keys[resource["resourceType"]]]["entry"].append({"resource": resource})
-    return out
+    return prefetch_from_bundle(bundle, PATIENT_PREFETCH)
 
 
 def call(url: str, service_id: str, body: dict | bytes, **kw) -> httpx.Response:

@@ -102,3 +102,24 @@ def _resources(resource: Any) -> list[dict[str, Any]]:
     if resource["resourceType"] == "OperationOutcome":
         return []
     return [resource]
+
+
+def prefetch_from_bundle(bundle: dict[str, Any], templates: dict[str, str]) -> dict[str, Any]:
+    """A patient's Bundle cut into the prefetch the templates ask for (as an EHR would send it).
+
+    A template naming one resource ("Patient/{{context.patientId}}") gets that resource;
+    a search ("Condition?patient=...") gets a searchset Bundle of that type. For demo
+    clients and tests; the service itself never needs it.
+    """
+    out: dict[str, Any] = {}
+    for key, template in templates.items():
+        kind = re.split(r"[/?]", template, maxsplit=1)[0]
+        found = [e["resource"] for e in bundle.get("entry") or []
+                 if isinstance(e, dict) and isinstance(e.get("resource"), dict)
+                 and e["resource"].get("resourceType") == kind]
+        if "?" in template:
+            out[key] = {"resourceType": "Bundle", "type": "searchset",
+                        "entry": [{"resource": r} for r in found]}
+        elif found:
+            out[key] = found[0]
+    return out
