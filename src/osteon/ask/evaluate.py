@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from osteon.ask.answer import ask
@@ -26,6 +25,7 @@ from osteon.ask.records import Answer, Citation
 from osteon.corpus.store import Store
 from osteon.errors import OsteonError
 from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.evaluate import gold_documents
 
 BASELINE_SENTENCES = 3
 
@@ -80,13 +80,7 @@ def _as_dict(result: QuestionResult) -> dict[str, object]:
 
 
 def load_questions(path: str | Path) -> list[GoldQuestion]:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            raw = yaml.safe_load(handle)
-    except FileNotFoundError as exc:
-        raise OsteonError(f"{path}: no such question file") from exc
-    except yaml.YAMLError as exc:
-        raise OsteonError(f"{path}: not a YAML question file: {exc}") from exc
+    raw = gold_documents(path)[0]
     if not isinstance(raw, list):
         raise OsteonError(f"{path}: expected a list of questions")
     try:
