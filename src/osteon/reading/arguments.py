@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from typing import get_args
 
 from osteon.reading.lexicon import Lexicon
+from osteon.reading.lexicon_memo import LexiconMemo
 from osteon.reading.records import ConceptType, Mention, SentenceSetting
 from osteon.reading.relation_rules import Argument, RelationRules, compiled
+from osteon.reading.trigger_filter import guarded
 from osteon.reading.virtual_mentions import BRACKETED, with_same_span
 
 _PREPOSITIONAL = re.compile(
@@ -39,10 +41,13 @@ class FoundArgument:
 class ArgumentFinder:
     """Resolves rule arguments in one sentence at a time (it caches the clause breaks)."""
 
-    def __init__(self, lexicon: Lexicon, rules: RelationRules) -> None:
+    def __init__(self, lexicon: Lexicon, rules: RelationRules,
+                 memo: LexiconMemo | None = None) -> None:
         self.lexicon = lexicon
         self.rules = rules
-        self._breaks = compiled(rules.clause_breaks)
+        self.memo = memo or LexiconMemo(lexicon)
+        self._allowed: dict[int, tuple[Argument, dict[str, bool]]] = {}
+        self._breaks = guarded(rules.clause_breaks)
         self._gap = compiled(rules.coordination_gap)
         self._types: dict[tuple[str, ...], frozenset[str]] = {}
         self._which = re.compile(r",\s*which\s*$", re.IGNORECASE)
@@ -61,7 +66,21 @@ class ArgumentFinder:
         return frozenset(types or get_args(ConceptType))
 
     def allowed(self, argument: Argument, concept_id: str) -> bool:
-        """Tell whether a concept may fill `argument` (its type, or its kind of concept)."""
+        """Tell whether a concept may fill `argument` (its type, or its kind of concept).
+
+        Asked for every mention of every rule that fires, so each answer is kept per
+        argument (keyed by identity: arguments are frozen and the rules outlive this).
+        """
+        entry = self._allowed.get(id(argument))
+        if entry is None or entry[0] is not argument:
+            entry = self._allowed[id(argument)] = (argument, {})
+        answers = entry[1]
+        found = answers.get(concept_id)
+        if found is None:
+            found = answers[concept_id] = self._allowed_uncached(argument, concept_id)
+        return found
+
+    def _allowed_uncached(self, argument: Argument, concept_id: str) -> bool:
         if concept_id not in self.lexicon:
             return False
         key = tuple(argument.types)
@@ -71,7 +90,7 @@ class ArgumentFinder:
         if types and self.lexicon.get(concept_id).type not in types:
             return False
         if argument.concepts:
-            return any(concept_id == c or self.lexicon.is_a(concept_id, c)
+            return any(concept_id == c or self.memo.is_a(concept_id, c)
                        for c in argument.concepts)
         return True
 
@@ -79,7 +98,7 @@ class ArgumentFinder:
         """Tell whether `pattern` occurs in the clause around a trigger match (rule `unless`)."""
         lo, _ = self._region(text, match.start(), match.end(), "left", "clause")
         _, hi = self._region(text, match.start(), match.end(), "right", "clause")
-        return bool(compiled(pattern).search(text, lo, hi))
+        return bool(guarded(pattern).search(text, lo, hi))
 
     def _clause_breaks(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clause breaks in `text`, found once per sentence."""
@@ -127,7 +146,7 @@ class ArgumentFinder:
         inside = [m for m in mentions if lo <= m.start and m.end <= hi
                   and self.allowed(argument, m.concept_id)]
         if not inside and argument.side == "group":
-            named = self.lexicon.concept_id_for(text[lo:hi])
+            named = self.memo.concept_id_for(text[lo:hi])
             if named and self.allowed(argument, named):
                 inside = [Mention(named, lo, hi, text[lo:hi])]
         if not inside and argument.side == "left" and self._which.search(text, 0, lo):
@@ -173,7 +192,7 @@ class ArgumentFinder:
     def _as_finding(self, mention: Mention, prefix: str) -> Mention:
         """'alkaline phosphatase' read as 'elevated alkaline phosphatase' when that is a concept."""
         name = self.lexicon.get(mention.concept_id).name
-        found = self.lexicon.concept_id_for(f"{prefix} {name}")
+        found = self.memo.concept_id_for(f"{prefix} {name}")
         if found is None:
             return mention
         return Mention(found, mention.start, mention.end, mention.text, mention.negated,
@@ -244,7 +263,7 @@ class ArgumentFinder:
         if argument.pick == "general":
             ids = {m.concept_id for m in chosen}
             chosen = [m for m in chosen
-                      if not any(o != m.concept_id and self.lexicon.is_a(m.concept_id, o)
+                      if not any(o != m.concept_id and self.memo.is_a(m.concept_id, o)
                                  for o in ids)]
         return with_same_span(chosen, inside)
 

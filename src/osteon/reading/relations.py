@@ -4,6 +4,10 @@ For each rule whose trigger matches a sentence, `ArgumentFinder` finds the subje
 and object, `VirtualMentions` supplies elided heads and anaphors, and
 `claim_assembly` gives each claim its polarity, evidence span and qualifiers. Section
 rules make claims by position: a list item under "Symptoms" is a symptom.
+
+Most rules cannot fire in most sentences, so which rules to try is settled once per
+sentence: a `LiteralIndex` over the triggers' required words, and the rules the
+sentence's section allows (kept per section category).
 """
 
 from __future__ import annotations
@@ -22,11 +26,12 @@ from osteon.reading.claim_assembly import (
     with_qualifiers,
 )
 from osteon.reading.lexicon import Lexicon
+from osteon.reading.lexicon_memo import LexiconMemo
 from osteon.reading.pipeline import SentenceAnalysis
 from osteon.reading.records import Claim, Mention, Quantity, SentenceSetting
-from osteon.reading.relation_rules import RelationRule, RelationRules, SectionRule, compiled
+from osteon.reading.relation_rules import RelationRule, RelationRules, SectionRule
 from osteon.reading.terms import fold, plurals_of
-from osteon.reading.trigger_filter import may_match, required_literals
+from osteon.reading.trigger_filter import LiteralIndex, guarded, required_literals
 from osteon.reading.virtual_mentions import VirtualMentions, without_appositions
 
 _PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.IGNORECASE)
@@ -40,38 +45,50 @@ class RelationExtractor:
     def __init__(self, lexicon: Lexicon, rules: RelationRules) -> None:
         self.lexicon = lexicon
         self.rules = rules
-        self.arguments = ArgumentFinder(lexicon, rules)
-        self.virtual = VirtualMentions(lexicon, rules)
+        self.memo = LexiconMemo(lexicon)
+        self.arguments = ArgumentFinder(lexicon, rules, self.memo)
+        self.virtual = VirtualMentions(lexicon, rules, self.memo)
         self._subsumption = Subsumption(
             {c: frozenset(t) for c, t in rules.umbrella.items()}, frozenset(rules.class_types))
-        self._triggers = [(rule, compiled(rule.trigger), required_literals(rule.trigger),
+        self._triggers = [(rule, guarded(rule.trigger),
                            self.arguments.needs(rule.subject), self.arguments.needs(rule.object))
                           for rule in rules.rules]
+        self._index = LiteralIndex([required_literals(rule.trigger) for rule in rules.rules])
+        self._by_category: dict[str | None, frozenset[int]] = {}
+
+    def _rules_for(self, category: str | None) -> frozenset[int]:
+        """Positions of the rules a section of this category allows."""
+        found = self._by_category.get(category)
+        if found is None:
+            found = self._by_category[category] = frozenset(
+                i for i, rule in enumerate(self.rules.rules)
+                if not (rule.sections and category not in rule.sections)
+                and not (rule.not_sections and category in rule.not_sections))
+        return found
 
     def extract(self, analysis: SentenceAnalysis, setting: SentenceSetting,
                 quantities: Iterable[Quantity] = ()) -> list[Claim]:
         """Every claim the rules find in one analysed sentence."""
         text = analysis.text
-        anaphors = self.virtual.anaphora(text, setting, list(analysis.mentions))
+        folded = text.casefold()
+        anaphors = self.virtual.anaphora(text, setting, list(analysis.mentions), folded)
         real = self.virtual.composed(text, [
             m for m in analysis.mentions
-            if not any(a.start < m.end and m.start < a.end for a in anaphors)])
+            if not any(a.start < m.end and m.start < a.end for a in anaphors)], folded)
         every = sorted([*real, *self.virtual.elided(text, real), *anaphors],
                        key=lambda m: (m.start, -m.end))
         mentions = self.virtual.without_class_heads(text, without_appositions(text, every))
         claims: list[Claim] = []
-        present = {self.virtual.type_of(m.concept_id) for m in every}
-        folded = text.casefold()
-        for rule, trigger, literals, subject_needs, object_needs in self._triggers:
-            if rule.sections and setting.category not in rule.sections:
+        type_of = self.memo.type_of
+        present = {type_of(m.concept_id) for m in every}
+        allowed = self._rules_for(setting.category)
+        for position in self._index.candidates(folded):
+            if position not in allowed:
                 continue
-            if rule.not_sections and setting.category in rule.not_sections:
-                continue
+            rule, trigger, subject_needs, object_needs = self._triggers[position]
             if (subject_needs is not None and not subject_needs & present) or (
                     object_needs is not None and not object_needs & present):
                 continue  # an argument no mention here can fill: skip the regex
-            if not may_match(literals, folded):
-                continue
             for match in trigger.finditer(text):
                 if rule.unless and self.arguments.clause_matches(rule.unless, text, match):
                     continue
@@ -146,9 +163,9 @@ class RelationExtractor:
         elif rule.same_type and (is_text or self.lexicon.get(s_id).type
                                  != self.lexicon.get(o_id).type):
             return None
-        elif rule.narrower_is_kind and self.lexicon.is_a(s_id, o_id):
+        elif rule.narrower_is_kind and self.memo.is_a(s_id, o_id):
             predicate = "is_a"
-        if rule.lexicon_kind and (is_text or not self.lexicon.is_a(s_id, o_id)):
+        if rule.lexicon_kind and (is_text or not self.memo.is_a(s_id, o_id)):
             return None
         explicit = [m for m in (s_mention, o_mention) if m]
         polarity = rule.polarity or polarity_of(analysis, match.start(), match.end(), explicit)

@@ -12,8 +12,10 @@ import re
 from collections.abc import Iterable
 
 from osteon.reading.lexicon import Lexicon
+from osteon.reading.lexicon_memo import LexiconMemo
 from osteon.reading.records import Mention, SentenceSetting
-from osteon.reading.relation_rules import RelationRules, compiled
+from osteon.reading.relation_rules import RelationRules
+from osteon.reading.trigger_filter import guarded, may_match, required_literals
 
 BRACKETED = re.compile(r"\([^()]*\)")
 _COMPOSITION_WINDOW = 80
@@ -22,38 +24,51 @@ _WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:or|and|,)\s*$", re.
 
 
 class VirtualMentions:
-    """Adds elided heads and anaphors to a sentence's mentions."""
+    """Adds elided heads and anaphors to a sentence's mentions.
 
-    def __init__(self, lexicon: Lexicon, rules: RelationRules) -> None:
+    Each anaphor and composition pattern carries the literals one of which any match
+    must contain (`trigger_filter`): most sentences hold none of them, and then the
+    pattern is not run at all.
+    """
+
+    def __init__(self, lexicon: Lexicon, rules: RelationRules,
+                 memo: LexiconMemo | None = None) -> None:
         self.lexicon = lexicon
         self.rules = rules
-        self._anaphors = [(compiled(a.pattern), rules.expand_types(a.types), a.nearest, a.last)
+        self.memo = memo or LexiconMemo(lexicon)
+        self._anaphors = [(guarded(a.pattern), required_literals(a.pattern),
+                           rules.expand_types(a.types), a.nearest, a.last)
                           for a in rules.anaphors]
-        self._compositions = [(compiled(c.before), c.name) for c in rules.compositions]
+        self._compositions = [(guarded(c.before), required_literals(c.before), c.name)
+                              for c in rules.compositions]
 
-    def composed(self, text: str, mentions: list[Mention]) -> list[Mention]:
+    def composed(self, text: str, mentions: list[Mention], folded: str | None = None
+                 ) -> list[Mention]:
         """Mentions re-read as the narrower concept their modifiers name, when the lexicon has it.
 
         "those who have previously experienced HO" is a history of HO, not HO: a claim
         about the modified phrase must not land on the bare concept. The mention keeps its
-        span; only its concept changes.
+        span; only its concept changes. `folded` is `text.casefold()`, when already made.
         """
         if not self._compositions:
             return mentions
-        out = []
-        for mention in mentions:
-            out.append(self._compose(text, mention))
-        return out
+        folded = text.casefold() if folded is None else folded
+        active = [(pattern, template) for pattern, literals, template in self._compositions
+                  if may_match(literals, folded)]
+        if not active:
+            return list(mentions)  # no pattern can match anywhere in the sentence
+        return [self._compose(text, mention, active) for mention in mentions]
 
-    def _compose(self, text: str, mention: Mention) -> Mention:
+    def _compose(self, text: str, mention: Mention,
+                 compositions: list[tuple[re.Pattern[str], str]]) -> Mention:
         lo = max(0, mention.start - _COMPOSITION_WINDOW)
-        for pattern, template in self._compositions:
+        for pattern, template in compositions:
             if not pattern.search(text, lo, mention.start):
                 continue
             names = (self.lexicon.get(mention.concept_id).name, mention.text) if (
                 mention.concept_id in self.lexicon) else (mention.text,)
             for name in names:
-                found = self.lexicon.concept_id_for(template.format(name=name, text=name))
+                found = self.memo.concept_id_for(template.format(name=name, text=name))
                 if found and found != mention.concept_id:
                     return Mention(found, mention.start, mention.end, mention.text,
                                    mention.negated, mention.hedged, mention.historical,
@@ -70,7 +85,7 @@ class VirtualMentions:
             if (not text[head.end:member.start].strip() and head.concept_id in self.lexicon
                     and member.concept_id in self.lexicon
                     and member.concept_id != head.concept_id
-                    and self.lexicon.is_a(member.concept_id, head.concept_id)):
+                    and self.memo.is_a(member.concept_id, head.concept_id)):
                 drop.add(i)
         return [m for i, m in enumerate(mentions) if i not in drop]
 
@@ -91,7 +106,7 @@ class VirtualMentions:
             phrase = before.group(1)
             candidates = [phrase] + ([phrase.split(maxsplit=1)[1]] if " " in phrase else [])
             for candidate in candidates:
-                concept = self.lexicon.concept_id_for(f"{candidate} {head}")
+                concept = self.memo.concept_id_for(f"{candidate} {head}")
                 if concept and concept != mention.concept_id:
                     start = before.start(1) + (len(phrase) - len(candidate))
                     out.append(Mention(concept, start, start + len(candidate), candidate,
@@ -100,26 +115,30 @@ class VirtualMentions:
         return out
 
     def type_of(self, concept_id: str) -> str | None:
-        return self.lexicon.get(concept_id).type if concept_id in self.lexicon else None
+        """The concept's type, or None for an id the lexicon lacks."""
+        return self.memo.type_of(concept_id)
 
     def anaphora(self, text: str, setting: SentenceSetting,
-                  real: list[Mention] | None = None) -> list[Mention]:
+                 real: list[Mention] | None = None, folded: str | None = None
+                 ) -> list[Mention]:
         """'these medications' -> the drugs of the previous sentence; 'this condition' -> topic.
 
         An anaphor outranks a lexicon match on the same words ("medications"
-        is a concept, "these medications" points back).
+        is a concept, "these medications" points back). `folded` is
+        `text.casefold()`, when already made.
         """
         out: list[Mention] = []
-
-        def real_before(position: int) -> list[Mention]:
-            return [m for m in real or () if m.end <= position]
-
-        for pattern, types, nearest, last in self._anaphors:
+        folded = text.casefold() if folded is None else folded
+        type_of = self.memo.type_of
+        for pattern, literals, types, nearest, last in self._anaphors:
+            if not may_match(literals, folded):
+                continue
             for match in pattern.finditer(text):
                 if any(m.start < match.end() and match.start() < m.end for m in out):
                     continue
-                same_sentence = [m.concept_id for m in real_before(match.start())
-                                 if self.type_of(m.concept_id) in types]
+                before = match.start()
+                same_sentence = [m.concept_id for m in real or ()
+                                 if m.end <= before and type_of(m.concept_id) in types]
                 if nearest:
                     same_sentence.reverse()
                 if last:
@@ -144,7 +163,7 @@ class VirtualMentions:
         found = typed(setting.previous_mentions)
         if "condition" in types:
             topical = [c for c in found
-                       if c == self.rules.topic or self.lexicon.is_a(c, self.rules.topic)]
+                       if c == self.rules.topic or self.memo.is_a(c, self.rules.topic)]
             if topical:
                 return topical[:1]
             found = [c for c in found if self.type_of(c) != "condition"]

@@ -1,0 +1,60 @@
+"""Memoised lexicon questions for relation extraction.
+
+Relation extraction asks the lexicon the same few questions thousands of times
+a document: is X a kind of Y (each call walks X's ancestors afresh), which concept
+does "spinal cord injury" name (each call normalises and singularises the term),
+what type is X. A `Lexicon` does not change once built, so each answer is kept.
+Misses go to the lexicon itself, so the answers (and any KeyError for an unknown
+parent) are exactly the lexicon's.
+"""
+
+from __future__ import annotations
+
+from osteon.reading.lexicon import Lexicon
+
+MAX_TERMS = 200_000
+"""Names looked up are open-ended (words before a mention): past this many the
+name cache starts again rather than grow without bound."""
+
+
+class LexiconMemo:
+    """Answers `is_a`, `concept_id_for` and concept types from a cache in front of a lexicon."""
+
+    __slots__ = ("lexicon", "_is_a", "_names", "_types")
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._is_a: dict[tuple[str, str], bool] = {}
+        self._names: dict[str, str | None] = {}
+        self._types: dict[str, str | None] = {}
+
+    def is_a(self, child: str, parent: str) -> bool:
+        """`Lexicon.is_a`, cached (it raises, uncached, for an unknown concept)."""
+        key = (child, parent)
+        found = self._is_a.get(key)
+        if found is None:
+            found = self._is_a[key] = self.lexicon.is_a(child, parent)
+        return found
+
+    def concept_id_for(self, term: str) -> str | None:
+        """`Lexicon.concept_id_for`, cached."""
+        try:
+            return self._names[term]
+        except KeyError:
+            pass
+        if len(self._names) >= MAX_TERMS:
+            self._names.clear()
+        found = self._names[term] = self.lexicon.concept_id_for(term)
+        return found
+
+    def type_of(self, concept_id: str) -> str | None:
+        """The concept's type, or None when the lexicon has no such concept."""
+        try:
+            return self._types[concept_id]
+        except KeyError:
+            pass
+        concepts = self.lexicon.concepts
+        found = concepts[concept_id].type if concept_id in concepts else None
+        if len(self._types) < MAX_TERMS:
+            self._types[concept_id] = found
+        return found
