@@ -274,9 +274,11 @@ class ArgumentFinder:
         if argument.implicit == "concept":
             return argument.concepts[:1]
         if argument.implicit == "previous":
-            earlier = [m.concept_id for m in setting.previous_mentions
-                       if self.allowed(argument, m.concept_id)]
-            return earlier[:1]
+            for group in (setting.previous_mentions, setting.earlier_mentions):
+                earlier = [m.concept_id for m in group if self.allowed(argument, m.concept_id)]
+                if earlier:
+                    return earlier[:1]
+            return []
         if argument.implicit == "section":
             for group in (setting.heading_mentions, setting.title_mentions):
                 found = [m.concept_id for m in group if self.allowed(argument, m.concept_id)]

@@ -88,7 +88,8 @@ class DocumentReader:
         claims: list[Claim] = []
         mentions: list[tuple[int, Mention]] = []
         previous: SentenceAnalysis | None = None
-        previous_section = -1
+        earlier: tuple[Mention, ...] = ()
+        previous_section = previous_block = -1
         setting_block: tuple[int, str | None] = (-1, None)
         categories = {s.idx: section_category(s.path) for s in doc.sections}
         nearest = {s.idx: _nearest_heading_mentions(doc, s.idx, headings) for s in doc.sections}
@@ -111,12 +112,16 @@ class DocumentReader:
                 title_mentions=title,
                 previous_mentions=(previous.mentions if previous is not None
                                    and previous_section == sentence.section_idx else ()),
+                earlier_mentions=earlier if previous_block == sentence.block_idx else (),
                 model_context=setting_block[1],
             )
             claims.extend(self.extractor.extract(analysis, setting,
                                                  extract_quantities(sentence.text)))
             mentions.extend((sentence.idx, m) for m in analysis.mentions)
+            earlier = (previous.mentions if previous is not None
+                       and previous_block == sentence.block_idx else ())
             previous, previous_section = analysis, sentence.section_idx
+            previous_block = sentence.block_idx
         return claim_store.ReadResult(doc.id, doc.content_hash, claims, mentions, skipped)
 
 

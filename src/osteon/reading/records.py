@@ -146,4 +146,8 @@ class SentenceSetting:
     heading_mentions: tuple[Mention, ...] = ()
     title_mentions: tuple[Mention, ...] = ()
     previous_mentions: tuple[Mention, ...] = ()
+    earlier_mentions: tuple[Mention, ...] = ()
+    """Mentions of the sentence before the previous one, in the same paragraph: where "it"
+    points when the previous sentence names nothing it could be ("ALP rises late. Weekly
+    tests catch the peak. It is not useful after fractures.")."""
     model_context: str | None = None
