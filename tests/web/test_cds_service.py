@@ -183,6 +183,30 @@ def test_bad_requests_get_an_operation_outcome(service: str, body: bytes, code: 
     assert outcome["resourceType"] == "OperationOutcome" and outcome["issue"][0]["diagnostics"]
 
 
+def test_a_bundle_of_another_fhir_version_is_refused(service: str) -> None:
+    body = hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))
+    body["prefetch"]["medications"]["entry"].append({"resource": {  # R5 shape
+        "resourceType": "MedicationRequest", "id": "r5", "status": "active", "intent": "order",
+        "medication": {"concept": {"text": "indomethacin"}},
+        "subject": {"reference": "Patient/tha1"}}})
+    response = call(service, PATIENT_VIEW, body)
+    assert response.status_code == 400
+    assert "R4" in response.json()["issue"][0]["diagnostics"]
+
+
+def test_odd_but_usable_entries_still_get_cards(service: str) -> None:
+    body = hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))
+    body["prefetch"]["conditions"]["entry"] += [
+        {"resource": {"resourceType": "Condition", "id": "nocode",
+                      "subject": {"reference": "Patient/tha1"}}},  # no code at all
+        {"resource": {"resourceType": "Condition", "id": "future", "subject": {
+            "reference": "Patient/tha1"}, "onsetDateTime": "2999-01-01",
+            "code": {"text": "fracture of femur"}}}]
+    response = call(service, PATIENT_VIEW, body)
+    assert response.status_code == 200, response.text
+    assert response.json()["cards"]
+
+
 def test_requests_without_a_valid_token_are_refused(service: str) -> None:
     body = json.dumps(hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))).encode()
     url = f"{service}/cds-services/{PATIENT_VIEW}"
