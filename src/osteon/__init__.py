@@ -56,7 +56,7 @@ class KnowledgeBase:
         The first time a store is opened, the shipped seed documents are
         ingested into it, so every command works with no manual set-up.
         """
-        from osteon.knowledge.store import ensure_schema
+        from osteon.knowledge.schema import ensure_schema
 
         kb = cls(Store.open(resolve_store_path(store)))
         ensure_schema(kb.store)  # claim triggers exist before any claim is written

@@ -1,7 +1,6 @@
 """Assertions, their support and their conflicts, kept in the store beside the claims.
 
-Triggers on the claims table log every claim reading adds or removes in
-`knowledge_dirty`, in the same transaction as the claim itself. `update()`
+Reading's changes arrive through the triggers of schema.py. `update()`
 then re-merges only the assertions those claims touch and re-checks only
 their conflicts, so ingesting one document into a large corpus costs that
 document, not the corpus. A full rebuild happens when the knowledge code or
@@ -11,7 +10,6 @@ claims (a store from before knowledge existed).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import time
@@ -28,87 +26,23 @@ from osteon.knowledge.profile import key_of, sentence_of, stances_of
 from osteon.knowledge.qualifiers import NUMBER_QUALIFIERS, qualifier_value
 from osteon.knowledge.records import Assertion, AssertionKey, Conflict, QualifierValue
 from osteon.knowledge.rules import belief_rules, conflict_rules, knowledge_version, phrasing
+from osteon.knowledge.schema import (
+    ASSERTION_COLUMNS,
+    CLAIM_COLUMNS,
+    CLAIM_SQL,
+    GENERATION_META,
+    LINK_PREDICATES,
+    TABLES,
+    VERSION_META,
+    ensure_schema,
+    text_hash,
+)
 from osteon.reading import claim_store
 from osteon.reading.lexicon import Lexicon, load_lexicon
 from osteon.reading.records import Claim, Evidence
-from osteon.reading.terms import fold
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS assertions (
-    id INTEGER PRIMARY KEY,
-    subject TEXT NOT NULL,
-    predicate TEXT NOT NULL,
-    object TEXT NOT NULL,
-    object_is_text INTEGER NOT NULL,
-    context TEXT NOT NULL,
-    polarity TEXT NOT NULL,
-    n_documents INTEGER NOT NULL,
-    n_sources INTEGER NOT NULL,
-    n_claims INTEGER NOT NULL,
-    belief REAL NOT NULL,
-    first_document TEXT NOT NULL,
-    text TEXT NOT NULL,
-    UNIQUE (subject, predicate, object, context, polarity)
-);
-CREATE INDEX IF NOT EXISTS assertions_object ON assertions(object);
-CREATE TABLE IF NOT EXISTS assertion_claims (
-    claim_id INTEGER PRIMARY KEY,
-    assertion_id INTEGER NOT NULL,
-    doc_id TEXT NOT NULL,
-    doc_kind TEXT NOT NULL,
-    text_hash TEXT NOT NULL,
-    numbers TEXT
-);
-CREATE INDEX IF NOT EXISTS assertion_claims_assertion ON assertion_claims(assertion_id, doc_id);
-CREATE INDEX IF NOT EXISTS assertion_claims_numbers
-    ON assertion_claims(assertion_id, numbers, doc_id) WHERE numbers IS NOT NULL;
-CREATE TABLE IF NOT EXISTS stances (
-    assertion_id INTEGER NOT NULL,
-    family TEXT NOT NULL,
-    sign TEXT NOT NULL,
-    agent TEXT NOT NULL,
-    target TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS stances_assertion ON stances(assertion_id);
-CREATE INDEX IF NOT EXISTS stances_target ON stances(target);
-CREATE INDEX IF NOT EXISTS stances_agent ON stances(agent);
-CREATE TABLE IF NOT EXISTS conflicts (
-    a INTEGER NOT NULL,
-    b INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    family TEXT NOT NULL,
-    explanation TEXT NOT NULL,
-    PRIMARY KEY (a, b, kind, family)
-);
-CREATE INDEX IF NOT EXISTS conflicts_b ON conflicts(b);
-CREATE TABLE IF NOT EXISTS knowledge_dirty (
-    seq INTEGER PRIMARY KEY,
-    claim_id INTEGER NOT NULL,
-    op TEXT NOT NULL
-);
-CREATE TRIGGER IF NOT EXISTS knowledge_claim_added AFTER INSERT ON claims
-BEGIN INSERT INTO knowledge_dirty(claim_id, op) VALUES (NEW.id, 'add'); END;
-CREATE TRIGGER IF NOT EXISTS knowledge_claim_removed AFTER DELETE ON claims
-BEGIN INSERT INTO knowledge_dirty(claim_id, op) VALUES (OLD.id, 'del'); END;
-"""
-
-_VERSION_META = "knowledge_version"
-_GENERATION_META = "knowledge_generation"
 REBUILD_AT_CHANGES = 5000
 """Claim changes above this (and above half the claims) rebuild instead of updating."""
-_LINK_PREDICATES = ("is_a", "synonym_of")
-"""Assertions that change the hierarchy: touching one re-checks every conflict."""
-
-_ASSERTION_COLUMNS = ("id, subject, predicate, object, object_is_text, context, polarity,"
-                      " n_documents, n_sources, n_claims, belief, text, first_document")
-_CLAIM_COLUMNS = ("c.doc_id, c.sentence_idx, c.subject, c.predicate, c.object, c.object_is_text,"
-                  " c.polarity, c.qualifiers, c.section, c.span_start, c.span_end,"
-                  " c.sentence_start, c.sentence_end, c.quote, c.rule")
-"""The columns claim_store.row_to_claim reads, in its order."""
-_CLAIM_SQL = ("SELECT c.id, c.doc_id, d.kind, s.text, c.subject, c.predicate, c.object,"
-              " c.object_is_text, c.polarity, c.qualifiers FROM claims c"
-              " JOIN documents d ON d.id = c.doc_id"
-              " LEFT JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sentence_idx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,36 +55,6 @@ class UpdateReport:
     claims_removed: int = 0
     assertions_touched: int = 0
     seconds: float = 0.0
-
-
-_SCHEMA_VERSION = "4"
-_SCHEMA_META = "knowledge_schema"
-_TABLES = ("assertions", "assertion_claims", "stances", "conflicts", "knowledge_dirty",
-           *sources.TABLES)
-
-
-def ensure_schema(store: Store) -> None:
-    """Create the knowledge tables and the claim triggers (after the claim tables).
-
-    Knowledge is derived data: a store whose tables have an older shape drops them and
-    rebuilds them from the claims at the next update.
-    """
-    claim_store.ensure_schema(store)
-    db = store.connection
-    if store.get_meta(_SCHEMA_META) != _SCHEMA_VERSION:
-        with store.transaction():
-            for table in _TABLES:
-                db.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: S608 - fixed names
-            db.execute("DROP TRIGGER IF EXISTS knowledge_claim_added")
-            db.execute("DROP TRIGGER IF EXISTS knowledge_claim_removed")
-            store.set_meta(_SCHEMA_META, _SCHEMA_VERSION)
-            store.set_meta(_VERSION_META, "")
-    db.executescript(_SCHEMA + sources.SCHEMA)
-
-
-def text_hash(sentence: str | None) -> str:
-    """A stable fingerprint of a sentence, equal for word-for-word copies."""
-    return hashlib.blake2b(fold(sentence or "").encode(), digest_size=8).hexdigest()
 
 
 class KnowledgeStore:
@@ -175,7 +79,7 @@ class KnowledgeStore:
         Caches of views derived from the assertions key on it, so they never serve
         knowledge older than the tables.
         """
-        return int(self.store.get_meta(_GENERATION_META) or 0)
+        return int(self.store.get_meta(GENERATION_META) or 0)
 
     # -- building -------------------------------------------------------------
 
@@ -188,12 +92,12 @@ class KnowledgeStore:
             else:
                 report = self._incremental()
             if report.mode != "none":
-                self.store.set_meta(_GENERATION_META, str(self.generation + 1))
+                self.store.set_meta(GENERATION_META, str(self.generation + 1))
         return UpdateReport(report.mode, report.claims_added, report.claims_removed,
                             report.assertions_touched, round(time.perf_counter() - started, 4))
 
     def _needs_rebuild(self) -> bool:
-        if self.store.get_meta(_VERSION_META) != knowledge_version():
+        if self.store.get_meta(VERSION_META) != knowledge_version():
             return True
         merged = self._db.execute("SELECT count(*) FROM assertion_claims").fetchone()[0]
         claims = self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
@@ -206,13 +110,13 @@ class KnowledgeStore:
 
     def _rebuild(self) -> UpdateReport:
         db = self._db
-        for table in _TABLES:
+        for table in TABLES:
             db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
         ids: dict[tuple, int] = {}
         keys: dict[int, AssertionKey] = {}
         rows = []
         for claim_id, assertion_key, doc_id, kind, hashed, numbers in self._claim_rows(
-                _CLAIM_SQL, ()):
+                CLAIM_SQL, ()):
             ident = assertion_key.as_tuple()
             if ident not in ids:
                 ids[ident] = len(ids) + 1
@@ -231,7 +135,7 @@ class KnowledgeStore:
         del rows, by_assertion
         self._refresh(list(keys))
         self._check_all_conflicts()
-        self.store.set_meta(_VERSION_META, knowledge_version())
+        self.store.set_meta(VERSION_META, knowledge_version())
         return UpdateReport("full", claims_added=n_claims, assertions_touched=len(keys))
 
     def _incremental(self) -> UpdateReport:
@@ -253,7 +157,7 @@ class KnowledgeStore:
         polarity: dict[int, str] = {}
         for chunk in chunked(added):
             marks = ",".join("?" * len(chunk))
-            sql = _CLAIM_SQL + f" WHERE c.id IN ({marks})"
+            sql = CLAIM_SQL + f" WHERE c.id IN ({marks})"
             for claim_id, key, doc_id, kind, hashed, numbers in self._claim_rows(sql, chunk):
                 assertion_id = self._assertion_id(key)
                 db.execute("INSERT OR REPLACE INTO assertion_claims VALUES (?,?,?,?,?,?)",
@@ -287,7 +191,7 @@ class KnowledgeStore:
         return set(self._db.execute(
             "SELECT subject, predicate, object FROM assertions WHERE predicate IN (?, ?)"
             " AND object_is_text = 0 AND polarity = 'asserted' AND n_claims > 0",
-            _LINK_PREDICATES))
+            LINK_PREDICATES))
 
     def _claim_rows(self, sql: str, params: Sequence[object]
                     ) -> Iterable[tuple[int, AssertionKey, str, str, str, str | None]]:
@@ -424,7 +328,7 @@ class KnowledgeStore:
     def assertions(self, ids: Sequence[int] | None = None, *, where: str = "",
                    params: Sequence[object] = ()) -> list[Assertion]:
         """Assertions by id (all when `ids` is None), optionally filtered by SQL."""
-        sql = f"SELECT {_ASSERTION_COLUMNS} FROM assertions"
+        sql = f"SELECT {ASSERTION_COLUMNS} FROM assertions"
         if ids is None:
             rows = list(self._db.execute(sql + (f" WHERE {where}" if where else ""), params))
         else:
@@ -459,7 +363,7 @@ class KnowledgeStore:
             for chunk in chunked(list(assertion_ids)):
                 marks = ",".join("?" * len(chunk))
                 for row in self._db.execute(
-                        f"SELECT ac.assertion_id, {_CLAIM_COLUMNS}"
+                        f"SELECT ac.assertion_id, {CLAIM_COLUMNS}"
                         " FROM assertion_claims ac JOIN claims c ON c.id = ac.claim_id"
                         f" WHERE ac.assertion_id IN ({marks}) ORDER BY c.doc_id, c.sentence_idx",
                         chunk):
@@ -475,7 +379,7 @@ class KnowledgeStore:
                 " ORDER BY doc_id LIMIT ?", (assertion_id, sample))]
             marks = ",".join("?" * len(ids))
             rows = self._db.execute(
-                f"SELECT {_CLAIM_COLUMNS} FROM claims c WHERE c.id IN ({marks})"
+                f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id IN ({marks})"
                 " ORDER BY c.doc_id, c.sentence_idx", ids) if ids else []
             sampled[assertion_id] = [claim_store.row_to_claim(row) for row in rows]
         return sampled
