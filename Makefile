@@ -27,6 +27,7 @@ run: $(RUN_STAMP)
 	$(BIN)/osteon ask "How can heterotopic ossification be prevented?"
 	$(BIN)/osteon facts NSAIDs
 	$(BIN)/osteon conflicts
+	$(BIN)/osteon serve  # http://127.0.0.1:8000 (API docs at /docs, CDS Hooks at /cds-services); Ctrl-C stops
 
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
