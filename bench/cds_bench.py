@@ -5,7 +5,8 @@ Target: ≥ 300 requests/s with p99 ≤ 100 ms on 2 cores.
 The service runs in its own process (uvicorn, one worker, auth ON with an
 issuer whose keys are given inline); this process is the EHR: a bounded
 asyncio client keeping `--concurrency` patient-view calls in flight, each with
-a freshly signed ES384 token (a new jti, as replay protection demands) and the
+its own ES384 token (a new jti, as replay protection demands; signed before the
+clock starts, since signing is the EHR's cost) and the
 day-1 hip arthroplasty patient as prefetch. After a warm-up, `--seconds` of
 load are measured: requests/s, p50/p99 latency, and any non-200 answers.
 Results are printed, never asserted.
@@ -44,11 +45,13 @@ SERVICE = "osteon-ho-patient-view"
 ISS = "https://bench-ehr.invalid"
 TARGET_RPS = 300
 TARGET_P99_MS = 100
+MAX_RATE = 800
+"""Tokens signed per second of load: more than the service can take on 2 cores."""
 SERVER = """
-import sys, uvicorn
-from osteon.web.app import create_app
-uvicorn.run(create_app(sys.argv[1], base_url=sys.argv[2]), host="127.0.0.1",
-            port=int(sys.argv[3]), log_level="warning")
+import sys
+from osteon.cli import app
+app(["--store", sys.argv[1], "serve", "--base-url", sys.argv[2], "--port", sys.argv[3],
+     "--workers", sys.argv[4]])
 """
 
 
@@ -69,15 +72,19 @@ async def _load(url: str, key: Any, concurrency: int, seconds: float, warmup: fl
     audience = f"{url}/cds-services/{SERVICE}"
     latencies: list[float] = []
     failures: dict[int, int] = {}
+    # The EHR's signing is the EHR's cost: tokens are signed before the clock starts, so
+    # the client takes less of the machine the service is measured on.
+    now = int(time.time())
+    tokens = [jwt.encode({"iss": ISS, "sub": "bench", "aud": audience, "iat": now,
+                          "exp": now + 600, "jti": str(uuid.uuid4())}, key,
+                         algorithm="ES384", headers={"kid": "bench"})
+              for _ in range(int((seconds + warmup) * MAX_RATE))]
     stop_warm = time.monotonic() + warmup
     stop = stop_warm + seconds
 
     async def worker(client: httpx.AsyncClient) -> None:
-        while time.monotonic() < stop:
-            now = int(time.time())
-            signed = jwt.encode({"iss": ISS, "sub": "bench", "aud": audience, "iat": now,
-                                 "exp": now + 300, "jti": str(uuid.uuid4())}, key,
-                                algorithm="ES384", headers={"kid": "bench"})
+        while time.monotonic() < stop and tokens:
+            signed = tokens.pop()
             body = {"hook": "patient-view", "hookInstance": str(uuid.uuid4()),
                     "context": {"patientId": prefetch["patient"]["id"], "userId": "Practitioner/1"},
                     "prefetch": prefetch}
@@ -100,7 +107,7 @@ async def _load(url: str, key: Any, concurrency: int, seconds: float, warmup: fl
             "failures": failures, "concurrency": concurrency, "seconds": seconds}
 
 
-def run(concurrency: int, seconds: float, warmup: float) -> dict[str, Any]:
+def run(concurrency: int, seconds: float, warmup: float, workers: int) -> dict[str, Any]:
     key = ec.generate_private_key(ec.SECP384R1())
     public = {**jwt.algorithms.ECAlgorithm.to_jwk(key.public_key(), as_dict=True),
               "kid": "bench", "use": "sig"}
@@ -111,8 +118,8 @@ def run(concurrency: int, seconds: float, warmup: float) -> dict[str, Any]:
         issuers.write_text(yaml.safe_dump([{"iss": ISS, "jwks": {"keys": [public]}}]))
         env = {**os.environ, "OSTEON_CDS_ISSUERS": str(issuers), "OSTEON_CDS_AUTH": "on"}
         store = Path(tmp) / "osteon.sqlite"
-        server = subprocess.Popen([sys.executable, "-c", SERVER, str(store), url, str(port)],
-                                  env=env)
+        server = subprocess.Popen([sys.executable, "-c", SERVER, str(store), url, str(port),
+                                   str(workers)], env=env)
         try:
             deadline = time.monotonic() + 180
             while True:
@@ -129,6 +136,7 @@ def run(concurrency: int, seconds: float, warmup: float) -> dict[str, Any]:
             server.terminate()
             server.wait(timeout=30)
     result["targets"] = {"requests_per_s": TARGET_RPS, "p99_ms": TARGET_P99_MS}
+    result["workers"] = workers
     result["cpus"] = os.cpu_count()
     return result
 
@@ -138,16 +146,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--warmup", type=float, default=3.0)
+    parser.add_argument("--workers", type=int, default=2, help="server processes (osteon serve "
+                                                              "--workers)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    r = run(args.concurrency, args.seconds, args.warmup)
+    r = run(args.concurrency, args.seconds, args.warmup, args.workers)
     if args.json:
         print(json.dumps(r, indent=2))
         return 0
     met = (r["requests_per_s"] >= TARGET_RPS and r["p99_ms"] is not None
            and r["p99_ms"] <= TARGET_P99_MS)
     print(f"CDS Hooks patient-view under load ({r['concurrency']} in flight, {r['seconds']:.0f} s, "
-          f"{r['cpus']} CPUs, service and client on one machine):")
+          f"{r['workers']} server workers, {r['cpus']} CPUs, service and client on one "
+          "machine):")
     print(f"  {r['requests_per_s']:.0f} requests/s, p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, "
           f"non-200: {r['failures'] or 'none'}")
     print(f"  target ≥ {TARGET_RPS} requests/s with p99 ≤ {TARGET_P99_MS} ms: "

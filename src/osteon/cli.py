@@ -367,8 +367,12 @@ def serve(
     no_cds_auth: Annotated[bool, typer.Option(
         "--no-cds-auth", help="Accept CDS Hooks calls without a signed JWT (local demos "
                               "only).")] = False,
+    workers: Annotated[int, typer.Option(
+        min=1, max=64, help="Server processes (one per core serves the most calls).")] = 1,
 ) -> None:
     """Serve the web app and the CDS Hooks service (GET /cds-services)."""
+    import os
+
     import uvicorn
 
     from osteon.web.app import create_app
@@ -388,8 +392,15 @@ def serve(
         err.print("[yellow]note:[/] no trusted EHR issuers configured (OSTEON_CDS_ISSUERS): "
                   "every CDS Hooks call will be refused with 401.")
     err.print(f"osteon serving on http://{host}:{port}  (CDS Hooks: /cds-services)")
-    uvicorn.run(create_app(path, auth=auth, base_url=base_url), host=host, port=port,
-                log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(path, auth=auth, base_url=base_url), host=host, port=port,
+                    log_level="warning")
+        return
+    # Each worker process builds its own app from the environment.
+    os.environ.update({"OSTEON_STORE": str(path), "OSTEON_BASE_URL": base_url or "",
+                       "OSTEON_CDS_AUTH": "on" if auth.enabled else "off"})
+    uvicorn.run("osteon.web.app:create_app", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")
 
 
 @app.command()

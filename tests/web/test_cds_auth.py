@@ -81,3 +81,20 @@ def test_inline_keys_and_auth_off() -> None:
     inline = TokenVerifier(AuthSettings(issuers=(TrustedIssuer(iss=ISS, jwks=JWKS),)))
     assert inline.verify("Bearer " + token(jku=None), AUD)
     assert TokenVerifier(AuthSettings(enabled=False)).verify(None, AUD) is None
+
+
+def test_a_replay_is_refused_across_processes_sharing_a_store(tmp_path) -> None:
+    import sqlite3
+
+    from osteon.web.cds.auth import SqliteReplayCache
+
+    path = tmp_path / "store.sqlite"
+    settings = AuthSettings(issuers=(TrustedIssuer(iss=ISS, jwks=JWKS),))
+    worker_a = TokenVerifier(settings, seen=SqliteReplayCache(
+        sqlite3.connect(path, isolation_level=None)))
+    worker_b = TokenVerifier(settings, seen=SqliteReplayCache(
+        sqlite3.connect(path, isolation_level=None)))
+    once = "Bearer " + token(jku=None)
+    assert worker_a.verify(once, AUD)
+    with pytest.raises(AuthError, match="replay"):
+        worker_b.verify(once, AUD)

@@ -8,6 +8,8 @@ EHR's FHIR server) run in worker threads.
 
 from __future__ import annotations
 
+import gc
+import os
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,7 +19,7 @@ from fastapi import FastAPI
 
 from osteon import KnowledgeBase
 from osteon.knowledge.store import KnowledgeStore
-from osteon.web.cds.auth import AuthSettings, TokenVerifier, load_settings
+from osteon.web.cds.auth import AuthSettings, SqliteReplayCache, TokenVerifier, load_settings
 from osteon.web.cds.fhir_data import Fetcher
 from osteon.web.cds.service import CdsState, cds_router
 
@@ -28,12 +30,21 @@ REFRESH_S = 30.0
 def create_app(store: str | Path | None = None, *, auth: AuthSettings | None = None,
                base_url: str | None = None, fetch: Fetcher | None = None) -> FastAPI:
     """The app over the store at `store` (default: OSTEON_HOME), auth from the environment."""
+    store = store if store is not None else os.environ.get("OSTEON_STORE") or None
+    base_url = base_url or os.environ.get("OSTEON_BASE_URL") or None
     holder: dict[str, KnowledgeBase] = {}
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         holder["kb"] = KnowledgeBase.open(store)
         holder["kb"].update_knowledge()
+        if state.verifier.settings.enabled:  # replays are refused across worker processes
+            state.verifier.seen = SqliteReplayCache(holder["kb"].store.connection)
+        holder["kb"].knowledge_store.hierarchy()  # warm the lexicon and rules
+        # The lexicon, rules and caches live as long as the app: moving them out of the
+        # collector's way keeps its pauses short under load.
+        gc.collect()
+        gc.freeze()
         try:
             yield
         finally:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 import jwt
@@ -89,15 +90,66 @@ class _Cached:
     fetched: float
 
 
+class ReplayCache(Protocol):
+    """Remembers token ids until they expire; `first_use` is False for one seen before."""
+
+    def first_use(self, jti: str, exp: float) -> bool: ...
+
+
+@dataclass
+class MemoryReplayCache:
+    """Seen token ids in this process's memory (enough for one server process)."""
+
+    _seen: dict[str, float] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def first_use(self, jti: str, exp: float) -> bool:
+        now = time.time()
+        with self._lock:
+            for old in [j for j, until in self._seen.items() if until < now - LEEWAY_S]:
+                del self._seen[old]
+            if jti in self._seen:
+                return False
+            self._seen[jti] = exp
+            return True
+
+
+class SqliteReplayCache:
+    """Seen token ids in a SQLite table, shared by every server process on the same file.
+
+    With several workers, an in-memory cache would let a token replayed to another
+    worker through; a primary key on the token id refuses it wherever it lands.
+    """
+
+    PURGE_EVERY = 1000
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.db = connection
+        self.db.execute("CREATE TABLE IF NOT EXISTS cds_seen_tokens"
+                        " (jti TEXT PRIMARY KEY, exp REAL NOT NULL) WITHOUT ROWID")
+        self._inserted = 0
+
+    def first_use(self, jti: str, exp: float) -> bool:
+        try:
+            self.db.execute("INSERT INTO cds_seen_tokens VALUES (?, ?)", (jti, exp))
+        except sqlite3.IntegrityError:
+            return False
+        self._inserted += 1
+        if self._inserted % self.PURGE_EVERY == 0:
+            self.db.execute("DELETE FROM cds_seen_tokens WHERE exp < ?",
+                            (time.time() - LEEWAY_S,))
+        return True
+
+
 @dataclass
 class TokenVerifier:
-    """Checks bearer tokens against the settings; keeps JWKS and seen `jti`s in memory."""
+    """Checks bearer tokens against the settings; keeps JWKS in memory, seen `jti`s in `seen`."""
 
     settings: AuthSettings
     fetch: Callable[[str], dict[str, Any]] | None = None
     """How a JWKS URL is fetched (default: HTTP GET); tests may pass their own."""
+    seen: ReplayCache = field(default_factory=MemoryReplayCache)
     _jwks: dict[str, _Cached] = field(default_factory=dict)
-    _seen: dict[str, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def verify(self, authorization: str | None, audience: str) -> dict[str, Any] | None:
@@ -168,13 +220,8 @@ class TokenVerifier:
         return keys
 
     def _check_replay(self, jti: str, exp: float) -> None:
-        now = time.time()
-        with self._lock:
-            for old in [j for j, until in self._seen.items() if until < now - LEEWAY_S]:
-                del self._seen[old]
-            if jti in self._seen:
-                raise AuthError("token refused: jti already used (replay)")
-            self._seen[jti] = exp
+        if not self.seen.first_use(jti, exp):
+            raise AuthError("token refused: jti already used (replay)")
 
 
 def _keys_of(document: dict[str, Any]) -> dict[str, Any]:
