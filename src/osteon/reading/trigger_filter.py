@@ -10,57 +10,31 @@ it never changes what matches.
 from __future__ import annotations
 
 import re
+import re._parser as _parser  # the stdlib's own regex parser (Python 3.11+, as required)
 from collections.abc import Iterable
 from functools import cache
-
-try:  # Python 3.11+
-    import re._parser as _parser
-    from re._constants import (
-        ASSERT,
-        ASSERT_NOT,
-        AT,
-        AT_BEGINNING,
-        AT_BEGINNING_STRING,
-        BRANCH,
-        CATEGORY,
-        CATEGORY_DIGIT,
-        CATEGORY_NOT_DIGIT,
-        CATEGORY_NOT_SPACE,
-        CATEGORY_NOT_WORD,
-        CATEGORY_SPACE,
-        CATEGORY_WORD,
-        IN,
-        LITERAL,
-        MAX_REPEAT,
-        MIN_REPEAT,
-        NEGATE,
-        RANGE,
-        SUBPATTERN,
-    )
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_parse as _parser  # type: ignore[no-redef]
-    from sre_constants import (  # type: ignore[no-redef]
-        ASSERT,
-        ASSERT_NOT,
-        AT,
-        AT_BEGINNING,
-        AT_BEGINNING_STRING,
-        BRANCH,
-        CATEGORY,
-        CATEGORY_DIGIT,
-        CATEGORY_NOT_DIGIT,
-        CATEGORY_NOT_SPACE,
-        CATEGORY_NOT_WORD,
-        CATEGORY_SPACE,
-        CATEGORY_WORD,
-        IN,
-        LITERAL,
-        MAX_REPEAT,
-        MIN_REPEAT,
-        NEGATE,
-        RANGE,
-        SUBPATTERN,
-    )
+from re._constants import (
+    ASSERT,
+    ASSERT_NOT,
+    AT,
+    AT_BEGINNING,
+    AT_BEGINNING_STRING,
+    BRANCH,
+    CATEGORY,
+    CATEGORY_DIGIT,
+    CATEGORY_NOT_DIGIT,
+    CATEGORY_NOT_SPACE,
+    CATEGORY_NOT_WORD,
+    CATEGORY_SPACE,
+    CATEGORY_WORD,
+    IN,
+    LITERAL,
+    MAX_REPEAT,
+    MIN_REPEAT,
+    NEGATE,
+    RANGE,
+    SUBPATTERN,
+)
 
 MIN_LITERAL = 3
 """Shorter required literals filter too little to be worth checking."""
