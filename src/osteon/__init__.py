@@ -47,6 +47,7 @@ class KnowledgeBase:
         self.store = store
         self._reader: DocumentReader | None = None
         self._knowledge: KnowledgeStore | None = None
+        self._fresh: tuple[int, int] | None = None
 
     @classmethod
     def open(cls, store: str | Path | None = None, *, default_corpus: bool = True
@@ -108,13 +109,26 @@ class KnowledgeBase:
         return self._knowledge
 
     def update_knowledge(self) -> UpdateReport:
-        """Read what is unread, then re-merge only the assertions new or gone claims touch."""
-        from osteon.knowledge.store import KnowledgeStore
+        """Read what is unread, then re-merge only the assertions new or gone claims touch.
 
+        Skipped outright when nothing was written to the store since the last update, by
+        this connection or any other (SQLite's data_version): asking ten questions in a
+        row costs no checks.
+        """
+        from osteon.knowledge.store import KnowledgeStore, UpdateReport
+
+        if self._knowledge is not None and self._stamp() == self._fresh:
+            return UpdateReport("none")
         self.read()
         if self._knowledge is None:
             self._knowledge = KnowledgeStore(self.store)
-        return self._knowledge.update()
+        report = self._knowledge.update()
+        self._fresh = self._stamp()
+        return report
+
+    def _stamp(self) -> tuple[int, int]:
+        db = self.store.connection
+        return db.execute("PRAGMA data_version").fetchone()[0], db.total_changes
 
     def facts(self, concept: str | None = None, *, predicate: str | None = None,
               min_belief: float = 0.0, limit: int | None = None) -> list[Fact]:
