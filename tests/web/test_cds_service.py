@@ -277,7 +277,7 @@ def test_no_patient_data_in_the_logs(service: str, caplog: pytest.LogCaptureFixt
             assert secret not in logged
 
 
-def test_osteon_serve_starts_the_service(seeded_kb: KnowledgeBase, tmp_path: Path) -> None:
+def test_osteon_serve_with_two_workers(seeded_kb: KnowledgeBase, tmp_path: Path) -> None:
     import subprocess
     import sys
 
@@ -287,7 +287,7 @@ def test_osteon_serve_starts_the_service(seeded_kb: KnowledgeBase, tmp_path: Pat
     env = {**__import__("os").environ, "OSTEON_CDS_ISSUERS": str(issuers)}
     process = subprocess.Popen(
         [sys.executable, "-m", "osteon.cli", "--store", str(seeded_kb.store.path), "serve",
-         "--port", str(port)], env=env, stderr=subprocess.PIPE, text=True)
+         "--port", str(port), "--workers", "2"], env=env, stderr=subprocess.PIPE, text=True)
     try:
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 90
@@ -302,9 +302,14 @@ def test_osteon_serve_starts_the_service(seeded_kb: KnowledgeBase, tmp_path: Pat
         body = json.dumps(hook_body("patient-view", load("tha_day1_prior_ho.fhir.json")))
         refused = httpx.post(f"{url}/cds-services/{PATIENT_VIEW}", content=body)
         assert refused.status_code == 401, "auth is on unless turned off explicitly"
+        once = token(url, PATIENT_VIEW)
         accepted = httpx.post(f"{url}/cds-services/{PATIENT_VIEW}", content=body,
-                              headers=token(url, PATIENT_VIEW), timeout=30)
+                              headers=once, timeout=30)
         assert accepted.status_code == 200, accepted.text
+        for _ in range(4):  # whichever worker gets it, a replay is refused
+            again = httpx.post(f"{url}/cds-services/{PATIENT_VIEW}", content=body,
+                               headers=once, timeout=30)
+            assert again.status_code == 401
     finally:
         process.terminate()
         process.wait(timeout=30)
