@@ -446,6 +446,146 @@ def export(
     err.print(f"wrote {output} ({len(text.encode()):,} bytes, {fmt})")
 
 
+mechanism_app = typer.Typer(help="The executable model of neurogenic HO, built from the claims.",
+                            no_args_is_help=True)
+app.add_typer(mechanism_app, name="mechanism")
+
+
+def _model_graph(kb: KnowledgeBase) -> Any:
+    from osteon.mechanism import graph_from_kb
+
+    try:
+        return graph_from_kb(kb)
+    except OsteonError as exc:
+        _fail(str(exc))
+
+
+def _pairs(values: list[str] | None, option: str) -> dict[str, float]:
+    """NODE=VALUE options as a dict (a clear error for anything else)."""
+    out: dict[str, float] = {}
+    for value in values or []:
+        node, sep, number = value.partition("=")
+        try:
+            out[node.strip()] = float(number)
+        except ValueError:
+            _fail(f"{option} takes NODE=NUMBER, not {value!r}")
+        if not sep or not node.strip():
+            _fail(f"{option} takes NODE=NUMBER, not {value!r}")
+    return out
+
+
+@mechanism_app.command("graph")
+def mechanism_graph(as_json: JsonOption = False) -> None:
+    """The signed causal graph: each edge with the sentences that state it, or the assumption."""
+    with _open() as kb:
+        graph = _model_graph(kb)
+    edges = sorted(graph.edges, key=lambda e: (not e.dynamic, e.source, e.target))
+    if as_json:
+        _emit_json({"nodes": list(graph.nodes), "edges": [
+            {"source": e.source, "target": e.target, "sign": e.sign, "role": e.role,
+             "predicates": list(e.predicates), "in_dynamics": e.dynamic,
+             "assumption": e.assumption, "note": e.note,
+             "citations": [dataclasses.asdict(c) for c in e.citations]} for e in edges]})
+        return
+    out.print(f"[bold]{len(graph.nodes)} nodes, {len(edges)} edges[/] "
+              "[dim](mouse-model evidence; assumptions listed as such)[/]")
+    for e in edges:
+        arrow = "[green]→[/]" if e.sign > 0 else "[red]⊣[/]"
+        kept = "" if e.dynamic else " [dim](evidence only)[/]"
+        out.print(f"{escape(e.source)} {arrow} {escape(e.target)}{kept}")
+        for c in e.citations[:2]:
+            out.print(f"    [dim]{escape(c.doc_id)} #{c.sentence_idx}[/] “{escape(c.quote)}”")
+        if e.assumption:
+            out.print(f"    [yellow]assumption[/]: {escape(e.assumption)}")
+
+
+@app.command()
+def simulate(
+    injury: Annotated[list[str] | None, typer.Option(
+        "--injury", help="spinal_cord, muscle (repeatable).")] = None,
+    drug: Annotated[list[str] | None, typer.Option(
+        "--drug", help="A drug or genetic change by name (repeatable).")] = None,
+    knockout: Annotated[list[str] | None, typer.Option(
+        "--knockout", help="A node (gene names work: OSMR, IL1R1, TLR4, GR) removed.")] = None,
+    inhibit: Annotated[list[str] | None, typer.Option(
+        "--inhibit", help="NODE=FRACTION of its activity removed (0-1).")] = None,
+    overexpress: Annotated[list[str] | None, typer.Option(
+        "--overexpress", help="NODE=LEVEL added toward its maximum.")] = None,
+    stimulus: Annotated[list[str] | None, typer.Option(
+        "--stimulus", help="lps (repeatable).")] = None,
+    days: Annotated[float, typer.Option(help="Length of the run in days.")] = 28.0,
+    plot: Annotated[Path | None, typer.Option(
+        "--plot", help="Write time courses beside the untreated run (PNG).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Run the mechanism model for a scenario; bone in the injured and uninjured muscle."""
+    from osteon.mechanism import Model, Scenario
+    from osteon.mechanism.checks import BONE
+
+    inhibited = _pairs(inhibit, "--inhibit")
+    inhibited.update(dict.fromkeys(knockout or [], 1.0))
+    scenario = Scenario(injuries=tuple(injury or ()), interventions=tuple(drug or ()),
+                        inhibit=inhibited, overexpress=_pairs(overexpress, "--overexpress"),
+                        stimuli=tuple(stimulus or ()), days=days)
+    with _open() as kb:
+        graph = _model_graph(kb)
+    try:
+        model = Model(graph)
+        run = model.simulate(scenario)
+        baseline = None
+        if plot is not None and (scenario.interventions or scenario.inhibit
+                                 or scenario.overexpress or scenario.stimuli):
+            baseline = model.simulate(Scenario(injuries=scenario.injuries, days=days))
+    except OsteonError as exc:
+        _fail(str(exc))
+    if plot is not None:
+        from osteon.mechanism.plot import plot as draw
+
+        label = " + ".join([*scenario.interventions, *scenario.stimuli,
+                            *(f"{n} −{f:.0%}" for n, f in scenario.inhibit.items()),
+                            *(f"{n} +{v:g}" for n, v in scenario.overexpress.items())])
+        runs = ([("untreated", baseline)] if baseline is not None else []) + [
+            (label or "untreated", run)]
+        try:
+            draw(runs, plot)
+        except OSError as exc:
+            _fail(f"{plot}: cannot write: {exc.strerror or exc}")
+        err.print(f"wrote {plot}")
+    summary = run.summary()
+    if as_json:
+        _emit_json({"scenario": dataclasses.asdict(scenario), "summary": summary,
+                    "t": [round(float(t), 4) for t in run.t],
+                    "series": {s: [round(float(v), 6) for v in run.y[i]]
+                               for i, s in enumerate(run.states)}})
+        return
+    out.print(f"[bold]after {days:g} days[/]: heterotopic bone {summary['bone_injured']:.3f} in "
+              f"the injured muscle, {summary['bone_uninjured']:.3f} in the uninjured one "
+              "[dim](model units, 0-1; a mouse-model mechanism, not a clinical forecast)[/]")
+    for node in ("fibro_adipogenic_progenitor", "osteoblast", "oncostatin_m",
+                 "interleukin_1_beta", "corticosterone", BONE):
+        if node in graph.nodes:
+            series = run.series(node)
+            out.print(f"  {node:<30} peak {series.max():.3f}  end {series[-1]:.3f}")
+
+
+@app.command("export-sbml")
+def export_sbml(file: Annotated[Path, typer.Argument(help="Where to write the SBML.")]) -> None:
+    """Write the model as SBML Level 3 (interventions as parameters), validated by libsbml."""
+    from osteon.mechanism.sbml import to_sbml, validation_errors
+
+    with _open() as kb:
+        graph = _model_graph(kb)
+    text = to_sbml(graph)
+    problems = validation_errors(text)
+    if problems:
+        _fail(f"the SBML did not validate: {problems[0]}")
+    try:
+        file.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{file}: cannot write: {exc.strerror or exc}")
+    err.print(f"wrote {file} ({len(text.encode()):,} bytes, SBML L3, 0 validation errors)")
+
+
 eval_app = typer.Typer(help="Score osteon against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
@@ -555,6 +695,32 @@ def eval_ask(
     n = len(result.results)
     out.print(f"[bold]osteon {result.passed}/{n} · plain BM25 top-3 sentences "
               f"{result.baseline_passed}/{n} · bad citations {result.bad_citations}[/]")
+
+
+@eval_app.command("mechanism")
+def eval_mechanism(
+    checks: Annotated[Path, typer.Option("--checks", help="Checks file (YAML).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Run each check's scenario; print the expected and the simulated direction."""
+    from osteon.mechanism import Model
+    from osteon.mechanism.checks import as_dicts, evaluate_checks, load_checks
+
+    with _open() as kb:
+        graph = _model_graph(kb)
+    try:
+        results = evaluate_checks(Model(graph), load_checks(checks))
+    except OsteonError as exc:
+        _fail(str(exc))
+    if as_json:
+        _emit_json({"passed": sum(r.passed for r in results), "checks": len(results),
+                    "results": as_dicts(results)})
+        return
+    for r in results:
+        mark = "[green]pass[/]" if r.passed else "[red]FAIL[/]"
+        out.print(f"{mark} {r.id}  expected: {escape(r.expect)}")
+        out.print(f"        simulated: {escape(r.simulated)}")
+    out.print(f"[bold]{sum(r.passed for r in results)}/{len(results)} checks reproduced[/]")
 
 
 if __name__ == "__main__":  # pragma: no cover

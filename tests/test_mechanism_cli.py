@@ -1,0 +1,89 @@
+"""`osteon simulate`, `mechanism graph`, `export-sbml` and `eval mechanism` as a user meets them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import libsbml
+import pytest
+from typer.testing import CliRunner
+
+from osteon import KnowledgeBase
+from osteon.cli import app
+
+CHECKS = Path(__file__).parent / "data" / "mechanism_checks.yaml"
+runner = CliRunner()
+
+
+@pytest.fixture
+def invoke(seeded_kb: KnowledgeBase):
+    seeded_kb.update_knowledge()
+
+    def run(*args: str):
+        return runner.invoke(app, ["--store", str(seeded_kb.store.path), *args])
+
+    return run
+
+
+def test_simulate_json_has_the_summary_and_time_series(invoke) -> None:
+    both = invoke("simulate", "--injury", "spinal_cord", "--injury", "muscle", "--json")
+    assert both.exit_code == 0, both.output
+    payload = json.loads(both.stdout)
+    assert set(payload["summary"]) >= {"bone_injured", "bone_uninjured"}
+    assert payload["summary"]["bone_injured"] > payload["summary"]["bone_uninjured"]
+    assert len(payload["t"]) == len(next(iter(payload["series"].values())))
+    treated = json.loads(invoke("simulate", "--injury", "spinal_cord", "--injury", "muscle",
+                                "--knockout", "OSMR", "--inhibit", "IL1R1=0.9",
+                                "--json").stdout)
+    assert treated["summary"]["bone_injured"] < payload["summary"]["bone_injured"]
+
+
+def test_simulate_plot(invoke, tmp_path: Path) -> None:
+    target = tmp_path / "run.png"
+    result = invoke("simulate", "--injury", "spinal_cord", "--injury", "muscle", "--drug",
+                    "ruxolitinib", "--plot", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "not a clinical forecast" in result.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--drug", "ruxolitinb"), "ruxolitinib"),  # a close match is offered
+    (("--knockout", "OSMX"), "unknown model node"),
+    (("--inhibit", "GR=1.5"), "between 0 and 1"),
+    (("--inhibit", "GR"), "NODE=NUMBER"),
+    (("--days", "-3"), "more than 0"),
+    (("--days", "100000"), "at most"),
+])
+def test_bad_scenarios_are_one_clear_line(invoke, args: tuple[str, ...], message: str) -> None:
+    result = invoke("simulate", "--injury", "muscle", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.output
+
+
+def test_graph_lists_cited_edges_and_assumptions(invoke) -> None:
+    graph = json.loads(invoke("mechanism", "graph", "--json").stdout)
+    assert graph["edges"]
+    for edge in graph["edges"]:
+        if edge["in_dynamics"]:
+            assert edge["citations"] or edge["assumption"]
+    assert any(e["citations"] for e in graph["edges"])
+
+
+def test_export_sbml_validates(invoke, tmp_path: Path) -> None:
+    target = tmp_path / "model.xml"
+    result = invoke("export-sbml", str(target))
+    assert result.exit_code == 0, result.output
+    document = libsbml.readSBMLFromString(target.read_text(encoding="utf-8"))
+    assert document.getNumErrors(libsbml.LIBSBML_SEV_ERROR) == 0
+    assert document.getLevel() == 3
+
+
+def test_eval_mechanism_reproduces_every_check(invoke) -> None:
+    result = invoke("eval", "mechanism", "--checks", str(CHECKS), "--json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["passed"] == payload["checks"] == 10
+    readable = invoke("eval", "mechanism", "--checks", str(CHECKS))
+    assert "expected:" in readable.stdout and "simulated:" in readable.stdout
