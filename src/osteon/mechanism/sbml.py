@@ -1,6 +1,7 @@
 """Export the model as SBML Level 3 (libsbml), interventions included as parameters.
 
-States become non-constant parameters driven by rate rules, and the control
+Model parameters are constant
+parameters, states become non-constant parameters driven by rate rules, and the control
 parameters (inj_*, stim_*, kd_*, ox_*) are constant parameters a tool can set,
 so the exported file runs every scenario the Python model runs.
 """
@@ -19,8 +20,14 @@ def _check(code: int, what: str) -> None:
                              f"{libsbml.OperationReturnValue_toString(code)}")
 
 
-def to_sbml(graph: MechanismGraph, controls: dict[str, float] | None = None) -> str:
-    """SBML L3V2 text of the model; `controls` sets intervention parameter values."""
+def to_sbml(graph: MechanismGraph, controls: dict[str, float] | None = None,
+            params: dict[str, float] | None = None) -> str:
+    """SBML L3V2 text of the model; `controls` sets intervention parameter values.
+
+    The model parameters (w__, n__, ec50__, tau__, ymax__, basal__) are constant
+    SBML parameters at their defaults, or at `params` where given, so a tool can
+    sweep the exported model the way `osteon.mechanism.sweep` sweeps this one.
+    """
     system = build_system(graph, SBML)
     doc = libsbml.SBMLDocument(3, 2)
     model = doc.createModel()
@@ -32,6 +39,11 @@ def to_sbml(graph: MechanismGraph, controls: dict[str, float] | None = None) -> 
         _check(p.setId(name), name)
         p.setConstant(True)
         p.setValue(float((controls or {}).get(name, 0.0)))
+    for name, default in system.params.items():
+        p = model.createParameter()
+        _check(p.setId(name), name)
+        p.setConstant(True)
+        p.setValue(float((params or {}).get(name, default)))
     for name in system.states:
         p = model.createParameter()
         _check(p.setId(name), name)

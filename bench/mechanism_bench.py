@@ -1,0 +1,88 @@
+"""Time per 28-day scenario (osteon vs libroadrunner on the exported SBML) and a sweep.
+
+Targets (issue 7): <= 5 ms per scenario, within 3x of libroadrunner, a
+1,000-set sweep <= 5 s. Both simulators sample 113 points over 28 days at the
+same tolerances; the best of several repeats is reported, as noise only adds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from osteon import KnowledgeBase
+from osteon.mechanism import Model, Scenario, graph_from_kb
+from osteon.mechanism.data import parameters
+from osteon.mechanism.sbml import to_sbml
+from osteon.mechanism.sweep import sweep
+
+CHECKS = Path(__file__).parents[1] / "tests" / "data" / "mechanism_checks.yaml"
+SCENARIO = Scenario(injuries=("spinal_cord", "muscle"))
+
+
+def best_of(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--sets", type=int, default=1000)
+    ap.add_argument("--repeats", type=int, default=20)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = KnowledgeBase.open(Path(tmp) / "osteon.sqlite")
+        graph = graph_from_kb(kb)
+        kb.close()
+    model = Model(graph)
+    model.simulate(SCENARIO)
+    ours = best_of(lambda: model.simulate(SCENARIO, points=113), args.repeats)
+    result: dict[str, float | dict[str, float] | None] = {"osteon_ms": ours * 1e3}
+    try:
+        import roadrunner
+    except ImportError:
+        result["roadrunner_ms"] = None
+    else:
+        controls = dict(zip(model.system.controls, model.controls(SCENARIO), strict=True))
+        rr = roadrunner.RoadRunner(to_sbml(graph, controls))
+        opts = parameters()["solver"]
+        rr.integrator.relative_tolerance = opts["rtol"]
+        rr.integrator.absolute_tolerance = opts["atol"]
+
+        def run_rr() -> None:
+            rr.reset()
+            rr.simulate(0, SCENARIO.days, 113)
+
+        theirs = best_of(run_rr, args.repeats)
+        result["roadrunner_ms"] = theirs * 1e3
+        result["ratio"] = ours / theirs
+    rows = yaml.safe_load(CHECKS.read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    result["robustness"] = sweep(model, rows, n=args.sets)
+    result["sweep_s"] = time.perf_counter() - t0
+    result["sets"] = args.sets
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    print(f"per 28-day scenario: osteon {result['osteon_ms']:.2f} ms", end="")
+    if result.get("roadrunner_ms"):
+        print(f", libroadrunner {result['roadrunner_ms']:.2f} ms, ratio {result['ratio']:.2f}x")
+    else:
+        print(" (libroadrunner not installed)")
+    print(f"sweep of {args.sets} sets over the checks: {result['sweep_s']:.2f} s")
+    for rid, frac in result["robustness"].items():  # type: ignore[union-attr]
+        print(f"  {rid}: direction holds in {frac:.1%} of sets")
+
+
+if __name__ == "__main__":
+    main()
