@@ -39,6 +39,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/ask_bench.py
 	$(BIN)/python bench/assess_bench.py
 	$(BIN)/python bench/cds_bench.py
+	$(BIN)/python bench/mechanism_bench.py
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench

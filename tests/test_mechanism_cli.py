@@ -87,3 +87,11 @@ def test_eval_mechanism_reproduces_every_check(invoke) -> None:
     assert payload["passed"] == payload["checks"] == 10
     readable = invoke("eval", "mechanism", "--checks", str(CHECKS))
     assert "expected:" in readable.stdout and "simulated:" in readable.stdout
+
+
+def test_eval_mechanism_sweep_reports_robustness(invoke) -> None:
+    result = invoke("eval", "mechanism", "--checks", str(CHECKS), "--sweep", "40", "--json")
+    assert result.exit_code == 0, result.output
+    fractions = json.loads(result.stdout)["sweep"]["fraction_holding"]
+    assert set(fractions) == {f"m{i:02d}" for i in range(1, 11)}
+    assert all(0.0 <= f <= 1.0 for f in fractions.values())

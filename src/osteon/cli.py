@@ -700,25 +700,35 @@ def eval_ask(
 @eval_app.command("mechanism")
 def eval_mechanism(
     checks: Annotated[Path, typer.Option("--checks", help="Checks file (YAML).")],
+    sweep: Annotated[int, typer.Option(
+        "--sweep", min=0, max=100_000,
+        help="Also sample N parameter sets (Latin hypercube) and report how often each "
+             "check's direction holds.")] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Run each check's scenario; print the expected and the simulated direction."""
     from osteon.mechanism import Model
     from osteon.mechanism.checks import as_dicts, evaluate_checks, load_checks
+    from osteon.mechanism.sweep import sweep as run_sweep
 
     with _open() as kb:
         graph = _model_graph(kb)
     try:
-        results = evaluate_checks(Model(graph), load_checks(checks))
+        model = Model(graph)
+        rows = load_checks(checks)
+        results = evaluate_checks(model, rows)
+        robust = run_sweep(model, rows, sweep) if sweep else {}
     except OsteonError as exc:
         _fail(str(exc))
     if as_json:
         _emit_json({"passed": sum(r.passed for r in results), "checks": len(results),
-                    "results": as_dicts(results)})
+                    "results": as_dicts(results),
+                    **({"sweep": {"sets": sweep, "fraction_holding": robust}} if sweep else {})})
         return
     for r in results:
         mark = "[green]pass[/]" if r.passed else "[red]FAIL[/]"
-        out.print(f"{mark} {r.id}  expected: {escape(r.expect)}")
+        held = f"  [dim](holds in {robust[r.id]:.0%} of {sweep} sets)[/]" if r.id in robust else ""
+        out.print(f"{mark} {r.id}  expected: {escape(r.expect)}{held}")
         out.print(f"        simulated: {escape(r.simulated)}")
     out.print(f"[bold]{sum(r.passed for r in results)}/{len(results)} checks reproduced[/]")
 
