@@ -18,14 +18,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from osteon.ask.answer import ask
 from osteon.ask.records import Answer, Citation
 from osteon.corpus.store import Store
 from osteon.errors import OsteonError
 from osteon.knowledge.store import KnowledgeStore
-from osteon.reading.evaluate import gold_documents
+from osteon.reading.evaluate import load_items
 
 BASELINE_SENTENCES = 3
 
@@ -80,13 +80,8 @@ def _as_dict(result: QuestionResult) -> dict[str, object]:
 
 
 def load_questions(path: str | Path) -> list[GoldQuestion]:
-    raw = gold_documents(path)[0]
-    if not isinstance(raw, list):
-        raise OsteonError(f"{path}: expected a list of questions")
-    try:
-        return [GoldQuestion.model_validate(item) for item in raw]
-    except ValidationError as exc:
-        raise OsteonError(f"{path}: bad question: {exc.errors()[0]['msg']}") from exc
+    """The questions of a question file."""
+    return load_items(path, GoldQuestion, "questions")
 
 
 def evaluate_questions(store: Store, questions: list[GoldQuestion],

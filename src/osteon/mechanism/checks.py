@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from osteon.errors import OsteonError
 from osteon.mechanism.data import interventions
 from osteon.mechanism.records import Scenario, Trajectory
 from osteon.mechanism.simulate import Model
-from osteon.reading.evaluate import gold_documents
+from osteon.reading.evaluate import load_items
 
 BONE = "heterotopic_ossification"
 FAP = "fibro_adipogenic_progenitor"
@@ -55,13 +55,7 @@ class CheckResult:
 
 def load_checks(path: str | Path) -> list[CheckRow]:
     """The rows of a checks file."""
-    raw = gold_documents(path)[0]
-    if not isinstance(raw, list):
-        raise OsteonError(f"{path}: expected a list of checks")
-    try:
-        return [CheckRow.model_validate(item) for item in raw]
-    except ValidationError as exc:
-        raise OsteonError(f"{path}: bad check: {exc.errors()[0]['msg']}") from exc
+    return load_items(path, CheckRow, "checks")
 
 
 def scenario_of(row: CheckRow, stimuli: frozenset[str]) -> Scenario:

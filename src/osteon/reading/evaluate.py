@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -103,15 +103,24 @@ def gold_documents(path: str | Path) -> list[Any]:
     return documents
 
 
-def load_gold(path: str | Path) -> list[GoldClaim]:
-    """The claims of a gold file (its first YAML document)."""
+ItemT = TypeVar("ItemT", bound=BaseModel)
+
+
+def load_items(path: str | Path, model: type[ItemT], what: str) -> list[ItemT]:
+    """The first YAML document of an evaluation file, as a list of `model` items."""
     first = gold_documents(path)[0]
     if not isinstance(first, list):
-        raise OsteonError(f"{path}: expected a list of gold claims first")
+        raise OsteonError(f"{path}: expected a list of {what} first")
     try:
-        return [GoldClaim.model_validate(item) for item in first]
+        return [model.model_validate(item) for item in first]
     except ValidationError as exc:
-        raise OsteonError(f"{path}: bad gold item: {exc.errors()[0]['msg']}") from exc
+        raise OsteonError(f"{path}: bad {what[:-1] if what.endswith('s') else what}: "
+                          f"{exc.errors()[0]['msg']}") from exc
+
+
+def load_gold(path: str | Path) -> list[GoldClaim]:
+    """The claims of a gold file (its first YAML document)."""
+    return load_items(path, GoldClaim, "gold claims")
 
 
 def normalise(predicate: str, polarity: str) -> tuple[str, str]:
