@@ -35,3 +35,19 @@ def seeded_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBas
     kb = KnowledgeBase.open(tmp_path_factory.mktemp("seeded") / "osteon.sqlite")
     yield kb
     kb.close()
+
+
+@pytest.fixture
+def seeded_cli(seeded_kb: KnowledgeBase):
+    """Run `osteon ARGS…` (in-process) against the shared seeded store, knowledge up to date."""
+    from typer.testing import CliRunner
+
+    from osteon.cli import app
+
+    seeded_kb.update_knowledge()
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(app, ["--store", str(seeded_kb.store.path), *args])
+
+    return run

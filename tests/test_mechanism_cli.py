@@ -7,41 +7,27 @@ from pathlib import Path
 
 import libsbml
 import pytest
-from typer.testing import CliRunner
-
-from osteon import KnowledgeBase
-from osteon.cli import app
 
 CHECKS = Path(__file__).parent / "data" / "mechanism_checks.yaml"
-runner = CliRunner()
 
 
-@pytest.fixture
-def invoke(seeded_kb: KnowledgeBase):
-    seeded_kb.update_knowledge()
 
-    def run(*args: str):
-        return runner.invoke(app, ["--store", str(seeded_kb.store.path), *args])
-
-    return run
-
-
-def test_simulate_json_has_the_summary_and_time_series(invoke) -> None:
-    both = invoke("simulate", "--injury", "spinal_cord", "--injury", "muscle", "--json")
+def test_simulate_json_has_the_summary_and_time_series(seeded_cli) -> None:
+    both = seeded_cli("simulate", "--injury", "spinal_cord", "--injury", "muscle", "--json")
     assert both.exit_code == 0, both.output
     payload = json.loads(both.stdout)
     assert set(payload["summary"]) >= {"bone_injured", "bone_uninjured"}
     assert payload["summary"]["bone_injured"] > payload["summary"]["bone_uninjured"]
     assert len(payload["t"]) == len(next(iter(payload["series"].values())))
-    treated = json.loads(invoke("simulate", "--injury", "spinal_cord", "--injury", "muscle",
+    treated = json.loads(seeded_cli("simulate", "--injury", "spinal_cord", "--injury", "muscle",
                                 "--knockout", "OSMR", "--inhibit", "IL1R1=0.9",
                                 "--json").stdout)
     assert treated["summary"]["bone_injured"] < payload["summary"]["bone_injured"]
 
 
-def test_simulate_plot(invoke, tmp_path: Path) -> None:
+def test_simulate_plot(seeded_cli, tmp_path: Path) -> None:
     target = tmp_path / "run.png"
-    result = invoke("simulate", "--injury", "spinal_cord", "--injury", "muscle", "--drug",
+    result = seeded_cli("simulate", "--injury", "spinal_cord", "--injury", "muscle", "--drug",
                     "ruxolitinib", "--plot", str(target))
     assert result.exit_code == 0, result.output
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -56,14 +42,14 @@ def test_simulate_plot(invoke, tmp_path: Path) -> None:
     (("--days", "-3"), "more than 0"),
     (("--days", "100000"), "at most"),
 ])
-def test_bad_scenarios_are_one_clear_line(invoke, args: tuple[str, ...], message: str) -> None:
-    result = invoke("simulate", "--injury", "muscle", *args)
+def test_bad_scenarios_are_one_clear_line(seeded_cli, args: tuple[str, ...], message: str) -> None:
+    result = seeded_cli("simulate", "--injury", "muscle", *args)
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.output
 
 
-def test_graph_lists_cited_edges_and_assumptions(invoke) -> None:
-    graph = json.loads(invoke("mechanism", "graph", "--json").stdout)
+def test_graph_lists_cited_edges_and_assumptions(seeded_cli) -> None:
+    graph = json.loads(seeded_cli("mechanism", "graph", "--json").stdout)
     assert graph["edges"]
     for edge in graph["edges"]:
         if edge["in_dynamics"]:
@@ -71,26 +57,26 @@ def test_graph_lists_cited_edges_and_assumptions(invoke) -> None:
     assert any(e["citations"] for e in graph["edges"])
 
 
-def test_export_sbml_validates(invoke, tmp_path: Path) -> None:
+def test_export_sbml_validates(seeded_cli, tmp_path: Path) -> None:
     target = tmp_path / "model.xml"
-    result = invoke("export-sbml", str(target))
+    result = seeded_cli("export-sbml", str(target))
     assert result.exit_code == 0, result.output
     document = libsbml.readSBMLFromString(target.read_text(encoding="utf-8"))
     assert document.getNumErrors(libsbml.LIBSBML_SEV_ERROR) == 0
     assert document.getLevel() == 3
 
 
-def test_eval_mechanism_reproduces_every_check(invoke) -> None:
-    result = invoke("eval", "mechanism", "--checks", str(CHECKS), "--json")
+def test_eval_mechanism_reproduces_every_check(seeded_cli) -> None:
+    result = seeded_cli("eval", "mechanism", "--checks", str(CHECKS), "--json")
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["passed"] == payload["checks"] == 10
-    readable = invoke("eval", "mechanism", "--checks", str(CHECKS))
+    readable = seeded_cli("eval", "mechanism", "--checks", str(CHECKS))
     assert "expected:" in readable.stdout and "simulated:" in readable.stdout
 
 
-def test_eval_mechanism_sweep_reports_robustness(invoke) -> None:
-    result = invoke("eval", "mechanism", "--checks", str(CHECKS), "--sweep", "40", "--json")
+def test_eval_mechanism_sweep_reports_robustness(seeded_cli) -> None:
+    result = seeded_cli("eval", "mechanism", "--checks", str(CHECKS), "--sweep", "40", "--json")
     assert result.exit_code == 0, result.output
     fractions = json.loads(result.stdout)["sweep"]["fraction_holding"]
     assert set(fractions) == {f"m{i:02d}" for i in range(1, 11)}

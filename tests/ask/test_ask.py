@@ -7,12 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from osteon import KnowledgeBase
 from osteon.ask.evaluate import check_citations, evaluate_questions, load_questions
 from osteon.ask.understand import understand
-from osteon.cli import app
 from osteon.errors import OsteonError
 from osteon.reading.lexicon import load_lexicon
 
@@ -120,15 +118,13 @@ def test_seed_questions_with_their_source_left_out(seeded_kb: KnowledgeBase) -> 
         assert "000_8f2b241a4302a766" not in r.answer
 
 
-def test_cli_json_shape(seeded_kb: KnowledgeBase) -> None:
-    seeded_kb.update_knowledge()
-    result = CliRunner().invoke(app, ["--store", str(seeded_kb.store.path), "ask",
-                                      "What causes heterotopic ossification?", "--json"])
+def test_cli_json_shape(seeded_cli) -> None:
+    result = seeded_cli("ask", "What causes heterotopic ossification?", "--json")
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert set(payload) >= {"question", "answer", "abstained", "statements", "conflicts",
                             "passages"}
     citation = payload["statements"][0]["citations"][0]
     assert set(citation) >= {"doc", "section", "sentence", "start", "end", "quote"}
-    empty = CliRunner().invoke(app, ["--store", str(seeded_kb.store.path), "ask", ""])
+    empty = seeded_cli("ask", "")
     assert empty.exit_code == 2 and "empty" in empty.stderr

@@ -8,27 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from osteon import KnowledgeBase
-from osteon.cli import app
-
-runner = CliRunner()
 GOLD = Path(__file__).parents[1] / "data" / "seed_facts.yaml"
 
 
-@pytest.fixture
-def invoke(seeded_kb: KnowledgeBase):
-    seeded_kb.update_knowledge()
 
-    def run(*args: str):
-        return runner.invoke(app, ["--store", str(seeded_kb.store.path), *args])
-
-    return run
-
-
-def test_facts_json_cites_every_statement(invoke) -> None:
-    result = invoke("facts", "NSAIDs", "--json")
+def test_facts_json_cites_every_statement(seeded_cli) -> None:
+    result = seeded_cli("facts", "NSAIDs", "--json")
     assert result.exit_code == 0, result.output
     facts = json.loads(result.stdout)
     assert {f["subject"] for f in facts} >= {"nsaid", "indomethacin"}
@@ -40,16 +26,16 @@ def test_facts_json_cites_every_statement(invoke) -> None:
     assert beliefs == sorted(beliefs, reverse=True)
 
 
-def test_facts_for_people_are_grouped_with_sources_and_a_disclaimer(invoke) -> None:
-    result = invoke("facts", "bisphosphonates")
+def test_facts_for_people_are_grouped_with_sources_and_a_disclaimer(seeded_cli) -> None:
+    result = seeded_cli("facts", "bisphosphonates")
     assert result.exit_code == 0
     assert "does not replace" in result.stdout
     assert "belief" in result.stdout and "“" in result.stdout
     assert "conflict" in result.stdout
 
 
-def test_facts_explain_states_the_formula(invoke) -> None:
-    result = invoke("facts", "x-ray", "--explain")
+def test_facts_explain_states_the_formula(seeded_cli) -> None:
+    result = seeded_cli("facts", "x-ray", "--explain")
     assert result.exit_code == 0
     assert "1 - prod" in result.stdout and "encyclopedia" in result.stdout
 
@@ -60,14 +46,14 @@ def test_facts_explain_states_the_formula(invoke) -> None:
     (("facts", "--min-belief", "2"), "between 0 and 1"),
     (("export", "--format", "xls"), "unknown format"),
 ])
-def test_bad_options_are_one_clear_line(invoke, args: tuple[str, ...], message: str) -> None:
-    result = invoke(*args)
+def test_bad_options_are_one_clear_line(seeded_cli, args: tuple[str, ...], message: str) -> None:
+    result = seeded_cli(*args)
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.output
 
 
-def test_conflicts_json_shows_both_sides_with_citations(invoke) -> None:
-    result = invoke("conflicts", "--json")
+def test_conflicts_json_shows_both_sides_with_citations(seeded_cli) -> None:
+    result = seeded_cli("conflicts", "--json")
     assert result.exit_code == 0
     conflicts = json.loads(result.stdout)
     assert any(c["kind"] == "opposite" for c in conflicts)
@@ -78,26 +64,26 @@ def test_conflicts_json_shows_both_sides_with_citations(invoke) -> None:
         assert len(docs_a | docs_b) >= 2, "a conflict needs two sources"
 
 
-def test_conflicts_for_people(invoke) -> None:
-    result = invoke("conflicts")
+def test_conflicts_for_people(seeded_cli) -> None:
+    result = seeded_cli("conflicts")
     assert result.exit_code == 0
     assert "conflicts between the sources" in result.stdout and "opposite" in result.stdout
 
 
-def test_export_to_a_file_and_to_stdout(invoke, tmp_path: Path) -> None:
+def test_export_to_a_file_and_to_stdout(seeded_cli, tmp_path: Path) -> None:
     target = tmp_path / "kb.csv"
-    result = invoke("export", "--format", "csv", "--output", str(target))
+    result = seeded_cli("export", "--format", "csv", "--output", str(target))
     assert result.exit_code == 0 and "wrote" in result.stderr
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert rows and all(r["evidence"] for r in rows)
-    jsonld = invoke("export", "--format", "jsonld")
+    jsonld = seeded_cli("export", "--format", "jsonld")
     assert json.loads(jsonld.stdout)["@graph"]
 
 
-def test_eval_conflicts(invoke) -> None:
-    result = invoke("eval", "conflicts", "--gold", str(GOLD), "--json")
+def test_eval_conflicts(seeded_cli) -> None:
+    result = seeded_cli("eval", "conflicts", "--gold", str(GOLD), "--json")
     assert result.exit_code == 0
     scored = json.loads(result.stdout)
     assert scored["gold"] == 26 and scored["found"] >= 20
-    missing = invoke("eval", "conflicts", "--gold", "/nonexistent.yaml")
+    missing = seeded_cli("eval", "conflicts", "--gold", "/nonexistent.yaml")
     assert missing.exit_code == 2 and "no such gold file" in missing.stderr
