@@ -67,6 +67,8 @@ class KnowledgeStore:
         self.rules = conflict_rules()
         self.beliefs = belief_rules()
         self.phrasing = phrasing()
+        self._hierarchy: tuple[int, Hierarchy] | None = None
+        self._updating = False
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -86,13 +88,17 @@ class KnowledgeStore:
     def update(self, *, full: bool = False) -> UpdateReport:
         """Bring assertions and conflicts up to date with the claims, in one transaction."""
         started = time.perf_counter()
-        with self.store.transaction():
-            if full or self._needs_rebuild():
-                report = self._rebuild()
-            else:
-                report = self._incremental()
-            if report.mode != "none":
-                self.store.set_meta(GENERATION_META, str(self.generation + 1))
+        self._updating, self._hierarchy = True, None  # links may move mid-update
+        try:
+            with self.store.transaction():
+                if full or self._needs_rebuild():
+                    report = self._rebuild()
+                else:
+                    report = self._incremental()
+                if report.mode != "none":
+                    self.store.set_meta(GENERATION_META, str(self.generation + 1))
+        finally:
+            self._updating = False
         return UpdateReport(report.mode, report.claims_added, report.claims_removed,
                             report.assertions_touched, round(time.perf_counter() - started, 4))
 
@@ -252,8 +258,18 @@ class KnowledgeStore:
     # -- conflicts ------------------------------------------------------------
 
     def hierarchy(self) -> Hierarchy:
-        """The lexicon's hierarchy plus the is_a / synonym links the documents assert."""
-        return Hierarchy(self.lexicon, sorted(self._links()))
+        """The lexicon's hierarchy plus the is_a / synonym links the documents assert.
+
+        Kept per knowledge generation (links change only in an update, which drops it), so
+        its closures are worked out once, not at every question.
+        """
+        generation = self.generation
+        if self._updating or self._hierarchy is None or self._hierarchy[0] != generation:
+            built = Hierarchy(self.lexicon, sorted(self._links()))
+            if self._updating:
+                return built
+            self._hierarchy = (generation, built)
+        return self._hierarchy[1]
 
     def finder(self) -> ConflictFinder:
         """A conflict finder over the current hierarchy."""
