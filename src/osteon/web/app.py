@@ -8,7 +8,6 @@ EHR's FHIR server) run in worker threads.
 
 from __future__ import annotations
 
-import gc
 import os
 import time
 from collections.abc import AsyncIterator
@@ -41,10 +40,6 @@ def create_app(store: str | Path | None = None, *, auth: AuthSettings | None = N
         if state.verifier.settings.enabled:  # replays are refused across worker processes
             state.verifier.seen = SqliteReplayCache(holder["kb"].store.connection)
         holder["kb"].knowledge_store.hierarchy()  # warm the lexicon and rules
-        # The lexicon, rules and caches live as long as the app: moving them out of the
-        # collector's way keeps its pauses short under load.
-        gc.collect()
-        gc.freeze()
         try:
             yield
         finally:
