@@ -19,7 +19,7 @@ from osteon.ask.records import Answer, ConflictNote, Question, Statement
 from osteon.ask.understand import GENERAL, QuestionType, question_rules, understand
 from osteon.errors import OsteonError
 from osteon.knowledge.query import to_facts
-from osteon.knowledge.records import Assertion, Fact
+from osteon.knowledge.records import POLARITY_RANK, Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
 
 NOT_ANSWERED = "The sources do not answer this."
@@ -143,8 +143,8 @@ def _ordered_concepts(question: Question, knowledge: KnowledgeStore) -> list[str
 
 def _rank(assertion: Assertion) -> tuple:
     """Belief first (a well-supported "does not work" before a weak "works"), then polarity."""
-    order = {"asserted": 0, "hedged": 1, "negated": 2}[assertion.polarity]
-    return (-assertion.belief, order, -assertion.n_sources, assertion.text)
+    return (-assertion.belief, POLARITY_RANK[assertion.polarity], -assertion.n_sources,
+            assertion.text)
 
 
 def _summary(question: Question, qtype: QuestionType, facts: Sequence[Fact],

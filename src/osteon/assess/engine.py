@@ -27,8 +27,6 @@ from osteon.knowledge.records import Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.lexicon import Lexicon
 
-_POLARITY_ORDER = {"asserted": 0, "hedged": 1, "negated": 2}
-
 
 @dataclass
 class _Context:

@@ -17,10 +17,8 @@ from osteon.ask.records import ConflictNote, Statement
 from osteon.assess.evidence import CLAIM_SAMPLE, conflict_notes, statement
 from osteon.assess.rules import AssessRules
 from osteon.knowledge.query import to_facts
-from osteon.knowledge.records import Assertion, Fact
+from osteon.knowledge.records import POLARITY_RANK, Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
-
-_POLARITY_ORDER = {"asserted": 0, "hedged": 1, "negated": 2}
 
 
 class KnowledgeView:
@@ -87,6 +85,6 @@ def _candidates(knowledge: KnowledgeStore, rules: AssessRules) -> list[Assertion
     found = knowledge.assertions(
         where=f"predicate IN ({marks}) AND context IN ({contexts})",
         params=[*predicates, *rules.contexts])
-    found.sort(key=lambda a: (_POLARITY_ORDER.get(a.polarity, 3), -a.belief, -a.n_sources,
+    found.sort(key=lambda a: (POLARITY_RANK.get(a.polarity, 3), -a.belief, -a.n_sources,
                               a.text))
     return found

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from osteon.reading.records import Claim, Polarity
 
+POLARITY_RANK = {"asserted": 0, "hedged": 1, "negated": 2}
+"""How surely a statement is made: asserted before hedged before negated, where lists order."""
+
 
 @dataclass(frozen=True, slots=True)
 class AssertionKey:
