@@ -42,7 +42,7 @@ def ask(knowledge: KnowledgeStore, text: str, *, sources: int = 3) -> Answer:
     rules = question_rules()
     question = understand(text.strip(), knowledge.lexicon, rules)
     qtype = rules.type_named(question.type) or GENERAL
-    facts = _facts_for(knowledge, question, qtype) if question.concepts else []
+    facts = facts_for(knowledge, question, qtype) if question.concepts else []
     if qtype.name == "comparison" and not _each_side_known(knowledge, question):
         # "the difference between X and Y" when the sources speak of one of them only
         return Answer(question.text, NOT_ANSWERED, True, passages=tuple(
@@ -61,10 +61,10 @@ def ask(knowledge: KnowledgeStore, text: str, *, sources: int = 3) -> Answer:
         # A dose question whose concept no source gives a dose for: not answered, but
         # what the sources do say about it is shown beside.
         nearest = tuple(statement_of(knowledge, f, sources)
-                        for f in _facts_for(knowledge, question, GENERAL)[:3])
+                        for f in facts_for(knowledge, question, GENERAL)[:3])
         return Answer(question.text, NOT_ANSWERED, True, statements=(), passages=nearest
                       or passages, understood=question, notes=(DISCLAIMER,))
-    conflicts = _conflicts(knowledge, facts[:MAX_STATEMENTS], sources)
+    conflicts = conflict_notes(knowledge, facts[:MAX_STATEMENTS], sources)
     if statements:
         summary = _summary(question, qtype, facts[:MAX_STATEMENTS], knowledge, conflicts)
     else:
@@ -73,9 +73,9 @@ def ask(knowledge: KnowledgeStore, text: str, *, sources: int = 3) -> Answer:
                   understood=question, notes=(DISCLAIMER,))
 
 
-def _facts_for(knowledge: KnowledgeStore, question: Question, qtype: QuestionType
-               ) -> list[Fact]:
-    """Assertions that answer this type of question about its main concept."""
+def facts_for(knowledge: KnowledgeStore, question: Question, qtype: QuestionType,
+              limit: int = MAX_STATEMENTS * 3) -> list[Fact]:
+    """Assertions that answer this type of question about its main concept (topics too)."""
     hierarchy = knowledge.hierarchy()
     main, *others = _ordered_concepts(question, knowledge)
     family = sorted(hierarchy.narrower(main))
@@ -100,7 +100,7 @@ def _facts_for(knowledge: KnowledgeStore, question: Question, qtype: QuestionTyp
     exact = hierarchy.broader(main) & hierarchy.narrower(main)  # the concept and its synonyms
     chosen.sort(key=lambda a: (a.subject not in exact and a.object not in exact,
                                order.get(a.predicate, len(order)), *_rank(a)))
-    facts = to_facts(knowledge, chosen[:MAX_STATEMENTS * 3], sample=CLAIM_SAMPLE)
+    facts = to_facts(knowledge, chosen[:limit], sample=CLAIM_SAMPLE)
     if qtype.needs:
         facts = [f for f in facts if any(v.kind in qtype.needs for v in f.qualifiers.values)]
     return facts
@@ -199,14 +199,14 @@ def _listed(facts: Sequence[Fact], knowledge: KnowledgeStore) -> list[str]:
     return items
 
 
-def _conflicts(knowledge: KnowledgeStore, facts: Sequence[Fact], sources: int
-               ) -> tuple[ConflictNote, ...]:
+def conflict_notes(knowledge: KnowledgeStore, facts: Sequence[Fact], sources: int,
+                   limit: int = MAX_CONFLICTS) -> tuple[ConflictNote, ...]:
     """Conflicts touching the answer's assertions, each side as a cited statement."""
     ids = [f.assertion.id for f in facts]
     shown = set(ids)
     found = sorted(knowledge.conflicts(ids),
                    key=lambda c: (c.kind != "opposite", -len({c.a, c.b} & shown)))
-    found = found[:MAX_CONFLICTS]
+    found = found[:limit]
     if not found:
         return ()
     involved = sorted({i for c in found for i in (c.a, c.b)})

@@ -1,65 +1,97 @@
-"""The osteon web application: one FastAPI app serving the CDS Hooks service (and, later, pages).
+"""The osteon web application: pages, the JSON API and the CDS Hooks service in one FastAPI app.
 
-The app owns one KnowledgeBase, opened on the event loop's thread (SQLite
-connections stay on the thread that made them): request handlers are async and
-do their brief database work there, while network waits (fetching from an
-EHR's FHIR server) run in worker threads.
+The app owns one KnowledgeBase (see `state.py`), opened on the event loop's
+thread: request handlers are async and do their brief database work there,
+while network waits (fetching from an EHR's FHIR server) run in worker threads.
+Everything the pages need is served from the package: no CDN, no internet.
 """
 
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
-from osteon import KnowledgeBase
-from osteon.knowledge.store import KnowledgeStore
+from osteon.web.api import api_router
 from osteon.web.cds.auth import AuthSettings, SqliteReplayCache, TokenVerifier, load_settings
 from osteon.web.cds.fhir_data import Fetcher
 from osteon.web.cds.service import CdsState, cds_router
+from osteon.web.pages import pages_router
+from osteon.web.pages.render import error_handlers
+from osteon.web.state import REFRESH_S, AppState
 
-REFRESH_S = 30.0
-"""Documents ingested by another process reach the service within this many seconds."""
+__all__ = ["REFRESH_S", "create_app"]
+
+PAGE_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+               "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+"""No inline script or style on any page: text from documents can never run."""
+DOCS_POLICY = PAGE_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"
+                                  ).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+"""Swagger UI's own page starts itself with an inline script (our pages never do)."""
 
 
 def create_app(store: str | Path | None = None, *, auth: AuthSettings | None = None,
                base_url: str | None = None, fetch: Fetcher | None = None) -> FastAPI:
-    """The app over the store at `store` (default: OSTEON_HOME), auth from the environment."""
-    store = store if store is not None else os.environ.get("OSTEON_STORE") or None
-    base_url = base_url or os.environ.get("OSTEON_BASE_URL") or None
-    holder: dict[str, KnowledgeBase] = {}
+    """The app over the store at `store` (default: OSTEON_STORE, else OSTEON_HOME)."""
+    state = AppState(store if store is not None else os.environ.get("OSTEON_STORE") or None,
+                     base_url or os.environ.get("OSTEON_BASE_URL") or None)
+    cds = CdsState(knowledge=state.knowledge, verifier=TokenVerifier(auth or load_settings()),
+                   base_url=state.base_url, fetch=fetch)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        holder["kb"] = KnowledgeBase.open(store)
-        holder["kb"].update_knowledge()
-        if state.verifier.settings.enabled:  # replays are refused across worker processes
-            state.verifier.seen = SqliteReplayCache(holder["kb"].store.connection)
-        holder["kb"].knowledge_store.hierarchy()  # warm the lexicon and rules
+        kb = state.open()
+        if cds.verifier.settings.enabled:  # replays are refused across worker processes
+            cds.verifier.seen = SqliteReplayCache(kb.store.connection)
         try:
             yield
         finally:
-            holder.pop("kb").close()
+            state.close()
 
-    refreshed = {"at": 0.0}
-
-    def knowledge() -> KnowledgeStore:
-        """The knowledge, brought up to date at most every REFRESH_S (cheap between)."""
-        kb = holder["kb"]
-        if time.monotonic() - refreshed["at"] > REFRESH_S:
-            kb.update_knowledge()
-            refreshed["at"] = time.monotonic()
-        return kb.knowledge_store
-
-    app = FastAPI(title="osteon", lifespan=lifespan,
+    app = FastAPI(title="osteon", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="A knowledge engine for heterotopic ossification: every statement "
                               "cites its source. Supports, and does not replace, clinical "
                               "judgement.")
-    state = CdsState(knowledge=knowledge, verifier=TokenVerifier(auth or load_settings()),
-                     base_url=base_url, fetch=fetch)
-    app.include_router(cds_router(state))
+    app.state.osteon = state
+    static = resources.files("osteon.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    _mount_docs(app)
+    app.include_router(pages_router(state))
+    app.include_router(api_router(state), prefix="/api")
+    app.include_router(cds_router(cds))
+    for exc_type, handler in error_handlers().items():
+        app.add_exception_handler(exc_type, handler)
+
+    @app.middleware("http")
+    async def security_headers(request: Request,
+                               call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        docs = request.url.path.startswith("/docs")
+        response.headers.setdefault("Content-Security-Policy",
+                                    DOCS_POLICY if docs else PAGE_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
     return app
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """OpenAPI docs at /docs with Swagger UI served from the package (swagger-ui-bundle)."""
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs/assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="osteon API",
+                                   swagger_js_url="/docs/assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs/assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs/assets/favicon-32x32.png")

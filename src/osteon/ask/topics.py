@@ -1,0 +1,89 @@
+"""Topic pages: every assertion that answers one type of question about HO, cited.
+
+A topic is a question type of questions.yaml (its predicates, where the concept
+sits) asked about one concept, answered with all the assertions that fit rather
+than the first few an answer shows. Nothing here is written by hand: the pages
+are what the knowledge base says now, so a new document changes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from osteon.ask.answer import MODEL_CONTEXT, conflict_notes, facts_for
+from osteon.ask.citing import statement_of
+from osteon.ask.records import ConflictNote, Question, Statement
+from osteon.ask.understand import question_rules
+from osteon.datafiles import load_model
+from osteon.errors import OsteonError
+from osteon.knowledge.store import KnowledgeStore
+
+
+class TopicSpec(BaseModel):
+    """One topic as data/ask/topics.yaml states it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    slug: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    type: str
+    intro: str
+
+
+class TopicRules(BaseModel):
+    """The topics file: the concept they are about, how many statements a page shows."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    concept: str
+    limit: int = Field(gt=0)
+    topics: tuple[TopicSpec, ...]
+
+    def named(self, slug: str) -> TopicSpec:
+        for topic in self.topics:
+            if topic.slug == slug:
+                return topic
+        raise OsteonError(f"no topic {slug!r}; topics: "
+                          + ", ".join(t.slug for t in self.topics))
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic page: its statements (strongest first), conflicts, and mouse-model findings."""
+
+    spec: TopicSpec
+    statements: tuple[Statement, ...]
+    conflicts: tuple[ConflictNote, ...]
+
+    @property
+    def clinical(self) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if not s.text.endswith(f"({MODEL_CONTEXT})"))
+
+    @property
+    def experimental(self) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if s.text.endswith(f"({MODEL_CONTEXT})"))
+
+
+@cache
+def topic_rules() -> TopicRules:
+    """Topics from data/ask/topics.yaml, each naming a question type that exists."""
+    rules = load_model(TopicRules, "ask", "topics.yaml")
+    types = question_rules()
+    for topic in rules.topics:
+        if types.type_named(topic.type) is None:
+            raise OsteonError(f"data/ask/topics.yaml: {topic.slug} names no question type "
+                              f"{topic.type!r}")
+    return rules
+
+
+def topic(knowledge: KnowledgeStore, slug: str, *, sources: int = 3) -> Topic:
+    """The page for one topic, from the knowledge as it stands."""
+    rules = topic_rules()
+    spec = rules.named(slug)
+    qtype = question_rules().type_named(spec.type)
+    assert qtype is not None  # checked when the rules were loaded
+    question = Question(text=spec.title, type=qtype.name, concepts=(rules.concept,), words=())
+    facts = facts_for(knowledge, question, qtype, limit=rules.limit)
+    statements = tuple(statement_of(knowledge, f, sources) for f in facts)
+    return Topic(spec, statements, conflict_notes(knowledge, facts, sources, limit=rules.limit))

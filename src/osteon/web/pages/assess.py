@@ -1,0 +1,131 @@
+"""Assess (`/assess`): a patient form or a patient file (JSON, FHIR Bundle) → a printable report.
+
+The form builds the patient JSON format (`osteon.assess.patient_json`), so the
+form, an uploaded file and the API go through one reader and one engine; a
+field the reader refuses comes back as a message on the form, nothing else lost.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from osteon.assess import assess_patient
+from osteon.assess.errors import PatientInputError
+from osteon.assess.records import SECTIONS
+from osteon.assess.render import EMPTY, TITLES
+from osteon.web.pages.render import render
+from osteon.web.state import AppState
+from osteon.web.uploads import MAX_PATIENT_BYTES, PATIENT_TYPES, read_upload
+
+SEXES = ("female", "male", "other", "unknown")
+MAX_FIELD_CHARS = 2000
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]
+
+
+def _when(value: str) -> str | None:
+    """A form's date or datetime-local value as ISO 8601 (times are UTC, as the form says)."""
+    value = value.strip()
+    if not value:
+        return None
+    return value + "Z" if "T" in value and not value.endswith("Z") else value
+
+
+def _number(value: str, name: str) -> float | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise PatientInputError(f"{name}: {value!r} is not a number") from None
+
+
+def patient_from_form(form: dict[str, str]) -> dict[str, Any]:
+    """The patient JSON for what the form says (empty fields left out)."""
+    for name, value in form.items():
+        if len(value) > MAX_FIELD_CHARS:
+            raise PatientInputError(f"{name}: longer than {MAX_FIELD_CHARS} characters")
+    f = {k: v.strip() for k, v in form.items()}
+    age = _number(f.get("age", ""), "age")
+    patient: dict[str, Any] = {"id": f.get("id") or "form patient",
+                               "history_of_ho": f.get("history_of_ho") == "on"}
+    if age is not None:
+        patient["age"] = int(age)
+    if f.get("sex") in SEXES:
+        patient["sex"] = f["sex"]
+
+    def entries(key: str, when: str | None = None, site: str | None = None,
+                status: str = "active") -> list[dict[str, Any]]:
+        out = []
+        for text in _lines(f.get(key, "")):
+            entry: dict[str, Any] = {"text": text, "status": status}
+            if when and _when(f.get(when, "")):
+                entry["date"] = _when(f[when])
+            if site and f.get(site):
+                entry["site"] = f[site]
+            out.append(entry)
+        return out
+
+    patient["procedures"] = entries("procedures", "procedure_time", "procedure_site")
+    patient["procedures"] += entries("planned", "planned_time", "procedure_site", "planned")
+    patient["injuries"] = entries("injuries", "injury_date", "injury_site")
+    patient["conditions"] = entries("conditions")
+    patient["findings"] = entries("findings", "finding_date", "finding_site")
+    patient["medications"] = entries("medications")
+    alp = _number(f.get("alp", ""), "alkaline phosphatase")
+    if alp is not None:
+        lab: dict[str, Any] = {"text": "alkaline phosphatase", "value": alp, "unit": "U/L"}
+        high = _number(f.get("alp_high", ""), "alkaline phosphatase upper limit")
+        if high is not None:
+            lab["reference_high"] = high
+        if _when(f.get("alp_date", "")):
+            lab["date"] = _when(f["alp_date"])
+        patient["labs"] = [lab]
+    return patient
+
+
+def router(state: AppState) -> APIRouter:
+    routes = APIRouter()
+
+    def form_page(request: Request, status: int = 200, error: str | None = None,
+                  values: dict[str, str] | None = None) -> Response:
+        return render("assess.html", request, status=status, error=error, values=values or {},
+                      sexes=SEXES, limit_mb=MAX_PATIENT_BYTES // (1024 * 1024))
+
+    def report(request: Request, source: Any, at: str | None) -> Response:
+        assessment = assess_patient(state.knowledge(), source, at or None)
+        sections = [(name, TITLES[name], EMPTY[name], assessment.section(name))
+                    for name in SECTIONS]
+        return render("report.html", request, a=assessment, sections=sections)
+
+    @routes.get("/assess", response_class=HTMLResponse)
+    async def assess_form(request: Request) -> Response:
+        return form_page(request)
+
+    @routes.post("/assess", response_class=HTMLResponse)
+    async def assess_submitted(request: Request) -> Response:
+        form = {k: v for k, v in (await request.form(max_files=0, max_fields=60)).items()
+                if isinstance(v, str)}
+        try:
+            return report(request, patient_from_form(form), _when(form.get("at", "")))
+        except PatientInputError as exc:
+            return form_page(request, 400, str(exc), form)
+
+    @routes.post("/assess/file", response_class=HTMLResponse)
+    async def assess_file(request: Request) -> Response:
+        try:
+            sent = await read_upload(request, "file", PATIENT_TYPES, MAX_PATIENT_BYTES)
+        except HTTPException as exc:
+            return form_page(request, exc.status_code, str(exc.detail))
+        try:
+            return report(request, sent.data, _when(sent.fields.get("at", "")))
+        except PatientInputError as exc:
+            return form_page(request, 400, f"{sent.filename}: {exc}")
+
+    return routes

@@ -1,0 +1,87 @@
+"""What the web app holds between requests: one KnowledgeBase and what is derived from it.
+
+SQLite connections stay on the thread that made them, so the KnowledgeBase is
+opened on the event loop's thread and request handlers (async) do their brief
+database work there. Views that cost more than a query (the mechanism model)
+are kept per knowledge generation, so a new document refreshes them and an
+unchanged store never rebuilds them.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from osteon import IngestReport, KnowledgeBase
+from osteon.knowledge.store import KnowledgeStore
+from osteon.mechanism.records import MechanismGraph
+from osteon.mechanism.simulate import Model
+from osteon.web.uploads import Upload, save_document
+
+REFRESH_S = 30.0
+"""Documents ingested by another process reach the app within this many seconds."""
+UPLOADS_FOLDER = "uploads"
+"""Beside the store file: the documents uploaded through the app, kept as sent."""
+
+
+@dataclass
+class AppState:
+    """The open knowledge base of one app process, and caches keyed on its generation."""
+
+    store: str | Path | None
+    base_url: str | None = None
+    kb: KnowledgeBase | None = None
+    _refreshed: float = 0.0
+    _model: tuple[int, Model] | None = field(default=None, repr=False)
+
+    def open(self) -> KnowledgeBase:
+        self.kb = KnowledgeBase.open(self.store)
+        self.kb.update_knowledge()
+        self._refreshed = time.monotonic()
+        self.kb.knowledge_store.hierarchy()  # warm the lexicon and rules
+        return self.kb
+
+    def close(self) -> None:
+        if self.kb is not None:
+            self.kb.close()
+            self.kb = None
+
+    @property
+    def base(self) -> KnowledgeBase:
+        if self.kb is None:
+            raise RuntimeError("the app's knowledge base is not open (lifespan not started)")
+        return self.kb
+
+    def knowledge(self) -> KnowledgeStore:
+        """The knowledge, brought up to date at most every REFRESH_S (cheap between)."""
+        if time.monotonic() - self._refreshed > REFRESH_S:
+            self.refresh()
+        return self.base.knowledge_store
+
+    def refresh(self) -> None:
+        """Read and merge whatever changed now (after an upload, say)."""
+        self.base.update_knowledge()
+        self._refreshed = time.monotonic()
+
+    def model(self) -> Model:
+        """The mechanism model from the current knowledge, rebuilt when the knowledge moves."""
+        from osteon.knowledge.query import facts
+        from osteon.mechanism.graph import build_graph
+
+        knowledge = self.knowledge()
+        generation = knowledge.generation
+        if self._model is None or self._model[0] != generation:
+            self._model = (generation, Model(build_graph(facts(knowledge))))
+        return self._model[1]
+
+    def graph(self) -> MechanismGraph:
+        return self.model().graph
+
+    def ingest_upload(self, upload: Upload) -> IngestReport:
+        """Keep an uploaded document beside the store, ingest and read it, refresh knowledge."""
+        kb = self.base
+        path = save_document(upload, kb.store.path.parent / UPLOADS_FOLDER)
+        report = kb.ingest([path])
+        self.refresh()
+        return report
