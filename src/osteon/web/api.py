@@ -1,12 +1,107 @@
-"""The JSON API under /api (documented at /docs): the same faces as the pages, for programs."""
+"""The JSON API under /api (documented at /docs): the same faces as the pages, for programs.
+
+Each route returns the JSON shape the CLI's `--json` prints for the same verb,
+so a script can move between the two. Bad input is a 4xx with `detail`; an
+unknown document or topic is a 404.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import dataclasses
+from typing import Annotated, Any
 
+from fastapi import APIRouter, Body, HTTPException, Query, Request
+
+from osteon.ask.answer import ask as answer_question
+from osteon.ask.topics import topic, topic_rules
+from osteon.ask.views import answer_dict, statement_dict
+from osteon.assess import assess_patient
+from osteon.assess.render import to_dict
+from osteon.knowledge.query import conflict_views, facts
+from osteon.knowledge.views import conflict_dict, fact_dict
+from osteon.reading.claim_store import load_claims
+from osteon.web.pages.sources import claim_text, outcome_message
 from osteon.web.state import AppState
+from osteon.web.uploads import DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, read_upload
+
+MAX_LIMIT = 500
 
 
 def api_router(state: AppState) -> APIRouter:
+    """Every /api route over one app state."""
     router = APIRouter(tags=["osteon"])
+
+    @router.get("/ask", summary="Answer a question with cited statements")
+    async def ask(q: str = Query(..., max_length=10_000, description="The question"),
+                  sources: int = Query(3, ge=1, le=20, description="Citations per statement")
+                  ) -> dict[str, Any]:
+        return answer_dict(answer_question(state.knowledge(), q, sources=sources))
+
+    @router.get("/topics", summary="The topic pages")
+    async def topics() -> list[dict[str, str]]:
+        return [t.model_dump() for t in topic_rules().topics]
+
+    @router.get("/topics/{slug}", summary="One topic: its statements and conflicts")
+    async def one_topic(slug: str) -> dict[str, Any]:
+        if slug not in {t.slug for t in topic_rules().topics}:
+            raise HTTPException(404, f"no topic {slug!r}")
+        page = topic(state.knowledge(), slug)
+        return {**page.spec.model_dump(),
+                "statements": [statement_dict(s) for s in page.statements],
+                "conflicts": [{"kind": n.kind, "explanation": n.explanation,
+                               "sides": [statement_dict(s) for s in n.sides]}
+                              for n in page.conflicts]}
+
+    @router.get("/facts", summary="What the sources say together, strongest first")
+    async def list_facts(concept: str | None = None, predicate: str | None = None,
+                         min_belief: float = Query(0.0, ge=0.0, le=1.0),
+                         limit: int = Query(50, ge=1, le=MAX_LIMIT)) -> list[dict[str, Any]]:
+        found = facts(state.knowledge(), concept, predicate=predicate, min_belief=min_belief,
+                      limit=limit)
+        return [fact_dict(f) for f in found]
+
+    @router.get("/conflicts", summary="Where the sources disagree, both sides")
+    async def conflicts() -> list[dict[str, Any]]:
+        return [conflict_dict(v) for v in conflict_views(state.knowledge())]
+
+    @router.get("/sources", summary="Every stored document")
+    async def sources() -> list[dict[str, Any]]:
+        return [dataclasses.asdict(s) for s in state.base.sources()]
+
+    @router.get("/sources/{doc_id}", summary="One document: text, sentences and claims")
+    async def document(doc_id: str) -> dict[str, Any]:
+        knowledge = state.knowledge()
+        doc = state.base.document(doc_id)
+        claims = load_claims(state.base.store, doc_id=doc_id)
+        return {"id": doc.id, "title": doc.title, "kind": doc.kind, "format": doc.format,
+                "origin": doc.origin, "text": doc.text,
+                "sentences": [{"idx": s.idx, "start": s.start, "end": s.end, "text": s.text}
+                              for s in doc.sentences],
+                "claims": [{"text": claim_text(c, knowledge), "subject": c.subject,
+                            "predicate": c.predicate, "object": c.object,
+                            "polarity": c.polarity, "sentence": c.evidence.sentence_idx,
+                            "quote": c.evidence.quote,
+                            "span_in_sentence": [c.evidence.span_start, c.evidence.span_end]}
+                           for c in claims]}
+
+    @router.post("/sources", status_code=201, summary="Upload a document (multipart `file`)",
+                 openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {
+                     "type": "object", "required": ["file"],
+                     "properties": {"file": {"type": "string", "format": "binary"}}}}}}})
+    async def upload(request: Request) -> dict[str, Any]:
+        sent = await read_upload(request, "file", DOCUMENT_TYPES, MAX_DOCUMENT_BYTES)
+        report = state.ingest_upload(sent)
+        doc_id, message = outcome_message(report)
+        if doc_id is None:
+            raise HTTPException(422, message)
+        return {"doc": doc_id, "message": message, "url": f"/sources/{doc_id}",
+                "outcomes": [dataclasses.asdict(o) for o in report.outcomes]}
+
+    @router.post("/assess", summary="Assess a patient (patient JSON or a FHIR Bundle)")
+    async def assess(patient: Annotated[dict[str, Any], Body(
+                         description="osteon's patient JSON, or a FHIR R4 Bundle")],
+                     at: str | None = Query(None, description="Assessment time, ISO 8601")
+                     ) -> dict[str, Any]:
+        return to_dict(assess_patient(state.knowledge(), patient, at))
+
     return router
