@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
+CHROMIUM := /usr/bin/chromium
+# The browser tests drive Debian's chromium (Playwright never downloads a browser here).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test bench lint clean
 
@@ -29,7 +32,11 @@ run: $(RUN_STAMP)
 	$(BIN)/osteon conflicts
 	$(BIN)/osteon serve  # http://127.0.0.1:8000 (API docs at /docs, CDS Hooks at /cds-services); Ctrl-C stops
 
-test: $(DEV_STAMP)
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
+
+test: $(DEV_STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 bench: $(DEV_STAMP)
@@ -40,9 +47,10 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/assess_bench.py
 	$(BIN)/python bench/cds_bench.py
 	$(BIN)/python bench/mechanism_bench.py
+	$(BIN)/python bench/web_bench.py
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache artifacts

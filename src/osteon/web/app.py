@@ -9,6 +9,7 @@ Everything the pages need is served from the package: no CDN, no internet.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -72,7 +73,10 @@ def create_app(store: str | Path | None = None, *, auth: AuthSettings | None = N
     @app.middleware("http")
     async def security_headers(request: Request,
                                call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        started = time.perf_counter()
         response = await call_next(request)
+        # the server's own time, for a browser's devtools and for bench/web_bench.py
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1e3:.1f}"
         docs = request.url.path.startswith("/docs")
         response.headers.setdefault("Content-Security-Policy",
                                     DOCS_POLICY if docs else PAGE_POLICY)
