@@ -1,11 +1,139 @@
-"""Mechanism (`/mechanism`): the causal graph with its evidence, and the simulator panel."""
+"""Mechanism (`/mechanism`): the causal graph with its evidence, and the simulator panel.
+
+- GET /mechanism: the graph as inline SVG and as a table of every edge with the
+  sentences that state it (or the modelling assumption behind it), and the
+  simulator's form; with a query (the form submitted) the run's summary and its
+  plot beside the untreated run. Bad input answers 400 with the reason.
+- GET /mechanism/plot.png?…: the time-course plot of the same query (PNG).
+- GET /mechanism/run.json?…: the summary, the plot's address and the result as
+  an HTML fragment, for the page's script to update in place.
+
+The laid-out graph is kept per graph (so per knowledge generation), the runs and
+the PNGs in small LRU caches keyed on the generation and the checked scenario.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import asyncio
+from typing import Any
 
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from osteon.mechanism.data import interventions
+from osteon.mechanism.records import MechanismError, MechanismGraph
+from osteon.web.mechanism_view import (
+    MAX_DAYS,
+    GraphView,
+    Lru,
+    Outcome,
+    SimForm,
+    check,
+    graph_view,
+    outcome,
+    plot_png,
+    plot_size,
+    read_form,
+)
+from osteon.web.pages.render import ENV, render
 from osteon.web.state import AppState
 
 
+class MechanismPages:
+    """The page's caches over one app state."""
+
+    def __init__(self, state: AppState) -> None:
+        self.state = state
+        self._view: tuple[MechanismGraph, GraphView] | None = None
+        self.runs: Lru[Any, Outcome] = Lru(32)
+        self.plots: Lru[Any, bytes] = Lru(32)
+
+    def view(self) -> GraphView:
+        graph = self.state.graph()
+        if self._view is None or self._view[0] is not graph:
+            titles = self.state.base.store.titles(
+                {c.doc_id for e in graph.edges for c in e.citations})
+            self._view = (graph, graph_view(graph, titles))
+        return self._view[1]
+
+    def simulate(self, form: SimForm) -> Outcome:
+        """The form's scenario run (cached), or MechanismError."""
+        model = self.state.model()
+        generation = self.state.knowledge().generation
+        request = check(form, model.graph)
+        key = (generation, request.key)
+        found = self.runs.get(key)
+        if found is None:
+            found = self.runs.put(key, outcome(model, request))
+        return found
+
+    async def png(self, result: Outcome) -> bytes:
+        key = (self.state.knowledge().generation, result.request.key)
+        found = self.plots.get(key)
+        if found is None:
+            found = self.plots.put(key, await asyncio.to_thread(plot_png, result.runs))
+        return found
+
+
+def _choices() -> dict[str, list[tuple[str, str]]]:
+    data = interventions()
+
+    def listed(section: str) -> list[tuple[str, str]]:
+        return [(name, str(spec.get("why", ""))) for name, spec in sorted(data[section].items())]
+
+    return {"injuries": listed("injuries"), "drugs": listed("drugs"),
+            "genetic": listed("genetic"), "stimuli": listed("stimuli")}
+
+
+def _context(pages: MechanismPages, form: SimForm) -> tuple[int, dict[str, Any]]:
+    result: Outcome | None = None
+    error: str | None = None
+    if form.submitted:
+        try:
+            result = pages.simulate(form)
+        except MechanismError as exc:
+            error = str(exc)
+    width, height = plot_size()
+    context = {"form": form, "result": result, "error": error, "choices": _choices(),
+               "max_days": MAX_DAYS, "plot_width": width, "plot_height": height}
+    return (400 if error else 200), context
+
+
 def router(state: AppState) -> APIRouter:
-    return APIRouter()
+    routes = APIRouter()
+    pages = MechanismPages(state)
+
+    @routes.get("/mechanism", response_class=HTMLResponse)
+    async def mechanism(request: Request) -> Response:
+        form = read_form(request.query_params)
+        view = pages.view()
+        status, context = _context(pages, form)
+        return render("mechanism.html", request, status=status, view=view,
+                      nodes=view.options, **context)
+
+    @routes.get("/mechanism/run.json")
+    async def run_json(request: Request) -> Response:
+        form = read_form(request.query_params)
+        if not form.submitted:
+            form = SimForm(submitted=True)
+        view = pages.view()
+        status, context = _context(pages, form)
+        html = ENV.get_template("mechanism_result.html").render(nodes=view.options, **context)
+        result: Outcome | None = context["result"]
+        body: dict[str, Any] = result.as_json() if result is not None else {
+            "error": context["error"]}
+        body["html"] = html
+        return JSONResponse(body, status_code=status)
+
+    @routes.get("/mechanism/plot.png")
+    async def plot(request: Request) -> Response:
+        form = read_form(request.query_params)
+        try:
+            result = pages.simulate(form)
+        except MechanismError as exc:
+            return Response(str(exc), status_code=400, media_type="text/plain; charset=utf-8")
+        png = await pages.png(result)
+        return Response(png, media_type="image/png",
+                        headers={"Cache-Control": "private, max-age=300"})
+
+    return routes

@@ -1,0 +1,690 @@
+"""The Mechanism page's logic: the graph laid out for SVG, the simulator's form, the plot.
+
+The graph is drawn top to bottom in layers (inputs at the top, bone at the
+bottom): cycles are broken by reversing the edges a depth-first walk finds
+going back, every node goes to the layer after its deepest cause, long edges
+pass through invisible way-points, and a few barycentre sweeps order each
+layer to keep crossings down. All of it is computed once per graph and drawn
+by the template as inline SVG (presentation attributes only, no script).
+
+The simulator reads its form (a GET query) into a `Scenario`, refusing bad
+input with a `MechanismError` that names the problem; the time-course plot is a
+matplotlib `Figure` of its own (Agg, no pyplot state), rendered to PNG bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+from urllib.parse import urlencode
+
+from osteon.mechanism.data import interventions
+from osteon.mechanism.interventions import check_fraction, resolve_node
+from osteon.mechanism.plot import PANELS
+from osteon.mechanism.records import Edge, MechanismError, MechanismGraph, Scenario, Trajectory
+
+MAX_DAYS = 365.0
+"""The form's longest run: a year of mouse time is already far past the evidence."""
+DEFAULT_DAYS = 28.0
+DEFAULT_INJURIES = ("spinal_cord", "muscle")
+BONE = "heterotopic_ossification"
+
+BOX_W, BOX_H = 156.0, 46.0
+"""Node boxes, in SVG user units."""
+GAP_X, GAP_Y = 22.0, 58.0
+DUMMY_W = 14.0
+MARGIN = 12.0
+LINE_CHARS = 22
+COLOURS = {"activates": "#1b7a36", "inhibits": "#b3261e", "host": "#5f6672"}
+
+
+def node_label(node: str, lexicon: Any | None = None) -> str:
+    """The readable name of a concept id: the lexicon's name, else the id in words."""
+    if lexicon is not None and node in lexicon:
+        return str(lexicon.get(node).name)
+    return node.replace("_", " ")
+
+
+def node_label_short(node: str, lexicon: Any | None = None) -> str:
+    """The name with its best-known abbreviation: "oncostatin M receptor (OSMR)"."""
+    name = node_label(node, lexicon)
+    if lexicon is not None and node in lexicon:
+        abbreviations = lexicon.get(node).abbreviations
+        if abbreviations:
+            return f"{name} ({abbreviations[0]})"
+    return name
+
+
+def _lexicon() -> Any | None:
+    try:
+        from osteon.reading.lexicon import load_lexicon
+
+        return load_lexicon()
+    except Exception:  # noqa: BLE001 - a missing lexicon only costs nicer names
+        return None
+
+
+# ---------------------------------------------------------------- the graph
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One sentence behind an edge, ready to print."""
+
+    quote: str
+    statement: str
+    href: str
+    source: str
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeRow:
+    """One edge as the page shows it: in the drawing, in the table, or both."""
+
+    anchor: str
+    source: str
+    target: str
+    source_label: str
+    target_label: str
+    role: str
+    relation: str
+    predicates: str
+    evidence: tuple[Evidence, ...]
+    assumption: str | None
+    note: str | None
+    dynamic: bool
+    title: str
+    """The edge's tooltip and accessible name: who says so."""
+    path: str = ""
+    """SVG path data; empty for edges kept only as evidence."""
+
+    @property
+    def classes(self) -> str:
+        return " ".join(["edge", self.role] + (["assumption"] if self.assumption else ["cited"]))
+
+    @property
+    def colour(self) -> str:
+        return COLOURS.get(self.role, COLOURS["activates"])
+
+    @property
+    def marker(self) -> str:
+        return f"url(#mech-{self.role if self.role in COLOURS else 'activates'})"
+
+
+@dataclass(frozen=True, slots=True)
+class NodeBox:
+    id: str
+    label: str
+    lines: tuple[str, ...]
+    x: float
+    y: float
+    kind: str
+    """"input" (nothing drives it), "output" (the bone) or "inner"."""
+
+    @property
+    def cx(self) -> float:
+        return self.x + BOX_W / 2
+
+    def line_y(self, i: int) -> float:
+        first = self.y + BOX_H / 2 - (len(self.lines) - 1) * 7.5 + 4
+        return first + 15 * i
+
+
+@dataclass(frozen=True, slots=True)
+class GraphView:
+    """Everything the template draws, computed once per graph."""
+
+    width: float
+    height: float
+    nodes: tuple[NodeBox, ...]
+    edges: tuple[EdgeRow, ...]
+    """Dynamic edges first (drawn), then the evidence-only ones."""
+    options: tuple[tuple[str, str], ...]
+    """(node id, readable name) of every model node, by name: the knockout choices."""
+
+    @property
+    def drawn(self) -> list[EdgeRow]:
+        return [e for e in self.edges if e.dynamic]
+
+    @property
+    def evidence_only(self) -> list[EdgeRow]:
+        return [e for e in self.edges if not e.dynamic]
+
+    @property
+    def assumptions(self) -> int:
+        return sum(1 for e in self.drawn if e.assumption)
+
+
+def _relation(edge: Edge) -> str:
+    if edge.role == "host":
+        return "carries (a receptor on this cell)"
+    return "inhibits" if edge.sign < 0 or edge.role == "inhibits" else "activates"
+
+
+def _wrap(text: str) -> tuple[str, ...]:
+    lines = textwrap.wrap(text, LINE_CHARS, break_on_hyphens=True) or [text]
+    if len(lines) > 3:
+        lines = [*lines[:2], " ".join(lines[2:])]
+    return tuple(lines)
+
+
+def _break_cycles(nodes: Sequence[str], edges: Sequence[tuple[str, str]]
+                  ) -> set[tuple[str, str]]:
+    """Edges a depth-first walk (from the inputs first) finds going back up the walk."""
+    out: dict[str, list[str]] = {n: [] for n in nodes}
+    indegree = dict.fromkeys(nodes, 0)
+    for s, t in edges:
+        out[s].append(t)
+        indegree[t] += 1
+    order = [n for n in nodes if indegree[n] == 0] + [n for n in nodes if indegree[n] > 0]
+    state: dict[str, int] = {}
+    back: set[tuple[str, str]] = set()
+    for root in order:
+        if root in state:
+            continue
+        stack = [(root, iter(out[root]))]
+        state[root] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(child) == 1:
+                back.add((node, child))
+            elif child not in state:
+                state[child] = 1
+                stack.append((child, iter(out[child])))
+    return back
+
+
+def _crossings(upper: list[str], lower: list[str], links: set[tuple[str, str]]) -> int:
+    pos_u = {n: i for i, n in enumerate(upper)}
+    pos_l = {n: i for i, n in enumerate(lower)}
+    pairs = sorted((pos_u[a], pos_l[b]) for a, b in links if a in pos_u and b in pos_l)
+    return sum(1 for i, (a1, b1) in enumerate(pairs) for a2, b2 in pairs[i + 1:]
+               if a2 > a1 and b2 < b1)
+
+
+Point = tuple[float, float]
+
+
+def layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]]
+           ) -> tuple[dict[str, Point], dict[tuple[str, str], list[Point]], float, float]:
+    """Layered positions: node → (x, y) of its box's corner; edge → its way-point centres.
+
+    Way-points run in the drawing's direction (downward); the caller reverses
+    those of the edges that were turned round to break a cycle.
+    """
+    pairs = [(s, t) for s, t in dict.fromkeys(edges) if s != t]
+    back = _break_cycles(nodes, pairs)
+    dag = [(t, s) if (s, t) in back else (s, t) for s, t in pairs]
+    dag = list(dict.fromkeys(dag))
+    preds: dict[str, list[str]] = {n: [] for n in nodes}
+    for s, t in dag:
+        preds[t].append(s)
+    layer: dict[str, int] = {}
+
+    def depth(n: str, seen: frozenset[str] = frozenset()) -> int:
+        if n not in layer:
+            layer[n] = 1 + max((depth(p, seen | {n}) for p in preds[n] if p not in seen),
+                               default=-1)
+        return layer[n]
+
+    for n in nodes:
+        depth(n)
+    # sinks that feed nothing sit right under their deepest cause, not at the very bottom
+    # (longest-path layering already does that); pull sources down next to what they drive
+    succ: dict[str, list[str]] = {n: [] for n in nodes}
+    for s, t in dag:
+        succ[s].append(t)
+    for n in nodes:
+        if not preds[n] and succ[n]:
+            layer[n] = max(layer[n], min(layer[t] for t in succ[n]) - 1)
+
+    layers: list[list[str]] = [[] for _ in range(max(layer.values(), default=0) + 1)]
+    for n in nodes:
+        layers[layer[n]].append(n)
+    chains: dict[tuple[str, str], list[str]] = {}
+    links: set[tuple[str, str]] = set()
+    for s, t in dag:
+        chain = [s]
+        for k in range(layer[s] + 1, layer[t]):
+            dummy = f"\x00{s}\x00{t}\x00{k}"
+            layers[k].append(dummy)
+            chain.append(dummy)
+        chain.append(t)
+        chains[(s, t)] = chain
+        links.update(zip(chain, chain[1:], strict=False))
+    up: dict[str, list[str]] = {}
+    down: dict[str, list[str]] = {}
+    for a, b in links:
+        down.setdefault(a, []).append(b)
+        up.setdefault(b, []).append(a)
+
+    def total(ls: list[list[str]]) -> int:
+        return sum(_crossings(ls[i], ls[i + 1], links) for i in range(len(ls) - 1))
+
+    best = [list(layer_) for layer_ in layers]
+    best_score = total(best)
+    for sweep in range(16):
+        downward = sweep % 2 == 0
+        rng = range(1, len(layers)) if downward else range(len(layers) - 2, -1, -1)
+        for i in rng:
+            ref = layers[i - 1] if downward else layers[i + 1]
+            pos = {n: j for j, n in enumerate(ref)}
+            nbrs = up if downward else down
+            current = {n: j for j, n in enumerate(layers[i])}
+
+            def key(n: str, pos: dict[str, int] = pos, nbrs: dict[str, list[str]] = nbrs,
+                    current: dict[str, int] = current) -> float:
+                ps = [pos[m] for m in nbrs.get(n, []) if m in pos]
+                return sum(ps) / len(ps) if ps else float(current[n])
+
+            layers[i].sort(key=key)
+        score = total(layers)
+        if score < best_score:
+            best, best_score = [list(layer_) for layer_ in layers], score
+    layers = best
+
+    def width(n: str) -> float:
+        return DUMMY_W if n.startswith("\x00") else BOX_W
+
+    # x: start packed and centred, then pull each item toward its neighbours' mean
+    xs: dict[str, float] = {}
+    widest = max((sum(width(n) + GAP_X for n in ls) - GAP_X for ls in layers), default=BOX_W)
+    for ls in layers:
+        span = sum(width(n) + GAP_X for n in ls) - GAP_X
+        x = (widest - span) / 2
+        for n in ls:
+            xs[n] = x + width(n) / 2  # centres
+            x += width(n) + GAP_X
+    for _ in range(24):
+        for ls in layers:
+            wanted = []
+            for n in ls:
+                ns = up.get(n, []) + down.get(n, [])
+                wanted.append(sum(xs[m] for m in ns) / len(ns) if ns else xs[n])
+            placed = _pack(wanted, [width(n) for n in ls])
+            for n, x in zip(ls, placed, strict=True):
+                xs[n] = x
+    left = min((xs[n] - width(n) / 2 for n in xs), default=0.0)
+    right = max((xs[n] + width(n) / 2 for n in xs), default=BOX_W)
+    shift = MARGIN - left
+    centres: dict[str, tuple[float, float]] = {}
+    for i, ls in enumerate(layers):
+        for n in ls:
+            centres[n] = (xs[n] + shift, MARGIN + i * (BOX_H + GAP_Y) + BOX_H / 2)
+    corners = {n: (centres[n][0] - BOX_W / 2, centres[n][1] - BOX_H / 2) for n in nodes}
+    ways: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for (s, t), chain in chains.items():
+        points = [centres[c] for c in chain]
+        if (t, s) in back:
+            ways[(t, s)] = points[::-1]
+        if (s, t) in pairs and (s, t) not in back:
+            ways[(s, t)] = points
+    w = right - left + 2 * MARGIN
+    h = 2 * MARGIN + len(layers) * (BOX_H + GAP_Y) - GAP_Y
+    return corners, ways, w, h
+
+
+def _pack(wanted: list[float], widths: list[float]) -> list[float]:
+    """Centres as near `wanted` as the order and the gaps allow (a left and a right pass)."""
+    n = len(wanted)
+    if n == 0:
+        return []
+    right = list(wanted)
+    for i in range(1, n):
+        least = right[i - 1] + (widths[i - 1] + widths[i]) / 2 + GAP_X
+        right[i] = max(right[i], least)
+    left = list(wanted)
+    for i in range(n - 2, -1, -1):
+        most = left[i + 1] - (widths[i + 1] + widths[i]) / 2 - GAP_X
+        left[i] = min(left[i], most)
+    mixed = [(a + b) / 2 for a, b in zip(left, right, strict=True)]
+    for i in range(1, n):  # the average of two feasible packings is feasible; keep it so
+        mixed[i] = max(mixed[i], mixed[i - 1] + (widths[i - 1] + widths[i]) / 2 + GAP_X)
+    return mixed
+
+
+def _path(points: list[tuple[float, float]], start: tuple[float, float],
+          end: tuple[float, float]) -> str:
+    """A smooth path from `start` through the way-points' interior to `end`."""
+    pts = [start, *points[1:-1], end]
+    d = [f"M{pts[0][0]:.1f},{pts[0][1]:.1f}"]
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+        my = (y0 + y1) / 2
+        d.append(f"C{x0:.1f},{my:.1f} {x1:.1f},{my:.1f} {x1:.1f},{y1:.1f}")
+    return " ".join(d)
+
+
+def _ports(count: int, centre: float) -> list[float]:
+    spread = min(BOX_W - 24, 16.0 * (count - 1))
+    if count <= 1:
+        return [centre]
+    return [centre - spread / 2 + spread * i / (count - 1) for i in range(count)]
+
+
+def graph_view(graph: MechanismGraph, titles: Mapping[str, str]) -> GraphView:
+    """The graph laid out and every edge with its evidence, for the page."""
+    lexicon = _lexicon()
+    nodes = list(graph.nodes)
+    dynamic = graph.dynamic_edges()
+    pairs = [(e.source, e.target) for e in dynamic]
+    corners, ways, width, height = layout(nodes, pairs)
+    targets = {t for _, t in pairs}
+    boxes = tuple(NodeBox(n, node_label_short(n, lexicon), _wrap(node_label_short(n, lexicon)),
+                          corners[n][0], corners[n][1],
+                          "output" if n == BONE else "input" if n not in targets else "inner")
+                  for n in nodes)
+
+    # spread the ends of the edges that meet one side of a box, ordered by where they come from
+    ends: dict[tuple[str, str], list[tuple[float, tuple[str, str]]]] = {}
+    for pair in pairs:
+        pts = ways.get(pair)
+        if not pts:
+            continue
+        s, t = pair
+        downward = pts[-1][1] > pts[0][1]
+        ends.setdefault((s, "bottom" if downward else "top"), []).append((pts[1][0], pair))
+        ends.setdefault((t, "top" if downward else "bottom"), []).append((pts[-2][0], pair))
+    port: dict[tuple[str, tuple[str, str]], tuple[float, float]] = {}
+    for (n, side), items in ends.items():
+        items.sort()
+        xs = _ports(len(items), corners[n][0] + BOX_W / 2)
+        y = corners[n][1] + (BOX_H if side == "bottom" else 0)
+        for x, (_, pair) in zip(xs, items, strict=True):
+            port[(n, pair)] = (x, y)
+
+    order = {id(e): i for i, e in enumerate(graph.edges)}
+    rows: list[EdgeRow] = []
+    for edge in [*dynamic, *(e for e in graph.edges if e not in dynamic)]:
+        pair = (edge.source, edge.target)
+        is_drawn = edge.dynamic and pair in ways and edge in dynamic
+        path = ""
+        if is_drawn:
+            pts = ways[pair]
+            path = _path(pts, port[(edge.source, pair)], port[(edge.target, pair)])
+        rows.append(_edge_row(edge, order[id(edge)], lexicon, titles, path, is_drawn))
+    options = tuple(sorted(((n, node_label_short(n, lexicon)) for n in nodes),
+                           key=lambda o: o[1].lower()))
+    return GraphView(width, height, boxes, tuple(rows), options)
+
+
+def _edge_row(edge: Edge, index: int, lexicon: Any | None, titles: Mapping[str, str],
+              path: str, drawn: bool) -> EdgeRow:
+    src, tgt = node_label(edge.source, lexicon), node_label(edge.target, lexicon)
+    relation = _relation(edge)
+    evidence = tuple(Evidence(c.quote, c.statement,
+                              f"/sources/{_quote(c.doc_id)}#sentence-{c.sentence_idx}",
+                              titles.get(c.doc_id) or c.doc_id, c.sentence_idx)
+                     for c in edge.citations)
+    if evidence:
+        why = "; ".join(f"“{e.quote}” ({e.source}, sentence {e.sentence})" for e in evidence)
+    else:
+        why = f"modelling assumption: {edge.assumption or 'no sentence states it'}"
+    title = f"{src} {'→' if edge.sign > 0 else '⊣'} {tgt} ({relation}). {why}"
+    return EdgeRow(f"edge-{index}", edge.source, edge.target, src, tgt,
+                   edge.role if edge.role in COLOURS else ("inhibits" if edge.sign < 0
+                                                           else "activates"),
+                   relation, ", ".join(p.replace("_", " ") for p in edge.predicates),
+                   evidence, None if evidence else (edge.assumption or "no sentence states it"),
+                   edge.note.replace("_", " ") if edge.note else None, drawn, title, path)
+
+
+def _quote(value: str) -> str:
+    from urllib.parse import quote
+
+    return quote(value, safe="")
+
+
+# ---------------------------------------------------------------- the simulator form
+
+
+@dataclass(frozen=True, slots=True)
+class SimForm:
+    """The simulator's fields as the person left them (echoed back into the form)."""
+
+    injuries: tuple[str, ...] = DEFAULT_INJURIES
+    drugs: tuple[str, ...] = ()
+    stimuli: tuple[str, ...] = ()
+    knockout: str = ""
+    inhibit: str = ""
+    fraction: str = "0.5"
+    days: str = "28"
+    submitted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SimRequest:
+    """A checked scenario, its untreated twin, its label and its canonical query."""
+
+    scenario: Scenario
+    baseline: Scenario | None
+    label: str
+    query: str
+    key: Hashable = field(compare=False)
+
+
+FIELDS = ("injury", "drug", "stimulus", "knockout", "inhibit", "fraction", "days")
+
+
+def read_form(params: Any) -> SimForm:
+    """The form from a query (`QueryParams` or a mapping of lists); defaults when none sent."""
+    def many(name: str) -> tuple[str, ...]:
+        values = params.getlist(name) if hasattr(params, "getlist") else params.get(name, [])
+        return tuple(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+
+    def one(name: str, default: str) -> str:
+        values = many(name)
+        return values[0] if values else default
+
+    submitted = any(name in params for name in FIELDS)
+    if not submitted:
+        return SimForm()
+    return SimForm(injuries=many("injury"), drugs=many("drug"), stimuli=many("stimulus"),
+                   knockout=one("knockout", ""), inhibit=one("inhibit", ""),
+                   fraction=one("fraction", "0.5"), days=one("days", "28"), submitted=True)
+
+
+def _number(text: str, what: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise MechanismError(f"{what} must be a number, got {text!r}") from None
+    if math.isnan(value) or math.isinf(value):
+        raise MechanismError(f"{what} must be a number, got {text!r}")
+    return value
+
+
+def check(form: SimForm, graph: MechanismGraph) -> SimRequest:
+    """The scenario the form asks for, or a MechanismError saying what is wrong with it."""
+    data = interventions()
+    for injury in form.injuries:
+        if injury not in data["injuries"]:
+            raise MechanismError(f"unknown injury {injury!r}; known: "
+                                 f"{', '.join(sorted(data['injuries']))}")
+    for drug in form.drugs:
+        if drug not in data["drugs"] and drug not in data["genetic"]:
+            known = sorted([*data["drugs"], *data["genetic"]])
+            raise MechanismError(f"unknown drug or genetic change {drug!r}; known: "
+                                 f"{', '.join(known)}")
+    for stimulus in form.stimuli:
+        if stimulus not in data["stimuli"]:
+            raise MechanismError(f"unknown stimulus {stimulus!r}; known: "
+                                 f"{', '.join(sorted(data['stimuli']))}")
+    days = _number(form.days, "days")
+    if not 0 < days <= MAX_DAYS:
+        raise MechanismError(f"days must be more than 0 and at most {MAX_DAYS:g}, "
+                             f"got {form.days!r}")
+    inhibit: dict[str, float] = {}
+    if form.knockout:
+        inhibit[resolve_node(graph, form.knockout)] = 1.0
+    if form.inhibit:
+        node = resolve_node(graph, form.inhibit)
+        fraction = check_fraction(form.inhibit, _number(form.fraction, "fraction"))
+        inhibit[node] = 1 - (1 - inhibit.get(node, 0.0)) * (1 - fraction)
+    scenario = Scenario(injuries=tuple(sorted(form.injuries)), interventions=form.drugs,
+                        inhibit=inhibit, stimuli=form.stimuli, days=days)
+    treated = bool(form.drugs or form.stimuli or inhibit)
+    baseline = Scenario(injuries=scenario.injuries, days=days) if treated else None
+    lexicon = _lexicon()
+    label = " + ".join([*form.drugs, *form.stimuli,
+                        *(("knockout " if f == 1.0 else "") + node_label(n, lexicon)
+                          + ("" if f == 1.0 else f" −{f:.0%}") for n, f in inhibit.items())])
+    pairs: list[tuple[str, str]] = [("injury", i) for i in scenario.injuries]
+    pairs += [("drug", d) for d in form.drugs] + [("stimulus", s) for s in form.stimuli]
+    if form.knockout:
+        pairs.append(("knockout", resolve_node(graph, form.knockout)))
+    if form.inhibit:
+        pairs += [("inhibit", resolve_node(graph, form.inhibit)), ("fraction", f"{fraction:g}")]
+    pairs.append(("days", f"{days:g}"))
+    key = (scenario.injuries, scenario.interventions, scenario.stimuli,
+           tuple(sorted(inhibit.items())), days)
+    return SimRequest(scenario, baseline, label or "untreated", urlencode(pairs), key)
+
+
+# ---------------------------------------------------------------- results
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Lru(Generic[K, V]):
+    """A small least-recently-used cache, safe to share between threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: K, value: V) -> V:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A scenario's run beside its untreated twin (None when nothing was done)."""
+
+    request: SimRequest
+    runs: tuple[tuple[str, Trajectory], ...]
+    """(label, run) with the untreated run first when there is one."""
+
+    @property
+    def run(self) -> Trajectory:
+        return self.runs[-1][1]
+
+    @property
+    def baseline(self) -> Trajectory | None:
+        return self.runs[0][1] if len(self.runs) > 1 else None
+
+    @property
+    def summary(self) -> dict[str, float]:
+        return self.run.summary()
+
+    @property
+    def untreated(self) -> dict[str, float] | None:
+        return self.baseline.summary() if self.baseline is not None else None
+
+    def change(self) -> float | None:
+        """Bone in the injured muscle relative to untreated (−0.8 = 80% less)."""
+        before = self.untreated
+        if before is None or before["bone_injured"] <= 1e-6:
+            return None
+        return self.summary["bone_injured"] / before["bone_injured"] - 1
+
+    def table(self) -> list[tuple[str, list[tuple[str, float, float]]]]:
+        """(panel title, [(run label, peak, end)]) of the plotted quantities."""
+        rows = []
+        for node, title in PANELS:
+            if all(_has(run, node) for _, run in self.runs):
+                rows.append((title, [(label, float(run.series(node).max()),
+                                      float(run.series(node)[-1])) for label, run in self.runs]))
+        return rows
+
+    def as_json(self) -> dict[str, Any]:
+        return {"query": self.request.query, "label": self.request.label,
+                "days": self.request.scenario.days, "summary": self.summary,
+                "untreated": self.untreated, "change": self.change(),
+                "plot": f"/mechanism/plot.png?{self.request.query}"}
+
+
+def _has(run: Trajectory, node: str) -> bool:
+    return node in run.states or f"{node}__injured" in run.states
+
+
+def outcome(model: Any, request: SimRequest) -> Outcome:
+    """Run the scenario (and its untreated twin) on `model`; MechanismError when it fails."""
+    run = model.simulate(request.scenario)
+    runs: list[tuple[str, Trajectory]] = []
+    if request.baseline is not None:
+        runs.append(("untreated", model.simulate(request.baseline)))
+    runs.append((request.label, run))
+    return Outcome(request, tuple(runs))
+
+
+PLOT_SIZE = (11.0, 5.6)
+PLOT_DPI = 90
+_plot_lock = threading.Lock()
+
+
+def plot_png(runs: Iterable[tuple[str, Trajectory]]) -> bytes:
+    """The time-course panels as PNG bytes: one Figure of its own, no pyplot state."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    runs = list(runs)
+    panels = [(node, title) for node, title in PANELS
+              if all(_has(run, node) for _, run in runs)]
+    columns = 3
+    rows = max(1, (len(panels) + columns - 1) // columns)
+    with _plot_lock:  # matplotlib's font and text caches are shared: one figure at a time
+        figure = Figure(figsize=(PLOT_SIZE[0], PLOT_SIZE[1] * rows / 2), dpi=PLOT_DPI)
+        FigureCanvasAgg(figure)
+        axes = figure.subplots(rows, columns, squeeze=False, sharex=True)
+        styles = ["--", "-"] if len(runs) == 2 else ["-"] * len(runs)
+        colours = ["#5f6672", "#1f5fbf"] if len(runs) == 2 else [None] * len(runs)
+        for ax, (node, title) in zip(axes.flat, panels, strict=False):
+            for (label, run), style, colour in zip(runs, styles, colours, strict=True):
+                ax.plot(run.t, run.series(node), style, label=label, linewidth=2, color=colour)
+            ax.set_title(title)
+            ax.set_ylim(bottom=0)
+            ax.grid(alpha=0.3)
+        for ax in list(axes.flat)[len(panels):]:
+            ax.axis("off")
+        for ax in axes[-1]:
+            ax.set_xlabel("days")
+        if panels:
+            axes.flat[0].legend(fontsize="small")
+        figure.suptitle("Injured muscle (model of neurogenic HO; mouse-model evidence)")
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=PLOT_DPI)
+    return buffer.getvalue()
+
+
+def plot_size() -> tuple[int, int]:
+    """The PNG's pixel size (two rows of panels), for the <img> width and height."""
+    return round(PLOT_SIZE[0] * PLOT_DPI), round(PLOT_SIZE[1] * PLOT_DPI)
