@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from live import copy_store
 from osteon import KnowledgeBase
 from osteon.web.app import create_app
 from osteon.web.cds.auth import AuthSettings
-
-
-def copy_store(kb: KnowledgeBase, folder: Path) -> Path:
-    """A consistent copy of a live store (SQLite's online backup), knowledge up to date."""
-    kb.update_knowledge()
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / "osteon.sqlite"
-    with sqlite3.connect(target) as dest:
-        kb.store.connection.backup(dest)
-    dest.close()
-    return target
 
 
 @pytest.fixture(scope="module")

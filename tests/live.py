@@ -1,0 +1,59 @@
+"""Running the web app for real in tests: a private copy of a store, uvicorn on loopback."""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+
+from osteon import KnowledgeBase
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def copy_store(kb: KnowledgeBase, folder: Path) -> Path:
+    """A consistent copy of a live store (SQLite's online backup), knowledge up to date.
+
+    Tests that upload documents run on a copy, so the shared seeded store stays as it is.
+    """
+    kb.update_knowledge()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "osteon.sqlite"
+    dest = sqlite3.connect(target)
+    try:
+        kb.store.connection.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+class Server:
+    """uvicorn running the app in a thread, on a loopback port."""
+
+    def __init__(self, app: Any, port: int) -> None:
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                                    log_level="warning", lifespan="on"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.url = f"http://127.0.0.1:{port}"
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        deadline = time.monotonic() + 60
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
