@@ -2,9 +2,10 @@
 
 The app runs under uvicorn in its own process over a fresh store built from the
 bundled seeds, as `make run` serves it; this process is the browser. Each page
-is fetched `--repeats` times after one warm-up; the server's own time per
-request is read from its Server-Timing header (network and client excluded),
-and the page's size is the HTML sent. Figures are printed, never asserted.
+is fetched once cold (the app's caches empty for it: the first simulation, say)
+and `--repeats` times warm; the server's own time per request is read from its
+Server-Timing header (network and client excluded), and the page's size is the
+HTML sent. Figures are printed, never asserted.
 
     .venv/bin/python bench/web_bench.py [--repeats 20] [--json]
 """
@@ -86,7 +87,9 @@ def measure(base: str, repeats: int) -> dict:
         topics = [t["slug"] for t in client.get("/api/topics").json()]
         requests: list[tuple[str, dict]] = [(p, {}) for p in (
             "/", "/topics", "/sources", "/conflicts", "/assess", "/mechanism",
-            "/mechanism?injury=spinal_cord&injury=muscle&drug=ruxolitinib&days=28", "/docs")]
+            "/mechanism?injury=spinal_cord&injury=muscle&drug=ruxolitinib&days=28",
+            "/mechanism/plot.png?injury=spinal_cord&injury=muscle&drug=ruxolitinib&days=28",
+            "/docs")]
         requests += [(f"/ask?q={quote(q)}", {}) for q in QUESTIONS]
         requests += [(f"/topics/{t}", {}) for t in topics]
         requests += [(f"/sources/{quote(d, safe='')}", {}) for d in docs]
@@ -98,25 +101,27 @@ def measure(base: str, repeats: int) -> dict:
         for target, extra in requests:
             method, path = target.split(" ", 1) if " " in target else ("GET", target)
             timings, size, status = [], 0, 0
-            for i in range(repeats + 1):
+            for _ in range(repeats + 1):
                 r = client.request(method, path, **extra)
                 status, size = r.status_code, len(r.content)
-                if i:  # the first fetch warms caches
-                    timings.append(server_ms(r))
-            rows.append({"page": target, "status": status, "bytes": size,
-                         "p50_ms": statistics.median(timings), "max_ms": max(timings)})
+                timings.append(server_ms(r))
+            first, warm = timings[0], timings[1:]  # the first fetch fills the app's caches
+            rows.append({"page": target, "status": status, "bytes": size, "first_ms": first,
+                         "p50_ms": statistics.median(warm), "max_ms": max(warm)})
     worst = max(r["p50_ms"] for r in rows)
-    return {"pages": rows, "worst_p50_ms": worst, "target_ms": TARGET_MS,
+    return {"pages": rows, "worst_p50_ms": worst,
+            "worst_first_ms": max(r["first_ms"] for r in rows), "target_ms": TARGET_MS,
             "largest_bytes": max(r["bytes"] for r in rows), "repeats": repeats}
 
 
 def table(results: dict) -> None:
-    print(f"{'page':<72} {'status':>6} {'KB':>7} {'p50 ms':>8} {'max ms':>8}")
+    print(f"{'page':<64} {'status':>6} {'KB':>7} {'first ms':>9} {'p50 ms':>8} {'max ms':>8}")
     for r in results["pages"]:
         flag = " !" if r["p50_ms"] > TARGET_MS or r["bytes"] > MAX_BYTES else ""
-        print(f"{r['page'][:72]:<72} {r['status']:>6} {r['bytes'] / 1024:>7.1f} "
-              f"{r['p50_ms']:>8.1f} {r['max_ms']:>8.1f}{flag}")
-    print(f"worst page p50 {results['worst_p50_ms']:.1f} ms (target ≤ {TARGET_MS:.0f} ms); "
+        print(f"{r['page'][:64]:<64} {r['status']:>6} {r['bytes'] / 1024:>7.1f} "
+              f"{r['first_ms']:>9.1f} {r['p50_ms']:>8.1f} {r['max_ms']:>8.1f}{flag}")
+    print(f"worst page p50 {results['worst_p50_ms']:.1f} ms, worst first fetch "
+          f"{results['worst_first_ms']:.1f} ms (target ≤ {TARGET_MS:.0f} ms); "
           f"largest page {results['largest_bytes'] / 1024:.0f} KB (limit 300 KB)")
 
 
