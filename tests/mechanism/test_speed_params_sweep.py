@@ -1,7 +1,8 @@
 """The fast right-hand side keeps the trajectories; parameters are named; the sweep runs.
 
-reference_trajectories.npz holds the trajectories of the first (per-term,
-solve_ivp) implementation at 29 points over 28 days, one array per scenario
+reference_trajectories.npz holds libroadrunner's trajectories of the exported
+SBML at tolerances far below osteon's (data/make_reference.py, re-run after an
+intentional model change), 29 points over 28 days, one array per scenario
 below, so a faster solver path cannot silently change the model.
 """
 
@@ -30,7 +31,7 @@ CHECKS = yaml.safe_load((Path(__file__).parents[1] / "data" / "mechanism_checks.
 
 
 @pytest.mark.parametrize("i", range(len(SCENARIOS)))
-def test_trajectories_match_the_first_implementation(model: Model, i: int) -> None:
+def test_trajectories_match_the_reference(model: Model, i: int) -> None:
     ours = model.simulate(SCENARIOS[i], points=113).y[:, ::4]
     ref = REFERENCE[f"s{i}"]
     assert np.max(np.abs(ours - ref) / np.maximum(np.abs(ref), 1e-3)) <= 1e-4

@@ -5,9 +5,10 @@ inputs: dy/dt = (T * ymax - y) / tau. Activators combine with OR over a basal
 level, `requires` inputs with AND, a receptor's host cells with OR, inhibitors
 multiply. Every edge weight, EC50 and Hill n and every node tau, ymax and basal
 is a *named* parameter (w__src__tgt, tau__node ...), so a sweep can vary them and
-the SBML export carries them. One set of equation strings is printed as Python
-(scalar, for one scenario), as numpy (vectorised over parameter sets, for a
-sweep) and as SBML infix, so every form is the same model, not a re-typing.
+the SBML export carries them. One pass over the graph prints each state's rate
+as SBML infix and records the same rate as structure (`StateShape`), from which
+specialise.py prints the scalar Python of one scenario and vector.py builds the
+array form of a sweep: every form is the same model, not a re-typing.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-
-import numpy as np
 
 from osteon.mechanism.data import assumptions, parameters
 from osteon.mechanism.records import MechanismGraph
@@ -28,18 +27,12 @@ COMPARTMENTS = ("injured", "uninjured")
 class Printer:
     """How to print max(x, 0), x^n and a normalised Hill term in the target language.
 
-    `hill(x, w, n, ec50, i)` gets parameter *names*; Python printers refer to
-    constants `_wb{i}`, `_kn{i}` derived once per parameter set (so the right-hand
-    side does no pow(ec50, n) per call), SBML spells the whole formula out.
+    `hill(x, w, n, ec50, i)` gets parameter *names* (and the term's index).
     """
 
     pos: Callable[[str], str]
     power: Callable[[str, str], str]
     hill: Callable[[str, str, str, str, int], str]
-
-
-def _py_hill(x: str, w: str, n: str, ec50: str, i: int) -> str:
-    return f"(_wb{i}*_h{i}/(_kn{i} + _h{i}))"
 
 
 def _sbml_hill(x: str, w: str, n: str, ec50: str, i: int) -> str:
@@ -48,12 +41,6 @@ def _sbml_hill(x: str, w: str, n: str, ec50: str, i: int) -> str:
     return f"({w}*{b}*{xn}/(({b} - 1) + {xn}))"
 
 
-PYTHON = Printer(lambda x: f"({x} if {x} > 0.0 else 0.0)", lambda a, b: f"({a})**({b})",
-                 _py_hill)
-NUMPY = Printer(lambda x: f"_mx({x}, 0.0)", lambda a, b: f"({a})**({b})",
-                lambda x, w, n, ec50, i: f"_f{i}")
-"""Vectorised over parameter sets: all Hill terms are computed as one (hills, sets)
-array per evaluation (a handful of numpy calls instead of five per term)."""
 SBML = Printer(lambda x: f"(({x} + abs({x}))/2)", lambda a, b: f"pow({a}, {b})", _sbml_hill)
 
 
@@ -65,6 +52,30 @@ class HillTerm:
     weight: str
     n: str
     ec50: str
+
+
+@dataclass(frozen=True, slots=True)
+class StateShape:
+    """One state's rate as structure rather than text: which Hill terms, how combined.
+
+    The target is `basal-OR(acts) * prod(reqs) * OR(hosts) * prod(1 - inhib)` over
+    Hill-term indices, or the control `source` for an input node (None: 0); it is
+    wrapped by overexpression `ox` and knockdown `kd` when set, and the rate is
+    `(T*ymax - y)/tau`, or `T*(ymax - y)/tau` when `accumulating`.
+    """
+
+    tau: str
+    ymax: str
+    accumulating: bool
+    source: str | None = None
+    basal: str | None = None
+    acts: tuple[int, ...] = ()
+    reqs: tuple[int, ...] = ()
+    hosts: tuple[int, ...] = ()
+    inhib: tuple[int, ...] = ()
+    ox: str | None = None
+    kd: str | None = None
+    input: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +91,9 @@ class OdeSystem:
     params: dict[str, float]
     """Named model parameters at their defaults (w__, n__, ec50__, tau__, ymax__, basal__)."""
     hills: tuple[HillTerm, ...] = ()
-    """The Hill terms, indexed as the Python printers' `_h{i}`, `_wb{i}`, `_kn{i}`."""
-    targets: dict[str, str] | None = None
-    """Each state's target activity T, before interventions."""
-    templates: dict[str, str] | None = None
-    """Each state's rate with `{T}` standing for its target (computed once in Python)."""
+    """The Hill terms, indexed as StateShape refers to them."""
+    shapes: dict[str, StateShape] | None = None
+    """Each state's rate as structure, for the Python forms (specialise.py, vector.py)."""
 
 
 def _num(x: float) -> str:
@@ -132,6 +141,8 @@ class _Builder:
         self.graph, self.pr = graph, pr
         self.params: dict[str, float] = {}
         self.hills: list[HillTerm] = []
+        self.last: dict[str, Any] = {}
+        """The structure of the target printed last (see StateShape)."""
         spec = assumptions()
         self.systemic = set(spec["systemic"])
 
@@ -145,23 +156,24 @@ class _Builder:
         return self.pr.hill(state, names["w"], names["n"], names["ec50"], i)
 
     def target(self, node: str, comp: str) -> str:
+        """The node's target activity as text; its structure is left in `self.last`."""
         np_ = node_params(node)
         requires = set(np_.get("requires", []))
-        acts, reqs, hosts, inhib = [], [], [], []
+        text: dict[str, list[str]] = {"acts": [], "reqs": [], "hosts": [], "inhib": []}
+        index: dict[str, list[int]] = {k: [] for k in text}
         for e in self.graph.inputs_of(node):
             f = self.hill(state_name(e.source, comp, self.systemic), e.source, node)
-            if e.role == "host":
-                hosts.append(f)
-            elif e.sign < 0:
-                inhib.append(f)
-            elif e.source in requires:
-                reqs.append(f)
-            else:
-                acts.append(f)
+            kind = ("hosts" if e.role == "host" else "inhib" if e.sign < 0
+                    else "reqs" if e.source in requires else "acts")
+            text[kind].append(f)
+            index[kind].append(len(self.hills) - 1)
+        acts, reqs, hosts, inhib = text["acts"], text["reqs"], text["hosts"], text["inhib"]
+        self.last = {k: tuple(v) for k, v in index.items()}
         terms = []
         basal = f"basal__{node}"
         if acts or not (reqs or hosts):
             self.params[basal] = float(np_["basal"])
+            self.last["basal"] = basal
         if acts:
             prod = "*".join(f"(1 - {f})" for f in acts)
             terms.append(f"(1 - (1 - {basal})*{prod})")
@@ -174,21 +186,19 @@ class _Builder:
         return "*".join(terms)
 
 
-def build_system(graph: MechanismGraph, pr: Printer = PYTHON,
-                 active: frozenset[str] | None = None) -> OdeSystem:
-    """The rate expression and initial value of every state, in the printer's language.
+def build_system(graph: MechanismGraph, pr: Printer = SBML) -> OdeSystem:
+    """The rate expression and initial value of every state, and its structure.
 
-    `active`: the kd_/ox_ controls a scenario sets; the others are left out of the
-    equations (they would multiply by 1 or add 0), which saves a third of the
-    arithmetic per evaluation. None keeps every control (the SBML export).
+    Every knockdown and overexpression control appears in the rates (at 0 they
+    multiply by 1 or add 0); the Python forms drop the ones a scenario leaves at 0.
     """
     spec = assumptions()
     b = _Builder(graph, pr)
     inputs: dict[str, dict[str, str]] = spec["inputs"]
     states: list[str] = []
-    targets: dict[str, str] = {}
-    templates: dict[str, str] = {}
+    rates: dict[str, str] = {}
     initial: dict[str, str] = {}
+    shapes: dict[str, StateShape] = {}
     for node in graph.nodes:
         comps = ("injured",) if node in b.systemic else COMPARTMENTS
         np_ = node_params(node)
@@ -198,77 +208,48 @@ def build_system(graph: MechanismGraph, pr: Printer = PYTHON,
             name = state_name(node, comp, b.systemic)
             states.append(name)
             initial[name] = "0"
+            shape: dict[str, Any] = {"input": node in inputs}
             if node in inputs and inputs[node]["kind"] == "pulse":
                 target = "0"
                 if comp == "injured":
                     initial[name] = f"inj_{node}"
             elif node in inputs:
                 target = f"inj_{node}" if node.endswith("_injury") else f"stim_{node}"
+                shape["source"] = target
             else:
                 target = b.target(node, comp)
-            targets[name] = target
-            wrapped = "{T}"
-            if active is None or f"ox_{node}" in active:
-                wrapped = f"({wrapped} + ox_{node}*(1 - {wrapped}))"
-            if active is None or f"kd_{node}" in active:
-                wrapped = f"(1 - kd_{node})*{wrapped}"
-            if node in spec["accumulating"]:
-                templates[name] = f"{wrapped}*({ymax} - {name})/{tau}"
-            else:
-                templates[name] = f"({wrapped}*{ymax} - {name})/{tau}"
-    rates = {s: templates[s].replace("{T}", f"({targets[s]})") for s in states}
+                shape.update(b.last)
+            target = f"(1 - kd_{node})*(({target}) + ox_{node}*(1 - ({target})))"
+            accumulating = node in spec["accumulating"]
+            shapes[name] = StateShape(tau, ymax, accumulating, ox=f"ox_{node}", kd=f"kd_{node}",
+                                      **shape)
+            rates[name] = (f"{target}*({ymax} - {name})/{tau}" if accumulating
+                           else f"({target}*{ymax} - {name})/{tau}")
     return OdeSystem(tuple(states), rates, initial, control_names(graph), b.params,
-                     tuple(b.hills), targets, templates)
+                     tuple(b.hills), shapes)
 
 
-Compiled = Callable[..., tuple[Callable[..., Any], Callable[[], list[Any]]]]
+def independent_blocks(system: OdeSystem) -> tuple[tuple[str, ...], ...]:
+    """The states in groups that can be solved apart: each compartment with the systemic states.
 
-
-def compile_python(system: OdeSystem, pr: Printer = PYTHON) -> Compiled:
-    """Compile the system to `make(p, c) -> (rhs(y, t), y0())` for parameters p, controls c.
-
-    `make` binds parameter and control values and the derived Hill constants as
-    closure variables, so `rhs` is straight-line arithmetic on local names: with
-    PYTHON, on floats (one scenario, called from LSODA); with NUMPY, on rows of a
-    (states, sets) array (a sweep, all parameter sets at once).
+    The two muscles interact only through the blood-borne (systemic) nodes, and
+    nothing in a muscle feeds back on those, so each muscle with the systemic
+    states is a closed system. An adaptive solver steps at the pace of the
+    busiest state it carries: solving the quiet uninjured muscle on its own spares
+    it the injured muscle's small steps. One block when any rate reads across.
     """
-    if pr is SBML:
-        raise ValueError("SBML expressions do not compile to Python")
-    fn = "_scalar" if pr is PYTHON else "_vector"
-    lines = ["def make(p, c):"]
-    lines += [f"    {name} = p[{i}]" for i, name in enumerate(system.params)]
-    lines += [f"    {name} = c[{i}]" for i, name in enumerate(system.controls)]
-    hills = system.hills
-    if pr is NUMPY:
-        index = [system.states.index(h.state) for h in hills]
-        lines.append(f"    _idx = _np.array({index})")
-        for kind in ("weight", "n", "ec50"):
-            names = ", ".join(getattr(h, kind) for h in hills)
-            lines.append(f"    _{kind} = _np.array(_np.broadcast_arrays({names}), dtype=float)")
-        lines.append("    _WB, _KN = _hc(_weight, _n, _ec50)")
-    else:
-        for i, h in enumerate(hills):
-            lines.append(f"    _wb{i}, _kn{i} = _hc({h.weight}, {h.n}, {h.ec50})")
-            lines.append(f"    _n{i} = {h.n}")
-    lines.append("    def rhs(y, t):")
-    lines.append(f"        {', '.join(system.states)}, = {fn}(y)")
-    if pr is NUMPY:
-        lines.append("        _X = _mx(y[_idx], 0.0)")
-        lines.append("        _X **= _n")
-        lines.append(f"        {', '.join(f'_f{i}' for i in range(len(hills)))}, = "
-                     "_WB*_X/(_KN + _X)")
-    else:
-        lines += [f"        _h{i} = {pr.pos(h.state)}**_n{i}" for i, h in enumerate(hills)]
-    targets, templates = system.targets or {}, system.templates or {}
-    lines += [f"        _T{i} = {targets[s]}" for i, s in enumerate(system.states)]
-    lines.append("        return [" + ", ".join(templates[s].replace("{T}", f"_T{i}")
-                                          for i, s in enumerate(system.states)) + "]")
-    lines.append("    def y0():")
-    lines.append("        return [" + ", ".join(system.initial[s] for s in system.states) + "]")
-    lines.append("    return rhs, y0")
-
-
-    scope: dict[str, Any] = {"_hc": hill_constants, "_mx": np.maximum, "_np": np,
-                             "_scalar": lambda y: y.tolist(), "_vector": lambda y: y}
-    exec(compile("\n".join(lines), f"<osteon.mechanism.rhs{fn}>", "exec"), scope)  # noqa: S102
-    return scope["make"]
+    systemic = [s for s in system.states if not s.endswith(
+        tuple(f"__{c}" for c in COMPARTMENTS))]
+    groups = tuple((*systemic, *(s for s in system.states if s.endswith(f"__{c}")))
+                   for c in COMPARTMENTS)
+    shapes = system.shapes or {}
+    for group in groups:
+        members = set(group)
+        for s in group:
+            shape = shapes.get(s)
+            if shape is None:
+                return (system.states,)
+            used = (*shape.acts, *shape.reqs, *shape.hosts, *shape.inhib)
+            if any(system.hills[i].state not in members for i in used):
+                return (system.states,)
+    return groups

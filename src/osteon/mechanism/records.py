@@ -102,6 +102,8 @@ class Trajectory:
     y: np.ndarray
     """Shape (n_states, n_times)."""
     states: tuple[str, ...]
+    ymax: dict[str, float] = field(default_factory=dict)
+    """Each node's ymax in this run: the unit of the checks' absolute thresholds."""
 
     def series(self, node: str, compartment: str = "injured") -> np.ndarray:
         name = node if node in self.states else f"{node}__{compartment}"
