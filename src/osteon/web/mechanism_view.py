@@ -14,19 +14,18 @@ matplotlib `Figure` of its own (Agg, no pyplot state), rendered to PNG bytes.
 
 from __future__ import annotations
 
-import io
 import math
 import textwrap
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 from urllib.parse import urlencode
 
 from osteon.mechanism.data import interventions
 from osteon.mechanism.interventions import check_fraction, resolve_node
-from osteon.mechanism.plot import PANELS
+from osteon.mechanism.plot import panels_of, pixel_size
 from osteon.mechanism.records import Edge, MechanismError, MechanismGraph, Scenario, Trajectory
 
 MAX_DAYS = 365.0
@@ -617,22 +616,15 @@ class Outcome:
 
     def table(self) -> list[tuple[str, list[tuple[str, float, float]]]]:
         """(panel title, [(run label, peak, end)]) of the plotted quantities."""
-        rows = []
-        for node, title in PANELS:
-            if all(_has(run, node) for _, run in self.runs):
-                rows.append((title, [(label, float(run.series(node).max()),
-                                      float(run.series(node)[-1])) for label, run in self.runs]))
-        return rows
+        return [(title, [(label, float(run.series(node).max()), float(run.series(node)[-1]))
+                         for label, run in self.runs])
+                for node, title in panels_of(self.runs)]
 
     def as_json(self) -> dict[str, Any]:
         return {"query": self.request.query, "label": self.request.label,
                 "days": self.request.scenario.days, "summary": self.summary,
                 "untreated": self.untreated, "change": self.change(),
                 "plot": f"/mechanism/plot.png?{self.request.query}"}
-
-
-def _has(run: Trajectory, node: str) -> bool:
-    return node in run.states or f"{node}__injured" in run.states
 
 
 def outcome(model: Any, request: SimRequest) -> Outcome:
@@ -645,46 +637,6 @@ def outcome(model: Any, request: SimRequest) -> Outcome:
     return Outcome(request, tuple(runs))
 
 
-PLOT_SIZE = (11.0, 5.6)
-PLOT_DPI = 90
-_plot_lock = threading.Lock()
-
-
-def plot_png(runs: Iterable[tuple[str, Trajectory]]) -> bytes:
-    """The time-course panels as PNG bytes: one Figure of its own, no pyplot state."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    runs = list(runs)
-    panels = [(node, title) for node, title in PANELS
-              if all(_has(run, node) for _, run in runs)]
-    columns = 3
-    rows = max(1, (len(panels) + columns - 1) // columns)
-    with _plot_lock:  # matplotlib's font and text caches are shared: one figure at a time
-        figure = Figure(figsize=(PLOT_SIZE[0], PLOT_SIZE[1] * rows / 2), dpi=PLOT_DPI)
-        FigureCanvasAgg(figure)
-        axes = figure.subplots(rows, columns, squeeze=False, sharex=True)
-        styles = ["--", "-"] if len(runs) == 2 else ["-"] * len(runs)
-        colours = ["#5f6672", "#1f5fbf"] if len(runs) == 2 else [None] * len(runs)
-        for ax, (node, title) in zip(axes.flat, panels, strict=False):
-            for (label, run), style, colour in zip(runs, styles, colours, strict=True):
-                ax.plot(run.t, run.series(node), style, label=label, linewidth=2, color=colour)
-            ax.set_title(title)
-            ax.set_ylim(bottom=0)
-            ax.grid(alpha=0.3)
-        for ax in list(axes.flat)[len(panels):]:
-            ax.axis("off")
-        for ax in axes[-1]:
-            ax.set_xlabel("days")
-        if panels:
-            axes.flat[0].legend(fontsize="small")
-        figure.suptitle("Injured muscle (model of neurogenic HO; mouse-model evidence)")
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=PLOT_DPI)
-    return buffer.getvalue()
-
-
 def plot_size() -> tuple[int, int]:
-    """The PNG's pixel size (two rows of panels), for the <img> width and height."""
-    return round(PLOT_SIZE[0] * PLOT_DPI), round(PLOT_SIZE[1] * PLOT_DPI)
+    """The PNG's pixel size (every panel drawn), for the <img> width and height."""
+    return pixel_size(())  # no runs to leave a panel out: all of them

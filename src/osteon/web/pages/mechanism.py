@@ -21,6 +21,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from osteon.mechanism.data import interventions
+from osteon.mechanism.plot import png as plot_png
 from osteon.mechanism.records import MechanismError, MechanismGraph
 from osteon.web.mechanism_view import (
     MAX_DAYS,
@@ -31,7 +32,6 @@ from osteon.web.mechanism_view import (
     check,
     graph_view,
     outcome,
-    plot_png,
     plot_size,
     read_form,
 )
