@@ -481,11 +481,9 @@ def mechanism_graph(as_json: JsonOption = False) -> None:
         graph = _model_graph(kb)
     edges = sorted(graph.edges, key=lambda e: (not e.dynamic, e.source, e.target))
     if as_json:
-        _emit_json({"nodes": list(graph.nodes), "edges": [
-            {"source": e.source, "target": e.target, "sign": e.sign, "role": e.role,
-             "predicates": list(e.predicates), "in_dynamics": e.dynamic,
-             "assumption": e.assumption, "note": e.note,
-             "citations": [dataclasses.asdict(c) for c in e.citations]} for e in edges]})
+        from osteon.mechanism.views import graph_dict
+
+        _emit_json(graph_dict(graph))
         return
     out.print(f"[bold]{len(graph.nodes)} nodes, {len(edges)} edges[/] "
               "[dim](mouse-model evidence; assumptions listed as such)[/]")
@@ -539,13 +537,12 @@ def simulate(
     except OsteonError as exc:
         _fail(str(exc))
     if plot is not None:
+        from osteon.mechanism.interventions import scenario_label
         from osteon.mechanism.plot import plot as draw
 
-        label = " + ".join([*scenario.interventions, *scenario.stimuli,
-                            *(f"{n} −{f:.0%}" for n, f in scenario.inhibit.items()),
-                            *(f"{n} +{v:g}" for n, v in scenario.overexpress.items())])
+        label = scenario_label(scenario)
         runs = ([("untreated", baseline)] if baseline is not None else []) + [
-            (label or "untreated", run)]
+            (label, run)]
         try:
             draw(runs, plot)
         except OSError as exc:
@@ -553,10 +550,9 @@ def simulate(
         err.print(f"wrote {plot}")
     summary = run.summary()
     if as_json:
-        _emit_json({"scenario": dataclasses.asdict(scenario), "summary": summary,
-                    "t": [round(float(t), 4) for t in run.t],
-                    "series": {s: [round(float(v), 6) for v in run.y[i]]
-                               for i, s in enumerate(run.states)}})
+        from osteon.mechanism.views import run_dict
+
+        _emit_json(run_dict(scenario, run))
         return
     out.print(f"[bold]after {days:g} days[/]: heterotopic bone {summary['bone_injured']:.3f} in "
               f"the injured muscle, {summary['bone_uninjured']:.3f} in the uninjured one "

@@ -76,3 +76,16 @@ def test_openapi_and_docs_are_served_without_a_cdn(client: TestClient) -> None:
     assert assets and all(a.startswith("/") and not a.startswith("//") for a in assets)
     for asset in assets:
         assert client.get(asset).status_code == 200, asset
+
+
+def test_mechanism_graph_and_simulate(client: TestClient) -> None:
+    graph = client.get("/api/mechanism/graph").json()
+    assert graph["nodes"] and all(e["citations"] or e["assumption"] for e in graph["edges"])
+    untreated = client.get("/api/simulate", params={"injury": ["spinal_cord", "muscle"]}).json()
+    assert untreated["summary"]["bone_injured"] > untreated["summary"]["bone_uninjured"]
+    assert len(untreated["t"]) == len(untreated["series"]["heterotopic_ossification__injured"])
+    treated = client.get("/api/simulate", params={"injury": ["spinal_cord", "muscle"],
+                                                  "knockout": "OSMR"}).json()
+    assert treated["summary"]["bone_injured"] < treated["untreated"]["bone_injured"]
+    bad = client.get("/api/simulate", params={"injury": "spinal_cord", "knockout": "OSMX"})
+    assert bad.status_code == 400 and "OSMX" in bad.json()["detail"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+from collections.abc import Callable
 
 from osteon.mechanism.data import interventions
 from osteon.mechanism.records import MechanismError, MechanismGraph, Scenario
@@ -93,3 +94,12 @@ def controls_for(graph: MechanismGraph, scenario: Scenario,
     for node, f in over.items():
         values[f"ox_{node}"] = f
     return [values[n] for n in names]
+
+
+def scenario_label(scenario: Scenario, name: Callable[[str], str] = str) -> str:
+    """How a run is named beside the untreated one: drugs, stimuli, genetic changes."""
+    parts = [*scenario.interventions, *scenario.stimuli]
+    parts += [f"knockout {name(n)}" if f >= 1.0 else f"{name(n)} −{f:.0%}"
+              for n, f in scenario.inhibit.items()]
+    parts += [f"{name(n)} +{v:g}" for n, v in scenario.overexpress.items()]
+    return " + ".join(parts) or "untreated"

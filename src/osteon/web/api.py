@@ -8,6 +8,7 @@ unknown document or topic is a 404.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query, Request
@@ -19,8 +20,10 @@ from osteon.assess import assess_patient
 from osteon.assess.render import to_dict
 from osteon.knowledge.query import conflict_views, facts
 from osteon.knowledge.views import conflict_dict, fact_dict
+from osteon.mechanism.views import graph_dict, run_dict
 from osteon.reading.claim_store import load_claims
 from osteon.web.pages.sources import claim_text, outcome_message
+from osteon.web.simulator import check, outcome, read_form
 from osteon.web.state import AppState
 from osteon.web.uploads import DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, read_upload
 
@@ -103,5 +106,22 @@ def api_router(state: AppState) -> APIRouter:
                      at: str | None = Query(None, description="Assessment time, ISO 8601")
                      ) -> dict[str, Any]:
         return to_dict(assess_patient(state.knowledge(), patient, at))
+
+    @router.get("/mechanism/graph", summary="The causal graph: each edge's sentences or assumption")
+    async def mechanism_graph() -> dict[str, Any]:
+        return graph_dict(state.graph())
+
+    @router.get("/simulate", summary="Run the mechanism model for a scenario",
+                description="The simulator panel's fields as query parameters: `injury` "
+                            "(repeatable; spinal_cord, muscle), `drug` (repeatable), `stimulus` "
+                            "(repeatable; lps), `knockout` NODE, `inhibit` NODE with `fraction` "
+                            "(0-1), `days` (0-365]. The summary of the untreated run is beside "
+                            "the treated one's, and every time series is included.")
+    async def simulate(request: Request) -> dict[str, Any]:
+        model = state.model()
+        asked = check(replace(read_form(request.query_params), submitted=True), model.graph)
+        result = outcome(model, asked)
+        return {**run_dict(asked.scenario, result.run), "label": asked.label,
+                "untreated": result.untreated}
 
     return router

@@ -23,19 +23,18 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from osteon.mechanism.data import interventions
 from osteon.mechanism.plot import png as plot_png
 from osteon.mechanism.records import MechanismError, MechanismGraph
-from osteon.web.mechanism_view import (
+from osteon.web.mechanism_graph import GraphView, graph_view
+from osteon.web.pages.render import ENV, render
+from osteon.web.simulator import (
     MAX_DAYS,
-    GraphView,
     Lru,
     Outcome,
     SimForm,
     check,
-    graph_view,
     outcome,
     plot_size,
     read_form,
 )
-from osteon.web.pages.render import ENV, render
 from osteon.web.state import AppState
 
 
