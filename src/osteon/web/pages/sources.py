@@ -36,7 +36,6 @@ class Segment:
 class SentenceView:
     idx: int
     segments: tuple[Segment, ...]
-    claims: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,18 +107,21 @@ def document_blocks(doc: Document, claims: list[Claim], knowledge: KnowledgeStor
         if current:
             kind = "list_item" if current[0].kind == "list_item" else "paragraph"
             blocks.append(BlockView(kind, sentences=tuple(
-                SentenceView(s.idx, segments(s.text, texts.get(s.idx, [])),
-                             tuple(t for *_, t in texts.get(s.idx, [])))
-                for s in current)))
+                SentenceView(s.idx, segments(s.text, texts.get(s.idx, []))) for s in current)))
             current.clear()
 
     for sentence in doc.sentences:
         if current and (sentence.block_idx != current[-1].block_idx
                         or sentence.section_idx != current[-1].section_idx):
             flush()
+        unseen = []  # this sentence's section and its parents not shown yet, innermost first
         section = sections.get(sentence.section_idx)
-        if section and section.idx not in shown_sections:
+        while section is not None and section.idx not in shown_sections:
+            unseen.append(section)
+            section = sections.get(section.parent_idx) if section.parent_idx is not None else None
+        if unseen:
             flush()
+        for section in reversed(unseen):
             shown_sections.add(section.idx)
             if section.heading and section.heading != doc.title:
                 blocks.append(BlockView("heading", level=min(max(section.level, 1) + 1, 6),
