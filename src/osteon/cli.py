@@ -370,7 +370,7 @@ def serve(
     workers: Annotated[int, typer.Option(
         min=1, max=64, help="Server processes (one per core serves the most calls).")] = 1,
 ) -> None:
-    """Serve the web app and the CDS Hooks service (GET /cds-services)."""
+    """Serve the web app: pages, the JSON API (/docs) and the CDS Hooks service."""
     import os
 
     import uvicorn
@@ -391,7 +391,8 @@ def serve(
     elif not auth.issuers:
         err.print("[yellow]note:[/] no trusted EHR issuers configured (OSTEON_CDS_ISSUERS): "
                   "every CDS Hooks call will be refused with 401.")
-    err.print(f"osteon serving on http://{host}:{port}  (CDS Hooks: /cds-services)")
+    err.print(f"osteon serving on http://{host}:{port}  (pages at /, API docs at /docs, "
+              "CDS Hooks at /cds-services; Ctrl-C stops)")
     if workers == 1:
         uvicorn.run(create_app(path, auth=auth, base_url=base_url), host=host, port=port,
                     log_level="warning")
