@@ -93,7 +93,7 @@ def api_router(state: AppState) -> APIRouter:
                      "properties": {"file": {"type": "string", "format": "binary"}}}}}}})
     async def upload(request: Request) -> dict[str, Any]:
         sent = await read_upload(request, "file", DOCUMENT_TYPES, MAX_DOCUMENT_BYTES)
-        report = state.ingest_upload(sent)
+        report = await state.ingest_upload(sent)
         doc_id, message = outcome_message(report)
         if doc_id is None:
             raise HTTPException(422, message)

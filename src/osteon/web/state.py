@@ -2,14 +2,19 @@
 
 SQLite connections stay on the thread that made them, so the KnowledgeBase is
 opened on the event loop's thread and request handlers (async) do their brief
-database work there. Views that cost more than a query (the mechanism model)
-are kept per knowledge generation, so a new document refreshes them and an
-unchanged store never rebuilds them.
+database work there. Reading an uploaded document takes seconds, so it runs on
+one ingest thread with a KnowledgeBase (connection and reader) of its own,
+and the pages and the CDS service go on answering from the knowledge as it
+was (SQLite's WAL lets them read while it writes). Views that cost more than a
+query (the mechanism model) are kept per knowledge generation, so a new
+document refreshes them and an unchanged store never rebuilds them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +39,10 @@ class AppState:
     kb: KnowledgeBase | None = None
     _refreshed: float = 0.0
     _model: tuple[int, Model] | None = field(default=None, repr=False)
+    _ingesting: int = 0
+    _pool: ThreadPoolExecutor | None = field(default=None, repr=False)
+    _worker_kb: KnowledgeBase | None = field(default=None, repr=False)
+    """The ingest thread's own KnowledgeBase: touched on that thread only."""
 
     def open(self) -> KnowledgeBase:
         self.kb = KnowledgeBase.open(self.store)
@@ -43,6 +52,10 @@ class AppState:
         return self.kb
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.submit(self._close_worker).result()
+            self._pool.shutdown()
+            self._pool = None
         if self.kb is not None:
             self.kb.close()
             self.kb = None
@@ -54,8 +67,12 @@ class AppState:
         return self.kb
 
     def knowledge(self) -> KnowledgeStore:
-        """The knowledge, brought up to date at most every REFRESH_S (cheap between)."""
-        if time.monotonic() - self._refreshed > REFRESH_S:
+        """The knowledge, brought up to date at most every REFRESH_S (cheap between).
+
+        Not while an upload is being read: the ingest thread reads and merges it, and
+        this thread would otherwise find the half-done document unread and read it too.
+        """
+        if not self._ingesting and time.monotonic() - self._refreshed > REFRESH_S:
             self.refresh()
         return self.base.knowledge_store
 
@@ -78,10 +95,27 @@ class AppState:
     def graph(self) -> MechanismGraph:
         return self.model().graph
 
-    def ingest_upload(self, upload: Upload) -> IngestReport:
-        """Keep an uploaded document beside the store, ingest and read it, refresh knowledge."""
-        kb = self.base
-        path = save_document(upload, kb.store.path.parent / UPLOADS_FOLDER)
-        report = kb.ingest([path])
+    async def ingest_upload(self, upload: Upload) -> IngestReport:
+        """Keep an uploaded document beside the store, read it on the ingest thread, refresh."""
+        path = save_document(upload, self.base.store.path.parent / UPLOADS_FOLDER)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="osteon-ingest")
+        self._ingesting += 1
+        try:
+            report = await asyncio.get_running_loop().run_in_executor(
+                self._pool, self._ingest, self.base.store.path, path)
+        finally:
+            self._ingesting -= 1
         self.refresh()
         return report
+
+    def _ingest(self, store: Path, path: Path) -> IngestReport:
+        """On the ingest thread: ingest, read and merge with its own connection and reader."""
+        if self._worker_kb is None:
+            self._worker_kb = KnowledgeBase.open(store, default_corpus=False)
+        return self._worker_kb.ingest([path])
+
+    def _close_worker(self) -> None:
+        if self._worker_kb is not None:
+            self._worker_kb.close()
+            self._worker_kb = None

@@ -163,7 +163,7 @@ def router(state: AppState) -> APIRouter:
             sent = await read_upload(request, "file", DOCUMENT_TYPES, MAX_DOCUMENT_BYTES)
         except HTTPException as exc:
             return listing(request, exc.status_code, str(exc.detail))
-        doc_id, message = outcome_message(state.ingest_upload(sent))
+        doc_id, message = outcome_message(await state.ingest_upload(sent))
         if doc_id is None:
             return listing(request, 422, message)
         return RedirectResponse(f"/sources/{doc_id}?uploaded={message}", status_code=303)
