@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 
 from osteon.ask.answer import DISCLAIMER
 from osteon.errors import DocumentNotFound, OsteonError
+from osteon.knowledge.views import last_heading
 
 NAV = (("/", "Ask"), ("/topics", "Topics"), ("/sources", "Sources"), ("/conflicts", "Conflicts"),
        ("/assess", "Assess"), ("/mechanism", "Mechanism"), ("/docs", "API"))
@@ -32,6 +33,7 @@ def _environment() -> Environment:
     env.filters["path"] = lambda value: quote(str(value), safe="")
     env.filters["pct"] = lambda value: f"{value:.0%}"
     env.filters["belief"] = lambda value: "" if value is None else f"{value:.2f}"
+    env.filters["last_heading"] = last_heading
     env.globals.update(nav=NAV, disclaimer=DISCLAIMER)
     return env
 
