@@ -80,6 +80,39 @@ CONTROLS = """() => [...document.querySelectorAll('input, select, textarea')]
   })"""
 
 
+LOW_CONTRAST = """() => {
+  const rgba = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c;
+    }
+    return [255, 255, 255];
+  };
+  const failures = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('svg') || !el.getClientRects().length) continue;
+    const text = [...el.childNodes].filter(n => n.nodeType === 3)
+      .map(n => n.textContent.trim()).join('');
+    if (!text) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || parseFloat(style.opacity) === 0) continue;
+    const [a, b] = [lum(rgba(style.color)), lum(background(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+    const large = size >= 24 || (bold && size >= 18.66);
+    if (ratio < (large ? 3 : 4.5)) {
+      failures.push(`${el.tagName} "${text.slice(0, 40)}" ${ratio.toFixed(2)}`);
+    }
+  }
+  return failures.slice(0, 10);
+}"""
+
+
 def arrive(tab: Tab, name: str) -> None:
     """Open page `name` as a first visit would (nothing from the browser's cache)."""
     cdp = tab.page.context.new_cdp_session(tab.page)
@@ -99,6 +132,8 @@ def test_page_is_accessible_light_and_local(tab: Tab, name: str) -> None:
     unlabelled = [c["control"] for c in controls if not c["ok"]]
     assert not unlabelled, f"form controls without a label on {name}: {unlabelled}"
     assert page.locator("img:not([alt])").count() == 0
+    low = page.evaluate(LOW_CONTRAST)  # WCAG AA: 4.5:1, 3:1 for large text
+    assert not low, f"text below WCAG AA contrast on {name}: {low}"
     # everything comes from the app: no CDN, no other host
     foreign = [url for url in tab.requests
                if urlsplit(url).scheme not in ("data", "blob", "about")
