@@ -187,3 +187,28 @@ def test_page_fits_a_phone(phone_tab: Tab, name: str) -> None:
         pytest.fail(f"{name} scrolls sideways on a 390 px phone: {width}; too wide: {wide}")
     assert phone_tab.page.locator("#q, form, article, table, h1").first.is_visible()
     phone_tab.shot()
+
+
+def test_the_keyboard_alone_reaches_the_content_and_asks(tab: Tab) -> None:
+    tab.goto("/sources")
+    page = tab.page
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    tab.goto("/")
+    assert page.evaluate("document.activeElement.id") == "q"  # the box has the focus
+    page.keyboard.type(QUESTION)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("section.answer a.source-link").count() > 0
+    for _ in range(40):  # Tab on until a citation link has the focus, then follow it
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('source-link')"):
+            break
+    else:
+        pytest.fail("no citation link reached with Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert re.search(r"/sources/[^#]+#sentence-\d+$", page.url)
+    tab.shot()
