@@ -169,3 +169,20 @@ def test_a_fhir_bundle_upload_gives_the_report(client: TestClient) -> None:
 def test_unknown_pages_are_a_page_not_a_stack_trace(client: TestClient) -> None:
     response = client.get("/no/such/page")
     assert response.status_code == 404 and "<h1>Not found</h1>" in response.text
+
+
+def test_conflicts_and_sources_are_split_into_pages(client: TestClient,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from osteon.web.pages import conflicts, sources
+
+    total = len(client.get("/api/conflicts").json())
+    monkeypatch.setattr(conflicts, "PER_PAGE", 2)
+    first = client.get("/conflicts").text
+    assert first.count('<article class="conflict">') == 2 and 'rel="next"' in first
+    last_page = -(-total // 2)
+    last = client.get("/conflicts", params={"page": last_page}).text
+    assert 'rel="prev"' in last and 'rel="next"' not in last
+    assert last.count('<article class="conflict">') == total - 2 * (last_page - 1)
+    monkeypatch.setattr(sources, "PER_PAGE", 2)
+    listing = client.get("/sources", params={"page": 2}).text
+    assert listing.count('<tr><td><a href="/sources/') == 2 and "Page 2 of" in listing

@@ -19,7 +19,7 @@ from osteon.ask.records import Answer, ConflictNote, Question, Statement
 from osteon.ask.understand import GENERAL, QuestionType, question_rules, understand
 from osteon.errors import OsteonError
 from osteon.knowledge.query import to_facts
-from osteon.knowledge.records import POLARITY_RANK, Assertion, Fact
+from osteon.knowledge.records import POLARITY_RANK, Assertion, Conflict, Fact
 from osteon.knowledge.store import KnowledgeStore
 
 NOT_ANSWERED = "The sources do not answer this."
@@ -206,16 +206,17 @@ def conflict_notes(knowledge: KnowledgeStore, facts: Sequence[Fact], sources: in
     shown = set(ids)
     found = sorted(knowledge.conflicts(ids),
                    key=lambda c: (c.kind != "opposite", -len({c.a, c.b} & shown)))
-    found = found[:limit]
-    if not found:
+    return notes_for(knowledge, found[:limit], sources)
+
+
+def notes_for(knowledge: KnowledgeStore, conflicts: Sequence[Conflict], sources: int
+              ) -> tuple[ConflictNote, ...]:
+    """These conflicts with both sides as cited statements (a sample of claims per side)."""
+    if not conflicts:
         return ()
-    involved = sorted({i for c in found for i in (c.a, c.b)})
+    involved = sorted({i for c in conflicts for i in (c.a, c.b)})
     by_id = {f.assertion.id: f for f in to_facts(knowledge, knowledge.assertions(involved),
                                                  with_conflicts=False, sample=CLAIM_SAMPLE)}
-    notes = []
-    for conflict in found:
-        if conflict.a in by_id and conflict.b in by_id:
-            notes.append(ConflictNote(conflict.kind, conflict.explanation, (
-                statement_of(knowledge, by_id[conflict.a], sources),
-                statement_of(knowledge, by_id[conflict.b], sources))))
-    return tuple(notes)
+    return tuple(ConflictNote(c.kind, c.explanation, (
+        statement_of(knowledge, by_id[c.a], sources), statement_of(knowledge, by_id[c.b], sources)))
+        for c in conflicts if c.a in by_id and c.b in by_id)

@@ -1,37 +1,38 @@
-"""Conflicts (`/conflicts`): where the sources disagree, both sides with their sentences."""
+"""Conflicts (`/conflicts`): where the sources disagree, both sides with their sentences.
+
+Opposite claims come first; a page shows PER_PAGE conflicts, each side with a
+sample of its sentences, so a large corpus's hundreds of conflicts stay readable
+and the page stays small.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from osteon.ask.citing import statement_of
-from osteon.ask.records import ConflictNote
-from osteon.knowledge.query import conflict_views
-from osteon.knowledge.store import KnowledgeStore
+from osteon.ask.answer import notes_for
 from osteon.web.pages.render import render
 from osteon.web.state import AppState
 
-
-def conflict_notes(knowledge: KnowledgeStore, sources: int = 3) -> list[ConflictNote]:
-    """Every conflict as two cited statements, opposite claims first."""
-    views = sorted(conflict_views(knowledge), key=lambda v: v.conflict.kind != "opposite")
-    return [ConflictNote(v.conflict.kind, v.conflict.explanation,
-                         (statement_of(knowledge, v.a, sources),
-                          statement_of(knowledge, v.b, sources))) for v in views]
+PER_PAGE = 25
 
 
 def router(state: AppState) -> APIRouter:
     routes = APIRouter()
 
     @routes.get("/conflicts", response_class=HTMLResponse)
-    async def conflicts(request: Request, kind: str | None = None) -> Response:
-        notes = conflict_notes(state.knowledge())
-        kinds = Counter(n.kind for n in notes)
-        shown = [n for n in notes if kind is None or n.kind == kind]
-        return render("conflicts.html", request, notes=shown, kinds=sorted(kinds.items()),
-                      kind=kind, total=len(notes))
+    async def conflicts(request: Request, kind: str | None = None,
+                        page: int = Query(1, ge=1)) -> Response:
+        knowledge = state.knowledge()
+        every = sorted(knowledge.conflicts(), key=lambda c: (c.kind != "opposite", c.a, c.b))
+        kinds = Counter(c.kind for c in every)
+        chosen = [c for c in every if kind is None or c.kind == kind]
+        pages = max(1, -(-len(chosen) // PER_PAGE))
+        page = min(page, pages)
+        notes = notes_for(knowledge, chosen[(page - 1) * PER_PAGE:page * PER_PAGE], 3)
+        return render("conflicts.html", request, notes=notes, kinds=sorted(kinds.items()),
+                      kind=kind, total=len(every), shown=len(chosen), page=page, pages=pages)
 
     return routes

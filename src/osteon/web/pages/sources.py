@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from osteon import IngestReport
@@ -22,6 +22,8 @@ from osteon.reading.records import Claim
 from osteon.web.pages.render import render
 from osteon.web.state import AppState
 from osteon.web.uploads import DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, read_upload
+
+PER_PAGE = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,14 +150,20 @@ def outcome_message(report: IngestReport) -> tuple[str | None, str]:
 def router(state: AppState) -> APIRouter:
     routes = APIRouter()
 
-    def listing(request: Request, status: int = 200, error: str | None = None) -> Response:
-        return render("sources.html", request, status=status, sources=state.base.sources(),
-                      error=error, types=", ".join(sorted(DOCUMENT_TYPES)),
+    def listing(request: Request, status: int = 200, error: str | None = None,
+                page: int = 1) -> Response:
+        every = state.base.sources()
+        pages = max(1, -(-len(every) // PER_PAGE))
+        page = min(page, pages)
+        return render("sources.html", request, status=status, total=len(every),
+                      sources=every[(page - 1) * PER_PAGE:page * PER_PAGE], page=page,
+                      pages=pages, query="", error=error,
+                      types=", ".join(sorted(DOCUMENT_TYPES)),
                       limit_mb=MAX_DOCUMENT_BYTES // (1024 * 1024))
 
     @routes.get("/sources", response_class=HTMLResponse)
-    async def sources(request: Request) -> Response:
-        return listing(request)
+    async def sources(request: Request, page: int = Query(1, ge=1)) -> Response:
+        return listing(request, page=page)
 
     @routes.post("/sources", response_class=HTMLResponse)
     async def upload(request: Request) -> Response:
