@@ -18,11 +18,10 @@ BOTH = "injury=spinal_cord&injury=muscle"
 
 def graph_of(kb: KnowledgeBase) -> MechanismGraph:
     """The graph the app builds (its store is a copy of this one; its own is on its thread)."""
-    from osteon.knowledge.query import facts
-    from osteon.mechanism.graph import build_graph
+    from osteon.mechanism.graph import graph_from_knowledge
 
     kb.update_knowledge()
-    return build_graph(facts(kb.knowledge_store))
+    return graph_from_knowledge(kb.knowledge_store)
 
 
 def rows(page: str) -> dict[str, str]:

@@ -17,8 +17,12 @@ from osteon.mechanism.records import Citation, Edge, MechanismGraph
 if TYPE_CHECKING:
     from osteon import KnowledgeBase
     from osteon.knowledge.records import Fact
+    from osteon.knowledge.store import KnowledgeStore
 
 CONTEXT = "mouse model"
+CITATION_SAMPLE = 12
+"""Sentences kept per assertion as an edge's citations: on a corpus of thousands of
+documents an edge may rest on thousands of sentences, and a dozen shows who says so."""
 SIGNS = {"increases": 1, "activates": 1, "produces": 1, "differentiates_into": 1, "binds": 1,
          "required_for": 1, "decreases": -1, "inhibits": -1, "expressed_by": 1,
          "induces_apoptosis_of": -1}
@@ -136,4 +140,14 @@ def build_graph(facts: Iterable[Fact]) -> MechanismGraph:
 
 def graph_from_kb(kb: KnowledgeBase) -> MechanismGraph:
     """The graph from what the knowledge base currently says."""
-    return build_graph(kb.facts())
+    return graph_from_knowledge(kb.knowledge)
+
+
+def graph_from_knowledge(knowledge: KnowledgeStore) -> MechanismGraph:
+    """The graph from the mouse-model assertions, each with a sample of its sentences."""
+    from osteon.knowledge.query import to_facts
+
+    found = knowledge.assertions(where="context = ? AND polarity = 'asserted'",
+                                 params=[CONTEXT])
+    return build_graph(to_facts(knowledge, found, with_conflicts=False,
+                                sample=CITATION_SAMPLE))

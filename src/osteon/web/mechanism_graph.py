@@ -24,6 +24,8 @@ GAP_X, GAP_Y = 22.0, 58.0
 DUMMY_W = 14.0
 MARGIN = 12.0
 LINE_CHARS = 22
+SHOWN_CITATIONS = 3
+"""Sentences shown per edge (the page stays small on a corpus of thousands of documents)."""
 BONE = "heterotopic_ossification"
 COLOURS = {"activates": "#1b7a36", "inhibits": "#b3261e", "host": "#5f6672"}
 
@@ -84,6 +86,8 @@ class EdgeRow:
     """The edge's tooltip and accessible name: who says so."""
     path: str = ""
     """SVG path data; empty for edges kept only as evidence."""
+    more: int = 0
+    """Sentences behind the edge beyond those shown."""
 
     @property
     def classes(self) -> str:
@@ -405,7 +409,8 @@ def _edge_row(edge: Edge, index: int, lexicon: Any | None, titles: Mapping[str, 
     evidence = tuple(Evidence(c.quote, c.statement,
                               f"/sources/{_quote(c.doc_id)}#sentence-{c.sentence_idx}",
                               titles.get(c.doc_id) or c.doc_id, c.sentence_idx)
-                     for c in edge.citations)
+                     for c in edge.citations[:SHOWN_CITATIONS])
+    more = len(edge.citations) - len(evidence)
     if evidence:
         why = "; ".join(f"“{e.quote}” ({e.source}, sentence {e.sentence})" for e in evidence)
     else:
@@ -416,7 +421,7 @@ def _edge_row(edge: Edge, index: int, lexicon: Any | None, titles: Mapping[str, 
                                                            else "activates"),
                    relation, ", ".join(p.replace("_", " ") for p in edge.predicates),
                    evidence, None if evidence else (edge.assumption or "no sentence states it"),
-                   edge.note.replace("_", " ") if edge.note else None, drawn, title, path)
+                   edge.note.replace("_", " ") if edge.note else None, drawn, title, path, more)
 
 
 def _quote(value: str) -> str:

@@ -83,13 +83,12 @@ class AppState:
 
     def model(self) -> Model:
         """The mechanism model from the current knowledge, rebuilt when the knowledge moves."""
-        from osteon.knowledge.query import facts
-        from osteon.mechanism.graph import build_graph
+        from osteon.mechanism.graph import graph_from_knowledge
 
         knowledge = self.knowledge()
         generation = knowledge.generation
         if self._model is None or self._model[0] != generation:
-            self._model = (generation, Model(build_graph(facts(knowledge))))
+            self._model = (generation, Model(graph_from_knowledge(knowledge)))
         return self._model[1]
 
     def graph(self) -> MechanismGraph:
