@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html import unescape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -186,3 +187,23 @@ def test_conflicts_and_sources_are_split_into_pages(client: TestClient,
     monkeypatch.setattr(sources, "PER_PAGE", 2)
     listing = client.get("/sources", params={"page": 2}).text
     assert listing.count('<tr><td><a href="/sources/') == 2 and "Page 2 of" in listing
+
+
+def test_cds_cards_link_to_the_cited_sentence(client: TestClient) -> None:
+    import json
+    import uuid
+
+    from osteon.web.cds.fhir_data import prefetch_from_bundle
+    from osteon.web.cds.service import PATIENT_PREFETCH
+
+    bundle = json.loads((PATIENTS / "tha_day1_prior_ho.fhir.json").read_text())
+    prefetch = prefetch_from_bundle(bundle, PATIENT_PREFETCH)
+    body = {"hook": "patient-view", "hookInstance": str(uuid.uuid4()),
+            "context": {"patientId": prefetch["patient"]["id"], "userId": "Practitioner/1"},
+            "prefetch": prefetch}
+    cards = client.post("/cds-services/osteon-ho-patient-view", json=body).json()["cards"]
+    assert cards
+    for card in cards:
+        link = urlsplit(card["source"]["url"])
+        page = client.get(link.path)
+        assert page.status_code == 200 and f'id="{link.fragment}"' in page.text
