@@ -207,3 +207,13 @@ def test_cds_cards_link_to_the_cited_sentence(client: TestClient) -> None:
         link = urlsplit(card["source"]["url"])
         page = client.get(link.path)
         assert page.status_code == 200 and f'id="{link.fragment}"' in page.text
+
+
+def test_a_pubmed_upload_says_how_many_articles_it_held(client: TestClient) -> None:
+    from fixtures import PUBMED_XML
+
+    response = client.post("/sources", files={"file": ("export.xml", PUBMED_XML.encode())})
+    assert response.status_code == 200  # followed to the first article's page
+    said = text_of(response.text)
+    assert re.search(r"the file held \d+ articles, \d+ stored", said)
+    assert "not (article has no abstract text)" in said  # the refused one is named

@@ -134,17 +134,29 @@ def document_blocks(doc: Document, claims: list[Claim], knowledge: KnowledgeStor
 
 
 def outcome_message(report: IngestReport) -> tuple[str | None, str]:
-    """(document to show, what happened) for an upload's ingest report."""
-    first = report.outcomes[0] if report.outcomes else None
-    if first is None:
+    """(document to show, what happened) for an upload's ingest report.
+
+    A PubMed file gives one outcome per article: the first stored one is shown, and
+    the message counts the rest, with the first reason an article was refused.
+    """
+    if not report.outcomes:
         return None, "nothing was read from the file"
-    if first.status == "failed":
-        return None, f"the file could not be ingested: {first.message}"
-    return first.doc_id, {"added": f"added, {first.sentences} sentences",
-                          "replaced": "replaced the earlier version",
-                          "unchanged": "already in the knowledge base",
-                          "duplicate": f"same text as {first.doc_id}, not stored twice"
-                          }.get(first.status, first.status)
+    stored = [o for o in report.outcomes if o.status != "failed"]
+    failed = [o for o in report.outcomes if o.status == "failed"]
+    if not stored:
+        return None, f"the file could not be ingested: {failed[0].message}"
+    first = stored[0]
+    message = {"added": f"added, {first.sentences} sentences",
+               "replaced": "replaced the earlier version",
+               "unchanged": "already in the knowledge base",
+               "duplicate": f"same text as {first.doc_id}, not stored twice"
+               }.get(first.status, first.status)
+    if len(report.outcomes) > 1:  # a PubMed file: one document per article
+        message += (f"; the file held {len(report.outcomes)} articles, {len(stored)} stored "
+                    f"(listed under Sources; this is the first)")
+        if failed:
+            message += f", {len(failed)} not ({failed[0].message})"
+    return first.doc_id, message
 
 
 def router(state: AppState) -> APIRouter:
