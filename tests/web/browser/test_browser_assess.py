@@ -43,3 +43,18 @@ def test_a_bad_form_value_comes_back_as_a_message_with_the_form_kept(tab: Tab) -
     assert tab.page.locator("#procedures").input_value() == "total hip arthroplasty"
     assert tab.page.locator("#history_of_ho").is_checked()
     tab.shot()
+
+
+def test_the_report_prints_without_the_site_around_it(tab: Tab, tmp_path) -> None:
+    tab.goto("/assess")
+    fill_hip_patient(tab)
+    submit(tab, "form.patient-form")
+    page = tab.page
+    page.emulate_media(media="print")
+    assert not page.locator("header.site").is_visible()
+    assert not page.locator("nav.toc").is_visible()
+    assert page.locator("article.report h1").is_visible()
+    assert page.locator("p.report-disclaimer").is_visible()  # the disclaimer prints
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
