@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,11 +32,11 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-import httpx
 import jwt
 import yaml
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from measure import free_port, wait_until_up
 from osteon.web.cds.fhir_data import prefetch_from_bundle
 from osteon.web.cds.service import PATIENT_PREFETCH
 
@@ -58,12 +57,6 @@ from osteon.cli import app
 app(["--store", sys.argv[1], "serve", "--base-url", sys.argv[2], "--port", sys.argv[3],
      "--workers", sys.argv[4]])
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _prefetch() -> dict[str, Any]:
@@ -148,7 +141,7 @@ def run(concurrency: int, seconds: float, warmup: float, workers: int) -> dict[s
     key = ec.generate_private_key(ec.SECP384R1())
     public = {**jwt.algorithms.ECAlgorithm.to_jwk(key.public_key(), as_dict=True),
               "kid": "bench", "use": "sig"}
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as tmp:
         issuers = Path(tmp) / "issuers.yaml"
@@ -158,16 +151,7 @@ def run(concurrency: int, seconds: float, warmup: float, workers: int) -> dict[s
         server = subprocess.Popen([sys.executable, "-c", SERVER, str(store), url, str(port),
                                    str(workers)], env=env)
         try:
-            deadline = time.monotonic() + 180
-            while True:
-                try:
-                    if httpx.get(f"{url}/cds-services", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the service did not start")
-                time.sleep(0.2)
+            wait_until_up(f"{url}/cds-services", server, 180)
             before = os.times()
             result = asyncio.run(_load(url, key, concurrency, seconds, warmup))
             after = os.times()

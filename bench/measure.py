@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import os
 import resource
+import socket
+import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,3 +47,29 @@ def emit(results: dict, as_json: bool, table: Callable[[dict], None]) -> int:
     else:
         table(results)
     return 0
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now, for a server under test."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url: str, server: subprocess.Popen, seconds: float) -> None:
+    """Poll `url` until it answers 200; SystemExit if the server dies or time runs out.
+
+    A first start may build the store from the seeds, hence a generous `seconds`.
+    """
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or server.poll() is not None:
+            raise SystemExit(f"the server at {url} did not start")
+        time.sleep(0.2)

@@ -14,19 +14,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from measure import emit  # noqa: E402
+from measure import emit, free_port, wait_until_up  # noqa: E402
 
 ROOT = Path(__file__).parents[1]
 PATIENTS = ROOT / "tests" / "data" / "patients"
@@ -38,12 +36,6 @@ QUESTIONS = ("How can heterotopic ossification be prevented?", "What causes HO?"
 FORM = {"age": "68", "sex": "male", "history_of_ho": "on",
         "procedures": "total hip arthroplasty", "procedure_time": "2025-03-10T09:30",
         "at": "2025-03-11T09:00"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def server_ms(response: httpx.Response) -> float:
@@ -64,6 +56,7 @@ def main() -> int:
                                    "osteon.web.app:create_app", "--port", str(port),
                                    "--log-level", "warning"], env=env)
         try:
+            wait_until_up(f"http://127.0.0.1:{port}/", server, 300)
             results = measure(f"http://127.0.0.1:{port}", args.repeats)
         finally:
             server.terminate()
@@ -73,16 +66,6 @@ def main() -> int:
 
 def measure(base: str, repeats: int) -> dict:
     with httpx.Client(base_url=base, timeout=120) as client:
-        deadline = time.monotonic() + 300
-        while True:  # the first start builds the store from the seeds
-            try:
-                if client.get("/").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit("the app did not start")
-            time.sleep(0.5)
         docs = [d["id"] for d in client.get("/api/sources").json()]
         topics = [t["slug"] for t in client.get("/api/topics").json()]
         requests: list[tuple[str, dict]] = [(p, {}) for p in (
