@@ -217,3 +217,11 @@ def test_a_pubmed_upload_says_how_many_articles_it_held(client: TestClient) -> N
     said = text_of(response.text)
     assert re.search(r"the file held \d+ articles, \d+ stored", said)
     assert "not (article has no abstract text)" in said  # the refused one is named
+
+
+def test_form_entries_are_one_per_line_commas_kept(client: TestClient) -> None:
+    page = client.post("/assess", data={"conditions": "fracture of femur, left\nasthma",
+                                        "at": "2025-03-11T09:00"}).text
+    unknown = page.split('id="not-recognised"')[1].split("</section>")[0]
+    assert "<li>condition: fracture of femur, left</li>" in unknown  # one entry, not two
+    assert "<li>condition: asthma</li>" in unknown

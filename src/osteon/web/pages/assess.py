@@ -25,7 +25,8 @@ MAX_FIELD_CHARS = 2000
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]
+    """One entry per line, as the form says ("fracture of femur, left" stays one entry)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def _when(value: str) -> str | None:
