@@ -50,19 +50,17 @@ class TopicRules(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class Topic:
-    """A topic page: its statements (strongest first), conflicts, and mouse-model findings."""
+    """A topic page: clinical statements and mouse-model findings (strongest first), conflicts."""
 
     spec: TopicSpec
-    statements: tuple[Statement, ...]
+    clinical: tuple[Statement, ...]
+    experimental: tuple[Statement, ...]
+    """From animal experiments (the assertion's context is the mouse model)."""
     conflicts: tuple[ConflictNote, ...]
 
     @property
-    def clinical(self) -> tuple[Statement, ...]:
-        return tuple(s for s in self.statements if not s.text.endswith(f"({MODEL_CONTEXT})"))
-
-    @property
-    def experimental(self) -> tuple[Statement, ...]:
-        return tuple(s for s in self.statements if s.text.endswith(f"({MODEL_CONTEXT})"))
+    def statements(self) -> tuple[Statement, ...]:
+        return self.clinical + self.experimental
 
 
 @cache
@@ -85,5 +83,9 @@ def topic(knowledge: KnowledgeStore, slug: str, *, sources: int = 3) -> Topic:
     assert qtype is not None  # checked when the rules were loaded
     question = Question(text=spec.title, type=qtype.name, concepts=(rules.concept,), words=())
     facts = facts_for(knowledge, question, qtype, limit=rules.limit)
-    statements = tuple(statement_of(knowledge, f, sources) for f in facts)
-    return Topic(spec, statements, conflict_notes(knowledge, facts, sources, limit=rules.limit))
+    def cited(model: bool) -> tuple[Statement, ...]:
+        return tuple(statement_of(knowledge, f, sources) for f in facts
+                     if (f.assertion.context == MODEL_CONTEXT) == model)
+
+    return Topic(spec, cited(False), cited(True),
+                 conflict_notes(knowledge, facts, sources, limit=rules.limit))
