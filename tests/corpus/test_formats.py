@@ -142,3 +142,22 @@ def test_same_name_in_two_folders_gets_two_ids_and_keeps_them(tmp_path, empty_st
     (tmp_path / "y" / "index.txt").write_text("Second copy, edited.")
     again = ingest_paths(empty_store, [tmp_path / "y"], max_bytes=LIMIT)
     assert again.outcomes[0].status == "replaced" and again.outcomes[0].doc_id == ids[1]
+
+
+def test_xhtml_doctype_with_internal_subset_leaves_no_markup_in_the_text(tmp_path, empty_store):
+    path = tmp_path / "page.xhtml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" [\n'
+        '  <!ENTITY ho "heterotopic ossification">\n'
+        "  <!ENTITY site 'Bone Clinic'>\n"
+        "]>\n"
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>&site;</title></head>'
+        "<body><h1>About HO</h1><p>In &ho; bone forms in soft tissue. It can limit "
+        "movement.</p></body></html>\n")
+    (doc,) = ingest_one(empty_store, path)
+    assert "]>" not in doc.text and "ENTITY" not in doc.text and "&" not in doc.text
+    assert doc.title == "About HO"
+    assert [s.text for s in doc.sentences] == [
+        "In heterotopic ossification bone forms in soft tissue.", "It can limit movement."]
+    assert_offsets_exact(doc)

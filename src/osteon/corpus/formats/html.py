@@ -8,6 +8,7 @@ layout need not guess them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -27,7 +28,7 @@ _BLOCKS = {
 
 def load_html(path: Path, data: bytes, origin: str) -> SourceDocument:
     """Parse an HTML page into visible text blocks with their kinds."""
-    soup = BeautifulSoup(data, "lxml")
+    soup = BeautifulSoup(_without_internal_subset(data), "lxml")
     for name in chrome_rules().html_drop_tags:
         for tag in soup.find_all(name):
             tag.decompose()
@@ -56,6 +57,31 @@ def load_html(path: Path, data: bytes, origin: str) -> SourceDocument:
         lines=tuple(lines),
         notes=tuple(notes),
     )
+
+
+_DOCTYPE_SUBSET = re.compile(rb"(<!DOCTYPE\s+[^\s\[>]+[^\[>]*)\[(.*?)\]\s*>",
+                             re.IGNORECASE | re.DOTALL)
+_ENTITY = re.compile(rb"<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:\"([^\"]*)\"|'([^']*)')\s*>")
+
+
+def _without_internal_subset(data: bytes) -> bytes:
+    """XHTML's `<!DOCTYPE html [ ... ]>` as a plain `<!DOCTYPE html>`, its entities expanded.
+
+    lxml's HTML parser knows no internal subset: it ends the DOCTYPE at the first
+    `>`, and the rest of the subset (`]>`, entity declarations) would become page
+    text. The subset's simple general entities (`<!ENTITY name "value">`) are
+    replaced once where the page uses them, never recursively, so a nest of
+    entities cannot blow up.
+    """
+    found = _DOCTYPE_SUBSET.search(data)
+    if found is None:
+        return data
+    rest = data[found.end():]
+    entities = {m[1]: m[2] if m[2] is not None else m[3] for m in _ENTITY.finditer(found[2])}
+    if entities:
+        rest = re.sub(rb"&([A-Za-z_][\w.-]*);",
+                      lambda m: entities.get(m[1], m[0]), rest)
+    return data[:found.start()] + found[1].rstrip() + b">" + rest
 
 
 def _title(soup: BeautifulSoup, blocks: list[tuple[BlockKind, int, str]]) -> str | None:
