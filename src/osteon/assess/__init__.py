@@ -41,7 +41,8 @@ def assess_patient(knowledge: KnowledgeStore, source: PatientSource,
 
 
 def _at(at: str | datetime | None) -> datetime:
+    rules = assess_rules()
     try:
-        return parse_at(at)
+        return parse_at(at, rules.earliest_year, rules.latest_year)
     except ValueError as exc:
         raise PatientInputError(f"--at: {exc}") from None

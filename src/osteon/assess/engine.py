@@ -21,6 +21,7 @@ from osteon.assess.knowledge_view import view_of
 from osteon.assess.mapping import LAB_DERIVED
 from osteon.assess.records import SECTIONS, Assessment, Item, Patient, PatientFact, TimeWindow
 from osteon.assess.rules import AssessRules, Rule, TimingRules, assess_rules, timing_rules
+from osteon.assess.timeparse import shift
 from osteon.assess.timing import EVENT_KINDS, resolve_anchor, window
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.records import Assertion, Fact
@@ -93,8 +94,8 @@ def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hier
         return frozenset(out)
 
     events = [f for f in patient.of_kind(*EVENT_KINDS)]
-    since = at - timedelta(days=rules.recent_days)
-    recent = [f for f in events if f.when is not None and (f.when >= since)]
+    since = shift(at, -timedelta(days=rules.recent_days))
+    recent = [f for f in events if f.when is not None and (since is None or f.when >= since)]
     active = [f for f in patient.of_kind("finding") if f.status == "active"]
     findings = [f for f in active if f.matched_by != LAB_DERIVED]
     labs = patient.of_kind("lab")

@@ -16,7 +16,7 @@ from datetime import datetime
 from osteon.assess.patient_json import EntryIn, LabIn, PatientIn
 from osteon.assess.records import CodeRef, FactKind, NotRecognised, Patient, PatientFact
 from osteon.assess.rules import AssessRules
-from osteon.assess.timeparse import parse_when
+from osteon.assess.timeparse import check_years, parse_when
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.records import Concept
 
@@ -68,10 +68,11 @@ def _age(raw: PatientIn, out: _Collector) -> int | None:
         return raw.age
     try:
         born, _, _ = parse_when(raw.birth_date)
+        assert born is not None
+        check_years(born, out.rules.earliest_year, out.rules.latest_year, "birth date")
     except ValueError as exc:
-        out.warn(f"birth_date: {exc}")
+        out.warn(f"birth_date: {exc}: age left unknown")
         return None
-    assert born is not None
     if born > out.at:
         out.warn(f"birth_date {raw.birth_date} is in the future: age left unknown")
         return None
@@ -154,8 +155,10 @@ def _when(out: _Collector, kind: FactKind, entry: EntryIn, source: str
           ) -> tuple[datetime | None, bool]:
     try:
         when, date_only, no_zone = parse_when(entry.date)
+        if when is not None:
+            check_years(when, out.rules.earliest_year, out.rules.latest_year, "date")
     except ValueError as exc:
-        out.warn(f"{source}: date {exc}; the date was ignored")
+        out.warn(f"{source}: {exc}; the date was ignored")
         return None, False
     if when is None:
         return None, False

@@ -37,6 +37,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from osteon.assess.errors import PatientInputError
 
 Status = Literal["active", "resolved", "history", "planned", "stopped"]
+MAX_AGE = 130
+"""The oldest age in years the format takes (the assess form says the same)."""
 
 
 class _Strict(BaseModel):
@@ -77,9 +79,9 @@ class EntryIn(_Strict):
 class LabIn(EntryIn):
     """A laboratory result: the value, its unit and, where known, whether it is high."""
 
-    value: float | None = None
+    value: float | None = Field(default=None, allow_inf_nan=False)
     unit: str | None = None
-    reference_high: float | None = None
+    reference_high: float | None = Field(default=None, allow_inf_nan=False)
     high: bool | None = None
     """Set directly (an "H" interpretation) or worked out from `reference_high`."""
 
@@ -95,7 +97,7 @@ class PatientIn(_Strict):
     """The patient file: demographics, then lists of entries (all optional)."""
 
     id: str | None = None
-    age: int | None = Field(default=None, ge=0, le=130)
+    age: int | None = Field(default=None, ge=0, le=MAX_AGE)
     birth_date: str | None = None
     sex: Literal["female", "male", "other", "unknown"] | None = None
     conditions: list[EntryIn] = []

@@ -79,7 +79,11 @@ class AssessRules(_Strict):
     history_concept: str
     contexts: list[str] = [""]
     presentation_predicates: list[str] = ["symptom_of", "sign_of"]
-    recent_days: int = Field(default=90, ge=1)
+    recent_days: int = Field(default=90, ge=1, le=36_500)
+    earliest_year: int = Field(default=1800, ge=2)
+    latest_year: int = Field(default=2999, le=9998)
+    """Dates outside these years are refused (`--at`) or ignored with a warning (entries):
+    a window counted from year 9999 would fall off Python's calendar."""
     max_input_bytes: int = Field(default=20_000_000, ge=1)
     high_lab_findings: dict[str, str] = {}
     site_words_ignored: list[str] = []

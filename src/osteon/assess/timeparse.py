@@ -3,12 +3,18 @@
 FHIR allows "2025", "2025-03", "2025-03-10" and full date-times; a deadline
 computed from a day without a time is approximate, so the parser says which
 it got. Times without a zone are read as UTC (and the caller warns).
+
+Python's calendar ends at 9999-12-31: a moment near either end cannot be moved
+to UTC or have a 48-hour window added without an OverflowError. So a moment
+is read only when it lies inside the years the rules file allows
+(`earliest_year`–`latest_year`), and `shift` moves a moment by a duration or
+says it cannot (None) — never a traceback.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 
@@ -25,7 +31,10 @@ def parse_when(value: str | date | datetime | None) -> tuple[datetime | None, bo
     partial = _PARTIAL.match(text)
     if partial:
         year, month, day = (int(g) if g else 1 for g in partial.groups())
-        return datetime(year, month, day, tzinfo=UTC), True, False
+        try:
+            return datetime(year, month, day, tzinfo=UTC), True, False
+        except ValueError as exc:  # year 0, month 13, 30 February
+            raise ValueError(f"{text!r} is not a valid date ({exc})") from None
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
@@ -37,13 +46,38 @@ def parse_when(value: str | date | datetime | None) -> tuple[datetime | None, bo
 def _aware(moment: datetime) -> tuple[datetime, bool, bool]:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC), False, True
-    return moment.astimezone(UTC), False, False
+    try:
+        return moment.astimezone(UTC), False, False
+    except OverflowError:  # 9999-12-31T23:00-05:00 is past the end of the calendar in UTC
+        raise ValueError(f"{moment.isoformat()!r} is outside the calendar once moved "
+                         "to UTC") from None
 
 
-def parse_at(value: str | datetime | None) -> datetime:
-    """The assessment time: `--at` or now; a bare date means its start (UTC)."""
+def check_years(moment: datetime, earliest: int, latest: int, what: str) -> None:
+    """ValueError unless `moment` lies in the years earliest..latest (inclusive)."""
+    if not earliest <= moment.year <= latest:
+        raise ValueError(f"{what} {moment:%Y-%m-%d} is outside the years {earliest}–{latest} "
+                         "osteon computes dates for")
+
+
+def shift(moment: datetime, delta: timedelta) -> datetime | None:
+    """`moment + delta`, or None when that falls outside the calendar."""
+    try:
+        return moment + delta
+    except OverflowError:
+        return None
+
+
+def parse_at(value: str | datetime | None, earliest: int = 1, latest: int = 9999
+             ) -> datetime:
+    """The assessment time: `--at` or now; a bare date means its start (UTC).
+
+    ValueError when unreadable or outside the years earliest..latest.
+    """
     if value is None:
-        return datetime.now(UTC)
-    moment, _, _ = parse_when(value)
+        moment: datetime | None = datetime.now(UTC)
+    else:
+        moment, _, _ = parse_when(value)
     assert moment is not None
+    check_years(moment, earliest, latest, "the assessment time")
     return moment

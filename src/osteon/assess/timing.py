@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from osteon.assess.mapping import LAB_DERIVED
 from osteon.assess.records import Patient, PatientFact, TimeWindow
 from osteon.assess.rules import TimingRules
+from osteon.assess.timeparse import shift
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.records import QualifierValue
 from osteon.reading.lexicon import Lexicon
@@ -125,10 +126,12 @@ def window(value: QualifierValue, anchor: Anchor | None, at: datetime, rules: Ti
         return _with(base, anchor_event=anchor.label, anchor_time=anchor.time,
                      start=anchor.time, summary=f"from {_fmt(anchor.time, anchor.date_only)} "
                      f"({anchor.label}); the sources give no figure")
-    if mode == "before":
-        start, end = anchor.time - _h(high, hours), anchor.time - _h(low, hours)
-    else:
-        start, end = anchor.time + _h(low, hours), anchor.time + _h(high, hours)
+    sign = -1 if mode == "before" else 1
+    start = _moved(anchor.time, sign * (high if mode == "before" else low), hours)
+    end = _moved(anchor.time, sign * (low if mode == "before" else high), hours)
+    if start is None or end is None:
+        return _with(base, anchor_event=anchor.label, anchor_time=anchor.time,
+                     summary=f"not computed: {_OFF_CALENDAR}")
     status = _status(mode, anchor.time, start, end, at)
     return _with(base, anchor_event=anchor.label, anchor_time=anchor.time, start=start,
                  end=end, status=status,
@@ -141,14 +144,24 @@ def _earlier(base: TimeWindow, anchor: Anchor, low: float | None, high: float | 
             or high is None:
         return _with(base, anchor_event=anchor.label,
                      summary=f"{base.text} (relative: no dated {anchor.label} window here)")
-    start, end = other.start - _h(high, hours), other.end - _h(low, hours)
+    start, end = _moved(other.start, -high, hours), _moved(other.end, -low, hours)
+    if start is None or end is None:
+        return _with(base, anchor_event=anchor.label, summary=f"not computed: {_OFF_CALENDAR}")
     status = _status("expected", None, start, end, at)
     return _with(base, anchor_event=anchor.label, start=start, end=end, status=status,
                  summary=_summary("expected", status, start, end, anchor, at))
 
 
-def _h(value: float, hours: float) -> timedelta:
-    return timedelta(hours=value * hours)
+_OFF_CALENDAR = "the window would fall outside the calendar"
+
+
+def _moved(moment: datetime, value: float, hours: float) -> datetime | None:
+    """`moment` moved by value × hours, None when the sum leaves the calendar."""
+    try:
+        delta = timedelta(hours=value * hours)
+    except (OverflowError, ValueError):  # "within 1e9 years", or a NaN figure
+        return None
+    return shift(moment, delta)
 
 
 def _status(mode: str, anchor: datetime | None, start: datetime, end: datetime,

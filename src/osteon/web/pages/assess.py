@@ -7,6 +7,7 @@ field the reader refuses comes back as a message on the form, nothing else lost.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -14,6 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from osteon.assess import assess_patient
 from osteon.assess.errors import PatientInputError
+from osteon.assess.patient_json import MAX_AGE
 from osteon.assess.records import SECTIONS
 from osteon.assess.render import EMPTY, TITLES
 from osteon.web.pages.render import render
@@ -42,9 +44,27 @@ def _number(value: str, name: str) -> float | None:
     if not value:
         return None
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
         raise PatientInputError(f"{name}: {value!r} is not a number") from None
+    if not math.isfinite(number):  # float() reads "nan", "inf" and "1e999"
+        raise PatientInputError(f"{name}: {value!r} is not a finite number")
+    return number
+
+
+def _age(value: str) -> int | None:
+    """Age in whole years, 0–130, as the patient JSON format takes it."""
+    message = (f"age: {value.strip()!r} is not a whole number of years from 0 to "
+               f"{MAX_AGE}")
+    try:
+        age = _number(value, "age")
+    except PatientInputError:
+        raise PatientInputError(message) from None
+    if age is None:
+        return None
+    if not age.is_integer() or not 0 <= age <= MAX_AGE:
+        raise PatientInputError(message)
+    return int(age)
 
 
 def patient_from_form(form: dict[str, str]) -> dict[str, Any]:
@@ -53,11 +73,11 @@ def patient_from_form(form: dict[str, str]) -> dict[str, Any]:
         if len(value) > MAX_FIELD_CHARS:
             raise PatientInputError(f"{name}: longer than {MAX_FIELD_CHARS} characters")
     f = {k: v.strip() for k, v in form.items()}
-    age = _number(f.get("age", ""), "age")
+    age = _age(f.get("age", ""))
     patient: dict[str, Any] = {"id": f.get("id") or "form patient",
                                "history_of_ho": f.get("history_of_ho") == "on"}
     if age is not None:
-        patient["age"] = int(age)
+        patient["age"] = age
     if f.get("sex") in SEXES:
         patient["sex"] = f["sex"]
 
