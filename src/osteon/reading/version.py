@@ -1,0 +1,57 @@
+"""Which reader read a document: the version stamp stored with its claims.
+
+Kept apart from the reader so that checking whether anything is unread costs a few
+file hashes, not the seconds it takes to import spaCy and medspaCy: `osteon ask`
+on an up-to-date store never loads the reading pipeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from osteon.datafiles import data_path
+
+NOT_READING = frozenset({"evaluate.py"})
+"""Modules of the reading package that reading never runs (the scorer): editing them leaves
+stored claims valid."""
+
+RULE_FILES = ("rules/context.yaml", "rules/relations.yaml", "rules/sections.yaml",
+              "rules/quantities.yaml")
+"""Reading rules outside the lexicon whose edits make stored claims stale."""
+
+
+@dataclass(slots=True)
+class ReadReport:
+    """What one reading pass did."""
+
+    documents: list[str] = field(default_factory=list)
+    claims: int = 0
+    mentions: int = 0
+    skipped_sentences: int = 0
+    """Sentences too long to read (see pipeline.MAX_SENTENCE_CHARS)."""
+
+
+@cache
+def reader_version() -> str:
+    """A hash of the reading code, the lexicon and every reading rule.
+
+    When any of them changes (a new osteon, an edited rule), stored claims are stale
+    and documents are read again the next time claims are needed.
+    """
+    digest = hashlib.sha256()
+    code = resources.files("osteon.reading")
+    for name in sorted(p.name for p in code.iterdir()
+                       if p.name.endswith(".py") and p.name not in NOT_READING):
+        digest.update(code.joinpath(name).read_bytes())
+    lexicon_dir = data_path("lexicon")
+    names = sorted(p.name for p in lexicon_dir.iterdir() if p.name.endswith(".yaml"))
+    for name in names:
+        digest.update(lexicon_dir.joinpath(name).read_bytes())
+    for name in RULE_FILES:
+        node = data_path(*name.split("/"))
+        if node.is_file():
+            digest.update(node.read_bytes())
+    return digest.hexdigest()[:16]
