@@ -8,7 +8,7 @@ highlight needs no JavaScript.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -19,9 +19,10 @@ from osteon.knowledge.profile import key_of, sentence_of
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.claim_store import load_claims
 from osteon.reading.records import Claim
+from osteon.web.origins import shown_origin
 from osteon.web.pages.render import render
 from osteon.web.state import AppState
-from osteon.web.uploads import DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, read_upload
+from osteon.web.uploads import DOCUMENT_TYPES, read_upload
 
 PER_PAGE = 100
 
@@ -171,7 +172,7 @@ def router(state: AppState) -> APIRouter:
                       sources=every[(page - 1) * PER_PAGE:page * PER_PAGE], page=page,
                       pages=pages, query="", error=error,
                       types=", ".join(sorted(DOCUMENT_TYPES)),
-                      limit_mb=MAX_DOCUMENT_BYTES // (1024 * 1024))
+                      limit_mb=state.max_body // (1024 * 1024))
 
     @routes.get("/sources", response_class=HTMLResponse)
     async def sources(request: Request, page: int = Query(1, ge=1)) -> Response:
@@ -180,7 +181,7 @@ def router(state: AppState) -> APIRouter:
     @routes.post("/sources", response_class=HTMLResponse)
     async def upload(request: Request) -> Response:
         try:
-            sent = await read_upload(request, "file", DOCUMENT_TYPES, MAX_DOCUMENT_BYTES)
+            sent = await read_upload(request, "file", DOCUMENT_TYPES, state.max_body)
         except HTTPException as exc:
             return listing(request, exc.status_code, str(exc.detail))
         doc_id, message = outcome_message(await state.ingest_upload(sent))
@@ -194,7 +195,8 @@ def router(state: AppState) -> APIRouter:
         doc = state.base.document(doc_id)
         blocks, rows = document_blocks(doc, load_claims(state.base.store, doc_id=doc_id),
                                        knowledge)
-        return render("source.html", request, doc=doc, blocks=blocks, claims=rows,
+        shown = replace(doc, origin=shown_origin(doc.origin, state.base.store.path.parent))
+        return render("source.html", request, doc=shown, blocks=blocks, claims=rows,
                       uploaded=uploaded)
 
     return routes
