@@ -666,30 +666,64 @@ def eval_ask(
     questions: Annotated[Path, typer.Option("--questions", help="Question file (YAML).")],
     exclude_doc: Annotated[list[str] | None, typer.Option(
         "--exclude-doc", help="Leave this document out of the corpus (repeatable).")] = None,
+    pages: Annotated[Path | None, typer.Option(
+        "--pages", help="Folder of pages to add to the bundled corpus, in a temporary "
+                        "store (yours is untouched).")] = None,
+    split: Annotated[str, typer.Option(
+        "--split", help="Questions of this split only: dev, held_out or all.")] = "all",
     as_json: JsonOption = False,
 ) -> None:
     """Ask a question file and score the answers, beside plain BM25 top-3 sentences."""
-    from osteon.ask.evaluate import evaluate_questions, load_questions
+    from osteon.ask.evaluate import (
+        evaluate_questions,
+        evaluate_with_pages,
+        load_questions,
+        select_split,
+    )
 
-    with _open() as kb:
-        try:
-            kb.update_knowledge()
-            result = evaluate_questions(kb.store, load_questions(questions), exclude_doc or [])
-        except OsteonError as exc:
-            _fail(str(exc))
+    if split not in ("dev", "held_out", "all"):
+        _fail(f"--split must be dev, held_out or all, not {split!r}")
+    try:
+        asked = select_split(load_questions(questions), split)  # type: ignore[arg-type]
+        if pages is not None:
+            if exclude_doc:
+                _fail("--exclude-doc and --pages do not go together")
+            result = evaluate_with_pages(asked, pages)
+        else:
+            with _open() as kb:
+                kb.update_knowledge()
+                result = evaluate_questions(kb.store, asked, exclude_doc or [])
+    except OsteonError as exc:
+        _fail(str(exc))
     if as_json:
         _emit_json(result.as_dict())
         return
     for r in result.results:
         mark = "[green]pass[/]" if r.passed else "[red]FAIL[/]"
         base = "pass" if r.baseline_passed else "fail"
-        out.print(f"{mark} {r.id} {escape(r.question)} [dim](BM25 top-3: {base})[/]")
+        page = f" [dim]({r.page})[/]" if r.page else ""
+        out.print(f"{mark} {r.id} {escape(r.question)}{page} [dim](BM25 top-3: {base})[/]")
         out.print(f"     [dim]{escape(r.answer[:160])}[/]")
         for group in r.missing:
             out.print(f"     missing any of: {escape(', '.join(group))}")
+        if r.osteon and r.osteon.wrong_page:
+            out.print(f"     [yellow]wrong page[/]: cites {escape(', '.join(r.osteon.cited))}")
+        if r.osteon and r.osteon.forbidden:
+            out.print(f"     [red]forbidden[/]: {escape(', '.join(r.osteon.forbidden))}")
         for problem in r.bad_citations:
             out.print(f"     [red]bad citation[/]: {escape(problem)}")
     n = len(result.results)
+    table = Table("", "osteon", "BM25 top-3", title=f"{n} questions ({split})")
+    mine, bm25 = result.summary("osteon"), result.summary("bm25")
+    table.add_row("answered", f"{mine.answered}/{mine.answerable} ({mine.answered_pct:.0f} %)",
+                  f"{bm25.answered}/{bm25.answerable} ({bm25.answered_pct:.0f} %)")
+    for label, name in (("wrong page", "wrong_page"), ("abstained (answer expected)", "abstained"),
+                        ("forbidden words in short answer", "forbidden_hits")):
+        table.add_row(label, str(getattr(mine, name)), str(getattr(bm25, name)))
+    table.add_row("abstained correctly", f"{mine.abstained_correctly}/{mine.should_abstain}",
+                  f"{bm25.abstained_correctly}/{bm25.should_abstain}")
+    table.add_row("passed", f"{result.passed}/{n}", f"{result.baseline_passed}/{n}")
+    out.print(table)
     out.print(f"[bold]osteon {result.passed}/{n} · plain BM25 top-3 sentences "
               f"{result.baseline_passed}/{n} · bad citations {result.bad_citations}[/]")
 
