@@ -40,8 +40,10 @@ test: $(DEV_STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 bench: $(DEV_STAMP)
+	$(BIN)/python bench/startup_bench.py
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/reading_bench.py
+	$(BIN)/python bench/quantities_bench.py
 	$(BIN)/python bench/knowledge_bench.py
 	$(BIN)/python bench/ask_bench.py
 	$(BIN)/python bench/assess_bench.py

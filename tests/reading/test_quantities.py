@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -280,30 +279,31 @@ def test_random_input_never_raises():
         read(" ".join(rng.choice(words) for _ in range(rng.randint(0, 20))))
 
 
-@pytest.mark.parametrize("text", [
-    "A dose of 7-8 Gray within 24–48 hours of surgery; about every third patient. " * 660,
-    "1" * 50_000,
-    "5-" * 25_000,
-    "a few weeks to " * 3_400,
-    "one in " * 7_200,
-    " " * 50_000,
+DOSE_SENTENCE = "A dose of 7-8 Gray within 24–48 hours of surgery; about every third patient. "
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (DOSE_SENTENCE * 660, 3 * (50_000 // len(DOSE_SENTENCE))),
+    ("1" * 50_000, 0),
+    ("5-" * 25_000, 0),
+    ("a few weeks to " * 3_400, 0),
+    ("one in " * 7_200, 0),
+    (" " * 50_000, 0),
 ])
-def test_a_long_text_stays_fast(text):
-    started = time.perf_counter()
-    read(text[:50_000])
-    assert time.perf_counter() - started < 1.0
+def test_a_long_text_is_read_to_its_end(text, expected):
+    # How fast is bench/quantities_bench.py's concern; here, that every repeat is read.
+    found = read(text[:50_000])
+    assert len(found) >= expected
+    if expected:
+        assert found[-1].start > 49_000 - len(DOSE_SENTENCE)
 
 
-def test_sentences_without_numbers_are_cheap():
+def test_a_sentence_without_numbers_yields_none():
+    # Its cost per sentence is measured by bench/quantities_bench.py, not asserted here.
     sentence = ("Heterotopic ossification often develops in patients with traumatic brain or "
                 "spinal cord injuries, cerebral strokes or anoxia.")
-    extract_quantities(sentence)
-    runs = 2_000
-    started = time.perf_counter()
-    for _ in range(runs):
-        extract_quantities(sentence)
-    per_sentence = (time.perf_counter() - started) / runs
-    assert per_sentence < 200e-6  # measured about 10 µs; the margin is for slow CI machines
+    assert extract_quantities(sentence) == []
+    assert [q.text for q in extract_quantities("Radiation of 7 Gy.")] == ["7 Gy"]
 
 
 def test_packaged_rules_load():
