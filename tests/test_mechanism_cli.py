@@ -7,6 +7,7 @@ from pathlib import Path
 
 import libsbml
 import pytest
+import yaml
 
 CHECKS = Path(__file__).parent / "data" / "mechanism_checks.yaml"
 
@@ -81,3 +82,18 @@ def test_eval_mechanism_sweep_reports_robustness(seeded_cli) -> None:
     fractions = json.loads(result.stdout)["sweep"]["fraction_holding"]
     assert set(fractions) == {f"m{i:02d}" for i in range(1, 11)}
     assert all(0.0 <= f <= 1.0 for f in fractions.values())
+
+
+def test_eval_mechanism_without_checks_runs_the_shipped_ones(seeded_cli) -> None:
+    result = seeded_cli("eval", "mechanism", "--json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    expected_ids = [row["id"] for row in yaml.safe_load(CHECKS.read_text(encoding="utf-8"))]
+    assert [r["id"] for r in payload["results"]] == expected_ids
+    assert payload["passed"] == payload["checks"] == len(expected_ids)
+
+
+def test_shipped_checks_are_the_test_checks() -> None:
+    from osteon.mechanism.checks import load_checks, shipped_checks
+
+    assert shipped_checks() == load_checks(CHECKS)

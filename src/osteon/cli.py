@@ -730,7 +730,9 @@ def eval_ask(
 
 @eval_app.command("mechanism")
 def eval_mechanism(
-    checks: Annotated[Path, typer.Option("--checks", help="Checks file (YAML).")],
+    checks: Annotated[Path | None, typer.Option(
+        "--checks", help="Checks file (YAML); default: the checks shipped with osteon, "
+                         "the mouse experiments of seed 004.")] = None,
     sweep: Annotated[int, typer.Option(
         "--sweep", min=0, max=100_000,
         help="Also sample N parameter sets (Latin hypercube) and report how often each "
@@ -739,14 +741,14 @@ def eval_mechanism(
 ) -> None:
     """Run each check's scenario; print the expected and the simulated direction."""
     from osteon.mechanism import Model
-    from osteon.mechanism.checks import as_dicts, evaluate_checks, load_checks
+    from osteon.mechanism.checks import as_dicts, evaluate_checks, load_checks, shipped_checks
     from osteon.mechanism.sweep import sweep as run_sweep
 
     with _open() as kb:
         graph = _model_graph(kb)
     try:
         model = Model(graph)
-        rows = load_checks(checks)
+        rows = load_checks(checks) if checks is not None else shipped_checks()
         results = evaluate_checks(model, rows)
         robust = run_sweep(model, rows, sweep) if sweep else {}
     except OsteonError as exc:

@@ -5,16 +5,22 @@ Each row names a scenario and, in words, the direction the experiment showed
 fall"…). judges.py reads the words into a criterion on the simulated run,
 relative to the control (spinal cord + muscle injury); the sweep uses the same
 criteria per parameter set. This module evaluates; the model never reads the checks.
+
+The package ships the experiments of seed 004 as `data/mechanism/checks.yaml` (a copy of
+tests/data/mechanism_checks.yaml, kept equal by a test): test scenarios for
+`osteon eval mechanism`, never a source of facts or model structure.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from osteon.datafiles import data_path
 from osteon.errors import OsteonError
 from osteon.mechanism.data import interventions
 from osteon.mechanism.judges import BONE, Context, criterion_for
@@ -53,9 +59,19 @@ class CheckResult:
     figures: dict[str, float] = field(default_factory=dict)
 
 
+SHIPPED_CHECKS = ("mechanism", "checks.yaml")
+"""The checks shipped with osteon, under `osteon/data/`."""
+
+
 def load_checks(path: str | Path) -> list[CheckRow]:
     """The rows of a checks file."""
     return load_items(path, CheckRow, "checks")
+
+
+def shipped_checks() -> list[CheckRow]:
+    """The rows of the checks shipped with osteon (seed 004's mouse experiments)."""
+    with resources.as_file(data_path(*SHIPPED_CHECKS)) as path:
+        return load_checks(path)
 
 
 def scenario_of(row: CheckRow, stimuli: frozenset[str]) -> Scenario:
