@@ -256,7 +256,8 @@ def describe(fact: PatientFact) -> str:
     if fact.when is not None:
         text += f", {fact.when:%Y-%m-%d}" if fact.date_only else f", {fact.when:%Y-%m-%d %H:%M} UTC"
     if fact.sites:
-        text += f", {', '.join(s.replace('_', ' ') for s in fact.sites)}"
+        side = f"{fact.laterality} " if fact.laterality else ""
+        text += f", {side}{', '.join(s.replace('_', ' ') for s in fact.sites)}"
     if fact.status not in ("active",):
         text += f" ({fact.status})"
     return text

@@ -1,27 +1,31 @@
 """Map the patient's entries to lexicon concepts: codes first, then display text, never a guess.
 
-A code the lexicon lists as confirmed is taken as it stands. A code marked
-`confirmed: false` (seen in public data, not checked at its source) is taken
-only when the entry's text agrees or is absent — public value sets disagree on
-some ids, so codes AND display text are matched. Failing codes, the text is
-looked up in the lexicon. What maps to nothing goes to `not_recognised`.
+Codes are looked up in the code tables of the systems EHRs use
+(`osteon.assess.codes`: SNOMED CT, ICD-10-CM and ICD-10-PCS families, CPT,
+RxNorm, LOINC), then in the lexicon. A lexicon code marked `confirmed: false`
+(seen in public data, not checked at its source) is taken only when the entry's
+text agrees or is absent — public value sets disagree on some ids, so codes AND
+display text are matched. Failing codes, the texts are matched with
+`osteon.assess.display` (word order, side and dose words aside). Every fact says
+how it was mapped (`PatientFact.how`). What maps to nothing goes to `not_recognised`.
 Dates in the future (other than planned procedures) are dropped with a warning.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 
+from osteon.assess.codes import checked_tables, code_tables
+from osteon.assess.display import DisplayMatch, match_display, strip_tag, words
 from osteon.assess.patient_json import EntryIn, LabIn, PatientIn
 from osteon.assess.records import CodeRef, FactKind, NotRecognised, Patient, PatientFact
 from osteon.assess.rules import AssessRules
 from osteon.assess.timeparse import check_years, parse_when
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.records import Concept
-
-_SUFFIX = re.compile(r"\s*\((?:disorder|finding|procedure|morphologic abnormality|"
-                     r"substance|situation|observable entity|body structure)\)\s*$", re.I)
+from osteon.reading.terms import explicit_forms
 
 LAB_DERIVED = "lab result"
 """`matched_by` of a finding made from a lab value (high ALP): not a symptom, not an onset."""
@@ -49,6 +53,7 @@ class _Collector:
 def build_patient(raw: PatientIn, lexicon: Lexicon, rules: AssessRules, at: datetime
                   ) -> Patient:
     """The patient as the engine sees it: concepts, dates in UTC, what was not recognised."""
+    checked_tables(lexicon)
     out = _Collector(lexicon, rules, at)
     for message in raw.warnings:
         out.warn(message)
@@ -80,21 +85,43 @@ def _age(raw: PatientIn, out: _Collector) -> int | None:
     return years
 
 
+@dataclass(frozen=True, slots=True)
+class Mapped:
+    """The concept an entry stands for, and how that was found (shown on the report)."""
+
+    concept: str
+    matched_by: str
+    """code, code family, display (a code's display text), text (the entry's own text)."""
+    how: str
+    site: str | None = None
+    laterality: str | None = None
+    display: str | None = None
+    """The code table's wording, a label for an entry that carries no text of its own."""
+
+
 def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> None:
     codes = tuple(CodeRef(c.system, c.code, c.display) for c in entry.codes)
     label = entry.text or next((c.display for c in codes if c.display), None) or (
         f"{codes[0].system} {codes[0].code}")
-    concept, how = concept_for(out, kind, entry.text, codes, source)
-    if concept is None:
+    mapped = concept_for(out, kind, entry.text, codes, source)
+    if mapped is None:
         out.unknown.append(NotRecognised(kind, label, codes, source))
         return
+    concept = mapped.concept
+    if not entry.text and not any(c.display for c in codes) and mapped.display:
+        label = mapped.display
     when, date_only = _when(out, kind, entry, source)
     status = entry.status
     if concept == out.rules.target or concept in out.lexicon.descendants(out.rules.target):
         if status in ("resolved", "history"):
             concept = out.rules.history_concept  # HO in the past is a risk factor, not HO now
-    fact = PatientFact(kind, concept, label, when, date_only, _sites(out, entry, source),
-                       status, matched_by=how, source=source)
+    sites = _sites(out, entry, source)
+    if mapped.site and mapped.site not in sites:
+        sites = (*sites, mapped.site)
+    laterality = mapped.laterality or _laterality(entry)
+    fact = PatientFact(kind, concept, label, when, date_only, sites, status,
+                       matched_by=mapped.matched_by, source=source, how=mapped.how,
+                       laterality=laterality)
     if isinstance(entry, LabIn):
         fact = PatientFact(**{**_fields(fact), "value": entry.value, "unit": entry.unit,
                               "high": entry.is_high()})
@@ -102,7 +129,8 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
         if fact.high and finding:
             out.facts.append(fact)
             fact = PatientFact("finding", finding, f"{label} above its reference range", when,
-                               date_only, (), "active", matched_by=LAB_DERIVED, source=source)
+                               date_only, (), "active", matched_by=LAB_DERIVED, source=source,
+                               how=f"{label} above its reference range")
     out.facts.append(fact)
 
 
@@ -110,45 +138,90 @@ def _fields(fact: PatientFact) -> dict:
     return {name: getattr(fact, name) for name in PatientFact.__slots__}
 
 
+def _laterality(entry: EntryIn) -> str | None:
+    sides = {words(site)[1] for site in entry.sites()} - {None}
+    return sides.pop() if len(sides) == 1 else "bilateral" if sides else None
+
+
 def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[CodeRef, ...],
-                source: str) -> tuple[str | None, str]:
-    """(concept id, "code" or "text"), or (None, "") when neither codes nor text name one."""
+                source: str) -> Mapped | None:
+    """The entry's concept: code tables, then the lexicon's codes, then its texts; or None.
+
+    A code the lexicon marks unconfirmed is taken only when the entry's texts agree
+    or are absent: public value sets disagree on some ids.
+    """
     lexicon, allowed = out.lexicon, out.rules.entry_types.get(kind, [])
+    medication = kind in ("medication", "allergy")
     texts = [t for t in (text, *(c.display for c in codes)) if t]
-    by_text = next((cid for cid in (_by_text(lexicon, t) for t in texts)
-                    if cid and lexicon.get(cid).type in allowed), None)
+    by_text = next((m for m in (match_display(t, lexicon, allowed, medication=medication)
+                                for t in texts) if m is not None), None)
+    tables = code_tables()
+    refused: set[CodeRef] = set()
     for code in codes:
-        concept = lexicon.by_code(code.system, code.code)
+        hit = tables.lookup(code.system, code.code)
+        if hit is None or lexicon.get(hit.concept).type not in allowed:
+            continue
+        if not _table_code_agrees(out, hit.concept, hit.entry.display, texts, by_text,
+                                  medication):
+            refused.add(code)
+            out.warn(f"{source}: {code.system} {code.code} ({hit.entry.display}) disagrees "
+                     f"with its text {texts[0]!r}: the code was not used")
+            continue
+        side = hit.entry.laterality or next(
+            (s for s in (words(t)[1] for t in texts) if s), None)
+        return Mapped(hit.concept, "code family" if hit.family else "code", hit.how,
+                      hit.entry.site, side, f"{hit.entry.display} ({hit.system} {hit.code})")
+    for code in codes:
+        concept = None if code in refused else lexicon.by_code(code.system, code.code)
         if concept is None or concept.type not in allowed:
             continue
+        how = f"{code.system} {code.code} (lexicon code: {concept.name})"
+        side = by_text.laterality if by_text else None
         if lexicon.by_code(code.system, code.code, confirmed_only=True) is not None:
-            return concept.id, "code"
+            return Mapped(concept.id, "code", how, laterality=side)
         if by_text is None and not texts:
             out.warn(f"{source}: {code.system} {code.code} is not confirmed at its source; "
                      f"read as {concept.name}: check it")
-            return concept.id, "code"
-        if by_text is not None and (lexicon.is_a(by_text, concept.id)
-                                    or lexicon.is_a(concept.id, by_text)):
-            return concept.id, "code"
+            return Mapped(concept.id, "code", how + "; not confirmed at its source")
+        if by_text is not None and (lexicon.is_a(by_text.concept, concept.id)
+                                    or lexicon.is_a(concept.id, by_text.concept)):
+            return Mapped(concept.id, "code", f"{how}; its text agrees: {by_text.how}",
+                          laterality=side)
         if _display_agrees(concept, code, texts):
-            return concept.id, "code"
+            return Mapped(concept.id, "code", f"{how}; its display agrees", laterality=side)
         out.warn(f"{source}: {code.system} {code.code} (unconfirmed, {concept.name}) "
                  f"disagrees with its text {texts[0]!r}: the code was not used")
     if by_text is not None:
-        return by_text, "text"
-    return None, ""
+        from_display = text is None or by_text.text != text
+        return Mapped(by_text.concept, "display" if from_display else "text",
+                      ("display " if from_display else "") + by_text.how,
+                      laterality=by_text.laterality)
+    return None
+
+
+def _table_code_agrees(out: _Collector, concept: str, display: str, texts: list[str],
+                       by_text: DisplayMatch | None, medication: bool) -> bool:
+    """A table code stands unless the entry's text names something else.
+
+    The text agrees when it names the code's concept (or a broader or narrower one), or
+    shares a word with the table's display or the concept's names; a text with none of
+    these ("appendectomy" on a hip replacement code) means one of the two is wrong.
+    """
+    if not texts:
+        return True
+    if by_text is not None:
+        return (out.lexicon.is_a(by_text.concept, concept)
+                or out.lexicon.is_a(concept, by_text.concept))
+    names = [display, *(t for t, cs, _ in explicit_forms(out.lexicon.get(concept)) if not cs)]
+    known = {w for name in names for w in words(name, medication=medication)[0]}
+    return any(set(words(t, medication=medication)[0]) & known for t in texts)
 
 
 def _display_agrees(concept: Concept, code: CodeRef, texts: list[str]) -> bool:
     """True when the entry's text is the display the lexicon records for this very code."""
-    listed = {_SUFFIX.sub("", c.display).casefold() for c in concept.codes
+    listed = {strip_tag(c.display).casefold() for c in concept.codes
               if c.display and c.code.upper() == code.code.upper()}
-    return any(_SUFFIX.sub("", t).strip().casefold() in listed for t in texts)
-
-
-def _by_text(lexicon: Lexicon, text: str) -> str | None:
-    cleaned = _SUFFIX.sub("", text).strip()
-    return lexicon.concept_id_for(cleaned) if cleaned else None
+    return any(strip_tag(t).casefold() in listed for t in texts)
 
 
 def _when(out: _Collector, kind: FactKind, entry: EntryIn, source: str
@@ -175,8 +248,8 @@ def _sites(out: _Collector, entry: EntryIn, source: str) -> tuple[str, ...]:
     found: list[str] = []
     ignored = {w.casefold() for w in out.rules.site_words_ignored}
     for site in entry.sites():
-        words = [w for w in re.split(r"[\s,]+", site) if w.casefold() not in ignored]
-        cid = out.lexicon.concept_id_for(" ".join(words)) if words else None
+        kept = [w for w in re.split(r"[\s,]+", site) if w.casefold() not in ignored]
+        cid = out.lexicon.concept_id_for(" ".join(kept)) if kept else None
         if cid is None or out.lexicon.get(cid).type != "anatomy":
             out.warn(f"{source}: site {site!r} is not in the lexicon; it was not used")
             continue

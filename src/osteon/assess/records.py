@@ -53,9 +53,15 @@ class PatientFact:
     high: bool | None = None
     """For labs: above the reference range (None: the input does not say)."""
     matched_by: str = "code"
-    """code or text: how the concept was found."""
+    """code, code family, display (a code's display text), text, note (read from free text)
+    or lab result: how the concept was found."""
     source: str = ""
     """Where it came from (a FHIR resource id or a JSON path), for the clinician to check."""
+    how: str = ""
+    """The mapping in words: which code of which system and table, or which text met which
+    name ("SNOMED CT 52734007 (code: Total replacement of hip; source: …)")."""
+    laterality: str | None = None
+    """left, right or bilateral, from the code, the display or the site."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,8 +78,8 @@ def to_markdown(assessment: Assessment) -> str:
              f"Assessed at {assessment.at:%Y-%m-%d %H:%M} UTC · age {_or(p.age)} · "
              f"sex {_or(p.sex)}", ""]
     lines += ["## Patient record as read", ""]
-    lines += [f"- {f.kind}: {describe(f)} → *{f.concept.replace('_', ' ')}* ({f.matched_by})"
-              for f in p.facts] or ["- nothing recognised"]
+    lines += [f"- {f.kind}: {describe(f)} → *{f.concept.replace('_', ' ')}* "
+              f"({f.how or f.matched_by})" for f in p.facts] or ["- nothing recognised"]
     for name in SECTIONS:
         lines += ["", f"## {TITLES[name]}", ""]
         items = assessment.section(name)

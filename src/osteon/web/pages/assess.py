@@ -20,7 +20,7 @@ from osteon.assess.records import SECTIONS
 from osteon.assess.render import EMPTY, TITLES
 from osteon.web.pages.render import render
 from osteon.web.state import AppState
-from osteon.web.uploads import MAX_PATIENT_BYTES, PATIENT_TYPES, read_upload
+from osteon.web.uploads import PATIENT_TYPES, read_upload
 
 SEXES = ("female", "male", "other", "unknown")
 MAX_FIELD_CHARS = 2000
@@ -54,8 +54,7 @@ def _number(value: str, name: str) -> float | None:
 
 def _age(value: str) -> int | None:
     """Age in whole years, 0–130, as the patient JSON format takes it."""
-    message = (f"age: {value.strip()!r} is not a whole number of years from 0 to "
-               f"{MAX_AGE}")
+    message = f"age: {value.strip()!r} is not a number (whole years from 0 to {MAX_AGE})"
     try:
         age = _number(value, "age")
     except PatientInputError:
@@ -117,10 +116,10 @@ def router(state: AppState) -> APIRouter:
     def form_page(request: Request, status: int = 200, error: str | None = None,
                   values: dict[str, str] | None = None) -> Response:
         return render("assess.html", request, status=status, error=error, values=values or {},
-                      sexes=SEXES, limit_mb=MAX_PATIENT_BYTES // (1024 * 1024))
+                      sexes=SEXES, limit_mb=state.max_body // (1024 * 1024))
 
-    def report(request: Request, source: Any, at: str | None) -> Response:
-        assessment = assess_patient(state.knowledge(), source, at or None)
+    async def report(request: Request, source: Any, at: str | None) -> Response:
+        assessment = await state.run(assess_patient, source, at or None)  # off the event loop
         sections = [(name, TITLES[name], EMPTY[name], assessment.section(name))
                     for name in SECTIONS]
         return render("report.html", request, a=assessment, sections=sections)
@@ -134,18 +133,18 @@ def router(state: AppState) -> APIRouter:
         form = {k: v for k, v in (await request.form(max_files=0, max_fields=60)).items()
                 if isinstance(v, str)}
         try:
-            return report(request, patient_from_form(form), _when(form.get("at", "")))
+            return await report(request, patient_from_form(form), _when(form.get("at", "")))
         except PatientInputError as exc:
             return form_page(request, 400, str(exc), form)
 
     @routes.post("/assess/file", response_class=HTMLResponse)
     async def assess_file(request: Request) -> Response:
         try:
-            sent = await read_upload(request, "file", PATIENT_TYPES, MAX_PATIENT_BYTES)
+            sent = await read_upload(request, "file", PATIENT_TYPES, state.max_body)
         except HTTPException as exc:
             return form_page(request, exc.status_code, str(exc.detail))
         try:
-            return report(request, sent.data, _when(sent.fields.get("at", "")))
+            return await report(request, sent.data, _when(sent.fields.get("at", "")))
         except PatientInputError as exc:
             return form_page(request, 400, f"{sent.filename}: {exc}")
 

@@ -1,0 +1,139 @@
+"""Code tables for the systems EHRs use: SNOMED CT, ICD-10-CM, ICD-10-PCS, CPT, RxNorm, LOINC.
+
+The lexicon names concepts; what an EHR writes on a procedure is a code from one of
+these systems, often a billing code (CPT 27130) or a code family (ICD-10-PCS 0SR9…
+for a right hip replacement). Each system's table is a data file
+(`data/assess/codes/*.yaml`) naming its FHIR URIs, exact or family matching, and the
+source of every mapping; this module only loads, checks and looks up. A hit says
+how it was made, so the report can show it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from osteon.datafiles import data_path, load_yaml, parse_model
+from osteon.errors import DataFileError
+from osteon.reading.lexicon import Lexicon
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CodeEntry(_Strict):
+    """One code (or code family) and the lexicon concept it stands for."""
+
+    code: str = Field(min_length=1)
+    concept: str
+    display: str
+    site: str | None = None
+    """An anatomy concept id the code itself names (a hip replacement: hip)."""
+    laterality: Literal["left", "right", "bilateral"] | None = None
+
+
+class CodeTable(_Strict):
+    """One code system's table file."""
+
+    system: str
+    uris: list[str] = []
+    match: Literal["exact", "prefix"]
+    source: str = Field(min_length=1)
+    entries: list[CodeEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeHit:
+    """A code found in a table: the concept, and how the mapping was made."""
+
+    concept: str
+    system: str
+    code: str
+    entry: CodeEntry
+    family: bool
+    source: str
+
+    @property
+    def how(self) -> str:
+        kind = f"code family {self.entry.code}" if self.family else "code"
+        return (f"{self.system} {self.code} ({kind}: {self.entry.display}; "
+                f"source: {self.source})")
+
+
+class CodeTables:
+    """Every table, indexed by system name and FHIR URI."""
+
+    def __init__(self, tables: dict[str, CodeTable]) -> None:
+        self.tables = tables
+        self._systems: dict[str, CodeTable] = {}
+        for table in tables.values():
+            for name in (table.system, *table.uris):
+                self._systems[_fold(name)] = table
+
+    def table_for(self, system: str) -> CodeTable | None:
+        return self._systems.get(_fold(system))
+
+    def lookup(self, system: str, code: str) -> CodeHit | None:
+        """The entry for a code (a family's when matched by prefix, longest first)."""
+        table = self.table_for(system)
+        if table is None:
+            return None
+        wanted = _code_key(code)
+        best: CodeEntry | None = None
+        for entry in table.entries:
+            key = _code_key(entry.code)
+            hit = wanted == key if table.match == "exact" else wanted.startswith(key)
+            if hit and (best is None or len(key) > len(_code_key(best.code))):
+                best = entry
+        if best is None:
+            return None
+        return CodeHit(best.concept, table.system, code.strip(), best,
+                       family=table.match == "prefix" and _code_key(best.code) != wanted,
+                       source=table.source)
+
+
+def _fold(system: str) -> str:
+    return system.strip().casefold().replace("-", " ").replace("_", " ").rstrip("/")
+
+
+def _code_key(code: str) -> str:
+    return code.strip().upper().replace(".", "")
+
+
+@cache
+def code_tables() -> CodeTables:
+    """The packaged tables, each validated (unknown keys fail naming file and entry)."""
+    folder = data_path("assess", "codes")
+    tables = {}
+    for node in sorted(folder.iterdir(), key=lambda n: n.name):
+        if node.name.endswith(".yaml"):
+            name = f"data/assess/codes/{node.name}"
+            tables[node.name] = parse_model(CodeTable, load_yaml("assess", "codes", node.name),
+                                            name)
+    return CodeTables(tables)
+
+
+def check_against(tables: CodeTables, lexicon: Lexicon) -> None:
+    """DataFileError naming the file and entry of a concept or site the lexicon lacks."""
+    for file, table in tables.tables.items():
+        for index, entry in enumerate(table.entries):
+            where = f"entries.{index} ({entry.code})"
+            if entry.concept not in lexicon:
+                raise DataFileError(f"data/assess/codes/{file}", where,
+                                    f"unknown concept {entry.concept!r}")
+            if entry.site is not None and (entry.site not in lexicon
+                                           or lexicon.get(entry.site).type != "anatomy"):
+                raise DataFileError(f"data/assess/codes/{file}", where,
+                                    f"site {entry.site!r} is not an anatomy concept")
+
+
+@lru_cache(maxsize=4)
+def checked_tables(lexicon: Lexicon) -> CodeTables:
+    """The tables, checked once against this lexicon."""
+    tables = code_tables()
+    check_against(tables, lexicon)
+    return tables

@@ -1,0 +1,129 @@
+"""Display-text matching that survives real EHR wording.
+
+"Total replacement of right hip (procedure)" is the lexicon's "total replacement of
+hip" with a side word and a semantic tag; "Hip replacement, total, right" is the same
+words in another order; "Indomethacin 25 MG Oral Capsule" is indomethacin with its
+strength and form. The text and every lexicon name are cut into words, the words
+`data/assess/display.yaml` lists are set aside (the side words kept as laterality),
+and the rest must be the same bag of words. One concept or nothing: a bag two
+concepts share names neither.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from osteon.datafiles import load_model
+from osteon.reading.lexicon import Lexicon
+from osteon.reading.terms import explicit_forms
+
+
+class DisplayRules(BaseModel):
+    """The whole display.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    semantic_tags: list[str]
+    laterality: dict[str, str]
+    ignored: list[str] = []
+    medication_words: list[str] = []
+
+
+@cache
+def display_rules() -> DisplayRules:
+    return load_model(DisplayRules, "assess", "display.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayMatch:
+    """A concept named by a text, its laterality, and how the match was made."""
+
+    concept: str
+    laterality: str | None
+    text: str
+    name: str
+    """The lexicon name the words met."""
+
+    @property
+    def how(self) -> str:
+        if self.text.casefold().strip() == self.name.casefold():
+            return f"text {self.text!r}"
+        return f"text {self.text!r} = {self.name!r} (same words, side and form aside)"
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|%", re.UNICODE)
+
+
+def _tag_pattern(rules: DisplayRules) -> re.Pattern[str]:
+    tags = "|".join(re.escape(t) for t in sorted(rules.semantic_tags, key=len, reverse=True))
+    return re.compile(rf"\s*\((?:{tags})\)\s*$", re.IGNORECASE)
+
+
+def strip_tag(text: str) -> str:
+    """The text without a SNOMED CT semantic tag at its end."""
+    return _tag_pattern(display_rules()).sub("", text).strip()
+
+
+def words(text: str, *, medication: bool = False) -> tuple[tuple[str, ...], str | None]:
+    """(sorted content words, laterality) of a text."""
+    rules = display_rules()
+    drop = {w.casefold() for w in rules.ignored}
+    if medication:
+        drop |= {w.casefold() for w in rules.medication_words}
+    side: str | None = None
+    kept: list[str] = []
+    for word in _WORD.findall(strip_tag(text).casefold()):
+        if word in rules.laterality:
+            found = rules.laterality[word]
+            side = found if side in (None, found) else "bilateral"
+            continue
+        if word in drop or (medication and any(ch.isdigit() for ch in word)):
+            continue
+        kept.append(word)
+    return tuple(sorted(kept)), side
+
+
+@lru_cache(maxsize=4)
+def _index(lexicon: Lexicon, medication: bool) -> dict[tuple[str, ...], set[str]]:
+    index: dict[tuple[str, ...], set[str]] = {}
+    for concept in lexicon.concepts.values():
+        for text, case_sensitive, _ in explicit_forms(concept):
+            if case_sensitive:
+                continue  # abbreviations match exactly as written, never as loose words
+            key, _side = words(text, medication=medication)
+            if key:
+                index.setdefault(key, set()).add(concept.id)
+    return index
+
+
+def match_display(text: str, lexicon: Lexicon, allowed: list[str], *,
+                  medication: bool = False) -> DisplayMatch | None:
+    """The one concept of an allowed type whose name has the text's words, or None."""
+    cleaned = strip_tag(text)
+    if not cleaned:
+        return None
+    exact = lexicon.concept_id_for(cleaned)
+    key, side = words(cleaned, medication=medication)
+    if exact is not None and lexicon.get(exact).type in allowed:
+        return DisplayMatch(exact, side, text, lexicon.get(exact).name)
+    if not key:
+        return None
+    hits = {c for c in _index(lexicon, medication).get(key, set())
+            if lexicon.get(c).type in allowed}
+    hits = _most_specific(hits, lexicon)
+    if len(hits) != 1:
+        return None
+    (concept,) = hits
+    name = next((t for t, cs, _ in explicit_forms(lexicon.get(concept))
+                 if not cs and words(t, medication=medication)[0] == key),
+                lexicon.get(concept).name)
+    return DisplayMatch(concept, side, text, name)
+
+
+def _most_specific(hits: set[str], lexicon: Lexicon) -> set[str]:
+    """A concept and its own broader concept sharing a name: keep the narrower."""
+    return {c for c in hits if not any(o != c and lexicon.is_a(o, c) for o in hits)}

@@ -1,0 +1,173 @@
+"""Codes from the systems EHRs use, and display text in real EHR wording.
+
+SNOMED CT, ICD-10-CM, ICD-10-PCS families, CPT, RxNorm and LOINC codes map through the
+code tables (`data/assess/codes/*.yaml`); each table code is checked against its
+system (ICD-10-CM against the simple-icd-10-cm package's code list, the others by
+their syntax and check digits); a THA coded only in PCS or CPT is a THA; every fact
+says how it was mapped.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+import simple_icd_10_cm as icd
+from assess_support import PATIENTS
+
+from osteon.assess.codes import code_tables
+from osteon.assess.display import match_display
+from osteon.assess.load import load_patient
+from osteon.assess.rules import assess_rules
+from osteon.reading.lexicon import load_lexicon
+
+AT = "2026-11-20T10:00:00Z"
+PROCEDURE = ["procedure"]
+
+
+def _verhoeff_ok(number: str) -> bool:
+    """SNOMED CT identifiers end with a Verhoeff check digit."""
+    d = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+         [2, 3, 4, 0, 1, 7, 8, 9, 5, 6], [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+         [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+         [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+         [8, 7, 6, 5, 9, 3, 2, 1, 0, 4], [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]]
+    p = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+         [5, 8, 0, 3, 7, 9, 6, 1, 4, 2], [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+         [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+         [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8]]
+    c = 0
+    for i, digit in enumerate(reversed(number)):
+        c = d[c][p[i % 8][int(digit)]]
+    return c == 0
+
+
+def _loinc_ok(code: str) -> bool:
+    """LOINC codes end with a mod-10 check digit after the hyphen."""
+    body, check = code.split("-")
+    total = 0
+    for i, ch in enumerate(reversed(body)):
+        n = int(ch) * (2 if i % 2 == 0 else 1)
+        total += n // 10 + n % 10
+    return (10 - total % 10) % 10 == int(check)
+
+
+CHECKS = {
+    "ICD-10-CM": lambda c: icd.is_valid_item(c),
+    "SNOMED CT": lambda c: re.fullmatch(r"\d{6,18}", c) is not None and _verhoeff_ok(c),
+    "ICD-10-PCS": lambda c: re.fullmatch(r"0[SR]R[0-9A-HJ-NP-Z]", c) is not None,
+    "CPT": lambda c: re.fullmatch(r"\d{5}", c) is not None,
+    "RxNorm": lambda c: re.fullmatch(r"\d{1,8}", c) is not None,
+    "LOINC": lambda c: re.fullmatch(r"\d{1,7}-\d", c) is not None and _loinc_ok(c),
+}
+
+
+def test_every_table_code_is_a_code_of_its_system():
+    tables = code_tables().tables
+    assert {t.system for t in tables.values()} == set(CHECKS)
+    for file, table in tables.items():
+        assert table.source and table.uris, file
+        for entry in table.entries:
+            assert CHECKS[table.system](entry.code), f"{file}: {entry.code}"
+
+
+def test_icd10cm_table_displays_are_the_code_lists():
+    table = code_tables().table_for("ICD-10-CM")
+    assert table is not None
+    for entry in table.entries:
+        assert icd.get_description(entry.code).casefold() == entry.display.casefold(), entry
+
+
+def test_the_lexicons_icd10cm_codes_are_real_codes():
+    bad = [(c.id, code.code) for c in load_lexicon().concepts.values() for code in c.codes
+           if code.system == "ICD-10-CM" and not icd.is_valid_item(code.code)]
+    assert not bad
+
+
+def _patient(raw, at=AT):
+    return load_patient(raw, load_lexicon(), assess_rules(),
+                        datetime.fromisoformat(at.replace("Z", "+00:00")))
+
+
+@pytest.mark.parametrize("system,code", [
+    ("http://www.cms.gov/Medicare/Coding/ICD10", "0SR90J9"),
+    ("ICD-10-PCS", "0SRB019"),
+    ("http://www.ama-assn.org/go/cpt", "27130"),
+    ("CPT", "27134"),
+    ("http://snomed.info/sct", "52734007"),
+])
+def test_a_tha_coded_only_in_one_system_is_a_tha(system, code):
+    raw = {"procedures": [{"codes": [{"system": system, "code": code}],
+                           "date": "2026-11-19T14:00:00Z"}]}
+    (fact,) = _patient(raw).facts
+    assert fact.concept == "total_hip_arthroplasty" and fact.sites == ("hip",)
+    assert system.split("/")[-1] in fact.how or code in fact.how
+    assert fact.matched_by in ("code", "code family")
+
+
+def test_pcs_families_carry_the_side():
+    right = _patient({"procedures": [{"codes": [{"system": "ICD-10-PCS", "code": "0SR9019"}]}]})
+    left = _patient({"procedures": [{"codes": [{"system": "ICD-10-PCS", "code": "0SRB0JZ"}]}]})
+    assert right.facts[0].laterality == "right" and left.facts[0].laterality == "left"
+    assert "code family 0SR9" in right.facts[0].how
+    knee = _patient({"procedures": [{"codes": [{"system": "ICD-10-PCS", "code": "0SRC0J9"}]}]})
+    assert knee.facts[0].concept == "knee_arthroplasty"
+
+
+@pytest.mark.parametrize("text", [
+    "Total replacement of right hip", "Total replacement of right hip (procedure)",
+    "Hip replacement, total, right", "Total hip arthroplasty, left", "RIGHT TOTAL HIP REPLACEMENT",
+    "Arthroplasty of hip, total",
+])
+def test_display_matching_survives_real_wording(text):
+    hit = match_display(text, load_lexicon(), PROCEDURE)
+    assert hit is not None and hit.concept == "total_hip_arthroplasty", text
+
+
+@pytest.mark.parametrize("text", ["No total hip replacement", "History of total hip replacement",
+                                  "Total hip replacement planned?", "appendectomy"])
+def test_display_matching_never_stretches(text):
+    hit = match_display(text, load_lexicon(), PROCEDURE)
+    assert hit is None or hit.concept != "total_hip_arthroplasty"
+
+
+def test_medication_displays_match_without_dose_and_form():
+    lexicon = load_lexicon()
+    for text, concept in [("Indomethacin 25 MG Oral Capsule", "indomethacin"),
+                          ("celecoxib 200 MG Oral Capsule [Celebrex]", None),
+                          ("Ibuprofen 200 MG Oral Tablet", "ibuprofen"),
+                          ("Warfarin Sodium 5 MG Oral Tablet", "warfarin")]:
+        hit = match_display(text, lexicon, ["drug", "molecule"], medication=True)
+        assert (hit.concept if hit else None) == concept, text
+
+
+def test_the_issue_patient_gets_the_tha_and_each_mapping_says_how():
+    patient = _patient(PATIENTS / "ehr_tha_yesterday.fhir.json")
+    facts = {f.source: f for f in patient.facts}
+    tha = facts["Procedure/proc-tha"]
+    assert tha.concept == "total_hip_arthroplasty" and tha.laterality == "right"
+    assert "SNOMED CT 52734007" in tha.how and "source:" in tha.how
+    assert facts["Procedure/proc-old"].concept == "total_hip_arthroplasty"
+    assert "CPT 27130" in facts["Procedure/proc-old"].how
+    med = facts["MedicationRequest/med-1"]
+    assert med.concept == "indomethacin" and med.matched_by == "display"
+    assert "Indomethacin 25 MG Oral Capsule" in med.how
+    assert facts["Condition/cond-ho"].concept == "history_of_heterotopic_ossification"
+    assert all(f.how for f in patient.facts)
+    assert not any("disagrees" in w or "not confirmed" in w for w in patient.warnings)
+
+
+def test_the_pcs_only_patient_is_recognised(seeded_kb):
+    result = seeded_kb.assess(PATIENTS / "ehr_tha_pcs_only.fhir.json", at="2026-03-03T09:00:00Z")
+    assert not result.patient.not_recognised
+    subjects = {i.subject for i in result.risk_factors}
+    assert "total_hip_arthroplasty" in subjects
+    assert any("Radiation" in i.text or "radiation" in i.subject for i in result.prophylaxis)
+
+
+def test_a_table_code_whose_text_names_something_else_is_not_used():
+    patient = _patient({"procedures": [{"text": "appendectomy", "codes": [
+        {"system": "CPT", "code": "27130"}]}]})
+    assert not patient.facts
+    assert sum("disagrees" in w for w in patient.warnings) == 1
