@@ -128,7 +128,7 @@ class KnowledgeBase:
     def knowledge_store(self) -> KnowledgeStore:
         """The knowledge as last updated (no reading, no re-merge): for servers on a schedule."""
         if self._knowledge is None:
-            self.update_knowledge()
+            self.update_knowledge(read=False)
         assert self._knowledge is not None
         return self._knowledge
 
@@ -170,7 +170,8 @@ class KnowledgeBase:
             self._knowledge = KnowledgeStore(self.store)
         waiting = len(unread(self.store, reader_version()))
         if waiting or self._knowledge.behind():
-            what = f"{waiting} documents are unread" if waiting else "new claims are not merged"
+            what = (f"{waiting} documents unread" if waiting
+                    else "its knowledge is older than its claims")
             self.stale = (f"the store is read-only here, so its knowledge could not be brought "
                           f"up to date ({what}): answering from what it holds")
         else:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sqlite3
 import sys
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -21,7 +23,7 @@ from rich.table import Table
 
 from osteon import KnowledgeBase
 from osteon.corpus.ingest import IngestOutcome, expand_paths
-from osteon.errors import OsteonError
+from osteon.errors import OsteonError, StoreError
 from osteon.settings import max_bytes_from_env, parse_size
 
 if TYPE_CHECKING:
@@ -55,12 +57,27 @@ def main(
     _state["store"] = store
 
 
-def _open() -> KnowledgeBase:
-    """Open the store, turning a store problem into a one-line error and exit code 2."""
+@contextmanager
+def _open() -> Iterator[KnowledgeBase]:
+    """The open store, closed after the block; a store problem is one error line, exit code 2.
+
+    Problems met inside the block too: a full disk, a read-only store, a lock held
+    too long. A store that answered without bringing its knowledge up to date
+    (read-only) says so in one note.
+    """
     try:
-        return KnowledgeBase.open(_state["store"])
+        kb = KnowledgeBase.open(_state["store"])
     except OsteonError as exc:
         _fail(str(exc))
+    try:
+        with kb:
+            yield kb
+            if kb.stale:
+                err.print(f"[yellow]note:[/] {escape(kb.stale)}")
+    except StoreError as exc:
+        _fail(str(exc))
+    except sqlite3.OperationalError as exc:
+        _fail(f"{kb.store.path}: {exc}")
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -113,8 +130,7 @@ def ingest(
 
             report = kb.ingest(items, kind=kind, max_bytes=max_bytes, on_progress=on_progress,
                                read=False)
-        if report.changed_ids:
-            _read_with_progress(kb, quiet=as_json)
+        _read_with_progress(kb, quiet=as_json)  # also what an interrupted ingest left unread
     if as_json:
         _emit_json({"counts": report.counts(),
                     "outcomes": [dataclasses.asdict(o) for o in report.outcomes]})

@@ -31,6 +31,14 @@ class StoreError(OsteonError):
     """The SQLite store cannot be opened, is from another version, or is damaged."""
 
 
+class StoreFullError(StoreError):
+    """The disk holding the store is full; the write under way was rolled back whole."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The store cannot be written here (a read-only file, folder or mount)."""
+
+
 class DocumentNotFound(OsteonError):
     """A document id that the store does not hold."""
 

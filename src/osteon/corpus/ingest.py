@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -128,16 +128,18 @@ def ingest_paths(
 
 def ingest_source(store: Store, source: SourceDocument, *, kind: str | None = None,
                   doc_id: str | None = None) -> IngestOutcome:
-    """Segment and store one loaded document, unless the store already holds it."""
+    """Segment and store one loaded document, unless the store already holds it.
+
+    The store is checked twice: before segmenting (most inputs are unchanged, and
+    cost nothing more), and again under the write lock, where the check and the
+    write are one transaction. Another process ingesting the same file at the same
+    time has then either stored it (this one reports it unchanged) or waits.
+    """
     label = source.origin
+    held = _already_held(store, source)
+    if held is not None:
+        return held
     existing = store.find_by_origin(source.origin)
-    if existing and existing[1] == source.content_hash:
-        return IngestOutcome(label, "unchanged", existing[0], message="already ingested")
-    if not existing:
-        twin = store.find_by_hash(source.content_hash)
-        if twin:
-            return IngestOutcome(label, "duplicate", twin,
-                                 message=f"same content as {twin}, not stored twice")
     new_id = existing[0] if existing else doc_id or _free_id(store, source)
     # Imported here: the layout rules' models take a tenth of a second to build, and
     # commands that store nothing (ask, facts, --help) should not pay for them.
@@ -149,9 +151,30 @@ def ingest_source(store: Store, source: SourceDocument, *, kind: str | None = No
         return IngestOutcome(label, "failed", message=exc.reason)
     if not doc.sentences:
         return IngestOutcome(label, "failed", message="no sentences left after cleaning")
-    store.put(doc)
+    with store.transaction():
+        held = _already_held(store, source)
+        if held is not None:
+            return held  # stored by another process since the first check
+        existing = store.find_by_origin(source.origin)
+        final_id = existing[0] if existing else doc_id or _free_id(store, source)
+        if final_id != doc.id:
+            doc = replace(doc, id=final_id)
+        store.put(doc)
     return IngestOutcome(label, "replaced" if existing else "added", doc.id, doc.title,
                          len(doc.sentences), notes=doc.notes)
+
+
+def _already_held(store: Store, source: SourceDocument) -> IngestOutcome | None:
+    """"unchanged" or "duplicate" when the store holds this content already, else None."""
+    existing = store.find_by_origin(source.origin)
+    if existing and existing[1] == source.content_hash:
+        return IngestOutcome(source.origin, "unchanged", existing[0], message="already ingested")
+    if not existing:
+        twin = store.find_by_hash(source.content_hash)
+        if twin:
+            return IngestOutcome(source.origin, "duplicate", twin,
+                                 message=f"same content as {twin}, not stored twice")
+    return None
 
 
 def _store_files(store: Store) -> set[Path]:

@@ -4,17 +4,25 @@ One file holds the corpus. Each document is written in one transaction, so a
 crash or a kill mid-ingest leaves whole documents only; WAL journaling keeps
 readers working while a writer ingests. Later stages (claims, assertions) add
 their own tables to the same file.
+
+A store that cannot be written (a read-only file, folder or mount) is opened
+read-only, so the commands that only read still answer. A write that fails
+because the disk is full, or because the store is read-only, is rolled back
+and raised as a one-line `StoreFullError` / `StoreReadOnlyError`.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
+from urllib.request import pathname2url
 
 from osteon.corpus.records import (
     Document,
@@ -24,7 +32,7 @@ from osteon.corpus.records import (
     Section,
     Sentence,
 )
-from osteon.errors import DocumentNotFound, StoreError
+from osteon.errors import DocumentNotFound, StoreError, StoreFullError, StoreReadOnlyError
 
 SCHEMA_VERSION = "1"
 
@@ -89,6 +97,74 @@ SQL_CHUNK = 900
 """Ids bound per `IN (...)` query: far below SQLite's bound-parameter limit."""
 
 
+_FAULT_MESSAGES: dict[type[StoreError], str] = {
+    StoreFullError: "the disk is full: {path} could not be written, and the change was rolled "
+                    "back: nothing was changed (free some space, then run again)",
+    StoreReadOnlyError: "the store {path} is read-only here: nothing can be written to it "
+                        "(make the file and its folder writable to ingest or read documents)",
+}
+"""One line per fault, naming the store and what to do."""
+_SQLITE_FAULTS: dict[str, type[StoreError]] = {
+    "SQLITE_FULL": StoreFullError,
+    "SQLITE_READONLY": StoreReadOnlyError,  # and its extended codes (_DBMOVED, _CANTINIT ...)
+}
+_SQLITE_FAULT_TEXTS: dict[str, type[StoreError]] = {
+    "database or disk is full": StoreFullError,
+    "readonly database": StoreReadOnlyError,
+}
+"""For errors that carry no error name (raised by hand, or by an older sqlite3 module)."""
+_OS_FAULTS: dict[int, type[StoreError]] = {
+    errno.ENOSPC: StoreFullError, errno.EDQUOT: StoreFullError,
+    errno.EROFS: StoreReadOnlyError, errno.EACCES: StoreReadOnlyError,
+    errno.EPERM: StoreReadOnlyError,
+}
+
+
+def store_fault(exc: BaseException, path: str | Path) -> StoreError | None:
+    """The one-line error for a full disk or a read-only store behind `exc`, else None."""
+    kind: type[StoreError] | None = None
+    if isinstance(exc, sqlite3.Error):
+        name = getattr(exc, "sqlite_errorname", None) or ""
+        kind = next((k for prefix, k in _SQLITE_FAULTS.items() if name.startswith(prefix)),
+                    None)
+        if kind is None:
+            text = str(exc).lower()
+            kind = next((k for words, k in _SQLITE_FAULT_TEXTS.items() if words in text), None)
+    elif isinstance(exc, OSError) and exc.errno is not None:
+        kind = _OS_FAULTS.get(exc.errno)
+    if kind is None:
+        return None
+    return kind(_FAULT_MESSAGES[kind].format(path=path))
+
+
+@contextmanager
+def faults_as_errors(path: str | Path) -> Iterator[None]:
+    """Raise a full disk or a read-only store that SQLite met in the block as its one-line error.
+
+    Only SQLite's errors: an OSError in the block may be about some other file.
+    """
+    try:
+        yield
+    except sqlite3.Error as exc:
+        fault = store_fault(exc, path)
+        if fault is None:
+            raise
+        raise fault from exc
+
+
+def writable(path: Path) -> bool:
+    """Whether this process may write the store file (or create it) and its companions.
+
+    os.access sees read-only mounts even for root; for plain permissions root
+    passes, and a write SQLite then refuses is caught as a fault instead.
+    """
+    folder = path.parent if path.parent.exists() else next(
+        (p for p in path.parents if p.exists()), Path("."))
+    if not os.access(folder, os.W_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
+
+
 def chunked(items: Sequence[T], size: int = SQL_CHUNK) -> Iterator[list[T]]:
     """Slices of `items` small enough to bind in one `IN (...)` query."""
     for start in range(0, len(items), size):
@@ -98,14 +174,25 @@ def chunked(items: Sequence[T], size: int = SQL_CHUNK) -> Iterator[list[T]]:
 class Store:
     """A connection to one osteon store file."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, connection: sqlite3.Connection, *,
+                 read_only: bool = False) -> None:
         self.path = path
         self._db = connection
+        self.read_only = read_only
+        """Opened read-only: every write raises StoreReadOnlyError before it starts."""
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open (creating if needed) the store at `path` and check its schema version."""
+    def open(cls, path: str | Path, *, read_only: bool | None = None) -> Store:
+        """Open (creating if needed) the store at `path` and check its schema version.
+
+        `read_only` None decides by the file system: a store this process may not
+        write is opened read-only (and a store SQLite then finds read-only, too).
+        """
         path = Path(path)
+        if read_only is None:
+            read_only = path.exists() and not writable(path)
+        if read_only:
+            return cls._open_read_only(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, isolation_level=None, timeout=30)
@@ -114,18 +201,55 @@ class Store:
             db.execute("PRAGMA foreign_keys=ON")
             db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+            fault = store_fault(exc, path)
+            if isinstance(fault, StoreReadOnlyError) and path.exists():
+                return cls._open_read_only(path)
+            raise fault or StoreError(f"{path}: cannot open the store: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"{path}: cannot create the store folder: {exc.strerror}") from exc
         store = cls(path, db)
         version = store.get_meta("schema_version")
         if version is None:
-            store.set_meta("schema_version", SCHEMA_VERSION)
+            with faults_as_errors(path):
+                store.set_meta("schema_version", SCHEMA_VERSION)
         elif version != SCHEMA_VERSION:
             db.close()
             raise StoreError(f"{path}: store schema {version}, this osteon reads {SCHEMA_VERSION}; "
                              "move the file away and run again to rebuild")
         return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Store:
+        """Open an existing store for reading only: `mode=ro`, else `immutable=1`.
+
+        `mode=ro` still sees a WAL's committed pages; when SQLite cannot use the
+        WAL's index read-only (no -shm, and a folder it may not create one in),
+        `immutable=1` reads the main file as it stands.
+        """
+        base = "file:" + pathname2url(str(path.resolve()))
+        last: sqlite3.Error | None = None
+        for flags in ("?mode=ro", "?immutable=1"):
+            try:
+                db = sqlite3.connect(base + flags, uri=True, isolation_level=None, timeout=30)
+                db.execute("PRAGMA query_only=ON")
+                tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+            except sqlite3.DatabaseError as exc:
+                last = exc
+                continue
+            if not {"meta", "documents", "sentences"} <= tables:
+                db.close()
+                raise StoreReadOnlyError(f"{path}: the store is read-only here and is not a "
+                                         "whole osteon store; open it once where it can be "
+                                         "written")
+            version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'"
+                                 ).fetchone()
+            if version is None or version[0] != SCHEMA_VERSION:
+                db.close()
+                raise StoreError(f"{path}: store schema {version[0] if version else 'unknown'}"
+                                 f", this osteon reads {SCHEMA_VERSION}, and the store is "
+                                 "read-only here, so it cannot be rebuilt")
+            return cls(path, db, read_only=True)
+        raise StoreError(f"{path}: cannot open the read-only store: {last}")
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -138,14 +262,30 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run a block as one write transaction: all of it lands, or none."""
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        """Run a block as one write transaction: all of it lands, or none.
+
+        BEGIN IMMEDIATE takes the write lock at once (waiting up to the busy timeout
+        for another writer), so a check made inside the block still holds when the
+        block writes. A block inside another is part of the outer transaction. A full
+        disk or a read-only store rolls everything back and raises its one-line error.
+        """
+        if self._db.in_transaction:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+            return
+        if self.read_only:
+            raise StoreReadOnlyError(_FAULT_MESSAGES[StoreReadOnlyError].format(path=self.path))
+        with faults_as_errors(self.path):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    try:
+                        self._db.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass  # the error that brought us here says more
+                raise
 
     def get_meta(self, key: str) -> str | None:
         """Read a store-level setting."""
@@ -154,7 +294,11 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         """Write a store-level setting."""
-        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+        if self.read_only:
+            raise StoreReadOnlyError(_FAULT_MESSAGES[StoreReadOnlyError].format(path=self.path))
+        with faults_as_errors(self.path):
+            self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                             (key, value))
 
     def find_by_origin(self, origin: str) -> tuple[str, str] | None:
         """Return (id, content hash) of the document ingested from `origin`, if any."""

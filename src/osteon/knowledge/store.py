@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from osteon.corpus.store import Store, chunked
+from osteon.errors import StoreReadOnlyError
 from osteon.knowledge import sources
 from osteon.knowledge.belief import documents_of
 from osteon.knowledge.conflicts import ConflictFinder, number_conflict
@@ -32,6 +33,8 @@ from osteon.knowledge.schema import (
     CLAIM_SQL,
     GENERATION_META,
     LINK_PREDICATES,
+    SCHEMA_META,
+    SCHEMA_VERSION,
     TABLES,
     VERSION_META,
     ensure_schema,
@@ -61,7 +64,10 @@ class KnowledgeStore:
     """Builds and reads the assertions of one store."""
 
     def __init__(self, store: Store, lexicon: Lexicon | None = None) -> None:
-        ensure_schema(store)
+        if store.read_only:
+            _check_readable(store)
+        else:
+            ensure_schema(store)
         self.store = store
         self.lexicon = lexicon or load_lexicon()
         self.rules = conflict_rules()
@@ -101,6 +107,11 @@ class KnowledgeStore:
             self._updating = False
         return UpdateReport(report.mode, report.claims_added, report.claims_removed,
                             report.assertions_touched, round(time.perf_counter() - started, 4))
+
+    def behind(self) -> bool:
+        """Whether an update would change anything: claims not merged, or older knowledge."""
+        return self._needs_rebuild() or self._db.execute(
+            "SELECT 1 FROM knowledge_dirty LIMIT 1").fetchone() is not None
 
     def _needs_rebuild(self) -> bool:
         if self.store.get_meta(VERSION_META) != knowledge_version():
@@ -412,6 +423,14 @@ class KnowledgeStore:
                                       chunk + chunk):
                 found[r[:4]] = Conflict(*r)
         return sorted(found.values(), key=lambda c: (c.a, c.b, c.kind))
+
+
+def _check_readable(store: Store) -> None:
+    """A read-only store must already hold this osteon's knowledge tables: none can be made."""
+    if store.get_meta(SCHEMA_META) != SCHEMA_VERSION:
+        raise StoreReadOnlyError(
+            f"the store {store.path} is read-only here and holds no knowledge built by this "
+            "osteon: open it once where it can be written (any command builds it)")
 
 
 _NO_EVIDENCE = Evidence("", 0, None, 0, 0, 0, 0, "")
