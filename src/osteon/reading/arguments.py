@@ -20,7 +20,7 @@ from osteon.reading.relation_rules import Argument, RelationRules, compiled
 from osteon.reading.trigger_filter import guarded
 from osteon.reading.virtual_mentions import BRACKETED, with_same_span
 
-_PREPOSITIONAL = re.compile(
+PREPOSITIONAL = re.compile(
     r"\b(?:of|from|by|after|following|before|in|on|at|to|for|during|within|than|(?<!such )as)\s+"
     r"(?:[\w-]+,?\s+(?:or|and)\s+)*"
     r"(?:(?:the|a|an|their|its|this|these)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -36,6 +36,8 @@ class FoundArgument:
     mentions: list[Mention] = field(default_factory=list)
     implicit: list[str] = field(default_factory=list)
     text: str | None = None
+    candidates: list[Mention] = field(default_factory=list)
+    """Every allowed mention of the region, before picking (nearest last on the left)."""
 
 
 class ArgumentFinder:
@@ -51,8 +53,7 @@ class ArgumentFinder:
         self._gap = compiled(rules.coordination_gap)
         self._types: dict[tuple[str, ...], frozenset[str]] = {}
         self._which = re.compile(r",\s*which\s*$", re.IGNORECASE)
-        self._such_as = re.compile(r"\s*,?\s*(?:such as|including|e\.g\.,?|like)\s+",
-                                   re.IGNORECASE)
+        self._such_as = compiled(rules.member_intro)
         self._break_cache: tuple[str | None, list[tuple[int, int]]] = (None, [])
 
     def needs(self, argument: Argument) -> frozenset[str | None] | None:
@@ -125,10 +126,15 @@ class ArgumentFinder:
         return end, ceiling
 
     def resolve(self, argument: Argument, match: re.Match[str], text: str,
-                mentions: list[Mention], setting: SentenceSetting) -> FoundArgument:
+                mentions: list[Mention], setting: SentenceSetting,
+                taken: frozenset[tuple[int, int]] = frozenset()) -> FoundArgument:
         """Find what fills `argument` for one trigger match.
 
-        Mentions in the argument's region, else an implicit concept, or free text.
+        Mentions in the argument's region, else an implicit concept, or free text. `taken`
+        holds the spans an earlier match of the same trigger took as its right-hand
+        argument: a repeated trigger shares its head ("HO follows A, B and, less often,
+        other disorders such as C": the second "after" attaches C to HO, not to B), so on
+        the left those mentions are not this match's.
         """
         if argument.side == "group":
             group = argument.group or "0"
@@ -145,6 +151,8 @@ class ArgumentFinder:
             return FoundArgument(text=strip_article(words))
         inside = [m for m in mentions if lo <= m.start and m.end <= hi
                   and self.allowed(argument, m.concept_id)]
+        if taken and argument.side == "left":
+            inside = [m for m in inside if (m.start, m.end) not in taken]
         if not inside and argument.side == "group":
             named = self.memo.concept_id_for(text[lo:hi])
             if named and self.allowed(argument, named):
@@ -167,7 +175,7 @@ class ArgumentFinder:
                                                 else text[m.end:match.start()]).split())
                       <= argument.max_gap_words]
         if argument.skip_prepositional:
-            inside = [m for m in inside if not _PREPOSITIONAL.search(text, max(0, m.start - 30),
+            inside = [m for m in inside if not PREPOSITIONAL.search(text, max(0, m.start - 30),
                                                                        m.start)]
         if inside:
             picked = self._pick(argument, inside, text)
@@ -175,7 +183,7 @@ class ArgumentFinder:
                 picked = picked + self._members(picked, inside, text)
             if argument.finding_prefix:
                 picked = [self._as_finding(m, argument.finding_prefix) for m in picked]
-            return FoundArgument(mentions=picked)
+            return FoundArgument(mentions=picked, candidates=inside)
         return FoundArgument(implicit=self.implicit(argument, setting))
 
     def _coordinated_before(self, inside: list[Mention], text: str) -> list[Mention]:
@@ -249,8 +257,13 @@ class ArgumentFinder:
         chosen = [ordered[0]]
         if argument.pick == "nearest":
             return with_same_span(chosen, inside)
+        brackets = [m.span() for m in BRACKETED.finditer(text)] if "(" in text else []
         for candidate in ordered[1:]:
             previous = chosen[-1]
+            if any(lo < candidate.start < hi and not lo < previous.start < hi
+                   for lo, hi in brackets):
+                continue  # "fractures (mainly A and B), or C": the bracket's members are
+                # not links of the chain ("such as" members join it later)
             gap = (text[candidate.end:previous.start] if toward_trigger_last
                    else text[previous.end:candidate.start])
             if not self._gap.fullmatch(BRACKETED.sub("", gap)):

@@ -8,8 +8,9 @@ predicates that can carry them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.pipeline import SentenceAnalysis
@@ -42,6 +43,35 @@ def polarity_of(analysis: SentenceAnalysis, start: int, end: int, args: list[Men
     if "hedged" in statuses:
         return "hedged"
     return "asserted"
+
+
+def lead_in_polarity(analysis: SentenceAnalysis) -> str | None:
+    """How a sentence that opens a list ("...:") holds the items under it, if it doubts them.
+
+    "While not conclusively established, the following may have a role in prevention:"
+    hedges each item; "The following do not prevent it:" denies each. None when the
+    sentence does not end in a colon or asserts its list.
+    """
+    text = analysis.text.rstrip()
+    if not text.endswith(":"):
+        return None
+    if any(cue.status == "hedged" for cue in analysis.cues):
+        return "hedged"
+    if any(cue.status == "negated" and cue.scope_end >= len(text) - 1 for cue in analysis.cues):
+        return "negated"
+    return None
+
+
+NAMING = frozenset({"is_a", "synonym_of"})
+"""Predicates a lead-in's doubt does not reach: an item's names are not in question."""
+
+
+def governed(claims: list[Claim], lead_in: str | None) -> list[Claim]:
+    """Claims of a list item with the doubt or denial of the sentence that introduces it."""
+    if lead_in is None:
+        return claims
+    return [replace(c, polarity=lead_in) if c.polarity == "asserted"
+            and c.predicate not in NAMING else c for c in claims]
 
 
 def evidence_for(analysis: SentenceAnalysis, setting: SentenceSetting,
@@ -154,21 +184,69 @@ _QUANTITY_SLOT = {
 }
 
 
+_BOUND_GAP = re.compile(r"\s*[(:,\u2013-]?\s*")
+"""What may stand between a list item and its own figure: "hip (40%)", "elbow: 25%"."""
+
+
+def owner_of(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """The mention a figure or a bracketed site belongs to, when the text binds it to one.
+
+    A figure right after a mention ("the hip (40%), the elbow (25%)") is that item's, and
+    what a bracket holds belongs to the mention just before the bracket ("joint
+    arthroplasty (particularly of the hip)"); anything else (None) speaks for the sentence.
+    """
+    before = [m for m in mentions if m.end <= start and not (m.start < end and start < m.end)]
+    if not before:
+        return None
+    nearest = max(before, key=lambda m: m.end)
+    if _BOUND_GAP.fullmatch(text[nearest.end:start]):
+        return nearest
+    opening = text.rfind("(", 0, start)
+    if opening >= 0 and text.find(")", opening) >= end:
+        ahead = [m for m in before if m.end <= opening]
+        if ahead:
+            head = max(ahead, key=lambda m: m.end)
+            if not text[head.end:opening].strip():
+                return head
+    return None
+
+
+def _bound_to(claim: Claim, owner: Mention | None) -> bool:
+    """Whether a figure or site bound to `owner` (None: to no one) may qualify `claim`."""
+    return owner is None or owner.concept_id in (claim.subject, claim.object)
+
+
 def with_qualifiers(claims: list[Claim], quantities: list[Quantity], mentions: list[Mention],
-                     lexicon: Lexicon, setting: SentenceSetting) -> list[Claim]:
-    """Attach numbers, sites and the experimental setting each claim's predicate can carry."""
+                     lexicon: Lexicon, setting: SentenceSetting, text: str = "") -> list[Claim]:
+    """Attach numbers, sites and the experimental setting each claim's predicate can carry.
+
+    A figure or site the text binds to one list item (`owner_of`) goes only to the claims
+    of that item: "HO forms at the hip (40%) and the shoulder (5%)" gives the hip 40 %,
+    and the risk of HO in the sentence no figure at all.
+    """
     if not claims:
         return claims
-    anatomy = sorted({m.concept_id for m in mentions
-                      if m.concept_id in lexicon and lexicon.get(m.concept_id).type == "anatomy"})
+    sites = [m for m in mentions
+             if m.concept_id in lexicon and lexicon.get(m.concept_id).type == "anatomy"]
+    figure_owner = {id(q): owner_of(text, q.start, q.end, mentions) if text else None
+                    for q in quantities}
+    site_owner = {id(m): owner_of(text, m.start, m.end, mentions) if text else None
+                  for m in sites}
     for claim in claims:
         for quantity in quantities:
+            owner = figure_owner[id(quantity)]
+            if owner is not None and claim.predicate == "occurs_at_site" and (
+                    owner.concept_id == claim.object) and quantity.kind == "proportion":
+                claim.qualifiers.setdefault("quantity", _quantity_dict(quantity))
+                continue
             slot = _QUANTITY_SLOT.get(quantity.kind)
-            if slot and claim.predicate in slot[1]:
+            if slot and claim.predicate in slot[1] and _bound_to(claim, owner):
                 claim.qualifiers.setdefault(slot[0], _quantity_dict(quantity))
         # The claim's own arguments are not its site ("HO occurs in muscle" has no site
         # qualifier "muscle"): compare concept ids, then name what is left.
         own = {claim.subject, claim.object}
+        anatomy = {m.concept_id for m in sites
+                   if _bound_to(claim, site_owner[id(m)])}
         claim_sites = sorted({lexicon.get(a).name for a in anatomy if a not in own})
         if claim_sites and claim.predicate not in ("occurs_at_site",):
             claim.qualifiers.setdefault("site", claim_sites)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from osteon.corpus.records import Document
 from osteon.corpus.store import Store
 from osteon.reading import claim_store
+from osteon.reading.claim_assembly import lead_in_polarity
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.pipeline import Pipeline, SentenceAnalysis, default_pipeline
 from osteon.reading.quantities import extract_quantities
@@ -52,6 +53,7 @@ class DocumentReader:
         previous: SentenceAnalysis | None = None
         earlier: tuple[Mention, ...] = ()
         previous_section = previous_block = -1
+        lead_in: tuple[int, str | None] = (-1, None)  # (section, polarity) of a list's lead-in
         setting_block: tuple[int, str | None] = (-1, None)
         categories = {s.idx: section_category(s.path) for s in doc.sections}
         nearest = {s.idx: _nearest_heading_mentions(doc, s.idx, headings) for s in doc.sections}
@@ -76,13 +78,18 @@ class DocumentReader:
                                    and previous_section == sentence.section_idx else ()),
                 earlier_mentions=earlier if previous_block == sentence.block_idx else (),
                 model_context=setting_block[1],
+                lead_in=(lead_in[1] if sentence.kind == "list_item"
+                         and lead_in[0] == sentence.section_idx else None),
             )
+            if sentence.kind != "list_item":
+                lead_in = (sentence.section_idx, lead_in_polarity(analysis))
             claims.extend(self.extractor.extract(analysis, setting,
                                                  extract_quantities(sentence.text)))
             mentions.extend((sentence.idx, m) for m in analysis.mentions)
             earlier = (previous.mentions if previous is not None
                        and previous_block == sentence.block_idx else ())
-            previous, previous_section = analysis, sentence.section_idx
+            previous = self.extractor.with_antecedents(analysis, setting)
+            previous_section = sentence.section_idx
             previous_block = sentence.block_idx
         return claim_store.ReadResult(doc.id, doc.content_hash, claims, mentions, skipped)
 

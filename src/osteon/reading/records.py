@@ -151,3 +151,6 @@ class SentenceSetting:
     points when the previous sentence names nothing it could be ("ALP rises late. Weekly
     tests catch the peak. It is not useful after fractures.")."""
     model_context: str | None = None
+    lead_in: Polarity | None = None
+    """For a list item: the polarity of the sentence that introduces its list, when that
+    sentence doubts or denies what follows ("While not proven, the following may help:")."""

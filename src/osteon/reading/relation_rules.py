@@ -104,6 +104,10 @@ class RelationRule(_Strict):
     names neither argument ("Radiation therapy" > "A dose of 7-8 Gy ... was used")."""
     narrower_is_kind: bool = False
     """For synonym rules: when the lexicon has the subject as a kind of the object, say is_a."""
+    object_is_class: bool = False
+    """The object is the class the subject belongs to: of the object's candidates, the first
+    the lexicon has the subject as a kind of, else the nearest ("other neurological
+    disorders such as stroke": the class is the disorders, not the sentence's first noun)."""
 
     @field_validator("predicate")
     @classmethod
@@ -179,6 +183,26 @@ class Composition(_Strict):
         return check_regex(value)
 
 
+class Population(_Strict):
+    """Words that make a mention the population a statement is about, not its agent.
+
+    "Radiation in total hip arthroplasty patients prevents HO": the arthroplasty says whom
+    the radiation is for; it prevents nothing. A mention is a population when `before`
+    matches the text ending where it starts, or `after` the text starting where it ends.
+    (The claim's scope, which records the population, is read elsewhere: reading/scope.)
+    """
+
+    before: str
+    after: str
+    not_agent_of: list[str]
+    """Predicates whose subject a population mention may not be."""
+
+    @field_validator("before", "after")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        return check_regex(value)
+
+
 class RelationRules(_Strict):
     """The whole rule file."""
 
@@ -195,8 +219,12 @@ class RelationRules(_Strict):
     as indomethacin, prevent HO" is said of NSAIDs)."""
     clause_breaks: str
     coordination_gap: str
+    member_intro: str = r"\s*,?\s*(?:such as|including|e\.g\.,?|like)\s+"
+    """Words after a class that introduce its named members ("medications such as A or B",
+    "fractures (particularly A and B)"): the members join the class's argument."""
     type_groups: dict[str, list[str]]
     anaphors: list[Anaphor] = []
+    population: Population | None = None
     compositions: list[Composition] = []
     model_context: dict[str, str] = {}
     """Context label -> pattern: sentences (and the rest of their block) in that setting."""

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
-from osteon.reading.arguments import ArgumentFinder
+from osteon.reading.arguments import PREPOSITIONAL, ArgumentFinder
 from osteon.reading.claim_assembly import (
     Subsumption,
     dedupe,
     evidence_for,
     explicit_over_positional,
+    governed,
     polarity_of,
     subsume,
     with_qualifiers,
@@ -29,7 +31,7 @@ from osteon.reading.lexicon import Lexicon
 from osteon.reading.lexicon_memo import LexiconMemo
 from osteon.reading.pipeline import SentenceAnalysis
 from osteon.reading.records import Claim, Mention, Quantity, SentenceSetting
-from osteon.reading.relation_rules import RelationRule, RelationRules, SectionRule
+from osteon.reading.relation_rules import RelationRule, RelationRules, SectionRule, compiled
 from osteon.reading.terms import fold, plurals_of
 from osteon.reading.trigger_filter import LiteralIndex, guarded, required_literals
 from osteon.reading.virtual_mentions import VirtualMentions, without_appositions
@@ -55,6 +57,19 @@ class RelationExtractor:
                           for rule in rules.rules]
         self._index = LiteralIndex([required_literals(rule.trigger) for rule in rules.rules])
         self._by_category: dict[str | None, frozenset[int]] = {}
+        population = rules.population
+        self._population = (compiled(population.before), compiled(population.after)) if (
+            population) else None
+        self._agentive = frozenset(population.not_agent_of if population else ())
+
+    def _without_populations(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The mentions that may be a therapy's agent: not "(in) X patients", "undergoing X"."""
+        if self._population is None:
+            return mentions
+        before, after = self._population
+        return [m for m in mentions
+                if not before.search(text, max(0, m.start - 80), m.start)
+                and not after.match(text, m.end)]
 
     def _rules_for(self, category: str | None) -> frozenset[int]:
         """Positions of the rules a section of this category allows."""
@@ -65,6 +80,19 @@ class RelationExtractor:
                 if not (rule.sections and category not in rule.sections)
                 and not (rule.not_sections and category in rule.not_sections))
         return found
+
+    def with_antecedents(self, analysis: SentenceAnalysis, setting: SentenceSetting
+                         ) -> SentenceAnalysis:
+        """The sentence's mentions with what its anaphors stand for, for the next sentence.
+
+        "HO follows burns. It also follows fractures. It is also known as X": the second
+        sentence is about HO although it names only fractures, so the third's "it" is HO.
+        """
+        anaphors = self.virtual.anaphora(analysis.text, setting, list(analysis.mentions))
+        if not anaphors:
+            return analysis
+        return replace(analysis, mentions=tuple(sorted(
+            [*analysis.mentions, *anaphors], key=lambda m: (m.start, -m.end))))
 
     def extract(self, analysis: SentenceAnalysis, setting: SentenceSetting,
                 quantities: Iterable[Quantity] = ()) -> list[Claim]:
@@ -89,29 +117,50 @@ class RelationExtractor:
             if (subject_needs is not None and not subject_needs & present) or (
                     object_needs is not None and not object_needs & present):
                 continue  # an argument no mention here can fill: skip the regex
+            taken: set[tuple[int, int]] = set()
             for match in trigger.finditer(text):
                 if rule.unless and self.arguments.clause_matches(rule.unless, text, match):
                     continue
                 pool = every if rule.subject.side == "group" else mentions
-                claims.extend(self._apply(rule, match, analysis, pool, setting))
+                agents = (self._without_populations(text, pool)
+                          if rule.predicate in self._agentive else None)
+                claims.extend(self._apply(rule, match, analysis, pool, setting, taken, agents))
         claims = subsume(dedupe(claims), self.lexicon, self._subsumption)
         if setting.sentence_kind in ("list_item", "text"):
             positional: list[Claim] = []
             for section_rule in self.rules.section_rules:
-                positional.extend(self._apply_section_rule(section_rule, analysis, mentions,
-                                                           setting))
+                positional.extend(self._apply_section_rule(
+                    section_rule, analysis,
+                    self._without_populations(text, mentions)
+                    if section_rule.predicate in self._agentive else mentions, setting))
             positional = subsume(positional, self.lexicon, self._subsumption)
             claims = dedupe(claims + explicit_over_positional(claims, positional,
                                                                self.lexicon))
-        return with_qualifiers(claims, list(quantities), mentions, self.lexicon, setting)
+        claims = governed(claims, setting.lead_in)
+        return with_qualifiers(claims, list(quantities), mentions, self.lexicon, setting, text)
 
     # -- arguments -------------------------------------------------------------
 
     def _apply(self, rule: RelationRule, match: re.Match[str], analysis: SentenceAnalysis,
-               mentions: list[Mention], setting: SentenceSetting) -> list[Claim]:
+               mentions: list[Mention], setting: SentenceSetting,
+               taken: set[tuple[int, int]] | None = None,
+               agents: list[Mention] | None = None) -> list[Claim]:
+        """Claims of one trigger match.
+
+        `taken` collects the spans of its right-hand arguments, so a later match of the same
+        trigger does not read them as its head; `agents`, when given, are the mentions the
+        subject may be (no populations).
+        """
         text = analysis.text
-        subject = self.arguments.resolve(rule.subject, match, text, mentions, setting)
-        obj = self.arguments.resolve(rule.object, match, text, mentions, setting)
+        earlier = frozenset(taken or ())
+        subject = self.arguments.resolve(rule.subject, match, text,
+                                         mentions if agents is None else agents, setting,
+                                         earlier)
+        obj = self.arguments.resolve(rule.object, match, text, mentions, setting, earlier)
+        if taken is not None:
+            taken.update((m.start, m.end) for found, argument in (
+                (subject, rule.subject), (obj, rule.object)) if argument.side == "right"
+                for m in found.mentions)
         subjects = [(m.concept_id, m) for m in subject.mentions] + [(c, None)
                                                                      for c in subject.implicit]
         if obj.text is not None:
@@ -126,6 +175,8 @@ class RelationExtractor:
                 rule.quantity_subject and _PERCENT.search(text)) and (
                 rule.subject.implicit != "concept"):  # the trigger's words name that subject
             return []  # a claim needs an argument the sentence (or its heading) states
+        if rule.object_is_class and obj.candidates:
+            return self._class_claims(rule, match, analysis, setting, subjects, obj.candidates)
         if rule.pairwise and len(subjects) == len(objects) > 1:
             def in_order(items: list[tuple[str, Mention | None]]) -> list:
                 return sorted(items, key=lambda item: item[1].start if item[1] else -1)
@@ -137,6 +188,27 @@ class RelationExtractor:
         for (s_id, s_mention), (o_id, o_mention) in pairs:
             claim = self._claim(rule, match, analysis, setting, (s_id, s_mention),
                                 (o_id, o_mention), obj.text is not None)
+            if claim is not None:
+                claims.append(claim)
+        return claims
+
+    def _class_claims(self, rule: RelationRule, match: re.Match[str],
+                      analysis: SentenceAnalysis, setting: SentenceSetting,
+                      subjects: list[tuple[str, Mention | None]], candidates: list[Mention]
+                      ) -> list[Claim]:
+        """Each subject with the class it hangs from.
+
+        That is the first candidate the lexicon has the subject as a kind of, else the
+        candidate nearest the trigger.
+        """
+        nearest = max(candidates, key=lambda m: m.end) if rule.object.side == "left" else min(
+            candidates, key=lambda m: m.start)
+        claims = []
+        for s_id, s_mention in subjects:
+            head = next((m for m in candidates if m.concept_id != s_id
+                         and self.memo.is_a(s_id, m.concept_id)), nearest)
+            claim = self._claim(rule, match, analysis, setting, (s_id, s_mention),
+                                (head.concept_id, head), False)
             if claim is not None:
                 claims.append(claim)
         return claims
@@ -157,7 +229,8 @@ class RelationExtractor:
             # so the claim reads "X is also called <alias>", never "X is also called X".
             name = self.lexicon.get(s_id).name
             alias = o_mention.text
-            if fold(alias) in {fold(n) for n in (name, *plurals_of(name))}:
+            if fold(alias) in {fold(n) for n in (name, *plurals_of(name))} or (
+                    self.memo.concept_id_for(alias) != s_id):  # "It is also called Y": Y
                 alias = s_mention.text
             o_id, is_text = alias, True
         elif rule.same_type and (is_text or self.lexicon.get(s_id).type
@@ -190,6 +263,10 @@ class RelationExtractor:
         limit = len(label)
         subjects = [m for m in mentions if m.end <= limit
                     and self.arguments.allowed(rule.subject, m.concept_id)]
+        heads = [m for m in subjects
+                 if not PREPOSITIONAL.search(text, max(0, m.start - 30), m.start)]
+        if heads:
+            subjects = heads  # "Radiotherapy before surgery": the surgery only times it
         objects = self.arguments.implicit(rule.object, setting)
         claims = []
         for s in subjects:

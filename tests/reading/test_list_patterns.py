@@ -1,0 +1,59 @@
+"""Figures, sites and doubt bound to the list item or list they belong to (issue 14)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from osteon.corpus.ingest import ingest_paths
+from osteon.reading.claim_store import load_claims
+from osteon.reading.reader import read_store
+
+
+def read_text(store, tmp_path: Path, text: str):
+    path = tmp_path / "note.txt"
+    path.write_text(text)
+    ingest_paths(store, [path], max_bytes=10**6)
+    read_store(store)
+    return load_claims(store, doc_id=path.stem)
+
+
+def test_each_site_keeps_its_own_figure_and_the_risk_takes_none(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "In patients with traumatic brain injury, heterotopic ossification most "
+                       "often involves the hip (40%), the elbow (25%) and the shoulder (5%).\n")
+    sites = {c.object: c.qualifiers.get("quantity", {}).get("low") for c in claims
+             if c.predicate == "occurs_at_site"}
+    assert sites == {"hip": 40, "elbow": 25, "shoulder": 5}
+    risk = [c for c in claims if c.predicate == "risk_factor_for"
+            and c.subject == "traumatic_brain_injury"]
+    assert risk and all("quantity" not in c.qualifiers for c in risk)
+
+
+def test_a_population_label_takes_the_figure_of_how_many_develop_it(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Epidemiology\n\n"
+                       "- Brain injury patients: hips and elbows are commonly affected and "
+                       "5-20% develop heterotopic ossification\n")
+    risk = [c for c in claims if c.predicate == "risk_factor_for"]
+    assert [(c.subject, c.qualifiers["quantity"]["low"], c.qualifiers["quantity"]["high"])
+            for c in risk] == [("brain_injury", 5, 20)]
+    sites = {c.object for c in claims if c.predicate == "occurs_at_site"}
+    assert sites == {"hip", "elbow"}
+
+
+def test_a_bracketed_site_qualifies_only_the_item_before_it(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification also follows burns or joint replacement "
+                       "(mostly of the hip).\n")
+    site = {c.subject: c.qualifiers.get("site") for c in claims
+            if c.predicate == "risk_factor_for"}
+    assert site == {"burn": None, "joint_replacement": ["hip"]}
+
+
+def test_a_denying_lead_in_negates_its_items(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Prevention\n\nThe following do not prevent heterotopic ossification:\n\n"
+                       "- Warfarin\n- Ice packs\n")
+    said = {(c.subject, c.predicate, c.polarity) for c in claims}
+    assert ("warfarin", "prevents", "negated") in said
+    assert ("warfarin", "prevents", "asserted") not in said
