@@ -21,6 +21,12 @@ add one at a time, while a runaway log or disk image is refused before it is
 read into memory.
 """
 
+DEFAULT_WEB_MAX_BYTES = 5 * 1024 * 1024
+"""A request body the web app takes (an upload, a patient's data, a CDS Hooks call) is
+refused with 413 past this; OSTEON_WEB_MAX_BYTES raises it. Five megabytes holds any
+one article or one patient's record; larger documents go through `osteon ingest`.
+"""
+
 
 def default_store_path() -> Path:
     """Return the store file: `$OSTEON_HOME/osteon.sqlite` or the user data dir."""
@@ -45,6 +51,12 @@ def max_bytes_from_env() -> int:
     if not raw:
         return DEFAULT_MAX_BYTES
     return parse_size(raw)
+
+
+def web_max_bytes_from_env() -> int:
+    """Return the web app's request body limit, honouring OSTEON_WEB_MAX_BYTES when set."""
+    raw = os.environ.get("OSTEON_WEB_MAX_BYTES")
+    return parse_size(raw) if raw else DEFAULT_WEB_MAX_BYTES
 
 
 def parse_size(text: str) -> int:

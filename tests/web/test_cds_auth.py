@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import time
 import uuid
 
@@ -98,3 +100,20 @@ def test_a_replay_is_refused_across_processes_sharing_a_store(tmp_path) -> None:
     assert worker_a.verify(once, AUD)
     with pytest.raises(AuthError, match="replay"):
         worker_b.verify(once, AUD)
+
+
+def _forged(alg: str, kid: str) -> str:
+    """A token whose header names `alg` and `kid`, with claims fit to pass and a junk signature."""
+    def part(value: dict) -> str:
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+
+    now = int(time.time())
+    claims = {"iss": ISS, "aud": AUD, "iat": now, "exp": now + 300, "jti": str(uuid.uuid4())}
+    return f"{part({'alg': alg, 'kid': kid, 'typ': 'JWT', 'jku': JKU})}.{part(claims)}.AAAA"
+
+
+@pytest.mark.parametrize(("alg", "kid"), [("ES384", "rsa-1"), ("RS384", "ec-1")])
+def test_a_kid_of_the_other_key_type_is_refused_not_a_crash(verifier: TokenVerifier, alg: str,
+                                                            kid: str) -> None:
+    with pytest.raises(AuthError, match=f"cannot check {alg}"):
+        verifier.verify("Bearer " + _forged(alg, kid), AUD)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import http.server
 import json
 import logging
@@ -15,7 +16,7 @@ from pathlib import Path
 import httpx
 import jwt
 import pytest
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from live import Server, free_port
 from osteon import KnowledgeBase
@@ -27,8 +28,11 @@ from osteon.web.cds.service import PATIENT_PREFETCH
 PATIENTS = Path(__file__).parents[1] / "data" / "patients"
 ISS = "https://ehr.test"
 KEY = ec.generate_private_key(ec.SECP384R1())
+RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 JWKS = {"keys": [{**jwt.algorithms.ECAlgorithm.to_jwk(KEY.public_key(), as_dict=True),
-                  "kid": "k1", "use": "sig"}]}
+                  "kid": "k1", "use": "sig"},
+                 {**jwt.algorithms.RSAAlgorithm.to_jwk(RSA_KEY.public_key(), as_dict=True),
+                  "kid": "r1", "use": "sig"}]}
 PATIENT_VIEW = "osteon-ho-patient-view"
 ORDER_SIGN = "osteon-ho-order-sign"
 
@@ -49,6 +53,17 @@ def token(url: str, service_id: str, *, suffix: str = "") -> dict[str, str]:
                          + suffix, "iat": now, "exp": now + 300, "jti": str(uuid.uuid4())},
                         KEY, algorithm="ES384", headers={"kid": "k1"})
     return {"Authorization": f"Bearer {signed}"}
+
+
+def forged(url: str, service_id: str, alg: str, kid: str) -> dict[str, str]:
+    """A token whose header names `alg` and `kid`, with good claims and a junk signature."""
+    def part(value: dict) -> str:
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+
+    now = int(time.time())
+    claims = {"iss": ISS, "aud": f"{url}/cds-services/{service_id}", "iat": now,
+              "exp": now + 300, "jti": str(uuid.uuid4())}
+    return {"Authorization": f"Bearer {part({'alg': alg, 'kid': kid})}.{part(claims)}.AAAA"}
 
 
 def prefetch_of(bundle: dict) -> dict:
@@ -144,7 +159,10 @@ def test_order_sign_for_a_hip_arthroplasty_gives_a_prophylaxis_deadline(service:
                  "prefetch": {"patient": {"not": "fhir"}}}).encode(), 400),
     (json.dumps({"hook": "patient-view", "hookInstance": "x",
                  "context": {"patientId": "p"}}).encode(), 412),  # no prefetch, no server
-    (b"{" + b" " * (21 * 1024 * 1024) + b"}", 400),
+    (b"{" + b" " * (6 * 1024 * 1024) + b"}", 413),  # over the 5 MB limit
+    (json.dumps({"hook": "patient-view", "hookInstance": "x", "context": {
+        "patientId": "p", "deep": "NEST"}}).encode().replace(
+            b'"NEST"', b"[" * 5000 + b"]" * 5000), 400),  # nested 5,000 deep
 ])
 def test_bad_requests_get_an_operation_outcome(service: str, body: bytes, code: int) -> None:
     response = call(service, PATIENT_VIEW, body)
@@ -186,6 +204,33 @@ def test_requests_without_a_valid_token_are_refused(service: str) -> None:
     once = token(service, PATIENT_VIEW)
     assert httpx.post(url, content=body, headers=once, timeout=30).status_code == 200
     assert httpx.post(url, content=body, headers=once).status_code == 401  # replay
+
+
+@pytest.mark.parametrize(("alg", "kid"), [("ES384", "r1"), ("RS384", "k1")])
+def test_a_kid_of_the_other_key_type_is_refused(service: str, alg: str, kid: str) -> None:
+    body = json.dumps(hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))).encode()
+    response = httpx.post(f"{service}/cds-services/{PATIENT_VIEW}", content=body,
+                          headers=forged(service, PATIENT_VIEW, alg, kid))
+    assert response.status_code == 401, response.text
+    assert response.json()["issue"][0]["code"] == "security"
+
+
+def test_the_audience_is_the_bound_address_never_the_host_header(seeded_kb: KnowledgeBase
+                                                                 ) -> None:
+    """With no base URL configured, a token made for the Host a caller names is refused."""
+    port = free_port()
+    app = create_app(seeded_kb.store.path, auth=AuthSettings(
+        issuers=(TrustedIssuer(iss=ISS, jwks=JWKS),)))
+    body = json.dumps(hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))).encode()
+    with Server(app, port) as server:
+        url = f"{server.url}/cds-services/{PATIENT_VIEW}"
+        evil = httpx.post(url, content=body, timeout=30, headers={
+            **token("http://evil.example", PATIENT_VIEW), "Host": "evil.example"})
+        assert evil.status_code == 401, evil.text
+        assert "audience" in evil.json()["issue"][0]["diagnostics"].lower()
+        bound = httpx.post(url, content=body, timeout=30, headers={
+            **token(server.url, PATIENT_VIEW), "Host": "evil.example"})
+        assert bound.status_code == 200, bound.text
 
 
 def test_data_fetched_from_the_fhir_server_with_the_given_token(service: str) -> None:

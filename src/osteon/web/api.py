@@ -2,16 +2,19 @@
 
 Each route returns the JSON shape the CLI's `--json` prints for the same verb,
 so a script can move between the two. Bad input is a 4xx with `detail`; an
-unknown document or topic is a 404.
+unknown document or topic is a 404; a body over the app's limit is a 413.
+Questions, assessments and simulations run off the event loop (`AppState.run`,
+a worker thread), so one slow request never holds up the others.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Body, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 
 from osteon.ask.answer import ask as answer_question
 from osteon.ask.topics import topic, topic_rules
@@ -19,15 +22,21 @@ from osteon.ask.views import answer_dict, statement_dict
 from osteon.assess import assess_patient
 from osteon.assess.render import to_dict
 from osteon.knowledge.query import conflict_views, facts
+from osteon.knowledge.store import KnowledgeStore
 from osteon.knowledge.views import conflict_dict, fact_dict
 from osteon.mechanism.views import graph_dict, run_dict
 from osteon.reading.claim_store import load_claims
+from osteon.web.bodies import BodyError, check_json_type, parse_json, read_limited
+from osteon.web.origins import shown_origin
 from osteon.web.pages.sources import claim_text, outcome_message
 from osteon.web.simulator import check, outcome, read_form
 from osteon.web.state import AppState
-from osteon.web.uploads import DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, read_upload
+from osteon.web.uploads import DOCUMENT_TYPES, read_upload
 
 MAX_LIMIT = 500
+PATIENT_BODY = {"required": True, "description": "osteon's patient JSON, or a FHIR R4 Bundle",
+                "content": {t: {"schema": {"type": "object"}}
+                            for t in ("application/json", "application/fhir+json")}}
 
 
 def api_router(state: AppState) -> APIRouter:
@@ -38,7 +47,7 @@ def api_router(state: AppState) -> APIRouter:
     async def ask(q: str = Query(..., max_length=10_000, description="The question"),
                   sources: int = Query(3, ge=1, le=20, description="Citations per statement")
                   ) -> dict[str, Any]:
-        return answer_dict(answer_question(state.knowledge(), q, sources=sources))
+        return await state.run(lambda k: answer_dict(answer_question(k, q, sources=sources)))
 
     @router.get("/topics", summary="The topic pages")
     async def topics() -> list[dict[str, str]]:
@@ -48,7 +57,7 @@ def api_router(state: AppState) -> APIRouter:
     async def one_topic(slug: str) -> dict[str, Any]:
         if slug not in {t.slug for t in topic_rules().topics}:
             raise HTTPException(404, f"no topic {slug!r}")
-        page = topic(state.knowledge(), slug)
+        page = await state.run(topic, slug)
         return {**page.spec.model_dump(),
                 "statements": [statement_dict(s) for s in page.statements],
                 "conflicts": [{"kind": n.kind, "explanation": n.explanation,
@@ -59,17 +68,19 @@ def api_router(state: AppState) -> APIRouter:
     async def list_facts(concept: str | None = None, predicate: str | None = None,
                          min_belief: float = Query(0.0, ge=0.0, le=1.0),
                          limit: int = Query(50, ge=1, le=MAX_LIMIT)) -> list[dict[str, Any]]:
-        found = facts(state.knowledge(), concept, predicate=predicate, min_belief=min_belief,
-                      limit=limit)
+        found = await state.run(lambda k: facts(k, concept, predicate=predicate,
+                                                min_belief=min_belief, limit=limit))
         return [fact_dict(f) for f in found]
 
     @router.get("/conflicts", summary="Where the sources disagree, both sides")
     async def conflicts() -> list[dict[str, Any]]:
-        return [conflict_dict(v) for v in conflict_views(state.knowledge())]
+        return await state.run(lambda k: [conflict_dict(v) for v in conflict_views(k)])
 
     @router.get("/sources", summary="Every stored document")
     async def sources() -> list[dict[str, Any]]:
-        return [dataclasses.asdict(s) for s in state.base.sources()]
+        folder = state.base.store.path.parent
+        return [{**dataclasses.asdict(s), "origin": shown_origin(s.origin, folder)}
+                for s in state.base.sources()]
 
     @router.get("/sources/{doc_id}", summary="One document: text, sentences and claims")
     async def document(doc_id: str) -> dict[str, Any]:
@@ -77,7 +88,8 @@ def api_router(state: AppState) -> APIRouter:
         doc = state.base.document(doc_id)
         claims = load_claims(state.base.store, doc_id=doc_id)
         return {"id": doc.id, "title": doc.title, "kind": doc.kind, "format": doc.format,
-                "origin": doc.origin, "text": doc.text,
+                "origin": shown_origin(doc.origin, state.base.store.path.parent),
+                "text": doc.text,
                 "sentences": [{"idx": s.idx, "start": s.start, "end": s.end, "text": s.text}
                               for s in doc.sentences],
                 "claims": [{"text": claim_text(c, knowledge), "subject": c.subject,
@@ -92,7 +104,7 @@ def api_router(state: AppState) -> APIRouter:
                      "type": "object", "required": ["file"],
                      "properties": {"file": {"type": "string", "format": "binary"}}}}}}})
     async def upload(request: Request) -> dict[str, Any]:
-        sent = await read_upload(request, "file", DOCUMENT_TYPES, MAX_DOCUMENT_BYTES)
+        sent = await read_upload(request, "file", DOCUMENT_TYPES, state.max_body)
         report = await state.ingest_upload(sent)
         doc_id, message = outcome_message(report)
         if doc_id is None:
@@ -100,12 +112,23 @@ def api_router(state: AppState) -> APIRouter:
         return {"doc": doc_id, "message": message, "url": f"/sources/{doc_id}",
                 "outcomes": [dataclasses.asdict(o) for o in report.outcomes]}
 
-    @router.post("/assess", summary="Assess a patient (patient JSON or a FHIR Bundle)")
-    async def assess(patient: Annotated[dict[str, Any], Body(
-                         description="osteon's patient JSON, or a FHIR R4 Bundle")],
+    @router.post("/assess", summary="Assess a patient (patient JSON or a FHIR Bundle)",
+                 openapi_extra={"requestBody": PATIENT_BODY},
+                 responses={413: {"description": "The body is over the app's size limit"},
+                            415: {"description": "The body is not JSON"}})
+    async def assess(request: Request,
                      at: str | None = Query(None, description="Assessment time, ISO 8601")
                      ) -> dict[str, Any]:
-        return to_dict(assess_patient(state.knowledge(), patient, at))
+        try:
+            check_json_type(request.headers.get("content-type"))
+            patient = await asyncio.to_thread(parse_json, await read_limited(
+                request, state.max_body))
+        except BodyError as exc:
+            raise HTTPException(exc.status, exc.message) from None
+        if not isinstance(patient, dict):
+            raise HTTPException(400, "the body must be a JSON object: osteon's patient JSON "
+                                     "or a FHIR R4 Bundle")
+        return await state.run(_assessed, patient, at)
 
     @router.get("/mechanism/graph", summary="The causal graph: each edge's sentences or assumption")
     async def mechanism_graph() -> dict[str, Any]:
@@ -120,8 +143,14 @@ def api_router(state: AppState) -> APIRouter:
     async def simulate(request: Request) -> dict[str, Any]:
         model = state.model()
         asked = check(replace(read_form(request.query_params), submitted=True), model.graph)
-        result = outcome(model, asked)
+        result = await asyncio.to_thread(outcome, model, asked)
         return {**run_dict(asked.scenario, result.run), "label": asked.label,
                 "untreated": result.untreated}
 
     return router
+
+
+def _assessed(knowledge: KnowledgeStore, patient: dict[str, Any], at: str | None
+              ) -> dict[str, Any]:
+    """On a reader thread: the assessment as the CLI's `--json` prints it."""
+    return to_dict(assess_patient(knowledge, patient, at))

@@ -2,7 +2,10 @@
 
 The app owns one KnowledgeBase (see `state.py`), opened on the event loop's
 thread: request handlers are async and do their brief database work there,
-while network waits (fetching from an EHR's FHIR server) run in worker threads.
+while heavy work (questions, assessments, CDS calls) runs on reader threads
+and network waits (fetching from an EHR's FHIR server) in worker threads.
+An error no handler takes is a 500 whose log line holds no request data
+(`faults.py`).
 Everything the pages need is served from the package: no CDN, no internet.
 """
 
@@ -20,10 +23,12 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from osteon.settings import web_max_bytes_from_env
 from osteon.web.api import api_router
 from osteon.web.cds.auth import AuthSettings, SqliteReplayCache, TokenVerifier, load_settings
 from osteon.web.cds.fhir_data import Fetcher
 from osteon.web.cds.service import CdsState, cds_router
+from osteon.web.faults import FaultBarrier
 from osteon.web.pages import pages_router
 from osteon.web.pages.render import error_handlers
 from osteon.web.state import REFRESH_S, AppState
@@ -39,12 +44,19 @@ DOCS_POLICY = PAGE_POLICY.replace("script-src 'self'", "script-src 'self' 'unsaf
 
 
 def create_app(store: str | Path | None = None, *, auth: AuthSettings | None = None,
-               base_url: str | None = None, fetch: Fetcher | None = None) -> FastAPI:
-    """The app over the store at `store` (default: OSTEON_STORE, else OSTEON_HOME)."""
+               base_url: str | None = None, fetch: Fetcher | None = None,
+               max_body: int | None = None) -> FastAPI:
+    """The app over the store at `store` (default: OSTEON_STORE, else OSTEON_HOME).
+
+    `base_url` is the service's public URL, which CDS Hooks tokens must name as their
+    audience (default: OSTEON_BASE_URL, else the address the server is bound to).
+    `max_body` bounds every request body (default: OSTEON_WEB_MAX_BYTES, else 5 MB).
+    """
     state = AppState(store if store is not None else os.environ.get("OSTEON_STORE") or None,
-                     base_url or os.environ.get("OSTEON_BASE_URL") or None)
-    cds = CdsState(knowledge=state.knowledge, verifier=TokenVerifier(auth or load_settings()),
-                   base_url=state.base_url, fetch=fetch)
+                     base_url or os.environ.get("OSTEON_BASE_URL") or None,
+                     max_body or web_max_bytes_from_env())
+    cds = CdsState(run=state.run, verifier=TokenVerifier(auth or load_settings()),
+                   base_url=state.base_url, fetch=fetch, max_body=state.max_body)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -69,6 +81,7 @@ def create_app(store: str | Path | None = None, *, auth: AuthSettings | None = N
     app.include_router(cds_router(cds))
     for exc_type, handler in error_handlers().items():
         app.add_exception_handler(exc_type, handler)
+    app.add_middleware(FaultBarrier)  # inside the headers below: a 500 gets them too
 
     @app.middleware("http")
     async def security_headers(request: Request,

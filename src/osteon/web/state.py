@@ -1,11 +1,14 @@
 """What the web app holds between requests: one KnowledgeBase and what is derived from it.
 
 SQLite connections stay on the thread that made them, so the KnowledgeBase is
-opened on the event loop's thread and request handlers (async) do their brief
-database work there. Reading an uploaded document takes seconds, so it runs on
-one ingest thread with a KnowledgeBase (connection and reader) of its own,
-and the pages and the CDS service go on answering from the knowledge as it
-was (SQLite's WAL lets them read while it writes). Views that cost more than a
+opened on the event loop's thread, which keeps the knowledge up to date and
+does brief lookups. The heavy work of a request (answering a question,
+assessing a patient, a CDS Hooks call) runs on one of a few reader threads,
+each with its own connection (`AppState.run`): a slow request never holds up
+the event loop, nor the requests behind it. Reading an uploaded document takes
+seconds, so it runs on one ingest thread with a KnowledgeBase (connection and
+reader) of its own, and the pages and the CDS service go on answering from the
+knowledge as it was (SQLite's WAL lets them read while it writes). Views that cost more than a
 query (the mechanism model) are kept per knowledge generation, so a new
 document refreshes them and an unchanged store never rebuilds them.
 """
@@ -14,20 +17,64 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from osteon import IngestReport, KnowledgeBase
+from osteon.corpus.store import Store
 from osteon.knowledge.store import KnowledgeStore
 from osteon.mechanism.records import MechanismGraph
 from osteon.mechanism.simulate import Model
+from osteon.settings import DEFAULT_WEB_MAX_BYTES
 from osteon.web.uploads import Upload, save_document
 
 REFRESH_S = 30.0
 """Documents ingested by another process reach the app within this many seconds."""
 UPLOADS_FOLDER = "uploads"
 """Beside the store file: the documents uploaded through the app, kept as sent."""
+READERS = 4
+"""Reader threads for the heavy work of requests: this many run at once, the rest queue."""
+T = TypeVar("T")
+
+
+class Reader:
+    """One thread and the store connection only it uses (SQLite's rule), opened on first use.
+
+    It reads the knowledge tables the event loop's KnowledgeBase keeps up to date; it
+    never writes them, so any number of readers agree with the loop's view.
+    """
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path = path
+        self.busy = 0
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix=name)
+        self._knowledge: KnowledgeStore | None = None
+        """Touched on this reader's thread only."""
+
+    async def run(self, work: Callable[..., T], *args: Any) -> T:
+        self.busy += 1
+        try:
+            return await asyncio.get_running_loop().run_in_executor(
+                self._pool, self._call, work, args)
+        finally:
+            self.busy -= 1
+
+    def _call(self, work: Callable[..., T], args: tuple[Any, ...]) -> T:
+        if self._knowledge is None:
+            self._knowledge = KnowledgeStore(Store.open(self.path))
+        return work(self._knowledge, *args)
+
+    def close(self) -> None:
+        self._pool.submit(self._close).result()
+        self._pool.shutdown()
+
+    def _close(self) -> None:
+        if self._knowledge is not None:
+            self._knowledge.store.close()
+            self._knowledge = None
 
 
 @dataclass
@@ -36,6 +83,8 @@ class AppState:
 
     store: str | Path | None
     base_url: str | None = None
+    max_body: int = DEFAULT_WEB_MAX_BYTES
+    """The largest request body taken (uploads, patient data, CDS calls); 413 past it."""
     kb: KnowledgeBase | None = None
     _refreshed: float = 0.0
     _model: tuple[int, Model] | None = field(default=None, repr=False)
@@ -43,6 +92,7 @@ class AppState:
     _pool: ThreadPoolExecutor | None = field(default=None, repr=False)
     _worker_kb: KnowledgeBase | None = field(default=None, repr=False)
     """The ingest thread's own KnowledgeBase: touched on that thread only."""
+    _readers: list[Reader] = field(default_factory=list, repr=False)
 
     def open(self) -> KnowledgeBase:
         self.kb = KnowledgeBase.open(self.store)
@@ -52,6 +102,9 @@ class AppState:
         return self.kb
 
     def close(self) -> None:
+        for reader in self._readers:
+            reader.close()
+        self._readers.clear()
         if self._pool is not None:
             self._pool.submit(self._close_worker).result()
             self._pool.shutdown()
@@ -75,6 +128,18 @@ class AppState:
         if not self._ingesting and time.monotonic() - self._refreshed > REFRESH_S:
             self.refresh()
         return self.base.knowledge_store
+
+    async def run(self, work: Callable[..., T], *args: Any) -> T:
+        """`work(knowledge, *args)` on the least busy reader thread, off the event loop.
+
+        The knowledge is brought up to date here first, as for any request; `work` gets
+        the reader's own KnowledgeStore and must not touch `self.base` (another thread's).
+        """
+        self.knowledge()
+        if not self._readers:
+            path = self.base.store.path
+            self._readers = [Reader(path, f"osteon-reader-{i}") for i in range(READERS)]
+        return await min(self._readers, key=lambda r: r.busy).run(work, *args)
 
     def refresh(self) -> None:
         """Read and merge whatever changed now (after an upload, say)."""

@@ -25,11 +25,14 @@ from typing import Any, Protocol
 import httpx
 import jwt
 import yaml
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from osteon.errors import OsteonError
 
 ALGORITHMS = ("ES384", "RS384")
+KEY_TYPES: dict[str, type] = {"ES384": ec.EllipticCurvePublicKey, "RS384": rsa.RSAPublicKey}
+"""The public key each accepted algorithm checks with: a kid naming another kind is refused."""
 JWKS_TTL_S = 600.0
 LEEWAY_S = 30
 MAX_TOKEN_AGE_S = 300
@@ -169,11 +172,14 @@ class TokenVerifier:
                             f"(use {' or '.join(ALGORITHMS)})")
         issuer = self._issuer(unverified.get("iss"))
         key = self._key(issuer, header)
+        if not isinstance(key, KEY_TYPES[header["alg"]]):
+            raise AuthError(f"token refused: its kid names a key that cannot check "
+                            f"{header['alg']} signatures")
         try:
-            claims = jwt.decode(token, key=key, algorithms=list(ALGORITHMS), audience=audience,
+            claims = jwt.decode(token, key=key, algorithms=[header["alg"]], audience=audience,
                                 issuer=issuer.iss, leeway=LEEWAY_S,
                                 options={"require": ["iss", "aud", "exp", "iat", "jti"]})
-        except jwt.PyJWTError as exc:
+        except (jwt.PyJWTError, TypeError, ValueError) as exc:  # a key the library balks at
             raise AuthError(f"token refused: {exc}") from exc
         if claims["iat"] > time.time() + LEEWAY_S or claims["iat"] < time.time() - MAX_TOKEN_AGE_S:
             raise AuthError("token refused: issued at an implausible time")

@@ -1,20 +1,23 @@
 """The CDS Hooks 2.0 service: discovery, patient-view and order-sign, feedback.
 
-Every call is authenticated (auth.py) before its body is read; the patient's
-data comes from prefetch or the EHR's FHIR server (fhir_data.py), is assessed
-against the knowledge base (osteon.assess) and answered with cards (cards.py).
-Bad input is answered 400 with an OperationOutcome, missing data 412, a bad
-token 401. Patient data is never logged or written anywhere: the log lines
-name the service, the status and the time taken, nothing else.
+Every call is authenticated (auth.py) before its body is read; the token's
+audience is this service's URL as configured (`base_url`), else the address
+the server is bound to, never a Host header the caller chose. The body is read
+within the app's size limit (413 past it) and its nesting bounded before it is
+parsed (`osteon.web.bodies`); the patient's data comes from prefetch or the
+EHR's FHIR server (fhir_data.py), is assessed against the knowledge base
+(osteon.assess) on a reader thread, off the event loop, and answered with
+cards (cards.py). Bad input is answered 400 with an OperationOutcome, missing
+data 412, a bad token 401. Patient data is never logged or written anywhere:
+the log lines name the service, the status and the time taken, nothing else.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -27,14 +30,14 @@ from osteon.assess import PatientInputError, assess_patient
 from osteon.assess.records import SECTIONS as ALL_SECTIONS
 from osteon.assess.records import Assessment
 from osteon.knowledge.store import KnowledgeStore
+from osteon.settings import DEFAULT_WEB_MAX_BYTES
+from osteon.web.bodies import BodyError, parse_json, read_limited
 from osteon.web.cds.auth import AuthError, TokenVerifier
 from osteon.web.cds.cards import cards_for
 from osteon.web.cds.fhir_data import BadRequest, Fetcher, MissingData, as_bundle, gather
 from osteon.web.cds.models import Card, Feedback, HookRequest, HookResponse, ServiceDescription
 
 log = logging.getLogger("osteon.cds")
-MAX_BODY_BYTES = 20 * 1024 * 1024
-"""A hook request over this is refused (400): no single patient's data needs more."""
 
 PATIENT_PREFETCH = {
     "patient": "Patient/{{context.patientId}}",
@@ -67,11 +70,14 @@ SECTIONS = {
 class CdsState:
     """What the service needs: the knowledge, the verifier, and where its pages live."""
 
-    knowledge: Callable[[], KnowledgeStore]
+    run: Callable[..., Awaitable[Any]]
+    """Runs `work(knowledge, *args)` off the event loop (`AppState.run`)."""
     verifier: TokenVerifier
     base_url: str | None = None
-    """The public URL of the service (behind a proxy); the request's own URL otherwise."""
+    """The public URL of the service (behind a proxy); the bound address otherwise."""
     fetch: Fetcher | None = None
+    max_body: int = DEFAULT_WEB_MAX_BYTES
+    """A hook request over this is refused (413): no single patient's data needs more."""
     feedback: dict[str, int] = field(default_factory=dict)
     """Outcome counts per service: feedback is counted, never stored."""
 
@@ -107,14 +113,12 @@ def cds_router(state: CdsState) -> APIRouter:
         denied = _authenticate(request)
         if denied is not None:
             return denied
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
-            return outcome(400, "too-costly",
-                           f"request of {len(body):,} bytes is over the {MAX_BODY_BYTES:,} limit")
         try:
-            hook = HookRequest.model_validate(json.loads(body))
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            return outcome(400, "invalid", "the request body is not JSON")
+            hook = await asyncio.to_thread(_hook_request, await read_limited(
+                request, state.max_body))
+        except BodyError as exc:
+            return outcome(exc.status, "too-costly" if exc.status == 413 else "invalid",
+                           exc.message)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
@@ -127,7 +131,7 @@ def cds_router(state: CdsState) -> APIRouter:
                 parts = gather(hook, service.prefetch)  # all sent along: no network, no thread
             else:
                 parts = await asyncio.to_thread(gather, hook, service.prefetch, state.fetch)
-            cards = _cards(service, hook, parts, _base(request))
+            cards = await state.run(_cards, service, hook, parts, _base(request))
         except MissingData as exc:
             return outcome(412, "incomplete", str(exc))
         except (BadRequest, PatientInputError) as exc:
@@ -142,8 +146,13 @@ def cds_router(state: CdsState) -> APIRouter:
         if denied is not None:
             return denied
         try:
-            received = Feedback.model_validate(json.loads(await request.body()))
-        except (json.JSONDecodeError, UnicodeDecodeError, ValidationError):
+            received = Feedback.model_validate(parse_json(await read_limited(
+                request, state.max_body)))
+        except BodyError as exc:
+            if exc.status == 413:
+                return outcome(413, "too-costly", exc.message)
+            return outcome(400, "invalid", "not a CDS Hooks feedback body")
+        except ValidationError:
             return outcome(400, "invalid", "not a CDS Hooks feedback body")
         for item in received.feedback:
             key = f"{service_id}:{item.outcome}"
@@ -159,23 +168,42 @@ def cds_router(state: CdsState) -> APIRouter:
         return None
 
     def _base(request: Request) -> str:
-        return (state.base_url or str(request.base_url)).rstrip("/")
-
-    def _cards(service: ServiceDescription, hook: HookRequest, parts: dict[str, Any],
-               base_url: str) -> list[Card]:
-        knowledge = state.knowledge()
-        at = datetime.now().astimezone()
-        sections = SECTIONS[service.hook]
-        if service.hook == "order-sign":
-            drafts = _draft_orders(hook)
-            if not drafts:
-                return []
-            before = assess_patient(knowledge, as_bundle(parts), at)
-            after = assess_patient(knowledge, as_bundle(parts, drafts), at)
-            return cards_for(_new_items(after, before), sections, base_url)
-        return cards_for(assess_patient(knowledge, as_bundle(parts), at), sections, base_url)
+        return (state.base_url or bound_url(request)).rstrip("/")
 
     return router
+
+
+def bound_url(request: Request) -> str:
+    """The URL of the address the server is bound to (the socket's, not the Host header's).
+
+    A caller chooses its Host header; an audience checked against it would accept a
+    token made for any host the caller names.
+    """
+    host, port = request.scope.get("server") or ("127.0.0.1", 80)
+    scheme = request.scope.get("scheme", "http")
+    name = f"[{host}]" if ":" in str(host) else str(host)
+    default = {"http": 80, "https": 443}.get(scheme)
+    return f"{scheme}://{name}" + ("" if port in (None, default) else f":{port}")
+
+
+def _hook_request(body: bytes) -> HookRequest:
+    """The hook request in `body` (BodyError or ValidationError when it is not one)."""
+    return HookRequest.model_validate(parse_json(body))
+
+
+def _cards(knowledge: KnowledgeStore, service: ServiceDescription, hook: HookRequest,
+           parts: dict[str, Any], base_url: str) -> list[Card]:
+    """On a reader thread: the cards for the service's sections of the patient's assessment."""
+    at = datetime.now().astimezone()
+    sections = SECTIONS[service.hook]
+    if service.hook == "order-sign":
+        drafts = _draft_orders(hook)
+        if not drafts:
+            return []
+        before = assess_patient(knowledge, as_bundle(parts), at)
+        after = assess_patient(knowledge, as_bundle(parts, drafts), at)
+        return cards_for(_new_items(after, before), sections, base_url)
+    return cards_for(assess_patient(knowledge, as_bundle(parts), at), sections, base_url)
 
 
 def _draft_orders(hook: HookRequest) -> list[dict[str, Any]]:

@@ -26,9 +26,9 @@ def router(state: AppState) -> APIRouter:
     async def ask_page(request: Request, q: str = "") -> Response:
         if not q.strip():
             return RedirectResponse("/", status_code=303)
-        knowledge = state.knowledge()
-        answer = answer_question(knowledge, q)
-        names = [name_of(c, knowledge.lexicon) for c in
+        answer = await state.run(answer_question, q)  # off the event loop
+        lexicon = state.knowledge().lexicon
+        names = [name_of(c, lexicon) for c in
                  (answer.understood.concepts if answer.understood else ())]
         return render("ask.html", request, q=answer.question, answer=answer, error=None,
                       concept_names=names, topics=())

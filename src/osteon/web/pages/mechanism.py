@@ -55,15 +55,15 @@ class MechanismPages:
             self._view = (graph, graph_view(graph, titles))
         return self._view[1]
 
-    def simulate(self, form: SimForm) -> Outcome:
-        """The form's scenario run (cached), or MechanismError."""
+    async def simulate(self, form: SimForm) -> Outcome:
+        """The form's scenario run (cached; run off the event loop), or MechanismError."""
         model = self.state.model()
         generation = self.state.knowledge().generation
         request = check(form, model.graph)
         key = (generation, request.key)
         found = self.runs.get(key)
         if found is None:
-            found = self.runs.put(key, outcome(model, request))
+            found = self.runs.put(key, await asyncio.to_thread(outcome, model, request))
         return found
 
     async def png(self, result: Outcome) -> bytes:
@@ -84,12 +84,12 @@ def _choices() -> dict[str, list[tuple[str, str]]]:
             "genetic": listed("genetic"), "stimuli": listed("stimuli")}
 
 
-def _context(pages: MechanismPages, form: SimForm) -> tuple[int, dict[str, Any]]:
+async def _context(pages: MechanismPages, form: SimForm) -> tuple[int, dict[str, Any]]:
     result: Outcome | None = None
     error: str | None = None
     if form.submitted:
         try:
-            result = pages.simulate(form)
+            result = await pages.simulate(form)
         except MechanismError as exc:
             error = str(exc)
     width, height = plot_size()
@@ -106,7 +106,7 @@ def router(state: AppState) -> APIRouter:
     async def mechanism(request: Request) -> Response:
         form = read_form(request.query_params)
         view = pages.view()
-        status, context = _context(pages, form)
+        status, context = await _context(pages, form)
         return render("mechanism.html", request, status=status, view=view,
                       nodes=view.options, **context)
 
@@ -116,7 +116,7 @@ def router(state: AppState) -> APIRouter:
         if not form.submitted:
             form = SimForm(submitted=True)
         view = pages.view()
-        status, context = _context(pages, form)
+        status, context = await _context(pages, form)
         html = ENV.get_template("mechanism_result.html").render(nodes=view.options, **context)
         result: Outcome | None = context["result"]
         body: dict[str, Any] = result.as_json() if result is not None else {
@@ -128,7 +128,7 @@ def router(state: AppState) -> APIRouter:
     async def plot(request: Request) -> Response:
         form = read_form(request.query_params)
         try:
-            result = pages.simulate(form)
+            result = await pages.simulate(form)
         except MechanismError as exc:
             return Response(str(exc), status_code=400, media_type="text/plain; charset=utf-8")
         png = await pages.png(result)

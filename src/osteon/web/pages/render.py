@@ -74,8 +74,9 @@ def error_handlers() -> dict[Any, Callable[[Request, Any], Awaitable[Response]]]
         return error_response(request, exc.status_code, str(exc.detail))
 
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        if _wants_json(request):
-            return JSONResponse({"detail": exc.errors()}, status_code=422)
+        if _wants_json(request):  # where and why, never the value sent (it may be patient data)
+            return JSONResponse({"detail": [{k: e[k] for k in ("type", "loc", "msg") if k in e}
+                                            for e in exc.errors()]}, status_code=422)
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("query", "body"))
         return error_response(request, 422, f"{where}: {first.get('msg', 'invalid input')}")
