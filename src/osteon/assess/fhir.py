@@ -144,20 +144,15 @@ def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] 
         if verification in _SKIP_STATUS:
             return None
         clinical = _first_code(resource.clinicalStatus)
-        when = resource.onsetDateTime or (resource.onsetPeriod.start if resource.onsetPeriod
-                                          else None) or resource.recordedDate
+        when, end = _first_time(resource, "onset")
+        when = when or resource.recordedDate
         return "conditions", _entry(resource.code, when, resource.bodySite, source,
-                                    "resolved" if clinical in _RESOLVED else "active")
+                                    "resolved" if clinical in _RESOLVED else "active", end)
     if kind in ("Procedure", "ServiceRequest"):
         planned = kind == "ServiceRequest" or status == "preparation"
-        if kind == "Procedure":
-            when = resource.performedDateTime or (
-                resource.performedPeriod.start if resource.performedPeriod else None)
-        else:
-            when = resource.occurrenceDateTime or (
-                resource.occurrencePeriod.start if resource.occurrencePeriod else None)
+        when, end = _first_time(resource, "performed" if kind == "Procedure" else "occurrence")
         return "procedures", _entry(resource.code, when, resource.bodySite, source,
-                                    "planned" if planned else "active")
+                                    "planned" if planned else "active", end)
     if kind == "Observation":
         return _observation(resource, source)
     if kind in ("MedicationStatement", "MedicationRequest"):
@@ -167,24 +162,26 @@ def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] 
             concept = target.code if target is not None else None
         if concept is None:
             raise ValueError("medication neither coded nor found in the bundle")
-        when = (resource.authoredOn if kind == "MedicationRequest" else
-                resource.effectiveDateTime or (resource.effectivePeriod.start
-                                               if resource.effectivePeriod else None))
+        if kind == "MedicationRequest":
+            when, end = resource.authoredOn, None
+        else:
+            when, end = _first_time(resource, "effective")
         return "medications", _entry(concept, when, None, source,
                                      "stopped" if status in ("stopped", "completed")
-                                     else "active")
+                                     else "active", end)
     if kind == "AllergyIntolerance":
         if _first_code(resource.verificationStatus) in _SKIP_STATUS:
             return None
-        return "allergies", _entry(resource.code, resource.onsetDateTime, None, source,
+        when, _ = _first_time(resource, "onset")
+        return "allergies", _entry(resource.code, when or resource.recordedDate, None, source,
                                    "active")
     return None
 
 
 def _observation(resource: Any, source: str) -> tuple[str, EntryIn]:
     categories = {_first_code(c) for c in resource.category or []}
-    when = resource.effectiveDateTime or (resource.effectivePeriod.start
-                                          if resource.effectivePeriod else None)
+    when, end = _first_time(resource, "effective")
+    when = when or getattr(resource, "issued", None)
     quantity = resource.valueQuantity
     if "laboratory" in categories or (quantity is not None and "exam" not in categories):
         high = None
@@ -196,17 +193,31 @@ def _observation(resource: Any, source: str) -> tuple[str, EntryIn]:
             if rng.high is not None and rng.high.value is not None:
                 ref_high = float(rng.high.value)
                 break
-        base = _entry(resource.code, when, resource.bodySite, source, "active")
+        base = _entry(resource.code, when, resource.bodySite, source, "active", end)
         return "labs", LabIn(**base.model_dump(),
                              value=float(quantity.value) if quantity and quantity.value
                              is not None else None,
                              unit=(quantity.unit or quantity.code) if quantity else None,
                              reference_high=ref_high, high=high)
     code = resource.valueCodeableConcept or resource.code
-    return "findings", _entry(code, when, resource.bodySite, source, "active")
+    return "findings", _entry(code, when, resource.bodySite, source, "active", end)
 
 
-def _entry(code: Any, when: Any, sites: Any, source: str, status: str) -> EntryIn:
+def _first_time(resource: Any, field: str) -> tuple[Any, Any]:
+    """(start or moment, end) of a choice field as EHRs fill it: fieldDateTime,
+    fieldInstant, fieldPeriod (start, end; an end alone stands for both)."""
+    moment = (getattr(resource, f"{field}DateTime", None)
+              or getattr(resource, f"{field}Instant", None))
+    if moment is not None:
+        return moment, None
+    period = getattr(resource, f"{field}Period", None)
+    if period is not None and (period.start or period.end):
+        return period.start or period.end, period.end
+    return None, None
+
+
+def _entry(code: Any, when: Any, sites: Any, source: str, status: str,
+           end: Any = None) -> EntryIn:
     if code is None:
         raise ValueError("no code")
     codings = [CodingIn(system=c.system, code=c.code, display=c.display)
@@ -216,8 +227,8 @@ def _entry(code: Any, when: Any, sites: Any, source: str, status: str) -> EntryI
         raise ValueError("no code or text")
     site_list = sites if isinstance(sites, list) else [sites] if sites is not None else []
     site_texts = [t for t in (_site_text(s) for s in site_list) if t]
-    return EntryIn(text=text, codes=codings, date=_iso(when), site=site_texts or None,
-                   status=status, source=source)
+    return EntryIn(text=text, codes=codings, date=_iso(when), end=_iso(end),
+                   site=site_texts or None, status=status, source=source)
 
 
 def _site_text(concept: Any) -> str | None:

@@ -111,6 +111,7 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
     if not entry.text and not any(c.display for c in codes) and mapped.display:
         label = mapped.display
     when, date_only = _when(out, kind, entry, source)
+    ended, end_date_only = _end(out, entry, source, when)
     status = entry.status
     if concept == out.rules.target or concept in out.lexicon.descendants(out.rules.target):
         if status in ("resolved", "history"):
@@ -119,8 +120,8 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
     if mapped.site and mapped.site not in sites:
         sites = (*sites, mapped.site)
     laterality = mapped.laterality or _laterality(entry)
-    fact = PatientFact(kind, concept, label, when, date_only, sites, status,
-                       matched_by=mapped.matched_by, source=source, how=mapped.how,
+    fact = PatientFact(kind, concept, label, when, date_only, ended, end_date_only, sites,
+                       status, matched_by=mapped.matched_by, source=source, how=mapped.how,
                        laterality=laterality)
     if isinstance(entry, LabIn):
         fact = PatientFact(**{**_fields(fact), "value": entry.value, "unit": entry.unit,
@@ -129,7 +130,8 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
         if fact.high and finding:
             out.facts.append(fact)
             fact = PatientFact("finding", finding, f"{label} above its reference range", when,
-                               date_only, (), "active", matched_by=LAB_DERIVED, source=source,
+                               date_only, sites=(), status="active", matched_by=LAB_DERIVED,
+                               source=source,
                                how=f"{label} above its reference range")
     out.facts.append(fact)
 
@@ -226,21 +228,38 @@ def _display_agrees(concept: Concept, code: CodeRef, texts: list[str]) -> bool:
 
 def _when(out: _Collector, kind: FactKind, entry: EntryIn, source: str
           ) -> tuple[datetime | None, bool]:
-    try:
-        when, date_only, no_zone = parse_when(entry.date)
-        if when is not None:
-            check_years(when, out.rules.earliest_year, out.rules.latest_year, "date")
-    except ValueError as exc:
-        out.warn(f"{source}: {exc}; the date was ignored")
-        return None, False
-    if when is None:
-        return None, False
-    if no_zone:
-        out.warn("times without a time zone were read as UTC")
-    if when > out.at and not (kind == "procedure" and entry.status == "planned"):
+    when, date_only = _moment(out, entry.date, source, "date")
+    if when is not None and when > out.at and not (kind == "procedure"
+                                                   and entry.status == "planned"):
         out.warn(f"{source}: date {entry.date} is after the assessment time "
                  f"{out.at:%Y-%m-%d %H:%M} UTC; the date was ignored")
         return None, False
+    return when, date_only
+
+
+def _end(out: _Collector, entry: EntryIn, source: str, start: datetime | None
+         ) -> tuple[datetime | None, bool]:
+    """The period's end; one before its start is ignored with a warning."""
+    end, date_only = _moment(out, entry.end, source, "end")
+    if end is not None and start is not None and (
+            end.date() < start.date() if date_only else end < start):  # a day means all of it
+        out.warn(f"{source}: end {entry.end} is before its start {entry.date}; "
+                 "the end was ignored")
+        return None, False
+    return end, date_only
+
+
+def _moment(out: _Collector, value: str | None, source: str, what: str
+            ) -> tuple[datetime | None, bool]:
+    try:
+        when, date_only, no_zone = parse_when(value)
+        if when is not None:
+            check_years(when, out.rules.earliest_year, out.rules.latest_year, what)
+    except ValueError as exc:
+        out.warn(f"{source}: {exc}; the {what} was ignored")
+        return None, False
+    if no_zone:
+        out.warn("times without a time zone were read as UTC")
     return when, date_only
 
 

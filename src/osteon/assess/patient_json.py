@@ -8,7 +8,7 @@
                    "codes": [{"system": "ICD-10-CM", "code": "M16.11"}],
                    "date": "2019-05-01", "site": "right hip", "status": "active"}],
   "procedures":  [{"text": "total hip arthroplasty", "date": "2025-03-10T09:30:00Z",
-                   "site": "right hip"}],
+                   "end": "2025-03-10T11:15:00Z", "site": "right hip"}],
   "injuries":    [{"text": "spinal cord injury",
                    "codes": [{"system": "ICD-10-CM", "code": "S24.109A"}], "date": "2025-01-20"}],
   "findings":    [{"text": "swelling", "site": "left thigh", "date": "2025-03-01"}],
@@ -20,10 +20,11 @@
 }
 ```
 
-Every entry needs `text` or `codes` (systems: ICD-10-CM, SNOMED CT, RxNorm,
-LOINC, MeSH, or their FHIR URIs). `date` is the onset, the time of the
+Every entry needs `text` or `codes` (systems: SNOMED CT, ICD-10-CM, ICD-10-PCS,
+CPT, RxNorm, LOINC, MeSH, or their FHIR URIs). `date` is the onset, the time of the
 procedure, of the lab sample or the start of a medication: ISO 8601, a
-date-time with its zone where a deadline depends on it. `status` is active,
+date-time with its zone where a deadline depends on it; `end` the end of a
+period (the operation's end: a timing "after surgery" counts from it). `status` is active,
 resolved, history, planned or stopped. Unknown keys are refused, so a typo
 never silently drops data.
 """
@@ -59,6 +60,9 @@ class EntryIn(_Strict):
     text: str | None = None
     codes: list[CodingIn] = []
     date: str | None = None
+    end: str | None = None
+    """The end of a period (an operation's end time, a medication's stop): timings "after
+    surgery" count from it."""
     site: str | list[str] | None = None
     status: Status = "active"
     source: str | None = None

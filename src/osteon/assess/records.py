@@ -44,6 +44,9 @@ class PatientFact:
     """Onset, procedure time, lab time or medication start, timezone-aware (UTC)."""
     date_only: bool = False
     """True when the input gave a day without a time: deadlines are then approximate."""
+    ended: datetime | None = None
+    """The end of a period (performedPeriod.end: when the operation finished), UTC."""
+    end_date_only: bool = False
     sites: tuple[str, ...] = ()
     """Anatomy concept ids (thigh, hip, ...)."""
     status: str = "active"

@@ -94,6 +94,8 @@ class AssessRules(_Strict):
 class Anchor(_Strict):
     words: list[str] = Field(min_length=1)
     events: list[str] | Literal["onset"]
+    point: Literal["start", "end"] = "start"
+    """Which moment of an event recorded as a period the timing counts from."""
 
 
 class TimingRules(_Strict):

@@ -35,6 +35,16 @@ class Anchor:
     """A test concept ("an x-ray"): the window is relative to that test's window."""
 
 
+def anchor_point(text: str, rules: TimingRules) -> str:
+    """start or end: which moment of a period-long event an anchor word counts from."""
+    wanted = _norm(text, rules)
+    parts = {wanted, *(p.strip() for p in re.split(r"\s+(?:or|and)\s+|,\s*", wanted))}
+    for anchor in rules.anchors:
+        if parts & {_norm(w, rules) for w in anchor.words}:
+            return anchor.point
+    return "start"
+
+
 def anchor_concepts(text: str, rules: TimingRules, lexicon: Lexicon
                     ) -> list[str] | str | None:
     """Concept ids an anchor names, "onset", or None when it names nothing known."""
@@ -85,6 +95,8 @@ def resolve_anchor(text: str | None, patient: Patient, at: datetime, rules: Timi
         return Anchor(lexicon.get(tests[0]).name, test=tests[0]) if tests else None
     past = [f for f in events if f.when <= at]  # type: ignore[operator]
     chosen = max(past, key=_when) if past else min(events, key=_when)
+    if anchor_point(text, rules) == "end" and chosen.ended is not None:
+        return Anchor(f"the end of {chosen.label}", chosen.ended, chosen.end_date_only)
     return Anchor(chosen.label, chosen.when, chosen.date_only)
 
 
