@@ -204,8 +204,10 @@ def _observation(resource: Any, source: str) -> tuple[str, EntryIn]:
 
 
 def _first_time(resource: Any, field: str) -> tuple[Any, Any]:
-    """(start or moment, end) of a choice field as EHRs fill it: fieldDateTime,
-    fieldInstant, fieldPeriod (start, end; an end alone stands for both)."""
+    """The (start or moment, end) of a choice field as EHRs fill it.
+
+    fieldDateTime, fieldInstant, fieldPeriod (start, end; an end alone stands for both).
+    """
     moment = (getattr(resource, f"{field}DateTime", None)
               or getattr(resource, f"{field}Instant", None))
     if moment is not None:

@@ -36,7 +36,7 @@ class Anchor:
 
 
 def anchor_point(text: str, rules: TimingRules) -> str:
-    """start or end: which moment of a period-long event an anchor word counts from."""
+    """Which moment (start or end) of a period-long event an anchor word counts from."""
     wanted = _norm(text, rules)
     parts = {wanted, *(p.strip() for p in re.split(r"\s+(?:or|and)\s+|,\s*", wanted))}
     for anchor in rules.anchors:
