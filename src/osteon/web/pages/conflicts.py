@@ -8,11 +8,13 @@ and the page stays small.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from osteon.ask.answer import notes_for
+from osteon.knowledge.store import KnowledgeStore
 from osteon.web.pages.render import render
 from osteon.web.state import AppState
 
@@ -25,13 +27,19 @@ def router(state: AppState) -> APIRouter:
     @routes.get("/conflicts", response_class=HTMLResponse)
     async def conflicts(request: Request, kind: str | None = None,
                         page: int = Query(1, ge=1)) -> Response:
-        knowledge = state.knowledge()
-        every = sorted(knowledge.conflicts(), key=lambda c: (c.kind != "opposite", c.a, c.b))
+        def listed(knowledge: KnowledgeStore) -> tuple[list[Any], list[Any], list[Any], int]:
+            """On a reader thread: every conflict, the kind asked for, this page's notes."""
+            every = sorted(knowledge.conflicts(),
+                           key=lambda c: (c.kind != "opposite", c.a, c.b))
+            chosen = [c for c in every if kind is None or c.kind == kind]
+            pages = max(1, -(-len(chosen) // PER_PAGE))
+            shown = min(page, pages)
+            notes = notes_for(knowledge, chosen[(shown - 1) * PER_PAGE:shown * PER_PAGE], 3)
+            return every, chosen, notes, shown
+
+        every, chosen, notes, page = await state.run(listed)
         kinds = Counter(c.kind for c in every)
-        chosen = [c for c in every if kind is None or c.kind == kind]
         pages = max(1, -(-len(chosen) // PER_PAGE))
-        page = min(page, pages)
-        notes = notes_for(knowledge, chosen[(page - 1) * PER_PAGE:page * PER_PAGE], 3)
         return render("conflicts.html", request, notes=notes, kinds=sorted(kinds.items()),
                       kind=kind, total=len(every), shown=len(chosen), page=page, pages=pages)
 

@@ -21,7 +21,7 @@ def router(state: AppState) -> APIRouter:
     @routes.get("/topics/{slug}", response_class=HTMLResponse)
     async def one(request: Request, slug: str) -> Response:
         try:
-            page = topic(state.knowledge(), slug)
+            page = await state.run(topic, slug)  # off the event loop
         except OsteonError as exc:
             raise DocumentNotFound(str(exc)) from None
         return render("topic.html", request, topic=page, topics=topic_rules().topics)
