@@ -266,8 +266,11 @@ def claims(
             except OsteonError as exc:
                 _fail(str(exc), code=1)
         found = kb.claims(doc_id=doc, predicate=predicate, concept=concept_id)
+    from osteon.knowledge.calibration import NOT_CONFIRMED, claim_confirmed
+    from osteon.knowledge.views import claim_dict, scope_text
+
     if as_json:
-        _emit_json([dataclasses.asdict(c) for c in found])
+        _emit_json([claim_dict(c) for c in found])
         return
 
     def name(concept_id: str, is_text: bool = False) -> str:
@@ -280,8 +283,10 @@ def claims(
         ev = c.evidence
         polarity = {"negated": " [red](negated)[/]", "hedged": " [yellow](hedged)[/]"}.get(
             c.polarity, "")
+        status = "" if claim_confirmed(c) else f" [magenta]({NOT_CONFIRMED})[/]"
+        scope = f" [dim]· {escape(scope_text(c.scope))}[/]" if c.scope else ""
         out.print(f"{escape(name(c.subject))} [cyan]—{c.predicate}→[/] "
-                  f"{escape(name(c.object, c.object_is_text))}{polarity}")
+                  f"{escape(name(c.object, c.object_is_text))}{polarity}{status}{scope}")
         out.print(f"    [dim]{escape(ev.doc_id)} #{ev.sentence_idx} "
                   f"[{ev.span_start}:{ev.span_end}] “{escape(ev.quote)}”[/]")
 
@@ -675,6 +680,63 @@ def eval_conflicts(
         out.print(f"\n[bold]{title}[/] ({len(items)})")
         for c in items:
             out.print(f"  {' × '.join(c.facts)}  [dim]{escape(c.explanation)}[/]")
+
+
+@eval_app.command("rules")
+def eval_rules(
+    pages: Annotated[Path, typer.Option("--pages", help="Folder of real pages (not in git).")],
+    labels: Annotated[Path, typer.Option("--labels", help="Label file (YAML), kept in git.")],
+    todo: Annotated[int, typer.Option(
+        "--todo", help="Add this many unlabelled claims to the label file and print them.")] = 0,
+    write: Annotated[Path | None, typer.Option(
+        "--write", help="Write the measured precision table here (rule_precision.yaml).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Per-rule precision of reading on real pages, from hand labels (use a store of its own)."""
+    from osteon.knowledge import rule_eval
+    from osteon.knowledge.calibration import rule_precision
+
+    if not pages.is_dir():
+        _fail(f"{pages}: not a folder")
+    try:
+        label_file = rule_eval.load_labels(labels)
+    except OsteonError as exc:
+        _fail(str(exc))
+    folder = pages.resolve()
+    with _open() as kb:
+        kb.ingest([folder], read=True)
+        kb.read()
+        names = {rule_eval.page_name(s.origin): s.id for s in kb.store.summaries()
+                 if Path(s.origin).resolve().parent == folder}
+        read = rule_eval.page_claims(kb.store, names, kb.claims())
+    result = rule_eval.measure(read, label_file)
+    if todo:
+        added = rule_eval.pending(read, label_file)[:todo]
+        label_file.labels.extend(item.label for item in added)
+        rule_eval.save_labels(labels, label_file)
+        for item in added:
+            c = item.claim
+            out.print(f"[bold]{escape(item.doc)}#{c.evidence.sentence_idx}[/] {escape(c.subject)} "
+                      f"—{c.predicate}/{c.polarity}→ {escape(c.object)}  [dim]{c.rule}[/]\n"
+                      f"    {escape(item.sentence_text)}")
+    if write is not None:
+        table = result.table(rule_precision(), measured=(
+            f"{result.pooled.labelled} labelled claims on {result.documents} real pages"
+            f" (labels: {labels.name}); {result.unlabelled} claims read but not labelled"))
+        rule_eval.write_table(write, table)
+    if as_json:
+        _emit_json(result.as_dict())
+        return
+    table_view = Table(title="precision by rule", title_justify="left")
+    for column in ("rule", "labelled", "correct", "precision"):
+        table_view.add_column(column, justify="left" if column == "rule" else "right")
+    for rule, score in sorted(result.rules.items(), key=lambda kv: (-kv[1].labelled, kv[0])):
+        table_view.add_row(rule, str(score.labelled), str(score.correct), f"{score.rate:.2f}")
+    out.print(table_view)
+    p = result.pooled
+    out.print(f"[bold]pooled[/]: {p.correct}/{p.labelled} right ({p.rate:.2f}) on "
+              f"{result.documents} pages; {result.unlabelled} claims not labelled; "
+              f"{result.gone} labels no longer read")
 
 
 @eval_app.command("ask")

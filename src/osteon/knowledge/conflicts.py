@@ -1,9 +1,10 @@
 """Find assertions that disagree, by the rules of data/knowledge/conflicts.yaml.
 
-Three general checks and the file's `across` rules (see the file's header):
+Four general checks and the file's `across` rules (see the file's header):
 opposite signs in one family with related agents and targets; the same
-triple asserted by one source and hedged by another; numbers that do not
-overlap. Two assertions only conflict when they are in the same context and
+triple asserted by one source and hedged by another; figures for one
+measured thing that differ between sources ("figures differ", within one
+population and species). Two assertions only conflict when they are in the same context and
 come from different documents: a page that says "not inherently painful, but
 may cause pain" is nuanced, not in conflict with itself.
 """
@@ -12,16 +13,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.profile import selects
 from osteon.knowledge.records import Assertion, Conflict, QualifierValue, Stance
-from osteon.knowledge.rules import AcrossRule, ConflictRules, Relatedness, Selector
+from osteon.knowledge.rules import AcrossRule, ConflictRules, FigureRules, Relatedness, Selector
 from osteon.reading.lexicon import Lexicon
+from osteon.reading.quantity_rules import quantity_rules
 from osteon.reading.terms import fold
-
-APPROXIMATE_SLACK = 0.10
-"""An approximate figure ("about a third") stands for ±10 % of itself when ranges are compared."""
 
 
 class ConflictFinder:
@@ -164,46 +164,151 @@ class ConflictFinder:
                 "certainty": "one asserts what the other only hedges"}.get(kind, kind)
 
 
-def number_conflict(assertion: Assertion, values: Iterable[QualifierValue]) -> Conflict | None:
-    """Figures of one kind and unit on one assertion that no shared range can hold.
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """One figure of one assertion, in its dimension's base unit."""
 
-    Two values clash when their ranges (approximate ones widened by
-    APPROXIMATE_SLACK) do not overlap, unless both come from one and the same
-    document only (a page giving "2% in children, 30% in adults" is not in conflict
-    with itself).
+    assertion: Assertion
+    value: QualifierValue
+    low: float
+    high: float
+
+
+def figure_conflicts(figures: Iterable[tuple[Assertion, QualifierValue]], mine: set[int],
+                     rules: FigureRules, lexicon: Lexicon) -> list[Conflict]:
+    """Figures for one measured thing that differ between documents ("figures differ").
+
+    Each figure goes to the group of the thing it measures (see `_measure` and
+    conflicts.yaml's `figures`); within a group, every pair touching an assertion of
+    `mine` whose ranges neither overlap nor round to each other is a clash. One conflict
+    per pair of assertions (one assertion with itself when its own sources differ).
     """
-    by_unit: dict[tuple[str, str | None], list[QualifierValue]] = {}
-    for value in values:
-        if value.low is not None and value.high is not None:
-            by_unit.setdefault((value.kind, value.unit), []).append(value)
-    clashes = []
-    for group in by_unit.values():
+    items = list(figures)
+    groups: dict[tuple, list[_Figure]] = defaultdict(list)
+    for assertion, value in items:
+        if value.low is None or value.high is None or assertion.polarity == "negated":
+            continue
+        size = _unit_size(value.unit)
+        measure = _measure(assertion, value, rules, lexicon)
+        groups[measure].append(_Figure(assertion, value, value.low * size, value.high * size))
+    clashes: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for group in groups.values():
         for i, x in enumerate(group):
             for y in group[i + 1:]:
-                if _overlap(x, y) or (x.n_documents == y.n_documents == 1
-                                      and x.doc_ids == y.doc_ids):
+                if x.assertion.id not in mine and y.assertion.id not in mine:
                     continue
-                clashes.append(f"{x.text!r} [{_sources(x)}] vs {y.text!r} [{_sources(y)}]")
-    if not clashes:
-        return None
-    return Conflict(assertion.id, assertion.id, "numbers", assertion.predicate,
-                    f"{assertion.text}: figures that do not overlap: " + "; ".join(clashes))
+                if _one_document(x.value, y.value) or _families_differ(x.value, y.value):
+                    continue
+                if _agree(x, y, rules):
+                    continue
+                first, second = sorted((x, y), key=lambda f: f.assertion.id)
+                clashes[(first.assertion.id, second.assertion.id)].append(
+                    _clash_text(first, second))
+    by_id = {a.id: a for a, _ in items}
+    out = []
+    for (a, b), texts in sorted(clashes.items()):
+        shown = texts[:rules.shown]
+        more = f"; and {len(texts) - len(shown)} more" if len(texts) > len(shown) else ""
+        head = (by_id[a].text if a == b
+                else f"\u201c{by_id[a].text}\u201d and \u201c{by_id[b].text}\u201d")
+        out.append(Conflict(a, b, rules.kind, by_id[a].predicate,
+                            f"{rules.says}: {head}: " + "; ".join(shown) + more))
+    return out
+
+
+def number_conflict(assertion: Assertion, values: Iterable[QualifierValue],
+                    rules: FigureRules | None = None, lexicon: Lexicon | None = None
+                    ) -> Conflict | None:
+    """The "figures differ" conflict of one assertion's own figures, or None."""
+    from osteon.knowledge.rules import conflict_rules
+    from osteon.reading.lexicon import load_lexicon
+
+    found = figure_conflicts([(assertion, v) for v in values], {assertion.id},
+                             rules or conflict_rules().figures, lexicon or load_lexicon())
+    return found[0] if found else None
+
+
+def _measure(assertion: Assertion, value: QualifierValue, rules: FigureRules,
+             lexicon: Lexicon) -> tuple:
+    """What a figure measures: figures with equal measures can be compared."""
+    scope = (value.scope.population, value.scope.species)
+    dimension = _dimension(value.unit)
+    order = rules.lag.get(value.relation or "")
+    if value.kind == "timing" and order and value.anchor:
+        anchor = _anchor_concept(value.anchor, lexicon)
+        if anchor and anchor != assertion.subject:
+            first, second = ((assertion.subject, anchor) if order == "earlier"
+                             else (anchor, assertion.subject))
+            return ("lag", first, second, assertion.predicate, assertion.object,
+                    assertion.context, dimension, scope)
+    return ("same", assertion.subject, assertion.predicate, assertion.object,
+            assertion.context, value.kind, dimension, value.relation,
+            fold(value.anchor or ""), scope)
+
+
+def _anchor_concept(anchor: str, lexicon: Lexicon) -> str | None:
+    """The concept an anchor names ("a positive bone scan": bone scan), dropping lead words."""
+    words = anchor.split()
+    for i in range(min(len(words), 4)):
+        found = lexicon.concept_id_for(" ".join(words[i:]))
+        if found:
+            return found
+    return None
+
+
+def _dimension(unit: str | None) -> str | None:
+    for name, sizes in quantity_rules().dimensions.items():
+        if unit in sizes:
+            return name
+    return unit
+
+
+def _unit_size(unit: str | None) -> float:
+    for sizes in quantity_rules().dimensions.values():
+        if unit in sizes:
+            return sizes[unit]
+    return 1.0
+
+
+def _one_document(x: QualifierValue, y: QualifierValue) -> bool:
+    """A page giving two figures ("2% in children, 30% in adults") is not at odds with itself."""
+    return x.n_documents == y.n_documents == 1 and x.doc_ids == y.doc_ids
+
+
+def _families_differ(x: QualifierValue, y: QualifierValue) -> bool:
+    fx, fy = set(x.scope.family), set(y.scope.family)
+    return bool(fx and fy and not fx & fy)
+
+
+def _agree(x: _Figure, y: _Figure, rules: FigureRules) -> bool:
+    """Overlapping ranges, a figure at the edge of a range, or ends equal within rounding."""
+    def widened(f: _Figure) -> tuple[float, float]:
+        slack = rules.approximate_slack * abs(f.high) if f.value.approximate else 0.0
+        return f.low - slack, f.high + slack
+
+    (xl, xh), (yl, yh) = widened(x), widened(y)
+
+    def close(a: float, b: float) -> bool:
+        return abs(a - b) <= rules.rounding * max(abs(a), abs(b))
+
+    if close(xl, yl) and close(xh, yh):
+        return True
+    overlap = min(xh, yh) - max(xl, yl)
+    point = x.low == x.high or y.low == y.high
+    return overlap > 1e-9 or (point and overlap >= -1e-9)
+
+
+def _clash_text(x: _Figure, y: _Figure) -> str:
+    if x.assertion.id == y.assertion.id:
+        return f"{x.value.text!r} [{_sources(x.value)}] vs {y.value.text!r} [{_sources(y.value)}]"
+    return (f"{x.value.text!r} ({x.assertion.text}) [{_sources(x.value)}] vs "
+            f"{y.value.text!r} ({y.assertion.text}) [{_sources(y.value)}]")
 
 
 def _sources(value: QualifierValue) -> str:
     if value.n_documents <= len(value.doc_ids):
         return ", ".join(value.doc_ids)
     return f"{value.doc_ids[0]} and {value.n_documents - 1} more documents"
-
-
-def _overlap(x: QualifierValue, y: QualifierValue) -> bool:
-    def widened(v: QualifierValue) -> tuple[float, float]:
-        low, high = float(v.low or 0), float(v.high or 0)
-        slack = APPROXIMATE_SLACK * abs(high) if v.approximate else 0.0
-        return low - slack, high + slack
-
-    (xl, xh), (yl, yh) = widened(x), widened(y)
-    return xl <= yh and yl <= xh
 
 
 def _different_documents(a: Assertion, b: Assertion) -> bool:

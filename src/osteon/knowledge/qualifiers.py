@@ -3,12 +3,14 @@
 Ranges of one kind and unit are unioned ("3–12 weeks" and "2–6 months" stay
 apart; "24–48 hours" and "within 36 hours" become 24–48 hours), and every
 distinct figure stays listed with the documents that gave it, so differing
-numbers remain visible and `conflicts.number_conflict` can compare them.
+numbers remain visible and `conflicts.figure_conflicts` can compare them; a figure
+keeps the scope of its claims ("20% after THA" and "20%" stay two entries).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from osteon.knowledge.records import MergedQualifiers, QualifierValue
 from osteon.reading.records import Claim
@@ -27,8 +29,9 @@ def merge_qualifiers(claims: Iterable[Claim]) -> MergedQualifiers:
             raw = claim.qualifiers.get(kind)
             if not isinstance(raw, dict):
                 continue
-            value = qualifier_value(kind, raw)
-            ident = (kind, value.low, value.high, value.unit, value.relation, value.anchor)
+            value = replace(qualifier_value(kind, raw), scope=claim.scope)
+            ident = (kind, value.low, value.high, value.unit, value.relation, value.anchor,
+                     claim.scope)
             docs_by_value.setdefault(ident, set()).add(doc)
             examples.setdefault(ident, value)
         for site in _as_list(claim.qualifiers.get("site")):

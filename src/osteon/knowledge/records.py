@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from osteon.reading.records import Claim, Polarity
+from osteon.reading.records import Claim, Polarity, Scope
 
 POLARITY_RANK = {"asserted": 0, "hedged": 1, "negated": 2}
 """How surely a statement is made: asserted before hedged before negated, where lists order."""
@@ -63,6 +63,8 @@ class QualifierValue:
     anchor: str | None = None
     fractions: int | None = None
     n_documents: int = 1
+    scope: Scope = field(default_factory=Scope)
+    """The scope of the claims that give it: figures of different populations never clash."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,13 @@ class Assertion:
     """The assertion as a sentence ("NSAIDs prevent heterotopic ossification")."""
     first_document: str
     """One document that says it: with n_documents == 1, the only one."""
+    confidence: float = 1.0
+    """The highest confidence of its claims (knowledge.calibration: the measured precision
+    of the rule that read each)."""
+    confirmed: bool = True
+    """False when no claim reaches the threshold: "read, not confirmed", never a fact."""
+    scope: Scope = field(default_factory=Scope)
+    """The union of its claims' scopes (an empty field: no claim says)."""
 
     @property
     def subject(self) -> str:
@@ -138,6 +147,16 @@ class Fact:
     qualifiers: MergedQualifiers
     document_titles: dict[str, str]
     conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def confirmed(self) -> bool:
+        """False for "read, not confirmed": no claim's rule is precise enough on real text."""
+        return self.assertion.confirmed
+
+    @property
+    def scope(self) -> Scope:
+        """Whom the fact is about: the union of its claims' scopes."""
+        return self.assertion.scope
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,10 +114,27 @@ class AcrossRule(_Strict):
     says: str
 
 
+class FigureRules(_Strict):
+    """When two figures for one measured thing differ (conflicts.yaml's `figures`)."""
+
+    kind: str = "figures differ"
+    says: str = "the sources give figures that do not overlap"
+    rounding: float = Field(0.05, ge=0, lt=1)
+    """Ends this close (relative to the larger) are equal within rounding."""
+    approximate_slack: float = Field(0.10, ge=0, lt=1)
+    """An approximate figure ("about a third") stands for this much either side of itself."""
+    lag: dict[str, Literal["earlier", "later"]] = {}
+    """Timing relations that order two events: "A 7-10 days earlier than B" and "B 1-2 weeks
+    after A" measure one lag, from A to B."""
+    shown: int = Field(5, ge=1)
+    """Differing pairs spelled out in one conflict's explanation; the rest are counted."""
+
+
 class ConflictRules(_Strict):
     """The whole of conflicts.yaml."""
 
     families: dict[str, Family]
+    figures: FigureRules = FigureRules()
     generic_agents: tuple[GenericAgent, ...] = ()
     text_classes: dict[str, TextClass] = {}
     extra_stances: tuple[ExtraStance, ...] = ()

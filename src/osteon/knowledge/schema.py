@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS assertions (
     belief REAL NOT NULL,
     first_document TEXT NOT NULL,
     text TEXT NOT NULL,
+    confidence REAL NOT NULL DEFAULT 1.0,
+    scope TEXT,
     UNIQUE (subject, predicate, object, context, polarity)
 );
 CREATE INDEX IF NOT EXISTS assertions_object ON assertions(object);
@@ -39,7 +41,9 @@ CREATE TABLE IF NOT EXISTS assertion_claims (
     doc_id TEXT NOT NULL,
     doc_kind TEXT NOT NULL,
     text_hash TEXT NOT NULL,
-    numbers TEXT
+    numbers TEXT,
+    scope TEXT,
+    confidence REAL NOT NULL DEFAULT 1.0
 );
 CREATE INDEX IF NOT EXISTS assertion_claims_assertion ON assertion_claims(assertion_id, doc_id);
 CREATE INDEX IF NOT EXISTS assertion_claims_numbers
@@ -80,18 +84,19 @@ LINK_PREDICATES = ("is_a", "synonym_of")
 """Assertions that change the hierarchy: touching one re-checks every conflict."""
 
 ASSERTION_COLUMNS = ("id, subject, predicate, object, object_is_text, context, polarity,"
-                      " n_documents, n_sources, n_claims, belief, text, first_document")
+                      " n_documents, n_sources, n_claims, belief, text, first_document,"
+                      " confidence, scope")
 CLAIM_COLUMNS = ("c.doc_id, c.sentence_idx, c.subject, c.predicate, c.object, c.object_is_text,"
                   " c.polarity, c.qualifiers, c.section, c.span_start, c.span_end,"
                   " c.sentence_start, c.sentence_end, c.quote, c.rule")
 """The columns claim_store.row_to_claim reads, in its order."""
 CLAIM_SQL = ("SELECT c.id, c.doc_id, d.kind, s.text, c.subject, c.predicate, c.object,"
-              " c.object_is_text, c.polarity, c.qualifiers FROM claims c"
+              " c.object_is_text, c.polarity, c.qualifiers, c.rule FROM claims c"
               " JOIN documents d ON d.id = c.doc_id"
               " LEFT JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sentence_idx")
 
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 SCHEMA_META = "knowledge_schema"
 TABLES = ("assertions", "assertion_claims", "stances", "conflicts", "knowledge_dirty",
            *sources.TABLES)

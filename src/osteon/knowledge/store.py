@@ -21,7 +21,8 @@ from osteon.corpus.store import Store, chunked
 from osteon.errors import StoreReadOnlyError
 from osteon.knowledge import sources
 from osteon.knowledge.belief import documents_of
-from osteon.knowledge.conflicts import ConflictFinder, number_conflict
+from osteon.knowledge.calibration import rule_precision
+from osteon.knowledge.conflicts import ConflictFinder, figure_conflicts
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.profile import key_of, sentence_of, stances_of
 from osteon.knowledge.qualifiers import NUMBER_QUALIFIERS, qualifier_value
@@ -42,7 +43,7 @@ from osteon.knowledge.schema import (
 )
 from osteon.reading import claim_store
 from osteon.reading.lexicon import Lexicon, load_lexicon
-from osteon.reading.records import Claim, Evidence
+from osteon.reading.records import Claim, Evidence, Scope
 
 REBUILD_AT_CHANGES = 5000
 """Claim changes above this (and above half the claims) rebuild instead of updating."""
@@ -72,6 +73,7 @@ class KnowledgeStore:
         self.lexicon = lexicon or load_lexicon()
         self.rules = conflict_rules()
         self.beliefs = belief_rules()
+        self.precision = rule_precision()
         self.phrasing = phrasing()
         self._hierarchy: tuple[int, Hierarchy] | None = None
         self._updating = False
@@ -132,16 +134,16 @@ class KnowledgeStore:
         ids: dict[tuple, int] = {}
         keys: dict[int, AssertionKey] = {}
         rows = []
-        for claim_id, assertion_key, doc_id, kind, hashed, numbers in self._claim_rows(
-                CLAIM_SQL, ()):
+        for claim_id, assertion_key, doc_id, kind, hashed, numbers, scope, confidence in (
+                self._claim_rows(CLAIM_SQL, ())):
             ident = assertion_key.as_tuple()
             if ident not in ids:
                 ids[ident] = len(ids) + 1
                 keys[ids[ident]] = assertion_key
-            rows.append((claim_id, ids[ident], doc_id, kind, hashed, numbers))
-        db.executemany("INSERT INTO assertion_claims VALUES (?,?,?,?,?,?)", rows)
+            rows.append((claim_id, ids[ident], doc_id, kind, hashed, numbers, scope, confidence))
+        db.executemany("INSERT INTO assertion_claims VALUES (?,?,?,?,?,?,?,?)", rows)
         by_assertion: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
-        for _, assertion_id, doc_id, kind, hashed, _ in rows:
+        for _, assertion_id, doc_id, kind, hashed, *_ in rows:
             by_assertion[assertion_id].append((doc_id, kind, hashed))
         index = sources.SourceIndex(db)
         for assertion_id, key in keys.items():
@@ -175,10 +177,12 @@ class KnowledgeStore:
         for chunk in chunked(added):
             marks = ",".join("?" * len(chunk))
             sql = CLAIM_SQL + f" WHERE c.id IN ({marks})"
-            for claim_id, key, doc_id, kind, hashed, numbers in self._claim_rows(sql, chunk):
+            for claim_id, key, doc_id, kind, hashed, numbers, scope, confidence in (
+                    self._claim_rows(sql, chunk)):
                 assertion_id = self._assertion_id(key)
-                db.execute("INSERT OR REPLACE INTO assertion_claims VALUES (?,?,?,?,?,?)",
-                           (claim_id, assertion_id, doc_id, kind, hashed, numbers))
+                db.execute("INSERT OR REPLACE INTO assertion_claims VALUES (?,?,?,?,?,?,?,?)",
+                           (claim_id, assertion_id, doc_id, kind, hashed, numbers, scope,
+                            confidence))
                 grown[assertion_id].append((doc_id, kind, hashed))
                 polarity[assertion_id] = key.polarity
         db.execute("DELETE FROM knowledge_dirty")
@@ -211,16 +215,20 @@ class KnowledgeStore:
             LINK_PREDICATES))
 
     def _claim_rows(self, sql: str, params: Sequence[object]
-                    ) -> Iterable[tuple[int, AssertionKey, str, str, str, str | None]]:
-        """(claim id, assertion key, doc, doc kind, sentence hash, numbers) per claim row."""
+                    ) -> Iterable[tuple[int, AssertionKey, str, str, str, str | None, str | None,
+                                        float]]:
+        """Per claim: id, assertion key, doc, kind, sentence hash, numbers, scope, confidence."""
         for (claim_id, doc_id, kind, sentence, subject, predicate, obj, is_text, polarity,
-             qualifiers) in self._db.execute(sql, params):
+             qualifiers, rule) in self._db.execute(sql, params):
             quals = json.loads(qualifiers) if qualifiers != "{}" else {}
+            scope = quals.pop(claim_store.SCOPE_KEY, None)
             claim = Claim(subject, predicate, obj, polarity, _NO_EVIDENCE,
                           object_is_text=bool(is_text), qualifiers=quals)
             numbers = {k: quals[k] for k in NUMBER_QUALIFIERS if isinstance(quals.get(k), dict)}
             yield (claim_id, key_of(claim), doc_id, kind, text_hash(sentence),
-                   json.dumps(numbers, sort_keys=True) if numbers else None)
+                   json.dumps(numbers, sort_keys=True) if numbers else None,
+                   json.dumps(scope, sort_keys=True) if scope else None,
+                   self.precision.confidence(rule, predicate))
 
     def _assertion_id(self, key: AssertionKey) -> int:
         row = self._db.execute(
@@ -234,7 +242,9 @@ class KnowledgeStore:
 
     def _insert_assertion(self, assertion_id: int, key: AssertionKey) -> None:
         self._db.execute(
-            "INSERT INTO assertions VALUES (?,?,?,?,?,?,?,0,0,0,0,'',?)",
+            "INSERT INTO assertions(id, subject, predicate, object, object_is_text, context,"
+            " polarity, n_documents, n_sources, n_claims, belief, first_document, text)"
+            " VALUES (?,?,?,?,?,?,?,0,0,0,0,'',?)",
             (assertion_id, key.subject, key.predicate, key.object, int(key.object_is_text),
              key.context, key.polarity, sentence_of(key, self.phrasing, self.lexicon)))
         self._db.executemany(
@@ -245,18 +255,25 @@ class KnowledgeStore:
     def _refresh(self, assertion_ids: list[int]) -> None:
         """Recount support and belief of these assertions; drop those left without claims."""
         db = self._db
-        counts: dict[int, tuple[int, str]] = {}
+        counts: dict[int, tuple[int, str, float]] = {}
+        scopes: dict[int, Scope] = defaultdict(Scope)
         for chunk in chunked(assertion_ids):
             marks = ",".join("?" * len(chunk))
-            counts.update((a, (n, first)) for a, n, first in db.execute(
-                "SELECT assertion_id, count(*), min(doc_id) FROM assertion_claims"
+            counts.update((a, (n, first, confidence)) for a, n, first, confidence in db.execute(
+                "SELECT assertion_id, count(*), min(doc_id), max(confidence) FROM assertion_claims"
                 f" WHERE assertion_id IN ({marks}) GROUP BY assertion_id", chunk))
+            for a, scope in db.execute(
+                    "SELECT DISTINCT assertion_id, scope FROM assertion_claims"
+                    f" WHERE assertion_id IN ({marks}) AND scope IS NOT NULL", chunk):
+                scopes[a] = scopes[a].union(Scope.from_dict(json.loads(scope)))
         index = sources.SourceIndex(db)
         backing = index.support(assertion_ids)
-        updates = [(backing[a].n_documents, backing[a].n_sources, n, backing[a].belief, first, a)
-                   for a, (n, first) in counts.items()]
+        updates = [(backing[a].n_documents, backing[a].n_sources, n, backing[a].belief, first,
+                    confidence, _scope_json(scopes.get(a)), a)
+                   for a, (n, first, confidence) in counts.items()]
         db.executemany("UPDATE assertions SET n_documents = ?, n_sources = ?, n_claims = ?,"
-                       " belief = ?, first_document = ? WHERE id = ?", updates)
+                       " belief = ?, first_document = ?, confidence = ?, scope = ? WHERE id = ?",
+                       updates)
         gone = sorted(set(assertion_ids) - set(counts))
         index.drop(gone)
         for chunk in chunked(gone):
@@ -317,15 +334,15 @@ class KnowledgeStore:
 
     def _find(self, mine: list[Assertion], others: list[Assertion],
               finder: ConflictFinder | None = None) -> list[Conflict]:
-        """Conflicts of each of `mine` with `others`, and numbers that clash within one."""
+        """Conflicts of each of `mine` with `others`, figures that differ included."""
         finder = finder or self.finder()
         found = finder.among(mine, others)
-        values = self._number_values([a.id for a in mine if a.n_documents > 1])
-        for assertion in mine:
-            if assertion.id in values:
-                clash = number_conflict(assertion, values[assertion.id])
-                if clash:
-                    found.append(clash)
+        by_id = {a.id: a for a in others}
+        by_id.update((a.id, a) for a in mine)
+        values = self._number_values(sorted(by_id))
+        found.extend(figure_conflicts(
+            [(by_id[a], value) for a, listed in values.items() for value in listed],
+            {a.id for a in mine}, self.rules.figures, self.lexicon))
         return found
 
     def _number_values(self, assertion_ids: list[int]) -> dict[int, list[QualifierValue]]:
@@ -336,14 +353,15 @@ class KnowledgeStore:
         out: dict[int, list[QualifierValue]] = defaultdict(list)
         for chunk in chunked(assertion_ids):
             marks = ",".join("?" * len(chunk))
-            for assertion_id, numbers, n_docs, first, last in self._db.execute(
-                    "SELECT assertion_id, numbers, count(DISTINCT doc_id), min(doc_id),"
+            for assertion_id, numbers, scope, n_docs, first, last in self._db.execute(
+                    "SELECT assertion_id, numbers, scope, count(DISTINCT doc_id), min(doc_id),"
                     f" max(doc_id) FROM assertion_claims WHERE assertion_id IN ({marks})"
-                    " AND numbers IS NOT NULL GROUP BY assertion_id, numbers", chunk):
+                    " AND numbers IS NOT NULL GROUP BY assertion_id, numbers, scope", chunk):
                 docs = (first,) if n_docs == 1 else (first, last)
+                scoped = Scope.from_dict(json.loads(scope)) if scope else Scope()
                 for kind, raw in json.loads(numbers).items():
                     out[assertion_id].append(replace(qualifier_value(kind, raw), doc_ids=docs,
-                                                     n_documents=n_docs))
+                                                     n_documents=n_docs, scope=scoped))
         return out
 
     def _store_conflicts(self, conflicts: Iterable[Conflict]) -> None:
@@ -368,10 +386,12 @@ class KnowledgeStore:
 
     def _assertion(self, row: Sequence) -> Assertion:
         (assertion_id, subject, predicate, obj, is_text, context, polarity, n_documents,
-         n_sources, n_claims, belief, text, first_document) = row
+         n_sources, n_claims, belief, text, first_document, confidence, scope) = row
         key = AssertionKey(subject, predicate, obj, context, polarity, bool(is_text))
         return Assertion(assertion_id, key, stances_of(key, self.rules, self.lexicon),
-                         n_documents, n_sources, n_claims, belief, text, first_document)
+                         n_documents, n_sources, n_claims, belief, text, first_document,
+                         confidence, self.precision.confirmed(confidence),
+                         Scope.from_dict(json.loads(scope)) if scope else Scope())
 
     def claims_of(self, assertion_id: int) -> list[Claim]:
         """Every claim merged into an assertion, in document order."""
@@ -431,6 +451,10 @@ def _check_readable(store: Store) -> None:
         raise StoreReadOnlyError(
             f"the store {store.path} is read-only here and holds no knowledge built by this "
             "osteon: open it once where it can be written (any command builds it)")
+
+
+def _scope_json(scope: Scope | None) -> str | None:
+    return json.dumps(scope.as_dict(), sort_keys=True) if scope else None
 
 
 _NO_EVIDENCE = Evidence("", 0, None, 0, 0, 0, 0, "")

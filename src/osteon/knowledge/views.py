@@ -10,8 +10,10 @@ from collections.abc import Iterator
 
 from rich.markup import escape
 
+from osteon.knowledge.calibration import NOT_CONFIRMED, claim_confidence, rule_precision
 from osteon.knowledge.records import ConflictView, Fact, MergedQualifiers
-from osteon.reading.records import Claim
+from osteon.knowledge.rules import conflict_rules
+from osteon.reading.records import Claim, Scope
 
 CITATIONS_SHOWN = 3
 """Citations printed per fact in the readable view; --json has them all."""
@@ -32,7 +34,8 @@ def qualifiers_dict(merged: MergedQualifiers) -> dict[str, object]:
         out["values"] = [{"kind": v.kind, "low": v.low, "high": v.high, "unit": v.unit,
                           "text": v.text, "approximate": v.approximate,
                           "relation": v.relation, "anchor": v.anchor,
-                          "fractions": v.fractions, "documents": list(v.doc_ids)}
+                          "fractions": v.fractions, "documents": list(v.doc_ids),
+                          **({"scope": v.scope.as_dict()} if v.scope else {})}
                          for v in merged.values]
     if merged.ranges:
         out["ranges"] = {name: {"low": low, "high": high, "unit": unit}
@@ -48,6 +51,9 @@ def fact_dict(fact: Fact) -> dict[str, object]:
     return {"id": a.id, "statement": a.text, "subject": a.subject, "predicate": a.predicate,
             "object": a.object, "object_is_text": a.key.object_is_text,
             "polarity": a.polarity, "context": a.context or "clinical", "belief": a.belief,
+            "confidence": a.confidence, "confirmed": a.confirmed,
+            "status": "confirmed" if a.confirmed else NOT_CONFIRMED,
+            "scope": a.scope.as_dict(),
             "documents": a.n_documents, "independent_sources": a.n_sources,
             "claims": a.n_claims, "qualifiers": qualifiers_dict(fact.qualifiers),
             "citations": [citation(c, fact.document_titles) for c in fact.claims],
@@ -66,10 +72,16 @@ def fact_lines(fact: Fact, *, all_citations: bool = False) -> Iterator[str]:
     """A fact as rich-markup lines: statement, belief and support, numbers, citations."""
     a = fact.assertion
     colour = {"negated": "red", "hedged": "yellow"}.get(a.polarity, "green")
-    yield (f"[bold {colour}]{escape(a.text)}[/]  [dim]belief {a.belief:.2f} · "
+    if not a.confirmed:
+        colour = "dim"
+    yield (f"[bold {colour}]{escape(a.text)}[/]"
+           + ("" if a.confirmed else f" [magenta]({NOT_CONFIRMED})[/]")
+           + f"  [dim]belief {a.belief:.2f} · "
            f"{_count(a.n_documents, 'document')}"
            + (f" ({a.n_sources} independent)" if a.n_sources != a.n_documents else "")
            + f" · {_count(a.n_claims, 'sentence')}[/]")
+    if a.scope:
+        yield f"    [cyan]scope[/] {escape(scope_text(a.scope))}"
     for value in fact.qualifiers.values:
         yield (f"    [cyan]{value.kind}[/] {escape(value.text)} "
                f"[dim][{', '.join(value.doc_ids)}][/]")
@@ -97,8 +109,28 @@ def conflict_lines(view: ConflictView) -> Iterator[str]:
     for side in sides:
         for i, line in enumerate(fact_lines(_without_conflicts(side))):
             yield ("  • " if i == 0 else "  ") + line
-    if c.kind == "numbers":
+    if c.kind == conflict_rules().figures.kind:
         yield f"  {escape(c.explanation)}"
+
+
+def scope_text(scope: Scope) -> str:
+    """A scope as words: "genetic; population: spinal_cord_injury; species: mouse"."""
+    parts = [", ".join(scope.family)] if scope.family else []
+    if scope.population:
+        parts.append("population: " + ", ".join(scope.population))
+    if scope.species:
+        parts.append("species: " + ", ".join(scope.species))
+    return "; ".join(parts)
+
+
+def claim_dict(claim: Claim) -> dict[str, object]:
+    """A claim for JSON output: its fields, its confidence and whether it is confirmed."""
+    from dataclasses import asdict
+
+    confidence = claim_confidence(claim)
+    confirmed = rule_precision().confirmed(confidence)
+    return {**asdict(claim), "confidence": confidence, "confirmed": confirmed,
+            "status": "confirmed" if confirmed else NOT_CONFIRMED}
 
 
 def last_heading(section: str | None) -> str | None:

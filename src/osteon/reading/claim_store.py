@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from osteon.corpus.store import Store
-from osteon.reading.records import Claim, Evidence, Mention
+from osteon.reading.records import Claim, Evidence, Mention, Scope
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS claims (
@@ -105,7 +105,7 @@ def _replace(db: sqlite3.Connection, result: ReadResult, reader: str) -> None:
         " object_is_text, polarity, qualifiers, section, span_start, span_end,"
         " sentence_start, sentence_end, quote, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(doc_id, c.evidence.sentence_idx, c.subject, c.predicate, c.object,
-          int(c.object_is_text), c.polarity, json.dumps(c.qualifiers, sort_keys=True),
+          int(c.object_is_text), c.polarity, qualifiers_json(c),
           c.evidence.section, c.evidence.span_start, c.evidence.span_end,
           c.evidence.sentence_start, c.evidence.sentence_end, c.evidence.quote, c.rule)
          for c in claims])
@@ -141,10 +141,23 @@ def row_to_claim(row: sqlite3.Row | tuple) -> Claim:
     """A claim from the columns load_claims selects, in that order."""
     (doc_id, sentence_idx, subject, predicate, obj, is_text, polarity, qualifiers, section,
      span_start, span_end, sentence_start, sentence_end, quote, rule) = row
+    quals = json.loads(qualifiers)
+    scope = Scope.from_dict(quals.pop(SCOPE_KEY, None))
     return Claim(subject=subject, predicate=predicate, object=obj, polarity=polarity,
                  evidence=Evidence(doc_id, sentence_idx, section, span_start, span_end,
                                    sentence_start, sentence_end, quote),
-                 object_is_text=bool(is_text), qualifiers=json.loads(qualifiers), rule=rule)
+                 object_is_text=bool(is_text), qualifiers=quals, rule=rule, scope=scope)
+
+
+SCOPE_KEY = "scope"
+"""Where a claim's Scope is kept in the qualifiers column (absent when nothing is said)."""
+
+
+def qualifiers_json(claim: Claim) -> str:
+    """The qualifiers column of a claim: its qualifiers, and its scope when it has one."""
+    quals = {**claim.qualifiers, SCOPE_KEY: claim.scope.as_dict()} if claim.scope else (
+        claim.qualifiers)
+    return json.dumps(quals, sort_keys=True)
 
 
 def _status(mention: Mention) -> str:

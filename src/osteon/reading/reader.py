@@ -21,6 +21,7 @@ from osteon.reading.quantities import extract_quantities
 from osteon.reading.records import Claim, Mention, SentenceSetting
 from osteon.reading.relation_rules import RelationRules, compiled, relation_rules
 from osteon.reading.relations import RelationExtractor
+from osteon.reading.scope import ScopeReader
 from osteon.reading.sections import section_category
 from osteon.reading.version import ReadReport, reader_version
 
@@ -39,6 +40,7 @@ class DocumentReader:
         self.lexicon = lexicon or self.pipeline.lexicon
         self.rules = rules or relation_rules()
         self.extractor = RelationExtractor(self.lexicon, self.rules)
+        self.scopes = ScopeReader(self.lexicon)
         self._context = [(label, compiled(p)) for label, p in self.rules.model_context.items()]
 
     def read(self, doc: Document) -> claim_store.ReadResult:
@@ -83,8 +85,9 @@ class DocumentReader:
             )
             if sentence.kind != "list_item":
                 lead_in = (sentence.section_idx, lead_in_polarity(analysis))
-            claims.extend(self.extractor.extract(analysis, setting,
-                                                 extract_quantities(sentence.text)))
+            claims.extend(self.scopes.scoped(
+                self.extractor.extract(analysis, setting, extract_quantities(sentence.text)),
+                sentence.text, analysis.mentions, setting))
             mentions.extend((sentence.idx, m) for m in analysis.mentions)
             earlier = (previous.mentions if previous is not None
                        and previous_block == sentence.block_idx else ())

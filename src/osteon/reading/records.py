@@ -16,6 +16,11 @@ ConceptType = Literal[
 ]
 Polarity = Literal["asserted", "negated", "hedged"]
 
+MOUSE_MODEL = "mouse model"
+"""The context of claims read in a mouse-model setting (the `model_context` label of
+data/rules/relations.yaml): one constant for every stage that tells clinical statements from
+animal experiments."""
+
 CLINICAL_PREDICATES = (
     "is_a", "synonym_of", "risk_factor_for", "incidence_in", "symptom_of", "sign_of",
     "diagnostic_test_for", "not_useful_for_diagnosis", "treats", "prevents", "not_effective_for",
@@ -118,6 +123,54 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Scope:
+    """Whom a statement is about, as its sentence, section and title restrict it.
+
+    `family`: "genetic" (FOP, progressive osseous heteroplasia) and/or "acquired"
+    (traumatic, neurogenic, post-surgical HO); `population`: concept ids of the index
+    events or populations it is restricted to ("after total hip arthroplasty", "in SCI
+    patients"); `species`: organism concept ids of an animal-model setting ("mouse").
+    An empty tuple means "not said", never "all". For an assertion each field is the
+    union over its claims.
+    """
+
+    family: tuple[str, ...] = ()
+    population: tuple[str, ...] = ()
+    species: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.family or self.population or self.species)
+
+    def union(self, other: Scope) -> Scope:
+        """Both scopes together (each field's members, in first-seen order)."""
+        return Scope(*(tuple(dict.fromkeys(a + b)) for a, b in (
+            (self.family, other.family), (self.population, other.population),
+            (self.species, other.species))))
+
+    def fits(self, wanted: Scope) -> bool:
+        """True unless a field both scopes state shares no member (ids compared exactly).
+
+        knowledge.scope.scope_fits also lets a population meet its kinds.
+        """
+        return all(not mine or not theirs or set(mine) & set(theirs) for mine, theirs in (
+            (self.family, wanted.family), (self.population, wanted.population),
+            (self.species, wanted.species)))
+
+    def as_dict(self) -> dict[str, list[str]]:
+        """The fields that are said, for JSON."""
+        return {name: list(getattr(self, name)) for name in ("family", "population", "species")
+                if getattr(self, name)}
+
+    @classmethod
+    def from_dict(cls, raw: object) -> Scope:
+        """The inverse of as_dict (anything else gives the empty scope)."""
+        if not isinstance(raw, dict):
+            return cls()
+        return cls(*(tuple(str(v) for v in raw.get(name, ()) or ())
+                     for name in ("family", "population", "species")))
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One statement a sentence makes: subject, predicate, object, polarity, qualifiers."""
 
@@ -131,6 +184,8 @@ class Claim:
     qualifiers: dict[str, object] = field(default_factory=dict)
     rule: str = ""
     """The trigger pattern that produced the claim, for audit and evaluation."""
+    scope: Scope = field(default_factory=Scope)
+    """Whom the claim is about (see Scope); stored in the qualifiers column as "scope"."""
 
 
 @dataclass(frozen=True, slots=True)

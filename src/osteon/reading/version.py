@@ -19,7 +19,7 @@ NOT_READING = frozenset({"evaluate.py"})
 stored claims valid."""
 
 RULE_FILES = ("rules/context.yaml", "rules/relations.yaml", "rules/sections.yaml",
-              "rules/quantities.yaml")
+              "rules/quantities.yaml", "knowledge/scope.yaml")
 """Reading rules outside the lexicon whose edits make stored claims stale."""
 
 

@@ -29,7 +29,7 @@ from osteon.knowledge.store import KnowledgeStore
 from osteon.mechanism.records import MechanismGraph
 from osteon.mechanism.simulate import Model
 from osteon.settings import DEFAULT_WEB_MAX_BYTES
-from osteon.web.uploads import Upload, save_document
+from osteon.web.uploads import Upload, kept_document
 
 REFRESH_S = 30.0
 """Documents ingested by another process reach the app within this many seconds."""
@@ -142,8 +142,12 @@ class AppState:
         return await min(self._readers, key=lambda r: r.busy).run(work, *args)
 
     def refresh(self) -> None:
-        """Read and merge whatever changed now (after an upload, say)."""
-        self.base.update_knowledge()
+        """Merge the claims written since (by the ingest thread, or another process) now.
+
+        Never reads a document: a request answers from what is stored. Documents are read
+        at start-up (`open`), on the ingest thread, or by `osteon ingest` / `osteon read`.
+        """
+        self.base.update_knowledge(read=False)
         self._refreshed = time.monotonic()
 
     def model(self) -> Model:
@@ -161,15 +165,15 @@ class AppState:
 
     async def ingest_upload(self, upload: Upload) -> IngestReport:
         """Keep an uploaded document beside the store, read it on the ingest thread, refresh."""
-        path = save_document(upload, self.base.store.path.parent / UPLOADS_FOLDER)
         if self._pool is None:
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="osteon-ingest")
-        self._ingesting += 1
-        try:
-            report = await asyncio.get_running_loop().run_in_executor(
-                self._pool, self._ingest, self.base.store.path, path)
-        finally:
-            self._ingesting -= 1
+        with kept_document(upload, self.base.store.path.parent / UPLOADS_FOLDER) as path:
+            self._ingesting += 1
+            try:
+                report = await asyncio.get_running_loop().run_in_executor(
+                    self._pool, self._ingest, self.base.store.path, path)
+            finally:
+                self._ingesting -= 1
         self.refresh()
         return report
 

@@ -19,7 +19,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException
 
 from osteon.ask.answer import DISCLAIMER
-from osteon.errors import DocumentNotFound, OsteonError
+from osteon.errors import (
+    DocumentNotFound,
+    OsteonError,
+    StoreError,
+    StoreFullError,
+    StoreReadOnlyError,
+)
 from osteon.knowledge.views import last_heading
 
 NAV = (("/", "Ask"), ("/topics", "Topics"), ("/sources", "Sources"), ("/conflicts", "Conflicts"),
@@ -58,6 +64,10 @@ def error_response(request: Request, status: int, message: str) -> Response:
     return render("error.html", request, status=status, status_code=status, message=message)
 
 
+STORE_FAULT_STATUS: dict[type[StoreError], int] = {StoreFullError: 507, StoreReadOnlyError: 503}
+"""A store that cannot take the write: the server's condition, not the request's fault."""
+
+
 def error_handlers() -> dict[Any, Callable[[Request, Any], Awaitable[Response]]]:
     """Exception → response: unknown documents 404, bad input 400, the rest as FastAPI says."""
 
@@ -66,6 +76,9 @@ def error_handlers() -> dict[Any, Callable[[Request, Any], Awaitable[Response]]]
 
     async def bad_input(request: Request, exc: OsteonError) -> Response:
         return error_response(request, 400, str(exc))
+
+    async def store_fault(request: Request, exc: StoreError) -> Response:
+        return error_response(request, STORE_FAULT_STATUS.get(type(exc), 503), str(exc))
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if _wants_json(request) or exc.status_code < 400:
@@ -82,4 +95,5 @@ def error_handlers() -> dict[Any, Callable[[Request, Any], Awaitable[Response]]]
         return error_response(request, 422, f"{where}: {first.get('msg', 'invalid input')}")
 
     return {DocumentNotFound: not_found, OsteonError: bad_input, HTTPException: http_error,
-            RequestValidationError: invalid}
+            RequestValidationError: invalid,
+            **dict.fromkeys((StoreError, *STORE_FAULT_STATUS), store_fault)}

@@ -1,0 +1,235 @@
+"""Scope: whom a claim is about — condition family, population or index event, species.
+
+A statement about FOP does not answer a question about HO after hip replacement,
+and a figure for spinal cord injury patients does not contradict one for burns.
+Reading gives every claim its `Scope` (reading.records) from what its sentence,
+its section's heading and its document's title say, by the rules of
+`data/knowledge/scope.yaml`; the first of the three that says anything decides
+each field. Knowledge unions the claims' scopes into an assertion's scope and
+compares figures only within one scope.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from osteon.datafiles import check_regex, load_model
+from osteon.reading.lexicon import Lexicon
+from osteon.reading.records import Claim, Mention, Scope, SentenceSetting
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PopulationRules(_Strict):
+    """Index events, the family they imply, and the phrases that restrict text to them."""
+
+    concepts: tuple[str, ...]
+    family: str | None = None
+    before: str
+    after: str
+    inner: tuple[str, ...] = ()
+    heading_rest: str
+
+    @field_validator("before", "after", "heading_rest")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return check_regex(value)
+
+    @field_validator("inner")
+    @classmethod
+    def _regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in value:
+            if "(?P<event>" not in check_regex(pattern):
+                raise ValueError(f"inner pattern {pattern!r} has no (?P<event>...) group")
+        return value
+
+
+class SpeciesRules(_Strict):
+    """Organisms that name a species, and the species of each model-context label."""
+
+    organisms: tuple[str, ...] = ()
+    contexts: dict[str, str] = {}
+
+
+class ScopeRules(_Strict):
+    """The whole of data/knowledge/scope.yaml."""
+
+    families: dict[str, tuple[str, ...]]
+    populations: PopulationRules
+    species: SpeciesRules
+
+
+@cache
+def scope_rules() -> ScopeRules:
+    """The scope rules of data/knowledge/scope.yaml."""
+    return load_model(ScopeRules, "knowledge", "scope.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """What one level (sentence, heading or title) says: families, populations, species."""
+
+    families: tuple[str, ...] = ()
+    populations: tuple[str, ...] = ()
+    species: tuple[str, ...] = ()
+
+
+class ScopeReader:
+    """Gives claims their scope; build once per reader (it indexes the lexicon's kinds)."""
+
+    def __init__(self, lexicon: Lexicon, rules: ScopeRules | None = None) -> None:
+        self.lexicon = lexicon
+        self.rules = rules or scope_rules()
+        for concept in self._named_concepts():
+            if concept not in lexicon:
+                raise ValueError(f"data/knowledge/scope.yaml: {concept!r} is not a concept id")
+        self._family_of: dict[str, str] = {}
+        for family, roots in self.rules.families.items():
+            for root in roots:
+                for concept in {root, *lexicon.descendants(root)}:
+                    self._family_of.setdefault(concept, family)
+        self._population = {c for root in self.rules.populations.concepts
+                            for c in {root, *lexicon.descendants(root)}}
+        self._organism = {c for root in self.rules.species.organisms
+                          for c in {root, *lexicon.descendants(root)}}
+        self._before = re.compile(self.rules.populations.before, re.IGNORECASE)
+        self._after = re.compile(self.rules.populations.after, re.IGNORECASE)
+        self._rest = re.compile(self.rules.populations.heading_rest, re.IGNORECASE)
+        self._inner = [re.compile(p, re.IGNORECASE) for p in self.rules.populations.inner]
+
+    def _named_concepts(self) -> Iterable[str]:
+        for roots in self.rules.families.values():
+            yield from roots
+        yield from self.rules.populations.concepts
+        yield from self.rules.species.organisms
+
+    def scoped(self, claims: list[Claim], text: str, mentions: Sequence[Mention],
+               setting: SentenceSetting) -> list[Claim]:
+        """The claims of one sentence, each with its scope (claims without one unchanged)."""
+        if not claims:
+            return claims
+        sentence = self._sentence_level(text, mentions, setting)
+        heading = self._heading_level(setting)
+        title = self._title_level(setting)
+        out = []
+        for claim in claims:
+            scope = self.scope_of(claim, (sentence, heading, title))
+            out.append(replace(claim, scope=scope) if scope else claim)
+        return out
+
+    def scope_of(self, claim: Claim, levels: Sequence[_Level]) -> Scope:
+        """One claim's scope from the levels that say something, nearest first."""
+        own = set() if claim.object_is_text else {claim.object}
+        own.add(claim.subject)
+        about_events = bool(own & self._population)
+        family: tuple[str, ...] = ()
+        population: tuple[str, ...] = ()
+        species: tuple[str, ...] = ()
+        for i, level in enumerate(levels):
+            if not population and not (i == 0 and about_events):  # list siblings, not scope
+                population = tuple(p for p in level.populations if not self._is_own(p, own))
+            if not family:
+                family = level.families or (self._implied(level.populations))
+            if not species:
+                species = level.species
+        return Scope(family, population, species)
+
+    def _is_own(self, concept: str, own: set[str]) -> bool:
+        return any(concept == o or (o in self.lexicon and (self.lexicon.is_a(concept, o)
+                                                           or self.lexicon.is_a(o, concept)))
+                   for o in own)
+
+    def _implied(self, populations: tuple[str, ...]) -> tuple[str, ...]:
+        family = self.rules.populations.family
+        return (family,) if populations and family else ()
+
+    # -- levels ---------------------------------------------------------------
+
+    def _sentence_level(self, text: str, mentions: Sequence[Mention],
+                        setting: SentenceSetting) -> _Level:
+        families = self._families(mentions)
+        populations = tuple(dict.fromkeys(
+            [m.concept_id for m in mentions if m.concept_id in self._population
+             and self._restricts(text, m)] + self._held(mentions)))
+        events = tuple(dict.fromkeys(m.concept_id for m in mentions
+                                     if m.concept_id in self._population))
+        if not families and events:
+            families = self._implied(events)  # "SCI raises the risk": acquired HO
+        species = tuple(dict.fromkeys(m.concept_id for m in mentions
+                                      if m.concept_id in self._organism))
+        if not species and setting.model_context:
+            named = self.rules.species.contexts.get(setting.model_context)
+            species = (named,) if named else ()
+        return _Level(families, populations, species)
+
+    def _heading_level(self, setting: SentenceSetting) -> _Level:
+        heading = _text_of(setting.section_path[1:], setting.heading_mentions)
+        return self._named_level(heading, setting.heading_mentions)
+
+    def _title_level(self, setting: SentenceSetting) -> _Level:
+        title = _text_of(setting.section_path[:1], setting.title_mentions)
+        return self._named_level(title, setting.title_mentions)
+
+    def _named_level(self, text: str | None, mentions: Sequence[Mention]) -> _Level:
+        """A heading's or a title's families and populations (headings name no species)."""
+        if text is None or not mentions:
+            return _Level()
+        held = self._held(mentions)
+        populations = [m.concept_id for m in mentions if m.concept_id in self._population]
+        if populations and not any(self._restricts(text, m) for m in mentions
+                                   if m.concept_id in self._population):
+            rest = text
+            for m in sorted(mentions, key=lambda m: -m.start):
+                rest = rest[:m.start] + " " + rest[m.end:]
+            if not self._rest.match(rest):
+                populations = []  # "Surgery and other causes": names, does not restrict
+        return _Level(self._families(mentions), tuple(dict.fromkeys(populations + held)))
+
+    def _held(self, mentions: Sequence[Mention]) -> list[str]:
+        """Events named inside mentions of other concepts ("HO after total hip arthroplasty")."""
+        found = []
+        for m in mentions:
+            if m.concept_id in self._population:
+                continue
+            for pattern in self._inner:
+                match = pattern.search(m.text)
+                event = self._event(match.group("event")) if match else None
+                if event:
+                    found.append(event)
+                    break
+        return found
+
+    def _event(self, words: str) -> str | None:
+        """The index event some words name, dropping leading words ("a total hip ...")."""
+        parts = words.split()
+        for i in range(min(len(parts), 3)):
+            concept = self.lexicon.concept_id_for(" ".join(parts[i:]))
+            if concept in self._population:
+                return concept
+        return None
+
+    def _families(self, mentions: Sequence[Mention]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self._family_of[m.concept_id] for m in mentions
+                                   if m.concept_id in self._family_of and not m.negated))
+
+    def _restricts(self, text: str, mention: Mention) -> bool:
+        """Do the words around the mention restrict the text to it ("after X", "X patients")?"""
+        return bool(self._before.search(text[max(0, mention.start - 80):mention.start])
+                    or self._after.match(text[mention.end:mention.end + 40]))
+
+
+def _text_of(headings: Sequence[str], mentions: Sequence[Mention]) -> str | None:
+    """The heading the mentions were read from (innermost first), or None."""
+    if not mentions:
+        return None
+    for heading in reversed(headings):
+        if all(heading[m.start:m.end] == m.text for m in mentions):
+            return heading
+    return None

@@ -1,0 +1,119 @@
+"""Differing figures for one measured thing are a conflict ("figures differ"); near misses are not.
+
+Sentences are our own: small documents, each test knowing what the figures say.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from osteon import KnowledgeBase
+from osteon.knowledge.conflicts import number_conflict
+from osteon.knowledge.profile import stances_of
+from osteon.knowledge.records import Assertion, AssertionKey, QualifierValue
+from osteon.knowledge.rules import conflict_rules
+from osteon.reading.lexicon import load_lexicon
+from osteon.reading.records import Scope
+
+KIND = conflict_rules().figures.kind
+
+
+def _kb(tmp_path: Path, pages: dict[str, str]) -> KnowledgeBase:
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase.open(tmp_path / "osteon.sqlite", default_corpus=False)
+    kb.ingest(sorted(tmp_path.glob("*.md")))
+    return kb
+
+
+def _figure_conflicts(kb: KnowledgeBase) -> list[tuple[set[str], str]]:
+    """(subjects of both sides, explanation) of each figures-differ conflict."""
+    out = []
+    for view in kb.conflicts():
+        if view.conflict.kind == KIND:
+            out.append(({view.a.assertion.subject, view.b.assertion.subject},
+                        view.conflict.explanation))
+    return out
+
+
+def test_two_sources_giving_different_figures_conflict(tmp_path: Path) -> None:
+    kb = _kb(tmp_path, {
+        "one.md": "# Notes on bone in muscle\n\n"
+                  "Spinal cord injury causes heterotopic ossification in 20-29% of patients.\n"
+                  "A bone scan shows heterotopic ossification 7-10 days earlier than an X-ray.\n",
+        "two.md": "# More notes on bone in muscle\n\n"
+                  "Spinal cord injury causes heterotopic ossification in 10-15% of patients.\n"
+                  "An X-ray shows heterotopic ossification 2-6 weeks after a positive bone scan.\n",
+    })
+    try:
+        found = _figure_conflicts(kb)
+        incidence = [text for subjects, text in found if subjects == {"spinal_cord_injury"}]
+        assert incidence and "20-29%" in incidence[0] and "10-15%" in incidence[0]
+        # One lag, bone scan to X-ray, said two ways: 7-10 days against 2-6 weeks.
+        lag = [text for subjects, text in found if subjects == {"bone_scan", "x_ray"}]
+        assert lag and "7-10 days" in lag[0] and "2-6 weeks" in lag[0]
+        fact = next(f for f in kb.facts("spinal cord injury")
+                    if f.assertion.predicate == "risk_factor_for")
+        assert any(c.kind == KIND for c in fact.conflicts)
+    finally:
+        kb.close()
+
+
+def test_overlapping_figures_and_other_populations_do_not_conflict(tmp_path: Path) -> None:
+    kb = _kb(tmp_path, {
+        "one.md": "# Notes on bone in muscle\n\n"
+                  "Spinal cord injury causes heterotopic ossification in 20-29% of patients.\n",
+        "three.md": "# Yet more notes\n\n"
+                    "Spinal cord injury causes heterotopic ossification in 25-35% of patients.\n",
+        "sci.md": "# Bone in muscle\n\n## Spinal cord injury patients\n\n"
+                  "Heterotopic ossification recurs in 20-30% of patients after surgical "
+                  "resection.\n",
+        "burn.md": "# Bone in muscle, again\n\n## Burn patients\n\n"
+                   "Heterotopic ossification recurs in 60-70% of patients after surgical "
+                   "resection.\n",
+    })
+    try:
+        assert _figure_conflicts(kb) == []
+        recurrence = next(f for f in kb.facts() if f.assertion.predicate == "recurrence_rate")
+        assert {v.scope.population for v in recurrence.qualifiers.values} == {
+            ("spinal_cord_injury",), ("burn",)}
+    finally:
+        kb.close()
+
+
+_LEXICON = load_lexicon()
+_RULES = conflict_rules()
+
+
+def _assertion(subject: str = "spinal_cord_injury") -> Assertion:
+    key = AssertionKey(subject, "risk_factor_for", "heterotopic_ossification", "", "asserted")
+    return Assertion(1, key, stances_of(key, _RULES, _LEXICON), 2, 2, 2, 0.5, "SCI raises HO", "a")
+
+
+def _value(low: float, high: float, doc: str, unit: str = "%", *, kind: str = "quantity",
+           approximate: bool = False, scope: Scope | None = None) -> QualifierValue:
+    return QualifierValue(kind, low, high, unit, f"{low}-{high} {unit}", (doc,), approximate,
+                          scope=scope or Scope())
+
+
+def test_ranges_that_only_touch_differ_but_a_figure_at_a_range_edge_does_not() -> None:
+    assert number_conflict(_assertion(), [_value(20, 29, "a"), _value(10, 20, "b")]) is not None
+    assert number_conflict(_assertion(), [_value(20, 20, "a"), _value(10, 20, "b")]) is None
+
+
+def test_figures_equal_within_rounding_agree() -> None:
+    assert number_conflict(_assertion(), [_value(30, 30, "a"), _value(31, 31, "b")]) is None
+    assert number_conflict(_assertion(), [_value(30, 30, "a"), _value(40, 40, "b")]) is not None
+
+
+def test_durations_are_compared_in_one_unit() -> None:
+    weeks = _value(2, 6, "a", "week", kind="timing")
+    assert number_conflict(_assertion(), [weeks, _value(14, 20, "b", "day", kind="timing")]) is None
+    assert number_conflict(_assertion(), [weeks, _value(7, 10, "b", "day", kind="timing")])
+
+
+def test_figures_of_other_families_or_one_document_do_not_conflict() -> None:
+    genetic, acquired = Scope(family=("genetic",)), Scope(family=("acquired",))
+    assert number_conflict(_assertion(), [_value(1, 2, "a", scope=genetic),
+                                          _value(30, 40, "b", scope=acquired)]) is None
+    assert number_conflict(_assertion(), [_value(1, 2, "a"), _value(30, 40, "a")]) is None
