@@ -10,7 +10,7 @@ CHROMIUM := /usr/bin/chromium
 # The browser tests drive Debian's chromium (Playwright never downloads a browser here).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench lint clean
+.PHONY: run run-steps smoke test bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,13 +24,23 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	touch $@ $(RUN_STAMP)
 
 run: $(RUN_STAMP)
-	$(BIN)/osteon sources
-	$(BIN)/osteon show 004_650ad9dfb01f5806
-	$(BIN)/osteon read
-	$(BIN)/osteon ask "How can heterotopic ossification be prevented?"
-	$(BIN)/osteon facts NSAIDs
-	$(BIN)/osteon conflicts
+	@$(MAKE) --no-print-directory run-steps
 	$(BIN)/osteon serve  # http://127.0.0.1:8000 (API docs at /docs, CDS Hooks at /cds-services); Ctrl-C stops
+
+# Every step of `make run` but serving: the one list, which CI's runtime-only smoke
+# (.ci/smoke_run.sh) also runs, with OSTEON set to its own venv's osteon.
+OSTEON ?= $(BIN)/osteon
+run-steps:
+	$(OSTEON) sources
+	$(OSTEON) show 004_650ad9dfb01f5806
+	$(OSTEON) read
+	$(OSTEON) ask "How can heterotopic ossification be prevented?"
+	$(OSTEON) facts NSAIDs
+	$(OSTEON) conflicts
+
+# `make run` on a venv with the runtime dependencies only (no dev extras), then the server.
+smoke:
+	bash .ci/smoke_run.sh
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
