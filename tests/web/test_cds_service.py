@@ -233,6 +233,36 @@ def test_the_audience_is_the_bound_address_never_the_host_header(seeded_kb: Know
         assert bound.status_code == 200, bound.text
 
 
+def test_a_slow_call_holds_up_no_other_request(service: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from osteon.web.cds import service as cds_service
+
+    started, release = threading.Event(), threading.Event()
+    real = cds_service.assess_patient
+
+    def slow(*args):
+        started.set()
+        release.wait(30)
+        return real(*args)
+
+    monkeypatch.setattr(cds_service, "assess_patient", slow)
+    body = hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))
+    finished: list[int] = []
+    slow_call = threading.Thread(target=lambda: finished.append(
+        call(service, PATIENT_VIEW, body).status_code))
+    slow_call.start()
+    try:
+        assert started.wait(30), "the call began its assessment"
+        assert httpx.get(f"{service}/cds-services", timeout=20).status_code == 200
+        asked = httpx.get(f"{service}/api/facts", params={"concept": "NSAIDs"}, timeout=20)
+        assert asked.status_code == 200
+        assert not finished, "both answered while the call was still being worked out"
+    finally:
+        release.set()
+        slow_call.join(30)
+    assert finished == [200]
+
+
 def test_data_fetched_from_the_fhir_server_with_the_given_token(service: str) -> None:
     bundle = load("sci_6w_swollen_thigh.fhir.json")
     parts = prefetch_of(bundle)
