@@ -1,12 +1,12 @@
-"""Answer a question from the assertions, cite every statement, or say the sources do not answer.
+"""Answer a question from the best source sentences, cite every statement, or say the sources do not.
 
-Assertions first: the question's type picks the predicates, its concept (with
-its kinds) the assertions; statements are those assertions, strongest first,
-each with the sentences that state it and the figures written in them. Where
-the sources disagree, both sides are shown. Passage retrieval (FTS5 BM25 over
-sentences, the query widened with the concepts' names) backs the answer up and
-stands in when no assertion fits, still citing sentences. When neither finds
-support, the answer says so and shows the nearest statements, if any.
+Evidence first: the sentences are ranked (ask/evidence.py: BM25 is one feature
+beside the question's concepts, fitting claims, the expected kind of answer,
+section headings and scope) and the best few are quoted verbatim, the
+answer-bearing words marked. The short answer is composed only from claims
+whose own sentence is among those quoted, or else is the best sentence itself,
+so it never says what its sentences do not. Where the sources disagree, both
+sides are shown. When no sentence is relevant enough, the answer says so.
 """
 
 from __future__ import annotations
@@ -14,23 +14,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from osteon.ask.citing import CLAIM_SAMPLE, cited_claims, figures_of, statement_of
-from osteon.ask.passages import passages_for
-from osteon.ask.records import Answer, ConflictNote, Question, Statement
+from osteon.ask.evidence import Ranked, rank_evidence
+from osteon.ask.mechanism_path import causal_path
+from osteon.ask.ranking_rules import ranking_rules
+from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
 from osteon.ask.understand import GENERAL, QuestionType, question_rules, understand
+from osteon.ask.unmentioned import asks_beyond
 from osteon.errors import OsteonError
+from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.query import to_facts
 from osteon.knowledge.records import POLARITY_RANK, Assertion, Conflict, Fact
 from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.records import MOUSE_MODEL
 
 NOT_ANSWERED = "The sources do not answer this."
 DISCLAIMER = "osteon supports, and does not replace, clinical judgement."
+UNCONFIRMED = "read, not confirmed"
 MAX_STATEMENTS = 8
 MAX_ANSWER_ITEMS = 6
 MAX_CONFLICTS = 5
-PASSAGES_BELOW = 3
-"""Passages are retrieved when fewer statements than this answer: retrieval is the fallback."""
-MODEL_CONTEXT = "mouse model"
+MODEL_CONTEXT = MOUSE_MODEL
 """Only mechanism questions are answered from animal experiments (labelled as such)."""
+LISTING = frozenset({"prevention", "treatment", "cause", "symptoms", "differential", "diagnosis"})
+"""Intents whose short answer is the list of things the quoted sentences name."""
 
 
 def ask(knowledge: KnowledgeStore, text: str, *, sources: int = 3) -> Answer:
@@ -41,36 +47,110 @@ def ask(knowledge: KnowledgeStore, text: str, *, sources: int = 3) -> Answer:
         raise OsteonError(f"--sources must be at least 1, not {sources}")
     rules = question_rules()
     question = understand(text.strip(), knowledge.lexicon, rules)
-    qtype = rules.type_named(question.type) or GENERAL
-    facts = facts_for(knowledge, question, qtype) if question.concepts else []
-    if qtype.name == "comparison" and not _each_side_known(knowledge, question):
+    qtypes = [t for t in (rules.type_named(n) for n in question.intents) if t] or [GENERAL]
+    if qtypes[0].name == "comparison" and not _each_side_known(knowledge, question):
         # "the difference between X and Y" when the sources speak of one of them only
-        return Answer(question.text, NOT_ANSWERED, True, passages=tuple(
-            statement_of(knowledge, f, sources) for f in facts[:3]), understood=question,
-            notes=(DISCLAIMER,))
-    statements = tuple(statement_of(knowledge, f, sources) for f in facts[:MAX_STATEMENTS])
-    passages: tuple[Statement, ...] = ()
-    if len(statements) < PASSAGES_BELOW:  # the assertions say little: back them with passages
-        cited = {(c.doc, c.sentence) for s in statements for c in s.citations}
-        passages = tuple(p for p in passages_for(knowledge, question, limit=sources + len(cited))
-                         if (p.citations[0].doc, p.citations[0].sentence) not in cited)[:sources]
-    if not statements and not passages:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
-    if not statements and qtype.needs:
-        # A dose question whose concept no source gives a dose for: not answered, but
-        # what the sources do say about it is shown beside.
-        nearest = tuple(statement_of(knowledge, f, sources)
-                        for f in facts_for(knowledge, question, GENERAL)[:3])
-        return Answer(question.text, NOT_ANSWERED, True, statements=(), passages=nearest
-                      or passages, understood=question, notes=(DISCLAIMER,))
-    conflicts = conflict_notes(knowledge, facts[:MAX_STATEMENTS], sources)
-    if statements:
-        summary = _summary(question, qtype, facts[:MAX_STATEMENTS], knowledge, conflicts)
+    ranked = rank_evidence(knowledge, question, qtypes)
+    unknown = asks_beyond(knowledge, question, rules)
+    if unknown:  # the question names something the sources never mention
+        return Answer(question.text, NOT_ANSWERED, True, understood=question,
+                      passages=tuple(quote(knowledge, r) for r in ranked[:3]),
+                      notes=(f"No source mentions {', '.join(repr(w) for w in unknown)}.",
+                             DISCLAIMER))
+    path = causal_path(knowledge, question, qtypes)
+    if not ranked and path is None:
+        return Answer(question.text, NOT_ANSWERED, True, understood=question,
+                      notes=(DISCLAIMER,))
+    top = covering(ranked, qtypes, ranking_rules().evidence)
+    evidence = tuple(quote(knowledge, r) for r in top)
+    if qtypes[0].name == "dose" and not any(r.fitting or r.features["answer"] for r in top):
+        # a dose question whose concept no source gives a dose for: what they do say beside
+        return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
+                      understood=question, notes=(DISCLAIMER,))
+    facts = _facts_in(knowledge, top)
+    # Statements cite each assertion's own sample of sentences (figures first); the
+    # short answer uses only the claims read from the quoted sentences.
+    whole = to_facts(knowledge, [f.assertion for f in facts[:MAX_STATEMENTS]],
+                     sample=CLAIM_SAMPLE)
+    statements = tuple(statement_of(knowledge, f, sources) for f in whole)
+    conflicts = conflict_notes(knowledge, whole, sources)
+    notes = [n for n in dict.fromkeys(
+        f"One quoted sentence is {r.scope_note}." for r in top[:2] if r.scope_note)]
+    if path is not None:
+        summary = path.summary
+        evidence = path.steps + evidence
     else:
-        summary = f"From the sources: {passages[0].text}"
-    return Answer(question.text, summary, False, statements, conflicts, passages,
-                  understood=question, notes=(DISCLAIMER,))
+        summary = _summary(question, qtypes, facts, top, knowledge)
+    if conflicts:
+        summary += " The sources disagree on part of this; both sides are shown."
+    return Answer(question.text, summary, False, statements, conflicts, (),
+                  understood=question, notes=(*notes, DISCLAIMER), evidence=evidence)
+
+
+COVER_FROM = 20
+"""How far down the ranking an intent's answer is looked for when the best few lack it."""
+
+
+def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -> list[Ranked]:
+    """The best `n` sentences, with the best one that holds what each intent asks for
+    ("how often", "when", "where") brought in when none of them does."""
+    top = list(ranked[:n])
+    for qtype in qtypes:
+        if not qtype.answer or any(r.holds.get(qtype.name) for r in top):
+            continue
+        best = next((r for r in ranked[n:COVER_FROM] if r.holds.get(qtype.name)), None)
+        if best is not None:
+            top = [*top[:n - 1], best] if len(top) >= n else [*top, best]
+    return top
+
+
+def quote(knowledge: KnowledgeStore, ranked: Ranked) -> Statement:
+    """A ranked sentence quoted whole, the words of its best fitting claim marked."""
+    place = ranked.place
+    span = (0, len(place.text))
+    polarity, figures, belief = "asserted", (), None
+    if ranked.fitting:
+        claim = ranked.fitting[0][1]
+        ev = claim.evidence
+        if 0 <= ev.span_start < ev.span_end <= len(place.text):
+            span = (ev.span_start, ev.span_end)
+        polarity = claim.polarity
+        figures = figures_of([c for _, c in ranked.fitting])
+    citation = Citation(
+        doc=place.doc_id, title=place.title, section=" › ".join(place.section_path) or None,
+        sentence=place.idx, start=place.start + span[0], end=place.start + span[1],
+        quote=place.text[span[0]:span[1]], sentence_text=place.text,
+        span_start=span[0], span_end=span[1])
+    return Statement(place.text, belief, (citation,), polarity, figures)
+
+
+def _facts_in(knowledge: KnowledgeStore, top: Sequence[Ranked]) -> list[Fact]:
+    """Assertions of the fitting claims in the quoted sentences, those claims only, in rank order.
+
+    Claims that no measured rule confirms are left out of the statements: the
+    quoted sentence shows what they were read from.
+    """
+    order: dict[int, list] = {}
+    for r in top:
+        for assertion_id, claim in r.fitting:
+            if getattr(claim, "confirmed", True):
+                order.setdefault(assertion_id, []).append(claim)
+    if not order:
+        return []
+    by_id = {a.id: a for a in knowledge.assertions(list(order))}
+    titles = knowledge.store.titles({c.evidence.doc_id for cs in order.values() for c in cs})
+    facts = []
+    for assertion_id, claims in order.items():
+        if assertion_id in by_id:
+            own = tuple(claims)
+            facts.append(Fact(by_id[assertion_id], own, merge_qualifiers(own),
+                              {c.evidence.doc_id: titles.get(c.evidence.doc_id, "")
+                               for c in own}))
+    conflicts = knowledge.conflicts([f.assertion.id for f in facts])
+    return [Fact(f.assertion, f.claims, f.qualifiers, f.document_titles,
+                 tuple(c for c in conflicts if f.assertion.id in (c.a, c.b))) for f in facts]
 
 
 def facts_for(knowledge: KnowledgeStore, question: Question, qtype: QuestionType,
@@ -147,28 +227,38 @@ def _rank(assertion: Assertion) -> tuple:
             assertion.text)
 
 
-def _summary(question: Question, qtype: QuestionType, facts: Sequence[Fact],
-             knowledge: KnowledgeStore, conflicts: Sequence[ConflictNote]) -> str:
-    """A short direct answer built only from the statements (so every word is cited).
+def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence[Fact],
+             top: Sequence[Ranked], knowledge: KnowledgeStore) -> str:
+    """A short direct answer from the quoted sentences only (so every word is cited).
 
-    Where the question asks for a list (causes, treatments, symptoms of a condition),
-    the answer names the items with their figures; otherwise it gives the strongest
-    statements themselves.
+    Where the question asks for a list (causes, treatments, symptoms of a
+    condition) and the quoted sentences carry claims naming the items, the
+    answer names them with their figures; otherwise it is the best sentence
+    itself, and the best one for a further intent when another sentence answers it.
     """
-    lexicon = knowledge.lexicon
-    main = _ordered_concepts(question, knowledge)[0]
-    name = lexicon.get(main).name if main in lexicon else main
-    role = concept_role(qtype, main, knowledge)
-    lead = qtype.lead if role == qtype.concept_role else GENERAL.lead
-    if role == "object":
-        items = _listed(facts, knowledge)
-    else:
-        items = list(dict.fromkeys(_with_figures(f.assertion.text, f)
-                                   for f in facts))[:MAX_LISTED_STATEMENTS]
-    text = lead.format(concept=name) + ": " + "; ".join(items) + "."
-    if conflicts:
-        text += " The sources disagree on part of this; both sides are shown."
-    return text[:1].upper() + text[1:]
+    main = qtypes[0]
+    if main.name in LISTING and question.concepts:
+        concept = _ordered_concepts(question, knowledge)[0]
+        role = concept_role(main, concept, knowledge)
+        own = [f for f in facts if f.assertion.predicate in main.predicates
+               and f.assertion.subject not in question.excluded]
+        if own and role == "object" and role == main.concept_role:
+            lexicon = knowledge.lexicon
+            name = lexicon.get(concept).name if concept in lexicon else concept
+            text = main.lead.format(concept=name) + ": " + "; ".join(_listed(own, knowledge))
+            return text[:1].upper() + text[1:] + "."
+    lead = next((r for r in top if r.holds.get(main.name)), top[0]) if main.answer else top[0]
+    chosen = [lead]
+    for qtype in qtypes[1:]:
+        best = next((r for r in top if r.holds.get(qtype.name) and r not in chosen), None)
+        if best is not None and not chosen[0].holds.get(qtype.name):
+            chosen.append(best)
+    return "From the sources: " + " ".join(_as_sentence(r.place.text) for r in chosen)
+
+
+def _as_sentence(text: str) -> str:
+    text = text.strip()
+    return text if text[-1:] in ".!?" else text + "."
 
 
 MAX_LISTED_STATEMENTS = 3

@@ -302,7 +302,7 @@ def _forbidden(groups: list[list[str]], short_answer: str) -> list[str]:
 
 
 def _citations(answer: Answer) -> list[Citation]:
-    statements = [*answer.statements, *answer.passages,
+    statements = [*answer.shown(),
                   *(side for note in answer.conflicts for side in note.sides)]
     return [c for statement in statements for c in statement.citations]
 
@@ -310,7 +310,7 @@ def _citations(answer: Answer) -> list[Citation]:
 def readable_text(answer: Answer) -> str:
     """What a user reads: the answer, each statement and the sentences it cites."""
     parts = [answer.answer]
-    for statement in (*answer.statements, *answer.passages):
+    for statement in answer.shown():
         parts.append(statement.text)
         parts.extend(statement.figures)
         parts.extend(c.sentence_text for c in statement.citations)
@@ -324,7 +324,7 @@ def readable_text(answer: Answer) -> str:
 def check_citations(store: Store, answer: Answer) -> list[str]:
     """Problems with the answer's citations: each must be a real sentence holding its quote."""
     problems = []
-    statements = [*answer.statements, *answer.passages,
+    statements = [*answer.shown(),
                   *(side for note in answer.conflicts for side in note.sides)]
     texts: dict[str, str] = {}
     for statement in statements:

@@ -6,6 +6,22 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
+class Scope:
+    """Where a question or a sentence stands: condition family, species, populations.
+
+    None (or empty) means not said: a sentence that says nothing of its scope fits
+    any question.
+    """
+
+    family: str | None = None
+    """"genetic" (FOP and its kin) or "acquired" (after injury, surgery, burns)."""
+    species: str | None = None
+    """"mouse" for animal experiments; None for people or unsaid."""
+    populations: frozenset[str] = frozenset()
+    """Index events or populations named (total hip arthroplasty, spinal cord injury...)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """A question as osteon understood it."""
 
@@ -17,6 +33,11 @@ class Question:
     """Lexicon concept ids named in the question, in order."""
     words: tuple[str, ...]
     """Content words for passage retrieval."""
+    intents: tuple[str, ...] = ()
+    """Every type the question asks for, main first ("how often and where": frequency, site)."""
+    excluded: tuple[str, ...] = ()
+    """Concepts set aside ("apart from surgery, ..."): not the answer."""
+    scope: Scope = Scope()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +92,9 @@ class Answer:
     passages: tuple[Statement, ...] = ()
     understood: Question | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    evidence: tuple[Statement, ...] = ()
+    """The best source sentences, quoted whole, best first: the answer's backbone."""
+
+    def shown(self) -> tuple[Statement, ...]:
+        """Every statement a reader sees besides conflicts: evidence, statements, passages."""
+        return (*self.evidence, *self.statements, *self.passages)

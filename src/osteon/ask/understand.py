@@ -1,10 +1,14 @@
-"""Understand a question: its type from its wording, its concepts through the lexicon.
+"""Understand a question: what it asks for (scored intents), which concepts, and its scope.
 
-Both are data (data/ask/questions.yaml): a question type says which assertion
-predicates answer it and where the asked-about concept sits in them. Concepts
-are found by looking up the question's word n-grams in the lexicon, longest
-first, so "ectopic ossification", "HO", "myositis ossificans" and "bone
-formation outside the skeleton" reach the lexicon's concepts with no model to load.
+All of it is data (data/ask/questions.yaml). Types are scored, not first-match:
+every wording pattern that matches adds to its type, and the concepts the
+question names add to the types that ask about such concepts ("when are CT or
+MRI useful?" names tests, so it is about diagnosis more than onset). The best
+type is the main intent; types close to it are further intents ("how often and
+where?"). Concepts are found by looking up the question's word n-grams in the
+lexicon, longest first, then lay phrases ("extra bone", "spine injury"), then,
+for words that still match nothing, a fuzzy match against the lexicon's names
+(rapidfuzz), so a misspelt "radation" still reaches radiation therapy.
 """
 
 from __future__ import annotations
@@ -14,15 +18,20 @@ from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
+from rapidfuzz import fuzz, process
 
 from osteon.ask.records import Question
+from osteon.ask.scope import question_scope
 from osteon.datafiles import check_regex, load_model
 from osteon.reading.lexicon import Lexicon
+from osteon.reading.terms import fold
 
 MAX_NGRAM = 6
 MAX_QUESTION_CHARS = 2000
 """Longer questions are read up to here: nobody asks in more words, and it bounds the work."""
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+AnswerKind = Literal["percent", "duration", "dose", "site", "test", "therapy", "finding",
+                     "condition", "cell", "gene"]
 
 
 class _Strict(BaseModel):
@@ -34,10 +43,20 @@ class QuestionType(_Strict):
 
     name: str
     patterns: tuple[str, ...]
+    strength: float = 1.0
+    """What one matching pattern adds to this type's score."""
+    concept_types: dict[str, float] = {}
+    """Concept types that, named in a question, make it more likely of this type."""
     predicates: tuple[str, ...]
     concept_role: Literal["subject", "object", "either"] = "either"
     needs: tuple[Literal["dose", "timing", "quantity"], ...] = ()
     """Qualifiers an answer must carry (a dose question wants doses)."""
+    answer: tuple[AnswerKind, ...] = ()
+    """What an answering sentence holds (detectors in data/ask/ranking.yaml)."""
+    cues: str = ""
+    """Words of an answering sentence."""
+    headings: str = ""
+    """Section headings the answer is usually found under."""
     lead: str
 
     @field_validator("patterns")
@@ -45,13 +64,25 @@ class QuestionType(_Strict):
     def _regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_regex(p) for p in value)
 
+    @field_validator("cues", "headings")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return check_regex(value) if value else value
+
 
 class QuestionRules(_Strict):
     """The whole of data/ask/questions.yaml."""
 
+    intent_share: float = 0.6
     types: tuple[QuestionType, ...]
+    lay_terms: dict[str, str] = {}
+    fuzzy_cutoff: float = 86
+    fuzzy_min_length: int = 5
+    exclusions: str = ""
     question_aliases: dict[str, str] = {}
     stopwords: frozenset[str] = frozenset()
+    frame_words: frozenset[str] = frozenset()
+    """Words that frame a question without naming its topic ("my mum", "exactly")."""
 
     def type_named(self, name: str) -> QuestionType | None:
         return next((t for t in self.types if t.name == name), None)
@@ -69,44 +100,131 @@ def question_rules() -> QuestionRules:
 
 
 @cache
-def _compiled(name: str, patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def type_scores(text: str, concept_types: list[str], rules: QuestionRules
+                ) -> list[tuple[str, float]]:
+    """Every type with a score above zero, best first (file order breaks ties)."""
+    scored = []
+    for order, qtype in enumerate(rules.types):
+        score = sum(qtype.strength for p in qtype.patterns if _compiled(p).search(text))
+        if score:
+            score += sum(qtype.concept_types.get(t, 0.0) for t in set(concept_types))
+        elif any(t in qtype.concept_types for t in concept_types):
+            score = 0.5 * max(qtype.concept_types[t] for t in concept_types
+                              if t in qtype.concept_types)
+        if score > 0:
+            scored.append((-score, order, qtype.name))
+    return [(name, -neg) for neg, _, name in sorted(scored)]
+
+
+def intents(scores: list[tuple[str, float]], rules: QuestionRules) -> tuple[str, ...]:
+    """The main intent and those scoring close to it."""
+    if not scores:
+        return ()
+    best = scores[0][1]
+    return tuple(name for name, score in scores if score >= rules.intent_share * best)
 
 
 def question_type(text: str, rules: QuestionRules) -> QuestionType:
-    """The first type whose wording the question matches, else GENERAL."""
-    for qtype in rules.types:
-        if _compiled(qtype.name, qtype.patterns).search(text):
-            return qtype
-    return GENERAL
+    """The best-scoring type for this wording alone, else GENERAL."""
+    scores = type_scores(text, [], rules)
+    return rules.type_named(scores[0][0]) or GENERAL if scores else GENERAL
 
 
-def find_concepts(text: str, lexicon: Lexicon) -> list[tuple[str, int, int]]:
-    """(concept id, first word, last word + 1) for each concept named, longest match first."""
-    words = [m.group() for m in _WORD.finditer(text)]
+def find_concepts(text: str, lexicon: Lexicon, rules: QuestionRules | None = None, *,
+                  fuzzy: bool = True) -> list[tuple[str, int, int]]:
+    """(concept id, first word, last word + 1) for each concept named, longest match first.
+
+    Exact lexicon names first, then lay phrases, then (for long words that matched
+    nothing) the closest lexicon name when it is close enough.
+    """
+    rules = rules or question_rules()
+    words = [m.group() for m in WORD.finditer(text)]
     found: list[tuple[str, int, int]] = []
     i = 0
     while i < len(words):
         for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
-            concept = lexicon.concept_id_for(" ".join(words[i:i + n]))
-            if concept is not None:
+            phrase = " ".join(words[i:i + n])
+            concept = lexicon.concept_id_for(phrase) or rules.lay_terms.get(fold(phrase))
+            if concept is not None and concept in lexicon:
                 found.append((concept, i, i + n))
                 i += n
                 break
         else:
+            concept = _fuzzy(words[i], lexicon, rules) if fuzzy else None
+            if concept is not None:
+                found.append((concept, i, i + 1))
             i += 1
     return found
 
 
+def _fuzzy(word: str, lexicon: Lexicon, rules: QuestionRules) -> str | None:
+    """The concept whose one-word name is closest to a misspelt word, if close enough."""
+    folded = fold(word)
+    if len(folded) < rules.fuzzy_min_length or folded in rules.stopwords:
+        return None
+    names = _one_word_names(lexicon)
+    match = process.extractOne(folded, names, scorer=fuzz.ratio,
+                               score_cutoff=rules.fuzzy_cutoff)
+    return names[match[0]] if match else None
+
+
+_NAME_CACHE: dict[int, dict[str, str]] = {}
+
+
+def _one_word_names(lexicon: Lexicon) -> dict[str, str]:
+    """Folded one-word names and synonyms of the lexicon's concepts (long enough to be safe)."""
+    key = id(lexicon)
+    if key not in _NAME_CACHE:
+        names: dict[str, str] = {}
+        for form in lexicon.surface_forms():
+            text = fold(form.text)
+            if " " not in text and len(text) >= 5 and not form.case_sensitive:
+                names.setdefault(text, form.concept_id)
+        for phrase, concept in question_rules().lay_terms.items():
+            if " " not in phrase and len(phrase) >= 5 and concept in lexicon:
+                names.setdefault(phrase, concept)
+        _NAME_CACHE[key] = names
+    return _NAME_CACHE[key]
+
+
 def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) -> Question:
-    """The question's type, concepts (aliases resolved) and content words."""
+    """The question's intents, concepts (aliases resolved, set-aside ones apart) and scope."""
     rules = rules or question_rules()
     text = text[:MAX_QUESTION_CHARS]
     concepts: list[str] = []
-    for concept, _, _ in find_concepts(text, lexicon):
+    excluded: list[str] = []
+    exclusion = _excluded_words(text, rules)
+    for concept, first, last in find_concepts(text, lexicon, rules):
         concept = rules.question_aliases.get(concept, concept)
-        if concept not in concepts:
-            concepts.append(concept)
-    words = tuple(w.lower() for w in _WORD.findall(text) if w.lower() not in rules.stopwords)
-    return Question(text=text, type=question_type(text, rules).name, concepts=tuple(concepts),
-                    words=words)
+        target = excluded if any(first <= w < last for w in exclusion) else concepts
+        if concept not in target:
+            target.append(concept)
+    if excluded and not concepts:
+        concepts.append("heterotopic_ossification")  # "apart from surgery, what helps?"
+    types = [lexicon.get(c).type for c in concepts if c in lexicon]
+    scores = type_scores(text, types, rules)
+    words = tuple(w.lower() for w in WORD.findall(text) if w.lower() not in rules.stopwords)
+    chosen = intents(scores, rules)
+    return Question(text=text, type=chosen[0] if chosen else GENERAL.name,
+                    concepts=tuple(concepts), words=words, intents=chosen,
+                    excluded=tuple(c for c in excluded if c not in concepts),
+                    scope=question_scope(text, concepts, lexicon))
+
+
+def _excluded_words(text: str, rules: QuestionRules) -> set[int]:
+    """Indexes of the words inside an "apart from …" phrase (up to its comma or clause end)."""
+    if not rules.exclusions:
+        return set()
+    spans = [m.span() for m in WORD.finditer(text)]
+    out: set[int] = set()
+    for match in _compiled(rules.exclusions).finditer(text):
+        end = len(text)
+        stop = re.search(r"[,;?]|\bwhat\b|\bwhich\b|\bhow\b|\bcan\b|\bis\b", text[match.end():])
+        if stop:
+            end = match.end() + stop.start()
+        out |= {i for i, (s, e) in enumerate(spans) if s >= match.end() and e <= end}
+    return out

@@ -26,11 +26,17 @@ def answer_dict(answer: Answer) -> dict[str, object]:
     understood = answer.understood
     return {
         "question": answer.question, "answer": answer.answer, "abstained": answer.abstained,
+        "evidence": [statement_dict(s) for s in answer.evidence],
         "statements": [statement_dict(s) for s in answer.statements],
         "conflicts": [{"kind": n.kind, "explanation": n.explanation,
                        "sides": [statement_dict(s) for s in n.sides]} for n in answer.conflicts],
         "passages": [statement_dict(s) for s in answer.passages],
-        "understood": {"type": understood.type, "concepts": list(understood.concepts)}
+        "understood": {"type": understood.type, "intents": list(understood.intents),
+                       "concepts": list(understood.concepts),
+                       "excluded": list(understood.excluded),
+                       "scope": {"family": understood.scope.family,
+                                 "species": understood.scope.species,
+                                 "populations": sorted(understood.scope.populations)}}
         if understood else None,
         "notes": list(answer.notes),
     }
@@ -64,9 +70,14 @@ def statement_lines(s: Statement, bullet: str = "•") -> Iterator[str]:
 def answer_lines(answer: Answer) -> Iterator[str]:
     """The answer for a person: short answer, statements with sources, conflicts, passages."""
     yield f"[bold]{escape(answer.answer)}[/]"
+    if answer.evidence:
+        yield ""
+        yield "[bold underline]From the sources[/] [dim](best sentences first, quoted)[/]"
+        for s in answer.evidence:
+            yield from statement_lines(s)
     if answer.statements:
         yield ""
-        yield "[bold underline]What the sources say[/]"
+        yield "[bold underline]What osteon read in them[/]"
         for s in answer.statements:
             yield from statement_lines(s)
     if answer.conflicts:

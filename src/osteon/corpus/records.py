@@ -142,3 +142,17 @@ class SearchHit:
     text: str
     score: float
     """FTS5 bm25: lower is better."""
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePlace:
+    """A stored sentence with where it stands: its section's headings and its document's title."""
+
+    doc_id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    section_path: tuple[str, ...]
+    title: str

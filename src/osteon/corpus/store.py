@@ -29,6 +29,7 @@ from osteon.corpus.records import (
     DocumentSummary,
     DroppedLine,
     SearchHit,
+    SentencePlace,
     Section,
     Sentence,
 )
@@ -450,6 +451,44 @@ class Store:
                         f"SELECT idx, text FROM sentences WHERE doc_id = ? AND idx IN ({marks})",
                         [doc_id, *chunk]):
                     found[(doc_id, idx)] = text
+        return found
+
+    def absent_words(self, words: Iterable[str]) -> list[str]:
+        """The words no stored sentence contains (as the full-text index stems them)."""
+        absent = []
+        for word in dict.fromkeys(w for w in words if w.strip()):
+            quoted = '"' + word.replace('"', '""') + '"'
+            if self._db.execute("SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ?"
+                                " LIMIT 1", (quoted,)).fetchone() is None:
+                absent.append(word)
+        return absent
+
+    def vocabulary(self) -> list[str]:
+        """Every term of the full-text index (stemmed), read through a temporary fts5vocab
+        table so that a read-only store answers too."""
+        self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_vocab"
+                         " USING fts5vocab(main, sentences_fts, 'row')")
+        return [row[0] for row in self._db.execute("SELECT term FROM temp.sentences_vocab")]
+
+    def sentence_places(self, keys: Iterable[tuple[str, int]]
+                        ) -> dict[tuple[str, int], SentencePlace]:
+        """Sentences by (doc id, index), each with its section headings and document title."""
+        found: dict[tuple[str, int], SentencePlace] = {}
+        by_doc: dict[str, list[int]] = {}
+        for doc_id, idx in keys:
+            by_doc.setdefault(doc_id, []).append(idx)
+        for doc_id, indexes in by_doc.items():
+            for chunk in chunked(sorted(set(indexes))):
+                marks = ",".join("?" * len(chunk))
+                for idx, start, end, text, kind, path, title in self._db.execute(
+                        "SELECT s.idx, s.start, s.end, s.text, s.kind, sec.path, d.title"
+                        " FROM sentences s JOIN documents d ON d.id = s.doc_id"
+                        " LEFT JOIN sections sec ON sec.doc_id = s.doc_id"
+                        " AND sec.idx = s.section_idx"
+                        f" WHERE s.doc_id = ? AND s.idx IN ({marks})", [doc_id, *chunk]):
+                    found[(doc_id, idx)] = SentencePlace(
+                        doc_id, idx, start, end, text, kind,
+                        tuple(json.loads(path)) if path else (), title)
         return found
 
 

@@ -1,0 +1,230 @@
+"""Rank source sentences as evidence for a question: the backbone of every answer.
+
+Candidates are the sentences plain FTS5 BM25 finds for the question's words
+(widened with its concepts' names) and the sentences that carry claims about
+its concepts with a predicate that fits what it asks. Each candidate gets
+features a person can check (data/ask/ranking.yaml says what each means and
+weighs): BM25 is one of them, so the ranking can only add to what plain
+retrieval finds. What was read from a sentence (its concepts and claims) is
+taken from the store, never read again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
+from osteon.ask.records import Question, Scope
+from osteon.ask.scope import fit, merged, out_of_scope, scope_of
+from osteon.ask.understand import QuestionRules, QuestionType, find_concepts, question_rules
+from osteon.corpus.records import SentencePlace
+from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.claim_store import mentions_at
+from osteon.reading.records import MOUSE_MODEL, Claim
+from osteon.reading.terms import fold
+
+Key = tuple[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A candidate sentence with its score and the features that make it up."""
+
+    place: SentencePlace
+    score: float
+    features: dict[str, float]
+    fitting: tuple[tuple[int, Claim], ...] = ()
+    """(assertion id, claim) of the claims in this sentence that fit the question."""
+    scope: Scope = Scope()
+    scope_note: str | None = None
+    """Why the sentence lies outside the question's scope, when it does."""
+    concepts: frozenset[str] = field(default_factory=frozenset)
+    holds: dict[str, bool] = field(default_factory=dict)
+    """Intent name → does the sentence hold what that intent asks for."""
+
+    @property
+    def key(self) -> Key:
+        return (self.place.doc_id, self.place.idx)
+
+
+def rank_evidence(knowledge: KnowledgeStore, question: Question,
+                  qtypes: Sequence[QuestionType], *, rules: RankingRules | None = None,
+                  qrules: QuestionRules | None = None) -> list[Ranked]:
+    """Candidate sentences that answer the question, best first (relevant ones only)."""
+    rules = rules or ranking_rules()
+    qrules = qrules or question_rules()
+    hierarchy = knowledge.hierarchy()
+    families = [hierarchy.narrower(c) | {c} for c in question.concepts]
+    lexical = _bm25(knowledge, question, rules)
+    claims = _fitting_claims(knowledge, question, qtypes, families, rules)
+    keys = set(lexical) | set(claims)
+    places = knowledge.store.sentence_places(keys)
+    mentions = mentions_at(knowledge.store, keys)
+    all_claims: dict[Key, list[tuple[int, Claim]]] = {}
+    for assertion_id, claim in knowledge.claims_at(keys):
+        all_claims.setdefault((claim.evidence.doc_id, claim.evidence.sentence_idx), []).append(
+            (assertion_id, claim))
+    around = _ScopeOfPlaces(knowledge)
+    animal_ok = question.scope.species is not None or (
+        bool(qtypes) and qtypes[0].name == "mechanism")
+    ranked = []
+    content = set(question.words)
+    for key, place in places.items():
+        named = frozenset(c for c, _ in mentions.get(key, ()))
+        shared = len(content & set(_tokens(place.text)))
+        concept_share = (sum(1 for fam in families if fam & named) / len(families)
+                         if families else 0.0)
+        if not concept_share and shared < rules.min_shared_words:
+            continue  # neither the question's concepts nor enough of its words
+        if len(_tokens(place.text)) < rules.min_words:
+            continue  # a heading-like fragment ("Myositis ossificans.") says nothing
+        here = all_claims.get(key, [])
+        fitting = tuple(pair for pair in here if _fits(pair[1], qtypes, families))
+        species = "mouse" if any(c.qualifiers.get("context") == MOUSE_MODEL
+                                 for _, c in here) else None
+        own = scope_of(sorted(named), place.text, knowledge.lexicon)
+        scope = merged(Scope(own.family, own.species or species, own.populations),
+                       *around.of(place))
+        holds = {t.name: _holds_answer(t, place, named, families, question, knowledge, rules)
+                 for t in qtypes}
+        features = {
+            "lexical": lexical.get(key, 0.0),
+            "concepts": concept_share,
+            "claim": 1.0 if fitting else 0.0,
+            "answer": _share(qtypes, lambda t: holds[t.name]),
+            "cues": _share(qtypes, lambda t: bool(t.cues and compiled(t.cues).search(
+                place.text))),
+            "heading": _share(qtypes, lambda t: bool(t.headings and place.section_path and any(
+                compiled(t.headings).search(h) for h in place.section_path[-2:]))),
+            "scope": fit(question.scope, scope, animal_ok=animal_ok),
+        }
+        weights = rules.weights.model_dump()
+        score = sum(weights[name] * value for name, value in features.items())
+        ranked.append(Ranked(place, round(score, 4), features, fitting, scope,
+                             out_of_scope(question.scope, scope, animal_ok=animal_ok), named,
+                             holds))
+    ranked.sort(key=lambda r: (-r.score, r.place.doc_id, r.place.idx))
+    return _without_repeats([r for r in ranked if r.score >= rules.min_score], rules)
+
+
+def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
+          ) -> dict[Key, float]:
+    """BM25 of each candidate for the question's own words, as a share of the best hit's.
+
+    The question's words score, as plain retrieval would; the concepts' other names
+    (synonyms, abbreviations) only bring further candidates, scored at the share
+    their own search gives them, halved.
+    """
+    scores = _shares(knowledge.store.search_words(_tokens(question.text), rules.candidates))
+    names: list[str] = []
+    lexicon = knowledge.lexicon
+    for concept in question.concepts:
+        if concept in lexicon:
+            entry = lexicon.get(concept)
+            for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations):
+                names.extend(w for w in _tokens(name) if len(w) > 1)
+    if names:
+        widened = _shares(knowledge.store.search_words([*question.words, *names],
+                                                       rules.candidates))
+        for key, share in widened.items():
+            scores.setdefault(key, share / 2)
+    return scores
+
+
+def _shares(hits: Sequence) -> dict[Key, float]:  # type: ignore[type-arg]
+    if not hits:
+        return {}
+    best = min(h.score for h in hits)
+    return {(h.doc_id, h.idx): (h.score / best if best < 0 else 0.0) for h in hits}
+
+
+def _fitting_claims(knowledge: KnowledgeStore, question: Question,
+                    qtypes: Sequence[QuestionType], families: list[frozenset[str]],
+                    rules: RankingRules) -> set[Key]:
+    """Sentences carrying claims about the question's concepts with a fitting predicate."""
+    predicates = sorted({p for t in qtypes for p in t.predicates})
+    concepts = sorted(set().union(*families)) if families else []
+    if not predicates or not concepts:
+        return set()
+    found = knowledge.sentences_with_claims(concepts, predicates, rules.claim_candidates)
+    return set(found)
+
+
+def _fits(claim: Claim, qtypes: Sequence[QuestionType], families: list[frozenset[str]]
+          ) -> bool:
+    """Does this claim answer one of the intents, about one of the question's concepts?"""
+    for qtype in qtypes:
+        if qtype.predicates and claim.predicate not in qtype.predicates:
+            continue
+        if qtype.needs and not any(claim.qualifiers.get(n) for n in qtype.needs):
+            continue
+        if not families or any(claim.subject in f or claim.object in f for f in families):
+            return True
+    return False
+
+
+def _holds_answer(qtype: QuestionType, place: SentencePlace, named: frozenset[str],
+                  families: list[frozenset[str]], question: Question,
+                  knowledge: KnowledgeStore, rules: RankingRules) -> bool:
+    """Does the sentence hold what this intent asks for (besides the question's own concepts)?"""
+    asked = set().union(*families) if families else set()
+    excluded = set(question.excluded)
+    for kind in qtype.answer:
+        detector = rules.answers.get(kind)
+        if detector is None:
+            continue
+        if detector.pattern and compiled(detector.pattern).search(place.text):
+            return True
+        lexicon = knowledge.lexicon
+        if detector.concept_types and any(
+                c in lexicon and lexicon.get(c).type in detector.concept_types
+                and c not in asked and c not in excluded for c in named):
+            return True
+    return False
+
+
+def _share(qtypes: Sequence[QuestionType], test) -> float:  # type: ignore[no-untyped-def]
+    """The share of the question's intents the test holds for (the main intent counts double)."""
+    if not qtypes:
+        return 0.0
+    weights = [2.0] + [1.0] * (len(qtypes) - 1)
+    return sum(w for w, t in zip(weights, qtypes) if test(t)) / sum(weights)
+
+
+def _tokens(text: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in fold(text)).split()
+
+
+def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
+    """Drop sentences that say what a better-ranked one says in (nearly) the same words."""
+    kept: list[Ranked] = []
+    seen: list[set[str]] = []
+    for r in ranked:
+        words = set(_tokens(r.place.text))
+        if any(words and len(words & s) / max(1, min(len(words), len(s)))
+               >= rules.duplicate_overlap for s in seen):
+            continue
+        kept.append(r)
+        seen.append(words)
+    return kept
+
+
+class _ScopeOfPlaces:
+    """The scope of each section heading and document title, worked out once per answer."""
+
+    def __init__(self, knowledge: KnowledgeStore) -> None:
+        self.knowledge = knowledge
+        self.cache: dict[str, Scope] = {}
+
+    def of(self, place: SentencePlace) -> Iterable[Scope]:
+        for text in (*reversed(place.section_path), place.title):
+            if text:
+                yield self._scope(text)
+
+    def _scope(self, text: str) -> Scope:
+        if text not in self.cache:
+            lexicon = self.knowledge.lexicon
+            concepts = [c for c, _, _ in find_concepts(text, lexicon, fuzzy=False)]
+            self.cache[text] = scope_of(concepts, text, lexicon)
+        return self.cache[text]

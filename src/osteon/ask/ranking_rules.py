@@ -1,0 +1,73 @@
+"""The ranking rules of data/ask/ranking.yaml, validated: weights, answer detectors, scope."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from osteon.datafiles import check_regex, load_model
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AnswerDetector(_Strict):
+    """What shows a sentence holds an answer of one kind: concept types named, or words."""
+
+    concept_types: tuple[str, ...] = ()
+    pattern: str = ""
+
+    @field_validator("pattern")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return check_regex(value) if value else value
+
+
+class ScopeRules(_Strict):
+    """Concepts (and words) that put a text in a condition family, a species, a population."""
+
+    family: dict[str, tuple[str, ...]]
+    species: dict[str, tuple[str, ...]]
+    species_words: dict[str, str] = {}
+    family_words: dict[str, str] = {}
+    population: tuple[str, ...] = ()
+
+
+class Weights(_Strict):
+    lexical: float
+    concepts: float
+    claim: float
+    answer: float
+    cues: float
+    heading: float
+    scope: float
+
+
+class RankingRules(_Strict):
+    """The whole of data/ask/ranking.yaml."""
+
+    weights: Weights
+    candidates: int
+    claim_candidates: int
+    evidence: int
+    min_score: float
+    min_shared_words: int
+    min_words: int
+    duplicate_overlap: float
+    answers: dict[str, AnswerDetector]
+    scope: ScopeRules
+
+
+@cache
+def ranking_rules() -> RankingRules:
+    """data/ask/ranking.yaml."""
+    return load_model(RankingRules, "ask", "ranking.yaml")
+
+
+@cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """A rule's regular expression, compiled once, case-insensitive."""
+    return re.compile(pattern, re.IGNORECASE)
