@@ -98,6 +98,10 @@ class _Reader:
             label = f"{kind}/{resource.id or '?'}"
             try:
                 made = _convert(resource, medications)
+                if made is not None and _texts(resource):
+                    key, entry = made
+                    made = key, entry.model_copy(update={
+                        "notes": [*entry.notes, *_texts(resource)]})
             except ValueError as exc:
                 self.warnings.append(f"{label}: {exc}; skipped")
                 continue
@@ -118,6 +122,15 @@ class _Reader:
             sex=person.gender if person and person.gender in ("female", "male", "other",
                                                               "unknown") else None,
             warnings=self.warnings, **out)
+
+
+def _texts(resource: Any) -> list[str]:
+    """Free text a resource carries besides its code: notes and a string value."""
+    out = [n.text for n in getattr(resource, "note", None) or [] if n.text]
+    value = getattr(resource, "valueString", None)
+    if value:
+        out.append(value)
+    return out
 
 
 def _valid_r5(kind: str, resource: dict) -> bool:
@@ -219,7 +232,7 @@ def _first_time(resource: Any, field: str) -> tuple[Any, Any]:
 
 
 def _entry(code: Any, when: Any, sites: Any, source: str, status: str,
-           end: Any = None) -> EntryIn:
+           end: Any = None, notes: list[str] | None = None) -> EntryIn:
     if code is None:
         raise ValueError("no code")
     codings = [CodingIn(system=c.system, code=c.code, display=c.display)
@@ -230,7 +243,8 @@ def _entry(code: Any, when: Any, sites: Any, source: str, status: str,
     site_list = sites if isinstance(sites, list) else [sites] if sites is not None else []
     site_texts = [t for t in (_site_text(s) for s in site_list) if t]
     return EntryIn(text=text, codes=codings, date=_iso(when), end=_iso(end),
-                   site=site_texts or None, status=status, source=source)
+                   site=site_texts or None, status=status, source=source,
+                   notes=notes or [])
 
 
 def _site_text(concept: Any) -> str | None:

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from osteon.assess.codes import checked_tables, code_tables
 from osteon.assess.display import DisplayMatch, match_display, strip_tag, words
+from osteon.assess.notes import NoteText, read_notes
 from osteon.assess.patient_json import EntryIn, LabIn, PatientIn
 from osteon.assess.records import CodeRef, FactKind, NotRecognised, Patient, PatientFact
 from osteon.assess.rules import AssessRules
@@ -43,6 +44,9 @@ class _Collector:
         self.lexicon, self.rules, self.at = lexicon, rules, at
         self.facts: list[PatientFact] = []
         self.unknown: list[NotRecognised] = []
+        self.unread: list[NotRecognised] = []
+        """Entries without a concept whose texts are still to be read."""
+        self.notes: list[NoteText] = []
         self.warnings: list[str] = []
 
     def warn(self, message: str) -> None:
@@ -60,6 +64,7 @@ def build_patient(raw: PatientIn, lexicon: Lexicon, rules: AssessRules, at: date
     for attr, kind in LISTS:
         for index, entry in enumerate(getattr(raw, attr)):
             _add_entry(out, kind, entry, entry.source or f"{attr}[{index}]")
+    _add_notes(out, raw)
     if raw.history_of_ho:
         out.facts.append(PatientFact("condition", rules.history_concept,
                                      lexicon.get(rules.history_concept).name,
@@ -105,7 +110,15 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
         f"{codes[0].system} {codes[0].code}")
     mapped = concept_for(out, kind, entry.text, codes, source)
     if mapped is None:
-        out.unknown.append(NotRecognised(kind, label, codes, source))
+        unknown = NotRecognised(kind, label, codes, source)
+        texts = list(dict.fromkeys(t for t in (entry.text, *(c.display for c in codes),
+                                               *entry.notes) if t))
+        if not texts:
+            out.unknown.append(unknown)
+            return
+        when, date_only = _when(out, kind, entry, source)
+        out.unread.append(unknown)  # listed unless reading its texts finds something
+        out.notes += [NoteText(t, source, when, date_only, entry.status) for t in texts]
         return
     concept = mapped.concept
     if not entry.text and not any(c.display for c in codes) and mapped.display:
@@ -134,6 +147,41 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
                                source=source,
                                how=f"{label} above its reference range")
     out.facts.append(fact)
+    out.notes += [NoteText(n, f"{source} note", when, date_only, status,
+                           frozenset({mapped.concept})) for n in entry.notes]
+
+
+def _add_notes(out: _Collector, raw: PatientIn) -> None:
+    """Facts read from free text: the record's notes and entries' texts and notes."""
+    for index, note in enumerate(raw.notes):
+        source = note.source or f"notes[{index}]"
+        when, date_only = _moment(out, note.date, source, "date")
+        if when is not None and when > out.at:
+            out.warn(f"{source}: date {note.date} is after the assessment time; "
+                     "the date was ignored")
+            when, date_only = None, False
+        out.notes.append(NoteText(note.text, source, when, date_only))
+    found = read_notes(out.notes, out.lexicon) if out.notes else []
+    read_from = {f.note.source for f in found}
+    out.unknown += [u for u in out.unread if u.source not in read_from]
+    seen = {(f.concept, f.status, f.source) for f in out.facts}
+    for finding in found:
+        concept, status = finding.concept, finding.status
+        target = out.rules.target
+        if (concept == target or concept in out.lexicon.descendants(target)) and \
+                status in ("resolved", "history"):
+            concept = out.rules.history_concept
+        source = finding.note.source
+        if (concept, status, source) in seen:
+            continue
+        seen.add((concept, status, source))
+        cue = "" if status == finding.note.status else f"; {status}"
+        out.facts.append(PatientFact(
+            finding.kind, concept, finding.label, finding.note.when,  # type: ignore[arg-type]
+            finding.note.date_only, sites=finding.sites, status=status, matched_by="note",
+            source=source, laterality=finding.laterality,
+            how=f"read from the text \u201c{finding.clause}\u201d{cue}"))
+
 
 
 def _fields(fact: PatientFact) -> dict:

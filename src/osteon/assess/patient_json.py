@@ -16,6 +16,8 @@
                    "value": 310, "unit": "U/L", "reference_high": 120, "date": "2025-03-02"}],
   "medications": [{"text": "indomethacin", "date": "2025-03-10", "status": "active"}],
   "allergies":   [{"text": "aspirin"}],
+  "notes":       ["warm, swollen left thigh; no foot or ankle edema",
+                  {"text": "possible heterotopic ossification", "date": "2025-03-02"}],
   "history_of_ho": true
 }
 ```
@@ -25,15 +27,17 @@ CPT, RxNorm, LOINC, MeSH, or their FHIR URIs). `date` is the onset, the time of 
 procedure, of the lab sample or the start of a medication: ISO 8601, a
 date-time with its zone where a deadline depends on it; `end` the end of a
 period (the operation's end: a timing "after surgery" counts from it). `status` is active,
-resolved, history, planned or stopped. Unknown keys are refused, so a typo
-never silently drops data.
+resolved, history, planned or stopped. `notes` (top level, or on an entry) are
+free text, read for concepts with their assertion status: "no ankle edema" is an
+absent finding, "history of" history, "possible" hedged. Unknown keys are
+refused, so a typo never silently drops data.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from osteon.assess.errors import PatientInputError
 
@@ -65,6 +69,9 @@ class EntryIn(_Strict):
     surgery" count from it."""
     site: str | list[str] | None = None
     status: Status = "active"
+    notes: list[str] = []
+    """Free text about this entry (a FHIR note, an Observation's valueString): read for
+    findings with their assertion status ("no ankle edema" is an absent finding)."""
     source: str | None = None
     """Where the entry came from (a FHIR resource), filled in by the FHIR reader."""
 
@@ -97,6 +104,14 @@ class LabIn(EntryIn):
         return None
 
 
+class NoteIn(_Strict):
+    """A free-text note: what it says, and when (its findings take this date)."""
+
+    text: str = Field(min_length=1)
+    date: str | None = None
+    source: str | None = None
+
+
 class PatientIn(_Strict):
     """The patient file: demographics, then lists of entries (all optional)."""
 
@@ -112,8 +127,17 @@ class PatientIn(_Strict):
     medications: list[EntryIn] = []
     allergies: list[EntryIn] = []
     history_of_ho: bool = False
+    notes: list[NoteIn] = []
+    """Free-text notes (a string, or {"text", "date"}), read for findings and history."""
     warnings: list[str] = []
     """Problems found while building this record (the FHIR reader's), passed on."""
+
+    @field_validator("notes", mode="before")
+    @classmethod
+    def _plain_notes(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"text": v} if isinstance(v, str) else v for v in value]
+        return value
 
 
 def parse_patient_json(raw: Any, *, name: str = "patient") -> PatientIn:

@@ -1,0 +1,130 @@
+"""Free text in a patient's record, read with the reading pipeline's concept recognition.
+
+An Observation whose only content is "warm, swollen right thigh; no foot or ankle
+edema" holds two present findings at the right thigh and one absent one. Notes,
+Observation values and the text of an entry whose codes name nothing go through
+the reading package's `Pipeline` (lexicon mentions and ConText), with clinical
+cues from `data/assess/notes.yaml` added ("denies", "possible", "s/p"); a
+negated mention becomes an absent finding, a hedged one a possible one, a
+historical one history — never a present finding. The pipeline (medspaCy) is
+heavy to import, so it is loaded only when a record has text to read, once per
+process and lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+
+from osteon.assess.display import words
+from osteon.datafiles import load_model
+from osteon.reading.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from osteon.reading.pipeline import Pipeline
+
+
+class _CueRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    literal: str
+    category: str
+    direction: str = "BIDIRECTIONAL"
+    pattern: str | list[dict[str, object]] | None = None
+    max_scope: int | None = None
+
+
+class NoteRules(BaseModel):
+    """The whole notes.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    clause_breaks: str
+    kinds: dict[str, str]
+    statuses: dict[str, str]
+    rules: list[_CueRule]
+
+
+@cache
+def note_rules() -> NoteRules:
+    return load_model(NoteRules, "assess", "notes.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class NoteText:
+    """One text to read, with what the facts read from it inherit."""
+
+    text: str
+    source: str
+    """Where it came from ("Observation/obs-1 valueString", "notes[0]")."""
+    when: datetime | None = None
+    date_only: bool = False
+    status: str = "active"
+    skip: frozenset[str] = frozenset()
+    """Concepts the entry already stands for: not read again from its own text."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteFinding:
+    """A concept read from a clause, with its status, sites and the clause it came from."""
+
+    kind: str
+    concept: str
+    label: str
+    status: str
+    sites: tuple[str, ...]
+    laterality: str | None
+    clause: str
+    note: NoteText
+
+
+def clauses(text: str) -> list[str]:
+    """The text cut into clauses (list items and sentences of a note)."""
+    pattern = re.compile(note_rules().clause_breaks)
+    return [c.strip(" ,") for c in pattern.split(text) if c.strip(" ,")]
+
+
+def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
+    """Every patient fact the texts state, each with its assertion status."""
+    pieces = [(note, clause) for note in notes for clause in clauses(note.text)]
+    if not pieces:
+        return []
+    pipeline = note_pipeline(lexicon)
+    rules = note_rules()
+    found: list[NoteFinding] = []
+    for (note, clause), analysis in zip(pieces, pipeline.analyse_many(c for _, c in pieces),
+                                        strict=True):
+        sites = tuple(dict.fromkeys(m.concept_id for m in analysis.mentions
+                                    if lexicon.get(m.concept_id).type == "anatomy"))
+        side = words(clause)[1]
+        for mention in analysis.mentions:
+            concept = lexicon.get(mention.concept_id)
+            kind = rules.kinds.get(concept.type)
+            if kind is None or mention.hypothetical or _covered(concept.id, note, lexicon):
+                continue
+            status = next((rules.statuses[flag] for flag in ("negated", "hedged", "historical")
+                           if getattr(mention, flag)), note.status)
+            found.append(NoteFinding(kind, concept.id, mention.text, status,
+                                     sites if kind != "medication" else (), side, clause, note))
+    return found
+
+
+def _covered(concept: str, note: NoteText, lexicon: Lexicon) -> bool:
+    return any(lexicon.is_a(concept, c) or lexicon.is_a(c, concept) for c in note.skip)
+
+
+@lru_cache(maxsize=2)
+def note_pipeline(lexicon: Lexicon) -> Pipeline:
+    """The reading pipeline with the clinical cues added, built once per lexicon."""
+    from medspacy.context import ConTextRule
+
+    from osteon.reading.pipeline import Pipeline
+
+    pipeline = Pipeline(lexicon)
+    context: Any = pipeline.nlp.get_pipe("medspacy_context")
+    context.add([ConTextRule(r.literal, r.category, pattern=r.pattern, direction=r.direction,
+                             max_scope=r.max_scope) for r in note_rules().rules])
+    return pipeline

@@ -1,0 +1,109 @@
+"""Free text in the record is read, with its assertion status kept.
+
+"no ankle edema" is an absent finding, "history of" history, "possible" hedged; body
+site and laterality are kept; the reading pipeline loads only when there is text.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from assess_support import PATIENTS
+
+from osteon.assess import PatientInputError
+from osteon.assess.load import load_patient
+from osteon.assess.rules import assess_rules
+from osteon.reading.lexicon import load_lexicon
+
+AT = "2026-11-20T10:00:00Z"
+
+
+def _patient(raw):
+    return load_patient(raw, load_lexicon(), assess_rules(),
+                        datetime(2026, 11, 20, 10, tzinfo=UTC))
+
+
+def _by_concept(patient):
+    return {f.concept: f for f in patient.facts}
+
+
+def test_an_observation_of_free_text_only_gives_findings_with_their_status():
+    patient = _patient(PATIENTS / "ehr_sci_free_text.fhir.json")
+    facts = _by_concept(patient)
+    for concept in ("warmth", "swelling"):
+        fact = facts[concept]
+        assert fact.status == "active" and fact.kind == "finding"
+        assert fact.sites == ("thigh",) and fact.laterality == "right"
+        assert fact.matched_by == "note" and "warm, swollen right thigh" in fact.how
+        assert fact.when == datetime(2026, 11, 19, 9, tzinfo=UTC)
+    assert facts["foot_and_ankle_edema"].status == "absent"
+    assert facts["fever"].status == "absent"
+    assert facts["hip_fracture"].status == "history"
+    assert facts["heterotopic_ossification"].status == "possible"
+    assert facts["spinal_cord_injury"].matched_by == "code family"
+    # the exam and impression were read, so they are not "not recognised"
+    assert not [n for n in patient.not_recognised if n.source.startswith("Observation/")]
+
+
+def test_the_free_text_patient_gets_the_differential(seeded_kb):
+    result = seeded_kb.assess(PATIENTS / "ehr_sci_free_text.fhir.json", at=AT)
+    assert "thrombophlebitis" in {i.subject for i in result.differential}
+    assert "spinal_cord_injury" in {i.subject for i in result.risk_factors}
+    # "possible HO" is no established HO: no treatment section
+    assert not result.treatment
+
+
+@pytest.mark.parametrize("note,concept,status", [
+    ("no ankle edema", "foot_and_ankle_edema", "absent"),
+    ("history of hip fracture", "hip_fracture", "history"),
+    ("possible heterotopic ossification", "heterotopic_ossification", "possible"),
+    ("Patient denies fever.", "fever", "absent"),
+    ("s/p total hip replacement", "total_hip_arthroplasty", "history"),
+    ("swollen left thigh", "swelling", "active"),
+])
+def test_the_notes_field_keeps_assertion_status(note, concept, status):
+    facts = _by_concept(_patient({"notes": [note]}))
+    assert facts[concept].status == status, facts
+
+
+def test_hypothetical_mentions_are_no_facts():
+    assert not _patient({"notes": ["return if swelling or fever"]}).facts
+
+
+def test_notes_take_their_date_and_may_be_objects():
+    patient = _patient({"notes": [{"text": "warm thigh", "date": "2026-11-19"}]})
+    (fact,) = patient.facts
+    assert fact.when == datetime(2026, 11, 19, tzinfo=UTC) and fact.date_only
+
+
+def test_a_resolved_entrys_plain_text_stays_resolved():
+    patient = _patient({"conditions": [
+        {"text": "Osteoporosis follow-up", "status": "resolved",
+         "notes": ["swelling of the knee"]}]})
+    assert _by_concept(patient)["swelling"].status == "resolved"
+
+
+def test_an_entrys_own_concept_is_not_read_again_from_its_note():
+    patient = _patient({"procedures": [
+        {"text": "total hip arthroplasty", "date": "2026-11-19T14:00:00Z",
+         "notes": ["uncomplicated total hip replacement; no fever"]}]})
+    assert [f.concept for f in patient.facts].count("total_hip_arthroplasty") == 1
+    assert _by_concept(patient)["fever"].status == "absent"
+
+
+def test_coded_records_never_load_the_reading_pipeline(monkeypatch):
+    import osteon.assess.notes as notes
+
+    def refuse(_lexicon):
+        raise AssertionError("the reading pipeline was loaded for a record without free text")
+
+    monkeypatch.setattr(notes, "note_pipeline", refuse)
+    patient = _patient(PATIENTS / "ehr_tha_pcs_only.fhir.json")
+    assert {f.concept for f in patient.facts} == {"total_hip_arthroplasty", "knee_arthroplasty"}
+
+
+def test_an_empty_note_is_refused():
+    with pytest.raises(PatientInputError, match="notes"):
+        load_patient({"notes": [""]}, load_lexicon(), assess_rules(),
+                     datetime(2026, 11, 20, tzinfo=UTC))
