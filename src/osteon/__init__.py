@@ -19,8 +19,8 @@ from osteon.corpus.ingest import (
     ingest_paths,
 )
 from osteon.corpus.records import Document, DocumentSummary
-from osteon.corpus.store import Store
-from osteon.errors import OsteonError
+from osteon.corpus.store import Store, faults_as_errors
+from osteon.errors import OsteonError, StoreReadOnlyError
 from osteon.settings import max_bytes_from_env, resolve_store_path
 
 if TYPE_CHECKING:
@@ -67,9 +67,16 @@ class KnowledgeBase:
         kb = cls(Store.open(resolve_store_path(store), read_only=read_only))
         if kb.store.read_only:
             return kb
-        ensure_schema(kb.store)  # claim triggers exist before any claim is written
-        if default_corpus:
-            ensure_default_corpus(kb.store)
+        try:
+            with faults_as_errors(kb.store.path):
+                ensure_schema(kb.store)  # claim triggers exist before any claim is written
+                if default_corpus:
+                    ensure_default_corpus(kb.store)
+        except StoreReadOnlyError:
+            kb.store.read_only = True  # writable by its permissions, refused by SQLite
+        except BaseException:
+            kb.close()
+            raise
         return kb
 
     def ingest(self, paths: Iterable[PathInput], *, kind: str | None = None,
@@ -142,7 +149,6 @@ class KnowledgeBase:
         nothing is read or merged: the knowledge is used as stored, and `stale` says
         so when documents or claims are waiting.
         """
-        from osteon.errors import StoreReadOnlyError
         from osteon.knowledge.store import KnowledgeStore, UpdateReport
 
         if self._knowledge is not None and self._stamp() == self._fresh:

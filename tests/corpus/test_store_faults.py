@@ -117,6 +117,53 @@ def test_ask_on_a_full_disk_says_so_in_one_line_and_changes_nothing(
     assert fingerprint(store_copy) == before
 
 
+def test_a_disk_filling_midway_through_a_batch_says_what_went_in(
+        empty_store: Store, tmp_path: Path) -> None:
+    from osteon.corpus.ingest import ingest_paths
+
+    for i in range(4):
+        (tmp_path / f"doc{i}.txt").write_text(f"Bone forms in muscle {i}. It may hurt.\n")
+
+    class FillsAfterTwo(sqlite3.Connection):
+        commits = 0
+
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+            if sql.strip().upper() == "COMMIT":
+                FillsAfterTwo.commits += 1
+                if FillsAfterTwo.commits > 2:
+                    raise sqlite3.OperationalError("database or disk is full")
+            return super().execute(sql, *args)
+
+    filling = Store(empty_store.path, connect(empty_store.path, factory=FillsAfterTwo,
+                                              isolation_level=None))
+    files = sorted(tmp_path.glob("doc*.txt"))
+    with pytest.raises(StoreFullError, match="the 2 documents before it went in"):
+        ingest_paths(filling, files, max_bytes=10**6)
+    assert empty_store.ids() == ["doc0", "doc1"] and empty_store.integrity_problems() == []
+    report = ingest_paths(empty_store, files, max_bytes=10**6)  # room again: the rest go in
+    assert [o.status for o in report.outcomes] == ["unchanged", "unchanged", "added", "added"]
+
+
+def test_opening_a_store_whose_schema_must_change_on_a_full_disk_is_one_line(
+        store_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class NoRoom(sqlite3.Connection):
+        def executescript(self, script: str) -> sqlite3.Cursor:  # type: ignore[override]
+            raise sqlite3.OperationalError("database or disk is full")
+
+    before = fingerprint(store_copy)
+    real_open = Store.open
+
+    def open_then_fill(path, *args, **kwargs):  # full once the store itself is open
+        store = real_open(path, *args, **kwargs)
+        store._db = connect(path, factory=NoRoom, isolation_level=None)
+        return store
+
+    monkeypatch.setattr(Store, "open", open_then_fill)
+    result = runner.invoke(app, ["--store", str(store_copy), "ask", QUESTION])
+    one_error_line(result, "the disk is full")
+    assert fingerprint(store_copy) == before
+
+
 # -- a read-only store ---------------------------------------------------------
 
 

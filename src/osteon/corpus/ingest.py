@@ -18,7 +18,7 @@ from typing import Literal
 from osteon.corpus.formats import load_file
 from osteon.corpus.records import SourceDocument
 from osteon.corpus.store import Store
-from osteon.errors import IngestError
+from osteon.errors import IngestError, StoreError
 
 Status = Literal["added", "replaced", "unchanged", "duplicate", "failed"]
 
@@ -122,7 +122,14 @@ def ingest_paths(
         for problem in problems:
             record(IngestOutcome(problem.path, "failed", message=problem.reason))
         for source in sources:
-            record(ingest_source(store, source, kind=kind))
+            try:
+                record(ingest_source(store, source, kind=kind))
+            except StoreError as exc:  # a full disk, a read-only store: the batch stops here
+                stored = report.changed_ids
+                if not stored:
+                    raise
+                raise type(exc)(f"{exc}; only the {len(stored)} documents before it went in, "
+                                "each whole") from exc
     return report
 
 
