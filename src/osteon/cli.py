@@ -720,9 +720,13 @@ def eval_rules(
                       f"—{c.predicate}/{c.polarity}→ {escape(c.object)}  [dim]{c.rule}[/]\n"
                       f"    {escape(item.sentence_text)}")
     if write is not None:
+        from datetime import date
+
         table = result.table(rule_precision(), measured=(
-            f"{result.pooled.labelled} labelled claims on {result.documents} real pages"
-            f" (labels: {labels.name}); {result.unlabelled} claims read but not labelled"))
+            f"{date.today().isoformat()}: {result.pooled.labelled} hand-labelled claims read"
+            f" from {result.documents} real pages (folder {pages.name}, text not in git;"
+            f" labels {labels.as_posix()}); a claim is right only if its sentence says exactly"
+            f" that, with that polarity; {result.unlabelled} claims read but not labelled"))
         rule_eval.write_table(write, table)
     if as_json:
         _emit_json(result.as_dict())

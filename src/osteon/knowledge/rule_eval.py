@@ -9,8 +9,8 @@ which knowledge.calibration reads.
 
 A label names its claim by the page's file name, the sentence index, a short hash
 of the sentence (so a label still finds its sentence if segmentation shifts the
-index) and the triple with its polarity; the label file holds no text of the pages,
-which stay out of git. A claim is right only if its sentence says exactly that,
+index) and the triple with its polarity (a free-text object by its hash too); the label
+file holds no text of the pages, which stay out of git. A claim is right only if its sentence says exactly that,
 with that polarity.
 """
 
@@ -69,7 +69,7 @@ class ReadClaim:
     @property
     def label(self) -> ClaimLabel:
         c = self.claim
-        obj = fold(c.object) if c.object_is_text else c.object
+        obj = text_key(c.object) if c.object_is_text else c.object
         return ClaimLabel(doc=self.doc, sentence=c.evidence.sentence_idx,
                           hash=sentence_hash(self.sentence_text),
                           claim=(c.subject, c.predicate, obj, c.polarity), rule=c.rule)
@@ -113,6 +113,11 @@ def _shown(score: RuleScore) -> RuleScore:
 def sentence_hash(text: str) -> str:
     """Eight hex digits that name a sentence without quoting it."""
     return hashlib.blake2b(fold(text).encode(), digest_size=4).hexdigest()
+
+
+def text_key(text: str) -> str:
+    """A free-text object as a label names it: hashed, so no page text enters the file."""
+    return "text:" + sentence_hash(text)
 
 
 def load_labels(path: Path) -> LabelFile:
