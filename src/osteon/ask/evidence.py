@@ -15,13 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
-from osteon.ask.records import Question, Scope
+from osteon.ask.records import Question
 from osteon.ask.scope import fit, merged, out_of_scope, scope_of
 from osteon.ask.understand import QuestionRules, QuestionType, find_concepts, question_rules
 from osteon.corpus.records import SentencePlace
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.claim_store import mentions_at
-from osteon.reading.records import MOUSE_MODEL, Claim
+from osteon.reading.records import Claim, Scope
 from osteon.reading.terms import fold
 
 Key = tuple[str, int]
@@ -66,7 +66,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         all_claims.setdefault((claim.evidence.doc_id, claim.evidence.sentence_idx), []).append(
             (assertion_id, claim))
     around = _ScopeOfPlaces(knowledge)
-    animal_ok = question.scope.species is not None or (
+    animal_ok = bool(question.scope.species) or (
         bool(qtypes) and qtypes[0].name == "mechanism")
     ranked = []
     content = set(question.words)
@@ -81,22 +81,22 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             continue  # a heading-like fragment ("Myositis ossificans.") says nothing
         here = all_claims.get(key, [])
         fitting = tuple(pair for pair in here if _fits(pair[1], qtypes, families))
-        species = "mouse" if any(c.qualifiers.get("context") == MOUSE_MODEL
-                                 for _, c in here) else None
-        own = scope_of(sorted(named), place.text, knowledge.lexicon)
-        scope = merged(Scope(own.family, own.species or species, own.populations),
-                       *around.of(place))
+        own = scope_of(sorted(named), knowledge.lexicon)
+        for _, claim in here:  # what reading scoped the sentence's claims to
+            own = own.union(claim.scope)
+        scope = merged(own, *around.of(place))
         holds = {t.name: _holds_answer(t, place, named, families, question, knowledge, rules)
                  for t in qtypes}
+        cues = [bool(t.cues and compiled(t.cues).search(place.text)) for t in qtypes]
+        headings = [bool(t.headings and any(compiled(t.headings).search(h)
+                                            for h in place.section_path[-2:])) for t in qtypes]
         features = {
             "lexical": lexical.get(key, 0.0),
             "concepts": concept_share,
             "claim": 1.0 if fitting else 0.0,
-            "answer": _share(qtypes, lambda t: holds[t.name]),
-            "cues": _share(qtypes, lambda t: bool(t.cues and compiled(t.cues).search(
-                place.text))),
-            "heading": _share(qtypes, lambda t: bool(t.headings and place.section_path and any(
-                compiled(t.headings).search(h) for h in place.section_path[-2:]))),
+            "answer": _share([holds[t.name] for t in qtypes]),
+            "cues": _share(cues),
+            "heading": _share(headings),
             "scope": fit(question.scope, scope, animal_ok=animal_ok),
         }
         weights = rules.weights.model_dump()
@@ -184,12 +184,12 @@ def _holds_answer(qtype: QuestionType, place: SentencePlace, named: frozenset[st
     return False
 
 
-def _share(qtypes: Sequence[QuestionType], test) -> float:  # type: ignore[no-untyped-def]
-    """The share of the question's intents the test holds for (the main intent counts double)."""
-    if not qtypes:
+def _share(held: Sequence[bool]) -> float:
+    """The share of the question's intents a test holds for (the main intent counts double)."""
+    if not held:
         return 0.0
-    weights = [2.0] + [1.0] * (len(qtypes) - 1)
-    return sum(w for w, t in zip(weights, qtypes) if test(t)) / sum(weights)
+    weights = [2.0] + [1.0] * (len(held) - 1)
+    return sum(w for w, h in zip(weights, held, strict=True) if h) / sum(weights)
 
 
 def _tokens(text: str) -> list[str]:
@@ -226,5 +226,5 @@ class _ScopeOfPlaces:
         if text not in self.cache:
             lexicon = self.knowledge.lexicon
             concepts = [c for c, _, _ in find_concepts(text, lexicon, fuzzy=False)]
-            self.cache[text] = scope_of(concepts, text, lexicon)
+            self.cache[text] = scope_of(concepts, lexicon)
         return self.cache[text]

@@ -13,10 +13,14 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from osteon.ask.records import Citation, Question, Statement
 from osteon.ask.understand import QuestionType
 from osteon.knowledge.store import KnowledgeStore
+
+if TYPE_CHECKING:
+    from osteon.mechanism.records import Edge
 
 BONE = "heterotopic_ossification"
 MAX_STEPS = 8
@@ -35,7 +39,7 @@ def causal_path(knowledge: KnowledgeStore, question: Question,
                 qtypes: Sequence[QuestionType]) -> PathAnswer | None:
     """The cited path (or the blocking drugs) that answers a mechanism question, if any."""
     intents = {t.name for t in qtypes}
-    wants_drugs = bool(intents & INTERVENTION_INTENTS) and question.scope.species == "mouse"
+    wants_drugs = bool(intents & INTERVENTION_INTENTS) and "mouse" in question.scope.species
     if "mechanism" not in intents and not wants_drugs:
         return None
     from osteon.mechanism.graph import graph_from_knowledge  # the graph only when asked
@@ -60,7 +64,8 @@ def causal_path(knowledge: KnowledgeStore, question: Question,
                       + f" (each → step cited{gap}; mouse model).", steps)
 
 
-def _blocking_drugs(knowledge: KnowledgeStore, question: Question, edges: list) -> PathAnswer | None:
+def _blocking_drugs(knowledge: KnowledgeStore, question: Question, edges: list[Edge]
+                    ) -> PathAnswer | None:
     """Drugs whose cited edges inhibit a node from which a cited path reaches bone."""
     lexicon = knowledge.lexicon
     asked = _nodes_for(knowledge, question.concepts, {e.target for e in edges}) - {BONE}
@@ -91,10 +96,13 @@ def _nodes_for(knowledge: KnowledgeStore, concepts: Iterable[str], nodes: set[st
     return out
 
 
-def _shortest(edges: list, starts: set[str], goal: str) -> list:
-    """The cheapest activating path from any start to the goal: a cited step costs 1, a
-    modelling link no sentence states costs 3 (used only where the sources leave a gap)."""
-    by_source: dict[str, list] = {}
+def _shortest(edges: list[Edge], starts: set[str], goal: str) -> list[Edge]:
+    """The cheapest activating path from any start to the goal.
+
+    A cited step costs 1, a modelling link no sentence states costs 3: such links
+    are used only where the sources leave a gap, and the answer marks them.
+    """
+    by_source: dict[str, list[Edge]] = {}
     for e in edges:
         if e.sign > 0:
             by_source.setdefault(e.source, []).append(e)
@@ -116,7 +124,7 @@ def _shortest(edges: list, starts: set[str], goal: str) -> list:
     return []
 
 
-def _step(knowledge: KnowledgeStore, edge) -> Statement:  # type: ignore[no-untyped-def]
+def _step(knowledge: KnowledgeStore, edge: Edge) -> Statement:
     """One edge as a statement quoting the first sentence that states it."""
     cite = edge.citations[0]
     place = knowledge.store.sentence_places([(cite.doc_id, cite.sentence_idx)]).get(

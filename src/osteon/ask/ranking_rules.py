@@ -26,14 +26,16 @@ class AnswerDetector(_Strict):
         return check_regex(value) if value else value
 
 
-class ScopeRules(_Strict):
-    """Concepts (and words) that put a text in a condition family, a species, a population."""
+class ScopeWords(_Strict):
+    """Words that put a question in a condition family or a species ("inherited", "in mice")."""
 
-    family: dict[str, tuple[str, ...]]
-    species: dict[str, tuple[str, ...]]
-    species_words: dict[str, str] = {}
-    family_words: dict[str, str] = {}
-    population: tuple[str, ...] = ()
+    family: dict[str, str] = {}
+    species: dict[str, str] = {}
+
+    @field_validator("family", "species")
+    @classmethod
+    def _regexes(cls, value: dict[str, str]) -> dict[str, str]:
+        return {k: check_regex(v) for k, v in value.items()}
 
 
 class Weights(_Strict):
@@ -58,7 +60,7 @@ class RankingRules(_Strict):
     min_words: int
     duplicate_overlap: float
     answers: dict[str, AnswerDetector]
-    scope: ScopeRules
+    scope_words: ScopeWords
 
 
 @cache

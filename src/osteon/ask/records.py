@@ -4,21 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """Where a question or a sentence stands: condition family, species, populations.
-
-    None (or empty) means not said: a sentence that says nothing of its scope fits
-    any question.
-    """
-
-    family: str | None = None
-    """"genetic" (FOP and its kin) or "acquired" (after injury, surgery, burns)."""
-    species: str | None = None
-    """"mouse" for animal experiments; None for people or unsaid."""
-    populations: frozenset[str] = frozenset()
-    """Index events or populations named (total hip arthroplasty, spinal cord injury...)."""
+from osteon.reading.records import Scope
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +24,7 @@ class Question:
     excluded: tuple[str, ...] = ()
     """Concepts set aside ("apart from surgery, ..."): not the answer."""
     scope: Scope = Scope()
+    """The family, population and species the question asks within (reading's Scope)."""
 
 
 @dataclass(frozen=True, slots=True)

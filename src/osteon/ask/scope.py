@@ -1,53 +1,58 @@
-"""Scope of a question and of a sentence: condition family, species, population.
+"""Scope of a question and of a sentence: condition family, population, species.
 
 A question about FOP is not answered with what the sources say of HO after hip
 surgery, nor a clinical question with a mouse experiment, unless the sources
 say nothing closer: the ranking prefers sentences whose scope fits the
-question's and the answer says when it quotes one that does not. Scope comes
-from the concepts a text names (the lexicon's hierarchy decides the family:
-anything below FOP is genetic) and a few words ("in mice", "inherited"); a
-sentence also takes the scope of its section heading and document title.
+question's, and the answer says when it quotes one that does not. The concepts
+that mark a family, a population or a species are reading's
+(data/knowledge/scope.yaml, the same rules that scope every claim); a question
+adds a few words of its own ("in mice", "inherited": data/ask/ranking.yaml).
+A sentence takes the scope of the claims read from it, of the concepts it names,
+and, for what those leave unsaid, of its section heading and document title.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from osteon.ask.ranking_rules import ScopeRules, compiled, ranking_rules
-from osteon.ask.records import Scope
+
+from osteon.ask.ranking_rules import compiled, ranking_rules
 from osteon.reading.lexicon import Lexicon
+from osteon.reading.records import Scope
+from osteon.reading.scope import ScopeReader
+
+_READERS: dict[int, ScopeReader] = {}
+
+
+def _reader(lexicon: Lexicon) -> ScopeReader:
+    if id(lexicon) not in _READERS:
+        _READERS[id(lexicon)] = ScopeReader(lexicon)
+    return _READERS[id(lexicon)]
 
 
 def question_scope(text: str, concepts: Iterable[str], lexicon: Lexicon) -> Scope:
-    """The scope a question asks within (unsaid parts stay None)."""
-    return scope_of(list(concepts), text, lexicon)
+    """The scope a question asks within: the concepts it names and its scope words."""
+    named = _reader(lexicon).named(concepts)
+    words = ranking_rules().scope_words
+    family = tuple(dict.fromkeys((*named.family, *(
+        f for f, pattern in words.family.items() if compiled(pattern).search(text)))))
+    species = tuple(dict.fromkeys((*named.species, *(
+        s for s, pattern in words.species.items() if compiled(pattern).search(text)))))
+    return Scope(family, named.population, species)
 
 
-def scope_of(concepts: list[str], text: str, lexicon: Lexicon) -> Scope:
-    """The scope named by these concepts and words."""
-    rules = ranking_rules().scope
-    marks = _marks(lexicon, rules)
-    families = {marks.family[c] for c in concepts if c in marks.family}
-    for family, pattern in rules.family_words.items():
-        if compiled(pattern).search(text):
-            families.add(family)
-    # A text naming FOP and an injury is about FOP: genetic wins when both are named.
-    family = "genetic" if "genetic" in families else next(iter(families), None)
-    species = next((marks.species[c] for c in concepts if c in marks.species), None)
-    if species is None:
-        species = next((s for s, pattern in rules.species_words.items()
-                        if compiled(pattern).search(text)), None)
-    populations = frozenset(marks.population[c] for c in concepts if c in marks.population)
-    return Scope(family, species, populations)
+def scope_of(concepts: Iterable[str], lexicon: Lexicon) -> Scope:
+    """The scope named by some concepts (a sentence's mentions, a heading's)."""
+    return _reader(lexicon).named(concepts)
 
 
 def merged(own: Scope, *around: Scope) -> Scope:
     """A sentence's scope: its own, with what it leaves unsaid taken from around it."""
-    family, species, populations = own.family, own.species, own.populations
+    family, population, species = own.family, own.population, own.species
     for scope in around:
         family = family or scope.family
+        population = population or scope.population
         species = species or scope.species
-        populations = populations or scope.populations
-    return Scope(family, species, populations)
+    return Scope(family, population, species)
 
 
 def fit(question: Scope, sentence: Scope, *, animal_ok: bool = False) -> float:
@@ -58,65 +63,31 @@ def fit(question: Scope, sentence: Scope, *, animal_ok: bool = False) -> float:
     """
     score = 0.0
     if question.family and sentence.family:
-        score += 1.0 if question.family == sentence.family else -1.0
-    elif sentence.family == "genetic" and question.family is None:
+        score += 1.0 if set(question.family) & set(sentence.family) else -1.0
+    elif "genetic" in sentence.family and not question.family:
         score -= 0.7  # "how is HO treated?" is rarely about FOP
-    elif question.family == "genetic" and sentence.family is None:
+    elif "genetic" in question.family and not sentence.family:
         score -= 0.3
-    if sentence.species and sentence.species != question.species and not animal_ok:
+    if sentence.species and not set(sentence.species) & set(question.species) and not animal_ok:
         score -= 1.0
-    elif question.species and sentence.species == question.species:
+    elif question.species and set(sentence.species) & set(question.species):
         score += 1.0
-    elif question.species and sentence.species is None:
+    elif question.species and not sentence.species:
         score -= 0.5
-    if question.populations:
-        if sentence.populations & question.populations:
+    if question.population:
+        if set(sentence.population) & set(question.population):
             score += 0.5
-        elif sentence.populations:
+        elif sentence.population:
             score -= 0.5
     return max(-1.0, min(1.0, score))
 
 
 def out_of_scope(question: Scope, sentence: Scope, *, animal_ok: bool = False) -> str | None:
     """Why a quoted sentence leaves the question's scope, in words, or None."""
-    if sentence.species and sentence.species != question.species and not animal_ok:
-        return f"from {sentence.species} experiments, not people"
-    if question.family and sentence.family and question.family != sentence.family:
-        return f"about {sentence.family} HO, not {question.family} HO"
-    if question.family is None and sentence.family == "genetic":
+    if sentence.species and not set(sentence.species) & set(question.species) and not animal_ok:
+        return f"from {', '.join(sentence.species)} experiments, not people"
+    if question.family and sentence.family and not set(question.family) & set(sentence.family):
+        return f"about {' and '.join(sentence.family)} HO, not {' and '.join(question.family)} HO"
+    if not question.family and "genetic" in sentence.family:
         return "about genetic HO (such as FOP)"
     return None
-
-
-class _Marks:
-    """Concept id → the family, species or population it marks (narrower kinds included)."""
-
-    def __init__(self, family: dict[str, str], species: dict[str, str],
-                 population: dict[str, str]) -> None:
-        self.family, self.species, self.population = family, species, population
-
-
-_MARKS: dict[int, _Marks] = {}
-
-
-def _marks(lexicon: Lexicon, rules: ScopeRules) -> _Marks:
-    if id(lexicon) not in _MARKS:
-        _MARKS[id(lexicon)] = _build_marks(rules, lexicon)
-    return _MARKS[id(lexicon)]
-
-
-def _build_marks(rules: ScopeRules, lexicon: Lexicon) -> _Marks:
-    def spread(groups: dict[str, tuple[str, ...]]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for name, roots in groups.items():
-            for root in roots:
-                if root in lexicon:
-                    for concept in (root, *lexicon.descendants(root)):
-                        out.setdefault(concept, name)
-        return out
-    population: dict[str, str] = {}
-    for root in rules.population:
-        if root in lexicon:
-            for concept in (root, *lexicon.descendants(root)):
-                population.setdefault(concept, root)
-    return _Marks(spread(rules.family), spread(rules.species), population)

@@ -34,9 +34,7 @@ def answer_dict(answer: Answer) -> dict[str, object]:
         "understood": {"type": understood.type, "intents": list(understood.intents),
                        "concepts": list(understood.concepts),
                        "excluded": list(understood.excluded),
-                       "scope": {"family": understood.scope.family,
-                                 "species": understood.scope.species,
-                                 "populations": sorted(understood.scope.populations)}}
+                       "scope": understood.scope.as_dict()}
         if understood else None,
         "notes": list(answer.notes),
     }

@@ -104,6 +104,21 @@ class ScopeReader:
         self._rest = re.compile(self.rules.populations.heading_rest, re.IGNORECASE)
         self._inner = [re.compile(p, re.IGNORECASE) for p in self.rules.populations.inner]
 
+    def named(self, concepts: Iterable[str]) -> Scope:
+        """The scope some concepts name on their own, with no phrase around them.
+
+        For a question ("how often after a spinal cord injury?") or a heading, where
+        naming an index event is enough to restrict the text to it.
+        """
+        concepts = list(dict.fromkeys(concepts))
+        family = tuple(dict.fromkeys(self._family_of[c] for c in concepts
+                                     if c in self._family_of))
+        population = tuple(c for c in concepts if c in self._population)
+        species = tuple(c for c in concepts if c in self._organism)
+        if population and not family:
+            family = (self.rules.populations.family,)
+        return Scope(family, population, species)
+
     def _named_concepts(self) -> Iterable[str]:
         for roots in self.rules.families.values():
             yield from roots
