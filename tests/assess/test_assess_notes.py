@@ -107,3 +107,22 @@ def test_an_empty_note_is_refused():
     with pytest.raises(PatientInputError, match="notes"):
         load_patient({"notes": [""]}, load_lexicon(), assess_rules(),
                      datetime(2026, 11, 20, tzinfo=UTC))
+
+
+def test_terminology_names_and_measurements_are_not_read_as_findings():
+    """A display is a name, not a sentence: "Gonorrhea infection test" is no infection."""
+    patient = _patient({
+        "procedures": [{"codes": [{"system": "SNOMED CT", "code": "165829005",
+                                   "display": "Gonorrhea infection test"}]}],
+        "labs": [{"text": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+                  "value": 2}],
+        "findings": [{"text": "warm swollen thigh, r/o DVT"}]})
+    facts = _by_concept(patient)
+    assert "infection" not in facts and "pain" not in facts
+    assert facts["swelling"].status == "active"
+    assert facts["deep_vein_thrombosis"].status == "possible"
+
+
+def test_synthea_records_gain_no_fact_from_their_displays():
+    for path in sorted((PATIENTS.parent / "fhir").glob("synthea_*.json")):
+        assert not [f for f in _patient(path).facts if f.matched_by == "note"], path

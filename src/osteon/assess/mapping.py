@@ -111,14 +111,19 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
     mapped = concept_for(out, kind, entry.text, codes, source)
     if mapped is None:
         unknown = NotRecognised(kind, label, codes, source)
-        texts = list(dict.fromkeys(t for t in (entry.text, *(c.display for c in codes),
-                                               *entry.notes) if t))
-        if not texts:
+        # A clinician's own words naming an uncoded entry are read (kinds it may be only);
+        # a terminology display is not: "Gonorrhea infection test" is no infection, and
+        # a measurement's name ("Pain severity score") is no finding.
+        name = [entry.text] if entry.text and not codes and kind != "lab" else []
+        if not name and not entry.notes:
             out.unknown.append(unknown)
             return
         when, date_only = _when(out, kind, entry, source)
         out.unread.append(unknown)  # listed unless reading its texts finds something
-        out.notes += [NoteText(t, source, when, date_only, entry.status) for t in texts]
+        allowed = frozenset(out.rules.entry_types.get(kind, []))
+        out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed)
+                      for t in name]
+        out.notes += [NoteText(t, source, when, date_only, entry.status) for t in entry.notes]
         return
     concept = mapped.concept
     if not entry.text and not any(c.display for c in codes) and mapped.display:

@@ -65,6 +65,8 @@ class NoteText:
     status: str = "active"
     skip: frozenset[str] = frozenset()
     """Concepts the entry already stands for: not read again from its own text."""
+    types: frozenset[str] | None = None
+    """Lexicon types a concept read here may have (an entry's name: its list's types)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
         for mention in analysis.mentions:
             concept = lexicon.get(mention.concept_id)
             kind = rules.kinds.get(concept.type)
-            if kind is None or mention.hypothetical or _covered(concept.id, note, lexicon):
+            if kind is None or mention.hypothetical or _covered(concept.id, note, lexicon) \
+                    or (note.types is not None and concept.type not in note.types):
                 continue
             status = next((rules.statuses[flag] for flag in ("negated", "hedged", "historical")
                            if getattr(mention, flag)), note.status)
