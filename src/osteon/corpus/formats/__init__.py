@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from osteon.corpus.decoding import looks_binary, read_bytes
-from osteon.corpus.formats.pubmed import load_pubmed
 from osteon.corpus.formats.text import load_text
 from osteon.corpus.records import SourceDocument
 from osteon.errors import IngestError
@@ -26,7 +25,7 @@ def load_file(path: Path, max_bytes: int) -> tuple[list[SourceDocument], list[In
     origin = str(path.resolve())
     suffix = path.suffix.lower()
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    # The HTML and PDF loaders (bs4, lxml, pypdf: a third of a second) are imported on
+    # The HTML, PDF and XML loaders (bs4, lxml, pypdf: a third of a second) are imported on
     # the first such file, so commands that read no file start without them.
     if head.startswith(b"%pdf") or suffix == ".pdf":
         from osteon.corpus.formats.pdf import load_pdf
@@ -35,6 +34,8 @@ def load_file(path: Path, max_bytes: int) -> tuple[list[SourceDocument], list[In
     is_html = suffix in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html"))
     if not is_html and (suffix in XML_SUFFIXES or head.startswith(b"<?xml")
                         or head.startswith(b"<!doctype pubmed")):
+        from osteon.corpus.formats.pubmed import load_pubmed  # lxml, on the first XML file
+
         return load_pubmed(path, data, origin)
     if looks_binary(data):
         raise IngestError(path, f"binary file, not text (osteon reads {SUPPORTED})")
