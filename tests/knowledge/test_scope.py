@@ -24,6 +24,8 @@ PAGES = {
               "Spinal cord injury raises the risk of heterotopic ossification.\n\n"
               "## SCI patients\n\n"
               "Etidronate prevents heterotopic ossification.\n",
+    "sites.md": "# Where it forms\n\n"
+                "Stroke or severe burn: heterotopic ossification occurs in the elbow.\n",
 }
 
 
@@ -65,6 +67,11 @@ def test_after_total_hip_arthroplasty_is_the_population(claim) -> None:
 def test_a_heading_restricts_the_claims_of_its_section(claim) -> None:
     scope = claim("etidronate", "prevents", "heterotopic_ossification").scope
     assert scope.population == ("spinal_cord_injury",)
+
+
+def test_a_list_items_label_restricts_it_like_a_heading(claim) -> None:
+    scope = claim("heterotopic_ossification", "occurs_at_site", "elbow").scope
+    assert scope.population == ("stroke", "severe_burn")
 
 
 def test_a_cause_is_not_its_own_population(claim) -> None:

@@ -22,6 +22,9 @@ from osteon.datafiles import check_regex, load_model
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.records import Claim, Mention, Scope, SentenceSetting
 
+LABEL_CHARS = 60
+"""A colon this early in a sentence ends a label ("SCI patients: ..."), read like a heading."""
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -172,7 +175,7 @@ class ScopeReader:
         families = self._families(mentions)
         populations = tuple(dict.fromkeys(
             [m.concept_id for m in mentions if m.concept_id in self._population
-             and self._restricts(text, m)] + self._held(mentions)))
+             and self._restricts(text, m)] + self._held(mentions) + self._labelled(text, mentions)))
         events = tuple(dict.fromkeys(m.concept_id for m in mentions
                                      if m.concept_id in self._population))
         if not families and events:
@@ -206,6 +209,14 @@ class ScopeReader:
             if not self._rest.match(rest):
                 populations = []  # "Surgery and other causes": names, does not restrict
         return _Level(self._families(mentions), tuple(dict.fromkeys(populations + held)))
+
+    def _labelled(self, text: str, mentions: Sequence[Mention]) -> list[str]:
+        """Events a list item's label names ("CVA or severe burn: elbows commonly affected")."""
+        colon = text.find(":", 0, LABEL_CHARS)
+        if colon < 0:
+            return []
+        label = [m for m in mentions if m.end <= colon]
+        return list(self._named_level(text[:colon], label).populations) if label else []
 
     def _held(self, mentions: Sequence[Mention]) -> list[str]:
         """Events named inside mentions of other concepts ("HO after total hip arthroplasty")."""
