@@ -135,3 +135,14 @@ def test_form_dates_at_the_ends(client, at, procedure_time):
 def test_the_patient_json_refuses_an_age_out_of_range(seeded_kb):
     with pytest.raises(PatientInputError, match="age"):
         seeded_kb.assess({"age": -1}, at=THA_AT)
+
+
+def test_form_notes_are_read_with_their_status(client):
+    page = client.post("/assess", data={
+        "injuries": "spinal cord injury", "injury_date": "2026-10-09",
+        "notes": "warm, swollen right thigh; no foot or ankle edema", "notes_date": "2026-11-19",
+        "at": "2026-11-20T10:00"})
+    assert page.status_code == 200, page.text
+    assert "thrombophlebitis" in page.text.casefold()  # the differential the text opens
+    assert "ankle edema" in page.text and "<strong>(absent)</strong>" in page.text
+    assert "at right thigh" in page.text

@@ -98,6 +98,11 @@ def patient_from_form(form: dict[str, str]) -> dict[str, Any]:
     patient["conditions"] = entries("conditions")
     patient["findings"] = entries("findings", "finding_date", "finding_site")
     patient["medications"] = entries("medications")
+    if f.get("notes"):  # free text, read with its negations and hedges kept
+        note: dict[str, Any] = {"text": f["notes"]}
+        if _when(f.get("notes_date", "")):
+            note["date"] = _when(f["notes_date"])
+        patient["notes"] = [note]
     alp = _number(f.get("alp", ""), "alkaline phosphatase")
     if alp is not None:
         lab: dict[str, Any] = {"text": "alkaline phosphatase", "value": alp, "unit": "U/L"}
