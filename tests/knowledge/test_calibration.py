@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -84,6 +86,11 @@ def test_facts_and_claims_say_read_not_confirmed(tmp_path: Path, low_treat_with)
         "palovarotene": False, "radiation_therapy": True}
     listing = runner.invoke(app, [*store, "claims", "--doc", "fop"]).stdout
     assert NOT_CONFIRMED in next(x for x in listing.splitlines() if "palovarotene" in x.lower())
+
+    rows = list(csv.DictReader(io.StringIO(
+        runner.invoke(app, [*store, "export", "--format", "csv"]).stdout)))
+    exported = next(r for r in rows if r["subject"] == "palovarotene")
+    assert exported["confirmed"] == "False" and exported["scope"] == "genetic"
 
 
 def test_eval_rules_lists_claims_to_label_and_measures_the_labels(tmp_path: Path) -> None:

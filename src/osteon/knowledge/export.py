@@ -1,7 +1,8 @@
 """The knowledge graph for other tools: JSON-LD (RDF), GraphML (networks), CSV (spreadsheets).
 
-Each assertion is exported with its belief, context and evidence, so a
-statement never leaves osteon without its sources. JSON-LD carries its own
+Each assertion is exported with its belief, context, scope, whether it is
+confirmed (knowledge.calibration) and evidence, so a statement never leaves
+osteon without its sources or its standing. JSON-LD carries its own
 @context (nothing is fetched); asserted statements between two concepts are
 also given as plain triples (`nsaid prevents heterotopic_ossification`) so
 RDF tools can query them directly.
@@ -17,8 +18,9 @@ from typing import Literal
 from xml.etree import ElementTree as ET
 
 from osteon.knowledge.records import Conflict, Fact
-from osteon.knowledge.views import citation
+from osteon.knowledge.views import citation, scope_text
 from osteon.reading.lexicon import Lexicon
+from osteon.reading.records import Scope
 
 ExportFormat = Literal["jsonld", "graphml", "csv"]
 FORMATS: tuple[str, ...] = ("jsonld", "graphml", "csv")
@@ -88,7 +90,8 @@ def to_jsonld(facts: Sequence[Fact], conflicts: Sequence[Conflict], lexicon: Lex
                 "subject": f"concept:{a.subject}", "predicate": a.predicate,
                 "polarity": a.polarity, "context": a.context or "clinical",
                 "belief": a.belief, "documents": a.n_documents,
-                "independent_sources": a.n_sources,
+                "independent_sources": a.n_sources, "confidence": a.confidence,
+                "confirmed": a.confirmed, **_scope_fields(a.scope),
                 "evidence": [{"@type": "Evidence",
                               **{k if k != "doc" else "document_id":
                                  (f"document:{v}" if k == "doc" else v)
@@ -109,7 +112,8 @@ def to_jsonld(facts: Sequence[Fact], conflicts: Sequence[Conflict], lexicon: Lex
 
 _EDGE_KEYS = (("predicate", "string"), ("polarity", "string"), ("context", "string"),
               ("belief", "double"), ("documents", "int"), ("statement", "string"),
-              ("assertion", "int"), ("evidence", "string"), ("conflicts", "string"))
+              ("assertion", "int"), ("evidence", "string"), ("conflicts", "string"),
+              ("confirmed", "boolean"), ("scope", "string"))
 _NODE_KEYS = (("name", "string"), ("type", "string"))
 
 
@@ -149,7 +153,9 @@ def to_graphml(facts: Sequence[Fact], conflicts: Sequence[Conflict], lexicon: Le
                             ("documents", a.n_documents), ("statement", a.text),
                             ("assertion", a.id), ("evidence", _evidence_text(fact)),
                             ("conflicts", "; ".join(c.explanation
-                                                    for c in by_assertion.get(a.id, [])))):
+                                                    for c in by_assertion.get(a.id, []))),
+                            ("confirmed", str(a.confirmed).lower()),
+                            ("scope", scope_text(a.scope))):
             data(edge, f"edge_{name}", value)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
@@ -157,7 +163,8 @@ def to_graphml(facts: Sequence[Fact], conflicts: Sequence[Conflict], lexicon: Le
 
 _CSV_COLUMNS = ("assertion", "statement", "subject", "subject_name", "predicate", "object",
                 "object_name", "polarity", "context", "belief", "documents",
-                "independent_sources", "claims", "conflicts_with", "evidence")
+                "independent_sources", "claims", "conflicts_with", "evidence", "confirmed",
+                "confidence", "scope")
 
 
 def to_csv(facts: Sequence[Fact], conflicts: Sequence[Conflict], lexicon: Lexicon) -> str:
@@ -175,8 +182,14 @@ def to_csv(facts: Sequence[Fact], conflicts: Sequence[Conflict], lexicon: Lexico
         writer.writerow((a.id, a.text, a.subject, name(a.subject), a.predicate, a.object,
                          name(a.object), a.polarity, a.context or "clinical", a.belief,
                          a.n_documents, a.n_sources, a.n_claims,
-                         " ".join(str(o) for o in others), _evidence_text(fact)))
+                         " ".join(str(o) for o in others), _evidence_text(fact),
+                         a.confirmed, a.confidence, scope_text(a.scope)))
     return buffer.getvalue()
+
+
+def _scope_fields(scope: Scope) -> dict[str, list[str]]:
+    """The scope's stated fields as JSON-LD properties (scope_family, scope_population, ...)."""
+    return {f"scope_{name}": values for name, values in scope.as_dict().items()}
 
 
 def _evidence_text(fact: Fact) -> str:
