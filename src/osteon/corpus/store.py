@@ -181,6 +181,8 @@ class Store:
         self._db = connection
         self.read_only = read_only
         """Opened read-only: every write raises StoreReadOnlyError before it starts."""
+        self._depth = 0
+        """Open `transaction()` blocks: only the outermost begins and commits."""
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool | None = None) -> Store:
@@ -270,13 +272,20 @@ class Store:
         block writes. A block inside another is part of the outer transaction. A full
         disk or a read-only store rolls everything back and raises its one-line error.
         """
-        if self._db.in_transaction:
-            yield self._db
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self._db
+            finally:
+                self._depth -= 1
             return
         if self.read_only:
             raise StoreReadOnlyError(_FAULT_MESSAGES[StoreReadOnlyError].format(path=self.path))
         with faults_as_errors(self.path):
+            if self._db.in_transaction:  # a transaction a failed rollback left open
+                self._db.execute("ROLLBACK")
             self._db.execute("BEGIN IMMEDIATE")
+            self._depth = 1
             try:
                 yield self._db
                 self._db.execute("COMMIT")
@@ -287,6 +296,8 @@ class Store:
                     except sqlite3.Error:
                         pass  # the error that brought us here says more
                 raise
+            finally:
+                self._depth = 0
 
     def get_meta(self, key: str) -> str | None:
         """Read a store-level setting."""
