@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from osteon import KnowledgeBase
-from osteon.knowledge.conflicts import number_conflict
+from osteon.knowledge.conflicts import figure_conflicts, number_conflict
 from osteon.knowledge.profile import stances_of
 from osteon.knowledge.records import Assertion, AssertionKey, QualifierValue
 from osteon.knowledge.rules import conflict_rules
@@ -85,9 +85,11 @@ _LEXICON = load_lexicon()
 _RULES = conflict_rules()
 
 
-def _assertion(subject: str = "spinal_cord_injury") -> Assertion:
-    key = AssertionKey(subject, "risk_factor_for", "heterotopic_ossification", "", "asserted")
-    return Assertion(1, key, stances_of(key, _RULES, _LEXICON), 2, 2, 2, 0.5, "SCI raises HO", "a")
+def _assertion(subject: str = "spinal_cord_injury", obj: str = "heterotopic_ossification",
+               ident: int = 1) -> Assertion:
+    key = AssertionKey(subject, "risk_factor_for", obj, "", "asserted")
+    return Assertion(ident, key, stances_of(key, _RULES, _LEXICON), 2, 2, 2, 0.5,
+                     f"SCI raises {obj}", "a")
 
 
 def _value(low: float, high: float, doc: str, unit: str = "%", *, kind: str = "quantity",
@@ -117,3 +119,14 @@ def test_figures_of_other_families_or_one_document_do_not_conflict() -> None:
     assert number_conflict(_assertion(), [_value(1, 2, "a", scope=genetic),
                                           _value(30, 40, "b", scope=acquired)]) is None
     assert number_conflict(_assertion(), [_value(1, 2, "a"), _value(30, 40, "a")]) is None
+
+
+def test_a_kind_of_ho_is_measured_as_ho_but_a_genetic_figure_stays_apart() -> None:
+    neurogenic = _assertion(obj="neurogenic_heterotopic_ossification", ident=2)
+    found = figure_conflicts([(_assertion(), _value(10, 20, "a")),
+                              (neurogenic, _value(50, 60, "b"))], {1}, _RULES.figures, _LEXICON)
+    assert [(c.a, c.b, c.kind) for c in found] == [(1, 2, KIND)]
+    genetic = Scope(family=("genetic",))
+    assert figure_conflicts([(_assertion(), _value(10, 20, "a")),
+                             (neurogenic, _value(50, 60, "b", scope=genetic))], {1},
+                            _RULES.figures, _LEXICON) == []

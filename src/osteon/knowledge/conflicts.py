@@ -197,7 +197,8 @@ def figure_conflicts(figures: Iterable[tuple[Assertion, QualifierValue]], mine: 
             for y in group[i + 1:]:
                 if x.assertion.id not in mine and y.assertion.id not in mine:
                     continue
-                if _one_document(x.value, y.value) or _families_differ(x.value, y.value):
+                if _one_document(x.value, y.value) or _families_differ(x.value, y.value,
+                                                                       rules):
                     continue
                 if _agree(x, y, rules):
                     continue
@@ -233,17 +234,25 @@ def _measure(assertion: Assertion, value: QualifierValue, rules: FigureRules,
     """What a figure measures: figures with equal measures can be compared."""
     scope = (value.scope.population, value.scope.species)
     dimension = _dimension(value.unit)
+    subject = _compared_as(assertion.subject, rules, lexicon)
+    obj = _compared_as(assertion.object, rules, lexicon)
     order = rules.lag.get(value.relation or "")
     if value.kind == "timing" and order and value.anchor:
         anchor = _anchor_concept(value.anchor, lexicon)
         if anchor and anchor != assertion.subject:
-            first, second = ((assertion.subject, anchor) if order == "earlier"
-                             else (anchor, assertion.subject))
-            return ("lag", first, second, assertion.predicate, assertion.object,
-                    assertion.context, dimension, scope)
-    return ("same", assertion.subject, assertion.predicate, assertion.object,
-            assertion.context, value.kind, dimension, value.relation,
-            fold(value.anchor or ""), scope)
+            first, second = ((subject, anchor) if order == "earlier" else (anchor, subject))
+            return ("lag", first, second, assertion.predicate, obj, assertion.context,
+                    dimension, scope)
+    return ("same", subject, assertion.predicate, obj, assertion.context, value.kind,
+            dimension, value.relation, fold(value.anchor or ""), scope)
+
+
+def _compared_as(concept: str, rules: FigureRules, lexicon: Lexicon) -> str:
+    if concept in lexicon:
+        for root in rules.compare_as:
+            if lexicon.is_a(concept, root):
+                return root
+    return concept
 
 
 def _anchor_concept(anchor: str, lexicon: Lexicon) -> str | None:
@@ -275,8 +284,10 @@ def _one_document(x: QualifierValue, y: QualifierValue) -> bool:
     return x.n_documents == y.n_documents == 1 and x.doc_ids == y.doc_ids
 
 
-def _families_differ(x: QualifierValue, y: QualifierValue) -> bool:
+def _families_differ(x: QualifierValue, y: QualifierValue, rules: FigureRules) -> bool:
     fx, fy = set(x.scope.family), set(y.scope.family)
+    if any((family in fx) != (family in fy) for family in rules.apart_families):
+        return True
     return bool(fx and fy and not fx & fy)
 
 

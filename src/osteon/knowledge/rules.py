@@ -128,6 +128,11 @@ class FigureRules(_Strict):
     after A" measure one lag, from A to B."""
     shown: int = Field(5, ge=1)
     """Differing pairs spelled out in one conflict's explanation; the rest are counted."""
+    compare_as: tuple[str, ...] = ()
+    """Concepts whose kinds are compared as them: a figure for neurogenic HO and one for HO
+    measure one thing (the population, in the scope, still keeps SCI apart from burns)."""
+    apart_families: tuple[str, ...] = ()
+    """Families whose figures are compared only with figures of the same family."""
 
 
 class ConflictRules(_Strict):
@@ -169,6 +174,7 @@ def _check_names(rules: ConflictRules, name: str) -> None:
     concepts: list[str] = []
     for family in rules.families.values():
         predicates += [*family.positive, *family.negative]
+    concepts += rules.figures.compare_as
     for generic in rules.generic_agents:
         concepts.append(generic.concept)
         predicates += generic.counters
