@@ -139,8 +139,8 @@ class ArgumentFinder:
         if argument.side == "group":
             group = argument.group or "0"
             lo, hi = match.span(int(group) if group.isdigit() else group)
-            if lo < 0:
-                return FoundArgument()
+            if lo < 0:  # an optional group the text left out: the unsaid concept, if any
+                return FoundArgument(implicit=self.implicit(argument, setting))
         else:
             lo, hi = self._region(text, match.start(), match.end(), argument.side,
                                   argument.scope)
@@ -169,6 +169,11 @@ class ArgumentFinder:
         if argument.require:
             pattern = compiled(argument.require)
             inside = [m for m in inside if pattern.search(text[max(0, m.start - 80):m.start])]
+        if argument.gap is not None and argument.side in ("left", "right"):
+            pattern = compiled(argument.gap)
+            inside = [m for m in inside if pattern.fullmatch(
+                text[match.end():m.start] if argument.side == "right"
+                else text[m.end:match.start()])]
         if argument.max_gap_words is not None and argument.side in ("left", "right"):
             inside = [m for m in inside if len((text[match.end():m.start]
                                                 if argument.side == "right"

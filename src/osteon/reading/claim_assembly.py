@@ -162,12 +162,14 @@ def _key(claim: Claim) -> tuple[str, str, str]:
 def dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per (subject, predicate, object, polarity) in a sentence: the first rule wins.
 
-    Free-text objects (definitions) count once per subject and predicate.
+    Free-text objects (definitions) count once per subject and predicate, except aliases:
+    "Synonyms: A, B" gives one alias claim per name.
     """
     seen: set[tuple[str, str, str, str]] = set()
     out = []
     for claim in claims:
-        obj = "<text>" if claim.object_is_text else claim.object
+        obj = "<text>" if claim.object_is_text and claim.predicate != "synonym_of" else (
+            claim.object)
         key = (claim.subject, *same_meaning(claim.predicate, claim.polarity), obj)
         if key not in seen:
             seen.add(key)

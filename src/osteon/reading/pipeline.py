@@ -156,8 +156,15 @@ def _one_sentence(doc: Doc) -> Doc:
     return doc
 
 
+FOOTNOTE_SUFFIX = r"(?<=[A-Za-z]{2})\.\d{1,3}(?:[,\u2013-]\d{1,3})*$"
+"""A reference number glued to a sentence's last word ("myositis ossificans.1",
+"formation.6,7"), as pages copied from journals carry them: split off, so the word is read."""
+
+
 def _build_nlp(lexicon: Lexicon) -> Language:
     nlp = spacy.blank("en")
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(
+        [FOOTNOTE_SUFFIX, *nlp.Defaults.suffixes]).search
     nlp.max_length = 2_000_000
     nlp.add_pipe("osteon_one_sentence")
     matcher: LexiconMatcher = nlp.add_pipe("osteon_lexicon_matcher")

@@ -56,6 +56,9 @@ class Argument(_Strict):
     """Read the mention as a finding named with this word ("elevated" + "alkaline
     phosphatase" -> elevated alkaline phosphatase) when the lexicon has one."""
     max_gap_words: int | None = None
+    gap: str | None = None
+    """The words between the mention and the trigger must be these, wholly (a pattern):
+    "X is also called Y" links X, "a condition called Y" does not."""
     """The mention must lie within this many words of the trigger (a verb's own object)."""
     skip_prepositional: bool = False
     """Skip mentions inside a prepositional phrase ('LPS from bacteria', 'after surgery'):

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from osteon.reading.arguments import PREPOSITIONAL, ArgumentFinder
 from osteon.reading.claim_assembly import (
+    NAMING,
     Subsumption,
     dedupe,
     evidence_for,
@@ -199,14 +200,23 @@ class RelationExtractor:
         """Each subject with the class it hangs from.
 
         That is the first candidate the lexicon has the subject as a kind of, else the
-        candidate nearest the trigger.
+        candidate right before the trigger ("other disorders such as"); a candidate further
+        off is another list item ("burns, rare diseases such as FOP": not the burns).
         """
-        nearest = max(candidates, key=lambda m: m.end) if rule.object.side == "left" else min(
-            candidates, key=lambda m: m.start)
+        text = analysis.text
+        if rule.object.side == "left":
+            nearest = max(candidates, key=lambda m: m.end)
+            gap = text[nearest.end:match.start()]
+        else:
+            nearest = min(candidates, key=lambda m: m.start)
+            gap = text[match.end():nearest.start]
+        adjacent = nearest if not gap.strip(" ,") else None
         claims = []
         for s_id, s_mention in subjects:
             head = next((m for m in candidates if m.concept_id != s_id
-                         and self.memo.is_a(s_id, m.concept_id)), nearest)
+                         and self.memo.is_a(s_id, m.concept_id)), adjacent)
+            if head is None:
+                continue
             claim = self._claim(rule, match, analysis, setting, (s_id, s_mention),
                                 (head.concept_id, head), False)
             if claim is not None:
@@ -222,16 +232,20 @@ class RelationExtractor:
         s_id = self.rules.specialise.get(rule.predicate, {}).get(s_id, s_id)
         predicate = rule.predicate
         if s_id == o_id:
-            if not rule.self_alias or o_mention is None or s_mention is None or fold(
-                    o_mention.text) == fold(s_mention.text):
+            if not rule.self_alias or s_mention is None or (
+                    o_mention is not None and fold(o_mention.text) == fold(s_mention.text)):
                 return None
             # Two names of one concept: the object is the name that is not the preferred one,
-            # so the claim reads "X is also called <alias>", never "X is also called X".
+            # so the claim reads "X is also called <alias>", never "X is also called X". An
+            # unnamed object ("Synonyms: Y" under a heading X) leaves the subject's words.
             name = self.lexicon.get(s_id).name
-            alias = o_mention.text
-            if fold(alias) in {fold(n) for n in (name, *plurals_of(name))} or (
+            preferred = {fold(n) for n in (name, *plurals_of(name))}
+            alias = o_mention.text if o_mention is not None else s_mention.text
+            if fold(alias) in preferred or (
                     self.memo.concept_id_for(alias) != s_id):  # "It is also called Y": Y
                 alias = s_mention.text
+            if fold(alias) in preferred:
+                return None
             o_id, is_text = alias, True
         elif rule.same_type and (is_text or self.lexicon.get(s_id).type
                                  != self.lexicon.get(o_id).type):
@@ -240,6 +254,11 @@ class RelationExtractor:
             predicate = "is_a"
         if rule.lexicon_kind and (is_text or not self.memo.is_a(s_id, o_id)):
             return None
+        if not is_text and predicate not in NAMING and (
+                (o_mention is None and self.memo.is_a(s_id, o_id))
+                or (s_mention is None and self.memo.is_a(o_id, s_id))):
+            return None  # an unsaid argument that only names the other's class ("NHO shows on
+            # X-rays weeks after diagnosis": not "NHO begins after HO")
         explicit = [m for m in (s_mention, o_mention) if m]
         polarity = rule.polarity or polarity_of(analysis, match.start(), match.end(), explicit)
         if is_text and polarity == "negated":
