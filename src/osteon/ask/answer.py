@@ -33,6 +33,7 @@ UNCONFIRMED = "read, not confirmed"
 MAX_STATEMENTS = 8
 MAX_ANSWER_ITEMS = 6
 MAX_CONFLICTS = 5
+TOPIC = "heterotopic_ossification"
 MODEL_CONTEXT = MOUSE_MODEL
 """Only mechanism questions are answered from animal experiments (labelled as such)."""
 LISTING = frozenset({"prevention", "treatment", "cause", "symptoms", "differential", "diagnosis"})
@@ -89,10 +90,6 @@ def ask(knowledge: KnowledgeStore, text: str, *, sources: int = 3) -> Answer:
                   understood=question, notes=(*notes, DISCLAIMER), evidence=evidence)
 
 
-COVER_FROM = 20
-"""How far down the ranking an intent's answer is looked for when the best few lack it."""
-
-
 def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -> list[Ranked]:
     """The best `n` sentences, and for each intent none of them answers, the best that does.
 
@@ -103,7 +100,7 @@ def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -
     for qtype in qtypes:
         if not qtype.answer or any(r.holds.get(qtype.name) for r in top):
             continue
-        best = next((r for r in ranked[n:COVER_FROM] if r.holds.get(qtype.name)), None)
+        best = next((r for r in ranked[n:] if r.holds.get(qtype.name)), None)
         if best is not None:
             top = [*top[:n - 1], best] if len(top) >= n else [*top, best]
     return top
@@ -216,12 +213,18 @@ def concept_role(qtype: QuestionType, concept: str, knowledge: KnowledgeStore) -
 
 
 def _ordered_concepts(question: Question, knowledge: KnowledgeStore) -> list[str]:
-    """The concept asked about first: a condition if the question names one."""
+    """The concept asked about first: HO or a kind of it, else a condition, else the rest.
+
+    "Does a blast injury make HO more likely?" asks about the causes of HO, not of
+    blast injuries: in an HO knowledge base HO is the outcome when it is named.
+    """
     lexicon = knowledge.lexicon
-    conditions = [c for c in question.concepts
-                  if c in lexicon and lexicon.get(c).type == "condition"]
-    rest = [c for c in question.concepts if c not in conditions]
-    return conditions + rest
+    ho = knowledge.hierarchy().narrower(TOPIC) | {TOPIC}
+    kinds_of_ho = [c for c in question.concepts if c in ho]
+    conditions = [c for c in question.concepts if c not in kinds_of_ho
+                  and c in lexicon and lexicon.get(c).type == "condition"]
+    rest = [c for c in question.concepts if c not in kinds_of_ho and c not in conditions]
+    return kinds_of_ho + conditions + rest
 
 
 def _rank(assertion: Assertion) -> tuple:
@@ -243,20 +246,59 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
     if main.name in LISTING and question.concepts:
         concept = _ordered_concepts(question, knowledge)[0]
         role = concept_role(main, concept, knowledge)
-        own = [f for f in facts if f.assertion.predicate in main.predicates
-               and f.assertion.subject not in question.excluded]
+        own = _items(question, main, facts, concept, knowledge)
         if own and role == "object" and role == main.concept_role:
             lexicon = knowledge.lexicon
             name = lexicon.get(concept).name if concept in lexicon else concept
             text = main.lead.format(concept=name) + ": " + "; ".join(_listed(own, knowledge))
             return text[:1].upper() + text[1:] + "."
-    lead = next((r for r in top if r.holds.get(main.name)), top[0]) if main.answer else top[0]
+    lead = top[0]
+    if main.answer and not lead.holds.get(main.name):
+        lead = next((r for r in top if r.holds.get(main.name)
+                     and r.score >= LEAD_SHARE * top[0].score), lead)
     chosen = [lead]
     for qtype in qtypes[1:]:
         best = next((r for r in top if r.holds.get(qtype.name) and r not in chosen), None)
         if best is not None and not chosen[0].holds.get(qtype.name):
             chosen.append(best)
     return "From the sources: " + " ".join(_as_sentence(r.place.text) for r in chosen)
+
+
+LEAD_SHARE = 0.8
+"""A lower-ranked sentence leads the answer, because it holds what was asked (a figure,
+a duration), only when it scores at least this share of the best one."""
+
+
+def _items(question: Question, main: QuestionType, facts: Sequence[Fact], concept: str,
+           knowledge: KnowledgeStore) -> list[Fact]:
+    """The facts a listing answer names.
+
+    Of the intent's predicates, about the asked concept, not the concept itself, of
+    the kinds asked for, and about the therapies the question names when it names
+    some ("do NSAIDs or bisphosphonates prevent it?").
+    """
+    hierarchy = knowledge.hierarchy()
+    lexicon = knowledge.lexicon
+    asked = hierarchy.narrower(concept) | {concept}
+    named = [c for c in question.concepts if c != concept and c in lexicon
+             and lexicon.get(c).type in ("drug", "procedure", "test")]
+    near = set().union(*(hierarchy.related(c) for c in named)) if named else set()
+    out = []
+    for fact in facts:
+        a = fact.assertion
+        if a.predicate not in main.predicates or a.subject in question.excluded:
+            continue
+        if a.subject in asked or a.subject in hierarchy.broader(concept):
+            continue  # "HO treats HO": the concept is not its own treatment
+        if main.concept_role == "object" and a.object not in asked:
+            continue
+        kind = lexicon.get(a.subject).type if a.subject in lexicon else None
+        if question.wants and kind not in question.wants:
+            continue
+        if near and a.subject not in near:
+            continue
+        out.append(fact)
+    return out
 
 
 def _as_sentence(text: str) -> str:

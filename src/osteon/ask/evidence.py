@@ -75,12 +75,12 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         shared = len(content & set(_tokens(place.text)))
         concept_share = (sum(1 for fam in families if fam & named) / len(families)
                          if families else 0.0)
-        if not concept_share and shared < rules.min_shared_words:
-            continue  # neither the question's concepts nor enough of its words
-        if len(_tokens(place.text)) < rules.min_words:
-            continue  # a heading-like fragment ("Myositis ossificans.") says nothing
         here = all_claims.get(key, [])
         fitting = tuple(pair for pair in here if _fits(pair[1], qtypes, families))
+        if not fitting and not concept_share and shared < rules.min_shared_words:
+            continue  # neither the question's concepts, nor enough of its words, nor a claim
+        if len(_tokens(place.text)) < rules.min_words:
+            continue  # a heading-like fragment ("Myositis ossificans.") says nothing
         own = scope_of(sorted(named), knowledge.lexicon)
         for _, claim in here:  # what reading scoped the sentence's claims to
             own = own.union(claim.scope)
@@ -147,8 +147,15 @@ def _fitting_claims(knowledge: KnowledgeStore, question: Question,
     concepts = sorted(set().union(*families)) if families else []
     if not predicates or not concepts:
         return set()
-    found = knowledge.sentences_with_claims(concepts, predicates, rules.claim_candidates)
-    return set(found)
+    each = max(1, rules.claim_candidates // len(predicates))  # every predicate gets its turn
+    found: set[Key] = set()
+    for predicate in predicates:
+        found.update(knowledge.sentences_with_claims(concepts, [predicate], each))
+    for qtype in qtypes:  # "when?" wants the claims that give a timing, wherever they rank
+        for need in qtype.needs:
+            found.update(knowledge.sentences_with_claims(concepts, qtype.predicates, each,
+                                                         qualifier=need))
+    return found
 
 
 def _fits(claim: Claim, qtypes: Sequence[QuestionType], families: list[frozenset[str]]
@@ -177,9 +184,11 @@ def _holds_answer(qtype: QuestionType, place: SentencePlace, named: frozenset[st
         if detector.pattern and compiled(detector.pattern).search(place.text):
             return True
         lexicon = knowledge.lexicon
-        if detector.concept_types and any(
-                c in lexicon and lexicon.get(c).type in detector.concept_types
-                and c not in asked and c not in excluded for c in named):
+        types = set(detector.concept_types)
+        if question.wants and types & set(question.wants):
+            types &= set(question.wants)  # "what medicines…": drugs, not operations
+        if types and any(c in lexicon and lexicon.get(c).type in types
+                         and c not in asked and c not in excluded for c in named):
             return True
     return False
 

@@ -23,6 +23,8 @@ class Question:
     """Every type the question asks for, main first ("how often and where": frequency, site)."""
     excluded: tuple[str, ...] = ()
     """Concepts set aside ("apart from surgery, ..."): not the answer."""
+    wants: tuple[str, ...] = ()
+    """Concept types the question wants named ("what medicines…": drug), or any."""
     scope: Scope = Scope()
     """The family, population and species the question asks within (reading's Scope)."""
 

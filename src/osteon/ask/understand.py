@@ -70,6 +70,18 @@ class QuestionType(_Strict):
         return check_regex(value) if value else value
 
 
+class WantedKind(_Strict):
+    """Words that say which kind of thing a question wants named, and those concept types."""
+
+    pattern: str
+    types: tuple[str, ...]
+
+    @field_validator("pattern")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return check_regex(value)
+
+
 class QuestionRules(_Strict):
     """The whole of data/ask/questions.yaml."""
 
@@ -79,6 +91,7 @@ class QuestionRules(_Strict):
     fuzzy_cutoff: float = 86
     fuzzy_min_length: int = 5
     exclusions: str = ""
+    wanted_kinds: tuple[WantedKind, ...] = ()
     question_aliases: dict[str, str] = {}
     stopwords: frozenset[str] = frozenset()
     frame_words: frozenset[str] = frozenset()
@@ -212,6 +225,9 @@ def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) 
     return Question(text=text, type=chosen[0] if chosen else GENERAL.name,
                     concepts=tuple(concepts), words=words, intents=chosen,
                     excluded=tuple(c for c in excluded if c not in concepts),
+                    wants=tuple(dict.fromkeys(t for k in rules.wanted_kinds
+                                              if _compiled(k.pattern).search(text)
+                                              for t in k.types)),
                     scope=question_scope(text, concepts, lexicon))
 
 

@@ -432,17 +432,22 @@ class KnowledgeStore:
         return sampled
 
     def sentences_with_claims(self, concepts: Sequence[str], predicates: Sequence[str],
-                              limit: int) -> list[tuple[str, int]]:
-        """(doc id, sentence index) of sentences with claims of these predicates about
-        these concepts (either side), strongest assertions first."""
+                              limit: int, *, qualifier: str | None = None
+                              ) -> list[tuple[str, int]]:
+        """(doc id, sentence index) of sentences with claims of these predicates about these
+        concepts (either side), strongest assertions first; with `qualifier`, only claims
+        that carry it (a timing, a dose)."""
         cmarks = ",".join("?" * len(concepts))
         pmarks = ",".join("?" * len(predicates))
+        having = " AND json_extract(c.qualifiers, ?) IS NOT NULL" if qualifier else ""
         rows = self._db.execute(
             "SELECT DISTINCT c.doc_id, c.sentence_idx FROM assertions a"
             " JOIN assertion_claims ac ON ac.assertion_id = a.id JOIN claims c ON c.id = ac.claim_id"
             f" WHERE a.predicate IN ({pmarks}) AND (a.subject IN ({cmarks})"
-            f" OR a.object IN ({cmarks})) ORDER BY a.belief DESC, c.doc_id, c.sentence_idx LIMIT ?",
-            [*predicates, *concepts, *concepts, limit])
+            f" OR a.object IN ({cmarks})){having}"
+            " ORDER BY a.belief DESC, c.doc_id, c.sentence_idx LIMIT ?",
+            [*predicates, *concepts, *concepts, *([f"$.{qualifier}"] if qualifier else []),
+             limit])
         return [(doc_id, idx) for doc_id, idx in rows]
 
     def claims_at(self, keys: Iterable[tuple[str, int]]) -> list[tuple[int, Claim]]:
