@@ -62,7 +62,7 @@ def test_rules_name_known_concepts_and_sections():
 def test_json_keys_html_escaping_and_markdown(seeded_kb):
     result = seeded_kb.assess(PATIENTS / "tha_day1_prior_ho.json", at=THA_AT)
     data = json.loads(render(result, "json"))
-    assert KEYS <= set(data) and set(data) - KEYS <= {"at", "disclaimer"}
+    assert KEYS <= set(data) and set(data) - KEYS <= {"at", "disclaimer", "deadlines"}
     hostile = Patient("<script>alert(1)</script>", 40, "female", (
         PatientFact("procedure", "total_hip_arthroplasty", "<b>THA</b>",
                     datetime(2025, 3, 10, tzinfo=UTC)),))

@@ -19,6 +19,7 @@ from osteon.ask.answer import DISCLAIMER
 from osteon.ask.records import Statement
 from osteon.assess.knowledge_view import view_of
 from osteon.assess.mapping import LAB_DERIVED
+from osteon.assess.ranking import deadlines, merge_twins, rank
 from osteon.assess.records import SECTIONS, Assessment, Item, Patient, PatientFact, TimeWindow
 from osteon.assess.rules import AssessRules, Rule, TimingRules, assess_rules, timing_rules
 from osteon.assess.timeparse import shift
@@ -79,10 +80,15 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     stated = view.stated(chosen_facts)
     conflicts = view.conflicts(chosen_facts, stated)
     warnings = list(patient.warnings)
-    sections = {name: _items(name, ctx, facts, stated, conflicts, knowledge, timing, warnings)
+    own = frozenset(f.concept for f in patient.facts)
+    sections = {name: tuple(rank(merge_twins(list(
+                    _items(name, ctx, facts, stated, conflicts, knowledge, timing, warnings))),
+                    own))
                 for name in SECTIONS}
+    names = {a.subject: knowledge.lexicon.get(a.subject).name for a in everything
+             if a.subject in knowledge.lexicon}
     return Assessment(patient, at, warnings=tuple(warnings), disclaimer=DISCLAIMER,
-                      **sections)
+                      deadlines=deadlines(list(sections["prophylaxis"]), names), **sections)
 
 
 def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hierarchy

@@ -132,6 +132,17 @@ class Item:
     conflicts: tuple[ConflictNote, ...] = ()
     notes: tuple[str, ...] = ()
     """Patient-specific remarks (already taking it, an allergy to its class, ...)."""
+    also: tuple[Statement, ...] = ()
+    """The same said with less certainty ("may prevent" beside "prevents"), cited."""
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A window still open, as one sentence for the top of the report."""
+
+    what: str
+    window: TimeWindow
+    sentence: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +160,8 @@ class Assessment:
     warnings: tuple[str, ...] = ()
     disclaimer: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    deadlines: tuple[Deadline, ...] = ()
+    """Open prophylaxis windows, soonest first: what a clinician must act on now."""
 
     def section(self, name: str) -> tuple[Item, ...]:
         if name not in SECTIONS:

@@ -17,6 +17,7 @@ from typing import Any
 from osteon.ask.records import Citation, Statement
 from osteon.assess.engine import describe
 from osteon.assess.records import SECTIONS, Assessment, Item
+from osteon.assess.rules import assess_rules
 
 FORMATS = ("md", "html", "json")
 TITLES = {"risk_factors": "Risk factors present", "prophylaxis": "Prophylaxis",
@@ -63,6 +64,8 @@ def to_dict(assessment: Assessment) -> dict[str, Any]:
         out[name] = [_plain(i) for i in assessment.section(name)]
     out["not_recognised"] = [_plain(n) for n in patient.not_recognised]
     out["warnings"] = list(assessment.warnings)
+    out["deadlines"] = [{"what": d.what, "sentence": d.sentence, **_plain(d.window)}
+                        for d in assessment.deadlines]
     out["at"] = assessment.at.isoformat()
     out["disclaimer"] = assessment.disclaimer
     return out
@@ -77,6 +80,9 @@ def to_markdown(assessment: Assessment) -> str:
              f"> {assessment.disclaimer}", "",
              f"Assessed at {assessment.at:%Y-%m-%d %H:%M} UTC · age {_or(p.age)} · "
              f"sex {_or(p.sex)}", ""]
+    if assessment.deadlines:
+        lines += ["## Act now", ""] + [f"- **{d.sentence}**" for d in assessment.deadlines]
+        lines.append("")
     lines += ["## Patient record as read", ""]
     lines += [f"- {f.kind}: {describe(f)} → *{f.concept.replace('_', ' ')}* "
               f"({f.how or f.matched_by})" for f in p.facts] or ["- nothing recognised"]
@@ -85,8 +91,12 @@ def to_markdown(assessment: Assessment) -> str:
         items = assessment.section(name)
         if not items:
             lines.append(f"_{EMPTY[name]}_")
-        for item in items:
+        shown, more = _split(items)
+        for item in shown:
             lines += _md_item(item)
+        if more:
+            lines.append(f"- _{len(more)} more: {'; '.join(i.text for i in more)}_ "
+                         "(each with its sources in `--format json` or html)")
     lines += ["", "## Not recognised", ""]
     lines += [f"- {n.kind}: {n.text}" + (f" ({', '.join(f'{c.system} {c.code}' for c in n.codes)})"
                                           if n.codes else "") for n in p.not_recognised] or [
@@ -110,12 +120,25 @@ def _md_item(item: Item) -> list[str]:
     lines += [f"  - **timing:** {w.summary}" for w in item.timing if w.summary]
     lines += [f"  - note: {n}" for n in item.notes]
     lines += [f"  - source: {_md_cite(c)}" for c in item.statement.citations]
+    for other in item.also:
+        lines.append(f"  - also said, {_certainty(other)}: “{other.text}”")
+        lines += [f"    - source: {_md_cite(c)}" for c in other.citations]
     for note in item.conflicts:
         other = note.sides[1]
         where = f" [{other.citations[0].doc} #{other.citations[0].sentence}]" \
             if other.citations else ""
         lines.append(f"  - sources disagree ({note.kind}): “{other.text}”{where}")
     return lines
+
+
+def _split(items: tuple[Item, ...]) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
+    """The items a section shows in full, and the rest, named only (rules.yaml's limit)."""
+    limit = assess_rules().report_limit
+    return items[:limit], items[limit:]
+
+
+def _certainty(statement: Statement) -> str:
+    return "with less certainty" if statement.polarity == "hedged" else statement.polarity
 
 
 def _md_cite(c: Citation) -> str:
@@ -144,7 +167,13 @@ def to_html(assessment: Assessment) -> str:
              f"<h1>Heterotopic ossification assessment: {e(p.id or 'patient')}</h1>",
              f'<p class="disclaimer">{e(assessment.disclaimer)}</p>',
              f"<p>Assessed at {assessment.at:%Y-%m-%d %H:%M} UTC · age {e(_or(p.age))} · "
-             f"sex {e(_or(p.sex))}</p>", "<h2>Patient record as read</h2><ul>"]
+             f"sex {e(_or(p.sex))}</p>"]
+    if assessment.deadlines:
+        parts.append('<section id="act-now"><h2>Act now</h2><ul>')
+        parts += [f'<li class="timing {e(d.window.status)}">{e(d.sentence)}</li>'
+                  for d in assessment.deadlines]
+        parts.append("</ul></section>")
+    parts.append("<h2>Patient record as read</h2><ul>")
     parts += [f"<li>{e(f.kind)}: {e(describe(f))}</li>" for f in p.facts]
     parts.append("</ul>")
     for name in SECTIONS:
@@ -152,7 +181,12 @@ def to_html(assessment: Assessment) -> str:
         items = assessment.section(name)
         if not items:
             parts.append(f"<p><em>{e(EMPTY[name])}</em></p>")
-        parts += [_html_item(i) for i in items]
+        shown, more = _split(items)
+        parts += [_html_item(i) for i in shown]
+        if more:
+            parts.append(f"<details><summary>{len(more)} more</summary>")
+            parts += [_html_item(i) for i in more]
+            parts.append("</details>")
         parts.append("</section>")
     parts.append("<h2>Not recognised</h2><ul>")
     parts += [f"<li>{e(n.kind)}: {e(n.text)} "
@@ -177,6 +211,10 @@ def _html_item(item: Item) -> str:
     out += [f'<li class="timing {e(w.status)}">{e(w.summary)}</li>' for w in item.timing]
     out += [f"<li>note: {e(n)}</li>" for n in item.notes]
     out += [f'<li class="cite">{_html_cite(c)}</li>' for c in item.statement.citations]
+    for other in item.also:
+        out.append(f"<li>also said, {e(_certainty(other))}: “{e(other.text)}”<ul>")
+        out += [f'<li class="cite">{_html_cite(c)}</li>' for c in other.citations]
+        out.append("</ul></li>")
     out += [f'<li class="conflict">sources disagree ({e(n.kind)}): '
             f"“{e(n.sides[1].text)}”</li>" for n in item.conflicts]
     out.append("</ul></div>")

@@ -18,6 +18,7 @@ from osteon.assess.errors import PatientInputError
 from osteon.assess.patient_json import MAX_AGE
 from osteon.assess.records import SECTIONS
 from osteon.assess.render import EMPTY, TITLES
+from osteon.assess.rules import assess_rules
 from osteon.web.pages.render import render
 from osteon.web.state import AppState
 from osteon.web.uploads import PATIENT_TYPES, read_upload
@@ -127,7 +128,8 @@ def router(state: AppState) -> APIRouter:
         assessment = await state.run(assess_patient, source, at or None)  # off the event loop
         sections = [(name, TITLES[name], EMPTY[name], assessment.section(name))
                     for name in SECTIONS]
-        return render("report.html", request, a=assessment, sections=sections)
+        return render("report.html", request, a=assessment, sections=sections,
+                      limit=assess_rules().report_limit)
 
     @routes.get("/assess", response_class=HTMLResponse)
     async def assess_form(request: Request) -> Response:

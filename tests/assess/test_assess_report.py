@@ -1,0 +1,88 @@
+"""A report for a busy clinician: the open window first, one item per thing, strongest first.
+
+Checked on the EHR-style patient operated yesterday (ehr_tha_yesterday.fhir.json).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from assess_support import PATIENTS
+
+from osteon.assess.render import render
+from osteon.assess.rules import assess_rules
+
+AT = "2026-11-20T10:00:00Z"
+
+
+@pytest.fixture(scope="module")
+def result(seeded_kb):
+    return seeded_kb.assess(PATIENTS / "ehr_tha_yesterday.fhir.json", at=AT)
+
+
+def test_the_open_window_comes_first_as_a_sentence(result):
+    first = result.deadlines[0]
+    assert "radiation" in first.what.casefold()
+    assert "within 24–48 hours of surgery" in first.sentence
+    assert "2026-11-21 14:00 UTC" in first.sentence and "h left" in first.sentence
+    assert "the end of Total replacement of right hip" in first.sentence
+    md = render(result, "md")
+    assert md.index("## Act now") < md.index("## Patient record as read")
+    assert first.sentence in md
+    page = render(result, "html")
+    assert page.index('id="act-now"') < page.index("Patient record as read")
+    assert json.loads(render(result, "json"))["deadlines"][0]["sentence"] == first.sentence
+
+
+def test_prophylaxis_with_an_open_window_leads_its_section(result):
+    assert any(w.status == "open" for w in result.prophylaxis[0].timing)
+
+
+def test_one_item_per_thing_asserted_and_hedged_together(result):
+    for name in ("prophylaxis", "surveillance", "differential", "treatment", "cautions",
+                 "risk_factors"):
+        keys = [(i.subject, i.predicate, i.object) for i in result.section(name)
+                if i.polarity != "negated"]
+        assert len(keys) == len(set(keys)), name
+    nsaid = next(i for i in result.prophylaxis if i.subject == "nsaid")
+    assert nsaid.polarity == "asserted" and nsaid.also
+    assert all(s.polarity == "hedged" and s.citations for s in nsaid.also)
+    assert not any(c.kind == "certainty" and c.sides[1].text in {s.text for s in nsaid.also}
+                   for c in nsaid.conflicts)
+    assert "with less certainty" in render(result, "md")
+
+
+def test_what_the_patient_already_takes_is_said(result):
+    nsaid = next(i for i in result.prophylaxis if i.subject == "nsaid")
+    assert any("medication list" in n and "Indomethacin" in n for n in nsaid.notes)
+
+
+def test_a_section_shows_its_limit_and_names_the_rest(result):
+    limit = assess_rules().report_limit
+    long = [n for n in ("prophylaxis", "surveillance", "cautions")
+            if len(result.section(n)) > limit]
+    assert long, "the fixture should fill one section past the limit"
+    md = render(result, "md")
+    more = len(result.section(long[0])) - limit
+    assert f"_{more} more: " in md
+    assert f"<summary>{more} more</summary>" in render(result, "html")
+    data = json.loads(render(result, "json"))
+    assert len(data[long[0]]) == len(result.section(long[0]))  # JSON keeps every item
+
+
+def test_the_web_report_puts_the_deadline_first(seeded_kb, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from live import copy_store
+    from osteon.web.app import create_app
+    from osteon.web.cds.auth import AuthSettings
+
+    app = create_app(copy_store(seeded_kb, tmp_path), auth=AuthSettings(enabled=False))
+    with TestClient(app) as client:
+        data = (PATIENTS / "ehr_tha_yesterday.fhir.json").read_bytes()
+        page = client.post("/assess/file", files={"file": ("p.fhir.json", data)},
+                           data={"at": "2026-11-20T10:00"})
+    assert page.status_code == 200, page.text
+    assert page.text.index('id="act-now"') < page.text.index('id="record"')
+    assert "2026-11-21 14:00 UTC" in page.text and "more</summary>" in page.text
