@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.profile import selects
@@ -172,6 +173,18 @@ class _Figure:
     value: QualifierValue
     low: float
     high: float
+    wide_low: float
+    """`low`, less the approximate slack."""
+    wide_high: float
+    point: bool
+    """A single figure, not a range."""
+
+    @classmethod
+    def of(cls, assertion: Assertion, value: QualifierValue, rules: FigureRules) -> _Figure:
+        size = _unit_size(value.unit)
+        low, high = float(value.low or 0) * size, float(value.high or 0) * size
+        slack = rules.approximate_slack * abs(high) if value.approximate else 0.0
+        return cls(assertion, value, low, high, low - slack, high + slack, low == high)
 
 
 def figure_conflicts(figures: Iterable[tuple[Assertion, QualifierValue]], mine: set[int],
@@ -188,28 +201,31 @@ def figure_conflicts(figures: Iterable[tuple[Assertion, QualifierValue]], mine: 
     for assertion, value in items:
         if value.low is None or value.high is None or assertion.polarity == "negated":
             continue
-        size = _unit_size(value.unit)
         measure = _measure(assertion, value, rules, lexicon)
-        groups[measure].append(_Figure(assertion, value, value.low * size, value.high * size))
+        groups[measure].append(_Figure.of(assertion, value, rules))
     clashes: dict[tuple[int, int], list[str]] = defaultdict(list)
+    counts: dict[tuple[int, int], int] = defaultdict(int)
     for group in groups.values():
+        if not any(f.assertion.id in mine for f in group):
+            continue
         for i, x in enumerate(group):
+            x_mine = x.assertion.id in mine
             for y in group[i + 1:]:
-                if x.assertion.id not in mine and y.assertion.id not in mine:
+                if not (x_mine or y.assertion.id in mine) or _agree(x, y, rules):
                     continue
                 if _one_document(x.value, y.value) or _families_differ(x.value, y.value,
                                                                        rules):
                     continue
-                if _agree(x, y, rules):
-                    continue
-                first, second = sorted((x, y), key=lambda f: f.assertion.id)
-                clashes[(first.assertion.id, second.assertion.id)].append(
-                    _clash_text(first, second))
+                first, second = (x, y) if x.assertion.id <= y.assertion.id else (y, x)
+                pair = (first.assertion.id, second.assertion.id)
+                counts[pair] += 1
+                if counts[pair] <= rules.shown:
+                    clashes[pair].append(_clash_text(first, second))
     by_id = {a.id: a for a, _ in items}
     out = []
-    for (a, b), texts in sorted(clashes.items()):
-        shown = texts[:rules.shown]
-        more = f"; and {len(texts) - len(shown)} more" if len(texts) > len(shown) else ""
+    for (a, b), shown in sorted(clashes.items()):
+        extra = counts[(a, b)] - len(shown)
+        more = f"; and {extra} more" if extra else ""
         head = (by_id[a].text if a == b
                 else f"\u201c{by_id[a].text}\u201d and \u201c{by_id[b].text}\u201d")
         out.append(Conflict(a, b, rules.kind, by_id[a].predicate,
@@ -234,8 +250,8 @@ def _measure(assertion: Assertion, value: QualifierValue, rules: FigureRules,
     """What a figure measures: figures with equal measures can be compared."""
     scope = (value.scope.population, value.scope.species)
     dimension = _dimension(value.unit)
-    subject = _compared_as(assertion.subject, rules, lexicon)
-    obj = _compared_as(assertion.object, rules, lexicon)
+    subject = _compared_as(assertion.subject, rules.compare_as, lexicon)
+    obj = _compared_as(assertion.object, rules.compare_as, lexicon)
     order = rules.lag.get(value.relation or "")
     if value.kind == "timing" and order and value.anchor:
         anchor = _anchor_concept(value.anchor, lexicon)
@@ -247,14 +263,16 @@ def _measure(assertion: Assertion, value: QualifierValue, rules: FigureRules,
             dimension, value.relation, fold(value.anchor or ""), scope)
 
 
-def _compared_as(concept: str, rules: FigureRules, lexicon: Lexicon) -> str:
+@lru_cache(maxsize=4096)
+def _compared_as(concept: str, roots: tuple[str, ...], lexicon: Lexicon) -> str:
     if concept in lexicon:
-        for root in rules.compare_as:
+        for root in roots:
             if lexicon.is_a(concept, root):
                 return root
     return concept
 
 
+@lru_cache(maxsize=4096)
 def _anchor_concept(anchor: str, lexicon: Lexicon) -> str | None:
     """The concept an anchor names ("a positive bone scan": bone scan), dropping lead words."""
     words = anchor.split()
@@ -293,20 +311,13 @@ def _families_differ(x: QualifierValue, y: QualifierValue, rules: FigureRules) -
 
 def _agree(x: _Figure, y: _Figure, rules: FigureRules) -> bool:
     """Overlapping ranges, a figure at the edge of a range, or ends equal within rounding."""
-    def widened(f: _Figure) -> tuple[float, float]:
-        slack = rules.approximate_slack * abs(f.high) if f.value.approximate else 0.0
-        return f.low - slack, f.high + slack
-
-    (xl, xh), (yl, yh) = widened(x), widened(y)
-
-    def close(a: float, b: float) -> bool:
-        return abs(a - b) <= rules.rounding * max(abs(a), abs(b))
-
-    if close(xl, yl) and close(xh, yh):
+    overlap = min(x.wide_high, y.wide_high) - max(x.wide_low, y.wide_low)
+    if overlap > 1e-9 or ((x.point or y.point) and overlap >= -1e-9):
         return True
-    overlap = min(xh, yh) - max(xl, yl)
-    point = x.low == x.high or y.low == y.high
-    return overlap > 1e-9 or (point and overlap >= -1e-9)
+    tolerance = rules.rounding
+    return (abs(x.wide_low - y.wide_low) <= tolerance * max(abs(x.wide_low), abs(y.wide_low))
+            and abs(x.wide_high - y.wide_high)
+            <= tolerance * max(abs(x.wide_high), abs(y.wide_high)))
 
 
 def _clash_text(x: _Figure, y: _Figure) -> str:

@@ -10,8 +10,8 @@ which knowledge.calibration reads.
 A label names its claim by the page's file name, the sentence index, a short hash
 of the sentence (so a label still finds its sentence if segmentation shifts the
 index) and the triple with its polarity (a free-text object by its hash too); the label
-file holds no text of the pages, which stay out of git. A claim is right only if its sentence says exactly that,
-with that polarity.
+file holds no text of the pages, which stay out of git. A claim is right only if its
+sentence says exactly that, with that polarity.
 """
 
 from __future__ import annotations

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from osteon.mechanism.data import assumptions
 from osteon.mechanism.records import Citation, Edge, MechanismGraph
+from osteon.reading.records import MOUSE_MODEL
 
 if TYPE_CHECKING:
     from osteon import KnowledgeBase
     from osteon.knowledge.records import Fact
     from osteon.knowledge.store import KnowledgeStore
 
-CONTEXT = "mouse model"
+CONTEXT = MOUSE_MODEL
 CITATION_SAMPLE = 12
 """Sentences kept per assertion as an edge's citations: on a corpus of thousands of
 documents an edge may rest on thousands of sentences, and a dozen shows who says so."""
