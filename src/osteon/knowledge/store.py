@@ -435,6 +435,41 @@ class KnowledgeStore:
             sampled[assertion_id] = [claim_store.row_to_claim(row) for row in rows]
         return sampled
 
+    def sentences_with_claims(self, concepts: Sequence[str], predicates: Sequence[str],
+                              limit: int, *, qualifier: str | None = None
+                              ) -> list[tuple[str, int]]:
+        """(doc id, sentence index) of sentences with claims of these predicates about these
+        concepts (either side), strongest assertions first; with `qualifier`, only claims
+        that carry it (a timing, a dose)."""
+        cmarks = ",".join("?" * len(concepts))
+        pmarks = ",".join("?" * len(predicates))
+        having = " AND json_extract(c.qualifiers, ?) IS NOT NULL" if qualifier else ""
+        rows = self._db.execute(
+            "SELECT DISTINCT c.doc_id, c.sentence_idx FROM assertions a"
+            " JOIN assertion_claims ac ON ac.assertion_id = a.id JOIN claims c ON c.id = ac.claim_id"
+            f" WHERE a.predicate IN ({pmarks}) AND (a.subject IN ({cmarks})"
+            f" OR a.object IN ({cmarks})){having}"
+            " ORDER BY a.belief DESC, c.doc_id, c.sentence_idx LIMIT ?",
+            [*predicates, *concepts, *concepts, *([f"$.{qualifier}"] if qualifier else []),
+             limit])
+        return [(doc_id, idx) for doc_id, idx in rows]
+
+    def claims_at(self, keys: Iterable[tuple[str, int]]) -> list[tuple[int, Claim]]:
+        """(assertion id, claim) for every merged claim read from these sentences."""
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        for doc_id, idx in keys:
+            by_doc[doc_id].append(idx)
+        out: list[tuple[int, Claim]] = []
+        for doc_id, indexes in by_doc.items():
+            for chunk in chunked(sorted(set(indexes))):
+                marks = ",".join("?" * len(chunk))
+                for row in self._db.execute(
+                        f"SELECT ac.assertion_id, {CLAIM_COLUMNS}"
+                        " FROM claims c JOIN assertion_claims ac ON ac.claim_id = c.id"
+                        f" WHERE c.doc_id = ? AND c.sentence_idx IN ({marks})", [doc_id, *chunk]):
+                    out.append((row[0], claim_store.row_to_claim(row[1:])))
+        return out
+
     def conflicts(self, assertion_ids: Sequence[int] | None = None) -> list[Conflict]:
         """Stored conflicts, all or those touching some assertions."""
         sql = "SELECT a, b, kind, family, explanation FROM conflicts"
