@@ -126,3 +126,12 @@ def test_terminology_names_and_measurements_are_not_read_as_findings():
 def test_synthea_records_gain_no_fact_from_their_displays():
     for path in sorted((PATIENTS.parent / "fhir").glob("synthea_*.json")):
         assert not [f for f in _patient(path).facts if f.matched_by == "note"], path
+
+
+@pytest.mark.parametrize("note", ["possible spinal cord injury", "no spinal cord injury",
+                                  "no total hip replacement", "rule out hip fracture"])
+def test_negated_or_hedged_facts_never_trigger_advice(seeded_kb, note):
+    result = seeded_kb.assess({"notes": [note]}, at=AT)
+    assert result.patient.facts and all(f.status in ("absent", "possible")
+                                        for f in result.patient.facts)
+    assert not result.risk_factors and not result.prophylaxis and not result.deadlines

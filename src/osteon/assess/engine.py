@@ -80,7 +80,7 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     stated = view.stated(chosen_facts)
     conflicts = view.conflicts(chosen_facts, stated)
     warnings = list(patient.warnings)
-    own = frozenset(f.concept for f in patient.facts)
+    own = frozenset(f.concept for f in patient.present()) - ctx.target
     sections = {name: tuple(rank(merge_twins(list(
                     _items(name, ctx, facts, stated, conflicts, knowledge, timing, warnings))),
                     own))
@@ -162,7 +162,7 @@ def _pick(rule: Rule, ctx: _Context, candidates: list[Assertion], lexicon: Lexic
               and subject_ok(a.subject) and _typed(a.subject, rule, lexicon)
               and (a.key.object_is_text and rule.object == "any"
                    or not a.key.object_is_text and object_ok(a.object))]
-    own = {f.concept for f in ctx.patient.facts}
+    own = {f.concept for f in ctx.patient.present()}
     return sorted(picked, key=lambda a: a.subject not in own and a.object not in own)
 
 
@@ -241,7 +241,7 @@ def _notes(assertion: Assertion, ctx: _Context, knowledge: KnowledgeStore
     down = ctx.hierarchy.narrower(assertion.subject)
     up = ctx.hierarchy.broader(assertion.subject)
     notes = []
-    for fact in ctx.patient.facts:
+    for fact in ctx.patient.present():
         if fact.kind == "medication" and fact.concept in down:
             notes.append(f"on the patient's medication list: {describe(fact)}")
         elif fact.kind == "allergy" and (fact.concept in down or fact.concept in up):

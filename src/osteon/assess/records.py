@@ -17,6 +17,9 @@ from osteon.ask.records import ConflictNote, Statement
 
 FactKind = Literal["condition", "procedure", "injury", "finding", "lab", "medication",
                    "allergy"]
+NOT_PRESENT = frozenset({"absent", "possible"})
+"""Statuses of facts read as negated ("no ankle edema") or hedged ("possible HO"): shown on
+the record, never a trigger for advice."""
 SECTIONS: tuple[str, ...] = ("risk_factors", "prophylaxis", "surveillance", "differential",
                              "treatment", "cautions")
 """Assessment sections, in report order (the JSON keys besides patient, not_recognised,
@@ -89,7 +92,12 @@ class Patient:
     warnings: tuple[str, ...] = ()
 
     def of_kind(self, *kinds: str) -> list[PatientFact]:
-        return [f for f in self.facts if f.kind in kinds]
+        """Facts of these kinds the record states as present (not absent, not possible)."""
+        return [f for f in self.present() if f.kind in kinds]
+
+    def present(self) -> list[PatientFact]:
+        """Facts the record does not negate or hedge: only these may trigger advice."""
+        return [f for f in self.facts if f.status not in NOT_PRESENT]
 
 
 @dataclass(frozen=True, slots=True)
