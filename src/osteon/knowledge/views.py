@@ -83,8 +83,10 @@ def fact_lines(fact: Fact, *, all_citations: bool = False) -> Iterator[str]:
     if a.scope:
         yield f"    [cyan]scope[/] {escape(scope_text(a.scope))}"
     for value in fact.qualifiers.values:
+        narrow = Scope(population=value.scope.population, species=value.scope.species)
+        where = f" ({scope_text(narrow)})" if narrow else ""  # whom the figure is for
         yield (f"    [cyan]{value.kind}[/] {escape(value.text)} "
-               f"[dim][{', '.join(value.doc_ids)}][/]")
+               f"[dim]{escape('[' + ', '.join(value.doc_ids) + ']' + where)}[/]")
     if fact.qualifiers.sites:
         yield f"    [cyan]site[/] {escape(', '.join(fact.qualifiers.sites))}"
     shown = fact.claims if all_citations else fact.claims[:CITATIONS_SHOWN]
