@@ -12,6 +12,7 @@ from osteon.knowledge.conflicts import figure_conflicts, number_conflict
 from osteon.knowledge.profile import stances_of
 from osteon.knowledge.records import Assertion, AssertionKey, QualifierValue
 from osteon.knowledge.rules import conflict_rules
+from osteon.knowledge.views import fact_lines
 from osteon.reading.lexicon import load_lexicon
 from osteon.reading.records import Scope
 
@@ -77,6 +78,8 @@ def test_overlapping_figures_and_other_populations_do_not_conflict(tmp_path: Pat
         recurrence = next(f for f in kb.facts() if f.assertion.predicate == "recurrence_rate")
         assert {v.scope.population for v in recurrence.qualifiers.values} == {
             ("spinal_cord_injury",), ("burn",)}
+        shown = "\n".join(fact_lines(recurrence))  # each figure says whom it is for
+        assert "population: burn" in shown and "population: spinal_cord_injury" in shown
     finally:
         kb.close()
 
