@@ -1,0 +1,103 @@
+"""Twelve EHR-style bundles (tests/data/patients/ehr_*.fhir.json), each with what it must give.
+
+Written in the style of real exports: several code systems per record, codes without
+text and text without codes, periods, zones, free-text notes and values, medications
+already running. Each expectation is what a clinician would check first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from assess_support import PATIENTS
+
+AT = "2026-11-20T10:00:00Z"
+
+
+@dataclass(frozen=True)
+class Expected:
+    facts: set[tuple[str, str]] = field(default_factory=set)
+    """(concept, status) the record must hold."""
+    risks: set[str] = field(default_factory=set)
+    differential: set[str] = field(default_factory=set)
+    deadline: str | None = None
+    """The status of the first open window, or None for no deadline at all."""
+    unrecognised: int = 0
+    notes: tuple[str, ...] = ()
+    """Words a prophylaxis note must hold (what the patient already takes)."""
+
+
+CASES = {
+    "ehr_tha_yesterday": Expected(
+        {("total_hip_arthroplasty", "active"), ("history_of_heterotopic_ossification",
+                                                "resolved"), ("indomethacin", "active")},
+        {"total_hip_arthroplasty", "history_of_heterotopic_ossification"}, set(), "open", 1,
+        ("Indomethacin",)),
+    "ehr_tha_pcs_only": Expected(
+        {("total_hip_arthroplasty", "active"), ("knee_arthroplasty", "active")},
+        {"total_hip_arthroplasty"}),
+    "ehr_sci_free_text": Expected(
+        {("spinal_cord_injury", "active"), ("swelling", "active"), ("warmth", "active"),
+         ("foot_and_ankle_edema", "absent"), ("heterotopic_ossification", "possible"),
+         ("fever", "absent"), ("hip_fracture", "history")},
+        {"spinal_cord_injury"}, {"thrombophlebitis"}),
+    "ehr_tha_planned_prior_ho": Expected(
+        {("total_hip_arthroplasty", "planned"), ("history_of_heterotopic_ossification",
+                                                 "resolved"), ("hip_osteoarthritis", "active")},
+        {"total_hip_arthroplasty", "history_of_heterotopic_ossification"}, set(),
+        "not_started"),
+    "ehr_burn_icd": Expected(
+        {("burn", "active"), ("decreased_range_of_motion", "active"), ("warmth", "active")},
+        {"trauma"}, {"thrombophlebitis"}),
+    "ehr_tbi_spasticity": Expected(
+        {("traumatic_brain_injury", "active"), ("spasticity", "active"),
+         ("heterotopic_ossification", "possible"), ("fever", "absent")},
+        {"traumatic_brain_injury"}),
+    "ehr_acetabular_orif": Expected(
+        {("acetabular_fracture", "active"), ("open_reduction_internal_fixation", "active")},
+        {"surgery", "fracture"}),
+    "ehr_elbow_dislocation": Expected(
+        {("elbow_dislocation", "active"), ("ibuprofen", "active")}, {"trauma"},
+        notes=("Ibuprofen",)),
+    "ehr_sci_high_alp": Expected(
+        {("spinal_cord_injury", "active"), ("elevated_alkaline_phosphatase", "active"),
+         ("swelling", "active"), ("tenderness", "absent")},
+        {"spinal_cord_injury"}, {"thrombophlebitis"}),
+    "ehr_no_risk": Expected(unrecognised=2),
+    "ehr_tha_no_ho_on_xray": Expected(
+        {("total_hip_arthroplasty", "active"), ("heterotopic_ossification", "absent")},
+        {"total_hip_arthroplasty"}),
+    "ehr_tha_celecoxib_aspirin_allergy": Expected(
+        {("total_hip_arthroplasty", "active"), ("celecoxib", "active"), ("aspirin", "active")},
+        {"total_hip_arthroplasty"}, set(), "open", notes=("celecoxib", "aspirin")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_ehr_bundle_gives_what_a_clinician_checks_first(seeded_kb, citation_problems, name):
+    want = CASES[name]
+    result = seeded_kb.assess(PATIENTS / f"{name}.fhir.json", at=AT)
+    held = {(f.concept, f.status) for f in result.patient.facts}
+    assert want.facts <= held, held
+    assert all(f.how for f in result.patient.facts)
+    assert want.risks <= {i.subject for i in result.risk_factors}
+    assert bool(result.risk_factors) == bool(want.risks)
+    assert want.differential <= {i.subject for i in result.differential}
+    if want.deadline is None:
+        assert not result.deadlines
+    else:
+        assert result.deadlines[0].window.status == want.deadline
+        assert "radiation" in result.deadlines[0].what.casefold()
+    assert len(result.patient.not_recognised) == want.unrecognised
+    notes = " ".join(n for i in result.prophylaxis for n in i.notes)
+    for word in want.notes:
+        assert word.casefold() in notes.casefold(), notes
+    assert not citation_problems(result)
+    # the treatment of established HO is never offered on a possible or absent HO
+    assert not result.treatment
+
+
+def test_every_ehr_bundle_has_its_case():
+    assert {p.name.removesuffix(".fhir.json") for p in PATIENTS.glob("ehr_*.fhir.json")} \
+        == set(CASES)
