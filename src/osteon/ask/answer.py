@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from osteon.ask.citing import CLAIM_SAMPLE, cited_claims, figures_of, statement_of
+from osteon.ask.citing import CLAIM_SAMPLE, citation_at, cited_claims, figures_of, statement_of
 from osteon.ask.evidence import Ranked, rank_evidence
 from osteon.ask.mechanism_path import causal_path
-from osteon.ask.ranking_rules import ranking_rules
-from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
+from osteon.ask.ranking_rules import compiled, ranking_rules
+from osteon.ask.records import Answer, ConflictNote, Question, Statement
 from osteon.ask.understand import GENERAL, QuestionType, question_rules, understand
 from osteon.ask.unmentioned import asks_beyond
 from osteon.errors import OsteonError
@@ -90,40 +90,48 @@ def ask(knowledge: KnowledgeStore, text: str, *, sources: int = 3) -> Answer:
                   understood=question, notes=(*notes, DISCLAIMER), evidence=evidence)
 
 
+MAIN_ANSWERS = 2
+"""Quoted sentences that hold what the main intent asks for, when the sources have them."""
+
+
 def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -> list[Ranked]:
-    """The best `n` sentences, and for each intent none of them answers, the best that does.
+    """The best `n` sentences, and for each intent they leave unanswered, the best that answer.
 
     "How often, and where?" gets a sentence with a figure and one with a site even
     when plain relevance would have quoted four of one kind.
     """
     top = list(ranked[:n])
-    for qtype in qtypes:
-        if not qtype.answer or any(r.holds.get(qtype.name) for r in top):
+    for i, qtype in enumerate(qtypes):
+        wanted = MAIN_ANSWERS if i == 0 else 1
+        if not qtype.answer:
             continue
-        best = next((r for r in ranked[n:] if r.holds.get(qtype.name)), None)
-        if best is not None:
-            top = [*top[:n - 1], best] if len(top) >= n else [*top, best]
+        have = sum(1 for r in top if r.holds.get(qtype.name))
+        extra = [r for r in ranked[n:] if r.holds.get(qtype.name)][:max(0, wanted - have)]
+        top.extend(r for r in extra if r not in top)
     return top
 
 
 def quote(knowledge: KnowledgeStore, ranked: Ranked) -> Statement:
-    """A ranked sentence quoted whole, the words of its best fitting claim marked."""
+    """A ranked sentence quoted whole, the words of its best fitting claim marked.
+
+    A sentence that opens by pointing back ("These cells…", "This…") is quoted with
+    the sentence before it, so the reader sees what it points at.
+    """
     place = ranked.place
-    span = (0, len(place.text))
-    polarity, figures, belief = "asserted", (), None
+    span = None
+    polarity, figures = "asserted", ()
     if ranked.fitting:
         claim = ranked.fitting[0][1]
-        ev = claim.evidence
-        if 0 <= ev.span_start < ev.span_end <= len(place.text):
-            span = (ev.span_start, ev.span_end)
+        span = (claim.evidence.span_start, claim.evidence.span_end)
         polarity = claim.polarity
         figures = figures_of([c for _, c in ranked.fitting])
-    citation = Citation(
-        doc=place.doc_id, title=place.title, section=" › ".join(place.section_path) or None,
-        sentence=place.idx, start=place.start + span[0], end=place.start + span[1],
-        quote=place.text[span[0]:span[1]], sentence_text=place.text,
-        span_start=span[0], span_end=span[1])
-    return Statement(place.text, belief, (citation,), polarity, figures)
+    citations = (citation_at(place, span),)
+    if place.idx > 0 and compiled(ranking_rules().anaphora).match(place.text):
+        before = knowledge.store.sentence_places([(place.doc_id, place.idx - 1)]).get(
+            (place.doc_id, place.idx - 1))
+        if before is not None and before.section_path == place.section_path:
+            citations = (citation_at(before), *citations)
+    return Statement(place.text, None, citations, polarity, figures)
 
 
 def _facts_in(knowledge: KnowledgeStore, top: Sequence[Ranked]) -> list[Fact]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from osteon.ask.records import Citation, Statement
+from osteon.corpus.records import SentencePlace
 from osteon.knowledge.qualifiers import NUMBER_QUALIFIERS
 from osteon.knowledge.records import Fact
 from osteon.knowledge.store import KnowledgeStore
@@ -25,6 +26,17 @@ def statement_of(knowledge: KnowledgeStore, fact: Fact, limit: int) -> Statement
     citations = tuple(citations_for(knowledge, claims, fact.document_titles))
     return Statement(fact.assertion.text, fact.assertion.belief, citations,
                      fact.assertion.polarity, figures_of(claims))
+
+
+def citation_at(place: SentencePlace, span: tuple[int, int] | None = None) -> Citation:
+    """A citation of a stored sentence, `span` (offsets in the sentence) marked, or all of it."""
+    start, end = span if span and 0 <= span[0] < span[1] <= len(place.text) else (
+        0, len(place.text))
+    return Citation(doc=place.doc_id, title=place.title,
+                    section=" › ".join(place.section_path) or None, sentence=place.idx,
+                    start=place.start + start, end=place.start + end,
+                    quote=place.text[start:end], sentence_text=place.text,
+                    span_start=start, span_end=end)
 
 
 def figures_of(claims: Sequence[Claim]) -> tuple[str, ...]:

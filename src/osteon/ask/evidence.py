@@ -71,12 +71,14 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     ranked = []
     content = set(question.words)
     for key, place in places.items():
-        named = frozenset(c for c, _ in mentions.get(key, ()))
-        shared = len(content & set(_tokens(place.text)))
-        concept_share = (sum(1 for fam in families if fam & named) / len(families)
-                         if families else 0.0)
         here = all_claims.get(key, [])
         fitting = tuple(pair for pair in here if _fits(pair[1], qtypes, families))
+        # what the sentence names, and what its claims are about ("it will be 3-4 weeks")
+        named = frozenset(c for c, _ in mentions.get(key, ()))
+        about = named | {x for _, c in fitting for x in (c.subject, c.object)}
+        shared = len(content & set(_tokens(place.text)))
+        concept_share = (sum(1 for fam in families if fam & about) / len(families)
+                         if families else 0.0)
         if not fitting and not concept_share and shared < rules.min_shared_words:
             continue  # neither the question's concepts, nor enough of its words, nor a claim
         if len(_tokens(place.text)) < rules.min_words:

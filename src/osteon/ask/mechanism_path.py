@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from osteon.ask.records import Citation, Question, Statement
+from osteon.ask.citing import citation_at
+from osteon.ask.records import Question, Statement
 from osteon.ask.understand import QuestionType
 from osteon.knowledge.store import KnowledgeStore
 
@@ -48,7 +49,11 @@ def causal_path(knowledge: KnowledgeStore, question: Question,
     edges = list(graph.edges)
     if wants_drugs:
         return _blocking_drugs(knowledge, question, [e for e in edges if e.citations])
-    starts = _nodes_for(knowledge, question.concepts, {e.source for e in edges}) - {BONE}
+    sources = {e.source for e in edges}
+    starts = _nodes_for(knowledge, question.concepts, sources) - {BONE}
+    if not starts and qtypes[0].name == "mechanism":
+        # "why does it happen?" names no cause: start from what the graph starts from
+        starts = sources - {e.target for e in edges} - _drugs(knowledge, sources)
     if not starts:
         return None
     hops = _shortest(edges, starts, BONE)
@@ -84,6 +89,11 @@ def _blocking_drugs(knowledge: KnowledgeStore, question: Question, edges: list[E
                                for e in found))
     return PathAnswer("In mouse experiments the sources name: " + "; ".join(items) + ".",
                       tuple(_step(knowledge, e) for e in found))
+
+
+def _drugs(knowledge: KnowledgeStore, nodes: set[str]) -> set[str]:
+    lexicon = knowledge.lexicon
+    return {n for n in nodes if n in lexicon and lexicon.get(n).type in ("drug", "organism")}
 
 
 def _nodes_for(knowledge: KnowledgeStore, concepts: Iterable[str], nodes: set[str]) -> set[str]:
@@ -127,17 +137,9 @@ def _shortest(edges: list[Edge], starts: set[str], goal: str) -> list[Edge]:
 def _step(knowledge: KnowledgeStore, edge: Edge) -> Statement:
     """One edge as a statement quoting the first sentence that states it."""
     cite = edge.citations[0]
-    place = knowledge.store.sentence_places([(cite.doc_id, cite.sentence_idx)]).get(
-        (cite.doc_id, cite.sentence_idx))
-    sentence = place.text if place else cite.quote
-    start = place.start if place else 0
-    span = (cite.span_start, cite.span_end) if sentence[cite.span_start:cite.span_end] \
-        == cite.quote else (0, len(sentence))
-    citation = Citation(doc=cite.doc_id, title=place.title if place else "",
-                        section=" › ".join(place.section_path) if place else None,
-                        sentence=cite.sentence_idx, start=start + span[0], end=start + span[1],
-                        quote=sentence[span[0]:span[1]], sentence_text=sentence,
-                        span_start=span[0], span_end=span[1])
+    key = (cite.doc_id, cite.sentence_idx)
+    place = knowledge.store.sentence_places([key])[key]
+    citation = citation_at(place, (cite.span_start, cite.span_end))
     verb = "raises" if edge.sign > 0 else "lowers"
     text = (f"{_name(knowledge, edge.source)} {verb} {_name(knowledge, edge.target)}"
             " (mouse model)")

@@ -59,6 +59,7 @@ class RankingRules(_Strict):
     min_shared_words: int
     min_words: int
     duplicate_overlap: float
+    anaphora: str
     answers: dict[str, AnswerDetector]
     scope_words: ScopeWords
 
