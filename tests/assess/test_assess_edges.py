@@ -65,8 +65,9 @@ def test_a_planned_procedure_in_year_9999_via_the_cli(seeded_cli, tmp_path):
     assert any("9999-12-31" in w for w in json.loads(result.stdout)["warnings"])
 
 
-def test_a_birth_date_at_the_ends_leaves_the_age_unknown(seeded_kb):
-    result = seeded_kb.assess({"birth_date": "0001-01-01"}, at=THA_AT)
+@pytest.mark.parametrize("born", ["0001-01-01", "1801-05-05"])
+def test_a_birth_date_at_the_ends_leaves_the_age_unknown(seeded_kb, born):
+    result = seeded_kb.assess({"birth_date": born}, at=THA_AT)
     assert result.patient.age is None and any("birth" in w for w in result.warnings)
 
 

@@ -20,7 +20,7 @@ from datetime import datetime
 from osteon.assess.codes import checked_tables, code_tables
 from osteon.assess.display import DisplayMatch, match_display, strip_tag, words
 from osteon.assess.notes import NoteText, read_notes
-from osteon.assess.patient_json import EntryIn, LabIn, PatientIn
+from osteon.assess.patient_json import MAX_AGE, EntryIn, LabIn, PatientIn
 from osteon.assess.records import CodeRef, FactKind, NotRecognised, Patient, PatientFact
 from osteon.assess.rules import AssessRules
 from osteon.assess.timeparse import check_years, parse_when
@@ -87,6 +87,9 @@ def _age(raw: PatientIn, out: _Collector) -> int | None:
         out.warn(f"birth_date {raw.birth_date} is in the future: age left unknown")
         return None
     years = out.at.year - born.year - ((out.at.month, out.at.day) < (born.month, born.day))
+    if years > MAX_AGE:
+        out.warn(f"birth_date {raw.birth_date} gives an age of {years}: age left unknown")
+        return None
     return years
 
 
