@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 
-from osteon.assess.records import Assessment, Item
+from osteon.assess.records import Assessment, Deadline, Item
 from osteon.web.cds.models import Action, Card, Link, Source, Suggestion
 
 SOURCE_LABEL = "osteon: heterotopic ossification evidence"
@@ -27,13 +28,42 @@ _TITLES = {"risk_factors": "HO risk", "prophylaxis": "HO prophylaxis",
 
 
 def cards_for(assessment: Assessment, sections: Sequence[str], base_url: str) -> list[Card]:
-    """Cards for the named sections that have items, in the order given."""
+    """Cards for the named sections that have items; an open prophylaxis window first.
+
+    The deadline card says what to give by when and the time left, its indicator by
+    urgency (critical within a day of the latest bound), and links to the
+    full report; the other cards follow in the order given.
+    """
+    order = list(sections)
+    if assessment.deadlines and "prophylaxis" in order:
+        order.remove("prophylaxis")
+        order.insert(0, "prophylaxis")
     cards = []
-    for name in sections:
+    for name in order:
         items = assessment.section(name)
         if items:
-            cards.append(_card(name, items, base_url, assessment.disclaimer))
+            card = _card(name, items, base_url, assessment.disclaimer)
+            if name == "prophylaxis" and assessment.deadlines:
+                _put_deadline(card, assessment.deadlines[0], assessment.at, base_url)
+            cards.append(card)
     return cards
+
+
+def _put_deadline(card: Card, deadline: Deadline, at: datetime, base_url: str) -> None:
+    window = deadline.window
+    due = window.end  # the latest bound the sources give: the deadline that matters
+    assert due is not None
+    hours = (due - at).total_seconds() / 3600
+    left = (f"{hours:.0f} h left" if hours < 72 else f"{hours / 24:.1f} days left") \
+        if window.status != "not_started" else "after the operation"
+    text = (f"{_TITLES['prophylaxis']}: {deadline.what} by {due:%Y-%m-%d %H:%M} UTC "
+            f"({left}) — {window.text}")
+    card.summary = text if len(text) <= SUMMARY_MAX else text[:SUMMARY_MAX - 1] + "…"
+    card.indicator = ("info" if window.status == "not_started"
+                      else "critical" if hours <= 24 else "warning")
+    card.detail = f"**{deadline.sentence}**\n\n{card.detail or ''}"
+    card.links.append(Link(label="Full assessment in osteon",
+                           url=f"{base_url.rstrip('/')}/assess"))
 
 
 def _card(section: str, items: Sequence[Item], base_url: str, disclaimer: str) -> Card:
