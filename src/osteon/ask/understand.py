@@ -180,7 +180,7 @@ def _fuzzy(word: str, lexicon: Lexicon, rules: QuestionRules) -> str | None:
     if len(folded) < rules.fuzzy_min_length or folded in rules.stopwords:
         return None
     names = _one_word_names(lexicon)
-    match = process.extractOne(folded, names, scorer=fuzz.ratio,
+    match = process.extractOne(folded, list(names), scorer=fuzz.ratio,
                                score_cutoff=rules.fuzzy_cutoff)
     return names[match[0]] if match else None
 

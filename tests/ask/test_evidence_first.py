@@ -1,0 +1,155 @@
+"""Evidence-first answering: ranked source sentences quoted verbatim, questions read by
+scored intents, lay words and typos understood, scope respected, honest abstentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteon import KnowledgeBase
+from osteon.ask.evaluate import check_citations
+from osteon.ask.evidence import rank_evidence
+from osteon.ask.ranking_rules import ranking_rules
+from osteon.ask.scope import fit, out_of_scope
+from osteon.ask.understand import question_rules, understand
+from osteon.reading.lexicon import load_lexicon
+from osteon.reading.records import Scope
+
+
+@pytest.mark.parametrize(("question", "intents"), [
+    ("How often does HO happen after a spinal cord injury, and where?", {"frequency", "site"}),
+    ("When are CT or MRI scans useful for HO?", {"diagnosis"}),
+    ("Is myositis ossificans just another name for HO?", {"synonym"}),
+    ("A hot swollen knee in a paraplegic: what else could it be?", {"differential"}),
+    ("What complications can neurogenic HO lead to?", {"complication"}),
+])
+def test_a_question_can_ask_for_several_things(question: str, intents: set[str]) -> None:
+    understood = understand(question, load_lexicon())
+    assert intents <= set(understood.intents)
+    assert understood.type == understood.intents[0]
+
+
+@pytest.mark.parametrize(("question", "concept"), [
+    ("Can radation stop it coming back?", "radiation_therapy"),          # a typo
+    ("Why is there extra bone in my leg?", "heterotopic_ossification"),  # lay words
+    ("Does a spine injury raise the risk?", "spinal_cord_injury"),
+    ("Is indomethacine safe after surgery?", "indomethacin"),
+])
+def test_typos_and_lay_words_reach_the_concept(question: str, concept: str) -> None:
+    assert concept in understand(question, load_lexicon()).concepts
+
+
+def test_what_a_question_sets_aside_is_not_asked_about() -> None:
+    understood = understand("Apart from surgery, what can be done about HO?", load_lexicon())
+    assert "surgery" in understood.excluded
+    assert "surgery" not in understood.concepts
+
+
+def test_question_scope_from_its_concepts_and_words() -> None:
+    lexicon = load_lexicon()
+    assert "genetic" in understand("How is FOP treated?", lexicon).scope.family
+    assert "mouse" in understand("What does ruxolitinib do in mice?", lexicon).scope.species
+    after_sci = understand("How common is HO after a spinal cord injury?", lexicon).scope
+    assert "spinal_cord_injury" in after_sci.population
+
+
+def test_scope_fit_prefers_the_asked_family_and_species() -> None:
+    fop, acquired = Scope(family=("genetic",)), Scope(family=("acquired",))
+    mouse = Scope(species=("mouse",))
+    assert fit(fop, fop) > fit(fop, Scope()) > fit(fop, acquired)
+    assert fit(Scope(), mouse) < 0 < fit(mouse, mouse)
+    assert fit(Scope(), mouse, animal_ok=True) == 0
+    assert out_of_scope(Scope(), mouse) and not out_of_scope(mouse, mouse)
+    assert out_of_scope(acquired, fop)
+
+
+QUESTIONS = [
+    "How can heterotopic ossification be prevented?",
+    "When does HO show up after a spinal cord injury?",
+    "How often does HO happen after a hip replacement?",
+    "Which test finds HO before an x-ray does?",
+    "Is HO the same thing as calcification?",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_evidence_is_quoted_verbatim_and_cited(seeded_kb: KnowledgeBase, question: str) -> None:
+    answer = seeded_kb.ask(question)
+    assert not answer.abstained and answer.evidence
+    assert check_citations(seeded_kb.store, answer) == []
+    for statement in answer.evidence:
+        assert statement.text == statement.citations[-1].sentence_text
+    if answer.answer.startswith("From the sources: "):  # the short answer is quoted sentences
+        quoted = answer.answer.removeprefix("From the sources: ").split(
+            " The sources disagree")[0]
+        sentences = " ".join(s.text if s.text[-1:] in ".!?" else s.text + "."
+                             for s in answer.evidence)
+        assert all(part.strip() in sentences for part in quoted.split(". ") if part.strip())
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_plain_bm25_is_a_feature_so_its_best_sentence_is_a_candidate(
+        seeded_kb: KnowledgeBase, question: str) -> None:
+    knowledge = seeded_kb.knowledge
+    understood = understand(question, knowledge.lexicon)
+    rules = question_rules()
+    ranked = rank_evidence(knowledge, understood,
+                           [rules.type_named(n) for n in understood.intents])
+    words = "".join(c if c.isalnum() else " " for c in question.lower()).split()
+    best = knowledge.store.search_words(words, 1)[0]
+    by_key = {r.key: r for r in ranked}
+    assert (best.doc_id, best.idx) in by_key
+    assert by_key[(best.doc_id, best.idx)].features["lexical"] == pytest.approx(1.0)
+    assert set(ranked[0].features) == set(ranking_rules().weights.model_dump())
+
+
+def test_each_intent_gets_an_answering_sentence(seeded_kb: KnowledgeBase) -> None:
+    answer = seeded_kb.ask("How often does HO develop after total hip arthroplasty, and when?")
+    text = " ".join(s.text for s in answer.evidence)
+    assert "%" in text or "third" in text
+    assert any(unit in text for unit in ("hour", "day", "week", "month"))
+
+
+def test_the_quoted_span_is_the_claim_that_answers(seeded_kb: KnowledgeBase) -> None:
+    answer = seeded_kb.ask("Which test finds HO before an x-ray does?")
+    marked = [c for s in answer.evidence for c in s.citations
+              if (c.span_start, c.span_end) != (0, len(c.sentence_text))]
+    assert marked and all(c.quote in c.sentence_text for c in marked)
+
+
+@pytest.mark.parametrize("question", [
+    "Is HO treatment covered by health insurance in Germany?",
+    "Can cats and dogs get heterotopic ossification from coffee?",
+])
+def test_a_question_about_what_no_source_mentions_is_not_answered(
+        seeded_kb: KnowledgeBase, question: str) -> None:
+    answer = seeded_kb.ask(question)
+    assert answer.abstained and answer.answer == "The sources do not answer this."
+    assert any("No source mentions" in note for note in answer.notes)
+
+
+def test_a_misspelt_word_is_not_taken_for_something_unmentioned(seeded_kb: KnowledgeBase
+                                                                ) -> None:
+    answer = seeded_kb.ask("Does radiaton therapy prevent heterotopic ossificaton?")
+    assert not answer.abstained
+
+
+def test_mechanism_questions_walk_the_cited_graph(seeded_kb: KnowledgeBase) -> None:
+    answer = seeded_kb.ask("How does a spinal cord injury lead to bone in muscle?")
+    assert "mouse" in answer.answer and "spinal cord injury" in answer.answer
+    steps = [s for s in answer.evidence if s.text.endswith("(mouse model)")]
+    assert steps and all(s.citations for s in steps)
+    assert check_citations(seeded_kb.store, answer) == []
+
+
+def test_drugs_in_mice_come_from_the_mouse_model(seeded_kb: KnowledgeBase) -> None:
+    answer = seeded_kb.ask("Which drugs that block the glucocorticoid receptor reduce it in mice?")
+    assert "mifepristone" in answer.answer.lower()
+    assert "mouse" in answer.answer.lower()
+
+
+def test_a_listing_answer_names_only_what_was_asked(seeded_kb: KnowledgeBase) -> None:
+    answer = seeded_kb.ask("What medicines can prevent heterotopic ossification?")
+    assert answer.answer.startswith("What the sources say prevents")
+    items = answer.answer.split(":", 1)[1].lower()
+    assert "anti-inflammatory" in items or "nsaid" in items
+    assert "radiation" not in items and "mobiliz" not in items  # not medicines
