@@ -57,3 +57,12 @@ def test_a_denying_lead_in_negates_its_items(tmp_path, empty_store):
     said = {(c.subject, c.predicate, c.polarity) for c in claims}
     assert ("warfarin", "prevents", "negated") in said
     assert ("warfarin", "prevents", "asserted") not in said
+
+
+def test_each_figure_goes_to_the_population_it_counts(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification is found in 10-20% after spinal cord injury, "
+                       "5-10% after brain injury and up to 90% after hip arthroplasty.\n")
+    figures = {c.subject: c.qualifiers.get("quantity", {}).get("high") for c in claims
+               if c.predicate == "risk_factor_for"}
+    assert figures == {"spinal_cord_injury": 20, "brain_injury": 10, "hip_arthroplasty": 90}

@@ -151,6 +151,12 @@ class ArgumentFinder:
             return FoundArgument(text=strip_article(words))
         inside = [m for m in mentions if lo <= m.start and m.end <= hi
                   and self.allowed(argument, m.concept_id)]
+        if (not inside and argument.side == "right" and argument.scope == "clause"
+                and text.startswith(":", hi) and len(text[lo:hi].split()) <= 4):
+            # "associated with several conditions: A, B and C": the list after the colon
+            hi = self._region(text, hi, hi + 1, "right", "clause")[1]
+            inside = [m for m in mentions if lo <= m.start and m.end <= hi
+                      and self.allowed(argument, m.concept_id)]
         if taken and argument.side == "left":
             inside = [m for m in inside if (m.start, m.end) not in taken]
         if not inside and argument.side == "group":

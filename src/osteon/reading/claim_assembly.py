@@ -190,13 +190,28 @@ _BOUND_GAP = re.compile(r"\s*[(:,\u2013-]?\s*")
 """What may stand between a list item and its own figure: "hip (40%)", "elbow: 25%"."""
 
 
+_LEADS_TO_POPULATION = re.compile(
+    r"\s*(?:of\s+)?(?:(?:all|the|these)\s+)?(?:patients|individuals|people|persons|those|cases|"
+    r"subjects)?\s*(?:with|after|following|undergoing|who\s+(?:have|had|underwent))\s+"
+    r"(?:(?:a|an|the|severe|acute|total)\s+)?", re.IGNORECASE)
+"""What may stand between a figure and the population it counts: "20% of those with",
+"5-10% after"."""
+
+
 def owner_of(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
     """The mention a figure or a bracketed site belongs to, when the text binds it to one.
 
-    A figure right after a mention ("the hip (40%), the elbow (25%)") is that item's, and
-    what a bracket holds belongs to the mention just before the bracket ("joint
-    arthroplasty (particularly of the hip)"); anything else (None) speaks for the sentence.
+    A figure right after a mention ("the hip (40%), the elbow (25%)") is that item's, one
+    right before a population is that population's ("20% of those with SCI, 5% after
+    burns"), and what a bracket holds belongs to the mention just before the bracket
+    ("joint arthroplasty (particularly of the hip)"); anything else (None) speaks for the
+    sentence.
     """
+    lead = _LEADS_TO_POPULATION.match(text, end)
+    if lead:
+        following = [m for m in mentions if m.start == lead.end()]
+        if following:
+            return following[0]
     before = [m for m in mentions if m.end <= start and not (m.start < end and start < m.end)]
     if not before:
         return None
