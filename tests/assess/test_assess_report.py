@@ -86,3 +86,13 @@ def test_the_web_report_puts_the_deadline_first(seeded_kb, tmp_path):
     assert page.status_code == 200, page.text
     assert page.text.index('id="act-now"') < page.text.index('id="record"')
     assert "2026-11-21 14:00 UTC" in page.text and "more</summary>" in page.text
+
+
+def test_statements_with_free_text_objects_read_as_their_source_sentence(seeded_kb):
+    result = seeded_kb.assess(PATIENTS / "ehr_sci_high_alp.fhir.json", at=AT)
+    texted = [i for i in result.items() if i.object not in seeded_kb.knowledge.lexicon]
+    assert texted
+    for item in texted:
+        sentence = " ".join(item.statement.citations[0].sentence_text.split())
+        assert item.text.endswith(sentence) and item.text.rstrip().endswith((".", "?", "!"))
+    assert "Three-phase bone scan: may not progress" not in render(result, "md")

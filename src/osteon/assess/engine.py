@@ -193,7 +193,8 @@ def _items(name: str, ctx: _Context, facts: dict[int, Fact], stated: dict[int, S
         if times and times[0].start is not None:
             windows.setdefault(assertion.subject, times[0])
         built[assertion.id] = Item(
-            rule.id, assertion.text, said, assertion.predicate, assertion.subject,
+            rule.id, _readable(assertion, said, knowledge), said, assertion.predicate,
+            assertion.subject,
             assertion.object, assertion.belief, assertion.polarity, said.figures,
             _matched(assertion, ctx), times, conflicts.get(assertion.id, ()),
             _notes(assertion, ctx, knowledge))
@@ -201,6 +202,20 @@ def _items(name: str, ctx: _Context, facts: dict[int, Fact], stated: dict[int, S
         if assertion.id in built:
             items.append(built[assertion.id])
     return tuple(items)
+
+
+def _readable(assertion: Assertion, said: Statement, knowledge: KnowledgeStore) -> str:
+    """The item's text as a sentence a clinician reads.
+
+    A claim whose object is free text ("Three-phase bone scan: may not progress") reads
+    as its subject and the source sentence it came from.
+    """
+    if not assertion.key.object_is_text or not said.citations:
+        return assertion.text
+    sentence = " ".join(said.citations[0].sentence_text.split())
+    name = (knowledge.lexicon.get(assertion.subject).name
+            if assertion.subject in knowledge.lexicon else assertion.subject)
+    return f"{name[:1].upper()}{name[1:]}: {sentence}"
 
 
 def _relative(fact: Fact) -> bool:
