@@ -171,3 +171,10 @@ def test_a_table_code_whose_text_names_something_else_is_not_used():
         {"system": "CPT", "code": "27130"}]}]})
     assert not patient.facts
     assert sum("disagrees" in w for w in patient.warnings) == 1
+
+
+@pytest.mark.parametrize("text", ["R THA", "THA, right", "New hip", "Hip surgery", "Surgery"])
+def test_a_table_code_with_a_short_or_broader_text_is_used(text):
+    patient = _patient({"procedures": [{"text": text, "codes": [
+        {"system": "CPT", "code": "27130"}]}]})
+    assert [f.concept for f in patient.facts] == ["total_hip_arthroplasty"], patient.warnings

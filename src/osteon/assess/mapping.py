@@ -270,7 +270,7 @@ def _table_code_agrees(out: _Collector, concept: str, display: str, texts: list[
     if by_text is not None:
         return (out.lexicon.is_a(by_text.concept, concept)
                 or out.lexicon.is_a(concept, by_text.concept))
-    names = [display, *(t for t, cs, _ in explicit_forms(out.lexicon.get(concept)) if not cs)]
+    names = [display, *(t for t, _, _ in explicit_forms(out.lexicon.get(concept)))]  # THA too
     known = {w for name in names for w in words(name, medication=medication)[0]}
     return any(set(words(t, medication=medication)[0]) & known for t in texts)
 
