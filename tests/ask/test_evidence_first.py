@@ -153,3 +153,43 @@ def test_a_listing_answer_names_only_what_was_asked(seeded_kb: KnowledgeBase) ->
     items = answer.answer.split(":", 1)[1].lower()
     assert "anti-inflammatory" in items or "nsaid" in items
     assert "radiation" not in items and "mobiliz" not in items  # not medicines
+
+
+PAGE = """# Bone in the wrong place
+
+## Prevention
+
+Nothing has been shown for certain, but these measures might lower the chance of it:
+
+- Gentle stretching of the joint every day.
+- Celecoxib given for two weeks.
+
+## Outlook
+
+Most patients keep some stiffness. These patients still walk without help.
+"""
+
+
+@pytest.fixture
+def page_kb(tmp_path):  # type: ignore[no-untyped-def]
+    page = tmp_path / "prevention.md"
+    page.write_text(PAGE, encoding="utf-8")
+    kb = KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False)
+    kb.ingest([page])
+    yield kb
+    kb.close()
+
+
+def test_a_list_item_is_quoted_with_the_lead_in_that_governs_it(page_kb: KnowledgeBase
+                                                                 ) -> None:
+    answer = page_kb.ask("Does celecoxib prevent heterotopic ossification?")
+    item = next(s for s in answer.evidence if "Celecoxib" in s.text)
+    assert "might lower the chance" in item.citations[0].sentence_text  # the doubt is shown
+    assert check_citations(page_kb.store, answer) == []
+
+
+def test_a_sentence_that_points_back_is_quoted_with_the_one_before(page_kb: KnowledgeBase
+                                                                   ) -> None:
+    answer = page_kb.ask("Can patients with heterotopic ossification still walk without help?")
+    quoted = next(s for s in answer.evidence if s.text.startswith("These patients"))
+    assert [c.sentence_text for c in quoted.citations][0].startswith("Most patients")

@@ -17,15 +17,16 @@ from osteon.ask.citing import CLAIM_SAMPLE, citation_at, cited_claims, figures_o
 from osteon.ask.evidence import Ranked, rank_evidence
 from osteon.ask.mechanism_path import causal_path
 from osteon.ask.ranking_rules import compiled, ranking_rules
-from osteon.ask.records import Answer, ConflictNote, Question, Statement
+from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
 from osteon.ask.understand import GENERAL, QuestionType, question_rules, understand
 from osteon.ask.unmentioned import asks_beyond
+from osteon.corpus.records import SentencePlace
 from osteon.errors import OsteonError
 from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.query import to_facts
 from osteon.knowledge.records import POLARITY_RANK, Assertion, Conflict, Fact
 from osteon.knowledge.store import KnowledgeStore
-from osteon.reading.records import MOUSE_MODEL
+from osteon.reading.records import MOUSE_MODEL, Claim
 
 NOT_ANSWERED = "The sources do not answer this."
 DISCLAIMER = "osteon supports, and does not replace, clinical judgement."
@@ -114,8 +115,9 @@ def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -
 def quote(knowledge: KnowledgeStore, ranked: Ranked) -> Statement:
     """A ranked sentence quoted whole, the words of its best fitting claim marked.
 
-    A sentence that opens by pointing back ("These cells…", "This…") is quoted with
-    the sentence before it, so the reader sees what it points at.
+    With what it needs to be read right: a list item with its list's lead-in, a
+    sentence that points back ("These cells…") with the one before, a lead-in with
+    its items.
     """
     place = ranked.place
     span = None
@@ -125,13 +127,58 @@ def quote(knowledge: KnowledgeStore, ranked: Ranked) -> Statement:
         span = (claim.evidence.span_start, claim.evidence.span_end)
         polarity = claim.polarity
         figures = figures_of([c for _, c in ranked.fitting])
-    citations = (citation_at(place, span),)
-    if place.idx > 0 and compiled(ranking_rules().anaphora).match(place.text):
-        before = knowledge.store.sentence_places([(place.doc_id, place.idx - 1)]).get(
-            (place.doc_id, place.idx - 1))
-        if before is not None and before.section_path == place.section_path:
-            citations = (citation_at(before), *citations)
+    citations = (*_context_before(knowledge, place), citation_at(place, span),
+                 *_list_after(knowledge, place))
     return Statement(place.text, None, citations, polarity, figures)
+
+
+LIST_REACH = 12
+"""How far a list item looks back for the sentence that introduces its list."""
+
+
+def _context_before(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Citation, ...]:
+    """What a sentence needs before it to be read right.
+
+    The lead-in of its list ("While not proven, the following may help prevent it:"
+    governs every item), or, for a sentence that points back ("These cells…"), the
+    sentence before.
+    """
+    if place.idx == 0:
+        return ()
+    keys = [(place.doc_id, i) for i in range(max(0, place.idx - LIST_REACH), place.idx)]
+    before = knowledge.store.sentence_places(keys)
+    if place.kind == "list_item":
+        for i in range(place.idx - 1, max(-1, place.idx - LIST_REACH - 1), -1):
+            earlier = before.get((place.doc_id, i))
+            if earlier is None or earlier.section_path != place.section_path:
+                break
+            if earlier.kind != "list_item":
+                return (citation_at(earlier),) if earlier.text.rstrip().endswith(":") else ()
+        return ()
+    previous = before.get((place.doc_id, place.idx - 1))
+    if (previous is not None and previous.section_path == place.section_path
+            and compiled(ranking_rules().anaphora).match(place.text)):
+        return (citation_at(previous),)
+    return ()
+
+
+def _list_after(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Citation, ...]:
+    """The items of the list a lead-in sentence ("Treatment options include:") introduces."""
+    if not place.text.rstrip().endswith(":"):
+        return ()
+    keys = [(place.doc_id, i) for i in range(place.idx + 1, place.idx + 1 + LIST_ITEMS)]
+    after = knowledge.store.sentence_places(keys)
+    items = []
+    for key in keys:
+        item = after.get(key)
+        if item is None or item.kind != "list_item" or item.section_path != place.section_path:
+            break
+        items.append(citation_at(item))
+    return tuple(items)
+
+
+LIST_ITEMS = 6
+"""List items quoted after the sentence that introduces them."""
 
 
 def _facts_in(knowledge: KnowledgeStore, top: Sequence[Ranked]) -> list[Fact]:
@@ -140,14 +187,13 @@ def _facts_in(knowledge: KnowledgeStore, top: Sequence[Ranked]) -> list[Fact]:
     Claims that no measured rule confirms are left out of the statements: the
     quoted sentence shows what they were read from.
     """
-    order: dict[int, list] = {}
+    order: dict[int, list[Claim]] = {}
     for r in top:
         for assertion_id, claim in r.fitting:
-            if getattr(claim, "confirmed", True):
-                order.setdefault(assertion_id, []).append(claim)
+            order.setdefault(assertion_id, []).append(claim)
     if not order:
         return []
-    by_id = {a.id: a for a in knowledge.assertions(list(order))}
+    by_id = {a.id: a for a in knowledge.assertions(list(order)) if a.confirmed}
     titles = knowledge.store.titles({c.evidence.doc_id for cs in order.values() for c in cs})
     facts = []
     for assertion_id, claims in order.items():
