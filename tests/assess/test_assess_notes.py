@@ -101,12 +101,25 @@ def test_coded_records_never_load_the_reading_pipeline(monkeypatch):
     monkeypatch.setattr(notes, "note_pipeline", refuse)
     patient = _patient(PATIENTS / "ehr_tha_pcs_only.fhir.json")
     assert {f.concept for f in patient.facts} == {"total_hip_arthroplasty", "knee_arthroplasty"}
+    # unknown codes whose displays name nothing osteon knows ("Hypertension") are not read
+    for name in ("ehr_tha_yesterday.fhir.json", "tha_day1_prior_ho.json", "ehr_no_risk.fhir.json"):
+        assert _patient(PATIENTS / name).not_recognised
 
 
 def test_an_empty_note_is_refused():
     with pytest.raises(PatientInputError, match="notes"):
         load_patient({"notes": [""]}, load_lexicon(), assess_rules(),
                      datetime(2026, 11, 20, tzinfo=UTC))
+
+
+def test_an_unknown_codes_display_is_read_when_a_concept_is_most_of_it():
+    patient = _patient({"procedures": [
+        {"codes": [{"system": "SNOMED CT", "code": "1234567",
+                    "display": "Primary cemented total hip replacement (procedure)"}]},
+        {"codes": [{"system": "SNOMED CT", "code": "7654321",
+                    "display": "Medication Reconciliation (procedure)"}]}]})
+    assert [f.concept for f in patient.facts] == ["total_hip_arthroplasty"]
+    assert len(patient.not_recognised) == 1
 
 
 def test_terminology_names_and_measurements_are_not_read_as_findings():

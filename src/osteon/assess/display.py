@@ -127,3 +127,31 @@ def match_display(text: str, lexicon: Lexicon, allowed: list[str], *,
 def _most_specific(hits: set[str], lexicon: Lexicon) -> set[str]:
     """A concept and its own broader concept sharing a name: keep the narrower."""
     return {c for c in hits if not any(o != c and lexicon.is_a(o, c) for o in hits)}
+
+
+@lru_cache(maxsize=4)
+def _by_word(lexicon: Lexicon) -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
+    """Each word → the lexicon names (as word tuples) holding it, with their concepts."""
+    out: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+    for key, concepts in _index(lexicon, False).items():
+        for word in set(key):
+            out.setdefault(word, []).append((key, frozenset(concepts)))
+    return out
+
+
+def may_name(text: str, lexicon: Lexicon, allowed: list[str] | frozenset[str],
+             min_cover: float) -> bool:
+    """Whether a lexicon name of an allowed type holds over `min_cover` of the text's words.
+
+    A cheap test before the text is read with the reading pipeline.
+    """
+    key, _ = words(text)
+    have = set(key)
+    if not have:
+        return False
+    for word in have:
+        for name, concepts in _by_word(lexicon).get(word, ()):
+            if set(name) <= have and len(name) / len(have) > min_cover and any(
+                    lexicon.get(c).type in allowed for c in concepts):
+                return True
+    return False

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from osteon.assess.codes import checked_tables, code_tables
-from osteon.assess.display import DisplayMatch, match_display, strip_tag, words
+from osteon.assess.display import DisplayMatch, match_display, may_name, strip_tag, words
 from osteon.assess.notes import NoteText, read_notes
 from osteon.assess.patient_json import MAX_AGE, EntryIn, LabIn, PatientIn
 from osteon.assess.records import CodeRef, FactKind, NotRecognised, Patient, PatientFact
@@ -115,17 +115,23 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
     if mapped is None:
         unknown = NotRecognised(kind, label, codes, source)
         # A clinician's own words naming an uncoded entry are read (kinds it may be only);
-        # a terminology display is not: "Gonorrhea infection test" is no infection, and
-        # a measurement's name ("Pain severity score") is no finding.
+        # a terminology display only where a concept is most of it: "Gonorrhea infection
+        # test" is no infection. A measurement's name ("Pain severity score") is no finding.
         name = [entry.text] if entry.text and not codes and kind != "lab" else []
-        if not name and not entry.notes:
+        allowed = frozenset(out.rules.entry_types.get(kind, []))
+        cover = out.rules.display_min_cover
+        displays = list(dict.fromkeys(t for t in (entry.text, *(c.display for c in codes))
+                                      if t and codes and kind != "lab"
+                                      and may_name(t, out.lexicon, allowed, cover)))
+        if not name and not displays and not entry.notes:
             out.unknown.append(unknown)
             return
         when, date_only = _when(out, kind, entry, source)
         out.unread.append(unknown)  # listed unless reading its texts finds something
-        allowed = frozenset(out.rules.entry_types.get(kind, []))
         out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed)
                       for t in name]
+        out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
+                               min_cover=cover) for t in displays]
         out.notes += [NoteText(t, source, when, date_only, entry.status) for t in entry.notes]
         return
     concept = mapped.concept

@@ -67,6 +67,10 @@ class NoteText:
     """Concepts the entry already stands for: not read again from its own text."""
     types: frozenset[str] | None = None
     """Lexicon types a concept read here may have (an entry's name: its list's types)."""
+    min_cover: float = 0.0
+    """For a terminology display: the share of its words a mention must exceed ("Primary
+    cemented total hip replacement" is a THA; "Documentation of current medications" is no
+    drug treatment)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +110,20 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
             concept = lexicon.get(mention.concept_id)
             kind = rules.kinds.get(concept.type)
             if kind is None or mention.hypothetical or _covered(concept.id, note, lexicon) \
-                    or (note.types is not None and concept.type not in note.types):
+                    or (note.types is not None and concept.type not in note.types) \
+                    or (note.min_cover and _cover(mention.text, clause) <= note.min_cover):
                 continue
             status = next((rules.statuses[flag] for flag in ("negated", "hedged", "historical")
                            if getattr(mention, flag)), note.status)
             found.append(NoteFinding(kind, concept.id, mention.text, status,
                                      sites if kind != "medication" else (), side, clause, note))
     return found
+
+
+def _cover(mention: str, clause: str) -> float:
+    """The share of the clause's content words the mention holds."""
+    whole = set(words(clause)[0])
+    return len(set(words(mention)[0]) & whole) / len(whole) if whole else 0.0
 
 
 def _covered(concept: str, note: NoteText, lexicon: Lexicon) -> bool:

@@ -85,6 +85,9 @@ class AssessRules(_Strict):
     """Dates outside these years are refused (`--at`) or ignored with a warning (entries):
     a window counted from year 9999 would fall off Python's calendar."""
     max_input_bytes: int = Field(default=20_000_000, ge=1)
+    display_min_cover: float = Field(default=0.5, gt=0, le=1)
+    """A code's display names nothing osteon knows: a concept read in it must hold more than
+    this share of its words."""
     report_limit: int = Field(default=6, ge=1)
     """Items a section of the report shows in full; the rest are named ("4 more: …")."""
     high_lab_findings: dict[str, str] = {}
