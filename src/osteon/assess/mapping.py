@@ -113,26 +113,7 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
         f"{codes[0].system} {codes[0].code}")
     mapped = concept_for(out, kind, entry.text, codes, source)
     if mapped is None:
-        unknown = NotRecognised(kind, label, codes, source)
-        # A clinician's own words naming an uncoded entry are read (kinds it may be only);
-        # a terminology display only where a concept is most of it: "Gonorrhea infection
-        # test" is no infection. A measurement's name ("Pain severity score") is no finding.
-        name = [entry.text] if entry.text and not codes and kind != "lab" else []
-        allowed = frozenset(out.rules.entry_types.get(kind, []))
-        cover = out.rules.display_min_cover
-        displays = list(dict.fromkeys(t for t in (entry.text, *(c.display for c in codes))
-                                      if t and codes and kind != "lab"
-                                      and may_name(t, out.lexicon, allowed, cover)))
-        if not name and not displays and not entry.notes:
-            out.unknown.append(unknown)
-            return
-        when, date_only = _when(out, kind, entry, source)
-        out.unread.append(unknown)  # listed unless reading its texts finds something
-        out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed)
-                      for t in name]
-        out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
-                               min_cover=cover) for t in displays]
-        out.notes += [NoteText(t, source, when, date_only, entry.status) for t in entry.notes]
+        _queue_texts(out, kind, entry, NotRecognised(kind, label, codes, source))
         return
     concept = mapped.concept
     if not entry.text and not any(c.display for c in codes) and mapped.display:
@@ -163,6 +144,33 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
     out.facts.append(fact)
     out.notes += [NoteText(n, f"{source} note", when, date_only, status,
                            frozenset({mapped.concept})) for n in entry.notes]
+
+
+def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRecognised
+                 ) -> None:
+    """An entry without a concept: its texts to read, or `not_recognised` if it has none.
+
+    A clinician's own words naming an uncoded entry are read (for the kinds its list may
+    hold); a terminology display only where a known concept is most of it ("Gonorrhea
+    infection test" is no infection); a measurement's name ("Pain severity score") never.
+    """
+    codes, source = unknown.codes, unknown.source
+    allowed = frozenset(out.rules.entry_types.get(kind, []))
+    cover = out.rules.display_min_cover
+    name = [entry.text] if entry.text and not codes and kind != "lab" else []
+    displays = list(dict.fromkeys(t for t in (entry.text, *(c.display for c in codes))
+                                  if t and codes and kind != "lab"
+                                  and may_name(t, out.lexicon, allowed, cover)))
+    if not name and not displays and not entry.notes:
+        out.unknown.append(unknown)
+        return
+    when, date_only = _when(out, kind, entry, source)
+    out.unread.append(unknown)  # listed unless reading its texts finds something
+    out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed)
+                  for t in name]
+    out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
+                           min_cover=cover) for t in displays]
+    out.notes += [NoteText(t, source, when, date_only, entry.status) for t in entry.notes]
 
 
 def _add_notes(out: _Collector, raw: PatientIn) -> None:
