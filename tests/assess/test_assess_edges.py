@@ -147,3 +147,14 @@ def test_form_notes_are_read_with_their_status(client):
     assert "thrombophlebitis" in page.text.casefold()  # the differential the text opens
     assert "ankle edema" in page.text and "<strong>(absent)</strong>" in page.text
     assert "at right thigh" in page.text
+
+
+def test_api_reads_notes_and_says_how_each_fact_was_mapped(client):
+    bundle = json.loads((PATIENTS / "ehr_sci_free_text.fhir.json").read_text())
+    answer = client.post("/api/assess", json=bundle, params={"at": "2026-11-20T10:00:00Z"})
+    assert answer.status_code == 200, answer.text
+    facts = {(f["concept"], f["status"]): f for f in answer.json()["patient"]["facts"]}
+    edema = facts[("foot_and_ankle_edema", "absent")]
+    assert edema["matched_by"] == "note" and "no foot or ankle edema" in edema["how"]
+    assert facts[("spinal_cord_injury", "active")]["how"].startswith("ICD-10-CM S24.104A")
+    assert answer.json()["differential"]
