@@ -38,3 +38,10 @@ def test_no_deadline_keeps_the_given_order(seeded_kb):
                               at="2026-11-20T10:00:00Z")
     assert not result.deadlines
     assert cards_for(result, SECTIONS, "https://o.example")[0].summary.startswith("HO risk")
+
+
+def test_the_card_says_what_the_patient_already_takes(seeded_kb):
+    result = seeded_kb.assess(PATIENTS / "ehr_tha_yesterday.fhir.json",
+                              at="2026-11-20T10:00:00Z")
+    card = cards_for(result, SECTIONS, "https://o.example")[0]
+    assert "Patient: on the patient's medication list: Indomethacin" in (card.detail or "")

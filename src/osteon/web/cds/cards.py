@@ -118,6 +118,8 @@ def _detail_line(item: Item) -> str:
     for window in item.timing:
         if window.summary:
             parts.append(f" — {window.summary}")
+    for note in item.notes:  # what the patient already takes, an allergy to its class
+        parts.append(f"\n  Patient: {note}")
     cite = item.statement.citations[0]
     parts.append(f"\n  > “{cite.quote}” — {cite.title or cite.doc}")
     if item.conflicts:
