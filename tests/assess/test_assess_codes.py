@@ -178,3 +178,11 @@ def test_a_table_code_with_a_short_or_broader_text_is_used(text):
     patient = _patient({"procedures": [{"text": text, "codes": [
         {"system": "CPT", "code": "27130"}]}]})
     assert [f.concept for f in patient.facts] == ["total_hip_arthroplasty"], patient.warnings
+
+
+def test_a_narrower_lexicon_code_wins_over_a_table_family():
+    patient = _patient({"injuries": [{"codes": [{"system": "ICD-10-CM", "code": "S72.001A"}]}]})
+    (fact,) = patient.facts
+    assert fact.concept == "hip_fracture" and "code family S72" in fact.how
+    shaft = _patient({"injuries": [{"codes": [{"system": "ICD-10-CM", "code": "S72.301A"}]}]})
+    assert shaft.facts[0].concept == "femur_fracture"

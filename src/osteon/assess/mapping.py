@@ -241,7 +241,12 @@ def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[
             continue
         side = hit.entry.laterality or next(
             (s for s in (words(t)[1] for t in texts) if s), None)
-        return Mapped(hit.concept, "code family" if hit.family else "code", hit.how,
+        concept, how = hit.concept, hit.how
+        narrower = lexicon.by_code(code.system, code.code)  # S72.0… hip fracture < S72 femur
+        if narrower is not None and narrower.id != concept and narrower.type in allowed \
+                and lexicon.is_a(narrower.id, concept):
+            concept, how = narrower.id, f"{how}; narrower in the lexicon: {narrower.name}"
+        return Mapped(concept, "code family" if hit.family else "code", how,
                       hit.entry.site, side, f"{hit.entry.display} ({hit.system} {hit.code})")
     for code in codes:
         concept = None if code in refused else lexicon.by_code(code.system, code.code)
