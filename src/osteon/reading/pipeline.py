@@ -39,9 +39,9 @@ STATUS_OF_CATEGORY = {
 }
 
 # Same-length replacements: offsets computed on the cleaned text stay valid
-# for the original (non-breaking hyphens and spaces, typographic dashes).
+# for the original (non-breaking hyphens and spaces, typographic dashes and apostrophes).
 _SAME_LENGTH = str.maketrans({"\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u202f": " ",
-                              "\u2009": " ", "\u2007": " ", "\u2212": "-"})
+                              "\u2009": " ", "\u2007": " ", "\u2212": "-", "\u2019": "'"})
 
 
 class ContextRuleEntry(BaseModel):

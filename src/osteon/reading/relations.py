@@ -201,7 +201,8 @@ class RelationExtractor:
 
         That is the first candidate the lexicon has the subject as a kind of, else the
         candidate right before the trigger ("other disorders such as"); a candidate further
-        off is another list item ("burns, rare diseases such as FOP": not the burns).
+        off is another list item ("burns, rare diseases such as FOP": not the burns), and one
+        inside a prepositional phrase only completes the real head ("causes of HO such as").
         """
         text = analysis.text
         if rule.object.side == "left":
@@ -210,7 +211,9 @@ class RelationExtractor:
         else:
             nearest = min(candidates, key=lambda m: m.start)
             gap = text[match.end():nearest.start]
-        adjacent = nearest if not gap.strip(" ,") else None
+        adjacent = nearest if not gap.strip(" ,") and not PREPOSITIONAL.search(
+            text, max(0, nearest.start - 30), nearest.start) else None  # "causes of HO such
+        # as A": the class is the causes, not HO
         claims = []
         for s_id, s_mention in subjects:
             head = next((m for m in candidates if m.concept_id != s_id
