@@ -186,3 +186,10 @@ def test_a_narrower_lexicon_code_wins_over_a_table_family():
     assert fact.concept == "hip_fracture" and "code family S72" in fact.how
     shaft = _patient({"injuries": [{"codes": [{"system": "ICD-10-CM", "code": "S72.301A"}]}]})
     assert shaft.facts[0].concept == "femur_fracture"
+
+
+def test_body_sites_in_snomed_wording_are_read():
+    patient = _patient({"findings": [{"text": "swelling",
+                                      "site": "Structure of right thigh (body structure)"}]})
+    assert patient.facts[0].sites == ("thigh",) and patient.facts[0].laterality == "right"
+    assert not patient.warnings

@@ -344,7 +344,10 @@ def _sites(out: _Collector, entry: EntryIn, source: str) -> tuple[str, ...]:
     for site in entry.sites():
         kept = [w for w in re.split(r"[\s,]+", site) if w.casefold() not in ignored]
         cid = out.lexicon.concept_id_for(" ".join(kept)) if kept else None
-        if cid is None or out.lexicon.get(cid).type != "anatomy":
+        if cid is None or out.lexicon.get(cid).type != "anatomy":  # "Structure of right thigh"
+            hit = match_display(site, out.lexicon, ["anatomy"])
+            cid = hit.concept if hit else None
+        if cid is None:
             out.warn(f"{source}: site {site!r} is not in the lexicon; it was not used")
             continue
         if cid not in found:
