@@ -25,7 +25,10 @@ PAGES = {
               "## SCI patients\n\n"
               "Etidronate prevents heterotopic ossification.\n",
     "sites.md": "# Where it forms\n\n"
-                "Stroke or severe burn: heterotopic ossification occurs in the elbow.\n",
+                "Stroke or severe burn: heterotopic ossification occurs in the elbow.\n"
+                "In patients who had fractures or spinal fusion, alkaline phosphatase is not "
+                "useful for heterotopic ossification.\n"
+                "In SCI and TBI patients, physical therapy treats heterotopic ossification.\n",
 }
 
 
@@ -72,6 +75,14 @@ def test_a_heading_restricts_the_claims_of_its_section(claim) -> None:
 def test_a_list_items_label_restricts_it_like_a_heading(claim) -> None:
     scope = claim("heterotopic_ossification", "occurs_at_site", "elbow").scope
     assert scope.population == ("stroke", "severe_burn")
+
+
+def test_events_listed_together_restrict_together(claim) -> None:
+    listed = claim("alkaline_phosphatase", "not_useful_for_diagnosis",
+                   "heterotopic_ossification").scope
+    assert listed.population == ("fracture", "spinal_fusion")
+    before_patients = claim("physical_therapy", "treats", "heterotopic_ossification").scope
+    assert set(before_patients.population) == {"spinal_cord_injury", "traumatic_brain_injury"}
 
 
 def test_a_cause_is_not_its_own_population(claim) -> None:

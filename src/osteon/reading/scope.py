@@ -37,10 +37,11 @@ class PopulationRules(_Strict):
     family: str | None = None
     before: str
     after: str
+    coordinated: str = r"^\s*,?\s*(?:(?:and|or)\s+)?$"
     inner: tuple[str, ...] = ()
     heading_rest: str
 
-    @field_validator("before", "after", "heading_rest")
+    @field_validator("before", "after", "coordinated", "heading_rest")
     @classmethod
     def _regex(cls, value: str) -> str:
         return check_regex(value)
@@ -105,6 +106,7 @@ class ScopeReader:
         self._before = re.compile(self.rules.populations.before, re.IGNORECASE)
         self._after = re.compile(self.rules.populations.after, re.IGNORECASE)
         self._rest = re.compile(self.rules.populations.heading_rest, re.IGNORECASE)
+        self._coordinated = re.compile(self.rules.populations.coordinated, re.IGNORECASE)
         self._inner = [re.compile(p, re.IGNORECASE) for p in self.rules.populations.inner]
 
     def named(self, concepts: Iterable[str]) -> Scope:
@@ -174,8 +176,8 @@ class ScopeReader:
                         setting: SentenceSetting) -> _Level:
         families = self._families(mentions)
         populations = tuple(dict.fromkeys(
-            [m.concept_id for m in mentions if m.concept_id in self._population
-             and self._restricts(text, m)] + self._held(mentions) + self._labelled(text, mentions)))
+            self._restricted(text, mentions) + self._held(mentions)
+            + self._labelled(text, mentions)))
         events = tuple(dict.fromkeys(m.concept_id for m in mentions
                                      if m.concept_id in self._population))
         if not families and events:
@@ -209,6 +211,28 @@ class ScopeReader:
             if not self._rest.match(rest):
                 populations = []  # "Surgery and other causes": names, does not restrict
         return _Level(self._families(mentions), tuple(dict.fromkeys(populations + held)))
+
+    def _restricted(self, text: str, mentions: Sequence[Mention]) -> list[str]:
+        """Events the words around them restrict the sentence to, and events listed beside them.
+
+        "after SCI, TBI or stroke": the words before reach forward along the list; "in SCI
+        and TBI patients": the words after reach back.
+        """
+        events = sorted((m for m in mentions if m.concept_id in self._population),
+                        key=lambda m: m.start)
+        chosen = [bool(self._before.search(text[max(0, m.start - 80):m.start])) for m in events]
+        after = [bool(self._after.match(text[m.end:m.end + 40])) for m in events]
+        for i in range(1, len(events)):  # the words before reach forward along a list
+            chosen[i] = chosen[i] or (chosen[i - 1] and self._listed(text, events[i - 1],
+                                                                     events[i]))
+        for i in range(len(events) - 2, -1, -1):  # the words after reach back
+            after[i] = after[i] or (after[i + 1] and self._listed(text, events[i],
+                                                                  events[i + 1]))
+        return [m.concept_id for m, a, b in zip(events, chosen, after, strict=True) if a or b]
+
+    def _listed(self, text: str, first: Mention, second: Mention) -> bool:
+        return first.end <= second.start and bool(
+            self._coordinated.match(text[first.end:second.start]))
 
     def _labelled(self, text: str, mentions: Sequence[Mention]) -> list[str]:
         """Events a list item's label names ("CVA or severe burn: elbows commonly affected")."""
