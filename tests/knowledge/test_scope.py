@@ -28,7 +28,9 @@ PAGES = {
                 "Stroke or severe burn: heterotopic ossification occurs in the elbow.\n"
                 "In patients who had fractures or spinal fusion, alkaline phosphatase is not "
                 "useful for heterotopic ossification.\n"
-                "In SCI and TBI patients, physical therapy treats heterotopic ossification.\n",
+                "In SCI and TBI patients, physical therapy treats heterotopic ossification.\n"
+                "Patients with burns, stroke or traumatic amputation are at risk for "
+                "heterotopic ossification.\n",
 }
 
 
@@ -88,6 +90,9 @@ def test_events_listed_together_restrict_together(claim) -> None:
 def test_a_cause_is_not_its_own_population(claim) -> None:
     scope = claim("spinal_cord_injury", "risk_factor_for", "heterotopic_ossification").scope
     assert scope.population == ()
+    # nor are the events listed beside it ("burns, stroke or traumatic amputation")
+    assert claim("traumatic_amputation", "risk_factor_for",
+                 "heterotopic_ossification").scope.population == ()
     assert scope.family == ("acquired",)  # an index event names acquired HO
 
 

@@ -101,6 +101,10 @@ class ScopeReader:
                     self._family_of.setdefault(concept, family)
         self._population = {c for root in self.rules.populations.concepts
                             for c in {root, *lexicon.descendants(root)}}
+        self._eventish = set(self._population).union(
+            *(lexicon.ancestors(root) for root in self.rules.populations.concepts))
+        """Events, and what they are kinds of (surgery, trauma): a claim about one of these
+        takes no population from the events listed beside it."""
         self._organism = {c for root in self.rules.species.organisms
                           for c in {root, *lexicon.descendants(root)}}
         self._before = re.compile(self.rules.populations.before, re.IGNORECASE)
@@ -148,7 +152,8 @@ class ScopeReader:
         """One claim's scope from the levels that say something, nearest first."""
         own = set() if claim.object_is_text else {claim.object}
         own.add(claim.subject)
-        about_events = bool(own & self._population)
+        about_events = any(o in self._eventish or (
+            o in self.lexicon and self.lexicon.ancestors(o) & self._eventish) for o in own)
         family: tuple[str, ...] = ()
         population: tuple[str, ...] = ()
         species: tuple[str, ...] = ()
