@@ -109,3 +109,43 @@ def test_a_date_only_surgery_says_its_deadline_is_approximate(seeded_kb):
     raw = {"procedures": [{"text": "Total replacement of right hip", "date": "2026-11-19"}]}
     window = next(t for t in _radiation(seeded_kb.assess(raw, at=AT)).timing if t.start)
     assert "day only" in window.summary
+
+
+def _obs(rid: str, **value) -> dict:
+    return {"resourceType": "Observation", "id": rid, "status": "final",
+            "subject": {"reference": "Patient/p"},
+            "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/"
+                                      "observation-category", "code": "exam"}]}],
+            "code": {"coding": [{"system": "http://snomed.info/sct", "code": "65124004",
+                                 "display": "Swelling"}]},
+            "effectiveDateTime": "2026-11-19T09:00:00Z", **value}
+
+
+def test_uncertain_conditions_and_absent_observations_keep_their_status(seeded_kb):
+    bundle = _bundle(
+        {"resourceType": "Condition", "id": "sci", "subject": {"reference": "Patient/p"},
+         "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/"
+                                            "condition-ver-status", "code": "provisional"}]},
+         "code": {"text": "spinal cord injury"}, "onsetDateTime": "2026-10-09"},
+        _obs("bool", valueBoolean=False),
+        _obs("absent", valueCodeableConcept={"coding": [{"system": "http://snomed.info/sct",
+                                                         "code": "2667000",
+                                                         "display": "Absent"}]}),
+        _obs("neg", interpretation=[{"coding": [{"code": "NEG"}]}]),
+        _obs("yes", valueBoolean=True))
+    facts, _ = _facts(bundle)
+    assert facts["Condition/sci"].status == "possible"
+    for rid in ("bool", "absent", "neg"):
+        assert facts[f"Observation/{rid}"].concept == "swelling"
+        assert facts[f"Observation/{rid}"].status == "absent", rid
+    assert facts["Observation/yes"].status == "active"
+    result = seeded_kb.assess(bundle, at=AT)
+    assert not result.risk_factors  # a provisional diagnosis triggers nothing
+
+
+def test_the_patient_json_takes_possible_and_absent(seeded_kb):
+    raw = {"injuries": [{"text": "spinal cord injury", "status": "possible"}],
+           "findings": [{"text": "swelling", "status": "absent"}]}
+    result = seeded_kb.assess(raw, at=AT)
+    assert {f.status for f in result.patient.facts} == {"possible", "absent"}
+    assert not result.risk_factors and not result.differential

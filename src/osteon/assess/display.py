@@ -31,6 +31,18 @@ class DisplayRules(BaseModel):
     laterality: dict[str, str]
     ignored: list[str] = []
     medication_words: list[str] = []
+    absent_values: list[str] = []
+    present_values: list[str] = []
+
+    def presence(self, *values: str | None) -> str | None:
+        """The status (absent, active) a value that only says whether a thing is there means."""
+        for value in values:
+            folded = (value or "").strip().casefold()
+            if folded in {v.casefold() for v in self.absent_values}:
+                return "absent"
+            if folded in {v.casefold() for v in self.present_values}:
+                return "active"
+        return None
 
 
 @cache

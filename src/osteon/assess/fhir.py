@@ -18,6 +18,7 @@ from fhir.resources import get_fhir_model_class as r5_model
 from fhir.resources.R4B import get_fhir_model_class as r4_model
 from pydantic import ValidationError
 
+from osteon.assess.display import display_rules
 from osteon.assess.errors import PatientInputError, WrongFhirVersion
 from osteon.assess.patient_json import CodingIn, EntryIn, LabIn, PatientIn
 
@@ -25,6 +26,7 @@ USED = ("Patient", "Condition", "Procedure", "ServiceRequest", "Observation",
         "MedicationStatement", "MedicationRequest", "Medication", "AllergyIntolerance")
 _SKIP_STATUS = {"entered-in-error", "not-done", "cancelled", "refuted", "revoked"}
 _RESOLVED = {"inactive", "remission", "resolved"}
+_UNCERTAIN = {"unconfirmed", "provisional", "differential"}
 _HIGH = {"H", "HH", "HU", ">", "A", "AA"}
 _NOT_HIGH = {"N", "L", "LL", "LU", "<"}
 
@@ -159,8 +161,9 @@ def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] 
         clinical = _first_code(resource.clinicalStatus)
         when, end = _first_time(resource, "onset")
         when = when or resource.recordedDate
-        return "conditions", _entry(resource.code, when, resource.bodySite, source,
-                                    "resolved" if clinical in _RESOLVED else "active", end)
+        state = ("possible" if verification in _UNCERTAIN  # hedged stays hedged
+                 else "resolved" if clinical in _RESOLVED else "active")
+        return "conditions", _entry(resource.code, when, resource.bodySite, source, state, end)
     if kind in ("Procedure", "ServiceRequest"):
         planned = kind == "ServiceRequest" or status == "preparation"
         when, end = _first_time(resource, "performed" if kind == "Procedure" else "occurrence")
@@ -212,8 +215,17 @@ def _observation(resource: Any, source: str) -> tuple[str, EntryIn]:
                              is not None else None,
                              unit=(quantity.unit or quantity.code) if quantity else None,
                              reference_high=ref_high, high=high)
-    code = resource.valueCodeableConcept or resource.code
-    return "findings", _entry(code, when, resource.bodySite, source, "active", end)
+    value = resource.valueCodeableConcept
+    said = display_rules().presence(
+        *(["false" if resource.valueBoolean is False else "true"]
+          if resource.valueBoolean is not None else []),
+        *([value.text, *(c.display for c in value.coding or []),
+           *(c.code for c in value.coding or [])] if value is not None else []),
+        *(_first_code(i) for i in resource.interpretation or []))
+    if said is not None:  # "Swelling: Absent" is about swelling
+        return "findings", _entry(resource.code, when, resource.bodySite, source, said, end)
+    return "findings", _entry(value or resource.code, when, resource.bodySite, source,
+                              "active", end)
 
 
 def _first_time(resource: Any, field: str) -> tuple[Any, Any]:

@@ -27,7 +27,9 @@ CPT, RxNorm, LOINC, MeSH, or their FHIR URIs). `date` is the onset, the time of 
 procedure, of the lab sample or the start of a medication: ISO 8601, a
 date-time with its zone where a deadline depends on it; `end` the end of a
 period (the operation's end: a timing "after surgery" counts from it). `status` is active,
-resolved, history, planned or stopped. `notes` (top level, or on an entry) are
+resolved, history, planned, stopped, possible (suspected, not confirmed) or
+absent (looked for and not found): possible and absent entries are shown, never
+acted on. `notes` (top level, or on an entry) are
 free text, read for concepts with their assertion status: "no ankle edema" is an
 absent finding, "history of" history, "possible" hedged. Unknown keys are
 refused, so a typo never silently drops data.
@@ -41,7 +43,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from osteon.assess.errors import PatientInputError
 
-Status = Literal["active", "resolved", "history", "planned", "stopped"]
+Status = Literal["active", "resolved", "history", "planned", "stopped", "possible", "absent"]
 MAX_AGE = 130
 """The oldest age in years the format takes (the assess form says the same)."""
 
