@@ -149,3 +149,16 @@ def test_the_patient_json_takes_possible_and_absent(seeded_kb):
     result = seeded_kb.assess(raw, at=AT)
     assert {f.status for f in result.patient.facts} == {"possible", "absent"}
     assert not result.risk_factors and not result.differential
+
+
+def test_a_medication_not_taken_is_no_medication_the_patient_is_on(seeded_kb):
+    bundle = json.loads((PATIENTS / "ehr_tha_yesterday.fhir.json").read_text())
+    for entry in bundle["entry"]:
+        if entry["resource"]["id"] == "med-1":
+            entry["resource"] = {
+                "resourceType": "MedicationStatement", "id": "med-1", "status": "not-taken",
+                "subject": {"reference": "Patient/pt-1"},
+                "medicationCodeableConcept": entry["resource"]["medicationCodeableConcept"]}
+    result = seeded_kb.assess(bundle, at=AT)
+    assert {f.status for f in result.patient.facts if f.kind == "medication"} == {"absent"}
+    assert not any("medication list" in n for i in result.prophylaxis for n in i.notes)

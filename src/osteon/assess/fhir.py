@@ -182,9 +182,10 @@ def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] 
             when, end = resource.authoredOn, None
         else:
             when, end = _first_time(resource, "effective")
-        return "medications", _entry(concept, when, None, source,
-                                     "stopped" if status in ("stopped", "completed")
-                                     else "active", end)
+        state = ("absent" if status == "not-taken"  # recorded as not taken: never "on it"
+                 else "stopped" if status in ("stopped", "completed", "on-hold")
+                 else "active")
+        return "medications", _entry(concept, when, None, source, state, end)
     if kind == "AllergyIntolerance":
         if _first_code(resource.verificationStatus) in _SKIP_STATUS:
             return None
