@@ -24,6 +24,9 @@ PAGES = {
               "Spinal cord injury raises the risk of heterotopic ossification.\n\n"
               "## SCI patients\n\n"
               "Etidronate prevents heterotopic ossification.\n",
+    "rats.md": "# An experiment\n\n"
+               "In a rat model, spinal cord injury causes heterotopic ossification. "
+               "In this model, ruxolitinib reduces heterotopic ossification.\n",
     "sites.md": "# Where it forms\n\n"
                 "Stroke or severe burn: heterotopic ossification occurs in the elbow.\n"
                 "In patients who had fractures or spinal fusion, alkaline phosphatase is not "
@@ -104,6 +107,10 @@ def test_the_mouse_experiments_of_seed_004_are_mouse(seeded_kb: KnowledgeBase) -
     assert ruxolitinib
     clinical = [c for c in seeded_kb.claims() if "context" not in c.qualifiers]
     assert clinical and not any(c.scope.species for c in clinical)
+
+
+def test_a_paragraph_about_rats_is_about_rats(claim) -> None:
+    assert claim("ruxolitinib", "prevents", "heterotopic_ossification").scope.species == ("rat",)
 
 
 def test_an_assertion_carries_the_union_of_its_claims_scopes(kb: KnowledgeBase) -> None:

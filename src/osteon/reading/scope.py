@@ -187,12 +187,16 @@ class ScopeReader:
                                      if m.concept_id in self._population))
         if not families and events:
             families = self._implied(events)  # "SCI raises the risk": acquired HO
-        species = tuple(dict.fromkeys(m.concept_id for m in mentions
-                                      if m.concept_id in self._organism))
-        if not species and setting.model_context:
+        species = self._organisms(mentions)
+        if not species and setting.model_context:  # the paragraph's animal, else its label's
+            species = self._organisms((*setting.previous_mentions, *setting.earlier_mentions))
             named = self.rules.species.contexts.get(setting.model_context)
-            species = (named,) if named else ()
+            species = species or ((named,) if named else ())
         return _Level(families, populations, species)
+
+    def _organisms(self, mentions: Iterable[Mention]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.concept_id for m in mentions
+                                   if m.concept_id in self._organism))
 
     def _heading_level(self, setting: SentenceSetting) -> _Level:
         heading = _text_of(setting.section_path[1:], setting.heading_mentions)
