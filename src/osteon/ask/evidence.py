@@ -11,6 +11,7 @@ taken from the store, never read again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,7 +23,6 @@ from osteon.corpus.records import SentencePlace
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.claim_store import mentions_at
 from osteon.reading.records import Claim, Scope
-from osteon.reading.terms import fold
 
 Key = tuple[str, int]
 
@@ -116,9 +116,12 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
 
     The question's words score, as plain retrieval would; the concepts' other names
     (synonyms, abbreviations) only bring further candidates, scored at the share
-    their own search gives them, halved.
+    their own search gives them, halved. Words most sentences hold ("ossification"
+    in an HO corpus) are left out of both searches: they rank nothing and cost a
+    scan of the whole index.
     """
-    scores = _shares(knowledge.store.search_words(_tokens(question.text), rules.candidates))
+    store = knowledge.store
+    own = [w for w in _tokens(question.text) if w not in question_rules().stopwords]
     names: list[str] = []
     lexicon = knowledge.lexicon
     for concept in question.concepts:
@@ -126,12 +129,28 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
             entry = lexicon.get(concept)
             for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations):
                 names.extend(w for w in _tokens(name) if len(w) > 1)
+    counts = store.word_counts([*own, *names])
+    common = max(rules.common_sentences, rules.common_share * store.count_sentences())
+    scores = _shares(store.search_words(_telling(own, counts, common, rules),
+                                        rules.candidates))
     if names:
-        widened = _shares(knowledge.store.search_words([*question.words, *names],
-                                                       rules.candidates))
-        for key, share in widened.items():
+        widened = [*question.words, *names]
+        for key, share in _shares(store.search_words(_telling(widened, counts, common, rules),
+                                                     rules.candidates)).items():
             scores.setdefault(key, share / 2)
     return scores
+
+
+def _telling(words: Sequence[str], counts: dict[str, int], common: float,
+             rules: RankingRules) -> list[str]:
+    """The words that tell sentences apart.
+
+    Those fewer than `common` sentences hold, or, when all are that common, the
+    rarest few.
+    """
+    words = list(dict.fromkeys(words))
+    rare = [w for w in words if counts.get(w, 0) < common]
+    return rare or sorted(words, key=lambda w: counts.get(w, 0))[:rules.common_kept]
 
 
 def _shares(hits: Sequence) -> dict[Key, float]:  # type: ignore[type-arg]
@@ -203,8 +222,11 @@ def _share(held: Sequence[bool]) -> float:
     return sum(w for w, h in zip(weights, held, strict=True) if h) / sum(weights)
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
 def _tokens(text: str) -> list[str]:
-    return "".join(c if c.isalnum() else " " for c in fold(text)).split()
+    return _TOKEN.findall(text.lower())
 
 
 def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
@@ -222,11 +244,15 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
 
 
 class _ScopeOfPlaces:
-    """The scope of each section heading and document title, worked out once per answer."""
+    """The scope of each section heading and document title (worked out once per text)."""
+
+    LIMIT = 50_000
+    """Texts remembered: headings and titles repeat across questions; a bound keeps a
+    store of many documents from growing the cache without end."""
+    _cache: dict[tuple[int, str], Scope] = {}
 
     def __init__(self, knowledge: KnowledgeStore) -> None:
-        self.knowledge = knowledge
-        self.cache: dict[str, Scope] = {}
+        self.lexicon = knowledge.lexicon
 
     def of(self, place: SentencePlace) -> Iterable[Scope]:
         for text in (*reversed(place.section_path), place.title):
@@ -234,8 +260,11 @@ class _ScopeOfPlaces:
                 yield self._scope(text)
 
     def _scope(self, text: str) -> Scope:
-        if text not in self.cache:
-            lexicon = self.knowledge.lexicon
-            concepts = [c for c, _, _ in find_concepts(text, lexicon, fuzzy=False)]
-            self.cache[text] = scope_of(concepts, lexicon)
-        return self.cache[text]
+        key = (id(self.lexicon), text)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= self.LIMIT:
+                self._cache.clear()
+            concepts = [c for c, _, _ in find_concepts(text, self.lexicon, fuzzy=False)]
+            found = self._cache[key] = scope_of(concepts, self.lexicon)
+        return found

@@ -56,6 +56,9 @@ class RankingRules(_Strict):
     claim_candidates: int
     evidence: int
     min_score: float
+    common_share: float
+    common_sentences: int
+    common_kept: int
     min_shared_words: int
     min_words: int
     duplicate_overlap: float

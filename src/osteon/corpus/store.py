@@ -29,9 +29,9 @@ from osteon.corpus.records import (
     DocumentSummary,
     DroppedLine,
     SearchHit,
-    SentencePlace,
     Section,
     Sentence,
+    SentencePlace,
 )
 from osteon.errors import DocumentNotFound, StoreError, StoreFullError, StoreReadOnlyError
 
@@ -183,6 +183,9 @@ class Store:
         """Opened read-only: every write raises StoreReadOnlyError before it starts."""
         self._depth = 0
         """Open `transaction()` blocks: only the outermost begins and commits."""
+        self._vocabulary: tuple[tuple[object, ...], list[str]] | None = None
+        self._has_query_tables = False
+        self._sentence_total: tuple[tuple[object, ...], int] | None = None
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool | None = None) -> Store:
@@ -402,9 +405,13 @@ class Store:
         )
 
     def count_sentences(self, doc_id: str | None = None) -> int:
-        """Count stored sentences, of one document or of all."""
+        """Count stored sentences, of one document or of all (that count kept per version)."""
         if doc_id is None:
-            return self._db.execute("SELECT count(*) FROM sentences").fetchone()[0]
+            version = self._version()
+            if self._sentence_total is None or self._sentence_total[0] != version:
+                total = self._db.execute("SELECT count(*) FROM sentences").fetchone()[0]
+                self._sentence_total = (version, total)
+            return self._sentence_total[1]
         return self._db.execute("SELECT count(*) FROM sentences WHERE doc_id = ?",
                                 (doc_id,)).fetchone()[0]
 
@@ -475,11 +482,62 @@ class Store:
         return absent
 
     def vocabulary(self) -> list[str]:
-        """Every term of the full-text index (stemmed), read through a temporary fts5vocab
-        table so that a read-only store answers too."""
-        self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_vocab"
-                         " USING fts5vocab(main, sentences_fts, 'row')")
-        return [row[0] for row in self._db.execute("SELECT term FROM temp.sentences_vocab")]
+        """Every term of the full-text index (stemmed), read once per version of the store."""
+        version = self._version()
+        if self._vocabulary is None or self._vocabulary[0] != version:
+            self._query_tables()
+            terms = [row[0] for row in self._db.execute("SELECT term FROM temp.sentences_vocab")]
+            self._vocabulary = (version, terms)
+        return self._vocabulary[1]
+
+    def word_counts(self, words: Sequence[str]) -> dict[str, int]:
+        """How many stored sentences hold each word, stemmed as the index stems it.
+
+        Read from the index's own vocabulary (fts5vocab), so a word as common as
+        "ossification" can be left out of a search before it costs a scan.
+        """
+        words = [w for w in dict.fromkeys(words) if w.strip()]
+        if not words:
+            return {}
+        self._query_tables()
+        self._db.execute("DELETE FROM temp.query_words")
+        self._db.executemany("INSERT INTO temp.query_words(rowid, word) VALUES (?, ?)",
+                             list(enumerate(words)))
+        terms = {int(row[0]): row[1] for row in self._db.execute(
+            "SELECT doc, term FROM temp.query_words_vocab")}
+        wanted = sorted(set(terms.values()))
+        marks = ",".join("?" * len(wanted))
+        counts = dict(self._db.execute(
+            f"SELECT term, doc FROM temp.sentences_vocab WHERE term IN ({marks})", wanted)
+        ) if wanted else {}
+        return {word: counts.get(terms.get(i, ""), 0) for i, word in enumerate(words)}
+
+    def _query_tables(self) -> None:
+        """Temporary tables that read the index's vocabulary and stem words as it does.
+
+        In the temp schema, so a read-only store has them too.
+        """
+        if self._has_query_tables:
+            return
+        self._db.executescript(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_vocab"
+            " USING fts5vocab(main, sentences_fts, 'row');"
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_words"
+            " USING fts5(word, tokenize='porter unicode61 remove_diacritics 2');"
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_words_vocab"
+            " USING fts5vocab(temp, query_words, 'instance');")
+        self._has_query_tables = True
+
+    def _version(self) -> tuple[object, ...]:
+        """The stored sentences' version as this connection sees it.
+
+        Their newest id and the number of documents (both move with any ingest or
+        removal here), and SQLite's data_version (it moves when another connection
+        writes).
+        """
+        row = self._db.execute("SELECT max(id), (SELECT count(*) FROM documents) FROM sentences"
+                               ).fetchone()
+        return (*row, self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def sentence_places(self, keys: Iterable[tuple[str, int]]
                         ) -> dict[tuple[str, int], SentencePlace]:

@@ -438,21 +438,31 @@ class KnowledgeStore:
     def sentences_with_claims(self, concepts: Sequence[str], predicates: Sequence[str],
                               limit: int, *, qualifier: str | None = None
                               ) -> list[tuple[str, int]]:
-        """(doc id, sentence index) of sentences with claims of these predicates about these
-        concepts (either side), strongest assertions first; with `qualifier`, only claims
-        that carry it (a timing, a dose)."""
+        """Sentences that state assertions of these predicates about these concepts.
+
+        (doc id, sentence index), strongest assertions first and a few sentences each,
+        so that an assertion ten thousand pages repeat does not crowd out the rest;
+        with `qualifier`, only claims that carry it (a timing, a dose).
+        """
         cmarks = ",".join("?" * len(concepts))
         pmarks = ",".join("?" * len(predicates))
+        ids = [row[0] for row in self._db.execute(
+            f"SELECT id FROM assertions WHERE predicate IN ({pmarks}) AND (subject IN ({cmarks})"
+            f" OR object IN ({cmarks})) ORDER BY belief DESC, id LIMIT ?",
+            [*predicates, *concepts, *concepts, limit])]
         having = " AND json_extract(c.qualifiers, ?) IS NOT NULL" if qualifier else ""
-        rows = self._db.execute(
-            "SELECT DISTINCT c.doc_id, c.sentence_idx FROM assertions a"
-            " JOIN assertion_claims ac ON ac.assertion_id = a.id JOIN claims c ON c.id = ac.claim_id"
-            f" WHERE a.predicate IN ({pmarks}) AND (a.subject IN ({cmarks})"
-            f" OR a.object IN ({cmarks})){having}"
-            " ORDER BY a.belief DESC, c.doc_id, c.sentence_idx LIMIT ?",
-            [*predicates, *concepts, *concepts, *([f"$.{qualifier}"] if qualifier else []),
-             limit])
-        return [(doc_id, idx) for doc_id, idx in rows]
+        found: dict[tuple[str, int], None] = {}
+        for assertion_id in ids:
+            for doc_id, idx in self._db.execute(
+                    "SELECT c.doc_id, c.sentence_idx FROM assertion_claims ac"
+                    f" JOIN claims c ON c.id = ac.claim_id WHERE ac.assertion_id = ?{having}"
+                    " ORDER BY c.doc_id, c.sentence_idx LIMIT ?",
+                    [assertion_id, *([f"$.{qualifier}"] if qualifier else []),
+                     SENTENCES_PER_ASSERTION]):
+                found[(doc_id, idx)] = None
+            if len(found) >= limit:
+                break
+        return list(found)[:limit]
 
     def claims_at(self, keys: Iterable[tuple[str, int]]) -> list[tuple[int, Claim]]:
         """(assertion id, claim) for every merged claim read from these sentences."""
@@ -495,6 +505,9 @@ def _check_readable(store: Store) -> None:
 def _scope_json(scope: Scope | None) -> str | None:
     return json.dumps(scope.as_dict(), sort_keys=True) if scope else None
 
+
+SENTENCES_PER_ASSERTION = 3
+"""Sentences sentences_with_claims takes from one assertion before the next."""
 
 _NO_EVIDENCE = Evidence("", 0, None, 0, 0, 0, 0, "")
 """Keys need no evidence: claims built only to compute a key carry this placeholder."""
