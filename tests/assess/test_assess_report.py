@@ -96,3 +96,22 @@ def test_statements_with_free_text_objects_read_as_their_source_sentence(seeded_
         sentence = " ".join(item.statement.citations[0].sentence_text.split())
         assert item.text.endswith(sentence) and item.text.rstrip().endswith((".", "?", "!"))
     assert "Three-phase bone scan: may not progress" not in render(result, "md")
+
+
+def test_a_harm_of_a_suggested_intervention_sits_next_to_it(tmp_path):
+    from osteon import KnowledgeBase
+
+    paper = tmp_path / "nsaid.txt"
+    paper.write_text("NSAIDs and bleeding\n\nNSAIDs prevent heterotopic ossification after hip "
+                     "arthroplasty. Caution: NSAIDs increase the risk of gastrointestinal "
+                     "bleeding.\n")
+    with KnowledgeBase.open(tmp_path / "store") as kb:
+        kb.ingest([paper])
+        result = kb.assess(PATIENTS / "ehr_tha_yesterday.fhir.json", at=AT)
+    rules = [i.rule for i in result.prophylaxis]
+    harm = rules.index("prevention-harm")
+    assert result.prophylaxis[harm].subject == "nsaid"
+    assert "bleeding" in result.prophylaxis[harm].text.casefold()
+    before = result.prophylaxis[harm - 1]
+    assert before.subject == "nsaid" and before.predicate == "prevents"
+    assert result.prophylaxis[harm].statement.citations

@@ -81,9 +81,10 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     conflicts = view.conflicts(chosen_facts, stated)
     warnings = list(patient.warnings)
     own = frozenset(f.concept for f in patient.present()) - ctx.target
+    beside = frozenset(r.id for r in rules.rules if r.beside)
     sections = {name: tuple(rank(merge_twins(list(
                     _items(name, ctx, facts, stated, conflicts, knowledge, timing, warnings))),
-                    own))
+                    own, beside))
                 for name in SECTIONS}
     names = {a.subject: knowledge.lexicon.get(a.subject).name for a in everything
              if a.subject in knowledge.lexicon}

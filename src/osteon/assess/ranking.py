@@ -60,16 +60,28 @@ def _union(*parts: tuple) -> tuple:
     return tuple(dict.fromkeys(x for part in parts for x in part))
 
 
-def rank(items: list[Item], own: frozenset[str] = frozenset()) -> list[Item]:
+def rank(items: list[Item], own: frozenset[str] = frozenset(),
+         beside: frozenset[str] = frozenset()) -> list[Item]:
     """Within each rule, the most pressing and most personal first; rule order kept.
 
     `own`: the patient's own concepts (an item about "total hip arthroplasty" comes before
-    one about "surgery" that merely covers it).
+    one about "surgery" that merely covers it). Items of the `beside` rules go right after
+    the item about the same subject ("NSAIDs increase bleeding" after "NSAIDs prevent HO").
     """
-    rules = list(dict.fromkeys(i.rule for i in items))
-    return [item for rule in rules
-            for item in sorted((i for i in items if i.rule == rule),
-                               key=lambda i: _pressing(i, own))]
+    rules = list(dict.fromkeys(i.rule for i in items if i.rule not in beside))
+    ordered = [item for rule in rules
+               for item in sorted((i for i in items if i.rule == rule),
+                                  key=lambda i: _pressing(i, own))]
+    for extra in (i for i in items if i.rule in beside):
+        at = max((n for n, i in enumerate(ordered)
+                  if i.subject == extra.subject and i.rule not in beside), default=None)
+        if at is None:
+            ordered.append(extra)
+            continue
+        while at + 1 < len(ordered) and ordered[at + 1].rule in beside:
+            at += 1
+        ordered.insert(at + 1, extra)
+    return ordered
 
 
 def _pressing(item: Item, own: frozenset[str]) -> tuple[int, int, int, float]:

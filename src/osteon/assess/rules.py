@@ -48,6 +48,9 @@ class Rule(_Strict):
     subject_types: list[str] = []
     """Only subjects of these lexicon types (test, drug, ...); empty: any type."""
     limit: int | None = Field(default=None, ge=1)
+    beside: bool = False
+    """Its items sit right after the item about the same subject (a harm the sources state
+    about a suggested intervention, next to the intervention)."""
 
     @field_validator("predicates")
     @classmethod

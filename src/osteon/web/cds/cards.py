@@ -80,7 +80,8 @@ def _card(section: str, items: Sequence[Item], base_url: str, disclaimer: str) -
                 source=Source(label=SOURCE_LABEL, url=evidence),
                 links=[Link(label="Evidence in osteon", url=evidence)])
     if section == "prophylaxis":
-        card.suggestions = [_suggestion(i) for i in items[:3] if i.polarity == "asserted"]
+        card.suggestions = [_suggestion(i) for i in items[:3]
+                            if i.polarity == "asserted" and i.predicate == "prevents"]
         card.selectionBehavior = "at-most-one" if card.suggestions else None
     return card
 
