@@ -137,7 +137,10 @@ def test_medication_displays_match_without_dose_and_form():
     for text, concept in [("Indomethacin 25 MG Oral Capsule", "indomethacin"),
                           ("celecoxib 200 MG Oral Capsule [Celebrex]", None),
                           ("Ibuprofen 200 MG Oral Tablet", "ibuprofen"),
-                          ("Warfarin Sodium 5 MG Oral Tablet", "warfarin")]:
+                          ("Warfarin Sodium 5 MG Oral Tablet", "warfarin"),
+                          ("ketorolac tromethamine 10 MG Oral Tablet", "ketorolac"),
+                          ("Etidronate Disodium 400 MG Oral Tablet", "etidronate"),
+                          ("zoledronic acid 5 MG in 100 ML Injection", "zoledronic_acid")]:
         hit = match_display(text, lexicon, ["drug", "molecule"], medication=True)
         assert (hit.concept if hit else None) == concept, text
 
