@@ -82,7 +82,7 @@ def ask(knowledge: KnowledgeStore, text: str, *, sources: int = 3) -> Answer:
         f"One quoted sentence is {r.scope_note}." for r in top[:2] if r.scope_note)]
     if path is not None:
         summary = path.summary
-        evidence = path.steps + evidence
+        statements = path.steps + statements
     else:
         summary = _summary(question, qtypes, facts, top, knowledge)
     if conflicts:
@@ -311,8 +311,9 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
         lead = next((r for r in top if r.holds.get(main.name)
                      and r.score >= LEAD_SHARE * top[0].score), lead)
     chosen = [lead]
+    in_scope = [r for r in top if r.features["scope"] >= 0]  # not another population's figure
     for qtype in qtypes[1:]:
-        best = next((r for r in top if r.holds.get(qtype.name) and r not in chosen), None)
+        best = next((r for r in in_scope if r.holds.get(qtype.name) and r not in chosen), None)
         if best is not None and not chosen[0].holds.get(qtype.name):
             chosen.append(best)
     return "From the sources: " + " ".join(_as_sentence(r.place.text) for r in chosen)

@@ -63,7 +63,7 @@ def fit(question: Scope, sentence: Scope, *, animal_ok: bool = False) -> float:
     """
     score = 0.0
     if question.family and sentence.family:
-        score += 1.0 if set(question.family) & set(sentence.family) else -1.0
+        score += 0.5 if set(question.family) & set(sentence.family) else -1.0
     elif "genetic" in sentence.family and not question.family:
         score -= 0.7  # "how is HO treated?" is rarely about FOP
     elif "genetic" in question.family and not sentence.family:
@@ -78,7 +78,7 @@ def fit(question: Scope, sentence: Scope, *, animal_ok: bool = False) -> float:
         if set(sentence.population) & set(question.population):
             score += 0.5
         elif sentence.population:
-            score -= 0.5
+            score -= 0.7  # a figure for SCI does not answer a question about hip surgery
     return max(-1.0, min(1.0, score))
 
 

@@ -55,9 +55,18 @@ def citation_line(c: Citation) -> str:
     return f"      [dim]{escape(c.doc)} #{c.sentence}[/] {where}: “{marked(c)}”"
 
 
-def statement_lines(s: Statement, bullet: str = "•") -> Iterator[str]:
+def statement_lines(s: Statement, bullet: str = "•", *, quoted: bool = False) -> Iterator[str]:
+    """A statement and its citations; a quoted sentence is shown once, in its citation."""
     colour = {"negated": "red", "hedged": "yellow"}.get(s.polarity, "green")
     belief = f" [dim](belief {s.belief:.2f})[/]" if s.belief is not None else ""
+    if quoted:
+        said = f" [{colour}]({escape(s.polarity)} in the source)[/]" if s.polarity != "asserted" \
+            else ""
+        figures = f" [cyan]{escape('; '.join(s.figures))}[/]" if s.figures else ""
+        yield f"  {bullet}{said}{figures}"
+        for c in s.citations:
+            yield citation_line(c)
+        return
     yield f"  {bullet} [{colour}]{escape(s.text)}[/]{belief}"
     for figure in s.figures:
         yield f"      [cyan]{escape(figure)}[/]"
@@ -72,7 +81,7 @@ def answer_lines(answer: Answer) -> Iterator[str]:
         yield ""
         yield "[bold underline]From the sources[/] [dim](best sentences first, quoted)[/]"
         for s in answer.evidence:
-            yield from statement_lines(s)
+            yield from statement_lines(s, quoted=True)
     if answer.statements:
         yield ""
         yield "[bold underline]What osteon read in them[/]"
