@@ -159,6 +159,7 @@ class ArgumentFinder:
                       and self.allowed(argument, m.concept_id)]
         if taken and argument.side == "left":
             inside = [m for m in inside if (m.start, m.end) not in taken]
+        region = inside  # "such as" members need not pass the head's own filters
         if not inside and argument.side == "group":
             named = self.memo.concept_id_for(text[lo:hi])
             if named and self.allowed(argument, named):
@@ -191,7 +192,7 @@ class ArgumentFinder:
         if inside:
             picked = self._pick(argument, inside, text)
             if argument.members:
-                picked = picked + self._members(picked, inside, text)
+                picked = picked + self._members(picked, region, text)
             if argument.finding_prefix:
                 picked = [self._as_finding(m, argument.finding_prefix) for m in picked]
             return FoundArgument(mentions=picked, candidates=inside)
@@ -230,13 +231,20 @@ class ArgumentFinder:
 
     def _members(self, picked: list[Mention], inside: list[Mention], text: str
                  ) -> list[Mention]:
-        """'medications such as A or B' -> A and B join the argument."""
+        """'medications such as A or B' -> A and B join the argument.
+
+        A member list may go on to another class with members of its own ("trauma such as
+        fractures, and neurological disorders such as stroke"): those join too.
+        """
         out: list[Mention] = []
-        for mention in picked:
+        queue = list(picked)
+        while queue:
+            mention = queue.pop(0)
             intro = self._such_as.match(text, mention.end)
             if not intro:
                 continue
-            following = [m for m in inside if m.start >= intro.end() and m not in picked]
+            following = [m for m in inside if m.start >= intro.end() and m not in picked
+                         and m not in out]
             chain: list[Mention] = []
             cursor = intro.end()
             for candidate in following:
@@ -248,6 +256,7 @@ class ArgumentFinder:
                 chain.append(candidate)
                 cursor = candidate.end
             out.extend(chain)
+            queue.extend(chain)
         return out
 
     def _pick(self, argument: Argument, inside: list[Mention], text: str) -> list[Mention]:

@@ -165,6 +165,10 @@ class Anaphor(_Strict):
     last: bool = False
     """Point at the previous sentence's last mention of these types: "this term" names the
     term just introduced ("...grouped under the heading 'myositis ossificans'. This term...")."""
+    subject: bool = False
+    """Point at the previous sentence's first mention of these types, its subject: "HO is
+    the commonest complication of THA. It occurs in 53% ..." is about HO, not THA; with
+    none, the heading's or the title's condition, else the topic."""
 
     @field_validator("pattern")
     @classmethod

@@ -37,7 +37,7 @@ class VirtualMentions:
         self.rules = rules
         self.memo = memo or LexiconMemo(lexicon)
         self._anaphors = [(guarded(a.pattern), required_literals(a.pattern),
-                           rules.expand_types(a.types), a.nearest, a.last)
+                           rules.expand_types(a.types), a.nearest, a.last, a.subject)
                           for a in rules.anaphors]
         self._compositions = [(guarded(c.before), required_literals(c.before), c.name)
                               for c in rules.compositions]
@@ -130,7 +130,7 @@ class VirtualMentions:
         out: list[Mention] = []
         folded = text.casefold() if folded is None else folded
         type_of = self.memo.type_of
-        for pattern, literals, types, nearest, last in self._anaphors:
+        for pattern, literals, types, nearest, last, subject in self._anaphors:
             if not may_match(literals, folded):
                 continue
             for match in pattern.finditer(text):
@@ -145,11 +145,30 @@ class VirtualMentions:
                     earlier = [m.concept_id for m in setting.previous_mentions
                                if self.type_of(m.concept_id) in types]
                     antecedents = earlier[-1:]
+                elif subject:
+                    antecedents = same_sentence[:1] or self._subject_of(types, setting)
                 else:
                     antecedents = same_sentence[:1] or self._antecedents(types, setting)
                 for concept in antecedents:
                     out.append(Mention(concept, match.start(), match.end(), match.group()))
         return out
+
+    def _subject_of(self, types: frozenset[str], setting: SentenceSetting) -> list[str]:
+        """The previous sentence's first mention of these types, its subject (else the
+        sentence before's), or the heading's or title's condition, or the topic."""
+        topic = self.rules.topic
+        for group in (setting.previous_mentions, setting.earlier_mentions):
+            first = [m.concept_id for m in sorted(group, key=lambda m: m.start)
+                     if self.type_of(m.concept_id) in types]
+            if first:
+                return first[:1]
+        if "condition" not in types:
+            return []
+        for group in (setting.heading_mentions, setting.title_mentions):
+            named = [m.concept_id for m in group if self.type_of(m.concept_id) == "condition"]
+            if named:
+                return named[:1]
+        return [topic]
 
     def _antecedents(self, types: frozenset[str], setting: SentenceSetting) -> list[str]:
         def typed(group: Iterable[Mention]) -> list[str]:
