@@ -154,8 +154,11 @@ class VirtualMentions:
         return out
 
     def _subject_of(self, types: frozenset[str], setting: SentenceSetting) -> list[str]:
-        """The previous sentence's first mention of these types, its subject (else the
-        sentence before's), or the heading's or title's condition, or the topic."""
+        """What a sentence-opening "It" stands for.
+
+        That is the previous sentence's first mention of these types, its subject (else the
+        sentence before's), or the heading's or title's condition, or the topic.
+        """
         topic = self.rules.topic
         for group in (setting.previous_mentions, setting.earlier_mentions):
             first = [m.concept_id for m in sorted(group, key=lambda m: m.start)
