@@ -67,8 +67,11 @@ def test_the_notes_field_keeps_assertion_status(note, concept, status):
     assert facts[concept].status == status, facts
 
 
-def test_hypothetical_mentions_are_no_facts():
-    assert not _patient({"notes": ["return if swelling or fever"]}).facts
+@pytest.mark.parametrize("note", ["return if swelling or fever",
+                                  "Family history of fibrodysplasia ossificans progressiva",
+                                  "Mother had heterotopic ossification after a hip replacement"])
+def test_hypothetical_and_family_mentions_are_no_facts(note):
+    assert not _patient({"notes": [note]}).facts
 
 
 def test_notes_take_their_date_and_may_be_objects():
@@ -148,3 +151,26 @@ def test_negated_or_hedged_facts_never_trigger_advice(seeded_kb, note):
     assert result.patient.facts and all(f.status in ("absent", "possible")
                                         for f in result.patient.facts)
     assert not result.risk_factors and not result.prophylaxis and not result.deadlines
+
+
+def test_report_conclusions_and_plain_text_documents_are_read(seeded_kb):
+    import base64
+
+    text = base64.b64encode(b"Right thigh warm and swollen. No fever.").decode()
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": {"resourceType": "DiagnosticReport", "id": "xr", "status": "final",
+                      "code": {"coding": [{"system": "http://loinc.org", "code": "37637-6",
+                                           "display": "XR Hip Right"}]},
+                      "effectiveDateTime": "2026-11-18T11:00:00Z",
+                      "conclusion": "No heterotopic ossification."}},
+        {"resource": {"resourceType": "DocumentReference", "id": "note", "status": "current",
+                      "date": "2026-11-19T08:00:00Z",
+                      "content": [{"attachment": {"contentType": "text/plain", "data": text}},
+                                  {"attachment": {"contentType": "application/pdf",
+                                                  "data": "JVBERi0="}}]}}]}
+    result = seeded_kb.assess(bundle, at=AT)
+    facts = {(f.concept, f.status, f.source) for f in result.patient.facts}
+    assert ("heterotopic_ossification", "absent", "DiagnosticReport/xr") in facts
+    assert ("swelling", "active", "DocumentReference/note") in facts
+    assert ("fever", "absent", "DocumentReference/note") in facts
+    assert not result.treatment

@@ -2,15 +2,18 @@
 
 Each resource osteon uses (Patient, Condition, Procedure, ServiceRequest,
 Observation, MedicationStatement, MedicationRequest, Medication,
-AllergyIntolerance) is validated with `fhir.resources.R4B` (the R5 default of
-fhir.resources 8 rejects real R4 data). One bad resource is skipped with a
-warning naming it; a bundle that is not a Bundle, or whose resources are
-valid R5 but not R4, is refused. Other resource types (Encounter, Claim, ...)
-are counted in one warning; a type FHIR does not know is named.
+AllergyIntolerance, DiagnosticReport and DocumentReference, whose conclusions
+and plain-text attachments are read as notes) is validated with
+`fhir.resources.R4B` (the R5 default of fhir.resources 8 rejects real R4 data).
+One bad resource is skipped with a warning naming it; a bundle that is not a
+Bundle, or whose resources are valid R5 but not R4, is refused. Other resource
+types (Encounter, Claim, ...) are counted in one warning; a type FHIR does not
+know is named.
 """
 
 from __future__ import annotations
 
+import base64
 from collections import Counter
 from typing import Any
 
@@ -23,7 +26,10 @@ from osteon.assess.errors import PatientInputError, WrongFhirVersion
 from osteon.assess.patient_json import CodingIn, EntryIn, LabIn, PatientIn
 
 USED = ("Patient", "Condition", "Procedure", "ServiceRequest", "Observation",
-        "MedicationStatement", "MedicationRequest", "Medication", "AllergyIntolerance")
+        "MedicationStatement", "MedicationRequest", "Medication", "AllergyIntolerance",
+        "DiagnosticReport", "DocumentReference")
+_TEXT_TYPES = ("text/plain", "text/markdown")
+"""Attachments read as notes (their bytes are the text; other types are not read)."""
 _SKIP_STATUS = {"entered-in-error", "not-done", "cancelled", "refuted", "revoked"}
 _RESOLVED = {"inactive", "remission", "resolved"}
 _UNCERTAIN = {"unconfirmed", "provisional", "differential"}
@@ -171,6 +177,8 @@ def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] 
                                     "planned" if planned else "active", end)
     if kind == "Observation":
         return _observation(resource, source)
+    if kind in ("DiagnosticReport", "DocumentReference"):
+        return _report(resource, kind, source)
     if kind in ("MedicationStatement", "MedicationRequest"):
         concept = resource.medicationCodeableConcept
         if concept is None and resource.medicationReference is not None:
@@ -227,6 +235,33 @@ def _observation(resource: Any, source: str) -> tuple[str, EntryIn]:
         return "findings", _entry(resource.code, when, resource.bodySite, source, said, end)
     return "findings", _entry(value or resource.code, when, resource.bodySite, source,
                               "active", end)
+
+
+def _report(resource: Any, kind: str, source: str) -> tuple[str, EntryIn] | None:
+    """A report or document: its conclusion and plain-text attachments, read as notes."""
+    if kind == "DiagnosticReport":
+        when, _ = _first_time(resource, "effective")
+        code = resource.code
+        texts = [resource.conclusion] if resource.conclusion else []
+        attachments = list(resource.presentedForm or [])
+    else:
+        when, code = resource.date, resource.type
+        texts = []
+        attachments = [c.attachment for c in resource.content or [] if c.attachment]
+    for attachment in attachments:
+        if (attachment.contentType or "").split(";")[0].strip() in _TEXT_TYPES \
+                and attachment.data:
+            raw = attachment.data
+            texts.append((raw if isinstance(raw, bytes) else base64.b64decode(raw))
+                         .decode("utf-8", errors="replace"))
+    if not texts:
+        return None
+    name = (code.text or next((c.display for c in code.coding or [] if c.display), None)
+            if code is not None else None) or kind
+    return "findings", EntryIn(text=name, date=_iso(when), source=source, notes=texts,
+                               codes=[CodingIn(system=c.system, code=c.code, display=c.display)
+                                      for c in (code.coding if code is not None else None)
+                                      or [] if c.system and c.code])
 
 
 def _first_time(resource: Any, field: str) -> tuple[Any, Any]:
