@@ -182,10 +182,17 @@ class ArgumentFinder:
                 text[match.end():m.start] if argument.side == "right"
                 else text[m.end:match.start()])]
         if argument.max_gap_words is not None and argument.side in ("left", "right"):
-            inside = [m for m in inside if len((text[match.end():m.start]
-                                                if argument.side == "right"
-                                                else text[m.end:match.start()]).split())
-                      <= argument.max_gap_words]
+            def near(m: Mention) -> bool:
+                gap = text[match.end():m.start] if argument.side == "right" else (
+                    text[m.end:match.start()])
+                return len(gap.split()) <= argument.max_gap_words
+
+            if argument.pick == "coordinated" and inside:
+                # the list must start near the trigger; its later items may lie further off
+                head = inside[0] if argument.side == "right" else inside[-1]
+                inside = inside if near(head) else []
+            else:
+                inside = [m for m in inside if near(m)]
         if argument.skip_prepositional:
             inside = [m for m in inside if not PREPOSITIONAL.search(text, max(0, m.start - 30),
                                                                        m.start)]
