@@ -174,3 +174,15 @@ def test_report_conclusions_and_plain_text_documents_are_read(seeded_kb):
     assert ("swelling", "active", "DocumentReference/note") in facts
     assert ("fever", "absent", "DocumentReference/note") in facts
     assert not result.treatment
+
+
+def test_note_sections_give_their_items_a_status():
+    note = ("# History of present illness\nRight thigh warm and swollen since Monday.\n"
+            "Past medical history:\n- Hip fracture 2015\n- Spinal cord injury\n"
+            "Family history: mother with heterotopic ossification\n"
+            "Exam: no fever. Swelling: present")
+    facts = {(f.concept, f.status) for f in _patient({"notes": [note]}).facts}
+    assert ("swelling", "active") in facts and ("warmth", "active") in facts
+    assert ("hip_fracture", "history") in facts and ("spinal_cord_injury", "history") in facts
+    assert ("fever", "absent") in facts
+    assert not any(c == "heterotopic_ossification" for c, _ in facts)  # the mother's

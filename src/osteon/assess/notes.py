@@ -43,6 +43,8 @@ class NoteRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     clause_breaks: str
+    sections: dict[str, str] = {}
+    """Headings ("past medical history") → the status of what they list, or skip."""
     kinds: dict[str, str]
     statuses: dict[str, str]
     rules: list[_CueRule]
@@ -87,22 +89,50 @@ class NoteFinding:
     note: NoteText
 
 
-def clauses(text: str) -> list[str]:
-    """The text cut into clauses (list items and sentences of a note)."""
-    pattern = re.compile(note_rules().clause_breaks)
-    return [c.strip(" ,") for c in pattern.split(text) if c.strip(" ,")]
+def clauses(text: str) -> list[tuple[str, str | None]]:
+    """The text cut into clauses (list items and sentences), each with its section's status.
+
+    A line "Past medical history:" (or "# Family history") opens a section whose items
+    take the status notes.yaml gives it (history; `skip` for someone else's history) until
+    the next heading.
+    """
+    rules = note_rules()
+    pattern = re.compile(rules.clause_breaks)
+    out: list[tuple[str, str | None]] = []
+    section: str | None = None
+    for line in text.splitlines() or [text]:
+        hashed, labelled = _HASHED.match(line), _LABELLED.match(line)
+        if hashed:  # "# Family history"
+            section, line = rules.sections.get(_key(hashed.group(1))), ""
+        elif labelled:
+            name, rest = _key(labelled.group(1)), labelled.group(2)
+            if name in rules.sections or not rest.strip():  # "Past medical history:"
+                section, line = rules.sections.get(name), rest
+            else:
+                section = None  # "Exam: warm thigh" ends the section and is read whole
+        out += [(c.strip(" ,-*•"), section) for c in pattern.split(line) if c.strip(" ,-*•")]
+    return out
+
+
+_HASHED = re.compile(r"\s*#+\s*(.+?)\s*:?\s*$")
+_LABELLED = re.compile(r"\s*([A-Za-z][A-Za-z /&-]{0,40}?)\s*:\s*(.*)$")
+
+
+def _key(label: str) -> str:
+    return " ".join(label.casefold().split())
 
 
 def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
     """Every patient fact the texts state, each with its assertion status."""
-    pieces = [(note, clause) for note in notes for clause in clauses(note.text)]
+    pieces = [(note, clause, section) for note in notes
+              for clause, section in clauses(note.text) if section != "skip"]
     if not pieces:
         return []
     pipeline = note_pipeline(lexicon)
     rules = note_rules()
     found: list[NoteFinding] = []
-    for (note, clause), analysis in zip(pieces, pipeline.analyse_many(c for _, c in pieces),
-                                        strict=True):
+    for (note, clause, section), analysis in zip(
+            pieces, pipeline.analyse_many(c for _, c, _ in pieces), strict=True):
         sites = tuple(dict.fromkeys(m.concept_id for m in analysis.mentions
                                     if lexicon.get(m.concept_id).type == "anatomy"))
         side = words(clause)[1]
@@ -114,7 +144,7 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                     or (note.min_cover and _cover(mention.text, clause) <= note.min_cover):
                 continue
             status = next((rules.statuses[flag] for flag in ("negated", "hedged", "historical")
-                           if getattr(mention, flag)), note.status)
+                           if getattr(mention, flag)), section or note.status)
             found.append(NoteFinding(kind, concept.id, mention.text, status,
                                      sites if kind != "medication" else (), side, clause, note))
     return found
