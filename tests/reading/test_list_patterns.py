@@ -66,3 +66,13 @@ def test_each_figure_goes_to_the_population_it_counts(tmp_path, empty_store):
     figures = {c.subject: c.qualifiers.get("quantity", {}).get("high") for c in claims
                if c.predicate == "risk_factor_for"}
     assert figures == {"spinal_cord_injury": 20, "brain_injury": 10, "hip_arthroplasty": 90}
+
+
+def test_a_duration_stays_with_the_list_item_it_measures(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Risk factors for heterotopic ossification after brain injury are a coma "
+                       "lasting longer than 3 weeks, spasticity and reduced mobility.\n")
+    timing = {c.subject: c.qualifiers.get("timing", {}).get("low") for c in claims
+              if c.predicate == "risk_factor_for"}
+    assert timing["coma"] == 3
+    assert timing["spasticity"] is None

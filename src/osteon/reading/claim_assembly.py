@@ -186,8 +186,11 @@ _QUANTITY_SLOT = {
 }
 
 
-_BOUND_GAP = re.compile(r"\s*[(:,\u2013-]?\s*")
-"""What may stand between a list item and its own figure: "hip (40%)", "elbow: 25%"."""
+_BOUND_GAP = re.compile(
+    r"\s*[(:,\u2013-]?\s*(?:(?:lasting|persisting|of|for|over|above|exceeding|beyond)\s+)?"
+    r"(?:(?:longer|more|greater)\s+than\s+|at\s+least\s+)?[>\u2265]?\s*", re.IGNORECASE)
+"""What may stand between a list item and its own figure: "hip (40%)", "elbow: 25%", "coma
+lasting longer than 2 weeks"."""
 
 
 _LEADS_TO_POPULATION = re.compile(
