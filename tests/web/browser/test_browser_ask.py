@@ -19,11 +19,13 @@ def test_ask_a_question_and_see_a_cited_answer(tab: Tab) -> None:
     assert tab.page.locator("p.short-answer").inner_text().strip()
     statements = cited_statements(tab)
     assert statements.count() >= 1
-    first = statements.first
-    assert first.locator(".claim .text").inner_text().strip()
+    first = statements.first  # the best source sentence, quoted as evidence
+    assert "quoted" in (first.get_attribute("class") or "")
     link = first.locator("a.source-link").first
     assert re.fullmatch(r"/sources/[^#/]+#sentence-\d+", link.get_attribute("href") or "")
     assert first.locator("q").first.inner_text().strip()  # the cited sentence itself
+    read = tab.page.locator("section.answer li.statement:not(.quoted) .claim .text")
+    assert read.count() == 0 or read.first.inner_text().strip()  # what osteon read, if any
     assert tab.page.locator("#q").input_value() == QUESTION  # the box keeps the question
     tab.shot()
     assert not tab.dialogs
