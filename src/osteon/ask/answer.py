@@ -30,7 +30,6 @@ from osteon.reading.records import MOUSE_MODEL, Claim
 
 NOT_ANSWERED = "The sources do not answer this."
 DISCLAIMER = "osteon supports, and does not replace, clinical judgement."
-UNCONFIRMED = "read, not confirmed"
 MAX_STATEMENTS = 8
 MAX_ANSWER_ITEMS = 6
 MAX_CONFLICTS = 5
@@ -225,7 +224,9 @@ def facts_for(knowledge: KnowledgeStore, question: Question, qtype: QuestionType
     if qtype.name != "mechanism":
         where.append("context != ?")
         params.append(MODEL_CONTEXT)
-    chosen = knowledge.assertions(where=" AND ".join(where), params=params)
+    # "read, not confirmed" (a rule not precise enough on real text) is never shown as a fact
+    chosen = [a for a in knowledge.assertions(where=" AND ".join(where), params=params)
+              if a.confirmed]
     if others:  # "does HO cause pain?": the assertions that also involve pain, if any
         near = {c for o in others for c in hierarchy.related(o)}
         focused = [a for a in chosen if a.subject in near or a.object in near]
