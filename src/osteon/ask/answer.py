@@ -11,6 +11,7 @@ sides are shown. When no sentence is relevant enough, the answer says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from osteon.ask.citing import CLAIM_SAMPLE, citation_at, cited_claims, figures_of, statement_of
@@ -94,13 +95,27 @@ MAIN_ANSWERS = 2
 """Quoted sentences that hold what the main intent asks for, when the sources have them."""
 
 
+def _diverse(ranked: Sequence[Ranked], n: int, per_document: int) -> list[Ranked]:
+    """The best `n`, at most `per_document` from one document while others have some."""
+    chosen: list[Ranked] = []
+    counts: dict[str, int] = {}
+    for r in ranked:
+        if counts.get(r.place.doc_id, 0) < per_document:
+            chosen.append(r)
+            counts[r.place.doc_id] = counts.get(r.place.doc_id, 0) + 1
+        if len(chosen) == n:
+            return chosen
+    rest = [r for r in ranked if r not in chosen]  # few documents: fill up from them
+    return sorted(chosen + rest[:n - len(chosen)], key=ranked.index)
+
+
 def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -> list[Ranked]:
     """The best `n` sentences, and for each intent they leave unanswered, the best that answer.
 
     "How often, and where?" gets a sentence with a figure and one with a site even
     when plain relevance would have quoted four of one kind.
     """
-    top = list(ranked[:n])
+    top = _diverse(ranked, n, ranking_rules().per_document)
     for i, qtype in enumerate(qtypes):
         wanted = MAIN_ANSWERS if i == 0 else 1
         if not qtype.answer:
@@ -320,6 +335,9 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
     return "From the sources: " + " ".join(_as_sentence(r.place.text) for r in chosen)
 
 
+POLAR = re.compile(r"\s*(?:does|do|did|is|are|was|were|can|could|has|have|will|would|should|"
+                   r"may|might)\b", re.IGNORECASE)
+"""A yes-or-no question opens with an auxiliary verb."""
 LEAD_SHARE = 0.8
 """A lower-ranked sentence leads the answer, because it holds what was asked (a figure,
 a duration), only when it scores at least this share of the best one."""
@@ -330,14 +348,18 @@ def _items(question: Question, main: QuestionType, facts: Sequence[Fact], concep
     """The facts a listing answer names.
 
     Of the intent's predicates, about the asked concept, not the concept itself, of
-    the kinds asked for, and about the therapies the question names when it names
-    some ("do NSAIDs or bisphosphonates prevent it?").
+    the kinds asked for, and about the items the question names when it names some
+    ("do NSAIDs or bisphosphonates prevent it?"; the population it asks about is no
+    item). A yes-or-no question that names no item gets no list: "does HO raise the
+    risk of X?" is not answered by the causes of HO.
     """
     hierarchy = knowledge.hierarchy()
-    lexicon = knowledge.lexicon
     asked = hierarchy.narrower(concept) | {concept}
-    named = [c for c in question.concepts if c != concept and c in lexicon
-             and lexicon.get(c).type in ("drug", "procedure", "test")]
+    named = [c for c in question.concepts if c not in asked
+             and c not in question.scope.population and c not in question.excluded]
+    if not named and POLAR.match(question.text):
+        return []
+    lexicon = knowledge.lexicon
     near = set().union(*(hierarchy.related(c) for c in named)) if named else set()
     out = []
     for fact in facts:

@@ -55,6 +55,7 @@ class RankingRules(_Strict):
     candidates: int
     claim_candidates: int
     evidence: int
+    per_document: int
     min_score: float
     common_share: float
     common_sentences: int
