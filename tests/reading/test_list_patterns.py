@@ -76,3 +76,12 @@ def test_a_duration_stays_with_the_list_item_it_measures(tmp_path, empty_store):
               if c.predicate == "risk_factor_for"}
     assert timing["coma"] == 3
     assert timing["spasticity"] is None
+
+
+def test_a_rate_stays_with_its_event_and_a_burn_extent_is_no_rate(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification is frequent after hip replacement, with reported "
+                       "rates of 20-40%, and after burns covering more than 30% of the body.\n")
+    rates = {c.subject: c.qualifiers.get("quantity", {}).get("high") for c in claims
+             if c.predicate == "risk_factor_for"}
+    assert rates == {"hip_arthroplasty": 40, "burn": None}

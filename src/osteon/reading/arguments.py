@@ -175,7 +175,15 @@ class ArgumentFinder:
             inside = [m for m in inside if not pattern.search(text[max(0, m.start - 25):m.start])]
         if argument.require:
             pattern = compiled(argument.require)
-            inside = [m for m in inside if pattern.search(text[max(0, m.start - 80):m.start])]
+            if argument.pick == "coordinated" and inside:
+                # "people with A, B or C": the words before the list's first item count
+                chain = self._pick(argument, inside, text)
+                head = min(chain, key=lambda m: m.start)
+                inside = inside if pattern.search(text[max(0, head.start - 80):head.start]) else (
+                    [m for m in inside if pattern.search(text[max(0, m.start - 80):m.start])])
+            else:
+                inside = [m for m in inside
+                          if pattern.search(text[max(0, m.start - 80):m.start])]
         if argument.gap is not None and argument.side in ("left", "right"):
             pattern = compiled(argument.gap)
             inside = [m for m in inside if pattern.fullmatch(

@@ -187,10 +187,12 @@ _QUANTITY_SLOT = {
 
 
 _BOUND_GAP = re.compile(
-    r"\s*[(:,\u2013-]?\s*(?:(?:lasting|persisting|of|for|over|above|exceeding|beyond)\s+)?"
+    r"\s*[(:,\u2013-]?\s*(?:with\s+(?:\w+\s+){0,2}(?:rates?|incidences?|prevalences?|"
+    r"frequenc(?:y|ies))\s+(?:of\s+)?)?"
+    r"(?:(?:lasting|persisting|of|for|over|above|exceeding|beyond)\s+)?"
     r"(?:(?:longer|more|greater)\s+than\s+|at\s+least\s+)?[>\u2265]?\s*", re.IGNORECASE)
 """What may stand between a list item and its own figure: "hip (40%)", "elbow: 25%", "coma
-lasting longer than 2 weeks"."""
+lasting longer than 2 weeks", "hip replacement, with reported rates between 15% and 50%"."""
 
 
 _LEADS_TO_POPULATION = re.compile(
@@ -199,6 +201,12 @@ _LEADS_TO_POPULATION = re.compile(
     r"(?:(?:a|an|the|severe|acute|total)\s+)?", re.IGNORECASE)
 """What may stand between a figure and the population it counts: "20% of those with",
 "5-10% after"."""
+
+
+_EXTENT = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:total\s+)?(?:body|skin|surface)|TBSA\b|BSA\b)",
+                     re.IGNORECASE)
+"""After a percentage: it measures the extent of something ("burns covering 20% of the body"),
+not how often anything happens, so it qualifies no claim."""
 
 
 def owner_of(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
@@ -252,6 +260,7 @@ def with_qualifiers(claims: list[Claim], quantities: list[Quantity], mentions: l
                     for q in quantities}
     site_owner = {id(m): owner_of(text, m.start, m.end, mentions) if text else None
                   for m in sites}
+    quantities = [q for q in quantities if not (text and _EXTENT.match(text, q.end))]
     for claim in claims:
         for quantity in quantities:
             owner = figure_owner[id(quantity)]
