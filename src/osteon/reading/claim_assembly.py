@@ -118,9 +118,13 @@ def subsume(claims: list[Claim], lexicon: Lexicon, policy: Subsumption) -> list[
     if len(claims) < 2 or not (policy.umbrella or policy.class_types):
         return claims
     subjects: dict[tuple[str, str, str], set[str]] = {}
+    first: dict[tuple[tuple[str, str, str], str], int] = {}
     for claim in claims:
         if not claim.object_is_text and claim.subject in lexicon:
             subjects.setdefault(_key(claim), set()).add(claim.subject)
+            spot = (_key(claim), claim.subject)
+            first[spot] = min(first.get(spot, claim.evidence.span_start),
+                              claim.evidence.span_start)
 
     def typed(concept: str) -> str:
         return lexicon.get(concept).type
@@ -132,9 +136,12 @@ def subsume(claims: list[Claim], lexicon: Lexicon, policy: Subsumption) -> list[
         if claim.subject in policy.umbrella:
             gathers = policy.umbrella[claim.subject]
             return any(lexicon.is_a(o, claim.subject) or typed(o) in gathers for o in others)
+        # an example named before its class is an apposition ("palovarotene, a RARγ
+        # agonist, reduces HO"): the sentence is about the example, which keeps its claim
         return typed(claim.subject) in policy.class_types and any(
             o not in policy.umbrella and typed(o) == typed(claim.subject)
-            and lexicon.is_a(claim.subject, o) for o in others)
+            and lexicon.is_a(claim.subject, o)
+            and first[(_key(claim), o)] <= first[(_key(claim), claim.subject)] for o in others)
 
     return [c for c in claims if not covered(c)]
 

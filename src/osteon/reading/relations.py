@@ -243,10 +243,10 @@ class RelationExtractor:
             # unnamed object ("Synonyms: Y" under a heading X) leaves the subject's words.
             name = self.lexicon.get(s_id).name
             preferred = {fold(n) for n in (name, *plurals_of(name))}
-            alias = o_mention.text if o_mention is not None else s_mention.text
-            if fold(alias) in preferred or (
-                    self.memo.concept_id_for(alias) != s_id):  # "It is also called Y": Y
-                alias = s_mention.text
+            alias = s_mention.text  # the name the trigger introduces ("X, also called Y")
+            if fold(alias) in preferred and o_mention is not None and (
+                    self.memo.concept_id_for(o_mention.text) == s_id):
+                alias = o_mention.text  # "Y, also known as X" with X the preferred name
             if fold(alias) in preferred:
                 return None
             o_id, is_text = alias, True
