@@ -57,9 +57,17 @@ def lead_in_polarity(analysis: SentenceAnalysis) -> str | None:
         return None
     if any(cue.status == "hedged" for cue in analysis.cues):
         return "hedged"
-    if any(cue.status == "negated" and cue.scope_end >= len(text) - 1 for cue in analysis.cues):
+    if any(cue.status == "negated" and cue.scope_end >= len(text) - 1
+           and _DENIES_EFFECT.search(text, cue.start, cue.scope_end) for cue in analysis.cues):
         return "negated"
     return None
+
+
+_DENIES_EFFECT = re.compile(
+    r"\b(?:prevent|help|work|recommend|effective|reduc|shown|proven|useful|benefi|indicated|"
+    r"advised|lower|stop|treat)", re.IGNORECASE)
+"""What a denying lead-in must deny for its items to be denied: their effect ("the following do
+not prevent it:"), not something else ("patients who cannot take NSAIDs may receive:")."""
 
 
 NAMING = frozenset({"is_a", "synonym_of"})
