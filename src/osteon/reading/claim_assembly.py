@@ -260,7 +260,8 @@ def _bound_to(claim: Claim, owner: Mention | None) -> bool:
 
 
 def with_qualifiers(claims: list[Claim], quantities: list[Quantity], mentions: list[Mention],
-                     lexicon: Lexicon, setting: SentenceSetting, text: str = "") -> list[Claim]:
+                     lexicon: Lexicon, setting: SentenceSetting, text: str = "",
+                     not_sites: frozenset[str] = frozenset()) -> list[Claim]:
     """Attach numbers, sites and the experimental setting each claim's predicate can carry.
 
     A figure or site the text binds to one list item (`owner_of`) goes only to the claims
@@ -269,8 +270,8 @@ def with_qualifiers(claims: list[Claim], quantities: list[Quantity], mentions: l
     """
     if not claims:
         return claims
-    sites = [m for m in mentions
-             if m.concept_id in lexicon and lexicon.get(m.concept_id).type == "anatomy"]
+    sites = [m for m in mentions if m.concept_id not in not_sites
+             and m.concept_id in lexicon and lexicon.get(m.concept_id).type == "anatomy"]
     figure_owner = {id(q): owner_of(text, q.start, q.end, mentions) if text else None
                     for q in quantities}
     site_owner = {id(m): owner_of(text, m.start, m.end, mentions) if text else None

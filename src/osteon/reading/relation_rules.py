@@ -232,6 +232,9 @@ class RelationRules(_Strict):
     type_groups: dict[str, list[str]]
     anaphors: list[Anaphor] = []
     population: Population | None = None
+    not_sites: list[str] = []
+    """Anatomy that is never a claim's site qualifier: the tissue the topic itself is made of
+    ("lamellar bone in soft tissue" places nothing at the bone)."""
     compositions: list[Composition] = []
     model_context: dict[str, str] = {}
     """Context label -> pattern: sentences (and the rest of their block) in that setting."""

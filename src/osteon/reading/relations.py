@@ -62,6 +62,7 @@ class RelationExtractor:
         self._population = (compiled(population.before), compiled(population.after)) if (
             population) else None
         self._agentive = frozenset(population.not_agent_of if population else ())
+        self._not_sites = frozenset(rules.not_sites)
 
     def _without_populations(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The mentions that may be a therapy's agent: not "(in) X patients", "undergoing X"."""
@@ -138,7 +139,8 @@ class RelationExtractor:
             claims = dedupe(claims + explicit_over_positional(claims, positional,
                                                                self.lexicon))
         claims = governed(claims, setting.lead_in)
-        return with_qualifiers(claims, list(quantities), mentions, self.lexicon, setting, text)
+        return with_qualifiers(claims, list(quantities), mentions, self.lexicon, setting, text,
+                               self._not_sites)
 
     # -- arguments -------------------------------------------------------------
 
