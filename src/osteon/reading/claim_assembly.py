@@ -110,7 +110,8 @@ class Subsumption:
     class_types: frozenset[str] = frozenset()
 
 
-def subsume(claims: list[Claim], lexicon: Lexicon, policy: Subsumption) -> list[Claim]:
+def subsume(claims: list[Claim], lexicon: Lexicon, policy: Subsumption,
+            gathering: frozenset[str] | None = None) -> list[Claim]:
     """Say a claim once per sentence, at the level the sentence means it.
 
     An umbrella concept only gathers its members: "imaging tests such as X-rays or CT
@@ -121,7 +122,9 @@ def subsume(claims: list[Claim], lexicon: Lexicon, policy: Subsumption) -> list[
     own), so the examples' copies go. Any other class ("neurological conditions",
     "orthopedic procedures such as joint replacement") keeps its claim beside its kinds'.
     Two claims meet here when they share predicate, object and polarity and the lexicon
-    has one subject as a kind of the other (or of a type the umbrella gathers).
+    has one subject as a kind of the other (or of a type the umbrella gathers). `gathering`,
+    when given, holds the umbrellas the sentence uses to gather ("other injuries", "imaging
+    such as"); an umbrella named as one list item among others keeps its claim.
     """
     if len(claims) < 2 or not (policy.umbrella or policy.class_types):
         return claims
@@ -142,6 +145,8 @@ def subsume(claims: list[Claim], lexicon: Lexicon, policy: Subsumption) -> list[
             return False
         others = subjects.get(_key(claim), set()) - {claim.subject}
         if claim.subject in policy.umbrella:
+            if gathering is not None and claim.subject not in gathering:
+                return False  # "..., edema, trauma and pressure ulcers": an item of its own
             gathers = policy.umbrella[claim.subject]
             return any(lexicon.is_a(o, claim.subject) or typed(o) in gathers for o in others)
         # an example named before its class is an apposition ("palovarotene, a RARγ

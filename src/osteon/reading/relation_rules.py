@@ -232,6 +232,8 @@ class RelationRules(_Strict):
     type_groups: dict[str, list[str]]
     anaphors: list[Anaphor] = []
     population: Population | None = None
+    gathering_words: str = r"\b(?:other|any|all|various|several|many|different|such)"
+    """Words before an umbrella concept that make it gather others ("or other injuries")."""
     not_sites: list[str] = []
     """Anatomy that is never a claim's site qualifier: the tissue the topic itself is made of
     ("lamellar bone in soft tissue" places nothing at the bone)."""

@@ -63,6 +63,8 @@ class RelationExtractor:
             population) else None
         self._agentive = frozenset(population.not_agent_of if population else ())
         self._not_sites = frozenset(rules.not_sites)
+        self._gather_before = compiled(rules.gathering_words + r"\s+(?:[\w-]+\s+)?$")
+        self._gather_after = compiled(rules.member_intro)
 
     def _without_populations(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The mentions that may be a therapy's agent: not "(in) X patients", "undergoing X"."""
@@ -82,6 +84,21 @@ class RelationExtractor:
                 if not (rule.sections and category not in rule.sections)
                 and not (rule.not_sections and category in rule.not_sections))
         return found
+
+    def _gathering(self, text: str, mentions: list[Mention]) -> frozenset[str]:
+        """Umbrella concepts this sentence uses to gather others.
+
+        "other traumatic injuries", "imaging tests such as X-rays" gather; "..., edema, trauma
+        and pressure ulcers" names trauma as one item of its own.
+        """
+        found = set()
+        for m in mentions:
+            if m.concept_id not in self.rules.umbrella:
+                continue
+            if self._gather_before.search(text, max(0, m.start - 30), m.start) or (
+                    self._gather_after.match(text, m.end)):
+                found.add(m.concept_id)
+        return frozenset(found)
 
     def with_antecedents(self, analysis: SentenceAnalysis, setting: SentenceSetting
                          ) -> SentenceAnalysis:
@@ -127,7 +144,8 @@ class RelationExtractor:
                 agents = (self._without_populations(text, pool)
                           if rule.predicate in self._agentive else None)
                 claims.extend(self._apply(rule, match, analysis, pool, setting, taken, agents))
-        claims = subsume(dedupe(claims), self.lexicon, self._subsumption)
+        gathering = self._gathering(text, mentions)
+        claims = subsume(dedupe(claims), self.lexicon, self._subsumption, gathering)
         if setting.sentence_kind in ("list_item", "text"):
             positional: list[Claim] = []
             for section_rule in self.rules.section_rules:
@@ -135,7 +153,7 @@ class RelationExtractor:
                     section_rule, analysis,
                     self._without_populations(text, mentions)
                     if section_rule.predicate in self._agentive else mentions, setting))
-            positional = subsume(positional, self.lexicon, self._subsumption)
+            positional = subsume(positional, self.lexicon, self._subsumption, gathering)
             claims = dedupe(claims + explicit_over_positional(claims, positional,
                                                                self.lexicon))
         claims = governed(claims, setting.lead_in)
