@@ -237,7 +237,9 @@ class RelationExtractor:
         claims = []
         for s_id, s_mention in subjects:
             head = next((m for m in candidates if m.concept_id != s_id
-                         and self.memo.is_a(s_id, m.concept_id)), adjacent)
+                         and self.memo.is_a(s_id, m.concept_id)
+                         and not PREPOSITIONAL.search(text, max(0, m.start - 30), m.start)),
+                        adjacent)
             if head is None:
                 continue
             claim = self._claim(rule, match, analysis, setting, (s_id, s_mention),
