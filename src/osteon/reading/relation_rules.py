@@ -165,6 +165,9 @@ class Anaphor(_Strict):
     last: bool = False
     """Point at the previous sentence's last mention of these types: "this term" names the
     term just introduced ("...grouped under the heading 'myositis ossificans'. This term...")."""
+    concepts: list[str] = []
+    """Only these concepts or their kinds can be meant (the first when no antecedent is one):
+    "the ossification" is HO or a kind of it, never the head injury in the heading."""
     subject: bool = False
     """Point at the previous sentence's first mention of these types, its subject: "HO is
     the commonest complication of THA. It occurs in 53% ..." is about HO, not THA; with

@@ -37,7 +37,8 @@ class VirtualMentions:
         self.rules = rules
         self.memo = memo or LexiconMemo(lexicon)
         self._anaphors = [(guarded(a.pattern), required_literals(a.pattern),
-                           rules.expand_types(a.types), a.nearest, a.last, a.subject)
+                           rules.expand_types(a.types), a.nearest, a.last, a.subject,
+                           tuple(a.concepts))
                           for a in rules.anaphors]
         self._compositions = [(guarded(c.before), required_literals(c.before), c.name)
                               for c in rules.compositions]
@@ -130,7 +131,7 @@ class VirtualMentions:
         out: list[Mention] = []
         folded = text.casefold() if folded is None else folded
         type_of = self.memo.type_of
-        for pattern, literals, types, nearest, last, subject in self._anaphors:
+        for pattern, literals, types, nearest, last, subject, concepts in self._anaphors:
             if not may_match(literals, folded):
                 continue
             for match in pattern.finditer(text):
@@ -149,6 +150,9 @@ class VirtualMentions:
                     antecedents = same_sentence[:1] or self._subject_of(types, setting)
                 else:
                     antecedents = same_sentence[:1] or self._antecedents(types, setting)
+                if concepts:
+                    antecedents = [c for c in antecedents if any(
+                        c == k or self.memo.is_a(c, k) for k in concepts)] or list(concepts[:1])
                 for concept in antecedents:
                     out.append(Mention(concept, match.start(), match.end(), match.group()))
         return out
