@@ -194,6 +194,8 @@ PARAPHRASES = [
      ("duration", 4, 4, "hour", "4 h preoperatively", "before", "surgery", None, False)),
     ("Haemoglobin was 12 g/dL.",
      ("measurement", 12, 12, "g/dL", "12 g/dL", None, None, None, False)),
+    ("A coma lasting longer than 2 weeks raises the risk.",
+     ("duration", 2, None, "week", "longer than 2 weeks", "more_than", None, None, False)),
 ]
 
 
