@@ -1,7 +1,8 @@
 """Benchmark osteon's ask: latency per question, beside plain FTS5 BM25, and answer quality.
 
-Targets: p50 ≤ 20 ms on the default corpus, ≤ 100 ms on the 10,000-document
-corpus; answers better than plain BM25 top-3 sentences on the seed questions.
+Targets (issue 14): p50 ≤ 20 ms on the default corpus, p99 ≤ 100 ms on the
+10,000-document corpus; answers better than plain BM25 top-3 sentences on the seed
+questions.
 
 - Latency: every question (the seed question file plus a few of our own) is
   asked `--reps` times of a warm KnowledgeBase, after one untimed round; p50 and
@@ -104,7 +105,7 @@ def run(n_docs: int, seed: int, reps: int) -> dict[str, Any]:
             results["large_merge_s"] = round(time.perf_counter() - started, 1)
             results["large"] = measure(kb, reps)
     results["docs"] = n_docs
-    results["targets"] = {"default_p50_ms": 20, "large_p50_ms": 100}
+    results["targets"] = {"default_p50_ms": 20, "large_p99_ms": 100}
     return results
 
 
@@ -121,9 +122,9 @@ def print_table(r: dict[str, Any]) -> None:
           f"{q['osteon_passed']}, plain BM25 top-3 sentences {q['bm25_top3_passed']}; "
           f"bad citations {q['bad_citations']}")
     default_ok = r["default"]["osteon"]["p50_ms"] <= r["targets"]["default_p50_ms"]
-    large_ok = r["large"]["osteon"]["p50_ms"] <= r["targets"]["large_p50_ms"]
+    large_ok = r["large"]["osteon"]["p99_ms"] <= r["targets"]["large_p99_ms"]
     print(f"  targets p50 ≤ 20 ms (default): {'met' if default_ok else 'MISSED'}; "
-          f"≤ 100 ms ({r['docs']:,} documents): {'met' if large_ok else 'MISSED'}")
+          f"p99 ≤ 100 ms ({r['docs']:,} documents): {'met' if large_ok else 'MISSED'}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -131,26 +131,27 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
                 names.extend(w for w in _tokens(name) if len(w) > 1)
     counts = store.word_counts([*own, *names])
     common = max(rules.common_sentences, rules.common_share * store.count_sentences())
-    scores = _shares(store.search_words(_telling(own, counts, common, rules),
-                                        rules.candidates))
-    if names:
-        widened = [*question.words, *names]
-        for key, share in _shares(store.search_words(_telling(widened, counts, common, rules),
-                                                     rules.candidates)).items():
+    telling = _telling(own, counts, common, rules)
+    scores = _shares(store.search_words(telling, rules.candidates)) if telling else {}
+    widened = _telling([*question.words, *names], counts, common, rules)
+    if set(widened) - set(telling):
+        for key, share in _shares(store.search_words(widened, rules.candidates)).items():
             scores.setdefault(key, share / 2)
     return scores
 
 
 def _telling(words: Sequence[str], counts: dict[str, int], common: float,
              rules: RankingRules) -> list[str]:
-    """The words that tell sentences apart.
+    """The words that tell sentences apart, rarest first.
 
-    Those fewer than `common` sentences hold, or, when all are that common, the
-    rarest few.
+    Up to `max_search_words` of those fewer than `common` sentences hold. None when
+    every word is that common ("how can HO be prevented?" over ten thousand HO
+    pages): such a search ranks nothing, and the sentences that state what was
+    asked come from the claims instead.
     """
     words = list(dict.fromkeys(words))
     rare = [w for w in words if counts.get(w, 0) < common]
-    return rare or sorted(words, key=lambda w: counts.get(w, 0))[:rules.common_kept]
+    return sorted(rare, key=lambda w: counts.get(w, 0))[:rules.max_search_words]
 
 
 def _shares(hits: Sequence) -> dict[Key, float]:  # type: ignore[type-arg]

@@ -59,7 +59,7 @@ class RankingRules(_Strict):
     min_score: float
     common_share: float
     common_sentences: int
-    common_kept: int
+    max_search_words: int
     min_shared_words: int
     min_words: int
     duplicate_overlap: float

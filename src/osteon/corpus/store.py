@@ -94,6 +94,8 @@ END;
 
 
 T = TypeVar("T")
+STEM_CACHE = 50_000
+"""Words whose stems a store remembers (questions reuse their words)."""
 SQL_CHUNK = 900
 """Ids bound per `IN (...)` query: far below SQLite's bound-parameter limit."""
 
@@ -185,6 +187,8 @@ class Store:
         """Open `transaction()` blocks: only the outermost begins and commits."""
         self._vocabulary: tuple[tuple[object, ...], list[str]] | None = None
         self._has_query_tables = False
+        self._tokenizer: sqlite3.Connection | None = None
+        self._stem_cache: dict[str, str] = {}
         self._sentence_total: tuple[tuple[object, ...], int] | None = None
 
     @classmethod
@@ -263,8 +267,10 @@ class Store:
         return self._db
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (and the private one that stems query words)."""
         self._db.close()
+        if self._tokenizer is not None:
+            self._tokenizer.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -499,33 +505,58 @@ class Store:
         words = [w for w in dict.fromkeys(words) if w.strip()]
         if not words:
             return {}
+        stems = self._stems(words)
+        wanted = sorted({t for t in stems.values() if t})
         self._query_tables()
-        self._db.execute("DELETE FROM temp.query_words")
-        self._db.executemany("INSERT INTO temp.query_words(rowid, word) VALUES (?, ?)",
-                             list(enumerate(words)))
-        terms = {int(row[0]): row[1] for row in self._db.execute(
-            "SELECT doc, term FROM temp.query_words_vocab")}
-        wanted = sorted(set(terms.values()))
         marks = ",".join("?" * len(wanted))
         counts = dict(self._db.execute(
             f"SELECT term, doc FROM temp.sentences_vocab WHERE term IN ({marks})", wanted)
         ) if wanted else {}
-        return {word: counts.get(terms.get(i, ""), 0) for i, word in enumerate(words)}
+        return {word: counts.get(stems[word], 0) for word in words}
+
+    def _stems(self, words: Sequence[str]) -> dict[str, str]:
+        """Each word as the index's tokenizer stems it ("" for none), remembered.
+
+        The words go through an FTS5 table of the same tokenizer in a private in-memory
+        database: nothing is written to the store's connection, whose change count
+        tells the knowledge base whether anything changed.
+        """
+        todo = [w for w in words if w not in self._stem_cache]
+        if todo:
+            if self._tokenizer is None:
+                self._tokenizer = sqlite3.connect(":memory:", check_same_thread=False)
+                self._tokenizer.executescript(
+                    "CREATE VIRTUAL TABLE words USING fts5(word, tokenize='porter unicode61"
+                    " remove_diacritics 2');"
+                    "CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, 'instance');")
+            db = self._tokenizer
+            db.execute("DELETE FROM words")
+            db.executemany("INSERT INTO words(rowid, word) VALUES (?, ?)", list(enumerate(todo)))
+            stems = {int(i): term for i, term in db.execute("SELECT doc, term FROM words_vocab")}
+            if len(self._stem_cache) > STEM_CACHE:
+                self._stem_cache.clear()
+            for i, word in enumerate(todo):
+                self._stem_cache[word] = stems.get(i, "")
+        return {w: self._stem_cache[w] for w in words}
 
     def _query_tables(self) -> None:
-        """Temporary tables that read the index's vocabulary and stem words as it does.
+        """The index's vocabulary as a temporary fts5vocab table.
 
-        In the temp schema, so a read-only store has them too.
+        In the temp schema, so a read-only store has it too; creating it writes no row.
         """
         if self._has_query_tables:
             return
-        self._db.executescript(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_vocab"
-            " USING fts5vocab(main, sentences_fts, 'row');"
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_words"
-            " USING fts5(word, tokenize='porter unicode61 remove_diacritics 2');"
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_words_vocab"
-            " USING fts5vocab(temp, query_words, 'instance');")
+        # a read-only store's connection is query_only: lift it for this one temporary
+        # table (mode=ro or immutable=1 still refuse any write to the store itself)
+        guarded = self.read_only
+        if guarded:
+            self._db.execute("PRAGMA query_only=OFF")
+        try:
+            self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_vocab"
+                             " USING fts5vocab(main, sentences_fts, 'row')")
+        finally:
+            if guarded:
+                self._db.execute("PRAGMA query_only=ON")
         self._has_query_tables = True
 
     def _version(self) -> tuple[object, ...]:
