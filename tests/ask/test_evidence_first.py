@@ -193,3 +193,17 @@ def test_a_sentence_that_points_back_is_quoted_with_the_one_before(page_kb: Know
     answer = page_kb.ask("Can patients with heterotopic ossification still walk without help?")
     quoted = next(s for s in answer.evidence if s.text.startswith("These patients"))
     assert [c.sentence_text for c in quoted.citations][0].startswith("Most patients")
+
+
+def test_a_sentence_wrapped_over_lines_is_quoted_as_the_document_has_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "wrapped.txt"
+    page.write_text("Bone after surgery\n\nHeterotopic ossification formed in twelve of forty\n"
+                    "patients after the operation, mostly around the\nhip joint.\n",
+                    encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
+        kb.ingest([page])
+        answer = kb.ask("How many patients got heterotopic ossification after the operation?")
+        assert not answer.abstained
+        assert check_citations(kb.store, answer) == []
+        quoted = [c for s in answer.shown() for c in s.citations]
+        assert any("\n" in c.sentence_text for c in quoted)  # the document's own characters

@@ -8,6 +8,7 @@ first: every figure shown is in a sentence cited.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from osteon.ask.records import Citation, Statement
 from osteon.corpus.records import SentencePlace
@@ -29,14 +30,36 @@ def statement_of(knowledge: KnowledgeStore, fact: Fact, limit: int) -> Statement
 
 
 def citation_at(place: SentencePlace, span: tuple[int, int] | None = None) -> Citation:
-    """A citation of a stored sentence, `span` (offsets in the sentence) marked, or all of it."""
+    """A citation of a stored sentence, `span` (offsets in the sentence) marked, or all of it.
+
+    The citation quotes the document's own characters, so that `text[start:end]` of
+    the document is the quote even where the stored sentence has a line break
+    folded into a space.
+    """
     start, end = span if span and 0 <= span[0] < span[1] <= len(place.text) else (
         0, len(place.text))
+    raw = place.source or place.text
+    if raw != place.text:
+        start, end = _aligned(place.text, raw, start), _aligned(place.text, raw, end)
     return Citation(doc=place.doc_id, title=place.title,
                     section=" › ".join(place.section_path) or None, sentence=place.idx,
                     start=place.start + start, end=place.start + end,
-                    quote=place.text[start:end], sentence_text=place.text,
-                    span_start=start, span_end=end)
+                    quote=raw[start:end], sentence_text=raw, span_start=start, span_end=end)
+
+
+def _aligned(text: str, raw: str, offset: int) -> int:
+    """The offset in `raw` of `text[offset]`, where the two differ only in whitespace."""
+    i = j = 0
+    while i < offset and j < len(raw):
+        if text[i] == raw[j]:
+            i, j = i + 1, j + 1
+        elif raw[j].isspace():
+            j += 1
+        elif text[i].isspace():
+            i += 1
+        else:  # not a whitespace difference after all: keep what was reached
+            return j
+    return j
 
 
 def figures_of(claims: Sequence[Claim]) -> tuple[str, ...]:
@@ -79,15 +102,20 @@ def citations_for(knowledge: KnowledgeStore, claims: Iterable[Claim],
                   titles: dict[str, str]) -> list[Citation]:
     """Citations for claims: the sentence, and the claim's span in it and in the document."""
     claims = list(claims)
-    sentences = knowledge.store.sentence_texts(
+    places = knowledge.store.sentence_places(
         {(c.evidence.doc_id, c.evidence.sentence_idx) for c in claims})
     out = []
     for claim in claims:
         ev = claim.evidence
+        place = places.get((ev.doc_id, ev.sentence_idx))
+        if place is not None and (place.source or place.text) != place.text:
+            citation = citation_at(place, (ev.span_start, ev.span_end))
+            out.append(replace(citation, title=titles.get(ev.doc_id, ""), section=ev.section))
+            continue
         out.append(Citation(
             doc=ev.doc_id, title=titles.get(ev.doc_id, ""), section=ev.section,
             sentence=ev.sentence_idx, start=ev.sentence_start + ev.span_start,
             end=ev.sentence_start + ev.span_end, quote=ev.quote,
-            sentence_text=sentences.get((ev.doc_id, ev.sentence_idx), ev.quote),
+            sentence_text=place.text if place else ev.quote,
             span_start=ev.span_start, span_end=ev.span_end))
     return out

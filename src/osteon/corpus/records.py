@@ -156,3 +156,6 @@ class SentencePlace:
     kind: str
     section_path: tuple[str, ...]
     title: str
+    source: str = ""
+    """The document's own characters from start to end: the sentence's text may differ in
+    whitespace (a line break inside it is stored as a space)."""

@@ -580,15 +580,16 @@ class Store:
         for doc_id, indexes in by_doc.items():
             for chunk in chunked(sorted(set(indexes))):
                 marks = ",".join("?" * len(chunk))
-                for idx, start, end, text, kind, path, title in self._db.execute(
-                        "SELECT s.idx, s.start, s.end, s.text, s.kind, sec.path, d.title"
+                for idx, start, end, text, kind, path, title, source in self._db.execute(
+                        "SELECT s.idx, s.start, s.end, s.text, s.kind, sec.path, d.title,"
+                        " substr(d.text, s.start + 1, s.end - s.start)"
                         " FROM sentences s JOIN documents d ON d.id = s.doc_id"
                         " LEFT JOIN sections sec ON sec.doc_id = s.doc_id"
                         " AND sec.idx = s.section_idx"
                         f" WHERE s.doc_id = ? AND s.idx IN ({marks})", [doc_id, *chunk]):
                     found[(doc_id, idx)] = SentencePlace(
                         doc_id, idx, start, end, text, kind,
-                        tuple(json.loads(path)) if path else (), title)
+                        tuple(json.loads(path)) if path else (), title, source)
         return found
 
 
