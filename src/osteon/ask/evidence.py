@@ -60,7 +60,11 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
     keys = set(lexical) | set(claims)
     places = knowledge.store.sentence_places(keys)
-    mentions = mentions_at(knowledge.store, keys)
+    # a sentence that points back ("These cells…") is quoted with the one before, and
+    # is about what that one names
+    pointing = {key: (key[0], key[1] - 1) for key, place in places.items()
+                if key[1] > 0 and compiled(rules.anaphora).match(place.text)}
+    mentions = mentions_at(knowledge.store, keys | set(pointing.values()))
     all_claims: dict[Key, list[tuple[int, Claim]]] = {}
     for assertion_id, claim in knowledge.claims_at(keys):
         all_claims.setdefault((claim.evidence.doc_id, claim.evidence.sentence_idx), []).append(
@@ -74,7 +78,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         here = all_claims.get(key, [])
         fitting = tuple(pair for pair in here if _fits(pair[1], qtypes, families))
         # what the sentence names, and what its claims are about ("it will be 3-4 weeks")
-        named = frozenset(c for c, _ in mentions.get(key, ()))
+        named = frozenset(c for c, _ in (*mentions.get(key, ()),
+                                         *mentions.get(pointing.get(key, key), ())))
         about = named | {x for _, c in fitting for x in (c.subject, c.object)}
         shared = len(content & set(_tokens(place.text)))
         concept_share = (sum(1 for fam in families if fam & about) / len(families)
