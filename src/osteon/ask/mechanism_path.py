@@ -11,6 +11,7 @@ says these are mouse experiments.
 from __future__ import annotations
 
 import heapq
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -43,10 +44,7 @@ def causal_path(knowledge: KnowledgeStore, question: Question,
     wants_drugs = bool(intents & INTERVENTION_INTENTS) and "mouse" in question.scope.species
     if "mechanism" not in intents and not wants_drugs:
         return None
-    from osteon.mechanism.graph import graph_from_knowledge  # the graph only when asked
-
-    graph = graph_from_knowledge(knowledge)
-    edges = list(graph.edges)
+    edges = _graph_edges(knowledge)
     if wants_drugs:
         return _blocking_drugs(knowledge, question, [e for e in edges if e.citations])
     sources = {e.source for e in edges}
@@ -89,6 +87,21 @@ def _blocking_drugs(knowledge: KnowledgeStore, question: Question, edges: list[E
                                for e in found))
     return PathAnswer("In mouse experiments the sources name: " + "; ".join(items) + ".",
                       tuple(_step(knowledge, e) for e in found))
+
+
+_GRAPHS: weakref.WeakKeyDictionary[KnowledgeStore, tuple[int, list[Edge]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _graph_edges(knowledge: KnowledgeStore) -> list[Edge]:
+    """The causal graph's edges, built once per knowledge generation (not per question)."""
+    from osteon.mechanism.graph import graph_from_knowledge  # the graph only when asked
+
+    generation = knowledge.generation
+    cached = _GRAPHS.get(knowledge)
+    if cached is None or cached[0] != generation:
+        cached = _GRAPHS[knowledge] = (generation, list(graph_from_knowledge(knowledge).edges))
+    return cached[1]
 
 
 def _drugs(knowledge: KnowledgeStore, nodes: set[str]) -> set[str]:

@@ -189,6 +189,7 @@ class Store:
         self._has_query_tables = False
         self._tokenizer: sqlite3.Connection | None = None
         self._stem_cache: dict[str, str] = {}
+        self._term_counts: tuple[tuple[object, ...] | None, dict[str, int]] = (None, {})
         self._sentence_total: tuple[tuple[object, ...], int] | None = None
 
     @classmethod
@@ -506,12 +507,16 @@ class Store:
         if not words:
             return {}
         stems = self._stems(words)
-        wanted = sorted({t for t in stems.values() if t})
         self._query_tables()
-        marks = ",".join("?" * len(wanted))
-        counts = dict(self._db.execute(
-            f"SELECT term, doc FROM temp.sentences_vocab WHERE term IN ({marks})", wanted)
-        ) if wanted else {}
+        version = self._version()
+        if self._term_counts[0] != version:
+            self._term_counts = (version, {})
+        counts = self._term_counts[1]
+        for term in {t for t in stems.values() if t} - counts.keys():
+            # one term at a time: fts5vocab looks up `term = ?` directly, `IN` scans
+            row = self._db.execute("SELECT doc FROM temp.sentences_vocab WHERE term = ?",
+                                   (term,)).fetchone()
+            counts[term] = row[0] if row else 0
         return {word: counts.get(stems[word], 0) for word in words}
 
     def _stems(self, words: Sequence[str]) -> dict[str, str]:
