@@ -174,6 +174,20 @@ def chunked(items: Sequence[T], size: int = SQL_CHUNK) -> Iterator[list[T]]:
         yield list(items[start:start + size])
 
 
+def sentence_chunks(keys: Iterable[tuple[str, int]]) -> Iterator[tuple[str, list[int], str]]:
+    """(doc id, sentence indexes, their `?` marks) per document, in `IN (...)`-sized chunks.
+
+    How every lookup of sentences by (doc id, index) keys groups them: one query per
+    document and chunk, using the (doc_id, idx) index.
+    """
+    by_doc: dict[str, list[int]] = {}
+    for doc_id, idx in keys:
+        by_doc.setdefault(doc_id, []).append(idx)
+    for doc_id, indexes in by_doc.items():
+        for chunk in chunked(sorted(set(indexes))):
+            yield doc_id, chunk, ",".join("?" * len(chunk))
+
+
 class Store:
     """A connection to one osteon store file."""
 
@@ -466,16 +480,11 @@ class Store:
     def sentence_texts(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
         """The text of sentences by (doc id, index)."""
         found: dict[tuple[str, int], str] = {}
-        by_doc: dict[str, list[int]] = {}
-        for doc_id, idx in keys:
-            by_doc.setdefault(doc_id, []).append(idx)
-        for doc_id, indexes in by_doc.items():
-            for chunk in chunked(sorted(set(indexes))):
-                marks = ",".join("?" * len(chunk))
-                for idx, text in self._db.execute(
-                        f"SELECT idx, text FROM sentences WHERE doc_id = ? AND idx IN ({marks})",
-                        [doc_id, *chunk]):
-                    found[(doc_id, idx)] = text
+        for doc_id, chunk, marks in sentence_chunks(keys):
+            for idx, text in self._db.execute(
+                    f"SELECT idx, text FROM sentences WHERE doc_id = ? AND idx IN ({marks})",
+                    [doc_id, *chunk]):
+                found[(doc_id, idx)] = text
         return found
 
     def absent_words(self, words: Iterable[str]) -> list[str]:
@@ -579,22 +588,17 @@ class Store:
                         ) -> dict[tuple[str, int], SentencePlace]:
         """Sentences by (doc id, index), each with its section headings and document title."""
         found: dict[tuple[str, int], SentencePlace] = {}
-        by_doc: dict[str, list[int]] = {}
-        for doc_id, idx in keys:
-            by_doc.setdefault(doc_id, []).append(idx)
-        for doc_id, indexes in by_doc.items():
-            for chunk in chunked(sorted(set(indexes))):
-                marks = ",".join("?" * len(chunk))
-                for idx, start, end, text, kind, path, title, source in self._db.execute(
-                        "SELECT s.idx, s.start, s.end, s.text, s.kind, sec.path, d.title,"
-                        " substr(d.text, s.start + 1, s.end - s.start)"
-                        " FROM sentences s JOIN documents d ON d.id = s.doc_id"
-                        " LEFT JOIN sections sec ON sec.doc_id = s.doc_id"
-                        " AND sec.idx = s.section_idx"
-                        f" WHERE s.doc_id = ? AND s.idx IN ({marks})", [doc_id, *chunk]):
-                    found[(doc_id, idx)] = SentencePlace(
-                        doc_id, idx, start, end, text, kind,
-                        tuple(json.loads(path)) if path else (), title, source)
+        for doc_id, chunk, marks in sentence_chunks(keys):
+            for idx, start, end, text, kind, path, title, source in self._db.execute(
+                    "SELECT s.idx, s.start, s.end, s.text, s.kind, sec.path, d.title,"
+                    " substr(d.text, s.start + 1, s.end - s.start)"
+                    " FROM sentences s JOIN documents d ON d.id = s.doc_id"
+                    " LEFT JOIN sections sec ON sec.doc_id = s.doc_id"
+                    " AND sec.idx = s.section_idx"
+                    f" WHERE s.doc_id = ? AND s.idx IN ({marks})", [doc_id, *chunk]):
+                found[(doc_id, idx)] = SentencePlace(
+                    doc_id, idx, start, end, text, kind,
+                    tuple(json.loads(path)) if path else (), title, source)
         return found
 
 

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from osteon.corpus.store import Store, chunked
+from osteon.corpus.store import Store, chunked, sentence_chunks
 from osteon.errors import StoreReadOnlyError
 from osteon.knowledge import sources
 from osteon.knowledge.belief import documents_of
@@ -472,18 +472,13 @@ class KnowledgeStore:
 
     def claims_at(self, keys: Iterable[tuple[str, int]]) -> list[tuple[int, Claim]]:
         """(assertion id, claim) for every merged claim read from these sentences."""
-        by_doc: dict[str, list[int]] = defaultdict(list)
-        for doc_id, idx in keys:
-            by_doc[doc_id].append(idx)
         out: list[tuple[int, Claim]] = []
-        for doc_id, indexes in by_doc.items():
-            for chunk in chunked(sorted(set(indexes))):
-                marks = ",".join("?" * len(chunk))
-                for row in self._db.execute(
-                        f"SELECT ac.assertion_id, {CLAIM_COLUMNS}"
-                        " FROM claims c JOIN assertion_claims ac ON ac.claim_id = c.id"
-                        f" WHERE c.doc_id = ? AND c.sentence_idx IN ({marks})", [doc_id, *chunk]):
-                    out.append((row[0], claim_store.row_to_claim(row[1:])))
+        for doc_id, chunk, marks in sentence_chunks(keys):
+            for row in self._db.execute(
+                    f"SELECT ac.assertion_id, {CLAIM_COLUMNS}"
+                    " FROM claims c JOIN assertion_claims ac ON ac.claim_id = c.id"
+                    f" WHERE c.doc_id = ? AND c.sentence_idx IN ({marks})", [doc_id, *chunk]):
+                out.append((row[0], claim_store.row_to_claim(row[1:])))
         return out
 
     def conflicts(self, assertion_ids: Sequence[int] | None = None) -> list[Conflict]:

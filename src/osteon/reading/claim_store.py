@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from osteon.corpus.store import Store, chunked
+from osteon.corpus.store import Store, sentence_chunks
 from osteon.reading.records import Claim, Evidence, Mention, Scope
 
 _SCHEMA = """
@@ -141,16 +141,11 @@ def mentions_at(store: Store, keys: Iterable[tuple[str, int]]
                 ) -> dict[tuple[str, int], list[tuple[str, str]]]:
     """(concept id, status) of each stored mention in these sentences, by (doc id, index)."""
     found: dict[tuple[str, int], list[tuple[str, str]]] = {}
-    by_doc: dict[str, list[int]] = {}
-    for doc_id, idx in keys:
-        by_doc.setdefault(doc_id, []).append(idx)
-    for doc_id, indexes in by_doc.items():
-        for chunk in chunked(sorted(set(indexes))):
-            marks = ",".join("?" * len(chunk))
-            for idx, concept, status in store.connection.execute(
-                    "SELECT sentence_idx, concept_id, status FROM mentions"
-                    f" WHERE doc_id = ? AND sentence_idx IN ({marks})", [doc_id, *chunk]):
-                found.setdefault((doc_id, idx), []).append((concept, status))
+    for doc_id, chunk, marks in sentence_chunks(keys):
+        for idx, concept, status in store.connection.execute(
+                "SELECT sentence_idx, concept_id, status FROM mentions"
+                f" WHERE doc_id = ? AND sentence_idx IN ({marks})", [doc_id, *chunk]):
+            found.setdefault((doc_id, idx), []).append((concept, status))
     return found
 
 
