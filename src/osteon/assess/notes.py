@@ -23,19 +23,11 @@ from pydantic import BaseModel, ConfigDict
 
 from osteon.assess.display import words
 from osteon.datafiles import load_model
+from osteon.reading.context_rules import ContextRuleEntry
 from osteon.reading.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from osteon.reading.pipeline import Pipeline
-
-
-class _CueRule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    literal: str
-    category: str
-    direction: str = "BIDIRECTIONAL"
-    pattern: str | list[dict[str, object]] | None = None
-    max_scope: int | None = None
 
 
 class NoteRules(BaseModel):
@@ -47,7 +39,8 @@ class NoteRules(BaseModel):
     """Headings ("past medical history") → the status of what they list, or skip."""
     kinds: dict[str, str]
     statuses: dict[str, str]
-    rules: list[_CueRule]
+    rules: list[ContextRuleEntry]
+    """ConText cues in the reading rules' own format (reading.pipeline.ContextRuleEntry)."""
 
 
 @cache

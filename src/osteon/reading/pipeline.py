@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from osteon.datafiles import load_model
+from osteon.reading.context_rules import ContextRuleEntry
 from osteon.reading.lexicon import Lexicon, load_lexicon
 from osteon.reading.lexicon_matcher import LexiconMatcher
 from osteon.reading.records import Mention
@@ -42,17 +43,6 @@ STATUS_OF_CATEGORY = {
 # for the original (non-breaking hyphens and spaces, typographic dashes and apostrophes).
 _SAME_LENGTH = str.maketrans({"\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u202f": " ",
                               "\u2009": " ", "\u2007": " ", "\u2212": "-", "\u2019": "'"})
-
-
-class ContextRuleEntry(BaseModel):
-    """One ConText cue as written in `data/rules/context.yaml`."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    literal: str
-    category: str
-    direction: str = "BIDIRECTIONAL"
-    pattern: str | list[dict[str, object]] | None = None
-    max_scope: int | None = None
 
 
 class ContextRules(BaseModel):

@@ -1,0 +1,20 @@
+"""One ConText cue as the rule files write it.
+
+Shared by the reading pipeline and the notes reader of assess, in a module light
+enough to import without loading spaCy.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class ContextRuleEntry(BaseModel):
+    """One ConText cue as written in `data/rules/context.yaml` (or assess's notes.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    literal: str
+    category: str
+    direction: str = "BIDIRECTIONAL"
+    pattern: str | list[dict[str, object]] | None = None
+    max_scope: int | None = None
