@@ -11,7 +11,6 @@ sides are shown. When no sentence is relevant enough, the answer says so.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from osteon.ask.citing import CLAIM_SAMPLE, citation_at, cited_claims, figures_of, statement_of
@@ -19,7 +18,7 @@ from osteon.ask.evidence import Ranked, rank_evidence
 from osteon.ask.mechanism_path import causal_path
 from osteon.ask.ranking_rules import compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
-from osteon.ask.understand import GENERAL, QuestionType, question_rules, understand
+from osteon.ask.understand import GENERAL, POLAR, QuestionType, question_rules, understand
 from osteon.ask.unmentioned import asks_beyond
 from osteon.corpus.records import SentencePlace
 from osteon.errors import OsteonError
@@ -335,9 +334,6 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
     return "From the sources: " + " ".join(_as_sentence(r.place.text) for r in chosen)
 
 
-POLAR = re.compile(r"\s*(?:does|do|did|is|are|was|were|can|could|has|have|will|would|should|"
-                   r"may|might)\b", re.IGNORECASE)
-"""A yes-or-no question opens with an auxiliary verb."""
 LEAD_SHARE = 0.8
 """A lower-ranked sentence leads the answer, because it holds what was asked (a figure,
 a duration), only when it scores at least this share of the best one."""

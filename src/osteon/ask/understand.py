@@ -30,6 +30,9 @@ MAX_NGRAM = 6
 MAX_QUESTION_CHARS = 2000
 """Longer questions are read up to here: nobody asks in more words, and it bounds the work."""
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+POLAR = re.compile(r"\s*(?:does|do|did|is|are|was|were|can|could|has|have|will|would|should|"
+                   r"may|might)\b", re.IGNORECASE)
+"""A yes-or-no question opens with an auxiliary verb."""
 AnswerKind = Literal["percent", "duration", "dose", "site", "test", "therapy", "finding",
                      "condition", "cell", "gene"]
 

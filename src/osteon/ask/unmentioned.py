@@ -30,11 +30,26 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     """The unmentioned words that make the question one the sources cannot answer, or [].
 
     One unmentioned word is usually the asker's own phrasing ("which joint is hit
-    most?"); two or more ("is it covered by insurance in Germany?", "can cats and
-    dogs get it?") mean it asks about something the sources never speak of.
+    most?") unless it is a name ("which hospital in Brazil?"); two or more ("is it
+    covered by insurance in Germany?", "can cats and dogs get it?") mean it asks
+    about something the sources never speak of. (Taking any unmentioned word in a
+    yes-or-no question as a reason to abstain was measured and lost more answers
+    than it saved.)
     """
     words = unmentioned(knowledge, question, rules)
-    return words if len(words) >= MIN_UNMENTIONED else []
+    if len(words) >= MIN_UNMENTIONED:
+        return words
+    named = [w for w in words if _is_name(question.text, w)]
+    return named  # "which hospital in Brazil…": a name no source mentions
+
+
+def _is_name(text: str, word: str) -> bool:
+    """Is the word written as a proper name (capitalised, not opening the question)?"""
+    for match in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        written = match.group()
+        if match.start() > 0 and written[:1].isupper() and not written.isupper():
+            return True
+    return False
 
 
 def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
