@@ -356,7 +356,9 @@ def _items(question: Question, main: QuestionType, facts: Sequence[Fact], concep
     if not named and POLAR.match(question.text):
         return []
     lexicon = knowledge.lexicon
-    near = set().union(*(hierarchy.related(c) for c in named)) if named else set()
+    # the named items and their kinds: "trauma raises the risk" does not answer "does a
+    # blast injury?", though "indomethacin prevents it" answers "do NSAIDs?"
+    near = set().union(*(hierarchy.narrower(c) | {c} for c in named)) if named else set()
     out = []
     for fact in facts:
         a = fact.assertion
