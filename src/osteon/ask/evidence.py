@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import fit, merged, out_of_scope, scope_of
-from osteon.ask.understand import QuestionRules, QuestionType, find_concepts, question_rules
+from osteon.ask.understand import QuestionType, find_concepts, question_rules
 from osteon.corpus.records import SentencePlace
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.claim_store import mentions_at
@@ -49,11 +49,11 @@ class Ranked:
 
 
 def rank_evidence(knowledge: KnowledgeStore, question: Question,
-                  qtypes: Sequence[QuestionType], *, rules: RankingRules | None = None,
-                  qrules: QuestionRules | None = None) -> list[Ranked]:
+                  qtypes: Sequence[QuestionType], *, rules: RankingRules | None = None
+                  ) -> list[Ranked]:
     """Candidate sentences that answer the question, best first (relevant ones only)."""
     rules = rules or ranking_rules()
-    qrules = qrules or question_rules()
+    weights = rules.weights.model_dump()
     hierarchy = knowledge.hierarchy()
     families = [hierarchy.narrower(c) | {c} for c in question.concepts]
     lexical = _bm25(knowledge, question, rules)
@@ -106,7 +106,6 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             "heading": _share(headings),
             "scope": fit(question.scope, scope, animal_ok=animal_ok),
         }
-        weights = rules.weights.model_dump()
         score = sum(weights[name] * value for name, value in features.items())
         ranked.append(Ranked(place, round(score, 4), features, fitting, scope,
                              out_of_scope(question.scope, scope, animal_ok=animal_ok), named,
