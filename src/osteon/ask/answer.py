@@ -378,8 +378,9 @@ def _items(question: Question, main: QuestionType, facts: Sequence[Fact], concep
 
 
 def _as_sentence(text: str) -> str:
+    """The sentence as it ends: a full stop added only where it has none ("…positive.)")."""
     text = text.strip()
-    return text if text[-1:] in ".!?" else text + "."
+    return text if text.rstrip(")]”\"'’")[-1:] in ".!?" else text + "."
 
 
 MAX_LISTED_STATEMENTS = 3
