@@ -425,6 +425,27 @@ def serve(
                 workers=workers, log_level="warning")
 
 
+@app.command("mcp")
+def mcp_command(
+    http: Annotated[int | None, typer.Option(
+        "--http", min=1, max=65535, metavar="PORT",
+        help="Serve the streamable HTTP transport on this port instead of stdio.")] = None,
+    host: Annotated[str, typer.Option(help="Address for --http to listen on.")] = "127.0.0.1",
+) -> None:
+    """Serve osteon to AI assistants over the Model Context Protocol (stdio by default)."""
+    from osteon.mcp_server import serve as serve_mcp  # the SDK loads only for this command
+
+    try:
+        with _open() as kb:  # build the store (and read the seeds) before the first call
+            kb.update_knowledge()
+            path = kb.store.path
+    except OsteonError as exc:
+        _fail(str(exc))
+    if http is not None:
+        err.print(f"osteon MCP server on http://{host}:{http}/mcp  (Ctrl-C stops)")
+    serve_mcp(path, http_port=http, host=host)
+
+
 @app.command()
 def conflicts(as_json: JsonOption = False) -> None:
     """Where the sources disagree, both sides side by side with their sources."""
@@ -540,7 +561,6 @@ def simulate(
 ) -> None:
     """Run the mechanism model for a scenario; bone in the injured and uninjured muscle."""
     from osteon.mechanism import Model, Scenario
-    from osteon.mechanism.checks import BONE
 
     inhibited = _pairs(inhibit, "--inhibit")
     inhibited.update(dict.fromkeys(knockout or [], 1.0))
@@ -570,20 +590,13 @@ def simulate(
         except OSError as exc:
             _fail(f"{plot}: cannot write: {exc.strerror or exc}")
         err.print(f"wrote {plot}")
-    summary = run.summary()
-    if as_json:
-        from osteon.mechanism.views import run_dict
+    from osteon.mechanism.views import run_dict, run_lines
 
+    if as_json:
         _emit_json(run_dict(scenario, run))
         return
-    out.print(f"[bold]after {days:g} days[/]: heterotopic bone {summary['bone_injured']:.3f} in "
-              f"the injured muscle, {summary['bone_uninjured']:.3f} in the uninjured one "
-              "[dim](model units, 0-1; a mouse-model mechanism, not a clinical forecast)[/]")
-    for node in ("fibro_adipogenic_progenitor", "osteoblast", "oncostatin_m",
-                 "interleukin_1_beta", "corticosterone", BONE):
-        if node in graph.nodes:
-            series = run.series(node)
-            out.print(f"  {node:<30} peak {series.max():.3f}  end {series[-1]:.3f}")
+    for line in run_lines(graph, run, days):
+        out.print(line)
 
 
 @app.command("export-sbml")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from typing import Any
 
 from osteon.mechanism.records import MechanismGraph, Scenario, Trajectory
@@ -24,3 +25,22 @@ def run_dict(scenario: Scenario, run: Trajectory) -> dict[str, Any]:
             "t": [round(float(t), 4) for t in run.t],
             "series": {s: [round(float(v), 6) for v in run.y[i]]
                        for i, s in enumerate(run.states)}}
+
+
+SHOWN_NODES = ("fibro_adipogenic_progenitor", "osteoblast", "oncostatin_m",
+               "interleukin_1_beta", "corticosterone")
+"""The cells and signals a run's text summary lists beside heterotopic bone."""
+
+
+def run_lines(graph: MechanismGraph, run: Trajectory, days: float) -> Iterator[str]:
+    """A run for a person (rich markup): bone in both muscles, then peak and end of key nodes."""
+    from osteon.mechanism.checks import BONE
+
+    summary = run.summary()
+    yield (f"[bold]after {days:g} days[/]: heterotopic bone {summary['bone_injured']:.3f} in "
+           f"the injured muscle, {summary['bone_uninjured']:.3f} in the uninjured one "
+           "[dim](model units, 0-1; a mouse-model mechanism, not a clinical forecast)[/]")
+    for node in (*SHOWN_NODES, BONE):
+        if node in graph.nodes:
+            series = run.series(node)
+            yield f"  {node:<30} peak {series.max():.3f}  end {series[-1]:.3f}"
