@@ -163,3 +163,17 @@ def test_a_patient_is_neither_logged_nor_stored(calls, store):
     for marker in (patient_id, "MARKER-7f3a", "MARKER-9c1e"):
         assert marker not in logged
         assert marker.encode() not in kept
+
+
+def test_tool_json_is_the_cli_json(calls, store):
+    from typer.testing import CliRunner
+
+    from osteon.cli import app
+
+    home = str(store[0])
+    for key, args in (("facts", ["facts", "NSAIDs", "--predicate", "prevents"]),
+                      ("assess", ["assess", str(PATIENT), "--at", "2024-01-02T08:00:00Z"]),
+                      ("ask", ["ask", QUESTION])):
+        done = CliRunner().invoke(app, ["--store", home, *args, "--json"])
+        assert done.exit_code == 0, done.output
+        assert json.loads(_texts(calls[key])[1]) == json.loads(done.stdout), key
