@@ -70,22 +70,33 @@ class DisplayMatch:
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|%", re.UNICODE)
 
 
-def _tag_pattern(rules: DisplayRules) -> re.Pattern[str]:
+@cache
+def _tag_pattern() -> re.Pattern[str]:
+    """The semantic-tag pattern, built once: every display of every record goes through it."""
+    rules = display_rules()
     tags = "|".join(re.escape(t) for t in sorted(rules.semantic_tags, key=len, reverse=True))
     return re.compile(rf"\s*\((?:{tags})\)\s*$", re.IGNORECASE)
 
 
+@cache
+def _dropped(medication: bool) -> frozenset[str]:
+    """Words a display's matching leaves out (a medication's form words too), folded once."""
+    rules = display_rules()
+    drop = {w.casefold() for w in rules.ignored}
+    if medication:
+        drop |= {w.casefold() for w in rules.medication_words}
+    return frozenset(drop)
+
+
 def strip_tag(text: str) -> str:
     """The text without a SNOMED CT semantic tag at its end."""
-    return _tag_pattern(display_rules()).sub("", text).strip()
+    return _tag_pattern().sub("", text).strip()
 
 
 def words(text: str, *, medication: bool = False) -> tuple[tuple[str, ...], str | None]:
     """(sorted content words, laterality) of a text."""
     rules = display_rules()
-    drop = {w.casefold() for w in rules.ignored}
-    if medication:
-        drop |= {w.casefold() for w in rules.medication_words}
+    drop = _dropped(medication)
     side: str | None = None
     kept: list[str] = []
     for word in _WORD.findall(strip_tag(text).casefold()):

@@ -67,7 +67,7 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     for rule in rules.rules:
         if not _triggered(rule, ctx, candidates):
             continue
-        picked = _pick(rule, ctx, candidates, knowledge.lexicon)
+        picked = _pick(rule, ctx, view.by_rule[rule.id], knowledge.lexicon)
         if rule.sites == "patient_findings":
             picked = [f.assertion for f in view.facts(picked)
                       if _sites_match(f.qualifiers.sites, ctx)]
@@ -156,11 +156,13 @@ def _role(name: str, ctx: _Context) -> Callable[[str], bool]:
 
 def _pick(rule: Rule, ctx: _Context, candidates: list[Assertion], lexicon: Lexicon
           ) -> list[Assertion]:
-    """The assertions a rule takes: the patient's own concepts first, then by belief."""
+    """The assertions a rule takes: the patient's own concepts first, then by belief.
+
+    `candidates` are the rule's own (its predicates and polarities, KnowledgeView.by_rule).
+    """
     subject_ok, object_ok = _role(rule.subject, ctx), _role(rule.object, ctx)
     picked = [a for a in candidates
-              if a.predicate in rule.predicates and a.polarity in rule.polarities
-              and subject_ok(a.subject) and _typed(a.subject, rule, lexicon)
+              if subject_ok(a.subject) and _typed(a.subject, rule, lexicon)
               and (a.key.object_is_text and rule.object == "any"
                    or not a.key.object_is_text and object_ok(a.object))]
     own = {f.concept for f in ctx.patient.present()}

@@ -30,6 +30,11 @@ class KnowledgeView:
         self.generation = generation
         self.hierarchy = knowledge.hierarchy()
         self.candidates = _candidates(knowledge, rules)
+        self.by_rule = {r.id: [a for a in self.candidates
+                               if a.predicate in r.predicates and a.polarity in r.polarities]
+                        for r in rules.rules}
+        """Each rule's candidates of its predicates and polarities, in candidate order: a
+        rule looks at its own few instead of every candidate, request after request."""
         self._facts: dict[int, Fact] = {}
         self._stated: dict[int, Statement] = {}
         self._notes: dict[int, tuple[ConflictNote, ...]] = {}
