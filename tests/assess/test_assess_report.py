@@ -53,6 +53,19 @@ def test_one_item_per_thing_asserted_and_hedged_together(result):
     assert "with less certainty" in render(result, "md")
 
 
+def test_a_statement_opposing_both_twins_is_shown_once(result):
+    # "Prophylaxis is not effective" opposes "NSAIDs prevent HO" and "NSAIDs may prevent HO"
+    for item in (i for name in ("prophylaxis", "surveillance", "cautions")
+                 for i in result.section(name)):
+        others = [(c.kind, c.sides[1].text) for c in item.conflicts]
+        assert len(others) == len(set(others)), (item.text, others)
+    nsaid = next(i for i in result.prophylaxis if i.subject == "nsaid")
+    md = render(result, "md")
+    block = md[md.index(f"**{nsaid.text}**"):]
+    block = block[:block.index("\n- ")]
+    assert block.count("“Prophylaxis is not effective for heterotopic ossification”") == 1
+
+
 def test_what_the_patient_already_takes_is_said(result):
     nsaid = next(i for i in result.prophylaxis if i.subject == "nsaid")
     assert any("medication list" in n and "Indomethacin" in n for n in nsaid.notes)

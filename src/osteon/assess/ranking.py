@@ -13,8 +13,10 @@ The report's deadlines ("Radiation therapy: within 24–48 hours of surgery — 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
+from osteon.ask.records import ConflictNote
 from osteon.assess.records import Deadline, Item
 
 URGENT = ("open", "closing", "not_started")
@@ -51,13 +53,26 @@ def merge_twins(items: list[Item]) -> list[Item]:
             matched=_union(first.matched, *(i.matched for i in rest)),
             timing=_union(first.timing, *(i.timing for i in rest)),
             notes=_union(first.notes, *(i.notes for i in rest)),
-            conflicts=tuple(c for c in _union(first.conflicts, *(i.conflicts for i in rest))
-                            if not (c.kind == "certainty" and c.sides[1].text in twins))))
+            conflicts=_other_sides(c for c in _union(first.conflicts,
+                                                     *(i.conflicts for i in rest))
+                                   if not (c.kind == "certainty" and c.sides[1].text in twins))))
     return out
 
 
 def _union(*parts: tuple) -> tuple:
     return tuple(dict.fromkeys(x for part in parts for x in part))
+
+
+def _other_sides(conflicts: Iterable[ConflictNote]) -> tuple[ConflictNote, ...]:
+    """One note per opposing statement: twins opposed by the same sentence show it once.
+
+    "Prophylaxis is not effective" opposes both "NSAIDs prevent HO" and "NSAIDs may
+    prevent HO"; once the twins are one item, the strongest twin's note is kept.
+    """
+    out: dict[tuple[str, str], ConflictNote] = {}
+    for note in conflicts:
+        out.setdefault((note.kind, note.sides[1].text), note)
+    return tuple(out.values())
 
 
 def rank(items: list[Item], own: frozenset[str] = frozenset(),
