@@ -9,7 +9,10 @@ generator leaves the cores to the service) keeping `--concurrency` patient-view
 calls in flight, each with
 its own ES384 token (a new jti, as replay protection demands; signed before the
 clock starts, since signing is the EHR's cost) and the
-day-1 hip arthroplasty patient as prefetch. After a warm-up, `--seconds` of
+day-1 hip arthroplasty patient as prefetch, its dates moved so that its operation was
+on the day before the run (the service assesses at the time of the call, so the
+prophylaxis window is open and its deadline card is part of every answer, as in the
+issue's example). After a warm-up, `--seconds` of
 load are measured: requests/s, p50/p99 latency, and any non-200 answers.
 Results are printed, never asserted.
 
@@ -23,12 +26,14 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +47,9 @@ from osteon.web.cds.service import PATIENT_PREFETCH
 
 ROOT = Path(__file__).resolve().parents[1]
 PATIENT = ROOT / "tests" / "data" / "patients" / "tha_day1_prior_ho.fhir.json"
+PATIENT_AT = datetime(2025, 3, 11, 6, tzinfo=UTC)
+"""The time the patient's tests assess it at (tests/data/patients/README.md): day 1."""
+FHIR_DATE = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?")
 SERVICE = "osteon-ho-patient-view"
 ISS = "https://bench-ehr.invalid"
 TARGET_RPS = 300
@@ -61,7 +69,22 @@ app(["--store", sys.argv[1], "serve", "--base-url", sys.argv[2], "--port", sys.a
 
 def _prefetch() -> dict[str, Any]:
     bundle = json.loads(PATIENT.read_text(encoding="utf-8"))
-    return prefetch_from_bundle(bundle, PATIENT_PREFETCH)
+    return prefetch_from_bundle(_shifted(bundle, datetime.now(UTC) - PATIENT_AT),
+                                PATIENT_PREFETCH)
+
+
+def _shifted(value: Any, delta: timedelta) -> Any:
+    """The record with every FHIR date and dateTime moved by `delta` (dates by whole days)."""
+    if isinstance(value, dict):
+        return {k: _shifted(v, delta) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shifted(v, delta) for v in value]
+    if not isinstance(value, str) or not FHIR_DATE.fullmatch(value):
+        return value
+    if "T" not in value:
+        return (datetime.fromisoformat(value) + timedelta(days=delta.days)).date().isoformat()
+    moved = datetime.fromisoformat(value.replace("Z", "+00:00")) + delta
+    return moved.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 async def _load(url: str, key: Any, concurrency: int, seconds: float, warmup: float
