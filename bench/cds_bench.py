@@ -239,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
               f"non-200: {p['failures'] or 'none'}")
     latency = paced[0] if paced else r
     met = (r["requests_per_s"] >= TARGET_RPS and latency["p99_ms"] is not None
-           and latency["p99_ms"] <= TARGET_P99_MS)
+           and latency["p99_ms"] <= TARGET_P99_MS
+           and (latency["offered_per_s"] or TARGET_RPS) >= TARGET_RPS)
     print(f"  target ≥ {TARGET_RPS} requests/s with p99 ≤ {TARGET_P99_MS} ms at that load: "
           f"{'met' if met else 'MISSED'}")
     return 0
