@@ -208,3 +208,12 @@ def test_a_sentence_wrapped_over_lines_is_quoted_as_the_document_has_it(tmp_path
         assert check_citations(kb.store, answer) == []
         quoted = [c for s in answer.shown() for c in s.citations]
         assert any("\n" in c.sentence_text for c in quoted)  # the document's own characters
+
+
+@pytest.mark.parametrize("question", [
+    "HO", "What is HO?", "What exactly is heterotopic ossification?"])
+def test_the_short_answer_quotes_a_sentence_that_says_something(seeded_kb: KnowledgeBase,
+                                                                question: str) -> None:
+    answer = seeded_kb.ask(question)
+    assert answer.answer.startswith("From the sources: ")
+    assert ":." not in answer.answer  # no list lead-in ("…options for HO include:") as the answer

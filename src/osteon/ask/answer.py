@@ -321,10 +321,7 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
             name = lexicon.get(concept).name if concept in lexicon else concept
             text = main.lead.format(concept=name) + ": " + "; ".join(_listed(own, knowledge))
             return text[:1].upper() + text[1:] + "."
-    lead = top[0]
-    if main.answer and not lead.holds.get(main.name):
-        lead = next((r for r in top if r.holds.get(main.name)
-                     and r.score >= LEAD_SHARE * top[0].score), lead)
+    lead = _lead(top, main)
     chosen = [lead]
     in_scope = [r for r in top if r.features["scope"] >= 0]  # not another population's figure
     for qtype in qtypes[1:]:
@@ -375,6 +372,27 @@ def _items(question: Question, main: QuestionType, facts: Sequence[Fact], concep
             continue
         out.append(fact)
     return out
+
+
+def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
+    """The sentence the short answer quotes first.
+
+    The best, unless a nearly as good one holds what the main intent asks for (a
+    figure, a duration) or uses its words ("refers to" for a definition); never a
+    list's lead-in ("Treatment options include:") while a sentence that says
+    something is there.
+    """
+    saying = [r for r in top if not r.place.text.rstrip().endswith(":")] or list(top)
+    best = saying[0]
+
+    def answers(r: Ranked) -> bool:
+        if main.answer:
+            return bool(r.holds.get(main.name))
+        return bool(main.cues and compiled(main.cues).search(r.place.text))
+
+    if answers(best):
+        return best
+    return next((r for r in saying if answers(r) and r.score >= LEAD_SHARE * best.score), best)
 
 
 def _as_sentence(text: str) -> str:
