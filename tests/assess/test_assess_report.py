@@ -128,3 +128,22 @@ def test_a_harm_of_a_suggested_intervention_sits_next_to_it(tmp_path):
     before = result.prophylaxis[harm - 1]
     assert before.subject == "nsaid" and before.predicate == "prevents"
     assert result.prophylaxis[harm].statement.citations
+
+
+def test_what_the_sources_say_only_of_fop_is_no_advice_after_hip_surgery(tmp_path):
+    from osteon import KnowledgeBase
+
+    paper = tmp_path / "two.txt"
+    paper.write_text("Preventing bone in the wrong place\n\nNSAIDs prevent heterotopic "
+                     "ossification after hip arthroplasty.\n\n"
+                     "Fibrodysplasia ossificans progressiva\n\n"
+                     "In fibrodysplasia ossificans progressiva, palovarotene prevents heterotopic "
+                     "ossification.\n")
+    with KnowledgeBase.open(tmp_path / "store") as kb:
+        kb.ingest([paper])
+        scoped = {f.assertion.subject: f.assertion.scope.family for f in kb.facts("palovarotene")}
+        result = kb.assess(PATIENTS / "ehr_tha_yesterday.fhir.json", at=AT)
+    assert "genetic" in scoped.get("palovarotene", ())  # read as said of FOP
+    offered = {i.subject for i in result.prophylaxis}
+    assert "nsaid" in offered
+    assert "palovarotene" not in offered

@@ -63,11 +63,13 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     hierarchy = view.hierarchy
     ctx = _context(patient, at, rules, hierarchy)
     candidates = view.candidates
+    family = view.scopes.named(f.concept for f in patient.present()).family
 
     for rule in rules.rules:
         if not _triggered(rule, ctx, candidates):
             continue
-        picked = _pick(rule, ctx, view.by_rule[rule.id], knowledge.lexicon)
+        picked = [a for a in _pick(rule, ctx, view.by_rule[rule.id], knowledge.lexicon)
+                  if _fits_family(a, family)]
         if rule.sites == "patient_findings":
             picked = [f.assertion for f in view.facts(picked)
                       if _sites_match(f.qualifiers.sites, ctx)]
@@ -90,6 +92,16 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
              if a.subject in knowledge.lexicon}
     return Assessment(patient, at, warnings=tuple(warnings), disclaimer=DISCLAIMER,
                       deadlines=deadlines(list(sections["prophylaxis"]), names), **sections)
+
+
+def _fits_family(assertion: Assertion, family: tuple[str, ...]) -> bool:
+    """Whether what the sources say of one condition family applies to this patient.
+
+    A statement only about FOP and its kin ("palovarotene prevents flare-ups") is no
+    advice for a patient after hip surgery; one that names no family applies to all.
+    """
+    said = set(assertion.scope.family)
+    return not said or bool(said & set(family or ("acquired",)))
 
 
 def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hierarchy

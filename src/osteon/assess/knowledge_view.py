@@ -19,6 +19,7 @@ from osteon.assess.rules import AssessRules
 from osteon.knowledge.query import to_facts
 from osteon.knowledge.records import POLARITY_RANK, Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.scope import ScopeReader
 
 
 class KnowledgeView:
@@ -29,6 +30,8 @@ class KnowledgeView:
         self.rules = rules
         self.generation = generation
         self.hierarchy = knowledge.hierarchy()
+        self.scopes = ScopeReader(knowledge.lexicon)
+        """Reads a patient's condition family, as reading scopes claims."""
         self.candidates = _candidates(knowledge, rules)
         self.by_rule = {r.id: [a for a in self.candidates
                                if a.predicate in r.predicates and a.polarity in r.polarities]
