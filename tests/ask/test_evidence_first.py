@@ -217,3 +217,18 @@ def test_the_short_answer_quotes_a_sentence_that_says_something(seeded_kb: Knowl
     answer = seeded_kb.ask(question)
     assert answer.answer.startswith("From the sources: ")
     assert ":." not in answer.answer  # no list lead-in ("…options for HO include:") as the answer
+
+
+def test_what_is_said_only_of_fop_answers_only_questions_about_fop(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    paper = tmp_path / "two.txt"
+    paper.write_text("Preventing bone in the wrong place\n\nNSAIDs prevent heterotopic "
+                     "ossification after hip arthroplasty.\n\n"
+                     "Fibrodysplasia ossificans progressiva\n\n"
+                     "In fibrodysplasia ossificans progressiva, palovarotene prevents heterotopic "
+                     "ossification.\n", encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
+        kb.ingest([paper])
+        general = kb.ask("What prevents heterotopic ossification?").answer.lower()
+        fop = " ".join(s.text for s in kb.ask("What prevents bone forming in FOP?").shown())
+    assert "palovarotene" not in general.split(":", 1)[-1]
+    assert "palovarotene" in fop.lower()

@@ -370,6 +370,9 @@ def _items(question: Question, main: QuestionType, facts: Sequence[Fact], concep
             continue
         if near and a.subject not in near:
             continue
+        said = set(a.scope.family)
+        if said and not said & set(question.scope.family or ("acquired",)):
+            continue  # what is said only of FOP does not answer a question about HO at large
         out.append(fact)
     return out
 
