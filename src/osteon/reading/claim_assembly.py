@@ -48,9 +48,9 @@ def polarity_of(analysis: SentenceAnalysis, start: int, end: int, args: list[Men
 def lead_in_polarity(analysis: SentenceAnalysis) -> str | None:
     """How a sentence that opens a list ("...:") holds the items under it, if it doubts them.
 
-    "While not conclusively established, the following may have a role in prevention:"
-    hedges each item; "The following do not prevent it:" denies each. None when the
-    sentence does not end in a colon or asserts its list.
+    "Nothing is proven, but these might help avoid it:" hedges each item; "The following
+    do not prevent it:" denies each. None when the sentence does not end in a colon or
+    asserts its list.
     """
     text = analysis.text.rstrip()
     if not text.endswith(":"):
