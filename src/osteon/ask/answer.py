@@ -404,9 +404,6 @@ def _as_sentence(text: str) -> str:
     return text if text.rstrip(")]”\"'’")[-1:] in ".!?" else text + "."
 
 
-MAX_LISTED_STATEMENTS = 3
-
-
 def _with_figures(text: str, fact: Fact) -> str:
     """A statement or item with the figures its cited sentences give, as written."""
     figures = list(figures_of(cited_claims(fact.claims, 1)))[:2]

@@ -108,14 +108,13 @@ def citations_for(knowledge: KnowledgeStore, claims: Iterable[Claim],
     for claim in claims:
         ev = claim.evidence
         place = places.get((ev.doc_id, ev.sentence_idx))
-        if place is not None and (place.source or place.text) != place.text:
-            citation = citation_at(place, (ev.span_start, ev.span_end))
-            out.append(replace(citation, title=titles.get(ev.doc_id, ""), section=ev.section))
+        if place is not None:  # the document's own characters, the claim's span aligned
+            out.append(replace(citation_at(place, (ev.span_start, ev.span_end)),
+                               title=titles.get(ev.doc_id, ""), section=ev.section))
             continue
         out.append(Citation(
             doc=ev.doc_id, title=titles.get(ev.doc_id, ""), section=ev.section,
             sentence=ev.sentence_idx, start=ev.sentence_start + ev.span_start,
-            end=ev.sentence_start + ev.span_end, quote=ev.quote,
-            sentence_text=place.text if place else ev.quote,
+            end=ev.sentence_start + ev.span_end, quote=ev.quote, sentence_text=ev.quote,
             span_start=ev.span_start, span_end=ev.span_end))
     return out

@@ -39,7 +39,6 @@ class Ranked:
     scope: Scope = Scope()
     scope_note: str | None = None
     """Why the sentence lies outside the question's scope, when it does."""
-    concepts: frozenset[str] = field(default_factory=frozenset)
     holds: dict[str, bool] = field(default_factory=dict)
     """Intent name → does the sentence hold what that intent asks for."""
 
@@ -81,12 +80,13 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         named = frozenset(c for c, _ in (*mentions.get(key, ()),
                                          *mentions.get(pointing.get(key, key), ())))
         about = named | {x for _, c in fitting for x in (c.subject, c.object)}
-        shared = len(content & set(_tokens(place.text)))
+        tokens = _tokens(place.text)
+        shared = len(content & set(tokens))
         concept_share = (sum(1 for fam in families if fam & about) / len(families)
                          if families else 0.0)
         if not fitting and not concept_share and shared < rules.min_shared_words:
             continue  # neither the question's concepts, nor enough of its words, nor a claim
-        if len(_tokens(place.text)) < rules.min_words:
+        if len(tokens) < rules.min_words:
             continue  # a heading-like fragment ("Myositis ossificans.") says nothing
         own = scope_of(sorted(named), knowledge.lexicon)
         for _, claim in here:  # what reading scoped the sentence's claims to
@@ -108,8 +108,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         }
         score = sum(weights[name] * value for name, value in features.items())
         ranked.append(Ranked(place, round(score, 4), features, fitting, scope,
-                             out_of_scope(question.scope, scope, animal_ok=animal_ok), named,
-                             holds))
+                             out_of_scope(question.scope, scope, animal_ok=animal_ok), holds))
     ranked.sort(key=lambda r: (-r.score, r.place.doc_id, r.place.idx))
     return _without_repeats([r for r in ranked if r.score >= rules.min_score], rules)
 

@@ -144,12 +144,6 @@ def intents(scores: list[tuple[str, float]], rules: QuestionRules) -> tuple[str,
     return tuple(name for name, score in scores if score >= rules.intent_share * best)
 
 
-def question_type(text: str, rules: QuestionRules) -> QuestionType:
-    """The best-scoring type for this wording alone, else GENERAL."""
-    scores = type_scores(text, [], rules)
-    return rules.type_named(scores[0][0]) or GENERAL if scores else GENERAL
-
-
 def find_concepts(text: str, lexicon: Lexicon, rules: QuestionRules | None = None, *,
                   fuzzy: bool = True) -> list[tuple[str, int, int]]:
     """(concept id, first word, last word + 1) for each concept named, longest match first.
