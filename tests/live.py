@@ -6,6 +6,7 @@ import socket
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,3 +58,33 @@ class Server:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+def answers_while_held(monkeypatch: Any, module: Any, name: str,
+                       slow_call: Callable[[], int], meanwhile: Callable[[], None]) -> None:
+    """Hold `module.name` inside a request started by `slow_call`, run `meanwhile` (other
+    requests, which must all answer), then let the held one finish: it must answer 200.
+
+    Ordering by events, never wall time: the held call provably had not finished while
+    the others answered.
+    """
+    started, release = threading.Event(), threading.Event()
+    real = getattr(module, name)
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        started.set()
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, slow)
+    finished: list[int] = []
+    held = threading.Thread(target=lambda: finished.append(slow_call()))
+    held.start()
+    try:
+        assert started.wait(30), "the held call began its work"
+        meanwhile()
+        assert not finished, "the others answered while the held call was still working"
+    finally:
+        release.set()
+        held.join(30)
+    assert finished == [200]

@@ -18,7 +18,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from live import Server, free_port
+from live import Server, answers_while_held, free_port
 from osteon import KnowledgeBase
 from osteon.web.app import create_app
 from osteon.web.cds.auth import AuthSettings, TrustedIssuer
@@ -237,30 +237,15 @@ def test_a_slow_call_holds_up_no_other_request(service: str,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from osteon.web.cds import service as cds_service
 
-    started, release = threading.Event(), threading.Event()
-    real = cds_service.assess_patient
-
-    def slow(*args):
-        started.set()
-        release.wait(30)
-        return real(*args)
-
-    monkeypatch.setattr(cds_service, "assess_patient", slow)
     body = hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))
-    finished: list[int] = []
-    slow_call = threading.Thread(target=lambda: finished.append(
-        call(service, PATIENT_VIEW, body).status_code))
-    slow_call.start()
-    try:
-        assert started.wait(30), "the call began its assessment"
+
+    def meanwhile() -> None:
         assert httpx.get(f"{service}/cds-services", timeout=20).status_code == 200
         asked = httpx.get(f"{service}/api/facts", params={"concept": "NSAIDs"}, timeout=20)
         assert asked.status_code == 200
-        assert not finished, "both answered while the call was still being worked out"
-    finally:
-        release.set()
-        slow_call.join(30)
-    assert finished == [200]
+
+    answers_while_held(monkeypatch, cds_service, "assess_patient",
+                       lambda: call(service, PATIENT_VIEW, body).status_code, meanwhile)
 
 
 def test_data_fetched_from_the_fhir_server_with_the_given_token(service: str) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,7 +18,7 @@ import httpx
 import pytest
 from starlette.requests import Request
 
-from live import Server, free_port
+from live import Server, answers_while_held, free_port
 from osteon.web import api
 from osteon.web.app import create_app
 from osteon.web.bodies import BodyError, read_limited
@@ -160,29 +159,14 @@ def test_the_size_limit_is_checked_while_the_body_streams() -> None:
 
 def test_a_slow_assessment_holds_up_no_other_request(
         server: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    started, release = threading.Event(), threading.Event()
-    real = api.assess_patient
-
-    def slow(knowledge, patient, at):
-        started.set()
-        release.wait(30)
-        return real(knowledge, patient, at)
-
-    monkeypatch.setattr(api, "assess_patient", slow)
-    finished: list[int] = []
-    slow_call = threading.Thread(target=lambda: finished.append(
-        post(server, json.dumps(BUNDLE).encode(), "application/json").status_code))
-    slow_call.start()
-    try:
-        assert started.wait(30), "the assessment began"
+    def meanwhile() -> None:
         assert httpx.get(f"{server}/api/topics", timeout=20).status_code == 200
         asked = httpx.get(f"{server}/api/ask", params={"q": "What prevents HO?"}, timeout=20)
         assert asked.status_code == 200
-        assert not finished, "both answered while the assessment was still running"
-    finally:
-        release.set()
-        slow_call.join(30)
-    assert finished == [200]
+
+    answers_while_held(monkeypatch, api, "assess_patient",
+                       lambda: post(server, json.dumps(BUNDLE).encode(),
+                                    "application/json").status_code, meanwhile)
 
 
 def test_sources_show_no_server_path(server: str, web_store: Path) -> None:
