@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.request import pathname2url
 
 from osteon.corpus.records import (
@@ -199,12 +199,10 @@ class Store:
         """Opened read-only: every write raises StoreReadOnlyError before it starts."""
         self._depth = 0
         """Open `transaction()` blocks: only the outermost begins and commits."""
-        self._vocabulary: tuple[tuple[object, ...], list[str]] | None = None
+        self._derived: tuple[tuple[object, ...] | None, dict[str, Any]] = (None, {})
         self._has_query_tables = False
         self._tokenizer: sqlite3.Connection | None = None
         self._stem_cache: dict[str, str] = {}
-        self._term_counts: tuple[tuple[object, ...] | None, dict[str, int]] = (None, {})
-        self._sentence_total: tuple[tuple[object, ...], int] | None = None
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool | None = None) -> Store:
@@ -428,11 +426,11 @@ class Store:
     def count_sentences(self, doc_id: str | None = None) -> int:
         """Count stored sentences, of one document or of all (that count kept per version)."""
         if doc_id is None:
-            version = self._version()
-            if self._sentence_total is None or self._sentence_total[0] != version:
-                total = self._db.execute("SELECT count(*) FROM sentences").fetchone()[0]
-                self._sentence_total = (version, total)
-            return self._sentence_total[1]
+            cache = self._this_version()
+            if "sentences" not in cache:
+                cache["sentences"] = self._db.execute("SELECT count(*) FROM sentences"
+                                                      ).fetchone()[0]
+            return cache["sentences"]
         return self._db.execute("SELECT count(*) FROM sentences WHERE doc_id = ?",
                                 (doc_id,)).fetchone()[0]
 
@@ -499,12 +497,12 @@ class Store:
 
     def vocabulary(self) -> list[str]:
         """Every term of the full-text index (stemmed), read once per version of the store."""
-        version = self._version()
-        if self._vocabulary is None or self._vocabulary[0] != version:
+        cache = self._this_version()
+        if "vocabulary" not in cache:
             self._query_tables()
-            terms = [row[0] for row in self._db.execute("SELECT term FROM temp.sentences_vocab")]
-            self._vocabulary = (version, terms)
-        return self._vocabulary[1]
+            cache["vocabulary"] = [row[0] for row in self._db.execute(
+                "SELECT term FROM temp.sentences_vocab")]
+        return cache["vocabulary"]
 
     def word_counts(self, words: Sequence[str]) -> dict[str, int]:
         """How many stored sentences hold each word, stemmed as the index stems it.
@@ -517,10 +515,7 @@ class Store:
             return {}
         stems = self._stems(words)
         self._query_tables()
-        version = self._version()
-        if self._term_counts[0] != version:
-            self._term_counts = (version, {})
-        counts = self._term_counts[1]
+        counts = self._this_version().setdefault("term_counts", {})
         for term in {t for t in stems.values() if t} - counts.keys():
             # one term at a time: fts5vocab looks up `term = ?` directly, `IN` scans
             row = self._db.execute("SELECT doc FROM temp.sentences_vocab WHERE term = ?",
@@ -572,6 +567,16 @@ class Store:
             if guarded:
                 self._db.execute("PRAGMA query_only=ON")
         self._has_query_tables = True
+
+    def _this_version(self) -> dict[str, Any]:
+        """What is worked out from the stored sentences, kept until they change.
+
+        Their count, the index's vocabulary and its term counts: one cache, one version.
+        """
+        version = self._version()
+        if self._derived[0] != version:
+            self._derived = (version, {})
+        return self._derived[1]
 
     def _version(self) -> tuple[object, ...]:
         """The stored sentences' version as this connection sees it.
