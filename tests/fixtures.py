@@ -60,7 +60,15 @@ PUBMED_XML = """<?xml version="1.0" encoding="UTF-8"?>
           <AbstractText Label="BACKGROUND" NlmCategory="BACKGROUND">Heterotopic ossification follows total hip arthroplasty in many patients. Prophylaxis is debated.</AbstractText>
           <AbstractText Label="RESULTS" NlmCategory="RESULTS">A single fraction of 7 Gy reduced ossification. Indomethacin was less effective.</AbstractText>
         </Abstract>
+        <PublicationTypeList>
+          <PublicationType UI="D016449">Randomized Controlled Trial</PublicationType>
+          <PublicationType UI="D003160">Comparative Study</PublicationType>
+        </PublicationTypeList>
       </Article>
+      <MeshHeadingList>
+        <MeshHeading><DescriptorName UI="D009999" MajorTopicYN="Y">Ossification, Heterotopic</DescriptorName></MeshHeading>
+        <MeshHeading><DescriptorName UI="D019644" MajorTopicYN="N">Arthroplasty, Replacement, Hip</DescriptorName></MeshHeading>
+      </MeshHeadingList>
     </MedlineCitation>
   </PubmedArticle>
   <PubmedArticle>

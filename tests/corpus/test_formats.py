@@ -117,6 +117,9 @@ def test_pubmed_xml_gives_one_document_per_article_with_pmid(tmp_path, empty_sto
     doc = empty_store.get("pmid-31000001")
     assert doc.kind == "abstract" and doc.meta["pmid"] == "31000001"
     assert doc.meta["doi"] == "10.1000/jbr.2019.1"
+    assert doc.meta["publication_types"] == "Randomized Controlled Trial; Comparative Study"
+    assert doc.meta["mesh"] == "Ossification, Heterotopic; Arthroplasty, Replacement, Hip"
+    assert "publication_types" not in empty_store.get("pmid-31000002").meta
     assert doc.title.startswith("Radiation prophylaxis of heterotopic ossification")
     assert [s.heading for s in doc.sections[1:]] == ["Background", "Results"]
     assert "A single fraction of 7 Gy reduced ossification." in [s.text for s in doc.sentences]

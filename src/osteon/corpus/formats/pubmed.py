@@ -1,13 +1,16 @@
 """PubMed / MEDLINE XML: one document per article, PMID kept.
 
 Each article's stored text is its title, then each abstract part (with its
-label as a heading when the abstract is structured). The parser resolves no
+label as a heading when the abstract is structured). Its meta keeps PMID, journal,
+year, DOI, MEDLINE publication types and MeSH descriptors (lists joined by
+`META_SEPARATOR`), which later stages read evidence levels and topics from. The parser resolves no
 entities and fetches nothing, so hostile XML cannot reach the network or disk.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -16,6 +19,8 @@ from osteon.corpus.records import BlockKind, Line, SourceDocument
 from osteon.corpus.sentences import fold_whitespace
 from osteon.errors import IngestError
 
+META_SEPARATOR = "; "
+"""Between the items of a list kept in a document's meta (publication types, MeSH)."""
 ROOTS = {"PubmedArticleSet", "PubmedArticle", "MedlineCitationSet", "MedlineCitation"}
 
 
@@ -84,9 +89,10 @@ def _article(citation: etree._Element, pmid: str, origin: str) -> SourceDocument
         offset += len(text) + 2
     meta = {"pmid": pmid}
     journal = citation.findtext(".//Journal/Title")
-    year = citation.findtext(".//JournalIssue/PubDate/Year")
     doi = citation.findtext(".//ELocationID[@EIdType='doi']")
-    for key, value in (("journal", journal), ("year", year), ("doi", doi)):
+    for key, value in (("journal", journal), ("year", _year(citation)), ("doi", doi),
+                       ("publication_types", _joined(citation, ".//PublicationType")),
+                       ("mesh", _joined(citation, ".//MeshHeading/DescriptorName"))):
         if value and value.strip():
             meta[key] = value.strip()
     serialised = etree.tostring(citation, encoding="utf-8")
@@ -101,6 +107,27 @@ def _article(citation: etree._Element, pmid: str, origin: str) -> SourceDocument
         lines=tuple(lines),
         meta=meta,
     )
+
+
+def _year(citation: etree._Element) -> str | None:
+    """The publication year: PubDate's Year, else the first year of a MedlineDate."""
+    year = citation.findtext(".//JournalIssue/PubDate/Year")
+    if year and year.strip():
+        return year
+    medline = citation.findtext(".//JournalIssue/PubDate/MedlineDate") or ""
+    found = re.search(r"\b(1[89]|20)\d\d\b", medline)
+    return found.group(0) if found else None
+
+
+def _joined(citation: etree._Element, path: str) -> str:
+    """The texts of every element at `path`, in document order, joined by META_SEPARATOR.
+
+    How a list travels in a document's meta (a str -> str map): publication types
+    ("Randomized Controlled Trial; Comparative Study") and MeSH descriptors, which
+    later stages split on the separator (it never occurs inside a MEDLINE term).
+    """
+    found = (_text(node) for node in citation.iterfind(path))
+    return META_SEPARATOR.join(dict.fromkeys(text for text in found if text))
 
 
 def _text(node: etree._Element | None) -> str:
