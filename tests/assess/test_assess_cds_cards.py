@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assess_support import PATIENTS
 
+from osteon.assess.render import render
 from osteon.web.cds.cards import cards_for
 
 SECTIONS = ("risk_factors", "prophylaxis", "surveillance", "differential", "cautions")
@@ -14,8 +15,8 @@ def test_the_deadline_card_comes_first_with_its_time_left(seeded_kb):
                               at="2026-11-20T10:00:00Z")
     cards = cards_for(result, SECTIONS, "https://osteon.example")
     first = cards[0]
-    assert first.summary.startswith("HO prophylaxis: radiation therapy by 2026-11-21 14:00 UTC")
-    assert "(28 h left)" in first.summary and len(first.summary) <= 140
+    assert first.summary == ("HO prophylaxis: Radiation therapy: within 24–48 hours of surgery"
+                             " — by 2026-11-21 14:00 UTC, 28 h from now")
     assert first.indicator == "warning"  # 28 h to the latest bound
     assert any(link.url.endswith("/assess") for link in first.links)
     assert result.deadlines[0].sentence in (first.detail or "")
@@ -26,11 +27,22 @@ def test_a_close_deadline_is_critical_and_a_planned_one_info(seeded_kb):
     late = seeded_kb.assess(PATIENTS / "ehr_tha_yesterday.fhir.json",
                             at="2026-11-21T02:00:00Z")
     card = cards_for(late, SECTIONS, "https://o.example")[0]
-    assert card.indicator == "critical" and "(12 h left)" in card.summary
+    assert card.indicator == "critical" and "by 2026-11-21 14:00 UTC, 12 h from now" in \
+        card.summary
     planned = seeded_kb.assess(PATIENTS / "ehr_tha_planned_prior_ho.fhir.json",
                                at="2026-11-20T10:00:00Z")
     card = cards_for(planned, SECTIONS, "https://o.example")[0]
-    assert card.indicator == "info" and "after the operation" in card.summary
+    assert card.indicator == "info" and "if done as planned" in card.summary
+
+
+def test_the_card_and_the_report_give_one_deadline(seeded_kb):
+    for at in ("2026-11-20T10:00:00Z", "2026-11-21T02:00:00Z"):  # open, then past 24 h
+        result = seeded_kb.assess(PATIENTS / "ehr_tha_yesterday.fhir.json", at=at)
+        sentence = result.deadlines[0].sentence
+        card = cards_for(result, SECTIONS, "https://o.example")[0]
+        assert card.summary.removeprefix("HO prophylaxis: ") in sentence
+        assert render(result, "md").count("— by 2026-11-21 14:00 UTC") >= 1
+        assert "2026-11-20 14:00 UTC," not in sentence  # the 24 h bound is no "by"
 
 
 def test_no_deadline_keeps_the_given_order(seeded_kb):

@@ -91,7 +91,8 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     names = {a.subject: knowledge.lexicon.get(a.subject).name for a in everything
              if a.subject in knowledge.lexicon}
     return Assessment(patient, at, warnings=tuple(warnings), disclaimer=DISCLAIMER,
-                      deadlines=deadlines(list(sections["prophylaxis"]), names), **sections)
+                      deadlines=deadlines(list(sections["prophylaxis"]), names, at),
+                      **sections)
 
 
 def _fits_family(assertion: Assertion, family: tuple[str, ...]) -> bool:

@@ -8,16 +8,18 @@ belief. Rule order (data/assess/rules.yaml) is kept between rules: a differentia
 comes before the tests that tell it apart.
 
 The report's deadlines ("Radiation therapy: within 24–48 hours of surgery — by …,
-20 h left") are taken from the prophylaxis windows still open.
+28 h from now") are taken from the prophylaxis windows still open.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import datetime
 
 from osteon.ask.records import ConflictNote
 from osteon.assess.records import Deadline, Item
+from osteon.assess.timing import deadline_sentence
 
 URGENT = ("open", "closing", "not_started")
 """Window statuses a clinician can still act on, most pressing first."""
@@ -107,8 +109,13 @@ def _pressing(item: Item, own: frozenset[str]) -> tuple[int, int, int, float]:
     return urgent, personal, _POLARITY_RANK.get(item.polarity, 3), -item.belief
 
 
-def deadlines(items: list[Item], names: dict[str, str]) -> tuple[Deadline, ...]:
-    """Open prophylaxis windows, soonest first, one per intervention."""
+def deadlines(items: list[Item], names: dict[str, str], at: datetime
+              ) -> tuple[Deadline, ...]:
+    """Open prophylaxis windows, soonest first, one per intervention.
+
+    Each says its latest bound and the time left (`timing.deadline_sentence`, the one
+    sentence the report and the CDS card both give).
+    """
     found: dict[str, Deadline] = {}
     for item in items:
         for window in item.timing:
@@ -117,6 +124,5 @@ def deadlines(items: list[Item], names: dict[str, str]) -> tuple[Deadline, ...]:
             what = names.get(item.subject, item.subject.replace("_", " "))
             if item.subject not in found or window.end < found[item.subject].window.end:
                 found[item.subject] = Deadline(what, window,
-                                               f"{what[:1].upper()}{what[1:]}: {window.text} "
-                                               f"— {window.summary}")
+                                               deadline_sentence(what, window, at))
     return tuple(sorted(found.values(), key=lambda d: d.window.end))  # type: ignore[arg-type]

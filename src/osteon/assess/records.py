@@ -117,6 +117,8 @@ class TimeWindow:
     """open, closing, passed, not_started, in_window, before_window, after_window, unknown."""
     summary: str = ""
     """One line for the clinician ("deadline 2025-03-11 09:30 UTC to 2025-03-12 09:30 UTC")."""
+    date_only: bool = False
+    """The event it counts from has a day but no time: the bounds are approximate."""
 
 
 @dataclass(frozen=True, slots=True)

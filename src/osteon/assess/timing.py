@@ -146,7 +146,7 @@ def window(value: QualifierValue, anchor: Anchor | None, at: datetime, rules: Ti
                      summary=f"not computed: {_OFF_CALENDAR}")
     status = _status(mode, anchor.time, start, end, at)
     return _with(base, anchor_event=anchor.label, anchor_time=anchor.time, start=start,
-                 end=end, status=status,
+                 end=end, status=status, date_only=anchor.date_only,
                  summary=_summary(mode, status, start, end, anchor, at))
 
 
@@ -161,6 +161,7 @@ def _earlier(base: TimeWindow, anchor: Anchor, low: float | None, high: float | 
         return _with(base, anchor_event=anchor.label, summary=f"not computed: {_OFF_CALENDAR}")
     status = _status("expected", None, start, end, at)
     return _with(base, anchor_event=anchor.label, start=start, end=end, status=status,
+                 date_only=anchor.date_only,
                  summary=_summary("expected", status, start, end, anchor, at))
 
 
@@ -193,22 +194,49 @@ def _summary(mode: str, status: str, start: datetime, end: datetime, anchor: Anc
     if anchor.time is not None:
         counted += f" ({_fmt(anchor.time, approx)})"
     if mode == "deadline":
-        lead = {"not_started": "window opens with the event; deadline",
-                "open": f"deadline {_left(start, at)}: by", "closing":
-                "past the earliest deadline the sources give; at the latest by",
-                "passed": "window passed; it closed"}[status]
-        text = {"open": f"{lead} {_fmt(start, approx)} (at the latest {_fmt(end, approx)})",
-                "closing": f"{lead} {_fmt(end, approx)} ({_left(end, at)})",
-                "passed": f"{lead} {_fmt(end, approx)}"}.get(status, f"{lead} {span}")
+        text = {"not_started": f"window opens with the event: {span}",
+                "open": f"by {_fmt(end, approx)}, {from_now(end, at)} "
+                        f"(the earliest bound the sources give: {_fmt(start, approx)})",
+                "closing": f"by {_fmt(end, approx)}, {from_now(end, at)} "
+                           f"(past the earliest bound the sources give, "
+                           f"{_fmt(start, approx)})",
+                "passed": f"window passed; it closed {_fmt(end, approx)}"}[status]
         return f"{text}, {counted}"
     lead = {"before_window": "expected", "in_window": "now inside the window",
             "after_window": "the window has passed"}[status]
     return f"{lead}: {span}, {counted}"
 
 
-def _left(moment: datetime, at: datetime) -> str:
+def from_now(moment: datetime, at: datetime) -> str:
+    """The time left until `moment` ("28 h from now", "3.5 days from now")."""
     hours = (moment - at).total_seconds() / 3600
-    return f"{hours:.0f} h left" if hours < 72 else f"{hours / 24:.1f} days left"
+    return f"{hours:.0f} h from now" if hours < 72 else f"{hours / 24:.1f} days from now"
+
+
+def deadline_sentence(what: str, window: TimeWindow, at: datetime, *,
+                      counted: bool = True) -> str:
+    """The one deadline sentence every face gives (report, JSON, CDS card).
+
+    "Radiation therapy: within 24–48 hours of surgery — by 2026-11-21 14:00 UTC, 28 h
+    from now": the timing as the source states it, then its latest bound (the deadline
+    that matters) as an absolute time and the time left; `counted` adds the patient
+    event it is counted from. A window that opens with a planned event says so.
+    """
+    head = f"{what[:1].upper()}{what[1:]}: {window.text}"
+    if window.end is None:
+        return f"{head} — {window.summary}" if window.summary else head
+    approx = window.date_only
+    if window.status == "not_started":
+        text = f"{head} — by {_fmt(window.end, approx)} if done as planned"
+    elif window.status == "passed":
+        text = f"{head} — window passed; it closed {_fmt(window.end, approx)}"
+    else:
+        text = f"{head} — by {_fmt(window.end, approx)}, {from_now(window.end, at)}"
+    if counted and window.anchor_event:
+        text += f"; counted from {window.anchor_event}"
+        if window.anchor_time is not None:
+            text += f" ({_fmt(window.anchor_time, approx)})"
+    return text
 
 
 def _fmt(moment: datetime, date_only: bool) -> str:

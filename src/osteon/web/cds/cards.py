@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from osteon.assess.records import Assessment, Deadline, Item
+from osteon.assess.timing import deadline_sentence
 from osteon.web.cds.models import Action, Card, Link, Source, Suggestion
 
 SOURCE_LABEL = "osteon: heterotopic ossification evidence"
@@ -50,14 +51,13 @@ def cards_for(assessment: Assessment, sections: Sequence[str], base_url: str) ->
 
 
 def _put_deadline(card: Card, deadline: Deadline, at: datetime, base_url: str) -> None:
+    """The deadline card: the report's deadline sentence, its indicator by urgency."""
     window = deadline.window
     due = window.end  # the latest bound the sources give: the deadline that matters
     assert due is not None
     hours = (due - at).total_seconds() / 3600
-    left = (f"{hours:.0f} h left" if hours < 72 else f"{hours / 24:.1f} days left") \
-        if window.status != "not_started" else "after the operation"
-    text = (f"{_TITLES['prophylaxis']}: {deadline.what} by {due:%Y-%m-%d %H:%M} UTC "
-            f"({left}) — {window.text}")
+    text = (f"{_TITLES['prophylaxis']}: "
+            f"{deadline_sentence(deadline.what, window, at, counted=False)}")
     card.summary = text if len(text) <= SUMMARY_MAX else text[:SUMMARY_MAX - 1] + "…"
     card.indicator = ("info" if window.status == "not_started"
                       else "critical" if hours <= 24 else "warning")
