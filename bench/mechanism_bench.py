@@ -58,9 +58,9 @@ def main() -> None:
     else:
         controls = dict(zip(model.system.controls, model.controls(SCENARIO), strict=True))
         rr = roadrunner.RoadRunner(to_sbml(graph, controls))
-        opts = parameters()["solver"]
-        rr.integrator.relative_tolerance = opts["rtol"]
-        rr.integrator.absolute_tolerance = opts["atol"]
+        opts = parameters().solver
+        rr.integrator.relative_tolerance = opts.rtol
+        rr.integrator.absolute_tolerance = opts.atol
 
         def run_rr() -> None:
             rr.reset()

@@ -20,11 +20,14 @@ class DataFileError(OsteonError):
     Names the file and the entry so a curator can fix it without reading code.
     """
 
-    def __init__(self, path: str | Path, entry: str, reason: str) -> None:
+    def __init__(self, path: str | Path, entry: str, reason: str, *,
+                 line: int | None = None) -> None:
         self.path = str(path)
         self.entry = entry
         self.reason = reason
-        super().__init__(f"{self.path}: {entry}: {reason}")
+        self.line = line
+        where = self.path if line is None else f"{self.path} line {line}"
+        super().__init__(f"{where}: {entry}: {reason}")
 
 
 class StoreError(OsteonError):

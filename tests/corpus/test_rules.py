@@ -25,7 +25,9 @@ def test_a_bad_pattern_names_the_file_and_the_entry():
     raw["patterns"][2]["pattern"] = "share (this"
     with pytest.raises(DataFileError) as caught:
         parse_model(ChromeRules, raw, "data/rules/chrome.yaml")
-    assert "data/rules/chrome.yaml: patterns.2.pattern" in str(caught.value)
+    assert str(caught.value).startswith(
+        "data/rules/chrome.yaml line 13: rule 'rate-author' (patterns.2.pattern): "
+        "'share (this' is not a valid regular expression")
 
 
 def test_an_unknown_key_is_refused():

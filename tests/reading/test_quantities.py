@@ -318,7 +318,8 @@ def test_a_bad_pattern_names_the_file_and_the_entry():
     raw["dose_forms"]["after"][0]["pattern"] = "(in a single"
     with pytest.raises(DataFileError) as caught:
         parse_model(QuantityRules, raw, RULES)
-    assert f"{RULES}: dose_forms.after.0.pattern" in str(caught.value)
+    assert caught.value.path == RULES and caught.value.line is not None
+    assert caught.value.entry == "dose_forms.after.0.pattern"
 
 
 def test_an_unknown_key_is_refused():

@@ -15,17 +15,13 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pydantic import BaseModel, ConfigDict
-
-from osteon.datafiles import load_model
+from osteon.datafiles import Strict, load_model
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.terms import explicit_forms
 
 
-class DisplayRules(BaseModel):
+class DisplayRules(Strict):
     """The whole display.yaml."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     semantic_tags: list[str]
     laterality: dict[str, str]

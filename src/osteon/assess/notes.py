@@ -19,10 +19,8 @@ from datetime import datetime
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
-
 from osteon.assess.display import words
-from osteon.datafiles import load_model
+from osteon.datafiles import Strict, load_model
 from osteon.reading.context_rules import ContextRuleEntry
 from osteon.reading.lexicon import Lexicon
 
@@ -30,10 +28,9 @@ if TYPE_CHECKING:
     from osteon.reading.pipeline import Pipeline
 
 
-class NoteRules(BaseModel):
+class NoteRules(Strict):
     """The whole notes.yaml."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     clause_breaks: str
     sections: dict[str, str] = {}
     """Headings ("past medical history") → the status of what they list, or skip."""

@@ -11,10 +11,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from osteon.assess.records import SECTIONS
-from osteon.datafiles import load_model
+from osteon.datafiles import Strict, load_model
 from osteon.reading.records import PREDICATES
 
 Polarity = Literal["asserted", "hedged", "negated"]
@@ -23,17 +23,13 @@ ROLES = ("any", "target", "patient", "patient_recent", "patient_findings", "labs
          "differentials", "target_or_differentials")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 def _check_role(value: str) -> str:
     if value in ROLES or (value.startswith("section:") and value[8:] in SECTIONS):
         return value
     raise ValueError(f"unknown role {value!r}; choose from {', '.join(ROLES)} or section:NAME")
 
 
-class Rule(_Strict):
+class Rule(Strict):
     """One way assertions enter a section (see the comments at the top of rules.yaml)."""
 
     id: str
@@ -75,7 +71,7 @@ class Rule(_Strict):
         return _check_role(value)
 
 
-class AssessRules(_Strict):
+class AssessRules(Strict):
     """The whole rules.yaml."""
 
     target: str
@@ -99,14 +95,14 @@ class AssessRules(_Strict):
     rules: list[Rule]
 
 
-class Anchor(_Strict):
+class Anchor(Strict):
     words: list[str] = Field(min_length=1)
     events: list[str] | Literal["onset"]
     point: Literal["start", "end"] = "start"
     """Which moment of an event recorded as a period the timing counts from."""
 
 
-class TimingRules(_Strict):
+class TimingRules(Strict):
     """The whole timing.yaml."""
 
     anchors: list[Anchor]

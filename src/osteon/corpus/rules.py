@@ -10,16 +10,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
-from osteon.datafiles import check_regex, load_model
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from osteon.datafiles import Strict, check_regex, load_model
 
 
-class PatternRule(_Strict):
+class PatternRule(Strict):
     """A named regular expression matched against a whole normalised line."""
 
     id: str
@@ -37,26 +33,26 @@ class PatternRule(_Strict):
         return _compiled(self.pattern, self.case_sensitive)
 
 
-class RepeatedTitle(_Strict):
+class RepeatedTitle(Strict):
     """How long a cut-off copy of the title must be to count as chrome."""
 
     min_prefix_chars: int = Field(ge=1)
 
 
-class RepeatedLine(_Strict):
+class RepeatedLine(Strict):
     """Running headers: short lines that recur this often in one document."""
 
     min_count: int = Field(ge=2)
     max_words: int = Field(ge=1)
 
 
-class Sandwich(_Strict):
+class Sandwich(Strict):
     """Short lines between two chrome lines belong to the same widget."""
 
     max_words: int = Field(ge=1)
 
 
-class ChromeRules(_Strict):
+class ChromeRules(Strict):
     """Everything that decides what is page chrome (`data/rules/chrome.yaml`)."""
 
     patterns: list[PatternRule]
@@ -67,7 +63,7 @@ class ChromeRules(_Strict):
     html_drop_tags: list[str]
 
 
-class HeadingRule(_Strict):
+class HeadingRule(Strict):
     """When a standalone line reads as a heading (`data/rules/layout.yaml`)."""
 
     max_words: int
@@ -76,7 +72,7 @@ class HeadingRule(_Strict):
     max_words_with_period: int
 
 
-class LayoutRules(_Strict):
+class LayoutRules(Strict):
     """List markers, heading heuristics and line-ending punctuation."""
 
     list_markers: list[str]
@@ -94,7 +90,7 @@ class LayoutRules(_Strict):
         return re.compile(r"^[ \t]*(?:" + "|".join(self.list_markers) + ")")
 
 
-class SentenceRules(_Strict):
+class SentenceRules(Strict):
     """Abbreviations after which a period does not end a sentence."""
 
     abbreviations: list[str]

@@ -10,29 +10,25 @@ from dataclasses import replace
 from functools import cache
 from pathlib import PurePath
 
-from pydantic import BaseModel, ConfigDict
-
 from osteon.corpus.formats.text import load_text
 from osteon.corpus.ingest import IngestOutcome, ingest_source
 from osteon.corpus.store import Store
-from osteon.datafiles import data_path, load_model
+from osteon.datafiles import Strict, data_path, load_model
 
 DEFAULT_CORPUS_KEY = "default_corpus"
 
 
-class SeedEntry(BaseModel):
+class SeedEntry(Strict):
     """One shipped document: its file, kind and where it came from."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     file: str
     kind: str
     origin: str
 
 
-class SeedManifest(BaseModel):
+class SeedManifest(Strict):
     """`data/corpus/manifest.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     documents: list[SeedEntry]
 
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from osteon.datafiles import load_model
+from osteon.datafiles import Strict, load_model
 from osteon.knowledge.rules import conflict_rules
 from osteon.reading.records import Claim
 
@@ -25,10 +25,9 @@ NOT_CONFIRMED = "read, not confirmed"
 """How a claim or assertion under the threshold is labelled wherever it is shown."""
 
 
-class RuleScore(BaseModel):
+class RuleScore(Strict):
     """Labels of one rule's (or one family's) claims: how many, how many right."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     labelled: int = Field(ge=0)
     correct: int = Field(ge=0)
     precision: float | None = None
@@ -40,10 +39,9 @@ class RuleScore(BaseModel):
         return self.correct / self.labelled if self.labelled else 0.0
 
 
-class RulePrecision(BaseModel):
+class RulePrecision(Strict):
     """The whole of data/knowledge/rule_precision.yaml."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     measured: str = ""
     """How and on what the figures were measured."""
     threshold: float = Field(0.6, ge=0, le=1)

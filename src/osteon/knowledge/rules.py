@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
-from osteon.datafiles import check_regex, data_path, load_model, parse_model
+from osteon.datafiles import Strict, check_regex, data_path, load_model, parse_model
 from osteon.errors import DataFileError
 from osteon.reading.lexicon import load_lexicon
 from osteon.reading.records import PREDICATES
@@ -24,11 +24,7 @@ Sign = Literal["+", "-"]
 Relatedness = Literal["related", "covers", "any"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class BeliefRules(_Strict):
+class BeliefRules(Strict):
     """Priors for belief: how reliable a kind of document is, how sure a polarity is."""
 
     reliability: dict[str, float]
@@ -49,21 +45,21 @@ class BeliefRules(_Strict):
                 * self.certainty.get(polarity, 1.0))  # type: ignore[call-overload]
 
 
-class Family(_Strict):
+class Family(Strict):
     """Predicates that answer one question, yes (positive) or no (negative)."""
 
     positive: tuple[str, ...]
     negative: tuple[str, ...] = ()
 
 
-class GenericAgent(_Strict):
+class GenericAgent(Strict):
     """An agent that stands for every agent when negated ("no preventive treatment")."""
 
     concept: str
     counters: tuple[str, ...]
 
 
-class TextClass(_Strict):
+class TextClass(Strict):
     """Free text sorted by what it says, and the stance that takes."""
 
     predicates: tuple[str, ...]
@@ -80,7 +76,7 @@ class TextClass(_Strict):
 CompiledClass = tuple[str, TextClass, list[re.Pattern[str]]]
 
 
-class Selector(_Strict):
+class Selector(Strict):
     """Which stances a rule speaks of; every field given must hold."""
 
     family: str | None = None
@@ -90,19 +86,19 @@ class Selector(_Strict):
     agent_under: tuple[str, ...] = ()
 
 
-class StanceSpec(_Strict):
+class StanceSpec(Strict):
     family: str
     sign: Sign
 
 
-class ExtraStance(_Strict):
+class ExtraStance(Strict):
     """Further stances a matching claim takes (a resection that treats: reversible)."""
 
     when: Selector
     take: tuple[StanceSpec, ...]
 
 
-class AcrossRule(_Strict):
+class AcrossRule(Strict):
     """Two stances of different families that disagree."""
 
     kind: str
@@ -114,7 +110,7 @@ class AcrossRule(_Strict):
     says: str
 
 
-class FigureRules(_Strict):
+class FigureRules(Strict):
     """When two figures for one measured thing differ (conflicts.yaml's `figures`)."""
 
     kind: str = "figures differ"
@@ -135,7 +131,7 @@ class FigureRules(_Strict):
     """Families whose figures are compared only with figures of the same family."""
 
 
-class ConflictRules(_Strict):
+class ConflictRules(Strict):
     """The whole of conflicts.yaml."""
 
     families: dict[str, Family]

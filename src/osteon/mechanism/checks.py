@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from osteon.datafiles import data_path
+from osteon.datafiles import Strict, data_path
 from osteon.errors import OsteonError
 from osteon.mechanism.data import interventions
 from osteon.mechanism.judges import BONE, Context, criterion_for
@@ -32,8 +32,7 @@ CONTROL = Scenario(injuries=("spinal_cord", "muscle"))
 ALONE = Scenario(injuries=("muscle",))
 
 
-class CheckScenario(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class CheckScenario(Strict):
     injuries: tuple[str, ...] = ()
     interventions: tuple[str, ...] = ()
     days: float = 28.0
@@ -98,7 +97,7 @@ def judge(row: CheckRow, model: Model, context: Context, stimuli: frozenset[str]
 
 def evaluate_checks(model: Model, rows: list[CheckRow]) -> list[CheckResult]:
     """Every row judged against one control run and one run of muscle injury alone."""
-    stimuli = frozenset(interventions()["stimuli"])
+    stimuli = frozenset(interventions().stimuli)
     context = Context(model.simulate(CONTROL), model.simulate(ALONE))
     return [judge(row, model, context, stimuli) for row in rows]
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from osteon.mechanism.data import assumptions, parameters
+from osteon.mechanism.data import Node, assumptions, parameters
 from osteon.mechanism.records import MechanismGraph
 
 COMPARTMENTS = ("injured", "uninjured")
@@ -118,20 +118,14 @@ def edge_param(kind: str, source: str, target: str) -> str:
 def control_names(graph: MechanismGraph) -> tuple[str, ...]:
     spec = assumptions()
     injuries = [f"inj_{n}" for n in ("spinal_cord_injury", "muscle_injury")]
-    stimuli = [f"stim_{n}" for n in spec["inputs"] if n not in ("spinal_cord_injury",
+    stimuli = [f"stim_{n}" for n in spec.inputs if n not in ("spinal_cord_injury",
                                                                 "muscle_injury")]
     return tuple(injuries + stimuli + [f"kd_{n}" for n in graph.nodes]
                  + [f"ox_{n}" for n in graph.nodes])
 
 
-def _edge_params(key: str) -> dict[str, float]:
-    p = parameters()
-    return {**p["defaults"]["edge"], **p["edges"].get(key, {})}
-
-
-def node_params(node: str) -> dict[str, Any]:
-    p = parameters()
-    return {**p["defaults"]["node"], **p["nodes"].get(node, {})}
+def node_params(node: str) -> Node:
+    return parameters().node(node)
 
 
 class _Builder:
@@ -143,14 +137,13 @@ class _Builder:
         self.hills: list[HillTerm] = []
         self.last: dict[str, Any] = {}
         """The structure of the target printed last (see StateShape)."""
-        spec = assumptions()
-        self.systemic = set(spec["systemic"])
+        self.systemic = set(assumptions().systemic)
 
     def hill(self, state: str, source: str, target: str) -> str:
-        ep = _edge_params(f"{source} -> {target}")
+        ep = parameters().edge(source, target)
         names = {k: edge_param(k, source, target) for k in ("w", "n", "ec50")}
-        for k, key in (("w", "weight"), ("n", "n"), ("ec50", "ec50")):
-            self.params[names[k]] = float(ep[key])
+        for k, value in (("w", ep.weight), ("n", ep.n), ("ec50", ep.ec50)):
+            self.params[names[k]] = float(value)
         i = len(self.hills)
         self.hills.append(HillTerm(state, names["w"], names["n"], names["ec50"]))
         return self.pr.hill(state, names["w"], names["n"], names["ec50"], i)
@@ -158,7 +151,7 @@ class _Builder:
     def target(self, node: str, comp: str) -> str:
         """The node's target activity as text; its structure is left in `self.last`."""
         np_ = node_params(node)
-        requires = set(np_.get("requires", []))
+        requires = set(np_.requires)
         text: dict[str, list[str]] = {"acts": [], "reqs": [], "hosts": [], "inhib": []}
         index: dict[str, list[int]] = {k: [] for k in text}
         for e in self.graph.inputs_of(node):
@@ -172,7 +165,7 @@ class _Builder:
         terms = []
         basal = f"basal__{node}"
         if acts or not (reqs or hosts):
-            self.params[basal] = float(np_["basal"])
+            self.params[basal] = float(np_.basal)
             self.last["basal"] = basal
         if acts:
             prod = "*".join(f"(1 - {f})" for f in acts)
@@ -194,7 +187,7 @@ def build_system(graph: MechanismGraph, pr: Printer = SBML) -> OdeSystem:
     """
     spec = assumptions()
     b = _Builder(graph, pr)
-    inputs: dict[str, dict[str, str]] = spec["inputs"]
+    inputs = spec.inputs
     states: list[str] = []
     rates: dict[str, str] = {}
     initial: dict[str, str] = {}
@@ -203,13 +196,13 @@ def build_system(graph: MechanismGraph, pr: Printer = SBML) -> OdeSystem:
         comps = ("injured",) if node in b.systemic else COMPARTMENTS
         np_ = node_params(node)
         tau, ymax = f"tau__{node}", f"ymax__{node}"
-        b.params[tau], b.params[ymax] = float(np_["tau"]), float(np_["ymax"])
+        b.params[tau], b.params[ymax] = float(np_.tau), float(np_.ymax)
         for comp in comps:
             name = state_name(node, comp, b.systemic)
             states.append(name)
             initial[name] = "0"
             shape: dict[str, Any] = {"input": node in inputs}
-            if node in inputs and inputs[node]["kind"] == "pulse":
+            if node in inputs and inputs[node].kind == "pulse":
                 target = "0"
                 if comp == "injured":
                     initial[name] = f"inj_{node}"
@@ -220,7 +213,7 @@ def build_system(graph: MechanismGraph, pr: Printer = SBML) -> OdeSystem:
                 target = b.target(node, comp)
                 shape.update(b.last)
             target = f"(1 - kd_{node})*(({target}) + ox_{node}*(1 - ({target})))"
-            accumulating = node in spec["accumulating"]
+            accumulating = node in spec.accumulating
             shapes[name] = StateShape(tau, ymax, accumulating, ox=f"ox_{node}", kd=f"kd_{node}",
                                       **shape)
             rates[name] = (f"{target}*({ymax} - {name})/{tau}" if accumulating

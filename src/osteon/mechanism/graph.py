@@ -110,10 +110,9 @@ def _reachable(edges: list[Edge], starts: Iterable[str]) -> set[str]:
 def build_graph(facts: Iterable[Fact]) -> MechanismGraph:
     """The model graph: cited edges from mouse-model assertions plus assumption edges."""
     spec = assumptions()
-    merge = {k: v["into"] for k, v in spec["merge"].items()}
-    mediators: dict[str, list[str]] = spec["mediators"]
-    summaries = {(s["subject"], s["predicate"], s["object"]): s["path"]
-                 for s in spec["summaries"]}
+    merge = {k: v.into for k, v in spec.merge.items()}
+    mediators = spec.mediators
+    summaries = {(s.subject, s.predicate, s.object): s.path for s in spec.summaries}
     edges: list[Edge] = []
     for fact in facts:
         a = fact.assertion
@@ -128,14 +127,13 @@ def build_graph(facts: Iterable[Fact]) -> MechanismGraph:
                                   dynamic=False))
             else:
                 edges.extend(_route(raw, mediators))
-    for item in spec["edges"]:
-        sign = int(item["sign"])
-        edges.append(Edge(item["source"], item["target"], sign,
-                          "activates" if sign > 0 else "inhibits", ("assumption",),
-                          assumption=item["why"]))
+    for item in spec.edges:
+        edges.append(Edge(item.source, item.target, item.sign,
+                          "activates" if item.sign > 0 else "inhibits", ("assumption",),
+                          assumption=item.why))
     edges = _merge_duplicates(edges)
-    nodes = _reachable(edges, spec["inputs"])
-    order = sorted(nodes, key=lambda n: (n not in spec["systemic"], n))
+    nodes = _reachable(edges, spec.inputs)
+    order = sorted(nodes, key=lambda n: (n not in spec.systemic, n))
     return MechanismGraph(tuple(edges), tuple(order), aliases=merge)
 
 

@@ -59,7 +59,7 @@ def check_days(days: float) -> float:
 
 def known_interventions() -> list[str]:
     data = interventions()
-    return sorted([*data["drugs"], *data["genetic"], *data["stimuli"]])
+    return sorted([*data.drugs, *data.genetic, *data.stimuli])
 
 
 def controls_for(graph: MechanismGraph, scenario: Scenario,
@@ -69,23 +69,22 @@ def controls_for(graph: MechanismGraph, scenario: Scenario,
     values = dict.fromkeys(names, 0.0)
     check_days(scenario.days)
     for injury in scenario.injuries:
-        if injury not in data["injuries"]:
+        if injury not in data.injuries:
             raise MechanismError(f"unknown injury {injury!r}"
-                                 f"{_close(injury, list(data['injuries']))}")
-        values[f"inj_{data['injuries'][injury]['node']}"] = 1.0
+                                 f"{_close(injury, list(data.injuries))}")
+        values[f"inj_{data.injuries[injury].node}"] = 1.0
     inhibit = {resolve_node(graph, k): check_fraction(k, v) for k, v in scenario.inhibit.items()}
     over = {resolve_node(graph, k): check_fraction(k, v) for k, v in scenario.overexpress.items()}
     for name in (*scenario.interventions, *scenario.stimuli):
-        if name in data["drugs"] or name in data["genetic"]:
-            spec = data["drugs"].get(name) or data["genetic"][name]
-            fraction = 1.0 if spec["kind"] == "knockout" else check_fraction(name,
-                                                                             spec["fraction"])
-            for target in spec["targets"]:
+        spec = data.treatment(name)
+        if spec is not None:
+            fraction = check_fraction(name, spec.fraction)
+            for target in spec.targets:
                 node = resolve_node(graph, target)
                 # two drugs on one target: the activity left is the product of what each leaves
                 inhibit[node] = 1 - (1 - inhibit.get(node, 0.0)) * (1 - fraction)
-        elif name in data["stimuli"]:
-            values[f"stim_{data['stimuli'][name]['node']}"] = float(data["stimuli"][name]["level"])
+        elif name in data.stimuli:
+            values[f"stim_{data.stimuli[name].node}"] = float(data.stimuli[name].level)
         else:
             raise MechanismError(f"unknown intervention {name!r}"
                                  f"{_close(name, known_interventions())}")

@@ -106,7 +106,7 @@ class Model:
 
         `params` overrides named model parameters for this run only.
         """
-        opts = {**parameters()["solver"], **(solver or {})}
+        opts = {**parameters().solver.model_dump(), **(solver or {})}
         controls = self.controls(scenario)
         values = self.param_vector(params)
         compiled = self._specialised(values, controls)

@@ -32,14 +32,14 @@ from osteon.mechanism.vector import VectorRhs
 def sample_parameters(model: Model, n: int | None = None, seed: int | None = None,
                       spread: float | None = None) -> tuple[tuple[str, ...], np.ndarray]:
     """Names and an (n_params, n) array of Latin-hypercube parameter sets."""
-    spec = parameters()["sweep"]
-    n = int(n or spec["sets"])
-    spread = float(spec["spread"] if spread is None else spread)
+    spec = parameters().sweep
+    n = int(n or spec.sets)
+    spread = float(spec.spread if spread is None else spread)
     names = tuple(model.system.params)
     default = np.array([model.system.params[k] for k in names])
-    unit = qmc.LatinHypercube(d=len(names), seed=spec["seed"] if seed is None else seed).random(n)
+    unit = qmc.LatinHypercube(d=len(names), seed=spec.seed if seed is None else seed).random(n)
     values = default * (1 - spread + 2 * spread * unit)
-    bounds = spec["bounds"]
+    bounds = spec.bounds
     for j, name in enumerate(names):
         lo, hi = bounds[name.split("__", 1)[0]]
         values[:, j] = np.clip(values[:, j], lo, hi)
@@ -80,14 +80,14 @@ def simulate_batch(model: Model, scenario: Scenario, values: np.ndarray,
     tolerance the step is set by stability more than by accuracy, so the method
     with the fewest evaluations per step wins (RK45 needs ~25 % more).
     """
-    spec = parameters()["sweep"]
+    spec = parameters().sweep
     system = model.system
     controls = dict(zip(system.controls, model.controls(scenario), strict=True))
     n_states, n_sets = len(system.states), values.shape[1]
     f = VectorRhs(system, dict(zip(system.params, values, strict=True)), controls, n_sets)
     start = f.y0()
     t_eval = np.linspace(0.0, scenario.days, points)
-    y = rk23(f, start.ravel(), t_eval, rtol=spec["rtol"], atol=spec["atol"])
+    y = rk23(f, start.ravel(), t_eval, rtol=spec.rtol, atol=spec.atol)
     ymax = {k.removeprefix("ymax__"): values[j] for j, k in enumerate(model.system.params)
             if k.startswith("ymax__")}
     return Batch(t_eval, y.reshape(n_states, n_sets, points), model.system.states, ymax)
@@ -115,7 +115,7 @@ def sweep(model: Model, rows: Iterable[Any], n: int | None = None,
     """
     _, values = sample_parameters(model, n, seed, spread)
     parsed = [_row(r) for r in rows]
-    stimuli = frozenset(interventions()["stimuli"])
+    stimuli = frozenset(interventions().stimuli)
     scenarios = [CONTROL, ALONE, *(scenario_of(r, stimuli) for r in parsed)]
     # keyed by control values: two drugs with the same targets and fraction
     # (mifepristone, relacorilant) run once
@@ -138,4 +138,4 @@ def _workers(jobs: int) -> int:
     numpy lets go of the GIL inside each whole-array operation (vector.py), so
     two batches on two cores overlap most of their arithmetic.
     """
-    return max(1, min(jobs, os.cpu_count() or 1, int(parameters()["sweep"].get("threads", 1))))
+    return max(1, min(jobs, os.cpu_count() or 1, parameters().sweep.threads))

@@ -89,18 +89,18 @@ def check(form: SimForm, graph: MechanismGraph) -> SimRequest:
     """The scenario the form asks for, or a MechanismError saying what is wrong with it."""
     data = interventions()
     for injury in form.injuries:
-        if injury not in data["injuries"]:
+        if injury not in data.injuries:
             raise MechanismError(f"unknown injury {injury!r}; known: "
-                                 f"{', '.join(sorted(data['injuries']))}")
+                                 f"{', '.join(sorted(data.injuries))}")
     for drug in form.drugs:
-        if drug not in data["drugs"] and drug not in data["genetic"]:
-            known = sorted([*data["drugs"], *data["genetic"]])
+        if data.treatment(drug) is None:
+            known = sorted([*data.drugs, *data.genetic])
             raise MechanismError(f"unknown drug or genetic change {drug!r}; known: "
                                  f"{', '.join(known)}")
     for stimulus in form.stimuli:
-        if stimulus not in data["stimuli"]:
+        if stimulus not in data.stimuli:
             raise MechanismError(f"unknown stimulus {stimulus!r}; known: "
-                                 f"{', '.join(sorted(data['stimuli']))}")
+                                 f"{', '.join(sorted(data.stimuli))}")
     days = _number(form.days, "days")
     if not 0 < days <= MAX_DAYS:
         raise MechanismError(f"days must be more than 0 and at most {MAX_DAYS:g}, "

@@ -15,12 +15,13 @@ the PNGs in small LRU caches keyed on the generation and the checked scenario.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from osteon.mechanism.data import interventions
+from osteon.mechanism.data import Drug, Genetic, Injury, Stimulus, interventions
 from osteon.mechanism.plot import png as plot_png
 from osteon.mechanism.records import MechanismError, MechanismGraph
 from osteon.web.mechanism_graph import GraphView, graph_view
@@ -77,11 +78,12 @@ class MechanismPages:
 def _choices() -> dict[str, list[tuple[str, str]]]:
     data = interventions()
 
-    def listed(section: str) -> list[tuple[str, str]]:
-        return [(name, str(spec.get("why", ""))) for name, spec in sorted(data[section].items())]
+    def listed(section: Mapping[str, Drug | Genetic | Stimulus | Injury]
+               ) -> list[tuple[str, str]]:
+        return [(name, spec.why) for name, spec in sorted(section.items())]
 
-    return {"injuries": listed("injuries"), "drugs": listed("drugs"),
-            "genetic": listed("genetic"), "stimuli": listed("stimuli")}
+    return {"injuries": listed(data.injuries), "drugs": listed(data.drugs),
+            "genetic": listed(data.genetic), "stimuli": listed(data.stimuli)}
 
 
 async def _context(pages: MechanismPages, form: SimForm) -> tuple[int, dict[str, Any]]:

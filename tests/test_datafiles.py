@@ -1,0 +1,79 @@
+"""Every data file is validated at load, and a mistake names the file, the line and the entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from osteon.assess.rules import AssessRules
+from osteon.corpus.rules import ChromeRules
+from osteon.datafiles import data_path, load_file
+from osteon.errors import DataFileError
+from osteon.mechanism.data import Assumptions, Interventions, Parameters
+
+
+def copy(tmp_path: Path, *parts: str, old: str, new: str) -> Path:
+    """A copy of a packaged data file with the first `old` replaced by `new`."""
+    text = data_path(*parts).read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / parts[-1]
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def line_with(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_a_typo_in_a_drug_is_reported_at_load_with_the_file_and_line(tmp_path):
+    path = copy(tmp_path, "mechanism", "interventions.yaml",
+                old="fraction: 0.9", new="fracton: 0.9")
+    with pytest.raises(DataFileError) as caught:
+        load_file(Interventions, path)
+    message = str(caught.value)
+    assert message.startswith(f"{path} line {line_with(path, 'fracton')}: ")
+    assert "drugs.mifepristone" in message
+    assert "unknown field 'fracton' (did you mean 'fraction'?)" in message
+
+
+def test_a_value_out_of_range_names_the_entry_and_its_line(tmp_path):
+    path = copy(tmp_path, "mechanism", "parameters.yaml", old="ec50: 0.3", new="ec50: 3")
+    with pytest.raises(DataFileError) as caught:
+        load_file(Parameters, path)
+    assert caught.value.line == line_with(path, "ec50: 3")
+    assert caught.value.entry == "defaults.edge.ec50"
+
+
+def test_a_missing_field_names_the_entry_that_lacks_it(tmp_path):
+    path = copy(tmp_path, "mechanism", "assumptions.yaml", old='into: interleukin_1_beta, ',
+                new="")
+    with pytest.raises(DataFileError) as caught:
+        load_file(Assumptions, path)
+    assert caught.value.reason == "missing field 'into'"
+    assert caught.value.line == line_with(path, "interleukin_1: {")
+
+
+def test_an_error_inside_a_rule_names_the_rule_by_its_id(tmp_path):
+    path = copy(tmp_path, "assess", "rules.yaml", old="  - id: risk-factor\n",
+                new="  - id: risk-factor\n    sectoin: risk_factors\n")
+    with pytest.raises(DataFileError) as caught:
+        load_file(AssessRules, path)
+    assert "rule 'risk-factor'" in str(caught.value)
+    assert caught.value.line == line_with(path, "sectoin")
+    assert "did you mean 'section'" in caught.value.reason
+
+
+def test_a_yaml_syntax_error_names_its_line(tmp_path):
+    path = copy(tmp_path, "rules", "chrome.yaml", old="patterns:", new="patterns: [")
+    with pytest.raises(DataFileError) as caught:
+        load_file(ChromeRules, path)
+    assert caught.value.entry == "syntax" and caught.value.line is not None
+
+
+def test_every_packaged_mechanism_file_loads():
+    from osteon.mechanism.data import assumptions, interventions, parameters
+
+    assert "mifepristone" in interventions().drugs
+    assert parameters().node("osteoblast").requires
+    assert assumptions().inputs["muscle_injury"].kind == "pulse"
