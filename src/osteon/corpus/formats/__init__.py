@@ -14,9 +14,12 @@ from osteon.corpus.formats.text import load_text
 from osteon.corpus.records import SourceDocument
 from osteon.errors import IngestError
 
-SUPPORTED = "plain text, Markdown, wiki markup, HTML, PDF, PubMed/MEDLINE XML"
+SUPPORTED = "plain text, Markdown, wiki markup, HTML, PDF, PubMed/MEDLINE XML, JATS XML"
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 XML_SUFFIXES = {".xml", ".nxml"}
+XML_HEADS = (b"<?xml", b"<!doctype pubmed", b"<!doctype article", b"<!doctype pmc-articleset",
+             b"<pubmedarticleset", b"<article", b"<pmc-articleset")
+"""How an XML file starts (lower-cased) when its name does not say it is XML."""
 
 
 def load_file(path: Path, max_bytes: int) -> tuple[list[SourceDocument], list[IngestError]]:
@@ -32,11 +35,10 @@ def load_file(path: Path, max_bytes: int) -> tuple[list[SourceDocument], list[In
 
         return [load_pdf(path, data, origin)], []
     is_html = suffix in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html"))
-    if not is_html and (suffix in XML_SUFFIXES or head.startswith(b"<?xml")
-                        or head.startswith(b"<!doctype pubmed")):
-        from osteon.corpus.formats.pubmed import load_pubmed  # lxml, on the first XML file
+    if not is_html and (suffix in XML_SUFFIXES or head.startswith(XML_HEADS)):
+        from osteon.corpus.formats.xml import load_xml  # lxml, on the first XML file
 
-        return load_pubmed(path, data, origin)
+        return load_xml(path, data, origin)
     if looks_binary(data):
         raise IngestError(path, f"binary file, not text (osteon reads {SUPPORTED})")
     if is_html:

@@ -32,7 +32,12 @@ def is_pubmed_root(tag: str) -> bool:
 def load_pubmed(path: Path, data: bytes, origin: str) -> tuple[list[SourceDocument],
                                                                 list[IngestError]]:
     """Parse every article; an article without text is reported, the rest still load."""
-    root = parse_xml(path, data)
+    return load_pubmed_root(path, parse_xml(path, data), origin)
+
+
+def load_pubmed_root(path: Path, root: etree._Element, origin: str
+                     ) -> tuple[list[SourceDocument], list[IngestError]]:
+    """Load the articles under an already parsed PubMed/MEDLINE root."""
     if root.tag not in ROOTS:
         raise IngestError(path, f"XML root <{root.tag}> is not PubMed/MEDLINE "
                                 f"(expected one of {', '.join(sorted(ROOTS))})")
@@ -45,7 +50,7 @@ def load_pubmed(path: Path, data: bytes, origin: str) -> tuple[list[SourceDocume
             problems.append(IngestError(path, "an article without a PMID was skipped"))
             continue
         try:
-            documents.append(_article(citation, pmid, origin))
+            documents.append(article_source(citation, pmid, f"{origin}#pmid={pmid}"))
         except IngestError as exc:
             problems.append(IngestError(f"{path}#pmid={pmid}", exc.reason))
     if not citations:
@@ -66,7 +71,8 @@ def parse_xml(path: Path, data: bytes) -> etree._Element:
         raise IngestError(path, f"malformed XML: {message}") from exc
 
 
-def _article(citation: etree._Element, pmid: str, origin: str) -> SourceDocument:
+def article_source(citation: etree._Element, pmid: str, origin: str) -> SourceDocument:
+    """One MedlineCitation as a document whose origin is `origin`; IngestError if it has no text."""
     article = citation.find("Article")
     title = _text(article.find("ArticleTitle")) if article is not None else ""
     parts: list[tuple[BlockKind, int, str]] = []
@@ -99,7 +105,7 @@ def _article(citation: etree._Element, pmid: str, origin: str) -> SourceDocument
     return SourceDocument(
         text="\n\n".join(chunks),
         format="pubmed",
-        origin=f"{origin}#pmid={pmid}",
+        origin=origin,
         content_hash=hashlib.sha256(serialised).hexdigest(),
         id_hint=f"pmid-{pmid}",
         title=title or f"PMID {pmid}",
