@@ -119,6 +119,10 @@ def test_split_filtering_and_old_fields(questions: list[GoldQuestion]) -> None:
     assert [q.id for q in select_split(questions, "dev")] == ["r1", "r3"]
     assert [q.id for q in select_split(questions, "held_out")] == ["r2"]
     assert len(select_split(questions, "all")) == 3
+    later = GoldQuestion(id="n", question="?", split="held_out2")  # a later set's own split
+    assert select_split([*questions, later], "held_out2") == [later]
+    with pytest.raises(OsteonError, match="held_out, or all"):
+        select_split(questions, "held_out3")  # a typo'd split is an error, not 0 of 0
     old = GoldQuestion(id="q", question="?", expect=[["x"]], abstain_ok=True)
     assert old.page is None and old.split == "dev" and not old.abstain and old.abstain_ok
 

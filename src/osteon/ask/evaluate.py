@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePath
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from osteon.ask.answer import ask
 from osteon.ask.records import Answer, Citation
@@ -37,7 +37,7 @@ from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.evaluate import load_items
 
 BASELINE_SENTENCES = 3
-Split = Literal["dev", "held_out", "all"]
+ALL_SPLITS = "all"
 
 
 class GoldQuestion(BaseModel):
@@ -50,7 +50,9 @@ class GoldQuestion(BaseModel):
     forbid: list[list[str]] = []
     page: str | None = None
     """File name of the page (or seed) that answers the question."""
-    split: Literal["dev", "held_out"] = "dev"
+    split: str = Field("dev", pattern=r"^[A-Za-z0-9_]+$")
+    """The part of the set it belongs to: `dev` to tune on, a held-out part to measure
+    at the end (`held_out`, or a later set's own name such as `held_out2`)."""
     abstain: bool = False
     """No source answers it: the right reply is "the sources do not say"."""
     abstain_ok: bool = False
@@ -188,9 +190,15 @@ def load_questions(path: str | Path) -> list[GoldQuestion]:
     return load_items(path, GoldQuestion, "questions")
 
 
-def select_split(questions: list[GoldQuestion], split: Split) -> list[GoldQuestion]:
-    """The questions of one split (`all`: every question)."""
-    return [q for q in questions if split == "all" or q.split == split]
+def select_split(questions: list[GoldQuestion], split: str) -> list[GoldQuestion]:
+    """The questions of one split (`all`: every question); an error for a split not in the file."""
+    if split == ALL_SPLITS:
+        return list(questions)
+    chosen = [q for q in questions if q.split == split]
+    if not chosen:
+        names = ", ".join(sorted({q.split for q in questions})) or "none"
+        raise OsteonError(f"no question of split {split!r} (the file has: {names}, or all)")
+    return chosen
 
 
 def evaluate_questions(store: Store, questions: list[GoldQuestion],
