@@ -1,0 +1,61 @@
+"""Reading as tasks on Dask distributed: beyond one machine (the `cluster` extra).
+
+Dask distributed was chosen over Ray because it installs from PyPI as pure Python
+(no native object store to build), needs no daemon beyond its own scheduler and
+workers, and `LocalCluster` runs the same code path in a test. Each task reads
+one chunk of documents; a worker process keeps its reader between tasks (built on
+its first chunk), and results come back to this process, the store's one writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+
+from osteon.errors import OsteonError
+from osteon.parallel.driver import Submit
+from osteon.parallel.worker import read_chunk
+
+LOCAL = "local"
+"""`--cluster local`: a LocalCluster of worker processes on this machine."""
+MISSING = ("reading on a cluster needs Dask distributed: "
+           "pip install 'osteon[cluster]'")
+
+
+class ClusterError(OsteonError):
+    """The cluster could not be reached or used."""
+
+
+def _distributed():  # type: ignore[no-untyped-def]
+    try:
+        import distributed
+    except ImportError as exc:
+        raise ClusterError(MISSING) from exc
+    return distributed
+
+
+@contextmanager
+def cluster_submitter(address: str, workers: int) -> Iterator[tuple[Submit, int]]:
+    """A submit function over a Dask cluster, and how many workers it has.
+
+    `address` "local" starts a LocalCluster of `workers` single-threaded processes
+    (and stops it afterwards); any other value is a running scheduler's address.
+    """
+    distributed = _distributed()
+    with ExitStack() as stack:
+        try:
+            if address == LOCAL:
+                cluster = stack.enter_context(distributed.LocalCluster(
+                    n_workers=workers, processes=True, threads_per_worker=1,
+                    dashboard_address=None))
+                client = stack.enter_context(distributed.Client(cluster))
+            else:
+                client = stack.enter_context(distributed.Client(address, timeout="10s"))
+        except OSError as exc:
+            raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+
+        def submit(chunk):  # type: ignore[no-untyped-def]
+            return client.submit(read_chunk, chunk, pure=False)
+
+        yield submit, n_workers

@@ -1,0 +1,89 @@
+"""Reading on many processes and on a Dask cluster leaves the store a one-process read leaves."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from osteon.corpus.seeds import ensure_default_corpus
+from osteon.corpus.store import Store
+from osteon.parallel import read_parallel
+from osteon.reading.reader import read_store
+
+
+@pytest.fixture(scope="module")
+def unread_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the shipped seeds, none of them read yet."""
+    path = tmp_path_factory.mktemp("unread") / "seeds.sqlite"
+    store = Store.open(path)
+    ensure_default_corpus(store)
+    store.close()
+    return path
+
+
+def _copy(path: Path, tmp_path: Path, name: str) -> Store:
+    target = tmp_path / name
+    shutil.copy(path, target)
+    return Store.open(target)
+
+
+def _rows(store: Store) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    db = store.connection
+    return (db.execute("SELECT * FROM claims ORDER BY id").fetchall(),
+            db.execute("SELECT * FROM mentions ORDER BY rowid").fetchall(),
+            db.execute("SELECT * FROM read_state ORDER BY doc_id").fetchall())
+
+
+@pytest.fixture(scope="module")
+def one_process(unread_seeds: Path, tmp_path_factory: pytest.TempPathFactory):
+    """What a single-process read stores: claims (ids and order too), mentions, read state."""
+    store = _copy(unread_seeds, tmp_path_factory.mktemp("single"), "single.sqlite")
+    report = read_store(store)
+    rows = _rows(store)
+    store.close()
+    assert report.claims and rows[0]
+    return report, rows
+
+
+def test_two_processes_store_what_one_process_stores(unread_seeds, one_process, tmp_path):
+    store = _copy(unread_seeds, tmp_path, "jobs.sqlite")
+    seen: list[str] = []
+    report = read_parallel(store, store.ids(), jobs=2, min_sentences=0,
+                           on_document=lambda doc_id, _: seen.append(doc_id))
+    assert _rows(store) == one_process[1]
+    assert report.claims == one_process[0].claims
+    assert seen == report.documents == store.ids()
+    store.close()
+
+
+def test_a_small_read_stays_in_this_process_with_the_same_result(unread_seeds, one_process,
+                                                                tmp_path):
+    store = _copy(unread_seeds, tmp_path, "small.sqlite")
+    read_parallel(store, store.ids(), jobs=2)  # the seeds are under MIN_PARALLEL_SENTENCES
+    assert _rows(store) == one_process[1]
+    store.close()
+
+
+def test_a_local_dask_cluster_of_two_workers_stores_what_one_process_stores(
+        unread_seeds, one_process, tmp_path):
+    pytest.importorskip("distributed")
+    store = _copy(unread_seeds, tmp_path, "cluster.sqlite")
+    report = read_parallel(store, store.ids(), jobs=2, cluster="local")
+    assert _rows(store) == one_process[1]
+    assert report.documents == store.ids()
+    store.close()
+
+
+def test_without_dask_the_cluster_path_says_how_to_install_it(unread_seeds, tmp_path,
+                                                             monkeypatch):
+    from osteon.parallel.cluster import ClusterError
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed fails
+    store = _copy(unread_seeds, tmp_path, "nodask.sqlite")
+    with pytest.raises(ClusterError, match=r"pip install 'osteon\[cluster\]'"):
+        read_parallel(store, store.ids(), jobs=2, cluster="local")
+    assert store.connection.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
+    store.close()
