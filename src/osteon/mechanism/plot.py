@@ -2,7 +2,9 @@
 
 One figure, one panel per quantity, one line per scenario (same colour and dash
 in every panel; the untreated run dashed grey beside a treated one), so the
-effect of an intervention reads across panels at once. The figure is a
+effect of an intervention reads across panels at once; a run may carry its
+uncertainty band (uncertainty.py), shaded in its colour. The Sobol' indices
+(sensitivity.py) are drawn as paired bars. Each figure is a
 matplotlib `Figure` of its own on the Agg canvas — no pyplot state — so the CLI
 writes it to a file and the web app renders it to bytes from a worker thread.
 """
@@ -13,9 +15,13 @@ import io
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from osteon.mechanism.records import Trajectory
+
+if TYPE_CHECKING:
+    from osteon.mechanism.sensitivity import Sensitivity
+    from osteon.mechanism.uncertainty import Band
 
 PANELS = (("fibro_adipogenic_progenitor", "Fibro-adipogenic progenitors"),
           ("osteoblast", "Osteoblasts"), ("heterotopic_ossification", "Heterotopic bone"),
@@ -30,6 +36,8 @@ _lock = threading.Lock()
 """matplotlib's font and text caches are shared: one figure is drawn at a time."""
 
 Runs = Sequence[tuple[str, Trajectory]]
+Bands = Sequence["Band | None"]
+"""One uncertainty band per run (None: that run without one), shaded in the run's colour."""
 
 
 def panels_of(runs: Runs) -> list[tuple[str, str]]:
@@ -47,7 +55,7 @@ def pixel_size(runs: Runs) -> tuple[int, int]:
     return round(PANEL_SIZE[0] * COLUMNS * DPI), round(PANEL_SIZE[1] * rows * DPI)
 
 
-def _draw(runs: Runs) -> Any:
+def _draw(runs: Runs, bands: Bands | None = None) -> Any:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -59,9 +67,15 @@ def _draw(runs: Runs) -> Any:
     treated_pair = len(runs) == 2 and runs[0][0] == "untreated"
     styles = ["--", "-"] if treated_pair else ["-"] * len(runs)
     colours = ["#5f6672", "#1f5fbf"] if treated_pair else [None] * len(runs)
+    shaded = list(bands) if bands is not None else [None] * len(runs)
     for ax, (node, title) in zip(axes.flat, panels, strict=False):
-        for (label, run), style, colour in zip(runs, styles, colours, strict=True):
-            ax.plot(run.t, run.series(node), style, label=label, linewidth=2, color=colour)
+        for (label, run), style, colour, band in zip(runs, styles, colours, shaded, strict=True):
+            line, = ax.plot(run.t, run.series(node), style, label=label, linewidth=2,
+                            color=colour)
+            if band is not None:
+                low, high = band.series(node)
+                ax.fill_between(band.t, low, high, color=line.get_color(), alpha=0.18,
+                                linewidth=0, label=f"{label}: {band.label()}")
         ax.set_title(title)
         ax.set_ylim(bottom=0)
         ax.grid(alpha=0.3)
@@ -76,16 +90,48 @@ def _draw(runs: Runs) -> Any:
     return figure
 
 
-def png(runs: Runs) -> bytes:
-    """The panels for these (label, trajectory) runs as PNG bytes."""
+def png(runs: Runs, bands: Bands | None = None) -> bytes:
+    """The panels for these (label, trajectory) runs as PNG bytes, with their bands if given."""
     buffer = io.BytesIO()
     with _lock:
-        _draw(runs).savefig(buffer, format="png", dpi=DPI)
+        _draw(runs, bands).savefig(buffer, format="png", dpi=DPI)
     return buffer.getvalue()
 
 
-def plot(runs: Runs, path: str | Path) -> Path:
+def plot(runs: Runs, path: str | Path, bands: Bands | None = None) -> Path:
     """Write the panels for these (label, trajectory) runs to `path` (PNG)."""
     target = Path(path)
-    target.write_bytes(png(runs))
+    target.write_bytes(png(runs, bands))
     return target
+
+
+def _draw_sensitivity(result: Sensitivity, shown: int) -> Any:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    top = list(result.indices[:shown])[::-1]  # largest at the top
+    figure = Figure(figsize=(9.0, 0.32 * len(top) + 1.6), dpi=DPI)
+    FigureCanvasAgg(figure)
+    ax = figure.subplots()
+    rows = range(len(top))
+    ax.barh([r + 0.2 for r in rows], [i.total for i in top], height=0.4, color="#1f5fbf",
+            label="total (with interactions)")
+    ax.barh([r - 0.2 for r in rows], [i.first for i in top], height=0.4, color="#9bb7e6",
+            label="first order (alone)")
+    ax.set_yticks(list(rows), [i.name for i in top], fontsize="small")
+    ax.axvline(0, color="#5f6672", linewidth=0.8)
+    ax.set_xlabel("Sobol' index (share of the variance of bone)")
+    ax.set_title(f"Sensitivity of {result.readout}\n"
+                 f"±{result.spread:.0%} around the defaults, {result.runs:,} runs", fontsize=10)
+    ax.legend(fontsize="small", loc="lower right")
+    ax.grid(axis="x", alpha=0.3)
+    figure.tight_layout()
+    return figure
+
+
+def sensitivity_png(result: Sensitivity, shown: int) -> bytes:
+    """Sobol' first-order and total indices of the `shown` most influential parameters (PNG)."""
+    buffer = io.BytesIO()
+    with _lock:
+        _draw_sensitivity(result, shown).savefig(buffer, format="png", dpi=DPI)
+    return buffer.getvalue()
