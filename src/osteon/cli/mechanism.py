@@ -21,9 +21,7 @@ app.add_typer(mechanism_app, name="mechanism")
 
 def model_graph(kb: KnowledgeBase) -> MechanismGraph:
     """The model's graph built from the knowledge base's claims."""
-    from osteon.mechanism import graph_from_kb
-
-    return graph_from_kb(kb)
+    return kb.graph()
 
 
 def _pairs(values: list[str] | None, option: str) -> dict[str, float]:
@@ -63,6 +61,46 @@ def mechanism_graph(as_json: JsonOption = False) -> None:
             out.print(f"    [yellow]assumption[/]: {escape(e.assumption)}")
 
 
+@mechanism_app.command("edges")
+def mechanism_edges(
+    each_edge: Annotated[bool, typer.Option(
+        "--knockout-each", help="Remove each edge in turn and show its effect on bone.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Each edge of the model with who states it; --knockout-each: what removing it does to bone."""
+    from osteon.mechanism import Model
+    from osteon.mechanism.edges import edge_rows, effect_dict, knockout_each
+
+    with open_kb() as kb:
+        graph = model_graph(kb)
+    if not each_edge:
+        rows = edge_rows(graph)
+        if as_json:
+            emit_json({"edges": rows})
+            return
+        for r in rows:
+            out.print(f"{escape(str(r['source']))} → {escape(str(r['target']))}  "
+                      f"[dim]{escape(str(r['citation']))}[/]")
+        return
+    effects = list(knockout_each(Model(graph), cited_only=False))
+    if as_json:
+        emit_json({"edges": [effect_dict(e) for e in effects],
+                   "silent": sum(not e.agrees for e in effects if e.on_path)})
+        return
+    for e in effects:
+        mark = ("[green]agrees[/]" if e.agrees else "[dim]not judged[/]" if not e.on_path
+                else "[red]does not agree[/]")
+        out.print(f"{escape(e.key)}  [bold]{e.change:+.1%}[/] bone ({e.scenario}); "
+                  f"expected: {e.direction}; {mark}")
+        cite = f"{escape(e.doc)} “{escape(e.citation)}”" if e.cited else (
+            f"[yellow]{escape(e.citation)}[/]")
+        out.print(f"    [dim]{cite}[/]")
+    judged = [e for e in effects if e.on_path]
+    out.print(f"[bold]{sum(e.agrees for e in judged)}/{len(judged)} edges on a path to bone "
+              "move it the stated way by ≥10 %[/] [dim](bone in the injured muscle at day 28; "
+              "an edge removed = its term set to the value it has without its source)[/]")
+
+
 @app.command()
 def simulate(
     injury: Annotated[list[str] | None, typer.Option(
@@ -80,10 +118,14 @@ def simulate(
     days: Annotated[float, typer.Option(help="Length of the run in days.")] = 28.0,
     plot: Annotated[Path | None, typer.Option(
         "--plot", help="Write time courses beside the untreated run (PNG).")] = None,
+    band: Annotated[bool, typer.Option(
+        "--band", help="Add an uncertainty band: percentiles over a parameter sweep.")] = False,
+    band_spread: Annotated[float | None, typer.Option(
+        "--band-spread", help="The band's parameter spread (0.2 = ±20 %).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run the mechanism model for a scenario; bone in the injured and uninjured muscle."""
-    from osteon.mechanism import Model, Scenario
+    from osteon.mechanism import Scenario
 
     inhibited = _pairs(inhibit, "--inhibit")
     inhibited.update(dict.fromkeys(knockout or [], 1.0))
@@ -91,13 +133,18 @@ def simulate(
                         inhibit=inhibited, overexpress=_pairs(overexpress, "--overexpress"),
                         stimuli=tuple(stimulus or ()), days=days)
     with open_kb() as kb:
-        graph = model_graph(kb)
-    model = Model(graph)
+        model = kb.model()
+    graph = model.graph
     run = model.simulate(scenario)
     baseline = None
     if plot is not None and (scenario.interventions or scenario.inhibit
                              or scenario.overexpress or scenario.stimuli):
         baseline = model.simulate(Scenario(injuries=scenario.injuries, days=days))
+    found = None
+    if band:
+        from osteon.mechanism.uncertainty import band as band_of
+
+        found = band_of(model, scenario, spread=band_spread)
     if plot is not None:
         from osteon.mechanism.interventions import scenario_label
         from osteon.mechanism.plot import plot as draw
@@ -105,18 +152,29 @@ def simulate(
         label = scenario_label(scenario)
         runs = ([("untreated", baseline)] if baseline is not None else []) + [
             (label, run)]
+        bands = None
+        if found is not None:
+            bands = [band_of(model, Scenario(injuries=scenario.injuries, days=days),
+                             spread=band_spread) for _ in runs[:-1]] + [found]
         try:
-            draw(runs, plot)
+            draw(runs, plot, bands)
         except OSError as exc:
             fail(f"{plot}: cannot write: {exc.strerror or exc}")
         err.print(f"wrote {plot}")
     from osteon.mechanism.views import run_dict, run_lines
 
     if as_json:
-        emit_json(run_dict(scenario, run))
+        from osteon.mechanism.analysis_views import band_dict
+
+        emit_json({**run_dict(scenario, run),
+                   **({"band": band_dict(found)} if found is not None else {})})
         return
     for line in run_lines(graph, run, days):
         out.print(line)
+    if found is not None:
+        from osteon.mechanism.analysis_views import band_line
+
+        out.print(band_line(found))
 
 
 @app.command("export-sbml")
@@ -132,3 +190,59 @@ def export_sbml(file: Annotated[Path, typer.Argument(help="Where to write the SB
         fail(f"the SBML did not validate: {problems[0]}")
     write_file(file, text)
     err.print(f"wrote {file} ({len(text.encode()):,} bytes, SBML L3, 0 validation errors)")
+
+
+@mechanism_app.command("sensitivity")
+def mechanism_sensitivity(
+    n: Annotated[int | None, typer.Option(
+        "--n", help="Base samples, a power of 2 (runs: n × (2 + parameters reaching bone)).")
+    ] = None,
+    spread: Annotated[float | None, typer.Option(
+        "--spread", help="Each parameter drawn within ±spread of its default (0.5 = ±50 %).")
+    ] = None,
+    plot: Annotated[Path | None, typer.Option(
+        "--plot", help="Write a bar chart of the largest indices (PNG).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Sobol' indices (first-order, total) of bone in the injured muscle to every parameter."""
+    from osteon.mechanism import Model
+    from osteon.mechanism.analysis import settings
+    from osteon.mechanism.sensitivity import sensitivity
+
+    with open_kb() as kb:
+        graph = model_graph(kb)
+    result = sensitivity(Model(graph), n=n, spread=spread)
+    shown = settings().sensitivity.shown
+    if plot is not None:
+        from osteon.mechanism.plot import sensitivity_png
+
+        try:
+            plot.write_bytes(sensitivity_png(result, shown))
+        except OSError as exc:
+            fail(f"{plot}: cannot write: {exc.strerror or exc}")
+        err.print(f"wrote {plot}")
+    if as_json:
+        emit_json(result.as_dict())
+        return
+    from osteon.mechanism.analysis_views import sensitivity_lines
+
+    for line in sensitivity_lines(result, shown):
+        out.print(line)
+
+
+@mechanism_app.command("predict")
+def mechanism_predict(as_json: JsonOption = False) -> None:
+    """Each node knocked out, inhibited, stimulated: bone, what the sources test, what they don't."""
+    from osteon.mechanism import Model
+    from osteon.mechanism.predict import predict
+
+    with open_kb() as kb:
+        graph = model_graph(kb)
+    result = predict(Model(graph))
+    if as_json:
+        emit_json(result.as_dict())
+        return
+    from osteon.mechanism.analysis_views import prediction_lines
+
+    for line in prediction_lines(result):
+        out.print(line)
