@@ -11,6 +11,7 @@ from osteon.cli.base import app
 
 # isort: off
 from osteon.cli import corpus, knowledge, ask, assess, serve, mechanism, evaluate  # noqa: F401
+from osteon.cli import fetch  # noqa: F401
 # isort: on
 
 __all__ = ["app"]

@@ -17,6 +17,7 @@ from osteon.corpus.ingest import IngestOutcome, expand_paths
 from osteon.settings import max_bytes_from_env, parse_size
 
 if TYPE_CHECKING:
+    from osteon.corpus.fetch.state import FetchRun
     from osteon.reading.version import ReadReport
 
 SMALL_BATCH = 20
@@ -91,8 +92,11 @@ def _report_line(outcome: IngestOutcome, list_each: bool) -> None:
 @app.command()
 def sources(as_json: JsonOption = False) -> None:
     """List the documents in the store."""
+    from osteon.corpus.fetch.state import runs
+
     with open_kb() as kb:
         docs = kb.sources()
+        fetched = runs(kb.store)
     if as_json:
         emit_json(docs)
         return
@@ -105,6 +109,21 @@ def sources(as_json: JsonOption = False) -> None:
     for d in docs:
         table.add_row(d.id, d.kind, d.title, str(d.sections), str(d.sentences))
     out.print(table)
+    if fetched:
+        out.print(_fetch_table(fetched))
+
+
+def _fetch_table(fetched: list[FetchRun]) -> Table:
+    """What `osteon fetch` brought in and when, newest first."""
+    table = Table(title=f"{len(fetched)} fetches from NCBI", title_justify="left")
+    for name in ("when", "from", "query", "status", "found", "new", "stored", "failed"):
+        table.add_column(name, overflow="fold", justify="right" if name in (
+            "found", "new", "stored", "failed") else "left")
+    for r in fetched:
+        query = r.query + (f" (since {r.since})" if r.since else "")
+        table.add_row(r.started_at.replace("T", " ").removesuffix("+00:00") + " UTC", r.source,
+                      query, r.status, str(r.found), str(r.new), str(r.stored), str(r.failed))
+    return table
 
 
 @app.command()
@@ -139,8 +158,8 @@ def show(
                       f"{escape(document.text[d.start:d.end].strip())}")
 
 
-def read_with_progress(kb: KnowledgeBase, *, force: bool = False, quiet: bool = False
-                       ) -> ReadReport:
+def read_with_progress(kb: KnowledgeBase, *, force: bool = False, quiet: bool = False,
+                       jobs: int | None = 1, cluster: str | None = None) -> ReadReport:
     """Read unread documents, showing a progress line per document on a terminal."""
     with err.status("reading documents…", spinner="dots") if err.is_terminal and not quiet \
             else nullcontext() as status:
@@ -148,7 +167,7 @@ def read_with_progress(kb: KnowledgeBase, *, force: bool = False, quiet: bool = 
             if status is not None:
                 status.update(f"read {escape(doc_id)} ({n_claims} claims)")
 
-        report = kb.read(force=force, on_document=on_document)
+        report = kb.read(force=force, on_document=on_document, jobs=jobs, cluster=cluster)
     if not quiet and report.documents:
         err.print(f"[bold]read:[/] {len(report.documents)} documents, {report.claims} claims")
     return report
@@ -157,11 +176,18 @@ def read_with_progress(kb: KnowledgeBase, *, force: bool = False, quiet: bool = 
 @app.command()
 def read(
     force: Annotated[bool, typer.Option("--force", help="Read every document again.")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, show_default="the machine's cores",
+        help="Worker processes reading at once (a small read stays in one).")] = None,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", metavar="ADDRESS|local",
+        help="Read as tasks on Dask distributed: a scheduler's address, or 'local' for a "
+             "cluster of --jobs processes here (pip install 'osteon[cluster]').")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read documents into concepts and claims (runs by itself after ingest)."""
     with open_kb() as kb:
-        report = read_with_progress(kb, force=force, quiet=as_json)
+        report = read_with_progress(kb, force=force, quiet=as_json, jobs=jobs, cluster=cluster)
     if as_json:
         emit_json(report)
     elif not report.documents:

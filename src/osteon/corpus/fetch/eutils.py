@@ -21,8 +21,8 @@ from typing import Any
 
 import httpx
 
+from osteon.corpus.fetch.errors import EutilsError
 from osteon.corpus.fetch.limiter import RateLimiter, ncbi_rate
-from osteon.errors import OsteonError
 
 DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 TOOL = "osteon"
@@ -37,10 +37,6 @@ BACKOFF = 0.5
 """First pause before a retry, in seconds; each further pause doubles it."""
 MAX_PAUSE = 30.0
 TIMEOUT = httpx.Timeout(60.0, connect=15.0)
-
-
-class EutilsError(OsteonError):
-    """The service refused a request, or did not answer after every retry; one line."""
 
 
 def eutils_url(explicit: str | None = None) -> str:

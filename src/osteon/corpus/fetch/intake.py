@@ -15,15 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from osteon.corpus.fetch import state
+from osteon.corpus.fetch.errors import NoHits
 from osteon.corpus.fetch.eutils import BATCH, SEARCH_PAGE, EutilsClient, SearchResult
 from osteon.corpus.fetch.records import PMC, PUBMED, RecordFormat, parse_batch, pmc_uid
 from osteon.corpus.ingest import ingest_source
 from osteon.corpus.store import Store
-from osteon.errors import OsteonError
-
-
-class NoHits(OsteonError):
-    """The search found nothing: one line saying so."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,9 +180,6 @@ def _store_batch(store: Store, source: Source, body: bytes,
     return outcomes
 
 
-__all__ = ["SOURCES", "FetchProgress", "FetchReport", "NoHits", "fetch", "fetch_ids", "parse_since",
-           "pmc_uid"]
-
 
 def parse_since(text: str) -> str:
     """A `--since` date (2024, 2024-03, 2024-03-01, slashes too) as E-utilities wants it."""
@@ -202,3 +195,7 @@ def parse_since(text: str) -> str:
         raise ValueError(f"cannot read {text!r} as a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
                          ) from None
     return "/".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
+
+
+__all__ = ["SOURCES", "FetchProgress", "FetchReport", "NoHits", "fetch", "fetch_ids", "parse_since",
+           "pmc_uid"]

@@ -106,10 +106,10 @@ def stored_uids(store: Store, source: str) -> set[str]:
 
 
 def unfinished(store: Store, source: str, query: str, since: str | None) -> FetchRun | None:
-    """The last run of this query that never finished (killed, or stopped by Ctrl-C)."""
+    """The last run of this query that never finished (killed, stopped by Ctrl-C, gave up)."""
     row = store.connection.execute(
         f"SELECT {_COLUMNS} FROM fetch_runs WHERE source = ? AND query = ? AND since IS ?"
-        " AND status IN ('running', 'interrupted') ORDER BY id DESC LIMIT 1",
+        " AND status IN ('running', 'interrupted', 'failed') ORDER BY id DESC LIMIT 1",
         (source, query, since)).fetchone()
     return FetchRun(*row) if row else None
 
