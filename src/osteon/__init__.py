@@ -94,11 +94,16 @@ class KnowledgeBase:
         return report
 
     def read(self, *, force: bool = False,
-             on_document: Callable[[str, int], None] | None = None) -> ReadReport:
+             on_document: Callable[[str, int], None] | None = None,
+             jobs: int | None = 1, cluster: str | None = None) -> ReadReport:
         """Read every document the current lexicon and rules have not read yet.
 
         Whether anything is unread is settled from the version stamp alone; the reader
-        is built only when there is something to read (see `reader`).
+        is built only when there is something to read (see `reader`). `jobs` above one
+        (None: the machine's cores) reads on that many worker processes (a read too small
+        to repay starting them stays here), `cluster` ("local" or a Dask scheduler's
+        address) as tasks on Dask distributed (see `osteon.parallel`); either way this
+        process is the store's one writer and the claims are those of a one-process read.
         """
         from osteon.reading.claim_store import unread
         from osteon.reading.version import ReadReport, reader_version
@@ -106,6 +111,11 @@ class KnowledgeBase:
         todo = self.store.ids() if force else unread(self.store, reader_version())
         if not todo:
             return ReadReport()
+        if jobs != 1 or cluster is not None:
+            from osteon.parallel import read_parallel
+
+            return read_parallel(self.store, todo, jobs=jobs, cluster=cluster,
+                                 on_document=on_document)
         from osteon.reading.reader import read_store
 
         return read_store(self.store, doc_ids=todo, on_document=on_document,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -87,3 +88,29 @@ def test_without_dask_the_cluster_path_says_how_to_install_it(unread_seeds, tmp_
         read_parallel(store, store.ids(), jobs=2, cluster="local")
     assert store.connection.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
     store.close()
+
+
+def test_osteon_read_jobs_reads_every_document_again_with_force():
+    from typer.testing import CliRunner
+
+    from osteon.cli import app
+
+    runner = CliRunner()
+    first = runner.invoke(app, ["read", "--json"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, ["read", "--force", "--jobs", "2", "--json"])
+    assert again.exit_code == 0, again.output
+    report = json.loads(again.stdout)
+    assert len(report["documents"]) == 5 and report["claims"] > 0
+
+
+def test_osteon_read_cluster_without_dask_is_one_line(monkeypatch):
+    from typer.testing import CliRunner
+
+    from osteon.cli import app
+
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    result = CliRunner().invoke(app, ["read", "--force", "--cluster", "local"])
+    assert result.exit_code != 0
+    assert "pip install 'osteon[cluster]'" in result.output
+    assert "Traceback" not in result.output
