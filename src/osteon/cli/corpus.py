@@ -38,7 +38,7 @@ def ingest(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Ingest documents: text, Markdown, wiki markup, HTML, PDF, PubMed XML."""
+    """Ingest documents: text, Markdown, wiki markup, HTML, PDF, PubMed XML, JATS XML."""
     try:
         max_bytes = parse_size(max_size) if max_size else max_bytes_from_env()
     except ValueError as exc:

@@ -51,7 +51,8 @@ def load_jats_root(path: Path, root: etree._Element, origin: str
                    ) -> tuple[list[SourceDocument], list[IngestError]]:
     """Load the article, or each article of a PMC set, under an already parsed root."""
     if _local(root.tag) == "article":
-        return [article_source(root, origin, id_hint=path.stem)], []
+        pmcid = article_ids(root).get("pmcid")
+        return [article_source(root, origin, id_hint=pmcid.lower() if pmcid else path.stem)], []
     articles = [a for a in root if isinstance(a.tag, str) and _local(a.tag) == "article"]
     if not articles:
         raise IngestError(path, "PMC article set without any article")
