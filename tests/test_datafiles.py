@@ -77,3 +77,64 @@ def test_every_packaged_mechanism_file_loads():
     assert "mifepristone" in interventions().drugs
     assert parameters().node("osteoblast").requires
     assert assumptions().inputs["muscle_injury"].kind == "pulse"
+
+
+def test_a_cds_service_with_an_unknown_section_or_hook_is_refused_at_load(tmp_path):
+    from osteon.web.cds.service import HOOKS
+    from osteon.web.cds.services import CdsServices, check_services
+
+    path = copy(tmp_path, "web", "cds.yaml", old="sections: [prophylaxis, risk_factors",
+                new="sections: [prophylaxsis, risk_factors")
+    with pytest.raises(DataFileError) as caught:
+        check_services(load_file(CdsServices, path), HOOKS, str(path))
+    assert caught.value.line == line_with(path, "prophylaxsis")
+    assert "service 'osteon-ho-order-sign'" in str(caught.value)
+    assert "unknown section 'prophylaxsis'" in caught.value.reason
+
+    path = copy(tmp_path, "web", "cds.yaml", old="hook: order-sign", new="hook: order-select")
+    with pytest.raises(DataFileError) as caught:
+        check_services(load_file(CdsServices, path), HOOKS, str(path))
+    assert caught.value.line == line_with(path, "order-select")
+    assert "no function answers hook 'order-select'" in caught.value.reason
+
+
+def test_a_new_cds_service_is_a_data_entry(tmp_path):
+    from osteon.web.cds.service import HOOKS
+    from osteon.web.cds.services import CdsServices, check_services
+
+    path = copy(tmp_path, "web", "cds.yaml", old="services:\n", new=(
+        "services:\n  - {id: osteon-ho-cautions, hook: patient-view, title: HO cautions,\n"
+        "     description: Cautions only., sections: [cautions]}\n"))
+    config = check_services(load_file(CdsServices, path), HOOKS, str(path))
+    added = config.services[0]
+    assert config.description(added).prefetch == config.prefetch
+    assert added.sections == ("cautions",)
+
+
+def test_an_assessment_rule_naming_an_unknown_section_is_refused(tmp_path):
+    path = copy(tmp_path, "assess", "rules.yaml", old="    section: prophylaxis\n",
+                new="    section: prophylaxsis\n")
+    with pytest.raises(DataFileError) as caught:
+        load_file(AssessRules, path)
+    assert caught.value.line == line_with(path, "prophylaxsis")
+    assert "unknown section 'prophylaxsis'" in caught.value.reason
+
+
+def test_every_section_reads_from_one_file():
+    from osteon.assess.records import SECTIONS, Assessment
+    from osteon.assess.render import EMPTY, TITLES
+    from osteon.assess.sections import sections
+
+    assert SECTIONS == tuple(sections())
+    assert all(hasattr(Assessment, name) for name in SECTIONS)
+    assert TITLES["risk_factors"] == sections()["risk_factors"].title
+    assert EMPTY.keys() == TITLES.keys() == set(SECTIONS)
+
+
+def test_the_assessment_computes_with_every_duration_the_reader_knows():
+    from osteon.assess.rules import timing_rules
+    from osteon.reading.quantity_rules import quantity_rules
+
+    durations = {u.unit for u in quantity_rules().units if u.kind == "duration"}
+    assert "decade" in durations
+    assert durations <= set(timing_rules().hours)

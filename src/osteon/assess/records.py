@@ -9,21 +9,22 @@ formats; it never decides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Literal
 
 from osteon.ask.records import ConflictNote, Statement
+from osteon.assess.sections import sections
+from osteon.errors import DataFileError
 
 FactKind = Literal["condition", "procedure", "injury", "finding", "lab", "medication",
                    "allergy"]
 NOT_PRESENT = frozenset({"absent", "possible"})
 """Statuses of facts read as negated ("no ankle edema") or hedged ("possible HO"): shown on
 the record, never a trigger for advice."""
-SECTIONS: tuple[str, ...] = ("risk_factors", "prophylaxis", "surveillance", "differential",
-                             "treatment", "cautions")
+SECTIONS: tuple[str, ...] = tuple(sections())
 """Assessment sections, in report order (the JSON keys besides patient, not_recognised,
-warnings)."""
+warnings): data/assess/sections.yaml."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,3 +181,9 @@ class Assessment:
 
     def items(self) -> list[Item]:
         return [i for name in SECTIONS for i in self.section(name)]
+
+
+_UNKNOWN = [name for name in SECTIONS if name not in {f.name for f in fields(Assessment)}]
+if _UNKNOWN:
+    raise DataFileError("data/assess/sections.yaml", _UNKNOWN[0],
+                        "the assessment has no such section (assess/records.py)")

@@ -18,17 +18,11 @@ from osteon.ask.records import Citation, Statement
 from osteon.assess.engine import describe
 from osteon.assess.records import SECTIONS, Assessment, Item
 from osteon.assess.rules import assess_rules
+from osteon.assess.sections import sections
 
 FORMATS = ("md", "html", "json")
-TITLES = {"risk_factors": "Risk factors present", "prophylaxis": "Prophylaxis",
-          "surveillance": "Surveillance and diagnosis", "differential": "Differential diagnosis",
-          "treatment": "Treatment of established HO", "cautions": "Cautions"}
-EMPTY = {"risk_factors": "No risk factor the sources name was found in this record.",
-         "prophylaxis": "Not applicable: no risk factor found.",
-         "surveillance": "Nothing to add for this record.",
-         "differential": "No finding in this record calls for a differential diagnosis.",
-         "treatment": "Not applicable: no established heterotopic ossification recorded.",
-         "cautions": "None for this record."}
+TITLES = {name: s.title for name, s in sections().items()}
+EMPTY = {name: s.empty for name, s in sections().items()}
 
 
 def render(assessment: Assessment, fmt: str) -> str:

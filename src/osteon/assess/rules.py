@@ -15,6 +15,7 @@ from pydantic import Field, field_validator
 
 from osteon.assess.records import SECTIONS
 from osteon.datafiles import Strict, load_model
+from osteon.reading.quantity_rules import quantity_rules
 from osteon.reading.records import PREDICATES
 
 Polarity = Literal["asserted", "hedged", "negated"]
@@ -33,8 +34,7 @@ class Rule(Strict):
     """One way assertions enter a section (see the comments at the top of rules.yaml)."""
 
     id: str
-    section: Literal["risk_factors", "prophylaxis", "surveillance", "differential",
-                     "treatment", "cautions"]
+    section: str
     when: list[str] = []
     predicates: list[str] = Field(min_length=1)
     polarities: list[Polarity] = ["asserted", "hedged"]
@@ -54,6 +54,14 @@ class Rule(Strict):
         for predicate in value:
             if predicate not in PREDICATES:
                 raise ValueError(f"unknown predicate {predicate!r}")
+        return value
+
+    @field_validator("section")
+    @classmethod
+    def _known_section(cls, value: str) -> str:
+        if value not in SECTIONS:
+            raise ValueError(f"unknown section {value!r}; choose from {', '.join(SECTIONS)} "
+                             "(data/assess/sections.yaml)")
         return value
 
     @field_validator("when")
@@ -107,8 +115,15 @@ class TimingRules(Strict):
 
     anchors: list[Anchor]
     articles: list[str] = []
-    units: dict[str, float]
     relations: dict[str, Literal["deadline", "expected", "earlier", "before"]]
+
+    @property
+    def hours(self) -> dict[str, float]:
+        """Hours in one unit of time, from the reader's own table.
+
+        rules/quantities.yaml's `dimensions.time`: the reader and the assessment agree.
+        """
+        return quantity_rules().dimensions["time"]
 
 
 @cache

@@ -122,7 +122,7 @@ def window(value: QualifierValue, anchor: Anchor | None, at: datetime, rules: Ti
     """The timing as dates for this patient, with its status at `at`."""
     base = TimeWindow(value.text, value.relation, value.anchor)
     mode = rules.relations.get(value.relation or "")
-    hours = rules.units.get((value.unit or "").rstrip("s"))
+    hours = rules.hours.get((value.unit or "").rstrip("s"))
     if anchor is None or mode is None or hours is None:
         reason = ("the patient's record has no date for "
                   f"{value.anchor!r}" if value.anchor and anchor is None else

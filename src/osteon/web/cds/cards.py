@@ -15,17 +15,15 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from osteon.assess.records import Assessment, Deadline, Item
+from osteon.assess.sections import sections
 from osteon.assess.timing import deadline_sentence
 from osteon.web.cds.models import Action, Card, Link, Source, Suggestion
 
 SOURCE_LABEL = "osteon: heterotopic ossification evidence"
 SUMMARY_MAX = 140
 DETAIL_ITEMS = 6
-_INDICATOR = {"risk_factors": "warning", "prophylaxis": "warning", "differential": "warning",
-              "surveillance": "info", "cautions": "info", "treatment": "info"}
-_TITLES = {"risk_factors": "HO risk", "prophylaxis": "HO prophylaxis",
-           "surveillance": "HO surveillance", "differential": "Swelling: consider HO vs",
-           "cautions": "HO caution", "treatment": "HO treatment"}
+_INDICATOR = {name: s.card.indicator for name, s in sections().items()}
+_TITLES = {name: s.card.title for name, s in sections().items()}
 
 
 def cards_for(assessment: Assessment, sections: Sequence[str], base_url: str) -> list[Card]:

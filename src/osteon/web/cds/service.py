@@ -26,44 +26,54 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
-from osteon.assess import PatientInputError, assess_patient
+from osteon import KnowledgeBase
+from osteon.assess import PatientInputError
 from osteon.assess.records import SECTIONS as ALL_SECTIONS
 from osteon.assess.records import Assessment
-from osteon.knowledge.store import KnowledgeStore
 from osteon.settings import DEFAULT_WEB_MAX_BYTES
 from osteon.web.bodies import BodyError, parse_json, read_limited
 from osteon.web.cds.auth import AuthError, TokenVerifier
 from osteon.web.cds.cards import cards_for
 from osteon.web.cds.fhir_data import BadRequest, Fetcher, MissingData, as_bundle, gather
-from osteon.web.cds.models import Card, Feedback, HookRequest, HookResponse, ServiceDescription
+from osteon.web.cds.models import Card, Feedback, HookRequest, HookResponse
+from osteon.web.cds.services import CdsServices, ServiceEntry, cds_services
 
 log = logging.getLogger("osteon.cds")
 
-PATIENT_PREFETCH = {
-    "patient": "Patient/{{context.patientId}}",
-    "conditions": "Condition?patient={{context.patientId}}",
-    "procedures": "Procedure?patient={{context.patientId}}",
-    "observations": "Observation?patient={{context.patientId}}",
-    "medications": "MedicationRequest?patient={{context.patientId}}",
-}
-SERVICES = (
-    ServiceDescription(
-        hook="patient-view", id="osteon-ho-patient-view",
-        title="Heterotopic ossification: risk and surveillance",
-        description="What the sources say about this patient's risk of heterotopic ossification, "
-                    "prophylaxis windows, what to watch for and what to tell it apart from; "
-                    "every line cited.", prefetch=PATIENT_PREFETCH),
-    ServiceDescription(
-        hook="order-sign", id="osteon-ho-order-sign",
-        title="Heterotopic ossification: prophylaxis for the order being signed",
-        description="When a signed order raises the risk of heterotopic ossification (a hip "
-                    "arthroplasty), the prophylaxis the sources describe and its deadline from "
-                    "the planned surgery time.", prefetch=PATIENT_PREFETCH),
-)
-SECTIONS = {
-    "patient-view": ("risk_factors", "prophylaxis", "differential", "surveillance", "cautions"),
-    "order-sign": ("prophylaxis", "risk_factors", "cautions"),
-}
+HookFunction = Callable[[KnowledgeBase, HookRequest, dict[str, Any], datetime],
+                        Assessment | None]
+"""What a hook assesses: the patient's assessment (None: nothing to card), from the
+knowledge base, the hook request, the patient's data and the time of the call."""
+
+
+def _patient_view(kb: KnowledgeBase, hook: HookRequest, parts: dict[str, Any],
+                  at: datetime) -> Assessment | None:
+    """The chart is opened: everything the sources say about this patient."""
+    return kb.assess(as_bundle(parts), at)
+
+
+def _order_sign(kb: KnowledgeBase, hook: HookRequest, parts: dict[str, Any],
+                at: datetime) -> Assessment | None:
+    """Orders are signed: only what the draft orders add to the patient's assessment."""
+    drafts = _draft_orders(hook)
+    if not drafts:
+        return None
+    before = kb.assess(as_bundle(parts), at)
+    after = kb.assess(as_bundle(parts, drafts), at)
+    return _new_items(after, before)
+
+
+HOOKS: dict[str, HookFunction] = {"patient-view": _patient_view, "order-sign": _order_sign}
+"""One function per CDS hook a service in data/web/cds.yaml may answer."""
+
+
+def services() -> CdsServices:
+    """The services of data/web/cds.yaml, each checked against HOOKS and the sections."""
+    return cds_services(frozenset(HOOKS))
+
+
+PATIENT_PREFETCH: dict[str, str] = services().prefetch
+"""The FHIR queries every service asks the EHR to send along."""
 
 
 @dataclass
@@ -92,11 +102,14 @@ def outcome(status: int, code: str, message: str) -> JSONResponse:
 def cds_router(state: CdsState) -> APIRouter:
     """The /cds-services routes over one knowledge base."""
     router = APIRouter()
-    by_id = {s.id: s for s in SERVICES}
+    config = services()
+    by_id = {s.id: s for s in config.services}
+    prefetch = config.prefetch
+    described = [config.description(s).model_dump(exclude_none=True) for s in config.services]
 
     @router.get("/cds-services")
     async def discovery() -> dict[str, Any]:
-        return {"services": [s.model_dump(exclude_none=True) for s in SERVICES]}
+        return {"services": described}
 
     @router.post("/cds-services/{service_id}")
     async def call(service_id: str, request: Request) -> JSONResponse:
@@ -127,10 +140,10 @@ def cds_router(state: CdsState) -> APIRouter:
             return outcome(400, "invalid",
                            f"service {service.id} answers {service.hook}, not {hook.hook}")
         try:
-            if all((hook.prefetch or {}).get(k) is not None for k in service.prefetch):
-                parts = gather(hook, service.prefetch)  # all sent along: no network, no thread
+            if all((hook.prefetch or {}).get(k) is not None for k in prefetch):
+                parts = gather(hook, prefetch)  # all sent along: no network, no thread
             else:
-                parts = await asyncio.to_thread(gather, hook, service.prefetch, state.fetch)
+                parts = await asyncio.to_thread(gather, hook, prefetch, state.fetch)
             cards = await state.run(_cards, service, hook, parts, _base(request))
         except MissingData as exc:
             return outcome(412, "incomplete", str(exc))
@@ -191,19 +204,11 @@ def _hook_request(body: bytes) -> HookRequest:
     return HookRequest.model_validate(parse_json(body))
 
 
-def _cards(knowledge: KnowledgeStore, service: ServiceDescription, hook: HookRequest,
+def _cards(kb: KnowledgeBase, service: ServiceEntry, hook: HookRequest,
            parts: dict[str, Any], base_url: str) -> list[Card]:
-    """On a reader thread: the cards for the service's sections of the patient's assessment."""
-    at = datetime.now().astimezone()
-    sections = SECTIONS[service.hook]
-    if service.hook == "order-sign":
-        drafts = _draft_orders(hook)
-        if not drafts:
-            return []
-        before = assess_patient(knowledge, as_bundle(parts), at)
-        after = assess_patient(knowledge, as_bundle(parts, drafts), at)
-        return cards_for(_new_items(after, before), sections, base_url)
-    return cards_for(assess_patient(knowledge, as_bundle(parts), at), sections, base_url)
+    """On a reader thread: the cards for the service's sections of what its hook assesses."""
+    assessment = HOOKS[service.hook](kb, hook, parts, datetime.now().astimezone())
+    return [] if assessment is None else cards_for(assessment, service.sections, base_url)
 
 
 def _draft_orders(hook: HookRequest) -> list[dict[str, Any]]:
