@@ -196,3 +196,24 @@ def test_body_sites_in_snomed_wording_are_read():
                                       "site": "Structure of right thigh (body structure)"}]})
     assert patient.facts[0].sites == ("thigh",) and patient.facts[0].laterality == "right"
     assert not patient.warnings
+
+
+def test_a_patients_icd10cm_code_is_verified_in_the_code_list():
+    ok = _patient({"conditions": [{"codes": [{"system": "ICD-10-CM", "code": "M61.552"}],
+                                   "status": "resolved"}]})
+    assert "verified in the simple-icd-10-cm code list" in ok.facts[0].how
+
+
+@pytest.mark.parametrize("text,concept", [
+    (None, None), ("Heterotopic ossification", "heterotopic_ossification")])
+def test_an_icd10cm_code_not_in_the_list_is_unverified_and_not_used(text, concept):
+    # M61.599 looks like an M61.5 family member but is no ICD-10-CM code
+    entry = {"codes": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "M61.599"}],
+             **({"text": text} if text else {})}
+    patient = _patient({"conditions": [entry]})
+    assert [f.concept for f in patient.facts] == ([concept] if concept else [])
+    assert all("M61.599" not in f.how for f in patient.facts)  # the text, not the code
+    assert sum("M61.599 is not in the ICD-10-CM code list" in w and "unverified" in w
+               for w in patient.warnings) == 1
+    if not concept:
+        assert patient.not_recognised[0].codes[0].code == "M61.599"

@@ -6,10 +6,16 @@ for a right hip replacement). Each system's table is a data file
 (`data/assess/codes/*.yaml`) naming its FHIR URIs, exact or family matching, and the
 source of every mapping; this module only loads, checks and looks up. A hit says
 how it was made, so the report can show it.
+
+A table may name a code list a maintained package provides (`verified_by`:
+simple-icd-10-cm for ICD-10-CM): the patient's code is then checked against that
+list when it is read, and one the list lacks is reported as unverified and not used.
 """
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -43,6 +49,8 @@ class CodeTable(_Strict):
     uris: list[str] = []
     match: Literal["exact", "prefix"]
     source: str = Field(min_length=1)
+    verified_by: Literal["simple-icd-10-cm"] | None = None
+    """The maintained code list (VERIFIERS) a patient's code of this system is checked in."""
     entries: list[CodeEntry]
 
 
@@ -94,6 +102,37 @@ class CodeTables:
         return CodeHit(best.concept, table.system, code.strip(), best,
                        family=table.match == "prefix" and _code_key(best.code) != wanted,
                        source=table.source)
+
+
+    def verified(self, system: str, code: str) -> bool | None:
+        """Whether `code` is in its system's maintained code list; None when there is none."""
+        table = self.table_for(system)
+        if table is None or table.verified_by is None:
+            return None
+        return VERIFIERS[table.verified_by](code.strip().upper())
+
+
+def _in_icd10cm(code: str) -> bool:
+    """In the ICD-10-CM code list (chapters, blocks, categories and codes) of the package."""
+    return _icd10cm_list()(code)
+
+
+@cache
+def _icd10cm_list() -> Callable[[str], bool]:
+    with warnings.catch_warnings():  # the package reads its data with a deprecated API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import simple_icd_10_cm  # loaded once per process, on the first ICD-10-CM code (~2 s)
+
+    return simple_icd_10_cm.is_valid_item
+
+
+VERIFIERS: dict[str, Callable[[str], bool]] = {"simple-icd-10-cm": _in_icd10cm}
+"""Maintained code lists by the name a table's `verified_by` gives."""
+
+
+def preload_verifiers() -> None:
+    """Load every code list now (a server does it at start, not on its first request)."""
+    _icd10cm_list()
 
 
 def _fold(system: str) -> str:

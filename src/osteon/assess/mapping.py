@@ -228,9 +228,9 @@ def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[
     by_text = next((m for m in (match_display(t, lexicon, allowed, medication=medication)
                                 for t in texts) if m is not None), None)
     tables = code_tables()
-    refused: set[CodeRef] = set()
+    refused, verified = _verify(out, codes, source)
     for code in codes:
-        hit = tables.lookup(code.system, code.code)
+        hit = None if code in refused else tables.lookup(code.system, code.code)
         if hit is None or lexicon.get(hit.concept).type not in allowed:
             continue
         if not _table_code_agrees(out, hit.concept, hit.entry.display, texts, by_text,
@@ -241,7 +241,7 @@ def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[
             continue
         side = hit.entry.laterality or next(
             (s for s in (words(t)[1] for t in texts) if s), None)
-        concept, how = hit.concept, hit.how
+        concept, how = hit.concept, hit.how + verified.get(code, "")
         narrower = lexicon.by_code(code.system, code.code)  # S72.0… hip fracture < S72 femur
         if narrower is not None and narrower.id != concept and narrower.type in allowed \
                 and lexicon.is_a(narrower.id, concept):
@@ -252,7 +252,7 @@ def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[
         concept = None if code in refused else lexicon.by_code(code.system, code.code)
         if concept is None or concept.type not in allowed:
             continue
-        how = f"{code.system} {code.code} (lexicon code: {concept.name})"
+        how = f"{code.system} {code.code} (lexicon code: {concept.name})" + verified.get(code, "")
         side = by_text.laterality if by_text else None
         if lexicon.by_code(code.system, code.code, confirmed_only=True) is not None:
             return Mapped(concept.id, "code", how, laterality=side)
@@ -274,6 +274,31 @@ def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[
                       ("display " if from_display else "") + by_text.how,
                       laterality=by_text.laterality)
     return None
+
+
+def _verify(out: _Collector, codes: tuple[CodeRef, ...], source: str
+            ) -> tuple[set[CodeRef], dict[CodeRef, str]]:
+    """Codes checked in their system's maintained list: those it lacks, and notes for the rest.
+
+    A code the list lacks (a typo, a retired or invented code) is reported as
+    unverified and not used; the entry's text may still name the concept.
+    """
+    tables = code_tables()
+    refused: set[CodeRef] = set()
+    notes: dict[CodeRef, str] = {}
+    for code in codes:
+        known = tables.verified(code.system, code.code)
+        if known is None:
+            continue
+        table = tables.table_for(code.system)
+        assert table is not None and table.verified_by is not None
+        if known:
+            notes[code] = f"; verified in the {table.verified_by} code list"
+            continue
+        refused.add(code)
+        out.warn(f"{source}: {code.system} {code.code} is not in the {table.system} code list "
+                 f"({table.verified_by}): unverified, the code was not used")
+    return refused, notes
 
 
 def _table_code_agrees(out: _Collector, concept: str, display: str, texts: list[str],
