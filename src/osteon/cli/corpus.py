@@ -116,12 +116,12 @@ def sources(as_json: JsonOption = False) -> None:
 def _fetch_table(fetched: list[FetchRun]) -> Table:
     """What `osteon fetch` brought in and when, newest first."""
     table = Table(title=f"{len(fetched)} fetches from NCBI", title_justify="left")
-    for name in ("when", "from", "query", "status", "found", "new", "stored", "failed"):
+    for name in ("when (UTC)", "from", "query", "status", "found", "new", "stored", "failed"):
         table.add_column(name, overflow="fold", justify="right" if name in (
             "found", "new", "stored", "failed") else "left")
     for r in fetched:
         query = r.query + (f" (since {r.since})" if r.since else "")
-        table.add_row(r.started_at.replace("T", " ").removesuffix("+00:00") + " UTC", r.source,
+        table.add_row(r.started_at[:16].replace("T", " "), r.source,
                       query, r.status, str(r.found), str(r.new), str(r.stored), str(r.failed))
     return table
 
