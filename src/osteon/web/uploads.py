@@ -24,13 +24,12 @@ from pathlib import Path
 from fastapi import HTTPException, Request
 from starlette.datastructures import UploadFile
 
+from osteon.corpus.formats import upload_types
 from osteon.corpus.store import store_fault
 from osteon.errors import StoreError
 
-DOCUMENT_TYPES = {".txt": "plain text", ".text": "plain text", ".md": "Markdown",
-                  ".markdown": "Markdown", ".wiki": "wiki markup", ".html": "HTML",
-                  ".htm": "HTML", ".xhtml": "HTML", ".xml": "PubMed XML", ".nxml": "PubMed XML",
-                  ".pdf": "PDF"}
+DOCUMENT_TYPES = upload_types()
+"""Suffix → format: the suffixes the document formats name (corpus/formats), one list."""
 PATIENT_TYPES = {".json": "JSON (patient JSON or a FHIR Bundle)"}
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 MAX_PATIENT_BYTES = 5 * 1024 * 1024
