@@ -52,6 +52,7 @@ test: $(DEV_STAMP) $(CHROMIUM)
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/startup_bench.py
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/fetch_bench.py
 	$(BIN)/python bench/reading_bench.py
 	$(BIN)/python bench/quantities_bench.py
 	$(BIN)/python bench/knowledge_bench.py
