@@ -12,7 +12,7 @@ import dataclasses
 import html
 import json
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from osteon.ask.records import Citation, Statement
 from osteon.assess.engine import describe
@@ -20,20 +20,57 @@ from osteon.assess.records import SECTIONS, Assessment, Item
 from osteon.assess.rules import assess_rules
 from osteon.assess.sections import sections
 
-FORMATS = ("md", "html", "json")
 TITLES = {name: s.title for name, s in sections().items()}
 EMPTY = {name: s.empty for name, s in sections().items()}
 
 
+class Renderer:
+    """The base of every report format: its name, media type and writer.
+
+    A new format is a subclass with `write` and one line in RENDERERS.
+    """
+
+    name: ClassVar[str]
+    media_type: ClassVar[str]
+
+    def write(self, assessment: Assessment) -> str:
+        raise NotImplementedError
+
+
+class Markdown(Renderer):
+    name, media_type = "md", "text/markdown"
+
+    def write(self, assessment: Assessment) -> str:
+        return to_markdown(assessment)
+
+
+class Html(Renderer):
+    """A printable page, everything escaped."""
+
+    name, media_type = "html", "text/html"
+
+    def write(self, assessment: Assessment) -> str:
+        return to_html(assessment)
+
+
+class Json(Renderer):
+    name, media_type = "json", "application/json"
+
+    def write(self, assessment: Assessment) -> str:
+        return json.dumps(to_dict(assessment), ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS: dict[str, Renderer] = {r.name: r for r in (Markdown(), Html(), Json())}
+"""Every report format by name."""
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
+
+
 def render(assessment: Assessment, fmt: str) -> str:
     """The assessment in one of FORMATS (ValueError for another)."""
-    if fmt == "json":
-        return json.dumps(to_dict(assessment), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "md":
-        return to_markdown(assessment)
-    if fmt == "html":
-        return to_html(assessment)
-    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    renderer = RENDERERS.get(fmt)
+    if renderer is None:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return renderer.write(assessment)
 
 
 def _plain(value: Any) -> Any:

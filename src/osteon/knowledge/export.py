@@ -14,7 +14,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from typing import Literal
+from typing import ClassVar
 from xml.etree import ElementTree as ET
 
 from osteon.knowledge.records import Conflict, Fact
@@ -22,24 +22,69 @@ from osteon.knowledge.views import citation, scope_text
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.records import Scope
 
-ExportFormat = Literal["jsonld", "graphml", "csv"]
-FORMATS: tuple[str, ...] = ("jsonld", "graphml", "csv")
 VOCAB = "https://osteon.invalid/vocab#"
 CONCEPT = "https://osteon.invalid/concept/"
 ASSERTION = "https://osteon.invalid/assertion/"
 DOCUMENT = "https://osteon.invalid/document/"
 
 
+class Exporter:
+    """The base of every export format: its name, file suffix, media type and writer.
+
+    A new format is a subclass with `write` and one line in EXPORTERS.
+    """
+
+    name: ClassVar[str]
+    suffix: ClassVar[str]
+    media_type: ClassVar[str]
+
+    def write(self, facts: Sequence[Fact], conflicts: Sequence[Conflict],
+              lexicon: Lexicon) -> str:
+        raise NotImplementedError
+
+
+class JsonLd(Exporter):
+    """JSON-LD (RDF) with its own @context."""
+
+    name, suffix, media_type = "jsonld", ".jsonld", "application/ld+json"
+
+    def write(self, facts: Sequence[Fact], conflicts: Sequence[Conflict],
+              lexicon: Lexicon) -> str:
+        return to_jsonld(facts, conflicts, lexicon)
+
+
+class GraphMl(Exporter):
+    """GraphML, for network tools (Cytoscape, Gephi, networkx)."""
+
+    name, suffix, media_type = "graphml", ".graphml", "application/graphml+xml"
+
+    def write(self, facts: Sequence[Fact], conflicts: Sequence[Conflict],
+              lexicon: Lexicon) -> str:
+        return to_graphml(facts, conflicts, lexicon)
+
+
+class Csv(Exporter):
+    """One row per assertion, for spreadsheets."""
+
+    name, suffix, media_type = "csv", ".csv", "text/csv"
+
+    def write(self, facts: Sequence[Fact], conflicts: Sequence[Conflict],
+              lexicon: Lexicon) -> str:
+        return to_csv(facts, conflicts, lexicon)
+
+
+EXPORTERS: dict[str, Exporter] = {e.name: e for e in (JsonLd(), GraphMl(), Csv())}
+"""Every export format by name."""
+FORMATS: tuple[str, ...] = tuple(EXPORTERS)
+
+
 def export(facts: Sequence[Fact], conflicts: Sequence[Conflict], lexicon: Lexicon,
            fmt: str) -> str:
     """The facts and conflicts in one of FORMATS, as text."""
-    if fmt == "jsonld":
-        return to_jsonld(facts, conflicts, lexicon)
-    if fmt == "graphml":
-        return to_graphml(facts, conflicts, lexicon)
-    if fmt == "csv":
-        return to_csv(facts, conflicts, lexicon)
-    raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return exporter.write(facts, conflicts, lexicon)
 
 
 def _concepts(facts: Sequence[Fact]) -> list[str]:
