@@ -6,7 +6,8 @@ PubMed XML (db=pubmed) or JATS in a <pmc-articleset> (db=pmc), by `id=` (GET
 or POST) or by WebEnv/query_key/retstart/retmax; an unknown API key gets
 NCBI's 400 with an error JSON. Faults are scripted per efetch call: "429",
 "500", "truncate" (a whole-looking 200 whose body stops short), "drop" (the
-connection closed half-way through the body) and "ok".
+connection closed half-way through the body), "error" (efetch's own 200 <ERROR>
+answer) and "ok".
 """
 
 from __future__ import annotations
@@ -208,6 +209,8 @@ def _handler(service: FakeEutils) -> type[BaseHTTPRequestHandler]:
                            headers={"Retry-After": "0"} if fault == "429" else None)
                 return
             status, body = service.fetch(params)
+            if fault == "error":
+                body = b"<eFetchResult><ERROR>Cannot retrieve the records</ERROR></eFetchResult>"
             if fault == "truncate":
                 self._send(status, body[: len(body) * 2 // 3])
             elif fault == "drop":

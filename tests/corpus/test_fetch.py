@@ -100,6 +100,14 @@ def test_a_service_that_never_answers_fails_in_one_line_and_keeps_what_went_in(
     assert [r.status for r in state.runs(empty_store)] == ["done", "resumed"]
 
 
+def test_an_efetch_error_answer_is_one_line_not_retried(service, empty_store):
+    service.add_pubmed(pmids(3))
+    service.faults = ["error"]
+    with pytest.raises(EutilsError, match="^efetch.fcgi refused the request: Cannot retrieve"):
+        fetch(empty_store, client(service), "pubmed", QUERY)
+    assert len(service.efetch_calls()) == 1
+
+
 def test_an_interrupted_run_is_continued_by_the_next(service, empty_store):
     service.add_pubmed(pmids(500))
     batches = []

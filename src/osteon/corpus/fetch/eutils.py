@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ BACKOFF = 0.5
 """First pause before a retry, in seconds; each further pause doubles it."""
 MAX_PAUSE = 30.0
 TIMEOUT = httpx.Timeout(60.0, connect=15.0)
+_ERROR_ELEMENT = re.compile(rb"<ERROR>(.*?)</ERROR>", re.S)
+"""How efetch says no with a 200: `<eFetchResult><ERROR>…</ERROR></eFetchResult>`."""
 
 
 def eutils_url(explicit: str | None = None) -> str:
@@ -126,7 +129,7 @@ class EutilsClient:
                             first.warnings)
 
     def _search_page(self, params: dict[str, Any]) -> SearchResult:
-        body = self.request("esearch.fcgi", params)
+        body = self.request("esearch.fcgi", params, closing=b"}")
         try:
             result = json.loads(body)["esearchresult"]
         except (ValueError, KeyError, TypeError) as exc:
@@ -190,6 +193,10 @@ class EutilsClient:
             if response.status_code >= 400:
                 raise EutilsError(_refusal(endpoint, response.status_code, body))
             if closing is not None and not body.rstrip().endswith(closing):
+                refused = _ERROR_ELEMENT.search(body)
+                if refused:  # efetch's own error answer: asking again gets the same
+                    raise EutilsError(f"{endpoint} refused the request: "
+                                      f"{_snippet(refused.group(1))}")
                 reason, asked = "response cut short", None
                 continue
             return body
