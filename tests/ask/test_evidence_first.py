@@ -38,6 +38,25 @@ def test_typos_and_lay_words_reach_the_concept(question: str, concept: str) -> N
     assert concept in understand(question, load_lexicon()).concepts
 
 
+@pytest.mark.parametrize(("question", "related"), [
+    ("Can HO go away by itself?", {"regress", "spontaneous"}),        # everyday phrase
+    ("Does the type of anaesthesia matter?", {"anesthesia"}),           # other spelling
+    ("What was the HO rate with the mini-incision?", {"miniincision"}),  # written solid
+])
+def test_other_ways_sources_write_the_question_are_searched(question: str,
+                                                             related: set[str]) -> None:
+    assert related <= set(understand(question, load_lexicon()).related)
+
+
+def test_a_test_named_as_the_setting_does_not_make_it_a_diagnosis_question() -> None:
+    understood = understand("In patients with a positive bone scan but a normal x-ray, how "
+                            "often did etidronate prevent heterotopic ossification?",
+                            load_lexicon())
+    assert understood.intents[0] in ("frequency", "prevention")
+    assert "diagnosis" not in understood.intents[:1]
+    assert "bone_scan" in understood.concepts  # still a concept of the question
+
+
 def test_what_a_question_sets_aside_is_not_asked_about() -> None:
     understood = understand("Apart from surgery, what can be done about HO?", load_lexicon())
     assert "surgery" in understood.excluded
@@ -128,6 +147,27 @@ def test_a_question_about_what_no_source_mentions_is_not_answered(
     assert any("No source mentions" in note for note in answer.notes)
 
 
+@pytest.mark.parametrize("question", [
+    "Does acupuncture shrink heterotopic bone?",
+    "Does heterotopic ossification raise the risk of dementia?",
+])
+def test_one_unmentioned_word_that_is_the_whole_topic_is_not_answered(
+        seeded_kb: KnowledgeBase, question: str) -> None:
+    # the question names nothing but HO: the word no source mentions is what it asks about
+    answer = seeded_kb.ask(question)
+    assert answer.abstained
+    assert any("No source mentions" in note for note in answer.notes)
+
+
+@pytest.mark.parametrize("question", [
+    "Which joint does HO hit most after a spinal cord injury?",  # a topic the sources treat
+    "Is the bone of heterotopic ossification a cancer?",  # sources say "malignant"
+])
+def test_one_unmentioned_word_around_a_known_topic_is_answered(
+        seeded_kb: KnowledgeBase, question: str) -> None:
+    assert not seeded_kb.ask(question).abstained
+
+
 def test_a_misspelt_word_is_not_taken_for_something_unmentioned(seeded_kb: KnowledgeBase
                                                                 ) -> None:
     answer = seeded_kb.ask("Does radiaton therapy prevent heterotopic ossificaton?")
@@ -168,6 +208,8 @@ Nothing has been shown for certain, but these measures might lower the chance of
 ## Outlook
 
 Most patients keep some stiffness. These patients still walk without help.
+
+Surgeons wait until the bone has matured. When this wait is over, resection is safe.
 """
 
 
@@ -194,6 +236,13 @@ def test_a_sentence_that_points_back_is_quoted_with_the_one_before(page_kb: Know
     answer = page_kb.ask("Can patients with heterotopic ossification still walk without help?")
     quoted = next(s for s in answer.evidence if s.text.startswith("These patients"))
     assert [c.sentence_text for c in quoted.citations][0].startswith("Most patients")
+
+
+def test_a_sentence_pointing_back_after_a_first_word_is_quoted_with_the_one_before(
+        page_kb: KnowledgeBase) -> None:
+    answer = page_kb.ask("When is resection of heterotopic ossification safe?")
+    quoted = next(s for s in answer.evidence if s.text.startswith("When this wait"))
+    assert quoted.citations[0].sentence_text.startswith("Surgeons wait")
 
 
 def test_a_sentence_wrapped_over_lines_is_quoted_as_the_document_has_it(tmp_path) -> None:  # type: ignore[no-untyped-def]

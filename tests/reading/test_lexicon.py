@@ -189,6 +189,12 @@ def test_plurals_are_found(lexicon: Lexicon, term: str, concept_id: str):
     assert lexicon.concept_id_for(term) == concept_id
 
 
+def test_a_word_that_only_looks_plural_is_not_another_concept(lexicon: Lexicon):
+    # "rates" is the plural of "rate", not of "rat": "-es" comes off only after s, x, z, ch, sh, o
+    assert lexicon.concept_id_for("rats") == "rat"
+    assert lexicon.concept_id_for("rates") is None
+
+
 def test_unknown_terms_find_nothing(lexicon: Lexicon):
     assert lexicon.lookup("capital of France") == []
     assert lexicon.lookup("") == [] and lexicon.lookup("   ") == []

@@ -84,8 +84,9 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         shared = len(content & set(tokens))
         concept_share = (sum(1 for fam in families if fam & about) / len(families)
                          if families else 0.0)
-        if not fitting and not concept_share and shared < rules.min_shared_words:
-            continue  # neither the question's concepts, nor enough of its words, nor a claim
+        if (not fitting and not concept_share and shared < rules.min_shared_words
+                and lexical.get(key, 0.0) < rules.lexical_alone):
+            continue  # neither the question's concepts, nor its words, nor a claim
         if len(tokens) < rules.min_words:
             continue  # a heading-like fragment ("Myositis ossificans.") says nothing
         own = scope_of(sorted(named), knowledge.lexicon)
@@ -117,11 +118,14 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
           ) -> dict[Key, float]:
     """BM25 of each candidate for the question's own words, as a share of the best hit's.
 
-    The question's words score, as plain retrieval would; the concepts' other names
-    (synonyms, abbreviations) only bring further candidates, scored at the share
-    their own search gives them, halved. Words most sentences hold ("ossification"
-    in an HO corpus) are left out of both searches: they rank nothing and cost a
-    scan of the whole index.
+    The question's words score, as plain retrieval would. A wider search only brings
+    further candidates, scored at the share it gives them, halved: with the concepts'
+    other names (synonyms, abbreviations) and the words sources use for the
+    question's everyday phrases ("go away" → regress). (Searching the question's
+    topic with the words answers of its kind use, "incidence" for how often, was
+    measured and lost answers on unseen pages.) Words most sentences hold
+    ("ossification" in an HO corpus) are left out of both searches: they rank nothing
+    and cost a scan of the whole index.
     """
     store = knowledge.store
     own = [w for w in _tokens(question.text) if w not in question_rules().stopwords]
@@ -132,11 +136,12 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
             entry = lexicon.get(concept)
             for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations):
                 names.extend(w for w in _tokens(name) if len(w) > 1)
-    counts = store.word_counts([*own, *names])
+    related = [w for phrase in question.related for w in _tokens(phrase)]
+    counts = store.word_counts([*own, *names, *related])
     common = max(rules.common_sentences, rules.common_share * store.count_sentences())
     telling = _telling(own, counts, common, rules)
     scores = _shares(store.search_words(telling, rules.candidates)) if telling else {}
-    widened = _telling([*question.words, *names], counts, common, rules)
+    widened = _telling([*question.words, *names, *related], counts, common, rules)
     if set(widened) - set(telling):
         for key, share in _shares(store.search_words(widened, rules.candidates)).items():
             scores.setdefault(key, share / 2)

@@ -61,6 +61,7 @@ class RankingRules(_Strict):
     common_sentences: int
     max_search_words: int
     min_shared_words: int
+    lexical_alone: float
     min_words: int
     duplicate_overlap: float
     anaphora: str

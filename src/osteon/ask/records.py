@@ -27,6 +27,8 @@ class Question:
     """Concept types the question wants named ("what medicines…": drug), or any."""
     scope: Scope = Scope()
     """The family, population and species the question asks within (reading's Scope)."""
+    related: tuple[str, ...] = ()
+    """Words sources use for the question's everyday phrases ("go away" → regress)."""
 
 
 @dataclass(frozen=True, slots=True)

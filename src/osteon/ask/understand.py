@@ -27,6 +27,7 @@ from osteon.reading.lexicon import Lexicon
 from osteon.reading.terms import fold
 
 MAX_NGRAM = 6
+MASKED_TYPES = frozenset({"test"})
 MAX_QUESTION_CHARS = 2000
 """Longer questions are read up to here: nobody asks in more words, and it bounds the work."""
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
@@ -96,6 +97,11 @@ class QuestionRules(_Strict):
     exclusions: str = ""
     wanted_kinds: tuple[WantedKind, ...] = ()
     question_aliases: dict[str, str] = {}
+    paraphrases: dict[str, tuple[str, ...]] = {}
+    """Folded question phrase → the words sources use for it ("go away" → regress)."""
+    spellings: tuple[tuple[str, str], ...] = ()
+    """British and American spellings of the same stem ("anaesth", "anesth"): a question
+    word written one way is searched the other way too."""
     stopwords: frozenset[str] = frozenset()
     frame_words: frozenset[str] = frozenset()
     """Words that frame a question without naming its topic ("my mum", "exactly")."""
@@ -208,7 +214,8 @@ def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) 
     concepts: list[str] = []
     excluded: list[str] = []
     exclusion = _excluded_words(text, rules)
-    for concept, first, last in find_concepts(text, lexicon, rules):
+    found = find_concepts(text, lexicon, rules)
+    for concept, first, last in found:
         concept = rules.question_aliases.get(concept, concept)
         target = excluded if any(first <= w < last for w in exclusion) else concepts
         if concept not in target:
@@ -216,16 +223,54 @@ def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) 
     if excluded and not concepts:
         concepts.append("heterotopic_ossification")  # "apart from surgery, what helps?"
     types = [lexicon.get(c).type for c in concepts if c in lexicon]
-    scores = type_scores(text, types, rules)
+    scores = type_scores(_without_names(text, found, lexicon), types, rules)
     words = tuple(w.lower() for w in WORD.findall(text) if w.lower() not in rules.stopwords)
     chosen = intents(scores, rules)
     return Question(text=text, type=chosen[0] if chosen else GENERAL.name,
                     concepts=tuple(concepts), words=words, intents=chosen,
+                    related=related_words(text, rules),
                     excluded=tuple(c for c in excluded if c not in concepts),
                     wants=tuple(dict.fromkeys(t for k in rules.wanted_kinds
                                               if _compiled(k.pattern).search(text)
                                               for t in k.types)),
                     scope=question_scope(text, concepts, lexicon))
+
+
+def _without_names(text: str, found: list[tuple[str, int, int]], lexicon: Lexicon) -> str:
+    """The question with the names of the tests it mentions blanked out.
+
+    A test named as the setting ("with a positive bone scan but a normal x-ray, how
+    often did etidronate prevent HO?") already counts once through its concept type;
+    its name must not also count as wording that asks how HO is diagnosed.
+    """
+    spans = [m.span() for m in WORD.finditer(text)]
+    out = text
+    for concept, first, last in reversed(found):
+        if concept in lexicon and lexicon.get(concept).type in MASKED_TYPES:
+            start, end = spans[first][0], spans[last - 1][1]
+            out = out[:start] + "_" * (end - start) + out[end:]
+    return out
+
+
+def related_words(text: str, rules: QuestionRules) -> tuple[str, ...]:
+    """Other ways sources write what the question says, in order, once each.
+
+    The words sources use for its everyday phrases ("go away" → regress), its words
+    in the other spelling ("anaesthesia" → anesthesia), and its hyphenated words
+    written solid ("mini-incision" → miniincision).
+    """
+    words = [fold(w) for w in WORD.findall(text)]
+    folded = " ".join(words)
+    found = [word for phrase, said in rules.paraphrases.items()
+             if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", folded) for word in said]
+    for word in words:
+        for one, other in rules.spellings:
+            for a, b in ((one, other), (other, one)):
+                if a in word:
+                    found.append(word.replace(a, b))
+        if "-" in word:
+            found.append(word.replace("-", ""))
+    return tuple(w for w in dict.fromkeys(found) if w not in words)
 
 
 def _excluded_words(text: str, rules: QuestionRules) -> set[int]:

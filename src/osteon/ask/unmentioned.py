@@ -5,7 +5,9 @@
 rank. A content word of the question counts as unmentioned when no stored
 sentence holds it, it is not part of a concept the lexicon recognised, it is
 not one of the words any question is framed with (data/ask/questions.yaml
-`frame_words`), and it is no misspelling of a word the sources do use.
+`frame_words`), it is no misspelling of a word the sources do use, and the
+sources do not use another word for it (`paraphrases`: "blood" is said
+"serum", "solid" is said "ankylosis").
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ MIN_LENGTH = 3
 TYPO_MIN_LENGTH = 5
 TYPO_CUTOFF = 75
 MIN_UNMENTIONED = 2
+CONDITION = "heterotopic_ossification"
 
 
 def asks_beyond(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
@@ -40,7 +43,22 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     if len(words) >= MIN_UNMENTIONED:
         return words
     named = [w for w in words if _is_name(question.text, w)]
-    return named  # "which hospital in Brazil…": a name no source mentions
+    if named:
+        return named  # "which hospital in Brazil…": a name no source mentions
+    if words and _names_only_the_condition(knowledge, question):
+        return words  # "does acupuncture shrink HO?": the word is what it asks about
+    return []
+
+
+def _names_only_the_condition(knowledge: KnowledgeStore, question: Question) -> bool:
+    """Does the question name no concept but HO itself?
+
+    Then a word no source mentions is the question's whole topic ("does HO raise
+    the risk of dementia?"), not the asker's phrasing around a topic the sources
+    do treat ("which joint does HO hit most after a hip replacement?", "when can a
+    footballer with myositis ossificans play again?").
+    """
+    return all(c == CONDITION for c in question.concepts)
 
 
 def _is_name(text: str, word: str) -> bool:
@@ -67,7 +85,21 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     if not absent:
         return []
     vocabulary = knowledge.store.vocabulary()
-    return [w for w in absent if not _misspelt(w, vocabulary)]
+    folded = " ".join(words)
+    return [w for w in absent if not _misspelt(w, vocabulary)
+            and not _said_otherwise(knowledge, w, folded, rules)]
+
+
+def _said_otherwise(knowledge: KnowledgeStore, word: str, folded: str, rules: QuestionRules
+                    ) -> bool:
+    """Do the sources use another word for it (a paraphrase of a phrase holding it)?"""
+    for phrase, said in rules.paraphrases.items():
+        if word in phrase.split() and re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])",
+                                                folded):
+            single = [w for w in said if " " not in w]
+            if len(knowledge.store.absent_words(single)) < len(single):
+                return True
+    return False
 
 
 def _misspelt(word: str, vocabulary: list[str]) -> bool:

@@ -163,8 +163,8 @@ def _singular_candidates(word: str) -> list[str]:
         out.append(word[:-4] + "ix")
     if lower.endswith("ves"):
         out.append(word[:-3] + "f")
-    if lower.endswith("es"):
-        out.append(word[:-2])
+    if lower.endswith(("ses", "xes", "zes", "ches", "shes", "oes")):
+        out.append(word[:-2])  # "boxes" → "box", but "rates" is not "rat"
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
         out.append(word[:-1])
     return out
