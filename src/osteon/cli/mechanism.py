@@ -59,6 +59,16 @@ def mechanism_graph(as_json: JsonOption = False) -> None:
             out.print(f"    [dim]{escape(c.doc_id)} #{c.sentence_idx}[/] “{escape(c.quote)}”")
         if e.assumption:
             out.print(f"    [yellow]assumption[/]: {escape(e.assumption)}")
+    from osteon.mechanism.views import model_notes
+
+    notes = model_notes()
+    out.print("[bold]model assumptions[/] [dim](what no sentence states, and why)[/]")
+    for a in notes["assumptions"]:
+        out.print(f"  • {escape(a['text'])}\n    [dim]why: {escape(a['reason'])}[/]")
+    for f in notes["fitted"]:
+        out.print(f"  • fitted: {escape(', '.join(f['parameters']))} so that {f['observable']} "
+                  f"is {f['target'][0]:g}-{f['target'][1]:g} {f['unit']}\n"
+                  f"    [dim]{escape(f['source']['doc'])} “{escape(f['source']['quote'])}”[/]")
 
 
 @mechanism_app.command("edges")
@@ -205,13 +215,12 @@ def mechanism_sensitivity(
     as_json: JsonOption = False,
 ) -> None:
     """Sobol' indices (first-order, total) of bone in the injured muscle to every parameter."""
-    from osteon.mechanism import Model
     from osteon.mechanism.analysis import settings
     from osteon.mechanism.sensitivity import sensitivity
 
     with open_kb() as kb:
-        graph = model_graph(kb)
-    result = sensitivity(Model(graph), n=n, spread=spread)
+        model = kb.model()
+    result = sensitivity(model, n=n, spread=spread)
     shown = settings().sensitivity.shown
     if plot is not None:
         from osteon.mechanism.plot import sensitivity_png
@@ -232,13 +241,12 @@ def mechanism_sensitivity(
 
 @mechanism_app.command("predict")
 def mechanism_predict(as_json: JsonOption = False) -> None:
-    """Each node knocked out, inhibited, stimulated: bone, what the sources test, what they don't."""
-    from osteon.mechanism import Model
+    """Each node knocked out, inhibited, stimulated: bone, and which of these the sources test."""
     from osteon.mechanism.predict import predict
 
     with open_kb() as kb:
-        graph = model_graph(kb)
-    result = predict(Model(graph))
+        model = kb.model()
+    result = predict(model)
     if as_json:
         emit_json(result.as_dict())
         return

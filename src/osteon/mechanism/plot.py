@@ -75,7 +75,7 @@ def _draw(runs: Runs, bands: Bands | None = None) -> Any:
             if band is not None:
                 low, high = band.series(node)
                 ax.fill_between(band.t, low, high, color=line.get_color(), alpha=0.18,
-                                linewidth=0, label=f"{label}: {band.label()}")
+                                linewidth=0)
         ax.set_title(title)
         ax.set_ylim(bottom=0)
         ax.grid(alpha=0.3)
@@ -85,7 +85,9 @@ def _draw(runs: Runs, bands: Bands | None = None) -> Any:
         ax.set_xlabel("days")
     if panels:
         axes.flat[0].legend(fontsize="small")
-    figure.suptitle(TITLE)
+    described = next((b for b in shaded if b is not None), None)
+    figure.suptitle(TITLE if described is None
+                    else f"{TITLE}\nshaded: {described.label()}")
     figure.tight_layout()
     return figure
 
@@ -114,10 +116,17 @@ def _draw_sensitivity(result: Sensitivity, shown: int) -> Any:
     FigureCanvasAgg(figure)
     ax = figure.subplots()
     rows = range(len(top))
+    def spread(values: list[tuple[float, tuple[float, float]]]) -> list[list[float]]:
+        """Error bars from the 95 % bootstrap intervals (matplotlib wants distances)."""
+        return [[max(0.0, v - lo) for v, (lo, _) in values],
+                [max(0.0, hi - v) for v, (_, hi) in values]]
+
     ax.barh([r + 0.2 for r in rows], [i.total for i in top], height=0.4, color="#1f5fbf",
+            xerr=spread([(i.total, i.total_ci) for i in top]), ecolor="#3b3f46",
             label="total (with interactions)")
     ax.barh([r - 0.2 for r in rows], [i.first for i in top], height=0.4, color="#9bb7e6",
-            label="first order (alone)")
+            xerr=spread([(i.first, i.first_ci) for i in top]), ecolor="#3b3f46",
+            label="first order (alone); bars: 95 % bootstrap interval")
     ax.set_yticks(list(rows), [i.name for i in top], fontsize="small")
     ax.axvline(0, color="#5f6672", linewidth=0.8)
     ax.set_xlabel("Sobol' index (share of the variance of bone)")

@@ -97,9 +97,12 @@ class Predictions:
     suggest_at: float = 0.1
 
     def suggested(self) -> list[Prediction]:
-        """Untested predictions of a change in bone of at least `suggest_at`, largest first."""
+        """Untested predictions of a change in bone of at least `suggest_at`, largest first.
+
+        Bone's own node is the readout, not an experiment: it is listed, never suggested.
+        """
         return sorted((p for p in self.rows if not p.tested and p.change is not None
-                       and abs(p.change) >= self.suggest_at),
+                       and abs(p.change) >= self.suggest_at and p.node != BONE),
                       key=lambda p: (-abs(p.change or 0.0), p.node))
 
     def as_dict(self) -> dict[str, Any]:

@@ -40,9 +40,16 @@ class Band:
         return self.low[i], self.high[i]
 
     def label(self) -> str:
-        lo, hi = self.percentiles
-        return (f"{lo:g}th–{hi:g}th percentile, {self.sets} parameter sets "
-                f"at ±{self.spread:.0%}")
+        return describe(self.percentiles, self.sets, self.spread)
+
+
+def describe(percentiles: tuple[float, float] | None = None, sets: int | None = None,
+             spread: float | None = None) -> str:
+    """What a band spans, in words; the settings' values where none are given."""
+    spec = settings().band
+    lo, hi = percentiles or spec.percentiles
+    return (f"{lo:g}th–{hi:g}th percentile over {sets or spec.sets} parameter sets "
+            f"at ±{spec.spread if spread is None else spread:.0%}")
 
 
 def band(model: Model, scenario: Scenario, sets: int | None = None,

@@ -1,8 +1,9 @@
 """The simulator panel: its form read into a checked scenario, runs cached, the result.
 
 The form (a GET query) becomes a `Scenario` and its untreated twin, bad input a
-`MechanismError` that names the problem; runs are kept in a small LRU keyed on
-the knowledge generation and the checked scenario.
+`MechanismError` that names the problem; with `band` each run also gets its
+uncertainty band (uncertainty.py). Runs are kept in a small LRU keyed on the
+knowledge generation and the checked scenario.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from urllib.parse import urlencode
 
 from osteon.mechanism.data import interventions
 from osteon.mechanism.interventions import check_fraction, resolve_node, scenario_label
+from osteon.mechanism.judges import BONE
 from osteon.mechanism.plot import panels_of, pixel_size
 from osteon.mechanism.records import MechanismError, MechanismGraph, Scenario, Trajectory
+from osteon.mechanism.uncertainty import Band, band
 from osteon.web.mechanism_graph import lexicon_or_none, node_label
 
 MAX_DAYS = 365.0
@@ -40,6 +43,8 @@ class SimForm:
     inhibit: str = ""
     fraction: str = "0.5"
     days: str = "28"
+    band: bool = False
+    """Draw the uncertainty band (percentiles over a parameter sweep)."""
     submitted: bool = False
 
 
@@ -52,9 +57,10 @@ class SimRequest:
     label: str
     query: str
     key: Hashable = field(compare=False)
+    band: bool = False
 
 
-FIELDS = ("injury", "drug", "stimulus", "knockout", "inhibit", "fraction", "days")
+FIELDS = ("injury", "drug", "stimulus", "knockout", "inhibit", "fraction", "days", "band")
 
 
 def read_form(params: Any) -> SimForm:
@@ -72,7 +78,8 @@ def read_form(params: Any) -> SimForm:
         return SimForm()
     return SimForm(injuries=many("injury"), drugs=many("drug"), stimuli=many("stimulus"),
                    knockout=one("knockout", ""), inhibit=one("inhibit", ""),
-                   fraction=one("fraction", "0.5"), days=one("days", "28"), submitted=True)
+                   fraction=one("fraction", "0.5"), days=one("days", "28"),
+                   band=one("band", "") in ("1", "on", "true", "yes"), submitted=True)
 
 
 def _number(text: str, what: str) -> float:
@@ -125,9 +132,11 @@ def check(form: SimForm, graph: MechanismGraph) -> SimRequest:
     if form.inhibit:
         pairs += [("inhibit", resolve_node(graph, form.inhibit)), ("fraction", f"{fraction:g}")]
     pairs.append(("days", f"{days:g}"))
+    if form.band:
+        pairs.append(("band", "1"))
     key = (scenario.injuries, scenario.interventions, scenario.stimuli,
-           tuple(sorted(inhibit.items())), days)
-    return SimRequest(scenario, baseline, label, urlencode(pairs), key)
+           tuple(sorted(inhibit.items())), days, form.band)
+    return SimRequest(scenario, baseline, label, urlencode(pairs), key, form.band)
 
 
 # ---------------------------------------------------------------- results
@@ -170,6 +179,20 @@ class Outcome:
     request: SimRequest
     runs: tuple[tuple[str, Trajectory], ...]
     """(label, run) with the untreated run first when there is one."""
+    bands: tuple[Band, ...] | None = None
+    """Each run's uncertainty band, in the order of `runs`, when the form asked for it."""
+
+    @property
+    def band(self) -> Band | None:
+        """The scenario's own band."""
+        return self.bands[-1] if self.bands else None
+
+    def band_ends(self) -> list[tuple[str, float, float]]:
+        """(run label, lower, upper) percentile of bone in the injured muscle at the end."""
+        if not self.bands:
+            return []
+        return [(label, float(b.series(BONE)[0][-1]), float(b.series(BONE)[1][-1]))
+                for (label, _), b in zip(self.runs, self.bands, strict=True)]
 
     @property
     def run(self) -> Trajectory:
@@ -201,20 +224,29 @@ class Outcome:
                 for node, title in panels_of(self.runs)]
 
     def as_json(self) -> dict[str, Any]:
-        return {"query": self.request.query, "label": self.request.label,
-                "days": self.request.scenario.days, "summary": self.summary,
-                "untreated": self.untreated, "change": self.change(),
-                "plot": f"/mechanism/plot.png?{self.request.query}"}
+        body: dict[str, Any] = {
+            "query": self.request.query, "label": self.request.label,
+            "days": self.request.scenario.days, "summary": self.summary,
+            "untreated": self.untreated, "change": self.change(),
+            "plot": f"/mechanism/plot.png?{self.request.query}"}
+        if self.band is not None:
+            body["band"] = {"about": self.band.label(),
+                            "bone_injured": [{"run": label, "low": low, "high": high}
+                                             for label, low, high in self.band_ends()]}
+        return body
 
 
 def outcome(model: Any, request: SimRequest) -> Outcome:
     """Run the scenario (and its untreated twin) on `model`; MechanismError when it fails."""
     run = model.simulate(request.scenario)
     runs: list[tuple[str, Trajectory]] = []
+    scenarios = [request.scenario]
     if request.baseline is not None:
         runs.append(("untreated", model.simulate(request.baseline)))
+        scenarios.insert(0, request.baseline)
     runs.append((request.label, run))
-    return Outcome(request, tuple(runs))
+    bands = tuple(band(model, s) for s in scenarios) if request.band else None
+    return Outcome(request, tuple(runs), bands)
 
 
 def plot_size() -> tuple[int, int]:
