@@ -61,6 +61,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/cds_bench.py
 	$(BIN)/python bench/mechanism_bench.py
 	$(BIN)/python bench/web_bench.py
+	$(BIN)/python bench/read_jobs_bench.py
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench

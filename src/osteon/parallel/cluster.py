@@ -35,11 +35,11 @@ def _distributed():  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def cluster_submitter(address: str, workers: int) -> Iterator[tuple[Submit, int]]:
-    """A submit function over a Dask cluster, and how many workers it has.
+def cluster_client(address: str, workers: int):  # type: ignore[no-untyped-def]
+    """A Dask client: on a LocalCluster of `workers` processes ("local"), or at `address`.
 
-    `address` "local" starts a LocalCluster of `workers` single-threaded processes
-    (and stops it afterwards); any other value is a running scheduler's address.
+    A LocalCluster's workers are single-threaded processes (medspaCy holds the GIL while it
+    reads), started here and stopped on leaving.
     """
     distributed = _distributed()
     with ExitStack() as stack:
@@ -53,6 +53,17 @@ def cluster_submitter(address: str, workers: int) -> Iterator[tuple[Submit, int]
                 client = stack.enter_context(distributed.Client(address, timeout="10s"))
         except OSError as exc:
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+        yield client
+
+
+@contextmanager
+def cluster_submitter(address: str, workers: int) -> Iterator[tuple[Submit, int]]:
+    """A submit function over a Dask cluster, and how many workers it has.
+
+    `address` "local" starts a LocalCluster of `workers` single-threaded processes
+    (and stops it afterwards); any other value is a running scheduler's address.
+    """
+    with cluster_client(address, workers) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
 
         def submit(chunk):  # type: ignore[no-untyped-def]

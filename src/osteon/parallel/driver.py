@@ -98,6 +98,7 @@ def chunks(store: Store, doc_ids: Sequence[str], size: int = CHUNK_DOCUMENTS
 def write_in_order(store: Store, doc_ids: Sequence[str], submit: Submit, workers: int,
                    on_document: Callable[[str, int], None] | None = None) -> ReadReport:
     """Hand chunks out (a window ahead), take results in order, write them in batches."""
+    claim_store.ensure_schema(store)
     version = reader_version()
     report = ReadReport()
     batch: list[ReadResult] = []

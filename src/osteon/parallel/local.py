@@ -37,8 +37,15 @@ def start_method() -> BaseContext:
 
 
 @contextmanager
-def pool_submitter(workers: int) -> Iterator[Submit]:
-    """A submit function over `workers` processes, each with its reader built at start."""
+def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """`workers` processes, each building its reader as it starts (the initializer)."""
     with ProcessPoolExecutor(max_workers=workers, mp_context=start_method(),
                              initializer=warm_up) as pool:
+        yield pool
+
+
+@contextmanager
+def pool_submitter(workers: int) -> Iterator[Submit]:
+    """A submit function over `workers` processes, each with its reader built at start."""
+    with worker_pool(workers) as pool:
         yield lambda chunk: pool.submit(read_chunk, chunk)
