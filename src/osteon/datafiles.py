@@ -99,8 +99,10 @@ def parse_model(model: type[ModelT], raw: Any, name: str, *, at: Sequence[str | 
                 text: str | None = None) -> ModelT:
     """Validate parsed data against `model`, naming `name`, the line and the bad entry.
 
-    `at` is where `raw` sits in the file when it is one part of it (a lexicon entry);
-    `text` is the file's YAML when it is not a packaged file under `name`.
+    `at` is where `raw` sits in the file when it is one part of it (a lexicon entry): it
+    finds the line, the entry names the path within `raw`. `text` is the file's YAML;
+    without it the file `name` is read, and a line is given only when `raw` is what the
+    file holds there (data built in memory gets no misleading line).
     """
     try:
         return model.model_validate(raw)
@@ -116,7 +118,7 @@ def describe(exc: ValidationError, model: type[BaseModel], raw: Any, name: str, 
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = tuple(first["loc"])
     path = _data_path(raw, loc)
-    where = ".".join(str(p) for p in (*at, *path)) or "top level"
+    where = ".".join(str(p) for p in path) or "top level"
     rule = _rule_id(raw, path)
     if rule is not None:
         where = f"rule {rule!r} ({where})"
@@ -132,7 +134,23 @@ def describe(exc: ValidationError, model: type[BaseModel], raw: Any, name: str, 
         reason = str(first["ctx"]["error"])  # our validator's own words, no "Value error, "
     else:
         reason = first["msg"]
-    return DataFileError(name, where, reason, line=line_of(name, (*at, *path), text))
+    source = text if text is not None else _source_of(name, at, raw)
+    line = line_of(name, (*at, *path), source) if source is not None else None
+    return DataFileError(name, where, reason, line=line)
+
+
+def _source_of(name: str, at: Sequence[Any], raw: Any) -> str | None:
+    """The text of file `name` if it holds `raw` at `at`, else None."""
+    text = _read(name)
+    if text is None:
+        return None
+    try:
+        node = yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return None
+    for part in at:
+        node = _child(node, part)
+    return text if node == raw else None
 
 
 _MISSING = object()

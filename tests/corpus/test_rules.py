@@ -26,7 +26,7 @@ def test_a_bad_pattern_names_the_file_and_the_entry():
     with pytest.raises(DataFileError) as caught:
         parse_model(ChromeRules, raw, "data/rules/chrome.yaml")
     assert str(caught.value).startswith(
-        "data/rules/chrome.yaml line 13: rule 'rate-author' (patterns.2.pattern): "
+        "data/rules/chrome.yaml: rule 'rate-author' (patterns.2.pattern): "
         "'share (this' is not a valid regular expression")
 
 
