@@ -50,8 +50,9 @@ def test_fetch_says_what_is_new_and_sources_lists_the_fetches(service, osteon):
     report = json.loads(second.stdout)
     assert (report["new"], report["already_stored"], report["stored"]) == (1, 3, ["pmid-30000004"])
     listed = osteon("sources")
-    fetches = listed.stdout.split("2 fetches from NCBI")[1]
-    assert fetches.count("pubmed") == 2 and fetches.count("done") == 2
+    fetches = listed.stdout.split("2 fetches from NCBI")[1].strip().splitlines()
+    assert fetches[0].endswith(f"pubmed  '{QUERY}': 4 found, 1 new, 1 stored, 0 failed  done")
+    assert fetches[1].endswith("3 found, 3 new, 3 stored, 0 failed  done")
     assert "pmid-30000004" in listed.stdout
     shown = json.loads(osteon("show", "pmid-30000001", "--json").stdout)
     assert shown["meta"]["publication_types"] == "Journal Article"

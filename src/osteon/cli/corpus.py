@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -93,12 +94,13 @@ def _report_line(outcome: IngestOutcome, list_each: bool) -> None:
 def sources(as_json: JsonOption = False) -> None:
     """List the documents in the store."""
     from osteon.corpus.fetch.state import runs
+    from osteon.responses import SourceOut, dump
 
     with open_kb() as kb:
         docs = kb.sources()
         fetched = runs(kb.store)
     if as_json:
-        emit_json(docs)
+        emit_json(dump(SourceOut, [dataclasses.asdict(d) for d in docs], many=True))
         return
     table = Table(title=f"{len(docs)} documents", title_justify="left")
     table.add_column("id", no_wrap=True)
@@ -110,20 +112,18 @@ def sources(as_json: JsonOption = False) -> None:
         table.add_row(d.id, d.kind, d.title, str(d.sections), str(d.sentences))
     out.print(table)
     if fetched:
-        out.print(_fetch_table(fetched))
+        out.print(_fetch_lines(fetched))
 
 
-def _fetch_table(fetched: list[FetchRun]) -> Table:
-    """What `osteon fetch` brought in and when, newest first."""
-    table = Table(title=f"{len(fetched)} fetches from NCBI", title_justify="left")
-    for name in ("when (UTC)", "from", "query", "status", "found", "new", "stored", "failed"):
-        table.add_column(name, overflow="fold", justify="right" if name in (
-            "found", "new", "stored", "failed") else "left")
+def _fetch_lines(fetched: list[FetchRun]) -> str:
+    """What `osteon fetch` brought in and when, newest first, one line per run."""
+    lines = [f"[bold]{len(fetched)} fetches from NCBI[/]"]
     for r in fetched:
-        query = r.query + (f" (since {r.since})" if r.since else "")
-        table.add_row(r.started_at[:16].replace("T", " "), r.source,
-                      query, r.status, str(r.found), str(r.new), str(r.stored), str(r.failed))
-    return table
+        since = f" since {r.since}" if r.since else ""
+        lines.append(f"{r.started_at[:16].replace('T', ' ')} UTC  {r.source}  "
+                     f"{escape(repr(r.query))}{since}: {r.found} found, {r.new} new, "
+                     f"{r.stored} stored, {r.failed} failed  [dim]{r.status}[/]")
+    return "\n".join(lines)
 
 
 @app.command()
