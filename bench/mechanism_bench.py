@@ -5,6 +5,9 @@ Targets (issue 7): <= 5 ms per scenario, within 3x of libroadrunner, a
 same tolerances; the best of several repeats is reported, as noise only adds.
 Both compile the scenario before the timed runs (libroadrunner when it loads
 the SBML, osteon on the first run, whose time is reported separately).
+Then (issue 17) the uncertainty band of one scenario (analysis.yaml `band` sets)
+and the Sobol' indices of bone to every parameter (n base samples; runs =
+n * (2 + parameters that reach bone)), each timed once: no target, a record.
 """
 
 from __future__ import annotations
@@ -19,9 +22,12 @@ import yaml
 
 from osteon import KnowledgeBase
 from osteon.mechanism import Model, Scenario, graph_from_kb
+from osteon.mechanism.analysis import settings
 from osteon.mechanism.data import parameters
 from osteon.mechanism.sbml import to_sbml
+from osteon.mechanism.sensitivity import sensitivity
 from osteon.mechanism.sweep import sweep
+from osteon.mechanism.uncertainty import band
 
 CHECKS = Path(__file__).parents[1] / "tests" / "data" / "mechanism_checks.yaml"
 SCENARIO = Scenario(injuries=("spinal_cord", "muscle"))
@@ -41,6 +47,8 @@ def main() -> None:
     ap.add_argument("--sets", type=int, default=1000)
     ap.add_argument("--repeats", type=int, default=20)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--sobol-n", type=int, default=None,
+                    help="Sobol' base samples (default: analysis.yaml)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         kb = KnowledgeBase.open(Path(tmp) / "osteon.sqlite")
@@ -74,6 +82,15 @@ def main() -> None:
     result["robustness"] = sweep(model, rows, n=args.sets)
     result["sweep_s"] = time.perf_counter() - t0
     result["sets"] = args.sets
+    t0 = time.perf_counter()
+    band(model, SCENARIO)
+    result["band_s"] = time.perf_counter() - t0
+    result["band_sets"] = settings().band.sets
+    t0 = time.perf_counter()
+    indices = sensitivity(model, n=args.sobol_n)
+    result["sobol_s"] = time.perf_counter() - t0
+    result["sobol_runs"] = indices.runs
+    result["sobol_n"] = indices.n
     if args.json:
         print(json.dumps(result, indent=2))
         return
@@ -86,6 +103,10 @@ def main() -> None:
     print(f"sweep of {args.sets} sets over the checks: {result['sweep_s']:.2f} s")
     for rid, frac in result["robustness"].items():  # type: ignore[union-attr]
         print(f"  {rid}: direction holds in {frac:.1%} of sets")
+    print(f"uncertainty band ({result['band_sets']} sets, one scenario): "
+          f"{result['band_s']:.2f} s")
+    print(f"Sobol' indices (n={result['sobol_n']}, {result['sobol_runs']:,} runs): "
+          f"{result['sobol_s']:.1f} s")
 
 
 if __name__ == "__main__":
