@@ -45,7 +45,8 @@ def test_typos_and_lay_words_reach_the_concept(question: str, concept: str) -> N
 ])
 def test_other_ways_sources_write_the_question_are_searched(question: str,
                                                              related: set[str]) -> None:
-    assert related <= set(understand(question, load_lexicon()).related)
+    understood = understand(question, load_lexicon())
+    assert related <= {*understood.related, *understood.spelled}
 
 
 def test_a_test_named_as_the_setting_does_not_make_it_a_diagnosis_question() -> None:

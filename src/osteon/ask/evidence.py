@@ -118,7 +118,8 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
           ) -> dict[Key, float]:
     """BM25 of each candidate for the question's own words, as a share of the best hit's.
 
-    The question's words score, as plain retrieval would. A wider search only brings
+    The question's words score, as plain retrieval would (with their other spellings:
+    "anaesthesia" is searched as "anesthesia" too). A wider search only brings
     further candidates, scored at the share it gives them, halved: with the concepts'
     other names (synonyms, abbreviations) and the words sources use for the
     question's everyday phrases ("go away" → regress). (Searching the question's
@@ -136,6 +137,7 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
             entry = lexicon.get(concept)
             for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations):
                 names.extend(w for w in _tokens(name) if len(w) > 1)
+    own += [w for word in question.spelled for w in _tokens(word)]
     related = [w for phrase in question.related for w in _tokens(phrase)]
     counts = store.word_counts([*own, *names, *related])
     common = max(rules.common_sentences, rules.common_share * store.count_sentences())

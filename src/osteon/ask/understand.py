@@ -229,6 +229,7 @@ def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) 
     return Question(text=text, type=chosen[0] if chosen else GENERAL.name,
                     concepts=tuple(concepts), words=words, intents=chosen,
                     related=related_words(text, rules),
+                    spelled=other_spellings(text, rules),
                     excluded=tuple(c for c in excluded if c not in concepts),
                     wants=tuple(dict.fromkeys(t for k in rules.wanted_kinds
                                               if _compiled(k.pattern).search(text)
@@ -253,16 +254,21 @@ def _without_names(text: str, found: list[tuple[str, int, int]], lexicon: Lexico
 
 
 def related_words(text: str, rules: QuestionRules) -> tuple[str, ...]:
-    """Other ways sources write what the question says, in order, once each.
+    """The words sources use for the question's everyday phrases ("go away" → regress)."""
+    folded = " ".join(fold(w) for w in WORD.findall(text))
+    found = [word for phrase, said in rules.paraphrases.items()
+             if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", folded) for word in said]
+    return tuple(dict.fromkeys(found))
 
-    The words sources use for its everyday phrases ("go away" → regress), its words
-    in the other spelling ("anaesthesia" → anesthesia), and its hyphenated words
+
+def other_spellings(text: str, rules: QuestionRules) -> tuple[str, ...]:
+    """The question's words as other sources spell them, once each.
+
+    In the other spelling ("anaesthesia" → anesthesia) and, for hyphenated words,
     written solid ("mini-incision" → miniincision).
     """
     words = [fold(w) for w in WORD.findall(text)]
-    folded = " ".join(words)
-    found = [word for phrase, said in rules.paraphrases.items()
-             if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", folded) for word in said]
+    found = []
     for word in words:
         for one, other in rules.spellings:
             for a, b in ((one, other), (other, one)):
