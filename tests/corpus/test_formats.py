@@ -164,3 +164,11 @@ def test_xhtml_doctype_with_internal_subset_leaves_no_markup_in_the_text(tmp_pat
     assert [s.text for s in doc.sentences] == [
         "In heterotopic ossification bone forms in soft tissue.", "It can limit movement."]
     assert_offsets_exact(doc)
+
+
+def test_pubmed_year_from_a_medline_date_range(tmp_path, empty_store):
+    path = tmp_path / "medline-date.xml"
+    path.write_text(PUBMED_XML.replace("<Year>2019</Year>",
+                                       "<MedlineDate>2018 Nov-Dec</MedlineDate>"))
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    assert empty_store.get("pmid-31000001").meta["year"] == "2018"
