@@ -101,15 +101,14 @@ def article_source(article: etree._Element, origin: str, *, id_hint: str) -> Sou
         raise IngestError(origin, NO_BODY.replace("has no body", "has an empty body"))
     parts.extend(body_parts)
     text, lines = _assemble(parts)
-    meta = {k: v for k, v in article_ids(article).items()}
+    meta = dict(article_ids(article))
     journal = _text(next(iter(front.iter("journal-title")), None)) if front is not None else ""
     year = next((_text(y) for d in _children(meta_node, "pub-date") for y in _children(d, "year")
                  if _text(y)), "")
+    subjects = [] if meta_node is None else [_text(s) for s in meta_node.iter("subject")]
     for key, value in (("journal", journal), ("year", year),
                        ("article_type", article.get("article-type", "")),
-                       ("subjects", META_SEPARATOR.join(
-                           _text(s) for s in meta_node.iter("subject")) if meta_node is not None
-                        else "")):
+                       ("subjects", META_SEPARATOR.join(s for s in subjects if s))):
         if value:
             meta[key] = value
     references = [_text(r) for r in article.iter("ref")]
@@ -138,11 +137,8 @@ def _container(node: etree._Element, level: int) -> Iterator[Part]:
             yield from _paragraph(child, level)
         elif tag in FLOATS:
             yield from _float(child, level)
-        elif tag in ("list",):
-            for item in child.iter("list-item"):
-                text = _text(item)
-                if text:
-                    yield ("list_item", 0, text)
+        elif tag == "list":
+            yield from _list_items(child)
         elif tag not in ("title", "label", "ref-list") and tag not in SKIPPED_IN_TEXT:
             yield from _container(child, level)
 
@@ -156,9 +152,13 @@ def _paragraph(p: etree._Element, level: int) -> Iterator[Part]:
         if isinstance(child.tag, str) and _local(child.tag) in FLOATS:
             yield from _float(child, level)
         elif isinstance(child.tag, str) and _local(child.tag) == "list":
-            for item in child.iter("list-item"):
-                if item_text := _text(item):
-                    yield ("list_item", 0, item_text)
+            yield from _list_items(child)
+
+
+def _list_items(node: etree._Element) -> Iterator[Part]:
+    for item in node.iter("list-item"):
+        if text := _text(item):
+            yield ("list_item", 0, text)
 
 
 def _float(node: etree._Element, level: int) -> Iterator[Part]:
