@@ -1,12 +1,16 @@
 """osteon: a knowledge engine for heterotopic ossification.
 
-`KnowledgeBase` is the Python face of everything the CLI and the web app do:
-open a store (building the default corpus the first time), ingest documents,
-list and show them.
+`KnowledgeBase` is the one facade every face goes through (the CLI, the web app and its
+JSON API, the MCP server): open a store (building the default corpus the first time), ingest
+and read documents, list and show them, and every verb that answers from the knowledge (ask,
+topics, facts, conflicts, assess, graph, simulate, export). How current the knowledge must be
+before a verb answers is the `Freshness` it was opened with (see osteon.freshness), applied in
+one place, `KnowledgeBase.current`.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,40 +24,49 @@ from osteon.corpus.ingest import (
 )
 from osteon.corpus.records import Document, DocumentSummary
 from osteon.corpus.store import Store, faults_as_errors
-from osteon.errors import OsteonError, StoreReadOnlyError
+from osteon.errors import OsteonError, StoreReadOnlyError, TopicNotFound
+from osteon.freshness import AS_STORED, MERGE_ONLY, READ_FIRST, Freshness
 from osteon.settings import max_bytes_from_env, resolve_store_path
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from osteon.ask.records import Answer
+    from osteon.ask.records import Answer, ConflictNote
+    from osteon.ask.topics import Topic, TopicSpec
     from osteon.assess.load import PatientSource
     from osteon.assess.records import Assessment
-    from osteon.knowledge.records import ConflictView, Fact
+    from osteon.knowledge.records import Conflict, ConflictView, Fact
     from osteon.knowledge.store import KnowledgeStore, UpdateReport
+    from osteon.mechanism.records import MechanismGraph, Scenario, Trajectory
+    from osteon.mechanism.simulate import Model
     from osteon.reading.reader import DocumentReader
     from osteon.reading.records import Claim
     from osteon.reading.version import ReadReport
 
-__all__ = ["Document", "DocumentSummary", "IngestOutcome", "IngestReport", "KnowledgeBase",
-           "OsteonError"]
+__all__ = ["AS_STORED", "MERGE_ONLY", "READ_FIRST", "Document", "DocumentSummary", "Freshness",
+           "IngestOutcome", "IngestReport", "KnowledgeBase", "OsteonError", "TopicNotFound"]
 __version__ = "0.1.0"
 
 
 class KnowledgeBase:
     """One osteon store and the verbs that work on it."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, freshness: Freshness = READ_FIRST) -> None:
         self.store = store
+        self.freshness = freshness
+        """What is done to the knowledge before a verb answers (see `current`)."""
         self._reader: DocumentReader | None = None
         self._knowledge: KnowledgeStore | None = None
         self._fresh: tuple[int, int] | None = None
+        self._checked = -float("inf")
+        self._model: tuple[int, Model] | None = None
         self.stale: str | None = None
         """Why the knowledge answered from may be behind the documents (a read-only store)."""
 
     @classmethod
     def open(cls, store: str | Path | None = None, *, default_corpus: bool = True,
-             read_only: bool | None = None) -> KnowledgeBase:
+             read_only: bool | None = None, freshness: Freshness = READ_FIRST
+             ) -> KnowledgeBase:
         """Open the store (default: OSTEON_HOME or the user data dir).
 
         The first time a store is opened, the shipped seed documents are
@@ -64,7 +77,7 @@ class KnowledgeBase:
         from osteon.corpus.seeds import ensure_default_corpus  # its models cost --help 0.1 s
         from osteon.knowledge.schema import ensure_schema
 
-        kb = cls(Store.open(resolve_store_path(store), read_only=read_only))
+        kb = cls(Store.open(resolve_store_path(store), read_only=read_only), freshness)
         if kb.store.read_only:
             return kb
         try:
@@ -134,20 +147,32 @@ class KnowledgeBase:
             self._reader = DocumentReader()
         return self._reader
 
-    @property
-    def knowledge(self) -> KnowledgeStore:
-        """The assertions and conflicts, brought up to date with the claims first."""
-        self.update_knowledge()
+    def current(self, freshness: Freshness | None = None) -> KnowledgeStore:
+        """The knowledge, as current as `freshness` (default: this base's own policy) asks.
+
+        The one place the policy is applied: every verb answers from what this returns.
+        """
+        policy = freshness or self.freshness
+        now = time.monotonic()
+        if policy.merge and (self._knowledge is None or now - self._checked >= policy.every_s):
+            self.update_knowledge(read=policy.read)
+            self._checked = now
+        elif self._knowledge is None:
+            from osteon.knowledge.store import KnowledgeStore
+
+            self._knowledge = KnowledgeStore(self.store)
         assert self._knowledge is not None
         return self._knowledge
 
     @property
+    def knowledge(self) -> KnowledgeStore:
+        """The assertions and conflicts, as current as this base's freshness policy asks."""
+        return self.current()
+
+    @property
     def knowledge_store(self) -> KnowledgeStore:
         """The knowledge as last updated (no reading, no re-merge): for servers on a schedule."""
-        if self._knowledge is None:
-            self.update_knowledge(read=False)
-        assert self._knowledge is not None
-        return self._knowledge
+        return self.current(STORED_ONCE_MERGED)
 
     def update_knowledge(self, *, read: bool = True) -> UpdateReport:
         """Read what is unread, then re-merge only the assertions new or gone claims touch.
@@ -199,6 +224,11 @@ class KnowledgeBase:
         db = self.store.connection
         return db.execute("PRAGMA data_version").fetchone()[0], db.total_changes
 
+    @property
+    def generation(self) -> int:
+        """The knowledge's generation: it moves whenever the assertions change (cache keys)."""
+        return self.knowledge.generation
+
     def facts(self, concept: str | None = None, *, predicate: str | None = None,
               min_belief: float = 0.0, limit: int | None = None) -> list[Fact]:
         """What the sources say together about a concept and its kinds, strongest first."""
@@ -229,18 +259,88 @@ class KnowledgeBase:
 
         return conflict_views(self.knowledge)
 
+    def disagreements(self, kind: str | None = None) -> list[Conflict]:
+        """The conflicts themselves (of one kind if given), opposite claims first."""
+        found = sorted(self.knowledge.conflicts(), key=lambda c: (c.kind != "opposite", c.a, c.b))
+        return [c for c in found if kind is None or c.kind == kind]
+
+    def conflict_notes(self, conflicts: Iterable[Conflict], *, sources: int = 3
+                       ) -> list[ConflictNote]:
+        """Conflicts as pages show them: both sides as cited statements."""
+        from osteon.ask.answer import notes_for
+
+        return list(notes_for(self.knowledge, list(conflicts), sources))
+
+    def topics(self) -> list[TopicSpec]:
+        """The topic pages there are (data/ask/topics.yaml)."""
+        from osteon.ask.topics import topic_rules
+
+        return list(topic_rules().topics)
+
+    def topic(self, slug: str, *, sources: int = 3) -> Topic:
+        """One topic page: its cited statements and conflicts (TopicNotFound if none)."""
+        from osteon.ask.topics import topic
+
+        if slug not in {t.slug for t in self.topics()}:
+            raise TopicNotFound(slug)
+        return topic(self.knowledge, slug, sources=sources)
+
+    def concept_name(self, concept_id: str) -> str:
+        """A concept's name as people read it (the id itself when the lexicon lacks it)."""
+        from osteon.knowledge.profile import name_of
+
+        return name_of(concept_id, self.knowledge.lexicon)
+
+    def claim_text(self, claim: Claim) -> str:
+        """A claim as a sentence ("NSAIDs prevent heterotopic ossification")."""
+        from osteon.knowledge.profile import key_of, sentence_of
+
+        knowledge = self.knowledge
+        return sentence_of(key_of(claim), knowledge.phrasing, knowledge.lexicon)
+
+    def export(self, fmt: str) -> str:
+        """The facts, their evidence and conflicts as jsonld, graphml or csv text."""
+        from osteon.knowledge.export import FORMATS
+        from osteon.knowledge.export import export as render
+
+        if fmt not in FORMATS:
+            raise OsteonError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        return render(self.facts(), self.knowledge.conflicts(), self.knowledge.lexicon, fmt)
+
+    def model(self) -> Model:
+        """The mechanism model built from the current knowledge, rebuilt when it moves."""
+        from osteon.mechanism.graph import graph_from_knowledge
+        from osteon.mechanism.simulate import Model
+
+        knowledge = self.knowledge
+        if self._model is None or self._model[0] != knowledge.generation:
+            self._model = (knowledge.generation, Model(graph_from_knowledge(knowledge)))
+        return self._model[1]
+
+    def graph(self) -> MechanismGraph:
+        """The signed causal graph of the mechanism, each edge with its sentences."""
+        return self.model().graph
+
+    def simulate(self, scenario: Scenario) -> Trajectory:
+        """Run the mechanism model for a scenario (MechanismError names a bad input)."""
+        return self.model().simulate(scenario)
+
     def claims(self, *, doc_id: str | None = None, predicate: str | None = None,
                concept: str | None = None) -> list[Claim]:
-        """Claims read from the documents (reading first whatever is unread)."""
+        """Claims read from the documents (first reading what is unread, if the policy reads)."""
         from osteon.reading.claim_store import load_claims
 
-        if not self.store.read_only:
+        if self.freshness.read and not self.store.read_only:
             self.read()
         return load_claims(self.store, doc_id=doc_id, predicate=predicate, concept=concept)
 
     def sources(self) -> list[DocumentSummary]:
         """Every stored document."""
         return self.store.summaries()
+
+    def titles(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """The titles of these documents (those the store holds)."""
+        return self.store.titles(doc_ids)
 
     def document(self, doc_id: str) -> Document:
         """One document with its sections and sentences (raises DocumentNotFound)."""
@@ -255,3 +355,7 @@ class KnowledgeBase:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+STORED_ONCE_MERGED = Freshness(read=False, every_s=float("inf"))
+"""Merged once if never built, then as stored: `knowledge_store`'s policy."""

@@ -42,7 +42,11 @@ class StoreReadOnlyError(StoreError):
     """The store cannot be written here (a read-only file, folder or mount)."""
 
 
-class DocumentNotFound(OsteonError):
+class NotFound(OsteonError):
+    """Something asked for by name that is not there: exit code 1 on the CLI, 404 on the web."""
+
+
+class DocumentNotFound(NotFound):
     """A document id that the store does not hold."""
 
     def __init__(self, doc_id: str, known: list[str] | None = None) -> None:
@@ -65,3 +69,11 @@ class IngestError(OsteonError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class TopicNotFound(NotFound):
+    """A topic slug that data/ask/topics.yaml does not name."""
+
+    def __init__(self, slug: str) -> None:
+        self.slug = slug
+        super().__init__(f"no topic {slug!r}")

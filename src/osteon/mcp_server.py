@@ -244,7 +244,7 @@ def build_server(store: str | Path | None = None) -> MCPServer:
         nodes removed (gene names work: OSMR, IL1R1, TLR4, GR); inhibit: node → fraction
         removed (0-1); stimuli: lps; days: run length. A mechanism, not a clinical forecast.
         """
-        from osteon.mechanism import Model, Scenario, graph_from_kb
+        from osteon.mechanism import Scenario
         from osteon.mechanism.views import run_dict, run_lines
 
         removed = dict(inhibit or {})
@@ -252,12 +252,12 @@ def build_server(store: str | Path | None = None) -> MCPServer:
         scenario = Scenario(injuries=tuple(injuries or ()), interventions=tuple(drugs or ()),
                             inhibit=removed, stimuli=tuple(stimuli or ()), days=days)
         with opened() as kb:
-            graph = graph_from_kb(kb)
+            model = kb.model()
         try:
-            run = Model(graph).simulate(scenario)
+            run = model.simulate(scenario)
         except OsteonError as exc:
             raise ToolError(str(exc)) from None
-        return result(run_dict(scenario, run), plain(run_lines(graph, run, days)))
+        return result(run_dict(scenario, run), plain(run_lines(model.graph, run, days)))
 
     @server.tool()
     def source(doc_id: str, sentence: int | None = None) -> CallToolResult:

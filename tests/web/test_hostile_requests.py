@@ -18,8 +18,8 @@ import httpx
 import pytest
 from starlette.requests import Request
 
+import osteon.assess  # the facade's assess verb calls it, on a reader thread
 from live import Server, answers_while_held, free_port
-from osteon.web import api
 from osteon.web.app import create_app
 from osteon.web.bodies import BodyError, read_limited
 from osteon.web.cds.auth import AuthSettings
@@ -116,7 +116,7 @@ def test_an_unexpected_error_is_a_500_without_the_body_in_the_log(
     def broken(knowledge, patient, at):
         raise TypeError(f"cannot handle {patient!r}")  # a message quoting the input
 
-    monkeypatch.setattr(api, "assess_patient", broken)
+    monkeypatch.setattr(osteon.assess, "assess_patient", broken)
     response = post(server, json.dumps(BUNDLE).encode(), "application/json")
     assert response.status_code == 500
     assert NAME not in response.text
@@ -164,7 +164,7 @@ def test_a_slow_assessment_holds_up_no_other_request(
         asked = httpx.get(f"{server}/api/ask", params={"q": "What prevents HO?"}, timeout=20)
         assert asked.status_code == 200
 
-    answers_while_held(monkeypatch, api, "assess_patient",
+    answers_while_held(monkeypatch, osteon.assess, "assess_patient",
                        lambda: post(server, json.dumps(BUNDLE).encode(),
                                     "application/json").status_code, meanwhile)
 

@@ -17,11 +17,12 @@ def ask(
 ) -> None:
     """Answer a question from the sources, every statement cited, or say they do not answer."""
     from osteon.ask.views import answer_dict, answer_lines
+    from osteon.responses import AnswerOut, dump
 
     with open_kb() as kb:
         answer = kb.ask(question, sources=sources)
     if as_json:
-        emit_json(answer_dict(answer))
+        emit_json(dump(AnswerOut, answer_dict(answer)))
         return
     for line in answer_lines(answer):
         out.print(line)

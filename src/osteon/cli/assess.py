@@ -25,6 +25,7 @@ def assess(
     clinical judgement.
     """
     from osteon.assess.render import FORMATS, render, to_dict
+    from osteon.responses import AssessmentOut, dump
 
     fmt = "json" if as_json else fmt
     if fmt not in FORMATS:
@@ -32,6 +33,6 @@ def assess(
     with open_kb() as kb:
         result = kb.assess(file, at=at)
     if fmt == "json":
-        emit_json(to_dict(result))
+        emit_json(dump(AssessmentOut, to_dict(result)))
     else:
         sys.stdout.write(render(result, fmt))

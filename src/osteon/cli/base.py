@@ -24,12 +24,12 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from osteon import KnowledgeBase
-from osteon.errors import DocumentNotFound, OsteonError, StoreError
+from osteon.errors import NotFound, OsteonError, StoreError
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-EXIT_CODES: dict[type[OsteonError], int] = {DocumentNotFound: 1}
+EXIT_CODES: dict[type[OsteonError], int] = {NotFound: 1}
 """Exit code per error class (the nearest listed base class wins); anything else exits 2."""
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for programs.")]

@@ -26,6 +26,7 @@ def facts(
 ) -> None:
     """What the sources say together: assertions with belief, sources and conflicts."""
     from osteon.knowledge.views import fact_dict, fact_lines
+    from osteon.responses import FactOut, dump
 
     if explain and not as_json:
         from osteon.knowledge.belief import explain as explain_belief
@@ -35,7 +36,7 @@ def facts(
     with open_kb() as kb:
         found = kb.facts(concept, predicate=predicate, min_belief=min_belief, limit=limit)
     if as_json:
-        emit_json([fact_dict(f) for f in found])
+        emit_json(dump(FactOut, [fact_dict(f) for f in found], many=True))
         return
     groups: dict[str, list] = {}
     for fact in found:
@@ -53,11 +54,12 @@ def facts(
 def conflicts(as_json: JsonOption = False) -> None:
     """Where the sources disagree, both sides side by side with their sources."""
     from osteon.knowledge.views import conflict_dict, conflict_lines
+    from osteon.responses import ConflictOut, dump
 
     with open_kb() as kb:
         found = kb.conflicts()
     if as_json:
-        emit_json([conflict_dict(v) for v in found])
+        emit_json(dump(ConflictOut, [conflict_dict(v) for v in found], many=True))
         return
     out.print(f"[bold]{len(found)} conflicts[/] between the sources "
               "[dim](shown, not resolved: weigh them with clinical judgement)[/]")
@@ -75,13 +77,11 @@ def export(
 ) -> None:
     """Export assertions, their evidence and conflicts for other tools."""
     from osteon.knowledge.export import FORMATS
-    from osteon.knowledge.export import export as render
 
-    if fmt not in FORMATS:
+    if fmt not in FORMATS:  # before the store is opened
         fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     with open_kb() as kb:
-        text = render(kb.facts(), [v for v in kb.knowledge.conflicts()],
-                      kb.knowledge.lexicon, fmt)
+        text = kb.export(fmt)
     if output is None:
         sys.stdout.write(text)
         return

@@ -46,8 +46,9 @@ def mechanism_graph(as_json: JsonOption = False) -> None:
     edges = sorted(graph.edges, key=lambda e: (not e.dynamic, e.source, e.target))
     if as_json:
         from osteon.mechanism.views import graph_dict
+        from osteon.responses import GraphOut, dump
 
-        emit_json(graph_dict(graph))
+        emit_json(dump(GraphOut, graph_dict(graph)))
         return
     out.print(f"[bold]{len(graph.nodes)} nodes, {len(edges)} edges[/] "
               "[dim](mouse-model evidence; assumptions listed as such)[/]")

@@ -11,12 +11,15 @@ reader) of its own, and the pages and the CDS service go on answering from the
 knowledge as it was (SQLite's WAL lets them read while it writes). Views that cost more than a
 query (the mechanism model) are kept per knowledge generation, so a new
 document refreshes them and an unchanged store never rebuilds them.
+
+Every request goes through the `KnowledgeBase` facade; how current its knowledge is, is the
+facade's freshness policy: `SERVING` on the event loop (merge what others wrote at most every
+REFRESH_S, never read), `AS_STORED` on the reader threads and while an upload is being read.
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -25,7 +28,7 @@ from typing import Any, TypeVar
 
 from osteon import IngestReport, KnowledgeBase
 from osteon.corpus.store import Store
-from osteon.knowledge.store import KnowledgeStore
+from osteon.freshness import AS_STORED, MERGE_ONLY, Freshness
 from osteon.mechanism.records import MechanismGraph
 from osteon.mechanism.simulate import Model
 from osteon.settings import DEFAULT_WEB_MAX_BYTES
@@ -37,6 +40,8 @@ UPLOADS_FOLDER = "uploads"
 """Beside the store file: the documents uploaded through the app, kept as sent."""
 READERS = 4
 """Reader threads for the heavy work of requests: this many run at once, the rest queue."""
+SERVING = Freshness(read=False, every_s=REFRESH_S)
+"""The event loop's policy: a request never waits on reading, and merges at most this often."""
 T = TypeVar("T")
 
 
@@ -44,14 +49,15 @@ class Reader:
     """One thread and the store connection only it uses (SQLite's rule), opened on first use.
 
     It reads the knowledge tables the event loop's KnowledgeBase keeps up to date; it
-    never writes them, so any number of readers agree with the loop's view.
+    never writes them (its KnowledgeBase is `AS_STORED`), so any number of readers agree
+    with the loop's view.
     """
 
     def __init__(self, path: Path, name: str) -> None:
         self.path = path
         self.busy = 0
         self._pool = ThreadPoolExecutor(1, thread_name_prefix=name)
-        self._knowledge: KnowledgeStore | None = None
+        self._kb: KnowledgeBase | None = None
         """Touched on this reader's thread only."""
 
     async def run(self, work: Callable[..., T], *args: Any) -> T:
@@ -63,18 +69,18 @@ class Reader:
             self.busy -= 1
 
     def _call(self, work: Callable[..., T], args: tuple[Any, ...]) -> T:
-        if self._knowledge is None:
-            self._knowledge = KnowledgeStore(Store.open(self.path))
-        return work(self._knowledge, *args)
+        if self._kb is None:
+            self._kb = KnowledgeBase(Store.open(self.path), AS_STORED)
+        return work(self._kb, *args)
 
     def close(self) -> None:
         self._pool.submit(self._close).result()
         self._pool.shutdown()
 
     def _close(self) -> None:
-        if self._knowledge is not None:
-            self._knowledge.store.close()
-            self._knowledge = None
+        if self._kb is not None:
+            self._kb.close()
+            self._kb = None
 
 
 @dataclass
@@ -86,8 +92,6 @@ class AppState:
     max_body: int = DEFAULT_WEB_MAX_BYTES
     """The largest request body taken (uploads, patient data, CDS calls); 413 past it."""
     kb: KnowledgeBase | None = None
-    _refreshed: float = 0.0
-    _model: tuple[int, Model] | None = field(default=None, repr=False)
     _ingesting: int = 0
     _pool: ThreadPoolExecutor | None = field(default=None, repr=False)
     _worker_kb: KnowledgeBase | None = field(default=None, repr=False)
@@ -95,10 +99,9 @@ class AppState:
     _readers: list[Reader] = field(default_factory=list, repr=False)
 
     def open(self) -> KnowledgeBase:
-        self.kb = KnowledgeBase.open(self.store)
-        self.kb.update_knowledge()
-        self._refreshed = time.monotonic()
-        self.kb.knowledge_store.hierarchy()  # warm the lexicon and rules
+        self.kb = KnowledgeBase.open(self.store, freshness=SERVING)
+        self.kb.update_knowledge()  # the seeds and anything unread: read once, at start-up
+        self.kb.knowledge.hierarchy()  # warm the lexicon and rules
         return self.kb
 
     def close(self) -> None:
@@ -115,27 +118,18 @@ class AppState:
 
     @property
     def base(self) -> KnowledgeBase:
+        """The event loop's KnowledgeBase (its verbs answer as current as SERVING asks)."""
         if self.kb is None:
             raise RuntimeError("the app's knowledge base is not open (lifespan not started)")
         return self.kb
 
-    def knowledge(self) -> KnowledgeStore:
-        """The knowledge, brought up to date at most every REFRESH_S (cheap between).
-
-        Not while an upload is being read: the ingest thread reads and merges it, and
-        this thread would otherwise find the half-done document unread and read it too.
-        """
-        if not self._ingesting and time.monotonic() - self._refreshed > REFRESH_S:
-            self.refresh()
-        return self.base.knowledge_store
-
     async def run(self, work: Callable[..., T], *args: Any) -> T:
-        """`work(knowledge, *args)` on the least busy reader thread, off the event loop.
+        """`work(kb, *args)` on the least busy reader thread, off the event loop.
 
         The knowledge is brought up to date here first, as for any request; `work` gets
-        the reader's own KnowledgeStore and must not touch `self.base` (another thread's).
+        the reader's own KnowledgeBase and must not touch `self.base` (another thread's).
         """
-        self.knowledge()
+        self.base.current()
         if not self._readers:
             path = self.base.store.path
             self._readers = [Reader(path, f"osteon-reader-{i}") for i in range(READERS)]
@@ -147,33 +141,30 @@ class AppState:
         Never reads a document: a request answers from what is stored. Documents are read
         at start-up (`open`), on the ingest thread, or by `osteon ingest` / `osteon read`.
         """
-        self.base.update_knowledge(read=False)
-        self._refreshed = time.monotonic()
+        self.base.current(MERGE_ONLY)
 
     def model(self) -> Model:
-        """The mechanism model from the current knowledge, rebuilt when the knowledge moves."""
-        from osteon.mechanism.graph import graph_from_knowledge
-
-        knowledge = self.knowledge()
-        generation = knowledge.generation
-        if self._model is None or self._model[0] != generation:
-            self._model = (generation, Model(graph_from_knowledge(knowledge)))
-        return self._model[1]
+        """The mechanism model from the current knowledge (the facade rebuilds it as it moves)."""
+        return self.base.model()
 
     def graph(self) -> MechanismGraph:
-        return self.model().graph
+        return self.base.graph()
 
     async def ingest_upload(self, upload: Upload) -> IngestReport:
         """Keep an uploaded document beside the store, read it on the ingest thread, refresh."""
         if self._pool is None:
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="osteon-ingest")
         with kept_document(upload, self.base.store.path.parent / UPLOADS_FOLDER) as path:
+            # Nothing merged on this thread meanwhile: the ingest thread reads and merges it.
             self._ingesting += 1
+            self.base.freshness = AS_STORED
             try:
                 report = await asyncio.get_running_loop().run_in_executor(
                     self._pool, self._ingest, self.base.store.path, path)
             finally:
                 self._ingesting -= 1
+                if not self._ingesting:
+                    self.base.freshness = SERVING
         self.refresh()
         return report
 

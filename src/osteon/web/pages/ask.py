@@ -5,9 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from osteon.ask.answer import ask as answer_question
-from osteon.ask.topics import topic_rules
-from osteon.knowledge.profile import name_of
 from osteon.web.pages.render import render
 from osteon.web.state import AppState
 
@@ -20,15 +17,14 @@ def router(state: AppState) -> APIRouter:
         if q.strip():
             return await ask_page(request, q)
         return render("ask.html", request, q="", answer=None, error=None,
-                      topics=topic_rules().topics)
+                      topics=state.base.topics())
 
     @routes.get("/ask", response_class=HTMLResponse)
     async def ask_page(request: Request, q: str = "") -> Response:
         if not q.strip():
             return RedirectResponse("/", status_code=303)
-        answer = await state.run(answer_question, q)  # off the event loop
-        lexicon = state.knowledge().lexicon
-        names = [name_of(c, lexicon) for c in
+        answer = await state.run(lambda kb: kb.ask(q))  # off the event loop
+        names = [state.base.concept_name(c) for c in
                  (answer.understood.concepts if answer.understood else ())]
         return render("ask.html", request, q=answer.question, answer=answer, error=None,
                       concept_names=names, topics=())

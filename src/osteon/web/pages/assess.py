@@ -13,7 +13,6 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from osteon.assess import assess_patient
 from osteon.assess.errors import PatientInputError
 from osteon.assess.patient_json import MAX_AGE
 from osteon.assess.records import SECTIONS
@@ -125,7 +124,7 @@ def router(state: AppState) -> APIRouter:
                       sexes=SEXES, limit_mb=state.max_body // (1024 * 1024))
 
     async def report(request: Request, source: Any, at: str | None) -> Response:
-        assessment = await state.run(assess_patient, source, at or None)  # off the event loop
+        assessment = await state.run(lambda kb: kb.assess(source, at or None))  # off the loop
         sections = [(name, TITLES[name], EMPTY[name], assessment.section(name))
                     for name in SECTIONS]
         return render("report.html", request, a=assessment, sections=sections,

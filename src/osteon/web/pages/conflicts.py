@@ -13,8 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from osteon.ask.answer import notes_for
-from osteon.knowledge.store import KnowledgeStore
+from osteon import KnowledgeBase
 from osteon.web.pages.render import render
 from osteon.web.state import AppState
 
@@ -27,14 +26,13 @@ def router(state: AppState) -> APIRouter:
     @routes.get("/conflicts", response_class=HTMLResponse)
     async def conflicts(request: Request, kind: str | None = None,
                         page: int = Query(1, ge=1)) -> Response:
-        def listed(knowledge: KnowledgeStore) -> tuple[list[Any], list[Any], list[Any], int]:
+        def listed(kb: KnowledgeBase) -> tuple[list[Any], list[Any], list[Any], int]:
             """On a reader thread: every conflict, the kind asked for, this page's notes."""
-            every = sorted(knowledge.conflicts(),
-                           key=lambda c: (c.kind != "opposite", c.a, c.b))
+            every = kb.disagreements()
             chosen = [c for c in every if kind is None or c.kind == kind]
             pages = max(1, -(-len(chosen) // PER_PAGE))
             shown = min(page, pages)
-            notes = notes_for(knowledge, chosen[(shown - 1) * PER_PAGE:shown * PER_PAGE], 3)
+            notes = kb.conflict_notes(chosen[(shown - 1) * PER_PAGE:shown * PER_PAGE])
             return every, chosen, notes, shown
 
         every, chosen, notes, page = await state.run(listed)

@@ -51,7 +51,7 @@ class MechanismPages:
     def view(self) -> GraphView:
         graph = self.state.graph()
         if self._view is None or self._view[0] is not graph:
-            titles = self.state.base.store.titles(
+            titles = self.state.base.titles(
                 {c.doc_id for e in graph.edges for c in e.citations})
             self._view = (graph, graph_view(graph, titles))
         return self._view[1]
@@ -59,7 +59,7 @@ class MechanismPages:
     async def simulate(self, form: SimForm) -> Outcome:
         """The form's scenario run (cached; run off the event loop), or MechanismError."""
         model = self.state.model()
-        generation = self.state.knowledge().generation
+        generation = self.state.base.generation
         request = check(form, model.graph)
         key = (generation, request.key)
         found = self.runs.get(key)
@@ -68,7 +68,7 @@ class MechanismPages:
         return found
 
     async def png(self, result: Outcome) -> bytes:
-        key = (self.state.knowledge().generation, result.request.key)
+        key = (self.state.base.generation, result.request.key)
         found = self.plots.get(key)
         if found is None:
             found = self.plots.put(key, await asyncio.to_thread(plot_png, result.runs))

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 
 from osteon.ask.answer import DISCLAIMER
 from osteon.errors import (
-    DocumentNotFound,
+    NotFound,
     OsteonError,
     StoreError,
     StoreFullError,
@@ -69,9 +69,9 @@ STORE_FAULT_STATUS: dict[type[StoreError], int] = {StoreFullError: 507, StoreRea
 
 
 def error_handlers() -> dict[Any, Callable[[Request, Any], Awaitable[Response]]]:
-    """Exception → response: unknown documents 404, bad input 400, the rest as FastAPI says."""
+    """Exception → response: not found 404, bad input 400, the rest as FastAPI says."""
 
-    async def not_found(request: Request, exc: DocumentNotFound) -> Response:
+    async def not_found(request: Request, exc: NotFound) -> Response:
         return error_response(request, 404, str(exc))
 
     async def bad_input(request: Request, exc: OsteonError) -> Response:
@@ -94,6 +94,6 @@ def error_handlers() -> dict[Any, Callable[[Request, Any], Awaitable[Response]]]
         where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("query", "body"))
         return error_response(request, 422, f"{where}: {first.get('msg', 'invalid input')}")
 
-    return {DocumentNotFound: not_found, OsteonError: bad_input, HTTPException: http_error,
+    return {NotFound: not_found, OsteonError: bad_input, HTTPException: http_error,
             RequestValidationError: invalid,
             **dict.fromkeys((StoreError, *STORE_FAULT_STATUS), store_fault)}

@@ -13,11 +13,8 @@ from dataclasses import dataclass, replace
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from osteon import IngestReport
+from osteon import IngestReport, KnowledgeBase
 from osteon.corpus.records import Document, Sentence
-from osteon.knowledge.profile import key_of, sentence_of
-from osteon.knowledge.store import KnowledgeStore
-from osteon.reading.claim_store import load_claims
 from osteon.reading.records import Claim
 from osteon.web.origins import shown_origin
 from osteon.web.pages.render import render
@@ -59,11 +56,6 @@ class ClaimRow:
     quote: str
 
 
-def claim_text(claim: Claim, knowledge: KnowledgeStore) -> str:
-    """A claim as a person reads it ("NSAIDs prevent heterotopic ossification")."""
-    return sentence_of(key_of(claim), knowledge.phrasing, knowledge.lexicon)
-
-
 def segments(text: str, spans: list[tuple[int, int, str]]) -> tuple[Segment, ...]:
     """Split a sentence at claim spans; overlapping spans merge into one marked run."""
     merged: list[tuple[int, int, list[str]]] = []
@@ -88,7 +80,7 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> tuple[Segment, ...
     return tuple(out)
 
 
-def document_blocks(doc: Document, claims: list[Claim], knowledge: KnowledgeStore
+def document_blocks(doc: Document, claims: list[Claim], kb: KnowledgeBase
                     ) -> tuple[list[BlockView], list[ClaimRow]]:
     """The document as headings and blocks of sentences, claim spans marked, and its claims."""
     by_sentence: dict[int, list[Claim]] = defaultdict(list)
@@ -98,7 +90,7 @@ def document_blocks(doc: Document, claims: list[Claim], knowledge: KnowledgeStor
     texts: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for idx in sorted(by_sentence):
         for claim in by_sentence[idx]:
-            text = claim_text(claim, knowledge)
+            text = kb.claim_text(claim)
             rows.append(ClaimRow(idx, text, claim.polarity, claim.evidence.quote))
             texts[idx].append((claim.evidence.span_start, claim.evidence.span_end, text))
     blocks: list[BlockView] = []
@@ -191,10 +183,9 @@ def router(state: AppState) -> APIRouter:
 
     @routes.get("/sources/{doc_id}", response_class=HTMLResponse)
     async def document(request: Request, doc_id: str, uploaded: str | None = None) -> Response:
-        knowledge = state.knowledge()
-        doc = state.base.document(doc_id)
-        blocks, rows = document_blocks(doc, load_claims(state.base.store, doc_id=doc_id),
-                                       knowledge)
+        kb = state.base
+        doc = kb.document(doc_id)
+        blocks, rows = document_blocks(doc, kb.claims(doc_id=doc_id), kb)
         shown = replace(doc, origin=shown_origin(doc.origin, state.base.store.path.parent))
         return render("source.html", request, doc=shown, blocks=blocks, claims=rows,
                       uploaded=uploaded)
