@@ -153,3 +153,44 @@ def test_a_node_name_with_markup_is_shown_as_text(client: TestClient) -> None:
     assert attack not in data.json()["html"]
     days = client.get("/mechanism", params={"days": '"><img src=x onerror=alert(1)>'})
     assert days.status_code == 400 and "<img src=x" not in days.text
+
+
+def test_the_simulator_can_draw_how_sure_the_model_is(client: TestClient) -> None:
+    page = client.get("/mechanism").text
+    assert 'name="band" value="1"' in page and "percentile" in page  # offered, off by default
+    query = f"{BOTH}&drug=ruxolitinib&days=28&band=1"
+    response = client.get(f"/mechanism?{query}")
+    assert response.status_code == 200
+    ends = re.findall(r'class="band-end" data-run="([^"]+)" data-low="([^"]+)" '
+                      r'data-high="([^"]+)"', response.text)
+    assert [run for run, _, _ in ends] == ["untreated", "ruxolitinib"]
+    for run, low, high in ends:  # each run's bone at the end lies inside its own band
+        assert float(low) <= bone(response.text, "untreated" if run == "untreated"
+                                  else "treated") <= float(high)
+    src = re.search(r'<img src="(/mechanism/plot\.png\?[^"]+)"', response.text)
+    assert src and "band=1" in src.group(1)
+    banded = client.get(html.unescape(src.group(1)))
+    plain = client.get(f"/mechanism/plot.png?{BOTH}&drug=ruxolitinib&days=28")
+    assert banded.content.startswith(PNG) and banded.content != plain.content
+    data = client.get(f"/mechanism/run.json?{query}").json()
+    assert [b["run"] for b in data["band"]["bone_injured"]] == ["untreated", "ruxolitinib"]
+    assert "band-end" in data["html"]
+    without = client.get(f"/mechanism/run.json?{BOTH}&drug=ruxolitinib&days=28").json()
+    assert "band" not in without
+
+
+def test_the_page_lists_the_models_predictions_with_their_sources(
+        client: TestClient, seeded_kb: KnowledgeBase) -> None:
+    page = client.get("/mechanism").text
+    assert 'class="mech-predictions"' in page
+    found = dict(re.findall(r'<tr id="predict-([a-z0-9_]+-[a-z]+)" class="([^"]+)"', page))
+    graph = graph_of(seeded_kb)
+    assert {key.rsplit("-", 1)[0] for key in found} == set(graph.nodes)  # every node
+    assert found["glucocorticoid_receptor-knockout"] == "tested"
+    row = re.search(r'<tr id="predict-glucocorticoid_receptor-knockout".*?</tr>', page,
+                    re.DOTALL)
+    assert row and "m06" in row.group(0) and 'href="/sources/' in row.group(0)
+    assert '<td class="agrees">yes</td>' in row.group(0)
+    assert any("suggested" in kind for kind in found.values())  # experiments it suggests
+    assert "untested" in found.values() or any(k.startswith("untested") for k in
+                                               found.values())

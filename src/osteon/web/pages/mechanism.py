@@ -4,7 +4,11 @@
   sentences that state it (or the modelling assumption behind it), and the
   simulator's form; with a query (the form submitted) the run's summary and its
   plot beside the untreated run. Bad input answers 400 with the reason.
-- GET /mechanism/plot.png?…: the time-course plot of the same query (PNG).
+  Below, the model's predictions: each node knocked out, inhibited and
+  stimulated, with the experiments and statements of the sources that test it
+  and whether the model agrees, the untested ones being experiments it suggests.
+- GET /mechanism/plot.png?…: the time-course plot of the same query (PNG), with
+  its uncertainty band when the query asks for one (`band=1`).
 - GET /mechanism/run.json?…: the summary, the plot's address and the result as
   an HTML fragment, for the page's script to update in place.
 
@@ -23,7 +27,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from osteon.mechanism.data import Drug, Genetic, Injury, Stimulus, interventions
 from osteon.mechanism.plot import png as plot_png
+from osteon.mechanism.predict import Predictions, predict
 from osteon.mechanism.records import MechanismError, MechanismGraph
+from osteon.mechanism.uncertainty import describe
 from osteon.web.mechanism_graph import GraphView, graph_view
 from osteon.web.pages.render import ENV, render
 from osteon.web.simulator import (
@@ -47,6 +53,7 @@ class MechanismPages:
         self._view: tuple[MechanismGraph, GraphView] | None = None
         self.runs: Lru[Any, Outcome] = Lru(32)
         self.plots: Lru[Any, bytes] = Lru(32)
+        self._predictions: tuple[Any, Predictions, Mapping[str, str]] | None = None
 
     def view(self) -> GraphView:
         graph = self.state.graph()
@@ -71,8 +78,29 @@ class MechanismPages:
         key = (self.state.base.generation, result.request.key)
         found = self.plots.get(key)
         if found is None:
-            found = self.plots.put(key, await asyncio.to_thread(plot_png, result.runs))
+            found = self.plots.put(key, await asyncio.to_thread(plot_png, result.runs,
+                                                                result.bands))
         return found
+
+    async def predictions(self) -> Predictions | None:
+        """Each node perturbed (predict.py), computed once per model off the event loop.
+
+        None when the model cannot run them (the page is still served without the table).
+        """
+        model = self.state.model()
+        if self._predictions is None or self._predictions[0] is not model:
+            try:
+                found = await asyncio.to_thread(predict, model)
+            except MechanismError:
+                return None
+            titles = self.state.base.titles({c.doc_id for p in found.rows
+                                             for e in p.evidence for c in e.citations})
+            self._predictions = (model, found, titles)
+        return self._predictions[1]
+
+    def titles(self) -> Mapping[str, str]:
+        """The titles of the documents the predictions cite."""
+        return self._predictions[2] if self._predictions is not None else {}
 
 
 def _choices() -> dict[str, list[tuple[str, str]]]:
@@ -96,7 +124,8 @@ async def _context(pages: MechanismPages, form: SimForm) -> tuple[int, dict[str,
             error = str(exc)
     width, height = plot_size()
     context = {"form": form, "result": result, "error": error, "choices": _choices(),
-               "max_days": MAX_DAYS, "plot_width": width, "plot_height": height}
+               "max_days": MAX_DAYS, "plot_width": width, "plot_height": height,
+               "band_about": describe()}
     return (400 if error else 200), context
 
 
@@ -109,8 +138,11 @@ def router(state: AppState) -> APIRouter:
         form = read_form(request.query_params)
         view = pages.view()
         status, context = await _context(pages, form)
+        predictions = await pages.predictions()
         return render("mechanism.html", request, status=status, view=view,
-                      nodes=view.options, **context)
+                      nodes=view.options, node_names=dict(view.options),
+                      predictions=predictions, source_titles=pages.titles(),
+                      **context)
 
     @routes.get("/mechanism/run.json")
     async def run_json(request: Request) -> Response:
