@@ -36,3 +36,23 @@ def test_run_a_simulation_and_see_the_plot(tab: Tab) -> None:
     assert png and png[-1].ok and png[-1].headers.get("content-type") == "image/png"
     assert not tab.dialogs
     tab.shot()
+
+
+def test_a_band_and_the_predictions_table(tab: Tab) -> None:
+    tab.goto("/mechanism")
+    table = tab.page.locator("table.mech-predictions")
+    assert table.is_visible()
+    assert table.locator("tbody tr.tested").count() >= 1
+    assert table.locator("tbody tr.suggested").count() >= 1
+    panel = tab.page.locator(".sim-panel")
+    panel.locator("input[type=checkbox][name=band]").check()
+    panel.locator("button[type=submit]").click()
+    ends = tab.page.locator(".sim-result .sim-band-ends")
+    ends.first.wait_for(state="visible")
+    assert "percentile" in (tab.page.locator(".sim-result figcaption").inner_text())
+    tab.page.wait_for_function(
+        f"() => {{ const img = document.querySelector({PLOT!r}); return img && ({LOADED})(img); }}")
+    png = [r for r in tab.responses if "/mechanism/plot.png" in r.url and "band=1" in r.url]
+    assert png and png[-1].ok
+    assert not tab.dialogs
+    tab.shot()
