@@ -39,6 +39,8 @@ class CitationOut(Shape):
     quote: str
     sentence_text: str
     span_in_sentence: list[int]
+    level: str | None = None
+    """The source's evidence level ("randomised trial", "patient information"), if known."""
 
 
 class StatementOut(Shape):
@@ -113,6 +115,8 @@ class FactCitationOut(Shape):
     end: int
     quote: str
     polarity: str
+    level: str | None = None
+    """The source's evidence level, if known."""
 
 
 class ConflictRefOut(Shape):

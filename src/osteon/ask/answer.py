@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from osteon.ask.citing import CLAIM_SAMPLE, citation_at, cited_claims, figures_of, statement_of
+from osteon.ask.citing import (
+    CLAIM_SAMPLE,
+    answer_with_levels,
+    citation_at,
+    cited_claims,
+    figures_of,
+    statement_of,
+)
 from osteon.ask.evidence import Ranked, rank_evidence
 from osteon.ask.mechanism_path import causal_path
 from osteon.ask.ranking_rules import compiled, ranking_rules
@@ -41,7 +48,11 @@ LISTING = frozenset({"prevention", "treatment", "cause", "symptoms", "differenti
 
 
 def ask(knowledge: KnowledgeStore, text: str, *, sources: int = 3) -> Answer:
-    """The cited answer to one question (OsteonError for an empty one)."""
+    """The cited answer to one question (OsteonError for an empty one), levels cited."""
+    return answer_with_levels(knowledge, _answer(knowledge, text, sources))
+
+
+def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     if not text or not text.strip():
         raise OsteonError("the question is empty: ask something about heterotopic ossification")
     if sources < 1:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from osteon.ask.records import Citation, Statement
+from osteon.ask.records import Answer, Citation, Statement
 from osteon.corpus.records import SentencePlace
+from osteon.knowledge.levels import document_levels
 from osteon.knowledge.qualifiers import NUMBER_QUALIFIERS
 from osteon.knowledge.records import Fact
 from osteon.knowledge.store import KnowledgeStore
@@ -104,6 +105,32 @@ def citations_for(knowledge: KnowledgeStore, claims: Iterable[Claim],
     claims = list(claims)
     places = knowledge.store.sentence_places(
         {(c.evidence.doc_id, c.evidence.sentence_idx) for c in claims})
+    return with_levels(knowledge, _citations(claims, places, titles))
+
+
+def with_levels(knowledge: KnowledgeStore, citations: Sequence[Citation]) -> list[Citation]:
+    """The citations, each with its source's evidence level (data/knowledge/evidence_levels)."""
+    levels = document_levels(knowledge.store, {c.doc for c in citations if c.level is None})
+    return [c if c.level is not None or levels.get(c.doc) is None
+            else replace(c, level=levels[c.doc].label)  # type: ignore[union-attr]
+            for c in citations]
+
+
+def answer_with_levels(knowledge: KnowledgeStore, answer: Answer) -> Answer:
+    """An answer whose every citation (quoted evidence, statements, conflicts) shows its level."""
+    def cited(statements: Sequence[Statement]) -> tuple[Statement, ...]:
+        return tuple(replace(s, citations=tuple(with_levels(knowledge, s.citations)))
+                     for s in statements)
+
+    return replace(answer, evidence=cited(answer.evidence), statements=cited(answer.statements),
+                   passages=cited(answer.passages),
+                   conflicts=tuple(replace(n, sides=cited(n.sides))  # type: ignore[arg-type]
+                                   for n in answer.conflicts))
+
+
+def _citations(claims: Sequence[Claim], places: dict[tuple[str, int], SentencePlace],
+               titles: dict[str, str]) -> list[Citation]:
+    """Each claim's citation: its stored sentence's own characters, else the claim's quote."""
     out = []
     for claim in claims:
         ev = claim.evidence

@@ -51,6 +51,8 @@ class Citation:
     span_start: int
     """Offset of the span inside `sentence_text`."""
     span_end: int
+    level: str | None = None
+    """The source's evidence level ("randomised trial", "patient information"), if known."""
 
 
 @dataclass(frozen=True, slots=True)

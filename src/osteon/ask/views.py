@@ -13,7 +13,7 @@ from osteon.knowledge.views import last_heading
 def citation_dict(c: Citation) -> dict[str, object]:
     return {"doc": c.doc, "title": c.title, "section": c.section, "sentence": c.sentence,
             "start": c.start, "end": c.end, "quote": c.quote, "sentence_text": c.sentence_text,
-            "span_in_sentence": [c.span_start, c.span_end]}
+            "span_in_sentence": [c.span_start, c.span_end], "level": c.level}
 
 
 def statement_dict(s: Statement) -> dict[str, object]:
@@ -52,6 +52,8 @@ def citation_line(c: Citation) -> str:
     section = last_heading(c.section)
     if section and section != c.title:
         where += f" › {escape(section)}"
+    if c.level:
+        where += f" [magenta]({escape(c.level)})[/]"
     return f"      [dim]{escape(c.doc)} #{c.sentence}[/] {where}: “{marked(c)}”"
 
 

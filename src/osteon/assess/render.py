@@ -176,7 +176,8 @@ def _md_cite(c: Citation) -> str:
     before, span, after = (c.sentence_text[:c.span_start], c.sentence_text[c.span_start:c.span_end],
                            c.sentence_text[c.span_end:])
     title = f"{c.title} › " if c.title else ""
-    return f"{title}{c.doc} #{c.sentence} [{c.start}:{c.end}] “{before}**{span}**{after}”"
+    level = f" ({c.level})" if c.level else ""
+    return f"{title}{c.doc} #{c.sentence} [{c.start}:{c.end}]{level} “{before}**{span}**{after}”"
 
 
 # -- HTML ---------------------------------------------------------------------------------
@@ -255,7 +256,8 @@ def _html_item(item: Item) -> str:
 def _html_cite(c: Citation) -> str:
     e = html.escape
     s = c.sentence_text
-    return (f"{e(c.title or c.doc)} #{c.sentence}: “{e(s[:c.span_start])}<mark>"
+    level = f' <span class="level">({e(c.level)})</span>' if c.level else ""
+    return (f"{e(c.title or c.doc)} #{c.sentence}{level}: “{e(s[:c.span_start])}<mark>"
             f"{e(s[c.span_start:c.span_end])}</mark>{e(s[c.span_end:])}”")
 
 

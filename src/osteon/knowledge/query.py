@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from osteon.errors import OsteonError
+from osteon.knowledge.levels import document_levels
 from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.records import Assertion, ConflictView, Fact
 from osteon.knowledge.store import KnowledgeStore
@@ -62,14 +63,19 @@ def to_facts(knowledge: KnowledgeStore, assertions: Sequence[Assertion],
     ids = [a.id for a in assertions]
     claims = knowledge.claims_of_many(ids, sample=sample)
     conflicts = knowledge.conflicts(ids) if with_conflicts else []
-    titles = knowledge.store.titles({c.evidence.doc_id for cs in claims.values() for c in cs})
+    cited = {c.evidence.doc_id for cs in claims.values() for c in cs}
+    titles = knowledge.store.titles(cited)
+    levels = {doc_id: level.label
+              for doc_id, level in document_levels(knowledge.store, cited).items() if level}
     out = []
     for assertion in assertions:
         own = tuple(claims.get(assertion.id, ()))
         out.append(Fact(
             assertion, own, merge_qualifiers(own),
             {c.evidence.doc_id: titles.get(c.evidence.doc_id, "") for c in own},
-            tuple(c for c in conflicts if assertion.id in (c.a, c.b))))
+            tuple(c for c in conflicts if assertion.id in (c.a, c.b)),
+            {c.evidence.doc_id: levels[c.evidence.doc_id] for c in own
+             if c.evidence.doc_id in levels}))
     return out
 
 

@@ -147,6 +147,8 @@ class Fact:
     qualifiers: MergedQualifiers
     document_titles: dict[str, str]
     conflicts: tuple[Conflict, ...] = ()
+    document_levels: dict[str, str] = field(default_factory=dict)
+    """The evidence level's label of each cited document that has one (levels.py)."""
 
     @property
     def confirmed(self) -> bool:

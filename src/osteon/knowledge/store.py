@@ -24,6 +24,7 @@ from osteon.knowledge.belief import documents_of
 from osteon.knowledge.calibration import rule_precision
 from osteon.knowledge.conflicts import ConflictFinder, figure_conflicts
 from osteon.knowledge.hierarchy import Hierarchy
+from osteon.knowledge.levels import belief_kind, document_levels
 from osteon.knowledge.profile import key_of, sentence_of, stances_of
 from osteon.knowledge.qualifiers import NUMBER_QUALIFIERS, qualifier_value
 from osteon.knowledge.records import Assertion, AssertionKey, Conflict, QualifierValue
@@ -217,9 +218,17 @@ class KnowledgeStore:
     def _claim_rows(self, sql: str, params: Sequence[object]
                     ) -> Iterable[tuple[int, AssertionKey, str, str, str, str | None, str | None,
                                         float]]:
-        """Per claim: id, assertion key, doc, kind, sentence hash, numbers, scope, confidence."""
+        """Per claim: id, assertion key, doc, kind, sentence hash, numbers, scope, confidence.
+
+        The kind is what the document weighs as: its evidence level where belief.yaml
+        weighs that level, else its kind (levels.belief_kind).
+        """
+        found = self._db.execute(sql, params).fetchall()
+        levels = document_levels(self.store, {row[1] for row in found})
+        weighs = self.beliefs.reliability
         for (claim_id, doc_id, kind, sentence, subject, predicate, obj, is_text, polarity,
-             qualifiers, rule) in self._db.execute(sql, params):
+             qualifiers, rule) in found:
+            kind = belief_kind(kind, levels.get(doc_id), weighs)
             quals = json.loads(qualifiers) if qualifiers != "{}" else {}
             scope = quals.pop(claim_store.SCOPE_KEY, None)
             claim = Claim(subject, predicate, obj, polarity, _NO_EVIDENCE,

@@ -7,6 +7,7 @@ the character span of the claim in the document, with the quoted words.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from rich.markup import escape
 
@@ -19,13 +20,14 @@ CITATIONS_SHOWN = 3
 """Citations printed per fact in the readable view; --json has them all."""
 
 
-def citation(claim: Claim, titles: dict[str, str]) -> dict[str, object]:
-    """Where a claim was read, with document offsets of its span."""
+def citation(claim: Claim, titles: dict[str, str],
+             levels: dict[str, str] | None = None) -> dict[str, object]:
+    """Where a claim was read, with document offsets of its span and the source's level."""
     ev = claim.evidence
     return {"doc": ev.doc_id, "title": titles.get(ev.doc_id, ""), "section": ev.section,
             "sentence": ev.sentence_idx, "start": ev.sentence_start + ev.span_start,
             "end": ev.sentence_start + ev.span_end, "quote": ev.quote,
-            "polarity": claim.polarity}
+            "polarity": claim.polarity, "level": (levels or {}).get(ev.doc_id)}
 
 
 def qualifiers_dict(merged: MergedQualifiers) -> dict[str, object]:
@@ -56,7 +58,8 @@ def fact_dict(fact: Fact) -> dict[str, object]:
             "scope": a.scope.as_dict(),
             "documents": a.n_documents, "independent_sources": a.n_sources,
             "claims": a.n_claims, "qualifiers": qualifiers_dict(fact.qualifiers),
-            "citations": [citation(c, fact.document_titles) for c in fact.claims],
+            "citations": [citation(c, fact.document_titles, fact.document_levels)
+                          for c in fact.claims],
             "conflicts": [{"with": c.b if c.a == a.id else c.a, "kind": c.kind,
                            "explanation": c.explanation} for c in fact.conflicts]}
 
@@ -94,8 +97,10 @@ def fact_lines(fact: Fact, *, all_citations: bool = False) -> Iterator[str]:
         ev = claim.evidence
         title = fact.document_titles.get(ev.doc_id, "")
         section = last_heading(ev.section)
+        level = fact.document_levels.get(ev.doc_id)
         yield (f"    [dim]{escape(ev.doc_id)}[/] {escape(title)}"
                + (f" › {escape(section)}" if section and section != title else "")
+               + (f" [magenta]({escape(level)})[/]" if level else "")
                + f" [dim]#{ev.sentence_idx}[/] “{escape(ev.quote)}”")
     if len(fact.claims) > len(shown):
         yield f"    [dim]… and {len(fact.claims) - len(shown)} more (--json lists all)[/]"
@@ -141,7 +146,7 @@ def last_heading(section: str | None) -> str | None:
 
 
 def _without_conflicts(fact: Fact) -> Fact:
-    return Fact(fact.assertion, fact.claims, fact.qualifiers, fact.document_titles)
+    return replace(fact, conflicts=())
 
 
 def _count(n: int, noun: str) -> str:
