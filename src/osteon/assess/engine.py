@@ -41,6 +41,7 @@ class _Context:
     target: frozenset[str]
     events: frozenset[str]
     recent: frozenset[str]
+    planned: frozenset[str]
     findings: frozenset[str]
     finding_sites: frozenset[str]
     labs: frozenset[str]
@@ -66,10 +67,10 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     family = view.scopes.named(f.concept for f in patient.present()).family
 
     for rule in rules.rules:
-        if not _triggered(rule, ctx, candidates):
+        if not _triggered(rule, ctx, candidates) or not _for_family(rule, family):
             continue
         picked = [a for a in _pick(rule, ctx, view.by_rule[rule.id], knowledge.lexicon)
-                  if _fits_family(a, family)]
+                  if _fits_family(a, family, rule.unscoped_family)]
         if rule.sites == "patient_findings":
             picked = [f.assertion for f in view.facts(picked)
                       if _sites_match(f.qualifiers.sites, ctx)]
@@ -95,14 +96,22 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
                       **sections)
 
 
-def _fits_family(assertion: Assertion, family: tuple[str, ...]) -> bool:
+def _fits_family(assertion: Assertion, family: tuple[str, ...],
+                 unscoped: str | None = None) -> bool:
     """Whether what the sources say of one condition family applies to this patient.
 
     A statement only about FOP and its kin ("palovarotene prevents flare-ups") is no
-    advice for a patient after hip surgery; one that names no family applies to all.
+    advice for a patient after hip surgery; one that names no family applies to all,
+    unless the rule says whose it is (`unscoped`: radiation and excision are advice for
+    acquired HO, never for a patient with FOP).
     """
-    said = set(assertion.scope.family)
+    said = set(assertion.scope.family) or ({unscoped} if unscoped else set())
     return not said or bool(said & set(family or ("acquired",)))
+
+
+def _for_family(rule: Rule, family: tuple[str, ...]) -> bool:
+    """Whether a rule kept for some condition families runs for this patient."""
+    return not rule.families or bool(set(rule.families) & set(family or ("acquired",)))
 
 
 def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hierarchy
@@ -121,8 +130,10 @@ def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hier
     labs = patient.of_kind("lab")
     lab_findings = [f for f in active if f.matched_by == LAB_DERIVED]
     sites = frozenset(s for f in findings for s in f.sites)
+    planned = [f for f in events if f.status == "planned"]
     return _Context(patient, at, rules, hierarchy, hierarchy.narrower(rules.target),
-                    up(events), up(recent), up(findings), sites, up([*labs, *lab_findings]))
+                    up(events), up(recent), up(planned), up(findings), sites,
+                    up([*labs, *lab_findings]))
 
 
 def _triggered(rule: Rule, ctx: _Context, candidates: list[Assertion]) -> bool:
@@ -153,7 +164,7 @@ def _role(name: str, ctx: _Context) -> Callable[[str], bool]:
     if name == "any":
         return lambda c: True
     sets = {"target": ctx.target, "patient": ctx.events, "patient_recent": ctx.recent,
-            "patient_findings": ctx.findings, "labs": ctx.labs}
+            "patient_planned": ctx.planned, "patient_findings": ctx.findings, "labs": ctx.labs}
     if name in sets:
         chosen = sets[name]
         return lambda c: c in chosen

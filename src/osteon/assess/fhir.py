@@ -3,11 +3,13 @@
 Each resource osteon uses (Patient, Condition, Procedure, ServiceRequest,
 Observation, MedicationStatement, MedicationRequest, Medication,
 AllergyIntolerance, DiagnosticReport and DocumentReference, whose conclusions
-and plain-text attachments are read as notes) is validated with
+and plain-text attachments are read as notes, and Encounter, whose reasons and
+diagnoses not given as a Condition of the bundle are the encounter's
+conditions) is validated with
 `fhir.resources.R4B` (the R5 default of fhir.resources 8 rejects real R4 data).
 One bad resource is skipped with a warning naming it; a bundle that is not a
 Bundle, or whose resources are valid R5 but not R4, is refused. Other resource
-types (Encounter, Claim, ...) are counted in one warning; a type FHIR does not
+types (Claim, ...) are counted in one warning; a type FHIR does not
 know is named.
 """
 
@@ -27,7 +29,7 @@ from osteon.assess.patient_json import CodingIn, EntryIn, LabIn, PatientIn
 
 USED = ("Patient", "Condition", "Procedure", "ServiceRequest", "Observation",
         "MedicationStatement", "MedicationRequest", "Medication", "AllergyIntolerance",
-        "DiagnosticReport", "DocumentReference")
+        "DiagnosticReport", "DocumentReference", "Encounter")
 _TEXT_TYPES = ("text/plain", "text/markdown")
 """Attachments read as notes (their bytes are the text; other types are not read)."""
 _SKIP_STATUS = {"entered-in-error", "not-done", "cancelled", "refuted", "revoked"}
@@ -101,9 +103,14 @@ class _Reader:
         medications = {_ref_key(r): r for r in self.resources
                        if r.get_resource_type() == "Medication"}
         people = [r for r in self.resources if r.get_resource_type() == "Patient"]
+        conditions = {_ref_key(r) for r in self.resources
+                      if r.get_resource_type() == "Condition"}
         for resource in self.resources:
             kind = resource.get_resource_type()
             label = f"{kind}/{resource.id or '?'}"
+            if kind == "Encounter":
+                out["conditions"] += _encounter(resource, conditions)
+                continue
             try:
                 made = _convert(resource, medications)
                 if made is not None and _texts(resource):
@@ -201,6 +208,29 @@ def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] 
         return "allergies", _entry(resource.code, when or resource.recordedDate, None, source,
                                    "active")
     return None
+
+
+def _encounter(resource: Any, conditions: set[str]) -> list[EntryIn]:
+    """The conditions an encounter names itself: its reasons, and its diagnoses by text.
+
+    Many exports put an admission's diagnosis on the Encounter only (reasonCode, or a
+    diagnosis whose Condition is not in the bundle, named by the reference's display);
+    one whose Condition is in the bundle is read from that Condition, not twice.
+    """
+    if _code(resource.status) in _SKIP_STATUS:
+        return []
+    source = f"Encounter/{resource.id or '?'}"
+    when = resource.period.start if resource.period is not None else None
+    out = [_entry(reason, when, None, f"{source} reason {n}", "active")
+           for n, reason in enumerate(resource.reasonCode or [])
+           if reason.text or reason.coding]
+    for n, diagnosis in enumerate(resource.diagnosis or []):
+        ref = diagnosis.condition
+        if ref is None or (ref.reference or "") in conditions or not ref.display:
+            continue
+        out.append(EntryIn(text=ref.display, date=_iso(when), status="active",
+                           source=f"{source} diagnosis {n}"))
+    return out
 
 
 def _observation(resource: Any, source: str) -> tuple[str, EntryIn]:

@@ -20,8 +20,9 @@ from osteon.reading.records import PREDICATES
 
 Polarity = Literal["asserted", "hedged", "negated"]
 TRIGGERS = ("established", "presentation", "labs", "surgery")
-ROLES = ("any", "target", "patient", "patient_recent", "patient_findings", "labs",
-         "differentials", "target_or_differentials")
+ROLES = ("any", "target", "patient", "patient_recent", "patient_planned", "patient_findings",
+         "labs", "differentials", "target_or_differentials")
+Family = Literal["acquired", "genetic"]
 
 
 def _check_role(value: str) -> str:
@@ -47,6 +48,11 @@ class Rule(Strict):
     beside: bool = False
     """Its items sit right after the item about the same subject (a harm the sources state
     about a suggested intervention, next to the intervention)."""
+    families: list[Family] = []
+    """The rule runs only for a patient of one of these condition families (FOP: genetic)."""
+    unscoped_family: Family | None = None
+    """The family a claim naming none is taken to be about: advice the sources give for HO
+    at large (radiation, excision) is about acquired HO, no advice for FOP and its kin."""
 
     @field_validator("predicates")
     @classmethod
