@@ -101,11 +101,11 @@ def test_a_cause_is_not_its_own_population(claim) -> None:
 
 def test_the_mouse_experiments_of_seed_004_are_mouse(seeded_kb: KnowledgeBase) -> None:
     mouse = [c for c in seeded_kb.claims(doc_id=seeded_kb.store.ids()[4])
-             if c.qualifiers.get("context") == MOUSE_MODEL]
+             if c.qualifiers.context == MOUSE_MODEL]
     assert mouse and all(c.scope.species == ("mouse",) for c in mouse)
     ruxolitinib = [c for c in mouse if c.subject == "ruxolitinib" and c.predicate == "prevents"]
     assert ruxolitinib
-    clinical = [c for c in seeded_kb.claims() if "context" not in c.qualifiers]
+    clinical = [c for c in seeded_kb.claims() if not c.qualifiers.context]
     assert clinical and not any(c.scope.species for c in clinical)
 
 

@@ -42,7 +42,7 @@ def test_mouse_model_facts_stay_apart_from_clinical_ones(seeded_kb: KnowledgeBas
     mouse = [f for f in seeded_kb.facts() if f.assertion.context == "mouse model"]
     assert mouse
     for fact in mouse:
-        assert all(c.qualifiers.get("context") == "mouse model" for c in fact.claims)
+        assert all(c.qualifiers.context == "mouse model" for c in fact.claims)
 
 
 def test_the_candidate_index_loses_no_conflict(seeded_kb: KnowledgeBase) -> None:

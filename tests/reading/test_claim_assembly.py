@@ -22,7 +22,7 @@ EVIDENCE = Evidence("d", 0, None, 0, 1, 0, 10, "x")
 
 def claim(subject: str, predicate: str, obj: str, rule: str = "r") -> Claim:
     return Claim(subject=subject, predicate=predicate, object=obj, polarity="asserted",
-                 evidence=EVIDENCE, qualifiers={}, rule=rule)
+                 evidence=EVIDENCE, rule=rule)
 
 
 def test_site_qualifier_leaves_out_the_claims_own_arguments():
@@ -34,7 +34,7 @@ def test_site_qualifier_leaves_out_the_claims_own_arguments():
     produced = with_qualifiers([claim("injured_muscle", "produces", "oncostatin_m")], [],
                                mentions, load_lexicon(), SETTING)
     lexicon = load_lexicon()
-    assert produced[0].qualifiers["site"] == [lexicon.get("hip").name]
+    assert produced[0].qualifiers.sites == (lexicon.get("hip").name,)
 
 
 def test_an_umbrella_gives_way_to_its_kinds_and_a_drug_class_keeps_its_claim():

@@ -7,6 +7,15 @@ from pathlib import Path
 from osteon.corpus.ingest import ingest_paths
 from osteon.reading.claim_store import load_claims
 from osteon.reading.reader import read_store
+from osteon.reading.records import Figure
+
+
+def low(figure: Figure | None) -> float | None:
+    return None if figure is None else figure.low
+
+
+def high(figure: Figure | None) -> float | None:
+    return None if figure is None else figure.high
 
 
 def read_text(store, tmp_path: Path, text: str):
@@ -21,12 +30,12 @@ def test_each_site_keeps_its_own_figure_and_the_risk_takes_none(tmp_path, empty_
     claims = read_text(empty_store, tmp_path,
                        "In patients with traumatic brain injury, heterotopic ossification most "
                        "often involves the hip (40%), the elbow (25%) and the shoulder (5%).\n")
-    sites = {c.object: c.qualifiers.get("quantity", {}).get("low") for c in claims
+    sites = {c.object: low(c.qualifiers.quantity) for c in claims
              if c.predicate == "occurs_at_site"}
     assert sites == {"hip": 40, "elbow": 25, "shoulder": 5}
     risk = [c for c in claims if c.predicate == "risk_factor_for"
             and c.subject == "traumatic_brain_injury"]
-    assert risk and all("quantity" not in c.qualifiers for c in risk)
+    assert risk and all(c.qualifiers.quantity is None for c in risk)
 
 
 def test_a_population_label_takes_the_figure_of_how_many_develop_it(tmp_path, empty_store):
@@ -35,7 +44,7 @@ def test_a_population_label_takes_the_figure_of_how_many_develop_it(tmp_path, em
                        "- Brain injury patients: hips and elbows are commonly affected and "
                        "5-20% develop heterotopic ossification\n")
     risk = [c for c in claims if c.predicate == "risk_factor_for"]
-    assert [(c.subject, c.qualifiers["quantity"]["low"], c.qualifiers["quantity"]["high"])
+    assert [(c.subject, low(c.qualifiers.quantity), high(c.qualifiers.quantity))
             for c in risk] == [("brain_injury", 5, 20)]
     sites = {c.object for c in claims if c.predicate == "occurs_at_site"}
     assert sites == {"hip", "elbow"}
@@ -45,9 +54,9 @@ def test_a_bracketed_site_qualifies_only_the_item_before_it(tmp_path, empty_stor
     claims = read_text(empty_store, tmp_path,
                        "Heterotopic ossification also follows burns or joint replacement "
                        "(mostly of the hip).\n")
-    site = {c.subject: c.qualifiers.get("site") for c in claims
+    site = {c.subject: c.qualifiers.sites for c in claims
             if c.predicate == "risk_factor_for"}
-    assert site == {"burn": None, "joint_replacement": ["hip"]}
+    assert site == {"burn": (), "joint_replacement": ("hip",)}
 
 
 def test_a_denying_lead_in_negates_its_items(tmp_path, empty_store):
@@ -63,7 +72,7 @@ def test_each_figure_goes_to_the_population_it_counts(tmp_path, empty_store):
     claims = read_text(empty_store, tmp_path,
                        "Heterotopic ossification is found in 10-20% after spinal cord injury, "
                        "5-10% after brain injury and up to 90% after hip arthroplasty.\n")
-    figures = {c.subject: c.qualifiers.get("quantity", {}).get("high") for c in claims
+    figures = {c.subject: high(c.qualifiers.quantity) for c in claims
                if c.predicate == "risk_factor_for"}
     assert figures == {"spinal_cord_injury": 20, "brain_injury": 10, "hip_arthroplasty": 90}
 
@@ -72,7 +81,7 @@ def test_a_duration_stays_with_the_list_item_it_measures(tmp_path, empty_store):
     claims = read_text(empty_store, tmp_path,
                        "Risk factors for heterotopic ossification after brain injury are a coma "
                        "lasting longer than 3 weeks, spasticity and reduced mobility.\n")
-    timing = {c.subject: c.qualifiers.get("timing", {}).get("low") for c in claims
+    timing = {c.subject: low(c.qualifiers.timing) for c in claims
               if c.predicate == "risk_factor_for"}
     assert timing["coma"] == 3
     assert timing["spasticity"] is None
@@ -82,6 +91,6 @@ def test_a_rate_stays_with_its_event_and_a_burn_extent_is_no_rate(tmp_path, empt
     claims = read_text(empty_store, tmp_path,
                        "Heterotopic ossification is frequent after hip replacement, with reported "
                        "rates of 20-40%, and after burns covering more than 30% of the body.\n")
-    rates = {c.subject: c.qualifiers.get("quantity", {}).get("high") for c in claims
+    rates = {c.subject: high(c.qualifiers.quantity) for c in claims
              if c.predicate == "risk_factor_for"}
     assert rates == {"hip_arthroplasty": 40, "burn": None}

@@ -118,21 +118,21 @@ def test_negated_and_hedged_sources_stay_so(seeded_kb):
 
 def test_mouse_model_claims_carry_their_context(seeded_kb):
     claims = seeded_kb.claims(doc_id="004_650ad9dfb01f5806", predicate="binds")
-    assert claims and all(c.qualifiers.get("context") == "mouse model" for c in claims)
+    assert claims and all(c.qualifiers.context == "mouse model" for c in claims)
     clinical = seeded_kb.claims(doc_id="004_650ad9dfb01f5806", predicate="symptom_of")
-    assert clinical and not any("context" in c.qualifiers for c in clinical)
+    assert clinical and not any(c.qualifiers.context for c in clinical)
 
 
 def test_numbers_reach_the_claims_that_carry_them(seeded_kb):
     radiation = [c for c in seeded_kb.claims(doc_id="004_650ad9dfb01f5806",
                                              predicate="prevents")
-                 if "dose" in c.qualifiers]
+                 if c.qualifiers.dose]
     assert radiation
-    dose = radiation[0].qualifiers["dose"]
-    assert (dose["low"], dose["high"], dose["unit"]) == (7, 8, "Gy")
+    dose = radiation[0].qualifiers.dose
+    assert (dose.low, dose.high, dose.unit) == (7, 8, "Gy")
     onset = seeded_kb.claims(doc_id="000_8f2b241a4302a766", predicate="onset_after")
-    timing = next(c.qualifiers["timing"] for c in onset if "timing" in c.qualifiers)
-    assert (timing["low"], timing["high"], timing["unit"]) == (3, 12, "week")
+    timing = next(c.qualifiers.timing for c in onset if c.qualifiers.timing)
+    assert (timing.low, timing.high, timing.unit) == (3, 12, "week")
 
 
 def test_editing_a_document_rereads_only_it(tmp_path, empty_store):

@@ -13,7 +13,6 @@ from dataclasses import replace
 from osteon.ask.records import Answer, Citation, Statement
 from osteon.corpus.records import SentencePlace
 from osteon.knowledge.levels import document_levels
-from osteon.knowledge.qualifiers import NUMBER_QUALIFIERS
 from osteon.knowledge.records import Fact
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.records import Claim
@@ -67,10 +66,9 @@ def figures_of(claims: Sequence[Claim]) -> tuple[str, ...]:
     """Number qualifiers (quantity, timing, dose) of these claims, as their sentences say them."""
     found: dict[str, None] = {}
     for claim in claims:
-        for kind in NUMBER_QUALIFIERS:
-            value = claim.qualifiers.get(kind)
-            if isinstance(value, dict) and value.get("text"):
-                found[str(value["text"])] = None
+        for _, figure in claim.qualifiers.figures():
+            if figure.text:
+                found[figure.text] = None
     return tuple(found)
 
 

@@ -196,7 +196,7 @@ def _fits(claim: Claim, qtypes: Sequence[QuestionType], families: list[frozenset
     for qtype in qtypes:
         if qtype.predicates and claim.predicate not in qtype.predicates:
             continue
-        if qtype.needs and not any(claim.qualifiers.get(n) for n in qtype.needs):
+        if qtype.needs and not any(claim.qualifiers.figure(n) for n in qtype.needs):
             continue
         if not families or any(claim.subject in f or claim.object in f for f in families):
             return True

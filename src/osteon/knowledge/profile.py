@@ -13,26 +13,16 @@ from __future__ import annotations
 from osteon.knowledge.records import AssertionKey, Stance
 from osteon.knowledge.rules import ConflictRules, Phrasing, Selector
 from osteon.reading.lexicon import Lexicon
-from osteon.reading.records import Claim, same_meaning
+from osteon.reading.records import Claim, Qualifiers, same_meaning
 from osteon.reading.terms import fold
-
-CONTEXT_QUALIFIERS = ("context", "population")
-"""Qualifiers that change what a claim is about, and so belong to its key."""
 
 TEXT_AGENT = "text:"
 """Prefix of an agent that is free text, not a concept."""
 
 
-def context_of(qualifiers: dict[str, object]) -> str:
-    """The claim's setting as one string; "" is the default clinical setting."""
-    parts = []
-    for name in CONTEXT_QUALIFIERS:
-        value = qualifiers.get(name)
-        if isinstance(value, (list, tuple)):
-            value = ", ".join(str(v) for v in value)
-        if value:
-            parts.append(str(value) if name == "context" else f"{name}: {value}")
-    return "; ".join(parts)
+def context_of(qualifiers: Qualifiers) -> str:
+    """The claim's setting, the qualifier that belongs to its key; "" is clinical."""
+    return qualifiers.context or ""
 
 
 def key_of(claim: Claim) -> AssertionKey:

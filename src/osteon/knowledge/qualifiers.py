@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from osteon.knowledge.records import MergedQualifiers, QualifierValue
-from osteon.reading.records import Claim
+from osteon.reading.records import NUMBER_KINDS, Claim, Figure
 
-NUMBER_QUALIFIERS = ("quantity", "timing", "dose")
+NUMBER_QUALIFIERS = NUMBER_KINDS
 
 
 def merge_qualifiers(claims: Iterable[Claim]) -> MergedQualifiers:
@@ -25,16 +25,13 @@ def merge_qualifiers(claims: Iterable[Claim]) -> MergedQualifiers:
     sites: dict[str, None] = {}
     for claim in claims:
         doc = claim.evidence.doc_id
-        for kind in NUMBER_QUALIFIERS:
-            raw = claim.qualifiers.get(kind)
-            if not isinstance(raw, dict):
-                continue
-            value = replace(qualifier_value(kind, raw), scope=claim.scope)
+        for kind, figure in claim.qualifiers.figures():
+            value = replace(qualifier_value(kind, figure), scope=claim.scope)
             ident = (kind, value.low, value.high, value.unit, value.relation, value.anchor,
                      claim.scope)
             docs_by_value.setdefault(ident, set()).add(doc)
             examples.setdefault(ident, value)
-        for site in _as_list(claim.qualifiers.get("site")):
+        for site in claim.qualifiers.sites:
             sites[site] = None
     values = tuple(
         QualifierValue(**{**_fields(examples[ident]), "doc_ids": tuple(sorted(docs)),
@@ -50,13 +47,12 @@ def merge_qualifiers(claims: Iterable[Claim]) -> MergedQualifiers:
     return MergedQualifiers(values=values, ranges=ranges, sites=tuple(sites))
 
 
-def qualifier_value(kind: str, raw: dict) -> QualifierValue:
-    """A number qualifier as reading stored it, typed (no documents attached yet)."""
-    return QualifierValue(kind=kind, low=_number(raw.get("low")), high=_number(raw.get("high")),
-                          unit=raw.get("unit"), text=str(raw.get("text", "")), doc_ids=(),
-                          approximate=bool(raw.get("approximate", False)),
-                          relation=raw.get("relation"), anchor=raw.get("anchor"),
-                          fractions=raw.get("fractions"))
+def qualifier_value(kind: str, figure: Figure) -> QualifierValue:
+    """A claim's figure as knowledge shows it (no documents attached yet)."""
+    return QualifierValue(kind=kind, low=_number(figure.low), high=_number(figure.high),
+                          unit=figure.unit, text=figure.text, doc_ids=(),
+                          approximate=figure.approximate, relation=figure.relation,
+                          anchor=figure.anchor, fractions=figure.fractions)
 
 
 def _fields(value: QualifierValue) -> dict:
@@ -65,11 +61,3 @@ def _fields(value: QualifierValue) -> dict:
 
 def _number(value: object) -> float | None:
     return float(value) if isinstance(value, (int, float)) else None
-
-
-def _as_list(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, (list, tuple)):
-        return [str(v) for v in value]
-    return []

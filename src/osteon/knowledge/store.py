@@ -26,7 +26,7 @@ from osteon.knowledge.conflicts import ConflictFinder, figure_conflicts
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.levels import belief_kind, document_levels
 from osteon.knowledge.profile import key_of, sentence_of, stances_of
-from osteon.knowledge.qualifiers import NUMBER_QUALIFIERS, qualifier_value
+from osteon.knowledge.qualifiers import qualifier_value
 from osteon.knowledge.records import Assertion, AssertionKey, Conflict, QualifierValue
 from osteon.knowledge.rules import belief_rules, conflict_rules, knowledge_version, phrasing
 from osteon.knowledge.schema import (
@@ -44,7 +44,7 @@ from osteon.knowledge.schema import (
 )
 from osteon.reading import claim_store
 from osteon.reading.lexicon import Lexicon, load_lexicon
-from osteon.reading.records import Claim, Evidence, Scope
+from osteon.reading.records import Claim, Evidence, Figure, Qualifiers, Scope
 
 REBUILD_AT_CHANGES = 5000
 """Claim changes above this (and above half the claims) rebuild instead of updating."""
@@ -229,11 +229,12 @@ class KnowledgeStore:
         for (claim_id, doc_id, kind, sentence, subject, predicate, obj, is_text, polarity,
              qualifiers, rule) in found:
             kind = belief_kind(kind, levels.get(doc_id), weighs)
-            quals = json.loads(qualifiers) if qualifiers != "{}" else {}
-            scope = quals.pop(claim_store.SCOPE_KEY, None)
+            raw = json.loads(qualifiers) if qualifiers != "{}" else {}
+            scope = raw.get(claim_store.SCOPE_KEY)
+            quals = Qualifiers.from_dict(raw)
             claim = Claim(subject, predicate, obj, polarity, _NO_EVIDENCE,
                           object_is_text=bool(is_text), qualifiers=quals)
-            numbers = {k: quals[k] for k in NUMBER_QUALIFIERS if isinstance(quals.get(k), dict)}
+            numbers = {k: figure.as_dict() for k, figure in quals.figures()}
             yield (claim_id, key_of(claim), doc_id, kind, text_hash(sentence),
                    json.dumps(numbers, sort_keys=True) if numbers else None,
                    json.dumps(scope, sort_keys=True) if scope else None,
@@ -373,7 +374,10 @@ class KnowledgeStore:
                 docs = (first,) if n_docs == 1 else (first, last)
                 scoped = Scope.from_dict(json.loads(scope)) if scope else Scope()
                 for kind, raw in json.loads(numbers).items():
-                    out[assertion_id].append(replace(qualifier_value(kind, raw), doc_ids=docs,
+                    figure = Figure.from_dict(raw)
+                    if figure is None:
+                        continue
+                    out[assertion_id].append(replace(qualifier_value(kind, figure), doc_ids=docs,
                                                      n_documents=n_docs, scope=scoped))
         return out
 

@@ -17,6 +17,7 @@ from osteon.reading.pipeline import SentenceAnalysis
 from osteon.reading.records import (
     Claim,
     Evidence,
+    Figure,
     Mention,
     Quantity,
     SentenceSetting,
@@ -282,16 +283,18 @@ def with_qualifiers(claims: list[Claim], quantities: list[Quantity], mentions: l
     site_owner = {id(m): owner_of(text, m.start, m.end, mentions) if text else None
                   for m in sites}
     quantities = [q for q in quantities if not (text and _EXTENT.match(text, q.end))]
+    out = []
     for claim in claims:
+        quals = claim.qualifiers
         for quantity in quantities:
             owner = figure_owner[id(quantity)]
             if owner is not None and claim.predicate == "occurs_at_site" and (
                     owner.concept_id == claim.object) and quantity.kind == "proportion":
-                claim.qualifiers.setdefault("quantity", _quantity_dict(quantity))
+                quals = quals.given(quantity=Figure.of(quantity))
                 continue
             slot = _QUANTITY_SLOT.get(quantity.kind)
             if slot and claim.predicate in slot[1] and _bound_to(claim, owner):
-                claim.qualifiers.setdefault(slot[0], _quantity_dict(quantity))
+                quals = quals.given(**{slot[0]: Figure.of(quantity)})
         # The claim's own arguments are not its site ("HO occurs in muscle" has no site
         # qualifier "muscle"): compare concept ids, then name what is left.
         own = {claim.subject, claim.object}
@@ -299,18 +302,8 @@ def with_qualifiers(claims: list[Claim], quantities: list[Quantity], mentions: l
                    if _bound_to(claim, site_owner[id(m)])}
         claim_sites = sorted({lexicon.get(a).name for a in anatomy if a not in own})
         if claim_sites and claim.predicate not in ("occurs_at_site",):
-            claim.qualifiers.setdefault("site", claim_sites)
+            quals = quals.given(sites=tuple(claim_sites))
         if setting.model_context:
-            claim.qualifiers.setdefault("context", setting.model_context)
-    return claims
-
-
-def _quantity_dict(quantity: Quantity) -> dict[str, object]:
-    data: dict[str, object] = {"text": quantity.text}
-    for key in ("low", "high", "unit", "relation", "anchor", "fractions"):
-        value = getattr(quantity, key)
-        if value is not None:
-            data[key] = value
-    if quantity.approximate:
-        data["approximate"] = True
-    return data
+            quals = quals.given(context=setting.model_context)
+        out.append(claim if quals is claim.qualifiers else replace(claim, qualifiers=quals))
+    return out

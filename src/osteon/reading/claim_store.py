@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from osteon.corpus.store import Store, sentence_chunks
-from osteon.reading.records import Claim, Evidence, Mention, Scope
+from osteon.reading.records import Claim, Evidence, Mention, Qualifiers, Scope
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS claims (
@@ -154,11 +154,12 @@ def row_to_claim(row: sqlite3.Row | tuple) -> Claim:
     (doc_id, sentence_idx, subject, predicate, obj, is_text, polarity, qualifiers, section,
      span_start, span_end, sentence_start, sentence_end, quote, rule) = row
     quals = json.loads(qualifiers)
-    scope = Scope.from_dict(quals.pop(SCOPE_KEY, None))
+    scope = Scope.from_dict(quals.get(SCOPE_KEY))
     return Claim(subject=subject, predicate=predicate, object=obj, polarity=polarity,
                  evidence=Evidence(doc_id, sentence_idx, section, span_start, span_end,
                                    sentence_start, sentence_end, quote),
-                 object_is_text=bool(is_text), qualifiers=quals, rule=rule, scope=scope)
+                 object_is_text=bool(is_text), qualifiers=Qualifiers.from_dict(quals),
+                 rule=rule, scope=scope)
 
 
 SCOPE_KEY = "scope"
@@ -167,8 +168,9 @@ SCOPE_KEY = "scope"
 
 def qualifiers_json(claim: Claim) -> str:
     """The qualifiers column of a claim: its qualifiers, and its scope when it has one."""
-    quals = {**claim.qualifiers, SCOPE_KEY: claim.scope.as_dict()} if claim.scope else (
-        claim.qualifiers)
+    quals = claim.qualifiers.as_dict()
+    if claim.scope:
+        quals[SCOPE_KEY] = claim.scope.as_dict()
     return json.dumps(quals, sort_keys=True)
 
 

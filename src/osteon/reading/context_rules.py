@@ -6,13 +6,12 @@ enough to import without loading spaCy.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from osteon.datafiles import Strict
 
 
-class ContextRuleEntry(BaseModel):
+class ContextRuleEntry(Strict):
     """One ConText cue as written in `data/rules/context.yaml` (or assess's notes.yaml)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     literal: str
     category: str
     direction: str = "BIDIRECTIONAL"

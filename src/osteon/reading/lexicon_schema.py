@@ -14,9 +14,9 @@ import re
 from collections.abc import Mapping
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
+from pydantic import Field, RootModel, field_validator
 
-from osteon.datafiles import parse_model
+from osteon.datafiles import Strict, parse_model
 from osteon.errors import DataFileError
 from osteon.reading.records import Code, Concept, ConceptType
 from osteon.reading.terms import explicit_forms, match_key, normalize
@@ -32,10 +32,6 @@ _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 # Entry models
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 def _clean(value: str) -> str:
     cleaned = normalize(value)
     if not cleaned:
@@ -43,7 +39,7 @@ def _clean(value: str) -> str:
     return cleaned
 
 
-class CodeEntry(_Strict):
+class CodeEntry(Strict):
     """One code in a terminology; `confirmed: false` where it was not checked at the source."""
 
     system: CodeSystem
@@ -59,7 +55,7 @@ class CodeEntry(_Strict):
         return value
 
 
-class ConceptEntry(_Strict):
+class ConceptEntry(Strict):
     """One entry of a lexicon file, as curators write it."""
 
     id: str
@@ -125,10 +121,10 @@ def parse_lexicon_file(raw: Any, name: str) -> list[ConceptEntry]:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             label += f" ({item['id']})"
         try:
-            entry = parse_model(ConceptEntry, item, name)
+            entry = parse_model(ConceptEntry, item, name, at=(i,))
         except DataFileError as exc:
             where = label if exc.entry == "top level" else f"{label}: {exc.entry}"
-            raise DataFileError(name, where, exc.reason) from exc
+            raise DataFileError(name, where, exc.reason, line=exc.line) from exc
         if expected and entry.type != expected:
             raise DataFileError(
                 name, label, f"type {entry.type!r} in a file of {expected} concepts")

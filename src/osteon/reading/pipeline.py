@@ -19,11 +19,10 @@ from functools import cache
 import spacy
 from medspacy.context import ConText, ConTextRule
 from medspacy.target_matcher import TargetRule
-from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from osteon.datafiles import load_model
+from osteon.datafiles import Strict, load_model
 from osteon.reading.context_rules import ContextRuleEntry
 from osteon.reading.lexicon import Lexicon, load_lexicon
 from osteon.reading.lexicon_matcher import LexiconMatcher
@@ -45,10 +44,9 @@ _SAME_LENGTH = str.maketrans({"\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u20
                               "\u2009": " ", "\u2007": " ", "\u2212": "-", "\u2019": "'"})
 
 
-class ContextRules(BaseModel):
+class ContextRules(Strict):
     """The ConText rule file."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     rules: list[ContextRuleEntry]
 
 

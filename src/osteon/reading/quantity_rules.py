@@ -14,18 +14,14 @@ import re
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from osteon.datafiles import load_model
+from osteon.datafiles import Strict, load_model
 
 Kind = Literal["proportion", "dose", "duration", "count", "measurement"]
 
 NUMBER_SLOT = "{number}"
 """Where a dose form's pattern captures the fraction count."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _check_regex(value: str) -> str:
@@ -36,7 +32,7 @@ def _check_regex(value: str) -> str:
     return value
 
 
-class UnitRule(_Strict):
+class UnitRule(Strict):
     """Aliases that all mean one normalised unit, and the factor into it."""
 
     unit: str
@@ -45,14 +41,14 @@ class UnitRule(_Strict):
     factor: float = Field(default=1.0, gt=0)
 
 
-class CountNoun(_Strict):
+class CountNoun(Strict):
     """A thing that is counted ("patients"), named by its singular."""
 
     unit: str
     aliases: list[str] = Field(min_length=1)
 
 
-class QuantifierRule(_Strict):
+class QuantifierRule(Strict):
     """A word standing for an open proportion ("the majority of" = more than 50 %)."""
 
     words: list[str] = Field(min_length=1)
@@ -61,7 +57,7 @@ class QuantifierRule(_Strict):
     relation: str
 
 
-class PreposedRule(_Strict):
+class PreposedRule(Strict):
     """Words just before a number that qualify it: approximators, bounds, timing, ranges."""
 
     role: Literal["approximate", "bound", "timing", "range"]
@@ -78,7 +74,7 @@ class PreposedRule(_Strict):
         return self
 
 
-class PostposedRule(_Strict):
+class PostposedRule(Strict):
     """Words after a duration: how it relates to an anchor, and whether one follows."""
 
     words: list[str] = Field(min_length=1)
@@ -89,7 +85,7 @@ class PostposedRule(_Strict):
     kind: Kind | None = None
 
 
-class CombineRule(_Strict):
+class CombineRule(Strict):
     """How a timing word before a duration and a relation word after it combine."""
 
     before: str
@@ -98,7 +94,7 @@ class CombineRule(_Strict):
     open: Literal["low", "high"] | None = None
 
 
-class DoseForm(_Strict):
+class DoseForm(Strict):
     """A regex for how a dose is split; `{number}` captures the fraction count."""
 
     pattern: str
@@ -114,7 +110,7 @@ class DoseForm(_Strict):
         return self
 
 
-class DoseForms(_Strict):
+class DoseForms(Strict):
     """Fractionation phrases and the units they apply to."""
 
     units: list[str]
@@ -122,7 +118,7 @@ class DoseForms(_Strict):
     before: list[DoseForm] = []
 
 
-class AnchorRules(_Strict):
+class AnchorRules(Strict):
     """What the noun phrase after "after", "of", "than" may hold."""
 
     max_words: int = Field(ge=1)
@@ -133,7 +129,7 @@ class AnchorRules(_Strict):
     stop_words: list[str]
 
 
-class QuantityRules(_Strict):
+class QuantityRules(Strict):
     """Everything `extract_quantities` knows about numbers (`data/rules/quantities.yaml`)."""
 
     char_map: dict[str, str]

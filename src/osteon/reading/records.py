@@ -7,7 +7,7 @@ carries the document offsets, so a claim can always be shown in its source.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 ConceptType = Literal[
@@ -170,6 +170,120 @@ class Scope:
                      for name in ("family", "population", "species")))
 
 
+NumberKind = Literal["quantity", "timing", "dose"]
+NUMBER_KINDS: tuple[NumberKind, ...] = ("quantity", "timing", "dose")
+"""The number qualifiers a claim may carry: a proportion, a timing, a dose."""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number a claim carries, as its sentence says it (a Quantity without its offsets)."""
+
+    text: str
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    relation: str | None = None
+    anchor: str | None = None
+    fractions: int | None = None
+    approximate: bool = False
+
+    @classmethod
+    def of(cls, quantity: Quantity) -> Figure:
+        return cls(quantity.text, quantity.low, quantity.high, quantity.unit, quantity.relation,
+                   quantity.anchor, quantity.fractions, quantity.approximate)
+
+    def as_dict(self) -> dict[str, object]:
+        """The stored form: the text and every field that is set."""
+        data: dict[str, object] = {"text": self.text}
+        for key in ("low", "high", "unit", "relation", "anchor", "fractions"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        if self.approximate:
+            data["approximate"] = True
+        return data
+
+    @classmethod
+    def from_dict(cls, raw: object) -> Figure | None:
+        """The inverse of as_dict (None for anything that is not a stored figure)."""
+        if not isinstance(raw, dict):
+            return None
+
+        def number(value: object) -> float | None:
+            return value if isinstance(value, int | float) and not isinstance(value, bool) \
+                else None
+
+        def text(value: object) -> str | None:
+            return None if value is None else str(value)
+
+        fractions = raw.get("fractions")
+        return cls(str(raw.get("text", "")), number(raw.get("low")), number(raw.get("high")),
+                   text(raw.get("unit")), text(raw.get("relation")), text(raw.get("anchor")),
+                   fractions if isinstance(fractions, int) else None,
+                   bool(raw.get("approximate", False)))
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifiers:
+    """What a claim says beyond subject, predicate and object: its numbers, sites, setting.
+
+    Frozen like the claim: reading builds a new record (`given`) rather than filling one
+    in, and JSON exists only where the stores write and read it (`as_dict`/`from_dict`).
+    """
+
+    quantity: Figure | None = None
+    """A proportion (an incidence, a rate)."""
+    timing: Figure | None = None
+    """A duration with its relation and anchor ("within 72 hours of surgery")."""
+    dose: Figure | None = None
+    sites: tuple[str, ...] = ()
+    """Anatomy the sentence names besides the claim's own arguments, by lexicon name."""
+    context: str | None = None
+    """The experimental setting (MOUSE_MODEL) the sentence stands in; None: clinical."""
+    via: str | None = None
+    """How the subject acts, where a relation rule says (a mutation)."""
+
+    def figure(self, kind: str) -> Figure | None:
+        """The number qualifier of this kind (None for a kind that is not a number)."""
+        return getattr(self, kind) if kind in NUMBER_KINDS else None
+
+    def figures(self) -> list[tuple[NumberKind, Figure]]:
+        """Every number qualifier that is set, with its kind."""
+        return [(k, f) for k in NUMBER_KINDS if (f := getattr(self, k)) is not None]
+
+    def given(self, **values: object) -> Qualifiers:
+        """These qualifiers with the given ones set where nothing is yet (the first wins)."""
+        unset = {k: v for k, v in values.items() if v and not getattr(self, k)}
+        return replace(self, **unset) if unset else self  # type: ignore[arg-type]
+
+    def as_dict(self) -> dict[str, object]:
+        """The stored (JSON) form: keys only for what is said."""
+        data: dict[str, object] = {k: f.as_dict() for k, f in self.figures()}
+        if self.sites:
+            data["site"] = list(self.sites)
+        for key in ("context", "via"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        return data
+
+    @classmethod
+    def from_dict(cls, raw: object) -> Qualifiers:
+        """The inverse of as_dict; keys it does not know (a stored scope) are left alone."""
+        if not isinstance(raw, dict) or not raw:
+            return NO_QUALIFIERS
+        site = raw.get("site")
+        sites = (site,) if isinstance(site, str) else tuple(
+            str(s) for s in site) if isinstance(site, list | tuple) else ()
+        context, via = raw.get("context"), raw.get("via")
+        return cls(Figure.from_dict(raw.get("quantity")), Figure.from_dict(raw.get("timing")),
+                   Figure.from_dict(raw.get("dose")), sites,
+                   str(context) if context else None, str(via) if via else None)
+
+
+NO_QUALIFIERS = Qualifiers()
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One statement a sentence makes: subject, predicate, object, polarity, qualifiers."""
@@ -181,7 +295,7 @@ class Claim:
     evidence: Evidence
     object_is_text: bool = False
     """True when the object is free text (definitions, prognoses), not a concept id."""
-    qualifiers: dict[str, object] = field(default_factory=dict)
+    qualifiers: Qualifiers = NO_QUALIFIERS
     rule: str = ""
     """The trigger pattern that produced the claim, for audit and evaluation."""
     scope: Scope = field(default_factory=Scope)

@@ -13,17 +13,13 @@ import re
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from osteon.datafiles import check_regex, load_model
-from osteon.reading.records import PREDICATES
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from osteon.datafiles import Strict, check_regex, load_model
+from osteon.reading.records import MOUSE_MODEL, NO_QUALIFIERS, PREDICATES, Qualifiers
 
 
-class Argument(_Strict):
+class Argument(Strict):
     """Where a rule finds its subject or object."""
 
     side: Literal["left", "right", "group"] = "left"
@@ -73,7 +69,18 @@ class Argument(_Strict):
         return self
 
 
-class RelationRule(_Strict):
+class RuleQualifiers(Strict):
+    """Qualifiers a rule gives every claim it makes (`qualifiers: {via: mutation}`)."""
+
+    via: str | None = None
+    context: str | None = None
+
+    def record(self) -> Qualifiers:
+        return Qualifiers(via=self.via, context=self.context) if self.via or self.context \
+            else NO_QUALIFIERS
+
+
+class RelationRule(Strict):
     """A trigger pattern and its two arguments."""
 
     id: str
@@ -86,7 +93,7 @@ class RelationRule(_Strict):
     not_sections: list[str] = []
     polarity: Literal["asserted", "negated", "hedged"] | None = None
     """Fixed polarity; otherwise ConText decides from cues over the trigger."""
-    qualifiers: dict[str, str] = {}
+    qualifiers: RuleQualifiers = RuleQualifiers()
     unless: str | None = None
     """Skip the match when the trigger's clause matches this pattern."""
     same_type: bool = False
@@ -134,7 +141,7 @@ class RelationRule(_Strict):
         return self
 
 
-class SectionRule(_Strict):
+class SectionRule(Strict):
     """A claim made by position: every allowed mention in a section of a category."""
 
     id: str
@@ -154,7 +161,7 @@ class SectionRule(_Strict):
         return RelationRule._known_predicate(value)
 
 
-class Anaphor(_Strict):
+class Anaphor(Strict):
     """A phrase that points back ("these medications", "this condition")."""
 
     pattern: str
@@ -179,7 +186,7 @@ class Anaphor(_Strict):
         return check_regex(value)
 
 
-class Composition(_Strict):
+class Composition(Strict):
     """Words before a mention that make it name a narrower concept ("previously had HO")."""
 
     before: str
@@ -193,7 +200,7 @@ class Composition(_Strict):
         return check_regex(value)
 
 
-class Population(_Strict):
+class Population(Strict):
     """Words that make a mention the population a statement is about, not its agent.
 
     "Radiation in total hip arthroplasty patients prevents HO": the arthroplasty says whom
@@ -213,7 +220,7 @@ class Population(_Strict):
         return check_regex(value)
 
 
-class RelationRules(_Strict):
+class RelationRules(Strict):
     """The whole rule file."""
 
     topic: str
@@ -250,6 +257,16 @@ class RelationRules(_Strict):
     @classmethod
     def _compiles(cls, value: str) -> str:
         return check_regex(value)
+
+    @field_validator("model_context")
+    @classmethod
+    def _names_the_mouse_model(cls, value: dict[str, str]) -> dict[str, str]:
+        if value and MOUSE_MODEL not in value:
+            raise ValueError(f"the experimental setting is labelled {MOUSE_MODEL!r} "
+                             "(reading.records.MOUSE_MODEL), which every stage reads")
+        for pattern in value.values():
+            check_regex(pattern)
+        return value
 
     @model_validator(mode="after")
     def _unique_ids(self) -> RelationRules:

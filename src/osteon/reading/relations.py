@@ -291,7 +291,7 @@ class RelationExtractor:
         spans = [(match.start(), match.end())] + [(m.start, m.end) for m in explicit]
         return Claim(subject=s_id, predicate=predicate, object=o_id, polarity=polarity,
                      evidence=evidence_for(analysis, setting, spans), object_is_text=is_text,
-                     qualifiers=dict(rule.qualifiers), rule=rule.id)
+                     qualifiers=rule.qualifiers.record(), rule=rule.id)
 
     def _apply_section_rule(self, rule: SectionRule, analysis: SentenceAnalysis,
                             mentions: list[Mention], setting: SentenceSetting) -> list[Claim]:

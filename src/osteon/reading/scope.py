@@ -16,9 +16,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
-from osteon.datafiles import check_regex, load_model
+from osteon.datafiles import Strict, check_regex, load_model
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.records import Claim, Mention, Scope, SentenceSetting
 
@@ -26,11 +26,7 @@ LABEL_CHARS = 60
 """A colon this early in a sentence ends a label ("SCI patients: ..."), read like a heading."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class PopulationRules(_Strict):
+class PopulationRules(Strict):
     """Index events, the family they imply, and the phrases that restrict text to them."""
 
     concepts: tuple[str, ...]
@@ -55,14 +51,14 @@ class PopulationRules(_Strict):
         return value
 
 
-class SpeciesRules(_Strict):
+class SpeciesRules(Strict):
     """Organisms that name a species, and the species of each model-context label."""
 
     organisms: tuple[str, ...] = ()
     contexts: dict[str, str] = {}
 
 
-class ScopeRules(_Strict):
+class ScopeRules(Strict):
     """The whole of data/knowledge/scope.yaml."""
 
     families: dict[str, tuple[str, ...]]

@@ -11,15 +11,14 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
-from osteon.datafiles import check_regex, load_model
+from osteon.datafiles import Strict, check_regex, load_model
 
 
-class SectionCategory(BaseModel):
+class SectionCategory(Strict):
     """A category and the heading patterns that signal it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
     patterns: list[str]
 
@@ -29,10 +28,9 @@ class SectionCategory(BaseModel):
         return [check_regex(value) for value in values]
 
 
-class SectionRules(BaseModel):
+class SectionRules(Strict):
     """The ordered category list."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     categories: list[SectionCategory]
 
 
