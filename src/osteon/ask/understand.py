@@ -14,6 +14,7 @@ for words that still match nothing, a fuzzy match against the lexicon's names
 from __future__ import annotations
 
 import re
+import weakref
 from functools import cache
 from typing import Literal
 
@@ -150,6 +151,15 @@ def intents(scores: list[tuple[str, float]], rules: QuestionRules) -> tuple[str,
     return tuple(name for name, score in scores if score >= rules.intent_share * best)
 
 
+_FOUND: weakref.WeakKeyDictionary[Lexicon, dict[tuple[int, str, bool],
+                                                 list[tuple[str, int, int]]]] = (
+    weakref.WeakKeyDictionary())
+FOUND_LIMIT = 20_000
+"""Texts whose concepts are remembered, per lexicon: a question is read twice (its
+intents, then what it names that no source mentions), headings over and over; a bound
+keeps it small."""
+
+
 def find_concepts(text: str, lexicon: Lexicon, rules: QuestionRules | None = None, *,
                   fuzzy: bool = True) -> list[tuple[str, int, int]]:
     """(concept id, first word, last word + 1) for each concept named, longest match first.
@@ -158,6 +168,18 @@ def find_concepts(text: str, lexicon: Lexicon, rules: QuestionRules | None = Non
     nothing) the closest lexicon name when it is close enough.
     """
     rules = rules or question_rules()
+    memo = _FOUND.setdefault(lexicon, {})
+    key = (id(rules), text, fuzzy)  # the rules are loaded once (cached) and live on
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= FOUND_LIMIT:
+            memo.clear()
+        found = memo[key] = _find_concepts(text, lexicon, rules, fuzzy)
+    return list(found)
+
+
+def _find_concepts(text: str, lexicon: Lexicon, rules: QuestionRules, fuzzy: bool
+                   ) -> list[tuple[str, int, int]]:
     words = [m.group() for m in WORD.finditer(text)]
     found: list[tuple[str, int, int]] = []
     i = 0
