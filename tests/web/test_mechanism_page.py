@@ -123,9 +123,9 @@ def test_partial_inhibition_and_a_stimulus(client: TestClient) -> None:
     ("inhibit=OSMR&fraction=lots", "must be a number"),
     ("days=0", "more than 0"),
     ("days=-3", "more than 0"),
-    ("days=100000", "at most 365"),
+    ("days=100000", "at most 3650 days"),  # the mechanism's limit, as on the CLI
     ("days=abc", "must be a number"),
-    ("drug=aspirin", "unknown drug"),
+    ("drug=aspirin", "unknown intervention"),
     ("injury=arm", "unknown injury"),
 ])
 def test_bad_input_answers_400_with_the_message(client: TestClient, query: str,

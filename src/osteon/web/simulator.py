@@ -1,9 +1,11 @@
 """The simulator panel: its form read into a checked scenario, runs cached, the result.
 
 The form (a GET query) becomes a `Scenario` and its untreated twin, bad input a
-`MechanismError` that names the problem; with `band` each run also gets its
-uncertainty band (uncertainty.py). Runs are kept in a small LRU keyed on the
-knowledge generation and the checked scenario.
+`MechanismError` that names the problem. What a scenario may hold (known injuries,
+interventions and stimuli, the longest run: MAX_DAYS) is checked once, by the mechanism
+itself (`osteon.mechanism.interventions`), for the web, the CLI and the MCP server alike;
+with `band` each run also gets its uncertainty band (uncertainty.py). Runs are kept in a
+small LRU keyed on the knowledge generation and the checked scenario.
 """
 
 from __future__ import annotations
@@ -16,16 +18,19 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 from urllib.parse import urlencode
 
-from osteon.mechanism.data import interventions
-from osteon.mechanism.interventions import check_fraction, resolve_node, scenario_label
+from osteon.mechanism.interventions import (  # MAX_DAYS: the form's longest run
+    MAX_DAYS,  # noqa: F401
+    check_days,
+    check_fraction,
+    resolve_node,
+    scenario_label,
+)
 from osteon.mechanism.judges import BONE
 from osteon.mechanism.plot import panels_of, pixel_size
 from osteon.mechanism.records import MechanismError, MechanismGraph, Scenario, Trajectory
 from osteon.mechanism.uncertainty import Band, band
 from osteon.web.mechanism_graph import lexicon_or_none, node_label
 
-MAX_DAYS = 365.0
-"""The form's longest run: a year of mouse time is already far past the evidence."""
 DEFAULT_DAYS = 28.0
 DEFAULT_INJURIES = ("spinal_cord", "muscle")
 
@@ -93,25 +98,12 @@ def _number(text: str, what: str) -> float:
 
 
 def check(form: SimForm, graph: MechanismGraph) -> SimRequest:
-    """The scenario the form asks for, or a MechanismError saying what is wrong with it."""
-    data = interventions()
-    for injury in form.injuries:
-        if injury not in data.injuries:
-            raise MechanismError(f"unknown injury {injury!r}; known: "
-                                 f"{', '.join(sorted(data.injuries))}")
-    for drug in form.drugs:
-        if data.treatment(drug) is None:
-            known = sorted([*data.drugs, *data.genetic])
-            raise MechanismError(f"unknown drug or genetic change {drug!r}; known: "
-                                 f"{', '.join(known)}")
-    for stimulus in form.stimuli:
-        if stimulus not in data.stimuli:
-            raise MechanismError(f"unknown stimulus {stimulus!r}; known: "
-                                 f"{', '.join(sorted(data.stimuli))}")
-    days = _number(form.days, "days")
-    if not 0 < days <= MAX_DAYS:
-        raise MechanismError(f"days must be more than 0 and at most {MAX_DAYS:g}, "
-                             f"got {form.days!r}")
+    """The scenario the form asks for, or a MechanismError saying what is wrong with it.
+
+    The form's text is read here (numbers, node names); unknown injuries, drugs and
+    stimuli are refused by the model when it runs the scenario (`outcome`).
+    """
+    days = check_days(_number(form.days, "days"))
     inhibit: dict[str, float] = {}
     if form.knockout:
         inhibit[resolve_node(graph, form.knockout)] = 1.0
