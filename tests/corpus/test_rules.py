@@ -20,6 +20,14 @@ def test_packaged_rules_load():
     assert "e.g." in sentence_rules().abbreviation_set
 
 
+def test_reference_numbers_glued_to_a_full_stop_end_the_sentence():
+    assert split("It was used.1,2,28 Moreover, early work mixed cases. Bone forms in muscle.[4] "
+                 "It hurts. Doses of 3.5 Gy were given.") == [
+        "It was used.1,2,28", "Moreover, early work mixed cases.", "Bone forms in muscle.[4]",
+        "It hurts.", "Doses of 3.5 Gy were given."]
+    assert split("The rate was 3.5 Patients said so.") == ["The rate was 3.5 Patients said so."]
+
+
 def test_a_bad_pattern_names_the_file_and_the_entry():
     raw = load_yaml("rules", "chrome.yaml")
     raw["patterns"][2]["pattern"] = "share (this"
