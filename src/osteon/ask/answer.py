@@ -29,6 +29,7 @@ from osteon.ask.understand import GENERAL, POLAR, QuestionType, question_rules, 
 from osteon.ask.unmentioned import asks_beyond
 from osteon.corpus.records import SentencePlace
 from osteon.errors import OsteonError
+from osteon.knowledge.find import AssertionQuery, Role
 from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.query import to_facts
 from osteon.knowledge.records import POLARITY_RANK, Assertion, Conflict, Fact
@@ -170,7 +171,7 @@ def _context_before(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Ci
     if place.idx == 0:
         return ()
     keys = [(place.doc_id, i) for i in range(max(0, place.idx - LIST_REACH), place.idx)]
-    before = knowledge.store.sentence_places(keys)
+    before = knowledge.sentences(keys)
     if place.kind == "list_item":
         for i in range(place.idx - 1, max(-1, place.idx - LIST_REACH - 1), -1):
             earlier = before.get((place.doc_id, i))
@@ -191,7 +192,7 @@ def _list_after(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Citati
     if not place.text.rstrip().endswith(":"):
         return ()
     keys = [(place.doc_id, i) for i in range(place.idx + 1, place.idx + 1 + LIST_ITEMS)]
-    after = knowledge.store.sentence_places(keys)
+    after = knowledge.sentences(keys)
     items = []
     for key in keys:
         item = after.get(key)
@@ -218,7 +219,7 @@ def _facts_in(knowledge: KnowledgeStore, top: Sequence[Ranked]) -> list[Fact]:
     if not order:
         return []
     by_id = {a.id: a for a in knowledge.assertions(list(order)) if a.confirmed}
-    titles = knowledge.store.titles({c.evidence.doc_id for cs in order.values() for c in cs})
+    titles = knowledge.titles({c.evidence.doc_id for cs in order.values() for c in cs})
     facts = []
     for assertion_id, claims in order.items():
         if assertion_id in by_id:
@@ -236,22 +237,11 @@ def facts_for(knowledge: KnowledgeStore, question: Question, qtype: QuestionType
     """Assertions that answer this type of question about its main concept (topics too)."""
     hierarchy = knowledge.hierarchy()
     main, *others = _ordered_concepts(question, knowledge)
-    family = sorted(hierarchy.narrower(main))
-    marks = ",".join("?" * len(family))
-    roles = {"subject": f"subject IN ({marks})", "object": f"object IN ({marks})",
-             "either": f"(subject IN ({marks}) OR object IN ({marks}))"}
-    role = concept_role(qtype, main, knowledge)
-    where = [roles[role]]
-    params: list[object] = list(family) * (2 if role == "either" else 1)
-    if qtype.predicates:
-        where.append(f"predicate IN ({','.join('?' * len(qtype.predicates))})")
-        params.extend(qtype.predicates)
-    if qtype.name != "mechanism":
-        where.append("context != ?")
-        params.append(MODEL_CONTEXT)
     # "read, not confirmed" (a rule not precise enough on real text) is never shown as a fact
-    chosen = [a for a in knowledge.assertions(where=" AND ".join(where), params=params)
-              if a.confirmed]
+    chosen = knowledge.find(AssertionQuery(
+        concepts=(main,), kinds=True, role=concept_role(qtype, main, knowledge),
+        predicates=tuple(qtype.predicates),
+        not_contexts=() if qtype.name == "mechanism" else (MODEL_CONTEXT,), confirmed=True))
     if others:  # "does HO cause pain?": the assertions that also involve pain, if any
         near = {c for o in others for c in hierarchy.related(o)}
         focused = [a for a in chosen if a.subject in near or a.object in near]
@@ -268,18 +258,14 @@ def facts_for(knowledge: KnowledgeStore, question: Question, qtype: QuestionType
 
 def _each_side_known(knowledge: KnowledgeStore, question: Question) -> bool:
     """Do the sources say anything about at least two of the compared concepts?"""
-    hierarchy = knowledge.hierarchy()
     known = 0
     for concept in question.concepts:
-        family = sorted(hierarchy.narrower(concept))
-        marks = ",".join("?" * len(family))
-        if knowledge.assertions(where=f"(subject IN ({marks}) OR object IN ({marks}))",
-                                params=family + family):
+        if knowledge.find(AssertionQuery(concepts=(concept,), kinds=True)):
             known += 1
     return known >= 2
 
 
-def concept_role(qtype: QuestionType, concept: str, knowledge: KnowledgeStore) -> str:
+def concept_role(qtype: QuestionType, concept: str, knowledge: KnowledgeStore) -> Role:
     """Where the asked-about concept sits: a question's role, flipped for a therapy.
 
     "How is HO treated?" asks for subjects of `treats HO`; "Can bisphosphonates stop

@@ -101,7 +101,7 @@ def citations_for(knowledge: KnowledgeStore, claims: Iterable[Claim],
                   titles: dict[str, str]) -> list[Citation]:
     """Citations for claims: the sentence, and the claim's span in it and in the document."""
     claims = list(claims)
-    places = knowledge.store.sentence_places(
+    places = knowledge.sentences(
         {(c.evidence.doc_id, c.evidence.sentence_idx) for c in claims})
     return with_levels(knowledge, _citations(claims, places, titles))
 

@@ -58,7 +58,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     lexical = _bm25(knowledge, question, rules)
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
     keys = set(lexical) | set(claims)
-    places = knowledge.store.sentence_places(keys)
+    places = knowledge.sentences(keys)
     # a sentence that points back ("These cells…") is quoted with the one before, and
     # is about what that one names
     pointing = {key: (key[0], key[1] - 1) for key, place in places.items()

@@ -151,7 +151,7 @@ def _step(knowledge: KnowledgeStore, edge: Edge) -> Statement:
     """One edge as a statement quoting the first sentence that states it."""
     cite = edge.citations[0]
     key = (cite.doc_id, cite.sentence_idx)
-    place = knowledge.store.sentence_places([key])[key]
+    place = knowledge.sentences([key])[key]
     citation = citation_at(place, (cite.span_start, cite.span_end))
     verb = "raises" if edge.sign > 0 else "lowers"
     text = (f"{_name(knowledge, edge.source)} {verb} {_name(knowledge, edge.target)}"

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from osteon.ask.records import ConflictNote, Statement
 from osteon.assess.evidence import CLAIM_SAMPLE, conflict_notes, statement
 from osteon.assess.rules import AssessRules
+from osteon.knowledge.find import AssertionQuery
 from osteon.knowledge.query import to_facts
 from osteon.knowledge.records import POLARITY_RANK, Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
@@ -88,11 +89,8 @@ def _candidates(knowledge: KnowledgeStore, rules: AssessRules) -> list[Assertion
     """Every assertion any rule could take: one query, clinical contexts only."""
     predicates = sorted({p for r in rules.rules for p in r.predicates}
                         | set(rules.presentation_predicates))
-    marks = ",".join("?" * len(predicates))
-    contexts = ",".join("?" * len(rules.contexts))
-    found = knowledge.assertions(
-        where=f"predicate IN ({marks}) AND context IN ({contexts})",
-        params=[*predicates, *rules.contexts])
+    found = knowledge.find(AssertionQuery(predicates=tuple(predicates),
+                                          contexts=tuple(rules.contexts)))
     found.sort(key=lambda a: (POLARITY_RANK.get(a.polarity, 3), -a.belief, -a.n_sources,
                               a.text))
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from osteon.errors import OsteonError
+from osteon.knowledge.find import AssertionQuery
 from osteon.knowledge.levels import document_levels
 from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.records import Assertion, ConflictView, Fact
@@ -36,17 +37,10 @@ def facts(knowledge: KnowledgeStore, concept: str | None = None, *,
         raise OsteonError(f"unknown predicate {predicate!r}; choose from {', '.join(PREDICATES)}")
     if not 0.0 <= min_belief <= 1.0:
         raise OsteonError(f"--min-belief must lie between 0 and 1, not {min_belief}")
-    where, params = ["belief >= ?"], [min_belief]
-    if predicate:
-        where.append("predicate = ?")
-        params.append(predicate)
-    if concept:
-        concept_id = resolve_concept(knowledge.lexicon, concept)
-        family = sorted(knowledge.hierarchy().narrower(concept_id))
-        marks = ",".join("?" * len(family))
-        where.append(f"(subject IN ({marks}) OR object IN ({marks}))")
-        params.extend(family + family)
-    chosen = knowledge.assertions(where=" AND ".join(where), params=params)
+    concepts = (resolve_concept(knowledge.lexicon, concept),) if concept else ()
+    chosen = knowledge.find(AssertionQuery(concepts=concepts, kinds=True,
+                                           predicates=(predicate,) if predicate else (),
+                                           min_belief=min_belief))
     chosen.sort(key=lambda a: (-a.belief, -a.n_sources, a.text))
     if limit is not None:
         chosen = chosen[:limit]
@@ -64,7 +58,7 @@ def to_facts(knowledge: KnowledgeStore, assertions: Sequence[Assertion],
     claims = knowledge.claims_of_many(ids, sample=sample)
     conflicts = knowledge.conflicts(ids) if with_conflicts else []
     cited = {c.evidence.doc_id for cs in claims.values() for c in cs}
-    titles = knowledge.store.titles(cited)
+    titles = knowledge.titles(cited)
     levels = {doc_id: level.label
               for doc_id, level in document_levels(knowledge.store, cited).items() if level}
     out = []

@@ -17,12 +17,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from osteon.corpus.records import SentencePlace
 from osteon.corpus.store import Store, chunked, sentence_chunks
 from osteon.errors import StoreReadOnlyError
 from osteon.knowledge import sources
 from osteon.knowledge.belief import documents_of
 from osteon.knowledge.calibration import rule_precision
 from osteon.knowledge.conflicts import ConflictFinder, figure_conflicts
+from osteon.knowledge.find import AssertionQuery, where_of
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.levels import belief_kind, document_levels
 from osteon.knowledge.profile import key_of, sentence_of, stances_of
@@ -387,9 +389,27 @@ class KnowledgeStore:
 
     # -- reading back ---------------------------------------------------------
 
-    def assertions(self, ids: Sequence[int] | None = None, *, where: str = "",
-                   params: Sequence[object] = ()) -> list[Assertion]:
-        """Assertions by id (all when `ids` is None), optionally filtered by SQL."""
+    def find(self, query: AssertionQuery) -> list[Assertion]:
+        """The assertions `query` asks for (knowledge.find), in id order."""
+        if query.concepts and query.kinds:
+            hierarchy = self.hierarchy()
+            concepts: set[str] = set()
+            for concept in query.concepts:
+                concepts |= hierarchy.narrower(concept)
+        else:
+            concepts = set(query.concepts)
+        if query.concepts and not concepts:
+            return []
+        where, params = where_of(query, concepts)
+        found = self._assertions(query.ids, where=where, params=params)
+        return [a for a in found if a.confirmed] if query.confirmed else found
+
+    def assertions(self, ids: Sequence[int] | None = None) -> list[Assertion]:
+        """Assertions by id (all when `ids` is None); `find` answers anything else."""
+        return self._assertions(ids)
+
+    def _assertions(self, ids: Sequence[int] | None = None, *, where: str = "",
+                    params: Sequence[object] = ()) -> list[Assertion]:
         sql = f"SELECT {ASSERTION_COLUMNS} FROM assertions"
         if ids is None:
             rows = list(self._db.execute(sql + (f" WHERE {where}" if where else ""), params))
@@ -409,6 +429,19 @@ class KnowledgeStore:
                          n_documents, n_sources, n_claims, belief, text, first_document,
                          confidence, self.precision.confirmed(confidence),
                          Scope.from_dict(json.loads(scope)) if scope else Scope())
+
+    def sentences(self, keys: Iterable[tuple[str, int]]
+                  ) -> dict[tuple[str, int], SentencePlace]:
+        """The sentences claims cite, by (doc id, index): text, headings, document title.
+
+        The evidence lookup for the stages that show claims, so they need not reach
+        through knowledge into the corpus store.
+        """
+        return self.store.sentence_places(keys)
+
+    def titles(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """The titles of the documents claims come from (missing ids left out)."""
+        return self.store.titles(doc_ids)
 
     def claims_of(self, assertion_id: int) -> list[Claim]:
         """Every claim merged into an assertion, in document order."""

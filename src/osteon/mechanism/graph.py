@@ -144,9 +144,9 @@ def graph_from_kb(kb: KnowledgeBase) -> MechanismGraph:
 
 def graph_from_knowledge(knowledge: KnowledgeStore) -> MechanismGraph:
     """The graph from the mouse-model assertions, each with a sample of its sentences."""
+    from osteon.knowledge.find import AssertionQuery
     from osteon.knowledge.query import to_facts
 
-    found = knowledge.assertions(where="context = ? AND polarity = 'asserted'",
-                                 params=[CONTEXT])
+    found = knowledge.find(AssertionQuery(contexts=(CONTEXT,), polarities=("asserted",)))
     return build_graph(to_facts(knowledge, found, with_conflicts=False,
                                 sample=CITATION_SAMPLE))
