@@ -16,6 +16,12 @@ from osteon.errors import OsteonError
 from osteon.parallel.driver import Submit
 from osteon.parallel.worker import read_chunk
 
+TASK_DOCUMENTS = 16
+"""Documents per Dask task: a task costs the scheduler a few milliseconds and a round trip,
+so each carries more documents than a local pool's chunk."""
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+"""The workers' statistical profiler samples the reading thread's stack every 10 ms, under
+the GIL: off for the workers a LocalCluster starts here."""
 LOCAL = "local"
 """`--cluster local`: a LocalCluster of worker processes on this machine."""
 MISSING = ("reading on a cluster needs Dask distributed: "
@@ -45,6 +51,9 @@ def cluster_client(address: str, workers: int):  # type: ignore[no-untyped-def]
     with ExitStack() as stack:
         try:
             if address == LOCAL:
+                import dask
+
+                stack.enter_context(dask.config.set(WORKER_CONFIG))
                 cluster = stack.enter_context(distributed.LocalCluster(
                     n_workers=workers, processes=True, threads_per_worker=1,
                     dashboard_address=None))

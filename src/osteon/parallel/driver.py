@@ -67,10 +67,10 @@ def read_parallel(store: Store, doc_ids: Sequence[str], *, jobs: int | None = No
 
         return read_store(store, doc_ids=list(doc_ids), on_document=on_document)
     if cluster is not None:
-        from osteon.parallel.cluster import cluster_submitter
+        from osteon.parallel.cluster import TASK_DOCUMENTS, cluster_submitter
 
         with cluster_submitter(cluster, workers) as (submit, n_workers):
-            return write_in_order(store, doc_ids, submit, n_workers, on_document)
+            return write_in_order(store, doc_ids, submit, n_workers, on_document, TASK_DOCUMENTS)
     from osteon.parallel.local import pool_submitter
 
     with pool_submitter(min(workers, len(doc_ids))) as submit:
@@ -96,7 +96,8 @@ def chunks(store: Store, doc_ids: Sequence[str], size: int = CHUNK_DOCUMENTS
 
 
 def write_in_order(store: Store, doc_ids: Sequence[str], submit: Submit, workers: int,
-                   on_document: Callable[[str, int], None] | None = None) -> ReadReport:
+                   on_document: Callable[[str, int], None] | None = None,
+                   chunk_size: int = CHUNK_DOCUMENTS) -> ReadReport:
     """Hand chunks out (a window ahead), take results in order, write them in batches."""
     claim_store.ensure_schema(store)
     version = reader_version()
@@ -104,7 +105,7 @@ def write_in_order(store: Store, doc_ids: Sequence[str], submit: Submit, workers
     batch: list[ReadResult] = []
     pending: list[Future] = []
     window = max(2, workers * WINDOW_PER_WORKER)
-    source = chunks(store, doc_ids)
+    source = chunks(store, doc_ids, chunk_size)
 
     def fill() -> None:
         while len(pending) < window:
