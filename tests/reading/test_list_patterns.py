@@ -94,3 +94,15 @@ def test_a_rate_stays_with_its_event_and_a_burn_extent_is_no_rate(tmp_path, empt
     rates = {c.subject: high(c.qualifiers.quantity) for c in claims
              if c.predicate == "risk_factor_for"}
     assert rates == {"hip_arthroplasty": 40, "burn": None}
+
+
+def test_a_negated_reduced_relative_names_a_kind_of_case_not_a_cause(tmp_path, empty_store):
+    # "…true ossification not associated with trauma" describes which cases; it does not
+    # say that trauma does not raise the risk of HO
+    claims = read_text(empty_store, tmp_path,
+                       "No attempt was made to separate these from true ectopic ossification "
+                       "not associated with a history of trauma or infection.\n"
+                       "Heterotopic ossification was never linked to infection in this series.\n")
+    negated = {(c.subject, c.evidence.sentence_idx) for c in claims
+               if c.predicate == "risk_factor_for" and c.polarity == "negated"}
+    assert negated == {("infection", 1)}  # the copular sentence keeps its negation
