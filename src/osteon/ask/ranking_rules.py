@@ -5,16 +5,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
-from osteon.datafiles import check_regex, load_model
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from osteon.datafiles import Strict, check_regex, load_model
 
 
-class AnswerDetector(_Strict):
+class AnswerDetector(Strict):
     """What shows a sentence holds an answer of one kind: concept types named, or words."""
 
     concept_types: tuple[str, ...] = ()
@@ -26,7 +22,7 @@ class AnswerDetector(_Strict):
         return check_regex(value) if value else value
 
 
-class ScopeWords(_Strict):
+class ScopeWords(Strict):
     """Words that put a question in a condition family or a species ("inherited", "in mice")."""
 
     family: dict[str, str] = {}
@@ -38,7 +34,7 @@ class ScopeWords(_Strict):
         return {k: check_regex(v) for k, v in value.items()}
 
 
-class Weights(_Strict):
+class Weights(Strict):
     lexical: float
     concepts: float
     claim: float
@@ -48,7 +44,7 @@ class Weights(_Strict):
     scope: float
 
 
-class RankingRules(_Strict):
+class RankingRules(Strict):
     """The whole of data/ask/ranking.yaml."""
 
     weights: Weights

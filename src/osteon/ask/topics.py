@@ -11,31 +11,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from osteon.ask.answer import MODEL_CONTEXT, conflict_notes, facts_for
 from osteon.ask.citing import statement_of
 from osteon.ask.records import ConflictNote, Question, Statement
 from osteon.ask.understand import question_rules
-from osteon.datafiles import load_model
+from osteon.datafiles import Strict, load_model
 from osteon.errors import OsteonError
 from osteon.knowledge.store import KnowledgeStore
 
 
-class TopicSpec(BaseModel):
+class TopicSpec(Strict):
     """One topic as data/ask/topics.yaml states it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     slug: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
     type: str
     intro: str
 
 
-class TopicRules(BaseModel):
+class TopicRules(Strict):
     """The topics file: the concept they are about, how many statements a page shows."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     concept: str
     limit: int = Field(gt=0)
     topics: tuple[TopicSpec, ...]

@@ -18,12 +18,12 @@ import weakref
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 from rapidfuzz import fuzz, process
 
 from osteon.ask.records import Question
 from osteon.ask.scope import question_scope
-from osteon.datafiles import check_regex, load_model
+from osteon.datafiles import Strict, check_regex, load_model
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.terms import fold
 
@@ -39,11 +39,7 @@ AnswerKind = Literal["percent", "duration", "dose", "site", "test", "therapy", "
                      "condition", "cell", "gene"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class QuestionType(_Strict):
+class QuestionType(Strict):
     """A kind of question, how to recognise it, and what answers it."""
 
     name: str
@@ -75,7 +71,7 @@ class QuestionType(_Strict):
         return check_regex(value) if value else value
 
 
-class WantedKind(_Strict):
+class WantedKind(Strict):
     """Words that say which kind of thing a question wants named, and those concept types."""
 
     pattern: str
@@ -87,7 +83,7 @@ class WantedKind(_Strict):
         return check_regex(value)
 
 
-class QuestionRules(_Strict):
+class QuestionRules(Strict):
     """The whole of data/ask/questions.yaml."""
 
     intent_share: float = 0.6

@@ -20,18 +20,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from osteon.datafiles import data_path, load_yaml, parse_model
+from osteon.datafiles import Strict, data_path, load_yaml, parse_model
 from osteon.errors import DataFileError
 from osteon.reading.lexicon import Lexicon
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class CodeEntry(_Strict):
+class CodeEntry(Strict):
     """One code (or code family) and the lexicon concept it stands for."""
 
     code: str = Field(min_length=1)
@@ -42,7 +38,7 @@ class CodeEntry(_Strict):
     laterality: Literal["left", "right", "bilateral"] | None = None
 
 
-class CodeTable(_Strict):
+class CodeTable(Strict):
     """One code system's table file."""
 
     system: str

@@ -39,20 +39,17 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from osteon.assess.errors import PatientInputError
+from osteon.datafiles import Strict
 
 Status = Literal["active", "resolved", "history", "planned", "stopped", "possible", "absent"]
 MAX_AGE = 130
 """The oldest age in years the format takes (the assess form says the same)."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class CodingIn(_Strict):
+class CodingIn(Strict):
     """One code: its system, the code and, if known, its display text."""
 
     system: str = Field(min_length=1)
@@ -60,7 +57,7 @@ class CodingIn(_Strict):
     display: str | None = None
 
 
-class EntryIn(_Strict):
+class EntryIn(Strict):
     """A condition, procedure, injury, finding, medication or allergy."""
 
     text: str | None = None
@@ -106,7 +103,7 @@ class LabIn(EntryIn):
         return None
 
 
-class NoteIn(_Strict):
+class NoteIn(Strict):
     """A free-text note: what it says, and when (its findings take this date)."""
 
     text: str = Field(min_length=1)
@@ -114,7 +111,7 @@ class NoteIn(_Strict):
     source: str | None = None
 
 
-class PatientIn(_Strict):
+class PatientIn(Strict):
     """The patient file: demographics, then lists of entries (all optional)."""
 
     id: str | None = None
