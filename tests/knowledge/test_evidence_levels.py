@@ -123,6 +123,6 @@ def test_the_assess_report_shows_each_source_level(seeded_kb):
     md = render(result, "md")
     assert "(patient information)" in md or "(encyclopedia)" in md
     page = render(result, "html")
-    assert '<span class="level">' in page
+    assert 'class="level"' in page
     data = json.loads(render(result, "json"))
     assert "level" in json.dumps(data)

@@ -1,7 +1,8 @@
 """An assessment as Markdown, printable HTML or JSON: formatting only, no decisions.
 
-HTML is escaped everywhere (patient text and source sentences are data, not
-markup) and carries a print stylesheet. JSON's top-level keys are the issue's
+HTML is the app's report template (osteon/templates/assessment.html), escaped
+everywhere (patient text and source sentences are data, not markup), with a print
+stylesheet inlined. JSON's top-level keys are the issue's
 contract: patient, the six sections, not_recognised, warnings — plus `at` and
 `disclaimer`, which a report must not lose.
 """
@@ -9,7 +10,6 @@ contract: patient, the six sections, not_recognised, warnings — plus `at` and
 from __future__ import annotations
 
 import dataclasses
-import html
 import json
 from datetime import datetime
 from typing import Any, ClassVar
@@ -180,85 +180,28 @@ def _md_cite(c: Citation) -> str:
     return f"{title}{c.doc} #{c.sentence} [{c.start}:{c.end}]{level} “{before}**{span}**{after}”"
 
 
-# -- HTML ---------------------------------------------------------------------------------
+# -- HTML ----------------------------------------------------------------------------------
 
-_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.45}
-.disclaimer{border:1px solid #b00;padding:.5rem 1rem;background:#fff4f4}
-.item{margin:.6rem 0;padding:.4rem .8rem;border-left:4px solid #467}
-.timing{font-weight:bold}.passed{color:#b00}.cite{font-size:.9em;color:#333}
-mark{background:#ffe58a}.conflict{color:#8a4b00}
-@media print{body{margin:0;max-width:none}.item{break-inside:avoid}a{color:inherit}}"""
+
+def report_context(assessment: Assessment) -> dict[str, Any]:
+    """What the assessment template (osteon/templates/assessment.html) shows."""
+    return {"a": assessment, "limit": assess_rules().report_limit,
+            "sections": [(name, TITLES[name], EMPTY[name], assessment.section(name))
+                         for name in SECTIONS]}
 
 
 def to_html(assessment: Assessment) -> str:
-    e = html.escape
-    p = assessment.patient
-    parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
-             f"<title>HO assessment: {e(p.id or 'patient')}</title>",
-             f"<style>{_CSS}</style></head><body>",
-             f"<h1>Heterotopic ossification assessment: {e(p.id or 'patient')}</h1>",
-             f'<p class="disclaimer">{e(assessment.disclaimer)}</p>',
-             f"<p>Assessed at {assessment.at:%Y-%m-%d %H:%M} UTC · age {e(_or(p.age))} · "
-             f"sex {e(_or(p.sex))}</p>"]
-    if assessment.deadlines:
-        parts.append('<section id="act-now"><h2>Act now</h2><ul>')
-        parts += [f'<li class="timing {e(d.window.status)}">{e(d.sentence)}</li>'
-                  for d in assessment.deadlines]
-        parts.append("</ul></section>")
-    parts.append("<h2>Patient record as read</h2><ul>")
-    parts += [f"<li>{e(f.kind)}: {e(describe(f))}</li>" for f in p.facts]
-    parts.append("</ul>")
-    for name in SECTIONS:
-        parts.append(f'<section id="{name}"><h2>{e(TITLES[name])}</h2>')
-        items = assessment.section(name)
-        if not items:
-            parts.append(f"<p><em>{e(EMPTY[name])}</em></p>")
-        shown, more = _split(items)
-        parts += [_html_item(i) for i in shown]
-        if more:
-            parts.append(f"<details><summary>{len(more)} more</summary>")
-            parts += [_html_item(i) for i in more]
-            parts.append("</details>")
-        parts.append("</section>")
-    parts.append("<h2>Not recognised</h2><ul>")
-    parts += [f"<li>{e(n.kind)}: {e(n.text)} "
-              f"{e(', '.join(f'{c.system} {c.code}' for c in n.codes))}</li>"
-              for n in p.not_recognised]
-    parts.append("</ul>")
-    if assessment.warnings:
-        parts.append("<h2>Warnings</h2><ul>")
-        parts += [f"<li>{e(w)}</li>" for w in assessment.warnings]
-        parts.append("</ul>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    """A printable page standing alone: the app's report template, its styles inlined.
 
+    Citations name their sources without linking to the app (there is none to link to).
+    """
+    from markupsafe import Markup
 
-def _html_item(item: Item) -> str:
-    e = html.escape
-    out = [f'<div class="item"><strong>{e(item.text)}</strong>']
-    if item.figures:
-        out.append(f" — {e('; '.join(item.figures))}")
-    out.append(f" · belief {item.belief:.2f}<ul>")
-    out += [f"<li>applies to: {e(m)}</li>" for m in item.matched]
-    out += [f'<li class="timing {e(w.status)}">{e(w.summary)}</li>' for w in item.timing]
-    out += [f"<li>note: {e(n)}</li>" for n in item.notes]
-    out += [f'<li class="cite">{_html_cite(c)}</li>' for c in item.statement.citations]
-    for other in item.also:
-        out.append(f"<li>also said, {e(_certainty(other))}: “{e(other.text)}”<ul>")
-        out += [f'<li class="cite">{_html_cite(c)}</li>' for c in other.citations]
-        out.append("</ul></li>")
-    out += [f'<li class="conflict">sources disagree ({e(n.kind)}): '
-            f"“{e(n.sides[1].text)}”</li>" for n in item.conflicts]
-    out.append("</ul></div>")
-    return "".join(out)
+    from osteon.html import SHARED, environment
 
-
-def _html_cite(c: Citation) -> str:
-    e = html.escape
-    s = c.sentence_text
-    level = f' <span class="level">({e(c.level)})</span>' if c.level else ""
-    return (f"{e(c.title or c.doc)} #{c.sentence}{level}: “{e(s[:c.span_start])}<mark>"
-            f"{e(s[c.span_start:c.span_end])}</mark>{e(s[c.span_end:])}”")
+    css = Markup((SHARED / "assessment.css").read_text(encoding="utf-8"))  # our own file
+    page = environment(source_links=False).get_template("assessment_file.html")
+    return page.render(css=css, **report_context(assessment))
 
 
 def statement_text(statement: Statement) -> str:

@@ -15,9 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from osteon.assess.errors import PatientInputError
 from osteon.assess.patient_json import MAX_AGE
-from osteon.assess.records import SECTIONS
-from osteon.assess.render import EMPTY, TITLES
-from osteon.assess.rules import assess_rules
+from osteon.assess.render import report_context
 from osteon.web.pages.render import render
 from osteon.web.state import AppState
 from osteon.web.uploads import PATIENT_TYPES, read_upload
@@ -125,10 +123,7 @@ def router(state: AppState) -> APIRouter:
 
     async def report(request: Request, source: Any, at: str | None) -> Response:
         assessment = await state.run(lambda kb: kb.assess(source, at or None))  # off the loop
-        sections = [(name, TITLES[name], EMPTY[name], assessment.section(name))
-                    for name in SECTIONS]
-        return render("report.html", request, a=assessment, sections=sections,
-                      limit=assess_rules().report_limit)
+        return render("report.html", request, **report_context(assessment))
 
     @routes.get("/assess", response_class=HTMLResponse)
     async def assess_form(request: Request) -> Response:

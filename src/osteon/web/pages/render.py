@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from importlib import resources
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException
 
 from osteon.ask.answer import DISCLAIMER
@@ -26,25 +25,15 @@ from osteon.errors import (
     StoreFullError,
     StoreReadOnlyError,
 )
-from osteon.knowledge.views import last_heading
+from osteon.html import environment
 
 NAV = (("/", "Ask"), ("/topics", "Topics"), ("/sources", "Sources"), ("/conflicts", "Conflicts"),
        ("/assess", "Assess"), ("/mechanism", "Mechanism"), ("/docs", "API"))
 
 
-def _environment() -> Environment:
-    folder = resources.files("osteon.web").joinpath("templates")
-    env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["path"] = lambda value: quote(str(value), safe="")
-    env.filters["pct"] = lambda value: f"{value:.0%}"
-    env.filters["belief"] = lambda value: "" if value is None else f"{value:.2f}"
-    env.filters["last_heading"] = last_heading
-    env.globals.update(nav=NAV, disclaimer=DISCLAIMER)
-    return env
-
-
-ENV = _environment()
+ENV = environment(Path(str(resources.files("osteon.web").joinpath("templates"))),
+                  nav=NAV, disclaimer=DISCLAIMER)
+"""The pages' templates, then the shared ones (osteon.html): macros, the assessment."""
 
 
 def render(template: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:
