@@ -138,3 +138,14 @@ def test_the_assessment_computes_with_every_duration_the_reader_knows():
     durations = {u.unit for u in quantity_rules().units if u.kind == "duration"}
     assert "decade" in durations
     assert durations <= set(timing_rules().hours)
+
+
+def test_a_phrasing_with_two_forms_names_its_predicate_and_line(tmp_path):
+    from osteon.knowledge.rules import _Phrasing
+
+    path = copy(tmp_path, "knowledge", "predicates.yaml", old='prognosis: ["{s}: {o}", ',
+                new='prognosis: [')
+    with pytest.raises(DataFileError) as caught:
+        load_file(_Phrasing, path)
+    assert caught.value.entry == "prognosis"
+    assert caught.value.line == line_with(path, "prognosis:")

@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import Field, PrivateAttr, RootModel, field_validator
 
 from osteon.datafiles import Strict, check_regex, data_path, load_model, parse_model
 from osteon.errors import DataFileError
@@ -205,9 +205,8 @@ def conflict_rules() -> ConflictRules:
     return rules
 
 
-class _Phrasing(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    forms: dict[str, tuple[str, str, str]]
+class _Phrasing(RootModel[dict[str, tuple[str, str, str]]]):
+    """predicates.yaml: predicate → its asserted, negated and hedged templates."""
 
 
 @cache
@@ -216,7 +215,7 @@ def phrasing() -> Phrasing:
     from osteon.datafiles import load_yaml
 
     name = "data/knowledge/predicates.yaml"
-    forms = parse_model(_Phrasing, {"forms": load_yaml("knowledge", "predicates.yaml")}, name).forms
+    forms = parse_model(_Phrasing, load_yaml("knowledge", "predicates.yaml"), name).root
     missing = [p for p in PREDICATES if p not in forms]
     if missing:
         raise DataFileError(name, missing[0], "predicate has no phrasing")
