@@ -149,3 +149,19 @@ def test_a_phrasing_with_two_forms_names_its_predicate_and_line(tmp_path):
         load_file(_Phrasing, path)
     assert caught.value.entry == "prognosis"
     assert caught.value.line == line_with(path, "prognosis:")
+
+
+def test_the_packaged_loader_reports_a_drug_typo_with_its_line(tmp_path, monkeypatch):
+    import osteon.datafiles as datafiles
+    from osteon.mechanism import data
+
+    folder = tmp_path / "data"
+    (folder / "mechanism").mkdir(parents=True)
+    path = copy(folder / "mechanism", "mechanism", "interventions.yaml",
+                old="fraction: 0.9", new="fracton: 0.9")
+    monkeypatch.setattr(datafiles, "data_path", lambda *parts: folder.joinpath(*parts))
+    with pytest.raises(DataFileError) as caught:
+        data.interventions.__wrapped__()
+    assert str(caught.value).startswith(
+        f"data/mechanism/interventions.yaml line {line_with(path, 'fracton')}: ")
+    assert "did you mean 'fraction'" in str(caught.value)
