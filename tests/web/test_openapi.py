@@ -7,9 +7,14 @@ of them.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from osteon.cli import app
 
 SUCCESS = ("200", "201")
 
@@ -64,3 +69,26 @@ def test_the_answer_schema_names_its_fields_down_to_the_citation(client: TestCli
     assert {"question", "answer", "abstained", "statements", "conflicts"} <= set(answer)
     assert {"doc", "sentence", "quote", "span_in_sentence"} <= set(
         schemas["CitationOut"]["properties"])
+
+
+PATIENT = Path(__file__).parents[1] / "data" / "patients" / "tha_day1_prior_ho.json"
+AT = "2025-03-11T09:00:00Z"
+
+
+def test_the_cli_json_and_the_api_answer_alike(client: TestClient, web_store: Path) -> None:
+    """A script can move between `osteon VERB --json` and /api/VERB: one model prints both."""
+    runner = CliRunner()
+
+    def cli(*args: str) -> Any:
+        result = runner.invoke(app, ["--store", str(web_store), *args, "--json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    question = "How can heterotopic ossification be prevented?"
+    assert cli("ask", question) == client.get("/api/ask", params={"q": question}).json()
+    assert cli("facts", "NSAIDs", "--limit", "10") == client.get(
+        "/api/facts", params={"concept": "NSAIDs", "limit": 10}).json()
+    assert cli("conflicts") == client.get("/api/conflicts").json()
+    assert cli("mechanism", "graph") == client.get("/api/mechanism/graph").json()
+    assert cli("assess", str(PATIENT), "--at", AT) == client.post(
+        "/api/assess", json=json.loads(PATIENT.read_text()), params={"at": AT}).json()
