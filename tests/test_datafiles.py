@@ -165,3 +165,23 @@ def test_the_packaged_loader_reports_a_drug_typo_with_its_line(tmp_path, monkeyp
     assert str(caught.value).startswith(
         f"data/mechanism/interventions.yaml line {line_with(path, 'fracton')}: ")
     assert "did you mean 'fraction'" in str(caught.value)
+
+
+def test_a_lexicon_parent_that_names_no_concept_gives_the_entrys_line(tmp_path):
+    import yaml
+
+    from osteon.reading.lexicon import build_lexicon
+
+    path = copy(tmp_path, "lexicon", "conditions.yaml", old="parents: [heterotopic_ossification]",
+                new="parents: [heterotopic_ossificaton]")
+    folder = data_path("lexicon")
+    files = {f"data/lexicon/{n.name}": yaml.safe_load(n.read_text(encoding="utf-8"))
+             for n in folder.iterdir() if n.name.endswith(".yaml") and n.name != path.name}
+    files[str(path)] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    with pytest.raises(DataFileError) as caught:
+        build_lexicon(files)
+    assert "parent 'heterotopic_ossificaton' is not a concept id" in str(caught.value)
+    text = path.read_text().splitlines()
+    entry_line = max(i for i, line in enumerate(text, 1)
+                     if i <= line_with(path, "ossificaton") and line.startswith("- "))
+    assert caught.value.line == entry_line

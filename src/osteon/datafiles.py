@@ -139,6 +139,16 @@ def describe(exc: ValidationError, model: type[BaseModel], raw: Any, name: str, 
     return DataFileError(name, where, reason, line=line)
 
 
+def line_in(name: str, at: Sequence[Any], raw: Any, key: Sequence[Any] = ()) -> int | None:
+    """The line of `key` inside the entry at `at` of file `name`, if the file holds `raw` there.
+
+    For checks made after validation (a lexicon parent that names no concept): the entry
+    was parsed from the file, and the curator wants its line.
+    """
+    source = _source_of(name, at, raw)
+    return line_of(name, (*at, *key), source) if source is not None else None
+
+
 def _source_of(name: str, at: Sequence[Any], raw: Any) -> str | None:
     """The text of file `name` if it holds `raw` at `at`, else None."""
     text = _read(name)

@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import Field, RootModel, field_validator
 
-from osteon.datafiles import Strict, parse_model
+from osteon.datafiles import Strict, line_in, parse_model
 from osteon.errors import DataFileError
 from osteon.reading.records import Code, Concept, ConceptType
 from osteon.reading.terms import explicit_forms, match_key, normalize
@@ -150,22 +150,32 @@ def validated_concepts(files: Mapping[str, Any]) -> dict[str, Concept]:
     """
     entries: dict[str, ConceptEntry] = {}
     home: dict[str, str] = {}
+    place: dict[str, tuple[int, Any]] = {}
     for name, raw in files.items():
-        for entry in parse_lexicon_file(raw, name):
+        for i, entry in enumerate(parse_lexicon_file(raw, name)):
             if entry.id in entries:
                 raise DataFileError(
-                    name, entry.id, f"duplicate id; already defined in {home[entry.id]}")
+                    name, entry.id, f"duplicate id; already defined in {home[entry.id]}",
+                    line=line_in(name, (i,), raw[i], ("id",)))
             entries[entry.id] = entry
             home[entry.id] = name
-    for cid, entry in entries.items():
-        for parent in entry.parents:
-            if parent == cid:
-                raise DataFileError(home[cid], cid, "lists itself as a parent")
-            if parent not in entries:
-                raise DataFileError(home[cid], cid, f"parent {parent!r} is not a concept id")
-    _check_cycles(entries, home)
-    _check_codes(entries, home)
-    _check_forms(entries, home)
+            place[entry.id] = (i, raw[i])
+    try:
+        for cid, entry in entries.items():
+            for parent in entry.parents:
+                if parent == cid:
+                    raise DataFileError(home[cid], cid, "lists itself as a parent")
+                if parent not in entries:
+                    raise DataFileError(home[cid], cid, f"parent {parent!r} is not a concept id")
+        _check_cycles(entries, home)
+        _check_codes(entries, home)
+        _check_forms(entries, home)
+    except DataFileError as exc:
+        if exc.entry not in place or exc.line is not None:
+            raise
+        index, raw_entry = place[exc.entry]
+        raise DataFileError(exc.path, exc.entry, exc.reason,
+                            line=line_in(exc.path, (index,), raw_entry)) from exc
     return {cid: entry.to_concept() for cid, entry in entries.items()}
 
 
