@@ -62,12 +62,12 @@ def _hold(seconds: float) -> int:
     return os.getpid()
 
 
-def _timed_read(chunk: list[Any]) -> tuple[list[Any], int, float]:
+def _timed_read(chunk: list[Any], version: str) -> tuple[list[Any], int, float]:
     """`read_chunk` in a worker, with the worker's pid and the CPU seconds it took."""
     from osteon.parallel.worker import read_chunk
 
     cpu = time.process_time()
-    results = read_chunk(chunk)
+    results = read_chunk(chunk, version)
     return results, os.getpid(), time.process_time() - cpu
 
 
@@ -106,7 +106,8 @@ def child(mode: str, store_file: str, jobs: int) -> dict[str, Any]:
             pids = {f.result() for f in [pool.submit(_hold, WARM_WAIT_S) for _ in range(jobs)]}
             started, cpu0 = time.perf_counter(), time.process_time()
             report = write_in_order(
-                store, doc_ids, lambda c: _Timed(pool.submit(_timed_read, c), worker_cpu), jobs)
+                store, doc_ids, lambda c, v: _Timed(pool.submit(_timed_read, c, v), worker_cpu),
+                jobs)
         workers = len(pids)
     else:
         from osteon.parallel.cluster import TASK_DOCUMENTS, cluster_client
@@ -117,7 +118,7 @@ def child(mode: str, store_file: str, jobs: int) -> dict[str, Any]:
             started, cpu0 = time.perf_counter(), time.process_time()
             report = write_in_order(
                 store, doc_ids,
-                lambda c: _Timed(client.submit(_timed_read, c, pure=False), worker_cpu),
+                lambda c, v: _Timed(client.submit(_timed_read, c, v, pure=False), worker_cpu),
                 workers, chunk_size=TASK_DOCUMENTS)
     done, parent_cpu = time.perf_counter(), time.process_time() - cpu0
     sentences = store.count_sentences()

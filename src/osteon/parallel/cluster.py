@@ -75,7 +75,7 @@ def cluster_submitter(address: str, workers: int) -> Iterator[tuple[Submit, int]
     with cluster_client(address, workers) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
 
-        def submit(chunk):  # type: ignore[no-untyped-def]
-            return client.submit(read_chunk, chunk, pure=False)
+        def submit(chunk, version):  # type: ignore[no-untyped-def]
+            return client.submit(read_chunk, chunk, version, pure=False)
 
         yield submit, n_workers

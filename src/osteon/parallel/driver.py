@@ -14,8 +14,8 @@ from typing import Protocol
 
 from osteon.corpus.records import Document
 from osteon.corpus.store import Store, chunked
+from osteon.parallel.rows import Rows, write_rows
 from osteon.reading import claim_store
-from osteon.reading.claim_store import ReadResult
 from osteon.reading.reader import WRITE_BATCH
 from osteon.reading.version import ReadReport, reader_version
 
@@ -33,11 +33,11 @@ takes to read this many."""
 class Future(Protocol):
     """A pending chunk's result (concurrent.futures.Future and dask's Future both fit)."""
 
-    def result(self) -> list[ReadResult]: ...
+    def result(self) -> list[Rows]: ...
 
 
-Submit = Callable[[list[Document]], Future]
-"""Hands one chunk of documents to a worker."""
+Submit = Callable[[list[Document], str], Future]
+"""Hands one chunk of documents, and the parent's reader version, to a worker."""
 
 
 def default_jobs() -> int:
@@ -102,7 +102,7 @@ def write_in_order(store: Store, doc_ids: Sequence[str], submit: Submit, workers
     claim_store.ensure_schema(store)
     version = reader_version()
     report = ReadReport()
-    batch: list[ReadResult] = []
+    batch: list[Rows] = []
     pending: list[Future] = []
     window = max(2, workers * WINDOW_PER_WORKER)
     source = chunks(store, doc_ids, chunk_size)
@@ -112,23 +112,23 @@ def write_in_order(store: Store, doc_ids: Sequence[str], submit: Submit, workers
             chunk = next(source, None)
             if chunk is None:
                 return
-            pending.append(submit(chunk))
+            pending.append(submit(chunk, version))
 
     fill()
     while pending:
         results = pending.pop(0).result()
         fill()
-        for result in results:
-            batch.append(result)
-            report.documents.append(result.doc_id)
-            report.claims += len(result.claims)
-            report.mentions += len(result.mentions)
-            report.skipped_sentences += result.skipped_sentences
+        for rows in results:
+            batch.append(rows)
+            report.documents.append(rows.doc_id)
+            report.claims += len(rows.claims)
+            report.mentions += len(rows.mentions)
+            report.skipped_sentences += rows.skipped_sentences
             if on_document:
-                on_document(result.doc_id, len(result.claims))
+                on_document(rows.doc_id, len(rows.claims))
         if len(batch) >= WRITE_BATCH:
-            claim_store.replace_claims(store, batch, version)
+            write_rows(store, batch)
             batch = []
     if batch:
-        claim_store.replace_claims(store, batch, version)
+        write_rows(store, batch)
     return report

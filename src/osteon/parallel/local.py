@@ -48,4 +48,4 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
 def pool_submitter(workers: int) -> Iterator[Submit]:
     """A submit function over `workers` processes, each with its reader built at start."""
     with worker_pool(workers) as pool:
-        yield lambda chunk: pool.submit(read_chunk, chunk)
+        yield lambda chunk, version: pool.submit(read_chunk, chunk, version)

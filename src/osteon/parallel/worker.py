@@ -9,8 +9,14 @@ from __future__ import annotations
 from functools import cache
 
 from osteon.corpus.records import Document
-from osteon.reading.claim_store import ReadResult
+from osteon.errors import OsteonError
+from osteon.parallel.rows import Rows, to_rows
 from osteon.reading.reader import DocumentReader
+from osteon.reading.version import reader_version
+
+
+class WorkerMismatchError(OsteonError):
+    """A worker runs an osteon that reads differently from the one handing out documents."""
 
 
 @cache
@@ -24,7 +30,16 @@ def warm_up() -> None:
     reader()
 
 
-def read_chunk(documents: list[Document]) -> list[ReadResult]:
-    """Read whole documents, in order (nothing is stored: the parent writes)."""
+def read_chunk(documents: list[Document], version: str) -> list[Rows]:
+    """Read whole documents, in order, into the rows the parent will write (it alone writes).
+
+    `version` is the parent's reader version: a worker whose osteon reads differently
+    (another release on another machine) refuses, rather than store claims the parent
+    would take for its own.
+    """
+    if reader_version() != version:
+        raise WorkerMismatchError(
+            f"a worker reads with reader {reader_version()}, this osteon with {version}: "
+            "install the same osteon on every machine of the cluster")
     own = reader()
-    return [own.read(doc) for doc in documents]
+    return [to_rows(own.read(doc), version) for doc in documents]
