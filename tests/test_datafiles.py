@@ -185,3 +185,14 @@ def test_a_lexicon_parent_that_names_no_concept_gives_the_entrys_line(tmp_path):
     entry_line = max(i for i, line in enumerate(text, 1)
                      if i <= line_with(path, "ossificaton") and line.startswith("- "))
     assert caught.value.line == entry_line
+
+
+def test_a_conflict_rule_naming_an_unknown_predicate_gives_its_line(tmp_path):
+    from osteon.knowledge.rules import ConflictRules, _check_names
+
+    path = copy(tmp_path, "knowledge", "conflicts.yaml", old="positive: [treats, prevents]",
+                new="positive: [treats, prevent]")
+    with pytest.raises(DataFileError) as caught:
+        _check_names(load_file(ConflictRules, path), str(path))
+    assert "'prevent' is not in the vocabulary" in str(caught.value)
+    assert caught.value.line == line_with(path, "[treats, prevent]")

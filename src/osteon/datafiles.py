@@ -149,6 +149,31 @@ def line_in(name: str, at: Sequence[Any], raw: Any, key: Sequence[Any] = ()) -> 
     return line_of(name, (*at, *key), source) if source is not None else None
 
 
+def line_of_value(name: str, value: str) -> int | None:
+    """The first line of file `name` where `value` is written as a scalar, if any.
+
+    For a name a check finds unknown after validation (a predicate, a concept id): the
+    curator wants to see where it is written.
+    """
+    text = _read(name)
+    if text is None:
+        return None
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return None
+    todo = [root] if root is not None else []
+    while todo:
+        node = todo.pop(0)
+        if isinstance(node, yaml.ScalarNode) and node.value == value:
+            return node.start_mark.line + 1
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            todo.extend(v for pair in node.value for v in pair)
+    return None
+
+
 def _source_of(name: str, at: Sequence[Any], raw: Any) -> str | None:
     """The text of file `name` if it holds `raw` at `at`, else None."""
     text = _read(name)

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field, PrivateAttr, RootModel, field_validator
 
-from osteon.datafiles import Strict, check_regex, data_path, load_model, parse_model
+from osteon.datafiles import Strict, check_regex, data_path, line_of_value, load_model, parse_model
 from osteon.errors import DataFileError
 from osteon.reading.lexicon import load_lexicon
 from osteon.reading.records import PREDICATES
@@ -182,13 +182,16 @@ def _check_names(rules: ConflictRules, name: str) -> None:
         predicates += selector.predicates
         concepts += selector.agent_under
         if selector.text_class and selector.text_class not in rules.text_classes:
-            raise DataFileError(name, "text_class", f"unknown text class {selector.text_class!r}")
+            raise DataFileError(name, "text_class", f"unknown text class {selector.text_class!r}",
+                                line=line_of_value(name, selector.text_class))
     for predicate in predicates:
         if predicate not in PREDICATES:
-            raise DataFileError(name, "predicate", f"{predicate!r} is not in the vocabulary")
+            raise DataFileError(name, "predicate", f"{predicate!r} is not in the vocabulary",
+                                line=line_of_value(name, predicate))
     for concept in concepts:
         if concept not in lexicon:
-            raise DataFileError(name, "concept", f"{concept!r} is not a lexicon concept id")
+            raise DataFileError(name, "concept", f"{concept!r} is not a lexicon concept id",
+                                line=line_of_value(name, concept))
 
 
 @cache
