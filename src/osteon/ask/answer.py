@@ -170,9 +170,9 @@ def _context_before(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Ci
     """
     if place.idx == 0:
         return ()
-    keys = [(place.doc_id, i) for i in range(max(0, place.idx - LIST_REACH), place.idx)]
-    before = knowledge.sentences(keys)
     if place.kind == "list_item":
+        keys = [(place.doc_id, i) for i in range(max(0, place.idx - LIST_REACH), place.idx)]
+        before = knowledge.sentences(keys)
         for i in range(place.idx - 1, max(-1, place.idx - LIST_REACH - 1), -1):
             earlier = before.get((place.doc_id, i))
             if earlier is None or earlier.section_path != place.section_path:
@@ -180,9 +180,11 @@ def _context_before(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Ci
             if earlier.kind != "list_item":
                 return (citation_at(earlier),) if earlier.text.rstrip().endswith(":") else ()
         return ()
-    previous = before.get((place.doc_id, place.idx - 1))
-    if (previous is not None and previous.section_path == place.section_path
-            and compiled(ranking_rules().anaphora).match(place.text)):
+    if not compiled(ranking_rules().anaphora).match(place.text):
+        return ()  # most sentences stand alone: nothing to look up
+    previous = knowledge.sentences([(place.doc_id, place.idx - 1)]).get(
+        (place.doc_id, place.idx - 1))
+    if previous is not None and previous.section_path == place.section_path:
         return (citation_at(previous),)
     return ()
 
