@@ -1,13 +1,13 @@
 """Belief in an assertion: independent corroboration, weighed by kind of source and certainty.
 
-    belief = 1 - prod_s (1 - w_s),    w_s = reliability(kind of s) x certainty(polarity)
+    belief = 1 - prod_s (1 - w_s),    w_s = reliability(level or kind of s) x certainty(polarity)
 
 over the assertion's independent sources s (a noisy-or: each source is an
 independent chance that the statement is right). A source is a document,
 however many of its sentences say the thing, and documents that say it in the
 same sentence word for word (a copied paragraph, as seed 000 copies seed 004)
 are one source, weighing as their most reliable member. So belief grows with
-every independent document, faster for an encyclopedia or a review than for
+every independent document, faster for a trial, an encyclopedia or a review than for
 a FAQ or a clinic page, and a hedged statement ("may", "some effect") weighs
 half of its asserted twin. The priors are in data/knowledge/belief.yaml; they
 order evidence, they are not measured probabilities.
@@ -50,11 +50,12 @@ def support_of(docs: list[DocumentSupport]) -> Support:
 
 def explain(rules: BeliefRules) -> str:
     """The formula and the priors in force, for `osteon facts --explain`."""
-    lines = [__doc__.strip() if __doc__ else "", "", "Reliability by kind of document:"]
+    lines = [__doc__.strip() if __doc__ else "", "",
+             "Reliability by evidence level (evidence_levels.yaml) or kind of document:"]
     for kind, weight in sorted(rules.reliability.items(), key=lambda kv: -kv[1]):
-        lines.append(f"  {kind:<14} {weight:.2f}")
-    lines.append(f"  {'(other)':<14} {rules.default_reliability:.2f}")
+        lines.append(f"  {kind:<18} {weight:.2f}")
+    lines.append(f"  {'(other)':<18} {rules.default_reliability:.2f}")
     lines.append("Certainty by polarity:")
     for polarity, weight in rules.certainty.items():
-        lines.append(f"  {polarity:<14} {weight:.2f}")
+        lines.append(f"  {polarity:<18} {weight:.2f}")
     return "\n".join(lines)
