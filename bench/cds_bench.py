@@ -146,6 +146,7 @@ async def _load(url: str, key: Any, concurrency: int, seconds: float, warmup: fl
                 payload = await reader.readexactly(length)
                 if status == 200 and "cards" not in seen:  # the answer is real, not empty
                     seen["cards"] = len(json.loads(payload)["cards"])
+                answered[0] += 1
                 if started >= stop_warm:
                     if status == 200:
                         latencies.append((time.monotonic() - started) * 1000)
@@ -155,13 +156,15 @@ async def _load(url: str, key: Any, concurrency: int, seconds: float, warmup: fl
             writer.close()
 
     seen: dict[str, int] = {}
+    answered = [0]  # every answer, warm-up included: the server CPU time is divided by it
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     latencies.sort()
     return {"requests": len(latencies), "requests_per_s": round(len(latencies) / seconds, 1),
             "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
             "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 1) if latencies else None,
             "failures": failures, "concurrency": concurrency, "seconds": seconds,
-            "offered_per_s": rate, "cards_per_answer": seen.get("cards")}
+            "offered_per_s": rate, "cards_per_answer": seen.get("cards"),
+            "answered": answered[0]}
 
 
 async def _response_head(reader: asyncio.StreamReader) -> tuple[int, int]:
@@ -193,9 +196,14 @@ def run(concurrency: int, seconds: float, warmup: float, workers: int,
             wait_until_up(f"{url}/cds-services", server, 180)
             results = []
             for rate in rates:
-                before = os.times()
+                before, served = os.times(), _tree_cpu_s(server.pid)
                 result = asyncio.run(_load(url, key, concurrency, seconds, warmup, rate))
-                after = os.times()
+                after, served = os.times(), _tree_cpu_s(server.pid) - served
+                if result["answered"] and served >= 0:
+                    # the service's own CPU per call (all workers): what an unloaded machine
+                    # would do is cores / this, whatever else shares this one
+                    result["server_cpu_ms_per_call"] = round(served * 1000 / result["answered"],
+                                                             2)
                 result["client_cpu_s"] = round((after.user - before.user)
                                                + (after.system - before.system), 1)
                 results.append(result)
@@ -207,6 +215,27 @@ def run(concurrency: int, seconds: float, warmup: float, workers: int,
         result["workers"] = workers
         result["cpus"] = os.cpu_count()
     return results
+
+
+def _tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) of a process and its descendants so far (Linux /proc)."""
+    try:
+        stats = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    except OSError:
+        return -1.0
+    tree, todo = set(), [pid]
+    while todo:
+        current = todo.pop()
+        tree.add(current)
+        todo += [p for p, (parent, _) in stats.items() if parent == current and p not in tree]
+    return sum(stats[p][1] for p in tree if p in stats) / os.sysconf("SC_CLK_TCK")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,6 +266,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  open loop at {p['offered_per_s']:.0f} calls/s: {p['requests_per_s']:.0f} "
               f"answered/s, p50 {p['p50_ms']} ms, p99 {p['p99_ms']} ms, "
               f"non-200: {p['failures'] or 'none'}")
+    cpu = r.get("server_cpu_ms_per_call")
+    if cpu:
+        print(f"  service CPU per call (both workers' time / calls answered, saturation run): "
+              f"{cpu} ms, so {r['workers'] * 1000 / cpu:.0f} calls/s on {r['workers']} "
+              "unshared cores (the client's signing and sending aside)")
     latency = paced[0] if paced else r
     met = (r["requests_per_s"] >= TARGET_RPS and latency["p99_ms"] is not None
            and latency["p99_ms"] <= TARGET_P99_MS

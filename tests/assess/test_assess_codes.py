@@ -217,3 +217,14 @@ def test_an_icd10cm_code_not_in_the_list_is_unverified_and_not_used(text, concep
                for w in patient.warnings) == 1
     if not concept:
         assert patient.not_recognised[0].codes[0].code == "M61.599"
+
+
+def test_the_code_list_read_at_run_time_is_the_packages():
+    from osteon.assess.codes import VERIFIERS
+
+    check = VERIFIERS["simple-icd-10-cm"]
+    table = [e.code for t in code_tables().tables.values() if t.system == "ICD-10-CM"
+             for e in t.entries]
+    for code in [*table, "M61.552", "S32.401A", "S06.2X9A", "A00-A09", "M61.599",
+                 "S24.199A", "S06.9X9Z", "Z99.9"]:
+        assert check(code) == icd.is_valid_item(code), code

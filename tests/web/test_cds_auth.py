@@ -117,3 +117,23 @@ def test_a_kid_of_the_other_key_type_is_refused_not_a_crash(verifier: TokenVerif
                                                             kid: str) -> None:
     with pytest.raises(AuthError, match=f"cannot check {alg}"):
         verifier.verify("Bearer " + _forged(alg, kid), AUD)
+
+
+def test_the_replay_cache_beside_a_store_never_writes_the_store(tmp_path) -> None:
+    # a write to the store moves its data_version, and every cache of the knowledge with it
+    import sqlite3
+
+    from osteon.web.cds.auth import SqliteReplayCache
+
+    store = tmp_path / "osteon.sqlite"
+    watcher = sqlite3.connect(store, isolation_level=None)
+    watcher.execute("CREATE TABLE t (x)")
+    before = watcher.execute("PRAGMA data_version").fetchone()[0]
+    settings = AuthSettings(issuers=(TrustedIssuer(iss=ISS, jwks=JWKS),))
+    worker_a = TokenVerifier(settings, seen=SqliteReplayCache.beside(store))
+    worker_b = TokenVerifier(settings, seen=SqliteReplayCache.beside(store))
+    once = "Bearer " + token(jku=None)
+    assert worker_a.verify(once, AUD)
+    with pytest.raises(AuthError, match="replay"):
+        worker_b.verify(once, AUD)
+    assert watcher.execute("PRAGMA data_version").fetchone()[0] == before

@@ -18,6 +18,8 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
@@ -115,11 +117,25 @@ def _in_icd10cm(code: str) -> bool:
 
 @cache
 def _icd10cm_list() -> Callable[[str], bool]:
+    """simple-icd-10-cm's code list: its data file of every chapter, block and code, as a set.
+
+    Read from the package's own list file (~50 ms) rather than by importing the package,
+    which builds its whole classification tree from XML first (~2 s, holding the
+    interpreter: every call a server answers meanwhile waits). The package's own check
+    is the fallback where that file is not found.
+    """
+    spec = find_spec("simple_icd_10_cm")  # found, not imported (importing builds the tree)
+    places = list(spec.submodule_search_locations or []) if spec is not None else []
+    lists = sorted(f for place in places for f in (Path(place) / "data").glob("code-list*.txt"))
+    if lists:
+        text = lists[-1].read_text(encoding="utf-8")
+        codes = frozenset(line.split(" ")[0] for line in text.split("\n") if line)
+        return lambda code: code.replace(".", "") in codes
     with warnings.catch_warnings():  # the package reads its data with a deprecated API
         warnings.simplefilter("ignore", DeprecationWarning)
-        import simple_icd_10_cm  # loaded once per process, on the first ICD-10-CM code (~2 s)
+        import simple_icd_10_cm
 
-    return simple_icd_10_cm.is_valid_item
+    return simple_icd_10_cm.is_valid_item  # type: ignore[no-any-return]
 
 
 VERIFIERS: dict[str, Callable[[str], bool]] = {"simple-icd-10-cm": _in_icd10cm}

@@ -10,11 +10,12 @@ assessment time. Which patient event an anchor word means lives in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from osteon.assess.mapping import LAB_DERIVED
 from osteon.assess.records import Patient, PatientFact, TimeWindow
+from osteon.assess.rules import Anchor as TimingAnchor
 from osteon.assess.rules import TimingRules
 from osteon.assess.timeparse import shift
 from osteon.knowledge.hierarchy import Hierarchy
@@ -37,28 +38,43 @@ class Anchor:
 
 def anchor_point(text: str, rules: TimingRules) -> str:
     """Which moment (start or end) of a period-long event an anchor word counts from."""
-    wanted = _norm(text, rules)
-    parts = {wanted, *(p.strip() for p in re.split(r"\s+(?:or|and)\s+|,\s*", wanted))}
-    for anchor in rules.anchors:
-        if parts & {_norm(w, rules) for w in anchor.words}:
-            return anchor.point
-    return "start"
+    index = _index(rules)
+    point = index.points.get(text)
+    if point is None:
+        wanted = _norm(text, rules)
+        parts = {wanted, *(p.strip() for p in re.split(r"\s+(?:or|and)\s+|,\s*", wanted))}
+        point = next((anchor.point for words, anchor in index.anchors if parts & words),
+                     "start")
+        index.points[text] = point
+    return point
 
 
 def anchor_concepts(text: str, rules: TimingRules, lexicon: Lexicon
                     ) -> list[str] | str | None:
-    """Concept ids an anchor names, "onset", or None when it names nothing known."""
-    wanted = _norm(text, rules)
-    for anchor in rules.anchors:
-        if wanted in {_norm(w, rules) for w in anchor.words}:
+    """Concept ids an anchor names, "onset", or None when it names nothing known.
+
+    The same few anchors ("surgery", "injury") come back on every item of every
+    patient: each is read once per lexicon and rules.
+    """
+    index = _index(rules)
+    known = index.concepts.get(text)
+    if known is None or known[0] is not lexicon:
+        known = index.concepts[text] = (lexicon, _anchor_concepts(text, index, lexicon))
+    found = known[1]
+    return list(found) if isinstance(found, list) else found
+
+
+def _anchor_concepts(text: str, index: _Index, lexicon: Lexicon) -> list[str] | str | None:
+    wanted = _norm(text, index.rules)
+    for words, anchor in index.anchors:
+        if wanted in words:
             return anchor.events
     found: list[str] = []
     for part in re.split(r"\s+(?:or|and)\s+|,\s*", wanted):
         part = part.strip()
         if not part:
             continue
-        named = next((a.events for a in rules.anchors
-                      if part in {_norm(w, rules) for w in a.words}), None)
+        named = next((a.events for words, a in index.anchors if part in words), None)
         if named == "onset":
             return "onset"
         if isinstance(named, list):
@@ -68,6 +84,30 @@ def anchor_concepts(text: str, rules: TimingRules, lexicon: Lexicon
         if cid is not None:
             found.append(cid)
     return found or None
+
+
+@dataclass
+class _Index:
+    """timing.yaml's anchor words normalised once, and each anchor text's reading."""
+
+    rules: TimingRules
+    anchors: list[tuple[frozenset[str], TimingAnchor]]
+    points: dict[str, str] = field(default_factory=dict)
+    concepts: dict[str, tuple[Lexicon, list[str] | str | None]] = field(default_factory=dict)
+
+
+_INDEXES: dict[int, _Index] = {}
+"""By id of the rules; each index holds its rules, so the id is not reused meanwhile."""
+
+
+def _index(rules: TimingRules) -> _Index:
+    index = _INDEXES.get(id(rules))
+    if index is None or index.rules is not rules:
+        if len(_INDEXES) > 8:  # rules made by tests; the packaged rules are one object
+            _INDEXES.clear()
+        index = _INDEXES[id(rules)] = _Index(rules, [
+            (frozenset(_norm(w, rules) for w in a.words), a) for a in rules.anchors])
+    return index
 
 
 def _norm(text: str, rules: TimingRules) -> str:

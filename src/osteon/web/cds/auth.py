@@ -125,6 +125,22 @@ class SqliteReplayCache:
     """
 
     PURGE_EVERY = 1000
+    SUFFIX = ".cds-tokens"
+    """The file beside the store that holds the table (`beside`)."""
+
+    @classmethod
+    def beside(cls, store: Path) -> SqliteReplayCache:
+        """The cache in its own file next to the store, shared by the workers serving it.
+
+        Not in the store itself: a write there (one per call) moves the store's
+        data_version, on which every connection's caches of the knowledge key, so each
+        call would rebuild them (3 calls/s instead of hundreds on 2 workers).
+        """
+        db = sqlite3.connect(store.with_name(store.name + cls.SUFFIX), isolation_level=None,
+                             timeout=30)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # a lost token id on power loss: harmless
+        return cls(db)
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.db = connection
