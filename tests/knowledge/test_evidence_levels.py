@@ -39,6 +39,7 @@ def test_medline_publication_types_give_the_level(types, level):
 def test_an_animal_study_is_told_by_its_mesh_and_a_jats_article_by_its_type():
     assert _level(mesh="Animals; Mice; Ossification, Heterotopic") == "animal_study"
     assert _level(mesh="Animals; Humans; Ossification, Heterotopic") is None
+    assert _level(publication_types="Review", mesh="Animals; Mice") == "review"
     assert _level(kind="article", fmt="jats", article_type="case-report") == "case_report"
     assert _level(kind="article", fmt="jats", article_type="review-article") == "review"
 

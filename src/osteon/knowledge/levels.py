@@ -118,13 +118,14 @@ def level_of(doc: DocumentFacts, rules: LevelRules | None = None) -> EvidenceLev
     article = {t.casefold() for t in (*meta_list(doc.meta, "article_type"),
                                       *meta_list(doc.meta, "subjects"))}
     mesh = {t.casefold() for t in meta_list(doc.meta, "mesh")}
-    for rank, rule in ranked:
+    for rank, rule in ranked:  # what the record states outright
         said = next((t for t in rule.publication_types if t.casefold() in types), None)
         if said:
             return EvidenceLevel(rule.id, rule.label, rank, f"publication type: {said}")
         said = next((t for t in rule.article_types if t.casefold() in article), None)
         if said:
             return EvidenceLevel(rule.id, rule.label, rank, f"article type: {said}")
+    for rank, rule in ranked:  # what its indexing implies (MeSH Animals without Humans)
         if rule.mesh_all and all(m.casefold() in mesh for m in rule.mesh_all) and not any(
                 m.casefold() in mesh for m in rule.mesh_none):
             return EvidenceLevel(rule.id, rule.label, rank,
