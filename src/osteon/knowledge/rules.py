@@ -15,7 +15,8 @@ from typing import Literal
 
 from pydantic import Field, PrivateAttr, RootModel, field_validator
 
-from osteon.datafiles import Strict, check_regex, data_path, line_of_value, load_model, parse_model
+from osteon.datafile_errors import line_of_value
+from osteon.datafiles import Strict, check_regex, data_path, load_model, parse_model
 from osteon.errors import DataFileError
 from osteon.reading.lexicon import load_lexicon
 from osteon.reading.records import PREDICATES

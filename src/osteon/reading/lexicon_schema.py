@@ -16,7 +16,8 @@ from typing import Any, Literal, get_args
 
 from pydantic import Field, RootModel, field_validator
 
-from osteon.datafiles import Strict, line_in, parse_model
+from osteon.datafile_errors import line_in
+from osteon.datafiles import Strict, parse_model
 from osteon.errors import DataFileError
 from osteon.reading.records import Code, Concept, ConceptType
 from osteon.reading.terms import explicit_forms, match_key, normalize

@@ -14,7 +14,8 @@ from functools import cache
 from pydantic import Field
 
 from osteon.assess.records import SECTIONS
-from osteon.datafiles import Strict, line_of, load_model
+from osteon.datafile_errors import line_of
+from osteon.datafiles import Strict, load_model
 from osteon.errors import DataFileError
 from osteon.web.cds.models import ServiceDescription
 
