@@ -240,17 +240,27 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
+KEPT_PER_QUOTE = 4
+"""Ranked sentences kept per sentence an answer quotes: enough for every intent to find
+its answering sentence below the best (ask/answer.covering), and a bound on the work."""
+
+
 def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
-    """Drop sentences that say what a better-ranked one says in (nearly) the same words."""
+    """Drop sentences that say what a better-ranked one says in (nearly) the same words.
+
+    The best `KEPT_PER_QUOTE` × `evidence` distinct ones: further down no answer looks.
+    """
     kept: list[Ranked] = []
     seen: list[set[str]] = []
     for r in ranked:
         words = set(_tokens(r.place.text))
-        if any(words and len(words & s) / max(1, min(len(words), len(s)))
-               >= rules.duplicate_overlap for s in seen):
+        if words and any(len(words & s) >= rules.duplicate_overlap * min(len(words), len(s))
+                         for s in seen):
             continue
         kept.append(r)
         seen.append(words)
+        if len(kept) == KEPT_PER_QUOTE * rules.evidence:
+            break
     return kept
 
 

@@ -64,6 +64,10 @@ class UpdateReport:
     seconds: float = 0.0
 
 
+CLAIMS_AT_LIMIT = 100_000
+"""Sentences whose claims a knowledge store remembers before it starts afresh."""
+
+
 class KnowledgeStore:
     """Builds and reads the assertions of one store."""
 
@@ -79,6 +83,7 @@ class KnowledgeStore:
         self.precision = rule_precision()
         self.phrasing = phrasing()
         self._hierarchy: tuple[int, Hierarchy] | None = None
+        self._claims_at: tuple[int, dict[tuple[str, int], list[tuple[int, Claim]]]] = (-1, {})
         self._updating = False
 
     @property
@@ -517,15 +522,27 @@ class KnowledgeStore:
         return list(found)[:limit]
 
     def claims_at(self, keys: Iterable[tuple[str, int]]) -> list[tuple[int, Claim]]:
-        """(assertion id, claim) for every merged claim read from these sentences."""
-        out: list[tuple[int, Claim]] = []
-        for doc_id, chunk, marks in sentence_chunks(keys):
+        """(assertion id, claim) for every merged claim read from these sentences.
+
+        Remembered per sentence for this generation of the knowledge: the sentences that
+        answer questions about HO come back question after question, and reading their
+        claims (JSON qualifiers and all) was a good part of an answer's time.
+        """
+        generation = self.generation
+        if self._claims_at[0] != generation or len(self._claims_at[1]) > CLAIMS_AT_LIMIT:
+            self._claims_at = (generation, {})
+        known = self._claims_at[1]
+        wanted = list(dict.fromkeys(keys))
+        missing = [k for k in wanted if k not in known]
+        for key in missing:
+            known[key] = []
+        for doc_id, chunk, marks in sentence_chunks(missing):
             for row in self._db.execute(
                     f"SELECT ac.assertion_id, {CLAIM_COLUMNS}"
                     " FROM claims c JOIN assertion_claims ac ON ac.claim_id = c.id"
                     f" WHERE c.doc_id = ? AND c.sentence_idx IN ({marks})", [doc_id, *chunk]):
-                out.append((row[0], claim_store.row_to_claim(row[1:])))
-        return out
+                known[(doc_id, row[2])].append((row[0], claim_store.row_to_claim(row[1:])))
+        return [pair for key in wanted for pair in known[key]]
 
     def conflicts(self, assertion_ids: Sequence[int] | None = None) -> list[Conflict]:
         """Stored conflicts, all or those touching some assertions."""
