@@ -115,3 +115,16 @@ def test_generation_grows_only_when_knowledge_changes(small_kb: KnowledgeBase,
     (path, kind), = write_pages({CONTRADICTION[0]: CONTRADICTION[1:]})
     small_kb.ingest([path], kind=kind)
     assert knowledge.generation == before + 1
+
+
+def test_claims_at_a_sentence_follow_the_knowledge_as_it_changes(
+        small_kb: KnowledgeBase, write_pages: Callable) -> None:
+    knowledge = small_kb.knowledge
+    keys = [("clinic", i) for i in range(5)]
+    assert knowledge.claims_at(keys) == []  # asked before the page exists
+    (path, kind), = write_pages({CONTRADICTION[0]: CONTRADICTION[1:]})
+    small_kb.ingest([path], kind=kind)
+    small_kb.update_knowledge()
+    found = small_kb.knowledge.claims_at(keys)
+    assert found and {c.evidence.doc_id for _, c in found} == {"clinic"}
+    assert small_kb.knowledge.claims_at(keys) == found  # the same again, remembered
