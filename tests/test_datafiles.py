@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from osteon.assess.rules import AssessRules
+from osteon.assess.rules import AssessRules, TimingRules
 from osteon.corpus.rules import ChromeRules
 from osteon.datafiles import data_path, load_file
 from osteon.errors import DataFileError
@@ -196,3 +196,19 @@ def test_a_conflict_rule_naming_an_unknown_predicate_gives_its_line(tmp_path):
         _check_names(load_file(ConflictRules, path), str(path))
     assert "'prevent' is not in the vocabulary" in str(caught.value)
     assert caught.value.line == line_with(path, "[treats, prevent]")
+
+
+def test_a_timing_relation_the_reader_never_records_is_refused_with_its_line(tmp_path):
+    from osteon.knowledge.rules import ConflictRules
+
+    path = copy(tmp_path, "assess", "timing.yaml", old="  within: deadline",
+                new="  whithin: deadline")
+    with pytest.raises(DataFileError) as caught:
+        load_file(TimingRules, path)
+    assert "the reader records no relation 'whithin'" in caught.value.reason
+    assert caught.value.line == line_with(path, "whithin")
+
+    path = copy(tmp_path, "knowledge", "conflicts.yaml", old="lag: {after: later",
+                new="lag: {afterwards: later")
+    with pytest.raises(DataFileError, match="no relation 'afterwards'"):
+        load_file(ConflictRules, path)

@@ -49,8 +49,11 @@ def describe(exc: ValidationError, model: type[BaseModel], raw: Any, name: str, 
         reason = str(first["ctx"]["error"])  # our validator's own words, no "Value error, "
     else:
         reason = first["msg"]
+    # a mapping's validator that names one of its keys ("no relation 'whithin'") points at it
+    node = _walk(raw, path)
+    named = [k for k in node if f"{k!r}" in reason] if isinstance(node, dict) else []
     source = text if text is not None else _source_of(name, at, raw)
-    line = line_of(name, (*at, *path), source) if source is not None else None
+    line = line_of(name, (*at, *path, *named[:1]), source) if source is not None else None
     return DataFileError(name, where, reason, line=line)
 
 
@@ -125,6 +128,12 @@ def _data_path(raw: Any, loc: Sequence[Any]) -> list[Any]:
             continue
         out.append(part)
     return out
+
+
+def _walk(node: Any, path: Sequence[Any]) -> Any:
+    for part in path:
+        node = _child(node, part)
+    return node
 
 
 def _child(node: Any, part: Any) -> Any:

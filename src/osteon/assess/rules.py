@@ -123,6 +123,16 @@ class TimingRules(Strict):
     articles: list[str] = []
     relations: dict[str, Literal["deadline", "expected", "earlier", "before"]]
 
+    @field_validator("relations")
+    @classmethod
+    def _reader_relations(cls, value: dict[str, str]) -> dict[str, str]:
+        known = quantity_rules().relations()
+        for relation in value:
+            if relation not in known:
+                raise ValueError(f"the reader records no relation {relation!r}; it records "
+                                 f"{', '.join(sorted(known))} (rules/quantities.yaml)")
+        return value
+
     @property
     def hours(self) -> dict[str, float]:
         """Hours in one unit of time, from the reader's own table.

@@ -191,6 +191,23 @@ class QuantityRules(Strict):
                 raise ValueError(f"bare unit {word!r} is not an alias of a duration unit")
         return self
 
+    def relations(self) -> frozenset[str]:
+        """Every relation a figure can be read with ("within", "after", "more_than", ...).
+
+        The vocabulary other stages' rules name relations in (assess's timing, conflicts).
+        """
+        found: set[str] = set()
+        todo: list[object] = [self.model_dump()]
+        while todo:
+            node = todo.pop()
+            if isinstance(node, dict):
+                if isinstance(node.get("relation"), str):
+                    found.add(node["relation"])
+                todo.extend(node.values())
+            elif isinstance(node, list | tuple):
+                todo.extend(node)
+        return frozenset(found)
+
 
 @cache
 def quantity_rules() -> QuantityRules:
