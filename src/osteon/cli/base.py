@@ -17,7 +17,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -63,7 +62,7 @@ def reported() -> Iterator[None]:
 class OsteonGroup(TyperGroup):
     """The command group whose invocation runs inside `reported` (sub-groups included)."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:
         with reported():
             return super().invoke(ctx)
 
