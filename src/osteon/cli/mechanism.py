@@ -176,9 +176,10 @@ def simulate(
 
     if as_json:
         from osteon.mechanism.analysis_views import band_dict
+        from osteon.responses import RunOut, dump
 
-        emit_json({**run_dict(scenario, run),
-                   **({"band": band_dict(found)} if found is not None else {})})
+        emit_json(dump(RunOut, {**run_dict(scenario, run),
+                                **({"band": band_dict(found)} if found is not None else {})}))
         return
     for line in run_lines(graph, run, days):
         out.print(line)
