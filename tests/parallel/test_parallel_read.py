@@ -114,3 +114,10 @@ def test_osteon_read_cluster_without_dask_is_one_line(monkeypatch):
     assert result.exit_code != 0
     assert "pip install 'osteon[cluster]'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_worker_that_reads_differently_refuses():
+    from osteon.parallel.worker import WorkerMismatchError, read_chunk
+
+    with pytest.raises(WorkerMismatchError, match="same osteon on every machine"):
+        read_chunk([], "not-this-reader")

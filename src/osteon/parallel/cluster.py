@@ -19,9 +19,17 @@ from osteon.parallel.worker import read_chunk
 TASK_DOCUMENTS = 16
 """Documents per Dask task: a task costs the scheduler a few milliseconds and a round trip,
 so each carries more documents than a local pool's chunk."""
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
-"""The workers' statistical profiler samples the reading thread's stack every 10 ms, under
-the GIL: off for the workers a LocalCluster starts here."""
+LOCAL_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.scheduler.work-stealing": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
+"""Dask's housekeeping, turned down for the LocalCluster started here: each worker's
+statistical profiler samples the reading thread's stack every 10 ms under the GIL, the
+event-loop tick (20 ms) and system monitor (0.5 s) run in every process, and work
+stealing rebalances a queue the parent already keeps short. On two cores all of it is
+taken from reading. A cluster at an address keeps its operator's settings."""
 LOCAL = "local"
 """`--cluster local`: a LocalCluster of worker processes on this machine."""
 MISSING = ("reading on a cluster needs Dask distributed: "
@@ -53,7 +61,7 @@ def cluster_client(address: str, workers: int):  # type: ignore[no-untyped-def]
             if address == LOCAL:
                 import dask
 
-                stack.enter_context(dask.config.set(WORKER_CONFIG))
+                stack.enter_context(dask.config.set(LOCAL_CONFIG))
                 cluster = stack.enter_context(distributed.LocalCluster(
                     n_workers=workers, processes=True, threads_per_worker=1,
                     dashboard_address=None))
