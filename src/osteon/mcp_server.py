@@ -24,7 +24,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, TextContent
 from rich.text import Text
 
-from osteon import KnowledgeBase, __version__
+from osteon import MERGE_ONLY, KnowledgeBase, __version__
 from osteon.corpus.records import Document
 from osteon.errors import OsteonError
 
@@ -144,7 +144,9 @@ def build_server(store: str | Path | None = None) -> MCPServer:
     @contextmanager
     def opened() -> Iterator[KnowledgeBase]:
         try:
-            with KnowledgeBase.open(store) as kb:
+            # A tool call never waits on reading: `osteon mcp` read everything before serving,
+            # and documents ingested since are read by whoever ingested them.
+            with KnowledgeBase.open(store, freshness=MERGE_ONLY) as kb:
                 yield kb
         except OsteonError as exc:
             raise ToolError(str(exc)) from None
