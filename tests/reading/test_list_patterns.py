@@ -106,3 +106,19 @@ def test_a_negated_reduced_relative_names_a_kind_of_case_not_a_cause(tmp_path, e
     negated = {(c.subject, c.evidence.sentence_idx) for c in claims
                if c.predicate == "risk_factor_for" and c.polarity == "negated"}
     assert negated == {("infection", 1)}  # the copular sentence keeps its negation
+
+
+def test_a_list_takes_its_kind_from_its_own_lead_in_before_the_heading(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "What causes heterotopic ossification?\n\n"
+                       "Heterotopic ossification can develop after:\n\n"
+                       "- Burns\n- Fractures\n\n"
+                       "Early signs include:\n\n"
+                       "- Pain around the elbow\n- Swelling\n\n"
+                       "Myositis ossificans is classified into three types:\n\n"
+                       "- Fibrodysplasia ossificans progressiva\n")
+    said = {(c.subject, c.predicate) for c in claims}
+    assert {("burn", "risk_factor_for"), ("fracture", "risk_factor_for")} <= said
+    assert ("pain", "symptom_of") in said and ("swelling", "symptom_of") in said
+    assert not {("pain", "risk_factor_for"), ("swelling", "risk_factor_for")} & said
+    assert ("fibrodysplasia_ossificans_progressiva", "risk_factor_for") not in said

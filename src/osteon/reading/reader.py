@@ -20,7 +20,7 @@ from osteon.reading.pipeline import Pipeline, SentenceAnalysis, default_pipeline
 from osteon.reading.quantities import extract_quantities
 from osteon.reading.records import Claim, Mention, SentenceSetting
 from osteon.reading.relation_rules import RelationRules, compiled, relation_rules
-from osteon.reading.relations import RelationExtractor
+from osteon.reading.relations import RelationExtractor, is_labelled
 from osteon.reading.scope import ScopeReader
 from osteon.reading.sections import section_category
 from osteon.reading.version import ReadReport, reader_version
@@ -56,6 +56,11 @@ class DocumentReader:
         earlier: tuple[Mention, ...] = ()
         previous_section = previous_block = -1
         lead_in: tuple[int, str | None] = (-1, None)  # (section, polarity) of a list's lead-in
+        # (section, category) a list's lead-in names: under a heading that makes its items
+        # claims ("What causes HO?"), "Early signs include:" makes its bare items signs
+        # instead; a lead-in naming none leaves the heading's. Items with a label and an
+        # explanation ("Medications: NSAIDs may…") are read from their own words.
+        listed: tuple[int, str | None] = (-1, None)
         setting_block: tuple[int, str | None] = (-1, None)
         categories = {s.idx: section_category(s.path) for s in doc.sections}
         nearest = {s.idx: _nearest_heading_mentions(doc, s.idx, headings) for s in doc.sections}
@@ -73,7 +78,9 @@ class DocumentReader:
             setting = SentenceSetting(
                 doc_id=doc.id, sentence_idx=sentence.idx, sentence_start=sentence.start,
                 sentence_kind=sentence.kind, section_path=section.path,
-                category=categories[section.idx],
+                category=(listed[1] if sentence.kind == "list_item"
+                          and listed[0] == sentence.section_idx
+                          and not is_labelled(sentence.text) else categories[section.idx]),
                 heading_mentions=nearest[section.idx],
                 title_mentions=title,
                 previous_mentions=(previous.mentions if previous is not None
@@ -85,6 +92,9 @@ class DocumentReader:
             )
             if sentence.kind != "list_item":
                 lead_in = (sentence.section_idx, lead_in_polarity(analysis))
+                named = (section_category([sentence.text])
+                         if sentence.text.rstrip().endswith(":") else None)
+                listed = (sentence.section_idx, named) if named else (-1, None)
             claims.extend(self.scopes.scoped(
                 self.extractor.extract(analysis, setting, extract_quantities(sentence.text)),
                 sentence.text, analysis.mentions, setting))

@@ -298,7 +298,7 @@ class RelationExtractor:
         if setting.category not in rule.sections or setting.sentence_kind not in rule.kinds:
             return []
         text = analysis.text
-        labelled = ":" in text[:60]
+        labelled = is_labelled(text)
         if labelled and not rule.labelled:
             return []
         label = text.split(":", 1)[0] if labelled else text
@@ -322,3 +322,12 @@ class RelationExtractor:
                     polarity=polarity_of(analysis, s.start, s.end, [s]),
                     evidence=evidence_for(analysis, setting, [(s.start, s.end)]), rule=rule.id))
         return claims
+
+
+LABEL_REACH = 60
+"""A colon this near an item's start ends its label ("Medications: NSAIDs may …")."""
+
+
+def is_labelled(text: str) -> bool:
+    """Is this list item a label and its explanation, rather than a bare name?"""
+    return ":" in text[:LABEL_REACH]
