@@ -20,6 +20,7 @@ from osteon.assess import PatientInputError
 from osteon.assess.rules import timing_rules
 from osteon.assess.timing import Anchor, window
 from osteon.knowledge.records import QualifierValue
+from osteon.reading.records import Figure
 from osteon.web.app import create_app
 from osteon.web.cds.auth import AuthSettings
 
@@ -74,16 +75,16 @@ def test_a_birth_date_at_the_ends_leaves_the_age_unknown(seeded_kb, born):
 def test_windows_that_leave_the_calendar_are_not_computed():
     rules = timing_rules()
     near_end = Anchor("total hip arthroplasty", datetime(9999, 12, 31, 12, tzinfo=UTC))
-    within = QualifierValue("timing", 24, 48, "hour", "within 24-48 hours", (),
-                            relation="within", anchor="surgery")
+    within = QualifierValue("timing", Figure("within 24-48 hours", 24, 48, "hour",
+                                             relation="within", anchor="surgery"))
     late = window(within, near_end, near_end.time, rules)  # type: ignore[arg-type]
     assert late.start is None and "outside the calendar" in late.summary
     start = Anchor("injury", datetime(1, 1, 2, tzinfo=UTC))
-    before = QualifierValue("timing", 1, 2, "week", "1-2 weeks before", (),
-                            relation="before", anchor="injury")
+    before = QualifierValue("timing", Figure("1-2 weeks before", 1, 2, "week",
+                                             relation="before", anchor="injury"))
     assert "outside the calendar" in window(before, start, start.time, rules).summary  # type: ignore[arg-type]
-    huge = QualifierValue("timing", 1e12, 1e12, "year", "within 1e12 years", (),
-                          relation="within", anchor="surgery")
+    huge = QualifierValue("timing", Figure("within 1e12 years", 1e12, 1e12, "year",
+                                           relation="within", anchor="surgery"))
     now = Anchor("total hip arthroplasty", datetime(2025, 3, 10, tzinfo=UTC))
     assert "outside the calendar" in window(huge, now, now.time, rules).summary  # type: ignore[arg-type]
 

@@ -16,14 +16,15 @@ from osteon.assess.timing import Anchor, anchor_concepts, window
 from osteon.cli import app
 from osteon.knowledge.records import QualifierValue
 from osteon.reading.lexicon import load_lexicon
+from osteon.reading.records import Figure
 
 KEYS = {"patient", "risk_factors", "prophylaxis", "surveillance", "differential", "treatment",
         "cautions", "not_recognised", "warnings"}
 
 
 def _value(low, high, unit, relation, anchor):
-    return QualifierValue("timing", low, high, unit, f"{relation} {low}-{high} {unit}", (),
-                          relation=relation, anchor=anchor)
+    return QualifierValue("timing", Figure(f"{relation} {low}-{high} {unit}", low, high, unit,
+                                           relation=relation, anchor=anchor))
 
 
 def test_deadline_window_statuses():

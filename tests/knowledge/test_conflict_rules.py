@@ -10,6 +10,7 @@ from osteon.knowledge.profile import stances_of
 from osteon.knowledge.records import Assertion, AssertionKey, QualifierValue
 from osteon.knowledge.rules import conflict_rules
 from osteon.reading.lexicon import load_lexicon
+from osteon.reading.records import Figure
 
 LEXICON = load_lexicon()
 RULES = conflict_rules()
@@ -130,7 +131,8 @@ def test_numbers_that_do_not_overlap() -> None:
     assertion = said(HO, "recurrence_rate", n_docs=2)
 
     def value(low: float, high: float, doc: str, approximate: bool = False) -> QualifierValue:
-        return QualifierValue("quantity", low, high, "%", f"{low}-{high}%", (doc,), approximate)
+        return QualifierValue("quantity", Figure(f"{low}-{high}%", low, high, "%",
+                                                 approximate=approximate), (doc,))
 
     assert number_conflict(assertion, [value(2, 31, "a"), value(50, 90, "b")]) is not None
     assert number_conflict(assertion, [value(2, 31, "a"), value(20, 40, "b")]) is None

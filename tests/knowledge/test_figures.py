@@ -14,7 +14,7 @@ from osteon.knowledge.records import Assertion, AssertionKey, QualifierValue
 from osteon.knowledge.rules import conflict_rules
 from osteon.knowledge.views import fact_lines
 from osteon.reading.lexicon import load_lexicon
-from osteon.reading.records import Scope
+from osteon.reading.records import Figure, Scope
 
 KIND = conflict_rules().figures.kind
 
@@ -97,8 +97,8 @@ def _assertion(subject: str = "spinal_cord_injury", obj: str = "heterotopic_ossi
 
 def _value(low: float, high: float, doc: str, unit: str = "%", *, kind: str = "quantity",
            approximate: bool = False, scope: Scope | None = None) -> QualifierValue:
-    return QualifierValue(kind, low, high, unit, f"{low}-{high} {unit}", (doc,), approximate,
-                          scope=scope or Scope())
+    return QualifierValue(kind, Figure(f"{low}-{high} {unit}", low, high, unit,
+                                       approximate=approximate), (doc,), scope=scope or Scope())
 
 
 def test_ranges_that_only_touch_differ_but_a_figure_at_a_range_edge_does_not() -> None:

@@ -26,17 +26,15 @@ def merge_qualifiers(claims: Iterable[Claim]) -> MergedQualifiers:
     for claim in claims:
         doc = claim.evidence.doc_id
         for kind, figure in claim.qualifiers.figures():
-            value = replace(qualifier_value(kind, figure), scope=claim.scope)
+            value = QualifierValue(kind, figure, scope=claim.scope)
             ident = (kind, value.low, value.high, value.unit, value.relation, value.anchor,
                      claim.scope)
             docs_by_value.setdefault(ident, set()).add(doc)
             examples.setdefault(ident, value)
         for site in claim.qualifiers.sites:
             sites[site] = None
-    values = tuple(
-        QualifierValue(**{**_fields(examples[ident]), "doc_ids": tuple(sorted(docs)),
-                          "n_documents": len(docs)})
-        for ident, docs in docs_by_value.items())
+    values = tuple(replace(examples[ident], doc_ids=tuple(sorted(docs)), n_documents=len(docs))
+                   for ident, docs in docs_by_value.items())
     ranges: dict[str, tuple[float, float, str]] = {}
     for value in values:
         if value.low is None or value.high is None or value.unit is None:
@@ -49,15 +47,4 @@ def merge_qualifiers(claims: Iterable[Claim]) -> MergedQualifiers:
 
 def qualifier_value(kind: str, figure: Figure) -> QualifierValue:
     """A claim's figure as knowledge shows it (no documents attached yet)."""
-    return QualifierValue(kind=kind, low=_number(figure.low), high=_number(figure.high),
-                          unit=figure.unit, text=figure.text, doc_ids=(),
-                          approximate=figure.approximate, relation=figure.relation,
-                          anchor=figure.anchor, fractions=figure.fractions)
-
-
-def _fields(value: QualifierValue) -> dict:
-    return {name: getattr(value, name) for name in QualifierValue.__slots__}
-
-
-def _number(value: object) -> float | None:
-    return float(value) if isinstance(value, (int, float)) else None
+    return QualifierValue(kind, figure)

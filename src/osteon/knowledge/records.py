@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from osteon.reading.records import Claim, Polarity, Scope
+from osteon.reading.records import Claim, Figure, Polarity, Scope
 
 POLARITY_RANK = {"asserted": 0, "hedged": 1, "negated": 2}
 """How surely a statement is made: asserted before hedged before negated, where lists order."""
@@ -49,22 +49,51 @@ class Stance:
 
 @dataclass(frozen=True, slots=True)
 class QualifierValue:
-    """One number (quantity, timing or dose) on an assertion, with who said it."""
+    """One number (quantity, timing or dose) on an assertion, with who said it.
+
+    The number is the claims' own `Figure` as reading typed it; the rest is what knowledge
+    adds: the documents that give it and the scope they give it in.
+    """
 
     kind: str
-    low: float | None
-    high: float | None
-    unit: str | None
-    text: str
-    doc_ids: tuple[str, ...]
+    figure: Figure
+    doc_ids: tuple[str, ...] = ()
     """The documents that give it (for a figure many pages repeat: the first and last id)."""
-    approximate: bool = False
-    relation: str | None = None
-    anchor: str | None = None
-    fractions: int | None = None
     n_documents: int = 1
     scope: Scope = field(default_factory=Scope)
     """The scope of the claims that give it: figures of different populations never clash."""
+
+    @property
+    def low(self) -> float | None:
+        return None if self.figure.low is None else float(self.figure.low)
+
+    @property
+    def high(self) -> float | None:
+        return None if self.figure.high is None else float(self.figure.high)
+
+    @property
+    def unit(self) -> str | None:
+        return self.figure.unit
+
+    @property
+    def text(self) -> str:
+        return self.figure.text
+
+    @property
+    def approximate(self) -> bool:
+        return self.figure.approximate
+
+    @property
+    def relation(self) -> str | None:
+        return self.figure.relation
+
+    @property
+    def anchor(self) -> str | None:
+        return self.figure.anchor
+
+    @property
+    def fractions(self) -> int | None:
+        return self.figure.fractions
 
 
 @dataclass(frozen=True, slots=True)
