@@ -195,6 +195,11 @@ def test_a_word_that_only_looks_plural_is_not_another_concept(lexicon: Lexicon):
     assert lexicon.concept_id_for("rates") is None
 
 
+def test_a_non_prefix_names_the_opposite_kind(lexicon: Lexicon):
+    for term in ("non-traumatic HO", "nontraumatic heterotopic ossification"):
+        assert lexicon.concept_id_for(term) == "atraumatic_heterotopic_ossification", term
+
+
 def test_unknown_terms_find_nothing(lexicon: Lexicon):
     assert lexicon.lookup("capital of France") == []
     assert lexicon.lookup("") == [] and lexicon.lookup("   ") == []
