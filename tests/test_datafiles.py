@@ -212,3 +212,21 @@ def test_a_timing_relation_the_reader_never_records_is_refused_with_its_line(tmp
                 new="lag: {afterwards: later")
     with pytest.raises(DataFileError, match="no relation 'afterwards'"):
         load_file(ConflictRules, path)
+
+
+def test_a_code_for_a_concept_the_lexicon_lacks_names_its_line(tmp_path, monkeypatch):
+    import osteon.datafiles as datafiles
+    from osteon.assess.codes import CodeTable, CodeTables, check_against
+    from osteon.reading.lexicon import load_lexicon
+
+    folder = tmp_path / "data"
+    (folder / "assess" / "codes").mkdir(parents=True)
+    path = copy(folder / "assess" / "codes", "assess", "codes", "cpt.yaml",
+                old='concept: total_hip_arthroplasty, display: "conversion',
+                new='concept: total_hip_arthroplastie, display: "conversion')
+    monkeypatch.setattr(datafiles, "data_path", lambda *parts: folder.joinpath(*parts))
+    tables = CodeTables({"cpt.yaml": load_file(CodeTable, path)})
+    with pytest.raises(DataFileError) as caught:
+        check_against(tables, load_lexicon())
+    assert "unknown concept 'total_hip_arthroplastie'" in str(caught.value)
+    assert caught.value.line == line_with(path, "arthroplastie")

@@ -24,6 +24,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from osteon.datafile_errors import line_of_value
 from osteon.datafiles import Strict, data_path, load_yaml, parse_model
 from osteon.errors import DataFileError
 from osteon.reading.lexicon import Lexicon
@@ -173,13 +174,14 @@ def check_against(tables: CodeTables, lexicon: Lexicon) -> None:
     for file, table in tables.tables.items():
         for index, entry in enumerate(table.entries):
             where = f"entries.{index} ({entry.code})"
+            name = f"data/assess/codes/{file}"
             if entry.concept not in lexicon:
-                raise DataFileError(f"data/assess/codes/{file}", where,
-                                    f"unknown concept {entry.concept!r}")
+                raise DataFileError(name, where, f"unknown concept {entry.concept!r}",
+                                    line=line_of_value(name, entry.concept))
             if entry.site is not None and (entry.site not in lexicon
                                            or lexicon.get(entry.site).type != "anatomy"):
-                raise DataFileError(f"data/assess/codes/{file}", where,
-                                    f"site {entry.site!r} is not an anatomy concept")
+                raise DataFileError(name, where, f"site {entry.site!r} is not an anatomy concept",
+                                    line=line_of_value(name, entry.site))
 
 
 @lru_cache(maxsize=4)
