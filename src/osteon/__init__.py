@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from osteon.ask.topics import Topic, TopicSpec
     from osteon.assess.load import PatientSource
     from osteon.assess.records import Assessment
+    from osteon.knowledge.levels import EvidenceLevel
     from osteon.knowledge.records import Conflict, ConflictView, Fact
     from osteon.knowledge.store import KnowledgeStore, UpdateReport
     from osteon.mechanism.records import MechanismGraph, Scenario, Trajectory
@@ -341,6 +342,16 @@ class KnowledgeBase:
     def titles(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """The titles of these documents (those the store holds)."""
         return self.store.titles(doc_ids)
+
+    def levels(self, doc_ids: Iterable[str] | None = None) -> dict[str, EvidenceLevel | None]:
+        """Each document's evidence level (None where nothing says), all documents by default.
+
+        The rules are data/knowledge/evidence_levels.yaml: publication types, article types,
+        MeSH, title and abstract cues, or the document's kind.
+        """
+        from osteon.knowledge.levels import document_levels
+
+        return document_levels(self.store, self.store.ids() if doc_ids is None else doc_ids)
 
     def document(self, doc_id: str) -> Document:
         """One document with its sections and sentences (raises DocumentNotFound)."""

@@ -127,3 +127,12 @@ def test_the_assess_report_shows_each_source_level(seeded_kb):
     assert 'class="level"' in page
     data = json.loads(render(result, "json"))
     assert "level" in json.dumps(data)
+
+
+def test_osteon_sources_lists_each_document_level(seeded_cli):
+    listed = seeded_cli("sources", "--json")
+    assert listed.exit_code == 0, listed.output
+    levels = {d["id"]: d["level"] for d in json.loads(listed.stdout)}
+    assert levels["004_650ad9dfb01f5806"] == "encyclopedia"
+    assert levels["003_efae31266190ebba"] == "patient information"
+    assert "patient information" in seeded_cli("sources").stdout

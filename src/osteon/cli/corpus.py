@@ -99,17 +99,21 @@ def sources(as_json: JsonOption = False) -> None:
     with open_kb() as kb:
         docs = kb.sources()
         fetched = runs(kb.store)
+        levels = {doc: level.label for doc, level in kb.levels().items() if level}
     if as_json:
-        emit_json(dump(SourceOut, [dataclasses.asdict(d) for d in docs], many=True))
+        emit_json(dump(SourceOut, [{**dataclasses.asdict(d), "level": levels.get(d.id)}
+                                   for d in docs], many=True))
         return
     table = Table(title=f"{len(docs)} documents", title_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("kind", no_wrap=True)
+    table.add_column("evidence level", no_wrap=True)
     table.add_column("title", overflow="fold")
     table.add_column("sections", justify="right")
     table.add_column("sentences", justify="right")
     for d in docs:
-        table.add_row(d.id, d.kind, d.title, str(d.sections), str(d.sentences))
+        table.add_row(d.id, d.kind, levels.get(d.id, "—"), d.title, str(d.sections),
+                      str(d.sentences))
     out.print(table)
     if fetched:
         out.print(_fetch_lines(fetched))
