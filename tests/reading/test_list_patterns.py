@@ -122,3 +122,17 @@ def test_a_list_takes_its_kind_from_its_own_lead_in_before_the_heading(tmp_path,
     assert ("pain", "symptom_of") in said and ("swelling", "symptom_of") in said
     assert not {("pain", "risk_factor_for"), ("swelling", "risk_factor_for")} & said
     assert ("fibrodysplasia_ossificans_progressiva", "risk_factor_for") not in said
+
+
+def test_a_prophylactic_treatment_prevents_and_a_disputed_one_treats_nothing(
+        tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Radiotherapy is an established prophylactic treatment for heterotopic "
+                       "ossification.\n"
+                       "Radiation treatment is controversial, as radiation can cause tissue "
+                       "damage and delayed healing where surgery was done for heterotopic "
+                       "ossification.\n")
+    said = {(c.evidence.sentence_idx, c.subject, c.predicate) for c in claims}
+    assert (0, "radiation_therapy", "prevents") in said
+    assert not {(0, "radiation_therapy", "treats"), (1, "radiation_therapy", "treats"),
+                (1, "radiation_therapy", "risk_factor_for")} & said
