@@ -136,3 +136,16 @@ def test_a_prophylactic_treatment_prevents_and_a_disputed_one_treats_nothing(
     assert (0, "radiation_therapy", "prevents") in said
     assert not {(0, "radiation_therapy", "treats"), (1, "radiation_therapy", "treats"),
                 (1, "radiation_therapy", "risk_factor_for")} & said
+
+
+def test_after_an_event_that_dates_a_treatment_or_a_study_is_no_cause(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "A new protocol for heterotopic ossification was evaluated in 46 patients "
+                       "after spinal cord injury.\n"
+                       "Heterotopic ossification in patients receiving radiation therapy following "
+                       "total hip arthroplasty was rare.\n"
+                       "Heterotopic ossification was found in 20% of patients after spinal cord "
+                       "injury.\n")
+    causes = {(c.evidence.sentence_idx, c.subject) for c in claims
+              if c.predicate == "risk_factor_for"}
+    assert causes == {(2, "spinal_cord_injury")}
