@@ -149,3 +149,12 @@ def test_after_an_event_that_dates_a_treatment_or_a_study_is_no_cause(tmp_path, 
     causes = {(c.evidence.sentence_idx, c.subject) for c in claims
               if c.predicate == "risk_factor_for"}
     assert causes == {(2, "spinal_cord_injury")}
+
+
+def test_a_follow_up_after_an_injury_is_not_when_ho_appears(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Follow-up of patients was 15 months after spinal cord injury.\n"
+                       "Heterotopic ossification usually appears 3 to 12 weeks after spinal cord "
+                       "injury.\n")
+    onsets = {c.evidence.sentence_idx for c in claims if c.predicate == "onset_after"}
+    assert onsets == {1}
