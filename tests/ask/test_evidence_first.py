@@ -283,3 +283,15 @@ def test_what_is_said_only_of_fop_answers_only_questions_about_fop(tmp_path) -> 
         fop = " ".join(s.text for s in kb.ask("What prevents bone forming in FOP?").shown())
     assert "palovarotene" not in general.split(":", 1)[-1]
     assert "palovarotene" in fop.lower()
+
+
+def test_a_search_takes_the_rarest_words_within_its_row_budget() -> None:
+    from osteon.ask.evidence import _telling
+
+    rules = ranking_rules().model_copy(update={"max_search_rows": 100, "max_search_words": 8})
+    counts = {"rare": 5, "middling": 60, "frequent": 90, "common": 5000}
+    # "common" is past the commonness cut; "frequent" would take the search past 100 rows
+    assert _telling(["common", "frequent", "middling", "rare"], counts, 1000, rules) == [
+        "rare", "middling"]
+    # the rarest word is searched even when it alone is over the budget
+    assert _telling(["frequent"], {"frequent": 500}, 1000, rules) == ["frequent"]

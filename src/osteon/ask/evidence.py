@@ -143,8 +143,10 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
     common = max(rules.common_sentences, rules.common_share * store.count_sentences())
     telling = _telling(own, counts, common, rules)
     scores = _shares(store.search_words(telling, rules.candidates)) if telling else {}
-    widened = _telling([*question.words, *names, *related], counts, common, rules)
-    if set(widened) - set(telling):
+    # only the words the first search left out: what they hold, it has already scored
+    widened = _telling([w for w in (*question.words, *names, *related) if w not in telling],
+                       counts, common, rules)
+    if widened:
         for key, share in _shares(store.search_words(widened, rules.candidates)).items():
             scores.setdefault(key, share / 2)
     return scores
@@ -154,14 +156,24 @@ def _telling(words: Sequence[str], counts: dict[str, int], common: float,
              rules: RankingRules) -> list[str]:
     """The words that tell sentences apart, rarest first.
 
-    Up to `max_search_words` of those fewer than `common` sentences hold. None when
-    every word is that common ("how can HO be prevented?" over ten thousand HO
-    pages): such a search ranks nothing, and the sentences that state what was
-    asked come from the claims instead.
+    Up to `max_search_words` of those fewer than `common` sentences hold, and no more
+    than together hold `max_search_rows` sentences (the rarest always): BM25 looks at
+    every sentence a word is in, so that sum is a search's cost. None when every word
+    is that common ("how can HO be prevented?" over ten thousand HO pages): such a
+    search ranks nothing, and the sentences that state what was asked come from the
+    claims instead.
     """
     words = list(dict.fromkeys(words))
-    rare = [w for w in words if counts.get(w, 0) < common]
-    return sorted(rare, key=lambda w: counts.get(w, 0))[:rules.max_search_words]
+    rare = sorted((w for w in words if counts.get(w, 0) < common),
+                  key=lambda w: counts.get(w, 0))[:rules.max_search_words]
+    chosen: list[str] = []
+    rows = 0
+    for word in rare:
+        rows += counts.get(word, 0)
+        if chosen and rows > rules.max_search_rows:
+            break
+        chosen.append(word)
+    return chosen
 
 
 def _shares(hits: Sequence) -> dict[Key, float]:  # type: ignore[type-arg]

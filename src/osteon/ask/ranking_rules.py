@@ -56,6 +56,7 @@ class RankingRules(Strict):
     common_share: float
     common_sentences: int
     max_search_words: int
+    max_search_rows: int
     min_shared_words: int
     lexical_alone: float
     min_words: int

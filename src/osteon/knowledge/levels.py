@@ -169,7 +169,20 @@ def document_levels(store: Store, doc_ids: Iterable[str]) -> dict[str, EvidenceL
                     " AND idx < ? ORDER BY doc_id, idx", [*cued, rules.cue_sentences]):
                 leads.setdefault(doc_id, []).append(text)
         for doc_id, kind, fmt, title, meta in rows:
-            facts = DocumentFacts(kind, fmt, title or "", json.loads(meta or "{}"),
-                                  " ".join(leads.get(doc_id, ())))
-            found[doc_id] = level_of(facts, rules)
+            lead = " ".join(leads.get(doc_id, ()))
+            key = (kind, fmt, title or "", meta or "{}", lead)
+            if key not in _LEVELS:
+                if len(_LEVELS) >= LEVELS_LIMIT:
+                    _LEVELS.clear()
+                _LEVELS[key] = level_of(DocumentFacts(kind, fmt, title or "",
+                                                      json.loads(meta or "{}"), lead), rules)
+            found[doc_id] = _LEVELS[key]
     return found
+
+
+_LEVELS: dict[tuple[str, str, str, str, str], EvidenceLevel | None] = {}
+LEVELS_LIMIT = 50_000
+"""Documents whose level is remembered: an answer cites the same documents again and
+again, and working a level out (publication types, MeSH, cue patterns) each time was a
+tenth of an answer's time on a large corpus. Keyed by what the level is read from, so a
+document stored anew is placed anew."""
