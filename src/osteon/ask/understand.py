@@ -29,6 +29,8 @@ from osteon.reading.terms import fold
 
 MAX_NGRAM = 6
 MASKED_TYPES = frozenset({"test"})
+"""Concept types whose names in a question are no wording of what it asks (see
+_without_names): "…with a positive bone scan, how often…" is not about diagnosis."""
 MAX_QUESTION_CHARS = 2000
 """Longer questions are read up to here: nobody asks in more words, and it bounds the work."""
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
@@ -273,10 +275,20 @@ def _without_names(text: str, found: list[tuple[str, int, int]], lexicon: Lexico
 
 def related_words(text: str, rules: QuestionRules) -> tuple[str, ...]:
     """The words sources use for the question's everyday phrases ("go away" → regress)."""
-    folded = " ".join(fold(w) for w in WORD.findall(text))
+    folded = folded_words(text)
     found = [word for phrase, said in rules.paraphrases.items()
-             if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", folded) for word in said]
+             if has_phrase(folded, phrase) for word in said]
     return tuple(dict.fromkeys(found))
+
+
+def folded_words(text: str) -> str:
+    """The text's words, folded, one space apart: what phrases are looked for in."""
+    return " ".join(fold(w) for w in WORD.findall(text))
+
+
+def has_phrase(folded: str, phrase: str) -> bool:
+    """Does the folded text hold this folded phrase as whole words?"""
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", folded) is not None
 
 
 def other_spellings(text: str, rules: QuestionRules) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from osteon.ask.records import Question
-from osteon.ask.understand import WORD, QuestionRules, find_concepts
+from osteon.ask.understand import WORD, QuestionRules, find_concepts, has_phrase
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.terms import fold
 
@@ -45,12 +45,12 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     named = [w for w in words if _is_name(question.text, w)]
     if named:
         return named  # "which hospital in Brazil…": a name no source mentions
-    if words and _names_only_the_condition(knowledge, question):
+    if words and _names_only_the_condition(question):
         return words  # "does acupuncture shrink HO?": the word is what it asks about
     return []
 
 
-def _names_only_the_condition(knowledge: KnowledgeStore, question: Question) -> bool:
+def _names_only_the_condition(question: Question) -> bool:
     """Does the question name no concept but HO itself?
 
     Then a word no source mentions is the question's whole topic ("does HO raise
@@ -97,8 +97,7 @@ def _said_otherwise(knowledge: KnowledgeStore, word: str, folded: str, rules: Qu
                     ) -> bool:
     """Do the sources use another word for it (a paraphrase of a phrase holding it)?"""
     for phrase, said in rules.paraphrases.items():
-        if word in phrase.split() and re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])",
-                                                folded):
+        if word in phrase.split() and has_phrase(folded, phrase):
             single = [w for w in said if " " not in w]
             if len(knowledge.store.absent_words(single)) < len(single):
                 return True
