@@ -19,6 +19,9 @@ as the last is answered: the throughput; its latency is mostly the calls queued
 behind one another, `--concurrency` / throughput), and open-loop at the target rate
 (300 calls/s on a schedule; each latency counted from the call's scheduled time, so a
 server that falls behind is not hidden): the latency an EHR sees at that load.
+The service's own CPU time per call (its processes' user + system time over the calls
+answered, from /proc) is printed beside them: on a machine shared with other work the
+rates say what this machine gave, the CPU per call what 2 unshared cores would.
 Results are printed, never asserted.
 
     .venv/bin/python bench/cds_bench.py
@@ -266,9 +269,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  open loop at {p['offered_per_s']:.0f} calls/s: {p['requests_per_s']:.0f} "
               f"answered/s, p50 {p['p50_ms']} ms, p99 {p['p99_ms']} ms, "
               f"non-200: {p['failures'] or 'none'}")
-    cpu = r.get("server_cpu_ms_per_call")
+    warm = (paced or [r])[-1]  # the last run: the workers' first calls (loading) are behind
+    cpu = warm.get("server_cpu_ms_per_call")
     if cpu:
-        print(f"  service CPU per call (both workers' time / calls answered, saturation run): "
+        print(f"  service CPU per call (both workers' CPU time / calls answered, last run): "
               f"{cpu} ms, so {r['workers'] * 1000 / cpu:.0f} calls/s on {r['workers']} "
               "unshared cores (the client's signing and sending aside)")
     latency = paced[0] if paced else r
