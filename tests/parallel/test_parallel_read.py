@@ -121,3 +121,23 @@ def test_a_worker_that_reads_differently_refuses():
 
     with pytest.raises(WorkerMismatchError, match="same osteon on every machine"):
         read_chunk([], "not-this-reader")
+
+
+def test_a_parent_with_threads_starts_its_workers_from_a_fork_server(unread_seeds, one_process,
+                                                                      tmp_path):
+    import threading
+
+    from osteon.parallel.local import start_method
+
+    stop = threading.Event()
+    spinner = threading.Thread(target=stop.wait)  # as a progress bar's thread would be
+    spinner.start()
+    store = _copy(unread_seeds, tmp_path, "threads.sqlite")
+    try:
+        assert start_method().get_start_method() == "forkserver"
+        read_parallel(store, store.ids(), jobs=2, min_sentences=0)
+    finally:
+        stop.set()
+        spinner.join()
+    assert _rows(store) == one_process[1]
+    store.close()
