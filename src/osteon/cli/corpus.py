@@ -186,7 +186,7 @@ def read(
     cluster: Annotated[str | None, typer.Option(
         "--cluster", metavar="ADDRESS|local",
         help="Read as tasks on Dask distributed: a scheduler's address, or 'local' for a "
-             "cluster of --jobs processes here (pip install 'osteon[cluster]').")] = None,
+             "cluster of --jobs processes here (pip install 'osteon\\[cluster]').")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read documents into concepts and claims (runs by itself after ingest)."""
