@@ -7,9 +7,11 @@ within the app's size limit (413 past it) and its nesting bounded before it is
 parsed (`osteon.web.bodies`); the patient's data comes from prefetch or the
 EHR's FHIR server (fhir_data.py), is assessed against the knowledge base
 (osteon.assess) on a reader thread, off the event loop, and answered with
-cards (cards.py). Bad input is answered 400 with an OperationOutcome, missing
-data 412, a bad token 401. Patient data is never logged or written anywhere:
-the log lines name the service, the status and the time taken, nothing else.
+cards (cards.py). A call that sent its data along costs one hop to a reader
+thread, which parses, assesses and encodes the answer. Bad input is answered
+400 with an OperationOutcome, missing data 412, a bad token 401. Patient data
+is never logged or written anywhere: the log lines name the service, the status
+and the time taken, nothing else.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 
 from osteon import KnowledgeBase
@@ -112,14 +114,14 @@ def cds_router(state: CdsState) -> APIRouter:
         return {"services": described}
 
     @router.post("/cds-services/{service_id}")
-    async def call(service_id: str, request: Request) -> JSONResponse:
+    async def call(service_id: str, request: Request) -> Response:
         started = time.perf_counter()
         response = await _call(service_id, request)
         log.info("cds %s -> %s in %.1f ms", service_id if service_id in by_id else "?",
                  response.status_code, (time.perf_counter() - started) * 1000)
         return response
 
-    async def _call(service_id: str, request: Request) -> JSONResponse:
+    async def _call(service_id: str, request: Request) -> Response:
         service = by_id.get(service_id)
         if service is None:
             return outcome(404, "not-found", f"no CDS service {service_id!r}")
@@ -127,29 +129,21 @@ def cds_router(state: CdsState) -> APIRouter:
         if denied is not None:
             return denied
         try:
-            hook = await asyncio.to_thread(_hook_request, await read_limited(
-                request, state.max_body))
+            body = await read_limited(request, state.max_body)
         except BodyError as exc:
-            return outcome(exc.status, "too-costly" if exc.status == 413 else "invalid",
-                           exc.message)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            return outcome(400, "invalid", f"not a CDS Hooks request: {where}: {first['msg']}")
-        if hook.hook != service.hook:
-            return outcome(400, "invalid",
-                           f"service {service.id} answers {service.hook}, not {hook.hook}")
+            return _refused(exc)
+        # One hop to a reader thread: parse, gather, assess and encode there. Only a
+        # request that did not send everything along comes back for the EHR's data.
+        answer = await state.run(_answer, service, body, prefetch, _base(request))
+        if not isinstance(answer, _Fetch):
+            return answer
         try:
-            if all((hook.prefetch or {}).get(k) is not None for k in prefetch):
-                parts = gather(hook, prefetch)  # all sent along: no network, no thread
-            else:
-                parts = await asyncio.to_thread(gather, hook, prefetch, state.fetch)
-            cards = await state.run(_cards, service, hook, parts, _base(request))
+            parts = await asyncio.to_thread(gather, answer.hook, prefetch, state.fetch)
         except MissingData as exc:
             return outcome(412, "incomplete", str(exc))
-        except (BadRequest, PatientInputError) as exc:
+        except BadRequest as exc:
             return outcome(400, "invalid", str(exc))
-        return JSONResponse(HookResponse(cards=cards).model_dump(exclude_none=True))
+        return await state.run(_answered, service, answer.hook, parts, _base(request))
 
     @router.post("/cds-services/{service_id}/feedback")
     async def feedback(service_id: str, request: Request) -> JSONResponse:
@@ -202,6 +196,59 @@ def bound_url(request: Request) -> str:
 def _hook_request(body: bytes) -> HookRequest:
     """The hook request in `body` (BodyError or ValidationError when it is not one)."""
     return HookRequest.model_validate(parse_json(body))
+
+
+@dataclass(frozen=True)
+class _Fetch:
+    """A hook request whose prefetch lacks some of the patient's data: the loop fetches it."""
+
+    hook: HookRequest
+
+
+def _refused(exc: BodyError) -> JSONResponse:
+    return outcome(exc.status, "too-costly" if exc.status == 413 else "invalid", exc.message)
+
+
+def _answer(kb: KnowledgeBase, service: ServiceEntry, body: bytes, prefetch: dict[str, str],
+            base_url: str) -> Response | _Fetch:
+    """On a reader thread: the whole answer to a hook call whose data was sent along.
+
+    The body parsed and checked, the patient's data gathered from the prefetch, the
+    cards made and encoded; `_Fetch` when the EHR's FHIR server must be asked first.
+    """
+    try:
+        hook = _hook_request(body)
+    except BodyError as exc:
+        return _refused(exc)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        return outcome(400, "invalid", f"not a CDS Hooks request: {where}: {first['msg']}")
+    if hook.hook != service.hook:
+        return outcome(400, "invalid",
+                       f"service {service.id} answers {service.hook}, not {hook.hook}")
+    if not all((hook.prefetch or {}).get(k) is not None for k in prefetch):
+        return _Fetch(hook)
+    try:
+        parts = gather(hook, prefetch)  # all sent along: no network
+    except MissingData as exc:
+        return outcome(412, "incomplete", str(exc))
+    except BadRequest as exc:
+        return outcome(400, "invalid", str(exc))
+    return _answered(kb, service, hook, parts, base_url)
+
+
+def _answered(kb: KnowledgeBase, service: ServiceEntry, hook: HookRequest,
+              parts: dict[str, Any], base_url: str) -> Response:
+    """On a reader thread: the cards as the JSON response, or the OperationOutcome."""
+    try:
+        cards = _cards(kb, service, hook, parts, base_url)
+    except MissingData as exc:
+        return outcome(412, "incomplete", str(exc))
+    except (BadRequest, PatientInputError) as exc:
+        return outcome(400, "invalid", str(exc))
+    return Response(HookResponse(cards=cards).model_dump_json(exclude_none=True),
+                    media_type="application/json")
 
 
 def _cards(kb: KnowledgeBase, service: ServiceEntry, hook: HookRequest,
