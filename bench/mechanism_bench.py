@@ -100,7 +100,8 @@ def main() -> None:
         print(f", libroadrunner {result['roadrunner_ms']:.2f} ms, ratio {result['ratio']:.2f}x")
     else:
         print(" (libroadrunner not installed)")
-    print(f"sweep of {args.sets} sets over the checks: {result['sweep_s']:.2f} s")
+    print(f"sweep of {args.sets} sets at ±{parameters().sweep.spread:.0%} over the checks: "
+          f"{result['sweep_s']:.2f} s")
     for rid, frac in result["robustness"].items():  # type: ignore[union-attr]
         print(f"  {rid}: direction holds in {frac:.1%} of sets")
     print(f"uncertainty band ({result['band_sets']} sets, one scenario): "

@@ -77,11 +77,16 @@ def test_eval_mechanism_reproduces_every_check(seeded_cli) -> None:
 
 
 def test_eval_mechanism_sweep_reports_robustness(seeded_cli) -> None:
-    result = seeded_cli("eval", "mechanism", "--checks", str(CHECKS), "--sweep", "40", "--json")
+    result = seeded_cli("eval", "mechanism", "--checks", str(CHECKS), "--sweep", "--sets", "40",
+                        "--json")
     assert result.exit_code == 0, result.output
-    fractions = json.loads(result.stdout)["sweep"]["fraction_holding"]
+    sweep = json.loads(result.stdout)["sweep"]
+    assert sweep["sets"] == 40 and sweep["spread"] == 0.5
+    fractions = sweep["fraction_holding"]
     assert set(fractions) == {f"m{i:02d}" for i in range(1, 11)}
     assert all(0.0 <= f <= 1.0 for f in fractions.values())
+    readable = seeded_cli("eval", "mechanism", "--sweep", "--sets", "40")
+    assert "sets at ±50%" in readable.stdout and "of 40 sets" in readable.stdout
 
 
 def test_eval_mechanism_without_checks_runs_the_shipped_ones(seeded_cli) -> None:

@@ -278,11 +278,31 @@ class EdgeOut(Shape):
     citations: list[dict[str, Any]]
 
 
+class AssumptionOut(Shape):
+    """A choice the model makes that no source states, with its reason."""
+
+    text: str
+    reason: str
+
+
+class FitOut(Shape):
+    """Parameters fitted to a figure a source gives, and the sentence."""
+
+    parameters: list[str]
+    observable: str
+    target: list[float]
+    unit: str
+    figure: str
+    source: dict[str, str]
+
+
 class GraphOut(Shape):
-    """The mechanism's nodes and edges."""
+    """The mechanism's nodes and edges, its assumptions and fitted parameters."""
 
     nodes: list[str]
     edges: list[EdgeOut]
+    assumptions: list[AssumptionOut] = []
+    fitted: list[FitOut] = []
 
 
 class RunOut(Shape):

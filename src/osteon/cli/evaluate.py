@@ -210,15 +210,20 @@ def eval_mechanism(
     checks: Annotated[Path | None, typer.Option(
         "--checks", help="Checks file (YAML); default: the checks shipped with osteon, "
                          "the mouse experiments of seed 004.")] = None,
-    sweep: Annotated[int, typer.Option(
-        "--sweep", min=0, max=100_000,
-        help="Also sample N parameter sets (Latin hypercube) and report how often each "
-             "check's direction holds.")] = 0,
+    sweep: Annotated[bool, typer.Option(
+        "--sweep", help="Also draw parameter sets (Latin hypercube, ±spread around the "
+                        "defaults) and report in what fraction each check's direction holds.")
+    ] = False,
+    sets: Annotated[int | None, typer.Option(
+        "--sets", min=1, max=100_000, help="Parameter sets for --sweep (default 1,000).")] = None,
+    spread: Annotated[float | None, typer.Option(
+        "--spread", min=0.0, max=0.95, help="Relative spread for --sweep (default 0.5).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run each check's scenario; print the expected and the simulated direction."""
     from osteon.mechanism import Model
     from osteon.mechanism.checks import as_dicts, evaluate_checks, load_checks, shipped_checks
+    from osteon.mechanism.data import parameters
     from osteon.mechanism.sweep import sweep as run_sweep
 
     with open_kb() as kb:
@@ -226,15 +231,22 @@ def eval_mechanism(
     model = Model(graph)
     rows = load_checks(checks) if checks is not None else shipped_checks()
     results = evaluate_checks(model, rows)
-    robust = run_sweep(model, rows, sweep) if sweep else {}
+    n = sets or parameters().sweep.sets
+    width = parameters().sweep.spread if spread is None else spread
+    robust = run_sweep(model, rows, n, spread=width) if sweep else {}
     if as_json:
         emit_json({"passed": sum(r.passed for r in results), "checks": len(results),
-                    "results": as_dicts(results),
-                    **({"sweep": {"sets": sweep, "fraction_holding": robust}} if sweep else {})})
+                   "results": as_dicts(results),
+                   **({"sweep": {"sets": n, "spread": width, "fraction_holding": robust}}
+                      if sweep else {})})
         return
     for r in results:
         mark = "[green]pass[/]" if r.passed else "[red]FAIL[/]"
-        held = f"  [dim](holds in {robust[r.id]:.0%} of {sweep} sets)[/]" if r.id in robust else ""
+        held = f"  [dim](holds in {robust[r.id]:.1%} of {n} sets)[/]" if r.id in robust else ""
         out.print(f"{mark} {r.id}  expected: {escape(r.expect)}{held}")
         out.print(f"        simulated: {escape(r.simulated)}")
     out.print(f"[bold]{sum(r.passed for r in results)}/{len(results)} checks reproduced[/]")
+    if sweep:
+        low = min(robust.values(), default=1.0)
+        out.print(f"[bold]sweep: {n} parameter sets at ±{width:.0%}; every check's direction "
+                  f"holds in ≥ {low:.1%} of them[/]")

@@ -96,20 +96,22 @@ def mechanism_edges(
     effects = list(knockout_each(Model(graph), cited_only=False))
     if as_json:
         emit_json({"edges": [effect_dict(e) for e in effects],
-                   "silent": sum(not e.agrees for e in effects if e.on_path)})
+                   "judged": sum(e.judged for e in effects),
+                   "silent": sum(not e.agrees for e in effects if e.judged)})
         return
     for e in effects:
-        mark = ("[green]agrees[/]" if e.agrees else "[dim]not judged[/]" if not e.on_path
+        mark = ("[green]agrees[/]" if e.agrees else "[dim]not judged[/]" if not e.judged
                 else "[red]does not agree[/]")
         out.print(f"{escape(e.key)}  [bold]{e.change:+.1%}[/] bone ({e.scenario}); "
                   f"expected: {e.direction}; {mark}")
         cite = f"{escape(e.doc)} “{escape(e.citation)}”" if e.cited else (
             f"[yellow]{escape(e.citation)}[/]")
         out.print(f"    [dim]{cite}[/]")
-    judged = [e for e in effects if e.on_path]
-    out.print(f"[bold]{sum(e.agrees for e in judged)}/{len(judged)} edges on a path to bone "
-              "move it the stated way by ≥10 %[/] [dim](bone in the injured muscle at day 28; "
-              "an edge removed = its term set to the value it has without its source)[/]")
+    judged = [e for e in effects if e.judged]
+    out.print(f"[bold]{sum(e.agrees for e in judged)}/{len(judged)} activating and inhibiting "
+              "edges on a path to bone move it the stated way by ≥10 %[/] [dim](bone in the "
+              "injured muscle at day 28; an edge removed = its term set to the value it has "
+              "without its source; host edges, a receptor's cell, are listed, not judged)[/]")
 
 
 @app.command()

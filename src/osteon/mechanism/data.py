@@ -127,6 +127,35 @@ class Sweep(Strict):
     atol: float = Field(gt=0)
 
 
+class ModelAssumption(Strict):
+    """A choice the model makes that no source states, and why: shown to users beside the model."""
+
+    text: str
+    reason: str
+
+
+class FitSource(Strict):
+    """The sentence a fitted figure comes from."""
+
+    doc: str
+    quote: str
+
+
+class Fit(Strict):
+    """Parameters set so that a model observable falls in the range a source gives.
+
+    `observable` names a function in mechanism/fit.py read off the control run.
+    """
+
+    parameters: tuple[str, ...] = Field(min_length=1)
+    observable: str
+    target: tuple[float, float]
+    unit: str
+    figure: str
+    """The source's figure in words, e.g. "3-4 weeks"."""
+    source: FitSource
+
+
 class Parameters(Strict):
     """Parameters of the logic-based ODE model; overrides apply on top of `defaults`."""
 
@@ -135,6 +164,10 @@ class Parameters(Strict):
     edges: dict[str, EdgeOverride]
     solver: Solver
     sweep: Sweep
+    assumptions: tuple[ModelAssumption, ...] = ()
+    """The structural and numerical choices behind the parameters, each with its reason."""
+    fitted: tuple[Fit, ...] = ()
+    """Parameters fitted to a figure a source gives, with the sentence."""
 
     def node(self, node: str) -> Node:
         """The node's parameters, its overrides over the defaults."""

@@ -33,6 +33,9 @@ from osteon.mechanism.simulate import Model
 
 MIN_EFFECT = 0.10
 """The smallest relative change in bone an edge the sources state must make (issue 17)."""
+JUDGED_ROLES = ("activates", "inhibits")
+"""Roles the bar applies to. A host edge (the cell a receptor sits on) is listed with its
+effect too, but it is a precondition, not a cause a sentence gives a direction to."""
 SILENT = 1e-9
 """A relative change below this is no change: the edge carries nothing in that scenario."""
 
@@ -68,6 +71,11 @@ class EdgeEffect:
             return False
         moved = self.change * self.expected if self.expected else abs(self.change)
         return moved >= MIN_EFFECT
+
+    @property
+    def judged(self) -> bool:
+        """Whether the bar applies: an activating or inhibiting edge on a path to bone."""
+        return self.on_path and self.role in JUDGED_ROLES
 
     @property
     def direction(self) -> str:
@@ -161,7 +169,7 @@ def effect_dict(effect: EdgeEffect) -> dict[str, object]:
             "cited": effect.cited, "scenario": effect.scenario,
             "expected": effect.direction,
             "bone": round(effect.bone, 6), "bone_without": round(effect.bone_without, 6),
-            "change": round(effect.change, 6), "agrees": effect.agrees}
+            "change": round(effect.change, 6), "judged": effect.judged, "agrees": effect.agrees}
 
 
 def edge_rows(graph: MechanismGraph) -> list[dict[str, object]]:

@@ -9,14 +9,25 @@ from typing import Any
 from osteon.mechanism.records import MechanismGraph, Scenario, Trajectory
 
 
+def model_notes() -> dict[str, Any]:
+    """The model's assumptions (each with its reason) and the parameters fitted to a source."""
+    from osteon.mechanism.data import parameters
+
+    spec = parameters()
+    return {"assumptions": [a.model_dump() for a in spec.assumptions],
+            "fitted": [{**f.model_dump(exclude={"source"}), "source": f.source.model_dump()}
+                       for f in spec.fitted]}
+
+
 def graph_dict(graph: MechanismGraph) -> dict[str, Any]:
-    """Nodes and every edge with its citations or the assumption behind it."""
+    """Nodes, every edge with its citations or the assumption behind it, the model's notes."""
     edges = sorted(graph.edges, key=lambda e: (not e.dynamic, e.source, e.target))
     return {"nodes": list(graph.nodes), "edges": [
         {"source": e.source, "target": e.target, "sign": e.sign, "role": e.role,
          "predicates": list(e.predicates), "in_dynamics": e.dynamic,
          "assumption": e.assumption, "note": e.note,
-         "citations": [dataclasses.asdict(c) for c in e.citations]} for e in edges]}
+         "citations": [dataclasses.asdict(c) for c in e.citations]} for e in edges],
+        **model_notes()}
 
 
 def run_dict(scenario: Scenario, run: Trajectory) -> dict[str, Any]:
