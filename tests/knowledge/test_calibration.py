@@ -124,3 +124,31 @@ def test_eval_rules_lists_claims_to_label_and_measures_the_labels(tmp_path: Path
     assert {rule: s.correct for rule, s in written.rules.items()} == {
         saved.labels[0].rule: int(saved.labels[0].label == "correct"),
         saved.labels[1].rule: int(saved.labels[1].label == "correct")}
+
+
+def test_eval_rules_pools_the_labels_of_several_page_sets(tmp_path: Path) -> None:
+    runner = CliRunner()
+    store = ["--store", str(tmp_path / "osteon.sqlite")]
+    sets = []
+    for name, page in (("first", PAGE), ("second", "Indomethacin prevents heterotopic "
+                                                    "ossification after hip replacement.\n")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / f"{name}.md").write_text(page, encoding="utf-8")
+        labels = tmp_path / f"{name}.yaml"
+        listed = runner.invoke(app, [*store, "eval", "rules", "--pages", str(folder),
+                                     "--labels", str(labels), "--todo", "10"])
+        assert listed.exit_code == 0, listed.output
+        saved = rule_eval.load_labels(labels)
+        for item in saved.labels:
+            item.label = "correct"
+        rule_eval.save_labels(labels, saved)
+        sets.append((folder, labels, len(saved.labels)))
+    both = [arg for folder, labels, _ in sets
+            for arg in ("--pages", str(folder), "--labels", str(labels))]
+    measured = runner.invoke(app, [*store, "eval", "rules", *both, "--json"])
+    assert measured.exit_code == 0, measured.output
+    result = json.loads(measured.stdout)
+    assert result["pooled"]["labelled"] == sum(n for *_, n in sets) and result["documents"] == 2
+    uneven = runner.invoke(app, [*store, "eval", "rules", *both[:6]])
+    assert uneven.exit_code != 0 and "one --labels per --pages" in uneven.stderr

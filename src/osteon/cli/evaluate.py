@@ -86,8 +86,10 @@ def eval_conflicts(
 
 @eval_app.command("rules")
 def eval_rules(
-    pages: Annotated[Path, typer.Option("--pages", help="Folder of real pages (not in git).")],
-    labels: Annotated[Path, typer.Option("--labels", help="Label file (YAML), kept in git.")],
+    pages: Annotated[list[Path], typer.Option(
+        "--pages", help="Folder of real pages (not in git); repeat it, one per --labels.")],
+    labels: Annotated[list[Path], typer.Option(
+        "--labels", help="Label file (YAML), kept in git; one per --pages, in the same order.")],
     todo: Annotated[int, typer.Option(
         "--todo", help="Add this many unlabelled claims to the label file and print them.")] = 0,
     write: Annotated[Path | None, typer.Option(
@@ -98,21 +100,27 @@ def eval_rules(
     from osteon.knowledge import rule_eval
     from osteon.knowledge.calibration import rule_precision
 
-    if not pages.is_dir():
-        fail(f"{pages}: not a folder")
-    label_file = rule_eval.load_labels(labels)
-    folder = pages.resolve()
+    if len(pages) != len(labels):
+        fail(f"give one --labels per --pages ({len(pages)} folders, {len(labels)} label files)")
+    if todo and len(pages) > 1:
+        fail("--todo adds to one label file: give one --pages and one --labels")
+    for folder in pages:
+        if not folder.is_dir():
+            fail(f"{folder}: not a folder")
+    label_files = [rule_eval.load_labels(path) for path in labels]
+    folders = [folder.resolve() for folder in pages]
     with open_kb() as kb:
-        kb.ingest([folder], read=True)
+        kb.ingest(folders, read=True)
         kb.read()
         names = {rule_eval.page_name(s.origin): s.id for s in kb.store.summaries()
-                 if Path(s.origin).resolve().parent == folder}
+                 if Path(s.origin).resolve().parent in folders}
         read = rule_eval.page_claims(kb.store, names, kb.claims())
+    label_file = rule_eval.LabelFile(labels=[item for f in label_files for item in f.labels])
     result = rule_eval.measure(read, label_file)
     if todo:
-        added = rule_eval.pending(read, label_file)[:todo]
-        label_file.labels.extend(item.label for item in added)
-        rule_eval.save_labels(labels, label_file)
+        added = rule_eval.pending(read, label_files[0])[:todo]
+        label_files[0].labels.extend(item.label for item in added)
+        rule_eval.save_labels(labels[0], label_files[0])
         for item in added:
             c = item.claim
             out.print(f"[bold]{escape(item.doc)}#{c.evidence.sentence_idx}[/] {escape(c.subject)} "
@@ -123,9 +131,11 @@ def eval_rules(
 
         table = result.table(rule_precision(), measured=(
             f"{date.today().isoformat()}: {result.pooled.labelled} hand-labelled claims read"
-            f" from {result.documents} real pages (folder {pages.name}, text not in git;"
-            f" labels {labels.as_posix()}); a claim is right only if its sentence says exactly"
-            f" that, with that polarity; {result.unlabelled} claims read but not labelled"))
+            f" from {result.documents} real pages (folders"
+            f" {', '.join(folder.name for folder in pages)}, text not in git; labels"
+            f" {', '.join(path.as_posix() for path in labels)}); a claim is right only if its"
+            f" sentence says exactly that, with that polarity; {result.unlabelled} claims read"
+            f" but not labelled"))
         rule_eval.write_table(write, table)
     if as_json:
         emit_json(result.as_dict())
