@@ -295,3 +295,42 @@ def test_a_search_takes_the_rarest_words_within_its_row_budget() -> None:
         "rare", "middling"]
     # the rarest word is searched even when it alone is over the budget
     assert _telling(["frequent"], {"frequent": 500}, 1000, rules) == ["frequent"]
+
+
+DEVICE_PAGE = """# Operating on heterotopic bone around the elbow
+
+Heterotopic bone often forms around the hip or elbow joints after an operation.
+Elbow stiffness after heterotopic ossification limits how far the joint bends.
+A continuous passive motion device was instituted immediately postoperatively.
+
+The bone had been conceptualized as a repair process gone wrong.
+"""
+
+
+@pytest.fixture
+def device_kb(tmp_path):  # type: ignore[no-untyped-def]
+    page = tmp_path / "elbow.md"
+    page.write_text(DEVICE_PAGE, encoding="utf-8")
+    kb = KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False)
+    kb.ingest([page])
+    yield kb
+    kb.close()
+
+
+def test_plain_bm25s_best_sentence_is_always_quoted(device_kb: KnowledgeBase) -> None:
+    # it shares one word with the question and names none of its concepts, yet plain
+    # retrieval puts it first: the answer must hold it too
+    answer = device_kb.ask("What device was used right after the elbow operation to keep "
+                           "the joint moving?")
+    assert any("continuous passive motion" in s.text for s in answer.evidence)
+
+
+@pytest.mark.parametrize("question", [
+    "How can heterotopic ossification be conceptualised?",  # the sources spell it -ized
+    "Can neither the hip nor the elbow bend after heterotopic ossification?",  # function words
+    "Why has heterotopic ossification picked up?",  # phrasing, not a topic
+])
+def test_phrasing_and_spelling_are_not_taken_for_unmentioned_topics(
+        device_kb: KnowledgeBase, question: str) -> None:
+    answer = device_kb.ask(question)
+    assert not any("No source mentions" in note for note in answer.notes), answer.notes

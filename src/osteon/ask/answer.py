@@ -77,9 +77,12 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
     top = covering(ranked, qtypes, ranking_rules().evidence)
+    top += [r for r in ranked if r.leading and r not in top]  # plain BM25's best, always
     evidence = tuple(quote(knowledge, r) for r in top)
-    if qtypes[0].name == "dose" and not any(r.fitting or r.features["answer"] for r in top):
-        # a dose question whose concept no source gives a dose for: what they do say beside
+    if qtypes[0].name == "dose" and not any(
+            r.fitting or (r.features["answer"] and r.features["concepts"]) for r in top):
+        # a dose question whose concept no source gives a dose for (a dose of something
+        # else is no answer): what they do say beside
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
     facts = _facts_in(knowledge, top)

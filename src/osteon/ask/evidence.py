@@ -41,6 +41,9 @@ class Ranked:
     """Why the sentence lies outside the question's scope, when it does."""
     holds: dict[str, bool] = field(default_factory=dict)
     """Intent name → does the sentence hold what that intent asks for."""
+    leading: bool = False
+    """One of plain BM25's best sentences for the question's words: always quoted, so an
+    answer never holds less than plain retrieval would have shown."""
 
     @property
     def key(self) -> Key:
@@ -55,7 +58,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     weights = rules.weights.model_dump()
     hierarchy = knowledge.hierarchy()
     families = [hierarchy.narrower(c) | {c} for c in question.concepts]
-    lexical = _bm25(knowledge, question, rules)
+    lexical, leading = _bm25(knowledge, question, rules)
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
     keys = set(lexical) | set(claims)
     places = knowledge.sentences(keys)
@@ -85,7 +88,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         concept_share = (sum(1 for fam in families if fam & about) / len(families)
                          if families else 0.0)
         if (not fitting and not concept_share and shared < rules.min_shared_words
-                and lexical.get(key, 0.0) < rules.lexical_alone):
+                and lexical.get(key, 0.0) < rules.lexical_alone and key not in leading):
             continue  # neither the question's concepts, nor its words, nor a claim
         if len(tokens) < rules.min_words:
             continue  # a heading-like fragment ("Myositis ossificans.") says nothing
@@ -109,27 +112,32 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         }
         score = sum(weights[name] * value for name, value in features.items())
         ranked.append(Ranked(place, round(score, 4), features, fitting, scope,
-                             out_of_scope(question.scope, scope, animal_ok=animal_ok), holds))
+                             out_of_scope(question.scope, scope, animal_ok=animal_ok), holds,
+                             key in leading))
     ranked.sort(key=lambda r: (-r.score, r.place.doc_id, r.place.idx))
-    return _without_repeats([r for r in ranked if r.score >= rules.min_score], rules)
+    return _without_repeats([r for r in ranked if r.score >= rules.min_score or r.leading],
+                            rules)
 
 
 def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
-          ) -> dict[Key, float]:
-    """BM25 of each candidate for the question's own words, as a share of the best hit's.
+          ) -> tuple[dict[Key, float], set[Key]]:
+    """BM25 shares of the candidates, and the `leading` best (plain retrieval's answer).
 
-    The question's words score, as plain retrieval would (with their other spellings:
-    "anaesthesia" is searched as "anesthesia" too). A wider search only brings
-    further candidates, scored at the share it gives them, halved: with the concepts'
-    other names (synonyms, abbreviations) and the words sources use for the
-    question's everyday phrases ("go away" → regress). (Searching the question's
-    topic with the words answers of its kind use, "incidence" for how often, was
-    measured and lost answers on unseen pages.) Words most sentences hold
-    ("ossification" in an HO corpus) are left out of both searches: they rank nothing
-    and cost a scan of the whole index.
+    The first search is plain retrieval's: every word of the question as the asker
+    wrote it (and in the other spelling: "anaesthesia" is searched as "anesthesia"
+    too), each candidate scored as a share of the best hit's; its best `leading` are
+    always quoted. A wider search only brings further candidates, scored at the share
+    it gives them, halved: with the concepts' other names (synonyms, abbreviations)
+    and the words sources use for the question's everyday phrases ("go away" →
+    regress). (Searching the question's topic with the words answers of its kind use,
+    "incidence" for how often, was measured and lost answers on unseen pages.) Words
+    most sentences hold ("ossification" in an HO corpus) are left out of both
+    searches, and each searches only as many words as the row budget allows: they
+    rank little and cost a scan of much of the index.
     """
     store = knowledge.store
-    own = [w for w in _tokens(question.text) if w not in question_rules().stopwords]
+    plain = [*(w for w in _tokens(question.text) if w not in question_rules().stopwords),
+             *(w for word in question.spelled for w in _tokens(word))]
     names: list[str] = []
     lexicon = knowledge.lexicon
     for concept in question.concepts:
@@ -137,23 +145,23 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
             entry = lexicon.get(concept)
             for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations):
                 names.extend(w for w in _tokens(name) if len(w) > 1)
-    own += [w for word in question.spelled for w in _tokens(word)]
     related = [w for phrase in question.related for w in _tokens(phrase)]
-    counts = store.word_counts([*own, *names, *related])
+    counts = store.word_counts([*plain, *names, *related])
     common = max(rules.common_sentences, rules.common_share * store.count_sentences())
-    telling = _telling(own, counts, common, rules)
+    telling = _telling(plain, counts, common, rules, capped=False)
     scores = _shares(store.search_words(telling, rules.candidates)) if telling else {}
+    leading = set(list(scores)[:rules.leading])
     # only the words the first search left out: what they hold, it has already scored
     widened = _telling([w for w in (*question.words, *names, *related) if w not in telling],
                        counts, common, rules)
     if widened:
         for key, share in _shares(store.search_words(widened, rules.candidates)).items():
             scores.setdefault(key, share / 2)
-    return scores
+    return scores, leading
 
 
 def _telling(words: Sequence[str], counts: dict[str, int], common: float,
-             rules: RankingRules) -> list[str]:
+             rules: RankingRules, *, capped: bool = True) -> list[str]:
     """The words that tell sentences apart, rarest first.
 
     Up to `max_search_words` of those fewer than `common` sentences hold, and no more
@@ -165,7 +173,9 @@ def _telling(words: Sequence[str], counts: dict[str, int], common: float,
     """
     words = list(dict.fromkeys(words))
     rare = sorted((w for w in words if counts.get(w, 0) < common),
-                  key=lambda w: counts.get(w, 0))[:rules.max_search_words]
+                  key=lambda w: counts.get(w, 0))
+    if capped:
+        rare = rare[:rules.max_search_words]
     chosen: list[str] = []
     rows = 0
     for word in rare:
@@ -269,10 +279,9 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
         if words and any(len(words & s) >= rules.duplicate_overlap * min(len(words), len(s))
                          for s in seen):
             continue
-        kept.append(r)
-        seen.append(words)
-        if len(kept) == KEPT_PER_QUOTE * rules.evidence:
-            break
+        if len(kept) < KEPT_PER_QUOTE * rules.evidence or r.leading:
+            kept.append(r)
+            seen.append(words)
     return kept
 
 

@@ -51,6 +51,7 @@ class RankingRules(Strict):
     candidates: int
     claim_candidates: int
     evidence: int
+    leading: int
     per_document: int
     min_score: float
     common_share: float
