@@ -475,6 +475,16 @@ class Store:
             (" OR ".join(safe), limit)).fetchall()
         return [SearchHit(*row) for row in rows]
 
+    def sentences_in(self, doc_ids: Sequence[str]) -> int:
+        """How many sentences these documents hold (each document keeps its count)."""
+        total = 0
+        for chunk in chunked(list(doc_ids)):
+            marks = ",".join("?" * len(chunk))
+            total += self._db.execute(
+                f"SELECT coalesce(sum(n_sentences), 0) FROM documents WHERE id IN ({marks})",
+                chunk).fetchone()[0]
+        return total
+
     def sentence_texts(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
         """The text of sentences by (doc id, index)."""
         found: dict[tuple[str, int], str] = {}

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from osteon.corpus.records import Document
-from osteon.corpus.store import Store, chunked
-from osteon.parallel.rows import Rows, write_rows
+from osteon.corpus.store import Store
 from osteon.reading import claim_store
+from osteon.reading.claim_rows import Rows, write_rows
 from osteon.reading.reader import WRITE_BATCH
 from osteon.reading.version import ReadReport, reader_version
 
@@ -62,7 +62,7 @@ def read_parallel(store: Store, doc_ids: Sequence[str], *, jobs: int | None = No
     if not doc_ids:
         return ReadReport()
     workers = max(1, jobs or default_jobs())
-    if cluster is None and (workers == 1 or sentences_in(store, doc_ids) < min_sentences):
+    if cluster is None and (workers == 1 or store.sentences_in(doc_ids) < min_sentences):
         from osteon.reading.reader import read_store
 
         return read_store(store, doc_ids=list(doc_ids), on_document=on_document)
@@ -75,17 +75,6 @@ def read_parallel(store: Store, doc_ids: Sequence[str], *, jobs: int | None = No
 
     with pool_submitter(min(workers, len(doc_ids))) as submit:
         return write_in_order(store, doc_ids, submit, workers, on_document)
-
-
-def sentences_in(store: Store, doc_ids: Sequence[str]) -> int:
-    """How many sentences these documents hold (the documents table keeps each count)."""
-    total = 0
-    for chunk in chunked(doc_ids):
-        marks = ",".join("?" * len(chunk))
-        total += store.connection.execute(
-            f"SELECT coalesce(sum(n_sentences), 0) FROM documents WHERE id IN ({marks})",
-            chunk).fetchone()[0]
-    return total
 
 
 def chunks(store: Store, doc_ids: Sequence[str], size: int = CHUNK_DOCUMENTS

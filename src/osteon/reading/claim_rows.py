@@ -1,4 +1,6 @@
-"""Read results as plain rows: what a worker sends back, cheap to pickle and to write.
+"""Read results as plain rows: what a parallel reader's worker sends back.
+
+Cheap to pickle and to write; reading owns these tables, so their SQL lives here.
 
 A `ReadResult` holds claims and mentions as frozen dataclasses, which take the parent
 longer to unpickle than the worker took to write them out, and on two cores every
