@@ -117,6 +117,20 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentDescription:
+    """What a stored document says of itself (see `Store.descriptions`)."""
+
+    doc_id: str
+    kind: str
+    format: str
+    title: str
+    meta: str
+    """Its metadata as stored (JSON)."""
+    lead: str
+    """Its first sentences, for the formats asked for; else ""."""
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentSummary:
     """A stored document as `osteon sources` lists it."""
 

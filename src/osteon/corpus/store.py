@@ -26,6 +26,7 @@ from urllib.request import pathname2url
 
 from osteon.corpus.records import (
     Document,
+    DocumentDescription,
     DocumentSummary,
     DroppedLine,
     SearchHit,
@@ -474,6 +475,32 @@ class Store:
             " WHERE sentences_fts MATCH ? ORDER BY score LIMIT ?",
             (" OR ".join(safe), limit)).fetchall()
         return [SearchHit(*row) for row in rows]
+
+    def descriptions(self, doc_ids: Iterable[str], lead_sentences: int,
+                     lead_formats: Iterable[str]) -> list[DocumentDescription]:
+        """What each document says of itself: kind, format, title, metadata.
+
+        For the formats given, the text of its first sentences too (a paper's title and
+        abstract), which tell what kind of study it is.
+        """
+        lead_formats = set(lead_formats)
+        found: list[DocumentDescription] = []
+        for chunk in chunked(sorted(set(doc_ids))):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT id, kind, format, title, meta FROM documents"
+                                    f" WHERE id IN ({marks})", chunk).fetchall()
+            leads: dict[str, list[str]] = {}
+            led = [r[0] for r in rows if r[2] in lead_formats]
+            if led:
+                for doc_id, text in self._db.execute(
+                        f"SELECT doc_id, text FROM sentences WHERE doc_id IN"
+                        f" ({','.join('?' * len(led))}) AND idx < ? ORDER BY doc_id, idx",
+                        [*led, lead_sentences]):
+                    leads.setdefault(doc_id, []).append(text)
+            found.extend(DocumentDescription(doc_id, kind, fmt, title or "", meta or "{}",
+                                             " ".join(leads.get(doc_id, ())))
+                         for doc_id, kind, fmt, title, meta in rows)
+        return found
 
     def sentences_in(self, doc_ids: Sequence[str]) -> int:
         """How many sentences these documents hold (each document keeps its count)."""

@@ -22,7 +22,7 @@ from functools import cache
 
 from pydantic import field_validator, model_validator
 
-from osteon.corpus.store import Store, chunked
+from osteon.corpus.store import Store
 from osteon.datafiles import Strict, check_regex, load_model
 
 META_SEPARATOR = "; "
@@ -153,30 +153,15 @@ def belief_kind(kind: str, level: EvidenceLevel | None, reliability: Mapping[str
 def document_levels(store: Store, doc_ids: Iterable[str]) -> dict[str, EvidenceLevel | None]:
     """The level of each stored document (ids the store lacks are left out)."""
     rules = level_rules()
-    ids = sorted(set(doc_ids))
     found: dict[str, EvidenceLevel | None] = {}
-    db = store.connection
-    for chunk in chunked(ids):
-        marks = ",".join("?" * len(chunk))
-        rows = db.execute(f"SELECT id, kind, format, title, meta FROM documents"
-                          f" WHERE id IN ({marks})", chunk).fetchall()
-        leads: dict[str, list[str]] = {}
-        cued = [r[0] for r in rows if r[2] in rules.cue_formats]
-        if cued:
-            cue_marks = ",".join("?" * len(cued))
-            for doc_id, text in db.execute(
-                    f"SELECT doc_id, text FROM sentences WHERE doc_id IN ({cue_marks})"
-                    " AND idx < ? ORDER BY doc_id, idx", [*cued, rules.cue_sentences]):
-                leads.setdefault(doc_id, []).append(text)
-        for doc_id, kind, fmt, title, meta in rows:
-            lead = " ".join(leads.get(doc_id, ()))
-            key = (kind, fmt, title or "", meta or "{}", lead)
-            if key not in _LEVELS:
-                if len(_LEVELS) >= LEVELS_LIMIT:
-                    _LEVELS.clear()
-                _LEVELS[key] = level_of(DocumentFacts(kind, fmt, title or "",
-                                                      json.loads(meta or "{}"), lead), rules)
-            found[doc_id] = _LEVELS[key]
+    for doc in store.descriptions(doc_ids, rules.cue_sentences, rules.cue_formats):
+        key = (doc.kind, doc.format, doc.title, doc.meta, doc.lead)
+        if key not in _LEVELS:
+            if len(_LEVELS) >= LEVELS_LIMIT:
+                _LEVELS.clear()
+            _LEVELS[key] = level_of(DocumentFacts(doc.kind, doc.format, doc.title,
+                                                  json.loads(doc.meta), doc.lead), rules)
+        found[doc.doc_id] = _LEVELS[key]
     return found
 
 
