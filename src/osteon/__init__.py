@@ -222,8 +222,7 @@ class KnowledgeBase:
         return UpdateReport("none")
 
     def _stamp(self) -> tuple[int, int]:
-        db = self.store.connection
-        return db.execute("PRAGMA data_version").fetchone()[0], db.total_changes
+        return self.store.change_stamp()
 
     @property
     def generation(self) -> int:

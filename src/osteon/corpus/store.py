@@ -615,6 +615,15 @@ class Store:
             self._derived = (version, {})
         return self._derived[1]
 
+    def change_stamp(self) -> tuple[int, int]:
+        """Moves whenever anything is written, here or by another connection.
+
+        SQLite's data_version (other connections' commits) and this connection's own
+        change count: a cheap "has anything changed since?" for caches above the store.
+        """
+        return (self._db.execute("PRAGMA data_version").fetchone()[0],
+                self._db.total_changes)
+
     def _version(self) -> tuple[object, ...]:
         """The stored sentences' version as this connection sees it.
 
