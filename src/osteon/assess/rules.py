@@ -15,7 +15,7 @@ from pydantic import Field, field_validator
 
 from osteon.assess.records import SECTIONS
 from osteon.datafiles import Strict, load_model
-from osteon.reading.quantity_rules import quantity_rules
+from osteon.reading.quantity_rules import check_relations, quantity_rules
 from osteon.reading.records import PREDICATES
 
 Polarity = Literal["asserted", "hedged", "negated"]
@@ -126,11 +126,7 @@ class TimingRules(Strict):
     @field_validator("relations")
     @classmethod
     def _reader_relations(cls, value: dict[str, str]) -> dict[str, str]:
-        known = quantity_rules().relations()
-        for relation in value:
-            if relation not in known:
-                raise ValueError(f"the reader records no relation {relation!r}; it records "
-                                 f"{', '.join(sorted(known))} (rules/quantities.yaml)")
+        check_relations(value)
         return value
 
     @property

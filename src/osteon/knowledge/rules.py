@@ -19,7 +19,7 @@ from osteon.datafile_errors import line_of_value
 from osteon.datafiles import Strict, check_regex, data_path, load_model, parse_model
 from osteon.errors import DataFileError
 from osteon.reading.lexicon import load_lexicon
-from osteon.reading.quantity_rules import quantity_rules
+from osteon.reading.quantity_rules import check_relations
 from osteon.reading.records import PREDICATES
 
 Sign = Literal["+", "-"]
@@ -128,11 +128,7 @@ class FigureRules(Strict):
     @field_validator("lag")
     @classmethod
     def _reader_relations(cls, value: dict[str, str]) -> dict[str, str]:
-        known = quantity_rules().relations()
-        for relation in value:
-            if relation not in known:
-                raise ValueError(f"the reader records no relation {relation!r}; it records "
-                                 f"{', '.join(sorted(known))} (rules/quantities.yaml)")
+        check_relations(value)
         return value
     shown: int = Field(5, ge=1)
     """Differing pairs spelled out in one conflict's explanation; the rest are counted."""

@@ -11,6 +11,7 @@ durations.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Literal
 
@@ -213,3 +214,12 @@ class QuantityRules(Strict):
 def quantity_rules() -> QuantityRules:
     """The packaged quantity rules, loaded and validated once."""
     return load_model(QuantityRules, "rules", "quantities.yaml")
+
+
+def check_relations(names: Iterable[str]) -> None:
+    """Raise ValueError for a relation the reader never records (another stage's rule typo)."""
+    known = quantity_rules().relations()
+    for relation in names:
+        if relation not in known:
+            raise ValueError(f"the reader records no relation {relation!r}; it records "
+                             f"{', '.join(sorted(known))} (rules/quantities.yaml)")
