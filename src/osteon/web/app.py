@@ -12,13 +12,12 @@ Everything the pages need is served from the package: no CDN, no internet.
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -29,6 +28,7 @@ from osteon.web.cds.auth import AuthSettings, SqliteReplayCache, TokenVerifier, 
 from osteon.web.cds.fhir_data import Fetcher
 from osteon.web.cds.service import CdsState, cds_router
 from osteon.web.faults import FaultBarrier
+from osteon.web.headers import SecurityHeaders
 from osteon.web.pages import pages_router
 from osteon.web.pages.render import error_handlers
 from osteon.web.state import REFRESH_S, AppState
@@ -83,19 +83,8 @@ def create_app(store: str | Path | None = None, *, auth: AuthSettings | None = N
         app.add_exception_handler(exc_type, handler)
     app.add_middleware(FaultBarrier)  # inside the headers below: a 500 gets them too
 
-    @app.middleware("http")
-    async def security_headers(request: Request,
-                               call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        started = time.perf_counter()
-        response = await call_next(request)
-        # the server's own time, for a browser's devtools and for bench/web_bench.py
-        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1e3:.1f}"
-        docs = request.url.path.startswith("/docs")
-        response.headers.setdefault("Content-Security-Policy",
-                                    DOCS_POLICY if docs else PAGE_POLICY)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    # outermost: the headers go on every answer, a 500 from the barrier included
+    app.add_middleware(SecurityHeaders, page_policy=PAGE_POLICY, docs_policy=DOCS_POLICY)
 
     return app
 
