@@ -56,10 +56,10 @@ class DocumentReader:
         earlier: tuple[Mention, ...] = ()
         previous_section = previous_block = -1
         lead_in: tuple[int, str | None] = (-1, None)  # (section, polarity) of a list's lead-in
-        # (section, category) a list's lead-in names: under a heading that makes its items
-        # claims ("What causes HO?"), "Early signs include:" makes its bare items signs
-        # instead; a lead-in naming none leaves the heading's. Items with a label and an
-        # explanation ("Medications: NSAIDs may…") are read from their own words.
+        # (section, category) a list's lead-in names: "Early signs include:" makes its bare
+        # items signs, whatever the heading above says ("What causes HO?"); a lead-in naming
+        # none leaves the heading's. Items with a label and an explanation ("Medications:
+        # NSAIDs may…") are read from their own words.
         listed: tuple[int, str | None] = (-1, None)
         setting_block: tuple[int, str | None] = (-1, None)
         categories = {s.idx: section_category(s.path) for s in doc.sections}
