@@ -33,6 +33,7 @@ def test_a_question_can_ask_for_several_things(question: str, intents: set[str])
     ("Why is there extra bone in my leg?", "heterotopic_ossification"),  # lay words
     ("Does a spine injury raise the risk?", "spinal_cord_injury"),
     ("Is indomethacine safe after surgery?", "indomethacin"),
+    ("Where does myosistis ossificans develop?", "myositis_ossificans"),  # a slip in a name
 ])
 def test_typos_and_lay_words_reach_the_concept(question: str, concept: str) -> None:
     assert concept in understand(question, load_lexicon()).concepts
@@ -56,6 +57,15 @@ def test_a_test_named_as_the_setting_does_not_make_it_a_diagnosis_question() -> 
     assert understood.intents[0] in ("frequency", "prevention")
     assert "diagnosis" not in understood.intents[:1]
     assert "bone_scan" in understood.concepts  # still a concept of the question
+
+
+def test_a_misspelt_name_is_matched_word_for_word() -> None:
+    # "prevent heterotopic ossificaton" is close to "previous heterotopic ossification" as a
+    # whole, but "prevent" is no slip of "previous"
+    concepts = understand("Does radiation prevent heterotopic ossificaton?",
+                          load_lexicon()).concepts
+    assert "heterotopic_ossification" in concepts
+    assert "history_of_heterotopic_ossification" not in concepts
 
 
 def test_what_a_question_sets_aside_is_not_asked_about() -> None:

@@ -92,6 +92,8 @@ class QuestionRules(Strict):
     types: tuple[QuestionType, ...]
     lay_terms: dict[str, str] = {}
     fuzzy_cutoff: float = 86
+    fuzzy_word_cutoff: float = 80
+    """A misspelt name of several words: each word must be at least this close."""
     fuzzy_min_length: int = 5
     exclusions: str = ""
     wanted_kinds: tuple[WantedKind, ...] = ()
@@ -190,11 +192,67 @@ def _find_concepts(text: str, lexicon: Lexicon, rules: QuestionRules, fuzzy: boo
                 i += n
                 break
         else:
-            concept = _fuzzy(words[i], lexicon, rules) if fuzzy else None
+            n, concept = _fuzzy_phrase(words, i, lexicon, rules) if fuzzy else (1, None)
+            if concept is None and fuzzy:
+                n, concept = 1, _fuzzy(words[i], lexicon, rules)
             if concept is not None:
-                found.append((concept, i, i + 1))
+                found.append((concept, i, i + n))
+                i += n - 1
             i += 1
     return found
+
+
+def _fuzzy_phrase(words: list[str], i: int, lexicon: Lexicon, rules: QuestionRules
+                  ) -> tuple[int, str | None]:
+    """(words, concept) of a misspelt name of two or three words starting at word i.
+
+    "myosistis ossificans", "heterotopic ossificaton": the whole name is compared, so a
+    slip in one word still finds the concept both words name together. Only tried where
+    a word the lexicon does not use starts or ends the phrase.
+    """
+    known = _lexicon_words(lexicon)
+    for n in (3, 2):
+        if i + n > len(words):
+            continue
+        part = [fold(w) for w in words[i:i + n]]
+        if (part[0] in known and part[-1] in known) or any(w in rules.stopwords for w in part):
+            continue
+        names = _multi_word_names(lexicon)
+        for name, _, _ in process.extract(" ".join(part), list(names), scorer=fuzz.ratio,
+                                          score_cutoff=rules.fuzzy_cutoff, limit=5):
+            said = name.split()
+            # word for word, so "prevent heterotopic …" is not "previous heterotopic …"
+            if len(said) == n and all(fuzz.ratio(a, b) >= rules.fuzzy_word_cutoff
+                                      for a, b in zip(part, said, strict=True)):
+                return n, names[name]
+    return 1, None
+
+
+_MULTI_CACHE: dict[int, tuple[dict[str, str], frozenset[str]]] = {}
+
+
+def _multi_word_names(lexicon: Lexicon) -> dict[str, str]:
+    """Folded names of two or three words (ten letters or more) → their concept."""
+    return _multi(lexicon)[0]
+
+
+def _lexicon_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every folded word of the lexicon's names."""
+    return _multi(lexicon)[1]
+
+
+def _multi(lexicon: Lexicon) -> tuple[dict[str, str], frozenset[str]]:
+    key = id(lexicon)
+    if key not in _MULTI_CACHE:
+        names: dict[str, str] = {}
+        words: set[str] = set()
+        for form in lexicon.surface_forms():
+            text = fold(form.text)
+            words.update(text.split())
+            if 2 <= text.count(" ") + 1 <= 3 and len(text) >= 10 and not form.case_sensitive:
+                names.setdefault(text, form.concept_id)
+        _MULTI_CACHE[key] = (names, frozenset(words))
+    return _MULTI_CACHE[key]
 
 
 def _fuzzy(word: str, lexicon: Lexicon, rules: QuestionRules) -> str | None:
