@@ -128,3 +128,16 @@ def test_claims_at_a_sentence_follow_the_knowledge_as_it_changes(
     found = small_kb.knowledge.claims_at(keys)
     assert found and {c.evidence.doc_id for _, c in found} == {"clinic"}
     assert small_kb.knowledge.claims_at(keys) == found  # the same again, remembered
+
+
+def test_a_synonym_read_between_a_kind_and_its_class_does_not_make_them_one() -> None:
+    from osteon.knowledge.hierarchy import Hierarchy
+    from osteon.reading.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    # a page's loose "heterotopic ossification, also known as myositis ossificans"
+    loose = Hierarchy(lexicon, [("heterotopic_ossification", "synonym_of", "myositis_ossificans")])
+    assert "neurogenic_heterotopic_ossification" not in loose.narrower("myositis_ossificans")
+    # a synonym between concepts the lexicon does not relate still joins them
+    joined = Hierarchy(lexicon, [("indomethacin", "synonym_of", "celecoxib")])
+    assert "celecoxib" in joined.narrower("indomethacin")

@@ -3,7 +3,8 @@
 A question about NSAIDs must see indomethacin, and "NSAIDs do not prevent HO"
 must meet "indomethacin may prevent HO" as a conflict. The lexicon's parents
 give the backbone; asserted `is_a` and `synonym_of` assertions between two
-concepts (read from the documents) add links the lexicon lacks.
+concepts (read from the documents) add links the lexicon lacks (a synonym read
+between a concept and its own kind or class is left out: the lexicon's link stands).
 """
 
 from __future__ import annotations
@@ -32,11 +33,20 @@ class Hierarchy:
                 continue
             if predicate == "is_a":
                 self._link(subject, obj)
-            elif predicate == "synonym_of":
+            elif predicate == "synonym_of" and not self._kin(subject, obj):
                 self._same[subject].add(obj)
                 self._same[obj].add(subject)
         self._up: dict[str, frozenset[str]] = {}
         self._down: dict[str, frozenset[str]] = {}
+
+    def _kin(self, a: str, b: str) -> bool:
+        """Is one a kind of the other in the lexicon?
+
+        Then a page calling them the same ("heterotopic ossification, also known as
+        myositis ossificans") speaks loosely: made one, every kind of HO would answer a
+        question about myositis ossificans.
+        """
+        return b in self.lexicon.ancestors(a) or a in self.lexicon.ancestors(b)
 
     def _link(self, child: str, parent: str) -> None:
         self._parents[child].add(parent)
