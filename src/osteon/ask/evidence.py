@@ -275,13 +275,14 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
     kept: list[Ranked] = []
     seen: list[set[str]] = []
     for r in ranked:
+        if len(kept) >= KEPT_PER_QUOTE * rules.evidence and not r.leading:
+            continue  # past the cut only plain BM25's best are kept
         words = set(_tokens(r.place.text))
         if words and any(len(words & s) >= rules.duplicate_overlap * min(len(words), len(s))
                          for s in seen):
             continue
-        if len(kept) < KEPT_PER_QUOTE * rules.evidence or r.leading:
-            kept.append(r)
-            seen.append(words)
+        kept.append(r)
+        seen.append(words)
     return kept
 
 
