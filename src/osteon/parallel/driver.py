@@ -109,10 +109,8 @@ def write_in_order(store: Store, doc_ids: Sequence[str], submit: Submit, workers
         fill()
         for rows in results:
             batch.append(rows)
-            report.documents.append(rows.doc_id)
-            report.claims += len(rows.claims)
-            report.mentions += len(rows.mentions)
-            report.skipped_sentences += rows.skipped_sentences
+            report.count(rows.doc_id, len(rows.claims), len(rows.mentions),
+                         rows.skipped_sentences)
             if on_document:
                 on_document(rows.doc_id, len(rows.claims))
         if len(batch) >= WRITE_BATCH:

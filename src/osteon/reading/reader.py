@@ -134,10 +134,8 @@ def read_store(store: Store, *, force: bool = False, doc_ids: list[str] | None =
     for doc_id in todo:
         result = reader.read(store.get(doc_id))
         batch.append(result)
-        report.documents.append(result.doc_id)
-        report.claims += len(result.claims)
-        report.mentions += len(result.mentions)
-        report.skipped_sentences += result.skipped_sentences
+        report.count(result.doc_id, len(result.claims), len(result.mentions),
+                     result.skipped_sentences)
         if on_document:
             on_document(result.doc_id, len(result.claims))
         if len(batch) >= WRITE_BATCH:

@@ -33,6 +33,13 @@ class ReadReport:
     skipped_sentences: int = 0
     """Sentences too long to read (see pipeline.MAX_SENTENCE_CHARS)."""
 
+    def count(self, doc_id: str, claims: int, mentions: int, skipped: int) -> None:
+        """Add one document's read to the pass's totals (one process or many alike)."""
+        self.documents.append(doc_id)
+        self.claims += claims
+        self.mentions += mentions
+        self.skipped_sentences += skipped
+
 
 @cache
 def reader_version() -> str:
