@@ -65,7 +65,7 @@ def test_an_error_inside_a_rule_names_the_rule_by_its_id(tmp_path):
 
 
 def test_a_yaml_syntax_error_names_its_line(tmp_path):
-    path = copy(tmp_path, "rules", "chrome.yaml", old="patterns:", new="patterns: [")
+    path = copy(tmp_path, "corpus", "rules", "chrome.yaml", old="patterns:", new="patterns: [")
     with pytest.raises(DataFileError) as caught:
         load_file(ChromeRules, path)
     assert caught.value.entry == "syntax" and caught.value.line is not None

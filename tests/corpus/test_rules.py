@@ -29,20 +29,20 @@ def test_reference_numbers_glued_to_a_full_stop_end_the_sentence():
 
 
 def test_a_bad_pattern_names_the_file_and_the_entry():
-    raw = load_yaml("rules", "chrome.yaml")
+    raw = load_yaml("corpus", "rules", "chrome.yaml")
     raw["patterns"][2]["pattern"] = "share (this"
     with pytest.raises(DataFileError) as caught:
-        parse_model(ChromeRules, raw, "data/rules/chrome.yaml")
+        parse_model(ChromeRules, raw, "data/corpus/rules/chrome.yaml")
     assert str(caught.value).startswith(
-        "data/rules/chrome.yaml: rule 'rate-author' (patterns.2.pattern): "
+        "data/corpus/rules/chrome.yaml: rule 'rate-author' (patterns.2.pattern): "
         "'share (this' is not a valid regular expression")
 
 
 def test_an_unknown_key_is_refused():
-    raw = load_yaml("rules", "chrome.yaml")
+    raw = load_yaml("corpus", "rules", "chrome.yaml")
     raw["patterns"][0]["patern"] = "typo"
     with pytest.raises(DataFileError, match="patterns.0.patern"):
-        parse_model(ChromeRules, raw, "data/rules/chrome.yaml")
+        parse_model(ChromeRules, raw, "data/corpus/rules/chrome.yaml")
 
 
 def test_sentences_do_not_break_after_abbreviations_initials_or_decimals():

@@ -74,17 +74,17 @@ def test_attaching_qualifiers_builds_new_claims_and_leaves_the_given_ones_alone(
 
 
 def test_a_typo_in_a_rules_qualifier_is_refused_at_load():
-    raw = load_yaml("rules", "relations.yaml")
+    raw = load_yaml("reading", "relations.yaml")
     rule = next(r for r in raw["rules"] if r.get("qualifiers"))
     rule["qualifiers"] = {"vai": "mutation"}
     with pytest.raises(DataFileError) as caught:
-        parse_model(RelationRules, raw, "data/rules/relations.yaml")
+        parse_model(RelationRules, raw, "data/reading/relations.yaml")
     assert f"rule {rule['id']!r}" in str(caught.value)
     assert "unknown field 'vai' (did you mean 'via'?)" in caught.value.reason
 
 
 def test_the_experimental_setting_is_labelled_as_every_stage_reads_it():
-    raw = load_yaml("rules", "relations.yaml")
+    raw = load_yaml("reading", "relations.yaml")
     raw["model_context"] = {"murine model": raw["model_context"]["mouse model"]}
     with pytest.raises(DataFileError, match="labelled 'mouse model'"):
-        parse_model(RelationRules, raw, "data/rules/relations.yaml")
+        parse_model(RelationRules, raw, "data/reading/relations.yaml")

@@ -12,7 +12,7 @@ from osteon.reading.quantities import extract_quantities
 from osteon.reading.quantity_rules import QuantityRules, quantity_rules
 from osteon.reading.records import Quantity
 
-RULES = "data/rules/quantities.yaml"
+RULES = "data/reading/quantities.yaml"
 
 
 def read(text: str) -> list[Quantity]:
@@ -314,7 +314,7 @@ def test_packaged_rules_load():
 
 
 def test_a_bad_pattern_names_the_file_and_the_entry():
-    raw = load_yaml("rules", "quantities.yaml")
+    raw = load_yaml("reading", "quantities.yaml")
     raw["dose_forms"]["after"][0]["pattern"] = "(in a single"
     with pytest.raises(DataFileError) as caught:
         parse_model(QuantityRules, raw, RULES)
@@ -323,21 +323,21 @@ def test_a_bad_pattern_names_the_file_and_the_entry():
 
 
 def test_an_unknown_key_is_refused():
-    raw = load_yaml("rules", "quantities.yaml")
+    raw = load_yaml("reading", "quantities.yaml")
     raw["units"][0]["alias"] = ["pc"]
     with pytest.raises(DataFileError, match="units.0.alias"):
         parse_model(QuantityRules, raw, RULES)
 
 
 def test_the_character_map_must_keep_lengths():
-    raw = load_yaml("rules", "quantities.yaml")
+    raw = load_yaml("reading", "quantities.yaml")
     raw["char_map"]["\u2013"] = "--"
     with pytest.raises(DataFileError, match="char_map"):
         parse_model(QuantityRules, raw, RULES)
 
 
 def test_a_bare_unit_must_be_a_duration():
-    raw = load_yaml("rules", "quantities.yaml")
+    raw = load_yaml("reading", "quantities.yaml")
     raw["bare_units"].append("patients")
     with pytest.raises(DataFileError, match="bare unit 'patients'"):
         parse_model(QuantityRules, raw, RULES)

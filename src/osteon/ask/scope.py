@@ -5,7 +5,7 @@ surgery, nor a clinical question with a mouse experiment, unless the sources
 say nothing closer: the ranking prefers sentences whose scope fits the
 question's, and the answer says when it quotes one that does not. The concepts
 that mark a family, a population or a species are reading's
-(data/knowledge/scope.yaml, the same rules that scope every claim); a question
+(data/reading/scope.yaml, the same rules that scope every claim); a question
 adds a few words of its own ("in mice", "inherited": data/ask/ranking.yaml).
 A sentence takes the scope of the claims read from it, of the concepts it names,
 and, for what those leave unsaid, of its section heading and document title.

@@ -133,7 +133,7 @@ class TimingRules(Strict):
     def hours(self) -> dict[str, float]:
         """Hours in one unit of time, from the reader's own table.
 
-        rules/quantities.yaml's `dimensions.time`: the reader and the assessment agree.
+        reading/quantities.yaml's `dimensions.time`: the reader and the assessment agree.
         """
         return quantity_rules().dimensions["time"]
 

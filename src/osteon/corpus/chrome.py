@@ -2,7 +2,7 @@
 
 Chrome is marked, never cut out of the text: the document keeps its original
 characters so offsets stay exact, and layout simply skips marked lines. What
-counts as chrome lives in `data/rules/chrome.yaml`; this module interprets it.
+counts as chrome lives in `data/corpus/rules/chrome.yaml`; this module interprets it.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Plain text carries its structure implicitly: blank lines, bullets, numbered
 items, a short line standing alone, `== wiki ==` or `# markdown` headings.
-Layout reads those cues (rules in `data/rules/layout.yaml`), skips the lines
+Layout reads those cues (rules in `data/corpus/rules/layout.yaml`), skips the lines
 chrome marked, and returns blocks whose spans exclude markers, so that
 sentences inside a list item never swallow the "1." or the "•".
 """

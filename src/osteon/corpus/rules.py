@@ -1,4 +1,4 @@
-"""Typed, validated views of the corpus rule files in `data/rules/`.
+"""Typed, validated views of the corpus rule files in `data/corpus/rules/`.
 
 Each rule kind is a small pydantic model that forbids unknown keys and
 compiles its patterns once, so a typo in a rule file fails at load time with
@@ -53,7 +53,7 @@ class Sandwich(Strict):
 
 
 class ChromeRules(Strict):
-    """Everything that decides what is page chrome (`data/rules/chrome.yaml`)."""
+    """Everything that decides what is page chrome (`data/corpus/rules/chrome.yaml`)."""
 
     patterns: list[PatternRule]
     bylines: list[PatternRule] = []
@@ -64,7 +64,7 @@ class ChromeRules(Strict):
 
 
 class HeadingRule(Strict):
-    """When a standalone line reads as a heading (`data/rules/layout.yaml`)."""
+    """When a standalone line reads as a heading (`data/corpus/rules/layout.yaml`)."""
 
     max_words: int
     max_chars: int
@@ -109,16 +109,16 @@ def _compiled(pattern: str, case_sensitive: bool) -> re.Pattern[str]:
 @cache
 def chrome_rules() -> ChromeRules:
     """The packaged chrome rules, loaded once."""
-    return load_model(ChromeRules, "rules", "chrome.yaml")
+    return load_model(ChromeRules, "corpus", "rules", "chrome.yaml")
 
 
 @cache
 def layout_rules() -> LayoutRules:
     """The packaged layout rules, loaded once."""
-    return load_model(LayoutRules, "rules", "layout.yaml")
+    return load_model(LayoutRules, "corpus", "rules", "layout.yaml")
 
 
 @cache
 def sentence_rules() -> SentenceRules:
     """The packaged sentence rules, loaded once."""
-    return load_model(SentenceRules, "rules", "sentences.yaml")
+    return load_model(SentenceRules, "corpus", "rules", "sentences.yaml")

@@ -3,7 +3,7 @@
 Rule-based on purpose: sentence splitting runs once at ingest over every
 document, so it must be fast and predictable, and the spans it returns are
 the provenance every later claim points at. Abbreviations are data
-(`data/rules/sentences.yaml`).
+(`data/corpus/rules/sentences.yaml`).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from osteon.datafiles import Strict
 
 
 class ContextRuleEntry(Strict):
-    """One ConText cue as written in `data/rules/context.yaml` (or assess's notes.yaml)."""
+    """One ConText cue as written in `data/reading/context.yaml` (or assess's notes.yaml)."""
 
     literal: str
     category: str

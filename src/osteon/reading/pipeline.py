@@ -3,7 +3,7 @@
 Sentences were split once at ingest, so the pipeline is a blank English
 tokenizer, a component that marks each input as one sentence, a matcher for
 the lexicon's medspaCy target rules (`lexicon_matcher`: the TargetMatcher's
-entities, found faster) and ConText (rules from `data/rules/context.yaml`).
+entities, found faster) and ConText (rules from `data/reading/context.yaml`).
 It reports ConText's cues with their scopes as character spans, so relation
 extraction can ask whether a trigger, not just a concept, sits under a
 negation or a hedge.
@@ -178,7 +178,7 @@ def lexicon_target_rules(nlp: Language, lexicon: Lexicon) -> list[TargetRule]:
 
 @cache
 def _context_rules() -> ContextRules:
-    return load_model(ContextRules, "rules", "context.yaml")
+    return load_model(ContextRules, "reading", "context.yaml")
 
 
 def _analysis(original: str, doc: Doc) -> SentenceAnalysis:

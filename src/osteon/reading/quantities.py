@@ -4,7 +4,7 @@
 24–48 hours of surgery" into a 7–8 Gy single-fraction dose and a 24–48 hour
 window "within" "surgery", each with the exact span it was read from, so
 downstream stages never re-read raw text. The words (number words, units,
-approximators, relation words) live in `data/rules/quantities.yaml`
+approximators, relation words) live in `data/reading/quantities.yaml`
 (models in `quantity_rules`), compiled into regexes by `quantity_patterns`;
 this module only reads with them.
 

@@ -3,7 +3,7 @@
 "within 24-48 hours of surgery" is anchored to "surgery", "3 weeks after an
 injury or surgery" to "an injury or surgery", but "after injury the risk
 rises" only to "injury". The phrase is read word by word up to punctuation,
-a stop word or a word limit (`anchor` in `data/rules/quantities.yaml`), with
+a stop word or a word limit (`anchor` in `data/reading/quantities.yaml`), with
 "or"/"and" joining short chunks and a determiner starting a new phrase.
 """
 

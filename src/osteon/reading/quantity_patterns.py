@@ -1,7 +1,7 @@
 """The quantity rules compiled into anchored regexes and lookup tables.
 
 The reader never backtracks across a sentence, so every word list in
-`data/rules/quantities.yaml` becomes a regex matched at one position: units
+`data/reading/quantities.yaml` becomes a regex matched at one position: units
 right after a number, range separators, relation words, and (matched on the
 reversed text just before a number) the qualifiers that precede it. Number
 words and their values live here too, so "twenty-five", "a dozen" and

@@ -1,4 +1,4 @@
-"""Typed, validated quantity rules (`data/rules/quantities.yaml`).
+"""Typed, validated quantity rules (`data/reading/quantities.yaml`).
 
 The words `extract_quantities` knows (number words, units and their factors,
 approximators, bounds, relation words, fractionation phrases, what an anchor
@@ -131,7 +131,7 @@ class AnchorRules(Strict):
 
 
 class QuantityRules(Strict):
-    """Everything `extract_quantities` knows about numbers (`data/rules/quantities.yaml`)."""
+    """Everything `extract_quantities` knows about numbers (`data/reading/quantities.yaml`)."""
 
     char_map: dict[str, str]
     number_words: dict[str, int]
@@ -213,7 +213,7 @@ class QuantityRules(Strict):
 @cache
 def quantity_rules() -> QuantityRules:
     """The packaged quantity rules, loaded and validated once."""
-    return load_model(QuantityRules, "rules", "quantities.yaml")
+    return load_model(QuantityRules, "reading", "quantities.yaml")
 
 
 def check_relations(names: Iterable[str]) -> None:
@@ -222,4 +222,4 @@ def check_relations(names: Iterable[str]) -> None:
     for relation in names:
         if relation not in known:
             raise ValueError(f"the reader records no relation {relation!r}; it records "
-                             f"{', '.join(sorted(known))} (rules/quantities.yaml)")
+                             f"{', '.join(sorted(known))} (reading/quantities.yaml)")

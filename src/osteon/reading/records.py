@@ -18,7 +18,7 @@ Polarity = Literal["asserted", "negated", "hedged"]
 
 MOUSE_MODEL = "mouse model"
 """The context of claims read in a mouse-model setting (the `model_context` label of
-data/rules/relations.yaml): one constant for every stage that tells clinical statements from
+data/reading/relations.yaml): one constant for every stage that tells clinical statements from
 animal experiments."""
 
 CLINICAL_PREDICATES = (

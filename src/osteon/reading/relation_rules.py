@@ -1,4 +1,4 @@
-"""Typed, validated relation rules (`data/rules/relations.yaml`).
+"""Typed, validated relation rules (`data/reading/relations.yaml`).
 
 A rule is a trigger (a regular expression) and where to find its subject and
 object: left or right of the trigger within the clause, or inside a named
@@ -288,7 +288,7 @@ class RelationRules(Strict):
 @cache
 def relation_rules() -> RelationRules:
     """The packaged relation rules, loaded once."""
-    return load_model(RelationRules, "rules", "relations.yaml")
+    return load_model(RelationRules, "reading", "relations.yaml")
 
 
 @cache

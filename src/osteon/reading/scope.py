@@ -4,7 +4,7 @@ A statement about FOP does not answer a question about HO after hip replacement,
 and a figure for spinal cord injury patients does not contradict one for burns.
 Reading gives every claim its `Scope` (reading.records) from what its sentence,
 its section's heading and its document's title say, by the rules of
-`data/knowledge/scope.yaml`; the first of the three that says anything decides
+`data/reading/scope.yaml`; the first of the three that says anything decides
 each field. Knowledge unions the claims' scopes into an assertion's scope and
 compares figures only within one scope.
 """
@@ -59,7 +59,7 @@ class SpeciesRules(Strict):
 
 
 class ScopeRules(Strict):
-    """The whole of data/knowledge/scope.yaml."""
+    """The whole of data/reading/scope.yaml."""
 
     families: dict[str, tuple[str, ...]]
     populations: PopulationRules
@@ -68,8 +68,8 @@ class ScopeRules(Strict):
 
 @cache
 def scope_rules() -> ScopeRules:
-    """The scope rules of data/knowledge/scope.yaml."""
-    return load_model(ScopeRules, "knowledge", "scope.yaml")
+    """The scope rules of data/reading/scope.yaml."""
+    return load_model(ScopeRules, "reading", "scope.yaml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ class ScopeReader:
         self.rules = rules or scope_rules()
         for concept in self._named_concepts():
             if concept not in lexicon:
-                raise ValueError(f"data/knowledge/scope.yaml: {concept!r} is not a concept id")
+                raise ValueError(f"data/reading/scope.yaml: {concept!r} is not a concept id")
         self._family_of: dict[str, str] = {}
         for family, roots in self.rules.families.items():
             for root in roots:

@@ -1,4 +1,4 @@
-"""What a section is about, from its heading path (rules in `data/rules/sections.yaml`).
+"""What a section is about, from its heading path (rules in `data/reading/sections.yaml`).
 
 A drug named under "Treatment" is a treatment; under "Causes" it may be a
 cause. Relation rules can require a section category, and list items under a
@@ -36,7 +36,7 @@ class SectionRules(Strict):
 
 @cache
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
-    rules = load_model(SectionRules, "rules", "sections.yaml")
+    rules = load_model(SectionRules, "reading", "sections.yaml")
     return [(c.id, re.compile("|".join(c.patterns), re.IGNORECASE)) for c in rules.categories]
 
 

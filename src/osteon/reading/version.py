@@ -18,9 +18,9 @@ NOT_READING = frozenset({"evaluate.py"})
 """Modules of the reading package that reading never runs (the scorer): editing them leaves
 stored claims valid."""
 
-RULE_FILES = ("rules/context.yaml", "rules/relations.yaml", "rules/sections.yaml",
-              "rules/quantities.yaml", "knowledge/scope.yaml")
-"""Reading rules outside the lexicon whose edits make stored claims stale."""
+RULE_FOLDERS = ("lexicon", "reading")
+"""The data folders whose files reading reads: an edit to any of them makes stored claims
+stale (every reading rule lives in `data/reading/`, so no list of files to keep)."""
 
 
 @dataclass(slots=True)
@@ -53,12 +53,8 @@ def reader_version() -> str:
     for name in sorted(p.name for p in code.iterdir()
                        if p.name.endswith(".py") and p.name not in NOT_READING):
         digest.update(code.joinpath(name).read_bytes())
-    lexicon_dir = data_path("lexicon")
-    names = sorted(p.name for p in lexicon_dir.iterdir() if p.name.endswith(".yaml"))
-    for name in names:
-        digest.update(lexicon_dir.joinpath(name).read_bytes())
-    for name in RULE_FILES:
-        node = data_path(*name.split("/"))
-        if node.is_file():
-            digest.update(node.read_bytes())
+    for folder in RULE_FOLDERS:
+        node = data_path(folder)
+        for name in sorted(p.name for p in node.iterdir() if p.name.endswith(".yaml")):
+            digest.update(node.joinpath(name).read_bytes())
     return digest.hexdigest()[:16]
