@@ -123,16 +123,15 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
           ) -> tuple[dict[Key, float], set[Key]]:
     """BM25 shares of the candidates, and the `leading` best (plain retrieval's answer).
 
-    The first search is plain retrieval's: every word of the question as the asker
-    wrote it (and in the other spelling: "anaesthesia" is searched as "anesthesia"
-    too), each candidate scored as a share of the best hit's; its best `leading` are
-    always quoted. A wider search only brings further candidates, scored at the share
-    it gives them, halved: with the concepts' other names (synonyms, abbreviations)
-    and the words sources use for the question's everyday phrases ("go away" →
-    regress). (Searching the question's topic with the words answers of its kind use,
-    "incidence" for how often, was measured and lost answers on unseen pages.) Words
-    most sentences hold ("ossification" in an HO corpus) are left out of both
-    searches, and each searches only as many words as the row budget allows: they
+    The first search is plain retrieval's: every content word of the question (and its other
+    spelling: "anaesthesia" is searched as "anesthesia" too), each candidate scored as a
+    share of the best hit's; its best `leading` are always quoted. A wider search only
+    brings further candidates, scored at the share it gives them, halved: with the concepts'
+    other names (synonyms, abbreviations) and the words sources use for the question's
+    everyday phrases ("go away" → regress). (Searching the question's topic with the words
+    answers of its kind use, "incidence" for how often, was measured and lost answers on
+    unseen pages.) Words most sentences hold ("ossification" in an HO corpus) are left out
+    of both searches, and each searches only as many words as the row budget allows: they
     rank little and cost a scan of much of the index.
     """
     store = knowledge.store
@@ -164,8 +163,9 @@ def _telling(words: Sequence[str], counts: dict[str, int], common: float,
              rules: RankingRules, *, capped: bool = True) -> list[str]:
     """The words that tell sentences apart, rarest first.
 
-    Up to `max_search_words` of those fewer than `common` sentences hold, and no more
-    than together hold `max_search_rows` sentences (the rarest always): BM25 looks at
+    Those fewer than `common` sentences hold (only the `max_search_words` rarest when
+    `capped`), and no more than together hold `max_search_rows` sentences (the rarest
+    always): BM25 looks at
     every sentence a word is in, so that sum is a search's cost. None when every word
     is that common ("how can HO be prevented?" over ten thousand HO pages): such a
     search ranks nothing, and the sentences that state what was asked come from the

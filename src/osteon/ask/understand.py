@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
@@ -210,49 +211,23 @@ def _fuzzy_phrase(words: list[str], i: int, lexicon: Lexicon, rules: QuestionRul
     slip in one word still finds the concept both words name together. Only tried where
     a word the lexicon does not use starts or ends the phrase.
     """
-    known = _lexicon_words(lexicon)
+    names = _names(lexicon)
     for n in (3, 2):
         if i + n > len(words):
             continue
         part = [fold(w) for w in words[i:i + n]]
-        if (part[0] in known and part[-1] in known) or any(w in rules.stopwords for w in part):
+        if ((part[0] in names.words and part[-1] in names.words)
+                or any(w in rules.stopwords for w in part)):
             continue
-        names = _multi_word_names(lexicon)
-        for name, _, _ in process.extract(" ".join(part), list(names), scorer=fuzz.ratio,
-                                          score_cutoff=rules.fuzzy_cutoff, limit=5):
+        for name, _, _ in process.extract(" ".join(part), names.multi_word_keys,
+                                          scorer=fuzz.ratio, score_cutoff=rules.fuzzy_cutoff,
+                                          limit=5):
             said = name.split()
             # word for word, so "prevent heterotopic …" is not "previous heterotopic …"
             if len(said) == n and all(fuzz.ratio(a, b) >= rules.fuzzy_word_cutoff
                                       for a, b in zip(part, said, strict=True)):
-                return n, names[name]
+                return n, names.multi_word[name]
     return 1, None
-
-
-_MULTI_CACHE: dict[int, tuple[dict[str, str], frozenset[str]]] = {}
-
-
-def _multi_word_names(lexicon: Lexicon) -> dict[str, str]:
-    """Folded names of two or three words (ten letters or more) → their concept."""
-    return _multi(lexicon)[0]
-
-
-def _lexicon_words(lexicon: Lexicon) -> frozenset[str]:
-    """Every folded word of the lexicon's names."""
-    return _multi(lexicon)[1]
-
-
-def _multi(lexicon: Lexicon) -> tuple[dict[str, str], frozenset[str]]:
-    key = id(lexicon)
-    if key not in _MULTI_CACHE:
-        names: dict[str, str] = {}
-        words: set[str] = set()
-        for form in lexicon.surface_forms():
-            text = fold(form.text)
-            words.update(text.split())
-            if 2 <= text.count(" ") + 1 <= 3 and len(text) >= 10 and not form.case_sensitive:
-                names.setdefault(text, form.concept_id)
-        _MULTI_CACHE[key] = (names, frozenset(words))
-    return _MULTI_CACHE[key]
 
 
 def _fuzzy(word: str, lexicon: Lexicon, rules: QuestionRules) -> str | None:
@@ -260,29 +235,51 @@ def _fuzzy(word: str, lexicon: Lexicon, rules: QuestionRules) -> str | None:
     folded = fold(word)
     if len(folded) < rules.fuzzy_min_length or folded in rules.stopwords:
         return None
-    names = _one_word_names(lexicon)
-    match = process.extractOne(folded, list(names), scorer=fuzz.ratio,
+    names = _names(lexicon)
+    match = process.extractOne(folded, names.one_word_keys, scorer=fuzz.ratio,
                                score_cutoff=rules.fuzzy_cutoff)
-    return names[match[0]] if match else None
+    return names.one_word[match[0]] if match else None
 
 
-_NAME_CACHE: dict[int, dict[str, str]] = {}
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """The lexicon's names as fuzzy matching compares them, worked out once per lexicon."""
+
+    one_word: dict[str, str]
+    """Folded one-word names and synonyms (five letters or more, lay words too) → concept."""
+    one_word_keys: tuple[str, ...]
+    multi_word: dict[str, str]
+    """Folded names of two or three words (ten letters or more) → concept."""
+    multi_word_keys: tuple[str, ...]
+    words: frozenset[str]
+    """Every folded word of the lexicon's names."""
 
 
-def _one_word_names(lexicon: Lexicon) -> dict[str, str]:
-    """Folded one-word names and synonyms of the lexicon's concepts (long enough to be safe)."""
-    key = id(lexicon)
-    if key not in _NAME_CACHE:
-        names: dict[str, str] = {}
+_NAMES: weakref.WeakKeyDictionary[Lexicon, _Names] = weakref.WeakKeyDictionary()
+
+
+def _names(lexicon: Lexicon) -> _Names:
+    """The lexicon's names for fuzzy matching, from one pass over its surface forms."""
+    found = _NAMES.get(lexicon)
+    if found is None:
+        one: dict[str, str] = {}
+        multi: dict[str, str] = {}
+        words: set[str] = set()
         for form in lexicon.surface_forms():
             text = fold(form.text)
-            if " " not in text and len(text) >= 5 and not form.case_sensitive:
-                names.setdefault(text, form.concept_id)
+            words.update(text.split())
+            if form.case_sensitive:
+                continue
+            if " " not in text and len(text) >= 5:
+                one.setdefault(text, form.concept_id)
+            elif 2 <= text.count(" ") + 1 <= 3 and len(text) >= 10:
+                multi.setdefault(text, form.concept_id)
         for phrase, concept in question_rules().lay_terms.items():
             if " " not in phrase and len(phrase) >= 5 and concept in lexicon:
-                names.setdefault(phrase, concept)
-        _NAME_CACHE[key] = names
-    return _NAME_CACHE[key]
+                one.setdefault(phrase, concept)
+        found = _NAMES[lexicon] = _Names(one, tuple(one), multi, tuple(multi),
+                                         frozenset(words))
+    return found
 
 
 def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) -> Question:
