@@ -35,7 +35,7 @@ from corpus_gen import generate_corpus
 from measure import emit, peak_rss_mb
 from osteon import KnowledgeBase
 from osteon.knowledge.store import KnowledgeStore
-from osteon.reading.reader import reader_version
+from osteon.reading.version import reader_version
 
 TARGET_ADD_S = 1.0
 CACHE = Path(__file__).resolve().parents[1] / ".bench"

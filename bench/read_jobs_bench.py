@@ -88,8 +88,10 @@ class _Timed:
 def child(mode: str, store_file: str, jobs: int) -> dict[str, Any]:
     """Read one unread store one way; start-up and reading timed apart, CPU seconds counted."""
     from osteon.corpus.store import Store
+    from osteon.knowledge.read_pass import read_store
     from osteon.parallel.driver import write_in_order
-    from osteon.reading.reader import DocumentReader, read_store, reader_version
+    from osteon.reading.reader import DocumentReader
+    from osteon.reading.version import reader_version
 
     reader_version()
     store = Store.open(store_file)

@@ -124,7 +124,7 @@ def child_ingest(args: dict[str, Any]) -> dict[str, Any]:
 
 def _instrument(store: Any, reader: Any, stages: dict[str, float]) -> None:
     """Time each stage of reading by wrapping it (in this child only; src is untouched)."""
-    import osteon.reading.claim_store as claim_store
+    import osteon.knowledge.claim_store as claim_store
     import osteon.reading.reader as reader_module
 
     def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -157,7 +157,9 @@ def child_read(args: dict[str, Any]) -> dict[str, Any]:
     """Read a store end to end with `read_store` and measure it."""
     cpu = pin_to_one_cpu()
     from osteon.corpus.store import Store
-    from osteon.reading.reader import DocumentReader, read_store, reader_version
+    from osteon.knowledge.read_pass import read_store
+    from osteon.reading.reader import DocumentReader
+    from osteon.reading.version import reader_version
 
     store = Store.open(args["store"])
     doc_ids: list[str] | None = args.get("doc_ids")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from osteon import AS_STORED, MERGE_ONLY, READ_FIRST, Freshness, KnowledgeBase
-from osteon.reading.claim_store import unread
+from osteon.knowledge.claim_store import unread
 from osteon.reading.version import reader_version
 
 NOTE = "Indomethacin prevents heterotopic ossification after hip arthroplasty.\n"

@@ -119,7 +119,7 @@ class KnowledgeBase:
         address) as tasks on Dask distributed (see `osteon.parallel`); either way this
         process is the store's one writer and the claims are those of a one-process read.
         """
-        from osteon.reading.claim_store import unread
+        from osteon.knowledge.claim_store import unread
         from osteon.reading.version import ReadReport, reader_version
 
         todo = self.store.ids() if force else unread(self.store, reader_version())
@@ -130,7 +130,7 @@ class KnowledgeBase:
 
             return read_parallel(self.store, todo, jobs=jobs, cluster=cluster,
                                  on_document=on_document)
-        from osteon.reading.reader import read_store
+        from osteon.knowledge.read_pass import read_store
 
         return read_store(self.store, doc_ids=todo, on_document=on_document,
                           reader=self.reader())
@@ -204,8 +204,8 @@ class KnowledgeBase:
 
     def _as_stored(self) -> UpdateReport:
         """The knowledge of a store that cannot be written, as it stands; `stale` if behind."""
+        from osteon.knowledge.claim_store import unread
         from osteon.knowledge.store import KnowledgeStore, UpdateReport
-        from osteon.reading.claim_store import unread
         from osteon.reading.version import reader_version
 
         if self._knowledge is None:
@@ -328,7 +328,7 @@ class KnowledgeBase:
     def claims(self, *, doc_id: str | None = None, predicate: str | None = None,
                concept: str | None = None) -> list[Claim]:
         """Claims read from the documents (first reading what is unread, if the policy reads)."""
-        from osteon.reading.claim_store import load_claims
+        from osteon.knowledge.claim_store import load_claims
 
         if self.freshness.read and not self.store.read_only:
             self.read()

@@ -14,6 +14,7 @@ from osteon import KnowledgeBase
 from osteon.cli import app
 from osteon.corpus.seeds import DEFAULT_CORPUS_KEY
 from osteon.corpus.store import Store
+from osteon.knowledge import read_pass
 from osteon.reading import reader as reader_module
 from osteon.web.app import create_app
 from osteon.web.cds.auth import AuthSettings
@@ -49,7 +50,7 @@ def spy_on_reading(monkeypatch: pytest.MonkeyPatch, stop_after: int | None = Non
         return original(self, doc, *args, **kwargs)
 
     monkeypatch.setattr(reader_module.DocumentReader, "read", reading)
-    monkeypatch.setattr(reader_module, "WRITE_BATCH", BATCH)
+    monkeypatch.setattr(read_pass, "WRITE_BATCH", BATCH)
     return read
 
 

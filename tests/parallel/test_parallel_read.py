@@ -11,8 +11,8 @@ import pytest
 
 from osteon.corpus.seeds import ensure_default_corpus
 from osteon.corpus.store import Store
+from osteon.knowledge.read_pass import read_store
 from osteon.parallel import read_parallel
-from osteon.reading.reader import read_store
 
 
 @pytest.fixture(scope="module")

@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from osteon.corpus.ingest import ingest_paths
+from osteon.knowledge.claim_store import load_claims
+from osteon.knowledge.read_pass import read_store
 from osteon.reading.claim_assembly import (
     Subsumption,
     explicit_over_positional,
     subsume,
     with_qualifiers,
 )
-from osteon.reading.claim_store import load_claims
 from osteon.reading.lexicon import load_lexicon
-from osteon.reading.reader import read_store
 from osteon.reading.records import Claim, Evidence, Mention, SentenceSetting
 
 SETTING = SentenceSetting(doc_id="d", sentence_idx=0, sentence_start=0, sentence_kind="text")

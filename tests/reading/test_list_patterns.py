@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from osteon.corpus.ingest import ingest_paths
-from osteon.reading.claim_store import load_claims
-from osteon.reading.reader import read_store
+from osteon.knowledge.claim_store import load_claims
+from osteon.knowledge.read_pass import read_store
 from osteon.reading.records import Figure
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from osteon.datafiles import load_yaml, parse_model
 from osteon.errors import DataFileError
+from osteon.knowledge.claim_store import qualifiers_json, row_to_claim
 from osteon.reading.claim_assembly import with_qualifiers
-from osteon.reading.claim_store import qualifiers_json, row_to_claim
 from osteon.reading.lexicon import load_lexicon
 from osteon.reading.records import (
     Claim,

@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from osteon.corpus.ingest import ingest_paths
-from osteon.reading.claim_store import load_claims
+from osteon.knowledge.claim_store import load_claims
+from osteon.knowledge.read_pass import read_store
 from osteon.reading.lexicon import load_lexicon
 from osteon.reading.pipeline import default_pipeline
-from osteon.reading.reader import read_store
 
 PARAPHRASES = yaml.safe_load(
     (Path(__file__).resolve().parents[1] / "data" / "paraphrases.yaml").read_text())

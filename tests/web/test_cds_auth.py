@@ -86,16 +86,12 @@ def test_inline_keys_and_auth_off() -> None:
 
 
 def test_a_replay_is_refused_across_processes_sharing_a_store(tmp_path) -> None:
-    import sqlite3
-
     from osteon.web.cds.auth import SqliteReplayCache
 
     path = tmp_path / "store.sqlite"
     settings = AuthSettings(issuers=(TrustedIssuer(iss=ISS, jwks=JWKS),))
-    worker_a = TokenVerifier(settings, seen=SqliteReplayCache(
-        sqlite3.connect(path, isolation_level=None)))
-    worker_b = TokenVerifier(settings, seen=SqliteReplayCache(
-        sqlite3.connect(path, isolation_level=None)))
+    worker_a = TokenVerifier(settings, seen=SqliteReplayCache.at(path))
+    worker_b = TokenVerifier(settings, seen=SqliteReplayCache.at(path))
     once = "Bearer " + token(jku=None)
     assert worker_a.verify(once, AUD)
     with pytest.raises(AuthError, match="replay"):

@@ -20,8 +20,8 @@ from osteon.ask.records import Question
 from osteon.ask.scope import fit, merged, out_of_scope, scope_of
 from osteon.ask.understand import QuestionType, find_concepts, question_rules
 from osteon.corpus.records import SentencePlace
+from osteon.knowledge.claim_store import mentions_at
 from osteon.knowledge.store import KnowledgeStore
-from osteon.reading.claim_store import mentions_at
 from osteon.reading.records import Claim, Scope
 
 Key = tuple[str, int]

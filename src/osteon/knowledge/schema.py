@@ -11,8 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from osteon.corpus.store import Store
-from osteon.knowledge import sources
-from osteon.reading import claim_store
+from osteon.knowledge import claim_store, sources
 from osteon.reading.terms import fold
 
 SCHEMA = """

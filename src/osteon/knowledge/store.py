@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from osteon.corpus.records import SentencePlace
 from osteon.corpus.store import Store, chunked, sentence_chunks
 from osteon.errors import StoreReadOnlyError
-from osteon.knowledge import sources
+from osteon.knowledge import claim_store, sources
 from osteon.knowledge.belief import documents_of
 from osteon.knowledge.calibration import rule_precision
 from osteon.knowledge.conflicts import ConflictFinder, figure_conflicts
@@ -44,7 +44,6 @@ from osteon.knowledge.schema import (
     ensure_schema,
     text_hash,
 )
-from osteon.reading import claim_store
 from osteon.reading.lexicon import Lexicon, load_lexicon
 from osteon.reading.records import Claim, Evidence, Figure, Qualifiers, Scope
 

@@ -14,9 +14,9 @@ from typing import Protocol
 
 from osteon.corpus.records import Document
 from osteon.corpus.store import Store
-from osteon.reading import claim_store
-from osteon.reading.claim_rows import Rows, write_rows
-from osteon.reading.reader import WRITE_BATCH
+from osteon.knowledge import claim_store
+from osteon.knowledge.claim_rows import Rows, write_rows
+from osteon.knowledge.read_pass import WRITE_BATCH
 from osteon.reading.version import ReadReport, reader_version
 
 CHUNK_DOCUMENTS = 4
@@ -63,7 +63,7 @@ def read_parallel(store: Store, doc_ids: Sequence[str], *, jobs: int | None = No
         return ReadReport()
     workers = max(1, jobs or default_jobs())
     if cluster is None and (workers == 1 or store.sentences_in(doc_ids) < min_sentences):
-        from osteon.reading.reader import read_store
+        from osteon.knowledge.read_pass import read_store
 
         return read_store(store, doc_ids=list(doc_ids), on_document=on_document)
     if cluster is not None:

@@ -10,7 +10,7 @@ from functools import cache
 
 from osteon.corpus.records import Document
 from osteon.errors import OsteonError
-from osteon.reading.claim_rows import Rows, to_rows
+from osteon.knowledge.claim_rows import Rows, to_rows
 from osteon.reading.reader import DocumentReader
 from osteon.reading.version import reader_version
 

@@ -10,6 +10,7 @@
   and objects around a trigger), `virtual_mentions` (elided heads, anaphors),
   `claim_assembly` (polarity, evidence, qualifiers) and `trigger_filter` turn trigger
   patterns into claims with evidence spans; `sections` says what a heading is about;
-- `reader` reads whole documents into the store (`claim_store`); `evaluate` scores the
+- `reader` reads whole documents into typed `ReadResult`s (it writes no table: the
+  claim tables are knowledge's, `knowledge.claim_store`); `evaluate` scores the
   claims against a gold file.
 """

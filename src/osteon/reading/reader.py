@@ -1,34 +1,26 @@
 """Read documents into claims: the reading stage's entry point.
 
-`read_store` reads every document the current reader has not read (new,
-edited, or read by older rules) and stores its mentions and claims. A
-document is read as a whole so each sentence knows its section, its heading's
-concepts, the previous sentence (for "these medications") and whether its
-paragraph describes a mouse model.
+`DocumentReader.read` turns one document into its mentions and claims, as a
+typed `ReadResult`; it stores nothing (knowledge's `read_pass` hands the results
+to the claim store, which knowledge owns). A document is read as a whole so each
+sentence knows its section, its heading's concepts, the previous sentence (for
+"these medications") and whether its paragraph describes a mouse model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from osteon.corpus.records import Document
-from osteon.corpus.store import Store
-from osteon.reading import claim_store
 from osteon.reading.claim_assembly import lead_in_polarity
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.pipeline import Pipeline, SentenceAnalysis, default_pipeline
 from osteon.reading.quantities import extract_quantities
-from osteon.reading.records import Claim, Mention, SentenceSetting
+from osteon.reading.records import Claim, Mention, ReadResult, SentenceSetting
 from osteon.reading.relation_rules import RelationRules, compiled, relation_rules
 from osteon.reading.relations import RelationExtractor, is_labelled
 from osteon.reading.scope import ScopeReader
 from osteon.reading.sections import section_category
-from osteon.reading.version import ReadReport, reader_version
 
-__all__ = ["DocumentReader", "ReadReport", "read_store", "reader_version"]
-
-WRITE_BATCH = 50
-"""Documents whose claims are written in one transaction."""
+__all__ = ["DocumentReader"]
 
 
 class DocumentReader:
@@ -43,7 +35,7 @@ class DocumentReader:
         self.scopes = ScopeReader(self.lexicon)
         self._context = [(label, compiled(p)) for label, p in self.rules.model_context.items()]
 
-    def read(self, doc: Document) -> claim_store.ReadResult:
+    def read(self, doc: Document) -> ReadResult:
         """Claims and mentions of one document, in reading order (nothing is stored)."""
         skipped = 0
         headings = {s.idx: self.pipeline.analyse(s.heading).mentions if s.heading else ()
@@ -104,7 +96,7 @@ class DocumentReader:
             previous = self.extractor.with_antecedents(analysis, setting)
             previous_section = sentence.section_idx
             previous_block = sentence.block_idx
-        return claim_store.ReadResult(doc.id, doc.content_hash, claims, mentions, skipped)
+        return ReadResult(doc.id, doc.content_hash, claims, mentions, skipped)
 
 
 def _nearest_heading_mentions(doc: Document, section_idx: int,
@@ -116,31 +108,3 @@ def _nearest_heading_mentions(doc: Document, section_idx: int,
             return headings[idx]
         idx = doc.sections[idx].parent_idx
     return ()
-
-
-def read_store(store: Store, *, force: bool = False, doc_ids: list[str] | None = None,
-               on_document: Callable[[str, int], None] | None = None,
-               reader: DocumentReader | None = None) -> ReadReport:
-    """Read what the current reader has not read yet (or everything with `force`)."""
-    claim_store.ensure_schema(store)
-    version = reader_version()
-    todo = doc_ids if doc_ids is not None else (
-        store.ids() if force else claim_store.unread(store, version))
-    report = ReadReport()
-    if not todo:
-        return report
-    reader = reader or DocumentReader()
-    batch: list[claim_store.ReadResult] = []
-    for doc_id in todo:
-        result = reader.read(store.get(doc_id))
-        batch.append(result)
-        report.count(result.doc_id, len(result.claims), len(result.mentions),
-                     result.skipped_sentences)
-        if on_document:
-            on_document(result.doc_id, len(result.claims))
-        if len(batch) >= WRITE_BATCH:
-            claim_store.replace_claims(store, batch, version)
-            batch = []
-    if batch:
-        claim_store.replace_claims(store, batch, version)
-    return report

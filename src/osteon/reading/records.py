@@ -303,6 +303,19 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadResult:
+    """What reading one version of one document produced: what the claim store is handed."""
+
+    doc_id: str
+    content_hash: str
+    claims: list[Claim]
+    mentions: list[tuple[int, Mention]]
+    """Each mention with the index of the sentence it is in."""
+    skipped_sentences: int = 0
+    """Sentences too long to read (see pipeline.MAX_SENTENCE_CHARS)."""
+
+
+@dataclass(frozen=True, slots=True)
 class SentenceSetting:
     """Where a sentence stands: its document, section, neighbours and setting."""
 

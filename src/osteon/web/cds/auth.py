@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +27,7 @@ import yaml
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from osteon.corpus.seen_ids import SeenIds
 from osteon.errors import OsteonError
 
 ALGORITHMS = ("ES384", "RS384")
@@ -118,46 +118,30 @@ class MemoryReplayCache:
 
 
 class SqliteReplayCache:
-    """Seen token ids in a SQLite table, shared by every server process on the same file.
+    """Seen token ids shared by every server process on the same file (`corpus.seen_ids`).
 
     With several workers, an in-memory cache would let a token replayed to another
-    worker through; a primary key on the token id refuses it wherever it lands.
+    worker through; the shared file refuses it wherever it lands.
     """
 
-    PURGE_EVERY = 1000
     SUFFIX = ".cds-tokens"
-    """The file beside the store that holds the table (`beside`)."""
+    """The file beside the store that holds the seen ids (`beside`)."""
+
+    def __init__(self, seen: SeenIds) -> None:
+        self.seen = seen
 
     @classmethod
     def beside(cls, store: Path) -> SqliteReplayCache:
-        """The cache in its own file next to the store, shared by the workers serving it.
+        """The cache in its own file next to the store (never in it: see `corpus.seen_ids`)."""
+        return cls(SeenIds.beside(store, cls.SUFFIX, grace_s=LEEWAY_S))
 
-        Not in the store itself: a write there (one per call) moves the store's
-        data_version, on which every connection's caches of the knowledge key, so each
-        call would rebuild them (3 calls/s instead of hundreds on 2 workers).
-        """
-        db = sqlite3.connect(store.with_name(store.name + cls.SUFFIX), isolation_level=None,
-                             timeout=30)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")  # a lost token id on power loss: harmless
-        return cls(db)
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.db = connection
-        self.db.execute("CREATE TABLE IF NOT EXISTS cds_seen_tokens"
-                        " (jti TEXT PRIMARY KEY, exp REAL NOT NULL) WITHOUT ROWID")
-        self._inserted = 0
+    @classmethod
+    def at(cls, path: Path) -> SqliteReplayCache:
+        """The cache in the file at `path`."""
+        return cls(SeenIds.open(path, grace_s=LEEWAY_S))
 
     def first_use(self, jti: str, exp: float) -> bool:
-        try:
-            self.db.execute("INSERT INTO cds_seen_tokens VALUES (?, ?)", (jti, exp))
-        except sqlite3.IntegrityError:
-            return False
-        self._inserted += 1
-        if self._inserted % self.PURGE_EVERY == 0:
-            self.db.execute("DELETE FROM cds_seen_tokens WHERE exp < ?",
-                            (time.time() - LEEWAY_S,))
-        return True
+        return self.seen.first_use(jti, exp)
 
 
 @dataclass

@@ -1,11 +1,11 @@
 """Read results as plain rows: what a parallel reader's worker sends back.
 
-Cheap to pickle and to write; reading owns these tables, so their SQL lives here.
+Cheap to pickle and to write; knowledge owns these tables, so their SQL lives here.
 
 A `ReadResult` holds claims and mentions as frozen dataclasses, which take the parent
 longer to unpickle than the worker took to write them out, and on two cores every
 parent millisecond is taken from a worker. So a worker turns its results into the
-very rows the store will hold, by running reading's own writer (`claim_store`) into
+very rows the store will hold, by running the claim store's own writer into
 a scratch in-memory database with the store's tables and reading the rows back;
 the parent inserts them unchanged. The rows are those a one-process read writes
 because the same code made them.
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from osteon.corpus.store import Store
-from osteon.reading import claim_store
-from osteon.reading.claim_store import ReadResult
+from osteon.knowledge import claim_store
+from osteon.reading.records import ReadResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ class _Scratch:
 
 @cache
 def _scratch() -> _Scratch:
-    """The in-memory database of this process, with the tables of reading and their shapes."""
+    """The in-memory database of this process, with the claim tables and their shapes."""
     db = sqlite3.connect(":memory:", isolation_level=None)
     db.executescript(claim_store._SCHEMA)  # the store's own table shapes
 
@@ -65,7 +65,7 @@ def to_rows(result: ReadResult, reader: str) -> Rows:
     db = scratch.db
     db.execute("BEGIN")
     try:
-        claim_store._replace(db, result, reader)  # reading's own writer
+        claim_store._replace(db, result, reader)  # the store's own writer
         claims = db.execute(f"SELECT {scratch.claim_columns} FROM claims ORDER BY id").fetchall()
         mentions = db.execute("SELECT * FROM mentions ORDER BY rowid").fetchall()
         state = db.execute("SELECT * FROM read_state").fetchone()

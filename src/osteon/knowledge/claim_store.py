@@ -1,9 +1,11 @@
 """Claims and mentions in the store, beside the documents they were read from.
 
-Rows reference their document with ON DELETE CASCADE, so replacing or
-removing a document removes what was read from it; `read_state` records
-which reader (lexicon and rules, by hash) read which version of a document,
-so only what changed is read again.
+Knowledge owns these tables: reading hands over typed records (`ReadResult`,
+`Claim`, `Mention`) and never writes SQL; knowledge merges the claims into
+assertions (its triggers on `claims` log what changed). Rows reference their
+document with ON DELETE CASCADE, so replacing or removing a document removes
+what was read from it; `read_state` records which reader (lexicon and rules,
+by hash) read which version of a document, so only what changed is read again.
 """
 
 from __future__ import annotations
@@ -11,10 +13,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from osteon.corpus.store import Store, sentence_chunks
-from osteon.reading.records import Claim, Evidence, Mention, Qualifiers, Scope
+from osteon.reading.records import Claim, Evidence, Mention, Qualifiers, ReadResult, Scope
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS claims (
@@ -59,7 +60,7 @@ CREATE TABLE IF NOT EXISTS read_state (
 
 
 def ensure_schema(store: Store) -> None:
-    """Create the reading tables if this store has none yet."""
+    """Create the claim tables if this store has none yet."""
     store.connection.executescript(_SCHEMA)
 
 
@@ -70,18 +71,6 @@ def unread(store: Store, reader: str) -> list[str]:
         " WHERE r.doc_id IS NULL OR r.content_hash != d.content_hash OR r.reader != ?"
         " ORDER BY d.id", (reader,))
     return [r[0] for r in rows]
-
-
-@dataclass(frozen=True, slots=True)
-class ReadResult:
-    """What reading one version of one document produced."""
-
-    doc_id: str
-    content_hash: str
-    claims: list[Claim]
-    mentions: list[tuple[int, Mention]]
-    skipped_sentences: int = 0
-    """Sentences too long to read (see pipeline.MAX_SENTENCE_CHARS)."""
 
 
 def replace_claims(store: Store, results: Iterable[ReadResult], reader: str) -> None:
