@@ -109,3 +109,19 @@ def test_stages_import_only_their_own_layer_and_those_below() -> None:
                         and (name, target) not in UPWARD_ALLOWED):
                     upward.append(f"{name} imports {target} (line {node.lineno})")
     assert upward == [], "imports that run back up the stages:\n" + "\n".join(upward)
+
+
+FACADE_ONLY = ("ask", "assess", "evaluate", "knowledge", "mechanism")
+"""CLI faces that reach the store and the knowledge only through KnowledgeBase's verbs
+(fetch and corpus still hand `kb.store` to the fetcher and the run log)."""
+
+
+def test_the_cli_faces_go_through_the_facade_not_its_store_or_knowledge() -> None:
+    reaching = []
+    for face in FACADE_ONLY:
+        path = PACKAGE / "cli" / f"{face}.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and node.attr in ("store", "knowledge")
+                    and isinstance(node.value, ast.Name) and node.value.id == "kb"):
+                reaching.append(f"cli/{face}.py:{node.lineno}: kb.{node.attr}")
+    assert reaching == [], "call a KnowledgeBase verb instead:\n" + "\n".join(reaching)

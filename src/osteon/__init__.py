@@ -2,10 +2,11 @@
 
 `KnowledgeBase` is the one facade every face goes through (the CLI, the web app and its
 JSON API, the MCP server): open a store (building the default corpus the first time), ingest
-and read documents, list and show them, and every verb that answers from the knowledge (ask,
-topics, facts, conflicts, assess, graph, simulate, export). How current the knowledge must be
-before a verb answers is the `Freshness` it was opened with (see osteon.freshness), applied in
-one place, `KnowledgeBase.current`.
+and read documents, list and show them, every verb that answers from the knowledge (ask,
+topics, facts, conflicts, assess, graph, simulate, export) and those that score it against gold
+data (`evaluate_*`, for `osteon eval`). How current the knowledge must be before a verb answers
+is the `Freshness` it was opened with (see osteon.freshness), applied in one place,
+`KnowledgeBase.current`.
 """
 
 from __future__ import annotations
@@ -31,15 +32,19 @@ from osteon.settings import max_bytes_from_env, resolve_store_path
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from osteon.ask.evaluate import AskEvaluation, GoldQuestion
     from osteon.ask.records import Answer, ConflictNote
     from osteon.ask.topics import Topic, TopicSpec
     from osteon.assess.load import PatientSource
     from osteon.assess.records import Assessment
+    from osteon.knowledge.evaluate import ConflictEvaluation
     from osteon.knowledge.levels import EvidenceLevel
     from osteon.knowledge.records import Conflict, ConflictView, Fact
+    from osteon.knowledge.rule_eval import ReadClaim
     from osteon.knowledge.store import KnowledgeStore, UpdateReport
     from osteon.mechanism.records import MechanismGraph, Scenario, Trajectory
     from osteon.mechanism.simulate import Model
+    from osteon.reading.evaluate import Evaluation, GoldClaim
     from osteon.reading.reader import DocumentReader
     from osteon.reading.records import Claim
     from osteon.reading.version import ReadReport
@@ -333,6 +338,47 @@ class KnowledgeBase:
         if self.freshness.read and not self.store.read_only:
             self.read()
         return load_claims(self.store, doc_id=doc_id, predicate=predicate, concept=concept)
+
+    # The evaluation verbs (`osteon eval`): osteon scored against gold data.
+
+    def evaluate_reading(self, gold: list[GoldClaim]) -> Evaluation:
+        """Reading against gold claims: precision, recall and F1, and what it missed or added."""
+        from osteon.reading.evaluate import evaluate
+        from osteon.reading.lexicon import load_lexicon
+
+        return evaluate(self.store, self.claims(), gold, load_lexicon())
+
+    def evaluate_conflicts(self, gold: str | Path) -> ConflictEvaluation:
+        """How many of a gold file's conflicts the knowledge reports, and which it misses."""
+        from osteon.knowledge.evaluate import evaluate_conflicts
+
+        return evaluate_conflicts(self.knowledge, gold)
+
+    def page_claims(self, folders: list[Path]) -> list[ReadClaim]:
+        """The claims read from the files of these folders (ingested and read first).
+
+        Each comes with its page's file name and sentence: what hand labels of rule
+        precision name (`osteon eval rules`).
+        """
+        from osteon.knowledge import rule_eval
+
+        folders = [folder.resolve() for folder in folders]
+        self.ingest(folders, read=True)
+        self.read()
+        names = {rule_eval.page_name(s.origin): s.id for s in self.store.summaries()
+                 if Path(s.origin).resolve().parent in folders}
+        return rule_eval.page_claims(self.store, names, self.claims())
+
+    def evaluate_questions(self, questions: list[GoldQuestion], *,
+                           exclude: Iterable[str] = ()) -> AskEvaluation:
+        """Ask gold questions and score the answers beside plain BM25's top three sentences.
+
+        Documents in `exclude` are left out, on a scratch copy of the store.
+        """
+        from osteon.ask.evaluate import evaluate_questions
+
+        self.update_knowledge()
+        return evaluate_questions(self.store, questions, exclude)
 
     def sources(self) -> list[DocumentSummary]:
         """Every stored document."""

@@ -24,12 +24,11 @@ def eval_reading(
     as_json: JsonOption = False,
 ) -> None:
     """Precision, recall and F1 of reading, overall, per predicate and per document."""
-    from osteon.reading.evaluate import evaluate, load_gold
-    from osteon.reading.lexicon import load_lexicon
+    from osteon.reading.evaluate import load_gold
 
     gold_claims = load_gold(gold)
     with open_kb() as kb:
-        result = evaluate(kb.store, kb.claims(), gold_claims, load_lexicon())
+        result = kb.evaluate_reading(gold_claims)
     if as_json:
         emit_json({
             "overall": result.overall.as_dict(),
@@ -68,10 +67,8 @@ def eval_conflicts(
     as_json: JsonOption = False,
 ) -> None:
     """How many of a gold file's conflicts osteon reports, and which it misses."""
-    from osteon.knowledge.evaluate import evaluate_conflicts
-
     with open_kb() as kb:
-        result = evaluate_conflicts(kb.knowledge, gold)
+        result = kb.evaluate_conflicts(gold)
     if as_json:
         emit_json(result.as_dict())
         return
@@ -110,11 +107,7 @@ def eval_rules(
     label_files = [rule_eval.load_labels(path) for path in labels]
     folders = [folder.resolve() for folder in pages]
     with open_kb() as kb:
-        kb.ingest(folders, read=True)
-        kb.read()
-        names = {rule_eval.page_name(s.origin): s.id for s in kb.store.summaries()
-                 if Path(s.origin).resolve().parent in folders}
-        read = rule_eval.page_claims(kb.store, names, kb.claims())
+        read = kb.page_claims(folders)
     label_file = rule_eval.LabelFile(labels=[item for f in label_files for item in f.labels])
     result = rule_eval.measure(read, label_file)
     if todo:
@@ -166,12 +159,7 @@ def eval_ask(
     as_json: JsonOption = False,
 ) -> None:
     """Ask a question file and score the answers, beside plain BM25 top-3 sentences."""
-    from osteon.ask.evaluate import (
-        evaluate_questions,
-        evaluate_with_pages,
-        load_questions,
-        select_split,
-    )
+    from osteon.ask.evaluate import evaluate_with_pages, load_questions, select_split
 
     asked = select_split(load_questions(questions), split)
     if pages is not None:
@@ -180,8 +168,7 @@ def eval_ask(
         result = evaluate_with_pages(asked, pages)
     else:
         with open_kb() as kb:
-            kb.update_knowledge()
-            result = evaluate_questions(kb.store, asked, exclude_doc or [])
+            result = kb.evaluate_questions(asked, exclude=exclude_doc or [])
     if as_json:
         emit_json(result.as_dict())
         return
