@@ -84,6 +84,72 @@ def test_overlapping_figures_and_other_populations_do_not_conflict(tmp_path: Pat
         kb.close()
 
 
+def test_a_lag_said_both_ways_by_two_pages_is_a_conflict_that_ask_shows(tmp_path: Path) -> None:
+    # the shape of issue 14's example: one page gives the lag from the scan's side, the other
+    # from the X-ray's, naming the scan through what it was diagnosed with
+    kb = _kb(tmp_path, {
+        "scan.md": "# Imaging\n\n"
+                   "A bone scan can show heterotopic ossification 7-10 days earlier than an "
+                   "x-ray.\n",
+        "film.md": "# Diagnosis\n\n"
+                   "Neurogenic heterotopic ossification becomes visible on plain radiography "
+                   "about two to six weeks after diagnosis using the triple phase bone scan.\n",
+    })
+    try:
+        lag = [text for subjects, text in _figure_conflicts(kb)
+               if subjects == {"bone_scan", "x_ray"}]
+        assert len(lag) == 1
+        assert "7-10 days" in lag[0] and "two to six weeks" in lag[0]
+        assert "[scan]" in lag[0] and "[film]" in lag[0]  # both sources cited
+        answer = kb.ask("How long after a bone scan does an x-ray show heterotopic ossification?")
+        assert any(n.kind == KIND for n in answer.conflicts)
+        sides = {c.doc for n in answer.conflicts if n.kind == KIND
+                 for side in n.sides for c in side.citations}
+        assert sides == {"scan", "film"}
+    finally:
+        kb.close()
+
+
+def test_a_lag_within_the_other_pages_range_is_no_conflict(tmp_path: Path) -> None:
+    kb = _kb(tmp_path, {
+        "scan.md": "# Imaging\n\n"
+                   "An x-ray shows heterotopic ossification about 3 weeks after a positive bone "
+                   "scan.\n",
+        "film.md": "# Diagnosis\n\n"
+                   "Heterotopic ossification becomes visible on plain radiography two to six "
+                   "weeks after diagnosis by bone scan.\n",
+    })
+    try:
+        assert _figure_conflicts(kb) == []
+    finally:
+        kb.close()
+
+
+def test_figures_for_other_patients_or_species_said_in_the_sentence_do_not_conflict(
+        tmp_path: Path) -> None:
+    kb = _kb(tmp_path, {
+        "sci.md": "# Recurrence\n\n"
+                  "Among patients with spinal cord injury, heterotopic ossification recurs in "
+                  "20-30% after surgical resection.\n",
+        "burn.md": "# Outcomes\n\n"
+                   "In burn patients, heterotopic ossification recurs in 60-70% of cases after "
+                   "surgical resection.\n",
+        "mouse.md": "# A model\n\n"
+                    "In mice, heterotopic ossification appeared 1-2 weeks after a burn injury.\n",
+        "people.md": "# Burns\n\n"
+                     "In people, heterotopic ossification appears 2-3 months after a burn "
+                     "injury.\n",
+    })
+    try:
+        assert _figure_conflicts(kb) == []
+        recurrence = next(f for f in kb.facts() if f.assertion.predicate == "recurrence_rate"
+                          and f.assertion.subject == "heterotopic_ossification")
+        assert {v.scope.population for v in recurrence.qualifiers.values} == {
+            ("spinal_cord_injury",), ("burn",)}
+    finally:
+        kb.close()
+
+
 _LEXICON = load_lexicon()
 _RULES = conflict_rules()
 
@@ -109,6 +175,13 @@ def test_ranges_that_only_touch_differ_but_a_figure_at_a_range_edge_does_not() -
 def test_figures_equal_within_rounding_agree() -> None:
     assert number_conflict(_assertion(), [_value(30, 30, "a"), _value(31, 31, "b")]) is None
     assert number_conflict(_assertion(), [_value(30, 30, "a"), _value(40, 40, "b")]) is not None
+
+
+def test_an_approximate_range_is_widened_at_each_end_by_its_own_share() -> None:
+    # "about 2-6 weeks" reaches down to 12.6 days (2 weeks less 10 %), not to 9.8
+    about = _value(2, 6, "a", "week", kind="timing", approximate=True)
+    assert number_conflict(_assertion(), [about, _value(7, 10, "b", "day", kind="timing")])
+    assert number_conflict(_assertion(), [about, _value(7, 13, "b", "day", kind="timing")]) is None
 
 
 def test_durations_are_compared_in_one_unit() -> None:

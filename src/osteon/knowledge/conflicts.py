@@ -183,8 +183,10 @@ class _Figure:
     def of(cls, assertion: Assertion, value: QualifierValue, rules: FigureRules) -> _Figure:
         size = _unit_size(value.unit)
         low, high = float(value.low or 0) * size, float(value.high or 0) * size
-        slack = rules.approximate_slack * abs(high) if value.approximate else 0.0
-        return cls(assertion, value, low, high, low - slack, high + slack, low == high)
+        slack = rules.approximate_slack if value.approximate else 0.0
+        # each end widened by its own share: "about 2-6 weeks" reaches 12.6 days, not 9.8
+        return cls(assertion, value, low, high, low - slack * abs(low), high + slack * abs(high),
+                   low == high)
 
 
 def figure_conflicts(figures: Iterable[tuple[Assertion, QualifierValue]], mine: set[int],
@@ -256,6 +258,7 @@ def _measure(assertion: Assertion, value: QualifierValue, rules: FigureRules,
     if value.kind == "timing" and order and value.anchor:
         anchor = _anchor_concept(value.anchor, lexicon)
         if anchor and anchor != assertion.subject:
+            anchor = _compared_as(anchor, rules.compare_as, lexicon)
             first, second = ((subject, anchor) if order == "earlier" else (anchor, subject))
             return ("lag", first, second, assertion.predicate, obj, assertion.context,
                     dimension, scope)
@@ -272,14 +275,25 @@ def _compared_as(concept: str, roots: tuple[str, ...], lexicon: Lexicon) -> str:
     return concept
 
 
+ANCHOR_NAME_WORDS = 5
+"""The longest concept name looked for inside an anchor phrase, in words."""
+
+
 @lru_cache(maxsize=4096)
 def _anchor_concept(anchor: str, lexicon: Lexicon) -> str | None:
-    """The concept an anchor names ("a positive bone scan": bone scan), dropping lead words."""
+    """The first concept an anchor phrase names, its longest name at the earliest word.
+
+    "a positive bone scan" names the bone scan; "plain films show heterotopic
+    ossification" names the X-ray that shows it (the head comes first), not the
+    condition at its end; "the triple phase bone scan turns positive" the three-phase
+    bone scan, not a plain one.
+    """
     words = anchor.split()
-    for i in range(min(len(words), 4)):
-        found = lexicon.concept_id_for(" ".join(words[i:]))
-        if found:
-            return found
+    for i in range(len(words)):
+        for j in range(min(len(words), i + ANCHOR_NAME_WORDS), i, -1):
+            found = lexicon.concept_id_for(" ".join(words[i:j]))
+            if found:
+                return found
     return None
 
 

@@ -120,7 +120,7 @@ class FigureRules(Strict):
     rounding: float = Field(0.05, ge=0, lt=1)
     """Ends this close (relative to the larger) are equal within rounding."""
     approximate_slack: float = Field(0.10, ge=0, lt=1)
-    """An approximate figure ("about a third") stands for this much either side of itself."""
+    """An approximate figure ("about a third") stands for this share either side of each end."""
     lag: dict[str, Literal["earlier", "later"]] = {}
     """Timing relations that order two events: "A 7-10 days earlier than B" and "B 1-2 weeks
     after A" measure one lag, from A to B."""

@@ -4,7 +4,10 @@
 injury or surgery" to "an injury or surgery", but "after injury the risk
 rises" only to "injury". The phrase is read word by word up to punctuation,
 a stop word or a word limit (`anchor` in `data/reading/quantities.yaml`), with
-"or"/"and" joining short chunks and a determiner starting a new phrase.
+"or"/"and" joining short chunks and a determiner starting a new phrase. A
+link word after an event word (`links`: "2-6 weeks after diagnosis using the
+triple phase bone scan") carries the phrase on to the means, so the anchor names
+the test; the link word and the determiner after it do not count to the limit.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ class AnchorPhrases:
         self.joiners = frozenset(w.lower() for w in rules.joiners)
         self.determiners = frozenset(w.lower() for w in rules.determiners)
         self.trim = frozenset(w.lower() for w in rules.trim)
+        self.link_heads = frozenset(w.lower() for w in rules.links.heads)
+        self.link_words = frozenset(w.lower() for w in rules.links.words)
         self.token_rx = re.compile(r"[ \t]+([^\W_][\w'’]*(?:[-/.][^\W_][\w'’]*)*\.?)")
 
     def span_at(self, lower: str, pos: int) -> tuple[int, int] | None:
@@ -41,9 +46,19 @@ class AnchorPhrases:
             tokens.append((m.start(1), m.end(1), word))
             pos = m.end()
         kept: list[tuple[int, int, str]] = []
+        uncounted = 0  # a link word and the determiner after it
         k = 0
         while k < len(tokens):
             word = tokens[k][2]
+            if (kept and kept[-1][2] in self.link_heads and word in self.link_words
+                    and k + 1 < len(tokens)):
+                kept.append(tokens[k])
+                uncounted += 1 + (tokens[k + 1][2] in self.determiners)
+                if tokens[k + 1][2] in self.determiners:
+                    kept.append(tokens[k + 1])
+                    k += 1
+                k += 1
+                continue
             if word in self.stop:
                 break
             if word in self.joiners:  # "an injury or surgery", not "injury and the patients"
@@ -58,12 +73,13 @@ class AnchorPhrases:
                 kept.extend(tokens[k:j])
                 k = j
                 continue
-            if sum(1 for t in kept if t[2] not in self.joiners) >= rules.max_words:
+            if sum(1 for t in kept if t[2] not in self.joiners) - uncounted >= rules.max_words:
                 break
             if kept and word in self.determiners and kept[-1][2] not in self.trim:
                 break  # "after injury the risk rises": a new noun phrase begins
             kept.append(tokens[k])
             k += 1
-        while kept and (kept[-1][2] in self.trim or kept[-1][2] in self.joiners):
+        while kept and (kept[-1][2] in self.trim or kept[-1][2] in self.joiners
+                        or kept[-1][2] in self.link_words):
             kept.pop()
         return (kept[0][0], kept[-1][1]) if kept else None

@@ -119,6 +119,13 @@ class DoseForms(Strict):
     before: list[DoseForm] = []
 
 
+class AnchorLinks(Strict):
+    """Words that carry an anchor on to the means of an event: "diagnosis using a bone scan"."""
+
+    heads: list[str] = []
+    words: list[str] = []
+
+
 class AnchorRules(Strict):
     """What the noun phrase after "after", "of", "than" may hold."""
 
@@ -128,6 +135,7 @@ class AnchorRules(Strict):
     determiners: list[str]
     trim: list[str]
     stop_words: list[str]
+    links: AnchorLinks = AnchorLinks()
 
 
 class QuantityRules(Strict):

@@ -33,11 +33,12 @@ class PopulationRules(Strict):
     family: str | None = None
     before: str
     after: str
+    people: str = r"(?!)"
     coordinated: str = r"^\s*,?\s*(?:(?:and|or)\s+)?$"
     inner: tuple[str, ...] = ()
     heading_rest: str
 
-    @field_validator("before", "after", "coordinated", "heading_rest")
+    @field_validator("before", "after", "people", "coordinated", "heading_rest")
     @classmethod
     def _regex(cls, value: str) -> str:
         return check_regex(value)
@@ -79,6 +80,9 @@ class _Level:
     families: tuple[str, ...] = ()
     populations: tuple[str, ...] = ()
     species: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    """Populations a phrase about people restricts the sentence to ("patients with SCI",
+    "burn patients"), each standing alone, not in a list of events."""
 
 
 class ScopeReader:
@@ -105,6 +109,7 @@ class ScopeReader:
                           for c in {root, *lexicon.descendants(root)}}
         self._before = re.compile(self.rules.populations.before, re.IGNORECASE)
         self._after = re.compile(self.rules.populations.after, re.IGNORECASE)
+        self._people = re.compile(self.rules.populations.people, re.IGNORECASE)
         self._rest = re.compile(self.rules.populations.heading_rest, re.IGNORECASE)
         self._coordinated = re.compile(self.rules.populations.coordinated, re.IGNORECASE)
         self._inner = [re.compile(p, re.IGNORECASE) for p in self.rules.populations.inner]
@@ -148,14 +153,17 @@ class ScopeReader:
         """One claim's scope from the levels that say something, nearest first."""
         own = set() if claim.object_is_text else {claim.object}
         own.add(claim.subject)
-        about_events = any(o in self._eventish or (
-            o in self.lexicon and self.lexicon.ancestors(o) & self._eventish) for o in own)
+        about_events = any(self._is_event(o) for o in own)
         family: tuple[str, ...] = ()
         population: tuple[str, ...] = ()
         species: tuple[str, ...] = ()
         for i, level in enumerate(levels):
-            if not population and not (i == 0 and about_events):  # list siblings, not scope
-                population = tuple(p for p in level.populations if not self._is_own(p, own))
+            if not population:
+                # A claim about an event takes from its own sentence only the people it is
+                # said of ("in patients with SCI, resection ..."), never the events listed
+                # beside it ("after burns, fractures or THA").
+                mine = level.people if i == 0 and about_events else level.populations
+                population = tuple(p for p in mine if not self._is_own(p, own))
             if not family:
                 family = level.families or (self._implied(level.populations))
             if not species:
@@ -184,11 +192,12 @@ class ScopeReader:
         if not families and events:
             families = self._implied(events)  # "SCI raises the risk": acquired HO
         species = self._organisms(mentions)
+        people = tuple(p for p in self._of_people(text, mentions) if p in populations)
         if not species and setting.model_context:  # the paragraph's animal, else its label's
             species = self._organisms((*setting.previous_mentions, *setting.earlier_mentions))
             named = self.rules.species.contexts.get(setting.model_context)
             species = species or ((named,) if named else ())
-        return _Level(families, populations, species)
+        return _Level(families, populations, species, people)
 
     def _organisms(self, mentions: Iterable[Mention]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.concept_id for m in mentions
@@ -234,6 +243,30 @@ class ScopeReader:
             after[i] = after[i] or (after[i + 1] and self._listed(text, events[i],
                                                                   events[i + 1]))
         return [m.concept_id for m, a, b in zip(events, chosen, after, strict=True) if a or b]
+
+    def _of_people(self, text: str, mentions: Sequence[Mention]) -> list[str]:
+        """Events a phrase about people names, standing alone ("among patients with SCI, ...").
+
+        An event coordinated with another event ("patients with burns or THA") is a list,
+        and stays out.
+        """
+        events = sorted((m for m in mentions if self._is_event(m.concept_id)),
+                        key=lambda m: m.start)
+        found = []
+        for i, m in enumerate(events):
+            if m.concept_id not in self._population:
+                continue
+            if (i > 0 and self._listed(text, events[i - 1], m)) or (
+                    i + 1 < len(events) and self._listed(text, m, events[i + 1])):
+                continue
+            if (self._people.search(text[max(0, m.start - 80):m.start])
+                    or self._after.match(text[m.end:m.end + 40])):
+                found.append(m.concept_id)
+        return found
+
+    def _is_event(self, concept: str) -> bool:
+        return concept in self._eventish or (
+            concept in self.lexicon and bool(self.lexicon.ancestors(concept) & self._eventish))
 
     def _listed(self, text: str, first: Mention, second: Mention) -> bool:
         return first.end <= second.start and bool(
