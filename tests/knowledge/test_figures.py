@@ -5,6 +5,7 @@ Sentences are our own: small documents, each test knowing what the figures say.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from osteon import KnowledgeBase
@@ -108,6 +109,32 @@ def test_a_lag_said_both_ways_by_two_pages_is_a_conflict_that_ask_shows(tmp_path
         assert sides == {"scan", "film"}
     finally:
         kb.close()
+
+
+def test_osteon_conflicts_lists_differing_figures_with_both_sources(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from osteon.cli import app
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "early.md").write_text("# Onset\n\nHeterotopic ossification begins 1-2 weeks "
+                                   "after spinal cord injury.\n", encoding="utf-8")
+    (docs / "late.md").write_text("# Timing\n\nHeterotopic ossification begins 3-6 months "
+                                  "after spinal cord injury.\n", encoding="utf-8")
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--store", store, "ingest", str(docs / "early.md"),
+                               str(docs / "late.md")]).exit_code == 0
+    shown = runner.invoke(app, ["--store", store, "conflicts", "--json"])
+    assert shown.exit_code == 0, shown.output
+    found = [c for c in json.loads(shown.stdout) if c["kind"] == KIND]
+    assert len(found) == 1
+    assert "1-2 weeks" in found[0]["explanation"] and "3-6 months" in found[0]["explanation"]
+    cited = {c["doc"] for side in (found[0]["a"], found[0]["b"]) for c in side["citations"]}
+    assert {"early", "late"} <= cited
+    text = runner.invoke(app, ["--store", store, "conflicts"]).stdout
+    assert KIND in text and "1-2 weeks" in text and "3-6 months" in text
 
 
 def test_a_lag_within_the_other_pages_range_is_no_conflict(tmp_path: Path) -> None:
