@@ -60,16 +60,16 @@ def mechanism_graph(as_json: JsonOption = False) -> None:
             out.print(f"    [dim]{escape(c.doc_id)} #{c.sentence_idx}[/] “{escape(c.quote)}”")
         if e.assumption:
             out.print(f"    [yellow]assumption[/]: {escape(e.assumption)}")
-    from osteon.mechanism.views import model_notes
+    from osteon.mechanism.data import parameters
 
-    notes = model_notes()
+    notes = parameters()
     out.print("[bold]model assumptions[/] [dim](what no sentence states, and why)[/]")
-    for a in notes["assumptions"]:
-        out.print(f"  • {escape(a['text'])}\n    [dim]why: {escape(a['reason'])}[/]")
-    for f in notes["fitted"]:
-        out.print(f"  • fitted: {escape(', '.join(f['parameters']))} so that {f['observable']} "
-                  f"is {f['target'][0]:g}-{f['target'][1]:g} {f['unit']}\n"
-                  f"    [dim]{escape(f['source']['doc'])} “{escape(f['source']['quote'])}”[/]")
+    for a in notes.assumptions:
+        out.print(f"  • {escape(a.text)}\n    [dim]why: {escape(a.reason)}[/]")
+    for f in notes.fitted:
+        out.print(f"  • fitted: {escape(', '.join(f.parameters))} so that {f.observable} "
+                  f"is {f.target[0]:g}-{f.target[1]:g} {f.unit}\n"
+                  f"    [dim]{escape(f.source.doc)} “{escape(f.source.quote)}”[/]")
 
 
 @mechanism_app.command("edges")
@@ -90,8 +90,7 @@ def mechanism_edges(
             emit_json({"edges": rows})
             return
         for r in rows:
-            out.print(f"{escape(str(r['source']))} → {escape(str(r['target']))}  "
-                      f"[dim]{escape(str(r['citation']))}[/]")
+            out.print(f"{escape(r.source)} → {escape(r.target)}  [dim]{escape(r.citation)}[/]")
         return
     effects = list(knockout_each(Model(graph), cited_only=False))
     if as_json:

@@ -25,6 +25,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from osteon.corpus.store import Store
 from osteon.errors import OsteonError
 from osteon.knowledge.calibration import RulePrecision, RuleScore, family_of
 from osteon.reading.records import Claim
@@ -142,12 +143,9 @@ def save_labels(path: Path, labels: LabelFile) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def page_claims(store: object, doc_ids_by_name: dict[str, str], claims: list[Claim]
+def page_claims(store: Store, doc_ids_by_name: dict[str, str], claims: list[Claim]
                 ) -> list[ReadClaim]:
     """The claims of the pages, each with its page's file name and sentence text."""
-    from osteon.corpus.store import Store
-
-    assert isinstance(store, Store)
     name_of = {doc_id: name for name, doc_id in doc_ids_by_name.items()}
     mine = [c for c in claims if c.evidence.doc_id in name_of]
     texts = store.sentence_texts({(c.evidence.doc_id, c.evidence.sentence_idx) for c in mine})

@@ -41,6 +41,21 @@ SILENT = 1e-9
 
 
 @dataclass(frozen=True, slots=True)
+class EdgeRow:
+    """One edge the equations use, with who states it (`osteon mechanism edges`)."""
+
+    source: str
+    target: str
+    sign: int
+    role: str
+    cited: bool
+    citation: str
+    """The first sentence that states the edge, or "assumption: …" when none does."""
+    doc: str
+    """"doc_id #sentence" of that sentence ("" for an assumption)."""
+
+
+@dataclass(frozen=True, slots=True)
 class EdgeEffect:
     """One edge removed: what bone did, what the graph says it should do, who says so."""
 
@@ -172,13 +187,12 @@ def effect_dict(effect: EdgeEffect) -> dict[str, object]:
             "change": round(effect.change, 6), "judged": effect.judged, "agrees": effect.agrees}
 
 
-def edge_rows(graph: MechanismGraph) -> list[dict[str, object]]:
+def edge_rows(graph: MechanismGraph) -> list[EdgeRow]:
     """Each edge the equations use with its first citation (or its assumption)."""
-    rows: list[dict[str, object]] = []
+    rows: list[EdgeRow] = []
     for e in model_edges(graph, cited_only=False):
         first = e.citations[0] if e.citations else None
-        rows.append({"source": e.source, "target": e.target, "sign": e.sign, "role": e.role,
-                     "cited": e.cited,
-                     "citation": first.quote if first else f"assumption: {e.assumption}",
-                     "doc": f"{first.doc_id} #{first.sentence_idx}" if first else ""})
+        rows.append(EdgeRow(e.source, e.target, e.sign, e.role, e.cited,
+                            first.quote if first else f"assumption: {e.assumption}",
+                            f"{first.doc_id} #{first.sentence_idx}" if first else ""))
     return rows
