@@ -18,11 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 from osteon import KnowledgeBase
 from osteon.mechanism import Model, Scenario, graph_from_kb
 from osteon.mechanism.analysis import settings
+from osteon.mechanism.checks import load_checks
 from osteon.mechanism.data import parameters
 from osteon.mechanism.sbml import to_sbml
 from osteon.mechanism.sensitivity import sensitivity
@@ -77,7 +76,7 @@ def main() -> None:
         theirs = best_of(run_rr, args.repeats)
         result["roadrunner_ms"] = theirs * 1e3
         result["ratio"] = ours / theirs
-    rows = yaml.safe_load(CHECKS.read_text(encoding="utf-8"))
+    rows = load_checks(CHECKS)
     t0 = time.perf_counter()
     result["robustness"] = sweep(model, rows, n=args.sets)
     result["sweep_s"] = time.perf_counter() - t0

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import yaml
 
 from osteon.mechanism import MechanismError, MechanismGraph, Model, Scenario
+from osteon.mechanism.checks import load_checks
 from osteon.mechanism.data import parameters
 from osteon.mechanism.sbml import to_sbml
 from osteon.mechanism.sweep import sample_parameters, simulate_batch, sweep
@@ -27,8 +27,7 @@ SCENARIOS = [Scenario(injuries=("muscle",)), Scenario(injuries=("spinal_cord",))
              Scenario(injuries=BOTH, stimuli=("lps",)),
              Scenario(injuries=BOTH, inhibit={"OSMR": 0.8},
                       overexpress={"tumor_necrosis_factor": 0.5})]
-CHECKS = yaml.safe_load((Path(__file__).parents[1] / "data" / "mechanism_checks.yaml")
-                        .read_text(encoding="utf-8"))
+CHECKS = load_checks(Path(__file__).parents[1] / "data" / "mechanism_checks.yaml")
 
 
 @pytest.mark.parametrize("i", range(len(SCENARIOS)))
@@ -70,7 +69,7 @@ def test_batch_matches_single_runs(model: Model) -> None:
 
 def test_sweep_reports_a_fraction_per_check(model: Model) -> None:
     result = sweep(model, CHECKS, n=8)
-    assert set(result) == {r["id"] for r in CHECKS}
+    assert set(result) == {r.id for r in CHECKS}
     assert all(0.0 <= v <= 1.0 for v in result.values())
 
 

@@ -14,7 +14,6 @@ import os
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from scipy.stats import qmc
@@ -93,11 +92,6 @@ def simulate_batch(model: Model, scenario: Scenario, values: np.ndarray,
     return Batch(t_eval, y.reshape(n_states, n_sets, points), model.system.states, ymax)
 
 
-def _row(row: Any) -> CheckRow:
-    """A check row as a CheckRow: from a YAML mapping, or one already parsed (checks.py)."""
-    return row if isinstance(row, CheckRow) else CheckRow.model_validate(dict(row))
-
-
 def holds(expect: str, run: Batch, control: Batch, muscle: Batch) -> np.ndarray:
     """Per parameter set, whether the expected direction holds (judges.py's criteria)."""
     try:
@@ -107,14 +101,14 @@ def holds(expect: str, run: Batch, control: Batch, muscle: Batch) -> np.ndarray:
     return np.asarray(criterion.holds(run, Context(control, muscle)), dtype=bool)
 
 
-def sweep(model: Model, rows: Iterable[Any], n: int | None = None,
+def sweep(model: Model, rows: Iterable[CheckRow], n: int | None = None,
           seed: int | None = None, spread: float | None = None) -> dict[str, float]:
     """Fraction of the N parameter sets in which each row's direction holds, by row id.
 
-    `rows`: mechanism_checks rows, as dicts or as checks.CheckRow models.
+    `rows`: the checks as `checks.load_checks` gives them.
     """
     _, values = sample_parameters(model, n, seed, spread)
-    parsed = [_row(r) for r in rows]
+    parsed = list(rows)
     stimuli = frozenset(interventions().stimuli)
     scenarios = [CONTROL, ALONE, *(scenario_of(r, stimuli) for r in parsed)]
     # keyed by control values: two drugs with the same targets and fraction
