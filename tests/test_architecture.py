@@ -18,11 +18,12 @@ SQL_OWNERS = ("corpus", "knowledge")
 SQL = re.compile(r"\b(SELECT\b.+\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|"
                  r"DELETE\s+FROM|(CREATE|DROP)\s+(TABLE|INDEX|TRIGGER|VIEW)|PRAGMA)\b", re.S)
 
-LAYERS = {"corpus": 0, "reading": 1, "knowledge": 2, "parallel": 2,
+LAYERS = {"corpus": 0, "reading": 1, "knowledge": 2,
           "ask": 3, "assess": 3, "mechanism": 3, "html": 3,
+          "parallel": 3,  # reads on many processes, into knowledge's claim tables
           "": 4,  # the facade, osteon/__init__.py
           "mcp_server": 5, "web": 5, "cli": 5}
-"""corpus → reading → knowledge → ask / assess / mechanism → the facade → the faces.
+"""corpus → reading → knowledge → ask / assess / mechanism (and parallel) → the facade → the faces.
 A stage may import its own layer and those below; top-level helpers not named here
 (errors, settings, datafiles, ...) are below every stage."""
 UPWARD_ALLOWED = {
