@@ -344,3 +344,46 @@ def test_phrasing_and_spelling_are_not_taken_for_unmentioned_topics(
         device_kb: KnowledgeBase, question: str) -> None:
     answer = device_kb.ask(question)
     assert not any("No source mentions" in note for note in answer.notes), answer.notes
+
+
+def test_the_page_about_the_question_lends_its_sentences_context(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the answering sentence names neither burns nor HO: only its page is about them,
+    # while another page repeats the question's words without answering it
+    study = tmp_path / "burn_study.txt"
+    study.write_text(
+        "Removing heterotopic ossification in burn patients\n\n"
+        "We reviewed operations to remove heterotopic ossification in burn patients.\n"
+        "Twenty elbows were operated on between 2001 and 2010.\n"
+        "Local postoperative complications included hematoma and wound dehiscence.\n"
+        "Motion improved in most elbows.\n", encoding="utf-8")
+    other = tmp_path / "burn_overview.txt"
+    other.write_text(
+        "Burns\n\n" + "".join(
+            f"Heterotopic ossification is a complication of burn number {n} in patients.\n"
+            for n in range(12)), encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
+        kb.ingest([study, other])
+        answer = kb.ask("What complications can happen after an operation to remove HO in "
+                        "burn patients?")
+    assert any("hematoma" in s.text for s in answer.evidence)
+
+
+def test_a_comparison_of_sides_named_only_in_words_is_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # neither side is a concept, but the sources use both sides' words: no reason to abstain
+    page = tmp_path / "approach.txt"
+    page.write_text("Hip approaches\n\nHeterotopic ossification formed after 65 percent of "
+                    "operations through the lateral approach and after 40 percent through the "
+                    "anterior approach.\n", encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
+        kb.ingest([page])
+        answer = kb.ask("lateral vs anterior approach: which one had more HO?")
+    assert not answer.abstained
+    assert any("65 percent" in s.text for s in answer.evidence)
+
+
+def test_a_topic_no_source_mentions_about_a_kind_of_ho_is_not_answered(
+        seeded_kb: KnowledgeBase) -> None:
+    # the question names a kind of HO and one long word no source uses: that word is its topic
+    answer = seeded_kb.ask("Do racehorses get fibrodysplasia ossificans progressiva?")
+    assert answer.abstained
+    assert any("racehorses" in note for note in answer.notes)

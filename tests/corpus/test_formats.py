@@ -55,6 +55,26 @@ def test_markdown_headings_lists_and_title(tmp_path, empty_store):
     assert_offsets_exact(doc)
 
 
+def test_list_items_without_markers_after_a_lead_in_are_items_not_headings(tmp_path,
+                                                                          empty_store):
+    """Pages copied as text lose their bullets: the items must not vanish into headings."""
+    path = tmp_path / "page.txt"
+    path.write_text("Bone in the wrong place\n\nSigns and Symptoms\n"
+                    "The new bone usually shows itself with:\nAching near the joint\n"
+                    "Warmth or a firm lump in the muscle\nLess movement than before\n"
+                    "These signs can look like an infection, so scans tell them apart.\n"
+                    "\nArticle Author:\nJane Doe\n")
+    (doc,) = ingest_one(empty_store, path)
+    items = [s.text for s in doc.sentences if s.kind == "list_item"]
+    assert items == ["Aching near the joint", "Warmth or a firm lump in the muscle",
+                     "Less movement than before"]
+    texts = [s.text for s in doc.sentences]
+    assert "These signs can look like an infection, so scans tell them apart." in texts
+    assert "Signs and Symptoms" in [s.heading for s in doc.sections]  # Title Case: a heading
+    assert "Jane Doe" not in items  # a Title Case label introduces page chrome, not a list
+    assert_offsets_exact(doc)
+
+
 def test_wiki_markup_is_detected_without_a_suffix_hint(tmp_path, empty_store):
     path = tmp_path / "article.txt"
     path.write_text("= Myositis ossificans =\n\nIt is bone in muscle.\n\n== Causes ==\n"

@@ -11,6 +11,7 @@ taken from the store, never read again.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import fit, merged, out_of_scope, scope_of
 from osteon.ask.understand import QuestionType, find_concepts, question_rules
-from osteon.corpus.records import SentencePlace
+from osteon.corpus.records import PageCoverage, SearchHit, SentencePlace
 from osteon.knowledge.claim_store import mentions_at
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.records import Claim, Scope
@@ -58,7 +59,11 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     weights = rules.weights.model_dump()
     hierarchy = knowledge.hierarchy()
     families = [hierarchy.narrower(c) | {c} for c in question.concepts]
-    lexical, leading = _bm25(knowledge, question, rules)
+    found = _bm25(knowledge, question, rules)
+    lexical, leading = found.scores, found.leading
+    pages, in_best_pages = _context(knowledge, found, rules)
+    for key, share in in_best_pages.items():
+        lexical.setdefault(key, share)
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
     keys = set(lexical) | set(claims)
     places = knowledge.sentences(keys)
@@ -88,7 +93,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         concept_share = (sum(1 for fam in families if fam & about) / len(families)
                          if families else 0.0)
         if (not fitting and not concept_share and shared < rules.min_shared_words
-                and lexical.get(key, 0.0) < rules.lexical_alone and key not in leading):
+                and lexical.get(key, 0.0) < rules.lexical_alone and key not in leading
+                and not (shared and key in in_best_pages)):
             continue  # neither the question's concepts, nor its words, nor a claim
         if len(tokens) < rules.min_words:
             continue  # a heading-like fragment ("Myositis ossificans.") says nothing
@@ -109,6 +115,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             "cues": _share(cues),
             "heading": _share(headings),
             "scope": fit(question.scope, scope, animal_ok=animal_ok),
+            "context": pages.get(place.doc_id, 0.0),
         }
         score = sum(weights[name] * value for name, value in features.items())
         ranked.append(Ranked(place, round(score, 4), features, fitting, scope,
@@ -119,8 +126,20 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                             rules)
 
 
-def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
-          ) -> tuple[dict[Key, float], set[Key]]:
+@dataclass(frozen=True, slots=True)
+class _Lexical:
+    """What plain retrieval found: each candidate's BM25 share, its best, the words searched."""
+
+    scores: dict[Key, float]
+    leading: set[Key]
+    words: tuple[str, ...]
+    """Every word searched, with how many sentences hold it (for the pages' coverage)."""
+    counts: dict[str, int]
+    best: float
+    """The best hit's raw BM25 score (negative in FTS5; 0.0 when nothing was found)."""
+
+
+def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) -> _Lexical:
     """BM25 shares of the candidates, and the `leading` best (plain retrieval's answer).
 
     The first search is plain retrieval's: every content word of the question (and its other
@@ -148,15 +167,47 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules
     counts = store.word_counts([*plain, *names, *related])
     common = max(rules.common_sentences, rules.common_share * store.count_sentences())
     telling = _telling(plain, counts, common, rules, capped=False)
-    scores = _shares(store.search_words(telling, rules.candidates)) if telling else {}
+    hits = store.search_words(telling, rules.candidates) if telling else []
+    best = min((h.score for h in hits), default=0.0)
+    scores = _shares(hits, best)
     leading = set(list(scores)[:rules.leading])
     # only the words the first search left out: what they hold, it has already scored
     widened = _telling([w for w in (*question.words, *names, *related) if w not in telling],
                        counts, common, rules)
     if widened:
-        for key, share in _shares(store.search_words(widened, rules.candidates)).items():
+        found = store.search_words(widened, rules.candidates)
+        for key, share in _shares(found, min(h.score for h in found) if found else 0.0).items():
             scores.setdefault(key, share / 2)
-    return scores, leading
+    return _Lexical(scores, leading, (*telling, *widened), counts, best)
+
+
+def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
+             ) -> tuple[dict[str, float], dict[Key, float]]:
+    """How much of the question each page covers, and the best sentences of the best pages.
+
+    A page about the question's subject answers it in a sentence that need not repeat
+    the subject: "Local postoperative complications included hematoma…" on a page about
+    operating on HO after burns, for "what complications follow removing HO in burn
+    patients?". Each page's share is the weight (inverse sentence frequency) of the
+    question's words it holds anywhere (BM25 over pages, each sentence that holds a word
+    one occurrence of it), against the best page's; the `context.documents`
+    pages at or above `context.share` of the best are searched on their own, and their
+    best sentences join the candidates at half their BM25 share.
+    """
+    words = lexical.words
+    if not words or not rules.context.documents:
+        return {}, {}
+    store = knowledge.store
+    held = _page_bm25(store.documents_holding(words), rules)
+    if not held:
+        return {}, {}
+    top = max(held.values())
+    shares = {doc: value / top for doc, value in held.items()}
+    best_pages = sorted((d for d, v in shares.items() if v >= rules.context.share),
+                        key=lambda d: (-shares[d], d))[:rules.context.documents]
+    found = store.search_words(words, rules.context.candidates, doc_ids=best_pages)
+    best = lexical.best or min((h.score for h in found), default=0.0)
+    return shares, {key: share / 2 for key, share in _shares(found, best).items()}
 
 
 def _telling(words: Sequence[str], counts: dict[str, int], common: float,
@@ -186,11 +237,32 @@ def _telling(words: Sequence[str], counts: dict[str, int], common: float,
     return chosen
 
 
-def _shares(hits: Sequence) -> dict[Key, float]:  # type: ignore[type-arg]
-    if not hits:
+PAGE_K1 = 1.2
+PAGE_B = 0.75
+"""BM25's usual constants: how soon a word's repeats stop adding, how much a long page's
+length discounts what it holds (without it, the longest pages hold most of every question)."""
+
+
+def _page_bm25(coverage: PageCoverage, rules: RankingRules) -> dict[str, float]:
+    """Each page's BM25 for the question's words, a sentence that holds a word a hit."""
+    if not coverage.documents:
         return {}
-    best = min(h.score for h in hits)
-    return {(h.doc_id, h.idx): (h.score / best if best < 0 else 0.0) for h in hits}
+    average = max(1.0, coverage.sentences / coverage.documents)
+    scores: dict[str, float] = {}
+    for pages in coverage.held.values():
+        if not pages:
+            continue
+        idf = math.log(1 + (coverage.documents - len(pages) + 0.5) / (len(pages) + 0.5))
+        for doc, hits in pages.items():
+            norm = 1 - PAGE_B + PAGE_B * coverage.lengths.get(doc, average) / average
+            scores[doc] = scores.get(doc, 0.0) + idf * hits * (PAGE_K1 + 1) / (
+                hits + PAGE_K1 * norm)
+    return scores
+
+
+def _shares(hits: Sequence[SearchHit], best: float) -> dict[Key, float]:
+    """Each hit's BM25 score as a share of `best` (FTS5 scores are negative: lower is better)."""
+    return {(h.doc_id, h.idx): (min(1.0, h.score / best) if best < 0 else 0.0) for h in hits}
 
 
 def _fitting_claims(knowledge: KnowledgeStore, question: Question,

@@ -42,6 +42,15 @@ class Weights(Strict):
     cues: float
     heading: float
     scope: float
+    context: float
+
+
+class PageContext(Strict):
+    """How the pages that cover most of a question are searched on their own."""
+
+    documents: int
+    share: float
+    candidates: int
 
 
 class RankingRules(Strict):
@@ -65,6 +74,7 @@ class RankingRules(Strict):
     anaphora: str
     answers: dict[str, AnswerDetector]
     scope_words: ScopeWords
+    context: PageContext
 
 
 @cache

@@ -154,11 +154,15 @@ def _group(
     open_lines = 0
     open_last_text = ""
 
+    unmarked_items = False  # inside a list whose items carry no marker
+    last_closed_text = ""  # the last line of the block closed last
+
     def close() -> None:
-        nonlocal open_kind, open_lines
+        nonlocal open_kind, open_lines, last_closed_text
         if open_kind is not None:
             blocks.append(Block(open_start, open_end, open_kind))  # type: ignore[arg-type]
             line_counts.append(open_lines)
+            last_closed_text = open_last_text
         open_kind = None
         open_lines = 0
 
@@ -166,9 +170,11 @@ def _group(
     for i, (line, t) in enumerate(zip(lines, texts, strict=True)):
         if i in marks or not t.strip():
             close()
+            unmarked_items, last_closed_text = False, ""  # a list without markers is unbroken
             continue
         if line.kind is not None:
             close()
+            unmarked_items, last_closed_text = False, ""
             start, end = _trim(t, line.start)
             if i == title_index:
                 title_block = len(blocks)
@@ -182,6 +188,7 @@ def _group(
         is_heading, level, _ = _heading_content(line, t, markup)
         if is_heading or i == title_index:
             close()
+            unmarked_items, last_closed_text = False, ""
             content = _heading_span(line, t, markup)
             if i == title_index:
                 title_block = len(blocks)
@@ -196,7 +203,20 @@ def _group(
             open_kind, open_lines = "list_item", 1
             open_start, open_end = _trim(t[list_match.end():], line.start + list_match.end())
             open_last_text = t
+            unmarked_items = False
             continue
+        lead_in = _lead_in(open_last_text if open_kind is not None else last_closed_text,
+                           rules)
+        if (lead_in or unmarked_items) and unmarked_item(t, rules):
+            close()  # "Signs include:" then "Localized pain", "Swelling": items, not headings
+            open_kind, open_lines = "list_item", 1
+            open_start, open_end = _trim(t, line.start)
+            open_last_text = t
+            unmarked_items = True
+            continue
+        if unmarked_items:
+            close()  # the sentence after the items is no part of the last one
+        unmarked_items = False
         continues = open_kind is not None and (
             not _ends_sentence(open_last_text, rules)
             or (open_kind == "list_item" and t[:1].isspace())
@@ -238,6 +258,45 @@ def _promote_standalone(
             end = block.end - 1 if texts[i].rstrip().endswith(".") else block.end
             out[b] = Block(block.start, end, "heading", level)
     return out
+
+
+def unmarked_item(text: str, rules: LayoutRules) -> bool:
+    """Could this line be an item of a list written without markers?
+
+    Web pages copied as text often lose their bullets: "HO typically presents with:"
+    followed by "Localized pain", "Swelling or warmth near the affected area" — short
+    lines that would otherwise pass for headings (and their words be lost to search and
+    reading). A line in sentence case, short as a heading, not itself a lead-in nor a
+    sentence, is taken for an item; a Title Case line ("Signs and Symptoms") stays a
+    heading.
+    """
+    stripped = text.strip()
+    if not stripped or stripped.endswith(":") or len(stripped) > rules.heading.max_chars:
+        return False
+    words = stripped.split()
+    if len(words) > rules.heading.max_words:
+        return False
+    if stripped[-1] in ".!?;" and len(words) > rules.heading.max_words_with_period:
+        return False  # a sentence of its own ("There is no effective treatment.")
+    return not _title_case(words, rules)
+
+
+def _lead_in(text: str, rules: LayoutRules) -> bool:
+    """Does the line introduce a list in words ("HO typically presents with:")?
+
+    A one-word label ("Updated:") or one in Title Case ("Article Author:", "Editors In
+    Chief:") introduces page chrome, not a list.
+    """
+    stripped = text.strip()
+    words = stripped.split()
+    return stripped.endswith(":") and len(words) > 1 and not _title_case(words, rules)
+
+
+def _title_case(words: Sequence[str], rules: LayoutRules) -> bool:
+    """Are most of the words after the first (longer than 3 letters) Capitalised?"""
+    later = [w for w in words[1:] if len(w) > 3 and w[:1].isalpha()]
+    titled = [w for w in later if w[:1].isupper() and not w.isupper()]
+    return bool(later) and len(titled) >= rules.heading.title_case_share * len(later)
 
 
 def _heading_span(line: Line, text: str, markup: str) -> tuple[int, int]:

@@ -173,3 +173,17 @@ class SentencePlace:
     source: str = ""
     """The document's own characters from start to end: the sentence's text may differ in
     whitespace (a line break inside it is stored as a space)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageCoverage:
+    """How the store's documents hold a set of words: the makings of a page-level BM25."""
+
+    held: dict[str, dict[str, int]]
+    """Word → document id → how many of the document's sentences hold the word."""
+    lengths: dict[str, int]
+    """Sentences in each document named in `held`."""
+    documents: int
+    """Documents in the store."""
+    sentences: int
+    """Sentences in the store."""

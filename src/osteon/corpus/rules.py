@@ -70,6 +70,7 @@ class HeadingRule(Strict):
     max_chars: int
     max_question_words: int
     max_words_with_period: int
+    title_case_share: float
 
 
 class LayoutRules(Strict):

@@ -29,6 +29,7 @@ from osteon.corpus.records import (
     DocumentDescription,
     DocumentSummary,
     DroppedLine,
+    PageCoverage,
     SearchHit,
     Section,
     Sentence,
@@ -464,17 +465,49 @@ class Store:
         words = "".join(c if c.isalnum() else " " for c in query).split()
         return [(h.doc_id, h.idx, h.text, h.score) for h in self.search_words(words, limit)]
 
-    def search_words(self, words: Iterable[str], limit: int = 10) -> list[SearchHit]:
-        """Sentences matching any of `words` (each quoted: no FTS syntax), best BM25 first."""
+    def search_words(self, words: Iterable[str], limit: int = 10,
+                     doc_ids: Sequence[str] = ()) -> list[SearchHit]:
+        """Sentences matching any of `words` (each quoted: no FTS syntax), best BM25 first.
+
+        With `doc_ids`, only sentences of those documents (scored against the whole
+        index, so their scores compare with an unrestricted search's).
+        """
         safe = ['"' + w.replace('"', '""') + '"' for w in dict.fromkeys(words) if w.strip()]
         if not safe:
             return []
+        within = f" AND s.doc_id IN ({','.join('?' * len(doc_ids))})" if doc_ids else ""
         rows = self._db.execute(
             "SELECT s.doc_id, s.idx, s.start, s.end, s.text, bm25(sentences_fts) AS score"
             " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-            " WHERE sentences_fts MATCH ? ORDER BY score LIMIT ?",
-            (" OR ".join(safe), limit)).fetchall()
+            f" WHERE sentences_fts MATCH ?{within} ORDER BY score LIMIT ?",
+            (" OR ".join(safe), *doc_ids, limit)).fetchall()
         return [SearchHit(*row) for row in rows]
+
+    def documents_holding(self, words: Iterable[str]) -> PageCoverage:
+        """Which documents hold each word, in how many of their sentences, and their lengths.
+
+        What a whole page covers of a question, beyond any one of its sentences (a
+        page-level BM25 is built from it); a caller bounds the cost by asking only for
+        words few sentences hold.
+        """
+        held: dict[str, dict[str, int]] = {}
+        lengths: dict[str, int] = {}
+        for word in dict.fromkeys(w for w in words if w.strip()):
+            quoted = '"' + word.replace('"', '""') + '"'
+            held[word] = {}
+            for doc_id, count, length in self._db.execute(
+                    "SELECT s.doc_id, count(*), d.n_sentences FROM sentences_fts"
+                    " JOIN sentences s ON s.id = sentences_fts.rowid"
+                    " JOIN documents d ON d.id = s.doc_id"
+                    " WHERE sentences_fts MATCH ? GROUP BY s.doc_id", (quoted,)):
+                held[word][doc_id] = count
+                lengths[doc_id] = length
+        cache = self._this_version()
+        if "totals" not in cache:  # once per version of the store, not per question
+            cache["totals"] = self._db.execute(
+                "SELECT count(*), coalesce(sum(n_sentences), 0) FROM documents").fetchone()
+        documents, sentences = cache["totals"]
+        return PageCoverage(held, lengths, documents, sentences)
 
     def descriptions(self, doc_ids: Iterable[str], lead_sentences: int,
                      lead_formats: Iterable[str]) -> list[DocumentDescription]:
