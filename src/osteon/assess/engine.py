@@ -11,23 +11,22 @@ its belief, conflicts (both sides) and timings made into this patient's dates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from osteon.ask.answer import DISCLAIMER
 from osteon.ask.records import Statement
-from osteon.assess.knowledge_view import view_of
+from osteon.assess.knowledge_view import Candidate, KnowledgeView, view_of
 from osteon.assess.mapping import LAB_DERIVED
 from osteon.assess.ranking import deadlines, merge_twins, rank
 from osteon.assess.records import SECTIONS, Assessment, Item, Patient, PatientFact, TimeWindow
 from osteon.assess.rules import AssessRules, Rule, TimingRules, assess_rules, timing_rules
 from osteon.assess.timeparse import shift
-from osteon.assess.timing import EVENT_KINDS, resolve_anchor, window
+from osteon.assess.timing import EVENT_KINDS, Anchor, resolve_anchor, window
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.records import Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
-from osteon.reading.lexicon import Lexicon
 
 
 @dataclass
@@ -45,7 +44,15 @@ class _Context:
     findings: frozenset[str]
     finding_sites: frozenset[str]
     labs: frozenset[str]
+    own: frozenset[str] = frozenset()
+    """The concepts of the facts the record states as present."""
+    described: tuple[tuple[str, str], ...] = ()
+    """(concept, one line) of each fact an item may be about (not medicines, allergies)."""
+    noted: tuple[PatientFact, ...] = ()
+    """Present medicines, allergies and labs: what an item's notes may name."""
     chosen: dict[str, list[tuple[Rule, Assertion]]] = field(default_factory=dict)
+    anchors: dict[str | None, Anchor | None] = field(default_factory=dict)
+    """The patient's event each timing's anchor names (one patient, one time: once each)."""
 
     def section_subjects(self, name: str) -> frozenset[str]:
         return self._closure(a.subject for _, a in self.chosen.get(name, ()))
@@ -63,14 +70,15 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     view = view_of(knowledge, rules)
     hierarchy = view.hierarchy
     ctx = _context(patient, at, rules, hierarchy)
-    candidates = view.candidates
     family = view.scopes.named(f.concept for f in patient.present()).family
+    families = frozenset(family or ("acquired",))
 
     for rule in rules.rules:
-        if not _triggered(rule, ctx, candidates) or not _for_family(rule, family):
+        if not _triggered(rule, ctx, view) or not _for_family(rule, family):
             continue
-        picked = [a for a in _pick(rule, ctx, view.by_rule[rule.id], knowledge.lexicon)
-                  if _fits_family(a, family, rule.unscoped_family)]
+        unscoped = frozenset((rule.unscoped_family,)) if rule.unscoped_family else frozenset()
+        picked = [c.assertion for c in _pick(rule, ctx, view.rows[rule.id])
+                  if _fits_family(c.families or unscoped, families)]
         if rule.sites == "patient_findings":
             picked = [f.assertion for f in view.facts(picked)
                       if _sites_match(f.qualifiers.sites, ctx)]
@@ -86,7 +94,8 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     own = frozenset(f.concept for f in patient.present()) - ctx.target
     beside = frozenset(r.id for r in rules.rules if r.beside)
     sections = {name: tuple(rank(merge_twins(list(
-                    _items(name, ctx, facts, stated, conflicts, knowledge, timing, warnings))),
+                    _items(name, ctx, view, facts, stated, conflicts, knowledge, timing,
+                           warnings))),
                     own, beside))
                 for name in SECTIONS}
     names = {a.subject: knowledge.lexicon.get(a.subject).name for a in everything
@@ -96,17 +105,16 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
                       **sections)
 
 
-def _fits_family(assertion: Assertion, family: tuple[str, ...],
-                 unscoped: str | None = None) -> bool:
+def _fits_family(said: frozenset[str], families: frozenset[str]) -> bool:
     """Whether what the sources say of one condition family applies to this patient.
 
     A statement only about FOP and its kin ("palovarotene prevents flare-ups") is no
     advice for a patient after hip surgery; one that names no family applies to all,
-    unless the rule says whose it is (`unscoped`: radiation and excision are advice for
-    acquired HO, never for a patient with FOP).
+    unless the rule says whose it is (`unscoped_family`: radiation and excision are advice
+    for acquired HO, never for a patient with FOP). `said`: the families the statement
+    names (else the rule's unscoped family); `families`: the patient's (acquired if none).
     """
-    said = set(assertion.scope.family) or ({unscoped} if unscoped else set())
-    return not said or bool(said & set(family or ("acquired",)))
+    return not said or not said.isdisjoint(families)
 
 
 def _for_family(rule: Rule, family: tuple[str, ...]) -> bool:
@@ -131,18 +139,22 @@ def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hier
     lab_findings = [f for f in active if f.matched_by == LAB_DERIVED]
     sites = frozenset(s for f in findings for s in f.sites)
     planned = [f for f in events if f.status == "planned"]
+    present = patient.present()
     return _Context(patient, at, rules, hierarchy, hierarchy.narrower(rules.target),
                     up(events), up(recent), up(planned), up(findings), sites,
-                    up([*labs, *lab_findings]))
+                    up([*labs, *lab_findings]), frozenset(f.concept for f in present),
+                    tuple((f.concept, describe(f)) for f in patient.facts
+                          if f.kind != "medication" and f.kind != "allergy"),
+                    tuple(f for f in present if f.kind in ("medication", "allergy", "lab")))
 
 
-def _triggered(rule: Rule, ctx: _Context, candidates: list[Assertion]) -> bool:
+def _triggered(rule: Rule, ctx: _Context, view: KnowledgeView) -> bool:
     if not rule.when:
         return True
-    return any(_holds(name, ctx, candidates) for name in rule.when)
+    return any(_holds(name, ctx, view) for name in rule.when)
 
 
-def _holds(name: str, ctx: _Context, candidates: list[Assertion]) -> bool:
+def _holds(name: str, ctx: _Context, view: KnowledgeView) -> bool:
     if name in SECTIONS:
         return bool(ctx.chosen.get(name))
     if name == "established":
@@ -152,59 +164,48 @@ def _holds(name: str, ctx: _Context, candidates: list[Assertion]) -> bool:
         return bool(ctx.patient.of_kind("lab"))
     if name == "surgery":
         return "surgery" in ctx.recent
-    if name == "presentation":
-        return any(a.predicate in ctx.rules.presentation_predicates and a.object in ctx.target
-                   and a.polarity != "negated" and a.subject in ctx.findings
-                   for a in candidates)
+    if name == "presentation":  # a finding the sources say presents the target condition
+        return not view.presenting.isdisjoint(ctx.findings)
     return False
 
 
-def _role(name: str, ctx: _Context) -> Callable[[str], bool]:
-    """A test for the concept standing in one role of a rule."""
+def _role(name: str, ctx: _Context) -> frozenset[str] | None:
+    """The concepts that may stand in one role of a rule (None: any concept)."""
     if name == "any":
-        return lambda c: True
+        return None
     sets = {"target": ctx.target, "patient": ctx.events, "patient_recent": ctx.recent,
             "patient_planned": ctx.planned, "patient_findings": ctx.findings, "labs": ctx.labs}
     if name in sets:
-        chosen = sets[name]
-        return lambda c: c in chosen
+        return sets[name]
     if name == "differentials":
-        diffs = ctx.section_subjects("differential")
-        return lambda c: c in diffs
+        return ctx.section_subjects("differential")
     if name == "target_or_differentials":
-        both = ctx.section_subjects("differential") | ctx.target
-        return lambda c: c in both
-    subjects = ctx.section_subjects(name.removeprefix("section:"))
-    return lambda c: c in subjects
+        return ctx.section_subjects("differential") | ctx.target
+    return ctx.section_subjects(name.removeprefix("section:"))
 
 
-def _pick(rule: Rule, ctx: _Context, candidates: list[Assertion], lexicon: Lexicon
-          ) -> list[Assertion]:
+def _pick(rule: Rule, ctx: _Context, candidates: tuple[Candidate, ...]) -> list[Candidate]:
     """The assertions a rule takes: the patient's own concepts first, then by belief.
 
-    `candidates` are the rule's own (its predicates and polarities, KnowledgeView.by_rule).
+    `candidates` are the rule's own (its predicates and polarities, its subject types:
+    KnowledgeView.rows).
     """
-    subject_ok, object_ok = _role(rule.subject, ctx), _role(rule.object, ctx)
-    picked = [a for a in candidates
-              if subject_ok(a.subject) and _typed(a.subject, rule, lexicon)
-              and (a.key.object_is_text and rule.object == "any"
-                   or not a.key.object_is_text and object_ok(a.object))]
-    own = {f.concept for f in ctx.patient.present()}
-    return sorted(picked, key=lambda a: a.subject not in own and a.object not in own)
-
-
-def _typed(concept: str, rule: Rule, lexicon: Lexicon) -> bool:
-    return not rule.subject_types or (concept in lexicon
-                                      and lexicon.get(concept).type in rule.subject_types)
+    subjects, objects = _role(rule.subject, ctx), _role(rule.object, ctx)
+    text_ok = rule.object == "any"
+    picked = [c for c in candidates
+              if (subjects is None or c.subject in subjects)
+              and (text_ok if c.object_is_text else objects is None or c.object in objects)]
+    own = ctx.own
+    return sorted(picked, key=lambda c: c.subject not in own and c.object not in own)
 
 
 def _sites_match(sites: Iterable[str], ctx: _Context) -> bool:
     return any(s in ctx.hierarchy.broader(p) for s in sites for p in ctx.finding_sites)
 
 
-def _items(name: str, ctx: _Context, facts: dict[int, Fact], stated: dict[int, Statement],
-           conflicts: dict, knowledge: KnowledgeStore, timing: TimingRules,
-           warnings: list[str]) -> tuple[Item, ...]:
+def _items(name: str, ctx: _Context, view: KnowledgeView, facts: dict[int, Fact],
+           stated: dict[int, Statement], conflicts: dict, knowledge: KnowledgeStore,
+           timing: TimingRules, warnings: list[str]) -> tuple[Item, ...]:
     pairs = ctx.chosen.get(name, [])
     windows: dict[str, TimeWindow] = {}
     items: list[Item] = []
@@ -223,7 +224,7 @@ def _items(name: str, ctx: _Context, facts: dict[int, Fact], stated: dict[int, S
             rule.id, _readable(assertion, said, knowledge), said, assertion.predicate,
             assertion.subject,
             assertion.object, assertion.belief, assertion.polarity, said.figures,
-            _matched(assertion, ctx), times, conflicts.get(assertion.id, ()),
+            _matched(assertion, ctx, view), times, conflicts.get(assertion.id, ()),
             _notes(assertion, ctx, knowledge))
     for _, assertion in pairs:  # back to rule order
         if assertion.id in built:
@@ -255,8 +256,12 @@ def _windows(fact: Fact, ctx: _Context, knowledge: KnowledgeStore, timing: Timin
     for value in fact.qualifiers.values:
         if value.kind != "timing":
             continue
-        anchor = resolve_anchor(value.anchor, ctx.patient, ctx.at, timing, knowledge.lexicon,
-                                ctx.hierarchy, ctx.rules.target)
+        if value.anchor in ctx.anchors:
+            anchor = ctx.anchors[value.anchor]
+        else:
+            anchor = ctx.anchors[value.anchor] = resolve_anchor(
+                value.anchor, ctx.patient, ctx.at, timing, knowledge.lexicon, ctx.hierarchy,
+                ctx.rules.target)
         other = None
         if anchor is not None and anchor.test is not None:
             other = next((w for c, w in windows.items()
@@ -264,26 +269,22 @@ def _windows(fact: Fact, ctx: _Context, knowledge: KnowledgeStore, timing: Timin
         yield window(value, anchor, ctx.at, timing, relative_to=other)
 
 
-def _matched(assertion: Assertion, ctx: _Context) -> tuple[str, ...]:
+def _matched(assertion: Assertion, ctx: _Context, view: KnowledgeView) -> tuple[str, ...]:
     """The patient facts this item is about (its subject or object covers them)."""
-    family = ctx.hierarchy.narrower(assertion.subject)
-    if not assertion.key.object_is_text:
-        family |= ctx.hierarchy.narrower(assertion.object) - ctx.target
-    out = []
-    for fact in ctx.patient.facts:
-        if fact.concept in family and fact.kind != "medication" and fact.kind != "allergy":
-            out.append(describe(fact))
-    return tuple(dict.fromkeys(out))
+    covers = view.covers(assertion)
+    return tuple(dict.fromkeys(line for concept, line in ctx.described if concept in covers))
 
 
 def _notes(assertion: Assertion, ctx: _Context, knowledge: KnowledgeStore
            ) -> tuple[str, ...]:
     """The patient's own medicines and allergies that touch this item's subject."""
+    if not ctx.noted:
+        return ()
     lexicon = knowledge.lexicon
     down = ctx.hierarchy.narrower(assertion.subject)
     up = ctx.hierarchy.broader(assertion.subject)
     notes = []
-    for fact in ctx.patient.present():
+    for fact in ctx.noted:
         if fact.kind == "medication" and fact.concept in down:
             notes.append(f"on the patient's medication list: {describe(fact)}")
         elif fact.kind == "allergy" and (fact.concept in down or fact.concept in up):

@@ -4,7 +4,11 @@ Every assessment needs the same candidate assertions, their facts, cited
 statements and conflict notes; only the matching to the patient differs. They
 are kept per KnowledgeStore and rebuilt when its generation moves (any update
 that changed an assertion, from any process), so an EHR calling the CDS
-service for patient after patient pays for the knowledge once.
+service for patient after patient pays for the knowledge once. So is what the
+matching reads of each candidate (its subject and object, whether its subject is of
+the types a rule takes, the families its scope names, the concepts an item about it
+covers): a call compares the patient's sets with these instead of working them out
+again for every rule and every item.
 """
 
 from __future__ import annotations
@@ -12,15 +16,29 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from osteon.ask.records import ConflictNote, Statement
 from osteon.assess.evidence import CLAIM_SAMPLE, conflict_notes, statement
-from osteon.assess.rules import AssessRules
+from osteon.assess.rules import AssessRules, Rule
 from osteon.knowledge.find import AssertionQuery
 from osteon.knowledge.query import to_facts
 from osteon.knowledge.records import POLARITY_RANK, Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.lexicon import Lexicon
 from osteon.reading.scope import ScopeReader
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An assertion one rule may take, with what matching it to a patient reads of it."""
+
+    assertion: Assertion
+    subject: str
+    object: str
+    object_is_text: bool
+    families: frozenset[str]
+    """The condition families its scope names (empty: it names none)."""
 
 
 class KnowledgeView:
@@ -39,9 +57,35 @@ class KnowledgeView:
                         for r in rules.rules}
         """Each rule's candidates of its predicates and polarities, in candidate order: a
         rule looks at its own few instead of every candidate, request after request."""
+        self.target = self.hierarchy.narrower(rules.target)
+        """The target condition and its kinds."""
+        self.rows = {r.id: tuple(_candidate(a) for a in self.by_rule[r.id]
+                                 if _typed(a.subject, r, knowledge.lexicon))
+                     for r in rules.rules}
+        """Each rule's candidates whose subject is of a type the rule takes."""
+        self.presenting = frozenset(
+            a.subject for a in self.candidates
+            if a.predicate in rules.presentation_predicates and a.object in self.target
+            and a.polarity != "negated")
+        """Concepts the sources say present the target condition (not negated): a patient
+        with one of them as a finding has a presentation to tell apart."""
+        self._covers: dict[int, frozenset[str]] = {}
         self._facts: dict[int, Fact] = {}
         self._stated: dict[int, Statement] = {}
         self._notes: dict[int, tuple[ConflictNote, ...]] = {}
+
+    def covers(self, assertion: Assertion) -> frozenset[str]:
+        """The concepts an item about this assertion is about: its subject, its object.
+
+        Each with its kinds; the target condition's kinds aside (every item would match).
+        """
+        found = self._covers.get(assertion.id)
+        if found is None:
+            found = self.hierarchy.narrower(assertion.subject)
+            if not assertion.key.object_is_text:
+                found = found | (self.hierarchy.narrower(assertion.object) - self.target)
+            self._covers[assertion.id] = found
+        return found
 
     def facts(self, assertions: Iterable[Assertion]) -> list[Fact]:
         """Facts (claims sampled) of these assertions, loading only those not seen yet."""
@@ -83,6 +127,16 @@ def view_of(knowledge: KnowledgeStore, rules: AssessRules) -> KnowledgeView:
             view = KnowledgeView(knowledge, rules, generation)
             _VIEWS[knowledge] = view
         return view
+
+
+def _candidate(assertion: Assertion) -> Candidate:
+    return Candidate(assertion, assertion.subject, assertion.object,
+                     assertion.key.object_is_text, frozenset(assertion.scope.family))
+
+
+def _typed(concept: str, rule: Rule, lexicon: Lexicon) -> bool:
+    return not rule.subject_types or (concept in lexicon
+                                      and lexicon.get(concept).type in rule.subject_types)
 
 
 def _candidates(knowledge: KnowledgeStore, rules: AssessRules) -> list[Assertion]:
