@@ -177,6 +177,36 @@ def test_figures_for_other_patients_or_species_said_in_the_sentence_do_not_confl
         kb.close()
 
 
+def test_a_figure_for_severe_cases_is_not_one_for_every_case(tmp_path: Path) -> None:
+    kb = _kb(tmp_path, {
+        "all.md": "# Hips\n\nHeterotopic ossification develops in 40-50% of patients after "
+                  "total hip arthroplasty.\n",
+        "severe.md": "# Hips again\n\nClinically significant heterotopic ossification "
+                     "develops in 3-7% of patients after total hip arthroplasty.\n",
+        "graded.md": "# Grades\n\nHeterotopic ossification (Brooker grade III or IV) forms in "
+                     "2-4% of patients after total hip arthroplasty.\n",
+        # the figure nearest the plain mention counts every case
+        "mixed.md": "# Both\n\nIn total hip arthroplasty, the incidence of heterotopic "
+                    "ossification is 30-60%, with a 5-8% incidence of clinically significant "
+                    "heterotopic ossification.\n",
+        # "severe" says which burns, not which bone: these two differ
+        "burn1.md": "# Burns\n\nHeterotopic ossification is seen in 10-20% of patients "
+                    "with severe burns.\n",
+        "burn2.md": "# Burns again\n\nHeterotopic ossification is seen in 70-80% of "
+                    "patients with severe burns.\n",
+    })
+    try:
+        found = _figure_conflicts(kb)
+        assert len(found) == 1 and "10-20%" in found[0][1] and "70-80%" in found[0][1]
+        hip = next(f for f in kb.facts() if f.assertion.subject == "total_hip_arthroplasty"
+                   and f.assertion.predicate == "risk_factor_for")
+        assert {v.text: v.scope.severity for v in hip.qualifiers.values} == {
+            "40-50%": (), "3-7%": ("significant",), "2-4%": ("significant",), "30-60%": ()}
+        assert "severity: significant" in "\n".join(fact_lines(hip))
+    finally:
+        kb.close()
+
+
 _LEXICON = load_lexicon()
 _RULES = conflict_rules()
 

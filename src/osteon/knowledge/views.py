@@ -86,7 +86,8 @@ def fact_lines(fact: Fact, *, all_citations: bool = False) -> Iterator[str]:
     if a.scope:
         yield f"    [cyan]scope[/] {escape(scope_text(a.scope))}"
     for value in fact.qualifiers.values:
-        narrow = Scope(population=value.scope.population, species=value.scope.species)
+        narrow = Scope(population=value.scope.population, species=value.scope.species,
+                       severity=value.scope.severity)
         where = f" ({scope_text(narrow)})" if narrow else ""  # whom the figure is for
         yield (f"    [cyan]{value.kind}[/] {escape(value.text)} "
                f"[dim]{escape('[' + ', '.join(value.doc_ids) + ']' + where)}[/]")
@@ -127,6 +128,8 @@ def scope_text(scope: Scope) -> str:
         parts.append("population: " + ", ".join(scope.population))
     if scope.species:
         parts.append("species: " + ", ".join(scope.species))
+    if scope.severity:
+        parts.append("severity: " + ", ".join(scope.severity))
     return "; ".join(parts)
 
 

@@ -129,7 +129,9 @@ class Scope:
     `family`: "genetic" (FOP, progressive osseous heteroplasia) and/or "acquired"
     (traumatic, neurogenic, post-surgical HO); `population`: concept ids of the index
     events or populations it is restricted to ("after total hip arthroplasty", "in SCI
-    patients"); `species`: organism concept ids of an animal-model setting ("mouse").
+    patients"); `species`: organism concept ids of an animal-model setting ("mouse");
+    `severity`: the subset of cases by how severe they are, as its sentence names it
+    ("clinically significant HO": a figure for those is not one for every case).
     An empty tuple means "not said", never "all". For an assertion each field is the
     union over its claims.
     """
@@ -137,15 +139,16 @@ class Scope:
     family: tuple[str, ...] = ()
     population: tuple[str, ...] = ()
     species: tuple[str, ...] = ()
+    severity: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.family or self.population or self.species)
+        return bool(self.family or self.population or self.species or self.severity)
 
     def union(self, other: Scope) -> Scope:
         """Both scopes together (each field's members, in first-seen order)."""
         return Scope(*(tuple(dict.fromkeys(a + b)) for a, b in (
             (self.family, other.family), (self.population, other.population),
-            (self.species, other.species))))
+            (self.species, other.species), (self.severity, other.severity))))
 
     def fits(self, wanted: Scope) -> bool:
         """True unless a field both scopes state shares no member (ids compared exactly).
@@ -154,20 +157,22 @@ class Scope:
         """
         return all(not mine or not theirs or set(mine) & set(theirs) for mine, theirs in (
             (self.family, wanted.family), (self.population, wanted.population),
-            (self.species, wanted.species)))
+            (self.species, wanted.species), (self.severity, wanted.severity)))
 
     def as_dict(self) -> dict[str, list[str]]:
         """The fields that are said, for JSON."""
-        return {name: list(getattr(self, name)) for name in ("family", "population", "species")
-                if getattr(self, name)}
+        return {name: list(getattr(self, name)) for name in SCOPE_FIELDS if getattr(self, name)}
 
     @classmethod
     def from_dict(cls, raw: object) -> Scope:
         """The inverse of as_dict (anything else gives the empty scope)."""
         if not isinstance(raw, dict):
             return cls()
-        return cls(*(tuple(str(v) for v in raw.get(name, ()) or ())
-                     for name in ("family", "population", "species")))
+        return cls(*(tuple(str(v) for v in raw.get(name, ()) or ()) for name in SCOPE_FIELDS))
+
+
+SCOPE_FIELDS = ("family", "population", "species", "severity")
+"""Scope's fields, in order, as JSON names them."""
 
 
 NumberKind = Literal["quantity", "timing", "dose"]

@@ -59,12 +59,28 @@ class SpeciesRules(Strict):
     contexts: dict[str, str] = {}
 
 
+class SeverityRules(Strict):
+    """Words before or after a mention of the condition that restrict it to some cases."""
+
+    of: tuple[str, ...] = ()
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+
+    @field_validator("before", "after")
+    @classmethod
+    def _regexes(cls, value: dict[str, str]) -> dict[str, str]:
+        for pattern in value.values():
+            check_regex(pattern)
+        return value
+
+
 class ScopeRules(Strict):
     """The whole of data/reading/scope.yaml."""
 
     families: dict[str, tuple[str, ...]]
     populations: PopulationRules
     species: SpeciesRules
+    severity: SeverityRules = SeverityRules()
 
 
 @cache
@@ -113,6 +129,12 @@ class ScopeReader:
         self._rest = re.compile(self.rules.populations.heading_rest, re.IGNORECASE)
         self._coordinated = re.compile(self.rules.populations.coordinated, re.IGNORECASE)
         self._inner = [re.compile(p, re.IGNORECASE) for p in self.rules.populations.inner]
+        severity = self.rules.severity
+        self._graded = {c for root in severity.of for c in {root, *lexicon.descendants(root)}}
+        self._severity_before = {name: re.compile(p, re.IGNORECASE)
+                                 for name, p in severity.before.items()}
+        self._severity_after = {name: re.compile(p, re.IGNORECASE)
+                                for name, p in severity.after.items()}
 
     def named(self, concepts: Iterable[str]) -> Scope:
         """The scope some concepts name on their own, with no phrase around them.
@@ -134,6 +156,7 @@ class ScopeReader:
             yield from roots
         yield from self.rules.populations.concepts
         yield from self.rules.species.organisms
+        yield from self.rules.severity.of
 
     def scoped(self, claims: list[Claim], text: str, mentions: Sequence[Mention],
                setting: SentenceSetting) -> list[Claim]:
@@ -143,9 +166,13 @@ class ScopeReader:
         sentence = self._sentence_level(text, mentions, setting)
         heading = self._heading_level(setting)
         title = self._title_level(setting)
+        graded = self._graded_mentions(text, mentions)
         out = []
         for claim in claims:
             scope = self.scope_of(claim, (sentence, heading, title))
+            severity = self._severity(claim, text, graded)
+            if severity:
+                scope = replace(scope, severity=severity)
             out.append(replace(claim, scope=scope) if scope else claim)
         return out
 
@@ -198,6 +225,39 @@ class ScopeReader:
             named = self.rules.species.contexts.get(setting.model_context)
             species = species or ((named,) if named else ())
         return _Level(families, populations, species, people)
+
+    def _graded_mentions(self, text: str, mentions: Sequence[Mention]
+                         ) -> list[tuple[Mention, tuple[str, ...]]]:
+        """Each mention of the condition with the severities the words around it name."""
+        out = []
+        for m in mentions:
+            if m.concept_id not in self._graded or m.negated:
+                continue
+            before, after = text[max(0, m.start - 60):m.start], text[m.end:m.end + 60]
+            found = [name for name, rx in self._severity_before.items() if rx.search(before)]
+            found += [name for name, rx in self._severity_after.items() if rx.match(after)]
+            out.append((m, tuple(dict.fromkeys(found))))
+        return out
+
+    @staticmethod
+    def _severity(claim: Claim, text: str, graded: list[tuple[Mention, tuple[str, ...]]]
+                  ) -> tuple[str, ...]:
+        """The severity a claim is said of: that of the mention nearest its figure.
+
+        "the incidence of HO is 11-76%, with 10-20% of clinically significant HO": the
+        11-76 % counts every case. A claim without a figure is graded only when every
+        mention of the condition in its sentence is.
+        """
+        if not graded:
+            return ()
+        places = [at for at in (text.find(f.text) for _, f in claim.qualifiers.figures())
+                  if at >= 0]
+        if places:
+            at = places[0]
+            return min(graded, key=lambda g: min(abs(g[0].start - at), abs(g[0].end - at)))[1]
+        if all(grades for _, grades in graded):
+            return tuple(dict.fromkeys(g for _, grades in graded for g in grades))
+        return ()
 
     def _organisms(self, mentions: Iterable[Mention]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.concept_id for m in mentions
