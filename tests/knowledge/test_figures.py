@@ -241,6 +241,26 @@ def test_an_approximate_range_is_widened_at_each_end_by_its_own_share() -> None:
     assert number_conflict(_assertion(), [about, _value(7, 13, "b", "day", kind="timing")]) is None
 
 
+def test_deadlines_run_from_zero_and_regimens_are_never_compared() -> None:
+    def within(low: float, high: float, doc: str) -> QualifierValue:
+        return QualifierValue("timing", Figure(f"within {low}-{high} hours", low, high, "hour",
+                                               relation="within"), (doc,), scope=Scope())
+
+    assert number_conflict(_assertion(), [within(24, 48, "a"), within(72, 72, "b")]) is None
+    after = [_value(24, 48, "a", "hour", kind="timing"), _value(72, 72, "b", "hour",
+                                                                kind="timing")]
+    assert number_conflict(_assertion(), after) is not None
+    radiation = Assertion(3, AssertionKey("radiation_therapy", "prevents",
+                                          "heterotopic_ossification", "", "asserted"),
+                          (), 2, 2, 2, 0.5, "Radiation prevents HO", "a")
+    doses = [_value(7, 8, "a", "Gy", kind="dose"), _value(20, 20, "b", "Gy", kind="dose")]
+    assert number_conflict(radiation, doses) is None  # two regimens, not two measurements
+    courses = [_value(6, 6, "a", "week", kind="timing"), _value(10, 10, "b", "day",
+                                                                 kind="timing")]
+    assert number_conflict(radiation, courses) is None
+    assert number_conflict(_assertion(), courses) is not None  # a risk factor's timing is
+
+
 def test_durations_are_compared_in_one_unit() -> None:
     weeks = _value(2, 6, "a", "week", kind="timing")
     assert number_conflict(_assertion(), [weeks, _value(14, 20, "b", "day", kind="timing")]) is None

@@ -183,6 +183,8 @@ class _Figure:
     def of(cls, assertion: Assertion, value: QualifierValue, rules: FigureRules) -> _Figure:
         size = _unit_size(value.unit)
         low, high = float(value.low or 0) * size, float(value.high or 0) * size
+        if value.relation in rules.from_zero:  # "within 72 hours": any time from 0 to 72
+            low = 0.0
         slack = rules.approximate_slack if value.approximate else 0.0
         # each end widened by its own share: "about 2-6 weeks" reaches 12.6 days, not 9.8
         return cls(assertion, value, low, high, low - slack * abs(low), high + slack * abs(high),
@@ -201,7 +203,8 @@ def figure_conflicts(figures: Iterable[tuple[Assertion, QualifierValue]], mine: 
     items = list(figures)
     groups: dict[tuple, list[_Figure]] = defaultdict(list)
     for assertion, value in items:
-        if value.low is None or value.high is None or assertion.polarity == "negated":
+        if (value.low is None or value.high is None or assertion.polarity == "negated"
+                or rules.regimen(value.kind, assertion.predicate)):
             continue
         measure = _measure(assertion, value, rules, lexicon)
         groups[measure].append(_Figure.of(assertion, value, rules))

@@ -20,7 +20,7 @@ from osteon.datafiles import Strict, check_regex, data_path, load_model, parse_m
 from osteon.errors import DataFileError
 from osteon.reading.lexicon import load_lexicon
 from osteon.reading.quantity_rules import check_relations
-from osteon.reading.records import PREDICATES
+from osteon.reading.records import PREDICATES, NumberKind
 
 Sign = Literal["+", "-"]
 Relatedness = Literal["related", "covers", "any"]
@@ -112,6 +112,13 @@ class AcrossRule(Strict):
     says: str
 
 
+class Regimen(Strict):
+    """Figures that prescribe, not measure: these kinds (on these predicates, or any)."""
+
+    kinds: tuple[NumberKind, ...]
+    predicates: tuple[str, ...] = ()
+
+
 class FigureRules(Strict):
     """When two figures for one measured thing differ (conflicts.yaml's `figures`)."""
 
@@ -137,6 +144,21 @@ class FigureRules(Strict):
     measure one thing (the population, in the scope, still keeps SCI apart from burns)."""
     apart_families: tuple[str, ...] = ()
     """Families whose figures are compared only with figures of the same family."""
+    regimens: tuple[Regimen, ...] = ()
+    """Doses and treatment timings: choices sources may differ on, never compared."""
+    from_zero: tuple[str, ...] = ()
+    """Timing relations that give a deadline ("within 72 hours"): the window starts at 0."""
+
+    @field_validator("from_zero")
+    @classmethod
+    def _known_relations(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        check_relations(value)
+        return value
+
+    def regimen(self, kind: str, predicate: str) -> bool:
+        """Is a figure of this kind on this predicate a regimen (never compared)?"""
+        return any(kind in r.kinds and (not r.predicates or predicate in r.predicates)
+                   for r in self.regimens)
 
 
 class ConflictRules(Strict):
@@ -179,6 +201,8 @@ def _check_names(rules: ConflictRules, name: str) -> None:
     for family in rules.families.values():
         predicates += [*family.positive, *family.negative]
     concepts += rules.figures.compare_as
+    for regimen in rules.figures.regimens:
+        predicates += regimen.predicates
     for generic in rules.generic_agents:
         concepts.append(generic.concept)
         predicates += generic.counters
