@@ -207,6 +207,24 @@ def test_a_figure_for_severe_cases_is_not_one_for_every_case(tmp_path: Path) -> 
         kb.close()
 
 
+def test_a_figure_said_of_one_site_is_not_one_for_every_site(tmp_path: Path) -> None:
+    kb = _kb(tmp_path, {
+        "hip.md": "# Where\n\nAfter spinal cord injury, heterotopic ossification forms at the "
+                  "hip in 70-90% of cases.\n",
+        "all.md": "# How often\n\nHeterotopic ossification develops in 10-20% of patients "
+                  "with spinal cord injury.\n",
+    })
+    try:
+        assert _figure_conflicts(kb) == []
+        sci = next(f for f in kb.facts() if f.assertion.subject == "spinal_cord_injury"
+                   and f.assertion.predicate == "risk_factor_for")
+        assert {v.text: v.sites for v in sci.qualifiers.values} == {
+            "70-90%": ("hip",), "10-20%": ()}
+        assert "site: hip" in "\n".join(fact_lines(sci))
+    finally:
+        kb.close()
+
+
 _LEXICON = load_lexicon()
 _RULES = conflict_rules()
 

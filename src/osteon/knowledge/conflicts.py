@@ -253,7 +253,8 @@ def number_conflict(assertion: Assertion, values: Iterable[QualifierValue],
 def _measure(assertion: Assertion, value: QualifierValue, rules: FigureRules,
              lexicon: Lexicon) -> tuple:
     """What a figure measures: figures with equal measures can be compared."""
-    scope = (value.scope.population, value.scope.species, value.scope.severity)
+    scope = (value.scope.population, value.scope.species, value.scope.severity,
+             value.sites)
     dimension = _dimension(value.unit)
     subject = _compared_as(assertion.subject, rules.compare_as, lexicon)
     obj = _compared_as(assertion.object, rules.compare_as, lexicon)

@@ -4,7 +4,8 @@ Ranges of one kind and unit are unioned ("3–12 weeks" and "2–6 months" stay
 apart; "24–48 hours" and "within 36 hours" become 24–48 hours), and every
 distinct figure stays listed with the documents that gave it, so differing
 numbers remain visible and `conflicts.figure_conflicts` can compare them; a figure
-keeps the scope of its claims ("20% after THA" and "20%" stay two entries).
+keeps the scope of its claims ("20% after THA" and "20%" stay two entries) and the body
+sites they name ("at the hip in 70%").
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ def merge_qualifiers(claims: Iterable[Claim]) -> MergedQualifiers:
     for claim in claims:
         doc = claim.evidence.doc_id
         for kind, figure in claim.qualifiers.figures():
-            value = QualifierValue(kind, figure, scope=claim.scope)
+            value = QualifierValue(kind, figure, scope=claim.scope, sites=claim.qualifiers.sites)
             ident = (kind, value.low, value.high, value.unit, value.relation, value.anchor,
-                     claim.scope)
+                     claim.scope, value.sites)
             docs_by_value.setdefault(ident, set()).add(doc)
             examples.setdefault(ident, value)
         for site in claim.qualifiers.sites:

@@ -62,6 +62,9 @@ class QualifierValue:
     n_documents: int = 1
     scope: Scope = field(default_factory=Scope)
     """The scope of the claims that give it: figures of different populations never clash."""
+    sites: tuple[str, ...] = ()
+    """Body sites the claims that give it name ("forms at the hip in 70-90%"): a figure for
+    one site is never compared with one for every site."""
 
     @property
     def low(self) -> float | None:

@@ -47,6 +47,9 @@ from osteon.knowledge.schema import (
 from osteon.reading.lexicon import Lexicon, load_lexicon
 from osteon.reading.records import Claim, Evidence, Figure, Qualifiers, Scope
 
+SITES_KEY = "sites"
+"""Beside a claim's figures (assertion_claims.numbers): the body sites its claim names."""
+
 REBUILD_AT_CHANGES = 5000
 """Claim changes above this (and above half the claims) rebuild instead of updating."""
 
@@ -240,7 +243,9 @@ class KnowledgeStore:
             quals = Qualifiers.from_dict(raw)
             claim = Claim(subject, predicate, obj, polarity, _NO_EVIDENCE,
                           object_is_text=bool(is_text), qualifiers=quals)
-            numbers = {k: figure.as_dict() for k, figure in quals.figures()}
+            numbers: dict[str, object] = {k: figure.as_dict() for k, figure in quals.figures()}
+            if numbers and quals.sites:
+                numbers[SITES_KEY] = list(quals.sites)
             yield (claim_id, key_of(claim), doc_id, kind, text_hash(sentence),
                    json.dumps(numbers, sort_keys=True) if numbers else None,
                    json.dumps(scope, sort_keys=True) if scope else None,
@@ -379,12 +384,15 @@ class KnowledgeStore:
                     " AND numbers IS NOT NULL GROUP BY assertion_id, numbers, scope", chunk):
                 docs = (first,) if n_docs == 1 else (first, last)
                 scoped = Scope.from_dict(json.loads(scope)) if scope else Scope()
-                for kind, raw in json.loads(numbers).items():
+                given = json.loads(numbers)
+                sites = tuple(str(s) for s in given.pop(SITES_KEY, ()) or ())
+                for kind, raw in given.items():
                     figure = Figure.from_dict(raw)
                     if figure is None:
                         continue
                     out[assertion_id].append(replace(qualifier_value(kind, figure), doc_ids=docs,
-                                                     n_documents=n_docs, scope=scoped))
+                                                     n_documents=n_docs, scope=scoped,
+                                                     sites=sites))
         return out
 
     def _store_conflicts(self, conflicts: Iterable[Conflict]) -> None:

@@ -88,7 +88,9 @@ def fact_lines(fact: Fact, *, all_citations: bool = False) -> Iterator[str]:
     for value in fact.qualifiers.values:
         narrow = Scope(population=value.scope.population, species=value.scope.species,
                        severity=value.scope.severity)
-        where = f" ({scope_text(narrow)})" if narrow else ""  # whom the figure is for
+        said = [scope_text(narrow)] if narrow else []  # whom the figure is for, and where
+        said += ["site: " + ", ".join(value.sites)] if value.sites else []
+        where = f" ({'; '.join(said)})" if said else ""
         yield (f"    [cyan]{value.kind}[/] {escape(value.text)} "
                f"[dim]{escape('[' + ', '.join(value.doc_ids) + ']' + where)}[/]")
     if fact.qualifiers.sites:
