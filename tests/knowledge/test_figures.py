@@ -225,6 +225,19 @@ def test_a_figure_said_of_one_site_is_not_one_for_every_site(tmp_path: Path) -> 
         kb.close()
 
 
+def test_a_change_in_risk_is_not_compared_with_a_rate(tmp_path: Path) -> None:
+    kb = _kb(tmp_path, {
+        "change.md": "# Risk\n\nTotal hip arthroplasty raises the risk of heterotopic "
+                     "ossification by 60-70%.\n",
+        "rate.md": "# Rate\n\nHeterotopic ossification develops in 5-10% of patients after "
+                   "total hip arthroplasty.\n",
+    })
+    try:
+        assert _figure_conflicts(kb) == []
+    finally:
+        kb.close()
+
+
 _LEXICON = load_lexicon()
 _RULES = conflict_rules()
 

@@ -341,3 +341,13 @@ def test_a_bare_unit_must_be_a_duration():
     raw["bare_units"].append("patients")
     with pytest.raises(DataFileError, match="bare unit 'patients'"):
         parse_model(QuantityRules, raw, RULES)
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Hip replacement raises the risk by 60-70%.", ("by 60-70%", 60, 70, "by")),
+    ("Indomethacin lowers the rate by about 57%.", ("by about 57%", 57, 57, "by")),
+    ("It forms in 20% of patients by 3 months.", ("20%", 20, 20, None)),
+])
+def test_a_percentage_after_by_is_a_change_not_a_rate(text: str, figure: tuple) -> None:
+    (found,) = [q for q in read(text) if q.kind == "proportion"]
+    assert (found.text, found.low, found.high, found.relation) == figure

@@ -183,7 +183,7 @@ class _Figure:
     def of(cls, assertion: Assertion, value: QualifierValue, rules: FigureRules) -> _Figure:
         size = _unit_size(value.unit)
         low, high = float(value.low or 0) * size, float(value.high or 0) * size
-        if value.relation in rules.from_zero:  # "within 72 hours": any time from 0 to 72
+        if value.kind == "timing" and value.relation in rules.from_zero:  # "within 72 h": 0-72
             low = 0.0
         slack = rules.approximate_slack if value.approximate else 0.0
         # each end widened by its own share: "about 2-6 weeks" reaches 12.6 days, not 9.8

@@ -147,7 +147,8 @@ class FigureRules(Strict):
     regimens: tuple[Regimen, ...] = ()
     """Doses and treatment timings: choices sources may differ on, never compared."""
     from_zero: tuple[str, ...] = ()
-    """Timing relations that give a deadline ("within 72 hours"): the window starts at 0."""
+    """Timing relations that give a deadline ("within 72 hours"): the window starts at 0
+    (timings only: "reduced by 50%" is a change)."""
 
     @field_validator("from_zero")
     @classmethod

@@ -255,7 +255,7 @@ class _Reader(QuantityPatterns):
         for pre in chain:
             role = pre.rule.role
             if ((role == "range" and spread.end == first.end)
-                    or (role == "timing" and (kind != "duration" or timing is not None))
+                    or (role == "timing" and (kind not in pre.rule.kinds or timing is not None))
                     or (role == "bound" and (bound is not None or spread.end != first.end))):
                 break
             approximate |= role == "approximate"
@@ -263,6 +263,8 @@ class _Reader(QuantityPatterns):
             timing = pre.rule if role == "timing" else timing
             start = pre.start
         relation = bound.relation if bound else None
+        if timing is not None and kind != "duration":  # "by 60%": a change, not a rate
+            relation = relation or timing.relation
         open_end = bound.open if bound else None
         anchor = fractions = None
         on_time_line = timing is not None

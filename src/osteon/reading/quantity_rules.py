@@ -65,6 +65,9 @@ class PreposedRule(Strict):
     words: list[str] = Field(min_length=1)
     relation: str | None = None
     open: Literal["low", "high"] | None = None
+    kinds: list[Literal["duration", "proportion"]] = ["duration"]
+    """For a timing word: the kinds of number it relates ("by 6 months"; "raises the
+    risk by 60%", a change, not a rate)."""
 
     @model_validator(mode="after")
     def _complete(self) -> PreposedRule:
