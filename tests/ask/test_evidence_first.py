@@ -387,3 +387,64 @@ def test_a_topic_no_source_mentions_about_a_kind_of_ho_is_not_answered(
     answer = seeded_kb.ask("Do racehorses get fibrodysplasia ossificans progressiva?")
     assert answer.abstained
     assert any("racehorses" in note for note in answer.notes)
+
+
+LIST_PAGE = """# New bone after a hip operation
+
+The first things a patient notices are these:
+- Swelling around the hip
+- Warmth of the skin over the joint
+
+The patients were followed for two years after the operation.
+"""
+
+
+def test_a_lead_in_is_ranked_with_what_its_items_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the lead-in names no symptom itself; it is quoted with its items, so it is scored so
+    page = tmp_path / "list.md"
+    page.write_text(LIST_PAGE, encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
+        kb.ingest([page])
+        knowledge = kb.knowledge
+        question = understand("What symptoms does heterotopic ossification cause after a hip "
+                              "operation?", knowledge.lexicon)
+        qtypes = [t for t in (question_rules().type_named(n) for n in question.intents) if t]
+        ranked = rank_evidence(knowledge, question, qtypes)
+    lead = next(r for r in ranked if r.place.text.endswith("these:"))
+    assert lead.holds["symptoms"]
+
+
+def test_a_question_concept_named_by_the_page_title_counts_for_its_sentences(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "fop.md"
+    page.write_text("# Fibrodysplasia ossificans progressiva\n\nThe disease is rare and "
+                    "inherited.\nThere is no effective treatment for the disease yet.\n",
+                    encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
+        kb.ingest([page])
+        knowledge = kb.knowledge
+        question = understand("Is there any treatment that works for FOP?", knowledge.lexicon)
+        qtypes = [t for t in (question_rules().type_named(n) for n in question.intents) if t]
+        ranked = rank_evidence(knowledge, question, qtypes)
+    none = next(r for r in ranked if r.place.text.startswith("There is no effective"))
+    assert none.features["concepts"] > 0  # half of what naming it would count
+
+
+def test_a_short_page_about_the_question_is_read_whole(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from osteon.ask.evidence import _bm25, _context
+
+    study = tmp_path / "study.txt"
+    study.write_text("Hip implants and new bone\n\nWe compared hip implants without "
+                     "prophylaxis.\nThe overall incidence was 59.91 percent.\n", encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("Knees\n\nKnee replacement is common in older adults.\n", encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
+        kb.ingest([study, other])
+        knowledge = kb.knowledge
+        question = understand("In the hip implant study without prophylaxis, how many got it?",
+                              knowledge.lexicon)
+        rules = ranking_rules()
+        shares, in_pages = _context(knowledge, _bm25(knowledge, question, rules), rules)
+        texts = knowledge.sentences(in_pages)
+    best = max(shares, key=lambda d: shares[d])
+    assert any(t.text.startswith("The overall incidence") and t.doc_id == best
+               for t in texts.values())  # it shares no word with the question

@@ -22,6 +22,7 @@ from osteon.ask.citing import (
     statement_of,
 )
 from osteon.ask.evidence import Ranked, rank_evidence
+from osteon.ask.lists import items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
 from osteon.ask.ranking_rules import compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
@@ -163,10 +164,6 @@ def quote(knowledge: KnowledgeStore, ranked: Ranked) -> Statement:
     return Statement(place.text, None, citations, polarity, figures)
 
 
-LIST_REACH = 12
-"""How far a list item looks back for the sentence that introduces its list."""
-
-
 def _context_before(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Citation, ...]:
     """What a sentence needs before it to be read right.
 
@@ -177,15 +174,8 @@ def _context_before(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Ci
     if place.idx == 0:
         return ()
     if place.kind == "list_item":
-        keys = [(place.doc_id, i) for i in range(max(0, place.idx - LIST_REACH), place.idx)]
-        before = knowledge.sentences(keys)
-        for i in range(place.idx - 1, max(-1, place.idx - LIST_REACH - 1), -1):
-            earlier = before.get((place.doc_id, i))
-            if earlier is None or earlier.section_path != place.section_path:
-                break
-            if earlier.kind != "list_item":
-                return (citation_at(earlier),) if earlier.text.rstrip().endswith(":") else ()
-        return ()
+        lead = lead_in_of(knowledge, place)
+        return (citation_at(lead),) if lead is not None else ()
     if not compiled(ranking_rules().anaphora).match(place.text):
         return ()  # most sentences stand alone: nothing to look up
     previous = knowledge.sentences([(place.doc_id, place.idx - 1)]).get(
@@ -197,21 +187,7 @@ def _context_before(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Ci
 
 def _list_after(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Citation, ...]:
     """The items of the list a lead-in sentence ("Treatment options include:") introduces."""
-    if not place.text.rstrip().endswith(":"):
-        return ()
-    keys = [(place.doc_id, i) for i in range(place.idx + 1, place.idx + 1 + LIST_ITEMS)]
-    after = knowledge.sentences(keys)
-    items = []
-    for key in keys:
-        item = after.get(key)
-        if item is None or item.kind != "list_item" or item.section_path != place.section_path:
-            break
-        items.append(citation_at(item))
-    return tuple(items)
-
-
-LIST_ITEMS = 6
-"""List items quoted after the sentence that introduces them."""
+    return tuple(citation_at(item) for item in items_after(knowledge, place))
 
 
 def _facts_in(knowledge: KnowledgeStore, top: Sequence[Ranked]) -> list[Fact]:

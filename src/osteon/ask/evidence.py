@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from osteon.ask.lists import items_of, lead_ins_of
 from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import fit, merged, out_of_scope, scope_of
@@ -65,13 +66,19 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     for key, share in in_best_pages.items():
         lexical.setdefault(key, share)
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
-    keys = set(lexical) | set(claims)
-    places = knowledge.sentences(keys)
+    places = knowledge.sentences(set(lexical) | set(claims))
+    # a list item is quoted with its lead-in, and the lead-in with its items: the lead-in
+    # is scored on all it quotes ("HO typically presents with:" names no symptom itself)
+    for lead in lead_ins_of(knowledge, places.values()).values():
+        places.setdefault((lead.doc_id, lead.idx), lead)
+    listed = items_of(knowledge, places.values())
+    keys = set(places)
     # a sentence that points back ("These cells…") is quoted with the one before, and
     # is about what that one names
     pointing = {key: (key[0], key[1] - 1) for key, place in places.items()
                 if key[1] > 0 and compiled(rules.anaphora).match(place.text)}
-    mentions = mentions_at(knowledge.store, keys | set(pointing.values()))
+    item_keys = {(i.doc_id, i.idx) for items in listed.values() for i in items}
+    mentions = mentions_at(knowledge.store, keys | set(pointing.values()) | item_keys)
     all_claims: dict[Key, list[tuple[int, Claim]]] = {}
     for assertion_id, claim in knowledge.claims_at(keys):
         all_claims.setdefault((claim.evidence.doc_id, claim.evidence.sentence_idx), []).append(
@@ -85,12 +92,17 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         here = all_claims.get(key, [])
         fitting = tuple(pair for pair in here if _fits(pair[1], qtypes, families))
         # what the sentence names, and what its claims are about ("it will be 3-4 weeks")
-        named = frozenset(c for c, _ in (*mentions.get(key, ()),
-                                         *mentions.get(pointing.get(key, key), ())))
+        items = listed.get(key, [])
+        named = frozenset(c for k in (key, pointing.get(key, key),
+                                      *((i.doc_id, i.idx) for i in items))
+                          for c, _ in mentions.get(k, ()))
         about = named | {x for _, c in fitting for x in (c.subject, c.object)}
-        tokens = _tokens(place.text)
+        text = " ".join((place.text, *(i.text for i in items)))
+        tokens = _tokens(text)
         shared = len(content & set(tokens))
-        concept_share = (sum(1 for fam in families if fam & about) / len(families)
+        headed = around.concepts(place)  # what its headings and page title name
+        concept_share = (sum(1.0 if fam & about else rules.headed_concept if fam & headed
+                             else 0.0 for fam in families) / len(families)
                          if families else 0.0)
         if (not fitting and not concept_share and shared < rules.min_shared_words
                 and lexical.get(key, 0.0) < rules.lexical_alone and key not in leading
@@ -102,9 +114,9 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         for _, claim in here:  # what reading scoped the sentence's claims to
             own = own.union(claim.scope)
         scope = merged(own, *around.of(place))
-        holds = {t.name: _holds_answer(t, place, named, families, question, knowledge, rules)
+        holds = {t.name: _holds_answer(t, text, named, families, question, knowledge, rules)
                  for t in qtypes}
-        cues = [bool(t.cues and compiled(t.cues).search(place.text)) for t in qtypes]
+        cues = [bool(t.cues and compiled(t.cues).search(text)) for t in qtypes]
         headings = [bool(t.headings and any(compiled(t.headings).search(h)
                                             for h in place.section_path[-2:])) for t in qtypes]
         features = {
@@ -192,7 +204,9 @@ def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
     question's words it holds anywhere (BM25 over pages, each sentence that holds a word
     one occurrence of it), against the best page's; the `context.documents`
     pages at or above `context.share` of the best are searched on their own, and their
-    best sentences join the candidates at half their BM25 share.
+    best sentences join the candidates at half their BM25 share (a short page's every
+    sentence joins: "The overall incidence of HOs was 59.91 %." shares no word with
+    "how many patients got HO in the implant study?", but its page is that study).
     """
     words = lexical.words
     if not words or not rules.context.documents:
@@ -207,7 +221,9 @@ def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
                         key=lambda d: (-shares[d], d))[:rules.context.documents]
     found = store.search_words(words, rules.context.candidates, doc_ids=best_pages)
     best = lexical.best or min((h.score for h in found), default=0.0)
-    return shares, {key: share / 2 for key, share in _shares(found, best).items()}
+    in_pages = {key: 0.0 for key in store.sentence_keys(best_pages, rules.context.whole_page)}
+    in_pages.update({key: share / 2 for key, share in _shares(found, best).items()})
+    return shares, in_pages
 
 
 def _telling(words: Sequence[str], counts: dict[str, int], common: float,
@@ -297,17 +313,17 @@ def _fits(claim: Claim, qtypes: Sequence[QuestionType], families: list[frozenset
     return False
 
 
-def _holds_answer(qtype: QuestionType, place: SentencePlace, named: frozenset[str],
+def _holds_answer(qtype: QuestionType, text: str, named: frozenset[str],
                   families: list[frozenset[str]], question: Question,
                   knowledge: KnowledgeStore, rules: RankingRules) -> bool:
-    """Does the sentence hold what this intent asks for (besides the question's own concepts)?"""
+    """Does the text quoted hold what this intent asks for (besides the question's concepts)?"""
     asked = set().union(*families) if families else set()
     excluded = set(question.excluded)
     for kind in qtype.answer:
         detector = rules.answers.get(kind)
         if detector is None:
             continue
-        if detector.pattern and compiled(detector.pattern).search(place.text):
+        if detector.pattern and compiled(detector.pattern).search(text):
             return True
         lexicon = knowledge.lexicon
         types = set(detector.concept_types)
@@ -359,12 +375,12 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
 
 
 class _ScopeOfPlaces:
-    """The scope of each section heading and document title (worked out once per text)."""
+    """The concepts and scope of each section heading and document title (read once per text)."""
 
     LIMIT = 50_000
     """Texts remembered: headings and titles repeat across questions; a bound keeps a
     store of many documents from growing the cache without end."""
-    _cache: dict[tuple[int, str], Scope] = {}
+    _cache: dict[tuple[int, str], tuple[frozenset[str], Scope]] = {}
 
     def __init__(self, knowledge: KnowledgeStore) -> None:
         self.lexicon = knowledge.lexicon
@@ -372,14 +388,19 @@ class _ScopeOfPlaces:
     def of(self, place: SentencePlace) -> Iterable[Scope]:
         for text in (*reversed(place.section_path), place.title):
             if text:
-                yield self._scope(text)
+                yield self._read(text)[1]
 
-    def _scope(self, text: str) -> Scope:
+    def concepts(self, place: SentencePlace) -> frozenset[str]:
+        """The concepts the sentence's section headings and its page's title name."""
+        return frozenset().union(*(self._read(text)[0]
+                                   for text in (*place.section_path, place.title) if text))
+
+    def _read(self, text: str) -> tuple[frozenset[str], Scope]:
         key = (id(self.lexicon), text)
         found = self._cache.get(key)
         if found is None:
             if len(self._cache) >= self.LIMIT:
                 self._cache.clear()
             concepts = [c for c, _, _ in find_concepts(text, self.lexicon, fuzzy=False)]
-            found = self._cache[key] = scope_of(concepts, self.lexicon)
+            found = self._cache[key] = (frozenset(concepts), scope_of(concepts, self.lexicon))
         return found

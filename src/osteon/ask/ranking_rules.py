@@ -51,6 +51,7 @@ class PageContext(Strict):
     documents: int
     share: float
     candidates: int
+    whole_page: int
 
 
 class RankingRules(Strict):
@@ -69,6 +70,7 @@ class RankingRules(Strict):
     max_search_rows: int
     min_shared_words: int
     lexical_alone: float
+    headed_concept: float
     min_words: int
     duplicate_overlap: float
     anaphora: str

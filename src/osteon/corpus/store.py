@@ -483,6 +483,19 @@ class Store:
             (" OR ".join(safe), *doc_ids, limit)).fetchall()
         return [SearchHit(*row) for row in rows]
 
+    def sentence_keys(self, doc_ids: Sequence[str], up_to: int) -> list[tuple[str, int]]:
+        """(doc id, index) of every sentence of the documents holding at most `up_to`.
+
+        A short page can be read whole; a long one is left to search.
+        """
+        if not doc_ids:
+            return []
+        marks = ",".join("?" * len(doc_ids))
+        return [(doc_id, idx) for doc_id, idx in self._db.execute(
+            f"SELECT s.doc_id, s.idx FROM sentences s JOIN documents d ON d.id = s.doc_id"
+            f" WHERE s.doc_id IN ({marks}) AND d.n_sentences <= ? ORDER BY s.doc_id, s.idx",
+            (*doc_ids, up_to))]
+
     def documents_holding(self, words: Iterable[str]) -> PageCoverage:
         """Which documents hold each word, in how many of their sentences, and their lengths.
 

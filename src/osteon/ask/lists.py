@@ -1,0 +1,76 @@
+"""Lists as one unit: a lead-in ("HO typically presents with:") and the items it governs.
+
+An item read alone loses what the lead-in says of it ("Localized pain" of what? and
+is it asserted or only "may help"?); a lead-in read alone says nothing. So an answer
+quotes them together, and ranking scores a lead-in with what its items name: the
+quote a reader sees is what was ranked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from osteon.corpus.records import SentencePlace
+from osteon.knowledge.store import KnowledgeStore
+
+Key = tuple[str, int]
+
+LIST_REACH = 12
+"""How far a list item looks back for the sentence that introduces its list."""
+LIST_ITEMS = 6
+"""List items quoted after the sentence that introduces them."""
+
+
+def introduces_list(place: SentencePlace) -> bool:
+    """Does the sentence end as a lead-in ("Treatment options include:")?"""
+    return place.text.rstrip().endswith(":")
+
+
+def items_after(knowledge: KnowledgeStore, place: SentencePlace) -> list[SentencePlace]:
+    """The items of the list a lead-in sentence introduces (none for other sentences)."""
+    return items_of(knowledge, [place]).get((place.doc_id, place.idx), [])
+
+
+def items_of(knowledge: KnowledgeStore, places: Iterable[SentencePlace]
+             ) -> dict[Key, list[SentencePlace]]:
+    """Each lead-in's items, in one lookup for all the lead-ins given."""
+    leads = [p for p in places if introduces_list(p)]
+    if not leads:
+        return {}
+    after = knowledge.sentences([(p.doc_id, i) for p in leads
+                                 for i in range(p.idx + 1, p.idx + 1 + LIST_ITEMS)])
+    found: dict[Key, list[SentencePlace]] = {}
+    for lead in leads:
+        items = found.setdefault((lead.doc_id, lead.idx), [])
+        for i in range(lead.idx + 1, lead.idx + 1 + LIST_ITEMS):
+            item = after.get((lead.doc_id, i))
+            if item is None or item.kind != "list_item" or item.section_path != lead.section_path:
+                break
+            items.append(item)
+    return found
+
+
+def lead_in_of(knowledge: KnowledgeStore, place: SentencePlace) -> SentencePlace | None:
+    """The sentence that introduces a list item's list, when it ends as a lead-in."""
+    return lead_ins_of(knowledge, [place]).get((place.doc_id, place.idx))
+
+
+def lead_ins_of(knowledge: KnowledgeStore, places: Iterable[SentencePlace]
+                ) -> dict[Key, SentencePlace]:
+    """Each list item's lead-in (items without one left out), in one lookup."""
+    items = [p for p in places if p.kind == "list_item" and p.idx > 0]
+    if not items:
+        return {}
+    before = knowledge.sentences([(p.doc_id, i) for p in items
+                                  for i in range(max(0, p.idx - LIST_REACH), p.idx)])
+    found: dict[Key, SentencePlace] = {}
+    for item in items:
+        for i in range(item.idx - 1, max(-1, item.idx - LIST_REACH - 1), -1):
+            earlier = before.get((item.doc_id, i))
+            if earlier is None or earlier.section_path != item.section_path:
+                break
+            if earlier.kind != "list_item":
+                if introduces_list(earlier):
+                    found[(item.doc_id, item.idx)] = earlier
+                break
+    return found
