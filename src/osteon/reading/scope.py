@@ -5,8 +5,9 @@ and a figure for spinal cord injury patients does not contradict one for burns.
 Reading gives every claim its `Scope` (reading.records) from what its sentence,
 its section's heading and its document's title say, by the rules of
 `data/reading/scope.yaml`; the first of the three that says anything decides
-each field. Knowledge unions the claims' scopes into an assertion's scope and
-compares figures only within one scope.
+each field. The severity of the cases a figure counts ("clinically significant
+HO") comes from the sentence's own words only. Knowledge unions the claims' scopes
+into an assertion's scope and compares figures only within one scope.
 """
 
 from __future__ import annotations
