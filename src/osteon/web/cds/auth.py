@@ -153,6 +153,8 @@ class TokenVerifier:
     """How a JWKS URL is fetched (default: HTTP GET); tests may pass their own."""
     seen: ReplayCache = field(default_factory=MemoryReplayCache)
     _jwks: dict[str, _Cached] = field(default_factory=dict)
+    _inline: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Each issuer's inline keys, made once (the settings never change)."""
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def verify(self, authorization: str | None, audience: str) -> dict[str, Any] | None:
@@ -162,11 +164,11 @@ class TokenVerifier:
         if not authorization or not authorization.lower().startswith("bearer "):
             raise AuthError("a signed bearer token is required")
         token = authorization[7:].strip()
-        try:
-            header = jwt.get_unverified_header(token)
-            unverified = jwt.decode(token, options={"verify_signature": False})
+        try:  # header and claims read once; the signature is checked below
+            unchecked = jwt.decode_complete(token, options={"verify_signature": False})
         except jwt.PyJWTError as exc:
             raise AuthError(f"malformed token: {exc}") from exc
+        header, unverified = unchecked["header"], unchecked["payload"]
         if header.get("alg") not in ALGORITHMS:
             raise AuthError(f"signature algorithm {header.get('alg')!r} is not accepted "
                             f"(use {' or '.join(ALGORITHMS)})")
@@ -200,7 +202,8 @@ class TokenVerifier:
         if jku:
             keys = self._fetched(jku)
         elif issuer.jwks is not None:
-            keys = _keys_of(issuer.jwks)
+            keys = self._inline.get(issuer.iss) or self._inline.setdefault(
+                issuer.iss, _keys_of(issuer.jwks))
         elif issuer.jwks_url:
             keys = self._fetched(issuer.jwks_url)
         else:
