@@ -128,3 +128,21 @@ def test_cli_json_shape(seeded_cli) -> None:
     assert set(citation) >= {"doc", "section", "sentence", "start", "end", "quote"}
     empty = seeded_cli("ask", "")
     assert empty.exit_code == 2 and "empty" in empty.stderr
+
+
+def test_differing_figures_are_shown_before_lesser_conflicts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # an answer shows a few conflicts: figures that disagree must not be cut for
+    # "one hedges what the other asserts"
+    from osteon.ask import answer as answering
+    from osteon.knowledge.records import Conflict
+
+    lesser = [Conflict(i, i + 100, "certainty", "x", "hedged") for i in range(8)]
+    figures = Conflict(1, 2, "figures differ", "x", "2-6 weeks vs 7-10 days")
+
+    class Knowledge:
+        def conflicts(self, ids):  # type: ignore[no-untyped-def]
+            return [*lesser, figures]
+
+    monkeypatch.setattr(answering, "notes_for", lambda knowledge, found, sources: found)
+    shown = answering.conflict_notes(Knowledge(), [], 3, limit=3)  # type: ignore[arg-type]
+    assert figures in shown

@@ -410,13 +410,18 @@ def _listed(facts: Sequence[Fact], knowledge: KnowledgeStore) -> list[str]:
     return items
 
 
+FIRST_CONFLICTS = ("opposite", "figures differ")
+"""Conflicts a reader must see before any other: sources that say the opposite, and
+figures for one measured thing that do not agree (data/knowledge/conflicts.yaml kinds)."""
+
+
 def conflict_notes(knowledge: KnowledgeStore, facts: Sequence[Fact], sources: int,
                    limit: int = MAX_CONFLICTS) -> tuple[ConflictNote, ...]:
     """Conflicts touching the answer's assertions, each side as a cited statement."""
     ids = [f.assertion.id for f in facts]
     shown = set(ids)
     found = sorted(knowledge.conflicts(ids),
-                   key=lambda c: (c.kind != "opposite", -len({c.a, c.b} & shown)))
+                   key=lambda c: (c.kind not in FIRST_CONFLICTS, -len({c.a, c.b} & shown)))
     return notes_for(knowledge, found[:limit], sources)
 
 
