@@ -77,9 +77,15 @@ class CodeTables:
     def __init__(self, tables: dict[str, CodeTable]) -> None:
         self.tables = tables
         self._systems: dict[str, CodeTable] = {}
+        self._keyed: dict[int, dict[str, CodeEntry]] = {}
+        """Each table's entries by code key (the first entry of a key), looked up by id."""
         for table in tables.values():
             for name in (table.system, *table.uris):
                 self._systems[_fold(name)] = table
+            keyed: dict[str, CodeEntry] = {}
+            for entry in table.entries:
+                keyed.setdefault(_code_key(entry.code), entry)
+            self._keyed[id(table)] = keyed
 
     def table_for(self, system: str) -> CodeTable | None:
         return self._systems.get(_fold(system))
@@ -90,12 +96,12 @@ class CodeTables:
         if table is None:
             return None
         wanted = _code_key(code)
-        best: CodeEntry | None = None
-        for entry in table.entries:
-            key = _code_key(entry.code)
-            hit = wanted == key if table.match == "exact" else wanted.startswith(key)
-            if hit and (best is None or len(key) > len(_code_key(best.code))):
-                best = entry
+        keyed = self._keyed[id(table)]
+        if table.match == "exact":
+            best = keyed.get(wanted)
+        else:  # the longest family the code starts with
+            best = next((keyed[wanted[:n]] for n in range(len(wanted), -1, -1)
+                         if wanted[:n] in keyed), None)
         if best is None:
             return None
         return CodeHit(best.concept, table.system, code.strip(), best,
