@@ -217,7 +217,8 @@ def _items(name: str, ctx: _Context, view: KnowledgeView, facts: dict[int, Fact]
         if not said.citations:
             warnings.append(f"{assertion.text}: no sentence to cite; left out")
             continue
-        times = tuple(_windows(fact, ctx, knowledge, timing, windows))
+        times = (tuple(_windows(fact, ctx, knowledge, timing, windows))
+                 if fact.qualifiers.values else ())
         if times and times[0].start is not None:
             windows.setdefault(assertion.subject, times[0])
         built[assertion.id] = Item(

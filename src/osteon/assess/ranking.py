@@ -42,11 +42,12 @@ def merge_twins(items: list[Item]) -> list[Item]:
         groups.setdefault(key, []).append(item)
     out = []
     for key in order:
-        group = sorted(groups[key], key=lambda i: (_POLARITY_RANK.get(i.polarity, 3), -i.belief))
-        first, rest = group[0], group[1:]
-        if not rest:
-            out.append(first)
+        group = groups[key]
+        if len(group) == 1:  # no twin (most items)
+            out.append(group[0])
             continue
+        group = sorted(group, key=lambda i: (_POLARITY_RANK.get(i.polarity, 3), -i.belief))
+        first, rest = group[0], group[1:]
         twins = {i.text for i in group}
         out.append(replace(
             first,
