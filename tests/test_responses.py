@@ -85,9 +85,21 @@ def views(seeded_kb: KnowledgeBase) -> dict[str, tuple[type[Shape], Any]]:
 @pytest.mark.parametrize("verb", ["ask", "facts", "conflicts", "sources", "assess", "graph",
                                   "simulate"])
 def test_a_model_changes_no_answer(views: dict[str, tuple[type[Shape], Any]], verb: str) -> None:
+    """Byte for byte: the same keys, in the same order, with the same numbers."""
     model, data = views[verb]
-    plain = json.loads(json.dumps(data))
-    assert json.loads(json.dumps(dump(model, data))) == plain
+    assert json.dumps(dump(model, data), ensure_ascii=False) == json.dumps(data,
+                                                                           ensure_ascii=False)
+
+
+def test_a_scope_or_figure_says_only_what_its_view_said(seeded_kb: KnowledgeBase) -> None:
+    """An unsaid scope field or an unscoped figure stays out of the JSON (no nulls, no [])."""
+    from osteon.knowledge.views import fact_dict
+
+    facts = [fact_dict(f) for f in seeded_kb.facts()]
+    figures = [v for f in facts for v in f["qualifiers"].get("values", [])]  # type: ignore[union-attr]
+    assert any("scope" not in v for v in figures), "the seeds hold an unscoped figure"
+    assert any(f["scope"] == {} for f in facts), "the seeds hold an unscoped fact"
+    assert json.dumps(dump(FactOut, facts, many=True)) == json.dumps(facts)
 
 
 @pytest.mark.parametrize("verb", ["ask", "facts", "conflicts", "sources", "assess", "graph",

@@ -62,6 +62,36 @@ def test_every_api_route_has_a_real_response_schema(client: TestClient) -> None:
     assert not problems, "\n".join(problems)
 
 
+def test_no_schema_in_the_api_is_a_bare_object(client: TestClient) -> None:
+    """Scopes, qualifiers, assessment items, edge citations, scenarios: each names its fields.
+
+    An object may be a map with typed values (a run's series by node), never `dict[str, Any]`.
+    """
+    spec = client.get("/openapi.json").json()
+    bare = []
+
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            if (node.get("type") == "object" and not node.get("properties")
+                    and not isinstance(node.get("additionalProperties"), dict)):
+                bare.append(where)
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}/{i}")
+
+    schemas = spec["components"]["schemas"]
+    for name, schema in schemas.items():
+        if name.endswith("Out"):
+            walk(schema, name)
+    assert bare == []
+    fact = schemas["FactOut"]["properties"]
+    assert _resolve(fact["scope"], spec)["properties"].keys() >= {"family", "population",
+                                                                  "species", "severity"}
+    assert "values" in _resolve(fact["qualifiers"], spec)["properties"]
+
+
 def test_the_answer_schema_names_its_fields_down_to_the_citation(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     schemas = spec["components"]["schemas"]
