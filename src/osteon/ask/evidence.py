@@ -147,6 +147,8 @@ class _Lexical:
     words: tuple[str, ...]
     """Every word searched, with how many sentences hold it (for the pages' coverage)."""
     counts: dict[str, int]
+    common: float
+    """Words held by this many sentences or more were left out of the searches."""
     best: float
     """The best hit's raw BM25 score (negative in FTS5; 0.0 when nothing was found)."""
 
@@ -190,7 +192,7 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
         found = store.search_words(widened, rules.candidates)
         for key, share in _shares(found, min(h.score for h in found) if found else 0.0).items():
             scores.setdefault(key, share / 2)
-    return _Lexical(scores, leading, (*telling, *widened), counts, best)
+    return _Lexical(scores, leading, (*telling, *widened), counts, common, best)
 
 
 def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
@@ -208,10 +210,21 @@ def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
     sentence joins: "The overall incidence of HOs was 59.91 %." shares no word with
     "how many patients got HO in the implant study?", but its page is that study).
     """
-    words = lexical.words
+    # the rarest words only, within the pages' own row budget: a page's coverage costs a
+    # look at every sentence holding each word, and a word thousands of sentences hold
+    # tells no page apart (on a large corpus, a question of only such words has no page)
+    store = knowledge.store
+    counts = store.word_counts(list(lexical.words))  # remembered per version of the store
+    words: list[str] = []
+    rows = 0
+    for word in sorted(counts, key=lambda w: counts[w]):
+        rows += counts[word]
+        if rows > rules.context.max_rows:
+            break
+        if counts[word]:
+            words.append(word)
     if not words or not rules.context.documents:
         return {}, {}
-    store = knowledge.store
     held = _page_bm25(store.documents_holding(words), rules)
     if not held:
         return {}, {}

@@ -52,6 +52,7 @@ class PageContext(Strict):
     share: float
     candidates: int
     whole_page: int
+    max_rows: int
 
 
 class RankingRules(Strict):

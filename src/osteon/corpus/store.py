@@ -475,12 +475,31 @@ class Store:
         safe = ['"' + w.replace('"', '""') + '"' for w in dict.fromkeys(words) if w.strip()]
         if not safe:
             return []
-        within = f" AND s.doc_id IN ({','.join('?' * len(doc_ids))})" if doc_ids else ""
+        query = " OR ".join(safe)
+        if not doc_ids:
+            return self._search(query, "", (), limit)
+        hits: list[SearchHit] = []
+        for doc_id in doc_ids:
+            # a document's sentences hold consecutive ids: the index reads only that range
+            first, last, count = self._db.execute(
+                "SELECT min(id), max(id), count(*) FROM sentences WHERE doc_id = ?",
+                (doc_id,)).fetchone()
+            if not count:
+                continue
+            if last - first + 1 == count:
+                hits += self._search(query, " AND sentences_fts.rowid BETWEEN ? AND ?",
+                                     (first, last), limit)
+            else:
+                hits += self._search(query, " AND s.doc_id = ?", (doc_id,), limit)
+        return sorted(hits, key=lambda h: h.score)[:limit]
+
+    def _search(self, query: str, where: str, params: tuple[object, ...], limit: int
+                ) -> list[SearchHit]:
         rows = self._db.execute(
             "SELECT s.doc_id, s.idx, s.start, s.end, s.text, bm25(sentences_fts) AS score"
             " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-            f" WHERE sentences_fts MATCH ?{within} ORDER BY score LIMIT ?",
-            (" OR ".join(safe), *doc_ids, limit)).fetchall()
+            f" WHERE sentences_fts MATCH ?{where} ORDER BY score LIMIT ?",
+            (query, *params, limit)).fetchall()
         return [SearchHit(*row) for row in rows]
 
     def sentence_keys(self, doc_ids: Sequence[str], up_to: int) -> list[tuple[str, int]]:
