@@ -82,6 +82,22 @@ def test_search_takes_fts_syntax_as_plain_words(empty_store, tmp_path):
     assert empty_store.search('"ossification" NEAR(')[0][0] == "d"
 
 
+def test_a_search_within_documents_scores_as_the_whole_index_does(empty_store, tmp_path):
+    for name, text in (("a.txt", "Bone forms in the hip.\nThe hip is stiff.\n"),
+                       ("b.txt", "Bone forms in the elbow.\nThe hip hurts too.\n"),
+                       ("c.txt", "Nothing about joints here at all.\n")):
+        (tmp_path / name).write_text(text)
+    ingest_paths(empty_store, [tmp_path], max_bytes=LIMIT)
+    everywhere = {(h.doc_id, h.idx): h.score for h in empty_store.search_words(["hip"], 10)}
+    doc = next(iter(everywhere))[0]
+    within = empty_store.search_words(["hip"], 10, doc_ids=[doc])
+    assert within and {h.doc_id for h in within} == {doc}
+    assert all(everywhere[(h.doc_id, h.idx)] == h.score for h in within)
+    coverage = empty_store.documents_holding(["hip", "joints"])
+    assert sum(coverage.held["hip"].values()) == len(everywhere)
+    assert coverage.documents == 3
+
+
 def test_a_store_from_another_schema_version_is_refused(tmp_path):
     path = tmp_path / "old.sqlite"
     store = Store.open(path)
