@@ -206,12 +206,30 @@ class ArgumentFinder:
                                                                        m.start)]
         if inside:
             picked = self._pick(argument, inside, text)
+            if self._blocked(argument, picked):
+                return FoundArgument()  # the topic, or a finding, stands where the argument
+                # would: no claim
             if argument.members:
                 picked = picked + self._members(picked, region, text)
             if argument.finding_prefix:
                 picked = [self._as_finding(m, argument.finding_prefix) for m in picked]
             return FoundArgument(mentions=picked, candidates=inside)
+        if argument.implicit_when is not None and argument.side == "right" and not compiled(
+                argument.implicit_when).match(text, match.end()):
+            return FoundArgument()  # the words after the trigger name something else
         return FoundArgument(implicit=self.implicit(argument, setting))
+
+    def _blocked(self, argument: Argument, picked: list[Mention]) -> bool:
+        """Is a picked mention the topic (`not_topic`) or of a `blocked_by` type?"""
+        topic = self.rules.topic
+        if argument.not_topic and any(m.concept_id == topic or self.memo.is_a(m.concept_id, topic)
+                                      for m in picked):
+            return True
+        if argument.blocked_by:
+            blocked = self.rules.expand_types(argument.blocked_by)
+            return any(self.lexicon.get(m.concept_id).type in blocked for m in picked
+                       if m.concept_id in self.lexicon)
+        return False
 
     def _coordinated_before(self, inside: list[Mention], text: str) -> list[Mention]:
         """The last mention and those coordinated with it ("JAK1 and JAK2, which ...")."""

@@ -29,11 +29,22 @@ class Argument(Strict):
     """Concept types (or names of `type_groups`) allowed; empty means any."""
     concepts: list[str] = []
     """Concept ids allowed (with their descendants); empty means any."""
+    not_topic: bool = False
+    """Where the topic (or a kind of it) is what the rule would pick, there is no claim:
+    in "X was associated with HO" HO is the outcome, not what X is associated with as a
+    cause, and the next mention along is no argument either."""
+    blocked_by: list[str] = []
+    """Concept types (or type groups) that cancel the claim where one is among what the
+    rule picks: a finding listed where a cause would be says how a condition shows."""
     implicit: Literal["none", "topic", "section", "previous", "concept"] = "none"
     """Fallback when the text names no allowed concept: the section's concept, the topic,
     the previous sentence's first allowed concept (what "it" would point back to), or the
     first of `concepts` (a general statement: "there is no way to prevent it" speaks of
     every preventive treatment)."""
+    implicit_when: str | None = None
+    """With side `right`: the implicit fallback holds only where the words right after the
+    trigger match this pattern ("to prevent recurrence" is HO's, "to prevent instability"
+    names something the lexicon does not know, not HO)."""
     text: bool = False
     """Take the region's words as a free-text object (definitions, prognoses)."""
     pick: Literal["coordinated", "all", "nearest", "first", "first_group", "general"] = (

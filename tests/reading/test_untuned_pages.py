@@ -1,0 +1,65 @@
+"""Reading patterns that misread real pages nobody had tuned the rules on (issue 14).
+
+Each test writes, in its own words, the shape of a sentence that produced a wrong claim on
+the development pages of the third real page set, and checks the general pattern, not the
+wording.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from osteon.corpus.ingest import ingest_paths
+from osteon.knowledge.claim_store import load_claims
+from osteon.knowledge.read_pass import read_store
+from osteon.reading.records import Claim
+
+
+def read_text(store, tmp_path: Path, text: str) -> list[Claim]:
+    path = tmp_path / "page.txt"
+    path.write_text(text)
+    ingest_paths(store, [path], max_bytes=10**6)
+    read_store(store)
+    return load_claims(store, doc_id=path.stem)
+
+
+def triples(claims: list[Claim], predicate: str) -> set[tuple[str, str]]:
+    return {(c.subject, c.object) for c in claims if c.predicate == predicate}
+
+
+def test_what_is_associated_with_the_development_of_ho_is_not_caused_by_it(tmp_path,
+                                                                          empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "We reviewed trauma-related variables associated with the onset of "
+                       "heterotopic ossification after fracture surgery.\n"
+                       "Smoking but not the fracture pattern was associated with heterotopic "
+                       "ossification.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert not any(subject == "heterotopic_ossification" for subject, _ in risks)
+
+
+def test_findings_associated_with_ho_say_how_it_shows_not_what_causes_it(tmp_path,
+                                                                        empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Painful heterotopic ossification associated with stiffness or "
+                       "ankylosis of the elbow may need an operation.\n")
+    assert not any(o == "heterotopic_ossification"
+                   for _, o in triples(claims, "risk_factor_for"))
+
+
+def test_a_condition_associated_with_ho_is_still_its_risk_factor(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification is strongly associated with spinal cord "
+                       "injury.\n")
+    assert ("spinal_cord_injury", "heterotopic_ossification") in triples(claims,
+                                                                         "risk_factor_for")
+
+
+def test_what_a_step_prevents_is_named_after_it_not_assumed_to_be_ho(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "The operation is planned for each patient and may include excision of "
+                       "the bone, a larger cup to prevent loosening, and prophylaxis to prevent "
+                       "recurrence.\n")
+    prevents = triples(claims, "prevents")
+    assert ("surgical_resection", "heterotopic_ossification") not in prevents
+    assert ("prophylaxis", "heterotopic_ossification") in prevents
