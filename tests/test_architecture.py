@@ -112,17 +112,45 @@ def test_stages_import_only_their_own_layer_and_those_below() -> None:
     assert upward == [], "imports that run back up the stages:\n" + "\n".join(upward)
 
 
-FACADE_ONLY = ("ask", "assess", "evaluate", "knowledge", "mechanism")
-"""CLI faces that reach the store and the knowledge only through KnowledgeBase's verbs
-(fetch and corpus still hand `kb.store` to the fetcher and the run log)."""
+FACES = ("cli", "web", "mcp_server")
+"""The faces: every module under them reaches the store and the knowledge only through
+KnowledgeBase's verbs, never the objects it wraps."""
+WRAPPED = ("store", "knowledge", "knowledge_store", "_knowledge", "_reader")
+"""What the facade keeps inside: the corpus store and the knowledge store."""
+BASES = ("kb", "base", "_kb", "_worker_kb")
+"""The names a face gives a KnowledgeBase (`kb`, `state.base`, `self.kb`, ...)."""
 
 
-def test_the_cli_faces_go_through_the_facade_not_its_store_or_knowledge() -> None:
-    reaching = []
-    for face in FACADE_ONLY:
-        path = PACKAGE / "cli" / f"{face}.py"
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Attribute) and node.attr in ("store", "knowledge")
-                    and isinstance(node.value, ast.Name) and node.value.id == "kb"):
-                reaching.append(f"cli/{face}.py:{node.lineno}: kb.{node.attr}")
+def face_modules() -> list[tuple[str, Path]]:
+    return [(name, path) for name, path in modules()
+            if (name.split(".") + [""])[1] in FACES]
+
+
+def reaches_through(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, text) of each `kb.store` / `state.base.knowledge` / ... in the tree."""
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Attribute) and node.attr in WRAPPED):
+            continue
+        inner = node.value
+        name = inner.id if isinstance(inner, ast.Name) else (
+            inner.attr if isinstance(inner, ast.Attribute) else None)
+        if name in BASES:
+            found.append((node.lineno, ast.unparse(node)))
+    return sorted(found)
+
+
+def test_the_faces_go_through_the_facade_not_its_store_or_knowledge() -> None:
+    faces = face_modules()
+    assert {name.split(".")[1] for name, _ in faces} == set(FACES)
+    assert any(name == "osteon.web.state" for name, _ in faces)
+    reaching = [f"{path.relative_to(PACKAGE)}:{line}: {text}" for _, path in faces
+                for line, text in reaches_through(ast.parse(path.read_text(encoding="utf-8")))]
     assert reaching == [], "call a KnowledgeBase verb instead:\n" + "\n".join(reaching)
+
+
+def test_the_facade_check_sees_every_way_a_face_names_its_base() -> None:
+    tree = ast.parse("kb.store.path\nstate.base.knowledge.hierarchy()\n"
+                     "self.kb.knowledge_store\nself.store\nkb.path\nstate.base.facts()\n")
+    assert [text for _, text in reaches_through(tree)] == [
+        "kb.store", "state.base.knowledge", "self.kb.knowledge_store"]

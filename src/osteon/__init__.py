@@ -37,6 +37,10 @@ if TYPE_CHECKING:
     from osteon.ask.topics import Topic, TopicSpec
     from osteon.assess.load import PatientSource
     from osteon.assess.records import Assessment
+    from osteon.corpus.fetch.eutils import EutilsClient
+    from osteon.corpus.fetch.intake import FetchReport
+    from osteon.corpus.fetch.intake import ProgressCallback as FetchProgressCallback
+    from osteon.corpus.fetch.state import FetchRun
     from osteon.knowledge.evaluate import ConflictEvaluation
     from osteon.knowledge.levels import EvidenceLevel
     from osteon.knowledge.records import Conflict, ConflictView, Fact
@@ -383,6 +387,51 @@ class KnowledgeBase:
     def sources(self) -> list[DocumentSummary]:
         """Every stored document."""
         return self.store.summaries()
+
+    @property
+    def path(self) -> Path:
+        """The store's file: uploads, the CDS replay cache and worker processes go by it."""
+        return self.store.path
+
+    @property
+    def read_only(self) -> bool:
+        """True when this process cannot write the store: it answers, but takes nothing in."""
+        return self.store.read_only
+
+    def fetch(self, client: EutilsClient, source: str, *, query: str | None = None,
+              ids: list[str] | None = None, since: str | None = None,
+              max_records: int | None = None,
+              on_progress: FetchProgressCallback | None = None) -> FetchReport:
+        """Fetch what is new from NCBI (`source`: pubmed or pmc) by a query or by ids.
+
+        Only stores the documents: `read` (or `update_knowledge`) reads them, so a face can
+        show its own progress. StoreReadOnlyError when this process cannot write the store.
+        """
+        from osteon.corpus.fetch.intake import fetch, fetch_ids  # httpx and lxml: only here
+
+        if self.store.read_only:
+            raise StoreReadOnlyError(f"the store {self.store.path} is read-only here: nothing "
+                                     "can be fetched into it")
+        if (query is None) == (ids is None):
+            raise OsteonError("give a query or ids, not both and not neither")
+        if ids is not None:
+            return fetch_ids(self.store, client, source, ids, on_progress=on_progress)
+        assert query is not None
+        return fetch(self.store, client, source, query, since=since, max_records=max_records,
+                     on_progress=on_progress)
+
+    def fetches(self) -> list[FetchRun]:
+        """Every fetch from NCBI this store recorded, newest first (`osteon sources`)."""
+        from osteon.corpus.fetch.state import runs
+
+        return runs(self.store)
+
+    def warm(self) -> None:
+        """Build what a first question would wait for: lexicon, rules, concept hierarchy.
+
+        A server calls this at start-up, so its first request answers as fast as the rest.
+        """
+        self.knowledge.hierarchy()
 
     def titles(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """The titles of these documents (those the store holds)."""

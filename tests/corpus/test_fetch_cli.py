@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -87,3 +88,24 @@ def test_pmc_ids_fetch_full_text_and_name_the_article_without_body(service, oste
     assert "2 new, 0 already stored; 1 stored, 1 failed" in result.stderr
     both = osteon("fetch", "pmc", "radiation", "--ids", "PMC7000001")
     assert both.exit_code == 2 and "not both" in both.stderr
+
+
+def test_fetch_into_a_read_only_store_is_refused_before_any_request(service, osteon, tmp_path,
+                                                                    monkeypatch):
+    """The facade refuses (one error line, exit 2) and NCBI is never asked."""
+    from osteon.corpus import store as store_module
+
+    folder = (tmp_path / "store").resolve()
+    real_access = store_module.os.access
+
+    def access(path, mode, *args, **kwargs):  # as a read-only mount answers access(2)
+        if mode & store_module.os.W_OK and Path(path).resolve().is_relative_to(folder):
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(store_module.os, "access", access)
+    service.add_pubmed(["30000001"])
+    result = osteon("fetch", "pubmed", QUERY)
+    assert result.exit_code == 2, result.output
+    assert "is read-only here: nothing can be fetched into it" in result.stderr
+    assert service.requests == []

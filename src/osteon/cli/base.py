@@ -102,7 +102,7 @@ def open_kb() -> Iterator[KnowledgeBase]:
             if kb.stale:
                 err.print(f"[yellow]note:[/] {escape(kb.stale)}")
     except sqlite3.OperationalError as exc:
-        raise StoreError(f"{kb.store.path}: {exc}") from exc
+        raise StoreError(f"{kb.path}: {exc}") from exc
 
 
 def jsonable(value: Any) -> Any:

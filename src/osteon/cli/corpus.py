@@ -93,12 +93,11 @@ def _report_line(outcome: IngestOutcome, list_each: bool) -> None:
 @app.command()
 def sources(as_json: JsonOption = False) -> None:
     """List the documents in the store."""
-    from osteon.corpus.fetch.state import runs
     from osteon.responses import SourceOut, dump
 
     with open_kb() as kb:
         docs = kb.sources()
-        fetched = runs(kb.store)
+        fetched = kb.fetches()
         levels = {doc: level.label for doc, level in kb.levels().items() if level}
     if as_json:
         emit_json(dump(SourceOut, [{**dataclasses.asdict(d), "level": levels.get(d.id)}

@@ -17,7 +17,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from osteon.cli.base import EXIT_CODES, JsonOption, app, emit_json, err, fail, open_kb
 from osteon.cli.corpus import read_with_progress
 from osteon.corpus.fetch.errors import NoHits
-from osteon.errors import StoreReadOnlyError
 
 if TYPE_CHECKING:
     from osteon.corpus.fetch.eutils import EutilsClient
@@ -88,21 +87,15 @@ def fetch_pmc(
 def _run(source: str, query: str | None, ids: list[str] | None, *, since: str | None,
          max_records: int | None, api_key: str | None, eutils_url: str | None,
          as_json: bool) -> None:
-    """Open the store and the client, fetch with a progress bar, read, and report."""
-    from osteon.corpus.fetch.intake import fetch, fetch_ids  # httpx and lxml: only here
+    """Open the store and the client, fetch with a progress bar, read, and report.
 
+    A read-only store is refused by the facade (StoreReadOnlyError) before any request.
+    """
     with open_kb() as kb:
-        if kb.store.read_only:
-            raise StoreReadOnlyError(f"the store {kb.store.path} is read-only here: nothing "
-                                     "can be fetched into it")
         with _client(eutils_url, api_key) as client, _progress(source, as_json) as on_progress:
             try:
-                if ids is not None:
-                    report = fetch_ids(kb.store, client, source, ids, on_progress=on_progress)
-                else:
-                    assert query is not None
-                    report = fetch(kb.store, client, source, query, since=since,
-                                   max_records=max_records, on_progress=on_progress)
+                report = kb.fetch(client, source, query=query, ids=ids, since=since,
+                                  max_records=max_records, on_progress=on_progress)
             except KeyboardInterrupt:
                 err.print("[yellow]interrupted:[/] what was fetched is stored; run the same "
                           "command again to fetch the rest")

@@ -33,7 +33,7 @@ def serve(
     auth = AuthSettings(enabled=False) if no_cds_auth else load_settings()
     with open_kb() as kb:  # build the store (and read the seeds) before listening
         kb.update_knowledge()
-        path = kb.store.path
+        path = kb.path
     if not auth.enabled:
         err.print("[yellow]warning:[/] CDS Hooks authentication is OFF: any caller is "
                   "answered. Use this for local demos only.")
@@ -65,7 +65,7 @@ def mcp_command(
 
     with open_kb() as kb:  # build the store (and read the seeds) before the first call
         kb.update_knowledge()
-        path = kb.store.path
+        path = kb.path
     if http is not None:
         err.print(f"osteon MCP server on http://{host}:{http}/mcp  (Ctrl-C stops)")
     serve_mcp(path, http_port=http, host=host)

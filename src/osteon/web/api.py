@@ -87,7 +87,7 @@ def api_router(state: AppState) -> APIRouter:
 
     @router.get("/sources", summary="Every stored document", response_model=list[SourceOut])
     async def sources() -> Any:
-        folder = state.base.store.path.parent
+        folder = state.base.path.parent
         return [{**asdict(s), "origin": shown_origin(s.origin, folder)}
                 for s in state.base.sources()]
 
@@ -98,7 +98,7 @@ def api_router(state: AppState) -> APIRouter:
         kb = state.base
         doc = kb.document(doc_id)
         return {"id": doc.id, "title": doc.title, "kind": doc.kind, "format": doc.format,
-                "origin": shown_origin(doc.origin, kb.store.path.parent),
+                "origin": shown_origin(doc.origin, kb.path.parent),
                 "text": doc.text,
                 "sentences": [{"idx": s.idx, "start": s.start, "end": s.end, "text": s.text}
                               for s in doc.sentences],

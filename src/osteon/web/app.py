@@ -62,7 +62,7 @@ def create_app(store: str | Path | None = None, *, auth: AuthSettings | None = N
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         kb = state.open()
         if cds.verifier.settings.enabled:  # replays are refused across worker processes
-            cds.verifier.seen = SqliteReplayCache.beside(kb.store.path)
+            cds.verifier.seen = SqliteReplayCache.beside(kb.path)
         try:
             yield
         finally:

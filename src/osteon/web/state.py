@@ -101,7 +101,7 @@ class AppState:
     def open(self) -> KnowledgeBase:
         self.kb = KnowledgeBase.open(self.store, freshness=SERVING)
         self.kb.update_knowledge()  # the seeds and anything unread: read once, at start-up
-        self.kb.knowledge.hierarchy()  # warm the lexicon and rules
+        self.kb.warm()  # the lexicon, rules and hierarchy: the first request waits for none
         return self.kb
 
     def close(self) -> None:
@@ -131,7 +131,7 @@ class AppState:
         """
         self.base.current()
         if not self._readers:
-            path = self.base.store.path
+            path = self.base.path
             self._readers = [Reader(path, f"osteon-reader-{i}") for i in range(READERS)]
         return await min(self._readers, key=lambda r: r.busy).run(work, *args)
 
@@ -154,13 +154,13 @@ class AppState:
         """Keep an uploaded document beside the store, read it on the ingest thread, refresh."""
         if self._pool is None:
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="osteon-ingest")
-        with kept_document(upload, self.base.store.path.parent / UPLOADS_FOLDER) as path:
+        with kept_document(upload, self.base.path.parent / UPLOADS_FOLDER) as path:
             # Nothing merged on this thread meanwhile: the ingest thread reads and merges it.
             self._ingesting += 1
             self.base.freshness = AS_STORED
             try:
                 report = await asyncio.get_running_loop().run_in_executor(
-                    self._pool, self._ingest, self.base.store.path, path)
+                    self._pool, self._ingest, self.base.path, path)
             finally:
                 self._ingesting -= 1
                 if not self._ingesting:

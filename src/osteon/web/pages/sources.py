@@ -186,7 +186,7 @@ def router(state: AppState) -> APIRouter:
         kb = state.base
         doc = kb.document(doc_id)
         blocks, rows = document_blocks(doc, kb.claims(doc_id=doc_id), kb)
-        shown = replace(doc, origin=shown_origin(doc.origin, state.base.store.path.parent))
+        shown = replace(doc, origin=shown_origin(doc.origin, kb.path.parent))
         return render("source.html", request, doc=shown, blocks=blocks, claims=rows,
                       uploaded=uploaded)
 
