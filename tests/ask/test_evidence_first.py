@@ -448,3 +448,14 @@ def test_a_short_page_about_the_question_is_read_whole(tmp_path) -> None:  # typ
     best = max(shares, key=lambda d: shares[d])
     assert any(t.text.startswith("The overall incidence") and t.doc_id == best
                for t in texts.values())  # it shares no word with the question
+
+
+@pytest.mark.parametrize("question", [
+    "Which operation is a well known trigger for heterotopic ossification?",  # cause or therapy
+    "Heterotopic ossification symptoms can look like which other conditions?",  # two kinds
+])
+def test_a_question_asking_for_two_kinds_of_thing_gets_no_list_of_one(
+        seeded_kb: KnowledgeBase, question: str) -> None:
+    # a list of treatments does not answer "which operation triggers it?"
+    answer = seeded_kb.ask(question)
+    assert answer.answer.startswith("From the sources: "), answer.answer

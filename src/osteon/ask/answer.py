@@ -287,13 +287,18 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
              top: Sequence[Ranked], knowledge: KnowledgeStore) -> str:
     """A short direct answer from the quoted sentences only (so every word is cited).
 
-    Where the question asks for a list (causes, treatments, symptoms of a
-    condition) and the quoted sentences carry claims naming the items, the
-    answer names them with their figures; otherwise it is the best sentence
+    Where the question asks for a list and nothing else (causes, treatments,
+    symptoms of a condition) and the quoted sentences carry claims naming the items,
+    the answer names them with their figures; otherwise it is the best sentence
     itself, and the best one for a further intent when another sentence answers it.
     """
     main = qtypes[0]
-    if main.name in LISTING and question.concepts:
+    if (main.name in LISTING and question.concepts
+            and all(set(t.answer) == set(main.answer) for t in qtypes[1:])):
+        # a list answers a question that asks for one kind of thing ("what medicines
+        # prevent it?": prevention and treatment both want therapies); "which operation
+        # is a known trigger?" (treatment or cause) or "how many got HO without
+        # prophylaxis?" is answered by the best sentence, not by the treatments
         concept = _ordered_concepts(question, knowledge)[0]
         role = concept_role(main, concept, knowledge)
         own = _items(question, main, facts, concept, knowledge)
