@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -28,13 +27,7 @@ def copy_store(kb: KnowledgeBase, folder: Path) -> Path:
     """
     kb.update_knowledge()
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / "osteon.sqlite"
-    dest = sqlite3.connect(target)
-    try:
-        kb.store.connection.backup(dest)
-    finally:
-        dest.close()
-    return target
+    return kb.store.copy_to(folder / "osteon.sqlite")
 
 
 class Server:

@@ -154,3 +154,15 @@ def test_the_facade_check_sees_every_way_a_face_names_its_base() -> None:
                      "self.kb.knowledge_store\nself.store\nkb.path\nstate.base.facts()\n")
     assert [text for _, text in reaches_through(tree)] == [
         "kb.store", "state.base.knowledge", "self.kb.knowledge_store"]
+
+
+def test_no_face_handles_sqlite_itself() -> None:
+    """SQLite's errors become osteon's in the store (Store.osteon_errors): faces catch those."""
+    importing = []
+    for _, path in face_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module] if isinstance(node, ast.ImportFrom) else [])
+            if "sqlite3" in names:
+                importing.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert importing == [], "a face imports sqlite3:\n" + "\n".join(importing)

@@ -12,7 +12,8 @@ is the `Freshness` it was opened with (see osteon.freshness), applied in one pla
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -454,6 +455,16 @@ class KnowledgeBase:
     def close(self) -> None:
         """Release the store."""
         self.store.close()
+
+    @contextmanager
+    def osteon_errors(self) -> Iterator[None]:
+        """SQLite's errors met in the block (a lock held too long, a damaged file) as StoreError.
+
+        So a face catches only osteon's errors; the translation is the store's own
+        (`Store.osteon_errors`).
+        """
+        with self.store.osteon_errors():
+            yield
 
     def __enter__(self) -> KnowledgeBase:
         return self

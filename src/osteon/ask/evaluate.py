@@ -19,7 +19,6 @@ pages: both work on a temporary copy, so the user's store is untouched.
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -209,11 +208,7 @@ def evaluate_questions(store: Store, questions: list[GoldQuestion],
     if missing:
         raise OsteonError(f"no document {missing[0]!r} to leave out (see `osteon sources`)")
     with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "eval.sqlite"
-        target = sqlite3.connect(copy)
-        store.connection.backup(target)
-        target.close()
-        work = Store.open(copy)
+        work = Store.open(store.copy_to(Path(tmp) / "eval.sqlite"))
         try:
             for doc_id in exclude:
                 work.delete(doc_id)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +22,7 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from osteon import KnowledgeBase
-from osteon.errors import NotFound, OsteonError, StoreError
+from osteon.errors import NotFound, OsteonError
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -95,14 +94,10 @@ def open_kb() -> Iterator[KnowledgeBase]:
     too long. A store that answered without bringing its knowledge up to date
     (read-only) says so in one note.
     """
-    kb = KnowledgeBase.open(_state["store"])
-    try:
-        with kb:
-            yield kb
-            if kb.stale:
-                err.print(f"[yellow]note:[/] {escape(kb.stale)}")
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"{kb.path}: {exc}") from exc
+    with KnowledgeBase.open(_state["store"]) as kb, kb.osteon_errors():
+        yield kb
+        if kb.stale:
+            err.print(f"[yellow]note:[/] {escape(kb.stale)}")
 
 
 def jsonable(value: Any) -> Any:

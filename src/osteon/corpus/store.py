@@ -287,6 +287,32 @@ class Store:
         if self._tokenizer is not None:
             self._tokenizer.close()
 
+    def copy_to(self, path: str | Path) -> Path:
+        """A consistent copy of the whole store at `path`, made while others may write.
+
+        SQLite's online backup: a scratch store to change (documents left out) without
+        touching this one. A full disk is its one-line error.
+        """
+        target = sqlite3.connect(path)
+        try:
+            with faults_as_errors(path):
+                self._db.backup(target)
+        finally:
+            target.close()
+        return Path(path)
+
+    @contextmanager
+    def osteon_errors(self) -> Iterator[None]:
+        """SQLite's operational errors in the block as osteon's StoreError, naming this store.
+
+        A lock held too long, a damaged file, a table missing: a face catches only
+        osteon's errors (OsteonError), never sqlite3's.
+        """
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Run a block as one write transaction: all of it lands, or none.
