@@ -459,3 +459,25 @@ def test_a_question_asking_for_two_kinds_of_thing_gets_no_list_of_one(
     # a list of treatments does not answer "which operation triggers it?"
     answer = seeded_kb.ask(question)
     assert answer.answer.startswith("From the sources: "), answer.answer
+
+
+def test_the_short_answer_does_not_lead_with_a_mouse_experiment_for_people(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    people = tmp_path / "people.txt"
+    people.write_text("Bone after spinal cord injury\n\nHeterotopic ossification appears after "
+                      "spinal cord injury in many patients.\n", encoding="utf-8")
+    mice = tmp_path / "mice.txt"
+    mice.write_text("A mouse model\n\nIn mice, heterotopic ossification appears 7 days after "
+                    "spinal cord injury and muscle injury.\n", encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
+        kb.ingest([people, mice])
+        answer = kb.ask("When does heterotopic ossification appear after spinal cord injury?")
+    assert "mice" not in answer.answer.lower()
+    assert any("mice" in s.text.lower() for s in answer.evidence)  # still quoted, below
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("Do children get HO after a spine injury as often as older people?", "frequency"),
+    ("Can children get FOP from their parents?", "genetics"),
+])
+def test_how_often_compared_is_a_frequency_question(question: str, intent: str) -> None:
+    assert understand(question, load_lexicon()).intents[0] == intent

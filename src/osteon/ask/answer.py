@@ -367,12 +367,17 @@ def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
     """The sentence the short answer quotes first.
 
     The best, unless a nearly as good one holds what the main intent asks for (a
-    figure, a duration) or uses its words ("refers to" for a definition); never a
-    list's lead-in ("Treatment options include:") while a sentence that says
-    something is there.
+    figure, a duration) or uses its words ("refers to" for a definition) and is as
+    much in the question's scope (no mouse experiment before a sentence about
+    people); never a list's lead-in ("Treatment options include:") while a sentence
+    that says something is there.
     """
     saying = [r for r in top if not r.place.text.rstrip().endswith(":")] or list(top)
     best = saying[0]
+    if best.scope_note:  # out of the question's scope: one within it, nearly as good, leads
+        within = next((r for r in saying if not r.scope_note), None)
+        if within is not None and within.score >= LEAD_SHARE * best.score:
+            best = within
 
     def answers(r: Ranked) -> bool:
         if main.answer:
@@ -381,7 +386,8 @@ def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
 
     if answers(best):
         return best
-    return next((r for r in saying if answers(r) and r.score >= LEAD_SHARE * best.score), best)
+    return next((r for r in saying if answers(r) and r.score >= LEAD_SHARE * best.score
+                 and not (r.scope_note and not best.scope_note)), best)
 
 
 def _as_sentence(text: str) -> str:
