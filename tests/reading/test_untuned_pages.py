@@ -63,3 +63,18 @@ def test_what_a_step_prevents_is_named_after_it_not_assumed_to_be_ho(tmp_path, e
     prevents = triples(claims, "prevents")
     assert ("surgical_resection", "heterotopic_ossification") not in prevents
     assert ("prophylaxis", "heterotopic_ossification") in prevents
+
+
+def test_when_a_study_saw_its_patients_is_no_onset(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Of the patients operated on, 150 were available for an x-ray at a "
+                       "minimum of 3 months and a visit at a minimum of 12 months after "
+                       "surgery.\n")
+    assert not triples(claims, "onset_after")
+
+
+def test_what_a_gerund_governs_is_not_what_the_sentence_defines(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "In our clinic, explaining such complex musculoskeletal conditions is a "
+                       "big part of the first visit.\n")
+    assert not [c for c in claims if c.predicate == "is_a"]
