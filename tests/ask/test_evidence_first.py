@@ -481,3 +481,13 @@ def test_the_short_answer_does_not_lead_with_a_mouse_experiment_for_people(tmp_p
 ])
 def test_how_often_compared_is_a_frequency_question(question: str, intent: str) -> None:
     assert understand(question, load_lexicon()).intents[0] == intent
+
+
+def test_a_question_about_a_condition_outside_the_injury_model_gets_no_model_path(
+        seeded_kb: KnowledgeBase) -> None:
+    # the cited graph is the spinal-cord-injury mouse model: it does not answer a question
+    # about another condition that names none of its nodes
+    answer = seeded_kb.ask("Why do the bony lumps of progressive osseous heteroplasia form "
+                           "in the skin?")
+    assert "mouse experiments" not in answer.answer
+    assert "spinal cord injury" not in answer.answer

@@ -49,6 +49,12 @@ def causal_path(knowledge: KnowledgeStore, question: Question,
         return _blocking_drugs(knowledge, question, [e for e in edges if e.citations])
     sources = {e.source for e in edges}
     starts = _nodes_for(knowledge, question.concepts, sources) - {BONE}
+    graph = sources | {e.target for e in edges}
+    ho = knowledge.hierarchy().narrower(BONE) | {BONE}
+    elsewhere = [c for c in question.concepts
+                 if c not in ho and not _nodes_for(knowledge, [c], graph)]
+    if not starts and elsewhere:
+        return None  # "can the lumps of POH turn into sores?": not the injury model's story
     if not starts and qtypes[0].name == "mechanism":
         # "why does it happen?" names no cause: start from what the graph starts from
         starts = sources - {e.target for e in edges} - _drugs(knowledge, sources)
