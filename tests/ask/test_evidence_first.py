@@ -21,6 +21,7 @@ from osteon.reading.records import Scope
     ("Is myositis ossificans just another name for HO?", {"synonym"}),
     ("A hot swollen knee in a paraplegic: what else could it be?", {"differential"}),
     ("What complications can neurogenic HO lead to?", {"complication"}),
+    ("As a physio, which patients should I watch most closely for HO?", {"cause"}),
 ])
 def test_a_question_can_ask_for_several_things(question: str, intents: set[str]) -> None:
     understood = understand(question, load_lexicon())
