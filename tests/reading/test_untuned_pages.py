@@ -78,3 +78,11 @@ def test_what_a_gerund_governs_is_not_what_the_sentence_defines(tmp_path, empty_
                        "In our clinic, explaining such complex musculoskeletal conditions is a "
                        "big part of the first visit.\n")
     assert not [c for c in claims if c.predicate == "is_a"]
+
+
+def test_an_unknown_adjective_opening_a_definition_defines_a_narrower_thing(tmp_path,
+                                                                           empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Reactive ossification is the laying down of new bone after a deep "
+                       "bruise.\n")
+    assert not [c for c in claims if c.predicate == "is_a" and c.subject == "ossification"]
