@@ -492,3 +492,13 @@ def test_a_question_about_a_condition_outside_the_injury_model_gets_no_model_pat
                            "in the skin?")
     assert "mouse experiments" not in answer.answer
     assert "spinal cord injury" not in answer.answer
+
+
+def test_a_list_shown_whole_is_not_quoted_again_item_by_item(page_kb: KnowledgeBase) -> None:
+    answer = page_kb.ask("What might lower the chance of heterotopic ossification?")
+    seen: set[tuple[str, int]] = set()
+    for quoted in answer.evidence:
+        sentences = {(c.doc, c.sentence) for c in quoted.citations}
+        assert not sentences <= seen, quoted.text  # each quote shows something new
+        seen |= sentences
+    assert any(len(q.citations) > 1 for q in answer.evidence)  # the list, with its lead-in

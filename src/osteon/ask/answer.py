@@ -11,7 +11,7 @@ sides are shown. When no sentence is relevant enough, the answer says so.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from osteon.ask.citing import (
     CLAIM_SAMPLE,
@@ -82,7 +82,10 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                       notes=(DISCLAIMER,))
     top = covering(ranked, qtypes, ranking_rules().evidence)
     top += [r for r in ranked if r.leading and r not in top]  # plain BM25's best, always
-    evidence = tuple(quote(knowledge, r) for r in top)
+    # a quote that shows nothing new gives its place to the next ranked sentence
+    evidence = _each_once((quote(knowledge, r) for r in (*top, *(r for r in ranked
+                                                                 if r not in top))),
+                          len(top))
     if qtypes[0].name == "dose" and not any(
             r.fitting or (r.features["answer"] and r.features["concepts"]) for r in top):
         # a dose question whose concept no source gives a dose for (a dose of something
@@ -142,6 +145,25 @@ def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -
         extra = [r for r in ranked[n:] if r.holds.get(qtype.name)][:max(0, wanted - have)]
         top.extend(r for r in extra if r not in top)
     return top
+
+
+def _each_once(quotes: Iterable[Statement], limit: int) -> tuple[Statement, ...]:
+    """The first `limit` quotes that show a sentence no earlier one shows.
+
+    A list's lead-in is quoted with its items, and an item with its lead-in: once the
+    whole list is shown, an item of it is not quoted again.
+    """
+    shown: set[tuple[str, int]] = set()
+    kept: list[Statement] = []
+    for statement in quotes:
+        if len(kept) >= limit:
+            break
+        sentences = {(c.doc, c.sentence) for c in statement.citations}
+        if sentences and sentences <= shown:
+            continue
+        shown |= sentences
+        kept.append(statement)
+    return tuple(kept)
 
 
 def quote(knowledge: KnowledgeStore, ranked: Ranked) -> Statement:
