@@ -152,6 +152,7 @@ def test_the_quoted_span_is_the_claim_that_answers(seeded_kb: KnowledgeBase) -> 
     "Can cats and dogs get heterotopic ossification from coffee?",
     "Which clinic in Lisbon operates on heterotopic ossification?",  # one name, unmentioned
     "Does the NHS pay for heterotopic ossification surgery?",  # one abbreviation, unmentioned
+    "Is COVID-19 a risk factor for heterotopic ossification?",  # a code no source writes
 ])
 def test_a_question_about_what_no_source_mentions_is_not_answered(
         seeded_kb: KnowledgeBase, question: str) -> None:
