@@ -145,10 +145,7 @@ class _Lexical:
     scores: dict[Key, float]
     leading: set[Key]
     words: tuple[str, ...]
-    """Every word searched, with how many sentences hold it (for the pages' coverage)."""
-    counts: dict[str, int]
-    common: float
-    """Words held by this many sentences or more were left out of the searches."""
+    """Every word searched (the pages' coverage is weighed by the rarest of them)."""
     best: float
     """The best hit's raw BM25 score (negative in FTS5; 0.0 when nothing was found)."""
 
@@ -192,7 +189,7 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
         found = store.search_words(widened, rules.candidates)
         for key, share in _shares(found, min(h.score for h in found) if found else 0.0).items():
             scores.setdefault(key, share / 2)
-    return _Lexical(scores, leading, (*telling, *widened), counts, common, best)
+    return _Lexical(scores, leading, (*telling, *widened), best)
 
 
 def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
@@ -225,7 +222,7 @@ def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
             words.append(word)
     if not words or not rules.context.documents:
         return {}, {}
-    held = _page_bm25(store.documents_holding(words), rules)
+    held = _page_bm25(store.documents_holding(words))
     if not held:
         return {}, {}
     top = max(held.values())
@@ -272,7 +269,7 @@ PAGE_B = 0.75
 length discounts what it holds (without it, the longest pages hold most of every question)."""
 
 
-def _page_bm25(coverage: PageCoverage, rules: RankingRules) -> dict[str, float]:
+def _page_bm25(coverage: PageCoverage) -> dict[str, float]:
     """Each page's BM25 for the question's words, a sentence that holds a word a hit."""
     if not coverage.documents:
         return {}
