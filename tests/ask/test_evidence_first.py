@@ -503,3 +503,15 @@ def test_a_list_shown_whole_is_not_quoted_again_item_by_item(page_kb: KnowledgeB
         assert not sentences <= seen, quoted.text  # each quote shows something new
         seen |= sentences
     assert any(len(q.citations) > 1 for q in answer.evidence)  # the list, with its lead-in
+
+
+def test_a_comparison_with_a_side_no_source_names_is_not_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the lexicon knows calcification, but no source speaks of it: nothing to compare
+    page = tmp_path / "ho.txt"
+    page.write_text("Bone in muscle\n\nHeterotopic ossification is bone that forms in muscle "
+                    "after an injury.\n", encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
+        kb.ingest([page])
+        answer = kb.ask("What is the difference between calcification and heterotopic "
+                        "ossification?")
+    assert answer.abstained

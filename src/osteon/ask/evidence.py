@@ -69,7 +69,9 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     places = knowledge.sentences(set(lexical) | set(claims))
     # a list item is quoted with its lead-in, and the lead-in with its items: the lead-in
     # is scored on all it quotes ("HO typically presents with:" names no symptom itself)
-    for lead in lead_ins_of(knowledge, places.values()).values():
+    best_items = sorted((p for k, p in places.items() if p.kind == "list_item"),
+                        key=lambda p: -lexical.get((p.doc_id, p.idx), 0.0))[:LEAD_INS_SOUGHT]
+    for lead in lead_ins_of(knowledge, best_items).values():
         places.setdefault((lead.doc_id, lead.idx), lead)
     listed = items_of(knowledge, places.values())
     keys = set(places)
@@ -136,6 +138,11 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     ranked.sort(key=lambda r: (-r.score, r.place.doc_id, r.place.idx))
     return _without_repeats([r for r in ranked if r.score >= rules.min_score or r.leading],
                             rules)
+
+
+LEAD_INS_SOUGHT = 10
+"""List items (the best by BM25) whose lead-in joins the candidates: each costs a look
+back through the list, and the rest are found with their lead-in when quoted."""
 
 
 @dataclass(frozen=True, slots=True)

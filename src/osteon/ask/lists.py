@@ -58,19 +58,38 @@ def lead_in_of(knowledge: KnowledgeStore, place: SentencePlace) -> SentencePlace
 def lead_ins_of(knowledge: KnowledgeStore, places: Iterable[SentencePlace]
                 ) -> dict[Key, SentencePlace]:
     """Each list item's lead-in (items without one left out), in one lookup."""
-    items = [p for p in places if p.kind == "list_item" and p.idx > 0]
-    if not items:
-        return {}
-    before = knowledge.sentences([(p.doc_id, i) for p in items
-                                  for i in range(max(0, p.idx - LIST_REACH), p.idx)])
+    todo = [p for p in places if p.kind == "list_item" and p.idx > 0]
+    before: dict[Key, SentencePlace] = {(p.doc_id, p.idx): p for p in places}
     found: dict[Key, SentencePlace] = {}
-    for item in items:
-        for i in range(item.idx - 1, max(-1, item.idx - LIST_REACH - 1), -1):
-            earlier = before.get((item.doc_id, i))
-            if earlier is None or earlier.section_path != item.section_path:
-                break
-            if earlier.kind != "list_item":
-                if introduces_list(earlier):
-                    found[(item.doc_id, item.idx)] = earlier
-                break
+    reach = 0
+    while todo and reach < LIST_REACH:
+        # look back a few sentences at a time: most lists are short, and the items of one
+        # list share what they look back at
+        reach = min(LIST_REACH, reach + LOOK_BACK)
+        wanted = {(p.doc_id, i) for p in todo for i in range(max(0, p.idx - reach), p.idx)}
+        before.update(knowledge.sentences(wanted - before.keys()))
+        still = []
+        for item in todo:
+            lead, done = _walk_back(item, before, reach)
+            if lead is not None:
+                found[(item.doc_id, item.idx)] = lead
+            if not done:
+                still.append(item)
+        todo = still
     return found
+
+
+LOOK_BACK = 4
+"""Sentences a list item's lead-in is first looked for among (then as many again)."""
+
+
+def _walk_back(item: SentencePlace, before: dict[Key, SentencePlace], reach: int
+               ) -> tuple[SentencePlace | None, bool]:
+    """The item's lead-in among the `reach` sentences before it, and whether the look ended."""
+    for i in range(item.idx - 1, max(-1, item.idx - reach - 1), -1):
+        earlier = before.get((item.doc_id, i))
+        if earlier is None or earlier.section_path != item.section_path:
+            return None, True
+        if earlier.kind != "list_item":
+            return (earlier if introduces_list(earlier) else None), True
+    return None, item.idx - reach <= 0

@@ -121,6 +121,23 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
             and not _spelled_otherwise(knowledge, w, rules)]
 
 
+def unnamed_concepts(knowledge: KnowledgeStore, question: Question) -> list[str]:
+    """The question's concepts that no source names, by any of their names.
+
+    The lexicon knows "calcification"; a corpus may still never speak of it.
+    """
+    lexicon = knowledge.lexicon
+    unnamed = []
+    for concept in question.concepts:
+        if concept not in lexicon:
+            continue
+        entry = lexicon.get(concept)
+        names = [entry.name, *entry.synonyms, *entry.abbreviations]
+        if len(knowledge.store.absent_words(names)) == len(names):
+            unnamed.append(concept)
+    return unnamed
+
+
 def _spelled_otherwise(knowledge: KnowledgeStore, word: str, rules: QuestionRules) -> bool:
     """Do the sources write the word the other way ("conceptualised", "conceptualized")?"""
     variants = list(other_spellings(word, rules))
