@@ -515,3 +515,21 @@ def test_a_comparison_with_a_side_no_source_names_is_not_answered(tmp_path) -> N
         answer = kb.ask("What is the difference between calcification and heterotopic "
                         "ossification?")
     assert answer.abstained
+
+
+def test_among_pages_much_alike_none_is_read_whole(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from osteon.ask.evidence import _bm25, _context
+
+    for n in range(3):
+        (tmp_path / f"alike{n}.txt").write_text(
+            f"Hip implants {n}\n\nWe compared hip implants without prophylaxis.\n"
+            f"Patients were seen {n + 2} times.\n", encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
+        kb.ingest([tmp_path])
+        knowledge = kb.knowledge
+        question = understand("In the hip implant study without prophylaxis, how many got it?",
+                              knowledge.lexicon)
+        rules = ranking_rules()
+        _, in_pages = _context(knowledge, _bm25(knowledge, question, rules), rules)
+        texts = knowledge.sentences(in_pages)
+    assert not any(t.text.startswith("Patients were seen") for t in texts.values())

@@ -238,7 +238,11 @@ def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
                         key=lambda d: (-shares[d], d))[:rules.context.documents]
     found = store.search_words(words, rules.context.candidates, doc_ids=best_pages)
     best = lexical.best or min((h.score for h in found), default=0.0)
-    in_pages = {key: 0.0 for key in store.sentence_keys(best_pages, rules.context.whole_page)}
+    # the best page is read whole only when it stands out: among pages much alike (a large
+    # corpus of similar ones) no page is the one the question is about
+    runner_up = max((v for d, v in shares.items() if d != best_pages[0]), default=0.0)
+    whole = best_pages[:1] if runner_up <= rules.context.stands_out else []
+    in_pages = {key: 0.0 for key in store.sentence_keys(whole, rules.context.whole_page)}
     in_pages.update({key: share / 2 for key, share in _shares(found, best).items()})
     return shares, in_pages
 

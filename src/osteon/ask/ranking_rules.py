@@ -52,6 +52,7 @@ class PageContext(Strict):
     share: float
     candidates: int
     whole_page: int
+    stands_out: float
     max_rows: int
 
 
