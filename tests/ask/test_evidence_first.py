@@ -533,3 +533,52 @@ def test_among_pages_much_alike_none_is_read_whole(tmp_path) -> None:  # type: i
         _, in_pages = _context(knowledge, _bm25(knowledge, question, rules), rules)
         texts = knowledge.sentences(in_pages)
     assert not any(t.text.startswith("Patients were seen") for t in texts.values())
+
+
+COST_PAGE = """# Living with bone in the muscle
+
+A biopsy is rarely taken from the lump of myositis ossificans.
+Patients in intensive care often develop heterotopic ossification around the hips.
+Palovarotene is a drug for fibrodysplasia ossificans progressiva.
+The cost of a year of palovarotene is paid by insurers in some countries.
+"""
+
+
+@pytest.fixture
+def cost_kb(tmp_path):  # type: ignore[no-untyped-def]
+    page = tmp_path / "living.md"
+    page.write_text(COST_PAGE, encoding="utf-8")
+    kb = KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False)
+    kb.ingest([page])
+    yield kb
+    kb.close()
+
+
+@pytest.mark.parametrize("question", [
+    "When is a biopsy needed for a suspected myositis ossificans?",  # past forms phrase it
+    "In the ICU, how often does heterotopic ossification form?",  # the sources say it in full
+])
+def test_phrasing_and_abbreviations_said_in_full_are_no_reason_to_abstain(
+        cost_kb: KnowledgeBase, question: str) -> None:
+    answer = cost_kb.ask(question)
+    assert not answer.abstained, answer.notes
+
+
+def test_a_price_question_is_answered_only_by_a_price(cost_kb: KnowledgeBase,
+                                                      tmp_path) -> None:  # type: ignore[no-untyped-def]
+    question = "How much does a year of palovarotene cost?"
+    assert understand(question, load_lexicon()).intents[0] == "cost"
+    assert cost_kb.ask(question).abstained  # the page names the drug, not its price
+    priced = tmp_path / "price.txt"
+    priced.write_text("Prices\n\nA year of palovarotene costs about $300,000 in the United "
+                      "States.\n", encoding="utf-8")
+    cost_kb.ingest([priced])
+    answer = cost_kb.ask(question)
+    assert not answer.abstained and "$300,000" in answer.answer
+
+
+def test_how_much_of_something_measured_otherwise_is_no_dose_question() -> None:
+    assert "dose" not in understand("How much bone can grow - is it always a big lump?",
+                                    load_lexicon()).intents
+    assert understand("How much indomethacin is given after hip surgery?",
+                      load_lexicon()).intents[0] == "dose"

@@ -87,6 +87,10 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     evidence = _each_once((quote(knowledge, r) for r in (*top, *(r for r in ranked
                                                                  if r not in top))),
                           len(top))
+    if qtypes[0].only_with_answer and not any(r.holds.get(qtypes[0].name) for r in top):
+        # "how much does it cost?" over sentences that name no price: no answer in them
+        return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
+                      understood=question, notes=(DISCLAIMER,))
     if qtypes[0].name == "dose" and not any(
             r.fitting or (r.features["answer"] and r.features["concepts"]) for r in top):
         # a dose question whose concept no source gives a dose for (a dose of something

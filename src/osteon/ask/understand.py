@@ -39,7 +39,7 @@ POLAR = re.compile(r"\s*(?:does|do|did|is|are|was|were|can|could|has|have|will|w
                    r"may|might)\b", re.IGNORECASE)
 """A yes-or-no question opens with an auxiliary verb."""
 AnswerKind = Literal["percent", "duration", "dose", "site", "test", "therapy", "finding",
-                     "condition", "cell", "gene"]
+                     "condition", "cell", "gene", "money"]
 
 
 class QuestionType(Strict):
@@ -62,6 +62,9 @@ class QuestionType(Strict):
     headings: str = ""
     """Section headings the answer is usually found under."""
     lead: str
+    only_with_answer: bool = False
+    """Answered only when a quoted sentence holds what it asks for (a price): sentences
+    about the topic that give none do not answer it."""
 
     @field_validator("patterns")
     @classmethod

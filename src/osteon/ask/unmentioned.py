@@ -46,8 +46,8 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     than it saved.)
     """
     words = unmentioned(knowledge, question, rules)
-    if len(words) >= MIN_UNMENTIONED:
-        return words
+    if len([w for w in words if not w.endswith("ed")]) >= MIN_UNMENTIONED:
+        return words  # past forms phrase a question ("when is a biopsy needed if suspected?")
     named = [w for w in words if _is_name(question.text, w)]
     if named:
         return named  # "which hospital in Brazil…": a name no source mentions
@@ -149,8 +149,8 @@ def _said_otherwise(knowledge: KnowledgeStore, word: str, folded: str, rules: Qu
     """Do the sources use another word for it (a paraphrase of a phrase holding it)?"""
     for phrase, said in rules.paraphrases.items():
         if word in phrase.split() and has_phrase(folded, phrase):
-            single = [w for w in said if " " not in w]
-            if len(knowledge.store.absent_words(single)) < len(single):
+            # each said word or phrase ("intensive care" for ICU) looked up as written
+            if len(knowledge.store.absent_words(said)) < len(said):
                 return True
     return False
 
