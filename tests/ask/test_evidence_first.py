@@ -582,3 +582,5 @@ def test_how_much_of_something_measured_otherwise_is_no_dose_question() -> None:
                                     load_lexicon()).intents
     assert understand("How much indomethacin is given after hip surgery?",
                       load_lexicon()).intents[0] == "dose"
+    assert "dose" not in understand("Who should be offered low-dose radiation?",
+                                    load_lexicon()).intents  # names a treatment
