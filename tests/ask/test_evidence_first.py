@@ -15,6 +15,15 @@ from osteon.reading.lexicon import load_lexicon
 from osteon.reading.records import Scope
 
 
+def _store_of(tmp_path, name: str, text: str):  # type: ignore[no-untyped-def]
+    """A store of one page, for a fixture to yield and close."""
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    kb = KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False)
+    kb.ingest([page])
+    yield kb
+    kb.close()
+
 @pytest.mark.parametrize(("question", "intents"), [
     ("How often does HO happen after a spinal cord injury, and where?", {"frequency", "site"}),
     ("When are CT or MRI scans useful for HO?", {"diagnosis"}),
@@ -229,12 +238,7 @@ Surgeons wait until the bone has matured. When this wait is over, resection is s
 
 @pytest.fixture
 def page_kb(tmp_path):  # type: ignore[no-untyped-def]
-    page = tmp_path / "prevention.md"
-    page.write_text(PAGE, encoding="utf-8")
-    kb = KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False)
-    kb.ingest([page])
-    yield kb
-    kb.close()
+    yield from _store_of(tmp_path, "prevention.md", PAGE)
 
 
 def test_a_list_item_is_quoted_with_the_lead_in_that_governs_it(page_kb: KnowledgeBase
@@ -321,12 +325,7 @@ The bone had been conceptualized as a repair process gone wrong.
 
 @pytest.fixture
 def device_kb(tmp_path):  # type: ignore[no-untyped-def]
-    page = tmp_path / "elbow.md"
-    page.write_text(DEVICE_PAGE, encoding="utf-8")
-    kb = KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False)
-    kb.ingest([page])
-    yield kb
-    kb.close()
+    yield from _store_of(tmp_path, "elbow.md", DEVICE_PAGE)
 
 
 def test_plain_bm25s_best_sentence_is_always_quoted(device_kb: KnowledgeBase) -> None:
@@ -546,12 +545,7 @@ The cost of a year of palovarotene is paid by insurers in some countries.
 
 @pytest.fixture
 def cost_kb(tmp_path):  # type: ignore[no-untyped-def]
-    page = tmp_path / "living.md"
-    page.write_text(COST_PAGE, encoding="utf-8")
-    kb = KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False)
-    kb.ingest([page])
-    yield kb
-    kb.close()
+    yield from _store_of(tmp_path, "living.md", COST_PAGE)
 
 
 @pytest.mark.parametrize("question", [
