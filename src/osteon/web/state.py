@@ -38,8 +38,14 @@ REFRESH_S = 30.0
 """Documents ingested by another process reach the app within this many seconds."""
 UPLOADS_FOLDER = "uploads"
 """Beside the store file: the documents uploaded through the app, kept as sent."""
-READERS = 4
-"""Reader threads for the heavy work of requests: this many run at once, the rest queue."""
+READERS = 2
+"""Reader threads for the heavy work of requests: this many run at once, the rest queue.
+
+Two per server process: one can wait on SQLite while the other holds the interpreter; more
+only contend for it (one lock per process) and each warms a knowledge cache of its own.
+Measured with `bench/cds_bench.py` on 2 cores, 2 workers (3 Dec 2026): at 300 calls/s open
+loop, 4 readers fell behind (p99 466 and 1,390 ms), 2 readers p99 56-109 ms in 5 runs,
+1 reader 75-255 ms."""
 SERVING = Freshness(read=False, every_s=REFRESH_S)
 """The event loop's policy: a request never waits on reading, and merges at most this often."""
 T = TypeVar("T")
