@@ -44,8 +44,8 @@ READERS = 2
 Two per server process: one can wait on SQLite while the other holds the interpreter; more
 only contend for it (one lock per process) and each warms a knowledge cache of its own.
 Measured with `bench/cds_bench.py` on 2 cores, 2 workers (3 Dec 2026): at 300 calls/s open
-loop, 4 readers fell behind (p99 466 and 1,390 ms), 2 readers p99 56-109 ms in 5 runs,
-1 reader 75-255 ms."""
+loop, 4 readers fell behind (p99 466 and 1,390 ms), 2 readers gave p99 56, 94, 103, 109
+and 169 ms in 5 runs, 1 reader 75-255 ms in 5."""
 SERVING = Freshness(read=False, every_s=REFRESH_S)
 """The event loop's policy: a request never waits on reading, and merges at most this often."""
 T = TypeVar("T")
