@@ -3,6 +3,9 @@ scored intents, lay words and typos understood, scope respected, honest abstenti
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 
 from osteon import KnowledgeBase
@@ -15,14 +18,34 @@ from osteon.reading.lexicon import load_lexicon
 from osteon.reading.records import Scope
 
 
-def _store_of(tmp_path, name: str, text: str):  # type: ignore[no-untyped-def]
-    """A store of one page, for a fixture to yield and close."""
-    page = tmp_path / name
-    page.write_text(text, encoding="utf-8")
-    kb = KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False)
-    kb.ingest([page])
-    yield kb
-    kb.close()
+@contextmanager
+def _store_of(tmp_path, pages: dict[str, str]) -> Iterator[KnowledgeBase]:  # type: ignore[no-untyped-def]
+    """A store of these pages only (file name → text), open while the block runs."""
+    folder = tmp_path / "pages"
+    folder.mkdir(exist_ok=True)
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
+        kb.ingest([folder])
+        yield kb
+
+
+def _ranked(knowledge, text: str) -> list:  # type: ignore[no-untyped-def]
+    """The question's ranked evidence, as ask ranks it."""
+    question = understand(text, knowledge.lexicon)
+    qtypes = [t for t in (question_rules().type_named(n) for n in question.intents) if t]
+    return rank_evidence(knowledge, question, qtypes)
+
+
+def _in_best_pages(knowledge, text: str):  # type: ignore[no-untyped-def]
+    """The pages' shares for the question, and the sentences its best pages lend."""
+    from osteon.ask.evidence import _bm25, _context
+
+    question = understand(text, knowledge.lexicon)
+    rules = ranking_rules()
+    shares, in_pages = _context(knowledge, _bm25(knowledge, question, rules), rules)
+    return shares, knowledge.sentences(in_pages)
+
 
 @pytest.mark.parametrize(("question", "intents"), [
     ("How often does HO happen after a spinal cord injury, and where?", {"frequency", "site"}),
@@ -238,7 +261,8 @@ Surgeons wait until the bone has matured. When this wait is over, resection is s
 
 @pytest.fixture
 def page_kb(tmp_path):  # type: ignore[no-untyped-def]
-    yield from _store_of(tmp_path, "prevention.md", PAGE)
+    with _store_of(tmp_path, {"prevention.md": PAGE}) as kb:
+        yield kb
 
 
 def test_a_list_item_is_quoted_with_the_lead_in_that_governs_it(page_kb: KnowledgeBase
@@ -264,12 +288,9 @@ def test_a_sentence_pointing_back_after_a_first_word_is_quoted_with_the_one_befo
 
 
 def test_a_sentence_wrapped_over_lines_is_quoted_as_the_document_has_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    page = tmp_path / "wrapped.txt"
-    page.write_text("Bone after surgery\n\nHeterotopic ossification formed in twelve of forty\n"
-                    "patients after the operation, mostly around the\nhip joint.\n",
-                    encoding="utf-8")
-    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
-        kb.ingest([page])
+    with _store_of(tmp_path, {"wrapped.txt": "Bone after surgery\n\nHeterotopic ossification "
+                              "formed in twelve of forty\npatients after the operation, mostly "
+                              "around the\nhip joint.\n"}) as kb:
         answer = kb.ask("How many patients got heterotopic ossification after the operation?")
         assert not answer.abstained
         assert check_citations(kb.store, answer) == []
@@ -287,14 +308,11 @@ def test_the_short_answer_quotes_a_sentence_that_says_something(seeded_kb: Knowl
 
 
 def test_what_is_said_only_of_fop_answers_only_questions_about_fop(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    paper = tmp_path / "two.txt"
-    paper.write_text("Preventing bone in the wrong place\n\nNSAIDs prevent heterotopic "
-                     "ossification after hip arthroplasty.\n\n"
-                     "Fibrodysplasia ossificans progressiva\n\n"
-                     "In fibrodysplasia ossificans progressiva, palovarotene prevents heterotopic "
-                     "ossification.\n", encoding="utf-8")
-    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
-        kb.ingest([paper])
+    paper = ("Preventing bone in the wrong place\n\nNSAIDs prevent heterotopic ossification "
+             "after hip arthroplasty.\n\nFibrodysplasia ossificans progressiva\n\n"
+             "In fibrodysplasia ossificans progressiva, palovarotene prevents heterotopic "
+             "ossification.\n")
+    with _store_of(tmp_path, {"two.txt": paper}) as kb:
         general = kb.ask("What prevents heterotopic ossification?").answer.lower()
         fop = " ".join(s.text for s in kb.ask("What prevents bone forming in FOP?").shown())
     assert "palovarotene" not in general.split(":", 1)[-1]
@@ -325,7 +343,8 @@ The bone had been conceptualized as a repair process gone wrong.
 
 @pytest.fixture
 def device_kb(tmp_path):  # type: ignore[no-untyped-def]
-    yield from _store_of(tmp_path, "elbow.md", DEVICE_PAGE)
+    with _store_of(tmp_path, {"elbow.md": DEVICE_PAGE}) as kb:
+        yield kb
 
 
 def test_plain_bm25s_best_sentence_is_always_quoted(device_kb: KnowledgeBase) -> None:
@@ -350,33 +369,31 @@ def test_phrasing_and_spelling_are_not_taken_for_unmentioned_topics(
 def test_the_page_about_the_question_lends_its_sentences_context(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # the answering sentence names neither burns nor HO: only its page is about them,
     # while another page repeats the question's words without answering it
-    study = tmp_path / "burn_study.txt"
-    study.write_text(
-        "Removing heterotopic ossification in burn patients\n\n"
-        "We reviewed operations to remove heterotopic ossification in burn patients.\n"
-        "Twenty elbows were operated on between 2001 and 2010.\n"
-        "Local postoperative complications included hematoma and wound dehiscence.\n"
-        "Motion improved in most elbows.\n", encoding="utf-8")
-    other = tmp_path / "burn_overview.txt"
-    other.write_text(
-        "Burns\n\n" + "".join(
-            f"Heterotopic ossification is a complication of burn number {n} in patients.\n"
-            for n in range(12)), encoding="utf-8")
-    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
-        kb.ingest([study, other])
-        answer = kb.ask("What complications can happen after an operation to remove HO in "
-                        "burn patients?")
+    study = ("Removing heterotopic ossification in burn patients\n\n"
+             "We reviewed operations to remove heterotopic ossification in burn patients.\n"
+             "Twenty elbows were operated on between 2001 and 2010.\n"
+             "Local postoperative complications included hematoma and wound dehiscence.\n"
+             "Motion improved in most elbows.\n")
+    overview = "Burns\n\n" + "".join(
+        f"Heterotopic ossification is a complication of burn number {n} in patients.\n"
+        for n in range(12))
+    question = "What complications can happen after an operation to remove HO in burn patients?"
+    with _store_of(tmp_path, {"burn_study.txt": study, "burn_overview.txt": overview}) as kb:
+        answer = kb.ask(question)
+        ranked = _ranked(kb.knowledge, question)
     assert any("hematoma" in s.text for s in answer.evidence)
+    # the study's page, short and holding the question's words, weighs more than the page
+    # that repeats them: its sentences carry the whole of the context feature
+    hematoma = next(r for r in ranked if "hematoma" in r.place.text)
+    repeated = next(r for r in ranked if "burn number" in r.place.text)
+    assert hematoma.features["context"] == 1.0 > repeated.features["context"]
 
 
 def test_a_comparison_of_sides_named_only_in_words_is_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # neither side is a concept, but the sources use both sides' words: no reason to abstain
-    page = tmp_path / "approach.txt"
-    page.write_text("Hip approaches\n\nHeterotopic ossification formed after 65 percent of "
-                    "operations through the lateral approach and after 40 percent through the "
-                    "anterior approach.\n", encoding="utf-8")
-    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
-        kb.ingest([page])
+    page = ("Hip approaches\n\nHeterotopic ossification formed after 65 percent of operations "
+            "through the lateral approach and after 40 percent through the anterior approach.\n")
+    with _store_of(tmp_path, {"approach.txt": page}) as kb:
         answer = kb.ask("lateral vs anterior approach: which one had more HO?")
     assert not answer.abstained
     assert any("65 percent" in s.text for s in answer.evidence)
@@ -402,50 +419,29 @@ The patients were followed for two years after the operation.
 
 def test_a_lead_in_is_ranked_with_what_its_items_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # the lead-in names no symptom itself; it is quoted with its items, so it is scored so
-    page = tmp_path / "list.md"
-    page.write_text(LIST_PAGE, encoding="utf-8")
-    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
-        kb.ingest([page])
-        knowledge = kb.knowledge
-        question = understand("What symptoms does heterotopic ossification cause after a hip "
-                              "operation?", knowledge.lexicon)
-        qtypes = [t for t in (question_rules().type_named(n) for n in question.intents) if t]
-        ranked = rank_evidence(knowledge, question, qtypes)
+    with _store_of(tmp_path, {"list.md": LIST_PAGE}) as kb:
+        ranked = _ranked(kb.knowledge, "What symptoms does heterotopic ossification cause "
+                                       "after a hip operation?")
     lead = next(r for r in ranked if r.place.text.endswith("these:"))
     assert lead.holds["symptoms"]
 
 
 def test_a_question_concept_named_by_the_page_title_counts_for_its_sentences(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    page = tmp_path / "fop.md"
-    page.write_text("# Fibrodysplasia ossificans progressiva\n\nThe disease is rare and "
-                    "inherited.\nThere is no effective treatment for the disease yet.\n",
-                    encoding="utf-8")
-    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
-        kb.ingest([page])
-        knowledge = kb.knowledge
-        question = understand("Is there any treatment that works for FOP?", knowledge.lexicon)
-        qtypes = [t for t in (question_rules().type_named(n) for n in question.intents) if t]
-        ranked = rank_evidence(knowledge, question, qtypes)
+    page = ("# Fibrodysplasia ossificans progressiva\n\nThe disease is rare and inherited.\n"
+            "There is no effective treatment for the disease yet.\n")
+    with _store_of(tmp_path, {"fop.md": page}) as kb:
+        ranked = _ranked(kb.knowledge, "Is there any treatment that works for FOP?")
     none = next(r for r in ranked if r.place.text.startswith("There is no effective"))
     assert none.features["concepts"] > 0  # half of what naming it would count
 
 
 def test_a_short_page_about_the_question_is_read_whole(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from osteon.ask.evidence import _bm25, _context
-
-    study = tmp_path / "study.txt"
-    study.write_text("Hip implants and new bone\n\nWe compared hip implants without "
-                     "prophylaxis.\nThe overall incidence was 59.91 percent.\n", encoding="utf-8")
-    other = tmp_path / "other.txt"
-    other.write_text("Knees\n\nKnee replacement is common in older adults.\n", encoding="utf-8")
-    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
-        kb.ingest([study, other])
-        knowledge = kb.knowledge
-        question = understand("In the hip implant study without prophylaxis, how many got it?",
-                              knowledge.lexicon)
-        rules = ranking_rules()
-        shares, in_pages = _context(knowledge, _bm25(knowledge, question, rules), rules)
-        texts = knowledge.sentences(in_pages)
+    study = ("Hip implants and new bone\n\nWe compared hip implants without prophylaxis.\n"
+             "The overall incidence was 59.91 percent.\n")
+    knees = "Knees\n\nKnee replacement is common in older adults.\n"
+    with _store_of(tmp_path, {"study.txt": study, "other.txt": knees}) as kb:
+        shares, texts = _in_best_pages(kb.knowledge, "In the hip implant study without "
+                                                     "prophylaxis, how many got it?")
     best = max(shares, key=lambda d: shares[d])
     assert any(t.text.startswith("The overall incidence") and t.doc_id == best
                for t in texts.values())  # it shares no word with the question
@@ -463,14 +459,11 @@ def test_a_question_asking_for_two_kinds_of_thing_gets_no_list_of_one(
 
 
 def test_the_short_answer_does_not_lead_with_a_mouse_experiment_for_people(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    people = tmp_path / "people.txt"
-    people.write_text("Bone after spinal cord injury\n\nHeterotopic ossification appears after "
-                      "spinal cord injury in many patients.\n", encoding="utf-8")
-    mice = tmp_path / "mice.txt"
-    mice.write_text("A mouse model\n\nIn mice, heterotopic ossification appears 7 days after "
-                    "spinal cord injury and muscle injury.\n", encoding="utf-8")
-    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
-        kb.ingest([people, mice])
+    people = ("Bone after spinal cord injury\n\nHeterotopic ossification appears after spinal "
+              "cord injury in many patients.\n")
+    mice = ("A mouse model\n\nIn mice, heterotopic ossification appears 7 days after spinal "
+            "cord injury and muscle injury.\n")
+    with _store_of(tmp_path, {"people.txt": people, "mice.txt": mice}) as kb:
         answer = kb.ask("When does heterotopic ossification appear after spinal cord injury?")
     assert "mice" not in answer.answer.lower()
     assert any("mice" in s.text.lower() for s in answer.evidence)  # still quoted, below
@@ -506,31 +499,20 @@ def test_a_list_shown_whole_is_not_quoted_again_item_by_item(page_kb: KnowledgeB
 
 def test_a_comparison_with_a_side_no_source_names_is_not_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # the lexicon knows calcification, but no source speaks of it: nothing to compare
-    page = tmp_path / "ho.txt"
-    page.write_text("Bone in muscle\n\nHeterotopic ossification is bone that forms in muscle "
-                    "after an injury.\n", encoding="utf-8")
-    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
-        kb.ingest([page])
+    page = ("Bone in muscle\n\nHeterotopic ossification is bone that forms in muscle after "
+            "an injury.\n")
+    with _store_of(tmp_path, {"ho.txt": page}) as kb:
         answer = kb.ask("What is the difference between calcification and heterotopic "
                         "ossification?")
     assert answer.abstained
 
 
 def test_among_pages_much_alike_none_is_read_whole(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from osteon.ask.evidence import _bm25, _context
-
-    for n in range(3):
-        (tmp_path / f"alike{n}.txt").write_text(
-            f"Hip implants {n}\n\nWe compared hip implants without prophylaxis.\n"
-            f"Patients were seen {n + 2} times.\n", encoding="utf-8")
-    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
-        kb.ingest([tmp_path])
-        knowledge = kb.knowledge
-        question = understand("In the hip implant study without prophylaxis, how many got it?",
-                              knowledge.lexicon)
-        rules = ranking_rules()
-        _, in_pages = _context(knowledge, _bm25(knowledge, question, rules), rules)
-        texts = knowledge.sentences(in_pages)
+    alike = {f"alike{n}.txt": f"Hip implants {n}\n\nWe compared hip implants without "
+             f"prophylaxis.\nPatients were seen {n + 2} times.\n" for n in range(3)}
+    with _store_of(tmp_path, alike) as kb:
+        _, texts = _in_best_pages(kb.knowledge, "In the hip implant study without prophylaxis, "
+                                                "how many got it?")
     assert not any(t.text.startswith("Patients were seen") for t in texts.values())
 
 
@@ -545,7 +527,8 @@ The cost of a year of palovarotene is paid by insurers in some countries.
 
 @pytest.fixture
 def cost_kb(tmp_path):  # type: ignore[no-untyped-def]
-    yield from _store_of(tmp_path, "living.md", COST_PAGE)
+    with _store_of(tmp_path, {"living.md": COST_PAGE}) as kb:
+        yield kb
 
 
 @pytest.mark.parametrize("question", [
