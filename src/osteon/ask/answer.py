@@ -62,16 +62,16 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     rules = question_rules()
     question = understand(text.strip(), knowledge.lexicon, rules)
     qtypes = [t for t in (rules.type_named(n) for n in question.intents) if t] or [GENERAL]
+    absent = unmentioned(knowledge, question, rules)
     if (qtypes[0].name == "comparison" and not _each_side_known(knowledge, question)
-            and (unmentioned(knowledge, question, rules)
-                 or unnamed_concepts(knowledge, question))):
+            and (absent or unnamed_concepts(knowledge, question))):
         # "the difference between X and Y" when the sources speak of one of them only (a
         # side they name in words, not as a concept, "lateral vs anterior approach", is
         # no reason to give up)
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
     ranked = rank_evidence(knowledge, question, qtypes)
-    unknown = asks_beyond(knowledge, question, rules)
+    unknown = asks_beyond(knowledge, question, absent)
     if unknown:  # the question names something the sources never mention
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       passages=tuple(quote(knowledge, r) for r in ranked[:3]),

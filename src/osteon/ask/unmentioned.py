@@ -34,9 +34,8 @@ MIN_UNMENTIONED = 2
 CONDITION = "heterotopic_ossification"
 
 
-def asks_beyond(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
-                ) -> list[str]:
-    """The unmentioned words that make the question one the sources cannot answer, or [].
+def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str]) -> list[str]:
+    """The unmentioned `words` that make the question one the sources cannot answer, or [].
 
     One unmentioned word is usually the asker's own phrasing ("which joint is hit
     most?") unless it is a name ("which hospital in Brazil?"); two or more ("is it
@@ -45,7 +44,6 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     yes-or-no question as a reason to abstain was measured and lost more answers
     than it saved.)
     """
-    words = unmentioned(knowledge, question, rules)
     if len([w for w in words if not w.endswith("ed")]) >= MIN_UNMENTIONED:
         return words  # past forms phrase a question ("when is a biopsy needed if suspected?")
     named = [w for w in words if _is_name(question.text, w)]
