@@ -8,7 +8,7 @@ quote a reader sees is what was ranked.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from osteon.corpus.records import SentencePlace
 from osteon.knowledge.store import KnowledgeStore
@@ -55,9 +55,9 @@ def lead_in_of(knowledge: KnowledgeStore, place: SentencePlace) -> SentencePlace
     return lead_ins_of(knowledge, [place]).get((place.doc_id, place.idx))
 
 
-def lead_ins_of(knowledge: KnowledgeStore, places: Iterable[SentencePlace]
+def lead_ins_of(knowledge: KnowledgeStore, places: Collection[SentencePlace]
                 ) -> dict[Key, SentencePlace]:
-    """Each list item's lead-in (items without one left out), in one lookup."""
+    """Each list item's lead-in (items without one left out), a few sentences back at a time."""
     todo = [p for p in places if p.kind == "list_item" and p.idx > 0]
     before: dict[Key, SentencePlace] = {(p.doc_id, p.idx): p for p in places}
     found: dict[Key, SentencePlace] = {}
