@@ -16,7 +16,7 @@ from osteon.corpus.records import Document
 from osteon.corpus.store import Store
 from osteon.knowledge import claim_store
 from osteon.knowledge.claim_rows import Rows, write_rows
-from osteon.knowledge.read_pass import WRITE_BATCH
+from osteon.knowledge.read_pass import WriteBatch
 from osteon.reading.version import ReadReport, reader_version
 
 CHUNK_DOCUMENTS = 4
@@ -91,7 +91,8 @@ def write_in_order(store: Store, doc_ids: Sequence[str], submit: Submit, workers
     claim_store.ensure_schema(store)
     version = reader_version()
     report = ReadReport()
-    batch: list[Rows] = []
+    batch: WriteBatch[Rows] = WriteBatch(lambda rows: write_rows(store, rows), report,
+                                         on_document)
     pending: list[Future] = []
     window = max(2, workers * WINDOW_PER_WORKER)
     source = chunks(store, doc_ids, chunk_size)
@@ -108,14 +109,7 @@ def write_in_order(store: Store, doc_ids: Sequence[str], submit: Submit, workers
         results = pending.pop(0).result()
         fill()
         for rows in results:
-            batch.append(rows)
-            report.count(rows.doc_id, len(rows.claims), len(rows.mentions),
-                         rows.skipped_sentences)
-            if on_document:
-                on_document(rows.doc_id, len(rows.claims))
-        if len(batch) >= WRITE_BATCH:
-            write_rows(store, batch)
-            batch = []
-    if batch:
-        write_rows(store, batch)
+            batch.add(rows)
+        batch.write_if_full()
+    batch.write()
     return report
