@@ -205,6 +205,31 @@ def test_one_unmentioned_word_that_is_the_whole_topic_is_not_answered(
     assert any("No source mentions" in note for note in answer.notes)
 
 
+@pytest.mark.parametrize(("question", "subject"), [
+    ("Does drinking coffee after hip surgery make HO more likely?", "coffee"),
+    ("Can dogs get fibrodysplasia ossificans progressiva?", "dogs"),  # short, beside FOP
+    ("Does smoking make heterotopic ossification after a spinal cord injury worse?",
+     "smoking"),  # a word in -ing that heads the subject
+    ("Does acupuncture help the pain of heterotopic ossification?", "acupuncture"),
+])
+def test_a_yes_or_no_question_whose_subject_no_source_mentions_is_not_answered(
+        seeded_kb: KnowledgeBase, question: str, subject: str) -> None:
+    # the rest of the question (hip surgery, pain, FOP) is well covered: the subject is not
+    answer = seeded_kb.ask(question)
+    assert answer.abstained
+    assert any(subject in note for note in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize("question", [
+    "Does taking indomethacin after hip surgery prevent heterotopic ossification?",  # verb
+    "Does taking it after hip surgery prevent heterotopic ossification?",  # verb + pronoun
+    "Does physical therapy after a spinal cord injury prevent heterotopic ossification?",
+])
+def test_a_yes_or_no_question_about_what_the_sources_treat_is_answered(
+        seeded_kb: KnowledgeBase, question: str) -> None:
+    assert not seeded_kb.ask(question).abstained
+
+
 @pytest.mark.parametrize("question", [
     "Which joint does HO hit most after a spinal cord injury?",  # a topic the sources treat
     "Is the bone of heterotopic ossification a cancer?",  # sources say "malignant"

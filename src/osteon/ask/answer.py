@@ -71,7 +71,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
     ranked = rank_evidence(knowledge, question, qtypes)
-    unknown = asks_beyond(knowledge, question, absent)
+    unknown = asks_beyond(knowledge, question, absent, rules)
     if unknown:  # the question names something the sources never mention
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       passages=tuple(quote(knowledge, r) for r in ranked[:3]),

@@ -110,6 +110,10 @@ class QuestionRules(Strict):
     stopwords: frozenset[str] = frozenset()
     frame_words: frozenset[str] = frozenset()
     """Words that frame a question without naming its topic ("my mum", "exactly")."""
+    determiners: frozenset[str] = frozenset()
+    """Words that open a yes-or-no question's subject ("is THERE A vaccine…")."""
+    pronouns: frozenset[str] = frozenset()
+    """Objects that make a word in -ing a verb ("does taking IT help?")."""
 
     def type_named(self, name: str) -> QuestionType | None:
         return next((t for t in self.types if t.name == name), None)

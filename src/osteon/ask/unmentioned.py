@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from osteon.ask.records import Question
 from osteon.ask.understand import (
+    POLAR,
     WORD,
     QuestionRules,
     find_concepts,
@@ -34,16 +35,21 @@ MIN_UNMENTIONED = 2
 CONDITION = "heterotopic_ossification"
 
 
-def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str]) -> list[str]:
+def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
+                rules: QuestionRules) -> list[str]:
     """The unmentioned `words` that make the question one the sources cannot answer, or [].
 
     One unmentioned word is usually the asker's own phrasing ("which joint is hit
-    most?") unless it is a name ("which hospital in Brazil?"); two or more ("is it
-    covered by insurance in Germany?", "can cats and dogs get it?") mean it asks
-    about something the sources never speak of. (Taking any unmentioned word in a
+    most?") unless it is a name ("which hospital in Brazil?"), the subject of a
+    yes-or-no question ("does coffee…?", below) or, beside HO alone, a topic word;
+    two or more ("is it covered by insurance in Germany?") mean it asks about
+    something the sources never speak of. (Taking any unmentioned word in a
     yes-or-no question as a reason to abstain was measured and lost more answers
-    than it saved.)
+    than it saved: the subject is where its topic is.)
     """
+    subject = unknown_subject(knowledge, question, words, rules)
+    if subject:
+        return subject
     if len([w for w in words if not w.endswith("ed")]) >= MIN_UNMENTIONED:
         return words  # past forms phrase a question ("when is a biopsy needed if suspected?")
     named = [w for w in words if _is_name(question.text, w)]
@@ -53,6 +59,58 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str])
     if topical and _names_only_the_condition(knowledge, question):
         return topical  # "does acupuncture shrink HO?": the word is what it asks about
     return []
+
+
+def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[str],
+                    rules: QuestionRules) -> list[str]:
+    """What no source names at the head of a yes-or-no question's subject, or [].
+
+    "Does coffee…?", "Can dogs get FOP?", "Does smoking make it likelier?", "Has
+    garetosmab been approved?": the subject is what the question asks about, however
+    well the rest of it (HO, a hip replacement) is covered. The subject is read from
+    just after the auxiliary and its determiners; a leading verb in -ing with an object
+    gives way to the object ("does taking vitamin D…"), and it ends at the first word a
+    source does use ("does each extra trip to theatre…": "extra" is a source's word, so
+    the question is about something they treat). On 500 answerable questions of four
+    sets this fired on none; it caught 10 of the 32 unanswerable ones.
+    """
+    text = question.text
+    if not POLAR.match(text):
+        return []
+    tokens = [fold(w) for w in WORD.findall(text)]
+    found = find_concepts(text, knowledge.lexicon, rules)
+    concepts = {i: c for c, first, last in found for i in range(first, last)}
+    i = 1
+    while i < len(tokens) and tokens[i] in rules.determiners:
+        i += 1
+    if i in concepts:
+        # a concept the lexicon knows that no source names, nor says in the question's
+        # words ("garetosmab"; not "blast injury" over a "blast mechanism")
+        said = next(tokens[first:last] for _, first, last in found if first <= i < last)
+        unnamed = (concepts[i] in unnamed_concepts(knowledge, question)
+                   and len(knowledge.store.absent_words(said)) == len(said))
+        return said if unnamed else []
+    start = i
+    while (i < len(tokens) and i not in concepts and tokens[i] not in rules.stopwords
+           and tokens[i] not in rules.frame_words):
+        i += 1
+    subject = tokens[start:i]
+    if len(subject) > 1 and subject[0].endswith("ing"):
+        subject = subject[1:]  # "taking vitamin D": the verb's object is the topic
+    if subject == [tokens[i - 1]] and subject[0].endswith("ing"):
+        # "does smoking make…": a word in -ing heads the subject unless an object follows
+        following = tokens[i] if i < len(tokens) else ""
+        if i in concepts or following in rules.pronouns:
+            return []
+        word = subject[0]
+        return [word] if (knowledge.store.absent_words([word])
+                          and not _misspelt(word, knowledge.store.vocabulary())) else []
+    head = []
+    for word in subject:
+        if word not in words:
+            break
+        head.append(word)
+    return head
 
 
 CODE = re.compile(r"[a-z]+-?\d+[a-z\d]*")
