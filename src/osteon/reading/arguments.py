@@ -25,6 +25,12 @@ PREPOSITIONAL = re.compile(
     r"(?:[\w-]+,?\s+(?:or|and)\s+)*"
     r"(?:(?:the|a|an|their|its|this|these)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
+_LIST_LINK = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an|other)\s+)?", re.IGNORECASE)
+"""What may stand between a comma and the list item it introduces."""
+
+_POINTS_BACK = re.compile(r"\s*(?:they|it|these|this|both)\b", re.IGNORECASE)
+"""A main clause that opens with a pronoun speaks of what the clause before it named."""
+
 _RELATIVE = re.compile(r"(?:that|which|who|whom|whose|where)\b", re.IGNORECASE)
 """A free-text object that opens with a relative pronoun is a clause, not a description."""
 
@@ -55,6 +61,7 @@ class ArgumentFinder:
         self._which = re.compile(r",\s*which\s*$", re.IGNORECASE)
         self._such_as = compiled(rules.member_intro)
         self._break_cache: tuple[str | None, list[tuple[int, int]]] = (None, [])
+        self._concessive = compiled(rules.concessive) if rules.concessive else None
 
     def needs(self, argument: Argument) -> frozenset[str | None] | None:
         """Concept types one of which a sentence must mention to fill `argument`.
@@ -144,6 +151,8 @@ class ArgumentFinder:
         else:
             lo, hi = self._region(text, match.start(), match.end(), argument.side,
                                   argument.scope)
+            if argument.side == "left" and argument.scope == "clause":
+                lo = self._past_concession(text, lo, match.start(), mentions)
         if argument.text:
             words = text[lo:hi].strip(" ,;:.()“”\"'")
             if not words or _RELATIVE.match(words):
@@ -218,6 +227,33 @@ class ArgumentFinder:
                 argument.implicit_when).match(text, match.end()):
             return FoundArgument()  # the words after the trigger name something else
         return FoundArgument(implicit=self.implicit(argument, setting))
+
+    def _past_concession(self, text: str, lo: int, start: int, mentions: list[Mention]
+                         ) -> int:
+        """Where the main clause starts, when the clause opens with a concession.
+
+        "Although a rare inherited disease, called X, exists, most cases result from Y": the
+        concessive clause runs to the last comma before the trigger that joins no two list
+        items ("Although rare, burns, fractures and surgery cause it" keeps its list), and
+        what it names is not the trigger's. Elsewhere `lo` stands.
+        """
+        if self._concessive is None or lo == 0:
+            return lo
+        opener = next((br for br in self._clause_breaks(text) if br[1] == lo), None)
+        if opener is None or not self._concessive.fullmatch(text, *opener):
+            return lo
+        for comma in reversed([m.start() for m in re.finditer(",", text[lo:start])]):
+            at = lo + comma
+            if not text[at + 1:start].strip():
+                return lo  # "a rare disease, called X": the trigger is the concession's own
+            joins_items = (any(not text[m.end:at].strip(" )") for m in mentions if m.end <= at)
+                           and any(_LIST_LINK.fullmatch(text, at + 1, m.start)
+                                   for m in mentions if m.start > at))
+            if not joins_items:
+                # "Although A and B are unspecific, they are raised in X": the main clause's
+                # pronoun points back to what the concession named
+                return lo if _POINTS_BACK.match(text, at + 1) else at + 1
+        return lo
 
     def _blocked(self, argument: Argument, picked: list[Mention]) -> bool:
         """Is a picked mention the topic (`not_topic`) or of a `blocked_by` type?"""

@@ -246,6 +246,10 @@ class RelationRules(Strict):
     """Concept types whose classes keep a claim their named examples share ("NSAIDs, such
     as indomethacin, prevent HO" is said of NSAIDs)."""
     clause_breaks: str
+    concessive: str | None = None
+    """Clause breaks that open a concessive clause ("although", "whereas"): in it, a trigger
+    after a comma that joins no list items belongs to the main clause, and the concessive
+    clause's mentions are none of its left-hand arguments."""
     coordination_gap: str
     member_intro: str = r"\s*,?\s*(?:such as|including|e\.g\.,?|like)\s+"
     """Words after a class that introduce its named members ("medications such as A or B",
@@ -264,10 +268,10 @@ class RelationRules(Strict):
     rules: list[RelationRule]
     section_rules: list[SectionRule] = []
 
-    @field_validator("clause_breaks", "coordination_gap")
+    @field_validator("clause_breaks", "coordination_gap", "concessive")
     @classmethod
-    def _compiles(cls, value: str) -> str:
-        return check_regex(value)
+    def _compiles(cls, value: str | None) -> str | None:
+        return None if value is None else check_regex(value)
 
     @field_validator("model_context")
     @classmethod
