@@ -185,6 +185,7 @@ def test_the_quoted_span_is_the_claim_that_answers(seeded_kb: KnowledgeBase) -> 
     "Which clinic in Lisbon operates on heterotopic ossification?",  # one name, unmentioned
     "Does the NHS pay for heterotopic ossification surgery?",  # one abbreviation, unmentioned
     "Is COVID-19 a risk factor for heterotopic ossification?",  # a code no source writes
+    "Does heterotopic ossification show up on a PET-CT scan?",  # a hyphenated abbreviation
 ])
 def test_a_question_about_what_no_source_mentions_is_not_answered(
         seeded_kb: KnowledgeBase, question: str) -> None:

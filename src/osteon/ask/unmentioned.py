@@ -116,6 +116,10 @@ def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[s
 CODE = re.compile(r"[a-z]+-?\d+[a-z\d]*")
 """A code or a named thing with a number ("ICD-10", "COVID-19"): a word to look up too."""
 
+COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")
+"""A hyphenated abbreviation ("PET-CT"): looked up as the phrase its parts make. (Any
+hyphenated word was measured: "knock-on", "robot-assisted" are phrasing, and lost answers.)"""
+
 TOPIC_MIN_LENGTH = 6
 """A lone unmentioned word this long, and no verb form, may be what a question is about."""
 
@@ -165,7 +169,9 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     named = {i for _, first, last in find_concepts(text, knowledge.lexicon, rules)
              for i in range(first, last)}
     candidates = [w for i, w in enumerate(words) if i not in named and len(w) >= MIN_LENGTH
-                  and (w.isalpha() or CODE.fullmatch(w)) and not w.endswith("ing")
+                  and (w.isalpha() or CODE.fullmatch(w)
+                       or (COMPOUND.fullmatch(w) and text[slice(*spans[i])].isupper()))
+                  and not w.endswith("ing")
                   and w not in rules.stopwords and w not in rules.frame_words]
     absent = knowledge.store.absent_words(candidates)
     if not absent:
