@@ -110,3 +110,16 @@ def test_a_list_after_a_short_concession_and_a_pronoun_pointing_back_still_read(
             ("hip_surgery", "heterotopic_ossification")} <= risks
     assert ("erythrocyte_sedimentation_rate", "heterotopic_ossification") in triples(
         claims, "sign_of")
+
+
+def test_the_course_of_a_lab_value_someone_saw_is_no_test_for_the_injury(tmp_path,
+                                                                         empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "After a major fracture, radiographic growth was noted to stop by 4 "
+                       "months and serum alkaline phosphatase to fall back to normal.\n"
+                       "In burned patients, new bone was seen to slow with bone scan activity "
+                       "fading.\n"
+                       "Heterotopic ossification is often detected by a bone scan.\n")
+    tests = triples(claims, "diagnostic_test_for")
+    assert not any(o in ("fracture", "burn") for _, o in tests)
+    assert ("bone_scan", "heterotopic_ossification") in tests
