@@ -123,3 +123,15 @@ def test_the_course_of_a_lab_value_someone_saw_is_no_test_for_the_injury(tmp_pat
     tests = triples(claims, "diagnostic_test_for")
     assert not any(o in ("fracture", "burn") for _, o in tests)
     assert ("bone_scan", "heterotopic_ossification") in tests
+
+
+def test_what_induced_the_cause_is_not_the_cause(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Stiff joints, ankylosis and severe pain caused by fracture-induced HO "
+                       "can be relieved with surgery.\n"
+                       "Contractures resulting from stroke-associated heterotopic ossification "
+                       "respond to surgery.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert ("fracture", "ankylosis") not in risks
+    assert ("stroke", "contracture") not in risks
+    assert ("heterotopic_ossification", "ankylosis") in risks

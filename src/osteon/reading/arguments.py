@@ -62,6 +62,7 @@ class ArgumentFinder:
         self._such_as = compiled(rules.member_intro)
         self._break_cache: tuple[str | None, list[tuple[int, int]]] = (None, [])
         self._concessive = compiled(rules.concessive) if rules.concessive else None
+        self._modifier = compiled(rules.modifier_link) if rules.modifier_link else None
 
     def needs(self, argument: Argument) -> frozenset[str | None] | None:
         """Concept types one of which a sentence must mention to fill `argument`.
@@ -168,6 +169,8 @@ class ArgumentFinder:
                       and self.allowed(argument, m.concept_id)]
         if taken and argument.side == "left":
             inside = [m for m in inside if (m.start, m.end) not in taken]
+        if self._modifier is not None and inside:
+            inside = [m for m in inside if not self._modifies(m, text, mentions)]
         region = inside  # "such as" members need not pass the head's own filters
         if not inside and argument.side == "group":
             named = self.memo.concept_id_for(text[lo:hi])
@@ -227,6 +230,11 @@ class ArgumentFinder:
                 argument.implicit_when).match(text, match.end()):
             return FoundArgument()  # the words after the trigger name something else
         return FoundArgument(implicit=self.implicit(argument, setting))
+
+    def _modifies(self, mention: Mention, text: str, mentions: list[Mention]) -> bool:
+        """Does `mention` only modify the mention after it ("burn-induced HO")?"""
+        link = self._modifier.match(text, mention.end) if self._modifier else None
+        return link is not None and any(m.start == link.end() for m in mentions)
 
     def _past_concession(self, text: str, lo: int, start: int, mentions: list[Mention]
                          ) -> int:

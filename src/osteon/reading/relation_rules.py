@@ -250,6 +250,9 @@ class RelationRules(Strict):
     """Clause breaks that open a concessive clause ("although", "whereas"): in it, a trigger
     after a comma that joins no list items belongs to the main clause, and the concessive
     clause's mentions are none of its left-hand arguments."""
+    modifier_link: str | None = None
+    """Words ("-induced", "-related") that make a mention modify the mention right after
+    it: "burn-induced HO" is HO, so the burn is no argument where HO is one."""
     coordination_gap: str
     member_intro: str = r"\s*,?\s*(?:such as|including|e\.g\.,?|like)\s+"
     """Words after a class that introduce its named members ("medications such as A or B",
@@ -268,7 +271,7 @@ class RelationRules(Strict):
     rules: list[RelationRule]
     section_rules: list[SectionRule] = []
 
-    @field_validator("clause_breaks", "coordination_gap", "concessive")
+    @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)
