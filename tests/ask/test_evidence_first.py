@@ -415,6 +415,30 @@ def test_the_page_about_the_question_lends_its_sentences_context(tmp_path) -> No
     assert hematoma.features["context"] == 1.0 > repeated.features["context"]
 
 
+def test_what_a_page_mentions_throughout_lends_its_sentences_their_subject(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # a case page titled with a quiz question: most sentences name FOP, the one that
+    # answers does not; another page names FOP once, beside acquired HO
+    case = ("What is the diagnosis?\n\n"
+            "Fibrodysplasia ossificans progressiva (FOP) was confirmed by testing ACVR1.\n"
+            "FOP is an extremely rare disorder of the connective tissue.\n"
+            "Most cases of FOP arise from a new mutation of the ACVR1 gene.\n"
+            "In FOP, muscles and tendons are slowly replaced by bone.\n"
+            "The average onset age is 5 years.\n")
+    other = ("Heterotopic ossification after hip surgery\n\n"
+             "Heterotopic ossification usually starts two weeks after hip surgery.\n"
+             "Fibrodysplasia ossificans progressiva is a different, inherited disease.\n"
+             "Radiation therapy prevents heterotopic ossification after hip surgery.\n")
+    question = "At what age does FOP usually start?"
+    with _store_of(tmp_path, {"fop_case.txt": case, "after_hip.txt": other}) as kb:
+        ranked = _ranked(kb.knowledge, question)
+    onset = next(r for r in ranked if "onset age" in r.place.text)
+    hip = next(r for r in ranked if "two weeks after hip surgery" in r.place.text)
+    # the FOP page's sentence is about FOP (half a named concept) and in its family
+    assert onset.features["concepts"] > 0 and onset.features["scope"] > 0
+    assert "genetic" in onset.scope.family
+    assert onset.score > hip.score
+
+
 def test_a_comparison_of_sides_named_only_in_words_is_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # neither side is a concept, but the sources use both sides' words: no reason to abstain
     page = ("Hip approaches\n\nHeterotopic ossification formed after 65 percent of operations "

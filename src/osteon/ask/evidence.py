@@ -85,7 +85,10 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     for assertion_id, claim in knowledge.claims_at(keys):
         all_claims.setdefault((claim.evidence.doc_id, claim.evidence.sentence_idx), []).append(
             (assertion_id, claim))
-    around = _ScopeOfPlaces(knowledge)
+    topic = rules.page_topic
+    around = _ScopeOfPlaces(knowledge, {
+        doc_id: page.topics(topic.share, topic.sentences) for doc_id, page in
+        knowledge.page_concepts(sorted({p.doc_id for p in places.values()})).items()})
     animal_ok = bool(question.scope.species) or (
         bool(qtypes) and qtypes[0].name == "mechanism")
     ranked = []
@@ -396,25 +399,36 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
 
 
 class _ScopeOfPlaces:
-    """The concepts and scope of each section heading and document title (read once per text)."""
+    """The concepts and scope of section headings, titles and what pages mention throughout.
+
+    Headings and titles are read once per text; a page's topics come from its mentions.
+    """
 
     LIMIT = 50_000
     """Texts remembered: headings and titles repeat across questions; a bound keeps a
     store of many documents from growing the cache without end."""
     _cache: dict[tuple[int, str], tuple[frozenset[str], Scope]] = {}
 
-    def __init__(self, knowledge: KnowledgeStore) -> None:
+    def __init__(self, knowledge: KnowledgeStore, topics: dict[str, frozenset[str]]) -> None:
         self.lexicon = knowledge.lexicon
+        self.topics = topics
+        self._families = {doc_id: self._family_of(concepts) for doc_id, concepts in topics.items()}
 
     def of(self, place: SentencePlace) -> Iterable[Scope]:
         for text in (*reversed(place.section_path), place.title):
             if text:
                 yield self._read(text)[1]
+        yield self._families.get(place.doc_id, Scope())
 
     def concepts(self, place: SentencePlace) -> frozenset[str]:
-        """The concepts the sentence's section headings and its page's title name."""
-        return frozenset().union(*(self._read(text)[0]
-                                   for text in (*place.section_path, place.title) if text))
+        """The concepts the sentence's section headings, its page's title and topics name."""
+        return frozenset().union(self.topics.get(place.doc_id, frozenset()), *(
+            self._read(text)[0] for text in (*place.section_path, place.title) if text))
+
+    def _family_of(self, concepts: frozenset[str]) -> Scope:
+        """The one condition family a page's topics name (none when they name two)."""
+        family = scope_of(sorted(concepts), self.lexicon).family
+        return Scope(family=family) if len(family) == 1 else Scope()
 
     def _read(self, text: str) -> tuple[frozenset[str], Scope]:
         key = (id(self.lexicon), text)

@@ -56,6 +56,13 @@ class PageContext(Strict):
     max_rows: int
 
 
+class PageTopic(Strict):
+    """When a concept a page mentions throughout is what the page is about."""
+
+    share: float
+    sentences: int
+
+
 class RankingRules(Strict):
     """The whole of data/ask/ranking.yaml."""
 
@@ -73,6 +80,7 @@ class RankingRules(Strict):
     min_shared_words: int
     lexical_alone: float
     headed_concept: float
+    page_topic: PageTopic
     min_words: int
     duplicate_overlap: float
     anaphora: str

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from osteon.corpus.store import Store, sentence_chunks
+from osteon.corpus.store import Store, chunked, sentence_chunks
 from osteon.reading.records import Claim, Evidence, Mention, Qualifiers, ReadResult, Scope
 
 _SCHEMA = """
@@ -135,6 +135,18 @@ def mentions_at(store: Store, keys: Iterable[tuple[str, int]]
                 "SELECT sentence_idx, concept_id, status FROM mentions"
                 f" WHERE doc_id = ? AND sentence_idx IN ({marks})", [doc_id, *chunk]):
             found.setdefault((doc_id, idx), []).append((concept, status))
+    return found
+
+
+def concept_sentences(store: Store, doc_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+    """How many sentences of each document mention each concept: what a page is about."""
+    found: dict[str, dict[str, int]] = {d: {} for d in doc_ids}
+    for chunk in chunked(list(doc_ids)):
+        marks = ",".join("?" * len(chunk))
+        for doc_id, concept, n in store.connection.execute(
+                "SELECT doc_id, concept_id, COUNT(DISTINCT sentence_idx) FROM mentions"
+                f" WHERE doc_id IN ({marks}) GROUP BY doc_id, concept_id", chunk):
+            found[doc_id][concept] = n
     return found
 
 

@@ -194,6 +194,19 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class PageConcepts:
+    """What a page is about: its sentences, and how many of them mention each concept."""
+
+    sentences: int
+    mentioned: dict[str, int]
+
+    def topics(self, share: float, least: int) -> frozenset[str]:
+        """Concepts at least `share` of the page's sentences (and `least` of them) mention."""
+        return frozenset(c for c, n in self.mentioned.items()
+                         if n >= least and n >= share * self.sentences)
+
+
+@dataclass(frozen=True, slots=True)
 class ConflictView:
     """A conflict with both sides in full, for showing them side by side."""
 

@@ -29,7 +29,13 @@ from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.levels import belief_kind, document_levels
 from osteon.knowledge.profile import key_of, sentence_of, stances_of
 from osteon.knowledge.qualifiers import qualifier_value
-from osteon.knowledge.records import Assertion, AssertionKey, Conflict, QualifierValue
+from osteon.knowledge.records import (
+    Assertion,
+    AssertionKey,
+    Conflict,
+    PageConcepts,
+    QualifierValue,
+)
 from osteon.knowledge.rules import belief_rules, conflict_rules, knowledge_version, phrasing
 from osteon.knowledge.schema import (
     ASSERTION_COLUMNS,
@@ -86,6 +92,7 @@ class KnowledgeStore:
         self.phrasing = phrasing()
         self._hierarchy: tuple[int, Hierarchy] | None = None
         self._claims_at: tuple[int, dict[tuple[str, int], list[tuple[int, Claim]]]] = (-1, {})
+        self._pages: tuple[int, dict[str, PageConcepts]] = (-1, {})
         self._updating = False
 
     @property
@@ -550,6 +557,24 @@ class KnowledgeStore:
                     f" WHERE c.doc_id = ? AND c.sentence_idx IN ({marks})", [doc_id, *chunk]):
                 known[(doc_id, row[2])].append((row[0], claim_store.row_to_claim(row[1:])))
         return [pair for key in wanted for pair in known[key]]
+
+    def page_concepts(self, doc_ids: Iterable[str]) -> dict[str, PageConcepts]:
+        """What each page is about (its concepts' sentence counts), per knowledge generation.
+
+        A page about FOP need not name FOP in every sentence ("The average onset age is
+        5."): what it mentions throughout lends its sentences their subject.
+        """
+        generation = self.generation
+        if self._pages[0] != generation or len(self._pages[1]) > CLAIMS_AT_LIMIT:
+            self._pages = (generation, {})
+        known = self._pages[1]
+        wanted = list(dict.fromkeys(doc_ids))
+        missing = [d for d in wanted if d not in known]
+        if missing:
+            counts = claim_store.concept_sentences(self.store, missing)
+            for doc_id in missing:
+                known[doc_id] = PageConcepts(self.store.count_sentences(doc_id), counts[doc_id])
+        return {d: known[d] for d in wanted}
 
     def conflicts(self, assertion_ids: Sequence[int] | None = None) -> list[Conflict]:
         """Stored conflicts, all or those touching some assertions."""
