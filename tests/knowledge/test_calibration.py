@@ -152,3 +152,36 @@ def test_eval_rules_pools_the_labels_of_several_page_sets(tmp_path: Path) -> Non
     assert result["pooled"]["labelled"] == sum(n for *_, n in sets) and result["documents"] == 2
     uneven = runner.invoke(app, [*store, "eval", "rules", *both[:6]])
     assert uneven.exit_code != 0 and "one --labels per --pages" in uneven.stderr
+
+
+def test_eval_rules_measures_one_split_of_a_page_set(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "fop.md").write_text(PAGE, encoding="utf-8")
+    (pages / "hip.md").write_text("Indomethacin prevents heterotopic ossification after hip "
+                                  "replacement.\n", encoding="utf-8")
+    questions = tmp_path / "questions.yaml"
+    questions.write_text("- {id: q1, question: 'What treats FOP?', page: fop.md, split: dev9}\n"
+                         "- {id: q2, question: 'What prevents HO?', page: hip.md, "
+                         "split: held_out9}\n", encoding="utf-8")
+    labels = tmp_path / "labels.yaml"
+    runner = CliRunner()
+    store = ["--store", str(tmp_path / "osteon.sqlite")]
+    base = [*store, "eval", "rules", "--pages", str(pages), "--labels", str(labels)]
+    listed = runner.invoke(app, [*base, "--questions", str(questions), "--split", "held_out9",
+                                 "--todo", "10"])
+    assert listed.exit_code == 0, listed.output
+    saved = rule_eval.load_labels(labels)
+    assert saved.labels and {item.doc for item in saved.labels} == {"hip.md"}
+    for item in saved.labels:
+        item.label = "correct"
+    rule_eval.save_labels(labels, saved)
+    held_out = json.loads(runner.invoke(app, [*base, "--questions", str(questions), "--split",
+                                              "held_out9", "--json"]).stdout)
+    assert held_out["documents"] == 1 and held_out["gone"] == 0
+    assert held_out["pooled"]["labelled"] == len(saved.labels) and held_out["unlabelled"] == 0
+    dev = json.loads(runner.invoke(app, [*base, "--questions", str(questions), "--split", "dev9",
+                                         "--json"]).stdout)
+    assert dev["pooled"]["labelled"] == 0 and dev["unlabelled"] == 2
+    alone = runner.invoke(app, [*base, "--split", "dev9"])
+    assert alone.exit_code != 0 and "--questions" in alone.stderr

@@ -91,9 +91,15 @@ def eval_rules(
         "--todo", help="Add this many unlabelled claims to the label file and print them.")] = 0,
     write: Annotated[Path | None, typer.Option(
         "--write", help="Write the measured precision table here (rule_precision.yaml).")] = None,
+    questions: Annotated[Path | None, typer.Option(
+        "--questions", help="Question file whose --split names the pages to measure.")] = None,
+    split: Annotated[str, typer.Option(
+        "--split", help="Only the pages the questions of this split name (with --questions).")
+                     ] = "all",
     as_json: JsonOption = False,
 ) -> None:
     """Per-rule precision of reading on real pages, from hand labels (use a store of its own)."""
+    from osteon.ask.evaluate import load_questions, select_split
     from osteon.knowledge import rule_eval
     from osteon.knowledge.calibration import rule_precision
 
@@ -104,11 +110,20 @@ def eval_rules(
     for folder in pages:
         if not folder.is_dir():
             fail(f"{folder}: not a folder")
+    names: set[str] | None = None
+    if split != "all":
+        if questions is None:
+            fail("--split needs --questions, the file that names each split's pages")
+        if write is not None:
+            fail("--write measures every page: leave out --split")
+        names = {q.page for q in select_split(load_questions(questions), split) if q.page}
     label_files = [rule_eval.load_labels(path) for path in labels]
     folders = [folder.resolve() for folder in pages]
     with open_kb() as kb:
         read = kb.page_claims(folders)
     label_file = rule_eval.LabelFile(labels=[item for f in label_files for item in f.labels])
+    if names is not None:
+        read, label_file = rule_eval.only_pages(read, label_file, names)
     result = rule_eval.measure(read, label_file)
     if todo:
         added = rule_eval.pending(read, label_files[0])[:todo]

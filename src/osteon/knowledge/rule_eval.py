@@ -154,6 +154,14 @@ def page_claims(store: Store, doc_ids_by_name: dict[str, str], claims: list[Clai
             for c in mine]
 
 
+def only_pages(read: list[ReadClaim], labels: LabelFile, names: set[str]
+               ) -> tuple[list[ReadClaim], LabelFile]:
+    """The claims and labels of these pages only: one split of a page set (`--split`)."""
+    return ([item for item in read if item.doc in names],
+            LabelFile(about=labels.about,
+                      labels=[item for item in labels.labels if item.doc in names]))
+
+
 def pending(read: list[ReadClaim], labels: LabelFile) -> list[ReadClaim]:
     """Claims read that no label names yet, in page and sentence order."""
     known = {item.key() for item in labels.labels}
