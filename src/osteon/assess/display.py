@@ -7,6 +7,12 @@ strength and form. The text and every lexicon name are cut into words, the words
 `data/assess/display.yaml` lists are set aside (the side words kept as laterality),
 and the rest must be the same bag of words. One concept or nothing: a bag two
 concepts share names neither.
+
+Matching is a pure function of the text and the lexicon (display.yaml is read once per
+process), and an EHR sends the same few displays call after call, so a match is
+remembered per (text, lexicon) in a bounded LRU (`MEMO_SIZE`); a new lexicon is a new
+key. Only short texts are remembered (`MEMO_MAX_CHARS`): code displays and entry
+names, never a long note, so the memory stays small whatever a caller sends.
 """
 
 from __future__ import annotations
@@ -18,6 +24,11 @@ from functools import cache, lru_cache
 from osteon.datafiles import Strict, load_model
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.terms import explicit_forms
+
+MEMO_SIZE = 4096
+"""Texts (with their lexicon and options) whose match or words are remembered, per process."""
+MEMO_MAX_CHARS = 200
+"""A text longer than this is matched afresh each time: only short texts are remembered."""
 
 
 class DisplayRules(Strict):
@@ -91,6 +102,12 @@ def strip_tag(text: str) -> str:
 
 def words(text: str, *, medication: bool = False) -> tuple[tuple[str, ...], str | None]:
     """(sorted content words, laterality) of a text."""
+    if len(text) > MEMO_MAX_CHARS:
+        return _words(text, medication)
+    return _remembered_words(text, medication)
+
+
+def _words(text: str, medication: bool) -> tuple[tuple[str, ...], str | None]:
     rules = display_rules()
     drop = _dropped(medication)
     side: str | None = None
@@ -106,6 +123,10 @@ def words(text: str, *, medication: bool = False) -> tuple[tuple[str, ...], str 
     return tuple(sorted(kept)), side
 
 
+_remembered_words = lru_cache(maxsize=MEMO_SIZE)(_words)
+"""`_words` remembered: display.yaml, all it reads besides the text, is loaded once."""
+
+
 @lru_cache(maxsize=4)
 def _index(lexicon: Lexicon, medication: bool) -> dict[tuple[str, ...], set[str]]:
     index: dict[tuple[str, ...], set[str]] = {}
@@ -119,9 +140,16 @@ def _index(lexicon: Lexicon, medication: bool) -> dict[tuple[str, ...], set[str]
     return index
 
 
-def match_display(text: str, lexicon: Lexicon, allowed: list[str], *,
+def match_display(text: str, lexicon: Lexicon, allowed: list[str] | tuple[str, ...], *,
                   medication: bool = False) -> DisplayMatch | None:
     """The one concept of an allowed type whose name has the text's words, or None."""
+    if len(text) > MEMO_MAX_CHARS:
+        return _match_display(text, lexicon, tuple(allowed), medication)
+    return _remembered_match(text, lexicon, tuple(allowed), medication)
+
+
+def _match_display(text: str, lexicon: Lexicon, allowed: tuple[str, ...], medication: bool
+                   ) -> DisplayMatch | None:
     cleaned = strip_tag(text)
     if not cleaned:
         return None
@@ -141,6 +169,11 @@ def match_display(text: str, lexicon: Lexicon, allowed: list[str], *,
                  if not cs and words(t, medication=medication)[0] == key),
                 lexicon.get(concept).name)
     return DisplayMatch(concept, side, text, name)
+
+
+_remembered_match = lru_cache(maxsize=MEMO_SIZE)(_match_display)
+"""`_match_display` remembered per (text, lexicon, types, medication): a pure function of
+them (a Lexicon never changes once built; another lexicon is another key)."""
 
 
 def _most_specific(hits: set[str], lexicon: Lexicon) -> set[str]:

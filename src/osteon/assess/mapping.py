@@ -16,9 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from osteon.assess.codes import checked_tables, code_tables
-from osteon.assess.display import DisplayMatch, match_display, may_name, strip_tag, words
+from osteon.assess.display import (
+    MEMO_MAX_CHARS,
+    MEMO_SIZE,
+    DisplayMatch,
+    match_display,
+    may_name,
+    strip_tag,
+    words,
+)
 from osteon.assess.notes import NoteText, read_notes
 from osteon.assess.patient_json import MAX_AGE, EntryIn, LabIn, PatientIn
 from osteon.assess.records import CodeRef, FactKind, NotRecognised, Patient, PatientFact
@@ -121,7 +130,7 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
     when, date_only = _when(out, kind, entry, source)
     ended, end_date_only = _end(out, entry, source, when)
     status = entry.status
-    if concept == out.rules.target or concept in out.lexicon.descendants(out.rules.target):
+    if concept in _kinds_of(out.lexicon, out.rules.target):
         if status in ("resolved", "history"):
             concept = out.rules.history_concept  # HO in the past is a risk factor, not HO now
     sites = _sites(out, entry, source)
@@ -190,8 +199,7 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
     for finding in found:
         concept, status = finding.concept, finding.status
         target = out.rules.target
-        if (concept == target or concept in out.lexicon.descendants(target)) and \
-                status in ("resolved", "history"):
+        if concept in _kinds_of(out.lexicon, target) and status in ("resolved", "history"):
             concept = out.rules.history_concept
         source = finding.note.source
         if (concept, status, source) in seen:
@@ -204,6 +212,12 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             source=source, laterality=finding.laterality,
             how=f"read from the text \u201c{finding.clause}\u201d{cue}"))
 
+
+
+@lru_cache(maxsize=8)
+def _kinds_of(lexicon: Lexicon, concept: str) -> frozenset[str]:
+    """A concept and every concept below it (a Lexicon never changes once built)."""
+    return frozenset({concept, *lexicon.descendants(concept)})
 
 
 def _fields(fact: PatientFact) -> dict:
@@ -314,9 +328,16 @@ def _table_code_agrees(out: _Collector, concept: str, display: str, texts: list[
     if by_text is not None:
         return (out.lexicon.is_a(by_text.concept, concept)
                 or out.lexicon.is_a(concept, by_text.concept))
-    names = [display, *(t for t, _, _ in explicit_forms(out.lexicon.get(concept)))]  # THA too
-    known = {w for name in names for w in words(name, medication=medication)[0]}
-    return any(set(words(t, medication=medication)[0]) & known for t in texts)
+    known = _known_words(out.lexicon, concept, display, medication)
+    return any(not known.isdisjoint(words(t, medication=medication)[0]) for t in texts)
+
+
+@lru_cache(maxsize=1024)
+def _known_words(lexicon: Lexicon, concept: str, display: str, medication: bool
+                 ) -> frozenset[str]:
+    """The words of a code table's display and of its concept's names (THA too)."""
+    names = [display, *(t for t, _, _ in explicit_forms(lexicon.get(concept)))]
+    return frozenset(w for name in names for w in words(name, medication=medication)[0])
 
 
 def _display_agrees(concept: Concept, code: CodeRef, texts: list[str]) -> bool:
@@ -365,16 +386,25 @@ def _moment(out: _Collector, value: str | None, source: str, what: str
 
 def _sites(out: _Collector, entry: EntryIn, source: str) -> tuple[str, ...]:
     found: list[str] = []
-    ignored = {w.casefold() for w in out.rules.site_words_ignored}
+    ignored = tuple(out.rules.site_words_ignored)
     for site in entry.sites():
-        kept = [w for w in re.split(r"[\s,]+", site) if w.casefold() not in ignored]
-        cid = out.lexicon.concept_id_for(" ".join(kept)) if kept else None
-        if cid is None or out.lexicon.get(cid).type != "anatomy":  # "Structure of right thigh"
-            hit = match_display(site, out.lexicon, ["anatomy"])
-            cid = hit.concept if hit else None
+        cid = (_site_concept(site, out.lexicon, ignored) if len(site) <= MEMO_MAX_CHARS
+               else _site_concept.__wrapped__(site, out.lexicon, ignored))
         if cid is None:
             out.warn(f"{source}: site {site!r} is not in the lexicon; it was not used")
             continue
         if cid not in found:
             found.append(cid)
     return tuple(found)
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _site_concept(site: str, lexicon: Lexicon, ignored: tuple[str, ...]) -> str | None:
+    """The anatomy concept a body site's text names, or None (remembered, as display matches)."""
+    folded = {w.casefold() for w in ignored}
+    kept = [w for w in re.split(r"[\s,]+", site) if w.casefold() not in folded]
+    cid = lexicon.concept_id_for(" ".join(kept)) if kept else None
+    if cid is None or lexicon.get(cid).type != "anatomy":  # "Structure of right thigh"
+        hit = match_display(site, lexicon, ["anatomy"])
+        cid = hit.concept if hit else None
+    return cid
