@@ -439,6 +439,25 @@ def test_what_a_page_mentions_throughout_lends_its_sentences_their_subject(tmp_p
     assert onset.score > hip.score
 
 
+def test_relatives_and_everyday_words_of_source_words_are_no_unmentioned_topics(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Fibrodysplasia ossificans progressiva\n\n"
+            "Flare-ups of FOP can be triggered by dental procedures and intramuscular "
+            "injections.\n"
+            "The radiological grading system for heterotopic ossification is the Brooker "
+            "classification.\n"
+            "Fibrodysplasia ossificans progressiva affects about one in two million "
+            "people across the globe.\n")
+    with _store_of(tmp_path, {"fop.txt": page}) as kb:
+        dentist = kb.ask("What can set off a flare-up in FOP - could a visit to the dentist?")
+        graders = kb.ask("Which grading systems do radiologists use for HO?")
+        rare = kb.ask("How rare is fibrodysplasia ossificans progressiva worldwide?")
+    assert not dentist.abstained  # "dentist" of "dental", "set off" said "triggered"
+    assert any("dental" in s.text for s in dentist.evidence)
+    assert not graders.abstained  # "radiologists" of "radiological"
+    assert not rare.abstained  # "worldwide" said "across the globe"
+    assert any("two million" in s.text for s in rare.evidence)
+
+
 def test_a_comparison_of_sides_named_only_in_words_is_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # neither side is a concept, but the sources use both sides' words: no reason to abstain
     page = ("Hip approaches\n\nHeterotopic ossification formed after 65 percent of operations "

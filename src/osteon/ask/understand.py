@@ -110,6 +110,8 @@ class QuestionRules(Strict):
     stopwords: frozenset[str] = frozenset()
     frame_words: frozenset[str] = frozenset()
     """Words that frame a question without naming its topic ("my mum", "exactly")."""
+    derivations: tuple[str, ...] = ()
+    """Endings that make a relative of a source's word ("radiolog-ists", "dent-ist")."""
     determiners: frozenset[str] = frozenset()
     """Words that open a yes-or-no question's subject ("is THERE A vaccine…")."""
     pronouns: frozenset[str] = frozenset()

@@ -13,6 +13,7 @@ sources do not use another word for it (`paraphrases`: "blood" is said
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from rapidfuzz import fuzz, process
 
@@ -179,6 +180,7 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     vocabulary = knowledge.store.vocabulary()
     folded = " ".join(words)
     return [w for w in absent if not _misspelt(w, vocabulary)
+            and not _relative(w, vocabulary, rules)
             and not _said_otherwise(knowledge, w, folded, rules)
             and not _spelled_otherwise(knowledge, w, rules)]
 
@@ -214,6 +216,29 @@ def _said_otherwise(knowledge: KnowledgeStore, word: str, folded: str, rules: Qu
             # each said word or phrase ("intensive care" for ICU) looked up as written
             if len(knowledge.store.absent_words(said)) < len(said):
                 return True
+    return False
+
+
+RELATIVE_MIN_LENGTH = 4
+
+
+def _relative(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
+    """Is the word a relative of one the sources use ("dentist" of "dental")?
+
+    Its rest before a derivational ending (`derivations`) begins a source word. (On the
+    fourth page set, "radiologists", "dentist" and "geneticist" were taken for topics no
+    source treats, beside sources that speak of radiology, dental work and genetics.)
+    """
+    for ending in rules.derivations:
+        rest = word[:-len(ending)]
+        if not word.endswith(ending) or len(rest) < RELATIVE_MIN_LENGTH:
+            continue
+        at = bisect_left(vocabulary, rest)
+        if at < len(vocabulary) and vocabulary[at].startswith(rest):
+            return True  # "dent" of "dental"
+        if at and len(vocabulary[at - 1]) > RELATIVE_MIN_LENGTH and rest.startswith(
+                vocabulary[at - 1]):
+            return True  # "genetic" stemmed "genet"
     return False
 
 
