@@ -458,6 +458,15 @@ def test_relatives_and_everyday_words_of_source_words_are_no_unmentioned_topics(
     assert any("two million" in s.text for s in rare.evidence)
 
 
+@pytest.mark.parametrize(("question", "concept"), [
+    ("What symptoms does HO give - is a temperature one of them?", "fever"),
+    ("Does a high temperature mean the bone is forming?", "fever"),
+])
+def test_lay_words_for_a_finding_name_it(seeded_kb: KnowledgeBase, question: str,
+                                          concept: str) -> None:
+    assert concept in understand(question, seeded_kb.knowledge.lexicon).concepts
+
+
 def test_a_comparison_of_sides_named_only_in_words_is_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # neither side is a concept, but the sources use both sides' words: no reason to abstain
     page = ("Hip approaches\n\nHeterotopic ossification formed after 65 percent of operations "
