@@ -516,15 +516,21 @@ class Store:
                 hits += self._search(query, " AND sentences_fts.rowid BETWEEN ? AND ?",
                                      (first, last), limit)
             else:
-                hits += self._search(query, " AND s.doc_id = ?", (doc_id,), limit)
+                hits += self._search(query, " AND sentences_fts.rowid IN"
+                                     " (SELECT id FROM sentences WHERE doc_id = ?)",
+                                     (doc_id,), limit)
         return sorted(hits, key=lambda h: h.score)[:limit]
 
     def _search(self, query: str, where: str, params: tuple[object, ...], limit: int
                 ) -> list[SearchHit]:
+        # ranked inside the index first, and only the `limit` best joined to their
+        # sentences: joining first reads the row of every matching sentence (thousands
+        # for a common word on a large corpus) to keep a few
         rows = self._db.execute(
-            "SELECT s.doc_id, s.idx, s.start, s.end, s.text, bm25(sentences_fts) AS score"
-            " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-            f" WHERE sentences_fts MATCH ?{where} ORDER BY score LIMIT ?",
+            "SELECT s.doc_id, s.idx, s.start, s.end, s.text, f.score FROM"
+            " (SELECT rowid AS id, bm25(sentences_fts) AS score FROM sentences_fts"
+            f"  WHERE sentences_fts MATCH ?{where} ORDER BY score LIMIT ?) AS f"
+            " JOIN sentences s ON s.id = f.id ORDER BY f.score",
             (query, *params, limit)).fetchall()
         return [SearchHit(*row) for row in rows]
 
