@@ -135,3 +135,24 @@ def test_what_induced_the_cause_is_not_the_cause(tmp_path, empty_store):
     assert ("fracture", "ankylosis") not in risks
     assert ("stroke", "contracture") not in risks
     assert ("heterotopic_ossification", "ankylosis") in risks
+
+
+def test_a_joined_verb_phrase_has_the_subject_of_the_clause_it_continues(tmp_path,
+                                                                         empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Alendronate is a potent bisphosphonate and is thought to slow bone "
+                       "turnover, and has been observed to reduce the rate of heterotopic "
+                       "ossification.\n"
+                       "Heterotopic ossification is a frequent problem after repair of an "
+                       "acetabular fracture, potentially causing severe pain.\n"
+                       "The acquired form is the most common, is linked to trauma in most "
+                       "cases, and can be seen after hip surgery, brain injury and burns.\n")
+    assert ("alendronate", "heterotopic_ossification") in triples(claims, "prevents")
+    assert ("bisphosphonate", "heterotopic_ossification") not in triples(claims, "prevents")
+    assert ("alendronate", "potent bisphosphonate") in triples(claims, "is_a")
+    symptoms = triples(claims, "symptom_of")
+    assert ("pain", "heterotopic_ossification") in symptoms
+    assert ("pain", "acetabular_fracture") not in symptoms
+    risks = triples(claims, "risk_factor_for")
+    assert not any(o == "trauma" for _, o in risks)
+    assert ("pain", "heterotopic_ossification") not in risks

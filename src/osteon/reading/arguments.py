@@ -28,6 +28,11 @@ PREPOSITIONAL = re.compile(
 _LIST_LINK = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an|other)\s+)?", re.IGNORECASE)
 """What may stand between a comma and the list item it introduces."""
 
+_SUBJECT_WORDS = 3
+"""At most this many words ("The early", "Most") before the mention that opens a clause as
+its subject, counted from the clause's start or from a comma that closes a fronted phrase
+("Present at birth, it causes ...")."""
+
 _POINTS_BACK = re.compile(r"\s*(?:they|it|these|this|both)\b", re.IGNORECASE)
 """A main clause that opens with a pronoun speaks of what the clause before it named."""
 
@@ -55,7 +60,9 @@ class ArgumentFinder:
         self.rules = rules
         self.memo = memo or LexiconMemo(lexicon)
         self._allowed: dict[int, tuple[Argument, dict[str, bool]]] = {}
-        self._breaks = guarded(rules.clause_breaks)
+        self._breaks = guarded(rules.clause_breaks if not rules.verb_links
+                               else f"{rules.clause_breaks}|{rules.verb_links}")
+        self._verb_link = compiled(rules.verb_links) if rules.verb_links else None
         self._gap = compiled(rules.coordination_gap)
         self._types: dict[tuple[str, ...], frozenset[str]] = {}
         self._which = re.compile(r",\s*which\s*$", re.IGNORECASE)
@@ -167,6 +174,8 @@ class ArgumentFinder:
             hi = self._region(text, hi, hi + 1, "right", "clause")[1]
             inside = [m for m in mentions if lo <= m.start and m.end <= hi
                       and self.allowed(argument, m.concept_id)]
+        if not inside and argument.side == "left" and argument.scope == "clause":
+            inside = self._continued_subject(argument, text, lo, mentions)
         if taken and argument.side == "left":
             inside = [m for m in inside if (m.start, m.end) not in taken]
         if self._modifier is not None and inside:
@@ -230,6 +239,46 @@ class ArgumentFinder:
                 argument.implicit_when).match(text, match.end()):
             return FoundArgument()  # the words after the trigger name something else
         return FoundArgument(implicit=self.implicit(argument, setting))
+
+    def _continued_subject(self, argument: Argument, text: str, lo: int,
+                           mentions: list[Mention]) -> list[Mention]:
+        """The subject of the clause a joined verb phrase continues, when `lo` opens one.
+
+        "Alendronate is a bisphosphonate and has been observed to reduce HO": the verb after
+        "and" is alendronate's. Back past every joined verb phrase to the clause's start, the
+        allowed mentions among its first words are the subject; none there, no subject
+        (the object of the verb before is not it).
+        """
+        breaks = self._clause_breaks(text)
+        start = lo
+        while True:
+            link = next((br for br in breaks if br[1] == start), None)
+            joined = self._verb_link.match(text, link[0]) if link and self._verb_link else None
+            if joined is None or joined.end() != link[1]:  # (its lookahead sees past the link)
+                break
+            start = max((end for _, end in breaks if end <= link[0]), default=0)
+        if start == lo:
+            return []
+        opening = [m for m in mentions if start <= m.start < lo
+                   and self.allowed(argument, m.concept_id)
+                   and len(text[start:m.start].rsplit(",", 1)[-1].split()) <= _SUBJECT_WORDS
+                   and not PREPOSITIONAL.search(text, max(start, m.start - 30), m.start)]
+        if not opening:
+            return []
+        return [m for m in mentions if start <= m.start < lo and m.start >= opening[0].start
+                and self.allowed(argument, m.concept_id)
+                and m.end <= self._group_end(opening[0], mentions, text, lo)]
+
+    def _group_end(self, first: Mention, mentions: list[Mention], text: str, hi: int) -> int:
+        """Where the coordinated group that `first` opens ends ("A, B and C is ...")."""
+        end = first.end
+        for m in sorted((m for m in mentions if first.end <= m.start < hi), key=lambda m: m.start):
+            if m.start < end:
+                continue
+            if not self._gap.fullmatch(BRACKETED.sub("", text[end:m.start])):
+                break
+            end = m.end
+        return end
 
     def _modifies(self, mention: Mention, text: str, mentions: list[Mention]) -> bool:
         """Does `mention` only modify the mention after it ("burn-induced HO")?"""

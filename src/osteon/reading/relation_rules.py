@@ -246,6 +246,10 @@ class RelationRules(Strict):
     """Concept types whose classes keep a claim their named examples share ("NSAIDs, such
     as indomethacin, prevent HO" is said of NSAIDs)."""
     clause_breaks: str
+    verb_links: str | None = None
+    """Where a verb phrase joined to the one before begins (", and has been shown to",
+    ", potentially causing"): a clause break whose left-hand side has the subject of the
+    clause it continues."""
     concessive: str | None = None
     """Clause breaks that open a concessive clause ("although", "whereas"): in it, a trigger
     after a comma that joins no list items belongs to the main clause, and the concessive
@@ -271,7 +275,8 @@ class RelationRules(Strict):
     rules: list[RelationRule]
     section_rules: list[SectionRule] = []
 
-    @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link")
+    @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link",
+                     "verb_links")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)
