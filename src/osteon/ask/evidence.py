@@ -185,7 +185,9 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
             for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations):
                 names.extend(w for w in _tokens(name) if len(w) > 1)
     related = [w for phrase in question.related for w in _tokens(phrase)]
-    counts = store.word_counts([*plain, *names, *related])
+    # every word either search may use is counted: one left uncounted ("x-ray", whose two
+    # index terms ten thousand sentences each hold) passed for the rarest of all
+    counts = store.word_counts([*plain, *question.words, *names, *related])
     common = max(rules.common_sentences, rules.common_share * store.count_sentences())
     telling = _telling(plain, counts, common, rules, capped=False)
     hits = store.search_words(telling, rules.candidates) if telling else []
