@@ -156,3 +156,12 @@ def test_a_joined_verb_phrase_has_the_subject_of_the_clause_it_continues(tmp_pat
     risks = triples(claims, "risk_factor_for")
     assert not any(o == "trauma" for _, o in risks)
     assert ("pain", "heterotopic_ossification") not in risks
+
+
+def test_a_relative_pronoun_before_the_verb_names_its_subject(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Most theories describe a response to local tissue injury which leads to "
+                       "the release of chemical signals that stimulate mesenchymal stem cells.\n"
+                       "Heterotopic ossification is a process that causes pain.\n")
+    assert not triples(claims, "activates")
+    assert ("pain", "heterotopic_ossification") in triples(claims, "symptom_of")

@@ -28,6 +28,18 @@ PREPOSITIONAL = re.compile(
 _LIST_LINK = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an|other)\s+)?", re.IGNORECASE)
 """What may stand between a comma and the list item it introduces."""
 
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:that|which|who)\s+(?:(?:also|often|usually|then|further|directly|can|may|might|"
+    r"could|will|would)\s+)*$", re.IGNORECASE)
+"""A trigger whose subject is a relative pronoun right before it ("... that stimulate")."""
+
+_HEAD_END = re.compile(r"(?:\s*\([^()]{1,40}\))?[\s,)\]]*")
+"""What may stand between the pronoun's noun and the pronoun: a bracketed short name."""
+
+_COPULA_HEAD = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:is|are|was|were)\s+(?:a|an|the)\s+"
+                          r"(?:[\w-]+\s+){0,3}?[\w-]+\s*", re.IGNORECASE)
+"""'X is a process that causes ...': the noun the pronoun follows is X itself."""
+
 _SUBJECT_WORDS = 3
 """At most this many words ("The early", "Most") before the mention that opens a clause as
 its subject, counted from the clause's start or from a comma that closes a fronted phrase
@@ -176,6 +188,16 @@ class ArgumentFinder:
                       and self.allowed(argument, m.concept_id)]
         if not inside and argument.side == "left" and argument.scope == "clause":
             inside = self._continued_subject(argument, text, lo, mentions)
+        if inside and argument.side == "left":
+            relative = _RELATIVE_BEFORE.search(text[lo:match.start()])
+            if relative is not None:
+                # "mediators that stimulate bone": the relative pronoun's noun is the
+                # subject; a mention further back is not, whatever it is
+                head = lo + relative.start()
+                inside = [m for m in inside if m.end <= head]
+                if inside and not (_HEAD_END.fullmatch(text, inside[-1].end, head)
+                                   or _COPULA_HEAD.fullmatch(text, inside[-1].end, head)):
+                    return FoundArgument()
         if taken and argument.side == "left":
             inside = [m for m in inside if (m.start, m.end) not in taken]
         if self._modifier is not None and inside:
