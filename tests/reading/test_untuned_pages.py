@@ -165,3 +165,13 @@ def test_a_relative_pronoun_before_the_verb_names_its_subject(tmp_path, empty_st
                        "Heterotopic ossification is a process that causes pain.\n")
     assert not triples(claims, "activates")
     assert ("pain", "heterotopic_ossification") in triples(claims, "symptom_of")
+
+
+def test_a_dose_said_to_be_inadequate_prevents_nothing(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "We found that radiation therapy in one small fraction was inadequate for "
+                       "the prevention of heterotopic ossification after hip replacement.\n"
+                       "Indomethacin given for three days is insufficient to prevent heterotopic "
+                       "ossification.\n")
+    prevents = [c for c in claims if c.predicate == "prevents"]
+    assert prevents and all(c.polarity == "negated" for c in prevents)
