@@ -7,6 +7,11 @@ for a right hip replacement). Each system's table is a data file
 source of every mapping; this module only loads, checks and looks up. A hit says
 how it was made, so the report can show it.
 
+A table whose system numbers its codes by body region (CPT's musculoskeletal section:
+24650–24685 the radial head and neck fractures of the elbow) may also give `ranges`: a
+code no entry names is then the narrowest range's concept, and says it was matched by
+its range.
+
 A table may name a code list a maintained package provides (`verified_by`:
 simple-icd-10-cm for ICD-10-CM): the patient's code is then checked against that
 list when it is read, and one the list lacks is reported as unverified and not used.
@@ -22,7 +27,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from osteon.datafile_errors import line_of_value
 from osteon.datafiles import Strict, data_path, load_yaml, parse_model
@@ -41,6 +46,29 @@ class CodeEntry(Strict):
     laterality: Literal["left", "right", "bilateral"] | None = None
 
 
+class CodeRange(Strict):
+    """A run of numeric codes (first to last, same length) standing for one concept."""
+
+    first: str = Field(pattern=r"^\d+$")
+    last: str = Field(pattern=r"^\d+$")
+    concept: str
+    display: str
+    site: str | None = None
+    laterality: Literal["left", "right", "bilateral"] | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CodeRange:
+        if len(self.first) != len(self.last) or self.first > self.last:
+            raise ValueError(f"range {self.first}-{self.last}: first and last must have the "
+                             "same length, first not after last")
+        return self
+
+    def entry(self) -> CodeEntry:
+        """The range as an entry (its code the range written out)."""
+        return CodeEntry(code=f"{self.first}-{self.last}", concept=self.concept,
+                         display=self.display, site=self.site, laterality=self.laterality)
+
+
 class CodeTable(Strict):
     """One code system's table file."""
 
@@ -51,6 +79,8 @@ class CodeTable(Strict):
     verified_by: Literal["simple-icd-10-cm"] | None = None
     """The maintained code list (VERIFIERS) a patient's code of this system is checked in."""
     entries: list[CodeEntry]
+    ranges: list[CodeRange] = []
+    """Numeric code ranges for codes no entry names (the narrowest containing range wins)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +93,13 @@ class CodeHit:
     entry: CodeEntry
     family: bool
     source: str
+    ranged: bool = False
+    """Matched by a numeric code range, not a family prefix."""
 
     @property
     def how(self) -> str:
-        kind = f"code family {self.entry.code}" if self.family else "code"
+        kind = (f"code range {self.entry.code}" if self.ranged
+                else f"code family {self.entry.code}" if self.family else "code")
         return (f"{self.system} {self.code} ({kind}: {self.entry.display}; "
                 f"source: {self.source})")
 
@@ -79,7 +112,12 @@ class CodeTables:
         self._systems: dict[str, CodeTable] = {}
         self._keyed: dict[int, dict[str, CodeEntry]] = {}
         """Each table's entries by code key (the first entry of a key), looked up by id."""
+        self._ranges: dict[int, list[tuple[str, str, CodeEntry]]] = {}
+        """Each table's ranges, narrowest first (the first containing a code is its range)."""
         for table in tables.values():
+            self._ranges[id(table)] = [
+                (r.first, r.last, r.entry())
+                for r in sorted(table.ranges, key=lambda r: int(r.last) - int(r.first))]
             for name in (table.system, *table.uris):
                 self._systems[_fold(name)] = table
             keyed: dict[str, CodeEntry] = {}
@@ -103,11 +141,19 @@ class CodeTables:
             best = next((keyed[wanted[:n]] for n in range(len(wanted), -1, -1)
                          if wanted[:n] in keyed), None)
         if best is None:
-            return None
+            return self._in_range(table, wanted)
         return CodeHit(best.concept, table.system, code.strip(), best,
                        family=table.match == "prefix" and _code_key(best.code) != wanted,
                        source=table.source)
 
+    def _in_range(self, table: CodeTable, wanted: str) -> CodeHit | None:
+        """The hit of the narrowest range holding the code; None when none does."""
+        entry = next((e for first, last, e in self._ranges[id(table)]
+                      if len(wanted) == len(first) and first <= wanted <= last), None)
+        if entry is None:
+            return None
+        return CodeHit(entry.concept, table.system, wanted, entry, family=True,
+                       source=table.source, ranged=True)
 
     def verified(self, system: str, code: str) -> bool | None:
         """Whether `code` is in its system's maintained code list; None when there is none."""
@@ -178,8 +224,10 @@ def code_tables() -> CodeTables:
 def check_against(tables: CodeTables, lexicon: Lexicon) -> None:
     """DataFileError naming the file and entry of a concept or site the lexicon lacks."""
     for file, table in tables.tables.items():
-        for index, entry in enumerate(table.entries):
-            where = f"entries.{index} ({entry.code})"
+        listed = [(f"entries.{i}", e) for i, e in enumerate(table.entries)]
+        listed += [(f"ranges.{i}", r.entry()) for i, r in enumerate(table.ranges)]
+        for place, entry in listed:
+            where = f"{place} ({entry.code})"
             name = f"data/assess/codes/{file}"
             if entry.concept not in lexicon:
                 raise DataFileError(name, where, f"unknown concept {entry.concept!r}",

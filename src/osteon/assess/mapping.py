@@ -40,6 +40,9 @@ from osteon.reading.terms import explicit_forms
 LAB_DERIVED = "lab result"
 """`matched_by` of a finding made from a lab value (high ALP): not a symptom, not an onset."""
 
+CONTENT_KINDS = frozenset({"finding", "lab"})
+"""Kinds whose entries' texts are their content (an exam's value, a report's conclusion)."""
+
 LISTS: tuple[tuple[str, FactKind], ...] = (
     ("conditions", "condition"), ("injuries", "injury"), ("procedures", "procedure"),
     ("findings", "finding"), ("labs", "lab"), ("medications", "medication"),
@@ -159,27 +162,39 @@ def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRe
                  ) -> None:
     """An entry without a concept: its texts to read, or `not_recognised` if it has none.
 
-    A clinician's own words naming an uncoded entry are read (for the kinds its list may
-    hold); a terminology display only where a known concept is most of it ("Gonorrhea
-    infection test" is no infection); a measurement's name ("Pain severity score") never.
+    A clinician's own words naming the entry (its text, where it is no code's display:
+    "R radial head fx" on a code osteon does not know) are read (for the kinds its list
+    may hold); a terminology display only where a known concept is most of it
+    ("Gonorrhea infection test" is no infection); a measurement's name ("Pain severity
+    score") never. An entry with a name or display to read counts as recognised only when
+    that gives a fact: its notes are read as well, but a note does not stand for the entry
+    ("Fall from bike" under "R radial head fx" on an unknown code), so the entry is still
+    listed as not recognised — nothing is dropped silently. An observation's value and a
+    report's text are its content: they stand for it.
     """
     codes, source = unknown.codes, unknown.source
     allowed = frozenset(out.rules.entry_types.get(kind, []))
     cover = out.rules.display_min_cover
-    name = [entry.text] if entry.text and not codes and kind != "lab" else []
+    shown = {c.display.casefold() for c in codes if c.display}
+    own = entry.text and kind != "lab" and entry.text.casefold() not in shown and (
+        not codes or _may_name_any(entry.text, out.lexicon, allowed))
+    name = [entry.text] if own else []
     displays = list(dict.fromkeys(t for t in (entry.text, *(c.display for c in codes))
-                                  if t and codes and kind != "lab"
+                                  if t and t not in name and codes and kind != "lab"
                                   and may_name(t, out.lexicon, allowed, cover)))
     if not name and not displays and not entry.notes:
         out.unknown.append(unknown)
         return
+    out.unread.append(unknown)  # listed unless reading its name finds something
     when, date_only = _when(out, kind, entry, source)
-    out.unread.append(unknown)  # listed unless reading its texts finds something
+    # an observation's or report's text is its content; a condition's, procedure's or
+    # medicine's notes only remark on what its name says
+    noted = source if kind in CONTENT_KINDS else f"{source} note"
     out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed)
                   for t in name]
     out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
                            min_cover=cover) for t in displays]
-    out.notes += [NoteText(t, source, when, date_only, entry.status) for t in entry.notes]
+    out.notes += [NoteText(t, noted, when, date_only, entry.status) for t in entry.notes]
 
 
 def _add_notes(out: _Collector, raw: PatientIn) -> None:
@@ -319,9 +334,11 @@ def _table_code_agrees(out: _Collector, concept: str, display: str, texts: list[
                        by_text: DisplayMatch | None, medication: bool) -> bool:
     """A table code stands unless the entry's text names something else.
 
-    The text agrees when it names the code's concept (or a broader or narrower one), or
-    shares a word with the table's display or the concept's names; a text with none of
-    these ("appendectomy" on a hip replacement code) means one of the two is wrong.
+    The text agrees when it names the code's concept (or a broader or narrower one),
+    shares a word with the table's display or the concept's names, or holds a word the
+    lexicon knows as a broader or narrower concept ("fx" on a radial head fracture code);
+    a text with none of these ("appendectomy" on a hip replacement code) means one of the
+    two is wrong.
     """
     if not texts:
         return True
@@ -329,7 +346,24 @@ def _table_code_agrees(out: _Collector, concept: str, display: str, texts: list[
         return (out.lexicon.is_a(by_text.concept, concept)
                 or out.lexicon.is_a(concept, by_text.concept))
     known = _known_words(out.lexicon, concept, display, medication)
-    return any(not known.isdisjoint(words(t, medication=medication)[0]) for t in texts)
+    if any(not known.isdisjoint(words(t, medication=medication)[0]) for t in texts):
+        return True
+    return any(out.lexicon.is_a(c.id, concept) or out.lexicon.is_a(concept, c.id)
+               for t in texts for w in _TOKEN.findall(t) for c in out.lexicon.lookup(w))
+
+
+def _may_name_any(text: str, lexicon: Lexicon, allowed: frozenset[str]) -> bool:
+    """Whether any lexicon name or abbreviation of an allowed type is in the text.
+
+    A cheap test (no reading pipeline) before a coded entry's own words are read: a
+    record coded throughout with texts naming nothing osteon knows never loads it.
+    """
+    return may_name(text, lexicon, allowed, 0.0) or any(
+        c.type in allowed for w in _TOKEN.findall(text) for c in lexicon.lookup(w))
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9/-]*")
+"""A word as written, case kept: a chart's shorthand ("fx") is a lexicon abbreviation."""
 
 
 @lru_cache(maxsize=1024)

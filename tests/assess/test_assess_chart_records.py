@@ -1,0 +1,109 @@
+"""Records as charts write them: billing codes by region, fracture codes, shorthand, negations.
+
+A CPT open treatment of a fracture is an operation (the window after surgery opens); a
+code in one of the musculoskeletal section's region ranges (a knee arthroplasty, a soft
+tissue biopsy) maps by its range and says so; closed fracture care is no operation and is
+reported as not recognised. ICD-10-CM fractures map by their region's category, and a
+chart's "fx" agrees with them. An entry whose own name is not understood is listed as
+not recognised even when its notes give facts. "neg for DVT", "DVT (-)", "w/o warmth" are
+negations; "swelling, DVT ruled out" rules out the DVT only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from osteon.assess.codes import code_tables
+from osteon.assess.load import load_patient
+from osteon.assess.notes import NoteText, read_notes
+from osteon.assess.rules import assess_rules
+from osteon.reading.lexicon import load_lexicon
+
+AT = "2026-11-20T10:00:00Z"
+
+
+def _patient(raw, at=AT):
+    return load_patient(raw, load_lexicon(), assess_rules(),
+                        datetime.fromisoformat(at.replace("Z", "+00:00")))
+
+
+@pytest.mark.parametrize("code,concept,site,how", [
+    ("27758", "open_reduction_internal_fixation", "tibia", "code: open treatment"),
+    ("25607", "open_reduction_internal_fixation", "wrist", "code: open treatment"),
+    ("27446", "knee_arthroplasty", "knee", "code range 27437-27447"),
+    ("20245", "biopsy", "bone", "code range 20220-20251"),
+    ("21925", "biopsy", "soft_tissue", "code range 21920-21925"),
+    ("27596", "amputation", "thigh", "code range 27590-27598"),
+])
+def test_cpt_open_treatments_and_region_ranges_map_to_the_operation(code, concept, site, how):
+    (fact,) = _patient({"procedures": [{"codes": [{"system": "CPT", "code": code}],
+                                        "date": "2026-11-19T09:00:00Z"}]}).facts
+    assert (fact.concept, fact.sites) == (concept, (site,))
+    assert how in fact.how and "source: AMA CPT" in fact.how
+
+
+def test_closed_fracture_care_is_no_operation_and_is_reported():
+    patient = _patient({"procedures": [{"codes": [{"system": "CPT", "code": "27752"}],
+                                        "date": "2026-11-19T09:00:00Z"}]})
+    assert not patient.facts and len(patient.not_recognised) == 1
+
+
+def test_cpt_ranges_are_five_digit_runs_within_the_musculoskeletal_section():
+    table = code_tables().table_for("CPT")
+    assert table is not None and table.ranges
+    for run in table.ranges:
+        assert len(run.first) == 5 and "20100" <= run.first <= run.last <= "29999", run
+
+
+def test_an_open_fracture_fixation_yesterday_opens_the_window_after_surgery(seeded_kb):
+    result = seeded_kb.assess({"age": 35, "procedures": [
+        {"codes": [{"system": "http://www.ama-assn.org/go/cpt", "code": "27759"}],
+         "date": "2026-11-19T15:00:00Z"}]}, at=AT)
+    assert "surgery" in {i.subject for i in result.risk_factors}
+    assert any(d.window.status == "open" and d.window.anchor == "surgery"
+               for d in result.deadlines)
+
+
+@pytest.mark.parametrize("code,text,concept,site", [
+    ("S52.521A", "L distal radius fx", "long_bone_fracture", "wrist"),
+    ("S52.121A", "radial head Fx, right", "elbow_fracture", "elbow"),
+    ("S92.001A", "FX calcaneus", "fracture", "foot"),
+    ("S42.201A", None, "long_bone_fracture", "humerus"),
+])
+def test_fracture_codes_map_by_region_and_chart_shorthand_agrees(code, text, concept, site):
+    entry = {"codes": [{"system": "ICD-10-CM", "code": code}], "date": "2026-11-10"}
+    if text:
+        entry["text"] = text
+    patient = _patient({"injuries": [entry]})
+    assert [(f.concept, f.sites) for f in patient.facts] == [(concept, (site,))], \
+        patient.warnings
+    assert not patient.warnings and not patient.not_recognised
+
+
+def test_an_entry_whose_name_is_not_understood_is_never_dropped_for_its_notes():
+    patient = _patient({"conditions": [
+        {"text": "R wrist sprain", "codes": [{"system": "ICD-10-CM", "code": "S63.501A"}],
+         "date": "2026-11-10", "notes": ["fell on outstretched hand; wrist swelling"]}]})
+    assert [u.text for u in patient.not_recognised] == ["R wrist sprain"]
+    assert "swelling" in {f.concept for f in patient.facts}  # the note is still read
+
+
+def test_an_uncoded_chart_name_with_shorthand_is_read():
+    patient = _patient({"conditions": [
+        {"text": "R distal femur fx", "codes": [{"system": "SNOMED CT", "code": "1234567"}]}]})
+    assert [f.concept for f in patient.facts] == ["fracture"] and not patient.not_recognised
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Venous duplex LLE neg for DVT", {("deep_vein_thrombosis", "absent")}),
+    ("DVT (-)", {("deep_vein_thrombosis", "absent")}),
+    ("calf swollen w/o warmth", {("swelling", "active"), ("warmth", "absent")}),
+    ("swelling, DVT ruled out", {("swelling", "active"), ("deep_vein_thrombosis", "absent")}),
+    ("warm swollen knee, neg x-ray", {("warmth", "active"), ("swelling", "active")}),
+    ("r/o HO", {("heterotopic_ossification", "possible")}),
+])
+def test_chart_negations_and_hedges(text, want):
+    found = read_notes([NoteText(text, "note")], load_lexicon())
+    assert {(f.concept, f.status) for f in found} == want
