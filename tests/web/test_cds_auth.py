@@ -72,6 +72,28 @@ def test_bad_tokens_are_refused(verifier: TokenVerifier, make, reason: str) -> N
         verifier.verify(make(), AUD)
 
 
+def _spoiled(text: str, segment: int) -> str:
+    """A token with one segment made unreadable to a strict base64url reading."""
+    parts = text.split(".")
+    parts[segment] += "!"
+    return ".".join(parts)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: _spoiled(token(), 2),  # signature segment: the header and claims still read
+    lambda: _spoiled(token(iss="https://evil.example"), 2),  # malformed before unknown
+    lambda: _spoiled(token(kid="unknown"), 2),
+    lambda: _spoiled(token(), 0),
+    lambda: token() + ".extra",
+    lambda: "e30.e30",  # two segments
+    lambda: base64.urlsafe_b64encode(b"[1]").decode().rstrip("=") + ".e30.e30",  # not objects
+])
+def test_a_malformed_token_is_refused_as_malformed_whatever_else_is_wrong(
+        verifier: TokenVerifier, make) -> None:
+    with pytest.raises(AuthError, match="^malformed token"):
+        verifier.verify("Bearer " + make(), AUD)
+
+
 def test_a_replayed_token_is_refused(verifier: TokenVerifier) -> None:
     once = "Bearer " + token()
     assert verifier.verify(once, AUD)
