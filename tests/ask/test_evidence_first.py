@@ -467,6 +467,22 @@ def test_lay_words_for_a_finding_name_it(seeded_kb: KnowledgeBase, question: str
     assert concept in understand(question, seeded_kb.knowledge.lexicon).concepts
 
 
+def test_a_sentence_of_nothing_but_names_does_not_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the case page repeats its diagnosis as a line of its own: it names FOP, says nothing
+    page = ("What is the diagnosis?\n\n"
+            "Fibrodysplasia ossificans progressiva (FOP). Testing of the ACVR1 gene "
+            "confirmed it.\n"
+            "FOP is an extremely rare disorder with a frequency of 1 in 2 million people.\n"
+            "Flare-ups of FOP can follow injections.\n")
+    with _store_of(tmp_path, {"case.txt": page}) as kb:
+        answer = kb.ask("How rare is fibrodysplasia ossificans progressiva (FOP)?")
+        ranked = _ranked(kb.knowledge, "How rare is fibrodysplasia ossificans progressiva?")
+    assert all(r.place.text != "Fibrodysplasia ossificans progressiva (FOP)." for r in ranked)
+    assert "1 in 2 million" in answer.answer
+    rare = next(r for r in ranked if "1 in 2 million" in r.place.text)
+    assert rare.holds["frequency"]  # "1 in 2 million" is a figure for how often
+
+
 def test_a_comparison_of_sides_named_only_in_words_is_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # neither side is a concept, but the sources use both sides' words: no reason to abstain
     page = ("Hip approaches\n\nHeterotopic ossification formed after 65 percent of operations "

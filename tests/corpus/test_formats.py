@@ -75,6 +75,27 @@ def test_list_items_without_markers_after_a_lead_in_are_items_not_headings(tmp_p
     assert_offsets_exact(doc)
 
 
+def test_a_long_article_title_in_title_case_is_the_title_not_a_sentence(tmp_path,
+                                                                         empty_store):
+    """An article's title names its subject: quoted as a sentence, it led answers."""
+    title = ("Heterotopic Bone After Elbow Fracture Surgery: Risk Factors, Timing of "
+             "Prophylaxis, and Outcomes of Excision")
+    path = tmp_path / "article.txt"
+    path.write_text(f"{title}\n\nAbstract\n\nWe reviewed 120 elbows operated on for "
+                    "fractures. Heterotopic bone formed in 24 of them.\n")
+    (doc,) = ingest_one(empty_store, path)
+    assert doc.title == title
+    assert title not in [s.text for s in doc.sentences]
+    assert "Heterotopic bone formed in 24 of them." in [s.text for s in doc.sentences]
+    # a sentence in sentence case that opens a page stays a sentence
+    plain = tmp_path / "note.txt"
+    plain.write_text("Heterotopic bone formed after most of the elbow operations we "
+                     "reviewed, in all age groups and in both sexes\n\nMore text here.\n")
+    (note,) = ingest_one(empty_store, plain)
+    assert note.title != plain.read_text().splitlines()[0]
+    assert_offsets_exact(doc)
+
+
 def test_wiki_markup_is_detected_without_a_suffix_hint(tmp_path, empty_store):
     path = tmp_path / "article.txt"
     path.write_text("= Myositis ossificans =\n\nIt is bone in muscle.\n\n== Causes ==\n"

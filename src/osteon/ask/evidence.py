@@ -20,7 +20,7 @@ from osteon.ask.lists import items_of, lead_ins_of
 from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import fit, merged, out_of_scope, scope_of
-from osteon.ask.understand import QuestionType, find_concepts, question_rules
+from osteon.ask.understand import WORD, QuestionType, find_concepts, question_rules
 from osteon.corpus.records import PageCoverage, SearchHit, SentencePlace
 from osteon.knowledge.claim_store import mentions_at
 from osteon.knowledge.store import KnowledgeStore
@@ -113,7 +113,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                 and lexical.get(key, 0.0) < rules.lexical_alone and key not in leading
                 and not (shared and key in in_best_pages)):
             continue  # neither the question's concepts, nor its words, nor a claim
-        if len(tokens) < rules.min_words:
+        if len(tokens) < rules.min_words or _only_names(place.text, knowledge):
             continue  # a heading-like fragment ("Myositis ossificans.") says nothing
         own = scope_of(sorted(named), knowledge.lexicon)
         for _, claim in here:  # what reading scoped the sentence's claims to
@@ -359,6 +359,22 @@ def _holds_answer(qtype: QuestionType, text: str, named: frozenset[str],
                          and c not in asked and c not in excluded for c in named):
             return True
     return False
+
+
+NAMES_AT_MOST = 8
+"""Words a sentence of nothing but names has at most (a longer one is checked no further)."""
+
+
+def _only_names(text: str, knowledge: KnowledgeStore) -> bool:
+    """Is the sentence nothing but a concept's names ("Fibrodysplasia ossificans progressiva")?
+
+    Like a heading, it names a topic and says nothing of it, whatever its length.
+    """
+    words = WORD.findall(text)  # the words concepts are found among
+    if len(words) > NAMES_AT_MOST:
+        return False
+    found = find_concepts(text, knowledge.lexicon, fuzzy=False)
+    return sum(last - first for _, first, last in found) == len(words)
 
 
 def _share(held: Sequence[bool]) -> float:

@@ -113,10 +113,24 @@ def _title_line(
         following = next((texts[j] for j in range(i + 1, len(texts)) if texts[j].strip()
                           and j not in marks), "")
         standalone = i + 1 >= len(texts) or not texts[i + 1].strip() or (i + 1) in marks
-        if level == 0 and standalone and following and heading_like(t, rules):
+        if level == 0 and standalone and following and (heading_like(t, rules)
+                                                        or _article_title(t, rules)):
             return i
         return None
     return None
+
+
+def _article_title(text: str, rules: LayoutRules) -> bool:
+    """Is the page's first line an article's title in Title Case, however many words?
+
+    "Heterotopic Ossification After Modern Total Hip Arthroplasty: Predisposing Factors,
+    Prophylaxis, and Surgical Treatment" is longer than a heading, but no sentence: read
+    as one, it led answers with words it only names.
+    """
+    stripped = text.strip()
+    return (bool(stripped) and len(stripped) <= rules.heading.max_chars
+            and stripped[0].isupper() and stripped[-1] not in ",;:"
+            and _title_case(stripped.split(), rules))
 
 
 _HEADING_SYNTAX = {"wiki": _WIKI_HEADING, "markdown": _MD_HEADING}
