@@ -175,3 +175,14 @@ def test_a_dose_said_to_be_inadequate_prevents_nothing(tmp_path, empty_store):
                        "ossification.\n")
     prevents = [c for c in claims if c.predicate == "prevents"]
     assert prevents and all(c.polarity == "negated" for c in prevents)
+
+
+def test_a_drug_studied_for_a_treatment_is_not_said_to_work(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Two drugs, etidronate and indomethacin, have been investigated in the "
+                       "treatment of heterotopic ossification after spinal cord injury.\n"
+                       "Celecoxib was evaluated for the prevention of heterotopic ossification in "
+                       "a small trial.\n"
+                       "Etidronate is used for the treatment of heterotopic ossification.\n")
+    assert triples(claims, "treats") == {("etidronate", "heterotopic_ossification")}
+    assert not triples(claims, "prevents")
