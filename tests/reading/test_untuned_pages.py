@@ -186,3 +186,14 @@ def test_a_drug_studied_for_a_treatment_is_not_said_to_work(tmp_path, empty_stor
                        "Etidronate is used for the treatment of heterotopic ossification.\n")
     assert triples(claims, "treats") == {("etidronate", "heterotopic_ossification")}
     assert not triples(claims, "prevents")
+
+
+def test_patients_with_risk_factors_who_were_treated_list_no_risk_factor(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Forty knees that had risk factors for heterotopic ossification were "
+                       "treated with indomethacin and radiation after the operation.\n"
+                       "Risk factors for heterotopic ossification are hematoma and a previous "
+                       "heterotopic ossification.\n")
+    listed = {c.subject for c in claims if c.rule == "risk-factors-include"}
+    assert "hematoma" in listed
+    assert not listed & {"indomethacin", "radiation_therapy", "surgery"}
