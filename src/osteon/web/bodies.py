@@ -12,7 +12,7 @@ name the limit or the rule, never the content: a body is patient data.
 from __future__ import annotations
 
 import json
-import re
+from itertools import accumulate
 from typing import Any
 
 from starlette.requests import Request
@@ -24,8 +24,9 @@ MAX_JSON_DEPTH = 64
 (entry → resource → extension → value → coding …) stays under 20 levels."""
 JSON_MEDIA_TYPES = ("application/json", "application/fhir+json")
 """The media types of a JSON body; any other `application/…+json` is taken too."""
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_BRACKET = re.compile(rb"[\[\]{}]")
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_STEP = [1 if b in b"[{" else -1 for b in range(256)]
+"""A bracket's step in depth (only brackets are looked up)."""
 
 
 class BodyError(OsteonError):
@@ -73,22 +74,18 @@ def _too_large(limit: int) -> BodyError:
 
 
 def nesting_depth(data: bytes, stop_after: int = MAX_JSON_DEPTH) -> int:
-    """How deep the arrays and objects of a JSON text nest (counting stops past `stop_after`).
+    """How deep the arrays and objects of a JSON text nest (at most `stop_after` + 1).
 
     Brackets inside strings do not count. Linear and without recursion, so it is
-    safe on any input, unlike a parser.
+    safe on any input, unlike a parser; and it runs in C, at a fraction of what
+    parsing costs (every CDS call pays it): the escaped backslashes and quotes go, the
+    text is cut at its quotes (every other piece is a string's content), and the depth
+    is the running sum of the brackets left.
     """
-    depth = deepest = 0
-    for bracket in _BRACKET.findall(_STRING.sub(b'""', data)):
-        if bracket in (b"[", b"{"):
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > stop_after:
-                    break
-        else:
-            depth -= 1
-    return deepest
+    unescaped = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    brackets = b"".join(unescaped.split(b'"')[0::2]).translate(None, _NOT_BRACKETS)
+    deepest = max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
+    return max(0, min(deepest, stop_after + 1))
 
 
 def parse_json(data: bytes, max_depth: int = MAX_JSON_DEPTH) -> Any:
