@@ -197,3 +197,15 @@ def test_patients_with_risk_factors_who_were_treated_list_no_risk_factor(tmp_pat
     listed = {c.subject for c in claims if c.rule == "risk-factors-include"}
     assert "hematoma" in listed
     assert not listed & {"indomethacin", "radiation_therapy", "surgery"}
+
+
+def test_what_a_cause_results_in_is_not_the_cause(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Progressive osseous heteroplasia is usually caused by a mutation "
+                       "resulting in loss of function of one copy of a gene.\n"
+                       "Heterotopic ossification after hip surgery leading to stiffness is "
+                       "common.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert not any(o == "progressive_osseous_heteroplasia" for _, o in risks)
+    assert ("stiffness", "heterotopic_ossification") not in risks
+    assert ("hip_surgery", "heterotopic_ossification") in risks

@@ -75,6 +75,7 @@ class ArgumentFinder:
         self._breaks = guarded(rules.clause_breaks if not rules.verb_links
                                else f"{rules.clause_breaks}|{rules.verb_links}")
         self._verb_link = compiled(rules.verb_links) if rules.verb_links else None
+        self._right_end = compiled(rules.right_ends) if rules.right_ends else None
         self._gap = compiled(rules.coordination_gap)
         self._types: dict[tuple[str, ...], frozenset[str]] = {}
         self._which = re.compile(r",\s*which\s*$", re.IGNORECASE)
@@ -150,6 +151,9 @@ class ArgumentFinder:
                 if br_start >= end:
                     ceiling = br_start
                     break
+            stop = self._right_end.search(text, end, ceiling) if self._right_end else None
+            if stop is not None:
+                ceiling = stop.start()
         return end, ceiling
 
     def resolve(self, argument: Argument, match: re.Match[str], text: str,

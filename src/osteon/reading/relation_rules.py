@@ -250,6 +250,9 @@ class RelationRules(Strict):
     """Where a verb phrase joined to the one before begins (", and has been shown to",
     ", potentially causing"): a clause break whose left-hand side has the subject of the
     clause it continues."""
+    right_ends: str | None = None
+    """Where a right-hand argument ends inside its clause: a participle that starts what the
+    noun before it brings about ("a mutation resulting in loss of function")."""
     concessive: str | None = None
     """Clause breaks that open a concessive clause ("although", "whereas"): in it, a trigger
     after a comma that joins no list items belongs to the main clause, and the concessive
@@ -276,7 +279,7 @@ class RelationRules(Strict):
     section_rules: list[SectionRule] = []
 
     @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link",
-                     "verb_links")
+                     "verb_links", "right_ends")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)
