@@ -483,6 +483,21 @@ def test_a_sentence_of_nothing_but_names_does_not_answer(tmp_path) -> None:  # t
     assert rare.holds["frequency"]  # "1 in 2 million" is a figure for how often
 
 
+def test_a_sentence_stating_a_study_aim_does_not_lead_over_its_findings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Bone after hip replacement\n\n"
+            "Our purpose was to find whether patients with heterotopic ossification after "
+            "hip replacement were younger than those without it.\n"
+            "Patients with heterotopic ossification after hip replacement were younger: "
+            "a mean age of 61 against 68 years.\n")
+    question = ("Were patients with heterotopic ossification after hip replacement younger "
+                "than those without it?")
+    with _store_of(tmp_path, {"study.txt": page}) as kb:
+        ranked = _ranked(kb.knowledge, question)
+    aim = next(r for r in ranked if r.place.text.startswith("Our purpose"))
+    assert aim.features["aim"] == 1.0
+    assert ranked[0].place.text.startswith("Patients with heterotopic ossification after")
+
+
 def test_a_comparison_of_sides_named_only_in_words_is_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # neither side is a concept, but the sources use both sides' words: no reason to abstain
     page = ("Hip approaches\n\nHeterotopic ossification formed after 65 percent of operations "

@@ -133,6 +133,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             "heading": _share(headings),
             "scope": fit(question.scope, scope, animal_ok=animal_ok),
             "context": pages.get(place.doc_id, 0.0),
+            "aim": 1.0 if compiled(rules.aim).search(place.text) else 0.0,
         }
         score = sum(weights[name] * value for name, value in features.items())
         ranked.append(Ranked(place, round(score, 4), features, fitting, scope,

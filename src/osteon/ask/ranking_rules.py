@@ -43,6 +43,7 @@ class Weights(Strict):
     heading: float
     scope: float
     context: float
+    aim: float
 
 
 class PageContext(Strict):
@@ -84,6 +85,7 @@ class RankingRules(Strict):
     min_words: int
     duplicate_overlap: float
     anaphora: str
+    aim: str
     answers: dict[str, AnswerDetector]
     scope_words: ScopeWords
     context: PageContext
