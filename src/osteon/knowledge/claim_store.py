@@ -49,7 +49,10 @@ CREATE TABLE IF NOT EXISTS mentions (
     text TEXT NOT NULL,
     status TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+-- mentions are looked up by sentence (ask quotes a few sentences of many documents): an
+-- index of (doc_id, sentence_idx) reads only those rows, and serves doc_id alone as well
+DROP INDEX IF EXISTS mentions_doc;
+CREATE INDEX IF NOT EXISTS mentions_sentence ON mentions(doc_id, sentence_idx);
 CREATE INDEX IF NOT EXISTS mentions_concept ON mentions(concept_id);
 CREATE TABLE IF NOT EXISTS read_state (
     doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
