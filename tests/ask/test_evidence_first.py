@@ -498,6 +498,25 @@ def test_a_sentence_stating_a_study_aim_does_not_lead_over_its_findings(tmp_path
     assert ranked[0].place.text.startswith("Patients with heterotopic ossification after")
 
 
+def test_the_short_answer_is_led_by_the_answering_sentence_most_in_scope() -> None:
+    from osteon.ask.answer import _lead
+    from osteon.ask.evidence import Ranked
+    from osteon.corpus.records import SentencePlace
+
+    def ranked(text: str, score: float, scope: float, holds: bool) -> Ranked:
+        place = SentencePlace("page", 0, 0, len(text), text, "text", (), "page")
+        return Ranked(place, score, {"scope": scope}, holds={"onset": holds})
+
+    onset = question_rules().type_named("onset")
+    assert onset is not None
+    general = ranked("Heterotopic ossification may follow a knee replacement.", 6.7, 1.0, False)
+    other = ranked("It usually occurs 3-12 weeks after spinal cord injury.", 5.8, -0.2, True)
+    within = ranked("It usually develops within 3 months of the operation.", 5.4, 1.0, True)
+    # both answer "when?", nearly as well as the best: the one about the asked population leads
+    assert _lead([general, other, within], onset) is within
+    assert _lead([general, other], onset) is other  # none in scope: the best that answers
+
+
 def test_a_comparison_of_sides_named_only_in_words_is_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # neither side is a concept, but the sources use both sides' words: no reason to abstain
     page = ("Hip approaches\n\nHeterotopic ossification formed after 65 percent of operations "

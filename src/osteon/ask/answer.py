@@ -413,8 +413,11 @@ def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
 
     if answers(best):
         return best
-    return next((r for r in saying if answers(r) and r.score >= LEAD_SHARE * best.score
-                 and not (r.scope_note and not best.scope_note)), best)
+    # of those that answer, nearly as good: the one most in the question's scope ("when
+    # does HO develop after a knee replacement?" is not led by a figure for SCI)
+    answering = [r for r in saying if answers(r) and r.score >= LEAD_SHARE * best.score
+                 and not (r.scope_note and not best.scope_note)]
+    return max(answering, key=lambda r: r.features["scope"], default=best)
 
 
 def _as_sentence(text: str) -> str:
