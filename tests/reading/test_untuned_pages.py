@@ -209,3 +209,14 @@ def test_what_a_cause_results_in_is_not_the_cause(tmp_path, empty_store):
     assert not any(o == "progressive_osseous_heteroplasia" for _, o in risks)
     assert ("stiffness", "heterotopic_ossification") not in risks
     assert ("hip_surgery", "heterotopic_ossification") in risks
+
+
+def test_what_follows_other_names_between_commas_is_said_of_the_first_name(tmp_path,
+                                                                            empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification, also called myositis ossificans or heterotopic "
+                       "calcification, is the formation of bone in soft tissues such as "
+                       "muscle.\n")
+    sites = triples(claims, "occurs_at_site")
+    assert ("heterotopic_ossification", "soft_tissue") in sites
+    assert not any(s == "ectopic_calcification" for s, _ in sites)

@@ -76,6 +76,7 @@ class ArgumentFinder:
                                else f"{rules.clause_breaks}|{rules.verb_links}")
         self._verb_link = compiled(rules.verb_links) if rules.verb_links else None
         self._right_end = compiled(rules.right_ends) if rules.right_ends else None
+        self._names = compiled(rules.name_apposition) if rules.name_apposition else None
         self._gap = compiled(rules.coordination_gap)
         self._types: dict[tuple[str, ...], frozenset[str]] = {}
         self._which = re.compile(r",\s*which\s*$", re.IGNORECASE)
@@ -192,6 +193,8 @@ class ArgumentFinder:
                       and self.allowed(argument, m.concept_id)]
         if not inside and argument.side == "left" and argument.scope == "clause":
             inside = self._continued_subject(argument, text, lo, mentions)
+        if inside and argument.side == "left" and self._names is not None:
+            inside = self._past_other_names(inside, text, lo, match.start())
         if inside and argument.side == "left":
             relative = _RELATIVE_BEFORE.search(text[lo:match.start()])
             if relative is not None:
@@ -265,6 +268,17 @@ class ArgumentFinder:
                 argument.implicit_when).match(text, match.end()):
             return FoundArgument()  # the words after the trigger name something else
         return FoundArgument(implicit=self.implicit(argument, setting))
+
+    def _past_other_names(self, inside: list[Mention], text: str, lo: int, start: int
+                          ) -> list[Mention]:
+        """Without the other names a closed apposition gives ("X, also known as A and B, is")."""
+        opener = self._names.search(text, lo, start) if self._names else None
+        if opener is None:
+            return inside
+        close = text.rfind(",", opener.end(), start)
+        if close < 0:
+            return inside  # the trigger is inside the apposition
+        return [m for m in inside if not opener.start() <= m.start < close]
 
     def _continued_subject(self, argument: Argument, text: str, lo: int,
                            mentions: list[Mention]) -> list[Mention]:

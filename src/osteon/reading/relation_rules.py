@@ -250,6 +250,9 @@ class RelationRules(Strict):
     """Where a verb phrase joined to the one before begins (", and has been shown to",
     ", potentially causing"): a clause break whose left-hand side has the subject of the
     clause it continues."""
+    name_apposition: str | None = None
+    """Opens other names between commas ("X, also known as A and B, is ..."): for a trigger
+    after the closing comma the names are not arguments, the mention before them is."""
     right_ends: str | None = None
     """Where a right-hand argument ends inside its clause: a participle that starts what the
     noun before it brings about ("a mutation resulting in loss of function")."""
@@ -279,7 +282,7 @@ class RelationRules(Strict):
     section_rules: list[SectionRule] = []
 
     @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link",
-                     "verb_links", "right_ends")
+                     "verb_links", "right_ends", "name_apposition")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)
