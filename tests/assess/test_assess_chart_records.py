@@ -107,3 +107,37 @@ def test_an_uncoded_chart_name_with_shorthand_is_read():
 def test_chart_negations_and_hedges(text, want):
     found = read_notes([NoteText(text, "note")], load_lexicon())
     assert {(f.concept, f.status) for f in found} == want
+
+
+def test_a_status_post_in_a_later_note_does_not_move_the_window(seeded_kb):
+    """'s/p R THA' in today's note is the operation of yesterday, not one at the note's time."""
+    result = seeded_kb.assess({"age": 66, "procedures": [
+        {"text": "total hip arthroplasty", "date": "2026-11-19T08:00:00Z",
+         "end": "2026-11-19T10:00:00Z", "site": "right hip"}],
+        "notes": [{"text": "s/p R THA. Doing well. History of hip surgery.",
+                   "date": "2026-11-20T09:00:00Z"}]}, at=AT)
+    (deadline,) = [d for d in result.deadlines if d.window.anchor == "surgery"]
+    assert deadline.window.anchor_time == datetime.fromisoformat("2026-11-19T10:00:00+00:00")
+    from_note = [f for f in result.patient.facts if f.source == "notes[0]"
+                 and f.concept == "total_hip_arthroplasty"]
+    assert from_note and all(f.when is None and "before the text's date" in f.how
+                             for f in from_note)
+
+
+@pytest.mark.parametrize("text", ["s/p L THA POD #2", "Post-op day 2 after L THA",
+                                  "POD2 s/p left total hip replacement"])
+def test_a_postoperative_day_dates_the_operation_of_a_note(text):
+    patient = _patient({"notes": [{"text": text, "date": "2026-11-20T09:00:00Z"}]})
+    (tha,) = [f for f in patient.facts if f.concept == "total_hip_arthroplasty"]
+    assert (tha.status, tha.date_only) == ("active", True)
+    assert tha.when == datetime.fromisoformat("2026-11-18T00:00:00+00:00")
+    assert "postoperative day 2" in tha.how
+
+
+def test_postoperative_days_count_from_the_day_the_note_was_written_where_it_was_written():
+    """07:00 on 4 August in Tokyo is still 3 August in UTC: POD2 is 2 August."""
+    patient = _patient({"notes": [{"text": "POD2 s/p R THA",
+                                   "date": "2027-08-04T07:00:00+09:00"}]},
+                       at="2027-08-04T00:00:00Z")
+    (tha,) = [f for f in patient.facts if f.concept == "total_hip_arthroplasty"]
+    assert tha.when == datetime.fromisoformat("2027-08-02T00:00:00+00:00") and tha.date_only

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
 
 from osteon.assess.codes import checked_tables, code_tables
@@ -28,11 +28,11 @@ from osteon.assess.display import (
     strip_tag,
     words,
 )
-from osteon.assess.notes import NoteText, read_notes
+from osteon.assess.notes import NoteText, postoperative_day, read_notes
 from osteon.assess.patient_json import MAX_AGE, EntryIn, LabIn, PatientIn
 from osteon.assess.records import CodeRef, FactKind, NotRecognised, Patient, PatientFact
 from osteon.assess.rules import AssessRules
-from osteon.assess.timeparse import check_years, parse_when
+from osteon.assess.timeparse import check_years, local_day, parse_when
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.records import Concept
 from osteon.reading.terms import explicit_forms
@@ -42,6 +42,10 @@ LAB_DERIVED = "lab result"
 
 CONTENT_KINDS = frozenset({"finding", "lab"})
 """Kinds whose entries' texts are their content (an exam's value, a report's conclusion)."""
+
+PAST_CUES = frozenset({"history", "resolved"})
+"""Statuses a cue in a text gives to something that happened before the text was written
+("s/p", "history of"): the text's date is not the event's."""
 
 LISTS: tuple[tuple[str, FactKind], ...] = (
     ("conditions", "condition"), ("injuries", "injury"), ("procedures", "procedure"),
@@ -155,7 +159,8 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
                                how=f"{label} above its reference range")
     out.facts.append(fact)
     out.notes += [NoteText(n, f"{source} note", when, date_only, status,
-                           frozenset({mapped.concept})) for n in entry.notes]
+                           frozenset({mapped.concept}), day=local_day(entry.date))
+                  for n in entry.notes]
 
 
 def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRecognised
@@ -194,7 +199,8 @@ def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRe
                   for t in name]
     out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
                            min_cover=cover) for t in displays]
-    out.notes += [NoteText(t, noted, when, date_only, entry.status) for t in entry.notes]
+    out.notes += [NoteText(t, noted, when, date_only, entry.status, day=local_day(entry.date))
+                  for t in entry.notes]
 
 
 def _add_notes(out: _Collector, raw: PatientIn) -> None:
@@ -206,7 +212,8 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             out.warn(f"{source}: date {note.date} is after the assessment time; "
                      "the date was ignored")
             when, date_only = None, False
-        out.notes.append(NoteText(note.text, source, when, date_only))
+        out.notes.append(NoteText(note.text, source, when, date_only,
+                                  day=local_day(note.date) if when is not None else None))
     found = read_notes(out.notes, out.lexicon) if out.notes else []
     read_from = {f.note.source for f in found}
     out.unknown += [u for u in out.unread if u.source not in read_from]
@@ -221,9 +228,22 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             continue
         seen.add((concept, status, source))
         cue = "" if status == finding.note.status else f"; {status}"
+        when, date_only = finding.note.when, finding.note.date_only
+        days = postoperative_day(finding.clause) if finding.kind == "procedure" else None
+        written = finding.note.day or (when.date() if when is not None else None)
+        if days is not None and written and when is not None and status in ("active", *PAST_CUES):
+            day = datetime.combine(written - timedelta(days=days), time(), UTC)
+            cue = (f"; postoperative day {days} in the text of {written:%Y-%m-%d}: "
+                   f"done on {day:%Y-%m-%d}")
+            when, date_only, status = day, True, "active"
+        elif status in PAST_CUES and cue and when is not None:
+            # "s/p R THA" in today's note: the operation was before the note, not at its
+            # time; dated at the note it would be the latest operation and move the window
+            cue += f", before the text's date ({written:%Y-%m-%d}): its own date is not known"
+            when, date_only = None, False
         out.facts.append(PatientFact(
-            finding.kind, concept, finding.label, finding.note.when,  # type: ignore[arg-type]
-            finding.note.date_only, sites=finding.sites, status=status, matched_by="note",
+            finding.kind, concept, finding.label, when,  # type: ignore[arg-type]
+            date_only, sites=finding.sites, status=status, matched_by="note",
             source=source, laterality=finding.laterality,
             how=f"read from the text \u201c{finding.clause}\u201d{cue}"))
 

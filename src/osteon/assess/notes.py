@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -38,11 +38,24 @@ class NoteRules(Strict):
     statuses: dict[str, str]
     rules: list[ContextRuleEntry]
     """ConText cues in the reading rules' own format (reading.pipeline.ContextRuleEntry)."""
+    postoperative_day: str | None = None
+    """A regular expression whose group 1 is the day after surgery a clause says ("POD1")."""
 
 
 @cache
 def note_rules() -> NoteRules:
     return load_model(NoteRules, "assess", "notes.yaml")
+
+
+def postoperative_day(clause: str) -> int | None:
+    """The postoperative day a clause gives ("s/p R THA POD1": 1), or None."""
+    found = _pod_pattern().search(clause)
+    return int(found.group(1)) if found else None
+
+
+@cache
+def _pod_pattern() -> re.Pattern[str]:
+    return re.compile(note_rules().postoperative_day or r"(?!)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +76,8 @@ class NoteText:
     """For a terminology display: the share of its words a mention must exceed ("Primary
     cemented total hip replacement" is a THA; "Documentation of current medications" is no
     drug treatment)."""
+    day: date | None = None
+    """The calendar day the text was written, in its own time zone ("POD2" counts from it)."""
 
 
 @dataclass(frozen=True, slots=True)

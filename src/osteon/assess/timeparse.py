@@ -81,3 +81,23 @@ def parse_at(value: str | datetime | None, earliest: int = 1, latest: int = 9999
     assert moment is not None
     check_years(moment, earliest, latest, "the assessment time")
     return moment
+
+
+def local_day(value: str | date | datetime | None) -> date | None:
+    """The calendar day a date or time is written in, in its own zone (None if unreadable).
+
+    A note written 2027-08-04T07:00+09:00 is of 4 August where it was written, though in
+    UTC it is still 3 August: days counted in it ("POD2") count from its own day.
+    """
+    if value is None or isinstance(value, datetime):
+        return value.date() if value is not None else None
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            when, _, _ = parse_when(value)  # a year or year-month only
+        except ValueError:
+            return None
+        return when.date() if when is not None else None
