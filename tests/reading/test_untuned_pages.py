@@ -220,3 +220,13 @@ def test_what_follows_other_names_between_commas_is_said_of_the_first_name(tmp_p
     sites = triples(claims, "occurs_at_site")
     assert ("heterotopic_ossification", "soft_tissue") in sites
     assert not any(s == "ectopic_calcification" for s, _ in sites)
+
+
+def test_a_treatment_for_patients_after_an_operation_dates_no_onset(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Most data on aspirin come from its use as HO prophylaxis in patients "
+                       "following hip replacement.\n"
+                       "Heterotopic ossification is common in patients following hip "
+                       "replacement.\n")
+    risks = [c for c in claims if c.predicate == "risk_factor_for"]
+    assert [c.evidence.sentence_idx for c in risks] == [1]
