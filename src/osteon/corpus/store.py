@@ -98,6 +98,8 @@ END;
 T = TypeVar("T")
 STEM_CACHE = 50_000
 """Words whose stems a store remembers (questions reuse their words)."""
+HELD_CACHE = 50_000
+"""Words and phrases a store remembers holding or not, per version of its sentences."""
 SQL_CHUNK = 900
 """Ids bound per `IN (...)` query: far below SQLite's bound-parameter limit."""
 
@@ -620,12 +622,24 @@ class Store:
         return found
 
     def absent_words(self, words: Iterable[str]) -> list[str]:
-        """The words no stored sentence contains (as the full-text index stems them)."""
+        """The words no stored sentence contains (as the full-text index stems them).
+
+        Remembered per version of the store: the same words (a concept's every name)
+        are looked up question after question, and a phrase of common words that no
+        sentence holds ("soft tissue ossification") costs a walk through every sentence
+        holding its words: 10-40 ms each on a 10,000-document store.
+        """
+        held = self._this_version().setdefault("held", {})
         absent = []
         for word in dict.fromkeys(w for w in words if w.strip()):
-            quoted = '"' + word.replace('"', '""') + '"'
-            if self._db.execute("SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ?"
-                                " LIMIT 1", (quoted,)).fetchone() is None:
+            if word not in held:
+                if len(held) >= HELD_CACHE:
+                    held.clear()
+                quoted = '"' + word.replace('"', '""') + '"'
+                held[word] = self._db.execute(
+                    "SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 1",
+                    (quoted,)).fetchone() is not None
+            if not held[word]:
                 absent.append(word)
         return absent
 
