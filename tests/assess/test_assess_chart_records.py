@@ -141,3 +141,14 @@ def test_postoperative_days_count_from_the_day_the_note_was_written_where_it_was
                        at="2027-08-04T00:00:00Z")
     (tha,) = [f for f in patient.facts if f.concept == "total_hip_arthroplasty"]
     assert tha.when == datetime.fromisoformat("2027-08-02T00:00:00+00:00") and tha.date_only
+
+
+@pytest.mark.parametrize("text,concept", [
+    ("Rad onc consulted re single-fraction XRT to R hip", "radiation_therapy"),
+    ("Referred for L THA", "total_hip_arthroplasty"),
+    ("scheduled for total hip replacement", "total_hip_arthroplasty"),
+])
+def test_a_procedure_a_note_says_is_to_come_is_planned_and_undated(text, concept):
+    patient = _patient({"notes": [{"text": text, "date": "2026-11-20T09:00:00Z"}]})
+    (fact,) = [f for f in patient.facts if f.concept == concept]
+    assert (fact.status, fact.when) == ("planned", None) and "planned" in fact.how

@@ -28,7 +28,7 @@ from osteon.assess.display import (
     strip_tag,
     words,
 )
-from osteon.assess.notes import NoteText, postoperative_day, read_notes
+from osteon.assess.notes import NoteText, planned_cue, postoperative_day, read_notes
 from osteon.assess.patient_json import MAX_AGE, EntryIn, LabIn, PatientIn
 from osteon.assess.records import CodeRef, FactKind, NotRecognised, Patient, PatientFact
 from osteon.assess.rules import AssessRules
@@ -236,6 +236,11 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             cue = (f"; postoperative day {days} in the text of {written:%Y-%m-%d}: "
                    f"done on {day:%Y-%m-%d}")
             when, date_only, status = day, True, "active"
+        elif finding.kind == "procedure" and status == "active" and (
+                planned := planned_cue(finding.clause, finding.label)):
+            # "consulted re XRT": to come, not done; undated (the text's date is no plan's)
+            cue = f"; planned (\u201c{planned}\u201d), no date given"
+            when, date_only, status = None, False, "planned"
         elif status in PAST_CUES and cue and when is not None:
             # "s/p R THA" in today's note: the operation was before the note, not at its
             # time; dated at the note it would be the latest operation and move the window

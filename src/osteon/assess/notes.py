@@ -40,6 +40,8 @@ class NoteRules(Strict):
     """ConText cues in the reading rules' own format (reading.pipeline.ContextRuleEntry)."""
     postoperative_day: str | None = None
     """A regular expression whose group 1 is the day after surgery a clause says ("POD1")."""
+    planned_cues: str | None = None
+    """A regular expression for words saying what follows is to come ("referred for")."""
 
 
 @cache
@@ -51,6 +53,18 @@ def postoperative_day(clause: str) -> int | None:
     """The postoperative day a clause gives ("s/p R THA POD1": 1), or None."""
     found = _pod_pattern().search(clause)
     return int(found.group(1)) if found else None
+
+
+def planned_cue(clause: str, mention: str) -> str | None:
+    """The words before `mention` in the clause that say it is to come, or None."""
+    at = clause.find(mention)
+    found = _planned_pattern().search(clause, 0, at if at >= 0 else 0)
+    return found.group(0) if found else None
+
+
+@cache
+def _planned_pattern() -> re.Pattern[str]:
+    return re.compile(note_rules().planned_cues or r"(?!)", re.IGNORECASE)
 
 
 @cache
