@@ -192,6 +192,26 @@ def sentence_chunks(keys: Iterable[tuple[str, int]]) -> Iterator[tuple[str, list
             yield doc_id, chunk, ",".join("?" * len(chunk))
 
 
+def keys_json(keys: Iterable[tuple[str, int]]) -> tuple[list[tuple[str, int]], str]:
+    """(doc id, index) keys once each, and the same as one JSON array to bind to `KEYS_JOIN`.
+
+    In the order a lookup per document returned them (documents as first met, indexes
+    ascending). A question's candidate sentences lie in a hundred documents of a large
+    corpus: one query joining the keys cost a third less than a query per document.
+    """
+    by_doc: dict[str, set[int]] = {}
+    for doc_id, idx in keys:
+        by_doc.setdefault(doc_id, set()).add(idx)
+    wanted = [(doc_id, idx) for doc_id, indexes in by_doc.items() for idx in sorted(indexes)]
+    return wanted, json.dumps(wanted)
+
+
+KEYS_JOIN = ("json_each(?) AS k CROSS JOIN {table} ON {doc} = json_extract(k.value, '$[0]')"
+             " AND {idx} = json_extract(k.value, '$[1]')")
+"""The rows of a table at the keys bound as `keys_json`'s array (each key looked up by the
+table's (doc id, index) index: CROSS JOIN keeps the keys the outer loop)."""
+
+
 class Store:
     """A connection to one osteon store file."""
 
@@ -748,19 +768,27 @@ class Store:
 
     def sentence_places(self, keys: Iterable[tuple[str, int]]
                         ) -> dict[tuple[str, int], SentencePlace]:
-        """Sentences by (doc id, index), each with its section headings and document title."""
+        """Sentences by (doc id, index), each with its section headings and document title.
+
+        One query for all (see `keys_json`), not one per document.
+        """
+        wanted, bound = keys_json(keys)
+        if not wanted:
+            return {}
+        rows = {(row[0], row[1]): row for row in self._db.execute(
+            "SELECT s.doc_id, s.idx, s.start, s.end, s.text, s.kind, sec.path, d.title,"
+            " substr(d.text, s.start + 1, s.end - s.start)"
+            f" FROM {KEYS_JOIN.format(table='sentences s', doc='s.doc_id', idx='s.idx')}"
+            " JOIN documents d ON d.id = s.doc_id"
+            " LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section_idx",
+            (bound,))}
         found: dict[tuple[str, int], SentencePlace] = {}
-        for doc_id, chunk, marks in sentence_chunks(keys):
-            for idx, start, end, text, kind, path, title, source in self._db.execute(
-                    "SELECT s.idx, s.start, s.end, s.text, s.kind, sec.path, d.title,"
-                    " substr(d.text, s.start + 1, s.end - s.start)"
-                    " FROM sentences s JOIN documents d ON d.id = s.doc_id"
-                    " LEFT JOIN sections sec ON sec.doc_id = s.doc_id"
-                    " AND sec.idx = s.section_idx"
-                    f" WHERE s.doc_id = ? AND s.idx IN ({marks})", [doc_id, *chunk]):
-                found[(doc_id, idx)] = SentencePlace(
-                    doc_id, idx, start, end, text, kind,
-                    tuple(json.loads(path)) if path else (), title, source)
+        for key in wanted:
+            if key in rows:
+                doc_id, idx, start, end, text, kind, path, title, source = rows[key]
+                found[key] = SentencePlace(doc_id, idx, start, end, text, kind,
+                                           tuple(json.loads(path)) if path else (), title,
+                                           source)
         return found
 
 
