@@ -152,3 +152,20 @@ def test_a_procedure_a_note_says_is_to_come_is_planned_and_undated(text, concept
     patient = _patient({"notes": [{"text": text, "date": "2026-11-20T09:00:00Z"}]})
     (fact,) = [f for f in patient.facts if f.concept == concept]
     assert (fact.status, fact.when) == ("planned", None) and "planned" in fact.how
+
+
+def test_a_gene_in_a_note_is_no_medicine_but_a_steroid_is():
+    lexicon = load_lexicon()
+    found = read_notes([NoteText("ACVR1 R206H confirmed; IL-6 raised", "note"),
+                        NoteText("started on corticosteroids and prednisone", "note")], lexicon)
+    assert {f.concept for f in found if f.kind == "medication"} == {"corticosteroid",
+                                                                      "prednisone"}
+    listed = _patient({"medications": [{"text": "hydrocortisone"}]})
+    assert [f.concept for f in listed.facts] == ["cortisol"]
+
+
+def test_the_free_text_medicines_are_lexicon_concepts():
+    from osteon.assess.notes import note_rules
+
+    lexicon = load_lexicon()
+    assert all(m in lexicon for m in note_rules().free_text_medicines)

@@ -23,6 +23,7 @@ from osteon.assess.display import words
 from osteon.datafiles import Strict, load_model
 from osteon.reading.context_rules import ContextRuleEntry
 from osteon.reading.lexicon import Lexicon
+from osteon.reading.records import Concept
 
 if TYPE_CHECKING:
     from osteon.reading.pipeline import Pipeline
@@ -40,6 +41,8 @@ class NoteRules(Strict):
     """ConText cues in the reading rules' own format (reading.pipeline.ContextRuleEntry)."""
     postoperative_day: str | None = None
     """A regular expression whose group 1 is the day after surgery a clause says ("POD1")."""
+    free_text_medicines: list[str] = []
+    """Molecules read from free text as medicines: these concepts and their kinds only."""
     planned_cues: str | None = None
     """A regular expression for words saying what follows is to come ("referred for")."""
 
@@ -159,6 +162,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
             concept = lexicon.get(mention.concept_id)
             kind = rules.kinds.get(concept.type)
             if kind is None or mention.hypothetical or _covered(concept.id, note, lexicon) \
+                    or (kind == "medication" and note.types is None
+                        and not _free_text_medicine(concept, lexicon)) \
                     or (note.types is not None and concept.type not in note.types) \
                     or (note.min_cover and _cover(mention.text, clause) <= note.min_cover):
                 continue
@@ -167,6 +172,12 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
             found.append(NoteFinding(kind, concept.id, mention.text, status,
                                      sites if kind != "medication" else (), side, clause, note))
     return found
+
+
+def _free_text_medicine(concept: Concept, lexicon: Lexicon) -> bool:
+    """A drug, or a molecule notes.yaml names as a medicine in free text (a steroid)."""
+    return concept.type != "molecule" or any(
+        lexicon.is_a(concept.id, m) for m in note_rules().free_text_medicines)
 
 
 def _cover(mention: str, clause: str) -> float:
