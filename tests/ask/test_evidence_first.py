@@ -517,6 +517,18 @@ def test_the_short_answer_is_led_by_the_answering_sentence_most_in_scope() -> No
     assert _lead([general, other], onset) is other  # none in scope: the best that answers
 
 
+def test_a_listed_answer_names_each_item_once_with_its_stances(seeded_kb: KnowledgeBase
+                                                                ) -> None:
+    # "stops" asks for prevention; an item some sources assert and others hedge is one item
+    answer = seeded_kb.ask("What stops heterotopic ossification after a hip replacement?")
+    assert answer.understood is not None and answer.understood.intents[0] == "prevention"
+    listed = answer.answer.split(": ", 1)[1].rstrip(".").split(" The sources")[0]
+    items = [i.strip() for i in listed.rstrip(".").split(";")]
+    names = [i.removeprefix("possibly ").split(" (")[0] for i in items]
+    assert len(names) == len(set(names)), items
+    assert "radiation therapy" in names
+
+
 def test_a_comparison_of_sides_named_only_in_words_is_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # neither side is a concept, but the sources use both sides' words: no reason to abstain
     page = ("Hip approaches\n\nHeterotopic ossification formed after 65 percent of operations "

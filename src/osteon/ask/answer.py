@@ -433,22 +433,41 @@ def _with_figures(text: str, fact: Fact) -> str:
 
 
 def _listed(facts: Sequence[Fact], knowledge: KnowledgeStore) -> list[str]:
-    """The subjects of the answer's assertions, marked when negated or hedged, with figures."""
+    """The subjects of the answer's assertions, one item each, marked when negated or hedged.
+
+    An item some sources assert and others only hedge is one item ("radiation therapy
+    (hedged in some sources)"), not a statement and its hedged twin; one that sources
+    both assert and deny says so.
+    """
     lexicon = knowledge.lexicon
-    items: list[str] = []
+    stances: dict[str, list[Fact]] = {}
     for fact in facts:
-        a = fact.assertion
-        label = lexicon.get(a.subject).name if a.subject in lexicon else a.subject
-        if a.polarity == "negated" or a.predicate.startswith("not_"):
-            label += " (said not to work)" if a.predicate == "not_effective_for" else " (not)"
-        elif a.polarity == "hedged":
-            label = f"possibly {label}"
-        label = _with_figures(label, fact)
-        if label not in items:
-            items.append(label)
-        if len(items) == MAX_ANSWER_ITEMS:
-            break
+        stances.setdefault(fact.assertion.subject, []).append(fact)
+    items: list[str] = []
+    for subject, said in list(stances.items())[:MAX_ANSWER_ITEMS]:
+        name = lexicon.get(subject).name if subject in lexicon else subject
+        kinds = {_stance(f.assertion) for f in said}
+        first = said[0].assertion
+        if kinds == {"negated"}:
+            label = name + (" (said not to work)" if first.predicate == "not_effective_for"
+                            else " (not)")
+        elif "negated" in kinds:
+            label = f"{name} (sources disagree)"
+        elif kinds == {"hedged"}:
+            label = f"possibly {name}"
+        elif "hedged" in kinds:
+            label = f"{name} (hedged in some sources)"
+        else:
+            label = name
+        items.append(_with_figures(label, said[0]))
     return items
+
+
+def _stance(assertion: Assertion) -> str:
+    """Asserted, hedged or negated, a negative predicate ("not effective for") negated."""
+    if assertion.polarity == "negated" or assertion.predicate.startswith("not_"):
+        return "negated"
+    return "hedged" if assertion.polarity == "hedged" else "asserted"
 
 
 FIRST_CONFLICTS = ("opposite", "figures differ")
