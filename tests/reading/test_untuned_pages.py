@@ -230,3 +230,16 @@ def test_a_treatment_for_patients_after_an_operation_dates_no_onset(tmp_path, em
                        "replacement.\n")
     risks = [c for c in claims if c.predicate == "risk_factor_for"]
     assert [c.evidence.sentence_idx for c in risks] == [1]
+
+
+def test_an_articles_index_terms_make_no_claim_by_position(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Bone Outside the Skeleton After Hip Replacement: Risk, Prophylaxis, and "
+                       "Excision\n\n"
+                       "Abstract\n\n"
+                       "Heterotopic ossification is a frequent finding after hip replacement.\n\n"
+                       "MeSH terms\n\n"
+                       "  \u2022 Arthroplasty, Replacement, Hip / adverse effects\n"
+                       "  \u2022 Anti-Inflammatory Agents, Non-Steroidal / therapeutic use\n"
+                       "  \u2022 Ossification, Heterotopic / prevention & control\n")
+    assert not triples(claims, "prevents")
