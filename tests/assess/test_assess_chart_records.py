@@ -114,7 +114,7 @@ def test_a_status_post_in_a_later_note_does_not_move_the_window(seeded_kb):
     result = seeded_kb.assess({"age": 66, "procedures": [
         {"text": "total hip arthroplasty", "date": "2026-11-19T08:00:00Z",
          "end": "2026-11-19T10:00:00Z", "site": "right hip"}],
-        "notes": [{"text": "s/p R THA. Doing well. History of hip surgery.",
+        "notes": [{"text": "s/p R THA. Doing well. Underwent hip surgery before.",
                    "date": "2026-11-20T09:00:00Z"}]}, at=AT)
     (deadline,) = [d for d in result.deadlines if d.window.anchor == "surgery"]
     assert deadline.window.anchor_time == datetime.fromisoformat("2026-11-19T10:00:00+00:00")
