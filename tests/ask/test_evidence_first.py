@@ -254,6 +254,20 @@ def test_mechanism_questions_walk_the_cited_graph(seeded_kb: KnowledgeBase) -> N
     assert check_citations(seeded_kb.store, answer) == []
 
 
+def test_what_role_a_cell_plays_is_a_mechanism_question(seeded_kb: KnowledgeBase) -> None:
+    answer = seeded_kb.ask("What role do macrophages play in neurogenic HO?")
+    assert answer.understood is not None and answer.understood.intents[0] == "mechanism"
+    assert "macrophage" in answer.answer and "mouse" in answer.answer
+    assert "rehabilitation" not in answer.answer.lower()  # "plays a crucial role" is no answer
+
+
+def test_a_why_question_may_be_answered_by_a_labelled_animal_experiment(
+        seeded_kb: KnowledgeBase) -> None:
+    # "why" asks a reason and a mechanism: the mouse-model sentence that explains it answers
+    answer = seeded_kb.ask("Why do infections make it worse?")
+    assert "gram-negative" in answer.answer
+
+
 def test_drugs_in_mice_come_from_the_mouse_model(seeded_kb: KnowledgeBase) -> None:
     answer = seeded_kb.ask("Which drugs that block the glucocorticoid receptor reduce it in mice?")
     assert "mifepristone" in answer.answer.lower()

@@ -89,8 +89,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     around = _ScopeOfPlaces(knowledge, {
         doc_id: page.topics(topic.share, topic.sentences) for doc_id, page in
         knowledge.page_concepts(sorted({p.doc_id for p in places.values()})).items()})
-    animal_ok = bool(question.scope.species) or (
-        bool(qtypes) and qtypes[0].name == "mechanism")
+    animal_ok = bool(question.scope.species) or any(t.name == "mechanism" for t in qtypes)
     ranked = []
     content = set(question.words)
     for key, place in places.items():
