@@ -169,3 +169,21 @@ def test_the_free_text_medicines_are_lexicon_concepts():
 
     lexicon = load_lexicon()
     assert all(m in lexicon for m in note_rules().free_text_medicines)
+
+
+@pytest.mark.parametrize("code,concept,site,side", [
+    ("0QS404Z", "acetabular_fracture_fixation", "acetabulum", "right"),
+    ("0PSJ04Z", "open_reduction_internal_fixation", "forearm", "left"),
+    ("0QS734Z", "percutaneous_pinning", "hip", "left"),
+    ("0QH606Z", "orthopedic_surgery", "hip", "right"),
+])
+def test_pcs_fracture_fixation_families_carry_bone_and_side(code, concept, site, side):
+    (fact,) = _patient({"procedures": [{"codes": [{"system": "ICD-10-PCS", "code": code}],
+                                        "date": "2026-11-19T09:00:00Z"}]}).facts
+    assert (fact.concept, fact.sites, fact.laterality) == (concept, (site,), side)
+    assert f"code family {code[:5]}" in fact.how
+
+
+def test_a_closed_reduction_in_pcs_is_no_operation():
+    patient = _patient({"procedures": [{"codes": [{"system": "ICD-10-PCS", "code": "0QSGXZZ"}]}]})
+    assert not patient.facts and len(patient.not_recognised) == 1

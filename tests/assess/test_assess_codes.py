@@ -56,7 +56,8 @@ def _loinc_ok(code: str) -> bool:
 CHECKS = {
     "ICD-10-CM": lambda c: icd.is_valid_item(c),
     "SNOMED CT": lambda c: re.fullmatch(r"\d{6,18}", c) is not None and _verhoeff_ok(c),
-    "ICD-10-PCS": lambda c: re.fullmatch(r"0[SR]R[0-9A-HJ-NP-Z]", c) is not None,
+    "ICD-10-PCS": lambda c: re.fullmatch(r"0[SR]R[0-9A-HJ-NP-Z]|0[PQ][SH][0-9A-HJ-NP-Z][034]",
+                                         c) is not None,
     "CPT": lambda c: re.fullmatch(r"\d{5}", c) is not None,
     "RxNorm": lambda c: re.fullmatch(r"\d{1,8}", c) is not None,
     "LOINC": lambda c: re.fullmatch(r"\d{1,7}-\d", c) is not None and _loinc_ok(c),
