@@ -222,6 +222,17 @@ def test_a_yes_or_no_question_whose_subject_no_source_mentions_is_not_answered(
 
 
 @pytest.mark.parametrize("question", [
+    "What is palovarotene used for?",
+    "Has garetosmab been approved for fibrodysplasia ossificans progressiva?",
+])
+def test_a_drug_the_lexicon_knows_and_no_source_names_is_not_answered(
+        seeded_kb: KnowledgeBase, question: str) -> None:
+    answer = seeded_kb.ask(question)
+    assert answer.abstained
+    assert any("No source mentions" in note for note in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize("question", [
     "Does taking indomethacin after hip surgery prevent heterotopic ossification?",  # verb
     "Does taking it after hip surgery prevent heterotopic ossification?",  # verb + pronoun
     "Does physical therapy after a spinal cord injury prevent heterotopic ossification?",

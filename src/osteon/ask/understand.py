@@ -112,6 +112,9 @@ class QuestionRules(Strict):
     """Words that frame a question without naming its topic ("my mum", "exactly")."""
     derivations: tuple[str, ...] = ()
     """Endings that make a relative of a source's word ("radiolog-ists", "dent-ist")."""
+    named_things: frozenset[str] = frozenset()
+    """Concept types whose name is the thing itself (a drug, a gene): sources that never
+    name it say nothing of it (ask/unmentioned.py unnamed_topics)."""
     determiners: frozenset[str] = frozenset()
     """Words that open a yes-or-no question's subject ("is THERE A vaccine…")."""
     pronouns: frozenset[str] = frozenset()

@@ -48,7 +48,8 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     yes-or-no question as a reason to abstain was measured and lost more answers
     than it saved: the subject is where its topic is.)
     """
-    subject = unknown_subject(knowledge, question, words, rules)
+    subject = unnamed_topics(knowledge, question, rules) or unknown_subject(
+        knowledge, question, words, rules)
     if subject:
         return subject
     if len([w for w in words if not w.endswith("ed")]) >= MIN_UNMENTIONED:
@@ -59,6 +60,35 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     topical = [w for w in words if _looks_topical(w)]
     if topical and _names_only_the_condition(knowledge, question):
         return topical  # "does acupuncture shrink HO?": the word is what it asks about
+    return []
+
+
+def unnamed_topics(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
+                   ) -> list[str]:
+    """The question's words for a concept that no source names, by any name or those words.
+
+    The lexicon knows "palovarotene" and "garetosmab"; over sources that never speak of
+    them, "what is palovarotene used for?" has no answer, whatever else they say of FOP.
+    A concept some of whose words a source uses ("blast injury" over a "blast
+    mechanism") is no such concept.
+    """
+    unnamed = set(unnamed_concepts(knowledge, question))
+    if not unnamed:
+        return []
+    tokens = [fold(w) for w in WORD.findall(question.text)]
+    vocabulary = knowledge.store.vocabulary()
+    folded = " ".join(tokens)
+    for concept, first, last in find_concepts(question.text, knowledge.lexicon, rules):
+        said = [w for w in tokens[first:last] if len(w) >= TYPO_MIN_LENGTH]
+        if (concept not in unnamed or not said or len(said) < last - first
+                or knowledge.lexicon.get(concept).type not in rules.named_things
+                or rules.lay_terms.get(" ".join(tokens[first:last])) == concept):
+            continue  # short words, lay words ("clot"), and conditions ("paraplegic": the
+            # sources may speak of the injury that causes it) the sources may say otherwise
+        if len(knowledge.store.absent_words(said)) == len(said) and not any(
+                _misspelt(w, vocabulary) or _relative(w, vocabulary, rules)
+                or _said_otherwise(knowledge, w, folded, rules) for w in said):
+            return said
     return []
 
 
@@ -85,12 +115,7 @@ def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[s
     while i < len(tokens) and tokens[i] in rules.determiners:
         i += 1
     if i in concepts:
-        # a concept the lexicon knows that no source names, nor says in the question's
-        # words ("garetosmab"; not "blast injury" over a "blast mechanism")
-        said = next(tokens[first:last] for _, first, last in found if first <= i < last)
-        unnamed = (concepts[i] in unnamed_concepts(knowledge, question)
-                   and len(knowledge.store.absent_words(said)) == len(said))
-        return said if unnamed else []
+        return []  # a concept: one no source names is unnamed_topics' to find
     start = i
     while (i < len(tokens) and i not in concepts and tokens[i] not in rules.stopwords
            and tokens[i] not in rules.frame_words):
