@@ -243,3 +243,19 @@ def test_an_articles_index_terms_make_no_claim_by_position(tmp_path, empty_store
                        "  \u2022 Anti-Inflammatory Agents, Non-Steroidal / therapeutic use\n"
                        "  \u2022 Ossification, Heterotopic / prevention & control\n")
     assert not triples(claims, "prevents")
+
+
+def test_when_a_recovery_was_reached_is_no_onset(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "After a long course of physiotherapy, a normal gait and full motion of "
+                       "the hip were regained 8 months after surgery.\n"
+                       "Heterotopic ossification appears 3 weeks after surgery.\n")
+    onsets = [c for c in claims if c.predicate == "onset_after"]
+    assert [c.evidence.sentence_idx for c in onsets] == [1]
+
+
+def test_a_definition_stops_where_therefore_starts_a_new_clause(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Injury is a strong trigger of flare-ups in FOP, therefore biopsies and "
+                       "injections must be avoided.\n")
+    assert ("trauma", "strong trigger of flare-ups in FOP") in triples(claims, "is_a")
