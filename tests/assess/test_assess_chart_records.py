@@ -187,3 +187,12 @@ def test_pcs_fracture_fixation_families_carry_bone_and_side(code, concept, site,
 def test_a_closed_reduction_in_pcs_is_no_operation():
     patient = _patient({"procedures": [{"codes": [{"system": "ICD-10-PCS", "code": "0QSGXZZ"}]}]})
     assert not patient.facts and len(patient.not_recognised) == 1
+
+
+def test_a_postoperative_day_dates_the_operation_not_the_therapy_beside_it():
+    patient = _patient({"notes": [{"text": "POD1: R THA, physical therapy started",
+                                   "date": "2026-11-20T09:00:00Z"}]})
+    facts = {f.concept: f for f in patient.facts}
+    assert facts["total_hip_arthroplasty"].when == datetime.fromisoformat(
+        "2026-11-19T00:00:00+00:00")
+    assert facts["physical_therapy"].when == datetime.fromisoformat("2026-11-20T09:00:00+00:00")

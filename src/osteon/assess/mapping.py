@@ -229,7 +229,7 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
         seen.add((concept, status, source))
         cue = "" if status == finding.note.status else f"; {status}"
         when, date_only = finding.note.when, finding.note.date_only
-        days = postoperative_day(finding.clause) if finding.kind == "procedure" else None
+        days = postoperative_day(finding.clause, concept, out.lexicon)
         written = finding.note.day or (when.date() if when is not None else None)
         if days is not None and written and when is not None and status in ("active", *PAST_CUES):
             day = datetime.combine(written - timedelta(days=days), time(), UTC)

@@ -41,6 +41,8 @@ class NoteRules(Strict):
     """ConText cues in the reading rules' own format (reading.pipeline.ContextRuleEntry)."""
     postoperative_day: str | None = None
     """A regular expression whose group 1 is the day after surgery a clause says ("POD1")."""
+    postoperative_of: list[str] = []
+    """The concepts (with their kinds) a postoperative day dates: operations, not therapy."""
     free_text_medicines: list[str] = []
     """Molecules read from free text as medicines: these concepts and their kinds only."""
     planned_cues: str | None = None
@@ -52,8 +54,10 @@ def note_rules() -> NoteRules:
     return load_model(NoteRules, "assess", "notes.yaml")
 
 
-def postoperative_day(clause: str) -> int | None:
-    """The postoperative day a clause gives ("s/p R THA POD1": 1), or None."""
+def postoperative_day(clause: str, concept: str, lexicon: Lexicon) -> int | None:
+    """The postoperative day a clause gives an operation ("s/p R THA POD1": 1), or None."""
+    if not any(lexicon.is_a(concept, c) for c in note_rules().postoperative_of):
+        return None
     found = _pod_pattern().search(clause)
     return int(found.group(1)) if found else None
 
