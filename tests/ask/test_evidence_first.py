@@ -554,6 +554,31 @@ def test_a_listed_answer_names_each_item_once_with_its_stances(seeded_kb: Knowle
     assert "radiation therapy" in names
 
 
+def test_a_nested_list_item_is_read_under_the_item_above_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from osteon.ask.lists import lead_in_of
+
+    # an outline page: what it says of each test is nested under the test's name
+    page = ("Myositis ossificans\n\nImaging\n\n"
+            "  1. XRay\n"
+            "    1. May demonstrate ossifications at 3 to 4 weeks\n"
+            "  2. MRI\n"
+            "    1. Hyperintense mass\n"
+            "    2. May show surrounding edema early\n")
+    with _store_of(tmp_path, {"outline.txt": page}) as kb:
+        knowledge = kb.knowledge
+        places = knowledge.sentences([("outline", i) for i in range(6)])
+        by_text = {p.text: p for p in places.values()}
+        weeks = by_text["May demonstrate ossifications at 3 to 4 weeks"]
+        edema = by_text["May show surrounding edema early"]
+        xray_lead = lead_in_of(knowledge, weeks)
+        mri_lead = lead_in_of(knowledge, edema)
+        answer = kb.ask("When can an x-ray show myositis ossificans?")
+    assert xray_lead is not None and xray_lead.text == "XRay"
+    assert mri_lead is not None and mri_lead.text == "MRI"  # not the sibling above it
+    quoted = next(s for s in answer.evidence if s.text.startswith("May demonstrate"))
+    assert [c.sentence_text for c in quoted.citations][:1] == ["XRay"]
+
+
 def test_a_comparison_of_sides_named_only_in_words_is_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # neither side is a concept, but the sources use both sides' words: no reason to abstain
     page = ("Hip approaches\n\nHeterotopic ossification formed after 65 percent of operations "

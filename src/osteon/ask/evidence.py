@@ -71,14 +71,18 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     # is scored on all it quotes ("HO typically presents with:" names no symptom itself)
     best_items = sorted((p for k, p in places.items() if p.kind == "list_item"),
                         key=lambda p: -lexical.get((p.doc_id, p.idx), 0.0))[:LEAD_INS_SOUGHT]
-    for lead in lead_ins_of(knowledge, best_items).values():
+    leads = lead_ins_of(knowledge, best_items)
+    for lead in leads.values():
         places.setdefault((lead.doc_id, lead.idx), lead)
     listed = items_of(knowledge, places.values())
     keys = set(places)
     # a sentence that points back ("These cells…") is quoted with the one before, and
-    # is about what that one names
+    # is about what that one names; a sub-item is about the item it is nested under
+    # ("XRay" above "May demonstrate ossifications at 3 to 4 weeks"), and read with it
     pointing = {key: (key[0], key[1] - 1) for key, place in places.items()
                 if key[1] > 0 and compiled(rules.anaphora).match(place.text)}
+    under = {key: lead for key, lead in leads.items() if lead.kind == "list_item"}
+    pointing.update({key: (lead.doc_id, lead.idx) for key, lead in under.items()})
     item_keys = {(i.doc_id, i.idx) for items in listed.values() for i in items}
     mentions = mentions_at(knowledge.store, keys | set(pointing.values()) | item_keys)
     all_claims: dict[Key, list[tuple[int, Claim]]] = {}
@@ -101,7 +105,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                                       *((i.doc_id, i.idx) for i in items))
                           for c, _ in mentions.get(k, ()))
         about = named | {x for _, c in fitting for x in (c.subject, c.object)}
-        text = " ".join((place.text, *(i.text for i in items)))
+        text = " ".join((*((under[key].text,) if key in under else ()), place.text,
+                         *(i.text for i in items)))
         tokens = _tokens(text)
         shared = len(content & set(tokens))
         headed = around.concepts(place)  # what its headings and page title name

@@ -85,11 +85,18 @@ LOOK_BACK = 4
 
 def _walk_back(item: SentencePlace, before: dict[Key, SentencePlace], reach: int
                ) -> tuple[SentencePlace | None, bool]:
-    """The item's lead-in among the `reach` sentences before it, and whether the look ended."""
+    """The item's lead-in among the `reach` sentences before it, and whether the look ended.
+
+    A sub-item's lead-in is the item above it that is less indented ("XRay", then
+    "May demonstrate ossifications at 3 to 4 weeks" under it): outline pages nest what
+    they say of a thing under its name.
+    """
     for i in range(item.idx - 1, max(-1, item.idx - reach - 1), -1):
         earlier = before.get((item.doc_id, i))
         if earlier is None or earlier.section_path != item.section_path:
             return None, True
         if earlier.kind != "list_item":
             return (earlier if introduces_list(earlier) else None), True
+        if 0 <= earlier.indent < item.indent:
+            return earlier, True
     return None, item.idx - reach <= 0

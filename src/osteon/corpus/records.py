@@ -173,6 +173,9 @@ class SentencePlace:
     source: str = ""
     """The document's own characters from start to end: the sentence's text may differ in
     whitespace (a line break inside it is stored as a space)."""
+    indent: int = -1
+    """A list item's indentation in its line (a deeper one is a sub-item of the item above
+    it: "XRay" then "  May demonstrate ossifications at 3 to 4 weeks"); -1 unknown."""
 
 
 @dataclass(frozen=True, slots=True)

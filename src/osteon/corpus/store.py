@@ -783,7 +783,9 @@ class Store:
             return {}
         rows = {(row[0], row[1]): row for row in self._db.execute(
             "SELECT s.doc_id, s.idx, s.start, s.end, s.text, s.kind, sec.path, d.title,"
-            " substr(d.text, s.start + 1, s.end - s.start)"
+            " substr(d.text, s.start + 1, s.end - s.start),"
+            f" CASE WHEN s.kind = 'list_item' THEN substr(d.text, max(1, s.start - {LINE_LOOK}),"
+            f" min(s.start, {LINE_LOOK + 1})) END"
             f" FROM {KEYS_JOIN.format(table='sentences s', doc='s.doc_id', idx='s.idx')}"
             " JOIN documents d ON d.id = s.doc_id"
             " LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section_idx",
@@ -791,11 +793,25 @@ class Store:
         found: dict[tuple[str, int], SentencePlace] = {}
         for key in wanted:
             if key in rows:
-                doc_id, idx, start, end, text, kind, path, title, source = rows[key]
+                doc_id, idx, start, end, text, kind, path, title, source, before = rows[key]
                 found[key] = SentencePlace(doc_id, idx, start, end, text, kind,
                                            tuple(json.loads(path)) if path else (), title,
-                                           source)
+                                           source, _indent(before, start))
         return found
+
+
+LINE_LOOK = 47
+"""Characters before a list item looked at for the start of its line (its indentation)."""
+
+
+def _indent(before: str | None, start: int) -> int:
+    """The indentation of the line a list item starts in, from the text before it; -1 unknown."""
+    if before is None:
+        return -1
+    if "\n" not in before and start > len(before):
+        return -1  # the line starts further back than was looked at
+    line = before.rsplit("\n", 1)[-1].expandtabs(4)
+    return len(line) - len(line.lstrip())
 
 
 def _delete(db: sqlite3.Connection, doc_id: str) -> bool:
