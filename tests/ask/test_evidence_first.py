@@ -212,6 +212,7 @@ def test_one_unmentioned_word_that_is_the_whole_topic_is_not_answered(
     ("Does smoking make heterotopic ossification after a spinal cord injury worse?",
      "smoking"),  # a word in -ing that heads the subject
     ("Does acupuncture help the pain of heterotopic ossification?", "acupuncture"),
+    ("Does a high-calcium diet make heterotopic ossification more likely?", "diet"),
 ])
 def test_a_yes_or_no_question_whose_subject_no_source_mentions_is_not_answered(
         seeded_kb: KnowledgeBase, question: str, subject: str) -> None:

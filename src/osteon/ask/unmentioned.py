@@ -133,6 +133,8 @@ def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[s
                           and not _misspelt(word, knowledge.store.vocabulary())) else []
     head = []
     for word in subject:
+        if "-" in word and word not in words:
+            continue  # a compound modifier ("a high-calcium diet") says which, not what
         if word not in words:
             break
         head.append(word)
