@@ -16,6 +16,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
 
 from osteon.corpus.records import SentencePlace
 from osteon.corpus.store import Store, chunked, sentence_chunks
@@ -72,8 +73,30 @@ class UpdateReport:
     seconds: float = 0.0
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
 CLAIMS_AT_LIMIT = 100_000
-"""Sentences whose claims a knowledge store remembers before it starts afresh."""
+"""Sentences whose claims (or pages whose concepts) a knowledge store remembers before it
+starts afresh."""
+
+
+class PerGeneration(Generic[K, V]):
+    """Values derived from the tables, remembered for one generation of the knowledge.
+
+    Dropped when an update makes a new generation (they would be stale), or when they
+    grow past CLAIMS_AT_LIMIT (a store of many documents).
+    """
+
+    def __init__(self) -> None:
+        self._generation = -1
+        self._values: dict[K, V] = {}
+
+    def of(self, generation: int) -> dict[K, V]:
+        """The values remembered for this generation (empty after a change)."""
+        if generation != self._generation or len(self._values) > CLAIMS_AT_LIMIT:
+            self._generation, self._values = generation, {}
+        return self._values
 
 
 class KnowledgeStore:
@@ -91,8 +114,9 @@ class KnowledgeStore:
         self.precision = rule_precision()
         self.phrasing = phrasing()
         self._hierarchy: tuple[int, Hierarchy] | None = None
-        self._claims_at: tuple[int, dict[tuple[str, int], list[tuple[int, Claim]]]] = (-1, {})
-        self._pages: tuple[int, dict[str, PageConcepts]] = (-1, {})
+        self._claims_at: PerGeneration[tuple[str, int], list[tuple[int, Claim]]] = (
+            PerGeneration())
+        self._pages: PerGeneration[str, PageConcepts] = PerGeneration()
         self._updating = False
 
     @property
@@ -542,10 +566,7 @@ class KnowledgeStore:
         answer questions about HO come back question after question, and reading their
         claims (JSON qualifiers and all) was a good part of an answer's time.
         """
-        generation = self.generation
-        if self._claims_at[0] != generation or len(self._claims_at[1]) > CLAIMS_AT_LIMIT:
-            self._claims_at = (generation, {})
-        known = self._claims_at[1]
+        known = self._claims_at.of(self.generation)
         wanted = list(dict.fromkeys(keys))
         missing = [k for k in wanted if k not in known]
         for key in missing:
@@ -564,10 +585,7 @@ class KnowledgeStore:
         A page about FOP need not name FOP in every sentence ("The average onset age is
         5."): what it mentions throughout lends its sentences their subject.
         """
-        generation = self.generation
-        if self._pages[0] != generation or len(self._pages[1]) > CLAIMS_AT_LIMIT:
-            self._pages = (generation, {})
-        known = self._pages[1]
+        known = self._pages.of(self.generation)
         wanted = list(dict.fromkeys(doc_ids))
         missing = [d for d in wanted if d not in known]
         if missing:
