@@ -50,6 +50,10 @@ class _Context:
     """(concept, one line) of each fact an item may be about (not medicines, allergies)."""
     noted: tuple[PatientFact, ...] = ()
     """Present medicines, allergies and labs: what an item's notes may name."""
+    injuries: tuple[tuple[frozenset[str], str], ...] = ()
+    """Each planned or recent event that wounds tissue (a kind of rules.yaml's `injuries`):
+    the concepts a statement about it may be about (its broader concepts, and the injury
+    kinds themselves: what the sources say of any injury holds for a biopsy), and its line."""
     chosen: dict[str, list[tuple[Rule, Assertion]]] = field(default_factory=dict)
     anchors: dict[str | None, Anchor | None] = field(default_factory=dict)
     """The patient's event each timing's anchor names (one patient, one time: once each)."""
@@ -140,12 +144,18 @@ def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hier
     sites = frozenset(s for f in findings for s in f.sites)
     planned = [f for f in events if f.status == "planned"]
     present = patient.present()
+    roots = frozenset(rules.injuries)
+    injuries = tuple((hierarchy.broader(f.concept) | roots, describe(f))
+                     for f in dict.fromkeys([*planned, *recent])
+                     if f.status in ("planned", "active")
+                     and not hierarchy.broader(f.concept).isdisjoint(roots))
     return _Context(patient, at, rules, hierarchy, hierarchy.narrower(rules.target),
                     up(events), up(recent), up(planned), up(findings), sites,
                     up([*labs, *lab_findings]), frozenset(f.concept for f in present),
                     tuple((f.concept, describe(f)) for f in patient.facts
                           if f.kind != "medication" and f.kind != "allergy"),
-                    tuple(f for f in present if f.kind in ("medication", "allergy", "lab")))
+                    tuple(f for f in present if f.kind in ("medication", "allergy", "lab")),
+                    injuries)
 
 
 def _triggered(rule: Rule, ctx: _Context, view: KnowledgeView) -> bool:
@@ -174,7 +184,8 @@ def _role(name: str, ctx: _Context) -> frozenset[str] | None:
     if name == "any":
         return None
     sets = {"target": ctx.target, "patient": ctx.events, "patient_recent": ctx.recent,
-            "patient_planned": ctx.planned, "patient_findings": ctx.findings, "labs": ctx.labs}
+            "patient_planned": ctx.planned, "patient_findings": ctx.findings, "labs": ctx.labs,
+            "patient_injuries": frozenset().union(*(c for c, _ in ctx.injuries))}
     if name in sets:
         return sets[name]
     if name == "differentials":
@@ -222,24 +233,34 @@ def _items(name: str, ctx: _Context, view: KnowledgeView, facts: dict[int, Fact]
         if times and times[0].start is not None:
             windows.setdefault(assertion.subject, times[0])
         built[assertion.id] = Item(
-            rule.id, _readable(assertion, said, knowledge), said, assertion.predicate,
-            assertion.subject,
+            rule.id, _readable(assertion, said, knowledge, quote=rule.quote), said,
+            assertion.predicate, assertion.subject,
             assertion.object, assertion.belief, assertion.polarity, said.figures,
-            _matched(assertion, ctx, view), times, conflicts.get(assertion.id, ()),
+            _matched(assertion, ctx, view, rule), times, conflicts.get(assertion.id, ()),
             _notes(assertion, ctx, knowledge))
-    for _, assertion in pairs:  # back to rule order
-        if assertion.id in built:
-            items.append(built[assertion.id])
+    quoted: set[tuple[str, int]] = set()
+    for rule, assertion in pairs:  # back to rule order
+        if assertion.id not in built:
+            continue
+        item = built[assertion.id]
+        if rule.quote:  # one sentence naming an injection and a biopsy is quoted once
+            cite = item.statement.citations[0]
+            if (cite.doc, cite.sentence) in quoted:
+                continue
+            quoted.add((cite.doc, cite.sentence))
+        items.append(item)
     return tuple(items)
 
 
-def _readable(assertion: Assertion, said: Statement, knowledge: KnowledgeStore) -> str:
+def _readable(assertion: Assertion, said: Statement, knowledge: KnowledgeStore, *,
+              quote: bool = False) -> str:
     """The item's text as a sentence a clinician reads.
 
-    A claim whose object is free text ("Three-phase bone scan: may not progress") reads
-    as its subject and the source sentence it came from.
+    A claim whose object is free text ("Three-phase bone scan: may not progress"), or one
+    a rule quotes (a caution in the source's own words), reads as its subject and the
+    source sentence it came from.
     """
-    if not assertion.key.object_is_text or not said.citations:
+    if not (assertion.key.object_is_text or quote) or not said.citations:
         return assertion.text
     sentence = " ".join(said.citations[0].sentence_text.split())
     name = (knowledge.lexicon.get(assertion.subject).name
@@ -270,8 +291,16 @@ def _windows(fact: Fact, ctx: _Context, knowledge: KnowledgeStore, timing: Timin
         yield window(value, anchor, ctx.at, timing, relative_to=other)
 
 
-def _matched(assertion: Assertion, ctx: _Context, view: KnowledgeView) -> tuple[str, ...]:
-    """The patient facts this item is about (its subject or object covers them)."""
+def _matched(assertion: Assertion, ctx: _Context, view: KnowledgeView, rule: Rule
+             ) -> tuple[str, ...]:
+    """The patient facts this item is about (its subject or object covers them).
+
+    An item about an injury is about each of the patient's injuries its subject names
+    (a statement about trauma is about the planned biopsy).
+    """
+    if rule.subject == "patient_injuries":
+        return tuple(dict.fromkeys(line for concepts, line in ctx.injuries
+                                   if assertion.subject in concepts))
     covers = view.covers(assertion)
     return tuple(dict.fromkeys(line for concept, line in ctx.described if concept in covers))
 

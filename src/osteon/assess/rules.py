@@ -20,8 +20,8 @@ from osteon.reading.records import PREDICATES
 
 Polarity = Literal["asserted", "hedged", "negated"]
 TRIGGERS = ("established", "presentation", "labs", "surgery")
-ROLES = ("any", "target", "patient", "patient_recent", "patient_planned", "patient_findings",
-         "labs", "differentials", "target_or_differentials")
+ROLES = ("any", "target", "patient", "patient_recent", "patient_planned", "patient_injuries",
+         "patient_findings", "labs", "differentials", "target_or_differentials")
 Family = Literal["acquired", "genetic"]
 
 
@@ -53,6 +53,10 @@ class Rule(Strict):
     unscoped_family: Family | None = None
     """The family a claim naming none is taken to be about: advice the sources give for HO
     at large (radiation, excision) is about acquired HO, no advice for FOP and its kin."""
+    quote: bool = False
+    """Its items read as the source sentence, after the subject's name: a caution is given
+    in the source's own words ("Trauma: ... a condition that causes injured tissues to be
+    replaced by heterotopic bone"), not as a rewording of the claim."""
 
     @field_validator("predicates")
     @classmethod
@@ -104,6 +108,9 @@ class AssessRules(Strict):
     report_limit: int = Field(default=6, ge=1)
     """Items a section of the report shows in full; the rest are named ("4 more: …")."""
     high_lab_findings: dict[str, str] = {}
+    injuries: list[str] = []
+    """Concepts whose kinds wound tissue (trauma, invasive procedures): a patient's planned
+    or recent event of one of these kinds is an injury (role patient_injuries)."""
     site_words_ignored: list[str] = []
     entry_types: dict[str, list[str]]
     rules: list[Rule]

@@ -286,7 +286,7 @@ class RelationExtractor:
             # X-rays weeks after diagnosis": not "NHO begins after HO")
         explicit = [m for m in (s_mention, o_mention) if m]
         polarity = rule.polarity or polarity_of(analysis, match.start(), match.end(), explicit)
-        if is_text and polarity == "negated":
+        if is_text and polarity == "negated" and _holds_negation(o_id, analysis):
             polarity = "asserted"  # a free-text object carries its own "no" ("no way to reverse")
         spans = [(match.start(), match.end())] + [(m.start, m.end) for m in explicit]
         return Claim(subject=s_id, predicate=predicate, object=o_id, polarity=polarity,
@@ -331,3 +331,15 @@ LABEL_REACH = 60
 def is_labelled(text: str) -> bool:
     """Is this list item a label and its explanation, rather than a bare name?"""
     return ":" in text[:LABEL_REACH]
+
+
+def _holds_negation(text: str, analysis: SentenceAnalysis) -> bool:
+    """Whether a free-text object holds the negation cue itself ("no way to reverse").
+
+    Then the object says the "no" and the claim is asserted; a "not" outside it ("X is not
+    contraindicated", the object "contraindicated") negates the claim.
+    """
+    folded = text.casefold()
+    return any(cue.status == "negated" and cue.text.casefold() in folded
+               for cue in analysis.cues)
+

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from osteon.assess.records import Assessment, Deadline, Item
+from osteon.assess.rules import assess_rules
 from osteon.assess.sections import sections
 from osteon.assess.timing import deadline_sentence
 from osteon.web.cds.models import Action, Card, Link, Source, Suggestion
@@ -24,6 +25,12 @@ SUMMARY_MAX = 140
 DETAIL_ITEMS = 6
 _INDICATOR = {name: s.card.indicator for name, s in sections().items()}
 _TITLES = {name: s.card.title for name, s in sections().items()}
+_BESIDE_ORDER = frozenset(r.id for r in assess_rules().rules
+                          if r.subject in ("patient_injuries", "patient_planned"))
+"""Rules whose items are about the patient's own planned or recent procedure: a card says
+which ("Applies to: Biopsy soft tissue mass, planned"), the caution sits beside it."""
+_QUOTED = frozenset(r.id for r in assess_rules().rules if r.quote)
+"""Rules whose items quote their source sentence after the subject's name."""
 
 
 def cards_for(assessment: Assessment, sections: Sequence[str], base_url: str) -> list[Card]:
@@ -103,6 +110,8 @@ def _summary(section: str, items: Sequence[Item]) -> str:
 def _short(item: Item) -> str:
     """The item's other party in a few words (the factor, the drug, the test)."""
     text = item.text
+    if item.rule in _QUOTED:  # "Trauma: <the source's sentence>"
+        return text.split(": ", 1)[0]
     for joiner in (" raises the risk of", " prevents", " helps diagnose", " is a differential",
                    " is not effective", " treats", " is a symptom", " begins after"):
         if joiner in text:
@@ -119,6 +128,8 @@ def _detail_line(item: Item) -> str:
             parts.append(f" — {window.summary}")
     for note in item.notes:  # what the patient already takes, an allergy to its class
         parts.append(f"\n  Patient: {note}")
+    if item.rule in _BESIDE_ORDER and item.matched:  # a caution beside the order it is about
+        parts.append(f"\n  Applies to: {'; '.join(item.matched)}")
     cite = item.statement.citations[0]
     parts.append(f"\n  > “{cite.quote}” — {cite.title or cite.doc}")
     if item.conflicts:

@@ -1,0 +1,113 @@
+"""In FOP an injury is what sets off new bone: the sources' caution sits beside the order.
+
+A patient with fibrodysplasia ossificans progressiva (or its kin) and a planned biopsy,
+intramuscular injection, operation or dental procedure gets what the sources say of
+such injuries in FOP, quoted and cited, in `cautions` and on the CDS card, naming the
+order it is about. A patient without FOP gets none of it; nor does one with FOP and no
+injury to come. Made-up sources and patients.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from osteon import KnowledgeBase
+from osteon.web.cds.cards import cards_for
+
+AT = "2026-05-04T12:00:00Z"
+SOURCE = "\n\n".join([
+    "Living with stone man syndrome",
+    "Fibrodysplasia ossificans progressiva",
+    "In fibrodysplasia ossificans progressiva, intramuscular injections, biopsies and other "
+    "invasive procedures are strongly advised against.",
+    "In FOP, minor trauma can trigger flare-ups.",
+    "Stone man syndrome is rare; it is also called FOP, a disorder that makes injured tissues "
+    "to be turned into heterotopic bone.",
+    "In FOP, dental work under local anaesthesia is not contraindicated.",
+    "Heterotopic ossification after hip replacement",
+    "Hip surgery raises the risk of heterotopic ossification.",
+]) + "\n"
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
+    home = tmp_path_factory.mktemp("fop_cautions")
+    paper = home / "stone_man.txt"
+    paper.write_text(SOURCE)
+    with KnowledgeBase.open(home / "store") as kb:
+        kb.ingest([paper])
+        yield kb
+
+
+def patient(*procedures: dict[str, Any], fop: bool = True) -> dict[str, Any]:
+    conditions = [{"text": "fibrodysplasia ossificans progressiva", "date": "2012-01-01"}] \
+        if fop else [{"text": "osteoarthritis of hip", "date": "2020-01-01"}]
+    return {"id": "made-up", "age": 19, "sex": "female", "conditions": conditions,
+            "procedures": list(procedures)}
+
+
+def injury_items(result) -> list:
+    return [i for i in result.cautions if i.rule == "injury-caution"]
+
+
+def test_a_planned_intramuscular_injection_in_fop_brings_the_caution_beside_it(kb):
+    result = kb.assess(patient({"text": "intramuscular injection", "status": "planned",
+                                "date": "2026-05-06"}), at=AT)
+    items = injury_items(result)
+    said = {i.subject: i for i in items}
+    assert {"intramuscular_injection", "trauma"} <= set(said)
+    # one sentence naming injections, biopsies and invasive procedures is quoted once
+    assert len({i.statement.citations[0].sentence_text for i in items}) == len(items)
+    first = said["intramuscular_injection"]
+    assert "strongly advised against" in first.text  # the source's own words
+    assert first.text.startswith("Intramuscular injection: ")
+    assert all(any("intramuscular injection" in m and "planned" in m for m in i.matched)
+               for i in items)
+    cite = first.statement.citations[0]
+    assert "advised against" in cite.sentence_text and cite.quote
+    # the injury turned into bone, said of FOP only, is quoted too
+    assert any("injured tissues" in i.text for i in items if i.subject == "trauma")
+    # "not contraindicated" is no caution, and no item is about another kind of procedure
+    assert "dental_procedure" not in said and "biopsy" not in said
+
+
+def test_a_planned_biopsy_gets_what_is_said_of_biopsies_and_of_any_injury(kb):
+    result = kb.assess(patient({"text": "needle biopsy of the back", "status": "planned"}),
+                       at=AT)
+    subjects = {i.subject for i in injury_items(result)}
+    assert {"biopsy", "trauma"} <= subjects
+    assert "intramuscular_injection" not in subjects
+
+
+def test_the_cds_card_says_which_order_the_caution_is_about(kb):
+    result = kb.assess(patient({"text": "dental extraction", "status": "planned"}), at=AT)
+    assert {i.subject for i in injury_items(result)} >= {"invasive_procedure", "trauma"}
+    card = next(c for c in cards_for(result, ["cautions"], "https://osteon.example")
+                if "caution" in c.summary.casefold())
+    assert "Applies to: dental extraction" in card.detail
+    assert "advised against" in card.detail
+    assert len(card.summary) <= 140
+
+
+def test_no_injury_caution_without_fop_or_without_an_injury_to_come(kb):
+    operated = kb.assess(patient({"text": "intramuscular injection", "status": "planned"},
+                                 {"text": "hip surgery", "status": "planned"}, fop=False),
+                         at=AT)
+    assert not injury_items(operated)
+    assert not any("advised against" in i.text for i in operated.items())
+    quiet = kb.assess(patient(), at=AT)
+    assert not injury_items(quiet)
+
+
+def test_an_injury_done_long_ago_is_no_order_to_caution(kb):
+    result = kb.assess(patient({"text": "needle biopsy", "date": "2019-02-01"}), at=AT)
+    assert not injury_items(result)
+
+
+def test_a_source_that_says_it_of_hip_surgery_is_no_caution_in_fop(kb, tmp_path: Path):
+    result = kb.assess(patient({"text": "hip surgery", "status": "planned"}), at=AT)
+    assert all(i.subject != "hip_surgery" for i in injury_items(result))
