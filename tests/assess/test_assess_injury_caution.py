@@ -111,3 +111,32 @@ def test_an_injury_done_long_ago_is_no_order_to_caution(kb):
 def test_a_source_that_says_it_of_hip_surgery_is_no_caution_in_fop(kb, tmp_path: Path):
     result = kb.assess(patient({"text": "hip surgery", "status": "planned"}), at=AT)
     assert all(i.subject != "hip_surgery" for i in injury_items(result))
+
+
+def bundle(*immunizations: dict[str, Any]) -> dict[str, Any]:
+    resources = [{"resourceType": "Patient", "id": "p", "gender": "male",
+                  "birthDate": "2008-02-02"},
+                 {"resourceType": "Condition", "id": "c", "subject": {"reference": "Patient/p"},
+                  "code": {"text": "fibrodysplasia ossificans progressiva"}}]
+    resources += [{"resourceType": "Immunization", "id": f"i{n}",
+                   "patient": {"reference": "Patient/p"}, **i}
+                  for n, i in enumerate(immunizations)]
+    return {"resourceType": "Bundle", "type": "collection",
+            "entry": [{"resource": r} for r in resources]}
+
+
+def test_an_intramuscular_vaccine_given_or_due_is_an_injury_in_fop(kb):
+    given = {"status": "completed", "occurrenceDateTime": "2026-05-01",
+             "vaccineCode": {"text": "tetanus and diphtheria toxoids"},
+             "route": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/"
+                                             "v3-RouteOfAdministration", "code": "IM"}]}}
+    due = {"status": "not-done", "occurrenceDateTime": "2026-05-05",
+           "vaccineCode": {"text": "influenza vaccine IM"}}
+    oral = {"status": "completed", "occurrenceDateTime": "2026-05-02",
+            "vaccineCode": {"text": "oral cholera vaccine"}}
+    result = kb.assess(bundle(given, due, oral), at=AT)
+    injections = [f for f in result.patient.facts if f.concept == "intramuscular_injection"]
+    assert sorted(f.status for f in injections) == ["active", "planned"]
+    caution = next(i for i in injury_items(result) if i.subject == "intramuscular_injection")
+    assert len(caution.matched) == 2 and "advised against" in caution.text
+    assert any("Immunization ×1" in w for w in result.warnings)  # the oral one: not used

@@ -31,6 +31,19 @@ MEMO_MAX_CHARS = 200
 """A text longer than this is matched afresh each time: only short texts are remembered."""
 
 
+class InjectionRoute(Strict):
+    """A route that makes an Immunization an injection osteon knows (display.yaml)."""
+
+    name: str
+    codes: list[str] = []
+    words: str
+
+    def named_in(self, codes: list[str], texts: list[str]) -> bool:
+        """Whether one of these route codes, or a word in these texts, is this route."""
+        return bool(set(codes) & set(self.codes)) or any(
+            re.search(self.words, t) for t in texts)
+
+
 class DisplayRules(Strict):
     """The whole display.yaml."""
 
@@ -40,6 +53,7 @@ class DisplayRules(Strict):
     medication_words: list[str] = []
     absent_values: list[str] = []
     present_values: list[str] = []
+    injection_routes: list[InjectionRoute] = []
 
     def presence(self, *values: str | None) -> str | None:
         """The status (absent, active) a value that only says whether a thing is there means."""

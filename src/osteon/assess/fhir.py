@@ -5,7 +5,8 @@ Observation, MedicationStatement, MedicationRequest, Medication,
 AllergyIntolerance, DiagnosticReport and DocumentReference, whose conclusions
 and plain-text attachments are read as notes, and Encounter, whose reasons and
 diagnoses not given as a Condition of the bundle are the encounter's
-conditions) is validated with
+conditions, and Immunization, read as the intramuscular injection it is when its route
+says so) is validated with
 `fhir.resources.R4B` (the R5 default of fhir.resources 8 rejects real R4 data).
 One bad resource is skipped with a warning naming it; a bundle that is not a
 Bundle, or whose resources are valid R5 but not R4, is refused. Other resource
@@ -29,7 +30,7 @@ from osteon.assess.patient_json import CodingIn, EntryIn, LabIn, PatientIn
 
 USED = ("Patient", "Condition", "Procedure", "ServiceRequest", "Observation",
         "MedicationStatement", "MedicationRequest", "Medication", "AllergyIntolerance",
-        "DiagnosticReport", "DocumentReference", "Encounter")
+        "DiagnosticReport", "DocumentReference", "Encounter", "Immunization")
 _TEXT_TYPES = ("text/plain", "text/markdown")
 """Attachments read as notes (their bytes are the text; other types are not read)."""
 _SKIP_STATUS = {"entered-in-error", "not-done", "cancelled", "refuted", "revoked"}
@@ -123,6 +124,8 @@ class _Reader:
             if made is not None:
                 key, entry = made
                 out[key].append(entry)
+            elif kind == "Immunization":  # not given by a route osteon reads
+                self.ignored[kind] += 1
         if self.ignored:
             listed = ", ".join(f"{k} ×{n}" for k, n in sorted(self.ignored.items()))
             self.warnings.append(f"resources not used by the assessment: {listed}")
@@ -165,6 +168,8 @@ def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] 
     kind = resource.get_resource_type()
     source = f"{kind}/{resource.id or '?'}"
     status = _code(getattr(resource, "status", None))
+    if kind == "Immunization":
+        return _immunization(resource, source, status)
     if status in _SKIP_STATUS:
         return None
     if kind == "Condition":
@@ -208,6 +213,34 @@ def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] 
         return "allergies", _entry(resource.code, when or resource.recordedDate, None, source,
                                    "active")
     return None
+
+
+def _immunization(resource: Any, source: str, status: str | None
+                  ) -> tuple[str, EntryIn] | None:
+    """A vaccine given into a muscle, or due to be: an intramuscular injection (a procedure).
+
+    The injection wounds muscle (in FOP a flare-up's trigger), so an immunization is read
+    when its route, or its text, names a route display.yaml lists; the vaccine is kept as a
+    note. One not done is one still due: planned, so that what the sources say of such an
+    injection reaches the clinician before it is given. Entered in error: not read.
+    """
+    if status == "entered-in-error":
+        return None
+    route = resource.route
+    codes = [c.code for c in (route.coding or [] if route else []) if c.code]
+    route_texts = [t for t in ([route.text] + [c.display for c in route.coding or []]
+                               if route else []) if t]
+    vaccine = resource.vaccineCode
+    names = [t for t in [vaccine.text, *(c.display for c in vaccine.coding or [])] if t]
+    texts = [*route_texts, *names, *_texts(resource)]
+    found = next((r for r in display_rules().injection_routes if r.named_in(codes, texts)),
+                 None)
+    if found is None:
+        return None
+    when, _ = _first_time(resource, "occurrence")
+    return "procedures", EntryIn(text=found.name, date=_iso(when), source=source,
+                                 status="planned" if status == "not-done" else "active",
+                                 notes=names[:1])
 
 
 def _encounter(resource: Any, conditions: set[str]) -> list[EntryIn]:
