@@ -30,6 +30,9 @@ SOURCE = "\n\n".join([
     "In FOP, dental work under local anaesthesia is not contraindicated.",
     "Heterotopic ossification after hip replacement",
     "Hip surgery raises the risk of heterotopic ossification.",
+    "Heterotopic ossification can be caused by trauma.",
+    "Fibrodysplasia ossificans progressiva",
+    "In fibrodysplasia ossificans progressiva, heterotopic ossification can be caused by trauma.",
 ]) + "\n"
 
 
@@ -71,6 +74,9 @@ def test_a_planned_intramuscular_injection_in_fop_brings_the_caution_beside_it(k
     assert "advised against" in cite.sentence_text and cite.quote
     # the injury turned into bone, said of FOP only, is quoted too
     assert any("injured tissues" in i.text for i in items if i.subject == "trauma")
+    # "trauma causes HO" is said of acquired HO too: not quoted as what is said of FOP
+    assert not any(i.predicate == "risk_factor_for" and i.object == "heterotopic_ossification"
+                   for i in items)
     # "not contraindicated" is no caution, and no item is about another kind of procedure
     assert "dental_procedure" not in said and "biopsy" not in said
 

@@ -82,7 +82,8 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
             continue
         unscoped = frozenset((rule.unscoped_family,)) if rule.unscoped_family else frozenset()
         picked = [c.assertion for c in _pick(rule, ctx, view.rows[rule.id])
-                  if _fits_family(c.families or unscoped, families)]
+                  if _fits_family(c.families or unscoped, families)
+                  and (not rule.family_only or c.families <= families)]
         if rule.sites == "patient_findings":
             picked = [f.assertion for f in view.facts(picked)
                       if _sites_match(f.qualifiers.sites, ctx)]

@@ -53,6 +53,10 @@ class Rule(Strict):
     unscoped_family: Family | None = None
     """The family a claim naming none is taken to be about: advice the sources give for HO
     at large (radiation, excision) is about acquired HO, no advice for FOP and its kin."""
+    family_only: bool = False
+    """Only statements the sources make of the patient's condition families and of no other:
+    one also said of acquired HO ("trauma causes HO") would be quoted from any of its
+    sentences, perhaps one about a hip operation."""
     quote: bool = False
     """Its items read as the source sentence, after the subject's name: a caution is given
     in the source's own words ("Trauma: ... a condition that causes injured tissues to be
