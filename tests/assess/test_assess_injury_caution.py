@@ -95,6 +95,7 @@ def test_the_cds_card_says_which_order_the_caution_is_about(kb):
     card = next(c for c in cards_for(result, ["cautions"], "https://osteon.example")
                 if "caution" in c.summary.casefold())
     assert "Applies to: dental extraction" in card.detail
+    assert card.indicator == "warning"  # the section's usual "info" is raised
     assert "advised against" in card.detail
     assert len(card.summary) <= 140
 

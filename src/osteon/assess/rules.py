@@ -53,6 +53,9 @@ class Rule(Strict):
     unscoped_family: Family | None = None
     """The family a claim naming none is taken to be about: advice the sources give for HO
     at large (radiation, excision) is about acquired HO, no advice for FOP and its kin."""
+    indicator: Literal["info", "warning", "critical"] | None = None
+    """The CDS card of its section is at least this urgent when it holds one of its items
+    (a planned biopsy in FOP is a warning, not the section's usual info)."""
     family_only: bool = False
     """Only statements the sources make of the patient's condition families and of no other:
     one also said of acquired HO ("trauma causes HO") would be quoted from any of its

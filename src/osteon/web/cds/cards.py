@@ -30,6 +30,9 @@ _BESIDE_ORDER = frozenset(r.id for r in assess_rules().rules
 """Rules whose items are about the patient's own planned or recent procedure: a card says
 which ("Applies to: Biopsy soft tissue mass, planned"), the caution sits beside it."""
 _QUOTED = frozenset(r.id for r in assess_rules().rules if r.quote)
+_RULE_INDICATOR = {r.id: r.indicator for r in assess_rules().rules if r.indicator}
+"""Rules whose items make their card more urgent than its section's default."""
+_URGENCY = ("info", "warning", "critical")
 """Rules whose items quote their source sentence after the subject's name."""
 
 
@@ -95,7 +98,8 @@ def _indicator(section: str, items: Sequence[Item]) -> str:
     if section == "prophylaxis" and any(w.status in ("closing",) for i in items
                                         for w in i.timing):
         return "critical"
-    return _INDICATOR.get(section, "info")
+    raised = [_RULE_INDICATOR[i.rule] for i in items if i.rule in _RULE_INDICATOR]
+    return max([_INDICATOR.get(section, "info"), *raised], key=_URGENCY.index)
 
 
 def _summary(section: str, items: Sequence[Item]) -> str:
