@@ -151,6 +151,31 @@ def test_order_sign_for_a_hip_arthroplasty_gives_a_prophylaxis_deadline(service:
     assert without.status_code == 200 and without.json()["cards"] == []
 
 
+def test_order_sign_for_a_biopsy_in_fop_warns_that_injury_sets_off_new_bone(service: str
+                                                                             ) -> None:
+    def signing(*conditions: str) -> list[dict]:
+        patient = {"resourceType": "Bundle", "type": "collection", "entry": [
+            {"resource": {"resourceType": "Patient", "id": "p2", "gender": "female",
+                          "birthDate": "2010-03-03"}}] + [
+            {"resource": {"resourceType": "Condition", "id": f"c{n}",
+                          "subject": {"reference": "Patient/p2"}, "code": {"text": text}}}
+            for n, text in enumerate(conditions)]}
+        order = {"resourceType": "ServiceRequest", "id": "draft-bx", "status": "draft",
+                 "intent": "order", "subject": {"reference": "Patient/p2"},
+                 "code": {"text": "needle biopsy of a soft tissue mass, left shoulder"}}
+        body = hook_body("order-sign", patient, context={"draftOrders": {
+            "resourceType": "Bundle", "type": "collection", "entry": [{"resource": order}]}})
+        response = call(service, ORDER_SIGN, body)
+        assert response.status_code == 200, response.text
+        return response.json()["cards"]
+
+    caution = next(c for c in signing("fibrodysplasia ossificans progressiva")
+                   if c["summary"].startswith("HO caution"))
+    assert caution["indicator"] == "warning"
+    assert "injured" in caution["detail"] and "Applies to: needle biopsy" in caution["detail"]
+    assert not any("injured" in c["detail"] for c in signing("asthma"))
+
+
 @pytest.mark.parametrize(("body", "code"), [
     (b"{not json", 400),
     (json.dumps({"hook": "patient-view"}).encode(), 400),  # no hookInstance
