@@ -229,4 +229,4 @@ def test_a_code_for_a_concept_the_lexicon_lacks_names_its_line(tmp_path, monkeyp
     with pytest.raises(DataFileError) as caught:
         check_against(tables, load_lexicon())
     assert "unknown concept 'total_hip_arthroplastie'" in str(caught.value)
-    assert caught.value.line == line_with(path, "arthroplastie")
+    assert caught.value.line == line_with(path, "total_hip_arthroplastie")
