@@ -48,6 +48,21 @@ def test_an_edited_file_replaces_its_old_version(tmp_path, empty_store):
     assert empty_store.integrity_problems() == []
 
 
+def test_a_replaced_document_is_quoted_as_it_now_reads(tmp_path, empty_store):
+    """What a store remembers of its sentences (for quoting them) goes with a replacement,
+    even one that keeps the document's sentence count and ids."""
+    path = tmp_path / "doc.txt"
+    path.write_text("Indomethacin prevents ossification. It is an NSAID.\n")
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    assert empty_store.sentence_places([("doc", 0)])[("doc", 0)].text.startswith("Indo")
+    assert empty_store.absent_words(["radiation"]) == ["radiation"]
+    path.write_text("Radiation prevents ossification. It is a single dose.\n")
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    assert empty_store.sentence_places([("doc", 0)])[("doc", 0)].text == (
+        "Radiation prevents ossification.")
+    assert empty_store.absent_words(["radiation", "indomethacin"]) == ["indomethacin"]
+
+
 def test_a_failed_replacement_keeps_the_old_version_whole(tmp_path, empty_store, monkeypatch):
     path = tmp_path / "doc.txt"
     path.write_text("Old sentence one. Old sentence two.\n")

@@ -105,6 +105,8 @@ other's pages and read ~1,800 pages a question back from the file (a system call
 with 64 MiB a warm server reads almost none, and answers take ~15 % less CPU."""
 HELD_CACHE = 50_000
 """Words and phrases a store remembers holding or not, per version of its sentences."""
+PLACES_CACHE = 20_000
+"""Sentences (text, place, headings) a store remembers, per version of its sentences."""
 SQL_CHUNK = 900
 """Ids bound per `IN (...)` query: far below SQLite's bound-parameter limit."""
 
@@ -768,39 +770,46 @@ class Store:
         """The stored sentences' version as this connection sees it.
 
         Their newest id and the number of documents (both move with any ingest or
-        removal here), and SQLite's data_version (it moves when another connection
-        writes).
+        removal here), SQLite's data_version (it moves when another connection
+        writes), and this connection's count of changed rows (it moves with any write
+        here: a document replaced by one of as many sentences keeps the first two, and
+        the sentences remembered must not outlive it).
         """
         row = self._db.execute("SELECT max(id), (SELECT count(*) FROM documents) FROM sentences"
                                ).fetchone()
-        return (*row, self._db.execute("PRAGMA data_version").fetchone()[0])
+        return (*row, self._db.execute("PRAGMA data_version").fetchone()[0],
+                self._db.total_changes)
 
     def sentence_places(self, keys: Iterable[tuple[str, int]]
                         ) -> dict[tuple[str, int], SentencePlace]:
         """Sentences by (doc id, index), each with its section headings and document title.
 
-        One query for all (see `keys_json`), not one per document.
+        One query for all (see `keys_json`), not one per document; remembered per version
+        of the store, as plain tuples the cycle collector need not walk: an answer reads
+        its quoted sentences again to cite them (half the lookups of the slowest question
+        on the 10,000-document store), and the sentences about HO come back question after
+        question.
         """
-        wanted, bound = keys_json(keys)
-        if not wanted:
-            return {}
-        rows = {(row[0], row[1]): row for row in self._db.execute(
-            "SELECT s.doc_id, s.idx, s.start, s.end, s.text, s.kind, sec.path, d.title,"
-            " substr(d.text, s.start + 1, s.end - s.start),"
-            f" CASE WHEN s.kind = 'list_item' THEN substr(d.text, max(1, s.start - {LINE_LOOK}),"
-            f" min(s.start, {LINE_LOOK + 1})) END"
-            f" FROM {KEYS_JOIN.format(table='sentences s', doc='s.doc_id', idx='s.idx')}"
-            " JOIN documents d ON d.id = s.doc_id"
-            " LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section_idx",
-            (bound,))}
-        found: dict[tuple[str, int], SentencePlace] = {}
-        for key in wanted:
-            if key in rows:
-                doc_id, idx, start, end, text, kind, path, title, source, before = rows[key]
-                found[key] = SentencePlace(doc_id, idx, start, end, text, kind,
-                                           tuple(json.loads(path)) if path else (), title,
-                                           source, _indent(before, start))
-        return found
+        wanted, _ = keys_json(keys)
+        known = self._this_version().setdefault("places", {})
+        missing = [key for key in wanted if key not in known]
+        if missing:
+            if len(known) + len(missing) > PLACES_CACHE:
+                known.clear()
+            for (doc_id, idx, start, end, text, kind, path, title, source,
+                 before) in self._db.execute(
+                    "SELECT s.doc_id, s.idx, s.start, s.end, s.text, s.kind, sec.path, d.title,"
+                    " substr(d.text, s.start + 1, s.end - s.start),"
+                    f" CASE WHEN s.kind = 'list_item' THEN substr(d.text,"
+                    f" max(1, s.start - {LINE_LOOK}), min(s.start, {LINE_LOOK + 1})) END"
+                    f" FROM {KEYS_JOIN.format(table='sentences s', doc='s.doc_id', idx='s.idx')}"
+                    " JOIN documents d ON d.id = s.doc_id"
+                    " LEFT JOIN sections sec ON sec.doc_id = s.doc_id"
+                    " AND sec.idx = s.section_idx", (keys_json(missing)[1],)):
+                known[(doc_id, idx)] = (doc_id, idx, start, end, text, kind,
+                                        tuple(json.loads(path)) if path else (), title, source,
+                                        _indent(before, start))
+        return {key: SentencePlace(*known[key]) for key in wanted if key in known}
 
 
 LINE_LOOK = 47
