@@ -66,11 +66,14 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     for key, share in in_best_pages.items():
         lexical.setdefault(key, share)
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
-    places = knowledge.sentences(set(lexical) | set(claims))
+    # in document order: ties are then broken the same way in every process (a set's
+    # order changes with PYTHONHASHSEED, and so did 57 of 401 answers on a large store)
+    places = dict(sorted(knowledge.sentences(set(lexical) | set(claims)).items()))
     # a list item is quoted with its lead-in, and the lead-in with its items: the lead-in
     # is scored on all it quotes ("HO typically presents with:" names no symptom itself)
     best_items = sorted((p for k, p in places.items() if p.kind == "list_item"),
-                        key=lambda p: -lexical.get((p.doc_id, p.idx), 0.0))[:LEAD_INS_SOUGHT]
+                        key=lambda p: (-lexical.get((p.doc_id, p.idx), 0.0), p.doc_id,
+                                       p.idx))[:LEAD_INS_SOUGHT]
     leads = lead_ins_of(knowledge, best_items)
     for lead in leads.values():
         places.setdefault((lead.doc_id, lead.idx), lead)
