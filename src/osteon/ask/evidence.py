@@ -378,6 +378,8 @@ def _only_names(text: str, knowledge: KnowledgeStore) -> bool:
 
     Like a heading, it names a topic and says nothing of it, whatever its length.
     """
+    if text.count(" ") >= NAMES_AT_MOST:
+        return False  # most sentences: too long to be a name, no need to look
     words = WORD.findall(text)  # the words concepts are found among
     if len(words) > NAMES_AT_MOST:
         return False

@@ -40,9 +40,21 @@ def question_scope(text: str, concepts: Iterable[str], lexicon: Lexicon) -> Scop
     return Scope(family, named.population, species)
 
 
+_NAMED: dict[tuple[int, tuple[str, ...]], Scope] = {}
+NAMED_LIMIT = 20_000
+"""Sets of concepts whose scope is remembered: a question's candidates name the same few
+sets over and over (each was read anew, ~70 a question)."""
+
+
 def scope_of(concepts: Iterable[str], lexicon: Lexicon) -> Scope:
     """The scope named by some concepts (a sentence's mentions, a heading's)."""
-    return _reader(lexicon).named(concepts)
+    key = (id(lexicon), tuple(concepts))
+    found = _NAMED.get(key)
+    if found is None:
+        if len(_NAMED) >= NAMED_LIMIT:
+            _NAMED.clear()
+        found = _NAMED[key] = _reader(lexicon).named(key[1])
+    return found
 
 
 def merged(own: Scope, *around: Scope) -> Scope:
