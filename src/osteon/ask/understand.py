@@ -355,6 +355,8 @@ def folded_words(text: str) -> str:
 
 def has_phrase(folded: str, phrase: str) -> bool:
     """Does the folded text hold this folded phrase as whole words?"""
+    if phrase not in folded:
+        return False  # most phrases asked about: no need for the word-boundary search
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", folded) is not None
 
 
