@@ -63,6 +63,19 @@ def test_a_replaced_document_is_quoted_as_it_now_reads(tmp_path, empty_store):
     assert empty_store.absent_words(["radiation", "indomethacin"]) == ["indomethacin"]
 
 
+def test_sentences_are_all_found_when_their_memory_starts_afresh(tmp_path, empty_store,
+                                                                  monkeypatch):
+    path = tmp_path / "doc.txt"
+    path.write_text("One sentence here. Two sentences here. Three sentences here.\n")
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    monkeypatch.setattr(store_module, "PLACES_CACHE", 2)
+    assert list(empty_store.sentence_places([("doc", 0)])) == [("doc", 0)]
+    # the bound is passed: what was remembered is dropped, and every sentence asked for,
+    # the one remembered before included, is read again
+    keys = [("doc", 0), ("doc", 1), ("doc", 2)]
+    assert list(empty_store.sentence_places(keys)) == keys
+
+
 def test_a_failed_replacement_keeps_the_old_version_whole(tmp_path, empty_store, monkeypatch):
     path = tmp_path / "doc.txt"
     path.write_text("Old sentence one. Old sentence two.\n")

@@ -796,6 +796,7 @@ class Store:
         if missing:
             if len(known) + len(missing) > PLACES_CACHE:
                 known.clear()
+                missing = wanted  # what was remembered went with the rest
             for (doc_id, idx, start, end, text, kind, path, title, source,
                  before) in self._db.execute(
                     "SELECT s.doc_id, s.idx, s.start, s.end, s.text, s.kind, sec.path, d.title,"
