@@ -18,17 +18,37 @@ names, never a long note, so the memory stays small whatever a caller sends.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
+from typing import Any, TypeVar
 
 from osteon.datafiles import Strict, load_model
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.terms import explicit_forms
 
+R = TypeVar("R")
+
 MEMO_SIZE = 4096
 """Texts (with their lexicon and options) whose match or words are remembered, per process."""
 MEMO_MAX_CHARS = 200
 """A text longer than this is matched afresh each time: only short texts are remembered."""
+
+
+def remembered_when_short(function: Callable[..., R]) -> Callable[..., R]:
+    """`function` with its results remembered in a bounded LRU when its text is short.
+
+    For pure functions of their arguments, called with the same displays and names call
+    after call; a long text (a note) is never kept, so the memory stays small whatever a
+    caller sends.
+    """
+    remembered = lru_cache(maxsize=MEMO_SIZE)(function)
+
+    @wraps(function)
+    def call(text: str, *args: Any) -> R:
+        return (remembered if len(text) <= MEMO_MAX_CHARS else function)(text, *args)
+
+    return call
 
 
 class InjectionRoute(Strict):
@@ -116,11 +136,10 @@ def strip_tag(text: str) -> str:
 
 def words(text: str, *, medication: bool = False) -> tuple[tuple[str, ...], str | None]:
     """(sorted content words, laterality) of a text."""
-    if len(text) > MEMO_MAX_CHARS:
-        return _words(text, medication)
-    return _remembered_words(text, medication)
+    return _words(text, medication)
 
 
+@remembered_when_short
 def _words(text: str, medication: bool) -> tuple[tuple[str, ...], str | None]:
     rules = display_rules()
     drop = _dropped(medication)
@@ -135,10 +154,6 @@ def _words(text: str, medication: bool) -> tuple[tuple[str, ...], str | None]:
             continue
         kept.append(word)
     return tuple(sorted(kept)), side
-
-
-_remembered_words = lru_cache(maxsize=MEMO_SIZE)(_words)
-"""`_words` remembered: display.yaml, all it reads besides the text, is loaded once."""
 
 
 @lru_cache(maxsize=4)
@@ -156,12 +171,15 @@ def _index(lexicon: Lexicon, medication: bool) -> dict[tuple[str, ...], set[str]
 
 def match_display(text: str, lexicon: Lexicon, allowed: list[str] | tuple[str, ...], *,
                   medication: bool = False) -> DisplayMatch | None:
-    """The one concept of an allowed type whose name has the text's words, or None."""
-    if len(text) > MEMO_MAX_CHARS:
-        return _match_display(text, lexicon, tuple(allowed), medication)
-    return _remembered_match(text, lexicon, tuple(allowed), medication)
+    """The one concept of an allowed type whose name has the text's words, or None.
+
+    Remembered per (text, lexicon, types, medication): display.yaml is read once, and a
+    Lexicon never changes once built (another lexicon is another key).
+    """
+    return _match_display(text, lexicon, tuple(allowed), medication)
 
 
+@remembered_when_short
 def _match_display(text: str, lexicon: Lexicon, allowed: tuple[str, ...], medication: bool
                    ) -> DisplayMatch | None:
     cleaned = strip_tag(text)
@@ -183,11 +201,6 @@ def _match_display(text: str, lexicon: Lexicon, allowed: tuple[str, ...], medica
                  if not cs and words(t, medication=medication)[0] == key),
                 lexicon.get(concept).name)
     return DisplayMatch(concept, side, text, name)
-
-
-_remembered_match = lru_cache(maxsize=MEMO_SIZE)(_match_display)
-"""`_match_display` remembered per (text, lexicon, types, medication): a pure function of
-them (a Lexicon never changes once built; another lexicon is another key)."""
 
 
 def _most_specific(hits: set[str], lexicon: Lexicon) -> set[str]:

@@ -20,11 +20,10 @@ from functools import lru_cache
 
 from osteon.assess.codes import checked_tables, code_tables
 from osteon.assess.display import (
-    MEMO_MAX_CHARS,
-    MEMO_SIZE,
     DisplayMatch,
     match_display,
     may_name,
+    remembered_when_short,
     strip_tag,
     words,
 )
@@ -447,8 +446,7 @@ def _sites(out: _Collector, entry: EntryIn, source: str) -> tuple[str, ...]:
     found: list[str] = []
     ignored = tuple(out.rules.site_words_ignored)
     for site in entry.sites():
-        cid = (_site_concept(site, out.lexicon, ignored) if len(site) <= MEMO_MAX_CHARS
-               else _site_concept.__wrapped__(site, out.lexicon, ignored))
+        cid = _site_concept(site, out.lexicon, ignored)
         if cid is None:
             out.warn(f"{source}: site {site!r} is not in the lexicon; it was not used")
             continue
@@ -457,7 +455,7 @@ def _sites(out: _Collector, entry: EntryIn, source: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=MEMO_SIZE)
+@remembered_when_short
 def _site_concept(site: str, lexicon: Lexicon, ignored: tuple[str, ...]) -> str | None:
     """The anatomy concept a body site's text names, or None (remembered, as display matches)."""
     folded = {w.casefold() for w in ignored}
