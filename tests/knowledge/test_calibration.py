@@ -185,3 +185,26 @@ def test_eval_rules_measures_one_split_of_a_page_set(tmp_path: Path) -> None:
     assert dev["pooled"]["labelled"] == 0 and dev["unlabelled"] == 2
     alone = runner.invoke(app, [*base, "--split", "dev9"])
     assert alone.exit_code != 0 and "--questions" in alone.stderr
+
+
+def test_eval_rules_measures_a_split_the_label_file_names(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "fop.md").write_text(PAGE, encoding="utf-8")
+    (pages / "hip.md").write_text("Indomethacin prevents heterotopic ossification after hip "
+                                  "replacement.\n", encoding="utf-8")
+    labels = tmp_path / "labels.yaml"
+    rule_eval.save_labels(labels, rule_eval.LabelFile(
+        about="split by page", splits={"dev9r": ["hip.md"], "held9r": ["fop.md"]}))
+    runner = CliRunner()
+    base = ["--store", str(tmp_path / "osteon.sqlite"), "eval", "rules", "--pages", str(pages),
+            "--labels", str(labels)]
+    listed = runner.invoke(app, [*base, "--split", "dev9r", "--todo", "10"])
+    assert listed.exit_code == 0, listed.output
+    saved = rule_eval.load_labels(labels)
+    assert saved.splits == {"dev9r": ["hip.md"], "held9r": ["fop.md"]}  # kept on saving
+    assert saved.labels and {item.doc for item in saved.labels} == {"hip.md"}
+    held = json.loads(runner.invoke(app, [*base, "--split", "held9r", "--json"]).stdout)
+    assert held["documents"] == 1 and held["unlabelled"] == 2
+    unknown = runner.invoke(app, [*base, "--split", "nowhere"])
+    assert unknown.exit_code != 0 and "nowhere" in unknown.stderr

@@ -94,8 +94,8 @@ def eval_rules(
     questions: Annotated[Path | None, typer.Option(
         "--questions", help="Question file whose --split names the pages to measure.")] = None,
     split: Annotated[str, typer.Option(
-        "--split", help="Only the pages the questions of this split name (with --questions).")
-                     ] = "all",
+        "--split", help="Only the pages of this split: named by the questions of --questions, "
+                        "else by the label files' `splits`.")] = "all",
     as_json: JsonOption = False,
 ) -> None:
     """Per-rule precision of reading on real pages, from hand labels (use a store of its own)."""
@@ -110,14 +110,19 @@ def eval_rules(
     for folder in pages:
         if not folder.is_dir():
             fail(f"{folder}: not a folder")
+    label_files = [rule_eval.load_labels(path) for path in labels]
     names: set[str] | None = None
     if split != "all":
-        if questions is None:
-            fail("--split needs --questions, the file that names each split's pages")
         if write is not None:
             fail("--write measures every page: leave out --split")
-        names = {q.page for q in select_split(load_questions(questions), split) if q.page}
-    label_files = [rule_eval.load_labels(path) for path in labels]
+        if questions is not None:
+            names = {q.page for q in select_split(load_questions(questions), split) if q.page}
+        else:
+            named = [f.split_pages(split) for f in label_files]
+            if all(pages_of is None for pages_of in named):
+                fail(f"no label file names split {split!r}: give --questions, the file that "
+                     "names each split's pages")
+            names = set().union(*(pages_of for pages_of in named if pages_of))
     folders = [folder.resolve() for folder in pages]
     with open_kb() as kb:
         read = kb.page_claims(folders)

@@ -56,7 +56,14 @@ class LabelFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     about: str = ""
+    splits: dict[str, list[str]] = {}
+    """Split name → the page files it holds, where the split is drawn by page for reading
+    alone (no question file names it); `--split NAME` then measures those pages."""
     labels: list[ClaimLabel] = []
+
+    def split_pages(self, name: str) -> set[str] | None:
+        """The page files of split `name`, or None when this file does not name it."""
+        return set(self.splits[name]) if name in self.splits else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +141,13 @@ def load_labels(path: Path) -> LabelFile:
 def save_labels(path: Path, labels: LabelFile) -> None:
     """Write the label file, one flow-style line per label."""
     lines = [f"about: {yaml.safe_dump(labels.about, width=10_000).strip().removesuffix('...')}"
-             .rstrip(), "labels:"]
+             .rstrip()]
+    if labels.splits:
+        lines.append("splits:")
+        lines.extend(f"  {name}: " + yaml.safe_dump(sorted(files), default_flow_style=True,
+                                                    width=10_000).strip()
+                     for name, files in labels.splits.items())
+    lines.append("labels:" if labels.labels else "labels: []")
     for item in labels.labels:
         data = item.model_dump(exclude_none=True)
         data["claim"] = list(item.claim)
@@ -158,7 +171,7 @@ def only_pages(read: list[ReadClaim], labels: LabelFile, names: set[str]
                ) -> tuple[list[ReadClaim], LabelFile]:
     """The claims and labels of these pages only: one split of a page set (`--split`)."""
     return ([item for item in read if item.doc in names],
-            LabelFile(about=labels.about,
+            LabelFile(about=labels.about, splits=labels.splits,
                       labels=[item for item in labels.labels if item.doc in names]))
 
 
