@@ -186,11 +186,11 @@ def score_patient(report: dict[str, Any], exp: dict[str, Any]) -> list[tuple[str
     return checks
 
 
-def split_rule() -> dict[str, str]:
-    """The recorded split: sorted file names shuffled with random.Random(15), first 7 dev."""
-    names = sorted(p.name.removesuffix(".fhir.json") for p in HERE.glob("*.fhir.json"))
-    random.Random(15).shuffle(names)
-    return {n: ("dev" if i < 7 else "held_out") for i, n in enumerate(names)}
+def split_rule(folder: Path = HERE, seed: int = 15, dev: int = 7) -> dict[str, str]:
+    """The recorded split: sorted file names shuffled with random.Random(seed), first `dev` dev."""
+    names = sorted(p.name.removesuffix(".fhir.json") for p in folder.glob("*.fhir.json"))
+    random.Random(seed).shuffle(names)
+    return {n: ("dev" if i < dev else "held_out") for i, n in enumerate(names)}
 
 
 def main() -> int:
@@ -200,9 +200,12 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="also list passed checks")
     parser.add_argument("--show-held-out", action="store_true",
                         help="list held_out checks too (by default only their counts)")
+    parser.add_argument("--folder", type=Path, default=HERE,
+                        help="set of bundles with its expected.yaml (default: patients4)")
     args = parser.parse_args()
-    expected = yaml.safe_load((HERE / "expected.yaml").read_text())["patients"]
-    rule = split_rule()
+    spec = yaml.safe_load((args.folder / "expected.yaml").read_text())
+    expected = spec["patients"]
+    rule = split_rule(args.folder, **(spec.get("split_rule") or {}))
     wrong = [n for n in expected if rule.get(n) != expected[n]["split"]]
     if wrong:
         print("split in expected.yaml differs from the rule for: " + ", ".join(wrong))
@@ -213,7 +216,7 @@ def main() -> int:
         if args.split != "all" and exp["split"] != args.split:
             continue
         try:
-            report = run_assess(HERE / f"{name}.fhir.json", exp["at"])
+            report = run_assess(args.folder / f"{name}.fhir.json", exp["at"])
             checks = score_patient(report, exp)
         except (RuntimeError, json.JSONDecodeError) as err:
             checks = [("assess runs", False, str(err)[:200])]
