@@ -156,6 +156,9 @@ class RelationExtractor:
             positional = subsume(positional, self.lexicon, self._subsumption, gathering)
             claims = dedupe(claims + explicit_over_positional(claims, positional,
                                                                self.lexicon))
+        # "areas normally void of bone": the tissue HO itself is, never where it occurs
+        claims = [c for c in claims
+                  if not (c.predicate == "occurs_at_site" and c.object in self._not_sites)]
         claims = governed(claims, setting.lead_in)
         return with_qualifiers(claims, list(quantities), mentions, self.lexicon, setting, text,
                                self._not_sites)
