@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from osteon import KnowledgeBase
+from osteon.ask.evidence import Ranked, rank_evidence
+from osteon.ask.understand import question_rules, understand
+from osteon.knowledge.store import KnowledgeStore
+
 
 def make_pdf(pages: list[list[str]], title: str | None = None) -> bytes:
     """Build a minimal valid PDF whose pages show the given lines in Helvetica."""
@@ -118,3 +127,22 @@ HTML_PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
+
+
+@contextmanager
+def store_of_pages(tmp_path: Path, pages: dict[str, str]) -> Iterator[KnowledgeBase]:
+    """A store of these pages only (file name → text), open while the block runs."""
+    folder = tmp_path / "pages"
+    folder.mkdir(exist_ok=True)
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
+        kb.ingest([folder])
+        yield kb
+
+
+def ranked_evidence(knowledge: KnowledgeStore, text: str) -> list[Ranked]:
+    """The question's ranked evidence, as ask ranks it."""
+    question = understand(text, knowledge.lexicon)
+    qtypes = [t for t in (question_rules().type_named(n) for n in question.intents) if t]
+    return rank_evidence(knowledge, question, qtypes)

@@ -3,11 +3,10 @@ scored intents, lay words and typos understood, scope respected, honest abstenti
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 
+from fixtures import ranked_evidence as _ranked
+from fixtures import store_of_pages as _store_of
 from osteon import KnowledgeBase
 from osteon.ask.evaluate import check_citations
 from osteon.ask.evidence import rank_evidence
@@ -16,25 +15,6 @@ from osteon.ask.scope import fit, out_of_scope
 from osteon.ask.understand import question_rules, understand
 from osteon.reading.lexicon import load_lexicon
 from osteon.reading.records import Scope
-
-
-@contextmanager
-def _store_of(tmp_path, pages: dict[str, str]) -> Iterator[KnowledgeBase]:  # type: ignore[no-untyped-def]
-    """A store of these pages only (file name → text), open while the block runs."""
-    folder = tmp_path / "pages"
-    folder.mkdir(exist_ok=True)
-    for name, text in pages.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    with KnowledgeBase.open(tmp_path / "store" / "osteon.sqlite", default_corpus=False) as kb:
-        kb.ingest([folder])
-        yield kb
-
-
-def _ranked(knowledge, text: str) -> list:  # type: ignore[no-untyped-def]
-    """The question's ranked evidence, as ask ranks it."""
-    question = understand(text, knowledge.lexicon)
-    qtypes = [t for t in (question_rules().type_named(n) for n in question.intents) if t]
-    return rank_evidence(knowledge, question, qtypes)
 
 
 def _in_best_pages(knowledge, text: str):  # type: ignore[no-untyped-def]

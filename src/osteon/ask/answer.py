@@ -27,7 +27,7 @@ from osteon.ask.mechanism_path import causal_path
 from osteon.ask.ranking_rules import compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
 from osteon.ask.understand import GENERAL, POLAR, QuestionType, question_rules, understand
-from osteon.ask.unmentioned import asks_beyond, unmentioned, unnamed_concepts
+from osteon.ask.unmentioned import beyond_sources, unmentioned, unnamed_concepts
 from osteon.corpus.records import SentencePlace
 from osteon.errors import OsteonError
 from osteon.knowledge.find import AssertionQuery, Role
@@ -71,12 +71,12 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
     ranked = rank_evidence(knowledge, question, qtypes)
-    unknown = asks_beyond(knowledge, question, absent, rules)
-    if unknown:  # the question names something the sources never mention
+    beyond = beyond_sources(knowledge, question, absent, rules)
+    unmentioned_note = f"No source mentions {', '.join(repr(w) for w in beyond.words)}."
+    if beyond.whole:  # the question names something the sources never mention
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       passages=tuple(quote(knowledge, r) for r in ranked[:3]),
-                      notes=(f"No source mentions {', '.join(repr(w) for w in unknown)}.",
-                             DISCLAIMER))
+                      notes=(unmentioned_note, DISCLAIMER))
     path = causal_path(knowledge, question, qtypes)
     if not ranked and path is None:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
@@ -106,6 +106,9 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     conflicts = conflict_notes(knowledge, whole, sources)
     notes = [n for n in dict.fromkeys(
         f"One quoted sentence is {r.scope_note}." for r in top[:2] if r.scope_note)]
+    if beyond.words:  # a part of the question the sources do not treat: said, not hidden
+        notes.insert(0, f"Part of the question is not answered: {unmentioned_note[0].lower()}"
+                        f"{unmentioned_note[1:]}")
     if path is not None:
         summary = path.summary
         statements = path.steps + statements
@@ -406,8 +409,12 @@ def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
         if within is not None and within.score >= LEAD_SHARE * best.score:
             best = within
 
+    # what the main intent asks for decides; where no quoted sentence holds it (no
+    # sentence opens by saying what the asked thing is), the intent's words do
+    held = bool(main.answer) and any(r.holds.get(main.name) for r in saying)
+
     def answers(r: Ranked) -> bool:
-        if main.answer:
+        if held:
             return bool(r.holds.get(main.name))
         return bool(main.cues and compiled(main.cues).search(r.place.text))
 

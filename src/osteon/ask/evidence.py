@@ -264,7 +264,7 @@ def _telling(words: Sequence[str], counts: dict[str, int], common: float,
              rules: RankingRules, *, capped: bool = True) -> list[str]:
     """The words that tell sentences apart, rarest first.
 
-    Those fewer than `common` sentences hold (only the `max_search_words` rarest when
+    Those some but fewer than `common` sentences hold (only the `max_search_words` rarest when
     `capped`), and no more than together hold `max_search_rows` sentences (the rarest
     always): BM25 looks at
     every sentence a word is in, so that sum is a search's cost. None when every word
@@ -273,7 +273,9 @@ def _telling(words: Sequence[str], counts: dict[str, int], common: float,
     claims instead.
     """
     words = list(dict.fromkeys(words))
-    rare = sorted((w for w in words if counts.get(w, 0) < common),
+    # a word no sentence holds finds nothing: it takes no place among the rarest (eight
+    # of a lay phrase's source words the pages never use had kept "children" out)
+    rare = sorted((w for w in words if 0 < counts.get(w, 0) < common),
                   key=lambda w: counts.get(w, 0))
     if capped:
         rare = rare[:rules.max_search_words]
@@ -357,7 +359,9 @@ def _holds_answer(qtype: QuestionType, text: str, named: frozenset[str],
         detector = rules.answers.get(kind)
         if detector is None:
             continue
-        if detector.pattern and compiled(detector.pattern).search(text):
+        found = compiled(detector.pattern).search(text) if detector.pattern else None
+        if found and (not detector.subject_asked or _names_all(
+                found.group("subject"), families, knowledge)):
             return True
         lexicon = knowledge.lexicon
         types = set(detector.concept_types)
@@ -367,6 +371,14 @@ def _holds_answer(qtype: QuestionType, text: str, named: frozenset[str],
                          and c not in asked and c not in excluded for c in named):
             return True
     return False
+
+
+def _names_all(text: str, families: list[frozenset[str]], knowledge: KnowledgeStore) -> bool:
+    """Does the text name a concept of each family the question asks about?"""
+    if not families:
+        return False
+    named = {c for c, _, _ in find_concepts(text, knowledge.lexicon, fuzzy=False)}
+    return all(family & named for family in families)
 
 
 NAMES_AT_MOST = 8

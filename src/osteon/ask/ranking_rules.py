@@ -15,6 +15,9 @@ class AnswerDetector(Strict):
 
     concept_types: tuple[str, ...] = ()
     pattern: str = ""
+    subject_asked: bool = False
+    """The pattern's `subject` group must name every concept the question asks about: a
+    sentence that says what something is answers "what is X?" only when X is that thing."""
 
     @field_validator("pattern")
     @classmethod

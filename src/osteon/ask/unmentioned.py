@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -25,6 +26,7 @@ from osteon.ask.understand import (
     find_concepts,
     has_phrase,
     other_spellings,
+    understand,
 )
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.terms import fold
@@ -34,6 +36,50 @@ TYPO_MIN_LENGTH = 5
 TYPO_CUTOFF = 75
 MIN_UNMENTIONED = 2
 CONDITION = "heterotopic_ossification"
+
+
+@dataclass(frozen=True, slots=True)
+class Beyond:
+    """What a question asks that no source treats, and whether that is all it asks."""
+
+    words: tuple[str, ...] = ()
+    """The unmentioned words that put (a part of) the question beyond the sources."""
+    whole: bool = False
+    """Every part of the question is beyond them: nothing to answer."""
+
+
+PART = re.compile(r"(?<=[?!.;])\s+(?=\S)")
+"""Where a question of several sentences ("Can X affect the eyes? Which warnings…") parts."""
+
+MIN_PART_WORDS = 2
+
+
+def beyond_sources(knowledge: KnowledgeStore, question: Question, words: list[str],
+                   rules: QuestionRules) -> Beyond:
+    """What of the question the sources cannot answer: all of it, a part of it, or nothing.
+
+    A question of several parts asks several things: "Can palovarotene affect the eyes
+    at night or mood? Which warnings does it carry?" is answered by a page on the drug's
+    warnings that never says "eyes" or "mood". Each part is judged on its own; the
+    question is beyond the sources only when every part that asks something (names a
+    concept or two content words) is, and a part beyond them is said in a note. (On the
+    fifth page set four answerable questions of two parts were abstained on for
+    words of one part; no unanswerable question of any set has two parts.)
+    """
+    parts = [p for p in PART.split(question.text.strip()) if WORD.search(p)]
+    if len(parts) < 2 or not words:
+        found = asks_beyond(knowledge, question, words, rules)
+        return Beyond(tuple(found), bool(found))
+    beyond: list[str] = []
+    answerable = False
+    for part in parts:
+        sub = understand(part, knowledge.lexicon, rules)
+        folded = {fold(w) for w in WORD.findall(part)}
+        found = asks_beyond(knowledge, sub, [w for w in words if w in folded], rules)
+        beyond.extend(w for w in found if w not in beyond)
+        if not found and (sub.concepts or len(sub.words) >= MIN_PART_WORDS):
+            answerable = True
+    return Beyond(tuple(beyond), bool(beyond) and not answerable)
 
 
 def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
