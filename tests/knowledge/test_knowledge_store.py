@@ -130,6 +130,28 @@ def test_claims_at_a_sentence_follow_the_knowledge_as_it_changes(
     assert small_kb.knowledge.claims_at(keys) == found  # the same again, remembered
 
 
+def test_mentions_at_a_sentence_follow_the_page_as_it_is_rewritten(
+        tmp_path: Path, write_pages: Callable) -> None:
+    """What a sentence names is remembered, but never past a write, here or elsewhere."""
+    from osteon.knowledge.claim_store import mentions_at
+
+    def named(kb: KnowledgeBase) -> set[str]:
+        return {c for c, _ in mentions_at(kb.store, [("page", 0)]).get(("page", 0), [])}
+
+    path = tmp_path / "osteon.sqlite"
+    with KnowledgeBase.open(path, default_corpus=False) as kb, \
+            KnowledgeBase.open(path, default_corpus=False) as other:
+        (page, kind), = write_pages({"page.txt": ("article", "Indomethacin prevents HO.\n")})
+        kb.ingest([page], kind=kind)
+        assert "indomethacin" in named(kb) and named(kb) == named(other)
+        (page, kind), = write_pages({"page.txt": ("article", "Radiation prevents HO.\n")})
+        kb.ingest([page], kind=kind)  # rewritten by this connection
+        assert "indomethacin" not in named(kb) and "radiation_therapy" in named(kb)
+        (page, kind), = write_pages({"page.txt": ("article", "Etidronate prevents HO.\n")})
+        other.ingest([page], kind=kind)  # and by another one
+        assert "etidronate" in named(kb) and "radiation_therapy" not in named(kb)
+
+
 def test_a_synonym_read_between_a_kind_and_its_class_does_not_make_them_one() -> None:
     from osteon.knowledge.hierarchy import Hierarchy
     from osteon.reading.lexicon import load_lexicon

@@ -235,6 +235,8 @@ class Store:
         self._depth = 0
         """Open `transaction()` blocks: only the outermost begins and commits."""
         self._derived: tuple[tuple[object, ...] | None, dict[str, Any]] = (None, {})
+        self._stamped: tuple[tuple[int, int] | None, tuple[object, ...]] = (None, ())
+        """(data_version, total_changes) when `_version` last read the sentences, and it."""
         self._has_query_tables = False
         self._tokenizer: sqlite3.Connection | None = None
         self._stem_cache: dict[str, str] = {}
@@ -757,6 +759,17 @@ class Store:
             self._derived = (version, {})
         return self._derived[1]
 
+    def per_version(self, name: str, bound: int = PLACES_CACHE) -> dict[Any, Any]:
+        """A cache of the caller's (`name`), emptied whenever anything stored changes.
+
+        For what the knowledge stage reads of the stored rows (a sentence's mentions):
+        it lives exactly as long as they do. Emptied past `bound` entries too.
+        """
+        cache = self._this_version().setdefault(name, {})
+        if len(cache) > bound:
+            cache.clear()
+        return cache
+
     def change_stamp(self) -> tuple[int, int]:
         """Moves whenever anything is written, here or by another connection.
 
@@ -774,11 +787,19 @@ class Store:
         writes), and this connection's count of changed rows (it moves with any write
         here: a document replaced by one of as many sentences keeps the first two, and
         the sentences remembered must not outlive it).
+
+        The first two are read again only when the last two moved (a question asks ~40
+        times, and counting the documents cost more than the rest), or inside an open
+        transaction (a rollback there takes rows back without moving the two stamps).
         """
+        stamp = (self._db.execute("PRAGMA data_version").fetchone()[0], self._db.total_changes)
+        if self._stamped[0] == stamp and not self._db.in_transaction:
+            return self._stamped[1]
         row = self._db.execute("SELECT max(id), (SELECT count(*) FROM documents) FROM sentences"
                                ).fetchone()
-        return (*row, self._db.execute("PRAGMA data_version").fetchone()[0],
-                self._db.total_changes)
+        version = (*row, *stamp)
+        self._stamped = (None if self._db.in_transaction else stamp, version)
+        return version
 
     def sentence_places(self, keys: Iterable[tuple[str, int]]
                         ) -> dict[tuple[str, int], SentencePlace]:

@@ -131,14 +131,23 @@ def load_claims(store: Store, *, doc_id: str | None = None, predicate: str | Non
 
 def mentions_at(store: Store, keys: Iterable[tuple[str, int]]
                 ) -> dict[tuple[str, int], list[tuple[str, str]]]:
-    """(concept id, status) of each stored mention in these sentences, by (doc id, index)."""
-    found: dict[tuple[str, int], list[tuple[str, str]]] = {}
-    for doc_id, chunk, marks in sentence_chunks(keys):
+    """(concept id, status) of each stored mention in these sentences, by (doc id, index).
+
+    Remembered per version of the store (any write forgets them): the sentences a
+    question's candidates are, and the ones around them, come back question after question.
+    """
+    known: dict[tuple[str, int], list[tuple[str, str]]] = store.per_version("mentions")
+    keys = list(keys)
+    missing = [key for key in dict.fromkeys(keys) if key not in known]
+    for key in missing:
+        known[key] = []
+    for doc_id, chunk, marks in sentence_chunks(missing):
         for idx, concept, status in store.connection.execute(
                 "SELECT sentence_idx, concept_id, status FROM mentions"
                 f" WHERE doc_id = ? AND sentence_idx IN ({marks})", [doc_id, *chunk]):
-            found.setdefault((doc_id, idx), []).append((concept, status))
-    return found
+            known[(doc_id, idx)].append((concept, status))
+    return {(doc_id, idx): known[(doc_id, idx)] for doc_id, chunk, _ in sentence_chunks(keys)
+            for idx in chunk if known[(doc_id, idx)]}
 
 
 def concept_sentences(store: Store, doc_ids: Sequence[str]) -> dict[str, dict[str, int]]:
