@@ -40,3 +40,35 @@ def test_caused_from_is_passive_like_caused_by(tmp_path, empty_store):
     risks = triples(claims, "risk_factor_for")
     assert ("trauma", "heterotopic_ossification") in risks
     assert ("heterotopic_ossification", "trauma") not in risks
+
+
+def test_an_event_listed_after_a_comma_is_followed_by_the_clause_head(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification may arise from spinal cord injury (often with "
+                       "burns), following joint replacement, or after direct trauma.\n"
+                       "Heterotopic ossification is also seen in amputees, following surgery, "
+                       "and following burns.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert ("joint_replacement", "heterotopic_ossification") in risks
+    assert ("surgery", "heterotopic_ossification") in risks
+    assert not {o for _, o in risks} - {"heterotopic_ossification"}
+
+
+def _kinds(claims: list[Claim]) -> set[str]:
+    return {c.object for c in claims if c.predicate == "is_a" and c.object_is_text}
+
+
+def test_a_definition_ends_where_a_new_clause_starts(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Myositis ossificans is a benign condition and there is often no need "
+                       "for surgery.\n"
+                       "An X-ray is a simple test, it shows mature bone from the third week.\n")
+    assert _kinds(claims) == {"benign condition", "simple test"}
+
+
+def test_a_definition_keeps_yet_between_adjectives_and_ends_before_a_figure(tmp_path,
+                                                                            empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification is a rare yet serious problem after elbow "
+                       "fracture surgery (EFS), with an incidence of about 20 %.\n")
+    assert _kinds(claims) == {"rare yet serious problem after elbow fracture surgery (EFS)"}

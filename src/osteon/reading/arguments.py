@@ -179,7 +179,7 @@ class ArgumentFinder:
             if argument.side == "left" and argument.scope == "clause":
                 lo = self._past_concession(text, lo, match.start(), mentions)
         if argument.text:
-            words = text[lo:hi].strip(" ,;:.()“”\"'")
+            words = trimmed(text[lo:hi])
             if not words or _RELATIVE.match(words):
                 return FoundArgument()  # "a process that occurs during X": no definition
             return FoundArgument(text=strip_article(words))
@@ -492,3 +492,26 @@ class ArgumentFinder:
 def strip_article(words: str) -> str:
     """Drop a leading article from a free-text argument."""
     return re.sub(r"^(?:a|an|the)\s+", "", words, flags=re.IGNORECASE)
+
+
+_EDGE = " ,;:.“”\"'"
+
+
+def trimmed(words: str) -> str:
+    """Free text without the punctuation at its ends, brackets kept where they pair.
+
+    "a complication after knee replacement (TKA)" keeps its closing bracket; a bracket the
+    region cut in two ("(TKA" or "bone)") goes, with what it opened before the cut.
+    """
+    words = words.strip(_EDGE)
+    while True:
+        if words.endswith(")") and words.count(")") > words.count("("):
+            words = words[:-1].strip(_EDGE)
+        elif words.startswith("(") and words.count("(") > words.count(")"):
+            words = words[1:].strip(_EDGE)
+        elif words.count("(") > words.count(")"):
+            words = words[:words.rindex("(")].strip(_EDGE)
+        elif words.startswith("(") and words.endswith(")"):
+            words = words[1:-1].strip(_EDGE)
+        else:
+            return words
