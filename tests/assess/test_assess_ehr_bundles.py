@@ -55,9 +55,10 @@ CASES = {
                                                  "resolved"), ("hip_osteoarthritis", "active")},
         {"total_hip_arthroplasty", "history_of_heterotopic_ossification"}, set(),
         "not_started"),
-    "ehr_burn_icd": Expected(
-        {("burn", "active"), ("decreased_range_of_motion", "active"), ("warmth", "active")},
-        {"trauma"}, {"thrombophlebitis"}),
+    "ehr_burn_icd": Expected(  # T31.40: 40-49 % of the body surface, a severe burn
+        {("severe_burn", "active"), ("decreased_range_of_motion", "active"),
+         ("warmth", "active")},
+        {"trauma", "severe_burn"}, {"thrombophlebitis"}),
     "ehr_tbi_spasticity": Expected(
         {("traumatic_brain_injury", "active"), ("spasticity", "active"),
          ("heterotopic_ossification", "possible"), ("fever", "absent")},

@@ -23,7 +23,7 @@ from osteon.assess.ranking import deadlines, merge_twins, rank
 from osteon.assess.records import SECTIONS, Assessment, Item, Patient, PatientFact, TimeWindow
 from osteon.assess.rules import AssessRules, Rule, TimingRules, assess_rules, timing_rules
 from osteon.assess.timeparse import shift
-from osteon.assess.timing import EVENT_KINDS, Anchor, resolve_anchor, window
+from osteon.assess.timing import EVENT_KINDS, Anchor, choose_window, resolve_anchors, window
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.records import Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
@@ -55,8 +55,9 @@ class _Context:
     the concepts a statement about it may be about (its broader concepts, and the injury
     kinds themselves: what the sources say of any injury holds for a biopsy), and its line."""
     chosen: dict[str, list[tuple[Rule, Assertion]]] = field(default_factory=dict)
-    anchors: dict[str | None, Anchor | None] = field(default_factory=dict)
-    """The patient's event each timing's anchor names (one patient, one time: once each)."""
+    anchors: dict[str | None, list[Anchor]] = field(default_factory=dict)
+    """The patient's events each timing's anchor names (one patient, one time: once each):
+    the latest past one and the next one to come."""
 
     def section_subjects(self, name: str) -> frozenset[str]:
         return self._closure(a.subject for _, a in self.chosen.get(name, ()))
@@ -234,7 +235,8 @@ def _items(name: str, ctx: _Context, view: KnowledgeView, facts: dict[int, Fact]
         if times and times[0].start is not None:
             windows.setdefault(assertion.subject, times[0])
         built[assertion.id] = Item(
-            rule.id, _readable(assertion, said, knowledge, quote=rule.quote), said,
+            rule.id, _readable(assertion, said, knowledge, quote=rule.quote,
+                               named=rule.quote_name), said,
             assertion.predicate, assertion.subject,
             assertion.object, assertion.belief, assertion.polarity, said.figures,
             _matched(assertion, ctx, view, rule), times, conflicts.get(assertion.id, ()),
@@ -254,18 +256,20 @@ def _items(name: str, ctx: _Context, view: KnowledgeView, facts: dict[int, Fact]
 
 
 def _readable(assertion: Assertion, said: Statement, knowledge: KnowledgeStore, *,
-              quote: bool = False) -> str:
+              quote: bool = False, named: str = "subject") -> str:
     """The item's text as a sentence a clinician reads.
 
     A claim whose object is free text ("Three-phase bone scan: may not progress"), or one
-    a rule quotes (a caution in the source's own words), reads as its subject and the
-    source sentence it came from.
+    a rule quotes (a caution in the source's own words), reads as its subject (or, where
+    the rule says, its object: the excision a recurrence follows) and the source sentence
+    it came from.
     """
     if not (assertion.key.object_is_text or quote) or not said.citations:
         return assertion.text
     sentence = " ".join(said.citations[0].sentence_text.split())
-    name = (knowledge.lexicon.get(assertion.subject).name
-            if assertion.subject in knowledge.lexicon else assertion.subject)
+    who = (assertion.object if named == "object" and not assertion.key.object_is_text
+           else assertion.subject)
+    name = knowledge.lexicon.get(who).name if who in knowledge.lexicon else who
     return f"{name[:1].upper()}{name[1:]}: {sentence}"
 
 
@@ -280,16 +284,19 @@ def _windows(fact: Fact, ctx: _Context, knowledge: KnowledgeStore, timing: Timin
         if value.kind != "timing":
             continue
         if value.anchor in ctx.anchors:
-            anchor = ctx.anchors[value.anchor]
+            anchors = ctx.anchors[value.anchor]
         else:
-            anchor = ctx.anchors[value.anchor] = resolve_anchor(
+            anchors = ctx.anchors[value.anchor] = resolve_anchors(
                 value.anchor, ctx.patient, ctx.at, timing, knowledge.lexicon, ctx.hierarchy,
                 ctx.rules.target)
-        other = None
-        if anchor is not None and anchor.test is not None:
-            other = next((w for c, w in windows.items()
-                          if c in ctx.hierarchy.narrower(anchor.test)), None)
-        yield window(value, anchor, ctx.at, timing, relative_to=other)
+        made = []
+        for anchor in anchors or [None]:
+            other = None
+            if anchor is not None and anchor.test is not None:
+                other = next((w for c, w in windows.items()
+                              if c in ctx.hierarchy.narrower(anchor.test)), None)
+            made.append(window(value, anchor, ctx.at, timing, relative_to=other))
+        yield choose_window(made)
 
 
 def _matched(assertion: Assertion, ctx: _Context, view: KnowledgeView, rule: Rule

@@ -158,7 +158,8 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
                                how=f"{label} above its reference range")
     out.facts.append(fact)
     out.notes += [NoteText(n, f"{source} note", when, date_only, status,
-                           frozenset({mapped.concept}), day=local_day(entry.date))
+                           frozenset({mapped.concept}), day=local_day(entry.date),
+                           observed=kind in CONTENT_KINDS)
                   for n in entry.notes]
 
 
@@ -194,12 +195,13 @@ def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRe
     # an observation's or report's text is its content; a condition's, procedure's or
     # medicine's notes only remark on what its name says
     noted = source if kind in CONTENT_KINDS else f"{source} note"
-    out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed)
-                  for t in name]
+    seen = kind in CONTENT_KINDS
     out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
-                           min_cover=cover) for t in displays]
-    out.notes += [NoteText(t, noted, when, date_only, entry.status, day=local_day(entry.date))
-                  for t in entry.notes]
+                           observed=seen) for t in name]
+    out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
+                           min_cover=cover, observed=seen) for t in displays]
+    out.notes += [NoteText(t, noted, when, date_only, entry.status, day=local_day(entry.date),
+                           observed=seen) for t in entry.notes]
 
 
 def _add_notes(out: _Collector, raw: PatientIn) -> None:
@@ -240,6 +242,13 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             # "consulted re XRT": to come, not done; undated (the text's date is no plan's)
             cue = f"; planned (\u201c{planned}\u201d), no date given"
             when, date_only, status = None, False, "planned"
+        elif finding.kind == "procedure" and finding.note.observed and when is not None \
+                and status == "active":
+            # "R THA in good position" on today's x-ray: the prosthesis is seen today, the
+            # operation was before; dated at the x-ray it would open a window after surgery
+            cue = (f"; seen in a result of {written:%Y-%m-%d}: done before it, its own date "
+                   "is not known")
+            when, date_only = None, False
         elif status in PAST_CUES and cue and when is not None:
             # "s/p R THA" in today's note: the operation was before the note, not at its
             # time; dated at the note it would be the latest operation and move the window

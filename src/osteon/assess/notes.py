@@ -99,6 +99,9 @@ class NoteText:
     drug treatment)."""
     day: date | None = None
     """The calendar day the text was written, in its own time zone ("POD2" counts from it)."""
+    observed: bool = False
+    """A result's content (an exam's value, a report's conclusion): an operation it names is
+    seen there ("R THA in good position"), done some time before, not on the result's day."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,9 @@ class Rule(Strict):
     """Its items read as the source sentence, after the subject's name: a caution is given
     in the source's own words ("Trauma: ... a condition that causes injured tissues to be
     replaced by heterotopic bone"), not as a rewording of the claim."""
+    quote_name: Literal["subject", "object"] = "subject"
+    """Whose name leads a quoted item: a recurrence after an excision is a caution about
+    the excision ("Surgical resection: … recurrence may occur with rates …")."""
 
     @field_validator("predicates")
     @classmethod

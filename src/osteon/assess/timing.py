@@ -121,23 +121,44 @@ def _norm(text: str, rules: TimingRules) -> str:
 def resolve_anchor(text: str | None, patient: Patient, at: datetime, rules: TimingRules,
                    lexicon: Lexicon, hierarchy: Hierarchy, target: str) -> Anchor | None:
     """The patient's event a timing counts from (the latest past one; else a planned one)."""
+    found = resolve_anchors(text, patient, at, rules, lexicon, hierarchy, target)
+    return found[0] if found else None
+
+
+def resolve_anchors(text: str | None, patient: Patient, at: datetime, rules: TimingRules,
+                    lexicon: Lexicon, hierarchy: Hierarchy, target: str) -> list[Anchor]:
+    """The events a timing may count from: the latest past one, then the next one to come.
+
+    A hip replaced in 2021 and the other hip booked for next week: the window after the old
+    operation closed years ago, the one after the booked operation is what to plan for.
+    The caller takes the first whose window has not passed (`choose_window`).
+    """
     if not text:
-        return None
+        return []
     named = anchor_concepts(text, rules, lexicon)
     if named is None:
-        return None
+        return []
     if named == "onset":
-        return _onset(patient, hierarchy, target)
+        onset = _onset(patient, hierarchy, target)
+        return [onset] if onset is not None else []
     tests = [c for c in named if lexicon.get(c).type == "test"]
     events = [f for f in patient.of_kind(*EVENT_KINDS) if f.when is not None
               and any(f.concept in hierarchy.narrower(c) for c in named)]
     if not events:
-        return Anchor(lexicon.get(tests[0]).name, test=tests[0]) if tests else None
+        return [Anchor(lexicon.get(tests[0]).name, test=tests[0])] if tests else []
     past = [f for f in events if f.when <= at]  # type: ignore[operator]
-    chosen = max(past, key=_when) if past else min(events, key=_when)
-    if anchor_point(text, rules) == "end" and chosen.ended is not None:
-        return Anchor(f"the end of {chosen.label}", chosen.ended, chosen.end_date_only)
-    return Anchor(chosen.label, chosen.when, chosen.date_only)
+    coming = [f for f in events if f.when > at]  # type: ignore[operator]
+    chosen = ([max(past, key=_when)] if past else []) + (
+        [min(coming, key=_when)] if coming else [])
+    point = anchor_point(text, rules)
+    return [Anchor(f"the end of {f.label}", f.ended, f.end_date_only)
+            if point == "end" and f.ended is not None else Anchor(f.label, f.when, f.date_only)
+            for f in chosen]
+
+
+def choose_window(windows: list[TimeWindow]) -> TimeWindow:
+    """The first window not yet passed (else the first): the one a clinician can act on."""
+    return next((w for w in windows if w.status not in ("passed", "after_window")), windows[0])
 
 
 def _when(fact: PatientFact) -> datetime:

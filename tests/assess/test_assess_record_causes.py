@@ -1,0 +1,102 @@
+"""General causes found on untuned EHR-style records (eval/patients4), each fixed and tested.
+
+A window counted from the right operation (a booked one when the last one is years old),
+a prosthesis seen on an x-ray is no operation on the x-ray's day, "HO prophylaxis" names
+no HO, a burn's extent makes it severe, and the sources' word on recurrence after excision
+sits among the cautions.
+"""
+
+from __future__ import annotations
+
+AT = "2027-03-02T14:30:00Z"
+
+
+def _radiation(result):
+    return next(t for i in result.prophylaxis if "radiation" in i.subject for t in i.timing
+                if t.start is not None)
+
+
+def test_a_booked_operation_opens_the_window_when_the_last_one_is_years_old(seeded_kb):
+    patient = {"procedures": [
+        {"text": "total hip arthroplasty", "date": "2021-06-08", "site": "right hip"},
+        {"text": "total hip arthroplasty", "date": "2027-03-09T07:00:00Z", "site": "left hip",
+         "status": "planned"}]}
+    window = _radiation(seeded_kb.assess(patient, at=AT))
+    assert window.status == "not_started"
+    assert window.end is not None and f"{window.end:%Y-%m-%d %H:%M}" == "2027-03-11 07:00"
+    result = seeded_kb.assess(patient, at=AT)
+    assert [d.window.status for d in result.deadlines] == ["not_started"]
+
+
+def test_an_operation_yesterday_still_wins_over_a_booked_one(seeded_kb):
+    patient = {"procedures": [
+        {"text": "total hip arthroplasty", "date": "2027-03-01T12:00:00Z", "site": "right hip"},
+        {"text": "total hip arthroplasty", "date": "2027-06-09T07:00:00Z", "site": "left hip",
+         "status": "planned"}]}
+    window = _radiation(seeded_kb.assess(patient, at=AT))
+    assert window.status in ("open", "closing")
+    assert f"{window.anchor_time:%Y-%m-%d}" == "2027-03-01"
+
+
+def _bundle(*resources: dict) -> dict:
+    return {"resourceType": "Bundle", "type": "collection",
+            "entry": [{"resource": {"subject": {"reference": "Patient/p"}, **r}}
+                      for r in resources]}
+
+
+XRAY_TODAY = {"resourceType": "DiagnosticReport", "id": "xr", "status": "final",
+              "code": {"text": "XR pelvis AP + R hip"},
+              "effectiveDateTime": "2027-03-02T09:20:00Z",
+              "conclusion": "R THA in good position, no loosening. Brooker grade III "
+                            "heterotopic ossification lateral to the greater trochanter."}
+OLD_THA = {"resourceType": "Procedure", "id": "tha", "status": "completed",
+           "code": {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": "27130"}]},
+           "performedDateTime": "2019-08-14"}
+
+
+def test_a_prosthesis_seen_on_todays_xray_is_no_operation_today(seeded_kb):
+    result = seeded_kb.assess(_bundle(OLD_THA, XRAY_TODAY), at=AT)
+    assert result.deadlines == ()  # the 2019 operation's window passed long ago
+    seen = next(f for f in result.patient.facts if f.source == "DiagnosticReport/xr"
+                and f.concept == "total_hip_arthroplasty")
+    assert seen.when is None and "seen in a result of 2027-03-02" in seen.how
+    ho = next(f for f in result.patient.facts if f.source == "DiagnosticReport/xr"
+              and f.concept == "heterotopic_ossification")
+    assert ho.status == "active" and ho.when is not None  # what the x-ray shows is dated
+
+
+def test_what_prophylaxis_is_for_is_not_what_the_patient_has(seeded_kb):
+    note = {"text": "Discussed HO prophylaxis post-op. DVT prophylaxis with enoxaparin. "
+                    "Indomethacin for prevention of HO.", "date": "2027-02-20"}
+    facts = {(f.concept, f.status) for f in seeded_kb.assess({"notes": [note]},
+                                                             at=AT).patient.facts}
+    assert not {c for c, _ in facts} & {"heterotopic_ossification", "deep_vein_thrombosis"}
+    assert ("low_molecular_weight_heparin", "active") in facts
+
+
+def test_an_excision_being_discussed_is_planned_not_done(seeded_kb):
+    note = {"text": "Discussing excision of HO.", "date": "2027-02-20"}
+    facts = seeded_kb.assess({"notes": [note]}, at=AT).patient.facts
+    excision = next(f for f in facts if f.concept == "surgical_resection")
+    assert excision.status == "planned" and excision.when is None
+
+
+def test_a_burn_of_45_percent_of_the_body_surface_is_a_severe_burn(seeded_kb):
+    burn = {"conditions": [{"codes": [{"system": "ICD-10-CM", "code": "T31.43"}],
+                            "date": "2027-01-28"}]}
+    result = seeded_kb.assess(burn, at=AT)
+    assert "severe_burn" in {i.subject for i in result.risk_factors}
+    small = {"conditions": [{"codes": [{"system": "ICD-10-CM", "code": "T31.10"}],
+                             "date": "2027-01-28"}]}
+    facts = seeded_kb.assess(small, at=AT).patient.facts
+    assert [f.concept for f in facts] == ["burn"]
+
+
+def test_recurrence_after_excision_is_a_caution_named_by_the_excision(seeded_kb):
+    patient = {"conditions": [{"text": "heterotopic ossification", "date": "2026-01-01",
+                               "site": "right hip"}]}
+    result = seeded_kb.assess(patient, at=AT)
+    caution = next(i for i in result.cautions if i.predicate == "recurrence_rate")
+    assert caution.text.startswith("Surgical resection: ") and "recurrence" in caution.text
+    assert caution.statement.citations[0].sentence_text in caution.text
+    assert "recurrence_rate" not in {i.predicate for i in result.treatment}
