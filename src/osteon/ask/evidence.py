@@ -17,9 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from osteon.ask.lists import items_of, lead_ins_of
-from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
+from osteon.ask.ranking_rules import RankingRules, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import fit, merged, out_of_scope, scope_of
+from osteon.ask.text_memo import occurs, starts, subject_found, words_of
 from osteon.ask.understand import WORD, QuestionType, find_concepts, question_rules
 from osteon.corpus.records import PageCoverage, SearchHit, SentencePlace
 from osteon.knowledge.claim_store import mentions_at
@@ -29,7 +30,7 @@ from osteon.reading.records import Claim, Scope
 Key = tuple[str, int]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Ranked:
     """A candidate sentence with its score and the features that make it up."""
 
@@ -83,7 +84,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     # is about what that one names; a sub-item is about the item it is nested under
     # ("XRay" above "May demonstrate ossifications at 3 to 4 weeks"), and read with it
     pointing = {key: (key[0], key[1] - 1) for key, place in places.items()
-                if key[1] > 0 and compiled(rules.anaphora).match(place.text)}
+                if key[1] > 0 and starts(rules.anaphora, place.text)}
     under = {key: lead for key, lead in leads.items() if lead.kind == "list_item"}
     pointing.update({key: (lead.doc_id, lead.idx) for key, lead in under.items()})
     item_keys = {(i.doc_id, i.idx) for items in listed.values() for i in items}
@@ -110,8 +111,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         about = named | {x for _, c in fitting for x in (c.subject, c.object)}
         text = " ".join((*((under[key].text,) if key in under else ()), place.text,
                          *(i.text for i in items)))
-        tokens = _tokens(text)
-        shared = len(content & set(tokens))
+        n_words, words = words_of(text)
+        shared = len(content & words)
         headed = around.concepts(place)  # what its headings and page title name
         concept_share = (sum(1.0 if fam & about else rules.headed_concept if fam & headed
                              else 0.0 for fam in families) / len(families)
@@ -120,16 +121,17 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                 and lexical.get(key, 0.0) < rules.lexical_alone and key not in leading
                 and not (shared and key in in_best_pages)):
             continue  # neither the question's concepts, nor its words, nor a claim
-        if len(tokens) < rules.min_words or _only_names(place.text, knowledge):
+        if n_words < rules.min_words or _only_names(place.text, knowledge):
             continue  # a heading-like fragment ("Myositis ossificans.") says nothing
         own = scope_of(sorted(named), knowledge.lexicon)
         for _, claim in here:  # what reading scoped the sentence's claims to
-            own = own.union(claim.scope)
+            if claim.scope:  # (an empty one adds nothing: own's members are unique)
+                own = own.union(claim.scope)
         scope = merged(own, *around.of(place))
         holds = {t.name: _holds_answer(t, text, named, families, question, knowledge, rules)
                  for t in qtypes}
-        cues = [bool(t.cues and compiled(t.cues).search(text)) for t in qtypes]
-        headings = [bool(t.headings and any(compiled(t.headings).search(h)
+        cues = [bool(t.cues and occurs(t.cues, text)) for t in qtypes]
+        headings = [bool(t.headings and any(occurs(t.headings, h)
                                             for h in place.section_path[-2:])) for t in qtypes]
         features = {
             "lexical": lexical.get(key, 0.0),
@@ -140,7 +142,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             "heading": _share(headings),
             "scope": fit(question.scope, scope, animal_ok=animal_ok),
             "context": pages.get(place.doc_id, 0.0),
-            "aim": 1.0 if compiled(rules.aim).search(place.text) else 0.0,
+            "aim": 1.0 if occurs(rules.aim, place.text) else 0.0,
         }
         score = sum(weights[name] * value for name, value in features.items())
         ranked.append(Ranked(place, round(score, 4), features, fitting, scope,
@@ -359,9 +361,10 @@ def _holds_answer(qtype: QuestionType, text: str, named: frozenset[str],
         detector = rules.answers.get(kind)
         if detector is None:
             continue
-        found = compiled(detector.pattern).search(text) if detector.pattern else None
-        if found and (not detector.subject_asked or _names_all(
-                found.group("subject"), families, knowledge)):
+        matched, subject = subject_found(detector.pattern, text) if detector.pattern else (
+            False, None)
+        if matched and (not detector.subject_asked or _names_all(
+                subject, families, knowledge)):  # type: ignore[arg-type]
             return True
         lexicon = knowledge.lexicon
         types = set(detector.concept_types)
@@ -403,6 +406,8 @@ def _share(held: Sequence[bool]) -> float:
     """The share of the question's intents a test holds for (the main intent counts double)."""
     if not held:
         return 0.0
+    if len(held) == 1:  # most questions: one intent
+        return 1.0 if held[0] else 0.0
     weights = [2.0] + [1.0] * (len(held) - 1)
     return sum(w for w, h in zip(weights, held, strict=True) if h) / sum(weights)
 
@@ -429,7 +434,7 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
     for r in ranked:
         if len(kept) >= KEPT_PER_QUOTE * rules.evidence and not r.leading:
             continue  # past the cut only plain BM25's best are kept
-        words = set(_tokens(r.place.text))
+        words = words_of(r.place.text)[1]
         if words and any(len(words & s) >= rules.duplicate_overlap * min(len(words), len(s))
                          for s in seen):
             continue
