@@ -176,6 +176,30 @@ def test_order_sign_for_a_biopsy_in_fop_warns_that_injury_sets_off_new_bone(serv
     assert not any("injured" in c["detail"] for c in signing("asthma"))
 
 
+def test_patient_view_asks_for_immunizations_and_warns_of_a_due_im_vaccine_in_fop(
+        service: str) -> None:
+    """The EHR is asked for the patient's immunizations: an IM vaccine due in FOP is an
+    injury that sets off new bone, a caution the sources state."""
+    services = httpx.get(f"{service}/cds-services").json()["services"]
+    view = next(s for s in services if s["hook"] == "patient-view")
+    assert view["prefetch"]["immunizations"].startswith("Immunization?patient=")
+    patient = {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": {"resourceType": "Patient", "id": "p3", "gender": "male",
+                      "birthDate": "2012-05-05"}},
+        {"resource": {"resourceType": "Condition", "id": "c1", "subject": {
+            "reference": "Patient/p3"}, "code": {"text": "fibrodysplasia ossificans progressiva"}}},
+        {"resource": {"resourceType": "Immunization", "id": "flu", "status": "not-done",
+                      "patient": {"reference": "Patient/p3"},
+                      "vaccineCode": {"text": "influenza vaccine IM"},
+                      "occurrenceDateTime": "2026-12-01"}}]}
+    body = hook_body("patient-view", patient)
+    assert body["prefetch"]["immunizations"]["entry"], "the vaccine travels in the prefetch"
+    response = call(service, PATIENT_VIEW, body)
+    assert response.status_code == 200, response.text
+    caution = next(c for c in response.json()["cards"] if c["summary"].startswith("HO caution"))
+    assert caution["indicator"] == "warning" and "intramuscular" in caution["detail"].lower()
+
+
 @pytest.mark.parametrize(("body", "code"), [
     (b"{not json", 400),
     (json.dumps({"hook": "patient-view"}).encode(), 400),  # no hookInstance
@@ -282,8 +306,8 @@ def test_data_fetched_from_the_fhir_server_with_the_given_token(service: str) ->
         def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
             seen.append(self.headers.get("Authorization", ""))
             kind = self.path.strip("/").split("?")[0].split("/")[0]
-            key = {"Patient": "patient", "Condition": "conditions", "Procedure": "procedures",
-                   "Observation": "observations", "MedicationRequest": "medications"}[kind]
+            key = next(k for k, template in PATIENT_PREFETCH.items()
+                       if template.split("?")[0].split("/")[0] == kind)
             payload = json.dumps(parts[key]).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/fhir+json")
