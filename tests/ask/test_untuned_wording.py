@@ -84,3 +84,36 @@ def test_everyday_words_for_an_injury_find_the_source_words(tmp_path) -> None:  
         answer = kb.ask("Which bone had the boy broken?")
     assert not answer.abstained
     assert any("fractured the head of his radius" in s.text for s in answer.evidence)
+
+
+def test_comparisons_and_counts_in_everyday_wording_are_understood() -> None:
+    from osteon.ask.understand import understand
+    from osteon.reading.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    as_good = understand("Are the selective painkillers as good as the older NSAIDs at "
+                         "stopping HO?", lexicon)
+    more_than = understand("Do selective NSAIDs cause more bleeding than the others?", lexicon)
+    count = understand("How many randomised trials went into the review?", lexicon)
+    assert as_good.intents[0] == "comparison" and more_than.intents[0] == "comparison"
+    assert "frequency" in count.intents
+    # a count of days is a time, not a frequency
+    assert "frequency" not in understand("How many weeks after surgery does HO show?",
+                                         lexicon).intents
+
+
+def test_a_verb_in_ing_with_an_object_is_no_topic_of_its_own(seeded_kb: KnowledgeBase
+                                                              ) -> None:
+    # "giving the patients indomethacin": what is given is what the question asks about
+    answer = seeded_kb.ask("Did giving the patients indomethacin after hip surgery prevent "
+                           "heterotopic ossification?")
+    assert not answer.abstained, answer.notes
+    # and an object no source names is still a reason to give up
+    coffee = seeded_kb.ask("Does drinking the coffee after hip surgery make HO more likely?")
+    assert coffee.abstained and any("coffee" in n for n in coffee.notes), coffee.notes
+
+
+def test_lay_words_for_what_sources_say_otherwise_are_no_unmentioned_topics(
+        seeded_kb: KnowledgeBase) -> None:
+    answer = seeded_kb.ask("Which gene is faulty in fibrodysplasia ossificans progressiva?")
+    assert not answer.abstained, answer.notes

@@ -103,7 +103,7 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     named = [w for w in words if _is_name(question.text, w)]
     if named:
         return named  # "which hospital in Brazil…": a name no source mentions
-    topical = [w for w in words if _looks_topical(w)]
+    topical = [w for w in words if looks_topical(w)]
     if topical and _names_only_the_condition(knowledge, question):
         return topical  # "does acupuncture shrink HO?": the word is what it asks about
     return []
@@ -176,17 +176,38 @@ def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[s
         following = tokens[i] if i < len(tokens) else ""
         if i in concepts or following in rules.pronouns:
             return []
+        if following in rules.determiners:
+            # "did giving the mice celecoxib…": the verb's object, after its determiners,
+            # is what the question is about
+            return _object_head(tokens, i, concepts, words, rules)
         word = subject[0]
         return [word] if (knowledge.store.absent_words([word])
                           and not _misspelt(word, knowledge.store.vocabulary())) else []
+    return _head(subject, words)
+
+
+def _head(run: list[str], words: list[str]) -> list[str]:
+    """The unmentioned words that open a subject, compound modifiers passed over."""
     head = []
-    for word in subject:
+    for word in run:
         if "-" in word and word not in words:
             continue  # a compound modifier ("a high-calcium diet") says which, not what
         if word not in words:
             break
         head.append(word)
     return head
+
+
+def _object_head(tokens: list[str], i: int, concepts: dict[int, str], words: list[str],
+                 rules: QuestionRules) -> list[str]:
+    """The unmentioned head of the object that starts at token `i` (after its determiners)."""
+    while i < len(tokens) and tokens[i] in rules.determiners:
+        i += 1
+    start = i
+    while (i < len(tokens) and i not in concepts and tokens[i] not in rules.stopwords
+           and tokens[i] not in rules.frame_words):
+        i += 1
+    return _head(tokens[start:i], words)
 
 
 CODE = re.compile(r"[a-z]+-?\d+[a-z\d]*")
@@ -200,7 +221,7 @@ TOPIC_MIN_LENGTH = 6
 """A lone unmentioned word this long, and no verb form, may be what a question is about."""
 
 
-def _looks_topical(word: str) -> bool:
+def looks_topical(word: str) -> bool:
     """Could the word name a topic rather than phrase the question?
 
     Long words that are not verb forms: "acupuncture", "dementia", "metformin" are
