@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from osteon.ask.lists import items_of, lead_ins_of
@@ -100,6 +100,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     animal_ok = bool(question.scope.species) or any(t.name == "mechanism" for t in qtypes)
     ranked = []
     content = set(question.words)
+    answer_tests = [_answer_test(t, families, question, rules) for t in qtypes]
     for key, place in places.items():
         here = all_claims.get(key, [])
         fitting = tuple(pair for pair in here if _fits(pair[1], qtypes, families))
@@ -128,8 +129,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             if claim.scope:  # (an empty one adds nothing: own's members are unique)
                 own = own.union(claim.scope)
         scope = merged(own, *around.of(place))
-        holds = {t.name: _holds_answer(t, text, named, families, question, knowledge, rules)
-                 for t in qtypes}
+        holds = {t.name: _holds_answer(test, text, named, families, knowledge)
+                 for t, test in zip(qtypes, answer_tests, strict=True)}
         cues = [bool(t.cues and occurs(t.cues, text)) for t in qtypes]
         headings = [bool(t.headings and any(occurs(t.headings, h)
                                             for h in place.section_path[-2:])) for t in qtypes]
@@ -351,27 +352,42 @@ def _fits(claim: Claim, qtypes: Sequence[QuestionType], families: list[frozenset
     return False
 
 
-def _holds_answer(qtype: QuestionType, text: str, named: frozenset[str],
-                  families: list[frozenset[str]], question: Question,
-                  knowledge: KnowledgeStore, rules: RankingRules) -> bool:
-    """Does the text quoted hold what this intent asks for (besides the question's concepts)?"""
-    asked = set().union(*families) if families else set()
-    excluded = set(question.excluded)
+@dataclass(frozen=True, slots=True)
+class _AnswerTest:
+    """What one intent's answer detectors look for in a question's candidates (set once)."""
+
+    detectors: tuple[tuple[str, bool, frozenset[str]], ...]
+    """(pattern, its subject must be asked about, concept types that answer) per detector."""
+    barred: frozenset[str]
+    """The question's own concepts and the ones it excludes: naming them answers nothing."""
+
+
+def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: Question,
+                 rules: RankingRules) -> _AnswerTest:
+    detectors = []
     for kind in qtype.answer:
         detector = rules.answers.get(kind)
         if detector is None:
             continue
-        matched, subject = subject_found(detector.pattern, text) if detector.pattern else (
-            False, None)
-        if matched and (not detector.subject_asked or _names_all(
-                subject, families, knowledge)):  # type: ignore[arg-type]
-            return True
-        lexicon = knowledge.lexicon
         types = set(detector.concept_types)
         if question.wants and types & set(question.wants):
             types &= set(question.wants)  # "what medicines…": drugs, not operations
-        if types and any(c in lexicon and lexicon.get(c).type in types
-                         and c not in asked and c not in excluded for c in named):
+        detectors.append((detector.pattern, detector.subject_asked, frozenset(types)))
+    asked = set().union(*families) if families else set()
+    return _AnswerTest(tuple(detectors), frozenset(asked | set(question.excluded)))
+
+
+def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],
+                  families: list[frozenset[str]], knowledge: KnowledgeStore) -> bool:
+    """Does the text quoted hold what this intent asks for (besides the question's concepts)?"""
+    concepts = knowledge.lexicon.concepts
+    for pattern, subject_asked, types in test.detectors:
+        matched, subject = subject_found(pattern, text) if pattern else (False, None)
+        if matched and (not subject_asked or _names_all(
+                subject, families, knowledge)):  # type: ignore[arg-type]
+            return True
+        if types and any(c not in test.barred and c in concepts and concepts[c].type in types
+                         for c in named):
             return True
     return False
 
@@ -458,17 +474,28 @@ class _ScopeOfPlaces:
         self.lexicon = knowledge.lexicon
         self.topics = topics
         self._families = {doc_id: self._family_of(concepts) for doc_id, concepts in topics.items()}
+        self._around: dict[tuple[str, tuple[str, ...], str], tuple[Scope, ...]] = {}
+        self._headed: dict[tuple[str, tuple[str, ...], str], frozenset[str]] = {}
 
-    def of(self, place: SentencePlace) -> Iterable[Scope]:
-        for text in (*reversed(place.section_path), place.title):
-            if text:
-                yield self._read(text)[1]
-        yield self._families.get(place.doc_id, Scope())
+    def of(self, place: SentencePlace) -> tuple[Scope, ...]:
+        """The scopes around the sentence, nearest first: headings, title, page topics."""
+        key = (place.doc_id, place.section_path, place.title)
+        found = self._around.get(key)
+        if found is None:  # (the sentences of a section share it)
+            found = self._around[key] = (*(self._read(text)[1] for text in (
+                *reversed(place.section_path), place.title) if text),
+                self._families.get(place.doc_id, Scope()))
+        return found
 
     def concepts(self, place: SentencePlace) -> frozenset[str]:
         """The concepts the sentence's section headings, its page's title and topics name."""
-        return frozenset().union(self.topics.get(place.doc_id, frozenset()), *(
-            self._read(text)[0] for text in (*place.section_path, place.title) if text))
+        key = (place.doc_id, place.section_path, place.title)
+        found = self._headed.get(key)
+        if found is None:
+            found = self._headed[key] = frozenset().union(
+                self.topics.get(place.doc_id, frozenset()), *(
+                    self._read(text)[0] for text in (*place.section_path, place.title) if text))
+        return found
 
     def _family_of(self, concepts: frozenset[str]) -> Scope:
         """The one condition family a page's topics name (none when they name two)."""
