@@ -72,3 +72,23 @@ def test_a_definition_keeps_yet_between_adjectives_and_ends_before_a_figure(tmp_
                        "Heterotopic ossification is a rare yet serious problem after elbow "
                        "fracture surgery (EFS), with an incidence of about 20 %.\n")
     assert _kinds(claims) == {"rare yet serious problem after elbow fracture surgery (EFS)"}
+
+
+def test_a_verb_joined_by_and_takes_the_clause_subject_not_the_object_before(tmp_path,
+                                                                             empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "The report shows how some folk remedies, such as hot compresses, may "
+                       "worsen inflammation and lead to heterotopic ossification.\n"
+                       "Trauma tears muscle and leads to heterotopic ossification.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert ("inflammation", "heterotopic_ossification") not in risks
+    assert ("trauma", "heterotopic_ossification") in risks
+
+
+def test_a_reference_to_a_work_states_nothing(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Stiff hips\n\n"
+                       "Heterotopic ossification is common after hip arthroplasty.\n\n"
+                       "A. Writer (ed.), Complications of Hip Surgery, DOI 10.1234/5678\n")
+    assert triples(claims, "risk_factor_for") == {("hip_arthroplasty",
+                                                    "heterotopic_ossification")}

@@ -45,6 +45,12 @@ _SUBJECT_WORDS = 3
 its subject, counted from the clause's start or from a comma that closes a fronted phrase
 ("Present at birth, it causes ...")."""
 
+_VERB_BEFORE = re.compile(
+    r"\b(?:may|might|can|could|will|would|should|must|does|do|did|is|are|was|were)\b",
+    re.IGNORECASE)
+"""A verb before a mention ("…, may worsen inflammation and lead to HO") makes it the
+object of that verb, not the subject of the clause a joined verb phrase continues."""
+
 _POINTS_BACK = re.compile(r"\s*(?:they|it|these|this|both)\b", re.IGNORECASE)
 """A main clause that opens with a pronoun speaks of what the clause before it named."""
 
@@ -302,6 +308,7 @@ class ArgumentFinder:
         opening = [m for m in mentions if start <= m.start < lo
                    and self.allowed(argument, m.concept_id)
                    and len(text[start:m.start].rsplit(",", 1)[-1].split()) <= _SUBJECT_WORDS
+                   and not _VERB_BEFORE.search(text[start:m.start].rsplit(",", 1)[-1])
                    and not PREPOSITIONAL.search(text, max(start, m.start - 30), m.start)]
         if not opening:
             return []

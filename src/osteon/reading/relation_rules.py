@@ -276,13 +276,16 @@ class RelationRules(Strict):
     """Anatomy that is never a claim's site qualifier: the tissue the topic itself is made of
     ("lamellar bone in soft tissue" places nothing at the bone)."""
     compositions: list[Composition] = []
+    not_statements: str | None = None
+    """A sentence this matches cites a work ("A. Author (ed.), Title, DOI 10.…"): the words of
+    a title state nothing, so it makes no claim."""
     model_context: dict[str, str] = {}
     """Context label -> pattern: sentences (and the rest of their block) in that setting."""
     rules: list[RelationRule]
     section_rules: list[SectionRule] = []
 
     @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link",
-                     "verb_links", "right_ends", "name_apposition")
+                     "verb_links", "right_ends", "name_apposition", "not_statements")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)

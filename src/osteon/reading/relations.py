@@ -63,6 +63,7 @@ class RelationExtractor:
             population) else None
         self._agentive = frozenset(population.not_agent_of if population else ())
         self._not_sites = frozenset(rules.not_sites)
+        self._not_statement = compiled(rules.not_statements) if rules.not_statements else None
         self._gather_before = compiled(rules.gathering_words + r"\s+(?:[\w-]+\s+)?$")
         self._gather_after = compiled(rules.member_intro)
 
@@ -117,6 +118,8 @@ class RelationExtractor:
                 quantities: Iterable[Quantity] = ()) -> list[Claim]:
         """Every claim the rules find in one analysed sentence."""
         text = analysis.text
+        if self._not_statement is not None and self._not_statement.search(text):
+            return []  # a reference to a work: its title states nothing
         folded = text.casefold()
         anaphors = self.virtual.anaphora(text, setting, list(analysis.mentions), folded)
         real = self.virtual.composed(text, [
