@@ -151,18 +151,25 @@ def belief_kind(kind: str, level: EvidenceLevel | None, reliability: Mapping[str
 
 
 def document_levels(store: Store, doc_ids: Iterable[str]) -> dict[str, EvidenceLevel | None]:
-    """The level of each stored document (ids the store lacks are left out)."""
+    """The level of each stored document (ids the store lacks are left out), in id order.
+
+    Remembered per version of the store too (any write forgets them): an answer asks for
+    the levels of the documents it cites a dozen times, each a look at their rows.
+    """
     rules = level_rules()
-    found: dict[str, EvidenceLevel | None] = {}
-    for doc in store.descriptions(doc_ids, rules.cue_sentences, rules.cue_formats):
-        key = (doc.kind, doc.format, doc.title, doc.meta, doc.lead)
-        if key not in _LEVELS:
-            if len(_LEVELS) >= LEVELS_LIMIT:
-                _LEVELS.clear()
-            _LEVELS[key] = level_of(DocumentFacts(doc.kind, doc.format, doc.title,
-                                                  json.loads(doc.meta), doc.lead), rules)
-        found[doc.doc_id] = _LEVELS[key]
-    return found
+    wanted = sorted(set(doc_ids))
+    known: dict[str, EvidenceLevel | None] = store.per_version("levels", LEVELS_LIMIT)
+    missing = [d for d in wanted if d not in known]
+    if missing:
+        for doc in store.descriptions(missing, rules.cue_sentences, rules.cue_formats):
+            key = (doc.kind, doc.format, doc.title, doc.meta, doc.lead)
+            if key not in _LEVELS:
+                if len(_LEVELS) >= LEVELS_LIMIT:
+                    _LEVELS.clear()
+                _LEVELS[key] = level_of(DocumentFacts(doc.kind, doc.format, doc.title,
+                                                      json.loads(doc.meta), doc.lead), rules)
+            known[doc.doc_id] = _LEVELS[key]
+    return {d: known[d] for d in wanted if d in known}
 
 
 _LEVELS: dict[tuple[str, str, str, str, str], EvidenceLevel | None] = {}

@@ -117,6 +117,9 @@ class KnowledgeStore:
         self._claims_at: PerGeneration[tuple[str, int], list[tuple[int, Claim]]] = (
             PerGeneration())
         self._pages: PerGeneration[str, PageConcepts] = PerGeneration()
+        self._sampled: PerGeneration[tuple[int, int], tuple[Claim, ...]] = PerGeneration()
+        self._rows: dict[tuple[object, ...], Assertion] = {}
+        """Assertions by the row they were made from: the same row makes the same one."""
         self._updating = False
 
     @property
@@ -465,6 +468,15 @@ class KnowledgeStore:
         return [self._assertion(row) for row in rows]
 
     def _assertion(self, row: Sequence) -> Assertion:
+        key = tuple(row)  # made again only when the row changed (stances cost most)
+        found = self._rows.get(key)
+        if found is None:
+            if len(self._rows) >= CLAIMS_AT_LIMIT:
+                self._rows.clear()
+            found = self._rows[key] = self._new_assertion(row)
+        return found
+
+    def _new_assertion(self, row: Sequence) -> Assertion:
         (assertion_id, subject, predicate, obj, is_text, context, polarity, n_documents,
          n_sources, n_claims, belief, text, first_document, confidence, scope) = row
         key = AssertionKey(subject, predicate, obj, context, polarity, bool(is_text))
@@ -510,7 +522,14 @@ class KnowledgeStore:
                     out[row[0]].append(claim_store.row_to_claim(row[1:]))
             return out
         sampled: dict[int, list[Claim]] = {}
+        # remembered for this generation (an answer samples the claims of the same
+        # assertions for its statements and again for their conflicts, question after
+        # question); not while an update changes the tables under the same generation
+        known = self._sampled.of(self.generation) if not self._updating else {}
         for assertion_id in assertion_ids:
+            if (assertion_id, sample) in known:
+                sampled[assertion_id] = list(known[(assertion_id, sample)])
+                continue
             ids = [r[0] for r in self._db.execute(
                 "SELECT min(claim_id) FROM assertion_claims WHERE assertion_id = ?"
                 " AND numbers IS NOT NULL GROUP BY numbers LIMIT ?", (assertion_id, sample))]
@@ -522,6 +541,7 @@ class KnowledgeStore:
                 f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id IN ({marks})"
                 " ORDER BY c.doc_id, c.sentence_idx", ids) if ids else []
             sampled[assertion_id] = [claim_store.row_to_claim(row) for row in rows]
+            known[(assertion_id, sample)] = tuple(sampled[assertion_id])
         return sampled
 
     def sentences_with_claims(self, concepts: Sequence[str], predicates: Sequence[str],
