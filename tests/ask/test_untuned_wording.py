@@ -117,3 +117,18 @@ def test_lay_words_for_what_sources_say_otherwise_are_no_unmentioned_topics(
         seeded_kb: KnowledgeBase) -> None:
     answer = seeded_kb.ask("Which gene is faulty in fibrodysplasia ossificans progressiva?")
     assert not answer.abstained, answer.notes
+
+
+def test_an_injury_on_a_page_about_fop_leaves_the_sentence_in_fop(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Living with FOP\n\n"
+            "Fibrodysplasia ossificans progressiva (FOP) is a rare genetic disease.\n"
+            "People with FOP form bone in muscles and tendons.\n"
+            "FOP flare-ups come and go throughout life.\n"
+            "Most people with FOP need a wheelchair by the age of 30.\n"
+            "Early death is often caused by falls resulting in fractures or head injuries.\n")
+    with store_of_pages(tmp_path, {"fop_news.txt": page}) as kb:
+        ranked = ranked_evidence(kb.knowledge, "What usually causes early death in FOP?")
+    death = next(r for r in ranked if "Early death" in r.place.text)
+    # a head injury is what people with FOP suffer here, not the index event of acquired HO
+    assert "genetic" in death.scope.family
+    assert death.features["scope"] > 0 and death.scope_note is None

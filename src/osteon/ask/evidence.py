@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from osteon.ask.lists import items_of, lead_ins_of
 from osteon.ask.ranking_rules import RankingRules, ranking_rules
 from osteon.ask.records import Question
-from osteon.ask.scope import fit, merged, out_of_scope, scope_of
+from osteon.ask.scope import family_implied, fit, merged, out_of_scope, scope_of
 from osteon.ask.text_memo import occurs, starts, subject_found, words_of
 from osteon.ask.understand import WORD, QuestionType, find_concepts, question_rules
 from osteon.corpus.records import PageCoverage, SearchHit, SentencePlace
@@ -129,6 +129,13 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             if claim.scope:  # (an empty one adds nothing: own's members are unique)
                 own = own.union(claim.scope)
         scope = merged(own, *around.of(place))
+        topic = around.family_of_page(place.doc_id)
+        if (own.family and topic.family and not set(topic.family) <= set(own.family)
+                and family_implied(named, knowledge.lexicon)):
+            # an index event on a page about another family ("head injuries" on a page
+            # about FOP) leaves the sentence in the page's family as well
+            scope = Scope((*scope.family, *topic.family), scope.population, scope.species,
+                          scope.severity)
         holds = {t.name: _holds_answer(test, text, named, families, knowledge)
                  for t, test in zip(qtypes, answer_tests, strict=True)}
         cues = [bool(t.cues and occurs(t.cues, text)) for t in qtypes]
@@ -486,6 +493,10 @@ class _ScopeOfPlaces:
                 *reversed(place.section_path), place.title) if text),
                 self._families.get(place.doc_id, Scope()))
         return found
+
+    def family_of_page(self, doc_id: str) -> Scope:
+        """The family the page's topics name (empty when none or two)."""
+        return self._families.get(doc_id, Scope())
 
     def concepts(self, place: SentencePlace) -> frozenset[str]:
         """The concepts the sentence's section headings, its page's title and topics name."""

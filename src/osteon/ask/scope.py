@@ -57,6 +57,16 @@ def scope_of(concepts: Iterable[str], lexicon: Lexicon) -> Scope:
     return found
 
 
+def family_implied(concepts: Iterable[str], lexicon: Lexicon) -> bool:
+    """Is the family of what the concepts name only implied by an index event?
+
+    "Falls resulting in fractures or head injuries" names a brain injury, which puts a
+    sentence in acquired HO, unless the page it is on is about FOP: there the injury is
+    what FOP patients suffer, and the sentence belongs to the page's family too.
+    """
+    return not _reader(lexicon).names_family(concepts)
+
+
 def merged(own: Scope, *around: Scope) -> Scope:
     """A sentence's scope: its own, with what it leaves unsaid taken from around it."""
     family, population, species = own.family, own.population, own.species

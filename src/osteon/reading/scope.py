@@ -152,6 +152,10 @@ class ScopeReader:
             family = (self.rules.populations.family,)
         return Scope(family, population, species)
 
+    def names_family(self, concepts: Iterable[str]) -> bool:
+        """Do the concepts name a condition family themselves (not only an index event)?"""
+        return any(c in self._family_of for c in concepts)
+
     def _named_concepts(self) -> Iterable[str]:
         for roots in self.rules.families.values():
             yield from roots
