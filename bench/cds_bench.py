@@ -8,11 +8,14 @@ asyncio client (plain HTTP/1.1 keep-alive on asyncio streams, so the load
 generator leaves the cores to the service) keeping `--concurrency` patient-view
 calls in flight, each with
 its own ES384 token (`--alg RS384`: RS384; a new jti, as replay protection demands; signed
-before the clock starts, since signing is the EHR's cost) and the
-day-1 hip arthroplasty patient as prefetch, its dates moved so that its operation was
-on the day before the run (the service assesses at the time of the call, so the
-prophylaxis window is open and its deadline card is part of every answer, as in the
-issue's example). After a warm-up, `--seconds` of
+before the clock starts, since signing is the EHR's cost) and one patient's prefetch, the
+calls cycling through every FHIR test patient (tests/data/patients) and the untuned
+patients4 set (eval/patients4): an EHR opens many charts, so the service's caches of
+displays, codes and texts miss as they would in use. Each patient's dates are moved so
+that the time it is meant to be assessed at (the README's table, expected.yaml) is now:
+the day-1 hip arthroplasty's prophylaxis window is open and its deadline card part of the
+answer, as in the issue's example (the service assesses at the time of the call).
+`--one-patient` sends that patient alone (every cache hits). After a warm-up, `--seconds` of
 load are measured: requests/s, p50/p99 latency, and any non-200 answers.
 Two runs on one server: at saturation (every connection sends its next call as soon
 as the last is answered: the throughput; its latency is mostly the calls queued
@@ -54,9 +57,12 @@ from osteon.web.cds.fhir_data import prefetch_from_bundle
 from osteon.web.cds.service import PATIENT_PREFETCH
 
 ROOT = Path(__file__).resolve().parents[1]
-PATIENT = ROOT / "tests" / "data" / "patients" / "tha_day1_prior_ho.fhir.json"
+PATIENTS = ROOT / "tests" / "data" / "patients"
+PATIENT = PATIENTS / "tha_day1_prior_ho.fhir.json"
 PATIENT_AT = datetime(2025, 3, 11, 6, tzinfo=UTC)
 """The time the patient's tests assess it at (tests/data/patients/README.md): day 1."""
+PATIENTS4 = ROOT / "eval" / "patients4"
+README_ROW = re.compile(r"^\|\s*([^|]+?)\s*\|\s*(\d{4}-\d\d-\d\dT[\d:]+Z)\s*\|", re.MULTILINE)
 FHIR_DATE = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?")
 SERVICE = "osteon-ho-patient-view"
 ISS = "https://bench-ehr.invalid"
@@ -81,10 +87,34 @@ app(["--store", sys.argv[1], "serve", "--base-url", sys.argv[2], "--port", sys.a
 """
 
 
-def _prefetch() -> dict[str, Any]:
-    bundle = json.loads(PATIENT.read_text(encoding="utf-8"))
-    return prefetch_from_bundle(_shifted(bundle, datetime.now(UTC) - PATIENT_AT),
-                                PATIENT_PREFETCH)
+def _prefetch(path: Path = PATIENT, at: datetime = PATIENT_AT) -> dict[str, Any]:
+    bundle = json.loads(path.read_text(encoding="utf-8"))
+    return prefetch_from_bundle(_shifted(bundle, datetime.now(UTC) - at), PATIENT_PREFETCH)
+
+
+def patients(one: bool = False) -> list[tuple[Path, datetime]]:
+    """The FHIR patients the calls cycle through, each with the time it is assessed at.
+
+    The day-1 hip arthroplasty first; then tests/data/patients (times from its README's
+    table) and eval/patients4 (times from its expected.yaml), in name order.
+    """
+    found = [(PATIENT, PATIENT_AT)]
+    if one:
+        return found
+    table = (PATIENTS / "README.md").read_text(encoding="utf-8")
+    times = {name.strip(): at for names, at in README_ROW.findall(table)
+             for name in names.split(" / ")}
+    for path in sorted(PATIENTS.glob("*.fhir.json")):
+        at = times.get(path.name) or times.get(path.name.replace(".fhir.json", ".json"))
+        if at and path != PATIENT:
+            found.append((path, datetime.fromisoformat(at.replace("Z", "+00:00"))))
+    expected = PATIENTS4 / "expected.yaml"
+    if expected.exists():
+        for name, exp in sorted(yaml.safe_load(expected.read_text())["patients"].items()):
+            path = PATIENTS4 / f"{name}.fhir.json"
+            if path.exists():
+                found.append((path, datetime.fromisoformat(str(exp["at"]))))
+    return found
 
 
 def _shifted(value: Any, delta: timedelta) -> Any:
@@ -102,8 +132,16 @@ def _shifted(value: Any, delta: timedelta) -> Any:
 
 
 async def _load(url: str, key: Any, concurrency: int, seconds: float, warmup: float,
-                rate: float | None = None, alg: str = "ES384") -> dict[str, Any]:
-    prefetch = _prefetch()
+                rate: float | None = None, alg: str = "ES384", one: bool = False
+                ) -> dict[str, Any]:
+    templates = []  # one request body per patient, made before the clock starts
+    for record, at in patients(one):
+        prefetch = _prefetch(record, at)
+        templates.append(json.dumps({"hook": "patient-view", "hookInstance": "HOOK-INSTANCE",
+                                     "context": {"patientId": prefetch["patient"]["id"],
+                                                 "userId": "Practitioner/1"},
+                                     "prefetch": prefetch}).encode())
+    turn = [0]  # the next patient: calls cycle through them all
     audience = f"{url}/cds-services/{SERVICE}"
     latencies: list[float] = []
     failures: dict[int, int] = {}
@@ -122,10 +160,6 @@ async def _load(url: str, key: Any, concurrency: int, seconds: float, warmup: fl
 
     host, port = url.removeprefix("http://").split(":")
     path = f"/cds-services/{SERVICE}"
-    template = json.dumps({"hook": "patient-view", "hookInstance": "HOOK-INSTANCE",
-                           "context": {"patientId": prefetch["patient"]["id"],
-                                       "userId": "Practitioner/1"},
-                           "prefetch": prefetch}).encode()
 
     async def worker() -> None:
         # A plain HTTP/1.1 keep-alive client on asyncio streams: it costs the machine a
@@ -145,6 +179,8 @@ async def _load(url: str, key: Any, concurrency: int, seconds: float, warmup: fl
                 if sent % RECONNECT_EVERY == 0:  # spread connections over the workers again
                     writer.close()
                     reader, writer = await asyncio.open_connection(host, int(port))
+                template = templates[turn[0] % len(templates)]
+                turn[0] += 1
                 body = template.replace(b"HOOK-INSTANCE", str(uuid.uuid4()).encode())
                 writer.write(
                     f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
@@ -154,8 +190,8 @@ async def _load(url: str, key: Any, concurrency: int, seconds: float, warmup: fl
                 await writer.drain()
                 status, length = await _response_head(reader)
                 payload = await reader.readexactly(length)
-                if status == 200 and "cards" not in seen:  # the answer is real, not empty
-                    seen["cards"] = len(json.loads(payload)["cards"])
+                if status == 200 and template is templates[0] and "cards" not in seen:
+                    seen["cards"] = len(json.loads(payload)["cards"])  # real, not empty
                 answered[0] += 1
                 if started >= stop_warm:
                     if status == 200:
@@ -176,6 +212,7 @@ async def _load(url: str, key: Any, concurrency: int, seconds: float, warmup: fl
             "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 1) if latencies else None,
             "failures": failures, "concurrency": concurrency, "seconds": seconds,
             "offered_per_s": rate, "cards_per_answer": seen.get("cards"),
+            "patients": len(templates),
             "answered": answered[0],
             # the load generator's own CPU per call once the clock runs (signing is before)
             "client_cpu_ms_per_call": round(client_cpu_s * 1000 / max(answered[0], 1), 2)}
@@ -192,7 +229,8 @@ async def _response_head(reader: asyncio.StreamReader) -> tuple[int, int]:
 
 
 def run(concurrency: int, seconds: float, warmup: float, workers: int,
-        rates: tuple[float | None, ...] = (None,), alg: str = "ES384") -> list[dict[str, Any]]:
+        rates: tuple[float | None, ...] = (None,), alg: str = "ES384", one: bool = False
+        ) -> list[dict[str, Any]]:
     """One run per rate on one server (None: saturation), the EHR signing with `alg`."""
     make_key, algorithm = ALGORITHMS[alg]
     key = make_key()
@@ -211,7 +249,8 @@ def run(concurrency: int, seconds: float, warmup: float, workers: int,
             results = []
             for rate in rates:
                 before, served = os.times(), _tree_cpu_s(server.pid)
-                result = _run_loop(_load(url, key, concurrency, seconds, warmup, rate, alg))
+                result = _run_loop(_load(url, key, concurrency, seconds, warmup, rate, alg,
+                                         one))
                 after, served = os.times(), _tree_cpu_s(server.pid) - served
                 if result["answered"] and served >= 0:
                     # the service's own CPU per call (all workers): what an unloaded machine
@@ -278,17 +317,21 @@ def main(argv: list[str] | None = None) -> int:
                         help="calls per second of the open-loop run (0: saturation only)")
     parser.add_argument("--alg", choices=sorted(ALGORITHMS), default="ES384",
                         help="how the EHR signs its tokens (ES384 costs the service more)")
+    parser.add_argument("--one-patient", action="store_true",
+                        help="send the day-1 hip arthroplasty patient only (every cache hits)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     saturated, *paced = run(args.concurrency, args.seconds, args.warmup, args.workers,
-                            (None, args.rate) if args.rate else (None,), args.alg)
+                            (None, args.rate) if args.rate else (None,), args.alg,
+                            args.one_patient)
     if args.json:
         print(json.dumps([saturated, *paced], indent=2))
         return 0
     r = saturated
     print(f"CDS Hooks patient-view on {r['workers']} server workers, {r['cpus']} CPUs, service "
           f"and client on one machine, {r['alg']} tokens, {r['seconds']:.0f} s per run, "
-          f"{r['cards_per_answer']} cards per answer:")
+          f"{r['patients']} patients in turn, {r['cards_per_answer']} cards for the day-1 "
+          "THA patient:")
     print(f"  saturation ({r['concurrency']} in flight): {r['requests_per_s']:.0f} requests/s, "
           f"p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, non-200: {r['failures'] or 'none'}")
     for p in paced:
