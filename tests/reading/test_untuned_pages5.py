@@ -92,3 +92,21 @@ def test_a_reference_to_a_work_states_nothing(tmp_path, empty_store):
                        "A. Writer (ed.), Complications of Hip Surgery, DOI 10.1234/5678\n")
     assert triples(claims, "risk_factor_for") == {("hip_arthroplasty",
                                                     "heterotopic_ossification")}
+
+
+def test_relief_of_a_symptom_is_an_outcome_not_the_symptom(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "A year after the excision of heterotopic ossification, the patient "
+                       "presented with full motion and pain relief.\n"
+                       "Patients with heterotopic ossification present with swelling.\n")
+    assert triples(claims, "symptom_of") == {("swelling", "heterotopic_ossification")}
+
+
+def test_what_a_case_was_without_is_neither_a_cause_nor_denied_as_one(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "We describe heterotopic ossification of the elbow following a simple "
+                       "dislocation without associated injuries (such as a fracture or a burn)."
+                       "\n")
+    assert not any(c.predicate == "risk_factor_for"
+                   and c.subject in ("trauma", "fracture", "burn")
+                   for c in claims)

@@ -276,6 +276,9 @@ class RelationRules(Strict):
     """Anatomy that is never a claim's site qualifier: the tissue the topic itself is made of
     ("lamellar bone in soft tissue" places nothing at the bone)."""
     compositions: list[Composition] = []
+    outcome_after: str | None = None
+    """Words right after a finding that make it an outcome reached, not the finding ("pain
+    relief", "pain-free"): such a mention is no argument."""
     not_statements: str | None = None
     """A sentence this matches cites a work ("A. Author (ed.), Title, DOI 10.…"): the words of
     a title state nothing, so it makes no claim."""
@@ -285,7 +288,8 @@ class RelationRules(Strict):
     section_rules: list[SectionRule] = []
 
     @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link",
-                     "verb_links", "right_ends", "name_apposition", "not_statements")
+                     "verb_links", "right_ends", "name_apposition", "not_statements",
+                     "outcome_after")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)

@@ -63,6 +63,7 @@ class RelationExtractor:
             population) else None
         self._agentive = frozenset(population.not_agent_of if population else ())
         self._not_sites = frozenset(rules.not_sites)
+        self._outcome = compiled(rules.outcome_after) if rules.outcome_after else None
         self._not_statement = compiled(rules.not_statements) if rules.not_statements else None
         self._gather_before = compiled(rules.gathering_words + r"\s+(?:[\w-]+\s+)?$")
         self._gather_after = compiled(rules.member_intro)
@@ -128,6 +129,10 @@ class RelationExtractor:
         every = sorted([*real, *self.virtual.elided(text, real), *anaphors],
                        key=lambda m: (m.start, -m.end))
         mentions = self.virtual.without_class_heads(text, without_appositions(text, every))
+        if self._outcome is not None:
+            mentions = [m for m in mentions if not (
+                self.memo.type_of(m.concept_id) == "finding"
+                and self._outcome.match(text, m.end))]
         claims: list[Claim] = []
         type_of = self.memo.type_of
         present = {type_of(m.concept_id) for m in every}
