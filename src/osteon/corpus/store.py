@@ -107,6 +107,9 @@ HELD_CACHE = 50_000
 """Words and phrases a store remembers holding or not, per version of its sentences."""
 PLACES_CACHE = 20_000
 """Sentences (text, place, headings) a store remembers, per version of its sentences."""
+HOLDING_CACHE = 500
+"""Words whose documents (`documents_holding`) are remembered per version of the store: each
+holds at most the rows a caller bounds its words by (ask: context.max_rows together)."""
 SQL_CHUNK = 900
 """Ids bound per `IN (...)` query: far below SQLite's bound-parameter limit."""
 
@@ -591,14 +594,20 @@ class Store:
         """
         held: dict[str, dict[str, int]] = {}
         lengths: dict[str, int] = {}
+        # each word's rows remembered per version of the store: a question's rarer words
+        # ("bisphosphonates", "hip") come back in other questions
+        known = self.per_version("holding", HOLDING_CACHE)
         for word in dict.fromkeys(w for w in words if w.strip()):
-            quoted = '"' + word.replace('"', '""') + '"'
-            held[word] = {}
-            for doc_id, count, length in self._db.execute(
+            rows = known.get(word)
+            if rows is None:
+                quoted = '"' + word.replace('"', '""') + '"'
+                rows = known[word] = tuple(self._db.execute(
                     "SELECT s.doc_id, count(*), d.n_sentences FROM sentences_fts"
                     " JOIN sentences s ON s.id = sentences_fts.rowid"
                     " JOIN documents d ON d.id = s.doc_id"
-                    " WHERE sentences_fts MATCH ? GROUP BY s.doc_id", (quoted,)):
+                    " WHERE sentences_fts MATCH ? GROUP BY s.doc_id", (quoted,)))
+            held[word] = {}
+            for doc_id, count, length in rows:
                 held[word][doc_id] = count
                 lengths[doc_id] = length
         cache = self._this_version()

@@ -118,6 +118,7 @@ class KnowledgeStore:
             PerGeneration())
         self._pages: PerGeneration[str, PageConcepts] = PerGeneration()
         self._sampled: PerGeneration[tuple[int, int], tuple[Claim, ...]] = PerGeneration()
+        self._with_claims: PerGeneration[tuple[object, ...], list] = PerGeneration()
         self._rows: dict[tuple[object, ...], Assertion] = {}
         """Assertions by the row they were made from: the same row makes the same one."""
         self._updating = False
@@ -553,12 +554,19 @@ class KnowledgeStore:
         so that an assertion ten thousand pages repeat does not crowd out the rest;
         with `qualifier`, only claims that carry it (a timing, a dose).
         """
-        cmarks = ",".join("?" * len(concepts))
-        pmarks = ",".join("?" * len(predicates))
-        ids = [row[0] for row in self._db.execute(
-            f"SELECT id FROM assertions WHERE predicate IN ({pmarks}) AND (subject IN ({cmarks})"
-            f" OR object IN ({cmarks})) ORDER BY belief DESC, id LIMIT ?",
-            [*predicates, *concepts, *concepts, limit])]
+        # both lookups remembered for this generation: the concepts of a question about HO
+        # (its family of kinds) and their strongest assertions come back question after
+        # question (not while an update changes the tables under the same generation)
+        known = self._with_claims.of(self.generation) if not self._updating else {}
+        asked = ("ids", tuple(concepts), tuple(predicates), limit)
+        ids = known.get(asked)
+        if ids is None:
+            cmarks = ",".join("?" * len(concepts))
+            pmarks = ",".join("?" * len(predicates))
+            ids = known[asked] = [row[0] for row in self._db.execute(
+                f"SELECT id FROM assertions WHERE predicate IN ({pmarks})"
+                f" AND (subject IN ({cmarks}) OR object IN ({cmarks}))"
+                " ORDER BY belief DESC, id LIMIT ?", [*predicates, *concepts, *concepts, limit])]
         # a claim's figures are kept beside it (assertion_claims.numbers, in a partial
         # index): a timing or dose is found there without reading every claim of an
         # assertion ten thousand pages repeat
@@ -568,13 +576,15 @@ class KnowledgeStore:
                   if qualifier else "")
         found: dict[tuple[str, int], None] = {}
         for assertion_id in ids:
-            for doc_id, idx in self._db.execute(
+            sentences = known.get((assertion_id, qualifier))
+            if sentences is None:
+                sentences = known[(assertion_id, qualifier)] = self._db.execute(
                     f"SELECT c.doc_id, c.sentence_idx FROM {source}"
                     f" JOIN claims c ON c.id = ac.claim_id WHERE ac.assertion_id = ?{having}"
                     " LIMIT ?",
                     [assertion_id, *([f"$.{qualifier}"] if qualifier else []),
-                     SENTENCES_PER_ASSERTION]):
-                found[(doc_id, idx)] = None
+                     SENTENCES_PER_ASSERTION]).fetchall()
+            found.update(dict.fromkeys(sentences))
             if len(found) >= limit:
                 break
         return list(found)[:limit]
