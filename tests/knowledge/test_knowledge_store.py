@@ -130,6 +130,23 @@ def test_claims_at_a_sentence_follow_the_knowledge_as_it_changes(
     assert small_kb.knowledge.claims_at(keys) == found  # the same again, remembered
 
 
+def test_sentences_stating_a_concept_follow_the_knowledge_as_it_changes(
+        small_kb: KnowledgeBase, write_pages: Callable) -> None:
+    knowledge = small_kb.knowledge
+
+    def stating(predicate: str) -> set[str]:
+        return {doc for doc, _ in knowledge.sentences_with_claims(
+            ["indomethacin"], [predicate], 50)}
+
+    assert stating("not_effective_for") == set()  # asked before the dissenting page exists
+    prevents = stating("prevents")
+    (path, kind), = write_pages({CONTRADICTION[0]: CONTRADICTION[1:]})
+    small_kb.ingest([path], kind=kind)
+    small_kb.update_knowledge()
+    assert stating("not_effective_for") == {"clinic"}  # "does not prevent"
+    assert stating("prevents") == prevents
+
+
 def test_mentions_at_a_sentence_follow_the_page_as_it_is_rewritten(
         tmp_path: Path, write_pages: Callable) -> None:
     """What a sentence names is remembered, but never past a write, here or elsewhere."""
