@@ -132,3 +132,23 @@ def test_an_injury_on_a_page_about_fop_leaves_the_sentence_in_fop(tmp_path) -> N
     # a head injury is what people with FOP suffer here, not the index event of acquired HO
     assert "genetic" in death.scope.family
     assert death.features["scope"] > 0 and death.scope_note is None
+
+
+def test_keyword_lines_titles_and_aims_do_not_lead_an_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("COX-2 inhibitors for the prevention of heterotopic ossification after total hip "
+            "arthroplasty A meta-analysis\n\n"
+            "Keywords: heterotopic ossification, total hip arthroplasty, NSAID, meta-analysis.\n"
+            "The purpose of this meta-analysis was to compare NSAIDs after total hip "
+            "arthroplasty.\n"
+            "Eight trials of selective NSAIDs after total hip arthroplasty were included.\n"
+            "Heterotopic ossification after total hip arthroplasty was as frequent with "
+            "selective as with non-selective NSAIDs.\n")
+    question = "Which NSAIDs were compared for heterotopic ossification in the meta-analysis?"
+    with store_of_pages(tmp_path, {"cox2_meta.txt": page}) as kb:
+        ranked = ranked_evidence(kb.knowledge, question)
+        answer = kb.ask(question)
+    assert not any(r.place.text.startswith("Keywords") for r in ranked)
+    title = next(r for r in ranked if r.place.text.endswith("A meta-analysis"))
+    aim = next(r for r in ranked if "The purpose of this meta-analysis" in r.place.text)
+    assert title.features["aim"] and aim.features["aim"]
+    assert "purpose" not in answer.answer and "A meta-analysis" not in answer.answer

@@ -122,8 +122,9 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                 and lexical.get(key, 0.0) < rules.lexical_alone and key not in leading
                 and not (shared and key in in_best_pages)):
             continue  # neither the question's concepts, nor its words, nor a claim
-        if n_words < rules.min_words or _only_names(place.text, knowledge):
-            continue  # a heading-like fragment ("Myositis ossificans.") says nothing
+        if (n_words < rules.min_words or _only_names(place.text, knowledge)
+                or starts(rules.not_evidence, place.text)):
+            continue  # a heading-like fragment ("Myositis ossificans.") or a keyword line
         own = scope_of(sorted(named), knowledge.lexicon)
         for _, claim in here:  # what reading scoped the sentence's claims to
             if claim.scope:  # (an empty one adds nothing: own's members are unique)

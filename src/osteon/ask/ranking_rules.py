@@ -89,6 +89,7 @@ class RankingRules(Strict):
     duplicate_overlap: float
     anaphora: str
     aim: str
+    not_evidence: str
     answers: dict[str, AnswerDetector]
     scope_words: ScopeWords
     context: PageContext
