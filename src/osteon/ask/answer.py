@@ -406,7 +406,7 @@ def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
     # nor a study's aim or title ("The purpose of this meta-analysis was…"), which repeats
     # the question's words and says nothing of what was found
     saying = [r for r in top if not r.place.text.rstrip().endswith(":")
-              and not r.features["aim"]] or list(top)
+              and not r.features.get("aim")] or list(top)
     best = saying[0]
     if best.scope_note:  # out of the question's scope: one within it, nearly as good, leads
         within = next((r for r in saying if not r.scope_note), None)
