@@ -108,7 +108,10 @@ def citations_for(knowledge: KnowledgeStore, claims: Iterable[Claim],
 
 def with_levels(knowledge: KnowledgeStore, citations: Sequence[Citation]) -> list[Citation]:
     """The citations, each with its source's evidence level (data/knowledge/evidence_levels)."""
-    levels = document_levels(knowledge.store, {c.doc for c in citations if c.level is None})
+    lacking = {c.doc for c in citations if c.level is None}
+    if not lacking:  # an answer's statements are given levels twice (citations_for, then all)
+        return list(citations)
+    levels = document_levels(knowledge.store, lacking)
     return [c if c.level is not None or levels.get(c.doc) is None
             else replace(c, level=levels[c.doc].label)  # type: ignore[union-attr]
             for c in citations]
