@@ -110,3 +110,48 @@ def test_what_a_case_was_without_is_neither_a_cause_nor_denied_as_one(tmp_path, 
     assert not any(c.predicate == "risk_factor_for"
                    and c.subject in ("trauma", "fracture", "burn")
                    for c in claims)
+
+
+def test_after_a_pronoun_opens_a_clause_not_an_event(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Instead of removing heterotopic ossification after it has formed, the "
+                       "team offers radiotherapy before the operation.\n")
+    assert not triples(claims, "risk_factor_for")
+
+
+def test_a_treatment_that_is_complete_lists_no_treatment(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification\n\n"
+                       "When the treatment is over, patients may travel home after their knee "
+                       "replacement.\n")
+    assert not triples(claims, "treats")
+
+
+def test_how_a_drug_is_taken_says_nothing_of_what_it_treats(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Treatment of heterotopic ossification\n\n"
+                       "Etidronate is given by mouth, twice daily.\n"
+                       "Indomethacin is given after the operation.\n")
+    assert triples(claims, "treats") == {("indomethacin", "heterotopic_ossification")}
+
+
+def test_what_a_drug_acts_between_is_no_agent(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "The drug works by changing the signals between cells, growth factors "
+                       "and hormones to reduce ossification.\n")
+    assert ("growth_factor", "ossification") not in triples(claims, "decreases")
+
+
+def test_the_complications_of_a_treatment_are_not_ho_nor_caused_by_what_it_treats(
+        tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification\n\n"
+                       "The usual complications after the surgical treatment of ankylosis are "
+                       "stiffness, pain and renewed ankylosis.\n"
+                       "Complications of surgery for heterotopic ossification include "
+                       "infection.\n"
+                       "Heterotopic ossification is a frequent complication after spinal cord "
+                       "injury.\n")
+    assert triples(claims, "risk_factor_for") == {("spinal_cord_injury",
+                                                    "heterotopic_ossification")}
+    assert not triples(claims, "complication_of")
