@@ -25,6 +25,7 @@ from osteon.ask.understand import WORD, QuestionType, find_concepts, question_ru
 from osteon.corpus.records import PageCoverage, SearchHit, SentencePlace
 from osteon.knowledge.claim_store import mentions_at
 from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.lexicon import Lexicon
 from osteon.reading.records import Claim, Scope
 
 Key = tuple[str, int]
@@ -99,7 +100,10 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         knowledge.page_concepts(sorted({p.doc_id for p in places.values()})).items()})
     animal_ok = bool(question.scope.species) or any(t.name == "mechanism" for t in qtypes)
     ranked = []
-    content = set(question.words)
+    # the question's words and the words sources use for its everyday phrases, cut to
+    # their stems' first letters, as the index's stemmer finds them ("analysis" and
+    # "analyzed", "causes" and "etiology" for "what causes…")
+    content = {_stem(w) for w in (*question.words, *question.related) for w in w.split()}
     answer_tests = [_answer_test(t, families, question, rules) for t in qtypes]
     for key, place in places.items():
         here = all_claims.get(key, [])
@@ -113,7 +117,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         text = " ".join((*((under[key].text,) if key in under else ()), place.text,
                          *(i.text for i in items)))
         n_words, words = words_of(text)
-        shared = len(content & words)
+        shared = len(content & {_stem(w) for w in words})
         headed = around.concepts(place)  # what its headings and page title name
         concept_share = (sum(1.0 if fam & about else rules.headed_concept if fam & headed
                              else 0.0 for fam in families) / len(families)
@@ -388,16 +392,32 @@ def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: 
 def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],
                   families: list[frozenset[str]], knowledge: KnowledgeStore) -> bool:
     """Does the text quoted hold what this intent asks for (besides the question's concepts)?"""
-    concepts = knowledge.lexicon.concepts
+    named_types: frozenset[str] | None = None
     for pattern, subject_asked, types in test.detectors:
         matched, subject = subject_found(pattern, text) if pattern else (False, None)
         if matched and (not subject_asked or _names_all(
                 subject, families, knowledge)):  # type: ignore[arg-type]
             return True
-        if types and any(c not in test.barred and c in concepts and concepts[c].type in types
-                         for c in named):
-            return True
+        if types:
+            if named_types is None:  # the types of what it names besides the question's own
+                named_types = _types_named(named - test.barred, knowledge.lexicon)
+            if not types.isdisjoint(named_types):
+                return True
     return False
+
+
+def _types_named(named: frozenset[str], lexicon: Lexicon) -> frozenset[str]:
+    concepts = lexicon.concepts
+    return frozenset(concepts[c].type for c in named if c in concepts)
+
+
+STEM = 5
+"""Letters a word is cut to when sentences and questions are compared: "analysis" and
+"analyzed", "fracture" and "fractured" meet, as the index's stemmer has them meet."""
+
+
+def _stem(word: str) -> str:
+    return word[:STEM]
 
 
 def _names_all(text: str, families: list[frozenset[str]], knowledge: KnowledgeStore) -> bool:
@@ -454,16 +474,17 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
     The best `KEPT_PER_QUOTE` × `evidence` distinct ones: further down no answer looks.
     """
     kept: list[Ranked] = []
-    seen: list[set[str]] = []
+    seen: list[tuple[frozenset[str], int]] = []  # each kept sentence's words, how many
+    overlap = rules.duplicate_overlap
     for r in ranked:
         if len(kept) >= KEPT_PER_QUOTE * rules.evidence and not r.leading:
             continue  # past the cut only plain BM25's best are kept
         words = words_of(r.place.text)[1]
-        if words and any(len(words & s) >= rules.duplicate_overlap * min(len(words), len(s))
-                         for s in seen):
+        n = len(words)
+        if words and any(len(words & s) >= overlap * (n if n < m else m) for s, m in seen):
             continue
         kept.append(r)
-        seen.append(words)
+        seen.append((words, n))
     return kept
 
 
