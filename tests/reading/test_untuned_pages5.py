@@ -155,3 +155,18 @@ def test_the_complications_of_a_treatment_are_not_ho_nor_caused_by_what_it_treat
     assert triples(claims, "risk_factor_for") == {("spinal_cord_injury",
                                                     "heterotopic_ossification")}
     assert not triples(claims, "complication_of")
+
+
+def test_a_drug_proposed_for_prevention_is_hedged(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Naproxen has also been proposed for the prevention of heterotopic "
+                       "ossification after hip replacement.\n")
+    prevents = [c for c in claims if c.predicate == "prevents" and c.subject == "naproxen"]
+    assert prevents and all(c.polarity == "hedged" for c in prevents)
+
+
+def test_what_a_follow_up_found_is_no_onset(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Six months after the operation, forty of the patients who had received "
+                       "radiotherapy had no sign of heterotopic ossification.\n")
+    assert not triples(claims, "onset_after")
