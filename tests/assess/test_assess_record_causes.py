@@ -100,3 +100,66 @@ def test_recurrence_after_excision_is_a_caution_named_by_the_excision(seeded_kb)
     assert caution.text.startswith("Surgical resection: ") and "recurrence" in caution.text
     assert caution.statement.citations[0].sentence_text in caution.text
     assert "recurrence_rate" not in {i.predicate for i in result.treatment}
+
+
+HO_NOW = {"conditions": [{"text": "heterotopic ossification", "date": "2026-01-01",
+                          "site": "right hip"}]}
+
+
+def test_a_weak_advice_item_gives_way_to_a_stronger_caution_on_the_same_drug(seeded_kb):
+    result = seeded_kb.assess(HO_NOW, at=AT)
+    caution = next(i for i in result.cautions if i.subject == "bisphosphonate")
+    assert caution.predicate == "not_effective_for"
+    advice = [i for s in (result.prophylaxis, result.treatment) for i in s
+              if i.subject == "bisphosphonate"]
+    assert advice == []  # "bisphosphonates may be used…" (0.40) is outweighed by 0.90
+    assert any(i.subject == "nsaid" for i in result.treatment)  # no stronger caution there
+
+
+def test_chart_shorthand_for_prophylaxis_and_suspicion(seeded_kb):
+    note = {"text": "Plan: ortho re HO ppx, apixaban for VTE ppx. New hard mass medial L "
+                    "thigh. Suspect HO L hip.", "date": "2027-02-20"}
+    facts = {(f.concept, f.status) for f in seeded_kb.assess({"notes": [note]},
+                                                             at=AT).patient.facts}
+    assert ("heterotopic_ossification", "possible") in facts
+    assert ("heterotopic_ossification", "active") not in facts
+    assert "venous_thromboembolism" not in {c for c, _ in facts}
+    assert ("palpable_mass", "active") in facts
+
+
+def test_radiation_already_given_is_said_beside_its_window(seeded_kb):
+    patient = {"procedures": [
+        {"text": "total hip arthroplasty", "date": "2027-03-01T12:00:00Z",
+         "end": "2027-03-01T14:00:00Z", "site": "right hip"},
+        {"text": "radiation therapy", "date": "2027-03-01T08:00:00Z", "site": "right hip"}]}
+    result = seeded_kb.assess(patient, at=AT)
+    radiation = next(i for i in result.prophylaxis if i.subject == "radiation_therapy")
+    assert any(n.startswith("already done") and "2027-03-01 08:00" in n
+               for n in radiation.notes)
+    assert "already done" in result.deadlines[0].sentence
+    risks = next(i for i in result.risk_factors if i.subject == "total_hip_arthroplasty")
+    assert not risks.notes  # what was done is said on advice, not on every item
+
+
+def test_ho_recorded_before_an_operation_is_a_previous_ho_for_it(seeded_kb):
+    patient = {"conditions": [{"text": "heterotopic ossification", "date": "2016-11-01",
+                               "site": "right hip"}],
+               "procedures": [{"text": "total hip arthroplasty", "date": "2027-03-01T12:00:00Z",
+                               "site": "right hip"}]}
+    result = seeded_kb.assess(patient, at=AT)
+    prior = next(f for f in result.patient.facts
+                 if f.concept == "history_of_heterotopic_ossification")
+    assert prior.status == "history" and "before" in prior.how
+    assert "history_of_heterotopic_ossification" in {i.subject for i in result.risk_factors}
+    later = {"conditions": [{"text": "heterotopic ossification", "date": "2027-03-02"}],
+             "procedures": [{"text": "total hip arthroplasty", "date": "2019-08-14"}]}
+    facts = seeded_kb.assess(later, at=AT).patient.facts
+    assert "history_of_heterotopic_ossification" not in {f.concept for f in facts}
+
+
+def test_both_components_of_a_right_revision_is_a_right_operation(seeded_kb):
+    patient = {"procedures": [{"text": "Revision R THA (both components)",
+                               "codes": [{"system": "CPT", "code": "27134"}],
+                               "date": "2027-03-01T12:00:00Z"}]}
+    fact = seeded_kb.assess(patient, at=AT).patient.facts[0]
+    assert fact.laterality == "right"

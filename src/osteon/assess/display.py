@@ -69,6 +69,9 @@ class DisplayRules(Strict):
 
     semantic_tags: list[str]
     laterality: dict[str, str]
+    weak_laterality: list[str] = []
+    """Side words that count only where no other side word is given ("both" in "Revision R
+    THA (both components)" is no bilateral operation)."""
     ignored: list[str] = []
     medication_words: list[str] = []
     absent_values: list[str] = []
@@ -144,8 +147,12 @@ def _words(text: str, medication: bool) -> tuple[tuple[str, ...], str | None]:
     rules = display_rules()
     drop = _dropped(medication)
     side: str | None = None
+    weak: str | None = None
     kept: list[str] = []
     for word in _WORD.findall(strip_tag(text).casefold()):
+        if word in rules.laterality and word in rules.weak_laterality:
+            weak = rules.laterality[word]
+            continue
         if word in rules.laterality:
             found = rules.laterality[word]
             side = found if side in (None, found) else "bilateral"
@@ -153,7 +160,7 @@ def _words(text: str, medication: bool) -> tuple[tuple[str, ...], str | None]:
         if word in drop or (medication and any(ch.isdigit() for ch in word)):
             continue
         kept.append(word)
-    return tuple(sorted(kept)), side
+    return tuple(sorted(kept)), side or weak
 
 
 @lru_cache(maxsize=4)

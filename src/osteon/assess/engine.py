@@ -28,6 +28,13 @@ from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.records import Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
 
+ADVICE = frozenset({"prophylaxis", "treatment"})
+"""Sections that suggest doing something: their items say what the patient already had."""
+DONE = frozenset({"active", "history"})
+"""Statuses of a procedure already done (at its date, or before an undated "s/p")."""
+ALREADY_DONE = "already done for this patient:"
+"""How an advice item's note on a procedure already done begins (the deadline repeats it)."""
+
 
 @dataclass
 class _Context:
@@ -49,7 +56,8 @@ class _Context:
     described: tuple[tuple[str, str], ...] = ()
     """(concept, one line) of each fact an item may be about (not medicines, allergies)."""
     noted: tuple[PatientFact, ...] = ()
-    """Present medicines, allergies and labs: what an item's notes may name."""
+    """Present medicines, allergies, labs and procedures done: what an item's notes may
+    name."""
     injuries: tuple[tuple[frozenset[str], str], ...] = ()
     """Each planned or recent event that wounds tissue (a kind of rules.yaml's `injuries`):
     the concepts a statement about it may be about (its broader concepts, and the injury
@@ -104,11 +112,35 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
                            warnings))),
                     own, beside))
                 for name in SECTIONS}
+    sections = _outweighed(sections, rules)
     names = {a.subject: knowledge.lexicon.get(a.subject).name for a in everything
              if a.subject in knowledge.lexicon}
     return Assessment(patient, at, warnings=tuple(warnings), disclaimer=DISCLAIMER,
-                      deadlines=deadlines(list(sections["prophylaxis"]), names, at),
+                      deadlines=deadlines(list(sections["prophylaxis"]), names, at,
+                                          ALREADY_DONE),
                       **sections)
+
+
+def _outweighed(sections: dict[str, tuple[Item, ...]], rules: AssessRules
+                ) -> dict[str, tuple[Item, ...]]:
+    """Each section without the items a stronger caution about the same subject outweighs.
+
+    "Bisphosphonates are not effective" (belief 0.90) and "bisphosphonates may be used…"
+    (0.40): the caution is what the sources say most firmly, so the weak advice is not
+    offered beside it (the caution's conflict note still cites it). `outweighs` in
+    rules.yaml names the sections a rule's items outweigh.
+    """
+    strongest: dict[tuple[str, str], float] = {}
+    by_id = {r.id: r for r in rules.rules}
+    for items in sections.values():
+        for item in items:
+            for name in by_id[item.rule].outweighs if item.rule in by_id else ():
+                key = (name, item.subject)
+                strongest[key] = max(strongest.get(key, 0.0), item.belief)
+    if not strongest:
+        return sections
+    return {name: tuple(i for i in items if i.belief >= strongest.get((name, i.subject), 0.0))
+            for name, items in sections.items()}
 
 
 def _fits_family(said: frozenset[str], families: frozenset[str]) -> bool:
@@ -156,7 +188,8 @@ def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hier
                     up([*labs, *lab_findings]), frozenset(f.concept for f in present),
                     tuple((f.concept, describe(f)) for f in patient.facts
                           if f.kind != "medication" and f.kind != "allergy"),
-                    tuple(f for f in present if f.kind in ("medication", "allergy", "lab")),
+                    tuple(f for f in present if f.kind in ("medication", "allergy", "lab")
+                          or (f.kind == "procedure" and f.status in DONE)),
                     injuries)
 
 
@@ -240,7 +273,7 @@ def _items(name: str, ctx: _Context, view: KnowledgeView, facts: dict[int, Fact]
             assertion.predicate, assertion.subject,
             assertion.object, assertion.belief, assertion.polarity, said.figures,
             _matched(assertion, ctx, view, rule), times, conflicts.get(assertion.id, ()),
-            _notes(assertion, ctx, knowledge))
+            _notes(assertion, ctx, knowledge, advice=name in ADVICE))
     quoted: set[tuple[str, int]] = set()
     for rule, assertion in pairs:  # back to rule order
         if assertion.id not in built:
@@ -313,15 +346,20 @@ def _matched(assertion: Assertion, ctx: _Context, view: KnowledgeView, rule: Rul
     return tuple(dict.fromkeys(line for concept, line in ctx.described if concept in covers))
 
 
-def _notes(assertion: Assertion, ctx: _Context, knowledge: KnowledgeStore
-           ) -> tuple[str, ...]:
-    """The patient's own medicines and allergies that touch this item's subject."""
+def _notes(assertion: Assertion, ctx: _Context, knowledge: KnowledgeStore, *,
+           advice: bool = False) -> tuple[str, ...]:
+    """The patient's own medicines and allergies that touch this item's subject.
+
+    On advice (`ADVICE` sections), also what was already done of it: radiation given before
+    the operation is said beside the radiation window.
+    """
     if not ctx.noted:
         return ()
     lexicon = knowledge.lexicon
     down = ctx.hierarchy.narrower(assertion.subject)
     up = ctx.hierarchy.broader(assertion.subject)
     notes = []
+    dated = {f.concept for f in ctx.noted if f.kind == "procedure" and f.when is not None}
     for fact in ctx.noted:
         if fact.kind == "medication" and fact.concept in down:
             notes.append(f"on the patient's medication list: {describe(fact)}")
@@ -330,6 +368,11 @@ def _notes(assertion: Assertion, ctx: _Context, knowledge: KnowledgeStore
                          f"({lexicon.get(fact.concept).name})")
         elif fact.kind == "lab" and fact.concept in down:
             notes.append(f"the patient's result: {describe(fact)}")
+        elif fact.kind == "procedure" and advice and fact.concept in down and (
+                fact.when is not None or fact.concept not in dated):
+            name = lexicon.get(fact.concept).name
+            named = "" if fact.label.casefold() == name.casefold() else f"{name}: "
+            notes.append(f"{ALREADY_DONE} {named}{describe(fact)}")
     return tuple(dict.fromkeys(notes))
 
 

@@ -80,6 +80,7 @@ def build_patient(raw: PatientIn, lexicon: Lexicon, rules: AssessRules, at: date
         for index, entry in enumerate(getattr(raw, attr)):
             _add_entry(out, kind, entry, entry.source or f"{attr}[{index}]")
     _add_notes(out, raw)
+    _prior_to_surgery(out)
     if raw.history_of_ho:
         out.facts.append(PatientFact("condition", rules.history_concept,
                                      lexicon.get(rules.history_concept).name,
@@ -260,6 +261,36 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             source=source, laterality=finding.laterality,
             how=f"read from the text \u201c{finding.clause}\u201d{cue}"))
 
+
+
+def _prior_to_surgery(out: _Collector) -> None:
+    """HO recorded before the patient's latest operation is a previous HO for that operation.
+
+    Brooker IV HO since 2016, excised with a revision arthroplasty yesterday: the sources'
+    "those who have previously experienced HO" are at high risk of new bone after this
+    operation. The record says it as present HO, so the history the risk rules look for
+    is added, saying what it was made from (HO itself stays as recorded).
+    """
+    rules, lexicon = out.rules, out.lexicon
+    operations = [f for f in out.facts if f.kind == "procedure" and f.when is not None
+                  and f.status in ("active", "planned") and lexicon.is_a(f.concept, "surgery")]
+    if not operations or any(f.concept == rules.history_concept for f in out.facts):
+        return
+    latest = max(operations, key=lambda f: f.when)  # type: ignore[arg-type,return-value]
+    assert latest.when is not None
+    before = [f for f in out.facts if f.kind == "condition" and f.status == "active"
+              and f.concept in _kinds_of(lexicon, rules.target)
+              and f.when is not None and f.when < latest.when]
+    if not before:
+        return
+    first = min(before, key=lambda f: f.when)  # type: ignore[arg-type,return-value]
+    on = f"{latest.when:%Y-%m-%d}"
+    out.facts.append(PatientFact(
+        "condition", rules.history_concept, f"{first.label} (before the operation of {on})",
+        first.when, first.date_only, sites=first.sites, status="history",
+        matched_by="derived", source=first.source, laterality=first.laterality,
+        how=f"HO recorded ({first.when:%Y-%m-%d}) before {latest.label} ({on}): a previous "
+            "HO for that operation"))
 
 
 @lru_cache(maxsize=8)

@@ -110,8 +110,8 @@ def _pressing(item: Item, own: frozenset[str]) -> tuple[int, int, int, float]:
     return urgent, personal, _POLARITY_RANK.get(item.polarity, 3), -item.belief
 
 
-def deadlines(items: list[Item], names: dict[str, str], at: datetime
-              ) -> tuple[Deadline, ...]:
+def deadlines(items: list[Item], names: dict[str, str], at: datetime,
+              already: str = "already done") -> tuple[Deadline, ...]:
     """Open prophylaxis windows, soonest first, one per intervention.
 
     Each says its latest bound and the time left (`timing.deadline_sentence`, the one
@@ -124,6 +124,9 @@ def deadlines(items: list[Item], names: dict[str, str], at: datetime
                 continue
             what = names.get(item.subject, item.subject.replace("_", " "))
             if item.subject not in found or window.end < found[item.subject].window.end:
-                found[item.subject] = Deadline(what, window,
-                                               deadline_sentence(what, window, at))
+                sentence = deadline_sentence(what, window, at)
+                done = [n for n in item.notes if n.startswith(already)]
+                if done:  # radiation given before the operation: said with its window
+                    sentence += f" ({'; '.join(done)})"
+                found[item.subject] = Deadline(what, window, sentence)
     return tuple(sorted(found.values(), key=lambda d: d.window.end))  # type: ignore[arg-type]

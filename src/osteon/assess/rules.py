@@ -64,6 +64,10 @@ class Rule(Strict):
     """Its items read as the source sentence, after the subject's name: a caution is given
     in the source's own words ("Trauma: ... a condition that causes injured tissues to be
     replaced by heterotopic bone"), not as a rewording of the claim."""
+    outweighs: list[str] = []
+    """Sections whose items about the same subject, believed less than this rule's item, are
+    left out of them (a strong "not effective" keeps a weak "may be used" out of the advice;
+    the caution stays, its conflict note citing the other side)."""
     quote_name: Literal["subject", "object"] = "subject"
     """Whose name leads a quoted item: a recurrence after an excision is a caution about
     the excision ("Surgical resection: … recurrence may occur with rates …")."""
@@ -82,6 +86,13 @@ class Rule(Strict):
         if value not in SECTIONS:
             raise ValueError(f"unknown section {value!r}; choose from {', '.join(SECTIONS)} "
                              "(data/assess/sections.yaml)")
+        return value
+
+    @field_validator("outweighs")
+    @classmethod
+    def _known_sections(cls, value: list[str]) -> list[str]:
+        for name in value:
+            cls._known_section(name)
         return value
 
     @field_validator("when")
