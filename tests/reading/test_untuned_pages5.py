@@ -135,6 +135,14 @@ def test_how_a_drug_is_taken_says_nothing_of_what_it_treats(tmp_path, empty_stor
     assert triples(claims, "treats") == {("indomethacin", "heterotopic_ossification")}
 
 
+def test_a_list_item_saying_how_a_drug_is_taken_names_no_treatment(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Treatment for: heterotopic ossification\n\n"
+                       "- Etidronate is taken by mouth, once a day.\n"
+                       "- Surgical excision\n")
+    assert triples(claims, "treats") == {("surgical_resection", "heterotopic_ossification")}
+
+
 def test_what_a_drug_acts_between_is_no_agent(tmp_path, empty_store):
     claims = read_text(empty_store, tmp_path,
                        "The drug works by changing the signals between cells, growth factors "
@@ -170,3 +178,12 @@ def test_what_a_follow_up_found_is_no_onset(tmp_path, empty_store):
                        "Six months after the operation, forty of the patients who had received "
                        "radiotherapy had no sign of heterotopic ossification.\n")
     assert not triples(claims, "onset_after")
+
+
+def test_what_a_class_set_beside_a_drug_does_is_said_of_the_drug(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "The capsule holds etidronate, a bisphosphonate (BP) that acts on bone "
+                       "cells to reduce ossification.\n")
+    decreases = triples(claims, "decreases")
+    assert ("etidronate", "ossification") in decreases
+    assert ("bisphosphonate", "ossification") not in decreases

@@ -51,6 +51,9 @@ _VERB_BEFORE = re.compile(
 """A verb before a mention ("…, may worsen inflammation and lead to HO") makes it the
 object of that verb, not the subject of the clause a joined verb phrase continues."""
 
+_CLASS_APPOSITION = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+"""What stands between a named member and its class set beside it ("etidronate, a …")."""
+
 _POINTS_BACK = re.compile(r"\s*(?:they|it|these|this|both)\b", re.IGNORECASE)
 """A main clause that opens with a pronoun speaks of what the clause before it named."""
 
@@ -262,6 +265,8 @@ class ArgumentFinder:
                                                                        m.start)]
         if inside:
             picked = self._pick(argument, inside, text)
+            if argument.side == "left":
+                picked = [self._member_before(m, text, mentions) for m in picked]
             if self._blocked(argument, picked):
                 return FoundArgument()  # the topic, or a finding, stands where the argument
                 # would: no claim
@@ -285,6 +290,21 @@ class ArgumentFinder:
         if close < 0:
             return inside  # the trigger is inside the apposition
         return [m for m in inside if not opener.start() <= m.start < close]
+
+    def _member_before(self, mention: Mention, text: str, mentions: list[Mention]) -> Mention:
+        """The named member a class mention is set beside, else the mention itself.
+
+        "palovarotene, a RAR-gamma agonist that works … to reduce bone formation": the class
+        only says what palovarotene is; what the clause says is said of palovarotene.
+        """
+        lead = _CLASS_APPOSITION.search(text, 0, mention.start)
+        if lead is None:
+            return mention
+        member = next((m for m in mentions if m.end == lead.start()), None)
+        if (member is not None and member.concept_id != mention.concept_id
+                and self.memo.is_a(member.concept_id, mention.concept_id)):
+            return member
+        return mention
 
     def _continued_subject(self, argument: Argument, text: str, lo: int,
                            mentions: list[Mention]) -> list[Mention]:

@@ -165,6 +165,14 @@ class SectionRule(Strict):
     """Also fire on 'Label: explanation' items (the explanation usually says more)."""
     max_words: int = Field(default=12, ge=1)
     """Only short items (a bullet's label, not a paragraph)."""
+    unless: str | None = None
+    """No claim from an item this matches: it says something else of its mention ("X is
+    taken by mouth, once a day" says how, not what for)."""
+
+    @field_validator("unless")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        return None if value is None else check_regex(value)
 
     @field_validator("predicate")
     @classmethod

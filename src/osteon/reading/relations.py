@@ -315,6 +315,8 @@ class RelationExtractor:
         label = text.split(":", 1)[0] if labelled else text
         if len(label.split()) > rule.max_words:
             return []
+        if rule.unless and compiled(rule.unless).search(text):
+            return []
         limit = len(label)
         subjects = [m for m in mentions if m.end <= limit
                     and self.arguments.allowed(rule.subject, m.concept_id)]
