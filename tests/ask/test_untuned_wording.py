@@ -152,3 +152,16 @@ def test_keyword_lines_titles_and_aims_do_not_lead_an_answer(tmp_path) -> None: 
     aim = next(r for r in ranked if "The purpose of this meta-analysis" in r.place.text)
     assert title.features["aim"] and aim.features["aim"]
     assert "purpose" not in answer.answer and "A meta-analysis" not in answer.answer
+
+
+def test_a_sentence_in_the_sources_words_for_the_question_is_a_candidate(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # "causes" is said "etiology" there, and "analysed" meets "analysis" by its stem: the
+    # page the question is about lends such sentences although they share no word as typed
+    page = ("Case notes\n\n"
+            "A boy hurt his thigh playing football.\n"
+            "Bone formed in the muscle within weeks.\n"
+            "The etiology remains uncertain in such cases.\n")
+    with store_of_pages(tmp_path, {"case.txt": page}) as kb:
+        ranked = ranked_evidence(kb.knowledge, "Do we know what causes bone forming in a "
+                                               "thigh muscle after football?")
+    assert any("etiology remains uncertain" in r.place.text for r in ranked)

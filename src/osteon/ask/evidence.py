@@ -15,12 +15,13 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from osteon.ask.lists import items_of, lead_ins_of
 from osteon.ask.ranking_rules import RankingRules, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import family_implied, fit, merged, out_of_scope, scope_of
-from osteon.ask.text_memo import occurs, starts, subject_found, words_of
+from osteon.ask.text_memo import REMEMBERED, occurs, starts, subject_found, words_of
 from osteon.ask.understand import WORD, QuestionType, find_concepts, question_rules
 from osteon.corpus.records import PageCoverage, SearchHit, SentencePlace
 from osteon.knowledge.claim_store import mentions_at
@@ -117,7 +118,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         text = " ".join((*((under[key].text,) if key in under else ()), place.text,
                          *(i.text for i in items)))
         n_words, words = words_of(text)
-        shared = len(content & {_stem(w) for w in words})
+        shared = len(content & _stems(words))
         headed = around.concepts(place)  # what its headings and page title name
         concept_share = (sum(1.0 if fam & about else rules.headed_concept if fam & headed
                              else 0.0 for fam in families) / len(families)
@@ -132,7 +133,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         own = scope_of(sorted(named), knowledge.lexicon)
         for _, claim in here:  # what reading scoped the sentence's claims to
             if claim.scope:  # (an empty one adds nothing: own's members are unique)
-                own = own.union(claim.scope)
+                own = _joined(own, claim.scope)
         scope = merged(own, *around.of(place))
         topic = around.family_of_page(place.doc_id)
         if (own.family and topic.family and not set(topic.family) <= set(own.family)
@@ -400,15 +401,31 @@ def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],
             return True
         if types:
             if named_types is None:  # the types of what it names besides the question's own
-                named_types = _types_named(named - test.barred, knowledge.lexicon)
+                named_types = _types_named(named, test.barred, knowledge.lexicon)
             if not types.isdisjoint(named_types):
                 return True
     return False
 
 
-def _types_named(named: frozenset[str], lexicon: Lexicon) -> frozenset[str]:
+@lru_cache(maxsize=REMEMBERED)
+def _types_named(named: frozenset[str], barred: frozenset[str], lexicon: Lexicon
+                 ) -> frozenset[str]:
+    """The concept types of what a sentence names, the question's own concepts left out.
+
+    Remembered: a question's candidates name the same few sets of concepts.
+    """
     concepts = lexicon.concepts
-    return frozenset(concepts[c].type for c in named if c in concepts)
+    return frozenset(concepts[c].type for c in named - barred if c in concepts)
+
+
+_joined = lru_cache(maxsize=REMEMBERED)(Scope.union)
+"""A sentence's scope joined with its claim's (the same few pairs, question after question)."""
+
+
+@lru_cache(maxsize=REMEMBERED)
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    """A sentence's words cut to their stems (`_stem`): remembered per word set (words_of's)."""
+    return frozenset(_stem(w) for w in words)
 
 
 STEM = 5
