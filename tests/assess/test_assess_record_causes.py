@@ -163,3 +163,16 @@ def test_both_components_of_a_right_revision_is_a_right_operation(seeded_kb):
                                "date": "2027-03-01T12:00:00Z"}]}
     fact = seeded_kb.assess(patient, at=AT).patient.facts[0]
     assert fact.laterality == "right"
+
+
+def test_a_listed_injury_named_again_in_todays_note_keeps_its_own_onset(seeded_kb):
+    patient = {"injuries": [{"text": "spinal cord injury", "date": "2026-10-02"}],
+               "notes": [{"text": "SCI clinic exam. New hard mass L thigh.",
+                          "date": "2027-03-02"}]}
+    result = seeded_kb.assess(patient, at=AT)
+    again = next(f for f in result.patient.facts
+                 if f.concept == "spinal_cord_injury" and f.matched_by == "note")
+    assert again.when is None and "onset (2026-10-02) stands" in again.how
+    anchors = {t.anchor_time.date().isoformat() for i in result.items() for t in i.timing
+               if t.anchor_time is not None and "spinal" in (t.anchor_event or "").lower()}
+    assert anchors == {"2026-10-02"}

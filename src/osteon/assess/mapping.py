@@ -250,6 +250,14 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             cue = (f"; seen in a result of {written:%Y-%m-%d}: done before it, its own date "
                    "is not known")
             when, date_only = None, False
+        elif finding.kind == "condition" and status == "active" and when is not None and (
+                onset := _listed_onset(out, concept, when)) is not None:
+            # "SCI clinic exam" of today, the injury listed with its onset 7 months ago: the
+            # same condition named again, not a new one; dated at the text it would be the
+            # latest injury and move every window counted from it
+            cue = (f"; named in a text of {written:%Y-%m-%d}: the record's own onset "
+                   f"({onset:%Y-%m-%d}) stands")
+            when, date_only = None, False
         elif status in PAST_CUES and cue and when is not None:
             # "s/p R THA" in today's note: the operation was before the note, not at its
             # time; dated at the note it would be the latest operation and move the window
@@ -261,6 +269,19 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             source=source, laterality=finding.laterality,
             how=f"read from the text \u201c{finding.clause}\u201d{cue}"))
 
+
+
+def _listed_onset(out: _Collector, concept: str, when: datetime) -> datetime | None:
+    """The onset of a listed condition a text's mention of `concept` names again, or None.
+
+    Listed: from an entry, not read from text; named again: the same concept or a kind of
+    it, dated no later than the text.
+    """
+    dated = [f.when for f in out.facts
+             if f.kind in ("condition", "injury") and f.matched_by not in ("note", "derived")
+             and f.status == "active" and f.when is not None and f.when <= when
+             and out.lexicon.is_a(f.concept, concept)]
+    return min(dated) if dated else None
 
 
 def _prior_to_surgery(out: _Collector) -> None:
