@@ -165,3 +165,12 @@ def test_a_sentence_in_the_sources_words_for_the_question_is_a_candidate(tmp_pat
         ranked = ranked_evidence(kb.knowledge, "Do we know what causes bone forming in a "
                                                "thigh muscle after football?")
     assert any("etiology remains uncertain" in r.place.text for r in ranked)
+
+
+def test_a_frequency_written_as_a_ratio_answers_how_rare() -> None:
+    from osteon.ask.ranking_rules import compiled, ranking_rules
+
+    percent = compiled(ranking_rules().answers["percent"].pattern)
+    assert percent.search("The prevalence is approximately 1:2.000.000 worldwide.")
+    assert percent.search("It affects 1:50,000 births.")
+    assert not percent.search("The clinic opens at 10:30.")
