@@ -187,3 +187,10 @@ def test_what_a_class_set_beside_a_drug_does_is_said_of_the_drug(tmp_path, empty
     decreases = triples(claims, "decreases")
     assert ("etidronate", "ossification") in decreases
     assert ("bisphosphonate", "ossification") not in decreases
+
+
+def test_a_definition_leaves_out_the_reference_at_its_end(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Etidronate is a first generation bisphosphonate (Smith et al. 2001).\n"
+                       "Heterotopic ossification is bone in soft tissue [4].\n")
+    assert _kinds(claims) == {"first generation bisphosphonate"}

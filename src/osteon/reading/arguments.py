@@ -522,13 +522,18 @@ def strip_article(words: str) -> str:
 
 
 _EDGE = " ,;:.“”\"'"
+_CITATION_END = re.compile(
+    r"\s*[(\[](?:[^()\[\]]*\bet al\b[^()\[\]]*|[^()\[\]]*\b(?:19|20)\d\d[a-z]?|"
+    r"\s*\d+(?:\s*[-–,]\s*\d+)*\s*)[)\]]$")
+"""A reference at the end of free text ("(Smith et al. 2005)", "[12]"): no part of it."""
 
 
 def trimmed(words: str) -> str:
     """Free text without the punctuation at its ends, brackets kept where they pair.
 
     "a complication after knee replacement (TKA)" keeps its closing bracket; a bracket the
-    region cut in two ("(TKA" or "bone)") goes, with what it opened before the cut.
+    region cut in two ("(TKA" or "bone)") goes, with what it opened before the cut, and so
+    does a reference at the end ("(Smith et al. 2005)", "[3]").
     """
     words = words.strip(_EDGE)
     while True:
@@ -540,5 +545,7 @@ def trimmed(words: str) -> str:
             words = words[:words.rindex("(")].strip(_EDGE)
         elif words.startswith("(") and words.endswith(")"):
             words = words[1:-1].strip(_EDGE)
+        elif (cited := _CITATION_END.search(words)) is not None:
+            words = words[:cited.start()].strip(_EDGE)
         else:
             return words
