@@ -174,3 +174,14 @@ def test_a_frequency_written_as_a_ratio_answers_how_rare() -> None:
     assert percent.search("The prevalence is approximately 1:2.000.000 worldwide.")
     assert percent.search("It affects 1:50,000 births.")
     assert not percent.search("The clinic opens at 10:30.")
+
+
+def test_a_kind_of_the_asked_place_answers_where(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Burn outcomes\n\n"
+            "Heterotopic ossification was studied in 300 burned patients.\n"
+            "The elbow was the most frequent site (>90%), and 44% were bilateral.\n")
+    with store_of_pages(tmp_path, {"burns.txt": page}) as kb:
+        ranked = ranked_evidence(kb.knowledge, "Which joint gets heterotopic ossification "
+                                               "most often after a burn?")
+    elbow = next(r for r in ranked if "The elbow" in r.place.text)
+    assert elbow.holds["site"]  # the elbow is a joint: what "which joint?" asks for

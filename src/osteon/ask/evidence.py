@@ -369,10 +369,9 @@ def _fits(claim: Claim, qtypes: Sequence[QuestionType], families: list[frozenset
 class _AnswerTest:
     """What one intent's answer detectors look for in a question's candidates (set once)."""
 
-    detectors: tuple[tuple[str, bool, frozenset[str]], ...]
-    """(pattern, its subject must be asked about, concept types that answer) per detector."""
-    barred: frozenset[str]
-    """The question's own concepts and the ones it excludes: naming them answers nothing."""
+    detectors: tuple[tuple[str, bool, frozenset[str], frozenset[str]], ...]
+    """(pattern, its subject must be asked about, concept types that answer, concepts whose
+    naming answers nothing: the question's own and the ones it excludes) per detector."""
 
 
 def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: Question,
@@ -385,25 +384,26 @@ def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: 
         types = set(detector.concept_types)
         if question.wants and types & set(question.wants):
             types &= set(question.wants)  # "what medicines…": drugs, not operations
-        detectors.append((detector.pattern, detector.subject_asked, frozenset(types)))
-    asked = set().union(*families) if families else set()
-    return _AnswerTest(tuple(detectors), frozenset(asked | set(question.excluded)))
+        # "which joint?" is answered by a kind of joint ("the elbow"); "what causes HO?"
+        # is not answered by a kind of HO
+        asked = set(question.concepts) if detector.narrower_answers else (
+            set().union(*families) if families else set())
+        detectors.append((detector.pattern, detector.subject_asked, frozenset(types),
+                          frozenset(asked | set(question.excluded))))
+    return _AnswerTest(tuple(detectors))
 
 
 def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],
                   families: list[frozenset[str]], knowledge: KnowledgeStore) -> bool:
     """Does the text quoted hold what this intent asks for (besides the question's concepts)?"""
-    named_types: frozenset[str] | None = None
-    for pattern, subject_asked, types in test.detectors:
+    for pattern, subject_asked, types, barred in test.detectors:
         matched, subject = subject_found(pattern, text) if pattern else (False, None)
         if matched and (not subject_asked or _names_all(
                 subject, families, knowledge)):  # type: ignore[arg-type]
             return True
-        if types:
-            if named_types is None:  # the types of what it names besides the question's own
-                named_types = _types_named(named, test.barred, knowledge.lexicon)
-            if not types.isdisjoint(named_types):
-                return True
+        # the types of what it names besides the question's own
+        if types and not types.isdisjoint(_types_named(named, barred, knowledge.lexicon)):
+            return True
     return False
 
 

@@ -15,6 +15,10 @@ class AnswerDetector(Strict):
 
     concept_types: tuple[str, ...] = ()
     pattern: str = ""
+    narrower_answers: bool = False
+    """A narrower kind of an asked concept answers ("which joint?": the elbow); otherwise
+    every kind of an asked concept is the question's own ("what causes HO?": not a kind
+    of HO)."""
     subject_asked: bool = False
     """The pattern's `subject` group must name every concept the question asks about: a
     sentence that says what something is answers "what is X?" only when X is that thing."""
