@@ -176,3 +176,23 @@ def test_a_listed_injury_named_again_in_todays_note_keeps_its_own_onset(seeded_k
     anchors = {t.anchor_time.date().isoformat() for i in result.items() for t in i.timing
                if t.anchor_time is not None and "spinal" in (t.anchor_event or "").lower()}
     assert anchors == {"2026-10-02"}
+
+
+def test_non_tender_is_no_tenderness_and_bilat_is_both_sides(seeded_kb):
+    note = {"text": "Calves soft, non-tender bilat. Non-pitting edema L ankle.",
+            "date": "2027-02-20"}
+    facts = {f.concept: f for f in seeded_kb.assess({"notes": [note]}, at=AT).patient.facts}
+    assert facts["tenderness"].status == "absent"
+    assert facts["tenderness"].laterality == "bilateral"
+    assert facts["edema"].status == "active"  # "non-" negates the word it is joined to
+
+
+def test_a_drug_name_spelt_another_way_still_agrees_with_its_code(seeded_kb):
+    patient = {"medications": [{"text": "enoxaparine 40 mg SC 1x/j",
+                                "codes": [{"system": "RxNorm", "code": "67108"}]}]}
+    result = seeded_kb.assess(patient, at=AT)
+    assert [f.concept for f in result.patient.facts] == ["low_molecular_weight_heparin"]
+    assert not result.patient.warnings
+    wrong = {"medications": [{"text": "amlodipine 5 mg",
+                              "codes": [{"system": "RxNorm", "code": "67108"}]}]}
+    assert seeded_kb.assess(wrong, at=AT).patient.warnings  # another drug still disagrees

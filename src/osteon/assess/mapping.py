@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from osteon.assess.codes import checked_tables, code_tables
 from osteon.assess.display import (
     DisplayMatch,
@@ -431,10 +433,24 @@ def _table_code_agrees(out: _Collector, concept: str, display: str, texts: list[
         return (out.lexicon.is_a(by_text.concept, concept)
                 or out.lexicon.is_a(concept, by_text.concept))
     known = _known_words(out.lexicon, concept, display, medication)
-    if any(not known.isdisjoint(words(t, medication=medication)[0]) for t in texts):
+    said = {w for t in texts for w in words(t, medication=medication)[0]}
+    if not known.isdisjoint(said) or any(_spelt_otherwise(w, known) for w in said):
         return True
     return any(out.lexicon.is_a(c.id, concept) or out.lexicon.is_a(concept, c.id)
                for t in texts for w in _TOKEN.findall(t) for c in out.lexicon.lookup(w))
+
+
+SPELLING_MIN_LENGTH = 7
+"""Words this long that differ by one letter are one word spelt two ways ("enoxaparine",
+"enoxaparin"); shorter words one letter apart may be different words."""
+
+
+def _spelt_otherwise(word: str, known: frozenset[str]) -> bool:
+    """Whether `word` is a known word spelt with one letter added, dropped or changed."""
+    if len(word) < SPELLING_MIN_LENGTH:
+        return False
+    return any(Levenshtein.distance(word, k, score_cutoff=1) <= 1 for k in known
+               if len(k) >= SPELLING_MIN_LENGTH and abs(len(k) - len(word)) <= 1)
 
 
 def _may_name_any(text: str, lexicon: Lexicon, allowed: frozenset[str]) -> bool:
