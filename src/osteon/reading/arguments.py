@@ -297,7 +297,7 @@ class ArgumentFinder:
         "palovarotene, a RAR-gamma agonist that works … to reduce bone formation": the class
         only says what palovarotene is; what the clause says is said of palovarotene.
         """
-        lead = _CLASS_APPOSITION.search(text, 0, mention.start)
+        lead = _CLASS_APPOSITION.search(text, max(0, mention.start - 60), mention.start)
         if lead is None:
             return mention
         member = next((m for m in mentions if m.end == lead.start()), None)
