@@ -3,6 +3,8 @@ sentences that say "it", definitions, figures with their ranges, everyday words 
 
 from __future__ import annotations
 
+import pytest
+
 from fixtures import ranked_evidence, store_of_pages
 from osteon import KnowledgeBase
 
@@ -185,3 +187,26 @@ def test_a_kind_of_the_asked_place_answers_where(tmp_path) -> None:  # type: ign
                                                "most often after a burn?")
     elbow = next(r for r in ranked if "The elbow" in r.place.text)
     assert elbow.holds["site"]  # the elbow is a joint: what "which joint?" asks for
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("Does Medicare cover radiation therapy for heterotopic ossification?", "medicare"),
+    ("Which surgeon in Boston removes heterotopic ossification?", "boston"),
+])
+def test_a_word_only_like_a_source_word_is_no_typo_of_it(seeded_kb: KnowledgeBase,
+                                                         question: str, word: str) -> None:
+    # "Medicare" is not a slip of "medical", nor "Boston" of "postpone": what the
+    # question asks about is what no source mentions
+    answer = seeded_kb.ask(question)
+    assert answer.abstained and any(word in n for n in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize("question", [
+    "How common is heterotopic ossification after a hip replacment?",  # a slip
+    "Is immature heterotopic bone removed by surgery?",  # a negated source word
+    "What is the commonest place for heterotopic ossification after a hip replacement?",
+])
+def test_slips_and_forms_of_source_words_are_not_unmentioned(seeded_kb: KnowledgeBase,
+                                                             question: str) -> None:
+    answer = seeded_kb.ask(question)
+    assert not answer.abstained, answer.notes

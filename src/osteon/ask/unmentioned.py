@@ -17,6 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from osteon.ask.records import Question
 from osteon.ask.understand import (
@@ -98,8 +99,12 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
         knowledge, question, words, rules)
     if topic:
         return topic
-    if len([w for w in words if not w.endswith("ed")]) >= MIN_UNMENTIONED:
-        return words  # past forms phrase a question ("when is a biopsy needed if suspected?")
+    # everyday words that merely resemble a source's word ("notice", "share") phrase a
+    # question rather than name its topic: only the rest count towards two
+    vocabulary = knowledge.store.vocabulary()
+    phrasing = [w for w in words if w.endswith("ed") or _resembles(w, vocabulary)]
+    if len(words) - len(phrasing) >= MIN_UNMENTIONED:
+        return [w for w in words if w not in phrasing]
     named = [w for w in words if _is_name(question.text, w)]
     if named:
         return named  # "which hospital in Brazil…": a name no source mentions
@@ -339,13 +344,49 @@ def _relative(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
 
 
 def _misspelt(word: str, vocabulary: list[str]) -> bool:
-    """Is the word close to one the sources use, rather than a new word?
+    """Is the word a slip of one the sources use, or a form of one, rather than a new word?
 
-    A typo, or a relative such as "immature" of "mature". (Counting only one or two
-    typing slips between stems was measured: it took "immature", "wrongly" and
-    "press" for words no source uses, and lost answers.)
+    One typing slip in a word of up to seven letters, two in a longer one, counted on the
+    word and on it without an inflection ("replacment" of "replacement", whose index stem
+    is "replac"); a word that begins a source's word ("press" of "pressure"); a negated
+    source word ("immature" of "mature"). (A looser likeness, 75 % of letters in common,
+    took "Boston" for "postpone", "Medicare" for "medical", "Japan" for "January":
+    questions about what no source mentions were answered.)
     """
     if len(word) < TYPO_MIN_LENGTH:
         return False
-    return process.extractOne(word, vocabulary, scorer=fuzz.ratio,
-                              score_cutoff=TYPO_CUTOFF) is not None
+    forms = {word, *(word[:-len(end)] for end in INFLECTIONS
+                     if word.endswith(end) and len(word) - len(end) >= RELATIVE_MIN_LENGTH)}
+    forms |= {form[len(prefix):] for form in list(forms) for prefix in NEGATIONS
+              if form.startswith(prefix) and len(form) - len(prefix) >= RELATIVE_MIN_LENGTH}
+    for form in forms:
+        at = bisect_left(vocabulary, form)
+        if at < len(vocabulary) and vocabulary[at].startswith(form):
+            return True  # the form itself, or the start of a source word
+        slips = 1 if len(form) <= SHORT_WORD else 2
+        if process.extractOne(form, vocabulary, scorer=Levenshtein.distance,
+                              score_cutoff=slips) is not None:
+            return True
+    return False
+
+
+def _resembles(word: str, vocabulary: list[str]) -> bool:
+    """Do most of the word's letters, in order, make a source's word (75 %)?
+
+    Loose: "notice", "share", "thought" resemble a stemmed source word. Too loose to tell
+    a typo from a new word ("Boston", "postpone"), it only keeps everyday words from
+    counting as two things no source mentions.
+    """
+    return len(word) >= TYPO_MIN_LENGTH and process.extractOne(
+        word, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF) is not None
+
+
+SHORT_WORD = 7
+"""A word this long or shorter is a typo of a source word one slip away; a longer one, two."""
+
+INFLECTIONS = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ied",
+               "est", "er", "es", "ed", "ly", "s", "e", "y")
+"""Endings the index's stemmer cuts off: the stem of the word is what it holds."""
+
+NEGATIONS = ("non", "un", "im", "in", "ir", "il", "dis")
+"""Prefixes that negate a source's word ("immature", "unhealed") rather than make a new one."""
