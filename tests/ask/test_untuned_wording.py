@@ -205,6 +205,7 @@ def test_a_word_only_like_a_source_word_is_no_typo_of_it(seeded_kb: KnowledgeBas
     "How common is heterotopic ossification after a hip replacment?",  # a slip
     "Is immature heterotopic bone removed by surgery?",  # a negated source word
     "What is the commonest place for heterotopic ossification after a hip replacement?",
+    "How soon after a hip replacment does heterotopic ossification show on an xray?",
 ])
 def test_slips_and_forms_of_source_words_are_not_unmentioned(seeded_kb: KnowledgeBase,
                                                              question: str) -> None:

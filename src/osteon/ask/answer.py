@@ -27,7 +27,7 @@ from osteon.ask.mechanism_path import causal_path
 from osteon.ask.ranking_rules import compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
 from osteon.ask.understand import GENERAL, POLAR, QuestionType, question_rules, understand
-from osteon.ask.unmentioned import beyond_sources, looks_topical, unmentioned, unnamed_concepts
+from osteon.ask.unmentioned import beyond_sources, topics_among, unmentioned, unnamed_concepts
 from osteon.corpus.records import SentencePlace
 from osteon.errors import OsteonError
 from osteon.knowledge.find import AssertionQuery, Role
@@ -64,7 +64,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     qtypes = [t for t in (rules.type_named(n) for n in question.intents) if t] or [GENERAL]
     absent = unmentioned(knowledge, question, rules)
     if (qtypes[0].name == "comparison" and not _each_side_known(knowledge, question)
-            and (any(looks_topical(w) for w in absent)
+            and (topics_among(knowledge, absent)
                  or unnamed_concepts(knowledge, question))):
         # "the difference between X and Y" when the sources speak of one of them only (a
         # side they name in words, not as a concept, "lateral vs anterior approach", is

@@ -346,11 +346,12 @@ def _relative(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
 def _misspelt(word: str, vocabulary: list[str]) -> bool:
     """Is the word a slip of one the sources use, or a form of one, rather than a new word?
 
-    One typing slip in a word of up to seven letters, two in a longer one, counted on the
-    word and on it without an inflection ("replacment" of "replacement", whose index stem
-    is "replac"); a word that begins a source's word ("press" of "pressure"); a negated
-    source word ("immature" of "mature"). (A looser likeness, 75 % of letters in common,
-    took "Boston" for "postpone", "Medicare" for "medical", "Japan" for "January":
+    One typing slip (`_slips_of`) in a word of up to seven letters, two in a longer one,
+    counted on the word and on it without an inflection ("replacment" of "replacement",
+    whose index stem is "replac"); a word that begins a source's word ("press" of
+    "pressure") or shares all but its ending with one ("pregnant", "pregnancy"); a
+    negated source word ("immature" of "mature"). (A looser likeness, 75 % of letters in
+    common, took "Boston" for "postpone", "Medicare" for "medical", "laser" for "later":
     questions about what no source mentions were answered.)
     """
     if len(word) < TYPO_MIN_LENGTH:
@@ -363,11 +364,57 @@ def _misspelt(word: str, vocabulary: list[str]) -> bool:
         at = bisect_left(vocabulary, form)
         if at < len(vocabulary) and vocabulary[at].startswith(form):
             return True  # the form itself, or the start of a source word
+        shared = max(SHARED_START, len(form) - 2)
+        if len(form) >= shared and any(
+                v.startswith(form[:shared]) for v in vocabulary[bisect_left(
+                    vocabulary, form[:shared]):][:1]):
+            return True  # a relative sharing all but its ending ("pregnant", "pregnancy")
         slips = 1 if len(form) <= SHORT_WORD else 2
-        if process.extractOne(form, vocabulary, scorer=Levenshtein.distance,
-                              score_cutoff=slips) is not None:
+        if any(_slips_of(form, near) for near, _, _ in process.extract(
+                form, vocabulary, scorer=Levenshtein.distance, score_cutoff=slips,
+                limit=NEIGHBOURS)):
             return True
     return False
+
+
+SHARED_START = 6
+"""Letters a relative shares with a source's word at least (all but its last two)."""
+
+NEIGHBOURS = 5
+"""Source words at most the allowed slips away that are checked for a likely slip."""
+
+KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_AT = {key: (row, col + (0.0, 0.25, 0.75)[row])
+           for row, keys in enumerate(KEYBOARD) for col, key in enumerate(keys)}
+VOWELS = frozenset("aeiouy")
+
+
+def _slips_of(typed: str, meant: str) -> bool:
+    """Could typing have turned `meant` into `typed`?
+
+    A letter left out, added or swapped with its neighbour is a slip; a letter typed for
+    another only when their keys touch or both are vowels ("surgury"). "Laser" is no slip
+    of "later", nor "statin" of "static": s and t, n and c lie apart.
+    """
+    for op, at, other in Levenshtein.editops(typed, meant):
+        if op != "replace":
+            continue
+        a, b = typed[at], meant[other]
+        if a in VOWELS and b in VOWELS:
+            continue
+        ka, kb = _KEY_AT.get(a), _KEY_AT.get(b)
+        if ka is None or kb is None or abs(ka[0] - kb[0]) > 1 or abs(ka[1] - kb[1]) > 1.25:
+            return False
+    return True
+
+
+def topics_among(knowledge: KnowledgeStore, words: list[str]) -> list[str]:
+    """The unmentioned words that may name a topic: long, no verb form, like no source word.
+
+    "Does the reason matter - arthritis vs a broken neck?": "matter" phrases it.
+    """
+    vocabulary = knowledge.store.vocabulary()
+    return [w for w in words if looks_topical(w) and not _resembles(w, vocabulary)]
 
 
 def _resembles(word: str, vocabulary: list[str]) -> bool:
