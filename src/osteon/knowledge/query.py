@@ -54,23 +54,33 @@ def to_facts(knowledge: KnowledgeStore, assertions: Sequence[Assertion],
     `sample` limits the claims loaded per assertion (see KnowledgeStore.claims_of_many):
     counts and belief always come from the assertion itself.
     """
-    ids = [a.id for a in assertions]
-    claims = knowledge.claims_of_many(ids, sample=sample)
-    conflicts = knowledge.conflicts(ids) if with_conflicts else []
+    # remembered for this generation of the knowledge and version of the store (an
+    # answer makes facts of the same assertions for its statements and their conflicts,
+    # question after question); made afresh while an update changes the tables
+    generation = knowledge.generation
+    known: dict[tuple[int, int, int | None, bool], Fact] = (
+        {} if knowledge.updating else knowledge.store.per_version("facts", FACTS_REMEMBERED))
+    todo = [a for a in assertions if (generation, a.id, sample, with_conflicts) not in known]
+    ids = [a.id for a in todo]
+    claims = knowledge.claims_of_many(ids, sample=sample) if ids else {}
+    conflicts = knowledge.conflicts(ids) if with_conflicts and ids else []
     cited = {c.evidence.doc_id for cs in claims.values() for c in cs}
     titles = knowledge.titles(cited)
     levels = {doc_id: level.label
               for doc_id, level in document_levels(knowledge.store, cited).items() if level}
-    out = []
-    for assertion in assertions:
+    for assertion in todo:
         own = tuple(claims.get(assertion.id, ()))
-        out.append(Fact(
+        known[(generation, assertion.id, sample, with_conflicts)] = Fact(
             assertion, own, merge_qualifiers(own),
             {c.evidence.doc_id: titles.get(c.evidence.doc_id, "") for c in own},
             tuple(c for c in conflicts if assertion.id in (c.a, c.b)),
             {c.evidence.doc_id: levels[c.evidence.doc_id] for c in own
-             if c.evidence.doc_id in levels}))
-    return out
+             if c.evidence.doc_id in levels})
+    return [known[(generation, a.id, sample, with_conflicts)] for a in assertions]
+
+
+FACTS_REMEMBERED = 5_000
+"""Facts (an assertion with its claims, sampled or all) a store remembers per version."""
 
 
 def conflict_views(knowledge: KnowledgeStore) -> list[ConflictView]:

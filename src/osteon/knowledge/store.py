@@ -124,6 +124,11 @@ class KnowledgeStore:
         self._updating = False
 
     @property
+    def updating(self) -> bool:
+        """An update is changing the tables (under the generation it started from)."""
+        return self._updating
+
+    @property
     def _db(self) -> sqlite3.Connection:
         return self.store.connection
 
