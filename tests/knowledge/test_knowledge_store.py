@@ -147,6 +147,20 @@ def test_sentences_stating_a_concept_follow_the_knowledge_as_it_changes(
     assert stating("prevents") == prevents
 
 
+def test_a_fact_shows_its_page_as_it_now_reads(small_kb: KnowledgeBase,
+                                                write_pages: Callable) -> None:
+    """Facts are remembered, but a page stored anew (its title) is shown anew."""
+    def titles() -> set[str]:
+        fact, = [f for f in small_kb.facts("radiotherapy") if f.assertion.predicate == "prevents"]
+        return set(fact.document_titles.values())
+
+    assert "Prevention of bone in muscle" in titles()
+    text = PAGES["review.txt"][1].replace("Prevention of bone in muscle", "Keeping bone away")
+    (path, kind), = write_pages({"review.txt": ("review", text)})
+    small_kb.ingest([path], kind=kind)
+    assert "Keeping bone away" in titles() and "Prevention of bone in muscle" not in titles()
+
+
 def test_mentions_at_a_sentence_follow_the_page_as_it_is_rewritten(
         tmp_path: Path, write_pages: Callable) -> None:
     """What a sentence names is remembered, but never past a write, here or elsewhere."""
