@@ -20,10 +20,12 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from live import Server, answers_while_held, free_port
 from osteon import KnowledgeBase
+from osteon.errors import DataFileError
 from osteon.web.app import create_app
 from osteon.web.cds.auth import AuthSettings, TrustedIssuer
 from osteon.web.cds.fhir_data import prefetch_from_bundle
-from osteon.web.cds.service import PATIENT_PREFETCH
+from osteon.web.cds.service import PATIENT_PREFETCH, services
+from osteon.web.cds.services import check_services
 
 PATIENTS = Path(__file__).parents[1] / "data" / "patients"
 ISS = "https://ehr.test"
@@ -198,6 +200,39 @@ def test_patient_view_asks_for_immunizations_and_warns_of_a_due_im_vaccine_in_fo
     assert response.status_code == 200, response.text
     caution = next(c for c in response.json()["cards"] if c["summary"].startswith("HO caution"))
     assert caution["indicator"] == "warning" and "intramuscular" in caution["detail"].lower()
+
+
+def test_a_call_without_immunizations_is_assessed_and_says_what_was_not_checked(
+        service: str) -> None:
+    """An EHR sending the older prefetch (no immunizations) and no fhirServer gets its cards,
+    each saying the vaccines were not checked; the response's extension names the key."""
+    body = hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))
+    del body["prefetch"]["immunizations"]
+    response = call(service, PATIENT_VIEW, body)
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    assert answer["cards"]
+    assert all("Immunizations were not sent" in c["detail"] for c in answer["cards"])
+    assert answer["extension"]["osteon-unchecked-prefetch"]["prefetch"] == ["immunizations"]
+    full = call(service, PATIENT_VIEW, hook_body("patient-view",
+                                                 load("tha_day1_prior_ho.fhir.json"))).json()
+    assert "extension" not in full
+    assert not any("Immunizations were not sent" in c["detail"] for c in full["cards"])
+
+
+@pytest.mark.parametrize("key", ["patient", "conditions", "medications"])
+def test_a_call_without_data_assess_needs_is_412(service: str, key: str) -> None:
+    body = hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))
+    del body["prefetch"][key]
+    response = call(service, PATIENT_VIEW, body)
+    assert response.status_code == 412, response.text
+    assert key in response.json()["issue"][0]["diagnostics"]
+
+
+def test_an_optional_prefetch_key_must_be_a_prefetch_key() -> None:
+    config = services().model_copy(update={"optional_prefetch": {"vaccines": "not checked"}})
+    with pytest.raises(DataFileError, match="vaccines"):
+        check_services(config, ["patient-view", "order-sign"], "cds.yaml")
 
 
 @pytest.mark.parametrize(("body", "code"), [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 import httpx
@@ -45,8 +45,12 @@ def render(template: str, context: dict[str, Any]) -> str:
 
 
 def gather(request: HookRequest, templates: dict[str, str],
-           fetch: Fetcher | None = None) -> dict[str, Any]:
-    """Each template's resource or search Bundle, prefetched or fetched."""
+           fetch: Fetcher | None = None, optional: Collection[str] = ()) -> dict[str, Any]:
+    """Each template's resource or search Bundle, prefetched or fetched.
+
+    A key in `optional` that was not sent and cannot be fetched (no fhirServer, or the
+    fetch failed) is left out; any other is MissingData.
+    """
     prefetched = request.prefetch or {}
     for key, value in prefetched.items():
         if value is not None and not (isinstance(value, dict) and "resourceType" in value):
@@ -55,6 +59,8 @@ def gather(request: HookRequest, templates: dict[str, str],
     for key, template in templates.items():
         if prefetched.get(key) is not None:
             found[key] = prefetched[key]
+            continue
+        if not request.fhirServer and key in optional:
             continue
         if not request.fhirServer:
             raise MissingData(f"no prefetch for {key!r} and no fhirServer to fetch it from")
@@ -66,6 +72,8 @@ def gather(request: HookRequest, templates: dict[str, str],
         try:
             found[key] = (fetch or http_fetch)(url, headers)
         except (httpx.HTTPError, ValueError) as exc:
+            if key in optional:
+                continue
             raise MissingData(f"could not fetch {key!r} from the FHIR server: "
                               f"{type(exc).__name__}") from exc
     return found

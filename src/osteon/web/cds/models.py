@@ -71,6 +71,8 @@ class Card(BaseModel):
 class HookResponse(BaseModel):
     cards: list[Card] = Field(default_factory=list)
     systemActions: list[Action] = Field(default_factory=list)  # noqa: N815
+    extension: dict[str, Any] | None = None
+    """Named extension properties (CDS Hooks 2.0): what the service adds beside the cards."""
 
 
 class ServiceDescription(BaseModel):

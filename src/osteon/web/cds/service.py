@@ -76,6 +76,9 @@ def services() -> CdsServices:
 
 PATIENT_PREFETCH: dict[str, str] = services().prefetch
 """The FHIR queries every service asks the EHR to send along."""
+UNCHECKED_EXTENSION = "osteon-unchecked-prefetch"
+"""The response's extension naming the data a call was assessed without (CDS Hooks 2.0:
+extension properties on the response)."""
 
 
 @dataclass
@@ -138,7 +141,8 @@ def cds_router(state: CdsState) -> APIRouter:
         if not isinstance(answer, _Fetch):
             return answer
         try:
-            parts = await asyncio.to_thread(gather, answer.hook, prefetch, state.fetch)
+            parts = await asyncio.to_thread(gather, answer.hook, prefetch, state.fetch,
+                                            config.optional_prefetch)
         except MissingData as exc:
             return outcome(412, "incomplete", str(exc))
         except BadRequest as exc:
@@ -227,10 +231,12 @@ def _answer(kb: KnowledgeBase, service: ServiceEntry, body: bytes, prefetch: dic
     if hook.hook != service.hook:
         return outcome(400, "invalid",
                        f"service {service.id} answers {service.hook}, not {hook.hook}")
-    if not all((hook.prefetch or {}).get(k) is not None for k in prefetch):
+    optional = services().optional_prefetch
+    sent = hook.prefetch or {}
+    if any(sent.get(k) is None and (hook.fhirServer or k not in optional) for k in prefetch):
         return _Fetch(hook)
-    try:
-        parts = gather(hook, prefetch)  # all sent along: no network
+    try:  # all sent along but what the patient is assessed without: no network
+        parts = gather(hook, prefetch, optional=optional)
     except MissingData as exc:
         return outcome(412, "incomplete", str(exc))
     except BadRequest as exc:
@@ -240,15 +246,27 @@ def _answer(kb: KnowledgeBase, service: ServiceEntry, body: bytes, prefetch: dic
 
 def _answered(kb: KnowledgeBase, service: ServiceEntry, hook: HookRequest,
               parts: dict[str, Any], base_url: str) -> Response:
-    """On a reader thread: the cards as the JSON response, or the OperationOutcome."""
+    """On a reader thread: the cards as the JSON response, or the OperationOutcome.
+
+    Data the patient was assessed without (cds.yaml's `optional_prefetch`, neither sent nor
+    fetched) is said in each card's detail and in the response's `extension`.
+    """
     try:
         cards = _cards(kb, service, hook, parts, base_url)
     except MissingData as exc:
         return outcome(412, "incomplete", str(exc))
     except (BadRequest, PatientInputError) as exc:
         return outcome(400, "invalid", str(exc))
-    return Response(HookResponse(cards=cards).model_dump_json(exclude_none=True),
-                    media_type="application/json")
+    unchecked = {k: line for k, line in services().optional_prefetch.items() if k not in parts}
+    extension = None
+    if unchecked:
+        for card in cards:
+            card.detail = "\n\n".join([card.detail or "", *(f"_{line}_" for line in
+                                                             unchecked.values())]).lstrip()
+        extension = {UNCHECKED_EXTENSION: {"prefetch": list(unchecked),
+                                           "notes": list(unchecked.values())}}
+    return Response(HookResponse(cards=cards, extension=extension).model_dump_json(
+        exclude_none=True), media_type="application/json")
 
 
 def _cards(kb: KnowledgeBase, service: ServiceEntry, hook: HookRequest,

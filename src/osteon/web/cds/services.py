@@ -36,6 +36,9 @@ class CdsServices(Strict):
     """The whole cds.yaml."""
 
     prefetch: dict[str, str]
+    optional_prefetch: dict[str, str] = {}
+    """Prefetch keys a call is assessed without when they cannot be had, each with the line
+    its answer then says (what was not checked)."""
     services: tuple[ServiceEntry, ...] = Field(min_length=1)
 
     def description(self, entry: ServiceEntry) -> ServiceDescription:
@@ -52,6 +55,11 @@ def cds_services(hooks: Collection[str]) -> CdsServices:
 
 def check_services(config: CdsServices, hooks: Collection[str], name: str) -> CdsServices:
     """`config` if every service has a hook in `hooks`, known sections and its own id."""
+    for key in config.optional_prefetch:
+        if key not in config.prefetch:
+            raise DataFileError(name, f"optional_prefetch.{key}",
+                                f"{key!r} is not a prefetch key ({', '.join(config.prefetch)})",
+                                line=line_of(name, ("optional_prefetch", key)))
     seen: set[str] = set()
     for i, entry in enumerate(config.services):
         problem = None
