@@ -275,10 +275,26 @@ class ArgumentFinder:
             if argument.finding_prefix:
                 picked = [self._as_finding(m, argument.finding_prefix) for m in picked]
             return FoundArgument(mentions=picked, candidates=inside)
+        if argument.named_before is not None and argument.side == "right":
+            before = self._named_before(argument, match, text, mentions)
+            allowed = [m for m in before if self.allowed(argument, m.concept_id)]
+            if allowed:
+                return FoundArgument(mentions=allowed, candidates=allowed)
+            if before:
+                return FoundArgument()  # named, and not of the argument's types: no fallback
         if argument.implicit_when is not None and argument.side == "right" and not compiled(
                 argument.implicit_when).match(text, match.end()):
             return FoundArgument()  # the words after the trigger name something else
         return FoundArgument(implicit=self.implicit(argument, setting))
+
+    def _named_before(self, argument: Argument, match: re.Match[str], text: str,
+                      mentions: list[Mention]) -> list[Mention]:
+        """The mentions left of the trigger, in its clause, that `named_before` leads into."""
+        assert argument.named_before is not None
+        lead = compiled(argument.named_before)
+        lo, _ = self._region(text, match.start(), match.end(), "left", "clause")
+        return [m for m in mentions if lo <= m.start and m.end <= match.start()
+                and lead.search(text[max(lo, m.start - 40):m.start])]
 
     def _past_other_names(self, inside: list[Mention], text: str, lo: int, start: int
                           ) -> list[Mention]:

@@ -45,6 +45,11 @@ class Argument(Strict):
     """With side `right`: the implicit fallback holds only where the words right after the
     trigger match this pattern ("to prevent recurrence" is HO's, "to prevent instability"
     names something the lexicon does not know, not HO)."""
+    named_before: str | None = None
+    """With side `right`: where the right names no allowed concept, a mention left of the
+    trigger, in its clause, that these words lead into is what the argument is, before any
+    implicit fallback: the argument if of an allowed type, else there is none ("Crutches for
+    thigh contusions may be recommended": for the bruise, not for the page's topic)."""
     text: bool = False
     """Take the region's words as a free-text object (definitions, prognoses)."""
     pick: Literal["coordinated", "all", "nearest", "first", "first_group", "general"] = (
@@ -70,6 +75,11 @@ class Argument(Strict):
     skip_prepositional: bool = False
     """Skip mentions inside a prepositional phrase ('LPS from bacteria', 'after surgery'):
     they modify the argument, they are not it."""
+
+    @field_validator("named_before")
+    @classmethod
+    def _lead_compiles(cls, value: str | None) -> str | None:
+        return None if value is None else check_regex(value)
 
     @model_validator(mode="after")
     def _group_named(self) -> Argument:
@@ -123,6 +133,10 @@ class RelationRule(Strict):
     heading_subject: bool = False
     """Allow a claim whose subject comes from the section heading even when the sentence
     names neither argument ("Radiation therapy" > "A dose of 7-8 Gy ... was used")."""
+    kinds_apart: bool = False
+    """Subject and object may not be kinds of one another, even where both are named: nothing
+    begins after its own class ("TBI is usually 16 months after injury" dates something
+    else, the time an injury takes to settle)."""
     narrower_is_kind: bool = False
     """For synonym rules: when the lexicon has the subject as a kind of the object, say is_a."""
     object_is_class: bool = False
