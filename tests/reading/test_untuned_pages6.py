@@ -105,3 +105,15 @@ def test_what_a_recommendation_is_for_may_be_named_before_it(tmp_path, empty_sto
     advised = {(c.subject, c.object, c.evidence.sentence_idx)
                for c in of(claims, "recommended_for")}
     assert advised == {("surgical_resection", "heterotopic_ossification", 1)}
+
+
+def test_a_relative_clause_set_off_before_the_verb_holds_no_subject_of_it(tmp_path,
+                                                                          empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Etidronate, a bisphosphonate that inhibits mineralization, reduces bone "
+                       "formation.\n"
+                       "Indomethacin, which blocks prostaglandin synthesis, reduces bone "
+                       "formation.\n"
+                       "Palovarotene (a drug that blocks chondrogenesis) reduces ossification.\n")
+    reducers = {c.subject for c in of(claims, "decreases") if c.object == "ossification"}
+    assert reducers == {"etidronate", "indomethacin", "palovarotene"}

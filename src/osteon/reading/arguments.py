@@ -54,6 +54,16 @@ object of that verb, not the subject of the clause a joined verb phrase continue
 _CLASS_APPOSITION = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 """What stands between a named member and its class set beside it ("etidronate, a …")."""
 
+_EMBEDDED_RELATIVE = re.compile(
+    r",\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3})?(?:that|which|who)\s[^,;()]*,\s*$"
+    r"|\(\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3})?(?:that|which|who)\s[^()]*\)\s*$",
+    re.IGNORECASE)
+"""A relative clause set off by commas or brackets right before a trigger ("etidronate, a
+bisphosphonate that inhibits mineralization, reduces ..."): the trigger is the main clause's."""
+
+_OPENS_RELATIVE = re.compile(r",\s*(?:which|who)$", re.IGNORECASE)
+"""A clause break that opens a relative clause (", which")."""
+
 _POINTS_BACK = re.compile(r"\s*(?:they|it|these|this|both)\b", re.IGNORECASE)
 """A main clause that opens with a pronoun speaks of what the clause before it named."""
 
@@ -187,6 +197,7 @@ class ArgumentFinder:
                                   argument.scope)
             if argument.side == "left" and argument.scope == "clause":
                 lo = self._past_concession(text, lo, match.start(), mentions)
+                lo, hi = self._past_embedded_relative(text, lo, match.start())
         if argument.text:
             words = trimmed(text[lo:hi])
             if not words or _RELATIVE.match(words):
@@ -367,6 +378,24 @@ class ArgumentFinder:
         """Does `mention` only modify the mention after it ("burn-induced HO")?"""
         link = self._modifier.match(text, mention.end) if self._modifier else None
         return link is not None and any(m.start == link.end() for m in mentions)
+
+    def _past_embedded_relative(self, text: str, lo: int, start: int) -> tuple[int, int]:
+        """The left region of a trigger that follows a relative clause set off before it.
+
+        "Etidronate, a bisphosphonate that inhibits mineralization, reduces bone formation"
+        and "Etidronate, which inhibits mineralization, reduces …": what the relative clause
+        names says what etidronate is or does; the subject of "reduces" comes before it.
+        """
+        if lo > 0 and _OPENS_RELATIVE.search(text, 0, lo) and re.search(
+                r",\s*$", text[lo:start]) and "," not in text[lo:start].rstrip().rstrip(","):
+            opener = _OPENS_RELATIVE.search(text, 0, lo)
+            assert opener is not None
+            before = self._region(text, opener.start(), opener.start(), "left", "clause")[0]
+            return before, opener.start()
+        embedded = _EMBEDDED_RELATIVE.search(text, lo, start)
+        if embedded is not None:
+            return lo, embedded.start()
+        return lo, start
 
     def _past_concession(self, text: str, lo: int, start: int, mentions: list[Mention]
                          ) -> int:
