@@ -117,3 +117,15 @@ def test_a_relative_clause_set_off_before_the_verb_holds_no_subject_of_it(tmp_pa
                        "Palovarotene (a drug that blocks chondrogenesis) reduces ossification.\n")
     reducers = {c.subject for c in of(claims, "decreases") if c.object == "ossification"}
     assert reducers == {"etidronate", "indomethacin", "palovarotene"}
+
+
+def test_the_last_of_clauses_joined_by_and_has_its_own_subject(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Surgery is planned once the patient is stable, alkaline phosphatase is "
+                       "back to normal, and X-rays show sharp margins of the heterotopic "
+                       "ossification.\n"
+                       "X-rays, CT, and MRI show heterotopic ossification.\n")
+    tests = {(c.subject, c.evidence.sentence_idx) for c in of(claims, "diagnostic_test_for")}
+    assert ("alkaline_phosphatase", 0) not in tests
+    assert ("x_ray", 0) in tests
+    assert ("x_ray", 1) in tests

@@ -61,6 +61,11 @@ _EMBEDDED_RELATIVE = re.compile(
 """A relative clause set off by commas or brackets right before a trigger ("etidronate, a
 bisphosphonate that inhibits mineralization, reduces ..."): the trigger is the main clause's."""
 
+_LAST_AND = re.compile(r",\s+and\s+(?!.*,\s+and\s)", re.IGNORECASE | re.DOTALL)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|returns?|becomes?)\b",
+                          re.IGNORECASE)
+"""'when A is stable, B is normal, and X-rays show …': clauses joined by ', and'."""
+
 _OPENS_RELATIVE = re.compile(r",\s*(?:which|who)$", re.IGNORECASE)
 """A clause break that opens a relative clause (", which")."""
 
@@ -213,6 +218,8 @@ class ArgumentFinder:
                       and self.allowed(argument, m.concept_id)]
         if not inside and argument.side == "left" and argument.scope == "clause":
             inside = self._continued_subject(argument, text, lo, mentions)
+        if inside and argument.side == "left" and argument.scope == "clause":
+            inside = self._own_clause(inside, text, lo, match.start())
         if inside and argument.side == "left" and self._names is not None:
             inside = self._past_other_names(inside, text, lo, match.start())
         if inside and argument.side == "left":
@@ -378,6 +385,23 @@ class ArgumentFinder:
         """Does `mention` only modify the mention after it ("burn-induced HO")?"""
         link = self._modifier.match(text, mention.end) if self._modifier else None
         return link is not None and any(m.start == link.end() for m in mentions)
+
+    @staticmethod
+    def _own_clause(inside: list[Mention], text: str, lo: int, start: int) -> list[Mention]:
+        """The mentions of the last of several clauses joined by ', and', where it has some.
+
+        "When nerve injury is stable, alkaline phosphatase is normal, and X-rays show clear
+        margins": each clause before ', and' has its own verb and subject, so what shows the
+        margins is the X-rays, not the first test named. A list of names ("X-rays, CT, and
+        MRI show") has no verb before ', and' and keeps its items.
+        """
+        last = _LAST_AND.search(text, lo, start)
+        if last is None or len(text[last.end():start].split()) > 5:
+            return inside
+        tail = [m for m in inside if m.start >= last.end()]
+        if tail and _FINITE_VERB.search(text, lo, last.start()):
+            return tail
+        return inside
 
     def _past_embedded_relative(self, text: str, lo: int, start: int) -> tuple[int, int]:
         """The left region of a trigger that follows a relative clause set off before it.
