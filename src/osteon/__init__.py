@@ -433,14 +433,19 @@ class KnowledgeBase:
 
         A server calls this at start-up, so its first request answers as fast as the rest:
         the lexicon, rules, concept hierarchy, and every module and table a question loads
-        (a few questions are asked). What start-up built lives as long as the process, so
+        (a few questions are asked), and what an assessment loads on first use, the
+        reading pipeline for free text among it (`assess.warm`: ~1 s of CPU a CDS worker
+        spent on its first calls). What start-up built lives as long as the process, so
         it is then frozen out of the cycle collector's walk (`gc.freeze`): a full
         collection in the middle of a request walks only what requests made since (walking
         everything took 40-50 ms on the 10,000-document store: the slowest asks' p99).
         """
+        from osteon.assess.warm import warm_assess
+
         self.knowledge.hierarchy()
         for question in WARM_QUESTIONS:
             self.ask(question)
+        warm_assess(self.knowledge)
         gc.collect()
         gc.freeze()
 
