@@ -99,6 +99,8 @@ def test_comparisons_and_counts_in_everyday_wording_are_understood() -> None:
     count = understand("How many randomised trials went into the review?", lexicon)
     assert as_good.intents[0] == "comparison" and more_than.intents[0] == "comparison"
     assert "frequency" in count.intents
+    assert "frequency" in understand("Which type of HO was the most common after a jaw "
+                                     "joint replacement?", lexicon).intents
     # a count of days is a time, not a frequency
     assert "frequency" not in understand("How many weeks after surgery does HO show?",
                                          lexicon).intents
