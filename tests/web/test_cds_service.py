@@ -212,12 +212,12 @@ def test_a_call_without_immunizations_is_assessed_and_says_what_was_not_checked(
     assert response.status_code == 200, response.text
     answer = response.json()
     assert answer["cards"]
-    assert all("Immunizations were not sent" in c["detail"] for c in answer["cards"])
+    assert all("immunizations were not sent" in c["detail"] for c in answer["cards"])
     assert answer["extension"]["osteon-unchecked-prefetch"]["prefetch"] == ["immunizations"]
     full = call(service, PATIENT_VIEW, hook_body("patient-view",
                                                  load("tha_day1_prior_ho.fhir.json"))).json()
     assert "extension" not in full
-    assert not any("Immunizations were not sent" in c["detail"] for c in full["cards"])
+    assert not any("immunizations were not sent" in c["detail"] for c in full["cards"])
 
 
 @pytest.mark.parametrize("key", ["patient", "conditions", "medications"])
@@ -368,6 +368,43 @@ def test_data_fetched_from_the_fhir_server_with_the_given_token(service: str) ->
     assert seen and all(h == "Bearer ehr-token-123" for h in seen)
     summaries = " ".join(c["summary"] for c in response.json()["cards"])
     assert "thrombophlebitis" in summaries.lower() or "HO vs" in summaries
+
+
+@pytest.mark.parametrize(("refused", "status"), [("Immunization", 200), ("Condition", 412)])
+def test_a_fhir_server_refusing_one_search(service: str, refused: str, status: int) -> None:
+    """A FHIR server without Immunization searches (404) still gets the patient assessed,
+    the cards saying the vaccines were not checked; a refused Condition search is a 412."""
+    parts = prefetch_of(load("tha_day1_prior_ho.fhir.json"))
+
+    class Fhir(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            kind = self.path.strip("/").split("?")[0].split("/")[0]
+            key = next(k for k, template in PATIENT_PREFETCH.items()
+                       if template.split("?")[0].split("/")[0] == kind)
+            payload = json.dumps(parts[key]).encode()
+            self.send_response(404 if kind == refused else 200)
+            self.send_header("Content-Type", "application/fhir+json")
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    fhir = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Fhir)
+    threading.Thread(target=fhir.serve_forever, daemon=True).start()
+    try:
+        response = call(service, PATIENT_VIEW, {
+            "hook": "patient-view", "hookInstance": str(uuid.uuid4()),
+            "fhirServer": f"http://127.0.0.1:{fhir.server_address[1]}",
+            "context": {"patientId": parts["patient"]["id"], "userId": "Practitioner/1"}})
+    finally:
+        fhir.shutdown()
+    assert response.status_code == status, response.text
+    if status == 200:
+        answer = response.json()
+        assert answer["cards"]
+        assert all("immunizations were not sent" in c["detail"] for c in answer["cards"])
+        assert answer["extension"]["osteon-unchecked-prefetch"]["prefetch"] == ["immunizations"]
 
 
 def test_feedback_is_accepted(service: str) -> None:
