@@ -213,3 +213,28 @@ def test_slips_and_forms_of_source_words_are_not_unmentioned(seeded_kb: Knowledg
                                                              question: str) -> None:
     answer = seeded_kb.ask(question)
     assert not answer.abstained, answer.notes
+
+
+def test_a_source_named_as_its_reader_knows_it_is_no_unmentioned_word(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the page's text never says "UPMC"; its name does, and so does the reader's question
+    page = ("Myositis ossificans: a teaching case\n\n"
+            "Myositis ossificans shows a zonal pattern, with mature bone at the rim.\n"
+            "Osteosarcoma shows the reverse pattern, with immature tissue at the rim.\n")
+    with store_of_pages(tmp_path, {"mo_pathology_upmc.txt": page}) as kb:
+        upmc = kb.ask("In the UPMC teaching case, where is the mature bone of myositis "
+                      "ossificans?")
+        sarcoma = kb.ask("What pattern does a sarcoma show at the rim?")
+    assert not upmc.abstained, upmc.notes
+    assert not sarcoma.abstained, sarcoma.notes  # the end of a source's "osteosarcoma"
+
+
+def test_short_everyday_words_beside_a_treated_topic_phrase_the_question(
+        seeded_kb: KnowledgeBase) -> None:
+    # two words no source uses, but short, beside a hip replacement the sources treat
+    plain = seeded_kb.ask("Is the new bone after a hip replacement mostly in the middle or "
+                          "round the edge of the joint?")
+    assert not plain.abstained, plain.notes
+    # a long name of a thing beside it is what the question asks about
+    players = seeded_kb.ask("Is heterotopic ossification after elbow surgery more common in "
+                            "rugby players?")
+    assert players.abstained and any("players" in n for n in players.notes), players.notes

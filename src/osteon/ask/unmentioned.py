@@ -36,6 +36,8 @@ MIN_LENGTH = 3
 TYPO_MIN_LENGTH = 5
 TYPO_CUTOFF = 75
 MIN_UNMENTIONED = 2
+LONG_TOPIC = 7
+"""Letters of an unmentioned word that names a thing beside the topic a question names."""
 CONDITION = "heterotopic_ossification"
 
 
@@ -103,8 +105,14 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     # question rather than name its topic: only the rest count towards two
     vocabulary = knowledge.store.vocabulary()
     phrasing = [w for w in words if w.endswith("ed") or _resembles(w, vocabulary)]
-    if len(words) - len(phrasing) >= MIN_UNMENTIONED:
-        return [w for w in words if w not in phrasing]
+    rest = [w for w in words if w not in phrasing]
+    # a question that names what the sources treat besides HO ("wear at the level next to
+    # a disc arthroplasty", "the middle or the edge of the lesion?") is about that: short
+    # everyday words of its own phrase it, unless one of them is a long name of a thing:
+    # the players of "is HO after elbow surgery more common in rugby players"
+    if len(rest) >= MIN_UNMENTIONED and (_names_only_the_condition(knowledge, question) or any(
+            looks_topical(w) and len(w) >= LONG_TOPIC and not w.endswith("en") for w in rest)):
+        return rest
     named = [w for w in words if _is_name(question.text, w)]
     if named:
         return named  # "which hospital in Brazil…": a name no source mentions
@@ -280,7 +288,8 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
         return []
     vocabulary = knowledge.store.vocabulary()
     folded = " ".join(words)
-    return [w for w in absent if not _misspelt(w, vocabulary)
+    sources = knowledge.store.source_names()  # "the UPMC case": a source named as it is known
+    return [w for w in absent if w not in sources and not _misspelt(w, vocabulary)
             and not _relative(w, vocabulary, rules)
             and not _said_otherwise(knowledge, w, folded, rules)
             and not _spelled_otherwise(knowledge, w, rules)]
@@ -364,6 +373,9 @@ def _misspelt(word: str, vocabulary: list[str]) -> bool:
         at = bisect_left(vocabulary, form)
         if at < len(vocabulary) and vocabulary[at].startswith(form):
             return True  # the form itself, or the start of a source word
+        if len(form) >= COMPOUND_END and any(v.endswith(form) and v[:-len(form)] in COMBINING
+                                             for v in vocabulary):
+            return True  # the end of a source's compound ("sarcoma" of "osteosarcoma")
         shared = max(SHARED_START, len(form) - 2)
         if len(form) >= shared and any(
                 v.startswith(form[:shared]) for v in vocabulary[bisect_left(
@@ -376,6 +388,15 @@ def _misspelt(word: str, vocabulary: list[str]) -> bool:
             return True
     return False
 
+
+COMPOUND_END = 6
+"""Letters a word has at least to be taken for the end of a source's compound word."""
+
+COMBINING = frozenset({"osteo", "chondro", "fibro", "neuro", "myo", "hyper", "hypo", "peri",
+                       "intra", "extra", "para", "post", "pre", "sub", "supra", "inter",
+                       "endo", "ecto", "poly", "hemi", "lipo", "rhabdo", "angio", "leio",
+                       "myelo", "arthro", "spondylo", "dermo", "derma", "micro", "macro"})
+"""Medical combining forms: "osteosarcoma" is a kind of sarcoma ("oncostatin" is no statin)."""
 
 SHARED_START = 6
 """Letters a relative shares with a source's word at least (all but its last two)."""

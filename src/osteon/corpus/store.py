@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -103,6 +104,9 @@ PAGE_CACHE_KIB = 65_536
 default, 2 MiB, holds little of a 10,000-document store: an answer's lookups evicted each
 other's pages and read ~1,800 pages a question back from the file (a system call each);
 with 64 MiB a warm server reads almost none, and answers take ~15 % less CPU."""
+NAME_WORD = re.compile(r"[a-z][a-z0-9]+")
+"""A word of a document's id, title or address (ids join words with "_", addresses with "/",
+"." and "-")."""
 HELD_CACHE = 50_000
 """Words and phrases a store remembers holding or not, per version of its sentences."""
 PLACES_CACHE = 20_000
@@ -699,6 +703,20 @@ class Store:
             cache["vocabulary"] = [row[0] for row in self._db.execute(
                 "SELECT term FROM temp.sentences_vocab")]
         return cache["vocabulary"]
+
+    def source_names(self) -> frozenset[str]:
+        """The words of every document's id, title and address (lower case), once a version.
+
+        A question may name a source as its reader knows it ("the UPMC teaching case",
+        "the JoVE protocol") by words its text never holds.
+        """
+        cache = self._this_version()
+        if "source_names" not in cache:
+            rows = self._db.execute("SELECT id, title, origin FROM documents")
+            cache["source_names"] = frozenset(
+                word for row in rows for field in row if field
+                for word in NAME_WORD.findall(field.lower()))
+        return cache["source_names"]
 
     def word_counts(self, words: Sequence[str]) -> dict[str, int]:
         """How many stored sentences hold each word, stemmed as the index stems it.
