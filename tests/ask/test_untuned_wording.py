@@ -238,3 +238,16 @@ def test_short_everyday_words_beside_a_treated_topic_phrase_the_question(
     players = seeded_kb.ask("Is heterotopic ossification after elbow surgery more common in "
                             "rugby players?")
     assert players.abstained and any("players" in n for n in players.notes), players.notes
+
+
+@pytest.mark.parametrize(("typed", "meant", "slip"), [
+    ("radiaton", "radiation", True),  # a letter left out
+    ("surgury", "surgery", True),  # a vowel for a vowel
+    ("bpne", "bone", True),  # a key beside the right one
+    ("laser", "later", False),  # s and t lie apart: another word
+    ("statin", "static", False),
+])
+def test_a_typing_slip_is_what_fingers_do(typed: str, meant: str, slip: bool) -> None:
+    from osteon.ask.spelling import slips_of
+
+    assert slips_of(typed, meant) is slip

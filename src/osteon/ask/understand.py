@@ -112,6 +112,12 @@ class QuestionRules(Strict):
     """Words that frame a question without naming its topic ("my mum", "exactly")."""
     derivations: tuple[str, ...] = ()
     """Endings that make a relative of a source's word ("radiolog-ists", "dent-ist")."""
+    inflections: tuple[str, ...] = ()
+    """Endings the index's stemmer cuts off ("replac-ment"): a word is compared without them."""
+    negating_prefixes: tuple[str, ...] = ()
+    """Prefixes that negate a source's word ("im-mature") rather than make a new one."""
+    combining_forms: frozenset[str] = frozenset()
+    """Medical combining forms: "osteo-sarcoma" is a source's word for a sarcoma."""
     named_things: frozenset[str] = frozenset()
     """Concept types whose name is the thing itself (a drug, a gene): sources that never
     name it say nothing of it (ask/unmentioned.py unnamed_topics)."""

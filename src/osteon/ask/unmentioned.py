@@ -13,13 +13,10 @@ sources do not use another word for it (`paraphrases`: "blood" is said
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
 from osteon.ask.records import Question
+from osteon.ask.spelling import TYPO_MIN_LENGTH, misspelt, relative, resembles
 from osteon.ask.understand import (
     POLAR,
     WORD,
@@ -33,8 +30,6 @@ from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.terms import fold
 
 MIN_LENGTH = 3
-TYPO_MIN_LENGTH = 5
-TYPO_CUTOFF = 75
 MIN_UNMENTIONED = 2
 LONG_TOPIC = 7
 """Letters of an unmentioned word that names a thing beside the topic a question names."""
@@ -55,6 +50,7 @@ PART = re.compile(r"(?<=[?!.;])\s+(?=\S)")
 """Where a question of several sentences ("Can X affect the eyes? Which warnings…") parts."""
 
 MIN_PART_WORDS = 2
+"""Content words a part of a question holds at least to ask something of its own."""
 
 
 def beyond_sources(knowledge: KnowledgeStore, question: Question, words: list[str],
@@ -104,7 +100,7 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     # everyday words that merely resemble a source's word ("notice", "share") phrase a
     # question rather than name its topic: only the rest count towards two
     vocabulary = knowledge.store.vocabulary()
-    phrasing = [w for w in words if w.endswith("ed") or _resembles(w, vocabulary)]
+    phrasing = [w for w in words if w.endswith("ed") or resembles(w, vocabulary)]
     rest = [w for w in words if w not in phrasing]
     # a question that names what the sources treat besides HO ("wear at the level next to
     # a disc arthroplasty", "the middle or the edge of the lesion?") is about that: short
@@ -146,7 +142,7 @@ def unnamed_topics(knowledge: KnowledgeStore, question: Question, rules: Questio
             # speak of the injury) the sources may well say another way
             continue
         if len(knowledge.store.absent_words(said)) == len(said) and not any(
-                _misspelt(w, vocabulary) or _relative(w, vocabulary, rules)
+                misspelt(w, vocabulary, rules) or relative(w, vocabulary, rules)
                 or _said_otherwise(knowledge, w, folded, rules) for w in said):
             return said
     return []
@@ -195,7 +191,7 @@ def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[s
             return _object_head(tokens, i, concepts, words, rules)
         word = subject[0]
         return [word] if (knowledge.store.absent_words([word])
-                          and not _misspelt(word, knowledge.store.vocabulary())) else []
+                          and not misspelt(word, knowledge.store.vocabulary(), rules)) else []
     return _head(subject, words)
 
 
@@ -289,8 +285,8 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     vocabulary = knowledge.store.vocabulary()
     folded = " ".join(words)
     sources = knowledge.store.source_names()  # "the UPMC case": a source named as it is known
-    return [w for w in absent if w not in sources and not _misspelt(w, vocabulary)
-            and not _relative(w, vocabulary, rules)
+    return [w for w in absent if w not in sources and not misspelt(w, vocabulary, rules)
+            and not relative(w, vocabulary, rules)
             and not _said_otherwise(knowledge, w, folded, rules)
             and not _spelled_otherwise(knowledge, w, rules)]
 
@@ -329,132 +325,10 @@ def _said_otherwise(knowledge: KnowledgeStore, word: str, folded: str, rules: Qu
     return False
 
 
-RELATIVE_MIN_LENGTH = 4
-
-
-def _relative(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
-    """Is the word a relative of one the sources use ("dentist" of "dental")?
-
-    Its rest before a derivational ending (`derivations`) begins a source word. (On the
-    fourth page set, "radiologists", "dentist" and "geneticist" were taken for topics no
-    source treats, beside sources that speak of radiology, dental work and genetics.)
-    """
-    for ending in rules.derivations:
-        rest = word[:-len(ending)]
-        if not word.endswith(ending) or len(rest) < RELATIVE_MIN_LENGTH:
-            continue
-        at = bisect_left(vocabulary, rest)
-        if at < len(vocabulary) and vocabulary[at].startswith(rest):
-            return True  # "dent" of "dental"
-        if at and len(vocabulary[at - 1]) > RELATIVE_MIN_LENGTH and rest.startswith(
-                vocabulary[at - 1]):
-            return True  # "genetic" stemmed "genet"
-    return False
-
-
-def _misspelt(word: str, vocabulary: list[str]) -> bool:
-    """Is the word a slip of one the sources use, or a form of one, rather than a new word?
-
-    One typing slip (`_slips_of`) in a word of up to seven letters, two in a longer one,
-    counted on the word and on it without an inflection ("replacment" of "replacement",
-    whose index stem is "replac"); a word that begins a source's word ("press" of
-    "pressure") or shares all but its ending with one ("pregnant", "pregnancy"); a
-    negated source word ("immature" of "mature"). (A looser likeness, 75 % of letters in
-    common, took "Boston" for "postpone", "Medicare" for "medical", "laser" for "later":
-    questions about what no source mentions were answered.)
-    """
-    if len(word) < TYPO_MIN_LENGTH:
-        return False
-    forms = {word, *(word[:-len(end)] for end in INFLECTIONS
-                     if word.endswith(end) and len(word) - len(end) >= RELATIVE_MIN_LENGTH)}
-    forms |= {form[len(prefix):] for form in list(forms) for prefix in NEGATIONS
-              if form.startswith(prefix) and len(form) - len(prefix) >= RELATIVE_MIN_LENGTH}
-    for form in forms:
-        at = bisect_left(vocabulary, form)
-        if at < len(vocabulary) and vocabulary[at].startswith(form):
-            return True  # the form itself, or the start of a source word
-        if len(form) >= COMPOUND_END and any(v.endswith(form) and v[:-len(form)] in COMBINING
-                                             for v in vocabulary):
-            return True  # the end of a source's compound ("sarcoma" of "osteosarcoma")
-        shared = max(SHARED_START, len(form) - 2)
-        if len(form) >= shared and any(
-                v.startswith(form[:shared]) for v in vocabulary[bisect_left(
-                    vocabulary, form[:shared]):][:1]):
-            return True  # a relative sharing all but its ending ("pregnant", "pregnancy")
-        slips = 1 if len(form) <= SHORT_WORD else 2
-        if any(_slips_of(form, near) for near, _, _ in process.extract(
-                form, vocabulary, scorer=Levenshtein.distance, score_cutoff=slips,
-                limit=NEIGHBOURS)):
-            return True
-    return False
-
-
-COMPOUND_END = 6
-"""Letters a word has at least to be taken for the end of a source's compound word."""
-
-COMBINING = frozenset({"osteo", "chondro", "fibro", "neuro", "myo", "hyper", "hypo", "peri",
-                       "intra", "extra", "para", "post", "pre", "sub", "supra", "inter",
-                       "endo", "ecto", "poly", "hemi", "lipo", "rhabdo", "angio", "leio",
-                       "myelo", "arthro", "spondylo", "dermo", "derma", "micro", "macro"})
-"""Medical combining forms: "osteosarcoma" is a kind of sarcoma ("oncostatin" is no statin)."""
-
-SHARED_START = 6
-"""Letters a relative shares with a source's word at least (all but its last two)."""
-
-NEIGHBOURS = 5
-"""Source words at most the allowed slips away that are checked for a likely slip."""
-
-KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_KEY_AT = {key: (row, col + (0.0, 0.25, 0.75)[row])
-           for row, keys in enumerate(KEYBOARD) for col, key in enumerate(keys)}
-VOWELS = frozenset("aeiouy")
-
-
-def _slips_of(typed: str, meant: str) -> bool:
-    """Could typing have turned `meant` into `typed`?
-
-    A letter left out, added or swapped with its neighbour is a slip; a letter typed for
-    another only when their keys touch or both are vowels ("surgury"). "Laser" is no slip
-    of "later", nor "statin" of "static": s and t, n and c lie apart.
-    """
-    for op, at, other in Levenshtein.editops(typed, meant):
-        if op != "replace":
-            continue
-        a, b = typed[at], meant[other]
-        if a in VOWELS and b in VOWELS:
-            continue
-        ka, kb = _KEY_AT.get(a), _KEY_AT.get(b)
-        if ka is None or kb is None or abs(ka[0] - kb[0]) > 1 or abs(ka[1] - kb[1]) > 1.25:
-            return False
-    return True
-
-
 def topics_among(knowledge: KnowledgeStore, words: list[str]) -> list[str]:
     """The unmentioned words that may name a topic: long, no verb form, like no source word.
 
     "Does the reason matter - arthritis vs a broken neck?": "matter" phrases it.
     """
     vocabulary = knowledge.store.vocabulary()
-    return [w for w in words if looks_topical(w) and not _resembles(w, vocabulary)]
-
-
-def _resembles(word: str, vocabulary: list[str]) -> bool:
-    """Do most of the word's letters, in order, make a source's word (75 %)?
-
-    Loose: "notice", "share", "thought" resemble a stemmed source word. Too loose to tell
-    a typo from a new word ("Boston", "postpone"), it only keeps everyday words from
-    counting as two things no source mentions.
-    """
-    return len(word) >= TYPO_MIN_LENGTH and process.extractOne(
-        word, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF) is not None
-
-
-SHORT_WORD = 7
-"""A word this long or shorter is a typo of a source word one slip away; a longer one, two."""
-
-INFLECTIONS = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ied",
-               "est", "er", "es", "ed", "ly", "s", "e", "y")
-"""Endings the index's stemmer cuts off: the stem of the word is what it holds."""
-
-NEGATIONS = ("non", "un", "im", "in", "ir", "il", "dis")
-"""Prefixes that negate a source's word ("immature", "unhealed") rather than make a new one."""
+    return [w for w in words if looks_topical(w) and not resembles(w, vocabulary)]

@@ -1,0 +1,129 @@
+"""How a question's word stands to the words the sources use: a slip, a form, a look-alike.
+
+A word no stored sentence holds is either something the sources never speak of (what
+ask/unmentioned.py abstains on) or the asker's way of writing one of their words: a
+typing slip ("replacment"), another form ("immature", "pregnant", "sarcoma" beside
+"osteosarcoma"), a relative ("dentist" of "dental"). The sources' words are the full-text
+index's vocabulary, stemmed as the index stems them ("replac", "medic"), sorted. The word
+lists (inflections, negating prefixes, combining forms, derivations) are data
+(data/ask/questions.yaml).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from osteon.ask.understand import QuestionRules
+
+TYPO_MIN_LENGTH = 5
+LOOK_ALIKE = 75
+"""A share of letters in common (rapidfuzz's ratio) that makes a word look like another."""
+FORM_MIN_LENGTH = 4
+"""Letters a word keeps at least once an ending or a prefix is taken off."""
+SHORT_WORD = 7
+"""A word this long or shorter is a typo of a source word one slip away; a longer one, two."""
+COMPOUND_END = 6
+"""Letters a word has at least to be taken for the end of a source's compound word."""
+SHARED_START = 6
+"""Letters a relative shares with a source's word at least (all but its last two)."""
+NEIGHBOURS = 5
+"""Source words at most the allowed slips away that are checked for a likely slip."""
+
+
+def misspelt(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
+    """Is the word a slip of one the sources use, or a form of one, rather than a new word?
+
+    One typing slip (`slips_of`) in a word of up to seven letters, two in a longer one,
+    counted on the word and on it without an inflection ("replacment" of "replacement",
+    whose index stem is "replac"); a word that begins a source's word ("press" of
+    "pressure") or shares all but its ending with one ("pregnant", "pregnancy"); the end
+    of a source's compound ("sarcoma" of "osteosarcoma"); a negated source word
+    ("immature" of "mature"). (A looser likeness, 75 % of letters in common, took "Boston"
+    for "postpone", "Medicare" for "medical", "laser" for "later": questions about what no
+    source mentions were answered.)
+    """
+    if len(word) < TYPO_MIN_LENGTH:
+        return False
+    forms = {word, *(word[:-len(end)] for end in rules.inflections
+                     if word.endswith(end) and len(word) - len(end) >= FORM_MIN_LENGTH)}
+    forms |= {form[len(prefix):] for form in list(forms) for prefix in rules.negating_prefixes
+              if form.startswith(prefix) and len(form) - len(prefix) >= FORM_MIN_LENGTH}
+    return any(_a_form_of_a_source_word(form, vocabulary, rules) for form in forms)
+
+
+def _a_form_of_a_source_word(form: str, vocabulary: list[str], rules: QuestionRules) -> bool:
+    at = bisect_left(vocabulary, form)
+    if at < len(vocabulary) and vocabulary[at].startswith(form):
+        return True  # the form itself, or the start of a source word
+    if len(form) >= COMPOUND_END and any(
+            v.endswith(form) and v[:-len(form)] in rules.combining_forms for v in vocabulary):
+        return True  # the end of a source's compound ("sarcoma" of "osteosarcoma")
+    shared = max(SHARED_START, len(form) - 2)
+    if len(form) >= shared:
+        start = form[:shared]
+        at = bisect_left(vocabulary, start)
+        if at < len(vocabulary) and vocabulary[at].startswith(start):
+            return True  # a relative sharing all but its ending ("pregnant", "pregnancy")
+    slips = 1 if len(form) <= SHORT_WORD else 2
+    return any(slips_of(form, near) for near, _, _ in process.extract(
+        form, vocabulary, scorer=Levenshtein.distance, score_cutoff=slips, limit=NEIGHBOURS))
+
+
+KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_AT = {key: (row, col + (0.0, 0.25, 0.75)[row])
+           for row, keys in enumerate(KEYBOARD) for col, key in enumerate(keys)}
+"""Where each letter's key lies (row, column; rows are staggered as on a keyboard)."""
+VOWELS = frozenset("aeiouy")
+
+
+def slips_of(typed: str, meant: str) -> bool:
+    """Could typing have turned `meant` into `typed`?
+
+    A letter left out, added or swapped with its neighbour is a slip; a letter typed for
+    another only when their keys touch or both are vowels ("surgury"). "Laser" is no slip
+    of "later", nor "statin" of "static": s and t, n and c lie apart.
+    """
+    for op, at, other in Levenshtein.editops(typed, meant):
+        if op != "replace":
+            continue
+        a, b = typed[at], meant[other]
+        if a in VOWELS and b in VOWELS:
+            continue
+        ka, kb = _KEY_AT.get(a), _KEY_AT.get(b)
+        if ka is None or kb is None or abs(ka[0] - kb[0]) > 1 or abs(ka[1] - kb[1]) > 1.25:
+            return False
+    return True
+
+
+def resembles(word: str, vocabulary: list[str]) -> bool:
+    """Do most of the word's letters, in order, make a source's word (75 %)?
+
+    Loose: "notice", "share", "thought" resemble a stemmed source word. Too loose to tell
+    a typo from a new word ("Boston", "postpone"), it only keeps everyday words from
+    counting as things no source mentions.
+    """
+    return len(word) >= TYPO_MIN_LENGTH and process.extractOne(
+        word, vocabulary, scorer=fuzz.ratio, score_cutoff=LOOK_ALIKE) is not None
+
+
+def relative(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
+    """Is the word a relative of one the sources use ("dentist" of "dental")?
+
+    Its rest before a derivational ending (`derivations`) begins a source word. (On the
+    fourth page set, "radiologists", "dentist" and "geneticist" were taken for topics no
+    source treats, beside sources that speak of radiology, dental work and genetics.)
+    """
+    for ending in rules.derivations:
+        rest = word[:-len(ending)]
+        if not word.endswith(ending) or len(rest) < FORM_MIN_LENGTH:
+            continue
+        at = bisect_left(vocabulary, rest)
+        if at < len(vocabulary) and vocabulary[at].startswith(rest):
+            return True  # "dent" of "dental"
+        if at and len(vocabulary[at - 1]) > FORM_MIN_LENGTH and rest.startswith(
+                vocabulary[at - 1]):
+            return True  # "genetic" stemmed "genet"
+    return False
