@@ -251,3 +251,14 @@ def test_a_typing_slip_is_what_fingers_do(typed: str, meant: str, slip: bool) ->
     from osteon.ask.spelling import slips_of
 
     assert slips_of(typed, meant) is slip
+
+
+@pytest.mark.parametrize("question", [
+    "What did the Turkish stroke patient develop around the hip?",
+    "In the Navy amputee clinic series, how common was heterotopic ossification?",
+])
+def test_a_name_that_tells_a_source_apart_is_no_topic(seeded_kb: KnowledgeBase,
+                                                      question: str) -> None:
+    # where the case comes from is not what is asked ("which hospital in Brazil" is)
+    answer = seeded_kb.ask(question)
+    assert not answer.abstained, answer.notes

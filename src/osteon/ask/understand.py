@@ -116,6 +116,9 @@ class QuestionRules(Strict):
     """Endings the index's stemmer cuts off ("replac-ment"): a word is compared without them."""
     negating_prefixes: tuple[str, ...] = ()
     """Prefixes that negate a source's word ("im-mature") rather than make a new one."""
+    source_nouns: frozenset[str] = frozenset()
+    """Nouns for a source or its subject ("case", "study", "patient"): a name just before one
+    tells the source apart ("the Turkish stroke patient") rather than asks about the place."""
     combining_forms: frozenset[str] = frozenset()
     """Medical combining forms: "osteo-sarcoma" is a source's word for a sarcoma."""
     named_things: frozenset[str] = frozenset()
