@@ -262,3 +262,15 @@ def test_a_name_that_tells_a_source_apart_is_no_topic(seeded_kb: KnowledgeBase,
     # where the case comes from is not what is asked ("which hospital in Brazil" is)
     answer = seeded_kb.ask(question)
     assert not answer.abstained, answer.notes
+
+
+def test_a_concept_a_source_names_in_another_form_is_no_unknown_side(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Cerebral palsy and hip surgery\n\n"
+            "Heterotopic ossification after hip surgery was more frequent in quadriplegic "
+            "than in hemiplegic children (17.5 times the risk).\n"
+            "Children with cerebral palsy had hip surgery for dislocation.\n")
+    with store_of_pages(tmp_path, {"cp_hips.txt": page}) as kb:
+        answer = kb.ask("How much more risk of heterotopic ossification does a child with "
+                        "quadriplegia carry compared with hemiplegia?")
+    assert not answer.abstained, answer.notes
+    assert any("17.5" in s.text for s in answer.evidence)

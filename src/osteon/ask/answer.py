@@ -65,7 +65,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     absent = unmentioned(knowledge, question, rules)
     if (qtypes[0].name == "comparison" and not _each_side_known(knowledge, question)
             and (topics_among(knowledge, absent)
-                 or unnamed_concepts(knowledge, question))):
+                 or unnamed_concepts(knowledge, question, rules))):
         # "the difference between X and Y" when the sources speak of one of them only (a
         # side they name in words, not as a concept, "lateral vs anterior approach", is
         # no reason to give up, nor is a word that only phrases the question, "went")

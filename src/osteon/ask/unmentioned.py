@@ -130,7 +130,7 @@ def unnamed_topics(knowledge: KnowledgeStore, question: Question, rules: Questio
     A concept some of whose words a source uses ("blast injury" over a "blast
     mechanism") is no such concept.
     """
-    unnamed = set(unnamed_concepts(knowledge, question))
+    unnamed = set(unnamed_concepts(knowledge, question, rules))
     if not unnamed:
         return []
     tokens = [fold(w) for w in WORD.findall(question.text)]
@@ -313,10 +313,12 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
             and not _spelled_otherwise(knowledge, w, rules)]
 
 
-def unnamed_concepts(knowledge: KnowledgeStore, question: Question) -> list[str]:
-    """The question's concepts that no source names, by any of their names.
+def unnamed_concepts(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
+                     ) -> list[str]:
+    """The question's concepts that no source names, by any of their names or their forms.
 
-    The lexicon knows "calcification"; a corpus may still never speak of it.
+    The lexicon knows "calcification"; a corpus may still never speak of it. One that
+    speaks of "hemiplegic" children names hemiplegia.
     """
     lexicon = knowledge.lexicon
     unnamed = []
@@ -325,7 +327,11 @@ def unnamed_concepts(knowledge: KnowledgeStore, question: Question) -> list[str]
             continue
         entry = lexicon.get(concept)
         names = [entry.name, *entry.synonyms, *entry.abbreviations]
-        if len(knowledge.store.absent_words(names)) == len(names):
+        if len(knowledge.store.absent_words(names)) < len(names):
+            continue
+        vocabulary = knowledge.store.vocabulary()
+        if not any(" " not in name and misspelt(fold(name), vocabulary, rules)
+                   for name in names):
             unnamed.append(concept)
     return unnamed
 
