@@ -274,3 +274,18 @@ def test_a_concept_a_source_names_in_another_form_is_no_unknown_side(tmp_path) -
                         "quadriplegia carry compared with hemiplegia?")
     assert not answer.abstained, answer.notes
     assert any("17.5" in s.text for s in answer.evidence)
+
+
+def test_an_inflection_leaves_a_stem_of_five_letters_at_least() -> None:
+    from osteon.ask.spelling import misspelt
+    from osteon.ask.understand import question_rules
+
+    rules = question_rules()
+    assert misspelt("commonest", ["common", "ever"], rules)  # "common" + "est"
+    assert not misspelt("everest", ["common", "ever", "everi"], rules)  # no "ever" + "est"
+
+
+def test_a_word_that_tells_the_source_apart_is_no_topic(seeded_kb: KnowledgeBase) -> None:
+    answer = seeded_kb.ask("How soon does heterotopic ossification show on an x-ray, per "
+                           "the fitness article?")
+    assert not answer.abstained, answer.notes

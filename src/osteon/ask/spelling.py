@@ -22,7 +22,9 @@ TYPO_MIN_LENGTH = 5
 LOOK_ALIKE = 75
 """A share of letters in common (rapidfuzz's ratio) that makes a word look like another."""
 FORM_MIN_LENGTH = 4
-"""Letters a word keeps at least once an ending or a prefix is taken off."""
+"""Letters a word keeps at least once a derivational ending or a prefix is taken off."""
+STEM_MIN_LENGTH = 5
+"""Letters a word keeps at least once an inflection is taken off ("Everest" is no "ever")."""
 SHORT_WORD = 7
 """A word this long or shorter is a typo of a source word one slip away; a longer one, two."""
 COMPOUND_END = 6
@@ -48,7 +50,7 @@ def misspelt(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
     if len(word) < TYPO_MIN_LENGTH:
         return False
     forms = {word, *(word[:-len(end)] for end in rules.inflections
-                     if word.endswith(end) and len(word) - len(end) >= FORM_MIN_LENGTH)}
+                     if word.endswith(end) and len(word) - len(end) >= STEM_MIN_LENGTH)}
     forms |= {form[len(prefix):] for form in list(forms) for prefix in rules.negating_prefixes
               if form.startswith(prefix) and len(form) - len(prefix) >= FORM_MIN_LENGTH}
     return any(_a_form_of_a_source_word(form, vocabulary, rules) for form in forms)

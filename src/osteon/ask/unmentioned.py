@@ -93,9 +93,9 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     yes-or-no question as a reason to abstain was measured and lost more answers
     than it saved: the subject is where its topic is.)
     """
-    # a name that tells a source apart ("the Spanish case") is no topic of the question
-    words = [w for w in words if not (_is_name(question.text, w)
-                                      and _names_a_source(question.text, w, rules))]
+    # a word that tells a source apart ("the Spanish case", "the fitness article") is no
+    # topic of the question
+    words = [w for w in words if not _names_a_source(question.text, w, rules)]
     topic = unnamed_topics(knowledge, question, rules) or unknown_subject(
         knowledge, question, words, rules)
     if topic:
@@ -263,11 +263,11 @@ series")."""
 
 
 def _names_a_source(text: str, word: str, rules: QuestionRules) -> bool:
-    """Does the name only tell apart the case or study asked about?
+    """Does the word only tell apart the case or study asked about?
 
-    "The Turkish stroke patient", "the UPMC teaching case": such a name says where a
-    source comes from, which its text need not say; the question asks what the source
-    says. (A name on its own, "which hospital in Brazil", is asked about.)
+    "The Turkish stroke patient", "the UPMC teaching case", "the fitness article": such a
+    word says where a source comes from, which its text need not say; the question asks
+    what the source says. (A name on its own, "which hospital in Brazil", is asked about.)
     """
     for match in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
         following = [fold(w) for w in WORD.findall(text[match.end():])][:SOURCE_NOUN_WITHIN]
