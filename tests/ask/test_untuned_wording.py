@@ -289,3 +289,14 @@ def test_a_word_that_tells_the_source_apart_is_no_topic(seeded_kb: KnowledgeBase
     answer = seeded_kb.ask("How soon does heterotopic ossification show on an x-ray, per "
                            "the fitness article?")
     assert not answer.abstained, answer.notes
+
+
+def test_who_asks_is_no_topic_of_the_question(seeded_kb: KnowledgeBase) -> None:
+    answer = seeded_kb.ask("Radiographer here - which test shows heterotopic ossification "
+                           "first?")
+    assert not answer.abstained, answer.notes
+    # a word right before a source noun only when it is no name further off: the therapy
+    # of "a shockwave therapy protocol" is what is asked about
+    shock = seeded_kb.ask("Is there a shockwave therapy protocol that breaks up myositis "
+                          "ossificans?")
+    assert shock.abstained and any("shockwave" in n for n in shock.notes), shock.notes

@@ -93,9 +93,12 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     yes-or-no question as a reason to abstain was measured and lost more answers
     than it saved: the subject is where its topic is.)
     """
-    # a word that tells a source apart ("the Spanish case", "the fitness article") is no
+    # a word that tells a source apart ("the Spanish case", "the fitness article"), the
+    # source itself ("the insurer", "the answer") or the asker ("ICU consultant: …") is no
     # topic of the question
-    words = [w for w in words if not _names_a_source(question.text, w, rules)]
+    asker = _asker(question.text)
+    words = [w for w in words if w not in rules.source_nouns and w not in asker
+             and not _names_a_source(question.text, w, rules)]
     topic = unnamed_topics(knowledge, question, rules) or unknown_subject(
         knowledge, question, words, rules)
     if topic:
@@ -257,6 +260,18 @@ def _names_only_the_condition(knowledge: KnowledgeStore, question: Question) -> 
     return all(c in kinds for c in question.concepts)
 
 
+ASKER = re.compile(r"\s*(?!(?:what|how|when|why|which|who|where|whose|is|are|was|were|does|do|did|"
+                   r"can|could|should|will|would|has|have|may|might)\b)"
+                   r"(?P<asker>(?:[\w'-]+\s+){0,3}[\w'-]+)\s*(?::|\s+here\s*[-–,:])\s+\S")
+"""Who asks, before the question ("ICU consultant: how soon…", "Radiographer here - which…")."""
+
+
+def _asker(text: str) -> frozenset[str]:
+    """The words that say who asks, before a colon or "here -" that opens the question."""
+    found = ASKER.match(text)
+    return frozenset(fold(w) for w in WORD.findall(found.group("asker"))) if found else frozenset()
+
+
 SOURCE_NOUN_WITHIN = 3
 """Words a name may stand before the case or study it tells apart ("the Navy amputee clinic
 series")."""
@@ -268,9 +283,12 @@ def _names_a_source(text: str, word: str, rules: QuestionRules) -> bool:
     "The Turkish stroke patient", "the UPMC teaching case", "the fitness article": such a
     word says where a source comes from, which its text need not say; the question asks
     what the source says. (A name on its own, "which hospital in Brazil", is asked about.)
+    A name may stand a few words before the noun; a word that is no name, right before it
+    ("a shockwave therapy protocol" asks about shockwave therapy).
     """
     for match in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
-        following = [fold(w) for w in WORD.findall(text[match.end():])][:SOURCE_NOUN_WITHIN]
+        within = SOURCE_NOUN_WITHIN if match.group()[:1].isupper() else 1
+        following = [fold(w) for w in WORD.findall(text[match.end():])][:within]
         if any(w in rules.source_nouns for w in following):
             return True
     return False
