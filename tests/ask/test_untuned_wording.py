@@ -299,3 +299,15 @@ def test_who_asks_is_no_topic_of_the_question(seeded_kb: KnowledgeBase) -> None:
     shock = seeded_kb.ask("Is there a shockwave therapy protocol that breaks up myositis "
                           "ossificans?")
     assert shock.abstained and any("shockwave" in n for n in shock.notes), shock.notes
+
+
+@pytest.mark.parametrize("question", [
+    "Do doctors actualy know what causes heterotopic ossification?",  # a slip of a frame word
+    "What share of patients had Brooker II-III heterotopic ossification after hip "
+    "replacement?",  # joined Roman numerals are grades
+    "Which gene change causes fibrodysplasia ossificans progressiva?",
+])
+def test_phrasing_grades_and_lay_words_are_no_unmentioned_topics(seeded_kb: KnowledgeBase,
+                                                                 question: str) -> None:
+    answer = seeded_kb.ask(question)
+    assert not any("No source mentions" in n for n in answer.notes), answer.notes

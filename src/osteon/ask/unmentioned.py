@@ -225,6 +225,12 @@ def _object_head(tokens: list[str], i: int, concepts: dict[int, str], words: lis
     return _head(tokens[start:i], words)
 
 
+ROMAN = re.compile(r"[ivx]+(?:-[ivx]+)+")
+"""Roman numerals joined ("II-III"): grades, as classifications write them."""
+
+SHORT_FRAME = 6
+"""A word this long at least may be a slip of a framing word ("actualy" of "actually")."""
+
 CODE = re.compile(r"[a-z]+-?\d+[a-z\d]*")
 """A code or a named thing with a number ("ICD-10", "COVID-19"): a word to look up too."""
 
@@ -272,7 +278,7 @@ def _asker(text: str) -> frozenset[str]:
     return frozenset(fold(w) for w in WORD.findall(found.group("asker"))) if found else frozenset()
 
 
-SOURCE_NOUN_WITHIN = 3
+SOURCE_NOUN_WITHIN = 4
 """Words a name may stand before the case or study it tells apart ("the Navy amputee clinic
 series")."""
 
@@ -319,6 +325,12 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
                        or (COMPOUND.fullmatch(w) and text[slice(*spans[i])].isupper()))
                   and not w.endswith("ing")
                   and w not in rules.stopwords and w not in rules.frame_words]
+    # a slip of a word that frames any question ("actualy") frames this one; Roman
+    # numerals joined ("Brooker II-III") are grades, no topic
+    framing = sorted(rules.frame_words | rules.stopwords)
+    candidates = [w for w in candidates if not ROMAN.fullmatch(w)
+                  and not (len(w) >= SHORT_FRAME and misspelt(w, framing, rules)
+                           and w not in rules.paraphrases)]
     absent = knowledge.store.absent_words(candidates)
     if not absent:
         return []
