@@ -302,7 +302,6 @@ def test_who_asks_is_no_topic_of_the_question(seeded_kb: KnowledgeBase) -> None:
 
 
 @pytest.mark.parametrize(("question", "word"), [
-    ("Do doctors actualy know what causes heterotopic ossification?", "actualy"),  # a slip
     ("How often is heterotopic ossification grade II-III after hip replacement?", "ii-iii"),
     ("Which gene change causes fibrodysplasia ossificans progressiva?", "change"),
 ])
@@ -310,3 +309,15 @@ def test_phrasing_grades_and_lay_words_are_no_unmentioned_topics(
         seeded_kb: KnowledgeBase, question: str, word: str) -> None:
     answer = seeded_kb.ask(question)
     assert not any(word in n for n in answer.notes), answer.notes
+
+
+def test_a_slip_of_a_framing_word_frames_the_question(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from osteon.ask.understand import question_rules, understand
+    from osteon.ask.unmentioned import unmentioned
+
+    page = "Thigh bruises\n\nMyositis ossificans is caused by a blow to a muscle.\n"
+    with store_of_pages(tmp_path, {"mo.txt": page}) as kb:
+        rules = question_rules()
+        question = understand("Do doctors actualy know what causes myositis ossificans?",
+                              kb.knowledge.lexicon, rules)
+        assert "actualy" not in unmentioned(kb.knowledge, question, rules)  # mistyped
