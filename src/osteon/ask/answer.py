@@ -73,11 +73,10 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                       notes=(DISCLAIMER,))
     ranked = rank_evidence(knowledge, question, qtypes)
     beyond = beyond_sources(knowledge, question, absent, rules)
-    unmentioned_note = f"No source mentions {', '.join(repr(w) for w in beyond.words)}."
     if beyond.whole:  # the question names something the sources never mention
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       passages=tuple(quote(knowledge, r) for r in ranked[:3]),
-                      notes=(unmentioned_note, DISCLAIMER))
+                      notes=(f"No source {_mentions(beyond.words)}.", DISCLAIMER))
     path = causal_path(knowledge, question, qtypes)
     if not ranked and path is None:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
@@ -108,8 +107,8 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     notes = [n for n in dict.fromkeys(
         f"One quoted sentence is {r.scope_note}." for r in top[:2] if r.scope_note)]
     if beyond.words:  # a part of the question the sources do not treat: said, not hidden
-        notes.insert(0, f"Part of the question is not answered: {unmentioned_note[0].lower()}"
-                        f"{unmentioned_note[1:]}")
+        notes.insert(0, f"Part of the question is not answered: no source "
+                        f"{_mentions(beyond.words)}.")
     if path is not None:
         summary = path.summary
         statements = path.steps + statements
@@ -269,6 +268,11 @@ def facts_for(knowledge: KnowledgeStore, question: Question, qtype: QuestionType
     if qtype.needs:
         facts = [f for f in facts if any(v.kind in qtype.needs for v in f.qualifiers.values)]
     return facts
+
+
+def _mentions(words: Sequence[str]) -> str:
+    """'mentions 'x', 'y'': the words of a question no source holds, as a note says them."""
+    return "mentions " + ", ".join(repr(w) for w in words)
 
 
 def _each_side_known(knowledge: KnowledgeStore, question: Question) -> bool:
