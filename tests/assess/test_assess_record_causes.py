@@ -185,6 +185,13 @@ def test_non_tender_is_no_tenderness_and_bilat_is_both_sides(seeded_kb):
     assert facts["tenderness"].status == "absent"
     assert facts["tenderness"].laterality == "bilateral"
     assert facts["edema"].status == "active"  # "non-" negates the word it is joined to
+    spaced = {"text": "Calves soft, non tender. On non steroidal anti-inflammatory drugs.",
+              "date": "2027-02-20"}
+    facts = {f.concept: f for f in seeded_kb.assess({"notes": [spaced]}, at=AT).patient.facts}
+    assert facts["tenderness"].status == "absent"  # written apart, as charts also do
+    # "non steroidal" names a drug: nothing else read from the note is negated
+    assert all(f.status != "absent" for c, f in facts.items() if c != "tenderness")
+    assert len(facts) > 1
 
 
 def test_a_drug_name_spelt_another_way_still_agrees_with_its_code(seeded_kb):
