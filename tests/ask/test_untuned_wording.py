@@ -321,3 +321,20 @@ def test_a_slip_of_a_framing_word_frames_the_question(tmp_path) -> None:  # type
         question = understand("Do doctors actualy know what causes myositis ossificans?",
                               kb.knowledge.lexicon, rules)
         assert "actualy" not in unmentioned(kb.knowledge, question, rules)  # mistyped
+
+
+def test_a_sentence_that_asks_does_not_lead_an_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Photo quiz: a lump in the thigh\n\n"
+            "Which one of the following is the most likely diagnosis for a lacrosse player "
+            "with a hard thigh lump after a blow?\n"
+            "The answer is myositis ossificans, bone forming in a bruised muscle.\n")
+    with store_of_pages(tmp_path, {"quiz.txt": page}) as kb:
+        answer = kb.ask("Lacrosse player with a hard thigh lump after a blow: what is the "
+                        "likely diagnosis?")
+    assert "Which one of the following" not in answer.answer, answer.answer
+
+
+def test_childhood_and_held_are_no_unmentioned_topics(seeded_kb: KnowledgeBase) -> None:
+    answer = seeded_kb.ask("Is there an agreed way to treat childhood heterotopic ossification "
+                           "held in the elbow?")
+    assert not any(w in n for n in answer.notes for w in ("childhood", "agreed", "held"))
