@@ -104,7 +104,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     # the question's words and the words sources use for its everyday phrases, cut to
     # their stems' first letters, as the index's stemmer finds them ("analysis" and
     # "analyzed", "causes" and "etiology" for "what causes…")
-    content = {_stem(w) for w in (*question.words, *question.related) for w in w.split()}
+    content = {_stem(word) for phrase in (*question.words, *question.related)
+               for word in phrase.split()}
     answer_tests = [_answer_test(t, families, question, rules) for t in qtypes]
     for key, place in places.items():
         here = all_claims.get(key, [])

@@ -112,14 +112,15 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     # a disc arthroplasty", "the middle or the edge of the lesion?") is about that: short
     # everyday words of its own phrase it, unless one of them is a long name of a thing:
     # the players of "is HO after elbow surgery more common in rugby players"
-    if len(rest) >= MIN_UNMENTIONED and (_names_only_the_condition(knowledge, question) or any(
+    only_the_condition = _names_only_the_condition(knowledge, question)
+    if len(rest) >= MIN_UNMENTIONED and (only_the_condition or any(
             looks_topical(w) and len(w) >= LONG_TOPIC and not w.endswith("en") for w in rest)):
         return rest
     named = [w for w in words if _is_name(question.text, w)]
     if named:
         return named  # "which hospital in Brazil…": a name no source mentions
     topical = [w for w in words if looks_topical(w)]
-    if topical and _names_only_the_condition(knowledge, question):
+    if topical and only_the_condition:
         return topical  # "does acupuncture shrink HO?": the word is what it asks about
     return []
 
@@ -231,6 +232,19 @@ ROMAN = re.compile(r"[ivx]+(?:-[ivx]+)+")
 SHORT_FRAME = 6
 """A word this long at least may be a slip of a framing word ("actualy" of "actually")."""
 
+_FRAMING: dict[int, list[str]] = {}
+"""Per set of question rules, every word that frames a question, sorted (a vocabulary)."""
+
+
+def _frames(word: str, rules: QuestionRules) -> bool:
+    """Is the word a slip of one that frames any question ("actualy" of "actually")?"""
+    if len(word) < SHORT_FRAME or word in rules.paraphrases:
+        return False
+    framing = _FRAMING.get(id(rules))
+    if framing is None:
+        framing = _FRAMING[id(rules)] = sorted(rules.frame_words | rules.stopwords)
+    return misspelt(word, framing, rules)
+
 CODE = re.compile(r"[a-z]+-?\d+[a-z\d]*")
 """A code or a named thing with a number ("ICD-10", "COVID-19"): a word to look up too."""
 
@@ -325,19 +339,16 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
                        or (COMPOUND.fullmatch(w) and text[slice(*spans[i])].isupper()))
                   and not w.endswith("ing")
                   and w not in rules.stopwords and w not in rules.frame_words]
-    # a slip of a word that frames any question ("actualy") frames this one; Roman
-    # numerals joined ("Brooker II-III") are grades, no topic
-    framing = sorted(rules.frame_words | rules.stopwords)
-    candidates = [w for w in candidates if not ROMAN.fullmatch(w)
-                  and not (len(w) >= SHORT_FRAME and misspelt(w, framing, rules)
-                           and w not in rules.paraphrases)]
     absent = knowledge.store.absent_words(candidates)
     if not absent:
         return []
     vocabulary = knowledge.store.vocabulary()
     folded = " ".join(words)
     sources = knowledge.store.source_names()  # "the UPMC case": a source named as it is known
-    return [w for w in absent if w not in sources and not misspelt(w, vocabulary, rules)
+    # a slip of a word that frames any question ("actualy") frames this one; Roman
+    # numerals joined ("Brooker II-III") are grades, no topic
+    return [w for w in absent if w not in sources and not ROMAN.fullmatch(w)
+            and not _frames(w, rules) and not misspelt(w, vocabulary, rules)
             and not relative(w, vocabulary, rules)
             and not _said_otherwise(knowledge, w, folded, rules)
             and not _spelled_otherwise(knowledge, w, rules)]
