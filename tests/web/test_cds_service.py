@@ -10,6 +10,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -332,52 +333,16 @@ def test_a_slow_call_holds_up_no_other_request(service: str,
                        lambda: call(service, PATIENT_VIEW, body).status_code, meanwhile)
 
 
-def test_data_fetched_from_the_fhir_server_with_the_given_token(service: str) -> None:
-    bundle = load("sci_6w_swollen_thigh.fhir.json")
-    parts = prefetch_of(bundle)
-    seen: list[str] = []
+@contextmanager
+def _fake_fhir(parts: dict, seen: list[str] | None = None,
+               refused: str | None = None) -> Iterator[str]:
+    """A FHIR server on loopback answering each prefetch search with `parts` (404 for the
+    `refused` resource type), noting each Authorization header in `seen`; yields its base."""
 
     class Fhir(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
-            seen.append(self.headers.get("Authorization", ""))
-            kind = self.path.strip("/").split("?")[0].split("/")[0]
-            key = next(k for k, template in PATIENT_PREFETCH.items()
-                       if template.split("?")[0].split("/")[0] == kind)
-            payload = json.dumps(parts[key]).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/fhir+json")
-            self.end_headers()
-            self.wfile.write(payload)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    fhir = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Fhir)
-    threading.Thread(target=fhir.serve_forever, daemon=True).start()
-    try:
-        body = {"hook": "patient-view", "hookInstance": str(uuid.uuid4()),
-                "fhirServer": f"http://127.0.0.1:{fhir.server_address[1]}",
-                "fhirAuthorization": {"access_token": "ehr-token-123", "token_type": "Bearer",
-                                      "expires_in": 300, "scope": "patient/*.read",
-                                      "subject": "osteon"},
-                "context": {"patientId": parts["patient"]["id"], "userId": "Practitioner/1"}}
-        response = call(service, PATIENT_VIEW, body)
-    finally:
-        fhir.shutdown()
-    assert response.status_code == 200, response.text
-    assert seen and all(h == "Bearer ehr-token-123" for h in seen)
-    summaries = " ".join(c["summary"] for c in response.json()["cards"])
-    assert "thrombophlebitis" in summaries.lower() or "HO vs" in summaries
-
-
-@pytest.mark.parametrize(("refused", "status"), [("Immunization", 200), ("Condition", 412)])
-def test_a_fhir_server_refusing_one_search(service: str, refused: str, status: int) -> None:
-    """A FHIR server without Immunization searches (404) still gets the patient assessed,
-    the cards saying the vaccines were not checked; a refused Condition search is a 412."""
-    parts = prefetch_of(load("tha_day1_prior_ho.fhir.json"))
-
-    class Fhir(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            if seen is not None:
+                seen.append(self.headers.get("Authorization", ""))
             kind = self.path.strip("/").split("?")[0].split("/")[0]
             key = next(k for k, template in PATIENT_PREFETCH.items()
                        if template.split("?")[0].split("/")[0] == kind)
@@ -393,12 +358,39 @@ def test_a_fhir_server_refusing_one_search(service: str, refused: str, status: i
     fhir = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Fhir)
     threading.Thread(target=fhir.serve_forever, daemon=True).start()
     try:
-        response = call(service, PATIENT_VIEW, {
-            "hook": "patient-view", "hookInstance": str(uuid.uuid4()),
-            "fhirServer": f"http://127.0.0.1:{fhir.server_address[1]}",
-            "context": {"patientId": parts["patient"]["id"], "userId": "Practitioner/1"}})
+        yield f"http://127.0.0.1:{fhir.server_address[1]}"
     finally:
         fhir.shutdown()
+
+
+def test_data_fetched_from_the_fhir_server_with_the_given_token(service: str) -> None:
+    bundle = load("sci_6w_swollen_thigh.fhir.json")
+    parts = prefetch_of(bundle)
+    seen: list[str] = []
+    with _fake_fhir(parts, seen) as base:
+        body = {"hook": "patient-view", "hookInstance": str(uuid.uuid4()),
+                "fhirServer": base,
+                "fhirAuthorization": {"access_token": "ehr-token-123", "token_type": "Bearer",
+                                      "expires_in": 300, "scope": "patient/*.read",
+                                      "subject": "osteon"},
+                "context": {"patientId": parts["patient"]["id"], "userId": "Practitioner/1"}}
+        response = call(service, PATIENT_VIEW, body)
+    assert response.status_code == 200, response.text
+    assert seen and all(h == "Bearer ehr-token-123" for h in seen)
+    summaries = " ".join(c["summary"] for c in response.json()["cards"])
+    assert "thrombophlebitis" in summaries.lower() or "HO vs" in summaries
+
+
+@pytest.mark.parametrize(("refused", "status"), [("Immunization", 200), ("Condition", 412)])
+def test_a_fhir_server_refusing_one_search(service: str, refused: str, status: int) -> None:
+    """A FHIR server without Immunization searches (404) still gets the patient assessed,
+    the cards saying the vaccines were not checked; a refused Condition search is a 412."""
+    parts = prefetch_of(load("tha_day1_prior_ho.fhir.json"))
+    with _fake_fhir(parts, refused=refused) as base:
+        response = call(service, PATIENT_VIEW, {
+            "hook": "patient-view", "hookInstance": str(uuid.uuid4()),
+            "fhirServer": base,
+            "context": {"patientId": parts["patient"]["id"], "userId": "Practitioner/1"}})
     assert response.status_code == status, response.text
     if status == 200:
         answer = response.json()
