@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from osteon import KnowledgeBase
 from osteon.ask.evidence import Ranked, rank_evidence
 from osteon.ask.understand import question_rules, understand
+from osteon.corpus.ingest import ingest_paths
+from osteon.knowledge.claim_store import load_claims
+from osteon.knowledge.read_pass import read_store
 from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.records import Claim
 
 
 def make_pdf(pages: list[list[str]], title: str | None = None) -> bytes:
@@ -146,3 +151,17 @@ def ranked_evidence(knowledge: KnowledgeStore, text: str) -> list[Ranked]:
     question = understand(text, knowledge.lexicon)
     qtypes = [t for t in (question_rules().type_named(n) for n in question.intents) if t]
     return rank_evidence(knowledge, question, qtypes)
+
+
+def read_claims(store: Any, tmp_path: Path, text: str, name: str = "note.txt") -> list[Claim]:
+    """Ingest the text as one file of the store and read it: the claims read from it."""
+    path = tmp_path / name
+    path.write_text(text)
+    ingest_paths(store, [path], max_bytes=10**6)
+    read_store(store)
+    return load_claims(store, doc_id=path.stem)
+
+
+def triples(claims: list[Claim], predicate: str) -> set[tuple[str, str]]:
+    """(subject, object) of the claims with this predicate."""
+    return {(c.subject, c.object) for c in claims if c.predicate == predicate}

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from osteon.corpus.ingest import ingest_paths
-from osteon.knowledge.claim_store import load_claims
-from osteon.knowledge.read_pass import read_store
+from fixtures import read_claims as read_text
 from osteon.reading.records import Figure
 
 
@@ -16,14 +12,6 @@ def low(figure: Figure | None) -> float | None:
 
 def high(figure: Figure | None) -> float | None:
     return None if figure is None else figure.high
-
-
-def read_text(store, tmp_path: Path, text: str):
-    path = tmp_path / "note.txt"
-    path.write_text(text)
-    ingest_paths(store, [path], max_bytes=10**6)
-    read_store(store)
-    return load_claims(store, doc_id=path.stem)
 
 
 def test_each_site_keeps_its_own_figure_and_the_risk_takes_none(tmp_path, empty_store):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from fixtures import read_claims as read_text
 from osteon.corpus.ingest import ingest_paths
 from osteon.knowledge.claim_store import load_claims
 from osteon.knowledge.read_pass import read_store
@@ -20,14 +21,6 @@ PARAPHRASES = yaml.safe_load(
 @pytest.fixture(scope="module")
 def pipeline():
     return default_pipeline()
-
-
-def read_text(store, tmp_path: Path, text: str, name: str = "note.txt"):
-    path = tmp_path / name
-    path.write_text(text)
-    ingest_paths(store, [path], max_bytes=10**6)
-    read_store(store)
-    return load_claims(store, doc_id=path.stem)
 
 
 def test_mentions_survive_typographic_characters(pipeline):

@@ -10,17 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from osteon.corpus.ingest import ingest_paths
-from osteon.knowledge.claim_store import load_claims
-from osteon.knowledge.read_pass import read_store
+from fixtures import read_claims
 
 
 def read_text(store, tmp_path: Path, text: str):
-    path = tmp_path / "fop_note.txt"
-    path.write_text(text)
-    ingest_paths(store, [path], max_bytes=10**6)
-    read_store(store)
-    return load_claims(store, doc_id=path.stem)
+    return read_claims(store, tmp_path, text, name="fop_note.txt")
 
 
 def claims_of(store, tmp_path: Path, sentence: str, heading: str = "Stone man syndrome"):

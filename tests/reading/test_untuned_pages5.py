@@ -9,22 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from osteon.corpus.ingest import ingest_paths
-from osteon.knowledge.claim_store import load_claims
-from osteon.knowledge.read_pass import read_store
+from fixtures import read_claims, triples
 from osteon.reading.records import Claim
 
 
 def read_text(store, tmp_path: Path, text: str) -> list[Claim]:
-    path = tmp_path / "page.txt"
-    path.write_text(text)
-    ingest_paths(store, [path], max_bytes=10**6)
-    read_store(store)
-    return load_claims(store, doc_id=path.stem)
-
-
-def triples(claims: list[Claim], predicate: str) -> set[tuple[str, str]]:
-    return {(c.subject, c.object) for c in claims if c.predicate == predicate}
+    return read_claims(store, tmp_path, text, name="page.txt")
 
 
 def test_bone_is_never_where_ho_occurs(tmp_path, empty_store):
