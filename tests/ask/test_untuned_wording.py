@@ -338,3 +338,39 @@ def test_childhood_and_held_are_no_unmentioned_topics(seeded_kb: KnowledgeBase) 
     answer = seeded_kb.ask("Is there an agreed way to treat childhood heterotopic ossification "
                            "held in the elbow?")
     assert not any(w in n for n in answer.notes for w in ("childhood", "agreed", "held"))
+
+
+FERRET_PAGE = (
+    "Heterotopic ossification in a ferret\n\n"
+    "A ferret was brought to the clinic with firm swellings of the abdomen.\n"
+    "The veterinarians removed the spleen and one kidney, both holding heterotopic bone.\n"
+    "In progressive osseous heteroplasia no one can predict which part of the body will "
+    "be involved over the years.\n"
+    "A glycine change at position 258 is thought to activate the receptor without a "
+    "ligand.\n")
+
+
+@pytest.mark.parametrize("question", [
+    "Which organs did the vets remove from the ferret?",  # the kind of answer asked for
+    "is it possible to predict which parts of the body POH will attack?",  # a verb
+    "How might a glycine at position 258 switch the receptor on?",  # a verb before its object
+])
+def test_a_word_whose_place_shows_it_phrases_the_question_is_no_topic(
+        tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    # "organs", "attack", "switch": no source says them, and none is what is asked about
+    with store_of_pages(tmp_path, {"ferret.txt": FERRET_PAGE}) as kb:
+        answer = kb.ask(question)
+        dementia = kb.ask("Does heterotopic ossification raise the risk of dementia?")
+    assert not answer.abstained, answer.notes
+    assert any(c.doc == "ferret" for s in answer.evidence for c in s.citations)
+    assert dementia.abstained  # a topic word no source uses is still beyond them
+
+
+def test_everyday_names_of_body_parts_are_said_in_the_anatomy_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Disc replacement\n\n"
+            "Heterotopic ossification followed cervical disc replacement in 40% of "
+            "patients at five years.\n")
+    with store_of_pages(tmp_path, {"disc.txt": page}) as kb:
+        answer = kb.ask("How often does HO form after a neck disc replacement?")
+    assert not answer.abstained, answer.notes
+    assert "40%" in answer.answer

@@ -128,6 +128,14 @@ class QuestionRules(Strict):
     """Words that open a yes-or-no question's subject ("is THERE A vaccine…")."""
     pronouns: frozenset[str] = frozenset()
     """Objects that make a word in -ing a verb ("does taking IT help?")."""
+    asking_words: frozenset[str] = frozenset()
+    """Words before the noun that names the kind of answer asked for ("WHICH organs…")."""
+    kind_words: frozenset[str] = frozenset()
+    """Nouns of kind between them and it ("what TYPE of scan…")."""
+    modals: frozenset[str] = frozenset()
+    """Verbs before another verb ("POH WILL attack"): the word after one is a verb."""
+    articles: frozenset[str] = frozenset()
+    """Words that open an object ("switch THE receptor"): the word before one is a verb."""
 
     def type_named(self, name: str) -> QuestionType | None:
         return next((t for t in self.types if t.name == name), None)

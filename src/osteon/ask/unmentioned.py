@@ -103,6 +103,8 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
         knowledge, question, words, rules)
     if topic:
         return topic
+    phrasing_roles = _phrasing(question.text, rules)
+    words = [w for w in words if w not in phrasing_roles]
     # everyday words that merely resemble a source's word ("notice", "share") phrase a
     # question rather than name its topic: only the rest count towards two
     vocabulary = knowledge.store.vocabulary()
@@ -200,6 +202,38 @@ def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[s
         return [word] if (knowledge.store.absent_words([word])
                           and not misspelt(word, knowledge.store.vocabulary(), rules)) else []
     return _head(subject, words)
+
+
+WH_OPENERS = frozenset({"what", "which", "who", "whom", "whose", "how", "when", "where", "why"})
+"""Words that open a question: a modal right after one ("how CAN dogs…") comes before the
+subject, not before a verb."""
+
+
+def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
+    """The words whose place shows they phrase the question, not name its topic.
+
+    The noun after "what"/"which" (or "what kind of") names the kind of answer asked for
+    ("which organs did the vets remove?": a source names the organ, not the word
+    "organs"); a word after a modal inside the question ("which parts POH will attack")
+    or before an object ("how might a glycine switch the receptor on") is a verb. A
+    name (capitalised inside the question) keeps its place: "what Brooker grade…".
+    """
+    written = WORD.findall(text)
+    tokens = [fold(w) for w in written]
+    roles = set()
+    for i, word in enumerate(tokens):
+        if i and written[i][:1].isupper():
+            continue
+        before = tokens[i - 1] if i else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        asked_kind = before in rules.asking_words or (
+            before == "of" and i >= 3 and tokens[i - 2] in rules.kind_words
+            and tokens[i - 3] in rules.asking_words)
+        after_modal = (before in rules.modals and i >= 2
+                       and tokens[i - 2] not in WH_OPENERS)
+        if asked_kind or after_modal or after in rules.articles:
+            roles.add(word)
+    return frozenset(roles)
 
 
 def _head(run: list[str], words: list[str]) -> list[str]:
