@@ -91,8 +91,9 @@ class KnowledgeView:
         """Facts (claims sampled) of these assertions, loading only those not seen yet."""
         assertions = list(assertions)
         todo = list({a.id: a for a in assertions if a.id not in self._facts}.values())
-        for fact in to_facts(self.knowledge, todo, sample=CLAIM_SAMPLE):
-            self._facts[fact.assertion.id] = fact
+        if todo:  # all seen (most calls): no query at all
+            for fact in to_facts(self.knowledge, todo, sample=CLAIM_SAMPLE):
+                self._facts[fact.assertion.id] = fact
         return [self._facts[a.id] for a in assertions]
 
     def stated(self, facts: Iterable[Fact]) -> dict[int, Statement]:

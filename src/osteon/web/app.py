@@ -73,12 +73,14 @@ def create_app(store: str | Path | None = None, *, auth: AuthSettings | None = N
                               "cites its source. Supports, and does not replace, clinical "
                               "judgement.")
     app.state.osteon = state
+    # The CDS service first: an EHR's call is matched before the pages' and the API's
+    # routes are tried (no path of theirs starts with /cds-services).
+    app.include_router(cds_router(cds))
     static = resources.files("osteon.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     _mount_docs(app)
     app.include_router(pages_router(state))
     app.include_router(api_router(state), prefix="/api")
-    app.include_router(cds_router(cds))
     for exc_type, handler in error_handlers().items():
         app.add_exception_handler(exc_type, handler)
     app.add_middleware(FaultBarrier)  # inside the headers below: a 500 gets them too
