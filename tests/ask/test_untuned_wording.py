@@ -374,3 +374,21 @@ def test_everyday_names_of_body_parts_are_said_in_the_anatomy_words(tmp_path) ->
         answer = kb.ask("How often does HO form after a neck disc replacement?")
     assert not answer.abstained, answer.notes
     assert "40%" in answer.answer
+
+
+def test_what_a_case_turned_out_to_be_is_a_condition_not_its_signs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Photo quiz: thigh pain\n\n"
+            "A 16-year-old presented with thigh pain three weeks after a collision in a game.\n"
+            "A firm, tender mass was felt over the lateral thigh on examination.\n"
+            "Radiography of the femur is the usual first test for a thigh mass.\n"
+            "Early diagnosis spares a needless biopsy of a lesion that may turn out benign.\n"
+            "The imaging findings were consistent with myositis ossificans.\n")
+    question = "what did the thigh lump in the quiz turn out to be?"
+    with store_of_pages(tmp_path, {"quiz.txt": page}) as kb:
+        ranked = [r.place.text for r in ranked_evidence(kb.knowledge, question)]
+        answer = kb.ask(question)
+    assert answer.understood is not None and answer.understood.intents[0] == "diagnosed"
+    # the condition it was found to be comes before the signs it presented with
+    named = next(i for i, t in enumerate(ranked) if "consistent with" in t)
+    assert all(named < i for i, t in enumerate(ranked) if "presented with" in t or "felt" in t)
+    assert any("consistent with myositis ossificans" in s.text for s in answer.evidence)
