@@ -221,6 +221,27 @@ def test_a_call_without_immunizations_is_assessed_and_says_what_was_not_checked(
     assert not any("immunizations were not sent" in c["detail"] for c in full["cards"])
 
 
+def test_a_medicine_recorded_as_a_statement_is_said_on_the_prophylaxis_card(
+        service: str) -> None:
+    """The EHR is asked for the patient's MedicationStatements too: indomethacin already
+    running, recorded as a statement (not a prescription), is said beside the prophylaxis;
+    an older client that does not send them is told they were not checked."""
+    services = httpx.get(f"{service}/cds-services").json()["services"]
+    view = next(s for s in services if s["hook"] == "patient-view")
+    assert view["prefetch"]["statements"].startswith("MedicationStatement?patient=")
+    body = hook_body("patient-view", load("ehr_acetabular_cpt_indomethacin.fhir.json"))
+    assert not body["prefetch"]["medications"]["entry"], "no prescription: a statement only"
+    response = call(service, PATIENT_VIEW, body)
+    assert response.status_code == 200, response.text
+    prophylaxis = next(c for c in response.json()["cards"]
+                       if c["summary"].startswith("HO prophylaxis"))
+    assert "on the patient's medication list: indomethacin" in prophylaxis["detail"]
+    del body["prefetch"]["statements"]
+    older = call(service, PATIENT_VIEW, body).json()
+    assert older["extension"]["osteon-unchecked-prefetch"]["prefetch"] == ["statements"]
+    assert not any("indomethacin (RxNorm" in c["detail"] for c in older["cards"])
+
+
 @pytest.mark.parametrize("key", ["patient", "conditions", "medications"])
 def test_a_call_without_data_assess_needs_is_412(service: str, key: str) -> None:
     body = hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))
