@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from osteon.assess.rules import AssessRules, TimingRules
 from osteon.corpus.rules import ChromeRules
-from osteon.datafiles import data_path, load_file
+from osteon.datafiles import LOADER, data_path, load_file
 from osteon.errors import DataFileError
 from osteon.mechanism.data import Assumptions, Interventions, Parameters
 
@@ -230,3 +231,30 @@ def test_a_code_for_a_concept_the_lexicon_lacks_names_its_line(tmp_path, monkeyp
         check_against(tables, load_lexicon())
     assert "unknown concept 'total_hip_arthroplastie'" in str(caught.value)
     assert caught.value.line == line_with(path, "total_hip_arthroplastie")
+
+
+def _repeated_keys(node: yaml.Node, path: str = "") -> list[str]:
+    """Keys a mapping of the document gives twice (YAML keeps the last, silently)."""
+    if isinstance(node, yaml.SequenceNode):
+        return [key for i, item in enumerate(node.value)
+                for key in _repeated_keys(item, f"{path}[{i}]")]
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    seen: set[str] = set()
+    repeated = []
+    for key, value in node.value:
+        if key.value in seen:
+            repeated.append(f"{path}/{key.value} (line {key.start_mark.line + 1})")
+        seen.add(key.value)
+        repeated += _repeated_keys(value, f"{path}/{key.value}")
+    return repeated
+
+
+def test_no_packaged_data_file_gives_a_key_twice():
+    # a rule given a second `cues:` loses the first one's words without a word said
+    root = Path(str(data_path()))
+    found = {str(f.relative_to(root)): _repeated_keys(
+        yaml.compose(f.read_text(encoding="utf-8"), Loader=LOADER))
+        for f in sorted(root.rglob("*.yaml"))}
+    assert len(found) > 20
+    assert not {name: keys for name, keys in found.items() if keys}
