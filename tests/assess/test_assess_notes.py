@@ -186,3 +186,30 @@ def test_note_sections_give_their_items_a_status():
     assert ("hip_fracture", "history") in facts and ("spinal_cord_injury", "history") in facts
     assert ("fever", "absent") in facts
     assert not any(c == "heterotopic_ossification" for c, _ in facts)  # the mother's
+
+
+def test_a_plan_lists_what_is_to_come_not_what_was_done():
+    """Under "Plan:" an operation or a medicine is planned and undated (the text's date is
+    when it was planned); a condition or finding named there is watched for, not had."""
+    note = ("Assessment: right hip osteoarthritis\nPlan:\n- right total hip replacement\n"
+            "- start indomethacin\n- monitor for heterotopic ossification and swelling\n"
+            "- no bisphosphonates")
+    patient = _patient({"notes": [{"text": note, "date": "2026-11-19T09:00:00Z"}]})
+    facts = _by_concept(patient)
+    for concept in ("total_hip_arthroplasty", "indomethacin"):
+        assert facts[concept].status == "planned" and facts[concept].when is None, facts
+        assert "plan" in facts[concept].how
+    assert "heterotopic_ossification" not in facts and "swelling" not in facts
+    assert facts["hip_osteoarthritis"].status == "active"  # the assessment before the plan
+    assert facts["bisphosphonate"].status == "absent"  # a cue keeps its own status
+    (radiation,) = _patient({"notes": ["Plan: XRT to R hip"]}).facts
+    assert radiation.concept == "radiation_therapy" and radiation.status == "planned"
+
+
+def test_a_planned_operation_in_a_note_opens_no_window(seeded_kb):
+    """"Plan: right THA" in a note of this morning is no THA done this morning: no deadline
+    counted from it."""
+    result = seeded_kb.assess({"notes": [{"text": "Plan: right total hip replacement",
+                                          "date": "2026-11-20T08:00:00Z"}]}, at=AT)
+    assert "total_hip_arthroplasty" in {i.subject for i in result.risk_factors}
+    assert not result.deadlines

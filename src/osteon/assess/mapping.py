@@ -29,7 +29,7 @@ from osteon.assess.display import (
     strip_tag,
     words,
 )
-from osteon.assess.notes import NoteText, planned_cue, postoperative_day, read_notes
+from osteon.assess.notes import PLANNED, NoteText, planned_cue, postoperative_day, read_notes
 from osteon.assess.patient_json import MAX_AGE, EntryIn, LabIn, PatientIn
 from osteon.assess.records import CodeRef, FactKind, NotRecognised, Patient, PatientFact
 from osteon.assess.rules import AssessRules
@@ -245,6 +245,10 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             # "consulted re XRT": to come, not done; undated (the text's date is no plan's)
             cue = f"; planned (\u201c{planned}\u201d), no date given"
             when, date_only, status = None, False, "planned"
+        elif status == PLANNED and finding.note.status != PLANNED:
+            # listed under the text's "Plan:": to come, undated (the text's date is no plan's)
+            cue = "; planned (listed in the text's plan), no date given"
+            when, date_only = None, False
         elif finding.kind == "procedure" and finding.note.observed and when is not None \
                 and status == "active":
             # "R THA in good position" on today's x-ray: the prosthesis is seen today, the

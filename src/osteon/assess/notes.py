@@ -47,6 +47,9 @@ class NoteRules(Strict):
     """Molecules read from free text as medicines: these concepts and their kinds only."""
     planned_cues: str | None = None
     """A regular expression for words saying what follows is to come ("referred for")."""
+    plan_kinds: list[str] = []
+    """The kinds of fact an item under a heading of planned things may be ("Plan: R THA");
+    another kind named there ("monitor for swelling") is no fact."""
 
 
 @cache
@@ -123,12 +126,17 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
 
     A line "Past medical history:" (or "# Family history") opens a section whose items
     take the status notes.yaml gives it (history; `skip` for someone else's history) until
-    the next heading.
+    the next heading. A plan written on its heading's line ("Plan: XRT to R hip. New hard
+    mass L thigh.") ends with its sentence: what follows is read as the text says it.
     """
     rules = note_rules()
     pattern = re.compile(rules.clause_breaks)
     out: list[tuple[str, str | None]] = []
     section: str | None = None
+
+    def add(piece: str, status: str | None) -> None:
+        out.extend((c.strip(" ,-*•"), status) for c in pattern.split(piece) if c.strip(" ,-*•"))
+
     for line in text.splitlines() or [text]:
         hashed, labelled = _HASHED.match(line), _LABELLED.match(line)
         if hashed:  # "# Family history"
@@ -137,12 +145,19 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
             name, rest = _key(labelled.group(1)), labelled.group(2)
             if name in rules.sections or not rest.strip():  # "Past medical history:"
                 section, line = rules.sections.get(name), rest
+                if section == PLANNED and rest.strip():  # "Plan: XRT. New mass."
+                    plan, *after = _SENTENCE_END.split(rest, maxsplit=1)
+                    add(plan, section)
+                    section, line = None, "".join(after)
             else:
                 section = None  # "Exam: warm thigh" ends the section and is read whole
-        out += [(c.strip(" ,-*•"), section) for c in pattern.split(line) if c.strip(" ,-*•")]
+        add(line, section)
     return out
 
 
+PLANNED = "planned"
+"""The status of what a plan lists (notes.yaml `sections`), as an entry's own status says it."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _HASHED = re.compile(r"\s*#+\s*(.+?)\s*:?\s*$")
 _LABELLED = re.compile(r"\s*([A-Za-z][A-Za-z /&-]{0,40}?)\s*:\s*(.*)$")
 
@@ -176,6 +191,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                 continue
             status = next((rules.statuses[flag] for flag in ("negated", "hedged", "historical")
                            if getattr(mention, flag)), section or note.status)
+            if section == PLANNED and status == PLANNED and kind not in rules.plan_kinds:
+                continue  # "Plan: monitor for swelling": watched for, not had
             found.append(NoteFinding(kind, concept.id, mention.text, status,
                                      sites if kind != "medication" else (), side, clause, note))
     return found
