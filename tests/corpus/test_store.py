@@ -180,3 +180,16 @@ def test_killing_ingest_midway_leaves_only_whole_documents(tmp_path):
     for summary in docs[:: max(1, len(docs) // 20)]:
         doc = store.get(summary.id)
         assert len(doc.sentences) == summary.sentences == 3 * 40 + 1
+
+
+def test_a_word_the_sources_write_only_in_capitals_is_told_apart(tmp_path, empty_store):
+    # "HOP 1" names a trial: a question's "could not hop" asks nothing of it
+    path = tmp_path / "trials.txt"
+    path.write_text("Prophylaxis worked in 91% of hips of HOP 1.\n"
+                    "The AIM of HOP 2 was a lower dose.\n"
+                    "Patients hopping on one leg aim to walk.\n")
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    assert empty_store.only_in_capitals(["hop", "dose", "aim", "kangaroo"]) == frozenset()
+    path.write_text("Prophylaxis worked in 91% of hips of HOP 1.\nThe dose of HOP 2 was low.\n")
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    assert empty_store.only_in_capitals(["hop", "dose", "kangaroo"]) == {"hop"}

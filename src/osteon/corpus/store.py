@@ -109,6 +109,8 @@ NAME_WORD = re.compile(r"[a-z][a-z0-9]+")
 "." and "-")."""
 HELD_CACHE = 50_000
 """Words and phrases a store remembers holding or not, per version of its sentences."""
+CAPITALS_SAMPLE = 50
+"""Sentences looked at to tell whether the sources write a word only in capitals."""
 PLACES_CACHE = 20_000
 """Sentences (text, place, headings) a store remembers, per version of its sentences."""
 HOLDING_CACHE = 500
@@ -694,6 +696,29 @@ class Store:
             if not held[word]:
                 absent.append(word)
         return absent
+
+    def only_in_capitals(self, words: Iterable[str]) -> frozenset[str]:
+        """The words every stored sentence that holds them writes in capitals ("HOP").
+
+        A question's lower-case "hop" ("the kangaroo that could not hop") is no search for
+        the HOP trials; the index folds case, so the sentences' own writing tells. A word
+        is looked at in up to `CAPITALS_SAMPLE` sentences, its inflections included (a
+        source that writes "hopping" uses the word). Remembered per version of the store.
+        """
+        known = self._this_version().setdefault("capitals", {})
+        found = set()
+        for word in dict.fromkeys(w for w in words if w.isalpha()):
+            if word not in known:
+                quoted = '"' + word + '"'
+                rows = self._db.execute(
+                    "SELECT text FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?",
+                    (quoted, CAPITALS_SAMPLE)).fetchall()
+                written = [m.group() for (text,) in rows for m in re.finditer(
+                    rf"(?<![^\W\d_]){re.escape(word)}[^\W\d_]*", text, re.IGNORECASE)]
+                known[word] = bool(written) and all(w.isupper() for w in written)
+            if known[word]:
+                found.add(word)
+        return frozenset(found)
 
     def vocabulary(self) -> list[str]:
         """Every term of the full-text index (stemmed), read once per version of the store."""
