@@ -24,7 +24,8 @@ behind one another, `--concurrency` / throughput), and open-loop at the target r
 server that falls behind is not hidden): the latency an EHR sees at that load.
 The service's own CPU time per call (its processes' user + system time over the calls
 answered, from /proc) is printed beside them: on a machine shared with other work the
-rates say what this machine gave, the CPU per call what 2 unshared cores would.
+rates say what this machine gave, the CPU per call what 2 unshared cores would; the
+1-minute load average before and after each run says how shared the machine was.
 Results are printed, never asserted.
 
     .venv/bin/python bench/cds_bench.py
@@ -248,6 +249,7 @@ def run(concurrency: int, seconds: float, warmup: float, workers: int,
             wait_until_up(f"{url}/cds-services", server, 180)
             results = []
             for rate in rates:
+                load = os.getloadavg()[0]  # what else the machine was doing, before the run
                 before, served = os.times(), _tree_cpu_s(server.pid)
                 result = _run_loop(_load(url, key, concurrency, seconds, warmup, rate, alg,
                                          one))
@@ -257,6 +259,8 @@ def run(concurrency: int, seconds: float, warmup: float, workers: int,
                     # would do is cores / this, whatever else shares this one
                     result["server_cpu_ms_per_call"] = round(served * 1000 / result["answered"],
                                                              2)
+                result["load_before"] = round(load, 2)
+                result["load_after"] = round(os.getloadavg()[0], 2)  # the run's own load in it
                 result["client_cpu_s"] = round((after.user - before.user)
                                                + (after.system - before.system), 1)
                 results.append(result)
@@ -333,11 +337,13 @@ def main(argv: list[str] | None = None) -> int:
           f"{r['patients']} patients in turn, {r['cards_per_answer']} cards for the day-1 "
           "THA patient:")
     print(f"  saturation ({r['concurrency']} in flight): {r['requests_per_s']:.0f} requests/s, "
-          f"p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, non-200: {r['failures'] or 'none'}")
+          f"p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, non-200: {r['failures'] or 'none'} "
+          f"(load average {r['load_before']} before, {r['load_after']} after)")
     for p in paced:
         print(f"  open loop at {p['offered_per_s']:.0f} calls/s: {p['requests_per_s']:.0f} "
               f"answered/s, p50 {p['p50_ms']} ms, p99 {p['p99_ms']} ms, "
-              f"non-200: {p['failures'] or 'none'}")
+              f"non-200: {p['failures'] or 'none'} (load average {p['load_before']} before, "
+              f"{p['load_after']} after)")
     warm = (paced or [r])[-1]  # the last run: the workers' first calls (loading) are behind
     cpu = warm.get("server_cpu_ms_per_call")
     if cpu:
