@@ -126,7 +126,11 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                          if families else 0.0)
         if (not fitting and not concept_share and shared < rules.min_shared_words
                 and lexical.get(key, 0.0) < rules.lexical_alone and key not in leading
-                and not (shared and key in in_best_pages)):
+                and not (key in in_best_pages and (shared or (
+                    # of the best pages, one that holds what the main intent asks for
+                    # ("how often": "By the end, 31% had been affected.")
+                    rules.context.answers_join and answer_tests and _holds_answer(
+                        answer_tests[0], text, named, families, knowledge))))):
             continue  # neither the question's concepts, nor its words, nor a claim
         if (n_words < rules.min_words or _only_names(place.text, knowledge)
                 or starts(rules.not_evidence, place.text)):

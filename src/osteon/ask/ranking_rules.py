@@ -61,6 +61,7 @@ class PageContext(Strict):
     candidates: int
     whole_page: int
     stands_out: float
+    answers_join: bool
     max_rows: int
 
 
