@@ -392,3 +392,12 @@ def test_what_a_case_turned_out_to_be_is_a_condition_not_its_signs(tmp_path) -> 
     named = next(i for i, t in enumerate(ranked) if "consistent with" in t)
     assert all(named < i for i, t in enumerate(ranked) if "presented with" in t or "felt" in t)
     assert any("consistent with myositis ossificans" in s.text for s in answer.evidence)
+
+
+def test_a_word_no_source_uses_before_a_kind_of_care_names_what_is_asked(
+        seeded_kb: KnowledgeBase) -> None:
+    # the sources speak of therapy, radiation, braces: not of lasers or hinged braces
+    laser = seeded_kb.ask("What is the cure rate of HO with laser therapy?")
+    radiation = seeded_kb.ask("What is the success rate of radiation therapy for HO?")
+    assert laser.abstained and any("laser" in n for n in laser.notes), laser.notes
+    assert not radiation.abstained

@@ -128,6 +128,8 @@ class QuestionRules(Strict):
     """Words that open a yes-or-no question's subject ("is THERE A vaccine…")."""
     pronouns: frozenset[str] = frozenset()
     """Objects that make a word in -ing a verb ("does taking IT help?")."""
+    kind_nouns: frozenset[str] = frozenset()
+    """Nouns for a kind of care or test: an unmentioned word before one names the kind."""
     asking_words: frozenset[str] = frozenset()
     """Words before the noun that names the kind of answer asked for ("WHICH organs…")."""
     kind_words: frozenset[str] = frozenset()

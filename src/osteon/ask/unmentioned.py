@@ -103,6 +103,9 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
         knowledge, question, words, rules)
     if topic:
         return topic
+    kind = _kind_named(question.text, words, rules)
+    if kind:
+        return kind  # "laser therapy", "a hinged brace": the kind of care asked about
     phrasing_roles = _phrasing(question.text, rules)
     words = [w for w in words if w not in phrasing_roles]
     # everyday words that merely resemble a source's word ("notice", "share") phrase a
@@ -202,6 +205,13 @@ def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[s
         return [word] if (knowledge.store.absent_words([word])
                           and not misspelt(word, knowledge.store.vocabulary(), rules)) else []
     return _head(subject, words)
+
+
+def _kind_named(text: str, words: list[str], rules: QuestionRules) -> list[str]:
+    """The unmentioned words right before a noun for a kind of care or test ("laser therapy")."""
+    tokens = [fold(w) for w in WORD.findall(text)]
+    return [w for w, following in zip(tokens, tokens[1:], strict=False)
+            if w in words and following in rules.kind_nouns]
 
 
 WH_OPENERS = frozenset({"what", "which", "who", "whom", "whose", "how", "when", "where", "why"})
