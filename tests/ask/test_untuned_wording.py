@@ -401,3 +401,22 @@ def test_a_word_no_source_uses_before_a_kind_of_care_names_what_is_asked(
     radiation = seeded_kb.ask("What is the success rate of radiation therapy for HO?")
     assert laser.abstained and any("laser" in n for n in laser.notes), laser.notes
     assert not radiation.abstained
+
+
+
+def test_a_lower_case_word_is_no_search_for_a_name_written_in_capitals(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # "could not hop" asks nothing of the HOP trials
+    pages = {
+        "hop_trials.txt": ("Radiotherapy trials\n\n"
+                           "Effective prophylaxis was achieved in 91% of hips of HOP 1.\n"
+                           "HOP 2 compared radiation before and after surgery.\n"),
+        "kangaroo.txt": ("A kangaroo with a lame leg\n\n"
+                         "A captive kangaroo was presented with lameness and reluctance to "
+                         "jump.\n"
+                         "Imaging showed myositis ossificans in the lumbar muscles.\n"),
+    }
+    question = "what was wrong with the zoo kangaroo that could not hop?"
+    with store_of_pages(tmp_path, pages) as kb:
+        ranked = ranked_evidence(kb.knowledge, question)
+    assert ranked and all(r.place.doc_id == "kangaroo" for r in ranked[:2])
+    assert not any("HOP" in r.place.text for r in ranked)

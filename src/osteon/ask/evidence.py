@@ -204,7 +204,9 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     rank little and cost a scan of much of the index.
     """
     store = knowledge.store
-    plain = [*(w for w in _tokens(question.text) if w not in question_rules().stopwords),
+    capitals = _only_abbreviations(knowledge, question)
+    plain = [*(w for w in _tokens(question.text)
+               if w not in question_rules().stopwords and w not in capitals),
              *(w for word in question.spelled for w in _tokens(word))]
     names: list[str] = []
     lexicon = knowledge.lexicon
@@ -214,9 +216,10 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
             for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations):
                 names.extend(w for w in _tokens(name) if len(w) > 1)
     related = [w for phrase in question.related for w in _tokens(phrase)]
+    asked = [w for w in question.words if w not in capitals]
     # every word either search may use is counted: one left uncounted ("x-ray", whose two
     # index terms ten thousand sentences each hold) passed for the rarest of all
-    counts = store.word_counts([*plain, *question.words, *names, *related])
+    counts = store.word_counts([*plain, *asked, *names, *related])
     common = max(rules.common_sentences, rules.common_share * store.count_sentences())
     telling = _telling(plain, counts, common, rules, capped=False)
     hits = store.search_words(telling, rules.candidates) if telling else []
@@ -224,13 +227,29 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     scores = _shares(hits, best)
     leading = set(list(scores)[:rules.leading])
     # only the words the first search left out: what they hold, it has already scored
-    widened = _telling([w for w in (*question.words, *names, *related) if w not in telling],
+    widened = _telling([w for w in (*asked, *names, *related) if w not in telling],
                        counts, common, rules)
     if widened:
         found = store.search_words(widened, rules.candidates)
         for key, share in _shares(found, min(h.score for h in found) if found else 0.0).items():
             scores.setdefault(key, share / 2)
     return _Lexical(scores, leading, (*telling, *widened), best)
+
+
+ABBREVIATION_MAX = 6
+"""Letters of a question word looked up as a source's abbreviation (one look each)."""
+
+
+def _only_abbreviations(knowledge: KnowledgeStore, question: Question) -> frozenset[str]:
+    """The question's lower-case words the sources write only in capitals, as a name.
+
+    "the kangaroo that could not hop" asks nothing of the HOP trials: searched, "hop"
+    made their page the one the question is about.
+    """
+    stopwords = question_rules().stopwords
+    lower = [w for w in WORD.findall(question.text) if w.isalpha() and w.islower()
+             and len(w) <= ABBREVIATION_MAX and w not in stopwords]
+    return knowledge.store.only_in_capitals(lower) if lower else frozenset()
 
 
 def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
