@@ -301,6 +301,10 @@ class RelationRules(Strict):
     outcome_after: str | None = None
     """Words right after a finding that make it an outcome reached, not the finding ("pain
     relief", "pain-free"): such a mention is no argument."""
+    attribute_after: str | None = None
+    """Words right after a mention that make it one of the thing's properties, not the thing
+    ("neither fracture type nor age raised the risk" says nothing of the fracture itself):
+    such a mention is no argument."""
     not_statements: str | None = None
     """A sentence this matches cites a work ("A. Author (ed.), Title, DOI 10.…"): the words of
     a title state nothing, so it makes no claim."""
@@ -311,7 +315,7 @@ class RelationRules(Strict):
 
     @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link",
                      "verb_links", "right_ends", "name_apposition", "not_statements",
-                     "outcome_after")
+                     "outcome_after", "attribute_after")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)

@@ -64,6 +64,7 @@ class RelationExtractor:
         self._agentive = frozenset(population.not_agent_of if population else ())
         self._not_sites = frozenset(rules.not_sites)
         self._outcome = compiled(rules.outcome_after) if rules.outcome_after else None
+        self._attribute = compiled(rules.attribute_after) if rules.attribute_after else None
         self._not_statement = compiled(rules.not_statements) if rules.not_statements else None
         self._gather_before = compiled(rules.gathering_words + r"\s+(?:[\w-]+\s+)?$")
         self._gather_after = compiled(rules.member_intro)
@@ -133,6 +134,8 @@ class RelationExtractor:
             mentions = [m for m in mentions if not (
                 self.memo.type_of(m.concept_id) == "finding"
                 and self._outcome.match(text, m.end))]
+        if self._attribute is not None:  # "fracture type": a property, not the fracture
+            mentions = [m for m in mentions if not self._attribute.match(text, m.end)]
         claims: list[Claim] = []
         type_of = self.memo.type_of
         present = {type_of(m.concept_id) for m in every}
