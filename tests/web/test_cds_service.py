@@ -242,6 +242,24 @@ def test_a_medicine_recorded_as_a_statement_is_said_on_the_prophylaxis_card(
     assert not any("indomethacin (RxNorm" in c["detail"] for c in older["cards"])
 
 
+def test_an_allergy_is_said_beside_the_advice_it_touches(service: str) -> None:
+    """The EHR is asked for the patient's AllergyIntolerances: an aspirin allergy is said
+    beside the NSAID prophylaxis; an older client that does not send them is told so."""
+    services = httpx.get(f"{service}/cds-services").json()["services"]
+    view = next(s for s in services if s["hook"] == "patient-view")
+    assert view["prefetch"]["allergies"].startswith("AllergyIntolerance?patient=")
+    body = hook_body("patient-view", load("ehr_tha_celecoxib_aspirin_allergy.fhir.json"))
+    response = call(service, PATIENT_VIEW, body)
+    assert response.status_code == 200, response.text
+    prophylaxis = next(c for c in response.json()["cards"]
+                       if c["summary"].startswith("HO prophylaxis"))
+    assert "allergy or intolerance recorded: aspirin" in prophylaxis["detail"]
+    del body["prefetch"]["allergies"]
+    older = call(service, PATIENT_VIEW, body).json()
+    assert older["extension"]["osteon-unchecked-prefetch"]["prefetch"] == ["allergies"]
+    assert not any("allergy or intolerance recorded" in c["detail"] for c in older["cards"])
+
+
 @pytest.mark.parametrize("key", ["patient", "conditions", "medications"])
 def test_a_call_without_data_assess_needs_is_412(service: str, key: str) -> None:
     body = hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))
