@@ -187,6 +187,9 @@ class _Lexical:
     """Every word searched (the pages' coverage is weighed by the rarest of them)."""
     best: float
     """The best hit's raw BM25 score (negative in FTS5; 0.0 when nothing was found)."""
+    names: tuple[frozenset[str], ...] = ()
+    """The words of each question concept's names: a page that names the concept holds
+    it once, however many words its name has."""
 
 
 def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) -> _Lexical:
@@ -209,12 +212,15 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
                if w not in question_rules().stopwords and w not in capitals),
              *(w for word in question.spelled for w in _tokens(word))]
     names: list[str] = []
+    groups: list[frozenset[str]] = []
     lexicon = knowledge.lexicon
     for concept in question.concepts:
         if concept in lexicon:
             entry = lexicon.get(concept)
-            for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations):
-                names.extend(w for w in _tokens(name) if len(w) > 1)
+            group = [w for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations)
+                     for w in _tokens(name) if len(w) > 1]
+            names.extend(group)
+            groups.append(frozenset(group))
     related = [w for phrase in question.related for w in _tokens(phrase)]
     asked = [w for w in question.words if w not in capitals]
     # every word either search may use is counted: one left uncounted ("x-ray", whose two
@@ -233,7 +239,7 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
         found = store.search_words(widened, rules.candidates)
         for key, share in _shares(found, min(h.score for h in found) if found else 0.0).items():
             scores.setdefault(key, share / 2)
-    return _Lexical(scores, leading, (*telling, *widened), best)
+    return _Lexical(scores, leading, (*telling, *widened), best, tuple(groups))
 
 
 ABBREVIATION_MAX = 6
@@ -282,7 +288,9 @@ def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
             words.append(word)
     if not words or not rules.context.documents:
         return {}, {}
-    held = _page_bm25(store.documents_holding(words))
+    held = _page_bm25(store.documents_holding(words), rules.context.page_k1,
+                      rules.context.page_b,
+                      lexical.names if rules.context.names_once else ())
     if not held:
         return {}, {}
     top = max(held.values())
@@ -329,26 +337,40 @@ def _telling(words: Sequence[str], counts: dict[str, int], common: float,
     return chosen
 
 
-PAGE_K1 = 1.2
-PAGE_B = 0.75
-"""BM25's usual constants: how soon a word's repeats stop adding, how much a long page's
-length discounts what it holds (without it, the longest pages hold most of every question)."""
+def _page_bm25(coverage: PageCoverage, k1: float, b: float,
+               names: Sequence[frozenset[str]] = ()) -> dict[str, float]:
+    """Each page's BM25 for the question's words, a sentence that holds a word a hit.
 
-
-def _page_bm25(coverage: PageCoverage) -> dict[str, float]:
-    """Each page's BM25 for the question's words, a sentence that holds a word a hit."""
+    `k1`: how soon a word's repeats stop adding; `b`: how much a long page's length
+    discounts what it holds (without it, the longest pages hold most of every question).
+    The words of one concept's names count once, as the best of them: a page that names
+    "fibrodysplasia ossificans progressiva" once holds FOP no more than a page that says
+    "FOP" in every sentence, not three times as much.
+    """
     if not coverage.documents:
         return {}
     average = max(1.0, coverage.sentences / coverage.documents)
-    scores: dict[str, float] = {}
-    for pages in coverage.held.values():
+    each: dict[str, dict[str, float]] = {}
+    for word, pages in coverage.held.items():
         if not pages:
             continue
         idf = math.log(1 + (coverage.documents - len(pages) + 0.5) / (len(pages) + 0.5))
-        for doc, hits in pages.items():
-            norm = 1 - PAGE_B + PAGE_B * coverage.lengths.get(doc, average) / average
-            scores[doc] = scores.get(doc, 0.0) + idf * hits * (PAGE_K1 + 1) / (
-                hits + PAGE_K1 * norm)
+        each[word] = {doc: idf * hits * (k1 + 1) / (hits + k1 * (
+            1 - b + b * coverage.lengths.get(doc, average) / average))
+            for doc, hits in pages.items()}
+    scores: dict[str, float] = {}
+    named = set().union(*names) if names else set()
+    for word, by_doc in each.items():
+        if word not in named:
+            for doc, value in by_doc.items():
+                scores[doc] = scores.get(doc, 0.0) + value
+    for group in names:
+        best: dict[str, float] = {}
+        for word in group & each.keys():
+            for doc, value in each[word].items():
+                best[doc] = max(best.get(doc, 0.0), value)
+        for doc, value in best.items():
+            scores[doc] = scores.get(doc, 0.0) + value
     return scores
 
 

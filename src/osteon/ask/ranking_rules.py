@@ -63,6 +63,9 @@ class PageContext(Strict):
     stands_out: float
     answers_join: bool
     max_rows: int
+    page_k1: float
+    page_b: float
+    names_once: bool
 
 
 class PageTopic(Strict):
