@@ -229,3 +229,32 @@ def test_the_code_list_read_at_run_time_is_the_packages():
     for code in [*table, "M61.552", "S32.401A", "S06.2X9A", "A00-A09", "M61.599",
                  "S24.199A", "S06.9X9Z", "Z99.9"]:
         assert check(code) == icd.is_valid_item(code), code
+
+
+@pytest.mark.parametrize("kind,text,code,concept", [
+    # the paralysis a cord injury leaves, written as the text of the injury's own code
+    ("conditions", "C6 AIS A tetraplegia (diving)", ("ICD-10-CM", "S14.116A"),
+     "spinal_cord_injury"),
+    ("conditions", "T10 complete paraplegia", ("ICD-10-CM", "S24.104A"), "spinal_cord_injury"),
+    # a chart's abbreviation of the coded operation
+    ("procedures", "ACDF C5-6", ("CPT", "22551"), "spinal_fusion"),
+])
+def test_a_code_whose_text_says_the_same_in_other_words_is_used(kind, text, code, concept):
+    system, value = code
+    patient = _patient({kind: [{"text": text, "codes": [{"system": system, "code": value}],
+                                "date": "2026-10-30T10:00:00Z"}]})
+    assert not any("disagrees" in w for w in patient.warnings), patient.warnings
+    assert load_lexicon().is_a(patient.facts[0].concept, concept), patient.facts
+
+
+@pytest.mark.parametrize("text,concept", [
+    ("L total TMJ replacement (stock prosthesis) + abdominal fat graft",
+     "temporomandibular_joint_replacement"),
+    ("R total ankle replacement", "ankle_arthroplasty"),
+])
+def test_a_replacement_of_any_joint_is_a_joint_replacement(text, concept):
+    # no code a table knows: the text alone names the operation, which opens the window
+    patient = _patient({"procedures": [{"text": text, "date": "2026-11-19T14:00:00Z"}]})
+    (fact,) = [f for f in patient.facts if f.kind == "procedure"]
+    assert fact.concept == concept and fact.when is not None
+    assert load_lexicon().is_a(concept, "joint_replacement")

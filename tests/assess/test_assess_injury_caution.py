@@ -147,3 +147,16 @@ def test_an_intramuscular_vaccine_given_or_due_is_an_injury_in_fop(kb):
     caution = next(i for i in injury_items(result) if i.subject == "intramuscular_injection")
     assert len(caution.matched) == 2 and "advised against" in caution.text
     assert any("Immunization ×1" in w for w in result.warnings)  # the oral one: not used
+
+
+def test_a_fall_coded_only_by_its_external_cause_is_an_injury_in_fop(kb):
+    # "Fall on and from playground equipment" (ICD-10-CM W09.0XXA) two days ago
+    fall = {"text": "Fall from playground slide, hit upper back", "date": "2026-05-02",
+            "codes": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "W09.0XXA"}]}
+    record = patient()
+    record["conditions"].append(fall)
+    result = kb.assess(record, at=AT)
+    items = injury_items(result)
+    assert any(i.subject == "trauma" for i in items)
+    assert all(any("playground" in m for m in i.matched) for i in items)
+    assert not result.patient.not_recognised
