@@ -213,3 +213,25 @@ def test_a_planned_operation_in_a_note_opens_no_window(seeded_kb):
                                           "date": "2026-11-20T08:00:00Z"}]}, at=AT)
     assert "total_hip_arthroplasty" in {i.subject for i in result.risk_factors}
     assert not result.deadlines
+
+
+def test_a_plan_that_waits_on_something_is_only_possible(seeded_kb):
+    """"Excision later if function stays limited" is no operation to come: it opens no
+    window and raises no risk; and what the record denies ("No surgery") is what no item
+    of the report is about."""
+    note = {"text": "No trauma. No surgery.\nPlan:\n- excision later if function stays limited",
+            "date": "2026-11-19T09:00:00Z"}
+    facts = _by_concept(_patient({"notes": [note]}))
+    excision = facts["surgical_resection"]
+    assert excision.status == "possible" and excision.when is None, excision
+    assert facts["surgery"].status == "absent"
+    result = seeded_kb.assess({"notes": [note]}, at=AT)
+    assert not result.risk_factors and not result.deadlines
+    # the same plan without its condition is one: a risk, about the excision only
+    plain = {**note, "text": note["text"].replace("later if function stays limited",
+                                                  "next week")}
+    unconditional = seeded_kb.assess({"notes": [plain]}, at=AT)
+    about = [m for section in (unconditional.risk_factors, unconditional.prophylaxis)
+             for item in section for m in item.matched]
+    assert any("excision" in m for m in about), about
+    assert not any("absent" in m for m in about), about

@@ -186,8 +186,10 @@ def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hier
     return _Context(patient, at, rules, hierarchy, hierarchy.narrower(rules.target),
                     up(events), up(recent), up(planned), up(findings), sites,
                     up([*labs, *lab_findings]), frozenset(f.concept for f in present),
+                    # what an item is about: never a fact the record denies ("No surgery")
                     tuple((f.concept, describe(f)) for f in patient.facts
-                          if f.kind != "medication" and f.kind != "allergy"),
+                          if f.kind != "medication" and f.kind != "allergy"
+                          and f.status != "absent"),
                     tuple(f for f in present if f.kind in ("medication", "allergy", "lab")
                           or (f.kind == "procedure" and f.status in DONE)),
                     injuries)

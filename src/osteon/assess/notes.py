@@ -45,6 +45,8 @@ class NoteRules(Strict):
     """The concepts (with their kinds) a postoperative day dates: operations, not therapy."""
     free_text_medicines: list[str] = []
     """Molecules read from free text as medicines: these concepts and their kinds only."""
+    conditional_cues: str | None = None
+    """A regular expression for words after a planned item that make it wait on something."""
     planned_cues: str | None = None
     """A regular expression for words saying what follows is to come ("referred for")."""
     plan_kinds: list[str] = []
@@ -70,6 +72,17 @@ def planned_cue(clause: str, mention: str) -> str | None:
     at = clause.find(mention)
     found = _planned_pattern().search(clause, 0, at if at >= 0 else 0)
     return found.group(0) if found else None
+
+
+def conditional(clause: str, mention: str) -> bool:
+    """Whether words after `mention` in the clause make it wait on something ("… if …")."""
+    at = clause.find(mention)
+    return at >= 0 and _conditional_pattern().search(clause, at + len(mention)) is not None
+
+
+@cache
+def _conditional_pattern() -> re.Pattern[str]:
+    return re.compile(note_rules().conditional_cues or r"(?!)", re.IGNORECASE)
 
 
 @cache
@@ -193,6 +206,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                            if getattr(mention, flag)), section or note.status)
             if section == PLANNED and status == PLANNED and kind not in rules.plan_kinds:
                 continue  # "Plan: monitor for swelling": watched for, not had
+            if status == PLANNED and conditional(clause, mention.text):
+                status = rules.statuses["hedged"]  # "excision later if function stays limited"
             found.append(NoteFinding(kind, concept.id, mention.text, status,
                                      sites if kind != "medication" else (), side, clause, note))
     return found
