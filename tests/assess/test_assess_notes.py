@@ -235,3 +235,14 @@ def test_a_plan_that_waits_on_something_is_only_possible(seeded_kb):
              for item in section for m in item.matched]
     assert any("excision" in m for m in about), about
     assert not any("absent" in m for m in about), about
+
+
+@pytest.mark.parametrize("text", [
+    "XR R knee: periarticular density. May represent early heterotopic ossification.",
+    "Bone scan findings could reflect heterotopic ossification",
+    "MRI: oedema suggestive of heterotopic ossification",
+    "Heterotopic ossification not excluded",
+])
+def test_what_a_report_says_an_image_could_be_is_possible_not_present(text):
+    facts = _by_concept(_patient({"notes": [{"text": text, "date": "2026-11-19T09:00:00Z"}]}))
+    assert facts["heterotopic_ossification"].status == "possible", facts
