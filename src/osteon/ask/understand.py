@@ -134,6 +134,8 @@ class QuestionRules(Strict):
     """Words before the noun that names the kind of answer asked for ("WHICH organs…")."""
     kind_words: frozenset[str] = frozenset()
     """Nouns of kind between them and it ("what TYPE of scan…")."""
+    question_words: frozenset[str] = frozenset()
+    """Words that open a question ("what", "how", …)."""
     modals: frozenset[str] = frozenset()
     """Verbs before another verb ("POH WILL attack"): the word after one is a verb."""
     articles: frozenset[str] = frozenset()

@@ -214,11 +214,6 @@ def _kind_named(text: str, words: list[str], rules: QuestionRules) -> list[str]:
             if w in words and following in rules.kind_nouns]
 
 
-WH_OPENERS = frozenset({"what", "which", "who", "whom", "whose", "how", "when", "where", "why"})
-"""Words that open a question: a modal right after one ("how CAN dogs…") comes before the
-subject, not before a verb."""
-
-
 def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
     """The words whose place shows they phrase the question, not name its topic.
 
@@ -239,8 +234,9 @@ def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
         asked_kind = before in rules.asking_words or (
             before == "of" and i >= 3 and tokens[i - 2] in rules.kind_words
             and tokens[i - 3] in rules.asking_words)
+        # a modal right after a question word ("how CAN dogs…") comes before the subject
         after_modal = (before in rules.modals and i >= 2
-                       and tokens[i - 2] not in WH_OPENERS)
+                       and tokens[i - 2] not in rules.question_words)
         if asked_kind or after_modal or after in rules.articles:
             roles.add(word)
     return frozenset(roles)
