@@ -134,6 +134,8 @@ class QuestionRules(Strict):
     """Words before the noun that names the kind of answer asked for ("WHICH organs…")."""
     kind_words: frozenset[str] = frozenset()
     """Nouns of kind between them and it ("what TYPE of scan…")."""
+    degree_words: frozenset[str] = frozenset()
+    """Words before a word that asks a degree ("how OVERFULL…"): that word names the kind."""
     question_words: frozenset[str] = frozenset()
     """Words that open a question ("what", "how", …)."""
     modals: frozenset[str] = frozenset()

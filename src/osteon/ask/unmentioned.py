@@ -225,21 +225,43 @@ def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
     """
     written = WORD.findall(text)
     tokens = [fold(w) for w in written]
-    roles = set()
+    names = {w for i, w in enumerate(tokens) if i and written[i][:1].isupper()}
+    roles = set(_asked_kinds(tokens, rules)) - names  # "what Brooker grade": a name
     for i, word in enumerate(tokens):
         if i and written[i][:1].isupper():
             continue
         before = tokens[i - 1] if i else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        asked_kind = before in rules.asking_words or (
-            before == "of" and i >= 3 and tokens[i - 2] in rules.kind_words
-            and tokens[i - 3] in rules.asking_words)
+        asked_kind = (before == "of" and i >= 3 and tokens[i - 2] in rules.kind_words
+                      and tokens[i - 3] in rules.asking_words)
         # a modal right after a question word ("how CAN dogs…") comes before the subject
         after_modal = (before in rules.modals and i >= 2
                        and tokens[i - 2] not in rules.question_words)
         if asked_kind or after_modal or after in rules.articles:
             roles.add(word)
     return frozenset(roles)
+
+
+def _asked_kinds(tokens: list[str], rules: QuestionRules) -> list[str]:
+    """The first and the last word of the phrase after "what"/"which" (a figure passed).
+
+    "what 3 ingredients are needed", "which macrophage-targeted treatment approaches does
+    the review…": the phrase up to the verb names the kind of answer, its last word most of
+    all (its first may say which: both are kept from counting). After "how" only the word
+    right after: "how overfull was…" asks a degree, "how many astronauts…" counts a topic.
+    """
+    kinds = []
+    for i, word in enumerate(tokens):
+        if word not in rules.asking_words and word not in rules.degree_words:
+            continue
+        run = []
+        for following in tokens[i + 1:]:
+            if following in rules.stopwords or following in rules.question_words:
+                break
+            if not following.isdigit():
+                run.append(following)
+        kinds += run[:1] if word in rules.degree_words else run[:1] + run[-1:]
+    return kinds
 
 
 def _head(run: list[str], words: list[str]) -> list[str]:
