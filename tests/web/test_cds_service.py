@@ -221,43 +221,34 @@ def test_a_call_without_immunizations_is_assessed_and_says_what_was_not_checked(
     assert not any("immunizations were not sent" in c["detail"] for c in full["cards"])
 
 
-def test_a_medicine_recorded_as_a_statement_is_said_on_the_prophylaxis_card(
-        service: str) -> None:
-    """The EHR is asked for the patient's MedicationStatements too: indomethacin already
-    running, recorded as a statement (not a prescription), is said beside the prophylaxis;
-    an older client that does not send them is told they were not checked."""
+@pytest.mark.parametrize("key,resource,bundle,said", [
+    # indomethacin running, recorded as a statement (not a prescription)
+    ("statements", "MedicationStatement", "ehr_acetabular_cpt_indomethacin.fhir.json",
+     "on the patient's medication list: indomethacin"),
+    # an aspirin allergy beside the NSAID prophylaxis
+    ("allergies", "AllergyIntolerance", "ehr_tha_celecoxib_aspirin_allergy.fhir.json",
+     "allergy or intolerance recorded: aspirin"),
+])
+def test_an_optional_prefetch_is_said_beside_the_prophylaxis_and_its_absence_too(
+        service: str, key: str, resource: str, bundle: str, said: str) -> None:
+    """The EHR is asked for the patient's MedicationStatements and AllergyIntolerances too:
+    what they hold is said on the prophylaxis card; an older client that does not send
+    them is told they were not checked."""
     services = httpx.get(f"{service}/cds-services").json()["services"]
     view = next(s for s in services if s["hook"] == "patient-view")
-    assert view["prefetch"]["statements"].startswith("MedicationStatement?patient=")
-    body = hook_body("patient-view", load("ehr_acetabular_cpt_indomethacin.fhir.json"))
-    assert not body["prefetch"]["medications"]["entry"], "no prescription: a statement only"
+    assert view["prefetch"][key].startswith(f"{resource}?patient=")
+    body = hook_body("patient-view", load(bundle))
+    if key == "statements":
+        assert not body["prefetch"]["medications"]["entry"], "no prescription: a statement only"
     response = call(service, PATIENT_VIEW, body)
     assert response.status_code == 200, response.text
     prophylaxis = next(c for c in response.json()["cards"]
                        if c["summary"].startswith("HO prophylaxis"))
-    assert "on the patient's medication list: indomethacin" in prophylaxis["detail"]
-    del body["prefetch"]["statements"]
+    assert said in prophylaxis["detail"]
+    del body["prefetch"][key]
     older = call(service, PATIENT_VIEW, body).json()
-    assert older["extension"]["osteon-unchecked-prefetch"]["prefetch"] == ["statements"]
-    assert not any("indomethacin (RxNorm" in c["detail"] for c in older["cards"])
-
-
-def test_an_allergy_is_said_beside_the_advice_it_touches(service: str) -> None:
-    """The EHR is asked for the patient's AllergyIntolerances: an aspirin allergy is said
-    beside the NSAID prophylaxis; an older client that does not send them is told so."""
-    services = httpx.get(f"{service}/cds-services").json()["services"]
-    view = next(s for s in services if s["hook"] == "patient-view")
-    assert view["prefetch"]["allergies"].startswith("AllergyIntolerance?patient=")
-    body = hook_body("patient-view", load("ehr_tha_celecoxib_aspirin_allergy.fhir.json"))
-    response = call(service, PATIENT_VIEW, body)
-    assert response.status_code == 200, response.text
-    prophylaxis = next(c for c in response.json()["cards"]
-                       if c["summary"].startswith("HO prophylaxis"))
-    assert "allergy or intolerance recorded: aspirin" in prophylaxis["detail"]
-    del body["prefetch"]["allergies"]
-    older = call(service, PATIENT_VIEW, body).json()
-    assert older["extension"]["osteon-unchecked-prefetch"]["prefetch"] == ["allergies"]
-    assert not any("allergy or intolerance recorded" in c["detail"] for c in older["cards"])
+    assert older["extension"]["osteon-unchecked-prefetch"]["prefetch"] == [key]
+    assert not any(said in c["detail"] for c in older["cards"])
 
 
 @pytest.mark.parametrize("key", ["patient", "conditions", "medications"])
