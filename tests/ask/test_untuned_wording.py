@@ -436,3 +436,15 @@ def test_a_degree_asked_and_the_writer_of_a_page_are_no_topics(tmp_path) -> None
     assert not crowded.abstained and "120%" in crowded.answer, crowded.notes
     assert not blogger.abstained, blogger.notes
     assert astronauts.abstained  # "how many" counts a topic no source names
+
+
+def test_boys_or_girls_asks_for_the_ratio_of_the_sexes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Myositis ossificans in children\n\n"
+            "Sixty children with myositis ossificans were found in the literature.\n"
+            "The mean age at diagnosis was nine years.\n"
+            "The male-to-female ratio was 1:1.\n"
+            "Most lesions were in the thigh.\n")
+    question = "boys or girls - who gets myositis ossificans more often?"
+    with store_of_pages(tmp_path, {"children.txt": page}) as kb:
+        ranked = ranked_evidence(kb.knowledge, question)
+    assert any("1:1" in r.place.text for r in ranked[:2]), [r.place.text for r in ranked]
