@@ -448,3 +448,13 @@ def test_boys_or_girls_asks_for_the_ratio_of_the_sexes(tmp_path) -> None:  # typ
     with store_of_pages(tmp_path, {"children.txt": page}) as kb:
         ranked = ranked_evidence(kb.knowledge, question)
     assert any("1:1" in r.place.text for r in ranked[:2]), [r.place.text for r in ranked]
+
+
+def test_a_why_question_about_a_test_is_not_answered_with_the_mouse_path(
+        seeded_kb: KnowledgeBase) -> None:
+    # the question is about the scan; how bone comes about is the answer to another one
+    scan = seeded_kb.ask("Why would an ultrasound scan suit screening for HO after a "
+                         "spinal cord injury?")
+    path = seeded_kb.ask("How does a spinal cord injury lead to bone in muscle?")
+    assert not scan.answer.startswith("In mouse experiments"), scan.answer
+    assert path.answer.startswith("In mouse experiments"), path.answer

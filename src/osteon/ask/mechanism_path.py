@@ -53,8 +53,11 @@ def causal_path(knowledge: KnowledgeStore, question: Question,
     ho = knowledge.hierarchy().narrower(BONE) | {BONE}
     elsewhere = [c for c in question.concepts
                  if c not in ho and not _nodes_for(knowledge, [c], graph)]
-    if not starts and elsewhere:
-        return None  # "can the lumps of POH turn into sores?": not the injury model's story
+    if elsewhere and (not starts or qtypes[0].name != "mechanism"):
+        # "can the lumps of POH turn into sores?", "why would ultrasound suit screening
+        # after a cord injury?": about something the injury model does not hold, and not
+        # above all how bone comes about
+        return None
     if not starts and qtypes[0].name == "mechanism":
         # "why does it happen?" names no cause: start from what the graph starts from
         starts = sources - {e.target for e in edges} - _drugs(knowledge, sources)
