@@ -12,6 +12,7 @@ from __future__ import annotations
 from osteon.corpus.records import Document
 from osteon.reading.claim_assembly import lead_in_polarity
 from osteon.reading.lexicon import Lexicon
+from osteon.reading.local_abbreviations import local_meanings, with_local_meanings
 from osteon.reading.pipeline import Pipeline, SentenceAnalysis, default_pipeline
 from osteon.reading.quantities import extract_quantities
 from osteon.reading.records import Claim, Mention, ReadResult, SentenceSetting
@@ -42,6 +43,9 @@ class DocumentReader:
                     for s in doc.sections}
         title = headings.get(0, ())
         analyses = list(self.pipeline.analyse_many(s.text for s in doc.sentences))
+        # "acquired HO (AHO)": the page's own abbreviations outrank the lexicon's
+        texts = [s.text for s in doc.sentences]
+        analyses = with_local_meanings(analyses, local_meanings(texts, analyses, self.lexicon))
         claims: list[Claim] = []
         mentions: list[tuple[int, Mention]] = []
         previous: SentenceAnalysis | None = None
