@@ -7,6 +7,8 @@ import pytest
 
 from fixtures import ranked_evidence, store_of_pages
 from osteon import KnowledgeBase
+from osteon.ask.understand import question_rules, understand
+from osteon.reading.lexicon import load_lexicon
 
 CASE_PAGE = (
     "Ossifying myositis in the infant: a case\n\n"
@@ -458,3 +460,11 @@ def test_a_why_question_about_a_test_is_not_answered_with_the_mouse_path(
     path = seeded_kb.ask("How does a spinal cord injury lead to bone in muscle?")
     assert not scan.answer.startswith("In mouse experiments"), scan.answer
     assert path.answer.startswith("In mouse experiments"), path.answer
+
+
+@pytest.mark.parametrize("text", ["Does HO follow a cord injury?",
+                                  "Why do cord-injured patients get HO?",
+                                  "what share of spinal cord injured folks get HO?"])
+def test_a_cord_injury_is_a_spinal_cord_injury(text: str) -> None:
+    question = understand(text, load_lexicon(), question_rules())
+    assert "spinal_cord_injury" in question.concepts, question.concepts
