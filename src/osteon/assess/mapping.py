@@ -29,14 +29,7 @@ from osteon.assess.display import (
     strip_tag,
     words,
 )
-from osteon.assess.notes import (
-    PLANNED,
-    NoteText,
-    conditional,
-    planned_cue,
-    postoperative_day,
-    read_notes,
-)
+from osteon.assess.notes import PLANNED, NoteText, planned_cue, postoperative_day, read_notes
 from osteon.assess.patient_json import MAX_AGE, EntryIn, LabIn, PatientIn
 from osteon.assess.records import CodeRef, FactKind, NotRecognised, Patient, PatientFact
 from osteon.assess.rules import AssessRules
@@ -252,8 +245,7 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             # "consulted re XRT": to come, not done; undated (the text's date is no plan's)
             cue = f"; planned (\u201c{planned}\u201d), no date given"
             when, date_only, status = None, False, "planned"
-        elif finding.kind == "procedure" and status == "possible" and conditional(
-                finding.clause, finding.label):
+        elif finding.kind == "procedure" and finding.waits:
             # "excision later if function stays limited": a plan that waits on something
             cue = "; possible: a plan that waits on something, no date given"
             when, date_only = None, False

@@ -74,7 +74,7 @@ def planned_cue(clause: str, mention: str) -> str | None:
     return found.group(0) if found else None
 
 
-def conditional(clause: str, mention: str) -> bool:
+def _conditional(clause: str, mention: str) -> bool:
     """Whether words after `mention` in the clause make it wait on something ("… if …")."""
     at = clause.find(mention)
     return at >= 0 and _conditional_pattern().search(clause, at + len(mention)) is not None
@@ -132,6 +132,8 @@ class NoteFinding:
     laterality: str | None
     clause: str
     note: NoteText
+    waits: bool = False
+    """A plan that waits on something ("excision later if function stays limited"): possible."""
 
 
 def clauses(text: str) -> list[tuple[str, str | None]]:
@@ -206,10 +208,12 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                            if getattr(mention, flag)), section or note.status)
             if section == PLANNED and status == PLANNED and kind not in rules.plan_kinds:
                 continue  # "Plan: monitor for swelling": watched for, not had
-            if status == PLANNED and conditional(clause, mention.text):
+            waits = status == PLANNED and _conditional(clause, mention.text)
+            if waits:
                 status = rules.statuses["hedged"]  # "excision later if function stays limited"
             found.append(NoteFinding(kind, concept.id, mention.text, status,
-                                     sites if kind != "medication" else (), side, clause, note))
+                                     sites if kind != "medication" else (), side, clause, note,
+                                     waits))
     return found
 
 
