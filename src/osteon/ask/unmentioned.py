@@ -223,12 +223,11 @@ def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
     or before an object ("how might a glycine switch the receptor on") is a verb. A
     name (capitalised inside the question) keeps its place: "what Brooker grade…".
     """
-    written = WORD.findall(text)
-    tokens = [fold(w) for w in written]
-    names = {w for i, w in enumerate(tokens) if i and written[i][:1].isupper()}
+    tokens = [fold(w) for w in WORD.findall(text)]
+    names = {w for w in tokens if _is_name(text, w)}
     roles = set(_asked_kinds(tokens, rules)) - names  # "what Brooker grade": a name
     for i, word in enumerate(tokens):
-        if i and written[i][:1].isupper():
+        if word in names:
             continue
         before = tokens[i - 1] if i else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
