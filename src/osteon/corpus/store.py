@@ -709,6 +709,8 @@ class Store:
         found = set()
         for word in dict.fromkeys(w for w in words if w.isalpha()):
             if word not in known:
+                if len(known) >= HELD_CACHE:  # bounded like `absent_words`' memory
+                    known.clear()
                 quoted = '"' + word + '"'
                 rows = self._db.execute(
                     "SELECT text FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?",
