@@ -26,6 +26,11 @@ def test_reference_numbers_glued_to_a_full_stop_end_the_sentence():
         "It was used.1,2,28", "Moreover, early work mixed cases.", "Bone forms in muscle.[4]",
         "It hurts.", "Doses of 3.5 Gy were given."]
     assert split("The rate was 3.5 Patients said so.") == ["The rate was 3.5 Patients said so."]
+    # references listed with a space after each comma, after a word or a bracket
+    assert split("HO is common after injury (SCI).1, 2, 3 Despite this, it is missed. "
+                 "US is cheap.12, 13 The goal was set.") == [
+        "HO is common after injury (SCI).1, 2, 3", "Despite this, it is missed.",
+        "US is cheap.12, 13", "The goal was set."]
 
 
 def test_a_bad_pattern_names_the_file_and_the_entry():

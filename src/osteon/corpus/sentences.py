@@ -12,12 +12,13 @@ import re
 from collections.abc import Iterator
 
 # Sentence-final punctuation, any closing quotes or brackets, the reference numbers
-# articles glue to a word's full stop ("…criteria used.1,2,3 Moreover", "…muscle.[4] It"),
+# articles glue to a word's full stop ("…criteria used.1,2,3 Moreover", "…(SCI).1, 2, 3
+# Despite", "…muscle.[4] It"),
 # then whitespace and something that can open a sentence. (A number after a full
 # stop counts only when a letter or bracket precedes the stop: "3.5 Patients" is
 # no boundary.)
-_REFERENCES = r"(?:\d+(?:[,–-]\d+)*|\[\d+(?:[,–-]\d+)*\])"
-_BOUNDARY = re.compile(rf"(?:[.!?…]+[\"”’)\]]*|(?<=[^\W\d_)\]])\.{_REFERENCES})"
+_REFERENCES = r"(?:\d+(?:(?:, ?|[–-])\d+)*|\[\d+(?:(?:, ?|[–-])\d+)*\])"
+_BOUNDARY = re.compile(rf"(?:[.!?…]+[\"”’)\]]*|(?<=[^\W\d_]|[)\]])\.{_REFERENCES})"
                        r"(?=\s+[\"“‘(\[]*[A-Z0-9])")
 _INITIAL = re.compile(r"^\(?[A-Z]\.$")
 _HAS_WORD = re.compile(r"\w")

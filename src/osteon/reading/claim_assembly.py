@@ -46,6 +46,22 @@ def polarity_of(analysis: SentenceAnalysis, start: int, end: int, args: list[Men
     return "asserted"
 
 
+_NP_GAP = re.compile(r"\s*(?:(?!(?:between|of|for|with|in|on|to|that|and|or)\b)[\w-]+\s+){0,2}")
+
+
+def denied_argument(analysis: SentenceAnalysis, mention: Mention) -> bool:
+    """Is the argument itself what a negation denies ("received no NSAID prophylaxis")?
+
+    "Patients who received no NSAID prophylaxis were 13.6 times more likely to develop
+    HO", "did not receive radiation": then the sentence speaks of the argument's absence,
+    and a claim about the argument, negated, would say the opposite of what it found: no
+    claim is read.
+    """
+    return any(cue.status == "negated" and cue.end <= mention.start
+               and _NP_GAP.fullmatch(analysis.text, cue.end, mention.start) is not None
+               for cue in analysis.cues)
+
+
 def lead_in_polarity(analysis: SentenceAnalysis) -> str | None:
     """How a sentence that opens a list ("...:") holds the items under it, if it doubts them.
 

@@ -246,6 +246,9 @@ class Population(Strict):
     after: str
     not_agent_of: list[str]
     """Predicates whose subject a population mention may not be."""
+    not_outcome_of: list[str] = []
+    """Predicates whose object a population mention may not be ("a leading cause of death in
+    patients with spinal cord injury" causes no spinal cord injury)."""
 
     @field_validator("before", "after")
     @classmethod
@@ -297,6 +300,9 @@ class RelationRules(Strict):
     not_sites: list[str] = []
     """Anatomy that is never a claim's site qualifier: the tissue the topic itself is made of
     ("lamellar bone in soft tissue" places nothing at the bone)."""
+    exposures: list[str] = []
+    """Predicates whose subject is an exposure a study compares: a negated claim whose
+    subject is itself what the negation denies ("received no prophylaxis") is not read."""
     compositions: list[Composition] = []
     outcome_after: str | None = None
     """Words right after a finding that make it an outcome reached, not the finding ("pain

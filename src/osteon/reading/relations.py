@@ -21,6 +21,7 @@ from osteon.reading.claim_assembly import (
     NAMING,
     Subsumption,
     dedupe,
+    denied_argument,
     evidence_for,
     explicit_over_positional,
     governed,
@@ -62,7 +63,9 @@ class RelationExtractor:
         self._population = (compiled(population.before), compiled(population.after)) if (
             population) else None
         self._agentive = frozenset(population.not_agent_of if population else ())
+        self._outcome_only = frozenset(population.not_outcome_of if population else ())
         self._not_sites = frozenset(rules.not_sites)
+        self._exposures = frozenset(rules.exposures)
         self._outcome = compiled(rules.outcome_after) if rules.outcome_after else None
         self._attribute = compiled(rules.attribute_after) if rules.attribute_after else None
         self._not_statement = compiled(rules.not_statements) if rules.not_statements else None
@@ -77,6 +80,15 @@ class RelationExtractor:
         return [m for m in mentions
                 if not before.search(text, max(0, m.start - 80), m.start)
                 and not after.match(text, m.end)]
+
+    def _outcomes(self, text: str, mentions: list[Mention], trigger_end: int) -> list[Mention]:
+        """Mentions an outcome may be: after the trigger, none that names a population.
+
+        "Causes of death in patients with SCI" causes no SCI; before the trigger any
+        ("patients with HO following COVID-19": HO still follows the event).
+        """
+        kept = {id(m) for m in self._without_populations(text, mentions)}
+        return [m for m in mentions if m.start < trigger_end or id(m) in kept]
 
     def _rules_for(self, category: str | None) -> frozenset[int]:
         """Positions of the rules a section of this category allows."""
@@ -154,7 +166,10 @@ class RelationExtractor:
                 pool = every if rule.subject.side == "group" else mentions
                 agents = (self._without_populations(text, pool)
                           if rule.predicate in self._agentive else None)
-                claims.extend(self._apply(rule, match, analysis, pool, setting, taken, agents))
+                outcomes = (self._outcomes(text, pool, match.end())
+                            if rule.predicate in self._outcome_only else None)
+                claims.extend(self._apply(rule, match, analysis, pool, setting, taken, agents,
+                                          outcomes))
         gathering = self._gathering(text, mentions)
         claims = subsume(dedupe(claims), self.lexicon, self._subsumption, gathering)
         if setting.sentence_kind in ("list_item", "text"):
@@ -179,19 +194,21 @@ class RelationExtractor:
     def _apply(self, rule: RelationRule, match: re.Match[str], analysis: SentenceAnalysis,
                mentions: list[Mention], setting: SentenceSetting,
                taken: set[tuple[int, int]] | None = None,
-               agents: list[Mention] | None = None) -> list[Claim]:
+               agents: list[Mention] | None = None,
+               outcomes: list[Mention] | None = None) -> list[Claim]:
         """Claims of one trigger match.
 
         `taken` collects the spans of its right-hand arguments, so a later match of the same
-        trigger does not read them as its head; `agents`, when given, are the mentions the
-        subject may be (no populations).
+        trigger does not read them as its head; `agents` and `outcomes`, when given, are the
+        mentions the subject and the object may be (no populations).
         """
         text = analysis.text
         earlier = frozenset(taken or ())
         subject = self.arguments.resolve(rule.subject, match, text,
                                          mentions if agents is None else agents, setting,
                                          earlier)
-        obj = self.arguments.resolve(rule.object, match, text, mentions, setting, earlier)
+        obj = self.arguments.resolve(rule.object, match, text,
+                                     mentions if outcomes is None else outcomes, setting, earlier)
         if taken is not None:
             taken.update((m.start, m.end) for found, argument in (
                 (subject, rule.subject), (obj, rule.object)) if argument.side == "right"
@@ -303,6 +320,9 @@ class RelationExtractor:
             # X-rays weeks after diagnosis": not "NHO begins after HO")
         explicit = [m for m in (s_mention, o_mention) if m]
         polarity = rule.polarity or polarity_of(analysis, match.start(), match.end(), explicit)
+        if (polarity == "negated" and predicate in self._exposures and s_mention is not None
+                and denied_argument(analysis, s_mention)):
+            return None  # "no prophylaxis … more likely to develop HO": the absence raises it
         if is_text and polarity == "negated" and _holds_negation(o_id, analysis):
             polarity = "asserted"  # a free-text object carries its own "no" ("no way to reverse")
         spans = [(match.start(), match.end())] + [(m.start, m.end) for m in explicit]

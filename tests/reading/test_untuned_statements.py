@@ -1,0 +1,62 @@
+"""Reading patterns behind wrong statements under answers on untuned pages (issue 14).
+
+The statements shown under the answers to the thirteenth and fourteenth sets of real pages
+were labelled by hand; each test writes, in its own words, the shape of a sentence that gave
+a wrong one and checks the general pattern.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fixtures import read_claims, triples
+from osteon.reading.records import Claim
+
+
+def read_text(store, tmp_path: Path, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
+    return read_claims(store, tmp_path, text, name="page.txt")
+
+
+def test_causes_of_is_a_noun_not_a_verb(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Progressive osseous heteroplasia must be told apart from other causes of "
+                       "heterotopic ossification in children, such as fibrodysplasia ossificans "
+                       "progressiva.\nBlood clots and pulmonary embolism are leading causes of "
+                       "death in patients with spinal cord injury.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert ("progressive_osseous_heteroplasia",
+            "fibrodysplasia_ossificans_progressiva") not in risks
+    assert not any(obj == "spinal_cord_injury" for _, obj in risks)
+
+
+def test_published_reports_are_no_complaint_of_a_patient(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Cases of heterotopic ossification in ventilated patients were reported, "
+                       "blaming inflammation and long immobilization.\nEarlier studies reported on "
+                       "raised alkaline phosphatase in heterotopic ossification.\n")
+    assert not triples(claims, "symptom_of")
+
+
+def test_litotes_asserts(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification is not uncommon after total hip arthroplasty.\n")
+    assert any(c.subject == "total_hip_arthroplasty" and c.polarity == "asserted"
+               for c in claims if c.predicate == "risk_factor_for")
+
+
+def test_a_negation_in_one_predicate_does_not_reach_the_next(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification is bone in tissue where bone should not form and "
+                       "is a known complication after burn injury.\n")
+    burns = [c for c in claims if c.predicate == "risk_factor_for" and c.subject == "burn"]
+    assert burns and all(c.polarity == "asserted" for c in burns)
+
+
+def test_the_absence_of_an_exposure_is_no_denial_of_its_effect(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Patients who got no NSAID prophylaxis were five times more likely to "
+                       "develop heterotopic ossification.\nThere is no established preventive "
+                       "treatment for heterotopic ossification.\n")
+    assert not [c for c in claims if c.predicate == "risk_factor_for" and c.polarity == "negated"]
+    # "no X" still denies X where X's existence is what is said
+    assert any(c.polarity == "negated" for c in claims if c.predicate == "prevents")
