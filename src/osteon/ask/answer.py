@@ -26,6 +26,7 @@ from osteon.ask.lists import items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
 from osteon.ask.ranking_rules import compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
+from osteon.ask.restating import restated
 from osteon.ask.understand import GENERAL, POLAR, QuestionType, question_rules, understand
 from osteon.ask.unmentioned import beyond_sources, topics_among, unmentioned, unnamed_concepts
 from osteon.corpus.records import SentencePlace
@@ -102,7 +103,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     # short answer uses only the claims read from the quoted sentences.
     whole = to_facts(knowledge, [f.assertion for f in facts[:MAX_STATEMENTS]],
                      sample=CLAIM_SAMPLE)
-    statements = tuple(statement_of(knowledge, f, sources) for f in whole)
+    statements = tuple(statement_of(knowledge, f, sources) for f in restated(knowledge, whole))
     conflicts = conflict_notes(knowledge, whole, sources)
     notes = [n for n in dict.fromkeys(
         f"One quoted sentence is {r.scope_note}." for r in top[:2] if r.scope_note)]

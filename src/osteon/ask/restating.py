@@ -1,0 +1,92 @@
+"""Which claims an answer may re-word as statements: those whose sentence says no more.
+
+A statement under an answer re-words a claim ("X-ray is not useful to diagnose
+HO"), and the sentence it was read from is quoted beside it. The re-wording is
+only as true as the claim is whole: where the sentence restricts what it says
+("during the early stage", "unless weekly tests are done", "after resection
+surgery … the rate of recurrence"), or the claim's object is free text cut out
+of the sentence (a definition, a caution: "Biopsy: to avoiding"), the statement
+would drop or garble part of it. Such claims are shown as their quoted sentence
+only; an assertion left with no claim a statement may re-word is not stated.
+The restrictions are data (`data/ask/statements.yaml`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from pydantic import field_validator
+
+from osteon.datafiles import Strict, check_regex, load_model
+from osteon.knowledge.qualifiers import merge_qualifiers
+from osteon.knowledge.records import Fact
+from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.records import Claim
+
+
+class StatementRules(Strict):
+    """data/ask/statements.yaml: what in a sentence restricts the claims read from it."""
+
+    free_text_stated: frozenset[str] = frozenset()
+    """Predicates whose statement reads whole even with a free-text object."""
+    limiting_predicates: frozenset[str] = frozenset()
+    """Predicates that deny or limit, besides negated claims: a restriction they drop makes
+    them false."""
+    restrictions: tuple[str, ...]
+
+    @field_validator("restrictions")
+    @classmethod
+    def _regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(check_regex(v) for v in value)
+
+    @property
+    def restriction(self) -> re.Pattern[str]:
+        return _joined(self.restrictions)
+
+
+@cache
+def _joined(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@cache
+def statement_rules() -> StatementRules:
+    """The packaged rules of data/ask/statements.yaml."""
+    return load_model(StatementRules, "ask", "statements.yaml")
+
+
+def restricted(claim: Claim, sentence: str) -> bool:
+    """Does the sentence restrict what a claim that denies or limits says?
+
+    A stage, a condition, a subset of cases (data/ask/statements.yaml).
+    """
+    rules = statement_rules()
+    return ((claim.polarity == "negated" or claim.predicate in rules.limiting_predicates)
+            and bool(rules.restriction.search(sentence)))
+
+
+def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
+    """The facts a statement may re-word, each with only the claims it may re-word."""
+    keys = {(c.evidence.doc_id, c.evidence.sentence_idx) for f in facts for c in f.claims}
+    places = knowledge.sentences(keys) if keys else {}
+    rules = statement_rules()
+
+    def whole(claim: Claim) -> bool:
+        place = places.get((claim.evidence.doc_id, claim.evidence.sentence_idx))
+        return ((not claim.object_is_text or claim.predicate in rules.free_text_stated)
+                and place is not None and not restricted(claim, place.text))
+
+    kept = []
+    for fact in facts:
+        own = tuple(c for c in fact.claims if whole(c))
+        if own == fact.claims:
+            kept.append(fact)
+        elif own:
+            docs = {c.evidence.doc_id for c in own}
+            kept.append(replace(fact, claims=own, qualifiers=merge_qualifiers(own),
+                                document_titles={d: t for d, t in fact.document_titles.items()
+                                                 if d in docs}))
+    return kept

@@ -1,0 +1,88 @@
+"""Statements under an answer re-word only claims whose sentence says no more than they do.
+
+The sentences are our own, written in the shapes real pages use; each test fails
+if a re-worded statement drops a restriction or shows a free-text fragment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fixtures import store_of_pages
+from osteon import KnowledgeBase
+from osteon.ask.restating import restricted, statement_rules
+from osteon.reading.records import Claim, Evidence
+
+PAGE = """Imaging in heterotopic ossification
+
+During the early stage, plain x-rays are not helpful for detecting heterotopic ossification.
+Indomethacin given after excision surgery does not lower the rate of recurrence of
+heterotopic ossification.
+A bone scan helps detect heterotopic ossification in the early stage.
+Heterotopic ossification, also known as ectopic bone formation, is the growth of bone in
+soft tissue, again.
+Early and accurate diagnosis is key to avoiding biopsies.
+"""
+
+
+@pytest.fixture
+def page_kb(tmp_path: Path):  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"imaging.txt": PAGE}) as kb:
+        yield kb
+
+
+def _stated(answer) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(s.text, c.sentence_text) for s in answer.statements for c in s.citations]
+
+
+def test_a_denial_that_its_sentence_restricts_is_quoted_not_restated(page_kb: KnowledgeBase
+                                                                      ) -> None:
+    answer = page_kb.ask("Are x-rays useful to diagnose heterotopic ossification?")
+    assert any("During the early stage" in c.sentence_text
+               for s in answer.evidence for c in s.citations)  # the sentence is shown whole
+    assert not [t for t, cited in _stated(answer) if cited.startswith("During the early stage")]
+
+
+def test_a_treatment_denied_only_for_recurrence_is_not_restated_as_useless(
+        page_kb: KnowledgeBase) -> None:
+    answer = page_kb.ask("Does indomethacin work for heterotopic ossification?")
+    assert not [t for t, _ in _stated(answer) if "not effective" in t]
+
+
+def test_a_finding_its_sentence_places_in_a_stage_is_still_restated(page_kb: KnowledgeBase
+                                                                     ) -> None:
+    answer = page_kb.ask("Which test detects heterotopic ossification?")
+    assert any("Bone scan" in t and "helps diagnose" in t for t, _ in _stated(answer))
+
+
+def test_a_free_text_fragment_is_never_a_statement_but_a_synonym_is(page_kb: KnowledgeBase
+                                                                    ) -> None:
+    for question in ("What is heterotopic ossification?", "Should biopsies be avoided?"):
+        answer = page_kb.ask(question)
+        assert not [t for t, _ in _stated(answer) if ": " in t], question
+    answer = page_kb.ask("What else is heterotopic ossification called?")
+    assert any("another name for" in t for t, _ in _stated(answer))
+
+
+def _claim(predicate: str, polarity: str = "asserted") -> Claim:
+    return Claim("x_ray", predicate, "heterotopic_ossification", polarity,  # type: ignore[arg-type]
+                 Evidence("d", 0, None, 0, 1, 0, 1, "x"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Unless weekly tests are done, this peak value may not be detected.",
+    "In more severe cases, surgery may be necessary.",
+    "X-rays are of no use in the acute phase.",
+    "These drugs do not prevent further bone growth."])
+def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
+    assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
+    assert restricted(_claim("recommended_for"), sentence)
+    assert not restricted(_claim("diagnostic_test_for"), sentence)
+
+
+def test_a_plain_sentence_restricts_nothing() -> None:
+    assert not restricted(_claim("not_useful_for_diagnosis"),
+                          "Plain x-rays are not helpful for detecting heterotopic ossification.")
+    assert statement_rules().limiting_predicates  # the file names what denies or limits
