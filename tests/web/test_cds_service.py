@@ -100,6 +100,16 @@ def test_discovery(service: str) -> None:
     assert "{{context.patientId}}" in by_hook["patient-view"]["prefetch"]["patient"]
 
 
+@pytest.mark.parametrize(("key", "resource"), [
+    ("notes", "DocumentReference"), ("reports", "DiagnosticReport"), ("encounters", "Encounter")])
+def test_discovery_asks_for_notes_reports_and_encounters(service: str, key: str,
+                                                         resource: str) -> None:
+    """Every service asks the EHR for what a clinician wrote and the patient's encounters:
+    a search of the patient's own, filled from the hook's context like the others."""
+    for described in httpx.get(f"{service}/cds-services").json()["services"]:
+        assert described["prefetch"][key] == f"{resource}?patient={{{{context.patientId}}}}"
+
+
 def test_patient_view_cards_are_cited_and_well_formed(service: str) -> None:
     response = call(service, PATIENT_VIEW, hook_body("patient-view",
                                                      load("tha_day1_prior_ho.fhir.json")))
@@ -251,6 +261,115 @@ def test_an_optional_prefetch_is_said_beside_the_prophylaxis_and_its_absence_too
     assert not any(said in c["detail"] for c in older["cards"])
 
 
+SCI_PATIENT = {"resourceType": "Patient", "id": "sci9", "gender": "male",
+               "birthDate": "1985-01-01"}
+SCI = {"resourceType": "Condition", "id": "sci", "subject": {"reference": "Patient/sci9"},
+       "code": {"text": "complete spinal cord injury T10"}, "onsetDateTime": "2026-10-01"}
+SWOLLEN_THIGH = "Rehab progress note. Warm swollen thigh ? HO vs DVT. Plan: duplex scan."
+
+
+def sci_body(*resources: dict, conditions: tuple[dict, ...] = (SCI,)) -> dict:
+    """A patient-view call for a spinal-cord-injury patient with `resources` beside."""
+    return hook_body("patient-view", {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": r} for r in (SCI_PATIENT, *conditions, *resources)]})
+
+
+def note(text: str, **fields) -> dict:
+    """A progress note whose plain-text attachment is `text` (base64, as EHRs send it)."""
+    return {"resourceType": "DocumentReference", "id": "n1", "status": "current",
+            "subject": {"reference": "Patient/sci9"}, "date": "2026-11-20T10:00:00Z",
+            "type": {"text": "Progress note"}, "content": [{"attachment": {
+                "contentType": "text/plain; charset=utf-8",
+                "data": base64.b64encode(text.encode()).decode()}}], **fields}
+
+
+def report(conclusion: str) -> dict:
+    return {"resourceType": "DiagnosticReport", "id": "r1", "status": "final",
+            "subject": {"reference": "Patient/sci9"}, "code": {"text": "Ultrasound thigh"},
+            "effectiveDateTime": "2026-11-20T10:00:00Z", "conclusion": conclusion}
+
+
+@pytest.mark.parametrize(("key", "resource"), [
+    ("notes", note(SWOLLEN_THIGH)),
+    ("reports", report("Warm swollen thigh ? early HO vs DVT.")),
+])
+def test_a_note_or_a_report_conclusion_reaches_the_card(service: str, key: str,
+                                                        resource: dict) -> None:
+    """What a clinician wrote ("warm swollen thigh ? HO vs DVT") in a note's attachment or
+    a report's conclusion, sent in the prefetch, makes the card give the differential, as
+    `osteon assess` does on the same bundle; a client that does not send them is told the
+    notes (or reports) were not checked, and gets no differential from nowhere."""
+    body = sci_body(resource)
+    assert body["prefetch"][key]["entry"], f"the {resource['resourceType']} travels as {key}"
+    response = call(service, PATIENT_VIEW, body)
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    differential = [c for c in answer["cards"] if "consider HO vs" in c["summary"]]
+    assert differential and "thrombophlebitis" in differential[0]["detail"].lower()
+    assert "extension" not in answer, "everything was sent: nothing left unchecked"
+    del body["prefetch"][key]
+    older = call(service, PATIENT_VIEW, body).json()
+    assert older["extension"]["osteon-unchecked-prefetch"]["prefetch"] == [key]
+    assert not any("consider HO vs" in c["summary"] for c in older["cards"])
+
+
+def test_a_radiology_conclusion_of_forming_bone_is_read(service: str) -> None:
+    """A report concluding "heterotopic bone forming about the hip" dates the onset the
+    surveillance card counts its X-ray window from."""
+    response = call(service, PATIENT_VIEW, sci_body(report(
+        "Heterotopic bone forming about the right hip.")))
+    assert response.status_code == 200, response.text
+    surveillance = next(c for c in response.json()["cards"]
+                        if c["summary"].startswith("HO surveillance"))
+    assert "counted from onset (Heterotopic bone)" in surveillance["detail"]
+
+
+def test_an_encounter_only_prefetch_is_accepted_and_its_reason_read(service: str) -> None:
+    """A client sending the encounters but neither notes nor reports is answered; a spinal
+    cord injury recorded only as the admission's reason gives the risk card."""
+    admission = {"resourceType": "Encounter", "id": "e1", "status": "in-progress",
+                 "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+                           "code": "IMP"}, "subject": {"reference": "Patient/sci9"},
+                 "period": {"start": "2026-10-01"},
+                 "reasonCode": [{"text": "traumatic spinal cord injury"}]}
+    body = sci_body(admission, conditions=())
+    for key in ("notes", "reports"):
+        del body["prefetch"][key]
+    response = call(service, PATIENT_VIEW, body)
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    unchecked = answer["extension"]["osteon-unchecked-prefetch"]["prefetch"]
+    assert {"notes", "reports"} <= set(unchecked) and "encounters" not in unchecked
+    risk = next(c for c in answer["cards"] if c["summary"].startswith("HO risk"))
+    assert "spinal cord injury" in risk["summary"].lower()
+    assert all("clinical notes were not sent" in c["detail"] for c in answer["cards"])
+    del body["prefetch"]["encounters"]
+    assert not any(c["summary"].startswith("HO risk")
+                   for c in call(service, PATIENT_VIEW, body).json()["cards"])
+
+
+@pytest.mark.parametrize(("resource", "said"), [
+    (note(SWOLLEN_THIGH) | {"content": [{"attachment": {
+        "contentType": "text/plain", "data": "!!not base64"}}]},
+     "content.0.attachment.data"),
+    (note(SWOLLEN_THIGH) | {"content": "warm swollen thigh"}, "content"),
+    (note(SWOLLEN_THIGH) | {"date": "yesterday"}, "date"),
+    ({k: v for k, v in note(SWOLLEN_THIGH).items() if k != "resourceType"}, "resourceType"),
+])
+def test_a_malformed_note_is_a_400_naming_it(service: str, resource: dict, said: str) -> None:
+    """A note the assessment could not read is refused, not dropped in silence: the
+    OperationOutcome names the key, the entry and the field, never the note's text."""
+    body = sci_body()
+    body["prefetch"]["notes"]["entry"] = [{"resource": resource}]
+    response = call(service, PATIENT_VIEW, body)
+    assert response.status_code == 400, response.text
+    outcome = response.json()
+    message = outcome["issue"][0]["diagnostics"]
+    assert outcome["resourceType"] == "OperationOutcome"
+    assert "'notes' entry[0]" in message and said in message
+    assert "swollen" not in message and "!!" not in message
+
+
 @pytest.mark.parametrize("key", ["patient", "conditions", "medications"])
 def test_a_call_without_data_assess_needs_is_412(service: str, key: str) -> None:
     body = hook_body("patient-view", load("tha_day1_prior_ho.fhir.json"))
@@ -260,8 +379,10 @@ def test_a_call_without_data_assess_needs_is_412(service: str, key: str) -> None
     assert key in response.json()["issue"][0]["diagnostics"]
 
 
-def test_an_optional_prefetch_key_must_be_a_prefetch_key() -> None:
-    config = services().model_copy(update={"optional_prefetch": {"vaccines": "not checked"}})
+@pytest.mark.parametrize("update", [{"optional_prefetch": {"vaccines": "not checked"}},
+                                    {"strict_prefetch": ("notes", "vaccines")}])
+def test_an_optional_or_strict_prefetch_key_must_be_a_prefetch_key(update: dict) -> None:
+    config = services().model_copy(update=update)
     with pytest.raises(DataFileError, match="vaccines"):
         check_services(config, ["patient-view", "order-sign"], "cds.yaml")
 
@@ -411,10 +532,14 @@ def test_data_fetched_from_the_fhir_server_with_the_given_token(service: str) ->
     assert "thrombophlebitis" in summaries.lower() or "HO vs" in summaries
 
 
-@pytest.mark.parametrize(("refused", "status"), [("Immunization", 200), ("Condition", 412)])
-def test_a_fhir_server_refusing_one_search(service: str, refused: str, status: int) -> None:
-    """A FHIR server without Immunization searches (404) still gets the patient assessed,
-    the cards saying the vaccines were not checked; a refused Condition search is a 412."""
+@pytest.mark.parametrize(("refused", "status", "unchecked"), [
+    ("Immunization", 200, "immunizations"), ("DocumentReference", 200, "notes"),
+    ("Condition", 412, None)])
+def test_a_fhir_server_refusing_one_search(service: str, refused: str, status: int,
+                                           unchecked: str | None) -> None:
+    """A FHIR server without Immunization (or DocumentReference) searches (404) still gets
+    the patient assessed, the cards saying the vaccines (or notes) were not checked; a
+    refused Condition search is a 412."""
     parts = prefetch_of(load("tha_day1_prior_ho.fhir.json"))
     with _fake_fhir(parts, refused=refused) as base:
         response = call(service, PATIENT_VIEW, {
@@ -424,9 +549,10 @@ def test_a_fhir_server_refusing_one_search(service: str, refused: str, status: i
     assert response.status_code == status, response.text
     if status == 200:
         answer = response.json()
+        line = services().optional_prefetch[unchecked]
         assert answer["cards"]
-        assert all("immunizations were not sent" in c["detail"] for c in answer["cards"])
-        assert answer["extension"]["osteon-unchecked-prefetch"]["prefetch"] == ["immunizations"]
+        assert all(line in c["detail"] for c in answer["cards"])
+        assert answer["extension"]["osteon-unchecked-prefetch"]["prefetch"] == [unchecked]
 
 
 def test_feedback_is_accepted(service: str) -> None:

@@ -4,17 +4,22 @@ Prefetch templates name what each service needs; the EHR may send it along
 (prefetch) or leave osteon to fetch it from `fhirServer` with the access token
 it gives (`fhirAuthorization`). When neither is possible the call is answered
 412, as the specification asks. Everything gathered goes into one collection
-Bundle for the assess stage. Nothing is written to disk or to the logs.
+Bundle for the assess stage, which reads it as `osteon assess` reads a patient's
+Bundle (a clinician's note, a report's conclusion, an encounter's reasons included);
+the resources of the keys cds.yaml marks strict are checked as FHIR R4 first (400).
+Nothing is written to disk or to the logs.
 """
 
 from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 import httpx
+from fhir.resources.R4B import get_fhir_model_class as r4_model
+from pydantic import ValidationError
 
 from osteon.errors import OsteonError
 from osteon.web.cds.models import HookRequest
@@ -45,11 +50,13 @@ def render(template: str, context: dict[str, Any]) -> str:
 
 
 def gather(request: HookRequest, templates: dict[str, str],
-           fetch: Fetcher | None = None, optional: Collection[str] = ()) -> dict[str, Any]:
+           fetch: Fetcher | None = None, optional: Collection[str] = (),
+           strict: Collection[str] = ()) -> dict[str, Any]:
     """Each template's resource or search Bundle, prefetched or fetched.
 
     A key in `optional` that was not sent and cannot be fetched (no fhirServer, or the
-    fetch failed) is left out; any other is MissingData.
+    fetch failed) is left out; any other is MissingData. Each resource a key in `strict`
+    holds must be valid FHIR R4 (`check_r4`), else BadRequest.
     """
     prefetched = request.prefetch or {}
     for key, value in prefetched.items():
@@ -76,7 +83,53 @@ def gather(request: HookRequest, templates: dict[str, str],
                 continue
             raise MissingData(f"could not fetch {key!r} from the FHIR server: "
                               f"{type(exc).__name__}") from exc
+    for key in strict:
+        if key in found:
+            check_r4(key, found[key])
     return found
+
+
+def check_r4(key: str, value: dict[str, Any]) -> None:
+    """BadRequest naming the first resource of prefetch `key` that is not valid FHIR R4.
+
+    The assess stage skips such a resource with a warning, which `osteon assess` shows
+    but no card does: for a note or a report, what a clinician wrote would be lost in
+    silence. The message names the key, the entry, its type, the field and pydantic's
+    message, not the value the field holds (an OperationOutcome carries no patient data).
+    A search's own OperationOutcome is not the patient's data and is passed over, as
+    `as_bundle` passes it over.
+    """
+    for where, resource in _placed(value):
+        kind = resource.get("resourceType")
+        if not isinstance(kind, str):
+            raise BadRequest(f"prefetch {key!r}{where} holds something that is not a FHIR "
+                             "resource (no resourceType)")
+        if kind == "OperationOutcome":
+            continue
+        try:
+            model = r4_model(kind)
+        except (KeyError, ValueError):
+            raise BadRequest(f"prefetch {key!r}{where}: {kind!r} is not a FHIR R4 resource "
+                             "type") from None
+        try:
+            model.model_validate(resource)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"]) or "resource"
+            raise BadRequest(f"prefetch {key!r}{where}: this {kind} is not valid FHIR R4 "
+                             f"({field}: {first['msg']})") from None
+
+
+def _placed(value: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each resource of a prefetch value with where it sits ("" for the value itself)."""
+    if value.get("resourceType") != "Bundle":
+        yield "", value
+        return
+    entries = value.get("entry") or []
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        inner = entry.get("resource") if isinstance(entry, dict) else None
+        if isinstance(inner, dict):
+            yield from ((f" entry[{index}]{where}", r) for where, r in _placed(inner))
 
 
 def http_fetch(url: str, headers: dict[str, str]) -> dict[str, Any]:

@@ -142,7 +142,7 @@ def cds_router(state: CdsState) -> APIRouter:
             return answer
         try:
             parts = await asyncio.to_thread(gather, answer.hook, prefetch, state.fetch,
-                                            config.optional_prefetch)
+                                            config.optional_prefetch, config.strict_prefetch)
         except MissingData as exc:
             return outcome(412, "incomplete", str(exc))
         except BadRequest as exc:
@@ -231,12 +231,13 @@ def _answer(kb: KnowledgeBase, service: ServiceEntry, body: bytes, prefetch: dic
     if hook.hook != service.hook:
         return outcome(400, "invalid",
                        f"service {service.id} answers {service.hook}, not {hook.hook}")
-    optional = services().optional_prefetch
+    config = services()
+    optional = config.optional_prefetch
     sent = hook.prefetch or {}
     if any(sent.get(k) is None and (hook.fhirServer or k not in optional) for k in prefetch):
         return _Fetch(hook)
     try:  # all sent along but what the patient is assessed without: no network
-        parts = gather(hook, prefetch, optional=optional)
+        parts = gather(hook, prefetch, optional=optional, strict=config.strict_prefetch)
     except MissingData as exc:
         return outcome(412, "incomplete", str(exc))
     except BadRequest as exc:

@@ -39,6 +39,9 @@ class CdsServices(Strict):
     optional_prefetch: dict[str, str] = {}
     """Prefetch keys a call is assessed without when they cannot be had, each with the line
     its answer then says (what was not checked)."""
+    strict_prefetch: tuple[str, ...] = ()
+    """Prefetch keys whose every resource must be valid FHIR R4 (else 400): free text a
+    clinician wrote, which the assessment would skip, unseen on any card, when invalid."""
     services: tuple[ServiceEntry, ...] = Field(min_length=1)
 
     def description(self, entry: ServiceEntry) -> ServiceDescription:
@@ -54,12 +57,17 @@ def cds_services(hooks: Collection[str]) -> CdsServices:
 
 
 def check_services(config: CdsServices, hooks: Collection[str], name: str) -> CdsServices:
-    """`config` if every service has a hook in `hooks`, known sections and its own id."""
-    for key in config.optional_prefetch:
+    """`config` if every service has a hook in `hooks`, known sections and its own id.
+
+    Every key `optional_prefetch` or `strict_prefetch` names must be a prefetch key.
+    """
+    placed = [*((("optional_prefetch", key), key) for key in config.optional_prefetch),
+              *((("strict_prefetch", i), key) for i, key in enumerate(config.strict_prefetch))]
+    for path, key in placed:  # (where in the file, the key named there)
         if key not in config.prefetch:
-            raise DataFileError(name, f"optional_prefetch.{key}",
+            raise DataFileError(name, f"{path[0]}.{key}",
                                 f"{key!r} is not a prefetch key ({', '.join(config.prefetch)})",
-                                line=line_of(name, ("optional_prefetch", key)))
+                                line=line_of(name, path))
     seen: set[str] = set()
     for i, entry in enumerate(config.services):
         problem = None
