@@ -29,6 +29,16 @@ def test_causes_of_is_a_noun_not_a_verb(tmp_path, empty_store):  # type: ignore[
     assert not any(obj == "spinal_cord_injury" for _, obj in risks)
 
 
+def test_a_class_causes_none_of_its_kinds(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Some rare genetic disorders causing heterotopic ossification, such as "
+                       "fibrodysplasia ossificans progressiva, start in childhood.\n"
+                       "Burn injury is one of the potential causes of heterotopic ossification.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert ("rare_genetic_disorder", "fibrodysplasia_ossificans_progressiva") not in risks
+    assert ("burn", "heterotopic_ossification") in risks  # "one of the causes of" after a copula
+
+
 def test_published_reports_are_no_complaint_of_a_patient(tmp_path, empty_store):  # type: ignore[no-untyped-def]
     claims = read_text(empty_store, tmp_path,
                        "Cases of heterotopic ossification in ventilated patients were reported, "

@@ -137,6 +137,10 @@ class RelationRule(Strict):
     """Subject and object may not be kinds of one another, even where both are named: nothing
     begins after its own class ("TBI is usually 16 months after injury" dates something
     else, the time an injury takes to settle)."""
+    class_apart: bool = False
+    """A class is never the subject of its own kinds: "rare genetic disorders causing HO, such
+    as FOP" says FOP is one of them, not caused by them (the kind as subject is kept: "FOP
+    causes HO")."""
     narrower_is_kind: bool = False
     """For synonym rules: when the lexicon has the subject as a kind of the object, say is_a."""
     object_is_class: bool = False

@@ -310,6 +310,8 @@ class RelationExtractor:
             predicate = "is_a"
         if rule.lexicon_kind and (is_text or not self.memo.is_a(s_id, o_id)):
             return None
+        if rule.class_apart and not is_text and self.memo.is_a(o_id, s_id):
+            return None
         if rule.kinds_apart and not is_text and (
                 self.memo.is_a(s_id, o_id) or self.memo.is_a(o_id, s_id)):
             return None
