@@ -468,3 +468,21 @@ def test_a_why_question_about_a_test_is_not_answered_with_the_mouse_path(
 def test_a_cord_injury_is_a_spinal_cord_injury(text: str) -> None:
     question = understand(text, load_lexicon(), question_rules())
     assert "spinal_cord_injury" in question.concepts, question.concepts
+
+
+def test_a_question_that_points_at_a_source_is_asked_of_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # it names no concept, and a word no page uses ("lesson", "nuclear") phrases what it
+    # asks of the case report it points at; nothing points at a source in an off-topic
+    # question, whose unknown words are its whole topic
+    page = ("A bone scan in a patient after a car crash\n\n"
+            "The patient was sent from the sports medicine clinic for a bone scan before a "
+            "planned operation on his hip.\n"
+            "The case report teaches clinicians that a bone scan can show maturing bone in "
+            "the thigh.\n")
+    with store_of_pages(tmp_path, {"bone_scan_case.txt": page}) as kb:
+        lesson = kb.ask("What is the lesson for clinicians from this case report?")
+        scan = kb.ask("Why did the patient get the nuclear medicine scan?")
+        tyre = kb.ask("How do I fix a flat bicycle tyre?")
+    assert not lesson.abstained, lesson.notes
+    assert not scan.abstained, scan.notes
+    assert tyre.abstained

@@ -119,6 +119,9 @@ class QuestionRules(Strict):
     source_nouns: frozenset[str] = frozenset()
     """Nouns for a source or its subject ("case", "study", "patient"): a name just before one
     tells the source apart ("the Turkish stroke patient") rather than asks about the place."""
+    pointing_words: frozenset[str] = frozenset()
+    """Words that speak of a thing as known ("this", "that", "the"): before a source noun,
+    the question points at a source ("this case report")."""
     combining_forms: frozenset[str] = frozenset()
     """Medical combining forms: "osteo-sarcoma" is a source's word for a sarcoma."""
     named_things: frozenset[str] = frozenset()

@@ -117,7 +117,7 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     # a disc arthroplasty", "the middle or the edge of the lesion?") is about that: short
     # everyday words of its own phrase it, unless one of them is a long name of a thing:
     # the players of "is HO after elbow surgery more common in rugby players"
-    only_the_condition = _names_only_the_condition(knowledge, question)
+    only_the_condition = _names_only_the_condition(knowledge, question, rules)
     if len(rest) >= MIN_UNMENTIONED and (only_the_condition or any(
             looks_topical(w) and len(w) >= LONG_TOPIC and not w.endswith("en") for w in rest)):
         return rest
@@ -328,17 +328,35 @@ def looks_topical(word: str) -> bool:
     return len(word) >= TOPIC_MIN_LENGTH and not word.endswith(("ed", "ly"))
 
 
-def _names_only_the_condition(knowledge: KnowledgeStore, question: Question) -> bool:
+def _names_only_the_condition(knowledge: KnowledgeStore, question: Question,
+                              rules: QuestionRules) -> bool:
     """Does the question name no concept but HO itself, or a kind of it?
 
     Then a word no source mentions is the question's whole topic ("does HO raise
     the risk of dementia?", "do racehorses get myositis ossificans?"), not the
     asker's phrasing around a topic the sources do treat ("which joint does HO hit
     most after a hip replacement?"). (A word the sources say otherwise, "footballer"
-    for athletes, is no unmentioned word: `paraphrases`.)
+    for athletes, is no unmentioned word: `paraphrases`.) A question that names no
+    concept at all but points at a source ("the lesson of this case report", "the
+    reader in that study", "why did the patient get the scan?") asks what the source
+    says: its unmentioned word phrases it.
     """
+    if not question.concepts and _points_at_a_source(question.text, rules):
+        return False
     kinds = knowledge.hierarchy().narrower(CONDITION) | {CONDITION}
     return all(c in kinds for c in question.concepts)
+
+
+def _points_at_a_source(text: str, rules: QuestionRules) -> bool:
+    """Does the question speak of a source or its patient as known ("this case report")?
+
+    "That study", "these early cases", "the patient": a pointing word within a few words
+    before a source noun.
+    """
+    words = [fold(w) for w in WORD.findall(text)]
+    return any(w in rules.pointing_words and any(
+        v in rules.source_nouns for v in words[i + 1:i + 1 + SOURCE_NOUN_WITHIN])
+        for i, w in enumerate(words))
 
 
 ASKER = re.compile(r"\s*(?!(?:what|how|when|why|which|who|where|whose|is|are|was|were|does|do|did|"
