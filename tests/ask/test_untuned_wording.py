@@ -160,6 +160,23 @@ def test_keyword_lines_titles_and_aims_do_not_lead_an_answer(tmp_path) -> None: 
     assert "purpose" not in answer.answer and "A meta-analysis" not in answer.answer
 
 
+def test_the_items_of_a_list_of_index_terms_are_no_evidence(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Bone in the thigh muscle: imaging in eight patients\n\n"
+            "Computed tomography showed a calcified rim in every patient.\n\n"
+            "MeSH terms\n\n"
+            "  • Tomography, X-Ray Computed\n"
+            "  • Myositis Ossificans / diagnostic imaging\n\n"
+            "Keywords: computed tomography, myositis ossificans\n\n"
+            "The rim was seen on computed tomography before plain films showed it.\n")
+    question = "What did the computed tomography show in these patients?"
+    with store_of_pages(tmp_path, {"imaging.txt": page}) as kb:
+        ranked = ranked_evidence(kb.knowledge, question)
+    texts = [r.place.text for r in ranked]
+    assert not any(t.startswith(("Tomography", "Myositis Ossificans /")) for t in texts)
+    # a keyword line read as a heading does not hide the text below it
+    assert any(t.startswith("The rim was seen") for t in texts)
+
+
 def test_a_sentence_in_the_sources_words_for_the_question_is_a_candidate(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # "causes" is said "etiology" there, and "analysed" meets "analysis" by its stem: the
     # page the question is about lends such sentences although they share no word as typed

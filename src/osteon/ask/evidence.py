@@ -21,7 +21,7 @@ from osteon.ask.lists import items_of, lead_ins_of
 from osteon.ask.ranking_rules import RankingRules, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import family_implied, fit, merged, out_of_scope, scope_of
-from osteon.ask.text_memo import REMEMBERED, occurs, starts, subject_found, words_of
+from osteon.ask.text_memo import REMEMBERED, is_all, occurs, starts, subject_found, words_of
 from osteon.ask.understand import WORD, QuestionType, find_concepts, question_rules
 from osteon.corpus.records import PageCoverage, SearchHit, SentencePlace
 from osteon.knowledge.claim_store import mentions_at
@@ -133,8 +133,10 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                         answer_tests[0], text, named, families, knowledge))))):
             continue  # neither the question's concepts, nor its words, nor a claim
         if (n_words < rules.min_words or _only_names(place.text, knowledge)
-                or starts(rules.not_evidence, place.text)):
-            continue  # a heading-like fragment ("Myositis ossificans.") or a keyword line
+                or starts(rules.not_evidence, place.text)
+                or (place.section_path and is_all(rules.not_evidence, place.section_path[-1]))):
+            continue  # a heading-like fragment ("Myositis ossificans."), a keyword line or
+            # an item of a list of index terms ("MeSH terms" › "Tomography, X-Ray Computed")
         own = scope_of(sorted(named), knowledge.lexicon)
         for _, claim in here:  # what reading scoped the sentence's claims to
             if claim.scope:  # (an empty one adds nothing: own's members are unique)

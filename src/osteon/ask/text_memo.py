@@ -33,6 +33,11 @@ def starts(pattern: str, text: str) -> bool:
     return compiled(pattern).match(text) is not None
 
 
+def is_all(pattern: str, text: str) -> bool:
+    """Is the whole text what the rule's pattern matches (a heading that is only a label)?"""
+    return compiled(pattern).fullmatch(text.strip()) is not None
+
+
 @lru_cache(maxsize=REMEMBERED)
 def subject_found(pattern: str, text: str) -> tuple[bool, str | None]:
     """Whether the pattern occurs in the text, and its first match's `subject` group if any."""
