@@ -75,7 +75,8 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "Unless weekly tests are done, this peak value may not be detected.",
     "In more severe cases, surgery may be necessary.",
     "X-rays are of no use in the acute phase.",
-    "These drugs do not prevent further bone growth."])
+    "These drugs do not prevent further bone growth.",
+    "It is often performed when the new bone causes severe pain."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)

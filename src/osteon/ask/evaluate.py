@@ -219,7 +219,7 @@ def evaluate_questions(store: Store, questions: list[GoldQuestion],
 
 def evaluate_with_pages(questions: list[GoldQuestion], pages: str | Path) -> AskEvaluation:
     """Build a temporary store of the bundled corpus plus every file of `pages`, and score it."""
-    with _store_with_pages(Path(pages)) as knowledge:
+    with store_with_pages(Path(pages)) as knowledge:
         return _evaluate(knowledge, questions)
 
 
@@ -231,7 +231,8 @@ def _knowledge(store: Store) -> KnowledgeStore:
 
 
 @contextmanager
-def _store_with_pages(pages: Path) -> Iterator[KnowledgeStore]:
+def store_with_pages(pages: Path) -> Iterator[KnowledgeStore]:
+    """A temporary store of the bundled corpus plus every file of `pages`, read, while open."""
     from osteon import KnowledgeBase  # the package imports this module's neighbours
 
     if not pages.is_dir():
