@@ -70,3 +70,12 @@ def test_the_absence_of_an_exposure_is_no_denial_of_its_effect(tmp_path, empty_s
     assert not [c for c in claims if c.predicate == "risk_factor_for" and c.polarity == "negated"]
     # "no X" still denies X where X's existence is what is said
     assert any(c.polarity == "negated" for c in claims if c.predicate == "prevents")
+
+
+def test_a_noun_joined_to_treatment_of_is_no_therapy(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Early diagnosis and treatment of heterotopic ossification matter for "
+                       "function.\nIndomethacin is a treatment for heterotopic ossification.\n")
+    treats = triples(claims, "treats")
+    assert ("indomethacin", "heterotopic_ossification") in treats
+    assert len(treats) == 1
