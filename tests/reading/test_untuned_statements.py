@@ -79,3 +79,12 @@ def test_a_noun_joined_to_treatment_of_is_no_therapy(tmp_path, empty_store):  # 
     treats = triples(claims, "treats")
     assert ("indomethacin", "heterotopic_ossification") in treats
     assert len(treats) == 1
+
+
+def test_what_follows_an_event_is_the_condition_not_a_history_of_it(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Most patients who developed heterotopic ossification following an "
+                       "earlier hip arthroplasty will develop it again.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert ("hip_arthroplasty", "heterotopic_ossification") in risks
+    assert not any(obj == "history_of_heterotopic_ossification" for _, obj in risks)

@@ -306,7 +306,8 @@ class RelationRules(Strict):
     ("lamellar bone in soft tissue" places nothing at the bone)."""
     exposures: list[str] = []
     """Predicates whose subject is an exposure a study compares: a negated claim whose
-    subject is itself what the negation denies ("received no prophylaxis") is not read."""
+    subject is itself what the negation denies ("received no prophylaxis") is not read, and
+    the object is the bare outcome, never a history of it."""
     compositions: list[Composition] = []
     outcome_after: str | None = None
     """Words right after a finding that make it an outcome reached, not the finding ("pain

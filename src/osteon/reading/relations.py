@@ -287,6 +287,10 @@ class RelationExtractor:
         o_id, o_mention = obj
         s_id = self.rules.specialise.get(rule.predicate, {}).get(s_id, s_id)
         predicate = rule.predicate
+        if predicate in self._exposures and o_mention is not None and not is_text:
+            # "patients who developed HO following a previous arthroplasty": what follows
+            # the event is HO itself, though the phrase reads as a history of HO elsewhere
+            o_id = self.virtual.uncomposed(o_mention) or o_id
         if s_id == o_id:
             if not rule.self_alias or s_mention is None or (
                     o_mention is not None and fold(o_mention.text) == fold(s_mention.text)):

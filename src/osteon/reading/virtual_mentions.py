@@ -76,6 +76,22 @@ class VirtualMentions:
                                    mention.hypothetical)
         return mention
 
+    def uncomposed(self, mention: Mention) -> str | None:
+        """The bare concept a composed mention was re-read from, or None if it was not.
+
+        "Patients who developed HO following a previous arthroplasty": the words read as a
+        history of HO where the patients are at risk, yet what follows the event is HO.
+        """
+        bare = self.memo.concept_id_for(mention.text)
+        if bare is None or bare == mention.concept_id or bare not in self.lexicon:
+            return None
+        name = self.lexicon.get(bare).name
+        for _, _, template in self._compositions:
+            if self.memo.concept_id_for(template.format(name=name, text=mention.text)) == (
+                    mention.concept_id):
+                return bare
+        return None
+
     def without_class_heads(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Drop 'X' in 'the X Y' when Y is a kind of X ("the glucocorticoid corticosterone").
 
