@@ -88,3 +88,10 @@ def test_what_follows_an_event_is_the_condition_not_a_history_of_it(tmp_path, em
     risks = triples(claims, "risk_factor_for")
     assert ("hip_arthroplasty", "heterotopic_ossification") in risks
     assert not any(obj == "history_of_heterotopic_ossification" for _, obj in risks)
+
+
+def test_blocking_an_ability_to_activate_is_no_inhibition_of_the_target(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "The antibody binds activin A and blocks its ability to activate mutant "
+                       "ACVR1.\n")
+    assert ("activin_a", "acvr1") not in triples(claims, "inhibits")
