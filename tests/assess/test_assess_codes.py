@@ -61,6 +61,7 @@ CHECKS = {
     "CPT": lambda c: re.fullmatch(r"\d{5}", c) is not None,
     "RxNorm": lambda c: re.fullmatch(r"\d{1,8}", c) is not None,
     "LOINC": lambda c: re.fullmatch(r"\d{1,7}-\d", c) is not None and _loinc_ok(c),
+    "CDT": lambda c: re.fullmatch(r"D\d{1,4}", c) is not None,
 }
 
 
