@@ -199,10 +199,14 @@ def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRe
     # medicine's notes only remark on what its name says
     noted = source if kind in CONTENT_KINDS else f"{source} note"
     seen = kind in CONTENT_KINDS
+    # an allergy's name ("NSAIDs (indomethacin, ibuprofen)") names what the patient reacts
+    # to: the medicines read there are allergies, never medicines taken
+    given = "allergy" if kind == "allergy" else None
     out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
-                           observed=seen) for t in name]
+                           observed=seen, medicine_as=given) for t in name]
     out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
-                           min_cover=cover, observed=seen) for t in displays]
+                           min_cover=cover, observed=seen, medicine_as=given)
+                  for t in displays]
     out.notes += [NoteText(t, noted, when, date_only, entry.status, day=local_day(entry.date),
                            observed=seen) for t in entry.notes]
 
@@ -358,7 +362,7 @@ def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[
         if hit is None or lexicon.get(hit.concept).type not in allowed:
             continue
         if not _table_code_agrees(out, hit.concept, hit.entry.display, texts, by_text,
-                                  medication):
+                                  medication, hit.entry.site):
             refused.add(code)
             out.warn(f"{source}: {code.system} {code.code} ({hit.entry.display}) disagrees "
                      f"with its text {texts[0]!r}: the code was not used")
@@ -426,14 +430,16 @@ def _verify(out: _Collector, codes: tuple[CodeRef, ...], source: str
 
 
 def _table_code_agrees(out: _Collector, concept: str, display: str, texts: list[str],
-                       by_text: DisplayMatch | None, medication: bool) -> bool:
+                       by_text: DisplayMatch | None, medication: bool,
+                       site: str | None = None) -> bool:
     """A table code stands unless the entry's text names something else.
 
     The text agrees when it names the code's concept (or a broader or narrower one),
-    shares a word with the table's display or the concept's names, or holds a word the
-    lexicon knows as a broader or narrower concept ("fx" on a radial head fracture code);
-    a text with none of these ("appendectomy" on a hip replacement code) means one of the
-    two is wrong.
+    shares a word with the table's display or the concept's names, holds a word the
+    lexicon knows as a broader or narrower concept ("fx" on a radial head fracture code),
+    or names the body site the code itself names ("CMN R hip", chart shorthand for a
+    nail, on a code for the fixation of an upper femur at the hip); a text with none of
+    these ("appendectomy" on a hip replacement code) means one of the two is wrong.
     """
     if not texts:
         return True
@@ -444,8 +450,13 @@ def _table_code_agrees(out: _Collector, concept: str, display: str, texts: list[
     said = {w for t in texts for w in words(t, medication=medication)[0]}
     if not known.isdisjoint(said) or any(_spelt_otherwise(w, known) for w in said):
         return True
+    named = [c for t in texts for w in _TOKEN.findall(t) for c in out.lexicon.lookup(w)]
+    if site is not None and any(c.type == "anatomy" and (out.lexicon.is_a(c.id, site)
+                                                         or out.lexicon.is_a(site, c.id))
+                                for c in named):
+        return True
     return any(out.lexicon.is_a(c.id, concept) or out.lexicon.is_a(concept, c.id)
-               for t in texts for w in _TOKEN.findall(t) for c in out.lexicon.lookup(w))
+               for c in named)
 
 
 SPELLING_MIN_LENGTH = 7

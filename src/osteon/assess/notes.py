@@ -118,6 +118,9 @@ class NoteText:
     observed: bool = False
     """A result's content (an exam's value, a report's conclusion): an operation it names is
     seen there ("R THA in good position"), done some time before, not on the result's day."""
+    medicine_as: str | None = None
+    """The kind of fact a medicine read here is ("allergy": an allergy list's entry named
+    "NSAIDs (indomethacin, ibuprofen)" is an allergy to them, not medicines taken)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +173,8 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
+MEDICINE_TYPES = frozenset({"drug", "molecule"})
+"""Lexicon types of what is given as a medicine (it has no body site in a clause)."""
 PLANNED = "planned"
 """The status of what a plan lists (notes.yaml `sections`), as an entry's own status says it."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -211,8 +216,11 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
             waits = status == PLANNED and _conditional(clause, mention.text)
             if waits:
                 status = rules.statuses["hedged"]  # "excision later if function stays limited"
+            if kind == "medication" and note.medicine_as:
+                kind = note.medicine_as
             found.append(NoteFinding(kind, concept.id, mention.text, status,
-                                     sites if kind != "medication" else (), side, clause, note,
+                                     sites if concept.type not in MEDICINE_TYPES else (),
+                                     side, clause, note,
                                      waits))
     return found
 
