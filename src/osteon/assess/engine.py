@@ -23,7 +23,14 @@ from osteon.assess.ranking import deadlines, merge_twins, rank
 from osteon.assess.records import SECTIONS, Assessment, Item, Patient, PatientFact, TimeWindow
 from osteon.assess.rules import AssessRules, Rule, TimingRules, assess_rules, timing_rules
 from osteon.assess.timeparse import shift
-from osteon.assess.timing import EVENT_KINDS, Anchor, choose_window, resolve_anchors, window
+from osteon.assess.timing import (
+    EVENT_KINDS,
+    Anchor,
+    anchor_concepts,
+    choose_window,
+    resolve_anchors,
+    window,
+)
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.records import Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
@@ -113,6 +120,7 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
                     own, beside))
                 for name in SECTIONS}
     sections = _outweighed(sections, rules)
+    sections = _without_setting(sections, ctx, view, knowledge, timing, warnings)
     names = {a.subject: knowledge.lexicon.get(a.subject).name for a in everything
              if a.subject in knowledge.lexicon}
     return Assessment(patient, at, warnings=tuple(warnings), disclaimer=DISCLAIMER,
@@ -141,6 +149,82 @@ def _outweighed(sections: dict[str, tuple[Item, ...]], rules: AssessRules
         return sections
     return {name: tuple(i for i in items if i.belief >= strongest.get((name, i.subject), 0.0))
             for name, items in sections.items()}
+
+
+def _without_setting(sections: dict[str, tuple[Item, ...]], ctx: _Context,
+                     view: KnowledgeView, knowledge: KnowledgeStore, timing: TimingRules,
+                     warnings: list[str]) -> dict[str, tuple[Item, ...]]:
+    """The advice sections without advice whose setting the patient does not have.
+
+    The sources give radiation "within 24–48 hours of surgery" (and, rules.yaml's
+    `advice_settings` adds, "after spinal cord trauma"): for a child with a thigh contusion
+    or a stroke patient, neither operated on nor to be, it is no advice, nor is what the
+    sources say of its kinds (prophylactic, low-dose radiation) or of it as a treatment. The
+    setting of an advice is read from the knowledge base: the events its deadlines count
+    from (the timing's anchor, as timing.yaml names it). What is left out is said in the
+    warnings, with the timing that made it so.
+    """
+    settings = _settings(ctx, view, knowledge, timing)
+    if not settings:
+        return sections
+    had = frozenset(c for f in ctx.patient.of_kind(*EVENT_KINDS)
+                    for c in ctx.hierarchy.broader(f.concept))
+    unfit = {advice: how for advice, (events, how) in settings.items()
+             if had.isdisjoint(events)}
+    if not unfit:
+        return sections
+    out = dict(sections)
+    left: dict[str, list[str]] = {}
+    for name in ADVICE:
+        kept = []
+        for item in sections[name]:
+            advice = next((a for a in unfit if a in ctx.hierarchy.broader(item.subject)), None)
+            if advice is None:
+                kept.append(item)
+            else:
+                left.setdefault(advice, []).append(item.text)
+        out[name] = tuple(kept)
+    lexicon = knowledge.lexicon
+    for advice, texts in left.items():
+        what = lexicon.get(advice).name if advice in lexicon else advice
+        warnings.append(f"{what[:1].upper()}{what[1:]}: not applicable, left out of the advice "
+                        f"({'; '.join(dict.fromkeys(texts))}): the sources give it "
+                        f"{unfit[advice]}, and this record has none of these, done or planned")
+    return out
+
+
+def _settings(ctx: _Context, view: KnowledgeView, knowledge: KnowledgeStore,
+              timing: TimingRules) -> dict[str, tuple[frozenset[str], str]]:
+    """Each advice the sources give within a time of an event: (the events, in words).
+
+    Advice: a subject of an advice rule's assertions (prophylaxis, treatment); the events:
+    the concepts its deadlines' anchors name ("surgery") and their kinds, with the other
+    settings rules.yaml's `advice_settings` gives it.
+    """
+    lexicon = knowledge.lexicon
+    timed: dict[str, dict[str, list[str]]] = {}
+    candidates = [c.assertion for r in ctx.rules.rules if r.section in ADVICE
+                  for c in view.rows[r.id]]
+    for fact in view.facts(list({a.id: a for a in candidates}.values())):
+        for value in fact.qualifiers.values:
+            if value.kind != "timing" or not value.anchor or \
+                    timing.relations.get(value.relation or "") != "deadline":
+                continue
+            named = anchor_concepts(value.anchor, timing, lexicon)
+            if not isinstance(named, list) or not named:
+                continue
+            timed.setdefault(fact.assertion.subject, {}).setdefault(value.text, named)
+    out: dict[str, tuple[frozenset[str], str]] = {}
+    for advice, timings in timed.items():
+        events = [c for named in timings.values() for c in named]
+        also = ctx.rules.advice_settings.get(advice, [])
+        events += also
+        how = " or ".join(f"\u201c{t}\u201d" for t in timings)
+        if also:
+            how += " or after " + " or ".join(
+                lexicon.get(c).name if c in lexicon else c for c in also)
+        out[advice] = (frozenset(events), how)
+    return out
 
 
 def _fits_family(said: frozenset[str], families: frozenset[str]) -> bool:

@@ -133,6 +133,10 @@ class AssessRules(Strict):
     """Concepts whose kinds wound tissue (trauma, invasive procedures): a patient's planned
     or recent event of one of these kinds is an injury (role patient_injuries)."""
     site_words_ignored: list[str] = []
+    advice_settings: dict[str, list[str]] = {}
+    """Advice (a concept) → the patient events, besides the one its timing counts from, the
+    sources give it after: radiation "within 24–48 hours of surgery" is also given "in
+    patients after spinal cord trauma"."""
     entry_types: dict[str, list[str]]
     rules: list[Rule]
 

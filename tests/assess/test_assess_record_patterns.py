@@ -1,0 +1,183 @@
+"""Record patterns EHR exports share, each read as a clinician reads it.
+
+A joint dislocation or a bruising blow coded only by its ICD-10-CM code is an injury; a
+procedure's chart shorthand that names the code's own body site does not refute the code;
+a partial knee replacement written "UKA" is a knee replacement; a dental order coded in
+CDT is a dental procedure (an injury in FOP); a text saying an entry was someone else's,
+an order was cancelled or a drug is contraindicated gives no fact of the patient having
+it; an allergy written as text only names allergies, not medicines taken; and advice the
+sources time from an operation is not offered to a patient with none, done or planned.
+Made-up patients.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from osteon.assess.load import load_patient
+from osteon.assess.rules import assess_rules
+from osteon.reading.lexicon import load_lexicon
+
+AT = "2026-06-10T12:00:00Z"
+CPT = "http://www.ama-assn.org/go/cpt"
+ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm"
+CDT = "http://www.ada.org/cdt"
+
+
+def read(**lists: Any):
+    raw = {"id": "made-up", "age": 50, "sex": "male", **lists}
+    return load_patient(raw, load_lexicon(), assess_rules(),
+                        datetime(2026, 6, 10, 12, tzinfo=UTC))
+
+
+def facts_of(patient, concept: str) -> list:
+    return [f for f in patient.facts if f.concept == concept]
+
+
+def coded(code: str, system: str = ICD10CM, **more: Any) -> dict[str, Any]:
+    return {"codes": [{"system": system, "code": code}], **more}
+
+
+# --- injuries coded only by ICD-10-CM ------------------------------------------------------
+
+
+@pytest.mark.parametrize("code,concept,site", [
+    ("S73.005A", "hip_dislocation", "hip"),
+    ("S43.014A", "dislocation", "shoulder"),
+    ("S80.02XA", "trauma", "knee"),
+    ("S70.11XA", "trauma", "thigh"),
+])
+def test_a_dislocation_or_contusion_coded_without_display_is_an_injury(code, concept, site):
+    patient = read(conditions=[coded(code, date="2026-06-01")])
+    [fact] = facts_of(patient, concept)
+    assert fact.status == "active" and site in fact.sites
+    assert load_lexicon().is_a(concept, "trauma")
+    assert not patient.not_recognised
+
+
+def test_a_bruised_thigh_coded_only_is_a_trauma_risk(seeded_kb):
+    result = seeded_kb.assess({"conditions": [coded("S70.11XA", date="2026-05-01",
+                                                     status="resolved")]}, at=AT)
+    assert any(i.subject == "trauma" for i in result.risk_factors)
+
+
+# --- a table code and the chart's own words -----------------------------------------------
+
+
+def test_shorthand_naming_the_codes_body_site_keeps_the_code():
+    patient = read(procedures=[{"text": "TFN L hip (short)", "date": "2026-06-09T10:00:00Z",
+                                "codes": [{"system": CPT, "code": "27245"}]}])
+    [fact] = facts_of(patient, "open_reduction_internal_fixation")
+    assert "hip" in fact.sites
+
+
+def test_a_text_naming_another_body_site_still_refutes_the_code():
+    patient = read(procedures=[{"text": "TFN L shoulder", "date": "2026-06-09T10:00:00Z",
+                                "codes": [{"system": CPT, "code": "27245"}]}])
+    assert not facts_of(patient, "open_reduction_internal_fixation")
+    assert any("disagrees with its text" in w for w in patient.warnings)
+
+
+def test_a_unicompartmental_knee_replacement_is_a_knee_replacement(seeded_kb):
+    raw = {"procedures": [{"text": "R lateral UKA", "date": "2026-06-10T08:00:00Z",
+                           "end": "2026-06-10T09:30:00Z",
+                           "codes": [{"system": CPT, "code": "27446"}]}]}
+    result = seeded_kb.assess(raw, at=AT)
+    assert [f.concept for f in result.patient.facts] == ["knee_arthroplasty"]
+    assert result.deadlines and result.deadlines[0].window.status == "open"
+    assert "unicompartmental_knee_arthroplasty" in {
+        c.id for c in load_lexicon().lookup("UKA")}
+
+
+# --- dental codes -------------------------------------------------------------------------
+
+
+def test_cdt_codes_that_cut_or_inject_are_dental_procedures_and_a_cleaning_is_not():
+    patient = read(procedures=[
+        coded("D7140", CDT, text="Extraction #19 (simple)", date="2026-06-20", status="planned"),
+        coded("D1110", CDT, date="2026-06-20", status="planned")])
+    [fact] = facts_of(patient, "dental_procedure")
+    assert fact.status == "planned" and fact.how.startswith("CDT D7140")
+    assert [n.codes[0].code for n in patient.not_recognised] == ["D1110"]
+
+
+def test_a_dental_order_in_fop_brings_the_injury_caution(seeded_kb):
+    raw = {"conditions": [{"text": "fibrodysplasia ossificans progressiva",
+                           "date": "2010-01-01"}],
+           "procedures": [coded("D2392", CDT, date="2026-06-20", status="planned")]}
+    result = seeded_kb.assess(raw, at=AT)
+    cautions = [i for i in result.cautions if i.rule == "injury-caution"]
+    assert cautions and "injur" in cautions[0].text
+    assert any("D2392" in line or "dental" in line for i in cautions for line in i.matched)
+
+
+# --- what a text says is not the patient's ------------------------------------------------
+
+
+@pytest.mark.parametrize("note,concept", [
+    ("Hip fracture on the problem list belongs to another patient - entered in error",
+     "hip_fracture"),
+    ("TBI entry was for another pt, removed", "traumatic_brain_injury"),
+    ("Concussion documented on the wrong chart", "concussion"),
+])
+def test_an_entry_the_text_says_is_someone_elses_is_no_fact(note, concept):
+    patient = read(notes=[{"text": note, "date": "2026-06-09"}])
+    assert not facts_of(patient, concept)
+
+
+def test_a_cancelled_order_is_not_done_and_a_contraindicated_drug_not_taken():
+    patient = read(notes=[{"text": "L TKA order cancelled (infection). "
+                                   "Indomethacin contraindicated (ulcer)",
+                           "date": "2026-06-09"}])
+    [tka] = facts_of(patient, "knee_arthroplasty")
+    [indomethacin] = facts_of(patient, "indomethacin")
+    assert tka.status == "absent" and indomethacin.status == "absent"
+
+
+def test_a_text_only_allergy_names_allergies_not_medicines(seeded_kb):
+    raw = {"procedures": [{"text": "total hip arthroplasty", "date": "2026-06-10T08:00:00Z"}],
+           "allergies": [{"text": "NSAIDs (naproxen, diclofenac)", "date": "2015-03-01"}]}
+    result = seeded_kb.assess(raw, at=AT)
+    read_from_text = [f for f in result.patient.facts if f.matched_by == "note"]
+    assert read_from_text and {f.kind for f in read_from_text} == {"allergy"}
+    nsaid = [i for i in result.prophylaxis if i.subject == "nsaid"]
+    assert nsaid and any(n.startswith("allergy or intolerance recorded: NSAIDs")
+                         for n in nsaid[0].notes)
+
+
+# --- advice for a setting the patient does not have ---------------------------------------
+
+
+def radiation(result) -> list:
+    return [i for s in ("prophylaxis", "treatment") for i in result.section(s)
+            if "radiation" in i.subject]
+
+
+@pytest.mark.parametrize("record", [
+    {"conditions": [{"text": "ischaemic stroke", "date": "2026-05-01"}]},
+    {"conditions": [{"text": "traumatic myositis ossificans", "date": "2026-04-01"}],
+     "notes": [{"text": "No surgery planned", "date": "2026-06-09"}]},
+])
+def test_radiation_is_not_advised_without_an_operation_done_or_planned(seeded_kb, record):
+    result = seeded_kb.assess(record, at=AT)
+    assert (result.prophylaxis or result.treatment) and not radiation(result)
+    assert not result.deadlines
+    [why] = [w for w in result.warnings if w.startswith("Radiation therapy: not applicable")]
+    assert "24–48 hours of surgery" in why and "spinal cord injury" in why
+
+
+@pytest.mark.parametrize("record", [
+    {"conditions": [{"text": "ischaemic stroke", "date": "2026-05-01"}],
+     "procedures": [{"text": "hip arthroplasty", "date": "2026-06-20", "status": "planned"}]},
+    {"injuries": [{"text": "spinal cord injury", "date": "2026-05-20"}]},
+    {"conditions": [{"text": "ischaemic stroke", "date": "2026-05-01"}],
+     "procedures": [{"text": "total hip arthroplasty", "date": "2019-02-01",
+                     "status": "history"}]},
+])
+def test_radiation_stays_for_an_operation_done_or_planned_or_a_cord_injury(seeded_kb, record):
+    result = seeded_kb.assess(record, at=AT)
+    assert radiation(result)
+    assert not any("not applicable" in w for w in result.warnings)
