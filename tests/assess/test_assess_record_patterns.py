@@ -181,3 +181,11 @@ def test_radiation_stays_for_an_operation_done_or_planned_or_a_cord_injury(seede
     result = seeded_kb.assess(record, at=AT)
     assert radiation(result)
     assert not any("not applicable" in w for w in result.warnings)
+
+
+def test_every_advice_setting_names_lexicon_concepts():
+    lexicon = load_lexicon()
+    settings = assess_rules().advice_settings
+    assert settings
+    for advice, events in settings.items():
+        assert advice in lexicon and all(e in lexicon for e in events), advice
