@@ -95,3 +95,20 @@ def test_blocking_an_ability_to_activate_is_no_inhibition_of_the_target(tmp_path
                        "The antibody binds activin A and blocks its ability to activate mutant "
                        "ACVR1.\n")
     assert ("activin_a", "acvr1") not in triples(claims, "inhibits")
+
+
+def test_fellows_of_a_noun_trigger_and_bracketed_populations_are_no_agents(tmp_path,  # type: ignore[no-untyped-def]
+                                                                          empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "How to prevent heterotopic ossification\n"
+                       "- Indomethacin is the usual drug to prevent heterotopic ossification\n"
+                       "How long to give it\n"
+                       "- a 6-week course suits high-risk cases (acetabular fractures)\n"
+                       "- a 4-week course may do for moderate-risk cases (hip arthroplasty)\n\n"
+                       "We studied excision, postoperative rehabilitation and prevention of "
+                       "heterotopic ossification in stiff elbows.\n"
+                       "NSAIDs are used for the prevention and treatment of heterotopic "
+                       "ossification.\n")
+    prevents = triples(claims, "prevents")
+    assert not any(s in ("hip_arthroplasty", "rehabilitation") for s, _ in prevents)
+    assert ("nsaid", "heterotopic_ossification") in triples(claims, "treats")

@@ -54,6 +54,10 @@ object of that verb, not the subject of the clause a joined verb phrase continue
 _CLASS_APPOSITION = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 """What stands between a named member and its class set beside it ("etidronate, a …")."""
 
+_FELLOW = re.compile(r"\s*,?\s*(?:and|or|and/or)\s+(?:(?:the|its|their)\s+)?",
+                     re.IGNORECASE)
+"""What joins a noun to a trigger that is a noun: "diagnosis and treatment of"."""
+
 _EMBEDDED_RELATIVE = re.compile(
     r",\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3})?(?:that|which|who)\s[^,;()]*,\s*$"
     r"|\(\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3})?(?:that|which|who)\s[^()]*\)\s*$",
@@ -247,6 +251,8 @@ class ArgumentFinder:
             inside = [m for m in mentions if m.end <= before.start()
                       and self.allowed(argument, m.concept_id)]
             inside = self._coordinated_before(inside, text)
+        if argument.not_fellow and argument.side == "left":
+            inside = [m for m in inside if not _FELLOW.fullmatch(text, m.end, match.start())]
         if argument.exclude:
             pattern = compiled(argument.exclude)
             inside = [m for m in inside if not pattern.search(text[max(0, m.start - 25):m.start])]

@@ -62,6 +62,10 @@ class Argument(Strict):
     scope: Literal["clause", "sentence"] = "clause"
     exclude: str | None = None
     """Skip mentions whose preceding words match this pattern (e.g. 'after a')."""
+    not_fellow: bool = False
+    """On the left: skip a mention joined to the trigger by "and" or "or" alone, the fellow of
+    a trigger that is a noun ("early diagnosis and treatment of HO", "rehabilitation and
+    prevention of HO" name no therapy that treats or prevents)."""
     require: str | None = None
     """Keep only mentions whose preceding words match this pattern (e.g. 'patients with')."""
     finding_prefix: str | None = None
