@@ -503,3 +503,14 @@ def test_a_question_that_points_at_a_source_is_asked_of_it(tmp_path) -> None:  #
     assert not lesson.abstained, lesson.notes
     assert not scan.abstained, scan.notes
     assert tyre.abstained
+
+
+def test_a_lay_name_for_a_way_of_operating_finds_the_sources_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # "keyhole" (named in no page) is the asker's word for the sources' "arthroscopic"
+    page = ("Bone in the deltoid after shoulder surgery\n\n"
+            "We describe heterotopic ossification in the deltoid muscle after arthroscopic "
+            "rotator cuff repair.\n")
+    with store_of_pages(tmp_path, {"deltoid_case.txt": page}) as kb:
+        answer = kb.ask("Which muscle grew bone after keyhole surgery on the shoulder?")
+    assert not answer.abstained, answer.notes
+    assert any("deltoid" in c.sentence_text for s in answer.shown() for c in s.citations)

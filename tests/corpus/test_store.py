@@ -193,3 +193,15 @@ def test_a_word_the_sources_write_only_in_capitals_is_told_apart(tmp_path, empty
     path.write_text("Prophylaxis worked in 91% of hips of HOP 1.\nThe dose of HOP 2 was low.\n")
     ingest_paths(empty_store, [path], max_bytes=LIMIT)
     assert empty_store.only_in_capitals(["hop", "dose", "kangaroo"]) == {"hop"}
+
+
+def test_a_pages_folder_names_none_of_its_pages(tmp_path, empty_store):
+    # a question may name a source by its file name or web address, not by the folders a
+    # user happens to keep pages in
+    folder = tmp_path / "keyhole_surgery_notes"
+    folder.mkdir()
+    (folder / "upmc_teaching_case.txt").write_text("Bone formed in the thigh.\n")
+    ingest_paths(empty_store, [folder], max_bytes=LIMIT)
+    names = empty_store.source_names()
+    assert {"upmc", "teaching", "case"} <= names
+    assert "keyhole" not in names and "notes" not in names

@@ -107,6 +107,19 @@ with 64 MiB a warm server reads almost none, and answers take ~15 % less CPU."""
 NAME_WORD = re.compile(r"[a-z][a-z0-9]+")
 """A word of a document's id, title or address (ids join words with "_", addresses with "/",
 "." and "-")."""
+_FILE_PATH = re.compile(r"(?:file://|/|~|\.{1,2}/|[A-Za-z]:[\\/])")
+"""An address that is a file path, not a web address or a description."""
+
+
+def _named_part(origin: str | None) -> str | None:
+    """What of a document's address may name it: a file path's file name only.
+
+    A web address and a description count whole; the folders a user keeps pages in name
+    none of them (a test's temporary folder named after it made its words "mentioned").
+    """
+    if origin and _FILE_PATH.match(origin):
+        return re.split(r"[\\/]", origin)[-1]
+    return origin
 HELD_CACHE = 50_000
 """Words and phrases a store remembers holding or not, per version of its sentences."""
 CAPITALS_SAMPLE = 50
@@ -741,7 +754,8 @@ class Store:
         if "source_names" not in cache:
             rows = self._db.execute("SELECT id, title, origin FROM documents")
             cache["source_names"] = frozenset(
-                word for row in rows for field in row if field
+                word for doc_id, title, origin in rows
+                for field in (doc_id, title, _named_part(origin)) if field
                 for word in NAME_WORD.findall(field.lower()))
         return cache["source_names"]
 
