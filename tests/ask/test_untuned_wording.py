@@ -514,3 +514,14 @@ def test_a_lay_name_for_a_way_of_operating_finds_the_sources_name(tmp_path) -> N
         answer = kb.ask("Which muscle grew bone after keyhole surgery on the shoulder?")
     assert not answer.abstained, answer.notes
     assert any("deltoid" in c.sentence_text for s in answer.shown() for c in s.citations)
+
+
+def test_which_member_of_a_drug_class_finds_a_sentence_naming_only_the_member(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Motion against a stiff hip: a case\n\n"
+            "A man with a stiff hip after a stroke started daily passive motion.\n"
+            "In addition, risedronate was administrated.\n"
+            "His hip bent further after three months.\n")
+    with store_of_pages(tmp_path, {"stiff_hip_case.txt": page}) as kb:
+        answer = kb.ask("Which bisphosphonate did the stroke patient get?")
+    quoted = [c.sentence_text for s in answer.evidence for c in s.citations]
+    assert any("risedronate" in t for t in quoted[:3]), quoted

@@ -194,6 +194,18 @@ class _Lexical:
     it once, however many words its name has."""
 
 
+_WHICH = re.compile(r"\b(?:which|what)\s+(?:(?:kind|type|sort)s?\s+of\s+)?([\w-]+)", re.IGNORECASE)
+
+
+def _asks_which(text: str, names: Sequence[str]) -> bool:
+    """Does the question ask which member of a class it is ("which bisphosphonate…")?"""
+    for asked in _WHICH.finditer(text):
+        words = _tokens(asked.group(1))
+        if words and words[0] in names:
+            return True
+    return False
+
+
 def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) -> _Lexical:
     """BM25 shares of the candidates, and the `leading` best (plain retrieval's answer).
 
@@ -216,6 +228,7 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     names: list[str] = []
     groups: list[frozenset[str]] = []
     lexicon = knowledge.lexicon
+    hierarchy = knowledge.hierarchy()
     for concept in question.concepts:
         if concept in lexicon:
             entry = lexicon.get(concept)
@@ -223,6 +236,12 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
                      for w in _tokens(name) if len(w) > 1]
             names.extend(group)
             groups.append(frozenset(group))
+            if entry.type in rules.member_types and _asks_which(question.text, group):
+                # a class of care asked for by a member: "which bisphosphonate?" is
+                # answered by a sentence that says "risedronate was given"
+                names.extend(w for kind in sorted(hierarchy.narrower(concept) - {concept})
+                             if kind in lexicon for w in _tokens(lexicon.get(kind).name)
+                             if len(w) > 1)
     related = [w for phrase in question.related for w in _tokens(phrase)]
     asked = [w for w in question.words if w not in capitals]
     # every word either search may use is counted: one left uncounted ("x-ray", whose two

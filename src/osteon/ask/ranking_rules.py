@@ -97,6 +97,9 @@ class RankingRules(Strict):
     duplicate_overlap: float
     anaphora: str
     aim: str
+    member_types: frozenset[str] = frozenset()
+    """Concept types whose classes are searched by their members' names too ("which
+    bisphosphonate?": "risedronate was given")."""
     not_evidence: str
     answers: dict[str, AnswerDetector]
     scope_words: ScopeWords

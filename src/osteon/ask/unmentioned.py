@@ -438,9 +438,11 @@ def unnamed_concepts(knowledge: KnowledgeStore, question: Question, rules: Quest
     """The question's concepts that no source names, by any of their names or their forms.
 
     The lexicon knows "calcification"; a corpus may still never speak of it. One that
-    speaks of "hemiplegic" children names hemiplegia.
+    speaks of "hemiplegic" children names hemiplegia, and one that says "risedronate was
+    given" speaks of a bisphosphonate (a class is named by its kinds' names too).
     """
     lexicon = knowledge.lexicon
+    hierarchy = knowledge.hierarchy()
     unnamed = []
     for concept in question.concepts:
         if concept not in lexicon:
@@ -448,6 +450,10 @@ def unnamed_concepts(knowledge: KnowledgeStore, question: Question, rules: Quest
         entry = lexicon.get(concept)
         names = [entry.name, *entry.synonyms, *entry.abbreviations]
         if len(knowledge.store.absent_words(names)) < len(names):
+            continue
+        kinds = [lexicon.get(k).name for k in sorted(hierarchy.narrower(concept) - {concept})
+                 if k in lexicon]
+        if kinds and len(knowledge.store.absent_words(kinds)) < len(kinds):
             continue
         vocabulary = knowledge.store.vocabulary()
         if not any(" " not in name and misspelt(fold(name), vocabulary, rules)
