@@ -17,6 +17,7 @@ def test_the_warm_patient_is_read_whole_and_loads_the_reading_pipeline(
     kinds = {e["resource"]["resourceType"] for e in warm["bundle"]["entry"]}
     assert kinds == set(fhir.USED)
     notes.note_pipeline.cache_clear()
+    notes._read_before.cache_clear()  # a fresh process: no clause read yet
     _by_word.cache_clear()
     seeded_kb.warm()
     assert notes.note_pipeline.cache_info().currsize == 1

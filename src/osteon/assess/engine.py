@@ -11,9 +11,11 @@ its belief, conflicts (both sides) and timings made into this patient's dates.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from osteon.ask.answer import DISCLAIMER
 from osteon.ask.records import Statement
@@ -65,6 +67,8 @@ class _Context:
     noted: tuple[PatientFact, ...] = ()
     """Present medicines, allergies, labs and procedures done: what an item's notes may
     name."""
+    dated: frozenset[str] = frozenset()
+    """The concepts of the noted procedures that have a date."""
     injuries: tuple[tuple[frozenset[str], str], ...] = ()
     """Each planned or recent event that wounds tissue (a kind of rules.yaml's `injuries`):
     the concepts a statement about it may be about (its broader concepts, and the injury
@@ -73,6 +77,14 @@ class _Context:
     anchors: dict[str | None, list[Anchor]] = field(default_factory=dict)
     """The patient's events each timing's anchor names (one patient, one time: once each):
     the latest past one and the next one to come."""
+
+    @cached_property
+    def roles(self) -> dict[str, frozenset[str]]:
+        """The concepts each fixed role of a rule names (asked a few dozen times a call)."""
+        return {"target": self.target, "patient": self.events, "patient_recent": self.recent,
+                "patient_planned": self.planned, "patient_findings": self.findings,
+                "labs": self.labs,
+                "patient_injuries": frozenset().union(*(c for c, _ in self.injuries))}
 
     def section_subjects(self, name: str) -> frozenset[str]:
         return self._closure(a.subject for _, a in self.chosen.get(name, ()))
@@ -164,7 +176,7 @@ def _without_setting(sections: dict[str, tuple[Item, ...]], ctx: _Context,
     from (the timing's anchor, as timing.yaml names it). What is left out is said in the
     warnings, with the timing that made it so.
     """
-    settings = _settings(ctx, view, knowledge, timing)
+    settings = _settings(view, knowledge, timing)
     if not settings:
         return sections
     had = frozenset(c for f in ctx.patient.of_kind(*EVENT_KINDS)
@@ -193,8 +205,25 @@ def _without_setting(sections: dict[str, tuple[Item, ...]], ctx: _Context,
     return out
 
 
-def _settings(ctx: _Context, view: KnowledgeView, knowledge: KnowledgeStore,
-              timing: TimingRules) -> dict[str, tuple[frozenset[str], str]]:
+def _settings(view: KnowledgeView, knowledge: KnowledgeStore, timing: TimingRules
+              ) -> dict[str, tuple[frozenset[str], str]]:
+    """`_advice_settings` of this knowledge generation, worked out on its first assessment.
+
+    They depend on the knowledge and the rule files only, never on the patient.
+    """
+    found = _SETTINGS.get(view)
+    if found is None:
+        found = _SETTINGS[view] = _advice_settings(view, knowledge, timing)
+    return found
+
+
+_SETTINGS: weakref.WeakKeyDictionary[KnowledgeView, dict[str, tuple[frozenset[str], str]]] = (
+    weakref.WeakKeyDictionary())
+"""Each knowledge view's advice settings (a new generation is a new view)."""
+
+
+def _advice_settings(view: KnowledgeView, knowledge: KnowledgeStore, timing: TimingRules
+                     ) -> dict[str, tuple[frozenset[str], str]]:
     """Each advice the sources give within a time of an event: (the events, in words).
 
     Advice: a subject of an advice rule's assertions (prophylaxis, treatment); the events:
@@ -203,7 +232,7 @@ def _settings(ctx: _Context, view: KnowledgeView, knowledge: KnowledgeStore,
     """
     lexicon = knowledge.lexicon
     timed: dict[str, dict[str, list[str]]] = {}
-    candidates = [c.assertion for r in ctx.rules.rules if r.section in ADVICE
+    candidates = [c.assertion for r in view.rules.rules if r.section in ADVICE
                   for c in view.rows[r.id]]
     for fact in view.facts(list({a.id: a for a in candidates}.values())):
         for value in fact.qualifiers.values:
@@ -217,7 +246,7 @@ def _settings(ctx: _Context, view: KnowledgeView, knowledge: KnowledgeStore,
     out: dict[str, tuple[frozenset[str], str]] = {}
     for advice, timings in timed.items():
         events = [c for named in timings.values() for c in named]
-        also = ctx.rules.advice_settings.get(advice, [])
+        also = view.rules.advice_settings.get(advice, [])
         events += also
         how = " or ".join(f"\u201c{t}\u201d" for t in timings)
         if also:
@@ -262,6 +291,8 @@ def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hier
     sites = frozenset(s for f in findings for s in f.sites)
     planned = [f for f in events if f.status == "planned"]
     present = patient.present()
+    noted = tuple(f for f in present if f.kind in ("medication", "allergy", "lab")
+                  or (f.kind == "procedure" and f.status in DONE))
     roots = frozenset(rules.injuries)
     injuries = tuple((hierarchy.broader(f.concept) | roots, describe(f))
                      for f in dict.fromkeys([*planned, *recent])
@@ -274,8 +305,8 @@ def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hier
                     tuple((f.concept, describe(f)) for f in patient.facts
                           if f.kind != "medication" and f.kind != "allergy"
                           and f.status != "absent"),
-                    tuple(f for f in present if f.kind in ("medication", "allergy", "lab")
-                          or (f.kind == "procedure" and f.status in DONE)),
+                    noted, frozenset(f.concept for f in noted
+                                     if f.kind == "procedure" and f.when is not None),
                     injuries)
 
 
@@ -304,11 +335,8 @@ def _role(name: str, ctx: _Context) -> frozenset[str] | None:
     """The concepts that may stand in one role of a rule (None: any concept)."""
     if name == "any":
         return None
-    sets = {"target": ctx.target, "patient": ctx.events, "patient_recent": ctx.recent,
-            "patient_planned": ctx.planned, "patient_findings": ctx.findings, "labs": ctx.labs,
-            "patient_injuries": frozenset().union(*(c for c, _ in ctx.injuries))}
-    if name in sets:
-        return sets[name]
+    if name in ctx.roles:
+        return ctx.roles[name]
     if name == "differentials":
         return ctx.section_subjects("differential")
     if name == "target_or_differentials":
@@ -445,7 +473,6 @@ def _notes(assertion: Assertion, ctx: _Context, knowledge: KnowledgeStore, *,
     down = ctx.hierarchy.narrower(assertion.subject)
     up = ctx.hierarchy.broader(assertion.subject)
     notes = []
-    dated = {f.concept for f in ctx.noted if f.kind == "procedure" and f.when is not None}
     for fact in ctx.noted:
         if fact.kind == "medication" and fact.concept in down:
             notes.append(f"on the patient's medication list: {describe(fact)}")
@@ -455,7 +482,7 @@ def _notes(assertion: Assertion, ctx: _Context, knowledge: KnowledgeStore, *,
         elif fact.kind == "lab" and fact.concept in down:
             notes.append(f"the patient's result: {describe(fact)}")
         elif fact.kind == "procedure" and advice and fact.concept in down and (
-                fact.when is not None or fact.concept not in dated):
+                fact.when is not None or fact.concept not in ctx.dated):
             name = lexicon.get(fact.concept).name
             named = "" if fact.label.casefold() == name.casefold() else f"{name}: "
             notes.append(f"{ALREADY_DONE} {named}{describe(fact)}")
