@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from osteon.ask.lists import items_of, lead_ins_of
-from osteon.ask.ranking_rules import RankingRules, ranking_rules
+from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import family_implied, fit, merged, out_of_scope, scope_of
 from osteon.ask.text_memo import REMEMBERED, is_all, occurs, starts, subject_found, words_of
@@ -194,13 +194,10 @@ class _Lexical:
     it once, however many words its name has."""
 
 
-_WHICH = re.compile(r"\b(?:which|what)\s+(?:(?:kind|type|sort)s?\s+of\s+)?([\w-]+)", re.IGNORECASE)
-
-
-def _asks_which(text: str, names: Sequence[str]) -> bool:
+def _asks_which(text: str, names: Sequence[str], rules: RankingRules) -> bool:
     """Does the question ask which member of a class it is ("which bisphosphonate…")?"""
-    for asked in _WHICH.finditer(text):
-        words = _tokens(asked.group(1))
+    for asked in compiled(rules.member_question).finditer(text):
+        words = _tokens(asked.group("member"))
         if words and words[0] in names:
             return True
     return False
@@ -236,7 +233,7 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
                      for w in _tokens(name) if len(w) > 1]
             names.extend(group)
             groups.append(frozenset(group))
-            if entry.type in rules.member_types and _asks_which(question.text, group):
+            if entry.type in rules.member_types and _asks_which(question.text, group, rules):
                 # a class of care asked for by a member: "which bisphosphonate?" is
                 # answered by a sentence that says "risedronate was given"
                 names.extend(w for kind in sorted(hierarchy.narrower(concept) - {concept})

@@ -100,6 +100,16 @@ class RankingRules(Strict):
     member_types: frozenset[str] = frozenset()
     """Concept types whose classes are searched by their members' names too ("which
     bisphosphonate?": "risedronate was given")."""
+    member_question: str = r"(?!)"
+    """How a question asks for a member of a class: its group `member` is the class's word."""
+
+    @field_validator("member_question")
+    @classmethod
+    def _member_regex(cls, value: str) -> str:
+        check_regex(value)
+        if "(?P<member>" not in value:
+            raise ValueError(f"{value!r} has no (?P<member>…) group")
+        return value
     not_evidence: str
     answers: dict[str, AnswerDetector]
     scope_words: ScopeWords
