@@ -47,6 +47,9 @@ def polarity_of(analysis: SentenceAnalysis, start: int, end: int, args: list[Men
 
 
 _NP_GAP = re.compile(r"\s*(?:(?!(?:between|of|for|with|in|on|to|that|and|or)\b)[\w-]+\s+){0,2}")
+"""Up to two words of one noun phrase between a negation and the argument it denies ("no
+NSAID prophylaxis"); a preposition or conjunction between ("no link between smoking and …")
+puts the argument outside what is denied."""
 
 
 def denied_argument(analysis: SentenceAnalysis, mention: Mention) -> bool:
