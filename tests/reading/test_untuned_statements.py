@@ -112,3 +112,14 @@ def test_fellows_of_a_noun_trigger_and_bracketed_populations_are_no_agents(tmp_p
     prevents = triples(claims, "prevents")
     assert not any(s in ("hip_arthroplasty", "rehabilitation") for s, _ in prevents)
     assert ("nsaid", "heterotopic_ossification") in triples(claims, "treats")
+
+
+def test_a_time_point_and_not_until_are_no_onset_and_no_denial(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Motion in knees with heterotopic ossification matched motion in the "
+                       "other knees at 1 year after surgery.\nThe surgeon will not remove the "
+                       "bone until a bone scan shows it has stopped growing.\nNo one operates "
+                       "on it, not until another bone scan shows that it has stopped growing.\n")
+    assert not triples(claims, "onset_after")
+    tests = [c for c in claims if c.predicate == "diagnostic_test_for"]
+    assert tests and all(c.polarity != "negated" for c in tests)
