@@ -160,3 +160,20 @@ def test_a_fall_coded_only_by_its_external_cause_is_an_injury_in_fop(kb):
     assert any(i.subject == "trauma" for i in items)
     assert all(any("playground" in m for m in i.matched) for i in items)
     assert not result.patient.not_recognised
+
+
+def test_an_order_to_give_a_vaccine_into_a_muscle_is_an_injury_in_fop(kb):
+    # chart shorthand: "IM" is no word the lexicon can match; the order's words name the route
+    record = bundle()
+    record["entry"] += [
+        {"resource": {"resourceType": "ServiceRequest", "id": "s1", "status": "active",
+                      "intent": "order", "subject": {"reference": "Patient/p"},
+                      "code": {"text": "Influenza vaccine IM, R deltoid"}}},
+        {"resource": {"resourceType": "ServiceRequest", "id": "s2", "status": "active",
+                      "intent": "order", "subject": {"reference": "Patient/p"},
+                      "code": {"text": "Rotavirus vaccine by mouth"}}}]
+    result = kb.assess(record, at=AT)
+    [injection] = [f for f in result.patient.facts if f.concept == "intramuscular_injection"]
+    assert injection.status == "planned"
+    caution = next(i for i in injury_items(result) if i.subject == "intramuscular_injection")
+    assert "advised against" in caution.text

@@ -77,6 +77,9 @@ class DisplayRules(Strict):
     absent_values: list[str] = []
     present_values: list[str] = []
     injection_routes: list[InjectionRoute] = []
+    injected: str = r"(?!)"
+    """Words of an order or procedure that gives something by a route ("vaccine",
+    "injection"): with an injection route named, it is read as that injection."""
 
     def presence(self, *values: str | None) -> str | None:
         """The status (absent, active) a value that only says whether a thing is there means."""

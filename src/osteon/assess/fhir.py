@@ -17,6 +17,7 @@ know is named.
 from __future__ import annotations
 
 import base64
+import re
 from collections import Counter
 from typing import Any
 
@@ -185,8 +186,9 @@ def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] 
     if kind in ("Procedure", "ServiceRequest"):
         planned = kind == "ServiceRequest" or status == "preparation"
         when, end = _first_time(resource, "performed" if kind == "Procedure" else "occurrence")
-        return "procedures", _entry(resource.code, when, resource.bodySite, source,
-                                    "planned" if planned else "active", end)
+        entry = _entry(resource.code, when, resource.bodySite, source,
+                       "planned" if planned else "active", end)
+        return "procedures", _as_injection(resource.code, entry)
     if kind == "Observation":
         return _observation(resource, source)
     if kind in ("DiagnosticReport", "DocumentReference"):
@@ -241,6 +243,24 @@ def _immunization(resource: Any, source: str, status: str | None
     return "procedures", EntryIn(text=found.name, date=_iso(when), source=source,
                                  status="planned" if status == "not-done" else "active",
                                  notes=names[:1])
+
+
+def _as_injection(code: Any, entry: EntryIn) -> EntryIn:
+    """An order or procedure that gives something into a muscle, read as that injection.
+
+    "COVID-19 vaccine IM, L deltoid" is read as an Immunization with that route is: chart
+    shorthand ("IM") is no word the lexicon can match. The order's own words are kept as a
+    note.
+    """
+    rules = display_rules()
+    texts = [t for t in [code.text, *(c.display for c in code.coding or [])] if t]
+    if not any(re.search(rules.injected, t, re.IGNORECASE) for t in texts):
+        return entry
+    found = next((r for r in rules.injection_routes if r.named_in([], texts)), None)
+    if found is None:
+        return entry
+    return entry.model_copy(update={"text": found.name, "codes": [],
+                                    "notes": [*entry.notes, *texts[:1]]})
 
 
 def _encounter(resource: Any, conditions: set[str]) -> list[EntryIn]:
