@@ -81,13 +81,16 @@ class RelationExtractor:
                 if not before.search(text, max(0, m.start - 80), m.start)
                 and not after.match(text, m.end)]
 
-    def _outcomes(self, text: str, mentions: list[Mention], trigger_end: int) -> list[Mention]:
+    @staticmethod
+    def _outcomes(mentions: list[Mention], unpopulated: list[Mention], trigger_end: int
+                  ) -> list[Mention]:
         """Mentions an outcome may be: after the trigger, none that names a population.
 
         "Causes of death in patients with SCI" causes no SCI; before the trigger any
-        ("patients with HO following COVID-19": HO still follows the event).
+        ("patients with HO following COVID-19": HO still follows the event). `unpopulated`
+        is `_without_populations` of `mentions`.
         """
-        kept = {id(m) for m in self._without_populations(text, mentions)}
+        kept = {id(m) for m in unpopulated}
         return [m for m in mentions if m.start < trigger_end or id(m) in kept]
 
     def _rules_for(self, category: str | None) -> frozenset[int]:
@@ -152,6 +155,14 @@ class RelationExtractor:
         type_of = self.memo.type_of
         present = {type_of(m.concept_id) for m in every}
         allowed = self._rules_for(setting.category)
+        unpopulated: dict[int, list[Mention]] = {}
+
+        def no_populations(pool: list[Mention]) -> list[Mention]:
+            """The pool's mentions that name no population, worked out once a sentence."""
+            if id(pool) not in unpopulated:
+                unpopulated[id(pool)] = self._without_populations(text, pool)
+            return unpopulated[id(pool)]
+
         for position in self._index.candidates(folded):
             if position not in allowed:
                 continue
@@ -164,9 +175,8 @@ class RelationExtractor:
                 if rule.unless and self.arguments.clause_matches(rule.unless, text, match):
                     continue
                 pool = every if rule.subject.side == "group" else mentions
-                agents = (self._without_populations(text, pool)
-                          if rule.predicate in self._agentive else None)
-                outcomes = (self._outcomes(text, pool, match.end())
+                agents = no_populations(pool) if rule.predicate in self._agentive else None
+                outcomes = (self._outcomes(pool, no_populations(pool), match.end())
                             if rule.predicate in self._outcome_only else None)
                 claims.extend(self._apply(rule, match, analysis, pool, setting, taken, agents,
                                           outcomes))
@@ -177,7 +187,7 @@ class RelationExtractor:
             for section_rule in self.rules.section_rules:
                 positional.extend(self._apply_section_rule(
                     section_rule, analysis,
-                    self._without_populations(text, mentions)
+                    no_populations(mentions)
                     if section_rule.predicate in self._agentive else mentions, setting))
             positional = subsume(positional, self.lexicon, self._subsumption, gathering)
             claims = dedupe(claims + explicit_over_positional(claims, positional,
