@@ -81,6 +81,10 @@ class DisplayRules(Strict):
     """Words of an order or procedure that gives something by a route ("vaccine",
     "injection"): with an injection route named, it is read as that injection."""
 
+    def injection_route(self, codes: list[str], texts: list[str]) -> InjectionRoute | None:
+        """The first injection route these route codes or texts name, if any."""
+        return next((r for r in self.injection_routes if r.named_in(codes, texts)), None)
+
     def presence(self, *values: str | None) -> str | None:
         """The status (absent, active) a value that only says whether a thing is there means."""
         for value in values:

@@ -235,8 +235,7 @@ def _immunization(resource: Any, source: str, status: str | None
     vaccine = resource.vaccineCode
     names = [t for t in [vaccine.text, *(c.display for c in vaccine.coding or [])] if t]
     texts = [*route_texts, *names, *_texts(resource)]
-    found = next((r for r in display_rules().injection_routes if r.named_in(codes, texts)),
-                 None)
+    found = display_rules().injection_route(codes, texts)
     if found is None:
         return None
     when, _ = _first_time(resource, "occurrence")
@@ -256,7 +255,7 @@ def _as_injection(code: Any, entry: EntryIn) -> EntryIn:
     texts = [t for t in [code.text, *(c.display for c in code.coding or [])] if t]
     if not any(re.search(rules.injected, t, re.IGNORECASE) for t in texts):
         return entry
-    found = next((r for r in rules.injection_routes if r.named_in([], texts)), None)
+    found = rules.injection_route([], texts)
     if found is None:
         return entry
     return entry.model_copy(update={"text": found.name, "codes": [],
