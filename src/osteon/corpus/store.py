@@ -120,6 +120,8 @@ def _named_part(origin: str | None) -> str | None:
     if origin and _FILE_PATH.match(origin):
         return re.split(r"[\\/]", origin)[-1]
     return origin
+
+
 HELD_CACHE = 50_000
 """Words and phrases a store remembers holding or not, per version of its sentences."""
 CAPITALS_SAMPLE = 50
