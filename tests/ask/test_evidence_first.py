@@ -168,6 +168,12 @@ def test_the_quoted_span_is_the_claim_that_answers(seeded_kb: KnowledgeBase) -> 
     "Does heterotopic ossification show up on a PET-CT scan?",  # a hyphenated abbreviation
     "What is palovarotene used for?",  # a drug the lexicon knows and no source names
     "Has garetosmab been approved for fibrodysplasia ossificans progressiva?",
+    # a drug whose name has a short word too, an animal, a group of people
+    "Does zoledronic acid stop heterotopic ossification after a knee replacement?",
+    "Has myositis ossificans been seen in cats after a broken thigh bone?",
+    "Should a woman who is pregnant be given radiotherapy to prevent HO after hip surgery?",
+    "Is radiation therapy to prevent HO after hip surgery safe while breastfeeding?",
+    "Does the risk of HO after hip replacement differ between smokers and non-smokers?",
 ])
 def test_a_question_about_what_no_source_mentions_is_not_answered(
         seeded_kb: KnowledgeBase, question: str) -> None:

@@ -64,6 +64,14 @@ def test_a_bruised_thigh_coded_only_is_a_trauma_risk(seeded_kb):
     assert any(i.subject == "trauma" for i in result.risk_factors)
 
 
+@pytest.mark.parametrize("text", ["L thigh contusion (helmet to thigh)",
+                                  "Impr: quadriceps contusion", "charley horse R thigh"])
+def test_a_contusion_written_in_words_is_an_injury_not_a_bruise(seeded_kb, text):
+    # the blow is the risk ("trauma"); the bruise it leaves is only a finding
+    result = seeded_kb.assess({"notes": [{"text": text, "date": "2026-05-20"}]}, at=AT)
+    assert any(i.subject == "trauma" for i in result.risk_factors)
+
+
 # --- a table code and the chart's own words -----------------------------------------------
 
 

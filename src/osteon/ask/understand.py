@@ -127,6 +127,9 @@ class QuestionRules(Strict):
     named_things: frozenset[str] = frozenset()
     """Concept types whose name is the thing itself (a drug, a gene): sources that never
     name it say nothing of it (ask/unmentioned.py unnamed_topics)."""
+    population_words: frozenset[str] = frozenset()
+    """Words for a group of people set apart by a state or a habit ("pregnant", "smokers"):
+    a question kept to one that no source speaks of is beyond them."""
     determiners: frozenset[str] = frozenset()
     """Words that open a yes-or-no question's subject ("is THERE A vaccine…")."""
     pronouns: frozenset[str] = frozenset()

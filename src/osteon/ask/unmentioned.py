@@ -99,8 +99,9 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     asker = _asker(question.text)
     words = [w for w in words if w not in rules.source_nouns and w not in asker
              and not _names_a_source(question.text, w, rules)]
-    topic = unnamed_topics(knowledge, question, rules) or unknown_subject(
-        knowledge, question, words, rules)
+    topic = (unnamed_topics(knowledge, question, rules)
+             or unnamed_population(knowledge, question, rules)
+             or unknown_subject(knowledge, question, words, rules))
     if topic:
         return topic
     kind = _kind_named(question.text, words, rules)
@@ -146,18 +147,35 @@ def unnamed_topics(knowledge: KnowledgeStore, question: Question, rules: Questio
     vocabulary = knowledge.store.vocabulary()
     folded = " ".join(tokens)
     for concept, first, last in find_concepts(question.text, knowledge.lexicon, rules):
-        said = [w for w in tokens[first:last] if len(w) >= TYPO_MIN_LENGTH]
-        if (concept not in unnamed or not said or len(said) < last - first
+        # a name's long words tell it ("zoledronic" of "zoledronic acid"), else its short
+        # ones ("cats"); a letter or a number no more ("substance P", "IL-1"); a lay word
+        # ("clot") or a condition ("paraplegic", where sources speak of the injury) the
+        # sources may well say another way
+        words = [w for w in tokens[first:last] if len(w) >= MIN_LENGTH and w.isalpha()]
+        said = [w for w in words if len(w) >= TYPO_MIN_LENGTH] or words
+        if (concept not in unnamed or not said
                 or knowledge.lexicon.get(concept).type not in rules.named_things
                 or rules.lay_terms.get(" ".join(tokens[first:last])) == concept):
-            # short words, lay words ("clot") and conditions ("paraplegic", where sources
-            # speak of the injury) the sources may well say another way
             continue
         if len(knowledge.store.absent_words(said)) == len(said) and not any(
                 misspelt(w, vocabulary, rules) or relative(w, vocabulary, rules)
                 or _said_otherwise(knowledge, w, folded, rules) for w in said):
             return said
     return []
+
+
+def unnamed_population(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
+                       ) -> list[str]:
+    """The question's words for a group of people no source speaks of, by them or a relative.
+
+    "Can a pregnant woman receive radiation to prevent HO?" over sources that never speak
+    of pregnancy: they say who should get radiation, not whether a pregnant woman should.
+    """
+    vocabulary = knowledge.store.vocabulary()
+    asked = [w for w in dict.fromkeys(fold(t) for t in WORD.findall(question.text))
+             if w in rules.population_words]
+    return [w for w in asked if knowledge.store.absent_words([w])
+            and not misspelt(w, vocabulary, rules) and not relative(w, vocabulary, rules)]
 
 
 def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[str],
