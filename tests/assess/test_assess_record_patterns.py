@@ -12,6 +12,7 @@ Made-up patients.
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, datetime
 from typing import Any
 
@@ -197,3 +198,64 @@ def test_every_advice_setting_names_lexicon_concepts():
     assert settings
     for advice, events in settings.items():
         assert advice in lexicon and all(e in lexicon for e in events), advice
+
+
+# --- an operation called off ---------------------------------------------------------------
+
+
+def fhir(*resources: dict[str, Any]) -> dict[str, Any]:
+    """A made-up searchset bundle: one patient and these resources."""
+    people = [{"resourceType": "Patient", "id": "p", "gender": "female",
+               "birthDate": "1970-01-01"}]
+    return {"resourceType": "Bundle", "type": "searchset",
+            "entry": [{"resource": {"subject": {"reference": "Patient/p"}, **r}
+                       if r["resourceType"] != "Patient" else r}
+                      for r in people + list(resources)]}
+
+
+def note(text: str, date: str) -> dict[str, Any]:
+    data = base64.b64encode(text.encode()).decode()
+    return {"resourceType": "DocumentReference", "id": "n1", "status": "current",
+            "type": {"text": "Pre-op note"}, "date": date,
+            "content": [{"attachment": {"contentType": "text/plain", "data": data}}]}
+
+
+@pytest.mark.parametrize("status,kind", [("not-done", "Procedure"),
+                                         ("revoked", "ServiceRequest"),
+                                         ("cancelled", "Procedure")])
+def test_an_operation_the_record_calls_off_is_not_done_nor_booked(seeded_kb, status, kind):
+    when = "performedDateTime" if kind == "Procedure" else "occurrenceDateTime"
+    called_off = {"resourceType": kind, "id": "op", "status": status, "intent": "order",
+                  "code": {"coding": [{"system": CPT, "code": "27130"}], "text": "R THA"},
+                  when: "2026-06-09"}
+    if kind == "Procedure":
+        del called_off["intent"]
+    record = fhir(called_off, note("71F for R THA (second case). Anaesthesia: not fit today.",
+                                   "2026-06-09T07:00:00Z"))
+    result = seeded_kb.assess(record, at=AT)
+    facts = facts_of(result.patient, "total_hip_arthroplasty")
+    assert len(facts) == 2 and {f.status for f in facts} == {"absent"}
+    assert not result.risk_factors and not result.deadlines
+
+
+def test_an_operation_called_off_then_rebooked_stays_booked(seeded_kb):
+    record = fhir(
+        {"resourceType": "Procedure", "id": "op1", "status": "not-done",
+         "code": {"coding": [{"system": CPT, "code": "27130"}]},
+         "performedDateTime": "2026-06-02"},
+        {"resourceType": "ServiceRequest", "id": "op2", "status": "active", "intent": "order",
+         "code": {"coding": [{"system": CPT, "code": "27130"}]},
+         "occurrenceDateTime": "2026-06-12T08:00:00Z"},
+        note("For R THA on Friday", "2026-06-09T07:00:00Z"))
+    result = seeded_kb.assess(record, at=AT)
+    statuses = sorted(f.status for f in facts_of(result.patient, "total_hip_arthroplasty"))
+    assert statuses == ["absent", "planned", "planned"]
+    assert any(i.subject == "total_hip_arthroplasty" for i in result.risk_factors)
+
+
+def test_for_right_before_an_operation_is_its_booking():
+    patient = read(notes=[{"text": "For L TKA tomorrow. Physio for 6 weeks after THA in 2019",
+                           "date": "2026-06-09"}])
+    [tka] = facts_of(patient, "knee_arthroplasty")
+    assert tka.status == "planned" and tka.when is None
+    assert all(f.status != "planned" for f in facts_of(patient, "total_hip_arthroplasty"))

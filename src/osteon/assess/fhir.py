@@ -9,7 +9,9 @@ conditions, and Immunization, read as the intramuscular injection it is when its
 says so) is validated with
 `fhir.resources.R4B` (the R5 default of fhir.resources 8 rejects real R4 data).
 One bad resource is skipped with a warning naming it; a bundle that is not a
-Bundle, or whose resources are valid R5 but not R4, is refused. Other resource
+Bundle, or whose resources are valid R5 but not R4, is refused. A Procedure not done
+or an order revoked or cancelled is read as the operation absent (called off); other
+resources entered in error, refuted or cancelled are not read. Other resource
 types (Claim, ...) are counted in one warning; a type FHIR does not
 know is named.
 """
@@ -35,6 +37,10 @@ USED = ("Patient", "Condition", "Procedure", "ServiceRequest", "Observation",
 _TEXT_TYPES = ("text/plain", "text/markdown")
 """Attachments read as notes (their bytes are the text; other types are not read)."""
 _SKIP_STATUS = {"entered-in-error", "not-done", "cancelled", "refuted", "revoked"}
+_CALLED_OFF = {"not-done", "cancelled", "revoked"}
+"""Statuses of a Procedure or ServiceRequest that say the operation was called off: it is
+read as absent (not done), so that the record says so, and the notes that still name it as
+booked ("62M for L TKA") are not read as an operation to come."""
 _RESOLVED = {"inactive", "remission", "resolved"}
 _UNCERTAIN = {"unconfirmed", "provisional", "differential"}
 _HIGH = {"H", "HH", "HU", ">", "A", "AA"}
@@ -171,7 +177,8 @@ def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] 
     status = _code(getattr(resource, "status", None))
     if kind == "Immunization":
         return _immunization(resource, source, status)
-    if status in _SKIP_STATUS:
+    called_off = kind in ("Procedure", "ServiceRequest") and status in _CALLED_OFF
+    if status in _SKIP_STATUS and not called_off:
         return None
     if kind == "Condition":
         verification = _first_code(resource.verificationStatus)
@@ -187,8 +194,8 @@ def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] 
         planned = kind == "ServiceRequest" or status == "preparation"
         when, end = _first_time(resource, "performed" if kind == "Procedure" else "occurrence")
         entry = _entry(resource.code, when, resource.bodySite, source,
-                       "planned" if planned else "active", end)
-        return "procedures", _as_injection(resource.code, entry)
+                       "absent" if called_off else "planned" if planned else "active", end)
+        return "procedures", entry if called_off else _as_injection(resource.code, entry)
     if kind == "Observation":
         return _observation(resource, source)
     if kind in ("DiagnosticReport", "DocumentReference"):

@@ -277,12 +277,38 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             # time; dated at the note it would be the latest operation and move the window
             cue += f", before the text's date ({written:%Y-%m-%d}): its own date is not known"
             when, date_only = None, False
+        if finding.kind == "procedure" and when is None and status in ("active", PLANNED) \
+                and (off := _called_off(out, concept)) is not None:
+            # "62M for L TKA (first case)" in the pre-op note of a case the record itself
+            # says was cancelled: the operation the text names as booked was not done
+            cue = f"; the record says it was called off ({off.source}): not done"
+            status = "absent"
         out.facts.append(PatientFact(
             finding.kind, concept, finding.label, when,  # type: ignore[arg-type]
             date_only, sites=finding.sites, status=status, matched_by="note",
             source=source, laterality=finding.laterality,
             how=f"read from the text \u201c{finding.clause}\u201d{cue}"))
 
+
+
+def _called_off(out: _Collector, concept: str) -> PatientFact | None:
+    """The record's own entry saying an operation named in a text was not done, or None.
+
+    A Procedure `not-done` or an order revoked (read as absent) for the same operation (or
+    a broader or narrower one), with no entry of it done, planned or in the past besides:
+    an undated mention of it in a note (the booking, "for L TKA") is the operation that
+    was called off. An operation rebooked or done after all has an entry of its own.
+    """
+    lexicon = out.lexicon
+
+    def same(fact: PatientFact) -> bool:
+        return lexicon.is_a(fact.concept, concept) or lexicon.is_a(concept, fact.concept)
+
+    listed = [f for f in out.facts if f.kind == "procedure" and f.matched_by != "note"
+              and same(f)]
+    if any(f.status != "absent" for f in listed):
+        return None
+    return next(iter(listed), None)
 
 
 def _listed_onset(out: _Collector, concept: str, when: datetime) -> datetime | None:
@@ -505,7 +531,7 @@ def _when(out: _Collector, kind: FactKind, entry: EntryIn, source: str
           ) -> tuple[datetime | None, bool]:
     when, date_only = _moment(out, entry.date, source, "date")
     if when is not None and when > out.at and not (kind == "procedure"
-                                                   and entry.status == "planned"):
+                                                   and entry.status in (PLANNED, "absent")):
         out.warn(f"{source}: date {entry.date} is after the assessment time "
                  f"{out.at:%Y-%m-%d %H:%M} UTC; the date was ignored")
         return None, False

@@ -71,7 +71,7 @@ def planned_cue(clause: str, mention: str) -> str | None:
     """The words before `mention` in the clause that say it is to come, or None."""
     at = clause.find(mention)
     found = _planned_pattern().search(clause, 0, at if at >= 0 else 0)
-    return found.group(0) if found else None
+    return found.group(0).strip() if found else None
 
 
 def _conditional(clause: str, mention: str) -> bool:
