@@ -73,6 +73,25 @@ def test_a_contusion_written_in_words_is_an_injury_not_a_bruise(seeded_kb, text)
     assert any(i.subject == "trauma" for i in result.risk_factors)
 
 
+# --- chronic diseases a problem list carries --------------------------------------------
+
+
+@pytest.mark.parametrize("code,text,concept", [
+    ("F02.C0", None, "dementia"),
+    ("F03.90", "Dementia, moderate", "dementia"),
+    ("G30.1", "Advanced Alzheimer's dementia", "alzheimer_disease"),
+    ("M05.79", None, "rheumatoid_arthritis"),
+    ("M06.9", "RA (seronegative)", "rheumatoid_arthritis"),
+])
+def test_a_chronic_disease_coded_by_its_category_is_recognised_and_no_risk(seeded_kb, code,
+                                                                           text, concept):
+    entry = coded(code, date="2019-01-01", **({"text": text} if text else {}))
+    result = seeded_kb.assess({"conditions": [entry]}, at=AT)
+    [fact] = facts_of(result.patient, concept)
+    assert fact.status == "active" and not result.patient.not_recognised
+    assert not result.risk_factors  # the sources name neither as a risk of HO
+
+
 # --- a table code and the chart's own words -----------------------------------------------
 
 
