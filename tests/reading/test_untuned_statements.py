@@ -1,6 +1,6 @@
 """Reading patterns behind wrong statements under answers on untuned pages (issue 14).
 
-The statements shown under the answers to the thirteenth and fourteenth sets of real pages
+The statements shown under the answers to the thirteenth to seventeenth sets of real pages
 were labelled by hand; each test writes, in its own words, the shape of a sentence that gave
 a wrong one and checks the general pattern.
 """
@@ -123,3 +123,53 @@ def test_a_time_point_and_not_until_are_no_onset_and_no_denial(tmp_path, empty_s
     assert not triples(claims, "onset_after")
     tests = [c for c in claims if c.predicate == "diagnostic_test_for"]
     assert tests and all(c.polarity != "negated" for c in tests)
+
+
+def test_what_only_says_which_is_no_subject(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification after a spinal cord injury may cause pressure "
+                       "ulcers and nerve entrapment.\nHeterotopic ossification (HO) in spinal "
+                       "cord injury patients usually shows a few weeks after injury.\n"
+                       "Ossification in fibrodysplasia ossificans progressiva is irreversible.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert ("heterotopic_ossification", "pressure_ulcer") in risks
+    assert not any(s == "spinal_cord_injury" and o != "heterotopic_ossification"
+                   for s, o in risks)
+    assert not any(s == "spinal_cord_injury" for s, _ in triples(claims, "onset_after"))
+    # a kind of the head is what is spoken of, not a modifier of it
+    assert any(c.subject == "fibrodysplasia_ossificans_progressiva"
+               for c in claims if c.predicate == "prognosis")
+
+
+def test_patients_named_by_their_injuries_follow_the_event_not_the_injuries(  # type: ignore[no-untyped-def]
+        tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "The review took brain injury or spinal cord injury patients following "
+                       "operations for hip heterotopic ossification.\n")
+    assert not any(o in ("spinal_cord_injury", "traumatic_brain_injury")
+                   for _, o in triples(claims, "risk_factor_for"))
+
+
+def test_it_is_neither_the_population_nor_the_class_before_a_kind(  # type: ignore[no-untyped-def]
+        tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "About one in two people with spinal cord injury will form some "
+                       "heterotopic ossification. It shows on plain x-rays a month or two after "
+                       "the injury.\nSome rare genetic disorders, such as fibrodysplasia "
+                       "ossificans progressiva, turn injured muscle into bone. Typically "
+                       "appearing in the big toe at birth, it then spreads.\n")
+    assert not any(o == "spinal_cord_injury" for _, o in triples(claims, "diagnostic_test_for"))
+    sites = triples(claims, "occurs_at_site")
+    assert ("fibrodysplasia_ossificans_progressiva", "big_toe") in sites
+    assert ("rare_genetic_disorder", "big_toe") not in sites
+
+
+def test_a_loss_of_motion_is_the_decrease_and_a_species_no_cause(  # type: ignore[no-untyped-def]
+        tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification can lead to loss of joint mobility.\nIn horses "
+                       "and dogs, the incidence of heterotopic ossification is low.\n")
+    complications = triples(claims, "complication_of")
+    assert ("decreased_range_of_motion", "heterotopic_ossification") in complications
+    assert ("range_of_motion", "heterotopic_ossification") not in complications
+    assert not any(s in ("horse", "dog") for s, _ in triples(claims, "risk_factor_for"))

@@ -362,7 +362,10 @@ def _names_only_the_condition(knowledge: KnowledgeStore, question: Question,
     if not question.concepts and _points_at_a_source(question.text, rules):
         return False
     kinds = knowledge.hierarchy().narrower(CONDITION) | {CONDITION}
-    return all(c in kinds for c in question.concepts)
+    named = [c for c in question.concepts if c not in kinds]
+    # a concept no source names ("does HO raise the risk of dementia?") is the question's
+    # unmentioned topic, not a topic the sources treat
+    return not named or set(named) <= set(unnamed_concepts(knowledge, question, rules))
 
 
 def _points_at_a_source(text: str, rules: QuestionRules) -> bool:
@@ -429,8 +432,14 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     text = question.text
     spans = [m.span() for m in WORD.finditer(text)]
     words = [re.sub(r"['’]s$", "", fold(text[s:e])) for s, e in spans]
-    named = {i for _, first, last in find_concepts(text, knowledge.lexicon, rules)
-             for i in range(first, last)}
+    # the words of a concept some source names are no unmentioned words; a concept no
+    # source names by any name, nor by its broader one ("paraplegic" where they speak of
+    # the cord injury), is judged by its words like any other ("dementia" over pages that
+    # never speak of it)
+    unnamed = {c for c in unnamed_concepts(knowledge, question, rules)
+               if not _broader_named(knowledge, c)}
+    named = {i for concept, first, last in find_concepts(text, knowledge.lexicon, rules)
+             if concept not in unnamed for i in range(first, last)}
     candidates = [w for i, w in enumerate(words) if i not in named and len(w) >= MIN_LENGTH
                   and (w.isalpha() or CODE.fullmatch(w)
                        or (COMPOUND.fullmatch(w) and text[slice(*spans[i])].isupper()))
@@ -478,6 +487,16 @@ def unnamed_concepts(knowledge: KnowledgeStore, question: Question, rules: Quest
                    for name in names):
             unnamed.append(concept)
     return unnamed
+
+
+def _broader_named(knowledge: KnowledgeStore, concept: str) -> bool:
+    """Does a source name a concept the given one is a direct kind of?"""
+    for parent in knowledge.lexicon.get(concept).parents:
+        entry = knowledge.lexicon.get(parent)
+        names = [entry.name, *entry.synonyms, *entry.abbreviations]
+        if len(knowledge.store.absent_words(names)) < len(names):
+            return True
+    return False
 
 
 def _spelled_otherwise(knowledge: KnowledgeStore, word: str, rules: QuestionRules) -> bool:

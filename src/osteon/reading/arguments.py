@@ -112,6 +112,8 @@ class ArgumentFinder:
         self._break_cache: tuple[str | None, list[tuple[int, int]]] = (None, [])
         self._concessive = compiled(rules.concessive) if rules.concessive else None
         self._modifier = compiled(rules.modifier_link) if rules.modifier_link else None
+        self._post_modifier = (compiled(rules.post_modifier_link)
+                               if rules.post_modifier_link else None)
 
     def needs(self, argument: Argument) -> frozenset[str | None] | None:
         """Concept types one of which a sentence must mention to fill `argument`.
@@ -240,6 +242,8 @@ class ArgumentFinder:
             inside = [m for m in inside if (m.start, m.end) not in taken]
         if self._modifier is not None and inside:
             inside = [m for m in inside if not self._modifies(m, text, mentions)]
+        if self._post_modifier is not None and inside and argument.side == "left":
+            inside = [m for m in inside if not self._post_modifies(argument, m, text, mentions)]
         region = inside  # "such as" members need not pass the head's own filters
         if not inside and argument.side == "group":
             named = self.memo.concept_id_for(text[lo:hi])
@@ -382,15 +386,34 @@ class ArgumentFinder:
         for m in sorted((m for m in mentions if first.end <= m.start < hi), key=lambda m: m.start):
             if m.start < end:
                 continue
-            if not self._gap.fullmatch(BRACKETED.sub("", text[end:m.start])):
+            if not self.joins(text, end, m.start):
                 break
             end = m.end
         return end
+
+    def joins(self, text: str, end: int, start: int) -> bool:
+        """Do the words between two mentions only join them as items of a list ("A, B or C")?"""
+        return self._gap.fullmatch(BRACKETED.sub("", text[end:start])) is not None
 
     def _modifies(self, mention: Mention, text: str, mentions: list[Mention]) -> bool:
         """Does `mention` only modify the mention after it ("burn-induced HO")?"""
         link = self._modifier.match(text, mention.end) if self._modifier else None
         return link is not None and any(m.start == link.end() for m in mentions)
+
+    def _post_modifies(self, argument: Argument, mention: Mention, text: str,
+                       mentions: list[Mention]) -> bool:
+        """Does `mention` only say which of the mention before it ("HO after SCI")?
+
+        Only where that one may fill the argument itself ("osteoblasts in HO after TKA":
+        HO still follows TKA), and not when the mention names a kind of it ("ossification
+        in FOP is irreversible" is said of FOP).
+        """
+        assert self._post_modifier is not None
+        return any(h.end <= mention.start and h.concept_id != mention.concept_id
+                   and self._post_modifier.fullmatch(text, h.end, mention.start)
+                   and self.allowed(argument, h.concept_id)
+                   and not self.memo.is_a(mention.concept_id, h.concept_id)
+                   for h in mentions)
 
     @staticmethod
     def _own_clause(inside: list[Mention], text: str, lo: int, start: int) -> list[Mention]:
@@ -472,7 +495,7 @@ class ArgumentFinder:
             return []
         chain = [inside[-1]]
         for candidate in reversed(inside[:-1]):
-            if not self._gap.fullmatch(BRACKETED.sub("", text[candidate.end:chain[-1].start])):
+            if not self.joins(text, candidate.end, chain[-1].start):
                 break
             chain.append(candidate)
         return list(reversed(chain))
@@ -576,9 +599,10 @@ class ArgumentFinder:
             return argument.concepts[:1]
         if argument.implicit == "previous":
             for group in (setting.previous_mentions, setting.earlier_mentions):
-                earlier = [m.concept_id for m in group if self.allowed(argument, m.concept_id)]
+                earlier = self.memo.first_named(
+                    [m.concept_id for m in group if self.allowed(argument, m.concept_id)])
                 if earlier:
-                    return earlier[:1]
+                    return earlier
             return []
         if argument.implicit == "section":
             for group in (setting.heading_mentions, setting.title_mentions):

@@ -58,3 +58,15 @@ class LexiconMemo:
         if len(self._types) < MAX_TERMS:
             self._types[concept_id] = found
         return found
+
+    def first_named(self, concepts: list[str]) -> list[str]:
+        """What a sentence naming `concepts` in order was about, for the next one's "it".
+
+        Its first concept, unless the sentence goes on to name a kind of it: "rare genetic
+        disorders such as FOP, … Characteristically exhibiting in the big toe, it causes"
+        speaks of FOP, the class only introduced it.
+        """
+        if not concepts:
+            return []
+        head = concepts[0]
+        return [k for k in concepts[1:] if k != head and self.is_a(k, head)][:1] or [head]

@@ -296,6 +296,10 @@ class RelationRules(Strict):
     modifier_link: str | None = None
     """Words ("-induced", "-related") that make a mention modify the mention right after
     it: "burn-induced HO" is HO, so the burn is no argument where HO is one."""
+    post_modifier_link: str | None = None
+    """Words ("after", "in") that make a mention, on a trigger's left, modify the mention
+    right before it: in "HO after SCI can lead to pressure sores" the subject is HO, the
+    injury only says which HO."""
     coordination_gap: str
     member_intro: str = r"\s*,?\s*(?:such as|including|e\.g\.,?|like)\s+"
     """Words after a class that introduce its named members ("medications such as A or B",
@@ -308,6 +312,11 @@ class RelationRules(Strict):
     not_sites: list[str] = []
     """Anatomy that is never a claim's site qualifier: the tissue the topic itself is made of
     ("lamellar bone in soft tissue" places nothing at the bone)."""
+    hosts: list[str] = []
+    """Species of patients and study models: whom a claim speaks of."""
+    host_is_no_subject_of: list[str] = []
+    """Predicates whose subject is never one of `hosts` (or a kind of one): a species is
+    no risk factor of what its members develop."""
     exposures: list[str] = []
     """Predicates whose subject is an exposure a study compares: a negated claim whose
     subject is itself what the negation denies ("received no prophylaxis") is not read, and
@@ -329,6 +338,7 @@ class RelationRules(Strict):
     section_rules: list[SectionRule] = []
 
     @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link",
+                     "post_modifier_link",
                      "verb_links", "right_ends", "name_apposition", "not_statements",
                      "outcome_after", "attribute_after")
     @classmethod

@@ -65,6 +65,8 @@ class RelationExtractor:
         self._agentive = frozenset(population.not_agent_of if population else ())
         self._outcome_only = frozenset(population.not_outcome_of if population else ())
         self._not_sites = frozenset(rules.not_sites)
+        self._hosts = tuple(rules.hosts)
+        self._host_free = frozenset(rules.host_is_no_subject_of)
         self._exposures = frozenset(rules.exposures)
         self._outcome = compiled(rules.outcome_after) if rules.outcome_after else None
         self._attribute = compiled(rules.attribute_after) if rules.attribute_after else None
@@ -81,17 +83,34 @@ class RelationExtractor:
                 if not before.search(text, max(0, m.start - 80), m.start)
                 and not after.match(text, m.end)]
 
-    @staticmethod
-    def _outcomes(mentions: list[Mention], unpopulated: list[Mention], trigger_end: int
-                  ) -> list[Mention]:
+    def _is_host(self, concept_id: str) -> bool:
+        """Is the concept a species of patients or study models, or a kind of one?"""
+        return any(concept_id == h or self.memo.is_a(concept_id, h) for h in self._hosts)
+
+    def _outcomes(self, text: str, mentions: list[Mention], unpopulated: list[Mention],
+                  trigger_end: int) -> list[Mention]:
         """Mentions an outcome may be: after the trigger, none that names a population.
 
-        "Causes of death in patients with SCI" causes no SCI; before the trigger any
-        ("patients with HO following COVID-19": HO still follows the event). `unpopulated`
-        is `_without_populations` of `mentions`.
+        "Causes of death in patients with SCI" causes no SCI; before the trigger any but
+        one that only says which patients ("TBI or SCI patients following surgery for HO":
+        the patients follow the surgery, the injuries do not), while "patients with HO
+        following COVID-19" still have HO follow the event. `unpopulated` is
+        `_without_populations` of `mentions`.
         """
         kept = {id(m) for m in unpopulated}
-        return [m for m in mentions if m.start < trigger_end or id(m) in kept]
+        return [m for m in mentions
+                if (id(m) in kept if m.start >= trigger_end
+                    else not self._names_patients(text, m, mentions))]
+
+    def _names_patients(self, text: str, mention: Mention, mentions: list[Mention]) -> bool:
+        """Is the mention, or the list it opens, a modifier of "patients" ("SCI patients")?"""
+        assert self._population is not None
+        after = self._population[1]
+        end = mention.end
+        for m in mentions:
+            if m.start >= end and self.arguments.joins(text, end, m.start):
+                end = m.end  # "TBI or SCI patients": the list's last item is before the noun
+        return after.match(text, end) is not None
 
     def _rules_for(self, category: str | None) -> frozenset[int]:
         """Positions of the rules a section of this category allows."""
@@ -124,12 +143,15 @@ class RelationExtractor:
 
         "HO follows burns. It also follows fractures. It is also known as X": the second
         sentence is about HO although it names only fractures, so the third's "it" is HO.
+        A population it names is whom it speaks of, never what the next one's "it" is: after
+        "Up to half of people with SCI will develop HO", "It can be seen on an x-ray" is HO.
         """
         anaphors = self.virtual.anaphora(analysis.text, setting, list(analysis.mentions))
-        if not anaphors:
+        named = self._without_populations(analysis.text, list(analysis.mentions))
+        if not anaphors and len(named) == len(analysis.mentions):
             return analysis
         return replace(analysis, mentions=tuple(sorted(
-            [*analysis.mentions, *anaphors], key=lambda m: (m.start, -m.end))))
+            [*named, *anaphors], key=lambda m: (m.start, -m.end))))
 
     def extract(self, analysis: SentenceAnalysis, setting: SentenceSetting,
                 quantities: Iterable[Quantity] = ()) -> list[Claim]:
@@ -176,7 +198,7 @@ class RelationExtractor:
                     continue
                 pool = every if rule.subject.side == "group" else mentions
                 agents = no_populations(pool) if rule.predicate in self._agentive else None
-                outcomes = (self._outcomes(pool, no_populations(pool), match.end())
+                outcomes = (self._outcomes(text, pool, no_populations(pool), match.end())
                             if rule.predicate in self._outcome_only else None)
                 claims.extend(self._apply(rule, match, analysis, pool, setting, taken, agents,
                                           outcomes))
@@ -194,7 +216,8 @@ class RelationExtractor:
                                                                self.lexicon))
         # "areas normally void of bone": the tissue HO itself is, never where it occurs
         claims = [c for c in claims
-                  if not (c.predicate == "occurs_at_site" and c.object in self._not_sites)]
+                  if not (c.predicate == "occurs_at_site" and c.object in self._not_sites)
+                  and not (c.predicate in self._host_free and self._is_host(c.subject))]
         claims = governed(claims, setting.lead_in)
         return with_qualifiers(claims, list(quantities), mentions, self.lexicon, setting, text,
                                self._not_sites)

@@ -181,10 +181,10 @@ class VirtualMentions:
         """
         topic = self.rules.topic
         for group in (setting.previous_mentions, setting.earlier_mentions):
-            first = [m.concept_id for m in sorted(group, key=lambda m: m.start)
-                     if self.type_of(m.concept_id) in types]
+            first = self.memo.first_named([m.concept_id for m in sorted(
+                group, key=lambda m: m.start) if self.type_of(m.concept_id) in types])
             if first:
-                return first[:1]
+                return first
         if "condition" not in types:
             return []
         for group in (setting.heading_mentions, setting.title_mentions):
