@@ -177,3 +177,39 @@ def test_an_order_to_give_a_vaccine_into_a_muscle_is_an_injury_in_fop(kb):
     assert injection.status == "planned"
     caution = next(i for i in injury_items(result) if i.subject == "intramuscular_injection")
     assert "advised against" in caution.text
+
+
+def medication_order(text: str, *, cvx: str | None = None, route: str | None = None,
+                     kind: str = "MedicationRequest", status: str = "active"
+                     ) -> dict[str, Any]:
+    concept: dict[str, Any] = {"text": text}
+    if cvx:
+        concept["coding"] = [{"system": "http://hl7.org/fhir/sid/cvx", "code": cvx}]
+    dosage = [{"text": "once", **({"route": {"coding": [{
+        "system": "http://terminology.hl7.org/CodeSystem/v3-RouteOfAdministration",
+        "code": route}]}} if route else {})}]
+    resource: dict[str, Any] = {"resourceType": kind, "id": f"m{abs(hash(text)) % 10**6}",
+                                "status": status, "subject": {"reference": "Patient/p"},
+                                "medicationCodeableConcept": concept}
+    if kind == "MedicationRequest":
+        resource |= {"intent": "order", "authoredOn": "2026-05-04",
+                     "dosageInstruction": dosage}
+    else:
+        resource |= {"effectiveDateTime": "2026-04-01", "dosage": dosage}
+    return {"resource": resource}
+
+
+def test_a_vaccine_ordered_as_a_medication_into_a_muscle_is_an_injury_in_fop(kb):
+    # many EHRs send a vaccine order as a MedicationRequest, coded in CVX by brand name
+    record = bundle()
+    record["entry"] += [
+        medication_order("Boostrix 0.5 mL IM, L deltoid", cvx="115"),
+        medication_order("hepatitis A vaccine", route="IM", kind="MedicationStatement"),
+        medication_order("rotavirus vaccine", cvx="119", route="PO"),
+        medication_order("ketorolac 30 mg IM")]
+    result = kb.assess(record, at=AT)
+    injections = [f for f in result.patient.facts if f.concept == "intramuscular_injection"]
+    assert sorted(f.status for f in injections) == ["active", "planned"]
+    assert any(f.concept == "ketorolac" for f in result.patient.facts)  # a drug stays a drug
+    caution = next(i for i in injury_items(result) if i.subject == "intramuscular_injection")
+    assert len(caution.matched) == 2

@@ -80,6 +80,12 @@ class DisplayRules(Strict):
     injected: str = r"(?!)"
     """Words of an order or procedure that gives something by a route ("vaccine",
     "injection"): with an injection route named, it is read as that injection."""
+    vaccine_systems: list[str] = []
+    """Code systems whose every code is a vaccine (CVX): a medication coded in one is a
+    vaccine whatever its name ("Kinrix"), so that its route makes it an injection."""
+    vaccine_words: str = r"(?!)"
+    """Words naming a medication as a vaccine ("influenza vaccine", "tetanus toxoid"); a
+    drug merely injected ("ketorolac injection") stays the medicine it is."""
 
     def injection_route(self, codes: list[str], texts: list[str]) -> InjectionRoute | None:
         """The first injection route these route codes or texts name, if any."""

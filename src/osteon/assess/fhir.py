@@ -211,6 +211,9 @@ def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] 
             when, end = resource.authoredOn, None
         else:
             when, end = _first_time(resource, "effective")
+        injection = _vaccine_injection(resource, kind, concept, status, when, source)
+        if injection is not None:
+            return "procedures", injection
         state = ("absent" if status == "not-taken"  # recorded as not taken: never "on it"
                  else "stopped" if status in ("stopped", "completed", "on-hold")
                  else "active")
@@ -267,6 +270,36 @@ def _as_injection(code: Any, entry: EntryIn) -> EntryIn:
         return entry
     return entry.model_copy(update={"text": found.name, "codes": [],
                                     "notes": [*entry.notes, *texts[:1]]})
+
+
+def _vaccine_injection(resource: Any, kind: str, concept: Any, status: str | None,
+                       when: Any, source: str) -> EntryIn | None:
+    """A vaccine ordered or given into a muscle as a medication: that injection, or None.
+
+    Many EHRs send a vaccine order as a MedicationRequest ("Kinrix 0.5 mL IM, L deltoid",
+    coded in CVX), not as an Immunization: read as the Immunization with that route is,
+    so that in FOP the order gets the sources' injury caution before it is given. An
+    order not yet given is planned; a statement that it was given, or an order completed,
+    is done. The vaccine is kept as a note.
+    """
+    rules = display_rules()
+    names = [t for t in [concept.text, *(c.display for c in concept.coding or [])] if t]
+    vaccine = any(c.system in rules.vaccine_systems for c in concept.coding or []) or any(
+        re.search(rules.vaccine_words, t, re.IGNORECASE) for t in names)
+    if not vaccine:
+        return None
+    dosages = (resource.dosageInstruction if kind == "MedicationRequest"
+               else resource.dosage) or []
+    routes = [d.route for d in dosages if d.route is not None]
+    codes = [c.code for r in routes for c in r.coding or [] if c.code]
+    texts = [*(t for r in routes for t in [r.text, *(c.display for c in r.coding or [])] if t),
+             *(d.text for d in dosages if d.text), *names]
+    found = rules.injection_route(codes, texts)
+    if found is None:
+        return None
+    given = kind == "MedicationStatement" or status == "completed"
+    return EntryIn(text=found.name, date=_iso(when), source=source,
+                   status="active" if given else "planned", notes=names[:1])
 
 
 def _encounter(resource: Any, conditions: set[str]) -> list[EntryIn]:
