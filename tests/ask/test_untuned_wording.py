@@ -525,3 +525,30 @@ def test_which_member_of_a_drug_class_finds_a_sentence_naming_only_the_member(tm
         answer = kb.ask("Which bisphosphonate did the stroke patient get?")
     quoted = [c.sentence_text for s in answer.evidence for c in s.citations]
     assert any("risedronate" in t for t in quoted[:3]), quoted
+
+
+CALCINOSIS_PAGE = (
+    "Calcific myonecrosis of the leg\n\n"
+    "Calcific myonecrosis is a late, large, calcified mass of muscle that can look like a soft "
+    "tissue sarcoma on imaging.\n"
+    "The mass grows slowly over many years as bleeding into it recurs.\n"
+    "In the case series most lesions were of a mild grade and few of a severe grade.\n"
+    "Of the blood markers, alkaline phosphatase and creatine kinase were raised early; "
+    "osteocalcin was raised later.\n"
+    "Function was graded with the Glasgow Outcome Scale besides the Brooker grade.\n")
+
+
+@pytest.mark.parametrize("question", [
+    "Why might a doctor mistake calcific myonecrosis for a sarcoma?",  # verb after a subject
+    "In the case series, what share was of the mildest grade?",  # a degree of "mild"
+    "Why does a calcified mass like that keep getting larger?",  # a degree of "large"
+    "Besides Brooker, which scale was used to describe what function was left?",
+    "Which blood markers went up early, and which one rose after them?",  # past tenses
+])
+def test_a_verb_a_degree_or_a_past_tense_phrases_the_question(
+        tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    # "mistake", "mildest", "describe", "went", "rose": no source says them, none is a topic
+    with store_of_pages(tmp_path, {"myonecrosis.txt": CALCINOSIS_PAGE}) as kb:
+        answer = kb.ask(question)
+    assert not answer.abstained, answer.notes
+    assert any(c.doc == "myonecrosis" for s in answer.evidence for c in s.citations)

@@ -74,6 +74,36 @@ def _a_form_of_a_source_word(form: str, vocabulary: list[str], rules: QuestionRu
         form, vocabulary, scorer=Levenshtein.distance, score_cutoff=slips, limit=NEIGHBOURS))
 
 
+DEGREE_ENDINGS = ("est", "er")
+DEGREE_BASE_LENGTH = 3
+"""Letters the adjective of a degree form has at least ("low" of "lowest")."""
+
+
+def degree_of(word: str, vocabulary: list[str]) -> bool:
+    """Is the word a comparative or superlative of an adjective the sources use?
+
+    "bigger", "lowest", "mildest", "larger": a degree of "big", "low", "mild", "large"
+    says how much of what a source speaks of, never a new topic. The adjective must be a
+    whole source word as the index stems it (a doubled last letter undone: "bigg"; an
+    "e" or a "y" the ending took: "larg", "earli").
+    """
+    for ending in DEGREE_ENDINGS:
+        if not word.endswith(ending):
+            continue
+        base = word[:-len(ending)]
+        bases = {base, base + "e"}
+        if len(base) >= 2 and base[-1] == base[-2]:
+            bases.add(base[:-1])
+        if base.endswith("i"):
+            bases.add(base[:-1] + "y")
+        for candidate in bases:
+            at = bisect_left(vocabulary, candidate)
+            if (len(candidate) >= DEGREE_BASE_LENGTH and at < len(vocabulary)
+                    and vocabulary[at] == candidate):
+                return True
+    return False
+
+
 KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_AT = {key: (row, col + (0.0, 0.25, 0.75)[row])
            for row, keys in enumerate(KEYBOARD) for col, key in enumerate(keys)}

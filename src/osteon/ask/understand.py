@@ -146,6 +146,8 @@ class QuestionRules(Strict):
     """Words that open a question ("what", "how", …)."""
     modals: frozenset[str] = frozenset()
     """Verbs before another verb ("POH WILL attack"): the word after one is a verb."""
+    auxiliaries: frozenset[str] = frozenset()
+    """Verbs that open a question before its subject ("DID the vets remove…")."""
     articles: frozenset[str] = frozenset()
     """Words that open an object ("switch THE receptor"): the word before one is a verb."""
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from osteon.ask.records import Question
-from osteon.ask.spelling import TYPO_MIN_LENGTH, misspelt, relative, resembles
+from osteon.ask.spelling import TYPO_MIN_LENGTH, degree_of, misspelt, relative, resembles
 from osteon.ask.understand import (
     POLAR,
     WORD,
@@ -27,6 +27,7 @@ from osteon.ask.understand import (
     understand,
 )
 from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.lexicon_schema import ConceptEntry
 from osteon.reading.terms import fold
 
 MIN_LENGTH = 3
@@ -254,7 +255,13 @@ def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
         # a modal right after a question word ("how CAN dogs…") comes before the subject
         after_modal = (before in rules.modals and i >= 2
                        and tokens[i - 2] not in rules.question_words)
-        if asked_kind or after_modal or after in rules.articles:
+        # "might a doctor MISTAKE …", "did the vets REMOVE …": after the opening verb and
+        # its subject of a determiner and a noun
+        after_subject = (i >= 3 and tokens[i - 2] in rules.articles
+                         and tokens[i - 3] in rules.modals | rules.auxiliaries)
+        # a word before a question word takes it as its object ("to DESCRIBE what …")
+        if (asked_kind or after_modal or after_subject or after in rules.articles
+                or after in rules.question_words):
             roles.add(word)
     return frozenset(roles)
 
@@ -455,6 +462,7 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     # numerals joined ("Brooker II-III") are grades, no topic
     return [w for w in absent if w not in sources and not ROMAN.fullmatch(w)
             and not _frames(w, rules) and not misspelt(w, vocabulary, rules)
+            and not degree_of(w, vocabulary)
             and not relative(w, vocabulary, rules)
             and not _said_otherwise(knowledge, w, folded, rules)
             and not _spelled_otherwise(knowledge, w, rules)]
@@ -474,12 +482,11 @@ def unnamed_concepts(knowledge: KnowledgeStore, question: Question, rules: Quest
     for concept in question.concepts:
         if concept not in lexicon:
             continue
-        entry = lexicon.get(concept)
-        names = [entry.name, *entry.synonyms, *entry.abbreviations]
+        names = _names_of(lexicon.get(concept))
         if len(knowledge.store.absent_words(names)) < len(names):
             continue
-        kinds = [lexicon.get(k).name for k in sorted(hierarchy.narrower(concept) - {concept})
-                 if k in lexicon]
+        kinds = [name for k in sorted(hierarchy.narrower(concept) - {concept}) if k in lexicon
+                 for name in _names_of(lexicon.get(k))]
         if kinds and len(knowledge.store.absent_words(kinds)) < len(kinds):
             continue
         vocabulary = knowledge.store.vocabulary()
@@ -492,11 +499,15 @@ def unnamed_concepts(knowledge: KnowledgeStore, question: Question, rules: Quest
 def _broader_named(knowledge: KnowledgeStore, concept: str) -> bool:
     """Does a source name a concept the given one is a direct kind of?"""
     for parent in knowledge.lexicon.get(concept).parents:
-        entry = knowledge.lexicon.get(parent)
-        names = [entry.name, *entry.synonyms, *entry.abbreviations]
+        names = _names_of(knowledge.lexicon.get(parent))
         if len(knowledge.store.absent_words(names)) < len(names):
             return True
     return False
+
+
+def _names_of(entry: ConceptEntry) -> list[str]:
+    """Every name a concept goes by: its name, synonyms and abbreviations ("JAK1")."""
+    return [entry.name, *entry.synonyms, *entry.abbreviations]
 
 
 def _spelled_otherwise(knowledge: KnowledgeStore, word: str, rules: QuestionRules) -> bool:
