@@ -442,9 +442,11 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     # the words of a concept some source names are no unmentioned words; a concept no
     # source names by any name, nor by its broader one ("paraplegic" where they speak of
     # the cord injury), is judged by its words like any other ("dementia" over pages that
-    # never speak of it)
+    # never speak of it) but for HO, which every source is about however it says it
+    # ("bone in the wrong place")
+    condition = knowledge.hierarchy().narrower(CONDITION) | {CONDITION}
     unnamed = {c for c in unnamed_concepts(knowledge, question, rules)
-               if not _broader_named(knowledge, c)}
+               if c not in condition and not _broader_named(knowledge, c)}
     named = {i for concept, first, last in find_concepts(text, knowledge.lexicon, rules)
              if concept not in unnamed for i in range(first, last)}
     candidates = [w for i, w in enumerate(words) if i not in named and len(w) >= MIN_LENGTH
