@@ -67,10 +67,10 @@ def test_an_open_fracture_fixation_yesterday_opens_the_window_after_surgery(seed
 
 
 @pytest.mark.parametrize("code,text,concept,site", [
-    ("S52.521A", "L distal radius fx", "long_bone_fracture", "wrist"),
+    ("S52.521A", "L distal radius fx", "distal_radius_fracture", "wrist"),  # a long bone
     ("S52.121A", "radial head Fx, right", "elbow_fracture", "elbow"),
     ("S92.001A", "FX calcaneus", "fracture", "foot"),
-    ("S42.201A", None, "long_bone_fracture", "humerus"),
+    ("S42.201A", None, "proximal_humerus_fracture", "humerus"),
 ])
 def test_fracture_codes_map_by_region_and_chart_shorthand_agrees(code, text, concept, site):
     entry = {"codes": [{"system": "ICD-10-CM", "code": code}], "date": "2026-11-10"}

@@ -92,6 +92,48 @@ def test_a_chronic_disease_coded_by_its_category_is_recognised_and_no_risk(seede
     assert not result.risk_factors  # the sources name neither as a risk of HO
 
 
+# --- chart shorthand for an injury and what was not found --------------------------------
+
+
+@pytest.mark.parametrize("text,concept", [
+    ("L 3pt PHF 2/2 GLF", "proximal_humerus_fracture"),
+    ("R DRF after a mechanical fall", "distal_radius_fracture"),
+])
+def test_a_fracture_and_a_fall_written_by_their_abbreviations_are_injuries(seeded_kb, text,
+                                                                           concept):
+    result = seeded_kb.assess({"conditions": [{"text": text, "date": "2026-06-08"}]}, at=AT)
+    [fracture] = facts_of(result.patient, concept)
+    assert fracture.status == "active"
+    assert facts_of(result.patient, "ground_level_fall")
+    assert {"fracture", "trauma"} <= {i.subject for i in result.risk_factors}
+
+
+@pytest.mark.parametrize("text", ["POD1. -HS -LOC at time of GLF (per pt + dtr).",
+                                  "s/p GLF at home, (-)HS/LOC.",
+                                  "Tripped on rug. Denies LOC at the time of the GLF"])
+def test_a_minus_sign_before_a_word_is_not_found_and_the_fall_still_happened(text):
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    [loc] = facts_of(patient, "loss_of_consciousness")
+    assert loc.status == "absent"
+    assert all(f.status != "absent" for f in facts_of(patient, "ground_level_fall"))
+
+
+@pytest.mark.parametrize("text", ["-Continue indomethacin", "Plan: -indomethacin 25 mg TDS",
+                                  "x-ray: indomethacin started"])
+def test_a_bullet_or_a_hyphen_is_no_minus_sign(text):
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    assert {f.status for f in facts_of(patient, "indomethacin")} <= {"active", "planned"}
+    assert facts_of(patient, "indomethacin")
+
+
+@pytest.mark.parametrize("text", ["NSAIDs c/i (CKD3a)", "NSAIDs avoided (tSAH) per NSx",
+                                  "Avoid NSAIDs - age, eGFR 38"])
+def test_a_drug_kept_from_the_patient_is_not_taken(text):
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    [nsaid] = facts_of(patient, "nsaid")
+    assert nsaid.status == "absent"
+
+
 # --- a table code and the chart's own words -----------------------------------------------
 
 

@@ -49,6 +49,9 @@ class NoteRules(Strict):
     """A regular expression for words after a planned item that make it wait on something."""
     planned_cues: str | None = None
     """A regular expression for words saying what follows is to come ("referred for")."""
+    negation_prefix: str | None = None
+    """A regular expression for the minus sign a chart writes before what was not found
+    ("-HS -LOC", "(-)LOC"): read as "no" before the word it is glued to."""
     plan_kinds: list[str] = []
     """The kinds of fact an item under a heading of planned things may be ("Plan: R THA");
     another kind named there ("monitor for swelling") is no fact."""
@@ -88,6 +91,16 @@ def _conditional_pattern() -> re.Pattern[str]:
 @cache
 def _planned_pattern() -> re.Pattern[str]:
     return re.compile(note_rules().planned_cues or r"(?!)", re.IGNORECASE)
+
+
+@cache
+def _minus_pattern() -> re.Pattern[str]:
+    return re.compile(note_rules().negation_prefix or r"(?!)")
+
+
+def _as_read(clause: str) -> str:
+    """The clause as the pipeline reads it: a chart's minus sign before a word as "no"."""
+    return _minus_pattern().sub("no ", clause)
 
 
 @cache
@@ -153,7 +166,12 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
     section: str | None = None
 
     def add(piece: str, status: str | None) -> None:
-        out.extend((c.strip(" ,-*•"), status) for c in pattern.split(piece) if c.strip(" ,-*•"))
+        for n, part in enumerate(pattern.split(piece)):
+            clause = part.strip(" ,-*•")
+            if n and (minus := _minus_pattern().match(part.lstrip(" ,*•"))):
+                clause = minus.group(0) + clause  # "Sling. -LOC": no bullet mid-line
+            if clause:
+                out.append((clause, status))
 
     for line in text.splitlines() or [text]:
         hashed, labelled = _HASHED.match(line), _LABELLED.match(line)
@@ -195,7 +213,7 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
     rules = note_rules()
     found: list[NoteFinding] = []
     for (note, clause, section), analysis in zip(
-            pieces, _analyses([c for _, c, _ in pieces], lexicon), strict=True):
+            pieces, _analyses([_as_read(c) for _, c, _ in pieces], lexicon), strict=True):
         sites = tuple(dict.fromkeys(m.concept_id for m in analysis.mentions
                                     if lexicon.get(m.concept_id).type == "anatomy"))
         side = words(clause)[1]
