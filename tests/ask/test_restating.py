@@ -76,10 +76,16 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "In more severe cases, surgery may be necessary.",
     "X-rays are of no use in the acute phase.",
     "These drugs do not prevent further bone growth.",
-    "It is often performed when the new bone causes severe pain."])
+    "It is often performed when the new bone causes severe pain.",
+    "Once it has matured, excision of the bone may be indicated.",
+    "After an operation, rehabilitation helps the joint regain its motion.",
+    "Surgery combined with gentle stretching postoperatively treats it.",
+    "Although it is not inherently painful, the bone can become painful.",
+    "No laboratory test yet picks out patients with early bone formation."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)
+    assert restricted(_claim("treats"), sentence)  # a care of one time or one part
     assert not restricted(_claim("diagnostic_test_for"), sentence)
 
 

@@ -173,3 +173,18 @@ def test_a_loss_of_motion_is_the_decrease_and_a_species_no_cause(  # type: ignor
     assert ("decreased_range_of_motion", "heterotopic_ossification") in complications
     assert ("range_of_motion", "heterotopic_ossification") not in complications
     assert not any(s in ("horse", "dog") for s, _ in triples(claims, "risk_factor_for"))
+
+
+def test_a_reason_clause_a_time_elapsed_and_a_comparison_are_no_arguments(  # type: ignore[no-untyped-def]
+        tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "The condition is usually diagnosed on clinical signs, as no laboratory "
+                       "tests can yet find it early.\nAfter 6 weeks of inpatient rehabilitation, "
+                       "the contracture of the knee was unchanged.\nThe new bone is mature "
+                       "lamellar bone, indistinguishable from normal bone, in the soft tissues.\n"
+                       "Contracture release can be done three to six months after the injury.\n")
+    assert not [c for c in claims if c.predicate == "diagnostic_test_for"
+                and c.subject == "laboratory_test" and c.polarity == "asserted"]
+    assert not any(s == "rehabilitation" for s, _ in triples(claims, "risk_factor_for"))
+    assert not triples(claims, "produces")
+    assert not any(s == "contracture" for s, _ in triples(claims, "onset_after"))

@@ -442,8 +442,8 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     # the words of a concept some source names are no unmentioned words; a concept no
     # source names by any name, nor by its broader one ("paraplegic" where they speak of
     # the cord injury), is judged by its words like any other ("dementia" over pages that
-    # never speak of it) but for HO, which every source is about however it says it
-    # ("bone in the wrong place")
+    # never speak of it) but for HO, which every source is about however it says it:
+    # "bone in the wrong place" is HO too.
     condition = knowledge.hierarchy().narrower(CONDITION) | {CONDITION}
     unnamed = {c for c in unnamed_concepts(knowledge, question, rules)
                if c not in condition and not _broader_named(knowledge, c)}
