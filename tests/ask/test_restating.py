@@ -81,7 +81,8 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "After an operation, rehabilitation helps the joint regain its motion.",
     "Surgery combined with gentle stretching postoperatively treats it.",
     "Although it is not inherently painful, the bone can become painful.",
-    "No laboratory test yet picks out patients with early bone formation."])
+    "No laboratory test yet picks out patients with early bone formation.",
+    "There is no established preventive treatment for the condition."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)
