@@ -134,6 +134,32 @@ def test_a_drug_kept_from_the_patient_is_not_taken(text):
     assert nsaid.status == "absent"
 
 
+# --- a paralysis and its cause -----------------------------------------------------------
+
+
+def test_a_quadriparesis_after_a_brain_injury_is_no_cord_injury(seeded_kb):
+    record = {"conditions": [{"text": "severe traumatic brain injury", "date": "2026-05-01"},
+                             {"text": "Spastic quadriparesis R>L", "date": "2026-05-20"}]}
+    result = seeded_kb.assess(record, at=AT)
+    [paralysis] = [f for f in result.patient.facts if f.label == "quadriparesis"]
+    assert paralysis.concept == "paralysis" and "no spinal cord injury" in paralysis.how
+    subjects = {i.subject for i in result.risk_factors}
+    assert "traumatic_brain_injury" in subjects and "spinal_cord_injury" not in subjects
+    assert not radiation(result)
+
+
+@pytest.mark.parametrize("conditions", [
+    [{"text": "Spastic quadriparesis", "date": "2026-05-20"}],
+    [{"text": "severe traumatic brain injury", "date": "2026-05-01"},
+     {"text": "C5 spinal cord injury", "date": "2026-05-01"},
+     {"text": "tetraplegia", "date": "2026-05-01"}],
+])
+def test_a_tetraplegia_without_another_cause_stays_a_cord_injury(seeded_kb, conditions):
+    result = seeded_kb.assess({"conditions": conditions}, at=AT)
+    assert "spinal_cord_injury" in {i.subject for i in result.risk_factors}
+    assert any(f.concept == "tetraplegia" for f in result.patient.facts)
+
+
 # --- a table code and the chart's own words -----------------------------------------------
 
 

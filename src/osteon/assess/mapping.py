@@ -14,7 +14,7 @@ Dates in the future (other than planned procedures) are dropped with a warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
 
@@ -31,7 +31,14 @@ from osteon.assess.display import (
 )
 from osteon.assess.notes import PLANNED, NoteText, planned_cue, postoperative_day, read_notes
 from osteon.assess.patient_json import MAX_AGE, EntryIn, LabIn, PatientIn
-from osteon.assess.records import CodeRef, FactKind, NotRecognised, Patient, PatientFact
+from osteon.assess.records import (
+    NOT_PRESENT,
+    CodeRef,
+    FactKind,
+    NotRecognised,
+    Patient,
+    PatientFact,
+)
 from osteon.assess.rules import AssessRules
 from osteon.assess.timeparse import check_years, local_day, parse_when
 from osteon.reading.lexicon import Lexicon
@@ -82,6 +89,7 @@ def build_patient(raw: PatientIn, lexicon: Lexicon, rules: AssessRules, at: date
         for index, entry in enumerate(getattr(raw, attr)):
             _add_entry(out, kind, entry, entry.source or f"{attr}[{index}]")
     _add_notes(out, raw)
+    _paralysis_of_the_brain(out)
     _prior_to_surgery(out)
     if raw.history_of_ho:
         out.facts.append(PatientFact("condition", rules.history_concept,
@@ -289,6 +297,37 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             source=source, laterality=finding.laterality,
             how=f"read from the text \u201c{finding.clause}\u201d{cue}"))
 
+
+
+def _paralysis_of_the_brain(out: _Collector) -> None:
+    """A paraplegia or tetraplegia the record gives a brain as cause: paralysis, no cord injury.
+
+    The lexicon files both under spinal cord injury (in an HO record most are a cord
+    injury's). Where the record names a brain injury or a stroke and no cord injury of its
+    own (a code, or words, for the cord itself), "spastic quadriparesis" is that brain
+    injury's, and read as a cord injury it would bring what the sources say of one.
+    """
+    rule, lexicon = out.rules.paralysis_causes, out.lexicon
+    if rule is None:
+        return
+
+    def cord_paralysis(fact: PatientFact) -> bool:
+        return lexicon.is_a(fact.concept, rule.paralysis) and lexicon.is_a(fact.concept,
+                                                                           rule.cord)
+
+    present = [f for f in out.facts if f.kind in ("condition", "injury")
+               and f.status not in NOT_PRESENT]
+    if any(lexicon.is_a(f.concept, rule.cord) and not cord_paralysis(f) for f in present):
+        return
+    brain = next((f for f in present if any(lexicon.is_a(f.concept, c) for c in rule.other)),
+                 None)
+    if brain is None:
+        return
+    name = lexicon.get(rule.paralysis).name
+    out.facts = [replace(f, concept=rule.paralysis,
+                         how=f"{f.how}; read as {name}: the record names {brain.label} "
+                             "and no spinal cord injury")
+                 if cord_paralysis(f) else f for f in out.facts]
 
 
 def _called_off(out: _Collector, concept: str) -> PatientFact | None:

@@ -110,6 +110,17 @@ class Rule(Strict):
         return _check_role(value)
 
 
+class ParalysisCauses(Strict):
+    """Whose a paralysis filed under a cord injury is, when the record names another cause."""
+
+    paralysis: str
+    """The paralysis itself (what such a paralysis is read as when it is not the cord's)."""
+    cord: str
+    """The cord injury the lexicon files paraplegia and tetraplegia under."""
+    other: list[str] = Field(min_length=1)
+    """Injuries of the brain that paralyse too (a brain injury, a stroke)."""
+
+
 class AssessRules(Strict):
     """The whole rules.yaml."""
 
@@ -137,6 +148,9 @@ class AssessRules(Strict):
     """Advice (a concept) → the patient events, besides the one its timing counts from, the
     sources give it after: radiation "within 24–48 hours of surgery" is also given "in
     patients after spinal cord trauma"."""
+    paralysis_causes: ParalysisCauses | None = None
+    """A paraplegia or tetraplegia with a brain injury or stroke and no cord injury in the
+    record is the brain's paralysis, not a cord injury (mapping)."""
     entry_types: dict[str, list[str]]
     rules: list[Rule]
 
