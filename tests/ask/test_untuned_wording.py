@@ -535,7 +535,8 @@ CALCINOSIS_PAGE = (
     "In the case series most lesions were of a mild grade and few of a severe grade.\n"
     "Of the blood markers, alkaline phosphatase and creatine kinase were raised early; "
     "osteocalcin was raised later.\n"
-    "Function was graded with the Glasgow Outcome Scale besides the Brooker grade.\n")
+    "Function was graded with the Glasgow Outcome Scale besides the Brooker grade.\n"
+    "Two radiologists read the films apart.\n")
 
 
 @pytest.mark.parametrize("question", [
@@ -544,6 +545,8 @@ CALCINOSIS_PAGE = (
     "Why does a calcified mass like that keep getting larger?",  # a degree of "large"
     "Besides Brooker, which scale was used to describe what function was left?",
     "Which blood markers went up early, and which one rose after them?",  # past tenses
+    "Which calcified mass was mistaken for a sarcoma?",  # a past participle
+    "How many readers graded the films?",  # one who reads: the sources' "read"
 ])
 def test_a_verb_a_degree_or_a_past_tense_phrases_the_question(
         tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
