@@ -3,10 +3,11 @@
 "What is the success rate of shockwave therapy?" over sources that never say
 "shockwave" has no answer in them, however well other sentences about therapy
 rank. A content word of the question counts as unmentioned when no stored
-sentence holds it, it is not part of a concept the lexicon recognised, it is
+sentence holds it, it is not part of a concept some source names, it is
 not one of the words any question is framed with (data/ask/questions.yaml
-`frame_words`), it is no misspelling of a word the sources do use, and the
-sources do not use another word for it (`paraphrases`: "blood" is said
+`frame_words`), it is no misspelling of a word the sources do use nor a degree
+of one of their adjectives ("mildest"), and the sources do not use another
+word for it (`paraphrases`: "blood" is said
 "serum", "solid" is said "ankylosis").
 """
 
@@ -368,11 +369,16 @@ def _names_only_the_condition(knowledge: KnowledgeStore, question: Question,
     """
     if not question.concepts and _points_at_a_source(question.text, rules):
         return False
-    kinds = knowledge.hierarchy().narrower(CONDITION) | {CONDITION}
+    kinds = _condition_kinds(knowledge)
     named = [c for c in question.concepts if c not in kinds]
     # a concept no source names ("does HO raise the risk of dementia?") is the question's
     # unmentioned topic, not a topic the sources treat
     return not named or set(named) <= set(unnamed_concepts(knowledge, question, rules))
+
+
+def _condition_kinds(knowledge: KnowledgeStore) -> frozenset[str]:
+    """HO and every kind of it."""
+    return frozenset(knowledge.hierarchy().narrower(CONDITION) | {CONDITION})
 
 
 def _points_at_a_source(text: str, rules: QuestionRules) -> bool:
@@ -444,7 +450,7 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     # the cord injury), is judged by its words like any other ("dementia" over pages that
     # never speak of it) but for HO, which every source is about however it says it:
     # "bone in the wrong place" is HO too.
-    condition = knowledge.hierarchy().narrower(CONDITION) | {CONDITION}
+    condition = _condition_kinds(knowledge)
     unnamed = {c for c in unnamed_concepts(knowledge, question, rules)
                if c not in condition and not _broader_named(knowledge, c)}
     named = {i for concept, first, last in find_concepts(text, knowledge.lexicon, rules)
