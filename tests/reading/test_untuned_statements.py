@@ -188,3 +188,13 @@ def test_a_reason_clause_a_time_elapsed_and_a_comparison_are_no_arguments(  # ty
     assert not any(s == "rehabilitation" for s, _ in triples(claims, "risk_factor_for"))
     assert not triples(claims, "produces")
     assert not any(s == "contracture" for s, _ in triples(claims, "onset_after"))
+
+
+def test_the_class_qualified_is_no_cause_of_the_class(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Postsurgical heterotopic ossification is one of the commonest causes of "
+                       "extraskeletal ossification.\nFibrodysplasia ossificans progressiva causes "
+                       "heterotopic ossification in children.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert ("postoperative_heterotopic_ossification", "heterotopic_ossification") not in risks
+    assert ("fibrodysplasia_ossificans_progressiva", "heterotopic_ossification") in risks

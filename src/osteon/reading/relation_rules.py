@@ -144,7 +144,7 @@ class RelationRule(Strict):
     class_apart: bool = False
     """A class is never the subject of its own kinds: "rare genetic disorders causing HO, such
     as FOP" says FOP is one of them, not caused by them (the kind as subject is kept: "FOP
-    causes HO")."""
+    causes HO", unless the kind is the class qualified: "postsurgical HO")."""
     narrower_is_kind: bool = False
     """For synonym rules: when the lexicon has the subject as a kind of the object, say is_a."""
     object_is_class: bool = False

@@ -83,6 +83,16 @@ class RelationExtractor:
                 if not before.search(text, max(0, m.start - 80), m.start)
                 and not after.match(text, m.end)]
 
+    def _qualified_kind(self, kind: str, of: str) -> bool:
+        """Is `kind` the other concept with a qualifier ("postoperative HO" of HO)?
+
+        Such a kind is a case of its class, no cause of it ("postsurgical HO is one of the
+        most common causes of extraskeletal ossification"); a kind with a name of its own
+        may be ("FOP causes HO").
+        """
+        return (kind != of and self.memo.is_a(kind, of)
+                and self.lexicon.get(of).name.casefold() in self.lexicon.get(kind).name.casefold())
+
     def _is_host(self, concept_id: str) -> bool:
         """Is the concept a species of patients or study models, or a kind of one?"""
         return any(concept_id == h or self.memo.is_a(concept_id, h) for h in self._hosts)
@@ -347,7 +357,8 @@ class RelationExtractor:
             predicate = "is_a"
         if rule.lexicon_kind and (is_text or not self.memo.is_a(s_id, o_id)):
             return None
-        if rule.class_apart and not is_text and self.memo.is_a(o_id, s_id):
+        if rule.class_apart and not is_text and (
+                self.memo.is_a(o_id, s_id) or self._qualified_kind(s_id, o_id)):
             return None
         if rule.kinds_apart and not is_text and (
                 self.memo.is_a(s_id, o_id) or self.memo.is_a(o_id, s_id)):
