@@ -82,11 +82,13 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "Surgery combined with gentle stretching postoperatively treats it.",
     "Although it is not inherently painful, the bone can become painful.",
     "No laboratory test yet picks out patients with early bone formation.",
-    "There is no established preventive treatment for the condition."])
+    "There is no established preventive treatment for the condition.",
+    "We report a case of myositis ossificans after a humerus fracture in a 9-year-old."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)
     assert restricted(_claim("treats"), sentence)  # a care of one time or one part
+    assert restricted(_claim("risk_factor_for"), sentence)  # one case is no general risk
     assert not restricted(_claim("diagnostic_test_for"), sentence)
 
 
