@@ -83,7 +83,8 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "Although it is not inherently painful, the bone can become painful.",
     "No laboratory test yet picks out patients with early bone formation.",
     "There is no established preventive treatment for the condition.",
-    "We report a case of myositis ossificans after a humerus fracture in a 9-year-old."])
+    "We report a case of myositis ossificans after a humerus fracture in a 9-year-old.",
+    "The bone comes from aberrant differentiation of muscle progenitor cells."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)
