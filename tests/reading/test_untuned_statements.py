@@ -198,3 +198,10 @@ def test_the_class_qualified_is_no_cause_of_the_class(tmp_path, empty_store):  #
     risks = triples(claims, "risk_factor_for")
     assert ("postoperative_heterotopic_ossification", "heterotopic_ossification") not in risks
     assert ("fibrodysplasia_ossificans_progressiva", "heterotopic_ossification") in risks
+
+
+def test_such_as_that_points_back_and_names_no_member(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Most people with severe trauma such as that due to blasts develop "
+                       "heterotopic ossification in the stump.\n")
+    assert ("heterotopic_ossification", "trauma") not in triples(claims, "is_a")
