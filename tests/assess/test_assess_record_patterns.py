@@ -160,6 +160,22 @@ def test_a_tetraplegia_without_another_cause_stays_a_cord_injury(seeded_kb, cond
     assert any(f.concept == "tetraplegia" for f in result.patient.facts)
 
 
+# --- a service named in a note's title -------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["PEDS SURGERY CONSULT 12/01/2027", "BURN SURGERY PN 02/12",
+                                  "Seen in plastic surgery clinic today"])
+def test_an_operation_naming_a_service_is_no_operation(text):
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    assert not facts_of(patient, "surgery")
+
+
+def test_a_follow_up_after_an_operation_and_a_condition_clinic_stay_facts():
+    patient = read(notes=[{"text": "s/p R THA f/u 6 wk. SCI clinic exam", "date": "2026-06-09"}])
+    assert [f.status for f in facts_of(patient, "total_hip_arthroplasty")] == ["history"]
+    assert facts_of(patient, "spinal_cord_injury")
+
+
 # --- a table code and the chart's own words -----------------------------------------------
 
 

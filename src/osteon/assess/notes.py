@@ -52,6 +52,9 @@ class NoteRules(Strict):
     negation_prefix: str | None = None
     """A regular expression for the minus sign a chart writes before what was not found
     ("-HS -LOC", "(-)LOC"): read as "no" before the word it is glued to."""
+    service_after: str | None = None
+    """A regular expression for words right after an operation's name that make it a
+    service ("SURGERY CONSULT", "surgery clinic"): no operation the patient had."""
     plan_kinds: list[str] = []
     """The kinds of fact an item under a heading of planned things may be ("Plan: R THA");
     another kind named there ("monitor for swelling") is no fact."""
@@ -75,6 +78,17 @@ def planned_cue(clause: str, mention: str) -> str | None:
     at = clause.find(mention)
     found = _planned_pattern().search(clause, 0, at if at >= 0 else 0)
     return found.group(0).strip() if found else None
+
+
+def _service(clause: str, mention: str) -> bool:
+    """Whether the words right after `mention` make it a service ("SURGERY CONSULT")."""
+    at = clause.find(mention)
+    return at >= 0 and _service_pattern().match(clause, at + len(mention)) is not None
+
+
+@cache
+def _service_pattern() -> re.Pattern[str]:
+    return re.compile(note_rules().service_after or r"(?!)", re.IGNORECASE)
 
 
 def _conditional(clause: str, mention: str) -> bool:
@@ -230,6 +244,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                            if getattr(mention, flag)), section or note.status)
             if section == PLANNED and status == PLANNED and kind not in rules.plan_kinds:
                 continue  # "Plan: monitor for swelling": watched for, not had
+            if kind == "procedure" and _service(clause, mention.text):
+                continue  # "PEDS SURGERY CONSULT": the team, not an operation
             waits = status == PLANNED and _conditional(clause, mention.text)
             if waits:
                 status = rules.statuses["hedged"]  # "excision later if function stays limited"
