@@ -134,6 +134,14 @@ def test_a_drug_kept_from_the_patient_is_not_taken(text):
     assert nsaid.status == "absent"
 
 
+def test_a_traumatic_bleed_in_the_skull_is_a_brain_injury_not_a_stroke(seeded_kb):
+    note = {"text": "CT head: bifrontal contusions, traumatic subarachnoid haemorrhage. "
+                    "NSAIDs avoided (tSAH).", "date": "2026-06-01"}
+    result = seeded_kb.assess({"notes": [note]}, at=AT)
+    subjects = {i.subject for i in result.risk_factors}
+    assert "traumatic_brain_injury" in subjects and "stroke" not in subjects
+
+
 # --- a paralysis and its cause -----------------------------------------------------------
 
 
