@@ -184,6 +184,22 @@ def test_a_follow_up_after_an_operation_and_a_condition_clinic_stay_facts():
     assert facts_of(patient, "spinal_cord_injury")
 
 
+# --- how an injury came about ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["Y04.0XXA", "V80.010A", "V43.52XA", "W20.8XXA", "W54.0XXA"])
+def test_an_assault_or_an_accident_coded_only_by_its_external_cause_is_an_injury(code):
+    patient = read(conditions=[coded(code, date="2026-06-01")])
+    [fact] = facts_of(patient, "trauma")
+    assert fact.status == "active" and not patient.not_recognised
+
+
+@pytest.mark.parametrize("code", ["W57.XXXA", "W42.0XXA"])
+def test_an_insect_bite_or_noise_is_no_injury(code):
+    patient = read(conditions=[coded(code, date="2026-06-01")])
+    assert not facts_of(patient, "trauma") and patient.not_recognised
+
+
 # --- a table code and the chart's own words -----------------------------------------------
 
 
