@@ -380,6 +380,13 @@ def test_an_operation_called_off_then_rebooked_stays_booked(seeded_kb):
     assert any(i.subject == "total_hip_arthroplasty" for i in result.risk_factors)
 
 
+def test_no_surgery_listed_does_not_unsay_an_operation_a_result_shows():
+    patient = read(procedures=[{"text": "surgery", "status": "absent"}],
+                   findings=[{"text": "XR R hip", "date": "2026-06-09",
+                              "notes": ["R THA in good position"]}])
+    assert [f.status for f in facts_of(patient, "total_hip_arthroplasty")] == ["active"]
+
+
 def test_for_right_before_an_operation_is_its_booking():
     patient = read(notes=[{"text": "For L TKA tomorrow. Physio for 6 weeks after THA in 2019",
                            "date": "2026-06-09"}])

@@ -334,14 +334,16 @@ def _called_off(out: _Collector, concept: str) -> PatientFact | None:
     """The record's own entry saying an operation named in a text was not done, or None.
 
     A Procedure `not-done` or an order revoked (read as absent) for the same operation (or
-    a broader or narrower one), with no entry of it done, planned or in the past besides:
-    an undated mention of it in a note (the booking, "for L TKA") is the operation that
-    was called off. An operation rebooked or done after all has an entry of its own.
+    a narrower one: "total knee arthroplasty" called off, "knee replacement" in the note),
+    with no entry of it done, planned or in the past besides: an undated mention of it in
+    a note (the booking, "for L TKA") is the operation that was called off. An operation
+    rebooked or done after all has an entry of its own; a broader entry absent ("no
+    surgery") does not unsay a named operation.
     """
     lexicon = out.lexicon
 
     def same(fact: PatientFact) -> bool:
-        return lexicon.is_a(fact.concept, concept) or lexicon.is_a(concept, fact.concept)
+        return lexicon.is_a(fact.concept, concept)
 
     listed = [f for f in out.facts if f.kind == "procedure" and f.matched_by != "note"
               and same(f)]
