@@ -69,57 +69,45 @@ def postoperative_day(clause: str, concept: str, lexicon: Lexicon) -> int | None
     """The postoperative day a clause gives an operation ("s/p R THA POD1": 1), or None."""
     if not any(lexicon.is_a(concept, c) for c in note_rules().postoperative_of):
         return None
-    found = _pod_pattern().search(clause)
+    found = _cue("postoperative_day").search(clause)
     return int(found.group(1)) if found else None
 
 
 def planned_cue(clause: str, mention: str) -> str | None:
     """The words before `mention` in the clause that say it is to come, or None."""
     at = clause.find(mention)
-    found = _planned_pattern().search(clause, 0, at if at >= 0 else 0)
+    found = _cue("planned_cues").search(clause, 0, at if at >= 0 else 0)
     return found.group(0).strip() if found else None
 
 
 def _service(clause: str, mention: str) -> bool:
     """Whether the words right after `mention` make it a service ("SURGERY CONSULT")."""
-    at = clause.find(mention)
-    return at >= 0 and _service_pattern().match(clause, at + len(mention)) is not None
-
-
-@cache
-def _service_pattern() -> re.Pattern[str]:
-    return re.compile(note_rules().service_after or r"(?!)", re.IGNORECASE)
+    return _after(clause, mention, "service_after", right_after=True)
 
 
 def _conditional(clause: str, mention: str) -> bool:
     """Whether words after `mention` in the clause make it wait on something ("… if …")."""
+    return _after(clause, mention, "conditional_cues", right_after=False)
+
+
+def _after(clause: str, mention: str, rule: str, *, right_after: bool) -> bool:
+    """Whether the note rule's cue follows `mention` in the clause (right after it, or later)."""
     at = clause.find(mention)
-    return at >= 0 and _conditional_pattern().search(clause, at + len(mention)) is not None
+    if at < 0:
+        return False
+    cue, end = _cue(rule), at + len(mention)
+    return (cue.match(clause, end) if right_after else cue.search(clause, end)) is not None
 
 
 @cache
-def _conditional_pattern() -> re.Pattern[str]:
-    return re.compile(note_rules().conditional_cues or r"(?!)", re.IGNORECASE)
-
-
-@cache
-def _planned_pattern() -> re.Pattern[str]:
-    return re.compile(note_rules().planned_cues or r"(?!)", re.IGNORECASE)
-
-
-@cache
-def _minus_pattern() -> re.Pattern[str]:
-    return re.compile(note_rules().negation_prefix or r"(?!)")
+def _cue(rule: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One note rule's pattern, compiled once (a rule left empty matches nothing)."""
+    return re.compile(getattr(note_rules(), rule) or r"(?!)", flags)
 
 
 def _as_read(clause: str) -> str:
     """The clause as the pipeline reads it: a chart's minus sign before a word as "no"."""
-    return _minus_pattern().sub("no ", clause)
-
-
-@cache
-def _pod_pattern() -> re.Pattern[str]:
-    return re.compile(note_rules().postoperative_day or r"(?!)", re.IGNORECASE)
+    return _cue("negation_prefix", 0).sub("no ", clause)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +170,7 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
     def add(piece: str, status: str | None) -> None:
         for n, part in enumerate(pattern.split(piece)):
             clause = part.strip(" ,-*•")
-            if n and (minus := _minus_pattern().match(part.lstrip(" ,*•"))):
+            if n and (minus := _cue("negation_prefix", 0).match(part.lstrip(" ,*•"))):
                 clause = minus.group(0) + clause  # "Sling. -LOC": no bullet mid-line
             if clause:
                 out.append((clause, status))
