@@ -239,13 +239,9 @@ def _immunization(resource: Any, source: str, status: str | None
     if status == "entered-in-error":
         return None
     route = resource.route
-    codes = [c.code for c in (route.coding or [] if route else []) if c.code]
-    route_texts = [t for t in ([route.text] + [c.display for c in route.coding or []]
-                               if route else []) if t]
-    vaccine = resource.vaccineCode
-    names = [t for t in [vaccine.text, *(c.display for c in vaccine.coding or [])] if t]
-    texts = [*route_texts, *names, *_texts(resource)]
-    found = display_rules().injection_route(codes, texts)
+    names = _words_of(resource.vaccineCode)
+    texts = [*_words_of(route), *names, *_texts(resource)]
+    found = display_rules().injection_route(_codes_of(route), texts)
     if found is None:
         return None
     when, _ = _first_time(resource, "occurrence")
@@ -262,7 +258,7 @@ def _as_injection(code: Any, entry: EntryIn) -> EntryIn:
     note.
     """
     rules = display_rules()
-    texts = [t for t in [code.text, *(c.display for c in code.coding or [])] if t]
+    texts = _words_of(code)
     if not any(re.search(rules.injected, t, re.IGNORECASE) for t in texts):
         return entry
     found = rules.injection_route([], texts)
@@ -283,7 +279,7 @@ def _vaccine_injection(resource: Any, kind: str, concept: Any, status: str | Non
     is done. The vaccine is kept as a note.
     """
     rules = display_rules()
-    names = [t for t in [concept.text, *(c.display for c in concept.coding or [])] if t]
+    names = _words_of(concept)
     vaccine = any(c.system in rules.vaccine_systems for c in concept.coding or []) or any(
         re.search(rules.vaccine_words, t, re.IGNORECASE) for t in names)
     if not vaccine:
@@ -291,8 +287,8 @@ def _vaccine_injection(resource: Any, kind: str, concept: Any, status: str | Non
     dosages = (resource.dosageInstruction if kind == "MedicationRequest"
                else resource.dosage) or []
     routes = [d.route for d in dosages if d.route is not None]
-    codes = [c.code for r in routes for c in r.coding or [] if c.code]
-    texts = [*(t for r in routes for t in [r.text, *(c.display for c in r.coding or [])] if t),
+    codes = [code for r in routes for code in _codes_of(r)]
+    texts = [*(t for r in routes for t in _words_of(r)),
              *(d.text for d in dosages if d.text), *names]
     found = rules.injection_route(codes, texts)
     if found is None:
@@ -300,6 +296,18 @@ def _vaccine_injection(resource: Any, kind: str, concept: Any, status: str | Non
     given = kind == "MedicationStatement" or status == "completed"
     return EntryIn(text=found.name, date=_iso(when), source=source,
                    status="active" if given else "planned", notes=names[:1])
+
+
+def _words_of(concept: Any) -> list[str]:
+    """A CodeableConcept's words: its text, then its codings' displays (none for None)."""
+    if concept is None:
+        return []
+    return [t for t in [concept.text, *(c.display for c in concept.coding or [])] if t]
+
+
+def _codes_of(concept: Any) -> list[str]:
+    """A CodeableConcept's codes, in order (none for None)."""
+    return [c.code for c in (concept.coding or [] if concept is not None else []) if c.code]
 
 
 def _encounter(resource: Any, conditions: set[str]) -> list[EntryIn]:
