@@ -173,9 +173,11 @@ def unnamed_population(knowledge: KnowledgeStore, question: Question, rules: Que
     "Can a pregnant woman receive radiation to prevent HO?" over sources that never speak
     of pregnancy: they say who should get radiation, not whether a pregnant woman should.
     """
-    vocabulary = knowledge.store.vocabulary()
     asked = [w for w in dict.fromkeys(fold(t) for t in WORD.findall(question.text))
              if w in rules.population_words]
+    if not asked:
+        return []
+    vocabulary = knowledge.store.vocabulary()
     return [w for w in asked if knowledge.store.absent_words([w])
             and not misspelt(w, vocabulary, rules) and not relative(w, vocabulary, rules)]
 
