@@ -205,3 +205,24 @@ def test_such_as_that_points_back_and_names_no_member(tmp_path, empty_store):  #
                        "Most people with severe trauma such as that due to blasts develop "
                        "heterotopic ossification in the stump.\n")
     assert ("heterotopic_ossification", "trauma") not in triples(claims, "is_a")
+
+
+def test_a_population_owns_what_its_patients_present_with(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "A quick work-up for thrombosis is vital in people with spinal cord "
+                       "injury, who present with a swollen leg.\nPatients with fibrodysplasia "
+                       "ossificans progressiva, who present with painful swellings, are often "
+                       "misdiagnosed.\n")
+    symptoms = triples(claims, "symptom_of")
+    assert not any(s == "leg_swelling" for s, _ in symptoms)
+    assert ("swelling", "fibrodysplasia_ossificans_progressiva") in symptoms
+
+
+def test_when_a_patient_came_to_care_is_no_onset(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "A man in his fifties presented 2 years following an amputation with "
+                       "pain at the stump.\nHeterotopic ossification appeared 3 months after "
+                       "the operation.\n")
+    onsets = triples(claims, "onset_after")
+    assert ("heterotopic_ossification", "amputation") not in onsets
+    assert onsets  # the condition's own onset is still read

@@ -77,6 +77,8 @@ _POINTS_BACK = re.compile(r"\s*(?:they|it|these|this|both)\b", re.IGNORECASE)
 """A main clause that opens with a pronoun speaks of what the clause before it named."""
 
 _RELATIVE = re.compile(r"(?:that|which|who|whom|whose|where)\b", re.IGNORECASE)
+# how far before a trigger an owner phrase ("patients with X, who …") may stand
+_OWNER_REACH = 100
 """A free-text object that opens with a relative pronoun is a clause, not a description."""
 
 
@@ -310,6 +312,10 @@ class ArgumentFinder:
                 return FoundArgument(mentions=allowed, candidates=allowed)
             if before:
                 return FoundArgument()  # named, and not of the argument's types: no fallback
+        if argument.owner_before is not None and argument.side == "left":
+            owned = self._owner_before(argument, match, text, mentions)
+            if owned is not None:
+                return FoundArgument(mentions=owned, candidates=owned)
         if argument.implicit_when is not None and argument.side == "right" and not compiled(
                 argument.implicit_when).match(text, match.end()):
             return FoundArgument()  # the words after the trigger name something else
@@ -323,6 +329,29 @@ class ArgumentFinder:
         lo, _ = self._region(text, match.start(), match.end(), "left", "clause")
         return [m for m in mentions if lo <= m.start and m.end <= match.start()
                 and lead.search(text[max(lo, m.start - 40):m.start])]
+
+    def _owner_before(self, argument: Argument, match: re.Match[str], text: str,
+                      mentions: list[Mention]) -> list[Mention] | None:
+        """The concept an owner phrase before the trigger names, or None without one.
+
+        The owner stands for the argument only where it is a kind of the topic ("patients
+        with FOP, who present with swellings"); an empty list means it names something else
+        ("patients with SCI, who present with leg swelling": the sentence gives the swelling
+        to no condition, neither SCI nor the section's): no claim.
+        """
+        assert argument.owner_before is not None
+        lead = compiled(argument.owner_before)
+        found = None
+        for found in lead.finditer(text, max(0, match.start() - _OWNER_REACH), match.start()):
+            pass
+        if found is None:
+            return None
+        named = [m for m in mentions if found.end() <= m.start < found.end() + 40
+                 and m.end <= match.start()]
+        if not named:
+            return None
+        return [m for m in named[:1] if self.allowed(argument, m.concept_id)
+                and self.memo.is_a(m.concept_id, self.rules.topic)]
 
     def _past_other_names(self, inside: list[Mention], text: str, lo: int, start: int
                           ) -> list[Mention]:

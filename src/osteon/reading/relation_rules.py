@@ -50,6 +50,12 @@ class Argument(Strict):
     trigger, in its clause, that these words lead into is what the argument is, before any
     implicit fallback: the argument if of an allowed type, else there is none ("Crutches for
     thigh contusions may be recommended": for the bruise, not for the page's topic)."""
+    owner_before: str | None = None
+    """With side `left`, where the clause names no allowed concept: where these words stand
+    shortly before the trigger ("patients with SCI, who present with Y"), the concept they
+    lead into owns what follows, not the section's: the argument is that concept if of an
+    allowed type and a kind of the topic ("patients with FOP"), else there is none (leg
+    swelling in SCI patients is no symptom the sentence gives SCI or HO)."""
     text: bool = False
     """Take the region's words as a free-text object (definitions, prognoses)."""
     pick: Literal["coordinated", "all", "nearest", "first", "first_group", "general"] = (
@@ -80,7 +86,7 @@ class Argument(Strict):
     """Skip mentions inside a prepositional phrase ('LPS from bacteria', 'after surgery'):
     they modify the argument, they are not it."""
 
-    @field_validator("named_before")
+    @field_validator("named_before", "owner_before")
     @classmethod
     def _lead_compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)
