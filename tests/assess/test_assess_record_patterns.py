@@ -393,3 +393,16 @@ def test_for_right_before_an_operation_is_its_booking():
     [tka] = facts_of(patient, "knee_arthroplasty")
     assert tka.status == "planned" and tka.when is None
     assert all(f.status != "planned" for f in facts_of(patient, "total_hip_arthroplasty"))
+
+
+@pytest.mark.parametrize("text", ["No NSAIDs - CKD; ibuprofen GI bleed 2018",
+                                  "ibuprofen - anaphylaxis", "Ibuprofen intolerance"])
+def test_a_drug_named_with_the_harm_it_did_is_not_taken(text):
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    assert not [f for f in facts_of(patient, "ibuprofen") if f.status in ("active", "planned")]
+
+
+def test_a_drug_still_given_is_taken_beside_a_reaction_to_another():
+    patient = read(notes=[{"text": "Codeine rash. Continue ibuprofen 400 mg TDS.",
+                           "date": "2026-06-09"}])
+    assert {f.status for f in facts_of(patient, "ibuprofen")} == {"active"}
