@@ -555,3 +555,36 @@ def test_a_verb_a_degree_or_a_past_tense_phrases_the_question(
         answer = kb.ask(question)
     assert not answer.abstained, answer.notes
     assert any(c.doc == "myonecrosis" for s in answer.evidence for c in s.citations)
+
+
+TRIAL_PAGE = (
+    "A trial of a drug against flare-ups of fibrodysplasia ossificans progressiva\n\n"
+    "The patient organisation for FOP says the condition affects about one in two million "
+    "people.\n"
+    "Forty patients were randomised to the drug or to a placebo treatment for twelve weeks.\n"
+    "New bone was measured with whole-body computed tomography at the start and after a "
+    "year.\n"
+    "The girl later had new bone in her back and shoulders.\n"
+    "In a study of the first twenty patients, the drug reduced new bone by half.\n")
+
+
+@pytest.mark.parametrize("question", [
+    "How was the amount of new bone measured in FOP?",  # the aspect asked of a thing
+    "Which parts of her body did it reach afterwards?",  # an adverb of time
+    "How many pts with FOP got the drug?",  # shorthand people type
+    "Were some of the FOP patients given a dummy treatment?",  # what people call a placebo
+    "How many patients were in that substudy?",  # a prefix on a source's word
+    "According to the Canadian FOP charity, how rare is FOP?",  # who publishes a source
+])
+def test_an_aspect_an_adverb_or_a_shorthand_phrases_the_question(
+        tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"fop_trial.txt": TRIAL_PAGE}) as kb:
+        answer = kb.ask(question)
+    assert not answer.abstained, answer.notes
+    assert any(c.doc == "fop_trial" for s in answer.evidence for c in s.citations)
+
+
+def test_a_topic_no_page_names_is_still_declined_beside_those_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"fop_trial.txt": TRIAL_PAGE}) as kb:
+        answer = kb.ask("What amount of zilurgisertib is given in FOP afterwards?")
+    assert answer.abstained

@@ -43,7 +43,7 @@ def misspelt(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
     whose index stem is "replac"); a word that begins a source's word ("press" of
     "pressure") or shares all but its ending with one ("pregnant", "pregnancy"); the end
     of a source's compound ("sarcoma" of "osteosarcoma"); a negated source word
-    ("immature" of "mature"). (A looser likeness, 75 % of letters in common, took "Boston"
+    ("immature" of "mature") or one a combining form begins ("substudy" of "study"). (A looser likeness, 75 % of letters in common, took "Boston"
     for "postpone", "Medicare" for "medical", "laser" for "later": questions about what no
     source mentions were answered.)
     """
@@ -51,7 +51,8 @@ def misspelt(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
         return False
     forms = {word, *(word[:-len(end)] for end in rules.inflections
                      if word.endswith(end) and len(word) - len(end) >= STEM_MIN_LENGTH)}
-    forms |= {form[len(prefix):] for form in list(forms) for prefix in rules.negating_prefixes
+    prefixes = (*rules.negating_prefixes, *rules.combining_forms)
+    forms |= {form[len(prefix):] for form in list(forms) for prefix in prefixes
               if form.startswith(prefix) and len(form) - len(prefix) >= FORM_MIN_LENGTH}
     return any(_a_form_of_a_source_word(form, vocabulary, rules) for form in forms)
 

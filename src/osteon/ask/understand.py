@@ -62,6 +62,9 @@ class QuestionType(Strict):
     headings: str = ""
     """Section headings the answer is usually found under."""
     lead: str
+    unless: str = ""
+    """A question these words fit is not of this type, whatever else it says ("why is HO
+    harder to spot": a difficulty people meet, not how bone comes about)."""
     only_with_answer: bool = False
     """Answered only when a quoted sentence holds what it asks for (a price): sentences
     about the topic that give none do not answer it."""
@@ -71,7 +74,7 @@ class QuestionType(Strict):
     def _regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_regex(p) for p in value)
 
-    @field_validator("cues", "headings")
+    @field_validator("cues", "headings", "unless")
     @classmethod
     def _regex(cls, value: str) -> str:
         return check_regex(value) if value else value
@@ -176,6 +179,8 @@ def type_scores(text: str, concept_types: list[str], rules: QuestionRules
     """Every type with a score above zero, best first (file order breaks ties)."""
     scored = []
     for order, qtype in enumerate(rules.types):
+        if qtype.unless and _compiled(qtype.unless).search(text):
+            continue
         score = sum(qtype.strength for p in qtype.patterns if _compiled(p).search(text))
         if score:
             score += sum(qtype.concept_types.get(t, 0.0) for t in set(concept_types))
