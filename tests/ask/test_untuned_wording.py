@@ -588,3 +588,10 @@ def test_a_topic_no_page_names_is_still_declined_beside_those_words(tmp_path) ->
     with store_of_pages(tmp_path, {"fop_trial.txt": TRIAL_PAGE}) as kb:
         answer = kb.ask("What amount of zilurgisertib is given in FOP afterwards?")
     assert answer.abstained
+
+
+def test_why_something_is_hard_for_people_is_no_mechanism_question(
+        seeded_kb: KnowledgeBase) -> None:
+    # what a clinician finds hard to see is not how bone comes about
+    hard = seeded_kb.ask("Why is HO harder to spot in someone with a high spinal cord injury?")
+    assert not hard.answer.startswith("In mouse experiments"), hard.answer

@@ -226,3 +226,21 @@ def test_when_a_patient_came_to_care_is_no_onset(tmp_path, empty_store):  # type
     onsets = triples(claims, "onset_after")
     assert ("heterotopic_ossification", "amputation") not in onsets
     assert onsets  # the condition's own onset is still read
+
+
+def test_a_care_named_after_a_condition_is_no_event_of_that_condition(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Rates of heterotopic ossification following a multimodal pain protocol "
+                       "after hip arthroplasty.\nHeterotopic ossification was common among "
+                       "patients of the burn unit.\nHeterotopic ossification is common after "
+                       "burns.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert not any(s == "pain" for s, _ in risks)
+    assert ("burn", "heterotopic_ossification") in risks  # the burn itself still is one
+
+
+def test_what_came_before_a_population_condition_is_not_what_it_leads_to(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "In people with new heterotopic ossification, this was not preceded by a "
+                       "flare-up in a third of cases.\n")
+    assert not any(s == "heterotopic_ossification" for s, _ in triples(claims, "risk_factor_for"))

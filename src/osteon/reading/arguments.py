@@ -116,6 +116,7 @@ class ArgumentFinder:
         self._modifier = compiled(rules.modifier_link) if rules.modifier_link else None
         self._post_modifier = (compiled(rules.post_modifier_link)
                                if rules.post_modifier_link else None)
+        self._care_noun = compiled(rules.care_noun_link) if rules.care_noun_link else None
 
     def needs(self, argument: Argument) -> frozenset[str | None] | None:
         """Concept types one of which a sentence must mention to fill `argument`.
@@ -244,6 +245,9 @@ class ArgumentFinder:
             inside = [m for m in inside if (m.start, m.end) not in taken]
         if self._modifier is not None and inside:
             inside = [m for m in inside if not self._modifies(m, text, mentions)]
+        if self._care_noun is not None and inside:
+            # "following a multimodal pain protocol": the protocol, not the pain
+            inside = [m for m in inside if not self._care_noun.match(text, m.end)]
         if self._post_modifier is not None and inside and argument.side == "left":
             inside = [m for m in inside if not self._post_modifies(argument, m, text, mentions)]
         region = inside  # "such as" members need not pass the head's own filters

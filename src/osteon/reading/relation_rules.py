@@ -302,6 +302,10 @@ class RelationRules(Strict):
     modifier_link: str | None = None
     """Words ("-induced", "-related") that make a mention modify the mention right after
     it: "burn-induced HO" is HO, so the burn is no argument where HO is one."""
+    care_noun_link: str | None = None
+    """A noun right after a mention that names a care, a service or a tool for it ("a
+    multimodal pain protocol", "the burn unit", "fracture clinic"): the mention says which
+    one and is no argument itself."""
     post_modifier_link: str | None = None
     """Words ("after", "in") that make a mention, on a trigger's left, modify the mention
     right before it: in "HO after SCI can lead to pressure sores" the subject is HO, the
@@ -344,7 +348,7 @@ class RelationRules(Strict):
     section_rules: list[SectionRule] = []
 
     @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link",
-                     "post_modifier_link",
+                     "post_modifier_link", "care_noun_link",
                      "verb_links", "right_ends", "name_apposition", "not_statements",
                      "outcome_after", "attribute_after")
     @classmethod
