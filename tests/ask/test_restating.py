@@ -84,10 +84,13 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "No laboratory test yet picks out patients with early bone formation.",
     "There is no established preventive treatment for the condition.",
     "We report a case of myositis ossificans after a humerus fracture in a 9-year-old.",
-    "The bone comes from aberrant differentiation of muscle progenitor cells."])
+    "The bone comes from aberrant differentiation of muscle progenitor cells.",
+    "Combined radiotherapy and indomethacin for the prevention of bone after hip surgery.",
+    "The objective of this study was to compare radiation with a drug for prevention."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)
+    assert restricted(_claim("prevents"), sentence)  # a prevention claim too
     assert restricted(_claim("treats"), sentence)  # a care of one time or one part
     assert restricted(_claim("risk_factor_for"), sentence)  # one case is no general risk
     assert not restricted(_claim("diagnostic_test_for"), sentence)
