@@ -27,6 +27,7 @@ from osteon.ask.mechanism_path import causal_path
 from osteon.ask.ranking_rules import compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
 from osteon.ask.restating import restated
+from osteon.ask.scope import condition_kinds
 from osteon.ask.understand import GENERAL, POLAR, QuestionType, question_rules, understand
 from osteon.ask.unmentioned import beyond_sources, topics_among, unmentioned, unnamed_concepts
 from osteon.corpus.records import SentencePlace
@@ -43,7 +44,6 @@ DISCLAIMER = "osteon supports, and does not replace, clinical judgement."
 MAX_STATEMENTS = 8
 MAX_ANSWER_ITEMS = 6
 MAX_CONFLICTS = 5
-TOPIC = "heterotopic_ossification"
 MODEL_CONTEXT = MOUSE_MODEL
 """Only mechanism questions are answered from animal experiments (labelled as such)."""
 LISTING = frozenset({"prevention", "treatment", "cause", "symptoms", "differential", "diagnosis"})
@@ -305,7 +305,7 @@ def _ordered_concepts(question: Question, knowledge: KnowledgeStore) -> list[str
     blast injuries: in an HO knowledge base HO is the outcome when it is named.
     """
     lexicon = knowledge.lexicon
-    ho = knowledge.hierarchy().narrower(TOPIC) | {TOPIC}
+    ho = condition_kinds(knowledge)
     kinds_of_ho = [c for c in question.concepts if c in ho]
     conditions = [c for c in question.concepts if c not in kinds_of_ho
                   and c in lexicon and lexicon.get(c).type == "condition"]

@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from osteon.ask.ranking_rules import compiled, ranking_rules
+from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.records import Scope
+from osteon.reading.relation_rules import relation_rules
 from osteon.reading.scope import ScopeReader
 
 _READERS: dict[int, ScopeReader] = {}
@@ -27,6 +29,12 @@ def _reader(lexicon: Lexicon) -> ScopeReader:
     if id(lexicon) not in _READERS:
         _READERS[id(lexicon)] = ScopeReader(lexicon)
     return _READERS[id(lexicon)]
+
+
+def condition_kinds(knowledge: KnowledgeStore) -> frozenset[str]:
+    """The corpus's condition (reading's topic, HO) and every kind of it."""
+    topic = relation_rules().topic
+    return frozenset(knowledge.hierarchy().narrower(topic) | {topic})
 
 
 def question_scope(text: str, concepts: Iterable[str], lexicon: Lexicon) -> Scope:

@@ -43,9 +43,10 @@ def misspelt(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
     whose index stem is "replac"); a word that begins a source's word ("press" of
     "pressure") or shares all but its ending with one ("pregnant", "pregnancy"); the end
     of a source's compound ("sarcoma" of "osteosarcoma"); a negated source word
-    ("immature" of "mature") or one a combining form begins ("substudy" of "study"). (A looser likeness, 75 % of letters in common, took "Boston"
-    for "postpone", "Medicare" for "medical", "laser" for "later": questions about what no
-    source mentions were answered.)
+    ("immature" of "mature") or one a combining form begins ("substudy" of "study"). (A
+    looser likeness, 75 % of letters in common, took "Boston" for "postpone", "Medicare"
+    for "medical", "laser" for "later": questions about what no source mentions were
+    answered.)
     """
     if len(word) < TYPO_MIN_LENGTH:
         return False

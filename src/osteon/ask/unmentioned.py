@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from osteon.ask.records import Question
+from osteon.ask.scope import condition_kinds
 from osteon.ask.spelling import TYPO_MIN_LENGTH, degree_of, misspelt, relative, resembles
 from osteon.ask.understand import (
     POLAR,
@@ -35,7 +36,6 @@ MIN_LENGTH = 3
 MIN_UNMENTIONED = 2
 LONG_TOPIC = 7
 """Letters of an unmentioned word that names a thing beside the topic a question names."""
-CONDITION = "heterotopic_ossification"
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,16 +371,11 @@ def _names_only_the_condition(knowledge: KnowledgeStore, question: Question,
     """
     if not question.concepts and _points_at_a_source(question.text, rules):
         return False
-    kinds = _condition_kinds(knowledge)
+    kinds = condition_kinds(knowledge)
     named = [c for c in question.concepts if c not in kinds]
     # a concept no source names ("does HO raise the risk of dementia?") is the question's
     # unmentioned topic, not a topic the sources treat
     return not named or set(named) <= set(unnamed_concepts(knowledge, question, rules))
-
-
-def _condition_kinds(knowledge: KnowledgeStore) -> frozenset[str]:
-    """HO and every kind of it."""
-    return frozenset(knowledge.hierarchy().narrower(CONDITION) | {CONDITION})
 
 
 def _points_at_a_source(text: str, rules: QuestionRules) -> bool:
@@ -452,7 +447,7 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     # the cord injury), is judged by its words like any other ("dementia" over pages that
     # never speak of it) but for HO, which every source is about however it says it:
     # "bone in the wrong place" is HO too.
-    condition = _condition_kinds(knowledge)
+    condition = condition_kinds(knowledge)
     unnamed = {c for c in unnamed_concepts(knowledge, question, rules)
                if c not in condition and not _broader_named(knowledge, c)}
     named = {i for concept, first, last in find_concepts(text, knowledge.lexicon, rules)

@@ -345,11 +345,10 @@ class ArgumentFinder:
         """
         assert argument.owner_before is not None
         lead = compiled(argument.owner_before)
-        found = None
-        for found in lead.finditer(text, max(0, match.start() - _OWNER_REACH), match.start()):
-            pass
-        if found is None:
+        owners = list(lead.finditer(text, max(0, match.start() - _OWNER_REACH), match.start()))
+        if not owners:
             return None
+        found = owners[-1]  # the nearest owner before the trigger
         named = [m for m in mentions if found.end() <= m.start < found.end() + 40
                  and m.end <= match.start()]
         if not named:
