@@ -595,3 +595,16 @@ def test_why_something_is_hard_for_people_is_no_mechanism_question(
     # what a clinician finds hard to see is not how bone comes about
     hard = seeded_kb.ask("Why is HO harder to spot in someone with a high spinal cord injury?")
     assert not hard.answer.startswith("In mouse experiments"), hard.answer
+
+
+def test_how_much_more_asks_for_a_ratio(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Flare-ups in a year of FOP\n\n"
+            "New bone forms in people with fibrodysplasia ossificans progressiva after "
+            "flare-ups.\n"
+            "Flare-ups were reported by most people with new bone in the study.\n"
+            "Mean new bone volume in people with flare-ups was about six times that of people "
+            "without flare-ups.\n")
+    question = "How much more new bone did people with flare-ups form than those without?"
+    with store_of_pages(tmp_path, {"flare_year.txt": page}) as kb:
+        ranked = ranked_evidence(kb.knowledge, question)
+    assert "six times" in ranked[0].place.text, [r.place.text for r in ranked[:3]]
