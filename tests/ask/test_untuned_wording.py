@@ -622,3 +622,14 @@ def test_who_gets_it_asks_for_a_group_of_people(tmp_path) -> None:  # type: igno
             "population")
         ranked = ranked_evidence(kb.knowledge, question)
     assert any("young males" in r.place.text for r in ranked[:2]), [r.place.text for r in ranked]
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("The lad with the stiff elbow - what injury did he have and how long before his scan?",
+     "onset"),
+    ("Why might the diagnosis come late - when does the pain get worse?", "reason"),
+])
+def test_a_preamble_says_who_and_the_question_word_what_is_asked(text: str, asked: str) -> None:
+    # the words before the question word describe the patient ("stiff"), what follows asks
+    # ("how long"); a first part that is a question of its own still asks
+    assert asked in understand(text, load_lexicon(), question_rules()).intents

@@ -174,14 +174,41 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+COPULAS = frozenset({"is", "are", "was", "were", "am"})
+"""Verbs that open a yes-or-no question besides the auxiliaries and modals ("is it…")."""
+PREAMBLE_WEIGHT = 0.5
+"""What a pattern adds when it matches only in a question's preamble: "the 19-year-old with
+the stiff elbow - what injury did he have?" says who with "stiff" and asks with "what"."""
+
+
+def _preamble(text: str, rules: QuestionRules) -> int:
+    """Where the asked part begins: at the first question word after a break (0 if none).
+
+    A text that opens as a question itself ("why might it come late - when does…?") asks
+    in both parts: no preamble.
+    """
+    opening = WORD.search(text)
+    if opening is None or opening.group().casefold() in (
+            rules.question_words | rules.auxiliaries | rules.modals | COPULAS):
+        return 0
+    for match in re.finditer(r"[-–:;,?]\s+(\w+)", text):
+        if match.group(1).casefold() in rules.question_words:
+            return match.start(1)
+    return 0
+
+
 def type_scores(text: str, concept_types: list[str], rules: QuestionRules
                 ) -> list[tuple[str, float]]:
     """Every type with a score above zero, best first (file order breaks ties)."""
     scored = []
+    asked_from = _preamble(text, rules)
+    asked, preamble = text[asked_from:], text[:asked_from]
     for order, qtype in enumerate(rules.types):
         if qtype.unless and _compiled(qtype.unless).search(text):
             continue
-        score = sum(qtype.strength for p in qtype.patterns if _compiled(p).search(text))
+        score = sum(qtype.strength if _compiled(p).search(asked) else
+                    qtype.strength * PREAMBLE_WEIGHT if _compiled(p).search(preamble) else 0.0
+                    for p in qtype.patterns)
         if score:
             score += sum(qtype.concept_types.get(t, 0.0) for t in set(concept_types))
         elif any(t in qtype.concept_types for t in concept_types):
