@@ -406,3 +406,30 @@ def test_a_drug_still_given_is_taken_beside_a_reaction_to_another():
     patient = read(notes=[{"text": "Codeine rash. Continue ibuprofen 400 mg TDS.",
                            "date": "2026-06-09"}])
     assert {f.status for f in facts_of(patient, "ibuprofen")} == {"active"}
+
+
+# --- hedges as charts write them ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Impression: ?early HO L knee", "?HO - cannot exclude",
+                                  "HO cannot be ruled out", "HO not ruled out",
+                                  "no HO on film - early HO cannot be excluded"])
+def test_a_queried_or_not_excluded_condition_is_possible(text):
+    # "?" glued to a word is the chart's query, not a sentence's end; a hedge written with
+    # a negation and after its mention still hedges it; of a negation and a hedge over one
+    # mention, the nearer says it
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    assert "possible" in {f.status for f in facts_of(patient, "heterotopic_ossification")}
+    assert "active" not in {f.status for f in facts_of(patient, "heterotopic_ossification")}
+
+
+@pytest.mark.parametrize("text,concept,status", [
+    ("no DVT, likely cellulitis", "deep_vein_thrombosis", "absent"),
+    ("no DVT, likely cellulitis", "cellulitis", "possible"),
+    ("no fracture, HO not excluded", "fracture", "absent"),
+    ("not likely HO", "heterotopic_ossification", "absent"),
+    ("Pain? Ask again. Swelling.", "swelling", "active"),
+])
+def test_the_nearer_of_a_negation_and_a_hedge_says_it(text, concept, status):
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    assert {f.status for f in facts_of(patient, concept)} == {status}

@@ -230,6 +230,9 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                 continue
             status = next((rules.statuses[flag] for flag in ("negated", "hedged", "historical")
                            if getattr(mention, flag)), section or note.status)
+            if mention.negated and mention.hedged and _nearer(analysis, mention, "hedged",
+                                                               "negated"):
+                status = rules.statuses["hedged"]  # "no HO seen - early HO cannot be excluded"
             if section == PLANNED and status == PLANNED and kind not in rules.plan_kinds:
                 continue  # "Plan: monitor for swelling": watched for, not had
             if kind == "procedure" and _service(clause, mention.text):
@@ -244,6 +247,29 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                                      side, clause, note,
                                      waits))
     return found
+
+
+def _nearer(analysis: SentenceAnalysis, mention: Any, one: str, other: str) -> bool:
+    """Whether a cue of status `one` covering the mention stands nearer to it than any cue
+    of status `other` covering it: of a negation and a hedge over one mention, the closer
+    says it ("no DVT, likely cellulitis": the cellulitis is likely, the DVT is not there;
+    "no HO seen - early HO cannot be excluded": the early HO is possible). A cue of
+    `other` right before the nearer one turns it ("not likely HO": not there)."""
+    def covering(status: str) -> list[Any]:
+        return [cue for cue in analysis.cues if cue.status == status
+                and cue.scope_start < mention.end and mention.start < cue.scope_end
+                and not (cue.start <= mention.start and mention.end <= cue.end)]
+
+    def gap(cue: Any) -> int:
+        return max(cue.start - mention.end, mention.start - cue.end, 0)
+
+    ones, others = covering(one), covering(other)
+    if not ones:
+        return False
+    near = min(ones, key=gap)
+    if any(0 <= near.start - o.end <= 1 for o in others):
+        return False
+    return all(gap(near) < gap(o) for o in others)
 
 
 def _analyses(texts: list[str], lexicon: Lexicon) -> list[SentenceAnalysis]:
