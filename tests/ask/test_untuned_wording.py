@@ -633,3 +633,13 @@ def test_a_preamble_says_who_and_the_question_word_what_is_asked(text: str, aske
     # the words before the question word describe the patient ("stiff"), what follows asks
     # ("how long"); a first part that is a question of its own still asks
     assert asked in understand(text, load_lexicon(), question_rules()).intents
+
+
+def test_a_question_sharing_no_word_with_the_sources_is_declined(
+        seeded_kb: KnowledgeBase) -> None:
+    # "basil" looks like a source's "basic": no phrasing of a question whose every word is
+    # foreign to the sources, though "keep … from" asks for a prevention they speak of
+    basil = seeded_kb.ask("What's the best way to keep fresh basil from wilting?")
+    bone = seeded_kb.ask("What is the best way to keep heterotopic bone from forming?")
+    assert basil.abstained, basil.answer
+    assert not bone.abstained

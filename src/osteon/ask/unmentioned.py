@@ -103,7 +103,8 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
              and not _names_a_source(question.text, w, rules)]
     topic = (unnamed_topics(knowledge, question, rules)
              or unnamed_population(knowledge, question, rules)
-             or unknown_subject(knowledge, question, words, rules))
+             or unknown_subject(knowledge, question, words, rules)
+             or _nothing_in_common(knowledge, question, words, rules))
     if topic:
         return topic
     kind = _kind_named(question.text, words, rules)
@@ -227,6 +228,22 @@ def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[s
         return [word] if (knowledge.store.absent_words([word])
                           and not misspelt(word, knowledge.store.vocabulary(), rules)) else []
     return _head(subject, words)
+
+
+def _nothing_in_common(knowledge: KnowledgeStore, question: Question, words: list[str],
+                       rules: QuestionRules) -> list[str]:
+    """The unmentioned words of a question that shares no content word with the sources.
+
+    "What's the best way to keep fresh basil from wilting?": it names no concept and no
+    source uses "fresh", "basil" or "wilting"; that a word looks like a source's ("basil",
+    "basal") makes it no phrasing of a question whose every word is foreign to them.
+    """
+    if question.concepts or len(words) < MIN_UNMENTIONED:
+        return []
+    content = [w for w in question.words if w not in rules.frame_words
+               and w not in rules.stopwords and len(w) >= MIN_LENGTH]
+    absent = set(knowledge.store.absent_words(content))
+    return words if content and all(w in absent for w in content) else []
 
 
 def _kind_named(text: str, words: list[str], rules: QuestionRules) -> list[str]:
