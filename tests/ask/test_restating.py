@@ -101,3 +101,13 @@ def test_a_plain_sentence_restricts_nothing() -> None:
     assert not restricted(_claim("not_useful_for_diagnosis"),
                           "Plain x-rays are not helpful for detecting heterotopic ossification.")
     assert statement_rules().limiting_predicates  # the file names what denies or limits
+
+
+def test_a_claim_said_of_fop_alone_is_not_restated_of_ho_in_general(tmp_path: Path) -> None:
+    page = ("Drugs in trials\n\n"
+            "The antibody targets activin A, a key protein driving heterotopic ossification in "
+            "fibrodysplasia ossificans progressiva.\n")
+    with store_of_pages(tmp_path, {"trials.txt": page}) as kb:
+        answer = kb.ask("What does activin A do in heterotopic ossification?")
+    assert any("activin A" in c.sentence_text for s in answer.evidence for c in s.citations)
+    assert not [t for t, _ in _stated(answer) if t.endswith("heterotopic ossification")]

@@ -20,6 +20,7 @@ from functools import cache
 
 from pydantic import field_validator
 
+from osteon.ask.scope import scope_of
 from osteon.datafiles import Strict, check_regex, load_model
 from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.records import Fact
@@ -68,6 +69,22 @@ def restricted(claim: Claim, sentence: str) -> bool:
             and bool(rules.restriction.search(sentence)))
 
 
+GENETIC = "genetic"
+"""The condition family a statement must name when its sentence speaks of it alone."""
+
+
+def _family_unsaid(knowledge: KnowledgeStore, claim: Claim) -> bool:
+    """Is the claim said of genetic HO (FOP) alone while its own names do not say so?
+
+    "Activin A, a key protein driving HO in FOP": re-worded as "Activin A increases
+    heterotopic ossification" the statement would drop "in FOP"; its sentence is quoted.
+    """
+    if GENETIC not in claim.scope.family:
+        return False  # acquired HO is what a statement about HO is taken to mean
+    named = [c for c in (claim.subject, claim.object) if c in knowledge.lexicon]
+    return GENETIC not in scope_of(named, knowledge.lexicon).family
+
+
 def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
     """The facts a statement may re-word, each with only the claims it may re-word."""
     keys = {(c.evidence.doc_id, c.evidence.sentence_idx) for f in facts for c in f.claims}
@@ -77,7 +94,8 @@ def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
     def whole(claim: Claim) -> bool:
         place = places.get((claim.evidence.doc_id, claim.evidence.sentence_idx))
         return ((not claim.object_is_text or claim.predicate in rules.free_text_stated)
-                and place is not None and not restricted(claim, place.text))
+                and place is not None and not restricted(claim, place.text)
+                and not _family_unsaid(knowledge, claim))
 
     kept = []
     for fact in facts:
