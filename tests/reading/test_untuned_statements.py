@@ -244,3 +244,15 @@ def test_what_came_before_a_population_condition_is_not_what_it_leads_to(tmp_pat
                        "In people with new heterotopic ossification, this was not preceded by a "
                        "flare-up in a third of cases.\n")
     assert not any(s == "heterotopic_ossification" for s, _ in triples(claims, "risk_factor_for"))
+
+
+def test_a_sentence_naming_no_condition_dates_an_onset_only_in_words_of_one(  # type: ignore[no-untyped-def]
+        tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification after knee replacement.\n"
+                       "The patient underwent manipulation under anaesthesia 2 months after the "
+                       "operation.\nCelecoxib was given for ten days after surgery.\n"
+                       "These symptoms can start two weeks after the operation.\n")
+    onsets = [c for c in claims if c.predicate == "onset_after"]
+    assert len(onsets) == 1, [(c.subject, c.object, c.evidence.sentence_idx) for c in onsets]
+    assert onsets[0].evidence.sentence_idx == 3

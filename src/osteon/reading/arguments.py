@@ -323,6 +323,8 @@ class ArgumentFinder:
         if argument.implicit_when is not None and argument.side == "right" and not compiled(
                 argument.implicit_when).match(text, match.end()):
             return FoundArgument()  # the words after the trigger name something else
+        if argument.implicit_if is not None and not compiled(argument.implicit_if).search(text):
+            return FoundArgument()  # the sentence speaks of something else
         return FoundArgument(implicit=self.implicit(argument, setting))
 
     def _named_before(self, argument: Argument, match: re.Match[str], text: str,

@@ -45,6 +45,10 @@ class Argument(Strict):
     """With side `right`: the implicit fallback holds only where the words right after the
     trigger match this pattern ("to prevent recurrence" is HO's, "to prevent instability"
     names something the lexicon does not know, not HO)."""
+    implicit_if: str | None = None
+    """The implicit fallback holds only in a sentence these words are in: "HO may start 2
+    weeks after injury" speaks of an onset the topic's; "manipulation 2 months after the
+    TKA", "ten days after surgery" date something else."""
     named_before: str | None = None
     """With side `right`: where the right names no allowed concept, a mention left of the
     trigger, in its clause, that these words lead into is what the argument is, before any
@@ -86,7 +90,7 @@ class Argument(Strict):
     """Skip mentions inside a prepositional phrase ('LPS from bacteria', 'after surgery'):
     they modify the argument, they are not it."""
 
-    @field_validator("named_before", "owner_before")
+    @field_validator("named_before", "owner_before", "implicit_if")
     @classmethod
     def _lead_compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)
