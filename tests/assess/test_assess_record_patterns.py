@@ -433,3 +433,52 @@ def test_a_queried_or_not_excluded_condition_is_possible(text):
 def test_the_nearer_of_a_negation_and_a_hedge_says_it(text, concept, status):
     patient = read(notes=[{"text": text, "date": "2026-06-09"}])
     assert {f.status for f in facts_of(patient, concept)} == {status}
+
+
+# --- conditions and states a record carries beside the injury or operation ----------------
+
+
+@pytest.mark.parametrize("code,text,concept", [
+    ("G20.C", None, "parkinson_disease"),
+    ("G20.B2", "Parkinson's disease w/ dyskinesia", "parkinson_disease"),
+    ("Z94.0", "LDKT 2015 (PKD)", "kidney_transplant"),
+    ("M87.052", None, "osteonecrosis"),
+    ("M87.851", "AVN L femoral head", "osteonecrosis"),
+    ("M75.01", "Frozen shoulder, right", "adhesive_capsulitis"),
+    ("M47.12", None, "myelopathy"),
+    ("T84.53XA", None, "periprosthetic_joint_infection"),
+    ("Z3A.31", None, "pregnancy"),
+    ("Z33.1", "Pregnant, 12 wks", "pregnancy"),
+])
+def test_a_condition_or_state_coded_by_its_category_is_recognised_and_no_risk(
+        seeded_kb, code, text, concept):
+    entry = coded(code, date="2026-01-01", **({"text": text} if text else {}))
+    result = seeded_kb.assess({"conditions": [entry]}, at=AT)
+    assert "active" in {f.status for f in facts_of(result.patient, concept)}
+    assert not result.patient.not_recognised
+    assert not result.risk_factors  # none is a risk the sources name
+
+
+@pytest.mark.parametrize("text,concept,status", [
+    ("Exam: no myelopathic signs, Hoffmann neg", "myelopathy", "absent"),
+    ("Dx: L hip FAI (cam) with anterior labral tear", "femoroacetabular_impingement", "active"),
+    ("Dx: L hip FAI (cam) with anterior labral tear", "labral_tear", "active"),
+    ("MRI: SLAP tear R shoulder", "labral_tear", "active"),
+    ("Imp: ?PJI R knee", "periprosthetic_joint_infection", "possible"),
+    ("G1P0 IUP at 30 wks", "pregnancy", "active"),
+    ("renal transplant recipient on tacrolimus", "kidney_transplant", "active"),
+])
+def test_such_conditions_written_in_chart_words_are_read(text, concept, status):
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    assert {f.status for f in facts_of(patient, concept)} == {status}
+
+
+def test_a_myelopathy_or_parkinson_disease_is_no_nervous_system_injury(seeded_kb):
+    result = seeded_kb.assess({"conditions": [
+        coded("G20.A1", date="2019-01-01"),
+        {"text": "Cervical spondylotic myelopathy", "date": "2025-01-01"}]}, at=AT)
+    assert not result.risk_factors
+    lexicon = load_lexicon()
+    for concept in ("parkinson_disease", "myelopathy"):
+        assert not lexicon.is_a(concept, "central_nervous_system_injury")
+        assert not lexicon.is_a(concept, "neurological_condition")
