@@ -256,3 +256,13 @@ def test_a_sentence_naming_no_condition_dates_an_onset_only_in_words_of_one(  # 
     onsets = [c for c in claims if c.predicate == "onset_after"]
     assert len(onsets) == 1, [(c.subject, c.object, c.evidence.sentence_idx) for c in onsets]
     assert onsets[0].evidence.sentence_idx == 3
+
+
+def test_cases_alone_or_with_more_and_a_function_of_a_part_are_no_claims(  # type: ignore[no-untyped-def]
+        tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "The series took patients after an isolated spinal cord injury or one "
+                       "associated with multiple trauma.\nHeterotopic ossification is bone like "
+                       "any other, and it can cause problems in joint movement.\n")
+    assert ("polytrauma", "spinal_cord_injury") not in triples(claims, "risk_factor_for")
+    assert not triples(claims, "occurs_at_site")
