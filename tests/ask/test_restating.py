@@ -87,7 +87,8 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "The bone comes from aberrant differentiation of muscle progenitor cells.",
     "Combined radiotherapy and indomethacin for the prevention of bone after hip surgery.",
     "The objective of this study was to compare radiation with a drug for prevention.",
-    "Low-dose radiation may be used to prevent bone growth in individuals at high risk."])
+    "Low-dose radiation may be used to prevent bone growth in individuals at high risk.",
+    "Anyone with a knee replacement that has stiffness and needs a manipulation is at risk."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)
