@@ -610,19 +610,6 @@ def test_how_much_more_asks_for_a_ratio(tmp_path) -> None:  # type: ignore[no-un
     assert "six times" in ranked[0].place.text, [r.place.text for r in ranked[:3]]
 
 
-def test_who_gets_it_asks_for_a_group_of_people(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    page = ("Myositis ossificans\n\n"
-            "Myositis ossificans is a benign ossifying mass of skeletal muscle.\n"
-            "Myositis ossificans typically develops weeks after a blow to the thigh.\n"
-            "- Usually physically active young males\n"
-            "- Thigh and arm are the usual sites\n")
-    question = "Who typically develops myositis ossificans?"
-    with store_of_pages(tmp_path, {"mo_outline.txt": page}) as kb:
-        assert understand(question, kb.knowledge.lexicon, question_rules()).intents[0] == (
-            "population")
-        ranked = ranked_evidence(kb.knowledge, question)
-    assert any("young males" in r.place.text for r in ranked[:2]), [r.place.text for r in ranked]
-
 
 @pytest.mark.parametrize(("text", "asked"), [
     ("The lad with the stiff elbow - what injury did he have and how long before his scan?",

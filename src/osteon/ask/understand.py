@@ -38,8 +38,8 @@ WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 POLAR = re.compile(r"\s*(?:does|do|did|is|are|was|were|can|could|has|have|will|would|should|"
                    r"may|might)\b", re.IGNORECASE)
 """A yes-or-no question opens with an auxiliary verb."""
-AnswerKind = Literal["percent", "ratio", "population", "duration", "dose", "site", "test",
-                     "therapy", "finding", "condition", "cell", "gene", "money", "definition"]
+AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "therapy",
+                     "finding", "condition", "cell", "gene", "money", "definition"]
 
 
 class QuestionType(Strict):
