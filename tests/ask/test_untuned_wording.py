@@ -575,6 +575,8 @@ TRIAL_PAGE = (
     "Were some of the FOP patients given a dummy treatment?",  # what people call a placebo
     "How many patients were in that substudy?",  # a prefix on a source's word
     "According to the Canadian FOP charity, how rare is FOP?",  # who publishes a source
+    "How many of the Toronto researchers' FOP patients got placebo?",  # who wrote it
+    "Why might a whole-body scan at the one-year mark be hard for people with FOP?",
 ])
 def test_an_aspect_an_adverb_or_a_shorthand_phrases_the_question(
         tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
