@@ -482,3 +482,22 @@ def test_a_myelopathy_or_parkinson_disease_is_no_nervous_system_injury(seeded_kb
     for concept in ("parkinson_disease", "myelopathy"):
         assert not lexicon.is_a(concept, "central_nervous_system_injury")
         assert not lexicon.is_a(concept, "neurological_condition")
+
+
+# --- an arthroscopy written in words ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,site", [
+    ("Procedure: L knee arthroscopy, partial meniscectomy", "knee"),
+    ("arthroscopic rotator cuff repair R shoulder", "shoulder"),
+    ("L hip scope + labral repair", None),
+])
+def test_an_arthroscopy_in_words_is_an_operation_no_joint_replacement(seeded_kb, text, site):
+    result = seeded_kb.assess({"notes": [{"text": text, "date": "2026-06-09T15:00:00Z"}]},
+                              at=AT)
+    [fact] = facts_of(result.patient, "arthroscopy")
+    assert fact.status == "active" and (site is None or site in fact.sites)
+    assert load_lexicon().is_a("arthroscopy", "orthopedic_surgery")
+    assert not load_lexicon().is_a("arthroscopy", "joint_replacement")
+    subjects = {i.subject for i in result.risk_factors}
+    assert "orthopedic_surgery" in subjects and "joint_replacement" not in subjects
