@@ -501,3 +501,43 @@ def test_an_arthroscopy_in_words_is_an_operation_no_joint_replacement(seeded_kb,
     assert not load_lexicon().is_a("arthroscopy", "joint_replacement")
     subjects = {i.subject for i in result.risk_factors}
     assert "orthopedic_surgery" in subjects and "joint_replacement" not in subjects
+
+
+# --- an operative note with the time of the operation ---------------------------------------
+
+
+def op_note(text: str, kind: dict[str, Any], period: dict[str, str] | None) -> dict[str, Any]:
+    data = base64.b64encode(text.encode()).decode()
+    doc = {"resourceType": "DocumentReference", "id": "op", "status": "current", "type": kind,
+           "date": "2026-06-09T16:30:00-04:00",
+           "content": [{"attachment": {"contentType": "text/plain", "data": data}}]}
+    return {**doc, "context": {"period": period}} if period else doc
+
+
+OP_TEXT = "OP NOTE\nProcedure: L knee arthroscopy, debridement. EBL minimal.\nNo h/o HO."
+PERIOD = {"start": "2026-06-09T13:05:00-04:00", "end": "2026-06-09T14:40:00-04:00"}
+
+
+@pytest.mark.parametrize("kind", [
+    {"text": "Operative report"},
+    {"coding": [{"system": "http://loinc.org", "code": "11504-8"}]},
+    {"text": "Brief op note"},
+])
+def test_an_operation_an_op_note_records_is_done_at_its_period(seeded_kb, kind):
+    # no Procedure: the operation is told only by the op note, whose context.period is the
+    # time of the operation it documents; the window after surgery counts from its end
+    result = seeded_kb.assess(fhir(op_note(OP_TEXT, kind, PERIOD)), at=AT)
+    [fact] = facts_of(result.patient, "arthroscopy")
+    assert fact.status == "active" and fact.when == datetime(2026, 6, 9, 18, 40, tzinfo=UTC)
+    [deadline] = result.deadlines
+    assert deadline.window.anchor_time == datetime(2026, 6, 9, 18, 40, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("kind,period", [
+    ({"text": "Operative report"}, None),         # no time of the operation given
+    ({"text": "Ortho clinic letter"}, PERIOD),    # a visit's time, not an operation's
+])
+def test_other_documents_still_name_an_operation_done_before_them(seeded_kb, kind, period):
+    result = seeded_kb.assess(fhir(op_note(OP_TEXT, kind, period)), at=AT)
+    [fact] = facts_of(result.patient, "arthroscopy")
+    assert fact.when is None and not result.deadlines

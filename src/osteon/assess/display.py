@@ -86,6 +86,15 @@ class DisplayRules(Strict):
     vaccine_words: str = r"(?!)"
     """Words naming a medication as a vaccine ("influenza vaccine", "tetanus toxoid"); a
     drug merely injected ("ketorolac injection") stays the medicine it is."""
+    operation_note_codes: list[str] = []
+    """Document type codes (LOINC) of a note that records an operation as it was done."""
+    operation_note_words: str = r"(?!)"
+    """Words of a document's type naming such a note ("Operative report", "Brief op note")."""
+
+    def records_operation(self, codes: list[str], texts: list[str]) -> bool:
+        """Whether a document of this type (codes, names) records an operation as done."""
+        return bool(set(codes) & set(self.operation_note_codes)) or any(
+            re.search(self.operation_note_words, t) for t in texts)
 
     def injection_route(self, codes: list[str], texts: list[str]) -> InjectionRoute | None:
         """The first injection route these route codes or texts name, if any."""

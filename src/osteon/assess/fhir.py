@@ -29,7 +29,7 @@ from pydantic import ValidationError
 
 from osteon.assess.display import display_rules
 from osteon.assess.errors import PatientInputError, WrongFhirVersion
-from osteon.assess.patient_json import CodingIn, EntryIn, LabIn, PatientIn
+from osteon.assess.patient_json import CodingIn, EntryIn, LabIn, NoteIn, PatientIn
 
 USED = ("Patient", "Condition", "Procedure", "ServiceRequest", "Observation",
         "MedicationStatement", "MedicationRequest", "Medication", "AllergyIntolerance",
@@ -107,7 +107,7 @@ class _Reader:
 
     def patient(self) -> PatientIn:
         out: dict[str, Any] = {k: [] for k in ("conditions", "procedures", "findings", "labs",
-                                               "medications", "allergies")}
+                                               "medications", "allergies", "notes")}
         medications = {_ref_key(r): r for r in self.resources
                        if r.get_resource_type() == "Medication"}
         people = [r for r in self.resources if r.get_resource_type() == "Patient"]
@@ -121,7 +121,7 @@ class _Reader:
                 continue
             try:
                 made = _convert(resource, medications)
-                if made is not None and _texts(resource):
+                if made is not None and isinstance(made[1], EntryIn) and _texts(resource):
                     key, entry = made
                     made = key, entry.model_copy(update={
                         "notes": [*entry.notes, *_texts(resource)]})
@@ -170,7 +170,8 @@ def _ref_key(resource: Any) -> str:
     return f"{resource.get_resource_type()}/{resource.id}"
 
 
-def _convert(resource: Any, medications: dict[str, Any]) -> tuple[str, EntryIn] | None:
+def _convert(resource: Any, medications: dict[str, Any]
+             ) -> tuple[str, EntryIn | NoteIn] | None:
     """(list name, entry) for one validated resource, None for one not to use."""
     kind = resource.get_resource_type()
     source = f"{kind}/{resource.id or '?'}"
@@ -367,7 +368,8 @@ def _observation(resource: Any, source: str) -> tuple[str, EntryIn]:
                               "active", end)
 
 
-def _report(resource: Any, kind: str, source: str) -> tuple[str, EntryIn] | None:
+def _report(resource: Any, kind: str, source: str
+            ) -> tuple[str, EntryIn | NoteIn] | None:
     """A report or document: its conclusion and plain-text attachments, read as notes."""
     if kind == "DiagnosticReport":
         when, _ = _first_time(resource, "effective")
@@ -378,6 +380,7 @@ def _report(resource: Any, kind: str, source: str) -> tuple[str, EntryIn] | None
         when, code = resource.date, resource.type
         texts = []
         attachments = [c.attachment for c in resource.content or [] if c.attachment]
+        done = _operation_time(resource)
     for attachment in attachments:
         if (attachment.contentType or "").split(";")[0].strip() in _TEXT_TYPES \
                 and attachment.data:
@@ -386,12 +389,31 @@ def _report(resource: Any, kind: str, source: str) -> tuple[str, EntryIn] | None
                          .decode("utf-8", errors="replace"))
     if not texts:
         return None
+    if kind == "DocumentReference" and done is not None:
+        # an op note with the time of the operation it records: a note of that time
+        return "notes", NoteIn(text="\n".join(texts), date=_iso(done), source=source)
     name = (code.text or next((c.display for c in code.coding or [] if c.display), None)
             if code is not None else None) or kind
     return "findings", EntryIn(text=name, date=_iso(when), source=source, notes=texts,
                                codes=[CodingIn(system=c.system, code=c.code, display=c.display)
                                       for c in (code.coding if code is not None else None)
                                       or [] if c.system and c.code])
+
+
+def _operation_time(resource: Any) -> Any:
+    """The end (else the start) of the operation a document records as done, or None.
+
+    A DocumentReference whose type names an operative or procedure note and whose
+    context.period gives the time of the service it documents.
+    """
+    period = resource.context.period if resource.context is not None else None
+    if period is None or not (period.end or period.start):
+        return None
+    kind = resource.type
+    if kind is None or not display_rules().records_operation(
+            _codes_of(kind), _words_of(kind)):
+        return None
+    return period.end or period.start
 
 
 def _first_time(resource: Any, field: str) -> tuple[Any, Any]:
