@@ -632,3 +632,17 @@ def test_a_question_sharing_no_word_with_the_sources_is_declined(
     bone = seeded_kb.ask("What is the best way to keep heterotopic bone from forming?")
     assert basil.abstained, basil.answer
     assert not bone.abstained
+
+
+def test_a_condition_or_vitamin_no_page_names_is_the_question_s_unanswered_topic(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Bone after knee replacement\n\n"
+            "Heterotopic ossification is more common after total knee replacement in men.\n"
+            "Radiation therapy prevents heterotopic ossification after knee replacement.\n")
+    with store_of_pages(tmp_path, {"knee.txt": page}) as kb:
+        diabetes = kb.ask("Does type 2 diabetes raise the risk of HO after a knee replacement?")
+        vitamin = kb.ask("Does vitamin D prevent HO after a knee replacement?")
+        men = kb.ask("Does radiation therapy prevent HO after a knee replacement?")
+    assert diabetes.abstained and any("diabetes" in n for n in diabetes.notes)
+    assert vitamin.abstained
+    assert not men.abstained

@@ -207,7 +207,11 @@ def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[s
     while i < len(tokens) and tokens[i] in rules.determiners:
         i += 1
     if i in concepts:
-        return []  # a concept: one no source names is unnamed_topics' to find
+        # a concept at the head of the subject: the question is about it, and its words are
+        # among the unmentioned ones only when no source names it nor its broader one
+        # ("does type 2 diabetes raise the risk…?"); a named concept is the sources' topic
+        span = [tokens[j] for j in range(i, len(tokens)) if concepts.get(j) == concepts[i]]
+        return [w for w in span if w in words]
     start = i
     while (i < len(tokens) and i not in concepts and tokens[i] not in rules.stopwords
            and tokens[i] not in rules.frame_words):
