@@ -541,3 +541,28 @@ def test_other_documents_still_name_an_operation_done_before_them(seeded_kb, kin
     result = seeded_kb.assess(fhir(op_note(OP_TEXT, kind, period)), at=AT)
     [fact] = facts_of(result.patient, "arthroscopy")
     assert fact.when is None and not result.deadlines
+
+
+# --- "#" for a fracture ---------------------------------------------------------------------
+
+
+def test_a_fracture_written_with_the_hash_sign_keeps_its_code():
+    # "NOF #" on a code for a fracture of the femur's neck: the text agrees with the code
+    patient = read(conditions=[coded("S72.002A", text="R subcapital NOF # (displaced)",
+                                     date="2026-06-01")])
+    [fact] = facts_of(patient, "hip_fracture")
+    assert fact.status == "active" and not patient.warnings
+
+
+@pytest.mark.parametrize("text,status", [("Fell on outstretched hand: R scaphoid #", "active"),
+                                         ("?# L 5th metatarsal", "possible"),
+                                         ("no # seen on XR pelvis", "absent")])
+def test_a_hash_sign_in_a_note_is_a_fracture(text, status):
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    assert {f.status for f in facts_of(patient, "fracture")} == {status}
+
+
+@pytest.mark.parametrize("text", ["POD#2, mobilising", "POD # 1 today", "labral repair, #3 anchors"])
+def test_a_hash_sign_before_a_number_is_no_fracture(text):
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    assert not facts_of(patient, "fracture")

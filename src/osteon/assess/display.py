@@ -86,6 +86,8 @@ class DisplayRules(Strict):
     vaccine_words: str = r"(?!)"
     """Words naming a medication as a vaccine ("influenza vaccine", "tetanus toxoid"); a
     drug merely injected ("ketorolac injection") stays the medicine it is."""
+    fracture_sign: str = r"(?!)"
+    """Chart shorthand for a fracture ("L NOF #", "Colles #"): read as the word."""
     operation_note_codes: list[str] = []
     """Document type codes (LOINC) of a note that records an operation as it was done."""
     operation_note_words: str = r"(?!)"
@@ -152,6 +154,18 @@ def _dropped(medication: bool) -> frozenset[str]:
     if medication:
         drop |= {w.casefold() for w in rules.medication_words}
     return frozenset(drop)
+
+
+def spelt_out(text: str) -> str:
+    """The text with a chart's sign for a fracture ("NOF #", "# NOF") written as the word."""
+    if "#" not in text:
+        return text
+    return _fracture_sign().sub(" fracture ", text)
+
+
+@cache
+def _fracture_sign() -> re.Pattern[str]:
+    return re.compile(display_rules().fracture_sign)
 
 
 def strip_tag(text: str) -> str:

@@ -26,6 +26,7 @@ from osteon.assess.display import (
     match_display,
     may_name,
     remembered_when_short,
+    spelt_out,
     strip_tag,
     words,
 )
@@ -419,7 +420,7 @@ def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[
     """
     lexicon, allowed = out.lexicon, out.rules.entry_types.get(kind, [])
     medication = kind in ("medication", "allergy")
-    texts = [t for t in (text, *(c.display for c in codes)) if t]
+    texts = [spelt_out(t) for t in (text, *(c.display for c in codes)) if t]
     by_text = next((m for m in (match_display(t, lexicon, allowed, medication=medication)
                                 for t in texts) if m is not None), None)
     tables = code_tables()
@@ -545,6 +546,7 @@ def _may_name_any(text: str, lexicon: Lexicon, allowed: frozenset[str]) -> bool:
     A cheap test (no reading pipeline) before a coded entry's own words are read: a
     record coded throughout with texts naming nothing osteon knows never loads it.
     """
+    text = spelt_out(text)
     return may_name(text, lexicon, allowed, 0.0) or any(
         c.type in allowed for w in _TOKEN.findall(text) for c in lexicon.lookup(w))
 

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from osteon.assess.display import MEMO_MAX_CHARS, MEMO_SIZE, words
+from osteon.assess.display import MEMO_MAX_CHARS, MEMO_SIZE, spelt_out, words
 from osteon.datafiles import Strict, load_model
 from osteon.reading.context_rules import ContextRuleEntry
 from osteon.reading.lexicon import Lexicon
@@ -107,7 +107,7 @@ def _cue(rule: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 def _as_read(clause: str) -> str:
     """The clause as the pipeline reads it: a chart's minus sign before a word as "no"."""
-    return _cue("negation_prefix", 0).sub("no ", clause)
+    return _cue("negation_prefix", 0).sub("no ", spelt_out(clause))
 
 
 @dataclass(frozen=True, slots=True)
