@@ -566,3 +566,37 @@ def test_a_hash_sign_in_a_note_is_a_fracture(text, status):
 def test_a_hash_sign_before_a_number_is_no_fracture(text):
     patient = read(notes=[{"text": text, "date": "2026-06-09"}])
     assert not facts_of(patient, "fracture")
+
+
+# --- an injury in FOP -------------------------------------------------------------------------
+
+
+FOP = {"text": "FOP (ACVR1 R206H)", "date": "2005-01-01"}
+
+
+@pytest.mark.parametrize("injury", [
+    coded("S42.201A", text="R proximal humerus fx", date="2026-06-05"),  # a fracture
+    {"text": "fall down stairs, bruised L thigh", "date": "2026-06-07"},   # a fall, in words
+])
+def test_a_recent_injury_in_fop_is_a_risk_in_the_sources_words(seeded_kb, injury):
+    # in FOP what the sources say injury does ("causes injured bodily tissues to be replaced
+    # by heterotopic bone") makes the patient's own injury a risk, not only a caution; what
+    # they say of injury in acquired HO ("trauma raises the risk") is not said of FOP
+    result = seeded_kb.assess({"conditions": [FOP, injury]}, at=AT)
+    [risk] = [i for i in result.risk_factors if i.rule == "injury-risk"]
+    assert risk.subject == "trauma" and "injured bodily tissues" in risk.text
+    assert all("FOP" in c.sentence_text for c in risk.statement.citations)
+    assert not [i for i in result.risk_factors if i.rule == "risk-factor"
+                and i.subject == "trauma"]
+    assert any(i.rule == "injury-caution" for i in result.cautions)
+
+
+def test_no_injury_in_fop_adds_no_injury_risk(seeded_kb):
+    result = seeded_kb.assess({"conditions": [FOP]}, at=AT)
+    assert not [i for i in result.risk_factors if i.rule == "injury-risk"]
+
+
+def test_an_injury_without_fop_gets_no_fop_wording(seeded_kb):
+    result = seeded_kb.assess({"conditions": [coded("S42.201A", date="2026-06-05")]}, at=AT)
+    assert not [i for i in result.risk_factors if i.rule == "injury-risk"]
+    assert any(i.subject == "trauma" for i in result.risk_factors)
