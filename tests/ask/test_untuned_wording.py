@@ -646,3 +646,18 @@ def test_a_condition_or_vitamin_no_page_names_is_the_question_s_unanswered_topic
     assert diabetes.abstained and any("diabetes" in n for n in diabetes.notes)
     assert vitamin.abstained
     assert not men.abstained
+
+
+def test_a_kind_among_many_is_not_answered_by_its_category(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the page speaks of orthopaedic surgery and of spinal cord injury: a question about
+    # hip arthroscopy (one of many operations) is beyond it, one about paraplegic people
+    # (one of the cord injury's two kinds) is not
+    page = ("Bone after injury and surgery\n\n"
+            "Heterotopic ossification follows orthopedic surgery in up to 40% of patients.\n"
+            "Heterotopic ossification follows spinal cord injury in 20% of patients.\n"
+            "It is rarer in people with other musculoskeletal disorders.\n")
+    with store_of_pages(tmp_path, {"after.txt": page}) as kb:
+        scope = kb.ask("How often does HO follow hip arthroscopy for a labral tear?")
+        paraplegic = kb.ask("How often do paraplegic people get HO?")
+    assert scope.abstained, scope.answer
+    assert not paraplegic.abstained, paraplegic.notes

@@ -33,6 +33,8 @@ from osteon.reading.lexicon_schema import ConceptEntry
 from osteon.reading.terms import fold
 
 MIN_LENGTH = 3
+NEAR_KINDS = 4
+"""Kinds a broader concept has at most for its name to say what one of them is."""
 MIN_UNMENTIONED = 2
 LONG_TOPIC = 7
 """Letters of an unmentioned word that names a thing beside the topic a question names."""
@@ -523,8 +525,16 @@ def unnamed_concepts(knowledge: KnowledgeStore, question: Question, rules: Quest
 
 
 def _broader_named(knowledge: KnowledgeStore, concept: str) -> bool:
-    """Does a source name a concept the given one is a direct kind of?"""
+    """Does a source name a near broader concept the given one is a direct kind of?
+
+    Near: one of few kinds ("paraplegic" where the sources speak of the cord injury, one of
+    its two kinds). A category of many ("hip arthroscopy" among orthopaedic operations, a
+    labral tear among musculoskeletal disorders) does not say what the sources say of it.
+    """
+    hierarchy = knowledge.hierarchy()
     for parent in knowledge.lexicon.get(concept).parents:
+        if len(hierarchy.narrower(parent)) - 1 > NEAR_KINDS:
+            continue
         names = _names_of(knowledge.lexicon.get(parent))
         if len(knowledge.store.absent_words(names)) < len(names):
             return True
