@@ -600,3 +600,19 @@ def test_an_injury_without_fop_gets_no_fop_wording(seeded_kb):
     result = seeded_kb.assess({"conditions": [coded("S42.201A", date="2026-06-05")]}, at=AT)
     assert not [i for i in result.risk_factors if i.rule == "injury-risk"]
     assert any(i.subject == "trauma" for i in result.risk_factors)
+
+
+# --- "temps" for fevers -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,status", [("spiking temps overnight, R knee hot", "active"),
+                                         ("Low-grade temps x 3 d", "active"),
+                                         ("no temps since Sunday", "absent")])
+def test_temps_in_a_chart_are_fevers(text, status):
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    assert {f.status for f in facts_of(patient, "fever")} == {status}
+
+
+def test_a_temp_taken_is_no_fever():
+    assert not facts_of(read(notes=[{"text": "Temp 36.8, HR 80", "date": "2026-06-09"}]),
+                        "fever")

@@ -64,6 +64,13 @@ class InjectionRoute(Strict):
             re.search(self.words, t) for t in texts)
 
 
+class Shorthand(Strict):
+    """A chart's sign or word (a pattern) and the words it stands for (display.yaml)."""
+
+    pattern: str
+    means: str
+
+
 class DisplayRules(Strict):
     """The whole display.yaml."""
 
@@ -86,8 +93,8 @@ class DisplayRules(Strict):
     vaccine_words: str = r"(?!)"
     """Words naming a medication as a vaccine ("influenza vaccine", "tetanus toxoid"); a
     drug merely injected ("ketorolac injection") stays the medicine it is."""
-    fracture_sign: str = r"(?!)"
-    """Chart shorthand for a fracture ("L NOF #", "Colles #"): read as the word."""
+    shorthand: list[Shorthand] = []
+    """Chart shorthand read as the words it stands for ("NOF #": a fracture; "temps": fevers)."""
     operation_note_codes: list[str] = []
     """Document type codes (LOINC) of a note that records an operation as it was done."""
     operation_note_words: str = r"(?!)"
@@ -157,15 +164,15 @@ def _dropped(medication: bool) -> frozenset[str]:
 
 
 def spelt_out(text: str) -> str:
-    """The text with a chart's sign for a fracture ("NOF #", "# NOF") written as the word."""
-    if "#" not in text:
-        return text
-    return _fracture_sign().sub(" fracture ", text)
+    """The text with a chart's shorthand written as its words ("NOF #": "NOF fracture")."""
+    for pattern, means in _shorthand():
+        text = pattern.sub(means, text)
+    return text
 
 
 @cache
-def _fracture_sign() -> re.Pattern[str]:
-    return re.compile(display_rules().fracture_sign)
+def _shorthand() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(s.pattern), s.means) for s in display_rules().shorthand)
 
 
 def strip_tag(text: str) -> str:
