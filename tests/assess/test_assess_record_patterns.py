@@ -413,7 +413,8 @@ def test_a_drug_still_given_is_taken_beside_a_reaction_to_another():
 
 @pytest.mark.parametrize("text", ["Impression: ?early HO L knee", "?HO - cannot exclude",
                                   "HO cannot be ruled out", "HO not ruled out",
-                                  "no HO on film - early HO cannot be excluded"])
+                                  "no HO on film - early HO cannot be excluded",
+                                  "XR neg. Cannot exclude early HO.", "HO - cannot exclude"])
 def test_a_queried_or_not_excluded_condition_is_possible(text):
     # "?" glued to a word is the chart's query, not a sentence's end; a hedge written with
     # a negation and after its mention still hedges it; of a negation and a hedge over one
@@ -616,3 +617,10 @@ def test_temps_in_a_chart_are_fevers(text, status):
 def test_a_temp_taken_is_no_fever():
     assert not facts_of(read(notes=[{"text": "Temp 36.8, HR 80", "date": "2026-06-09"}]),
                         "fever")
+
+
+@pytest.mark.parametrize("text,drug", [("HO ppx: usual naproxen x 2 wk NOT given (CKD)", "naproxen"),
+                                       ("celecoxib withheld pre-op", "celecoxib")])
+def test_a_drug_not_given_or_withheld_is_not_taken(text, drug):
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    assert {f.status for f in facts_of(patient, drug)} == {"absent"}
