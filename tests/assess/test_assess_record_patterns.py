@@ -563,7 +563,8 @@ def test_a_hash_sign_in_a_note_is_a_fracture(text, status):
     assert {f.status for f in facts_of(patient, "fracture")} == {status}
 
 
-@pytest.mark.parametrize("text", ["POD#2, mobilising", "POD # 1 today", "labral repair, #3 anchors"])
+@pytest.mark.parametrize("text", ["POD#2, mobilising", "POD # 1 today",
+                                  "labral repair, #3 anchors"])
 def test_a_hash_sign_before_a_number_is_no_fracture(text):
     patient = read(notes=[{"text": text, "date": "2026-06-09"}])
     assert not facts_of(patient, "fracture")
@@ -619,8 +620,9 @@ def test_a_temp_taken_is_no_fever():
                         "fever")
 
 
-@pytest.mark.parametrize("text,drug", [("HO ppx: usual naproxen x 2 wk NOT given (CKD)", "naproxen"),
-                                       ("celecoxib withheld pre-op", "celecoxib")])
+@pytest.mark.parametrize("text,drug", [
+    ("HO ppx: usual naproxen x 2 wk NOT given (CKD)", "naproxen"),
+    ("celecoxib withheld pre-op", "celecoxib")])
 def test_a_drug_not_given_or_withheld_is_not_taken(text, drug):
     patient = read(notes=[{"text": text, "date": "2026-06-09"}])
     assert {f.status for f in facts_of(patient, drug)} == {"absent"}

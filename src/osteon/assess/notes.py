@@ -250,11 +250,13 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
 
 
 def _nearer(analysis: SentenceAnalysis, mention: Any, one: str, other: str) -> bool:
-    """Whether a cue of status `one` covering the mention stands nearer to it than any cue
-    of status `other` covering it: of a negation and a hedge over one mention, the closer
-    says it ("no DVT, likely cellulitis": the cellulitis is likely, the DVT is not there;
-    "no HO seen - early HO cannot be excluded": the early HO is possible). A cue of
-    `other` right before the nearer one turns it ("not likely HO": not there)."""
+    """Whether a cue of status `one` over the mention stands nearer than any of `other`.
+
+    Of a negation and a hedge over one mention, the closer says it ("no DVT, likely
+    cellulitis": the cellulitis is likely, the DVT is not there; "no HO seen - early HO
+    cannot be excluded": the early HO is possible). A cue of `other` right before the
+    nearer one turns it ("not likely HO": not there).
+    """
     def covering(status: str) -> list[Any]:
         return [cue for cue in analysis.cues if cue.status == status
                 and cue.scope_start < mention.end and mention.start < cue.scope_end
