@@ -77,9 +77,10 @@ _POINTS_BACK = re.compile(r"\s*(?:they|it|these|this|both)\b", re.IGNORECASE)
 """A main clause that opens with a pronoun speaks of what the clause before it named."""
 
 _RELATIVE = re.compile(r"(?:that|which|who|whom|whose|where)\b", re.IGNORECASE)
-# how far before a trigger an owner phrase ("patients with X, who …") may stand
-_OWNER_REACH = 100
 """A free-text object that opens with a relative pronoun is a clause, not a description."""
+
+_OWNER_REACH = 100
+"""How far before a trigger an owner phrase ("patients with X, who …") may stand."""
 
 
 @dataclass(slots=True)
