@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from osteon.ask.citing import citation_at
 from osteon.ask.records import Question, Statement
+from osteon.ask.scope import condition_kinds
 from osteon.ask.understand import QuestionType
 from osteon.knowledge.store import KnowledgeStore
 
@@ -50,7 +51,7 @@ def causal_path(knowledge: KnowledgeStore, question: Question,
     sources = {e.source for e in edges}
     starts = _nodes_for(knowledge, question.concepts, sources) - {BONE}
     graph = sources | {e.target for e in edges}
-    ho = knowledge.hierarchy().narrower(BONE) | {BONE}
+    ho = condition_kinds(knowledge)
     elsewhere = [c for c in question.concepts
                  if c not in ho and not _nodes_for(knowledge, [c], graph)]
     if elsewhere and (not starts or qtypes[0].name != "mechanism"):
