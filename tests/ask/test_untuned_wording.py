@@ -661,3 +661,42 @@ def test_a_kind_among_many_is_not_answered_by_its_category(tmp_path) -> None:  #
         paraplegic = kb.ask("How often do paraplegic people get HO?")
     assert scope.abstained, scope.answer
     assert not paraplegic.abstained, paraplegic.notes
+
+
+PROPHYLAXIS_PAGE = (
+    "Keeping bone from forming after a hip replacement\n\n"
+    "Indomethacin has been given for longest to stop heterotopic ossification after hip "
+    "surgery.\n"
+    "Etidronate and calcitonin each helped to prevent heterotopic ossification in a single "
+    "small study.\n"
+    "Bleeding into the wound and a joint infection are risk factors for heterotopic "
+    "ossification.\n"
+    "After excision, heterotopic ossification comes back in about one in five patients.\n"
+    "Fibrodysplasia ossificans progressiva can stiffen the chest wall, so breathing gets "
+    "hard and a chest infection can kill.\n")
+
+
+@pytest.mark.parametrize("question", [
+    "Which less usual agents helped prevent HO in single studies?",  # the kind asked for
+    "What chest problem can FOP cause, and what are its main dangers?",  # its + noun
+    "If I get my HO cut out, how often does it grow back anyway?",  # a discourse adverb
+    "Do heavy bleeding or an infected joint count among the risk factors?",  # a modifier
+])
+def test_the_asked_kind_an_adverb_or_a_modifier_phrases_the_question(
+        tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    # "agents", "dangers", "anyway", "heavy": no page says them, none is what is asked about
+    with store_of_pages(tmp_path, {"prophylaxis.txt": PROPHYLAXIS_PAGE}) as kb:
+        answer = kb.ask(question)
+    assert not answer.abstained, answer.notes
+    assert any(c.doc == "prophylaxis" for s in answer.evidence for c in s.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "Does metformin reduce heterotopic ossification after a hip replacement?",
+    "What is the five-year survival of heterotopic ossification in teenagers?",
+])
+def test_a_subject_or_an_attribute_no_page_treats_is_still_declined(
+        tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"prophylaxis.txt": PROPHYLAXIS_PAGE}) as kb:
+        answer = kb.ask(question)
+    assert answer.abstained, answer.answer

@@ -20,6 +20,7 @@ from osteon.ask.records import Question
 from osteon.ask.scope import condition_kinds
 from osteon.ask.spelling import TYPO_MIN_LENGTH, degree_of, misspelt, relative, resembles
 from osteon.ask.understand import (
+    COPULAS,
     POLAR,
     WORD,
     QuestionRules,
@@ -219,6 +220,11 @@ def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[s
            and tokens[i] not in rules.frame_words):
         i += 1
     subject = tokens[start:i]
+    if len(subject) == 1 and i in concepts and not subject[0].endswith("ing"):
+        # "do heavy bleeding or…": a word right before a concept the sources name says
+        # which of it, and the concept heads the subject (a kind of care is judged by its
+        # noun below); two words may hold the verb ("does metformin reduce HO…")
+        return []
     if len(subject) > 1 and subject[0].endswith("ing"):
         subject = subject[1:]  # "taking vitamin D": the verb's object is the topic
     if subject == [tokens[i - 1]] and subject[0].endswith("ing"):
@@ -304,14 +310,42 @@ def _asked_kinds(tokens: list[str], rules: QuestionRules) -> list[str]:
     for i, word in enumerate(tokens):
         if word not in rules.asking_words and word not in rules.degree_words:
             continue
-        run = []
-        for following in tokens[i + 1:]:
+        run: list[str] = []
+        for following in tokens[_after_copula(tokens, i + 1) if word in rules.asking_words
+                                else i + 1:]:
             if following in rules.stopwords or following in rules.question_words:
                 break
+            if run and _past_verb(following):
+                break  # "which less usual agents HELPED prevent…": the phrase has ended
             if not following.isdigit():
                 run.append(following)
         kinds += run[:1] if word in rules.degree_words else run[:1] + run[-1:]
     return kinds
+
+
+PAST_VERB_MIN = 5
+"""Letters a word in -ed has at least to be read as a verb that ends an asked phrase."""
+
+
+def _past_verb(word: str) -> bool:
+    """A past tense that follows an asked phrase ends it ("which drugs HELPED…")."""
+    return len(word) >= PAST_VERB_MIN and word.endswith("ed")
+
+
+POSSESSIVES = frozenset({"its", "their", "his", "her", "your", "my", "our"})
+
+
+def _after_copula(tokens: list[str], i: int) -> int:
+    """Where the asked phrase starts after "what are its…".
+
+    "What are its main dangers?" asks for the dangers of what the question names, as
+    "what dangers?" does: after a copula and a possessive the noun is the kind asked for.
+    Not after an article: "what is the five-year survival for osteosarcoma?" asks about
+    survival, which a source must treat ("what is acupuncture?" likewise).
+    """
+    if i + 1 < len(tokens) and tokens[i] in COPULAS and tokens[i + 1] in POSSESSIVES:
+        return i + 2
+    return i
 
 
 def _head(run: list[str], words: list[str]) -> list[str]:
