@@ -266,3 +266,16 @@ def test_cases_alone_or_with_more_and_a_function_of_a_part_are_no_claims(  # typ
                        "any other, and it can cause problems in joint movement.\n")
     assert ("polytrauma", "spinal_cord_injury") not in triples(claims, "risk_factor_for")
     assert not triples(claims, "occurs_at_site")
+
+
+def test_what_a_condition_causes_to_form_in_a_tissue_is_what_lies_there(
+        tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    # the bone FOP makes forms in the muscles: FOP itself is placed in none of them
+    claims = read_text(empty_store, tmp_path,
+                       "FOP is among the rarest inherited conditions, and it causes bone to form "
+                       "in muscles, tendons and ligaments.\n"
+                       "Heterotopic ossification forms in muscles around the hip.\n")
+    sites = triples(claims, "occurs_at_site")
+    assert not any(subject == "fibrodysplasia_ossificans_progressiva" or
+                   subject == "genetic_disorder" for subject, _ in sites), sites
+    assert ("heterotopic_ossification", "muscle") in sites

@@ -283,6 +283,11 @@ class ArgumentFinder:
             inside = [m for m in inside if pattern.fullmatch(
                 text[match.end():m.start] if argument.side == "right"
                 else text[m.end:match.start()])]
+        if argument.gap_not is not None and argument.side in ("left", "right"):
+            pattern = compiled(argument.gap_not)
+            inside = [m for m in inside if not pattern.search(
+                text[match.end():m.start] if argument.side == "right"
+                else text[m.end:match.start()])]
         if argument.max_gap_words is not None and argument.side in ("left", "right"):
             def near(m: Mention) -> bool:
                 gap = text[match.end():m.start] if argument.side == "right" else (

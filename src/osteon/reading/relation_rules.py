@@ -85,12 +85,16 @@ class Argument(Strict):
     gap: str | None = None
     """The words between the mention and the trigger must be these, wholly (a pattern):
     "X is also called Y" links X, "a condition called Y" does not."""
+    gap_not: str | None = None
+    """The words between the mention and the trigger must not hold this (a pattern): in
+    "FOP causes bone to form in muscles" what forms in the muscles is the bone it causes,
+    not FOP."""
     """The mention must lie within this many words of the trigger (a verb's own object)."""
     skip_prepositional: bool = False
     """Skip mentions inside a prepositional phrase ('LPS from bacteria', 'after surgery'):
     they modify the argument, they are not it."""
 
-    @field_validator("named_before", "owner_before", "implicit_if")
+    @field_validator("named_before", "owner_before", "implicit_if", "gap_not")
     @classmethod
     def _lead_compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)
