@@ -88,7 +88,9 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "Combined radiotherapy and indomethacin for the prevention of bone after hip surgery.",
     "The objective of this study was to compare radiation with a drug for prevention.",
     "Low-dose radiation may be used to prevent bone growth in individuals at high risk.",
-    "Anyone with a knee replacement that has stiffness and needs a manipulation is at risk."])
+    "Anyone with a knee replacement that has stiffness and needs a manipulation is at risk.",
+    "Etidronate and calcitonin each lowered the rate in one small study.",
+    "Originally the condition was grouped under the heading of a muscle disorder."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)
@@ -112,3 +114,28 @@ def test_a_claim_said_of_fop_alone_is_not_restated_of_ho_in_general(tmp_path: Pa
         answer = kb.ask("What does activin A do in heterotopic ossification?")
     assert any("activin A" in c.sentence_text for s in answer.evidence for c in s.citations)
     assert not [t for t, _ in _stated(answer) if t.endswith("heterotopic ossification")]
+
+
+def test_a_former_name_is_not_restated_as_another_name(tmp_path: Path) -> None:
+    page = ("Names\n\n"
+            "Originally, heterotopic ossification was grouped under the heading myositis "
+            "ossificans, with several similar conditions.\n")
+    with store_of_pages(tmp_path, {"names.txt": page}) as kb:
+        answer = kb.ask("Is myositis ossificans another name for heterotopic ossification?")
+    assert any("grouped under" in c.sentence_text for s in answer.evidence for c in s.citations)
+    assert not [t for t, _ in _stated(answer) if "another name" in t]
+
+
+def test_a_claim_about_what_the_sentence_before_names_cites_no_sentence_lacking_it(
+        tmp_path: Path) -> None:
+    # "It" is indomethacin, named one sentence before: a statement "Indomethacin prevents
+    # heterotopic ossification" citing "It’s been used the longest…" cites a sentence that does
+    # not name it, so the sentence is quoted and no statement re-words it
+    page = ("Drugs after hip replacement\n\n"
+            "Indomethacin is an anti-inflammatory drug. It’s been used the longest to prevent "
+            "heterotopic ossification.\n")
+    with store_of_pages(tmp_path, {"drugs.txt": page}) as kb:
+        answer = kb.ask("Which drug has been used the longest to prevent heterotopic ossification?")
+    assert any("used the longest" in c.sentence_text
+               for s in answer.evidence for c in s.citations)
+    assert not [t for t, cited in _stated(answer) if cited.startswith("It’s been")]

@@ -20,8 +20,11 @@ from functools import cache
 
 from pydantic import field_validator
 
-from osteon.ask.scope import scope_of
+from osteon.ask.scope import condition_kinds, scope_of
+from osteon.ask.understand import find_concepts
+from osteon.corpus.records import SentencePlace
 from osteon.datafiles import Strict, check_regex, load_model
+from osteon.knowledge.claim_store import mentions_at
 from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.records import Fact
 from osteon.knowledge.store import KnowledgeStore
@@ -85,17 +88,43 @@ def _family_unsaid(knowledge: KnowledgeStore, claim: Claim) -> bool:
     return GENETIC not in scope_of(named, knowledge.lexicon).family
 
 
+def _subject_elsewhere(claim: Claim, named: set[str], kinds: frozenset[str]) -> bool:
+    """Does the claim's subject come from a sentence its citation does not show?
+
+    "It's been used the longest to prevent HO" after "Indomethacin is an anti-inflammatory
+    drug": a statement "Indomethacin prevents HO" would cite a sentence that does not name
+    what it is about, so its sentence is quoted instead. What the sentence's headings or
+    page title name is shown with the citation; the condition a page is about (HO or a kind
+    of it) is taken from the page as every reader takes it.
+    """
+    return claim.subject not in named and claim.subject not in kinds
+
+
+def _named_around(knowledge: KnowledgeStore, place: SentencePlace,
+                  mentioned: list[tuple[str, str]]) -> set[str]:
+    """The concepts the sentence, its section headings and its page title name."""
+    headed = (c for text in (*place.section_path, place.title) if text
+              for c, _, _ in find_concepts(text, knowledge.lexicon, fuzzy=False))
+    return {concept for concept, _ in mentioned} | set(headed)
+
+
 def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
     """The facts a statement may re-word, each with only the claims it may re-word."""
     keys = {(c.evidence.doc_id, c.evidence.sentence_idx) for f in facts for c in f.claims}
     places = knowledge.sentences(keys) if keys else {}
+    mentioned = mentions_at(knowledge.store, keys) if keys else {}
+    named = {key: _named_around(knowledge, place, mentioned.get(key, []))
+             for key, place in places.items()}
+    kinds = condition_kinds(knowledge)
     rules = statement_rules()
 
     def whole(claim: Claim) -> bool:
-        place = places.get((claim.evidence.doc_id, claim.evidence.sentence_idx))
+        key = (claim.evidence.doc_id, claim.evidence.sentence_idx)
+        place = places.get(key)
         return ((not claim.object_is_text or claim.predicate in rules.free_text_stated)
                 and place is not None and not restricted(claim, place.text)
-                and not _family_unsaid(knowledge, claim))
+                and not _family_unsaid(knowledge, claim)
+                and not _subject_elsewhere(claim, named.get(key, set()), kinds))
 
     kept = []
     for fact in facts:
