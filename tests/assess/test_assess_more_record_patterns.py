@@ -1,0 +1,40 @@
+"""More ways records write what osteon reads: chart shorthand, code families, hedges.
+
+Each case is a small record written for the test (no real patient): what a record of that
+kind says, and the fact or advice it must give.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from osteon.assess.load import load_patient
+from osteon.assess.rules import assess_rules
+from osteon.reading.lexicon import load_lexicon
+
+AT = datetime(2026, 11, 20, 10, tzinfo=UTC)
+
+
+def _patient(raw):
+    return load_patient(raw, load_lexicon(), assess_rules(), AT)
+
+
+def _statuses(raw) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for fact in _patient(raw).facts:
+        out.setdefault(fact.concept, set()).add(fact.status)
+    return out
+
+
+@pytest.mark.parametrize("note,concept", [
+    ("Tripped over a kerb, landed on the L wrist. Nil LOC.", "loss_of_consciousness"),
+    ("Nil h/o HO after previous surgery", "heterotopic_ossification"),
+    ("PSHx: nil previous operations", "surgery"),
+])
+def test_nil_is_no(note, concept):
+    """"Nil X" (British and Australian charts) says X is absent, never present or past."""
+    facts = _statuses({"notes": [note]})
+    assert facts[concept] == {"absent"}, facts
+    assert "history_of_heterotopic_ossification" not in facts
