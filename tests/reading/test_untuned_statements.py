@@ -279,3 +279,36 @@ def test_what_a_condition_causes_to_form_in_a_tissue_is_what_lies_there(
     assert not any(subject == "fibrodysplasia_ossificans_progressiva" or
                    subject == "genetic_disorder" for subject, _ in sites), sites
     assert ("heterotopic_ossification", "muscle") in sites
+
+
+def test_a_trigger_of_ho_in_fop_is_no_cause_of_fop_and_a_bracket_names_its_phrase(
+        tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "In FOP the start of the HO process is set off by abnormal immune "
+                       "responses to minor injuries (also called flare-ups) and then bone "
+                       "forms.\nThe HO process in FOP is triggered by minor injuries.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert not any(obj == "fibrodysplasia_ossificans_progressiva" for _, obj in risks), risks
+    # the bracket names the responses, not the injuries the phrase ends with
+    assert not [c for c in claims if c.predicate in ("synonym_of", "is_a")
+                and "fop_flare_up" in (c.subject, c.object)], claims
+
+
+def test_a_time_counted_from_the_onset_dates_no_onset(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Bone after hip surgery\n\n"
+                       "Mature HO can be removed, usually 12 to 18 months after onset.\n"
+                       "HO usually appears 3 to 12 weeks after surgery.\n")
+    onsets = triples(claims, "onset_after")
+    assert ("heterotopic_ossification", "hip_surgery") not in onsets, onsets
+    assert ("heterotopic_ossification", "surgery") in onsets
+
+
+def test_what_this_was_confirmed_by_is_one_finding_not_a_test_for_ho(
+        tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "My thigh had a hard lump. This was later confirmed by an ultrasound "
+                       "scan.\nHeterotopic ossification is confirmed by a CT scan.\n")
+    tests = triples(claims, "diagnostic_test_for")
+    assert not any(test == "ultrasound" for test, _ in tests), tests
+    assert any(test.startswith("ct") or "computed" in test for test, _ in tests), tests
