@@ -6,13 +6,14 @@ if a re-worded statement drops a restriction or shows a free-text fragment.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from fixtures import store_of_pages
 from osteon import KnowledgeBase
-from osteon.ask.restating import restricted, statement_rules
+from osteon.ask.restating import _family_unsaid, _genetic_pages, restricted, statement_rules
 from osteon.reading.records import Claim, Evidence
 
 PAGE = """Imaging in heterotopic ossification
@@ -139,3 +140,25 @@ def test_a_claim_about_what_the_sentence_before_names_cites_no_sentence_lacking_
     assert any("used the longest" in c.sentence_text
                for s in answer.evidence for c in s.citations)
     assert not [t for t, cited in _stated(answer) if cited.startswith("It’s been")]
+
+
+
+def test_a_claim_read_on_a_page_about_fop_alone_is_not_restated_of_ho_in_general(
+        tmp_path: Path) -> None:
+    # "it causes bone … leading to immobilisation" on a page about FOP: "Immobility is a
+    # complication of heterotopic ossification" would drop what the page is about
+    pages = {"fop.txt": ("Living with fibrodysplasia ossificans progressiva\n\n"
+                         "Fibrodysplasia ossificans progressiva is a rare inherited disorder.\n"
+                         "Children with fibrodysplasia ossificans progressiva have short big "
+                         "toes.\nFibrodysplasia ossificans progressiva flare-ups follow "
+                         "falls.\nOver the years bone forms and the joints stiffen.\n"),
+             "ho.txt": ("Bone after injury\n\nHeterotopic ossification follows hip "
+                        "replacement.\nHeterotopic ossification can cause pain.\n")}
+    with store_of_pages(tmp_path, pages) as kb:
+        knowledge = kb.knowledge
+        assert _genetic_pages(knowledge, {"fop", "ho"}) == {"fop"}
+        on_fop = replace(_claim("complication_of"), subject="immobility",
+                         evidence=Evidence("fop", 4, None, 0, 1, 0, 1, "x"))
+        assert _family_unsaid(knowledge, on_fop, {"fop"})
+        assert not _family_unsaid(knowledge, replace(on_fop, evidence=Evidence(
+            "ho", 2, None, 0, 1, 0, 1, "x")), {"fop"})

@@ -20,6 +20,7 @@ from functools import cache
 
 from pydantic import field_validator
 
+from osteon.ask.ranking_rules import ranking_rules
 from osteon.ask.scope import condition_kinds, scope_of
 from osteon.ask.understand import find_concepts
 from osteon.corpus.records import SentencePlace
@@ -76,16 +77,30 @@ GENETIC = "genetic"
 """The condition family a statement must name when its sentence speaks of it alone."""
 
 
-def _family_unsaid(knowledge: KnowledgeStore, claim: Claim) -> bool:
+def _family_unsaid(knowledge: KnowledgeStore, claim: Claim, genetic_pages: set[str]) -> bool:
     """Is the claim said of genetic HO (FOP) alone while its own names do not say so?
 
     "Activin A, a key protein driving HO in FOP": re-worded as "Activin A increases
     heterotopic ossification" the statement would drop "in FOP"; its sentence is quoted.
+    So is a claim read on a page about FOP alone ("it causes bone to form …, leading to
+    immobilisation"), whose sentence need not name FOP.
     """
-    if GENETIC not in claim.scope.family:
+    if GENETIC not in claim.scope.family and claim.evidence.doc_id not in genetic_pages:
         return False  # acquired HO is what a statement about HO is taken to mean
     named = [c for c in (claim.subject, claim.object) if c in knowledge.lexicon]
     return GENETIC not in scope_of(named, knowledge.lexicon).family
+
+
+def _genetic_pages(knowledge: KnowledgeStore, doc_ids: set[str]) -> set[str]:
+    """The pages whose topics (what they mention throughout) are of genetic HO alone."""
+    topic = ranking_rules().page_topic
+    found = set()
+    for doc_id, page in knowledge.page_concepts(sorted(doc_ids)).items():
+        family = scope_of(sorted(page.topics(topic.share, topic.sentences)),
+                          knowledge.lexicon).family
+        if tuple(family) == (GENETIC,):
+            found.add(doc_id)
+    return found
 
 
 def _subject_elsewhere(claim: Claim, named: set[str], kinds: frozenset[str]) -> bool:
@@ -116,6 +131,7 @@ def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
     named = {key: _named_around(knowledge, place, mentioned.get(key, []))
              for key, place in places.items()}
     kinds = condition_kinds(knowledge)
+    genetic_pages = _genetic_pages(knowledge, {doc_id for doc_id, _ in keys})
     rules = statement_rules()
 
     def whole(claim: Claim) -> bool:
@@ -123,7 +139,7 @@ def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
         place = places.get(key)
         return ((not claim.object_is_text or claim.predicate in rules.free_text_stated)
                 and place is not None and not restricted(claim, place.text)
-                and not _family_unsaid(knowledge, claim)
+                and not _family_unsaid(knowledge, claim, genetic_pages)
                 and not _subject_elsewhere(claim, named.get(key, set()), kinds))
 
     kept = []
