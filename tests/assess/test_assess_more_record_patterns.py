@@ -38,3 +38,23 @@ def test_nil_is_no(note, concept):
     facts = _statuses({"notes": [note]})
     assert facts[concept] == {"absent"}, facts
     assert "history_of_heterotopic_ossification" not in facts
+
+
+@pytest.mark.parametrize("system,code,text,concept", [
+    ("CPT", "23462", "R open coracoid transfer with capsular repair", "orthopedic_surgery"),
+    ("CPT", "24342", "L distal biceps tendon reattachment", "orthopedic_surgery"),
+    ("CPT", "27427", "ACL reconstruction with hamstring graft", "orthopedic_surgery"),
+    ("CPT", "27498", "R thigh fasciotomy, three compartments", "surgery"),
+    ("CPT", "22856", "C5-6 cervical disc replacement", "spinal_surgery"),
+    ("ICD-10-PCS", "0RR30JZ", None, "spinal_surgery"),
+])
+def test_open_repairs_fasciotomies_and_disc_replacements_are_operations(system, code, text,
+                                                                         concept):
+    """A region's repair or reconstruction code (tendon, capsule, ligament), a decompression
+    fasciotomy and a disc replacement are operations done: a window after surgery opens."""
+    entry = {"codes": [{"system": system, "code": code}], "date": "2026-11-19T15:00:00Z"}
+    if text:
+        entry["text"] = text
+    (fact,) = _patient({"procedures": [entry]}).facts
+    assert (fact.concept, fact.status) == (concept, "active"), fact.how
+    assert fact.when == datetime(2026, 11, 19, 15, tzinfo=UTC)
