@@ -58,3 +58,18 @@ def test_open_repairs_fasciotomies_and_disc_replacements_are_operations(system, 
     (fact,) = _patient({"procedures": [entry]}).facts
     assert (fact.concept, fact.status) == (concept, "active"), fact.how
     assert fact.when == datetime(2026, 11, 19, 15, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("code,text", [
+    ("S46.212A", "L distal biceps tendon avulsion"),
+    ("S86.011A", "R Achilles tendon rupture playing squash"),
+    ("S76.111A", None),
+])
+def test_a_tear_of_muscle_or_tendon_is_an_injury(code, text):
+    """ICD-10-CM's "Injury of muscle, fascia and tendon" categories: an injury to muscle."""
+    entry = {"codes": [{"system": "ICD-10-CM", "code": code}], "date": "2026-11-18"}
+    if text:
+        entry["text"] = text
+    (fact,) = _patient({"conditions": [entry]}).facts
+    assert (fact.concept, fact.status) == ("muscle_injury", "active"), fact.how
+    assert load_lexicon().is_a(fact.concept, "trauma")
