@@ -7,7 +7,9 @@ import pytest
 
 from fixtures import ranked_evidence, store_of_pages
 from osteon import KnowledgeBase
-from osteon.ask.understand import question_rules, understand
+from osteon.ask.evidence import _page_bm25
+from osteon.ask.understand import pointed_words, question_rules, understand
+from osteon.corpus.records import PageCoverage
 from osteon.reading.lexicon import load_lexicon
 
 CASE_PAGE = (
@@ -424,7 +426,6 @@ def test_a_word_no_source_uses_before_a_kind_of_care_names_what_is_asked(
     assert not radiation.abstained
 
 
-
 def test_a_lower_case_word_is_no_search_for_a_name_written_in_capitals(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # "could not hop" asks nothing of the HOP trials
     pages = {
@@ -612,7 +613,6 @@ def test_how_much_more_asks_for_a_ratio(tmp_path) -> None:  # type: ignore[no-un
     assert "six times" in ranked[0].place.text, [r.place.text for r in ranked[:3]]
 
 
-
 @pytest.mark.parametrize(("text", "asked"), [
     ("The lad with the stiff elbow - what injury did he have and how long before his scan?",
      "onset"),
@@ -700,3 +700,25 @@ def test_a_subject_or_an_attribute_no_page_treats_is_still_declined(
     with store_of_pages(tmp_path, {"prophylaxis.txt": PROPHYLAXIS_PAGE}) as kb:
         answer = kb.ask(question)
     assert answer.abstained, answer.answer
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("Which joints does the caregiver guide say are usually hit?", {"caregiver"}),
+    ("What does the sports clinic say about it coming back?", {"sports"}),
+    ("In which year did that ultrasound HO study come out?", {"ultrasound", "ho"}),
+    ("Which joints are usually hit?", set()),  # no source pointed at
+    ("What did the patient feel?", set()),  # a source noun with nothing to tell it apart
+])
+def test_the_words_that_tell_a_pointed_at_source_apart(question: str, words: set[str]) -> None:
+    assert pointed_words(question, question_rules()) == words
+
+
+def test_a_pointed_at_source_s_words_weigh_its_page_more() -> None:
+    # two pages hold one question word each, as often: the one the question points at wins
+    coverage = PageCoverage(documents=10, sentences=100,
+                            held={"caregiver": {"guide": 1}, "joints": {"general": 1}},
+                            lengths={"guide": 10, "general": 10})
+    plain = _page_bm25(coverage, 1.2, 1.0)
+    pointed = _page_bm25(coverage, 1.2, 1.0, weights={"caregiver": 2.0})
+    assert plain["guide"] == plain["general"]
+    assert pointed["guide"] > pointed["general"]

@@ -22,7 +22,7 @@ from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import family_implied, fit, merged, out_of_scope, scope_of
 from osteon.ask.text_memo import REMEMBERED, is_all, occurs, starts, subject_found, words_of
-from osteon.ask.understand import WORD, QuestionType, find_concepts, question_rules
+from osteon.ask.understand import WORD, QuestionType, find_concepts, pointed_words, question_rules
 from osteon.corpus.records import PageCoverage, SearchHit, SentencePlace
 from osteon.knowledge.claim_store import mentions_at
 from osteon.knowledge.store import KnowledgeStore
@@ -192,6 +192,9 @@ class _Lexical:
     names: tuple[frozenset[str], ...] = ()
     """The words of each question concept's names: a page that names the concept holds
     it once, however many words its name has."""
+    pointed: frozenset[str] = frozenset()
+    """The words that tell apart the source the question points at ("the caregiver
+    guide"): they weigh the pages more (`context.pointed`)."""
 
 
 def _asks_which(text: str, names: Sequence[str], rules: RankingRules) -> bool:
@@ -257,7 +260,9 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
         found = store.search_words(widened, rules.candidates)
         for key, share in _shares(found, min(h.score for h in found) if found else 0.0).items():
             scores.setdefault(key, share / 2)
-    return _Lexical(scores, leading, (*telling, *widened), best, tuple(groups))
+    pointed = frozenset(w for word in pointed_words(question.text, question_rules())
+                        for w in _tokens(word)) & set(telling)
+    return _Lexical(scores, leading, (*telling, *widened), best, tuple(groups), pointed)
 
 
 ABBREVIATION_MAX = 6
@@ -298,7 +303,8 @@ def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
     counts = store.word_counts(list(lexical.words))  # remembered per version of the store
     words: list[str] = []
     rows = 0
-    for word in sorted(counts, key=lambda w: counts[w]):
+    # the words that tell the pointed-at source apart first, then the rarest
+    for word in sorted(counts, key=lambda w: (w not in lexical.pointed, counts[w])):
         rows += counts[word]
         if rows > rules.context.max_rows:
             break
@@ -308,7 +314,8 @@ def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
         return {}, {}
     held = _page_bm25(store.documents_holding(words), rules.context.page_k1,
                       rules.context.page_b,
-                      lexical.names if rules.context.names_once else ())
+                      lexical.names if rules.context.names_once else (),
+                      {w: rules.context.pointed for w in lexical.pointed})
     if not held:
         return {}, {}
     top = max(held.values())
@@ -356,15 +363,18 @@ def _telling(words: Sequence[str], counts: dict[str, int], common: float,
 
 
 def _page_bm25(coverage: PageCoverage, k1: float, b: float,
-               names: Sequence[frozenset[str]] = ()) -> dict[str, float]:
+               names: Sequence[frozenset[str]] = (),
+               weights: dict[str, float] | None = None) -> dict[str, float]:
     """Each page's BM25 for the question's words, a sentence that holds a word a hit.
 
     `k1`: how soon a word's repeats stop adding; `b`: how much a long page's length
     discounts what it holds (without it, the longest pages hold most of every question).
     The words of one concept's names count once, as the best of them: a page that names
     "fibrodysplasia ossificans progressiva" once holds FOP no more than a page that says
-    "FOP" in every sentence, not three times as much.
+    "FOP" in every sentence, not three times as much. `weights` weigh some words more (those
+    telling apart the source a question points at).
     """
+    weights = weights or {}
     if not coverage.documents:
         return {}
     average = max(1.0, coverage.sentences / coverage.documents)
@@ -372,7 +382,8 @@ def _page_bm25(coverage: PageCoverage, k1: float, b: float,
     for word, pages in coverage.held.items():
         if not pages:
             continue
-        idf = math.log(1 + (coverage.documents - len(pages) + 0.5) / (len(pages) + 0.5))
+        idf = weights.get(word, 1.0) * math.log(
+            1 + (coverage.documents - len(pages) + 0.5) / (len(pages) + 0.5))
         each[word] = {doc: idf * hits * (k1 + 1) / (hits + k1 * (
             1 - b + b * coverage.lengths.get(doc, average) / average))
             for doc, hits in pages.items()}

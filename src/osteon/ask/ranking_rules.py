@@ -66,6 +66,9 @@ class PageContext(Strict):
     page_k1: float
     page_b: float
     names_once: bool
+    pointed: float = 1.0
+    """How much more the words that tell apart a source the question points at weigh a
+    page ("the caregiver guide": a page holding "caregiver")."""
 
 
 class PageTopic(Strict):

@@ -411,6 +411,34 @@ def related_words(text: str, rules: QuestionRules) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+POINTED_WITHIN = 4
+"""Words a descriptor may stand before the source noun it tells apart ("the French sports
+medicine series")."""
+
+
+def pointed_words(text: str, rules: QuestionRules) -> frozenset[str]:
+    """The words that tell apart the source a question points at.
+
+    "Which joints does the CAREGIVER guide say…", "per the SPORTS clinic", "that ULTRASOUND
+    study": between a pointing word and a source noun stand the words the page asked about
+    holds, though its answering sentence need not (ask/evidence.py weighs pages by them).
+    """
+    tokens = [fold(w) for w in WORD.findall(text)]
+    found: set[str] = set()
+    for i, word in enumerate(tokens):
+        if word not in rules.source_nouns:
+            continue
+        run: list[str] = []
+        j = i - 1
+        while (j >= 0 and i - j <= POINTED_WITHIN and tokens[j] not in rules.pointing_words
+               and tokens[j] not in rules.stopwords):
+            run.append(tokens[j])
+            j -= 1
+        if run and j >= 0 and tokens[j] in rules.pointing_words:
+            found.update(run)
+    return frozenset(found)
+
+
 def folded_words(text: str) -> str:
     """The text's words, folded, one space apart: what phrases are looked for in."""
     return " ".join(fold(w) for w in WORD.findall(text))
