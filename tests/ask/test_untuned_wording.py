@@ -722,3 +722,30 @@ def test_a_pointed_at_source_s_words_weigh_its_page_more() -> None:
     pointed = _page_bm25(coverage, 1.2, 1.0, weights={"caregiver": 2.0})
     assert plain["guide"] == plain["general"]
     assert pointed["guide"] > pointed["general"]
+
+
+CASE_NOTES_PAGE = (
+    "A boy with haemophilia and a thigh swelling\n\n"
+    "In the emergency room the boy was given factor VIII at a dose of 50 U/kg, repeated "
+    "after 12 hours.\n"
+    "Telling heterotopic ossification apart from other calcium deposits in soft tissue is "
+    "important because a sarcoma can look the same.\n"
+    "Her left elbow still lacks ten degrees of extension after the myositis ossificans.\n")
+
+
+@pytest.mark.parametrize(("question", "holds"), [
+    # a dose asked of what no concept names: the dose beside the question's words answers
+    ("How much factor VIII per kilo was the boy given?", "50 U/kg"),
+    # "how much straightening": an amount of motion, no dose
+    ("Which of her joints had myositis ossificans, and how much straightening is still "
+     "missing?", "ten degrees"),
+    # "it matters": the verb of "it", no topic of its own
+    ("Why do the authors say it matters to tell HO apart from other calcium deposits?",
+     "sarcoma"),
+])
+def test_a_dose_beside_the_question_s_words_and_a_verb_after_it_are_answered(
+        tmp_path, question: str, holds: str) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"case.txt": CASE_NOTES_PAGE}) as kb:
+        answer = kb.ask(question)
+    assert not answer.abstained, answer.notes
+    assert any(holds in c.sentence_text for s in answer.evidence for c in s.citations)

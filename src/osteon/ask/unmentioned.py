@@ -292,8 +292,12 @@ def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
         after_subject = (i >= 3 and tokens[i - 2] in rules.articles
                          and tokens[i - 3] in rules.modals | rules.auxiliaries)
         # a word before a question word takes it as its object ("to DESCRIBE what …")
-        if (asked_kind or after_modal or after_subject or after in rules.articles
-                or after in rules.question_words):
+        # and one after a subject pronoun is its verb ("why it MATTERS to tell…"), unless
+        # a copula asks of the pronoun ("is it cancer?")
+        after_pronoun = (before in SUBJECT_PRONOUNS
+                         and (i < 2 or tokens[i - 2] not in COPULAS))
+        if (asked_kind or after_modal or after_subject or after_pronoun
+                or after in rules.articles or after in rules.question_words):
             roles.add(word)
     return frozenset(roles)
 
@@ -331,6 +335,9 @@ def _past_verb(word: str) -> bool:
     """A past tense that follows an asked phrase ends it ("which drugs HELPED…")."""
     return len(word) >= PAST_VERB_MIN and word.endswith("ed")
 
+
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "i"})
+"""Pronouns that stand as a subject: the word after one is its verb."""
 
 POSSESSIVES = frozenset({"its", "their", "his", "her", "your", "my", "our"})
 
