@@ -312,3 +312,12 @@ def test_what_this_was_confirmed_by_is_one_finding_not_a_test_for_ho(
     tests = triples(claims, "diagnostic_test_for")
     assert not any(test == "ultrasound" for test, _ in tests), tests
     assert any(test.startswith("ct") or "computed" in test for test, _ in tests), tests
+
+
+def test_a_common_misspelling_of_the_condition_names_it(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    # "heterotropic", as web pages often spell it: the page's "HO" is heterotopic ossification
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotropic ossification (HO) is the formation of bone in soft "
+                       "tissue.\nHO is common after reverse shoulder arthroplasty.\n")
+    assert ("shoulder_arthroplasty", "heterotopic_ossification") in triples(
+        claims, "risk_factor_for")
