@@ -73,3 +73,13 @@ def test_a_tear_of_muscle_or_tendon_is_an_injury(code, text):
     (fact,) = _patient({"conditions": [entry]}).facts
     assert (fact.concept, fact.status) == ("muscle_injury", "active"), fact.how
     assert load_lexicon().is_a(fact.concept, "trauma")
+
+
+@pytest.mark.parametrize("note,concept", [
+    ("Seen by GP: refer to orthopaedics for consideration of L THR", "total_hip_arthroplasty"),
+    ("Plan: consider R TKA at the clinic review", "knee_arthroplasty"),
+])
+def test_an_operation_to_be_considered_is_no_plan(note, concept):
+    """What a referral asks a surgeon to weigh up is possible: it adds no planned operation."""
+    facts = _statuses({"notes": [note]})
+    assert facts[concept] == {"possible"}, facts
