@@ -91,7 +91,8 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "Low-dose radiation may be used to prevent bone growth in individuals at high risk.",
     "Anyone with a knee replacement that has stiffness and needs a manipulation is at risk.",
     "Etidronate and calcitonin each lowered the rate in one small study.",
-    "Originally the condition was grouped under the heading of a muscle disorder."])
+    "Originally the condition was grouped under the heading of a muscle disorder.",
+    "Our primary goal was to find the rate of the bone after a knee scope."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)
