@@ -83,3 +83,16 @@ def test_an_operation_to_be_considered_is_no_plan(note, concept):
     """What a referral asks a surgeon to weigh up is possible: it adds no planned operation."""
     facts = _statuses({"notes": [note]})
     assert facts[concept] == {"possible"}, facts
+
+
+def test_tetraparesis_after_guillain_barre_is_no_cord_injury():
+    """GBS is a neurological condition (its ICD-10-CM code or its name); the tetraparesis it
+    leaves is its paralysis, not a spinal cord injury's."""
+    raw = {"conditions": [{"codes": [{"system": "ICD-10-CM", "code": "G61.0"}],
+                           "text": "Guillain-Barre syndrome (AIDP)", "date": "2026-10-01"}],
+           "notes": ["Day 40: quadriparesis slowly improving, off the ventilator"]}
+    facts = _statuses(raw)
+    assert facts["guillain_barre_syndrome"] == {"active"}
+    assert facts["paralysis"] == {"active"}
+    assert "tetraplegia" not in facts and "spinal_cord_injury" not in facts
+    assert load_lexicon().is_a("guillain_barre_syndrome", "neurological_condition")

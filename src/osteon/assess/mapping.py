@@ -90,7 +90,7 @@ def build_patient(raw: PatientIn, lexicon: Lexicon, rules: AssessRules, at: date
         for index, entry in enumerate(getattr(raw, attr)):
             _add_entry(out, kind, entry, entry.source or f"{attr}[{index}]")
     _add_notes(out, raw)
-    _paralysis_of_the_brain(out)
+    _paralysis_of_other_causes(out)
     _prior_to_surgery(out)
     if raw.history_of_ho:
         out.facts.append(PatientFact("condition", rules.history_concept,
@@ -300,13 +300,14 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
 
 
 
-def _paralysis_of_the_brain(out: _Collector) -> None:
-    """A paraplegia or tetraplegia the record gives a brain as cause: paralysis, no cord injury.
+def _paralysis_of_other_causes(out: _Collector) -> None:
+    """A paraplegia or tetraplegia the record gives another cause: paralysis, no cord injury.
 
     The lexicon files both under spinal cord injury (in an HO record most are a cord
-    injury's). Where the record names a brain injury or a stroke and no cord injury of its
-    own (a code, or words, for the cord itself), "spastic quadriparesis" is that brain
-    injury's, and read as a cord injury it would bring what the sources say of one.
+    injury's). Where the record names a brain injury, a stroke or a disease of the
+    peripheral nerves (rules.yaml `paralysis_causes`) and no cord injury of its own (a
+    code, or words, for the cord itself), "spastic quadriparesis" is that cause's, and read
+    as a cord injury it would bring what the sources say of one.
     """
     rule, lexicon = out.rules.paralysis_causes, out.lexicon
     if rule is None:

@@ -149,8 +149,8 @@ class AssessRules(Strict):
     sources give it after: radiation "within 24–48 hours of surgery" is also given "in
     patients after spinal cord trauma"."""
     paralysis_causes: ParalysisCauses | None = None
-    """A paraplegia or tetraplegia with a brain injury or stroke and no cord injury in the
-    record is the brain's paralysis, not a cord injury (mapping)."""
+    """A paraplegia or tetraplegia with a brain injury, a stroke or a polyneuropathy and no
+    cord injury in the record is that cause's paralysis, not a cord injury (mapping)."""
     entry_types: dict[str, list[str]]
     rules: list[Rule]
 
