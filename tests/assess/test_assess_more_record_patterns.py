@@ -96,3 +96,9 @@ def test_tetraparesis_after_guillain_barre_is_no_cord_injury():
     assert facts["paralysis"] == {"active"}
     assert "tetraplegia" not in facts and "spinal_cord_injury" not in facts
     assert load_lexicon().is_a("guillain_barre_syndrome", "neurological_condition")
+
+
+def test_parecoxib_is_a_cox2_inhibitor_taken():
+    (fact,) = _patient({"medications": [{"text": "Parecoxib 40 mg IV BD x 3/7"}]}).facts
+    assert fact.concept == "parecoxib" and fact.status == "active"
+    assert load_lexicon().is_a("parecoxib", "nsaid")
