@@ -102,3 +102,36 @@ def test_parecoxib_is_a_cox2_inhibitor_taken():
     (fact,) = _patient({"medications": [{"text": "Parecoxib 40 mg IV BD x 3/7"}]}).facts
     assert fact.concept == "parecoxib" and fact.status == "active"
     assert load_lexicon().is_a("parecoxib", "nsaid")
+
+
+@pytest.mark.parametrize("entry,concept", [
+    ({"codes": [{"system": "ICD-10-CM", "code": "N18.6"}]}, "end_stage_renal_disease"),
+    ({"text": "CKD stage 4"}, "chronic_kidney_disease"),
+    ({"codes": [{"system": "ICD-10-CM", "code": "M43.16"}]}, "spondylolisthesis"),
+    ({"codes": [{"system": "ICD-10-CM", "code": "M48.061"}]}, "spinal_stenosis"),
+    ({"text": "Osgood-Schlatter disease, left knee"}, "osgood_schlatter_disease"),
+    ({"codes": [{"system": "ICD-10-CM", "code": "M92.521"}]}, "juvenile_osteochondrosis"),
+    ({"text": "developmental dysplasia of the hip (L)"}, "hip_dysplasia"),
+    ({"codes": [{"system": "ICD-10-CM", "code": "M62.82"}]}, "rhabdomyolysis"),
+    ({"codes": [{"system": "ICD-10-CM", "code": "T79.A21A"}]}, "compartment_syndrome"),
+    ({"codes": [{"system": "ICD-10-CM", "code": "K43.2"}]}, "hernia"),
+])
+def test_conditions_a_record_carries_beside_are_recognised(entry, concept):
+    """A problem list's kidney disease, spine degeneration, childhood apophysitis, hip
+    dysplasia, muscle breakdown or hernia is shown as itself, not left unknown, and none is
+    a risk factor the sources name."""
+    (fact,) = _patient({"conditions": [{**entry, "date": "2026-06-01"}]}).facts
+    assert (fact.concept, fact.status) == (concept, "active"), fact.how
+    lexicon = load_lexicon()
+    assert not any(lexicon.is_a(concept, c) for c in ("trauma", "neurological_condition",
+                                                        "surgery"))
+
+
+@pytest.mark.parametrize("note,concept", [
+    ("CT: no fluid collection or abscess. No incisional hernia.", "abscess"),
+    ("CT: no fluid collection or abscess. No incisional hernia.", "hernia"),
+    ("Compartments soft, no compartment syndrome", "compartment_syndrome"),
+])
+def test_what_a_report_rules_out_is_absent(note, concept):
+    facts = _statuses({"notes": [note]})
+    assert facts[concept] == {"absent"}, facts

@@ -140,8 +140,10 @@ def test_terminology_names_and_measurements_are_not_read_as_findings():
 
 
 # what a Synthea display does name outright: "Neuropathy due to type 2 diabetes mellitus
-# (disorder)" is a diabetes (a lexicon concept since 4cbeb7f)
-SYNTHEA_DISPLAY_FACTS = {("synthea_burn.json", "diabetes_mellitus")}
+# (disorder)" is a diabetes (a lexicon concept since 4cbeb7f); "Chronic kidney disease stage 1
+# (disorder)" a chronic kidney disease (a lexicon concept since the patients11 fixes)
+SYNTHEA_DISPLAY_FACTS = {("synthea_burn.json", "diabetes_mellitus"),
+                         ("synthea_spinal_cord_injury_2.json", "chronic_kidney_disease")}
 
 
 def test_synthea_records_gain_no_fact_from_their_displays():
