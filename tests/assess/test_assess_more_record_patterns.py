@@ -135,3 +135,13 @@ def test_conditions_a_record_carries_beside_are_recognised(entry, concept):
 def test_what_a_report_rules_out_is_absent(note, concept):
     facts = _statuses({"notes": [note]})
     assert facts[concept] == {"absent"}, facts
+
+
+@pytest.mark.parametrize("code,concept", [("Z79.1", "nsaid"), ("Z79.83", "bisphosphonate"),
+                                          ("Z79.52", "corticosteroid")])
+def test_long_term_drug_use_on_the_problem_list_is_a_medicine_taken(code, concept):
+    """ICD-10-CM Z79 "Long term (current) use of ..." is the medicine, taken (not a condition)."""
+    (fact,) = _patient({"conditions": [{"codes": [{"system": "ICD-10-CM", "code": code}],
+                                        "date": "2025-01-10"}]}).facts
+    assert (fact.kind, fact.concept, fact.status) == ("medication", concept, "active"), fact
+    assert fact.label.startswith("Long term (current) use of")

@@ -139,6 +139,10 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
     label = entry.text or next((c.display for c in codes if c.display), None) or (
         f"{codes[0].system} {codes[0].code}")
     mapped = concept_for(out, kind, entry.text, codes, source)
+    status = entry.status
+    if mapped is None and (mapped := _drug_therapy(out, kind, codes, source)) is not None:
+        # "Long term (current) use of NSAID" on the problem list: the medicine, taken
+        kind, status = "medication", "stopped" if status in ("resolved", "history") else status
     if mapped is None:
         _queue_texts(out, kind, entry, NotRecognised(kind, label, codes, source))
         return
@@ -147,7 +151,6 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
         label = mapped.display
     when, date_only = _when(out, kind, entry, source)
     ended, end_date_only = _end(out, entry, source, when)
-    status = entry.status
     if concept in _kinds_of(out.lexicon, out.rules.target):
         if status in ("resolved", "history"):
             concept = out.rules.history_concept  # HO in the past is a risk factor, not HO now
@@ -470,6 +473,28 @@ def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[
         return Mapped(by_text.concept, "display" if from_display else "text",
                       ("display " if from_display else "") + by_text.how,
                       laterality=by_text.laterality)
+    return None
+
+
+def _drug_therapy(out: _Collector, kind: FactKind, codes: tuple[CodeRef, ...], source: str
+                  ) -> Mapped | None:
+    """The medicine a condition's code says the patient takes long-term, or None.
+
+    ICD-10-CM codes a drug therapy as a status ("Z79.1 Long term (current) use of
+    non-steroidal anti-inflammatories (NSAID)"), and many problem lists carry it so, with
+    no medication entry: a code table entry naming a drug for such a code is that medicine.
+    Only a code table's entry counts (a condition's words never name a medicine taken).
+    """
+    if kind != "condition":
+        return None
+    tables, allowed = code_tables(), out.rules.entry_types.get("medication", [])
+    refused, verified = _verify(out, codes, source)
+    for code in codes:
+        hit = None if code in refused else tables.lookup(code.system, code.code)
+        if hit is not None and out.lexicon.get(hit.concept).type in allowed:
+            return Mapped(hit.concept, "code family" if hit.family else "code",
+                          hit.how + verified.get(code, ""),
+                          display=f"{hit.entry.display} ({hit.system} {hit.code})")
     return None
 
 
