@@ -145,3 +145,27 @@ def test_long_term_drug_use_on_the_problem_list_is_a_medicine_taken(code, concep
                                         "date": "2025-01-10"}]}).facts
     assert (fact.kind, fact.concept, fact.status) == ("medication", concept, "active"), fact
     assert fact.label.startswith("Long term (current) use of")
+
+
+@pytest.mark.parametrize("note,allergies,taken", [
+    ("Allergies: ASPIRIN / NSAIDs (AERD) - NO NSAIDs.", {"aspirin", "nsaid"}, set()),
+    ("Allergy: ibuprofen - hives. Fell from a horse, R hip fracture.", {"ibuprofen"}, set()),
+    ("Allergies:\nnaproxen (angioedema)\n", {"naproxen"}, set()),
+    ("Allergies: penicillin (rash). Meds: naproxen 500 mg BD.", set(), {"naproxen"}),
+])
+def test_what_an_allergy_line_lists_is_an_allergy_not_a_medicine(note, allergies, taken):
+    """A medicine on an allergy line is an allergy, whatever the line says of it ("NO NSAIDs");
+    written on its heading's line, the list ends with its sentence."""
+    facts = _patient({"notes": [note]}).facts
+    assert {f.concept for f in facts if f.kind == "allergy"} == allergies, facts
+    assert {f.concept for f in facts if f.kind == "medication"
+            and f.status == "active"} == taken, facts
+    if "hip fracture" in note:
+        assert [f.status for f in facts if f.concept == "hip_fracture"] == ["active"]
+
+
+@pytest.mark.parametrize("note", ["PMHx: asthma (aspirin -> severe bronchospasm, 2019)",
+                                  "Diclofenac -> urticaria in 2015"])
+def test_a_drug_with_the_reaction_it_caused_is_no_medicine_taken(note):
+    facts = _patient({"notes": [note]}).facts
+    assert facts and all(f.status == "history" for f in facts if f.kind == "medication")

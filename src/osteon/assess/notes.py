@@ -160,7 +160,8 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
     A line "Past medical history:" (or "# Family history") opens a section whose items
     take the status notes.yaml gives it (history; `skip` for someone else's history) until
     the next heading. A plan written on its heading's line ("Plan: XRT to R hip. New hard
-    mass L thigh.") ends with its sentence: what follows is read as the text says it.
+    mass L thigh.") ends with its sentence: what follows is read as the text says it. So
+    does an allergy list written on its heading's line ("Allergies: PCN (rash). Fell today").
     """
     rules = note_rules()
     pattern = re.compile(rules.clause_breaks)
@@ -187,6 +188,10 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
                     plan, *after = _SENTENCE_END.split(rest, maxsplit=1)
                     add(plan, section)
                     section, line = None, "".join(after)
+                elif section == ALLERGY and rest.strip():  # "Allergies: PCN (rash). Fell."
+                    listed, *after = _SENTENCE_END.split(rest, maxsplit=1)
+                    add(listed, section)
+                    section, line = None, "".join(after)
             else:
                 section = None  # "Exam: warm thigh" ends the section and is read whole
         add(line, section)
@@ -197,6 +202,9 @@ MEDICINE_TYPES = frozenset({"drug", "molecule"})
 """Lexicon types of what is given as a medicine (it has no body site in a clause)."""
 PLANNED = "planned"
 """The status of what a plan lists (notes.yaml `sections`), as an entry's own status says it."""
+ALLERGY = "allergy"
+"""The section of what an allergy line lists (notes.yaml `sections`): its medicines are
+allergies, active whatever the line says of them ("NO NSAIDs"); nothing else is read."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _HASHED = re.compile(r"\s*#+\s*(.+?)\s*:?\s*$")
 _LABELLED = re.compile(r"\s*([A-Za-z][A-Za-z /&-]{0,40}?)\s*:\s*(.*)$")
@@ -227,6 +235,11 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                         and not _free_text_medicine(concept, lexicon)) \
                     or (note.types is not None and concept.type not in note.types) \
                     or (note.min_cover and _cover(mention.text, clause) <= note.min_cover):
+                continue
+            if section == ALLERGY:
+                if kind == "medication":  # "Allergies: ASPIRIN / NSAIDs - NO NSAIDs"
+                    found.append(NoteFinding("allergy", concept.id, mention.text, "active", (),
+                                             side, clause, note))
                 continue
             status = next((rules.statuses[flag] for flag in ("negated", "hedged", "historical")
                            if getattr(mention, flag)), section or note.status)
