@@ -340,6 +340,7 @@ SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "i"})
 """Pronouns that stand as a subject: the word after one is its verb."""
 
 POSSESSIVES = frozenset({"its", "their", "his", "her", "your", "my", "our"})
+"""Words that say whose: after "what are", the noun they open is the kind asked for."""
 
 
 def _after_copula(tokens: list[str], i: int) -> int:

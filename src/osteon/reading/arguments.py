@@ -278,28 +278,29 @@ class ArgumentFinder:
             else:
                 inside = [m for m in inside
                           if pattern.search(text[max(0, m.start - 80):m.start])]
-        if argument.gap is not None and argument.side in ("left", "right"):
-            pattern = compiled(argument.gap)
-            inside = [m for m in inside if pattern.fullmatch(
-                text[match.end():m.start] if argument.side == "right"
-                else text[m.end:match.start()])]
-        if argument.gap_not is not None and argument.side in ("left", "right"):
-            pattern = compiled(argument.gap_not)
-            inside = [m for m in inside if not pattern.search(
-                text[match.end():m.start] if argument.side == "right"
-                else text[m.end:match.start()])]
-        if argument.max_gap_words is not None and argument.side in ("left", "right"):
-            def near(m: Mention) -> bool:
-                gap = text[match.end():m.start] if argument.side == "right" else (
-                    text[m.end:match.start()])
-                return len(gap.split()) <= argument.max_gap_words
+        if argument.side in ("left", "right"):
+            def between(m: Mention) -> str:
+                return (text[match.end():m.start] if argument.side == "right"
+                        else text[m.end:match.start()])
 
-            if argument.pick == "coordinated" and inside:
-                # the list must start near the trigger; its later items may lie further off
-                head = inside[0] if argument.side == "right" else inside[-1]
-                inside = inside if near(head) else []
-            else:
-                inside = [m for m in inside if near(m)]
+            if argument.gap is not None:
+                wholly = compiled(argument.gap)
+                inside = [m for m in inside if wholly.fullmatch(between(m))]
+            if argument.gap_not is not None:
+                barred = compiled(argument.gap_not)
+                inside = [m for m in inside if not barred.search(between(m))]
+            if argument.max_gap_words is not None:
+                most = argument.max_gap_words
+
+                def near(m: Mention) -> bool:
+                    return len(between(m).split()) <= most
+
+                if argument.pick == "coordinated" and inside:
+                    # the list must start near the trigger; its later items may lie further
+                    head = inside[0] if argument.side == "right" else inside[-1]
+                    inside = inside if near(head) else []
+                else:
+                    inside = [m for m in inside if near(m)]
         if argument.skip_prepositional:
             inside = [m for m in inside if not PREPOSITIONAL.search(text, max(0, m.start - 30),
                                                                        m.start)]

@@ -82,6 +82,7 @@ class Argument(Strict):
     """Read the mention as a finding named with this word ("elevated" + "alkaline
     phosphatase" -> elevated alkaline phosphatase) when the lexicon has one."""
     max_gap_words: int | None = None
+    """The mention must lie within this many words of the trigger (a verb's own object)."""
     gap: str | None = None
     """The words between the mention and the trigger must be these, wholly (a pattern):
     "X is also called Y" links X, "a condition called Y" does not."""
@@ -89,7 +90,6 @@ class Argument(Strict):
     """The words between the mention and the trigger must not hold this (a pattern): in
     "FOP causes bone to form in muscles" what forms in the muscles is the bone it causes,
     not FOP."""
-    """The mention must lie within this many words of the trigger (a verb's own object)."""
     skip_prepositional: bool = False
     """Skip mentions inside a prepositional phrase ('LPS from bacteria', 'after surgery'):
     they modify the argument, they are not it."""
