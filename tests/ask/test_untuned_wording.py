@@ -749,3 +749,17 @@ def test_a_dose_beside_the_question_s_words_and_a_verb_after_it_are_answered(
         answer = kb.ask(question)
     assert not answer.abstained, answer.notes
     assert any(holds in c.sentence_text for s in answer.evidence for c in s.citations)
+
+
+def test_an_abbreviation_the_question_glosses_in_brackets_is_no_unmentioned_name(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Bone after pelvic fractures\n\n"
+            "Greater overall injury severity predicted heterotopic ossification after "
+            "acetabular fixation.\n")
+    with store_of_pages(tmp_path, {"pelvis.txt": page}) as kb:
+        answer = kb.ask("Did how badly hurt people were overall (the ISS) predict heterotopic "
+                        "ossification after acetabular fixation?")
+        named = kb.ask("Did the ISS predict heterotopic ossification after acetabular "
+                       "fixation?")
+    assert not answer.abstained, answer.notes
+    assert named.abstained  # a short name no page uses, not glossed: still unmentioned

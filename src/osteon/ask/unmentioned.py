@@ -102,8 +102,9 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     # source itself ("the insurer", "the answer") or the asker ("ICU consultant: …") is no
     # topic of the question
     asker = _asker(question.text)
+    glossed = _glossed(question.text)
     words = [w for w in words if w not in rules.source_nouns and w not in asker
-             and not _names_a_source(question.text, w, rules)]
+             and w not in glossed and not _names_a_source(question.text, w, rules)]
     topic = (unnamed_topics(knowledge, question, rules)
              or unnamed_population(knowledge, question, rules)
              or unknown_subject(knowledge, question, words, rules)
@@ -459,6 +460,20 @@ ASKER = re.compile(r"\s*(?!(?:what|how|when|why|which|who|where|whose|is|are|was
                    r"can|could|should|will|would|has|have|may|might)\b)"
                    r"(?P<asker>(?:[\w'-]+\s+){0,3}[\w'-]+)\s*(?::|\s+here\s*[-–,:])\s+\S")
 """Who asks, before the question ("ICU consultant: how soon…", "Radiographer here - which…")."""
+
+
+GLOSS = re.compile(r"\w\s*\((?:the\s+|an?\s+)?([A-Z][A-Z0-9-]{1,9})\)")
+"""An abbreviation in brackets after what it stands for ("how badly hurt they were (the ISS)")."""
+
+
+def _glossed(text: str) -> frozenset[str]:
+    """The abbreviations a question gives in brackets after saying what they stand for.
+
+    "Did how badly hurt people were overall (the ISS) predict…": the question says in its
+    own words what it asks about; a source that says "injury severity" answers it without
+    the short name.
+    """
+    return frozenset(fold(m.group(1)) for m in GLOSS.finditer(text))
 
 
 def _asker(text: str) -> frozenset[str]:
