@@ -763,3 +763,12 @@ def test_an_abbreviation_the_question_glosses_in_brackets_is_no_unmentioned_name
                        "fixation?")
     assert not answer.abstained, answer.notes
     assert named.abstained  # a short name no page uses, not glossed: still unmentioned
+
+
+def test_the_verb_that_ends_a_how_does_question_phrases_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("A second family with a rare variant\n\n"
+            "Fibrodysplasia ossificans progressiva with the 587T>C variant shows milder "
+            "symptoms than the classic disease.\n")
+    with store_of_pages(tmp_path, {"variant.txt": page}) as kb:
+        answer = kb.ask("How does the 587T>C type of FOP behave in the family?")
+    assert not answer.abstained, answer.notes

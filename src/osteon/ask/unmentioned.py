@@ -278,6 +278,7 @@ def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
     tokens = [fold(w) for w in WORD.findall(text)]
     names = {w for w in tokens if _is_name(text, w)}
     roles = set(_asked_kinds(tokens, rules)) - names  # "what Brooker grade": a name
+    verb_at_end = _verb_at_end(tokens, rules)
     for i, word in enumerate(tokens):
         if word in names:
             continue
@@ -297,10 +298,34 @@ def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
         # a copula asks of the pronoun ("is it cancer?")
         after_pronoun = (before in SUBJECT_PRONOUNS
                          and (i < 2 or tokens[i - 2] not in COPULAS))
-        if (asked_kind or after_modal or after_subject or after_pronoun
+        if (asked_kind or after_modal or after_subject or after_pronoun or i in verb_at_end
                 or after in rules.articles or after in rules.question_words):
             roles.add(word)
     return frozenset(roles)
+
+
+CLAUSE_END = frozenset({"compared", "versus", "vs", "than", "when", "if", "after", "before",
+                        "in", "at", "on", "for", "with", "during", "among", "over", "within"})
+"""Words that end the clause a "how does X …" question asks its verb in."""
+
+
+def _verb_at_end(tokens: list[str], rules: QuestionRules) -> set[int]:
+    """Where the verb of "how does <subject> <verb>?" stands, if it ends its clause.
+
+    "How does the 587T>C type of FOP BEHAVE compared with the classic disease?": after an
+    opening question word and auxiliary, a subject of its own words and a verb end the
+    clause. Not after a pronoun ("how do I reset a password": the verb comes first), nor
+    after an article or a stopword ("what does FOP do to the JAW": a noun ends it).
+    """
+    if len(tokens) < 4 or tokens[0] not in rules.question_words or (
+            tokens[1] not in rules.auxiliaries | rules.modals) or tokens[2] in rules.pronouns:
+        return set()  # "how do I reset…": after a pronoun the verb comes first
+    end = next((i for i, w in enumerate(tokens) if i > 2 and w in CLAUSE_END), len(tokens))
+    last = end - 1
+    before = tokens[last - 1]
+    if last <= 2 or before in rules.articles or before in rules.stopwords:
+        return set()
+    return {last}
 
 
 def _asked_kinds(tokens: list[str], rules: QuestionRules) -> list[str]:
