@@ -772,3 +772,26 @@ def test_the_verb_that_ends_a_how_does_question_phrases_it(tmp_path) -> None:  #
     with store_of_pages(tmp_path, {"variant.txt": page}) as kb:
         answer = kb.ask("How does the 587T>C type of FOP behave in the family?")
     assert not answer.abstained, answer.notes
+
+
+STORY_PAGE = (
+    "Spinal rehab diary, the week before surgery\n\n"
+    "My first operation to remove the heterotopic ossification from my hip is in two weeks.\n"
+    "The imaging centre that read my CT scan is run by two radiologists.\n")
+
+
+@pytest.mark.parametrize("question", [
+    "How long until Jason's first HO operation?",  # whose story: his blog need not name him
+    "Which scan did the French radiologists read?",  # where they come from
+])
+def test_whose_story_and_where_from_are_no_unmentioned_topics(
+        tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"diary.txt": STORY_PAGE}) as kb:
+        answer = kb.ask(question)
+    assert not answer.abstained, answer.notes
+
+
+def test_a_country_asked_about_is_still_an_unmentioned_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"diary.txt": STORY_PAGE}) as kb:
+        answer = kb.ask("How many people in Japan have their first HO operation in two weeks?")
+    assert answer.abstained, answer.answer

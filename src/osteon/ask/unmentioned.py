@@ -102,7 +102,7 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     # source itself ("the insurer", "the answer") or the asker ("ICU consultant: …") is no
     # topic of the question
     asker = _asker(question.text)
-    glossed = _glossed(question.text)
+    glossed = _glossed(question.text) | _whose_or_whence(question.text)
     words = [w for w in words if w not in rules.source_nouns and w not in asker
              and w not in glossed and not _names_a_source(question.text, w, rules)]
     topic = (unnamed_topics(knowledge, question, rules)
@@ -499,6 +499,26 @@ def _glossed(text: str) -> frozenset[str]:
     the short name.
     """
     return frozenset(fold(m.group(1)) for m in GLOSS.finditer(text))
+
+
+WHOSE = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)['’]s\b")
+"""A name in the possessive inside a question: whose story it asks about ("Jason's first
+operation")."""
+
+DEMONYM = re.compile(r"(?<!^)\b([A-Z][a-z]+(?:ish|ese|ian|ean|ican|ch|i))\b")
+"""A word for where people come from ("the French radiologists", "a Turkish patient")."""
+
+
+def _whose_or_whence(text: str) -> frozenset[str]:
+    """Names that say whose story or where from, not what is asked.
+
+    "How long until Jason's first HO operation?", "the French radiologists": a patient's
+    blog need not repeat his name, nor a paper say the authors are French; the question
+    asks what the page says of them. (A place named on its own, "which hospital in
+    Brazil", is still asked about.)
+    """
+    return frozenset(fold(m.group(1)) for pattern in (WHOSE, DEMONYM)
+                     for m in pattern.finditer(text))
 
 
 def _asker(text: str) -> frozenset[str]:
