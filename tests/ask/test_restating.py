@@ -92,7 +92,12 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "Anyone with a knee replacement that has stiffness and needs a manipulation is at risk.",
     "Etidronate and calcitonin each lowered the rate in one small study.",
     "Originally the condition was grouped under the heading of a muscle disorder.",
-    "Our primary goal was to find the rate of the bone after a knee scope."])
+    "Our primary goal was to find the rate of the bone after a knee scope.",
+    "The drug is the most widely studied of its class for the treatment of the condition.",
+    "The bone comes from a perversion of the muscle repair program.",
+    "In case of a fall, a short course of a steroid should be considered.",
+    "There is no evidence that long-term use of the drug prevents flares.",
+    "Most studies report a low incidence of the bone after a knee scope."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)

@@ -103,16 +103,18 @@ def _genetic_pages(knowledge: KnowledgeStore, doc_ids: set[str]) -> set[str]:
     return found
 
 
-def _subject_elsewhere(claim: Claim, named: set[str], kinds: frozenset[str]) -> bool:
-    """Does the claim's subject come from a sentence its citation does not show?
+def _argument_elsewhere(claim: Claim, named: set[str], kinds: frozenset[str]) -> bool:
+    """Does the claim's subject or object come from a sentence its citation does not show?
 
     "It's been used the longest to prevent HO" after "Indomethacin is an anti-inflammatory
     drug": a statement "Indomethacin prevents HO" would cite a sentence that does not name
-    what it is about, so its sentence is quoted instead. What the sentence's headings or
-    page title name is shown with the citation; the condition a page is about (HO or a kind
-    of it) is taken from the page as every reader takes it.
+    what it is about, so its sentence is quoted instead ("It is not useful after fractures,
+    as they cause elevations" names no alkaline phosphatase either). What the sentence's
+    headings or page title name is shown with the citation; the condition a page is about
+    (HO or a kind of it) is taken from the page as every reader takes it.
     """
-    return claim.subject not in named and claim.subject not in kinds
+    arguments = (claim.subject,) if claim.object_is_text else (claim.subject, claim.object)
+    return any(a not in named and a not in kinds for a in arguments)
 
 
 def _named_around(knowledge: KnowledgeStore, place: SentencePlace,
@@ -140,7 +142,7 @@ def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
         return ((not claim.object_is_text or claim.predicate in rules.free_text_stated)
                 and place is not None and not restricted(claim, place.text)
                 and not _family_unsaid(knowledge, claim, genetic_pages)
-                and not _subject_elsewhere(claim, named.get(key, set()), kinds))
+                and not _argument_elsewhere(claim, named.get(key, set()), kinds))
 
     kept = []
     for fact in facts:
