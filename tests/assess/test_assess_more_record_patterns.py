@@ -169,3 +169,66 @@ def test_what_an_allergy_line_lists_is_an_allergy_not_a_medicine(note, allergies
 def test_a_drug_with_the_reaction_it_caused_is_no_medicine_taken(note):
     facts = _patient({"notes": [note]}).facts
     assert facts and all(f.status == "history" for f in facts if f.kind == "medication")
+
+
+@pytest.mark.parametrize("entry", [
+    {"codes": [{"system": "ICD-10-CM", "code": "G80.1"}]},
+    {"text": "Spastic diplegic cerebral palsy, walks with a frame"},
+])
+def test_cerebral_palsy_is_a_neurological_condition(entry):
+    """Cerebral palsy (G80) is one of the sources' "other neurological conditions"."""
+    (fact,) = _patient({"conditions": [{**entry, "date": "2019-03-01"}]}).facts
+    assert (fact.concept, fact.status) == ("cerebral_palsy", "active"), fact.how
+    assert load_lexicon().is_a("cerebral_palsy", "neurological_condition")
+
+
+def test_an_osteotomy_keeps_its_bone_surgery_code():
+    """An osteotomy written as chart shorthand ("R VDRO") or in full is an orthopaedic
+    operation: the hip reconstruction code beside it agrees with its text."""
+    raw = {"procedures": [{"text": "R VDRO + R Salter pelvic osteotomy, locking plate",
+                           "codes": [{"system": "CPT", "code": "27165"}],
+                           "date": "2026-11-19"}]}
+    concepts = {f.concept for f in _patient(raw).facts}
+    assert concepts & {"osteotomy", "orthopedic_surgery"}, concepts
+    assert load_lexicon().is_a("osteotomy", "orthopedic_surgery")
+
+
+
+@pytest.mark.parametrize("entry,concept", [
+    ({"codes": [{"system": "ICD-10-CM", "code": "D67"}]}, "hemophilia"),
+    ({"text": "Mild haemophilia A, on-demand factor"}, "hemophilia"),
+    ({"text": "R posterior ankle impingement (os trigonum), on pointe"},
+     "posterior_ankle_impingement"),
+    ({"text": "Symptomatic os trigonum, right"}, "posterior_ankle_impingement"),
+])
+def test_bleeding_disorders_and_ankle_impingement_are_recognised(entry, concept):
+    """A record's haemophilia or posterior ankle impingement is shown as itself, not left
+    unknown, and neither is a risk factor the sources name."""
+    (fact,) = _patient({"conditions": [{**entry, "date": "2026-01-10"}]}).facts
+    assert (fact.concept, fact.status) == (concept, "active"), fact.how
+    lexicon = load_lexicon()
+    assert not any(lexicon.is_a(concept, c) for c in ("trauma", "neurological_condition",
+                                                        "surgery"))
+
+
+def test_meningitis_is_a_disease_of_the_nervous_system():
+    (fact,) = _patient({"conditions": [{"codes": [{"system": "ICD-10-CM", "code": "G00.2"}],
+                                        "text": "Streptococcal meningitis, treated",
+                                        "status": "resolved", "date": "2026-09-01"}]}).facts
+    assert (fact.concept, fact.status) == ("meningitis", "resolved"), fact.how
+    assert load_lexicon().is_a("meningitis", "neurological_condition")
+
+
+def test_a_dynamic_hip_screw_is_a_fracture_fixation_that_times_radiation():
+    """"L DHS" (a dynamic hip screw) fixes a hip fracture: an operation whose end times the
+    radiation window, not an unknown entry."""
+    raw = {"procedures": [{"text": "L DHS (sliding screw, 4-hole plate) for # NOF",
+                           "date": "2026-11-19T14:00:00Z", "end": "2026-11-19T15:00:00Z"}]}
+    facts = _statuses(raw)
+    assert facts.get("open_reduction_internal_fixation") == {"active"}, facts
+
+
+def test_no_head_strike_is_no_head_injury():
+    facts = _statuses({"notes": ["Slipped in the shower onto the L hip. No head strike."]})
+    assert facts.get("traumatic_brain_injury") == {"absent"}, facts
+
