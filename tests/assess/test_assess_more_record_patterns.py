@@ -193,6 +193,15 @@ def test_an_osteotomy_keeps_its_bone_surgery_code():
     assert load_lexicon().is_a("osteotomy", "orthopedic_surgery")
 
 
+def test_a_code_keeps_its_term_written_with_another_languages_ending():
+    """A record in another language writes the code's term with its own ending
+    ("arthroplastie" for arthroplasty): the code agrees with that text."""
+    raw = {"procedures": [{"text": "Arthroplastie totale du genou gauche, 2 jours",
+                           "codes": [{"system": "SNOMED CT", "code": "609588000"}],
+                           "date": "2026-11-18"}]}
+    facts = {f.concept: f for f in _patient(raw).facts}
+    assert "knee_arthroplasty" in facts, facts
+
 
 @pytest.mark.parametrize("entry,concept", [
     ({"codes": [{"system": "ICD-10-CM", "code": "D67"}]}, "hemophilia"),

@@ -13,6 +13,7 @@ Dates in the future (other than planned procedures) are dropped with a warning.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
@@ -558,12 +559,30 @@ SPELLING_MIN_LENGTH = 7
 "enoxaparin"); shorter words one letter apart may be different words."""
 
 
+ENDING_MAX_LENGTH = 2
+"""Letters a word may end in beyond a long shared stem and still be the same word with
+another ending: a record in another language writes the code's own term with that
+language's ending ("arthroplastie" for arthroplasty, "coxarthrose" for coxarthrosis)."""
+
+
 def _spelt_otherwise(word: str, known: frozenset[str]) -> bool:
-    """Whether `word` is a known word spelt with one letter added, dropped or changed."""
+    """Whether `word` is a known word misspelt by a letter, or with another ending.
+
+    One letter added, dropped or changed; or the known word's long stem with another
+    language's ending (at most two letters either side: "arthroplastie").
+    """
     if len(word) < SPELLING_MIN_LENGTH:
         return False
-    return any(Levenshtein.distance(word, k, score_cutoff=1) <= 1 for k in known
-               if len(k) >= SPELLING_MIN_LENGTH and abs(len(k) - len(word)) <= 1)
+    return any(len(k) >= SPELLING_MIN_LENGTH and (
+        (abs(len(k) - len(word)) <= 1 and Levenshtein.distance(word, k, score_cutoff=1) <= 1)
+        or _same_stem(word, k)) for k in known)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Whether two long words share all but their last few letters ("-ie" and "-y")."""
+    stem = len(os.path.commonprefix([a, b]))
+    return (stem >= SPELLING_MIN_LENGTH and len(a) - stem <= ENDING_MAX_LENGTH
+            and len(b) - stem <= ENDING_MAX_LENGTH)
 
 
 def _may_name_any(text: str, lexicon: Lexicon, allowed: frozenset[str]) -> bool:
