@@ -241,3 +241,17 @@ def test_no_head_strike_is_no_head_injury():
     facts = _statuses({"notes": ["Slipped in the shower onto the L hip. No head strike."]})
     assert facts.get("traumatic_brain_injury") == {"absent"}, facts
 
+
+@pytest.mark.parametrize("code,text,concept", [
+    ("M16.1", "Coxarthrose primitive gauche", "hip_osteoarthritis"),
+    ("D66", None, "hemophilia"),
+])
+def test_a_who_icd10_code_is_read_by_its_category(code, text, concept):
+    """A WHO ICD-10 code (a record from outside the US) is the ICD-10-CM category it shares,
+    even where the text beside it is in another language."""
+    entry = {"codes": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": code}],
+             "date": "2026-02-01"}
+    if text:
+        entry["text"] = text
+    (fact,) = _patient({"conditions": [entry]}).facts
+    assert (fact.concept, fact.status) == (concept, "active"), fact.how

@@ -450,12 +450,12 @@ def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[
         return Mapped(concept, "code family" if hit.family else "code", how,
                       hit.entry.site, side, f"{hit.entry.display} ({hit.system} {hit.code})")
     for code in codes:
-        concept = None if code in refused else lexicon.by_code(code.system, code.code)
+        concept = None if code in refused else _lexicon_by_code(lexicon, code)
         if concept is None or concept.type not in allowed:
             continue
         how = f"{code.system} {code.code} (lexicon code: {concept.name})" + verified.get(code, "")
         side = by_text.laterality if by_text else None
-        if lexicon.by_code(code.system, code.code, confirmed_only=True) is not None:
+        if _lexicon_by_code(lexicon, code, confirmed_only=True) is not None:
             return Mapped(concept.id, "code", how, laterality=side)
         if by_text is None and not texts:
             out.warn(f"{source}: {code.system} {code.code} is not confirmed at its source; "
@@ -497,6 +497,22 @@ def _drug_therapy(out: _Collector, kind: FactKind, codes: tuple[CodeRef, ...], s
                           hit.how + verified.get(code, ""),
                           display=f"{hit.entry.display} ({hit.system} {hit.code})")
     return None
+
+
+WHO_ICD10_SYSTEMS = frozenset({"http://hl7.org/fhir/sid/icd-10", "ICD-10", "ICD10"})
+"""The WHO's ICD-10 (Europe, Asia, Oceania). Its three-character categories are the
+ICD-10-CM ones (M16 osteoarthritis of the hip, G00 bacterial meningitis, D66 haemophilia A);
+below them the two part ways, so a WHO code is read at its category only."""
+
+
+def _lexicon_by_code(lexicon: Lexicon, code: CodeRef, *, confirmed_only: bool = False
+                     ) -> Concept | None:
+    """The lexicon's concept for a code; a WHO ICD-10 code by its ICD-10-CM category."""
+    if code.system.strip() in WHO_ICD10_SYSTEMS:
+        category = code.code.strip().upper()[:3]
+        return lexicon.by_code("ICD-10-CM", category, confirmed_only=confirmed_only) \
+            if len(category) == 3 else None
+    return lexicon.by_code(code.system, code.code, confirmed_only=confirmed_only)
 
 
 def _verify(out: _Collector, codes: tuple[CodeRef, ...], source: str
