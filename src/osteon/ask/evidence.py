@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -95,10 +95,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     for assertion_id, claim in knowledge.claims_at(keys):
         all_claims.setdefault((claim.evidence.doc_id, claim.evidence.sentence_idx), []).append(
             (assertion_id, claim))
-    topic = rules.page_topic
-    around = _ScopeOfPlaces(knowledge, {
-        doc_id: page.topics(topic.share, topic.sentences) for doc_id, page in
-        knowledge.page_concepts(sorted({p.doc_id for p in places.values()})).items()})
+    around = _ScopeOfPlaces(knowledge, page_topics(knowledge, {p.doc_id for p in places.values()},
+                                                   rules))
     animal_ok = bool(question.scope.species) or any(t.name == "mechanism" for t in qtypes)
     ranked = []
     # the question's words and the words sources use for its everyday phrases, cut to
@@ -580,21 +578,49 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
     return kept
 
 
+def page_topics(knowledge: KnowledgeStore, doc_ids: Iterable[str],
+                rules: RankingRules | None = None) -> dict[str, frozenset[str]]:
+    """What each page mentions throughout (`page_topic` in data/ask/ranking.yaml)."""
+    topic = (rules or ranking_rules()).page_topic
+    return {doc_id: page.topics(topic.share, topic.sentences)
+            for doc_id, page in knowledge.page_concepts(sorted(set(doc_ids))).items()}
+
+
+def one_family(concepts: Iterable[str], lexicon: Lexicon) -> Scope:
+    """The one condition family the concepts name (none when they name none or two)."""
+    family = scope_of(sorted(concepts), lexicon).family
+    return Scope(family=family) if len(family) == 1 else Scope()
+
+
+HEADINGS_REMEMBERED = 50_000
+"""Heading and title texts remembered: they repeat across questions; a bound keeps a store
+of many documents from growing the memory without end."""
+_HEADINGS: dict[tuple[int, str], tuple[frozenset[str], Scope]] = {}
+
+
+def read_heading(text: str, lexicon: Lexicon) -> tuple[frozenset[str], Scope]:
+    """The concepts a heading or title names, and their scope, read once per text."""
+    key = (id(lexicon), text)
+    found = _HEADINGS.get(key)
+    if found is None:
+        if len(_HEADINGS) >= HEADINGS_REMEMBERED:
+            _HEADINGS.clear()
+        concepts = [c for c, _, _ in find_concepts(text, lexicon, fuzzy=False)]
+        found = _HEADINGS[key] = (frozenset(concepts), scope_of(concepts, lexicon))
+    return found
+
+
 class _ScopeOfPlaces:
     """The concepts and scope of section headings, titles and what pages mention throughout.
 
     Headings and titles are read once per text; a page's topics come from its mentions.
     """
 
-    LIMIT = 50_000
-    """Texts remembered: headings and titles repeat across questions; a bound keeps a
-    store of many documents from growing the cache without end."""
-    _cache: dict[tuple[int, str], tuple[frozenset[str], Scope]] = {}
-
     def __init__(self, knowledge: KnowledgeStore, topics: dict[str, frozenset[str]]) -> None:
         self.lexicon = knowledge.lexicon
         self.topics = topics
-        self._families = {doc_id: self._family_of(concepts) for doc_id, concepts in topics.items()}
+        self._families = {doc_id: one_family(concepts, self.lexicon)
+                          for doc_id, concepts in topics.items()}
         self._around: dict[tuple[str, tuple[str, ...], str], tuple[Scope, ...]] = {}
         self._headed: dict[tuple[str, tuple[str, ...], str], frozenset[str]] = {}
 
@@ -622,17 +648,5 @@ class _ScopeOfPlaces:
                     self._read(text)[0] for text in (*place.section_path, place.title) if text))
         return found
 
-    def _family_of(self, concepts: frozenset[str]) -> Scope:
-        """The one condition family a page's topics name (none when they name two)."""
-        family = scope_of(sorted(concepts), self.lexicon).family
-        return Scope(family=family) if len(family) == 1 else Scope()
-
     def _read(self, text: str) -> tuple[frozenset[str], Scope]:
-        key = (id(self.lexicon), text)
-        found = self._cache.get(key)
-        if found is None:
-            if len(self._cache) >= self.LIMIT:
-                self._cache.clear()
-            concepts = [c for c, _, _ in find_concepts(text, self.lexicon, fuzzy=False)]
-            found = self._cache[key] = (frozenset(concepts), scope_of(concepts, self.lexicon))
-        return found
+        return read_heading(text, self.lexicon)

@@ -20,9 +20,8 @@ from functools import cache
 
 from pydantic import field_validator
 
-from osteon.ask.ranking_rules import ranking_rules
+from osteon.ask.evidence import one_family, page_topics, read_heading
 from osteon.ask.scope import condition_kinds, scope_of
-from osteon.ask.understand import find_concepts
 from osteon.corpus.records import SentencePlace
 from osteon.datafiles import Strict, check_regex, load_model
 from osteon.knowledge.claim_store import mentions_at
@@ -93,14 +92,8 @@ def _family_unsaid(knowledge: KnowledgeStore, claim: Claim, genetic_pages: set[s
 
 def _genetic_pages(knowledge: KnowledgeStore, doc_ids: set[str]) -> set[str]:
     """The pages whose topics (what they mention throughout) are of genetic HO alone."""
-    topic = ranking_rules().page_topic
-    found = set()
-    for doc_id, page in knowledge.page_concepts(sorted(doc_ids)).items():
-        family = scope_of(sorted(page.topics(topic.share, topic.sentences)),
-                          knowledge.lexicon).family
-        if tuple(family) == (GENETIC,):
-            found.add(doc_id)
-    return found
+    return {doc_id for doc_id, topics in page_topics(knowledge, doc_ids).items()
+            if one_family(topics, knowledge.lexicon).family == (GENETIC,)}
 
 
 def _argument_elsewhere(claim: Claim, named: set[str], kinds: frozenset[str]) -> bool:
@@ -121,7 +114,7 @@ def _named_around(knowledge: KnowledgeStore, place: SentencePlace,
                   mentioned: list[tuple[str, str]]) -> set[str]:
     """The concepts the sentence, its section headings and its page title name."""
     headed = (c for text in (*place.section_path, place.title) if text
-              for c, _, _ in find_concepts(text, knowledge.lexicon, fuzzy=False))
+              for c in read_heading(text, knowledge.lexicon)[0])
     return {concept for concept, _ in mentioned} | set(headed)
 
 

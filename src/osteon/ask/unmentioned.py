@@ -298,7 +298,7 @@ def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
         # a copula asks of the pronoun ("is it cancer?")
         after_pronoun = (before in SUBJECT_PRONOUNS
                          and (i < 2 or tokens[i - 2] not in COPULAS))
-        if (asked_kind or after_modal or after_subject or after_pronoun or i in verb_at_end
+        if (asked_kind or after_modal or after_subject or after_pronoun or i == verb_at_end
                 or after in rules.articles or after in rules.question_words):
             roles.add(word)
     return frozenset(roles)
@@ -309,7 +309,7 @@ CLAUSE_END = frozenset({"compared", "versus", "vs", "than", "when", "if", "after
 """Words that end the clause a "how does X …" question asks its verb in."""
 
 
-def _verb_at_end(tokens: list[str], rules: QuestionRules) -> set[int]:
+def _verb_at_end(tokens: list[str], rules: QuestionRules) -> int | None:
     """Where the verb of "how does <subject> <verb>?" stands, if it ends its clause.
 
     "How does the 587T>C type of FOP BEHAVE compared with the classic disease?": after an
@@ -319,13 +319,13 @@ def _verb_at_end(tokens: list[str], rules: QuestionRules) -> set[int]:
     """
     if len(tokens) < 4 or tokens[0] not in rules.question_words or (
             tokens[1] not in rules.auxiliaries | rules.modals) or tokens[2] in rules.pronouns:
-        return set()  # "how do I reset…": after a pronoun the verb comes first
+        return None  # "how do I reset…": after a pronoun the verb comes first
     end = next((i for i, w in enumerate(tokens) if i > 2 and w in CLAUSE_END), len(tokens))
     last = end - 1
     before = tokens[last - 1]
     if last <= 2 or before in rules.articles or before in rules.stopwords:
-        return set()
-    return {last}
+        return None
+    return last
 
 
 def _asked_kinds(tokens: list[str], rules: QuestionRules) -> list[str]:
