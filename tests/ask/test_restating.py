@@ -98,7 +98,9 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "In case of a fall, a short course of a steroid should be considered.",
     "There is no evidence that long-term use of the drug prevents flares.",
     "We found no reports of the bone after a keyhole repair of the shoulder.",
-    "Most studies report a low incidence of the bone after a knee scope."])
+    "Most studies report a low incidence of the bone after a knee scope.",
+    "The incidence of the bone after a knee scope is low: is routine prevention needed?",
+    "This scoping review aims to map the literature on the bone after a knee scope."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)

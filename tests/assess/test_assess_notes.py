@@ -67,6 +67,35 @@ def test_the_notes_field_keeps_assertion_status(note, concept, status):
     assert facts[concept].status == status, facts
 
 
+@pytest.mark.parametrize("concept", ["aspirin", "nsaid", "ibuprofen", "naproxen"])
+def test_every_item_of_a_denied_list_is_denied(concept):
+    # the cue's few words reach the aspirin; the rest of the list and its bracketed
+    # examples are kept from the patient all the same, never medicines taken
+    note = "Avoid aspirin AND all non-selective NSAIDs (ibuprofen, naproxen) - previous GI bleed"
+    facts = _by_concept(_patient({"notes": [note]}))
+    assert facts[concept].status == "absent", facts
+
+
+def test_a_medicine_after_a_denied_one_but_not_of_its_list_keeps_its_status():
+    facts = _by_concept(_patient({"notes": ["Avoid aspirin for two weeks, then restart "
+                                            "naproxen"]}))
+    assert facts["aspirin"].status == "absent"
+    assert facts["naproxen"].status == "active"
+
+
+def test_a_french_record_is_read_with_its_negation_and_elision():
+    facts = _by_concept(_patient({"notes": ["Pas d'ATCD d'ossification hétérotopique.",
+                                            "PTH droite hier."]}))
+    assert facts["heterotopic_ossification"].status == "absent"
+
+
+def test_a_service_named_with_a_conditions_words_is_no_condition():
+    facts = _by_concept(_patient({"notes": ["Referral to trauma and orthopaedics for review",
+                                            "Seen by T&O registrar"]}))
+    assert "trauma" not in facts
+    assert "trauma" in _by_concept(_patient({"notes": ["Trauma to the left thigh"]}))
+
+
 @pytest.mark.parametrize("note", ["return if swelling or fever",
                                   "Family history of fibrodysplasia ossificans progressiva",
                                   "Mother had heterotopic ossification after a hip replacement"])

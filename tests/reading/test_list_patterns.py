@@ -146,3 +146,16 @@ def test_a_follow_up_after_an_injury_is_not_when_ho_appears(tmp_path, empty_stor
                        "injury.\n")
     onsets = {c.evidence.sentence_idx for c in claims if c.predicate == "onset_after"}
     assert onsets == {1}
+
+
+def test_a_list_of_triggers_is_no_cause_of_its_own_items(tmp_path, empty_store):
+    # "this condition" points back past the clause: the triggers listed in front of it are
+    # causes of the condition named before, not of each other
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification is common after injury. Spinal cord injury and "
+                       "traumatic brain injury are well known triggers for this condition.\n")
+    risks = {(c.subject, c.object) for c in claims if c.predicate == "risk_factor_for"}
+    assert ("traumatic_brain_injury", "spinal_cord_injury") not in risks
+    assert {("spinal_cord_injury", "heterotopic_ossification"),
+            ("traumatic_brain_injury", "heterotopic_ossification")} <= risks
+

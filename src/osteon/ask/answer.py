@@ -431,6 +431,8 @@ def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
 
     if answers(best):
         return best
+    if held and main.only_with_answer:  # "how much does it cost?": the sentence with a price
+        return next(r for r in saying if answers(r))
     # of those that answer, nearly as good: the one most in the question's scope ("when
     # does HO develop after a knee replacement?" is not led by a figure for SCI)
     answering = [r for r in saying if answers(r) and r.score >= LEAD_SHARE * best.score

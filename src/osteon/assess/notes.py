@@ -52,12 +52,22 @@ class NoteRules(Strict):
     negation_prefix: str | None = None
     """A regular expression for the minus sign a chart writes before what was not found
     ("-HS -LOC", "(-)LOC"): read as "no" before the word it is glued to."""
+    elision: str | None = None
+    """A regular expression for a French article or preposition elided onto the next word
+    ("d'ossification"): read with a space after it, so that the word is a word."""
     service_after: str | None = None
     """A regular expression for words right after an operation's name that make it a
     service ("SURGERY CONSULT", "surgery clinic"): no operation the patient had."""
     plan_kinds: list[str] = []
     """The kinds of fact an item under a heading of planned things may be ("Plan: R THA");
     another kind named there ("monitor for swelling") is no fact."""
+    list_join: str | None = None
+    """A regular expression for what joins one item of a list to the next ("aspirin AND all
+    non-selective NSAIDs (ibuprofen, naproxen)"): an item of the same type joined so to a
+    negated one is negated too, however far the cue's scope reached."""
+    services: str | None = None
+    """A regular expression for the names of services whose words name a condition
+    ("referral to trauma and orthopaedics"): no condition the patient has."""
 
 
 @cache
@@ -106,8 +116,13 @@ def _cue(rule: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 def _as_read(clause: str) -> str:
-    """The clause as the pipeline reads it: a chart's minus sign before a word as "no"."""
-    return _cue("negation_prefix", 0).sub("no ", spelt_out(clause))
+    """The clause as the pipeline reads it.
+
+    A chart's minus sign before a word reads as "no"; an elided French article stands
+    apart from its word ("d'ossification" as "d' ossification").
+    """
+    read = _cue("negation_prefix", 0).sub("no ", spelt_out(clause))
+    return _cue("elision", 0).sub(r"\g<0> ", read)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +242,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
         sites = tuple(dict.fromkeys(m.concept_id for m in analysis.mentions
                                     if lexicon.get(m.concept_id).type == "anatomy"))
         side = words(clause)[1]
+        denied = _denied_with_list(analysis, lexicon)
+        services = [m.span() for m in _cue("services").finditer(analysis.text)]
         for mention in analysis.mentions:
             concept = lexicon.get(mention.concept_id)
             kind = rules.kinds.get(concept.type)
@@ -241,8 +258,12 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                     found.append(NoteFinding("allergy", concept.id, mention.text, "active", (),
                                              side, clause, note))
                 continue
+            if any(start <= mention.start and mention.end <= end for start, end in services):
+                continue  # "referral to trauma and orthopaedics": a service, not a trauma
             status = next((rules.statuses[flag] for flag in ("negated", "hedged", "historical")
                            if getattr(mention, flag)), section or note.status)
+            if mention in denied:
+                status = rules.statuses["negated"]  # "avoid aspirin AND all NSAIDs (…)"
             if mention.negated and mention.hedged and _nearer(analysis, mention, "hedged",
                                                                "negated"):
                 status = rules.statuses["hedged"]  # "no HO seen - early HO cannot be excluded"
@@ -260,6 +281,25 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                                      side, clause, note,
                                      waits))
     return found
+
+
+def _denied_with_list(analysis: SentenceAnalysis, lexicon: Lexicon) -> set[Any]:
+    """The mentions a negated item of their list denies too, past its cue's scope.
+
+    "Avoid aspirin AND all non-selective NSAIDs (ibuprofen, naproxen, diclofenac)": the
+    cue's few words reach the aspirin, but the NSAIDs and the examples in brackets are
+    items of the same list, and the note keeps all of them from the patient. Each item
+    joined (notes.yaml `list_join`) to a denied item of the same lexicon type is denied.
+    """
+    join = _cue("list_join")
+    out: set[Any] = set()
+    ordered = sorted(analysis.mentions, key=lambda m: m.start)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if (before.negated or before in out) and not after.negated \
+                and lexicon.get(before.concept_id).type == lexicon.get(after.concept_id).type \
+                and join.fullmatch(analysis.text, before.end, after.start):
+            out.add(after)
+    return out
 
 
 def _nearer(analysis: SentenceAnalysis, mention: Any, one: str, other: str) -> bool:

@@ -10,17 +10,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.lexicon_memo import LexiconMemo
 from osteon.reading.records import Mention, SentenceSetting
-from osteon.reading.relation_rules import RelationRules
+from osteon.reading.relation_rules import Anaphor, RelationRules
 from osteon.reading.trigger_filter import guarded, may_match, required_literals
 
 BRACKETED = re.compile(r"\([^()]*\)")
 _COMPOSITION_WINDOW = 80
 """How far before a mention its modifying words may start."""
 _WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:or|and|,)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledAnaphor:
+    """An anaphor rule with its patterns compiled and its types expanded."""
+
+    pattern: re.Pattern[str]
+    literals: frozenset[str] | None
+    types: frozenset[str]
+    across: re.Pattern[str] | None
+    rule: Anaphor
 
 
 class VirtualMentions:
@@ -36,10 +48,10 @@ class VirtualMentions:
         self.lexicon = lexicon
         self.rules = rules
         self.memo = memo or LexiconMemo(lexicon)
-        self._anaphors = [(guarded(a.pattern), required_literals(a.pattern),
-                           rules.expand_types(a.types), a.nearest, a.last, a.subject,
-                           tuple(a.concepts))
-                          for a in rules.anaphors]
+        self._anaphors = [_CompiledAnaphor(
+            guarded(a.pattern), required_literals(a.pattern), rules.expand_types(a.types),
+            re.compile(a.across, re.IGNORECASE) if a.across else None, a)
+            for a in rules.anaphors]
         self._compositions = [(guarded(c.before), required_literals(c.before), c.name)
                               for c in rules.compositions]
 
@@ -147,28 +159,32 @@ class VirtualMentions:
         out: list[Mention] = []
         folded = text.casefold() if folded is None else folded
         type_of = self.memo.type_of
-        for pattern, literals, types, nearest, last, subject, concepts in self._anaphors:
-            if not may_match(literals, folded):
+        for anaphor in self._anaphors:
+            rule, types = anaphor.rule, anaphor.types
+            if not may_match(anaphor.literals, folded):
                 continue
-            for match in pattern.finditer(text):
+            for match in anaphor.pattern.finditer(text):
                 if any(m.start < match.end() and match.start() < m.end for m in out):
                     continue
                 before = match.start()
                 same_sentence = [m.concept_id for m in real or ()
-                                 if m.end <= before and type_of(m.concept_id) in types]
-                if nearest:
+                                 if m.end <= before and type_of(m.concept_id) in types
+                                 and (anaphor.across is None
+                                      or anaphor.across.search(text, m.end, before))]
+                if rule.nearest:
                     same_sentence.reverse()
-                if last:
+                if rule.last:
                     earlier = [m.concept_id for m in setting.previous_mentions
                                if self.type_of(m.concept_id) in types]
                     antecedents = earlier[-1:]
-                elif subject:
+                elif rule.subject:
                     antecedents = same_sentence[:1] or self._subject_of(types, setting)
                 else:
                     antecedents = same_sentence[:1] or self._antecedents(types, setting)
-                if concepts:
+                if rule.concepts:
                     antecedents = [c for c in antecedents if any(
-                        c == k or self.memo.is_a(c, k) for k in concepts)] or list(concepts[:1])
+                        c == k or self.memo.is_a(c, k) for k in rule.concepts)
+                    ] or list(rule.concepts[:1])
                 for concept in antecedents:
                     out.append(Mention(concept, match.start(), match.end(), match.group()))
         return out

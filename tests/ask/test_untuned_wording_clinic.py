@@ -1,0 +1,61 @@
+"""Wordings of a clinician's or a family's question that real pages showed were misread:
+lay words for inheritance, who is watching ("a family member"), "how much HO", prices as
+shops write them, and a day counted from the operation."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures import store_of_pages
+from osteon.ask.understand import understand
+from osteon.reading.lexicon import load_lexicon
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("Is FOP usually handed down from a parent or does it just happen out of nowhere?",
+     "genetics"),
+    ("Can kids get FOP from their parents?", "genetics"),
+    ("Does FOP run in the family?", "genetics"),
+    ("How much neurogenic HO was recorded among the brain injury patients?", "frequency"),
+    ("How much indomethacin for HO after hip replacement?", "dose"),
+])
+def test_lay_wordings_are_read_as_what_they_ask(question: str, intent: str) -> None:
+    assert intent in understand(question, load_lexicon()).intents
+
+
+@pytest.mark.parametrize(("question", "not_intent"), [
+    # who watches or asks is no inheritance
+    ("What symptoms of HO should a family member look out for?", "genetics"),
+    ("Should my family doctor check for HO after my hip replacement?", "genetics"),
+    # an amount of HO is no dose
+    ("How much neurogenic HO was recorded among the brain injury patients?", "dose"),
+])
+def test_a_wording_that_only_looks_like_an_intent_is_not_it(question: str,
+                                                          not_intent: str) -> None:
+    assert not_intent not in understand(question, load_lexicon()).intents
+
+
+PAGES = {
+    "chapter.txt": ("Heterotopic ossification after knee replacement\n\n"
+                    "Heterotopic ossification after total knee arthroplasty is common and "
+                    "rarely limits motion.\n"
+                    "Own it forever: eBook USD 74.99, price excludes VAT.\n"),
+    "elbow.txt": ("Early excision of heterotopic ossification of the elbow\n\n"
+                  "We excised heterotopic ossification about the elbow in eight patients.\n"
+                  "All received radiation therapy of 1000 centigray in five fractions.\n"
+                  "The radiation therapy was instituted on the first postoperative day.\n"),
+}
+
+
+def test_a_price_written_with_its_currency_code_answers_what_it_costs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, PAGES) as kb:
+        answer = kb.ask("How much does the knee replacement HO chapter cost to buy?")
+    assert not answer.abstained
+    assert "74.99" in answer.answer  # the short answer leads with the price
+
+
+def test_a_day_counted_from_the_operation_answers_when(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, PAGES) as kb:
+        answer = kb.ask("How soon after the elbow HO was excised did radiation therapy start?")
+    assert not answer.abstained
+    assert "first postoperative day" in answer.answer

@@ -1,0 +1,49 @@
+"""Reading patterns that put wrong statements under answers on the twenty-second and
+twenty-third sets of real pages (issue 14): who HO "affects", an aside in dashes, a place
+named after an injury, and the restating of study aims and low rates.
+
+Each test writes, in its own words, the shape of a sentence that produced a wrong claim,
+and checks the general pattern, not the wording.
+"""
+
+from __future__ import annotations
+
+from fixtures import read_claims as read_text
+
+
+def risks(claims):  # type: ignore[no-untyped-def]
+    return {(c.subject, c.object, c.polarity) for c in claims
+            if c.predicate == "risk_factor_for"}
+
+
+def test_what_ho_affects_is_a_population_never_a_finding_or_a_far_phrase(
+        tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "The presence of HO did not significantly affect elbow range of movement "
+                       "within the trauma or elective groups.\n"
+                       "Heterotopic ossification affects 20% of patients with spinal cord "
+                       "injury.\n")
+    found = risks(claims)
+    assert ("spinal_cord_injury", "heterotopic_ossification", "asserted") in found
+    assert not {s for s, _, _ in found} & {"range_of_motion", "trauma"}
+
+
+def test_an_aside_in_dashes_is_no_event_followed_by_its_own_items(
+        tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "After a serious trauma—like a joint injury, spinal cord injury, "
+                       "traumatic brain injury, or major surgery—the body sometimes makes bone "
+                       "in the wrong place.\n"
+                       "After hip replacement, heterotopic ossification develops in a third of "
+                       "patients.\n")
+    found = risks(claims)
+    assert not [r for r in found if r[1] == "spinal_cord_injury"]
+    assert ("hip_arthroplasty", "heterotopic_ossification", "asserted") in found
+
+
+def test_an_injury_site_names_a_place_not_an_injury(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification can follow surgery. In amputees it forms near "
+                       "the injury site and in paralysed people it occurs most often in the "
+                       "hip joint.\n")
+    assert not [c for c in claims if c.predicate == "occurs_at_site" and c.subject == "trauma"]
