@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from osteon.ask.answer_span import answering_part
 from osteon.ask.citing import (
     CLAIM_SAMPLE,
     answer_with_levels,
@@ -352,7 +353,9 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
         best = next((r for r in in_scope if r.holds.get(qtype.name) and r not in chosen), None)
         if best is not None and not chosen[0].holds.get(qtype.name):
             chosen.append(best)
-    return "From the sources: " + " ".join(_as_sentence(r.place.text) for r in chosen)
+    asked = [*question.words, *question.related]
+    quoted = " ".join(_as_sentence(answering_part(r.place.text, asked)) for r in chosen)
+    return "From the sources: " + quoted.replace("… …", "…")
 
 
 LEAD_SHARE = 0.8
@@ -443,7 +446,7 @@ def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
 def _as_sentence(text: str) -> str:
     """The sentence as it ends: a full stop added only where it has none ("…positive.)")."""
     text = text.strip()
-    return text if text.rstrip(")]”\"'’")[-1:] in ".!?" else text + "."
+    return text if text.rstrip(")]”\"'’")[-1:] in ".!?…" else text + "."
 
 
 def _with_figures(text: str, fact: Fact) -> str:

@@ -78,6 +78,28 @@ class PageTopic(Strict):
     sentences: int
 
 
+class AnswerClauses(Strict):
+    """Where a quoted sentence splits into clauses that each say something (answer_span)."""
+
+    split: str
+    """A regular expression matching the end of one clause and the start of the next."""
+    min_words: int
+    """A clause shorter than this says too little to be quoted alone."""
+    verb: str
+    """A verb, which every clause of a cut sentence has (a list item has none)."""
+    keep_whole: str
+    """Words that tie the sentence's parts together ("between A and B"): never cut."""
+    governs: str
+    """Words of an earlier clause that may govern a later one (a negation, a hedge)."""
+    points_back: str
+    """Words opening a clause that points back to the one before ("it", "they")."""
+
+    @field_validator("split", "verb", "keep_whole", "governs", "points_back")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return check_regex(value)
+
+
 class RankingRules(Strict):
     """The whole of data/ask/ranking.yaml."""
 
@@ -114,6 +136,7 @@ class RankingRules(Strict):
             raise ValueError(f"{value!r} has no (?P<member>…) group")
         return value
     not_evidence: str
+    answer_clauses: AnswerClauses
     answers: dict[str, AnswerDetector]
     scope_words: ScopeWords
     context: PageContext
