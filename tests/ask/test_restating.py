@@ -100,7 +100,8 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "We found no reports of the bone after a keyhole repair of the shoulder.",
     "Most studies report a low incidence of the bone after a knee scope.",
     "The incidence of the bone after a knee scope is low: is routine prevention needed?",
-    "This scoping review aims to map the literature on the bone after a knee scope."])
+    "This scoping review aims to map the literature on the bone after a knee scope.",
+    "The bone has been reported after lumbar fusion using a growth factor."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)

@@ -59,3 +59,19 @@ def test_a_day_counted_from_the_operation_answers_when(tmp_path) -> None:  # typ
         answer = kb.ask("How soon after the elbow HO was excised did radiation therapy start?")
     assert not answer.abstained
     assert "first postoperative day" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Is HO common after traumatic brain or spinal cord injuries?",
+     {"traumatic_brain_injury", "spinal_cord_injury"}),
+    ("Does HO follow hip or knee replacement?", {"hip_arthroplasty", "knee_arthroplasty"}),
+])
+def test_a_name_whose_head_is_left_to_the_next_one_is_read_whole(question: str,
+                                                                named: set[str]) -> None:
+    assert named <= set(understand(question, load_lexicon()).concepts)
+
+
+def test_what_an_apart_from_sets_aside_includes_a_name_with_its_head_left_out() -> None:
+    question = understand("Apart from brain or spinal injury, what other injury makes elbow "
+                          "bone likely?", load_lexicon())
+    assert {"brain_injury", "spinal_cord_injury"} <= set(question.excluded)

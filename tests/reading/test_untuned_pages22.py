@@ -47,3 +47,28 @@ def test_an_injury_site_names_a_place_not_an_injury(tmp_path, empty_store) -> No
                        "the injury site and in paralysed people it occurs most often in the "
                        "hip joint.\n")
     assert not [c for c in claims if c.predicate == "occurs_at_site" and c.subject == "trauma"]
+
+
+def test_two_things_in_brackets_are_examples_not_another_name(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "The cause was a local injury (fracture or fracture-dislocation) of the "
+                       "elbow in three patients.\n")
+    assert not [c for c in claims if c.predicate == "synonym_of"]
+
+
+def test_a_link_called_coincidental_is_no_cause(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification following knee replacement has long been "
+                       "regarded as a coincidental radiographic finding.\n")
+    assert not [r for r in risks(claims) if r[0] == "knee_arthroplasty"]
+
+
+def test_and_it_in_a_sentence_about_it_is_what_the_sentence_is_about(
+        tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification is bone in soft tissue. It is found in patients "
+                       "who sustained trauma including spinal, brain and severe burn injuries and "
+                       "it can be classified as a complication of trauma.\n")
+    found = risks(claims)
+    assert ("trauma", "heterotopic_ossification", "asserted") in found
+    assert not [r for r in found if r[1] in {"severe_burn", "brain_injury"}]

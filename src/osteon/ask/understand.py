@@ -275,7 +275,35 @@ def _find_concepts(text: str, lexicon: Lexicon, rules: QuestionRules, fuzzy: boo
                 found.append((concept, i, i + n))
                 i += n - 1
             i += 1
-    return found
+    return _with_elided_heads(words, found, lexicon, rules)
+
+
+COORDINATORS = frozenset({"or", "and", "&", "nor"})
+
+
+def _with_elided_heads(words: list[str], found: list[tuple[str, int, int]], lexicon: Lexicon,
+                       rules: QuestionRules) -> list[tuple[str, int, int]]:
+    """The found concepts, a word before "or"/"and" given the head of the name after it.
+
+    "apart from brain or spinal injury": the brain is the brain injury, as the reader
+    restores it in a sentence (reading.virtual_mentions.elided); the word alone, or a
+    concept it names alone, gives way to the whole name.
+    """
+    out = list(found)
+    for concept, first, last in found:
+        if first < 2 or fold(words[first - 1]) not in COORDINATORS or last - first < 2:
+            continue
+        for start in (first - 3, first - 2):  # "traumatic brain or …": the longer first
+            if start < 0:
+                continue
+            phrase = " ".join([*words[start:first - 1], words[last - 1]])
+            whole = lexicon.concept_id_for(phrase) or rules.lay_terms.get(fold(phrase))
+            if whole is None or whole not in lexicon or whole == concept:
+                continue
+            out = [f for f in out if not (start <= f[1] and f[2] <= first - 1)]
+            out.append((whole, start, first - 1))
+            break
+    return sorted(out, key=lambda f: f[1])
 
 
 def _fuzzy_phrase(words: list[str], i: int, lexicon: Lexicon, rules: QuestionRules

@@ -21,6 +21,8 @@ from osteon.reading.trigger_filter import guarded, may_match, required_literals
 BRACKETED = re.compile(r"\([^()]*\)")
 _COMPOSITION_WINDOW = 80
 """How far before a mention its modifying words may start."""
+_OPENS_WITH_IT = re.compile(r"\s*It\b")
+"""A sentence whose subject is "It": a later "and it" is the same thing."""
 _WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,1}[\w-]+)\s+(?:or|and|,)\s*$", re.IGNORECASE)
 
 
@@ -178,7 +180,10 @@ class VirtualMentions:
                                if self.type_of(m.concept_id) in types]
                     antecedents = earlier[-1:]
                 elif rule.subject:
-                    antecedents = same_sentence[:1] or self._subject_of(types, setting)
+                    # "It is found in … trauma … and it can be classified as …": the second
+                    # "it" is the first one's, what the sentence before was about
+                    own = [] if _OPENS_WITH_IT.match(text) else same_sentence[:1]
+                    antecedents = own or self._subject_of(types, setting)
                 else:
                     antecedents = same_sentence[:1] or self._antecedents(types, setting)
                 if rule.concepts:
