@@ -339,6 +339,9 @@ class RelationRules(Strict):
     host_is_no_subject_of: list[str] = []
     """Predicates whose subject is never one of `hosts` (or a kind of one): a species is
     no risk factor of what its members develop."""
+    never_subjects: dict[str, list[str]] = {}
+    """Predicate → concepts (and their kinds) never its subject: a care given to prevent
+    HO is no cause of the HO seen after it ("16.7% developed HO after XRT")."""
     exposures: list[str] = []
     """Predicates whose subject is an exposure a study compares: a negated claim whose
     subject is itself what the negation denies ("received no prophylaxis") is not read, and

@@ -67,6 +67,7 @@ class RelationExtractor:
         self._not_sites = frozenset(rules.not_sites)
         self._hosts = tuple(rules.hosts)
         self._host_free = frozenset(rules.host_is_no_subject_of)
+        self._never_subjects = {p: tuple(c) for p, c in rules.never_subjects.items()}
         self._exposures = frozenset(rules.exposures)
         self._outcome = compiled(rules.outcome_after) if rules.outcome_after else None
         self._attribute = compiled(rules.attribute_after) if rules.attribute_after else None
@@ -92,6 +93,11 @@ class RelationExtractor:
         """
         return (kind != of and self.memo.is_a(kind, of)
                 and self.lexicon.get(of).name.casefold() in self.lexicon.get(kind).name.casefold())
+
+    def _never_subject(self, claim: Claim) -> bool:
+        """Is the claim's subject one its predicate never takes (never_subjects)?"""
+        return any(claim.subject == c or self.memo.is_a(claim.subject, c)
+                   for c in self._never_subjects.get(claim.predicate, ()))
 
     def _is_host(self, concept_id: str) -> bool:
         """Is the concept a species of patients or study models, or a kind of one?"""
@@ -227,7 +233,8 @@ class RelationExtractor:
         # "areas normally void of bone": the tissue HO itself is, never where it occurs
         claims = [c for c in claims
                   if not (c.predicate == "occurs_at_site" and c.object in self._not_sites)
-                  and not (c.predicate in self._host_free and self._is_host(c.subject))]
+                  and not (c.predicate in self._host_free and self._is_host(c.subject))
+                  and not self._never_subject(c)]
         claims = governed(claims, setting.lead_in)
         return with_qualifiers(claims, list(quantities), mentions, self.lexicon, setting, text,
                                self._not_sites)
