@@ -80,3 +80,21 @@ def test_a_care_given_to_prevent_ho_is_no_cause_of_the_ho_after_it(tmp_path, emp
                        "after indomethacin, and in 40% after total hip arthroplasty alone.\n")
     causes = {s for s, _, _ in risks(claims)}
     assert not causes & {"radiation_therapy", "indomethacin", "nsaid"}
+
+
+def test_a_time_after_a_treatment_ends_dates_no_onset(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification can be treated with a drug. Verify that the "
+                       "patient is not pregnant before treatment and one month after treatment "
+                       "discontinuation.\n")
+    assert not [c for c in claims if c.predicate == "onset_after"]
+
+
+def test_what_separates_one_thing_from_another_is_no_source(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "The lesion shows peripheral calcification and a cleft that separates the "
+                       "lesion from the cortex of the adjacent bone.\n"
+                       "Oncostatin M is produced by macrophages.\n")
+    produced = {(c.subject, c.object) for c in claims if c.predicate == "produces"}
+    assert ("macrophage", "oncostatin_m") in produced
+    assert not [p for p in produced if p[0] == "bone"]
