@@ -75,3 +75,17 @@ def test_what_an_apart_from_sets_aside_includes_a_name_with_its_head_left_out() 
     question = understand("Apart from brain or spinal injury, what other injury makes elbow "
                           "bone likely?", load_lexicon())
     assert {"brain_injury", "spinal_cord_injury"} <= set(question.excluded)
+
+
+def test_a_named_muscle_answers_which_muscle(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Post-traumatic myositis ossificans of the elbow\n\n"
+            "A 19-year-old man was referred for an MRI scan of his right elbow.\n"
+            "He had a hard mass in front of the elbow four months after a car accident.\n"
+            "The ossified mass lay within the brachialis, with oedema around it.\n")
+    with store_of_pages(tmp_path, {"case.txt": page}) as kb:
+        answer = kb.ask("Which muscle was involved in the 19-year-old's elbow myositis "
+                        "ossificans?")
+        assert not answer.abstained
+        assert any("brachialis" in c.sentence_text for s in answer.evidence
+                   for c in s.citations)
+    assert load_lexicon().is_a("brachialis", "arm")  # HO in the brachialis is HO of the arm
