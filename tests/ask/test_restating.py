@@ -101,7 +101,8 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "Most studies report a low incidence of the bone after a knee scope.",
     "The incidence of the bone after a knee scope is low: is routine prevention needed?",
     "This scoping review aims to map the literature on the bone after a knee scope.",
-    "The bone has been reported after lumbar fusion using a growth factor."])
+    "The bone has been reported after lumbar fusion using a growth factor.",
+    "Data regarding the bone following neck fusion with a growth factor are sparse."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)

@@ -98,3 +98,14 @@ def test_what_separates_one_thing_from_another_is_no_source(tmp_path, empty_stor
     produced = {(c.subject, c.object) for c in claims if c.predicate == "produces"}
     assert ("macrophage", "oncostatin_m") in produced
     assert not [p for p in produced if p[0] == "bone"]
+
+
+def test_a_measure_an_outcome_was_assessed_by_is_no_symptom(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Few patients needed excision of HO, with outcomes reported as good or "
+                       "excellent as assessed by range of motion.\n"
+                       "One study reported a significant difference in range of motion.\n"
+                       "Patients with HO experience pain.\n")
+    symptoms = {c.subject for c in claims if c.predicate == "symptom_of"}
+    assert "range_of_motion" not in symptoms
+    assert "pain" in symptoms
