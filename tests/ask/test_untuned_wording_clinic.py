@@ -89,3 +89,12 @@ def test_a_named_muscle_answers_which_muscle(tmp_path) -> None:  # type: ignore[
         assert any("brachialis" in c.sentence_text for s in answer.evidence
                    for c in s.citations)
     assert load_lexicon().is_a("brachialis", "arm")  # HO in the brachialis is HO of the arm
+
+
+def test_asking_for_a_texts_takeaway_names_no_topic_of_its_own(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Treating heterotopic ossification\n\n"
+            "Treating heterotopic ossification is a timed sequence: prevent early, excise late.\n")
+    with store_of_pages(tmp_path, {"guide.txt": page}) as kb:
+        answer = kb.ask("What's the author's big takeaway about treating HO?")
+    assert not answer.abstained
+    assert "timed sequence" in answer.answer
