@@ -98,3 +98,20 @@ def test_asking_for_a_texts_takeaway_names_no_topic_of_its_own(tmp_path) -> None
         answer = kb.ask("What's the author's big takeaway about treating HO?")
     assert not answer.abstained
     assert "timed sequence" in answer.answer
+
+
+def test_a_dose_question_is_not_answered_by_what_carries_no_dose(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    label = ("Palovarotene label: precautions\n\n"
+             "Palovarotene is a member of the retinoid class of drugs.\n"
+             "Palovarotene treats fibrodysplasia ossificans progressiva in adults.\n"
+             "Advise women to use contraception for one month after the last dose.\n")
+    with store_of_pages(tmp_path, {"label.txt": label}) as kb:
+        assert kb.ask("What is the recommended daily dose of palovarotene for a 12-year-old "
+                      "with FOP?").abstained
+        # the same drug with its dose in a sentence answers
+        (tmp_path / "pages" / "dose.txt").write_text(
+            "Palovarotene dosing\n\nPalovarotene is given at 5 mg daily in FOP.\n")
+        kb.ingest([tmp_path / "pages"])
+        answer = kb.ask("What is the recommended daily dose of palovarotene for a 12-year-old "
+                        "with FOP?")
+    assert not answer.abstained and "5 mg" in answer.answer

@@ -94,11 +94,13 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
     if qtypes[0].name == "dose" and not any(
-            r.fitting or (r.features["answer"] and (r.features["concepts"]
-                                                     or not question.concepts)) for r in top):
+            any(c.qualifiers.dose for _, c in r.fitting)
+            or (r.features["answer"] and (r.features["concepts"] or not question.concepts))
+            for r in top):
         # a dose question whose concept no source gives a dose for (a dose of something
-        # else is no answer): what they do say beside (a question naming no concept, "how
-        # much factor VIII per kilo…", takes a dose beside its words)
+        # else is no answer, nor a claim about the drug that carries no dose): what they do
+        # say beside (a question naming no concept, "how much factor VIII per kilo…", takes
+        # a dose beside its words)
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
     facts = _facts_in(knowledge, top)
