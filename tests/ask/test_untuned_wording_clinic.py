@@ -115,3 +115,35 @@ def test_a_dose_question_is_not_answered_by_what_carries_no_dose(tmp_path) -> No
         answer = kb.ask("What is the recommended daily dose of palovarotene for a 12-year-old "
                         "with FOP?")
     assert not answer.abstained and "5 mg" in answer.answer
+
+
+SCHEDULE_PAGES = {
+    "growth.txt": ("Monitoring children on palovarotene\n\n"
+                   "Monitor growth in children taking palovarotene with knee x-rays every 6 to "
+                   "12 months until skeletal maturity.\n"),
+    "imaging.txt": ("Imaging in FOP\n\n"
+                    "Computed tomography shows new heterotopic bone in FOP well.\n"
+                    "A low-dose CT scan limits the radiation a patient with FOP receives.\n"),
+}
+
+
+@pytest.mark.parametrize(("question", "page", "answered"), [
+    ("How often should growth be monitored in children taking palovarotene?", "growth.txt",
+     True),
+    # a scan the sources name, but no interval for it: no answer
+    ("How often should someone with FOP have a low-dose CT scan to check for new bone?",
+     "imaging.txt", False),
+])
+def test_how_often_a_thing_is_done_is_answered_only_by_an_interval(
+        tmp_path, question: str, page: str, answered: bool) -> None:  # type: ignore[no-untyped-def]
+    assert "schedule" in understand(question, load_lexicon()).intents
+    with store_of_pages(tmp_path, {page: SCHEDULE_PAGES[page]}) as kb:
+        answer = kb.ask(question)
+    assert answer.abstained is not answered
+    if answered:
+        assert "every 6 to 12 months" in answer.answer
+
+
+def test_how_often_a_condition_occurs_is_still_how_common_it_is() -> None:
+    intents = understand("How often does HO occur after hip replacement?", load_lexicon()).intents
+    assert intents[0] == "frequency" and "schedule" not in intents
