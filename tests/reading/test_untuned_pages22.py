@@ -109,3 +109,13 @@ def test_a_measure_an_outcome_was_assessed_by_is_no_symptom(tmp_path, empty_stor
     symptoms = {c.subject for c in claims if c.predicate == "symptom_of"}
     assert "range_of_motion" not in symptoms
     assert "pain" in symptoms
+
+
+def test_other_complications_are_not_said_to_be_the_conditions(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification can follow hip surgery in cerebral palsy. Other "
+                       "complications include the possibility of a wound infection.\n"
+                       "Complications of heterotopic ossification include pneumonia.\n")
+    complications = {c.subject for c in claims if c.predicate == "complication_of"}
+    assert "pneumonia" in complications
+    assert not {"infection", "wound_infection"} & complications
