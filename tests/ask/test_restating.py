@@ -102,7 +102,9 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "The incidence of the bone after a knee scope is low: is routine prevention needed?",
     "This scoping review aims to map the literature on the bone after a knee scope.",
     "The bone has been reported after lumbar fusion using a growth factor.",
-    "Data regarding the bone following neck fusion with a growth factor are sparse."])
+    "Data regarding the bone following neck fusion with a growth factor are sparse.",
+    "A case series on two patients documented the bone after severe pneumonia.",
+    "The Bone of the Deltoid Muscle After Keyhole Repair of the Shoulder Tendons"])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)

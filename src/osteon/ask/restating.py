@@ -69,7 +69,31 @@ def restricted(claim: Claim, sentence: str) -> bool:
     """
     rules = statement_rules()
     return ((claim.polarity == "negated" or claim.predicate in rules.limiting_predicates)
-            and bool(rules.restriction.search(sentence)))
+            and (bool(rules.restriction.search(sentence)) or is_title(sentence)))
+
+
+TITLE_WORDS = 4
+"""The content words a title opens with, each capitalised ("Heterotopic Ossification After
+Burns" opens with four)."""
+TITLE_LOOK = 8
+"""How many of a sentence's first content words are looked at."""
+_LINKING = frozenset({"after", "with", "from", "into", "about", "among", "under", "over",
+                      "than", "that", "this", "their", "following", "versus", "during",
+                      "without", "within", "between", "through"})
+"""Words a title leaves in lower case ("Ossification after Severe COVID-19 Pneumonia")."""
+
+
+def is_title(sentence: str) -> bool:
+    """Does the sentence open with a title (its first content words all capitalised)?
+
+    A paper's or a page's title names its case or study, not a general finding: "Heterotopic
+    Ossification of the Deltoid Muscle After Arthroscopic Rotator Cuff Repair" says one
+    patient had it, not that arthroscopy raises the risk. Pages often run the title into the
+    authors' line, so only its opening words are looked at.
+    """
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", sentence)
+             if len(w) > 3 and w.lower() not in _LINKING][:TITLE_LOOK]
+    return len(words) >= TITLE_WORDS and all(w[0].isupper() for w in words)
 
 
 GENETIC = "genetic"
