@@ -119,3 +119,12 @@ def test_other_complications_are_not_said_to_be_the_conditions(tmp_path, empty_s
     complications = {c.subject for c in claims if c.predicate == "complication_of"}
     assert "pneumonia" in complications
     assert not {"infection", "wound_infection"} & complications
+
+
+def test_a_blogs_and_it_was_and_not_that_say_nothing_of_the_condition(
+        tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification in my hip. After two big hip surgeries, I figured "
+                       "this one would be easier and it was. It's not that it would be painful to "
+                       "bend them, it is not even possible to move them.\n")
+    assert not [c for c in claims if c.predicate in {"risk_factor_for", "symptom_of"}]
