@@ -147,3 +147,20 @@ def test_how_often_a_thing_is_done_is_answered_only_by_an_interval(
 def test_how_often_a_condition_occurs_is_still_how_common_it_is() -> None:
     intents = understand("How often does HO occur after hip replacement?", load_lexicon()).intents
     assert intents[0] == "frequency" and "schedule" not in intents
+
+
+@pytest.mark.parametrize(("question", "not_named"), [
+    ("Which other ACVR1 mutation do some FOP patients carry?", "amputation"),
+    ("How were the patients split between the two groups?", "splint"),
+])
+def test_a_real_word_close_to_a_name_is_not_read_as_its_misspelling(question: str,
+                                                                    not_named: str) -> None:
+    assert not_named not in understand(question, load_lexicon()).concepts
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Can radation prevent HO after a hip replacement?", "radiation_therapy"),
+    ("Does indomethicin help after hip surgery?", "indomethacin"),
+])
+def test_a_misspelt_name_is_still_read(question: str, named: str) -> None:
+    assert named in understand(question, load_lexicon()).concepts

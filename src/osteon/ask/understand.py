@@ -339,9 +339,27 @@ def _fuzzy(word: str, lexicon: Lexicon, rules: QuestionRules) -> str | None:
     if len(folded) < rules.fuzzy_min_length or folded in rules.stopwords:
         return None
     names = _names(lexicon)
-    match = process.extractOne(folded, names.one_word_keys, scorer=fuzz.ratio,
-                               score_cutoff=rules.fuzzy_cutoff)
-    return names.one_word[match[0]] if match else None
+    for key, _, _ in process.extract(folded, names.one_word_keys, scorer=fuzz.ratio,
+                                     score_cutoff=rules.fuzzy_cutoff, limit=FUZZY_CANDIDATES):
+        if _plausible_slip(folded, key):
+            return names.one_word[key]
+    return None
+
+
+FUZZY_CANDIDATES = 5
+"""How many close names a misspelt word is checked against, closest first."""
+SHORT_WORD = 7
+"""Below this length a word and its slip have the same length: one letter more or less
+makes another word ("split" is no "splint")."""
+
+
+def _plausible_slip(word: str, name: str) -> bool:
+    """Could `word` be `name` mistyped?
+
+    Slips keep the first letter ("mutation" is no "amputation"), and in a short word
+    change a letter rather than add or drop one.
+    """
+    return word[:1] == name[:1] and (len(word) >= SHORT_WORD or len(word) == len(name))
 
 
 @dataclass(frozen=True, slots=True)
