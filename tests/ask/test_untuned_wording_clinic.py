@@ -164,3 +164,13 @@ def test_a_real_word_close_to_a_name_is_not_read_as_its_misspelling(question: st
 ])
 def test_a_misspelt_name_is_still_read(question: str, named: str) -> None:
     assert named in understand(question, load_lexicon()).concepts
+
+
+@pytest.mark.parametrize(("question", "named", "not_named"), [
+    ("Did the botulinum toxin injections help her hip?", "injection", "infection"),
+    ("What is the Hastings classification of elbow HO?", "elbow", "hamstrings"),
+])
+def test_a_name_or_a_real_word_is_not_taken_for_a_close_concept(
+        question: str, named: str, not_named: str) -> None:
+    concepts = understand(question, load_lexicon()).concepts
+    assert named in concepts and not_named not in concepts

@@ -269,7 +269,9 @@ def _find_concepts(text: str, lexicon: Lexicon, rules: QuestionRules, fuzzy: boo
                 break
         else:
             n, concept = _fuzzy_phrase(words, i, lexicon, rules) if fuzzy else (1, None)
-            if concept is None and fuzzy:
+            if concept is None and fuzzy and not (i and words[i][:1].isupper()):
+                # a capitalised word inside the question is a name ("the Hastings
+                # classification"), not a misspelt concept
                 n, concept = 1, _fuzzy(words[i], lexicon, rules)
             if concept is not None:
                 found.append((concept, i, i + n))
