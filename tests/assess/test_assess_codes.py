@@ -62,6 +62,12 @@ CHECKS = {
     "RxNorm": lambda c: re.fullmatch(r"\d{1,8}", c) is not None,
     "LOINC": lambda c: re.fullmatch(r"\d{1,7}-\d", c) is not None and _loinc_ok(c),
     "CDT": lambda c: re.fullmatch(r"D\d{1,4}", c) is not None,
+    # ICD-9-CM: diagnoses 3 digits (E + 3 for external causes) and up to 2 decimals; a
+    # family may stop short of the dot ("94": 940-949); procedures 2 digits, dot, decimals
+    "ICD-9-CM": lambda c: re.fullmatch(r"E?\d{2,3}(\.\d{1,2})?|\d{2}\.\d{0,2}", c) is not None,
+    "OPS": lambda c: re.fullmatch(r"\d-\d{2,3}(\.[0-9a-z]{1,2})?", c) is not None,
+    "NCSP": lambda c: re.fullmatch(r"N[A-H]?[A-Z]?(\d{2})?", c) is not None,
+    "ATC": lambda c: re.fullmatch(r"[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?", c) is not None,
 }
 
 

@@ -1,5 +1,7 @@
 """Code tables for the systems EHRs use: SNOMED CT, ICD-10-CM, ICD-10-PCS, CPT, RxNorm, LOINC.
 
+Records from outside the US add ICD-9-CM, OPS, NCSP/KVÅ and ATC.
+
 The lexicon names concepts; what an EHR writes on a procedure is a code from one of
 these systems, often a billing code (CPT 27130) or a code family (ICD-10-PCS 0SR9…
 for a right hip replacement). Each system's table is a data file
@@ -14,7 +16,9 @@ its range.
 
 A table may name a code list a maintained package provides (`verified_by`:
 simple-icd-10-cm for ICD-10-CM): the patient's code is then checked against that
-list when it is read, and one the list lacks is reported as unverified and not used.
+list when it is read, and one the list lacks is reported as unverified and not used. A
+national modification of the table's classification (`variant_uris`: WHO ICD-10,
+ICD-10-GM) is checked at its category only, where the two still agree.
 """
 
 from __future__ import annotations
@@ -81,6 +85,14 @@ class CodeTable(Strict):
     entries: list[CodeEntry]
     ranges: list[CodeRange] = []
     """Numeric code ranges for codes no entry names (the narrowest containing range wins)."""
+    dotted: bool = False
+    """Keep the dot when matching: ICD-9-CM writes diagnoses (793.9) and procedures (79.39)
+    under one URI, told apart only by where the dot stands."""
+    variant_uris: list[str] = []
+    """URIs of national modifications of the same classification (WHO ICD-10, ICD-10-GM):
+    they share its categories but differ below them, so only the category is verified."""
+    variant_verified_length: int = 3
+    """The characters of a variant's code checked in the maintained list (its category)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,22 +130,29 @@ class CodeTables:
             self._ranges[id(table)] = [
                 (r.first, r.last, r.entry())
                 for r in sorted(table.ranges, key=lambda r: int(r.last) - int(r.first))]
-            for name in (table.system, *table.uris):
+            for name in (table.system, *table.uris, *table.variant_uris):
                 self._systems[_fold(name)] = table
             keyed: dict[str, CodeEntry] = {}
             for entry in table.entries:
-                keyed.setdefault(_code_key(entry.code), entry)
+                keyed.setdefault(_code_key(entry.code, table.dotted), entry)
             self._keyed[id(table)] = keyed
 
     def table_for(self, system: str) -> CodeTable | None:
         return self._systems.get(_fold(system))
+
+    def variant_of(self, system: str) -> CodeTable | None:
+        """The table whose classification `system` is a national modification of, or None."""
+        table = self.table_for(system)
+        if table is None or _fold(system) not in {_fold(u) for u in table.variant_uris}:
+            return None
+        return table
 
     def lookup(self, system: str, code: str) -> CodeHit | None:
         """The entry for a code (a family's when matched by prefix, longest first)."""
         table = self.table_for(system)
         if table is None:
             return None
-        wanted = _code_key(code)
+        wanted = _code_key(code, table.dotted)
         keyed = self._keyed[id(table)]
         if table.match == "exact":
             best = keyed.get(wanted)
@@ -142,8 +161,10 @@ class CodeTables:
                          if wanted[:n] in keyed), None)
         if best is None:
             return self._in_range(table, wanted)
-        return CodeHit(best.concept, table.system, code.strip(), best,
-                       family=table.match == "prefix" and _code_key(best.code) != wanted,
+        named = table.system if self.variant_of(system) is None else system.strip()
+        return CodeHit(best.concept, named, code.strip(), best,
+                       family=table.match == "prefix"
+                       and _code_key(best.code, table.dotted) != wanted,
                        source=table.source)
 
     def _in_range(self, table: CodeTable, wanted: str) -> CodeHit | None:
@@ -160,7 +181,10 @@ class CodeTables:
         table = self.table_for(system)
         if table is None or table.verified_by is None:
             return None
-        return VERIFIERS[table.verified_by](code.strip().upper())
+        wanted = code.strip().upper()
+        if self.variant_of(system) is not None:
+            wanted = wanted[:table.variant_verified_length]  # a national code's category
+        return VERIFIERS[table.verified_by](wanted)
 
 
 def _in_icd10cm(code: str) -> bool:
@@ -204,8 +228,10 @@ def _fold(system: str) -> str:
     return system.strip().casefold().replace("-", " ").replace("_", " ").rstrip("/")
 
 
-def _code_key(code: str) -> str:
-    return code.strip().upper().replace(".", "")
+def _code_key(code: str, dotted: bool = False) -> str:
+    """A code as matched: upper case, without its dot unless the table keeps dots."""
+    key = code.strip().upper()
+    return key if dotted else key.replace(".", "")
 
 
 @cache

@@ -80,6 +80,9 @@ class DisplayRules(Strict):
     """Side words that count only where no other side word is given ("both" in "Revision R
     THA (both components)" is no bilateral operation)."""
     ignored: list[str] = []
+    foreign_words: list[str] = []
+    """Side and function words of the other languages records come in ("links",
+    "sinistra", "höger", "della"): a text holding one is written in another language."""
     medication_words: list[str] = []
     absent_values: list[str] = []
     present_values: list[str] = []
@@ -99,6 +102,17 @@ class DisplayRules(Strict):
     """Document type codes (LOINC) of a note that records an operation as it was done."""
     operation_note_words: str = r"(?!)"
     """Words of a document's type naming such a note ("Operative report", "Brief op note")."""
+
+    def foreign(self, text: str) -> bool:
+        """Whether a text is written in another language than English.
+
+        It writes letters English does not (å, ö, û, ç, ã, ñ) or holds one of
+        `foreign_words` ("Distale Humerusfraktur links", "Frattura acetabolare sinistra").
+        """
+        if any(ch.isalpha() and not ch.isascii() for ch in text):
+            return True
+        said = set(re.findall(r"[a-z]+", text.casefold()))
+        return not said.isdisjoint(w.casefold() for w in self.foreign_words)
 
     def records_operation(self, codes: list[str], texts: list[str]) -> bool:
         """Whether a document of this type (codes, names) records an operation as done."""

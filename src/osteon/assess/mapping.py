@@ -2,10 +2,10 @@
 
 Codes are looked up in the code tables of the systems EHRs use
 (`osteon.assess.codes`: SNOMED CT, ICD-10-CM and ICD-10-PCS families, CPT,
-RxNorm, LOINC), then in the lexicon. A lexicon code marked `confirmed: false`
-(seen in public data, not checked at its source) is taken only when the entry's
-text agrees or is absent — public value sets disagree on some ids, so codes AND
-display text are matched. Failing codes, the texts are matched with
+RxNorm, LOINC; ICD-9-CM, OPS, NCSP and ATC), then in the lexicon. A lexicon code
+marked `confirmed: false` (seen in public data, not checked at its source) is taken
+only when the entry's text agrees or is absent — public value sets disagree on some
+ids, so codes AND display text are matched. Failing codes, the texts are matched with
 `osteon.assess.display` (word order, side and dose words aside). Every fact says
 how it was mapped (`PatientFact.how`). What maps to nothing goes to `not_recognised`.
 Dates in the future (other than planned procedures) are dropped with a warning.
@@ -24,6 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from osteon.assess.codes import checked_tables, code_tables
 from osteon.assess.display import (
     DisplayMatch,
+    display_rules,
     match_display,
     may_name,
     remembered_when_short,
@@ -499,19 +500,20 @@ def _drug_therapy(out: _Collector, kind: FactKind, codes: tuple[CodeRef, ...], s
     return None
 
 
-WHO_ICD10_SYSTEMS = frozenset({"http://hl7.org/fhir/sid/icd-10", "ICD-10", "ICD10"})
-"""The WHO's ICD-10 (Europe, Asia, Oceania). Its three-character categories are the
-ICD-10-CM ones (M16 osteoarthritis of the hip, G00 bacterial meningitis, D66 haemophilia A);
-below them the two part ways, so a WHO code is read at its category only."""
-
-
 def _lexicon_by_code(lexicon: Lexicon, code: CodeRef, *, confirmed_only: bool = False
                      ) -> Concept | None:
-    """The lexicon's concept for a code; a WHO ICD-10 code by its ICD-10-CM category."""
-    if code.system.strip() in WHO_ICD10_SYSTEMS:
-        category = code.code.strip().upper()[:3]
-        return lexicon.by_code("ICD-10-CM", category, confirmed_only=confirmed_only) \
-            if len(category) == 3 else None
+    """The lexicon's concept for a code; a national modification's code by its category.
+
+    The WHO's ICD-10 (Europe, Asia, Oceania) and its national modifications (ICD-10-GM)
+    share their three-character categories with ICD-10-CM (M16 osteoarthritis of the hip,
+    G00 bacterial meningitis); below them they part ways, so such a code is read at its
+    category only (the code table names these variants: `variant_uris`).
+    """
+    table = code_tables().variant_of(code.system)
+    if table is not None:
+        category = code.code.strip().upper()[:table.variant_verified_length]
+        return lexicon.by_code(table.system, category, confirmed_only=confirmed_only) \
+            if len(category) == table.variant_verified_length else None
     return lexicon.by_code(code.system, code.code, confirmed_only=confirmed_only)
 
 
@@ -532,7 +534,8 @@ def _verify(out: _Collector, codes: tuple[CodeRef, ...], source: str
         table = tables.table_for(code.system)
         assert table is not None and table.verified_by is not None
         if known:
-            notes[code] = f"; verified in the {table.verified_by} code list"
+            what = "its category" if tables.variant_of(code.system) is not None else "the code"
+            notes[code] = f"; {what} verified in the {table.verified_by} code list"
             continue
         refused.add(code)
         out.warn(f"{source}: {code.system} {code.code} is not in the {table.system} code list "
@@ -551,6 +554,12 @@ def _table_code_agrees(out: _Collector, concept: str, display: str, texts: list[
     or names the body site the code itself names ("CMN R hip", chart shorthand for a
     nail, on a code for the fixation of an upper femur at the hip); a text with none of
     these ("appendectomy" on a hip replacement code) means one of the two is wrong.
+
+    A text in another language (display.yaml `foreign_words`: "Dislocerad
+    lårbenshalsfraktur höger", "Brûlures 18 % SCT: thorax, jambe G") that names no concept
+    but body sites the code does not contradict names nothing else: the lexicon does not
+    hold that language, so the code stands. An English word osteon does not know
+    ("appendectomy") still refutes it.
     """
     if not texts:
         return True
@@ -562,6 +571,10 @@ def _table_code_agrees(out: _Collector, concept: str, display: str, texts: list[
     if not known.isdisjoint(said) or any(_spelt_otherwise(w, known) for w in said):
         return True
     named = [c for t in texts for w in _TOKEN.findall(t) for c in out.lexicon.lookup(w)]
+    sites_named = [c for c in named if c.type == "anatomy"]
+    if len(sites_named) == len(named) and (site is None or not sites_named) \
+            and any(display_rules().foreign(t) for t in texts):
+        return True
     if site is not None and any(c.type == "anatomy" and (out.lexicon.is_a(c.id, site)
                                                          or out.lexicon.is_a(site, c.id))
                                 for c in named):
