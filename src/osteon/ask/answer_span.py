@@ -5,12 +5,12 @@ remaining organs is 1.25%": asked about the bladder, the short answer quotes the
 clause (and marks what it leaves out with an ellipsis), so it does not state the other
 clause's figure as the answer. The whole sentence is still quoted among the evidence.
 
-Cut only where it cannot change what is said: each clause gives a figure of its own and
-has a verb of its own (so "X (P = .011) and the absence of Y (P = .003) as predictors" is
-one clause, not two);
-the chosen clause holds more of the question's words than every other; no earlier clause
-holds a word that could govern it ("no difference between A and the B group", "may");
-and it does not open with a word pointing back ("it", "they"), so it reads alone.
+Cut only where it cannot change what is said: each clause gives a figure and has a verb
+of its own (so "X (P = .011) and the absence of Y (P = .003) as predictors" is one clause,
+not two); the chosen clause holds more of the question's words than every other; no word
+ties the parts together ("between A and B") and no earlier clause holds a word that could
+govern it (a negation, "may"); and it does not open with a word pointing back ("it",
+"they"), so it reads alone.
 """
 
 from __future__ import annotations

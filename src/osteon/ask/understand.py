@@ -281,6 +281,7 @@ def _find_concepts(text: str, lexicon: Lexicon, rules: QuestionRules, fuzzy: boo
 
 
 COORDINATORS = frozenset({"or", "and", "&", "nor"})
+"""Words joining two names whose head only the second one carries ("brain or spinal injury")."""
 
 
 def _with_elided_heads(words: list[str], found: list[tuple[str, int, int]], lexicon: Lexicon,
