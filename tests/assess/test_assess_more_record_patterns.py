@@ -9,23 +9,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from assess_support import record, statuses
 
-from osteon.assess.load import load_patient
-from osteon.assess.rules import assess_rules
 from osteon.reading.lexicon import load_lexicon
-
-AT = datetime(2026, 11, 20, 10, tzinfo=UTC)
-
-
-def _patient(raw):
-    return load_patient(raw, load_lexicon(), assess_rules(), AT)
-
-
-def _statuses(raw) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for fact in _patient(raw).facts:
-        out.setdefault(fact.concept, set()).add(fact.status)
-    return out
 
 
 @pytest.mark.parametrize("note,concept", [
@@ -35,7 +21,7 @@ def _statuses(raw) -> dict[str, set[str]]:
 ])
 def test_nil_is_no(note, concept):
     """"Nil X" (British and Australian charts) says X is absent, never present or past."""
-    facts = _statuses({"notes": [note]})
+    facts = statuses({"notes": [note]})
     assert facts[concept] == {"absent"}, facts
     assert "history_of_heterotopic_ossification" not in facts
 
@@ -55,7 +41,7 @@ def test_open_repairs_fasciotomies_and_disc_replacements_are_operations(system, 
     entry = {"codes": [{"system": system, "code": code}], "date": "2026-11-19T15:00:00Z"}
     if text:
         entry["text"] = text
-    (fact,) = _patient({"procedures": [entry]}).facts
+    (fact,) = record({"procedures": [entry]}).facts
     assert (fact.concept, fact.status) == (concept, "active"), fact.how
     assert fact.when == datetime(2026, 11, 19, 15, tzinfo=UTC)
 
@@ -70,7 +56,7 @@ def test_a_tear_of_muscle_or_tendon_is_an_injury(code, text):
     entry = {"codes": [{"system": "ICD-10-CM", "code": code}], "date": "2026-11-18"}
     if text:
         entry["text"] = text
-    (fact,) = _patient({"conditions": [entry]}).facts
+    (fact,) = record({"conditions": [entry]}).facts
     assert (fact.concept, fact.status) == ("muscle_injury", "active"), fact.how
     assert load_lexicon().is_a(fact.concept, "trauma")
 
@@ -81,7 +67,7 @@ def test_a_tear_of_muscle_or_tendon_is_an_injury(code, text):
 ])
 def test_an_operation_to_be_considered_is_no_plan(note, concept):
     """What a referral asks a surgeon to weigh up is possible: it adds no planned operation."""
-    facts = _statuses({"notes": [note]})
+    facts = statuses({"notes": [note]})
     assert facts[concept] == {"possible"}, facts
 
 
@@ -91,7 +77,7 @@ def test_tetraparesis_after_guillain_barre_is_no_cord_injury():
     raw = {"conditions": [{"codes": [{"system": "ICD-10-CM", "code": "G61.0"}],
                            "text": "Guillain-Barre syndrome (AIDP)", "date": "2026-10-01"}],
            "notes": ["Day 40: quadriparesis slowly improving, off the ventilator"]}
-    facts = _statuses(raw)
+    facts = statuses(raw)
     assert facts["guillain_barre_syndrome"] == {"active"}
     assert facts["paralysis"] == {"active"}
     assert "tetraplegia" not in facts and "spinal_cord_injury" not in facts
@@ -99,7 +85,7 @@ def test_tetraparesis_after_guillain_barre_is_no_cord_injury():
 
 
 def test_parecoxib_is_a_cox2_inhibitor_taken():
-    (fact,) = _patient({"medications": [{"text": "Parecoxib 40 mg IV BD x 3/7"}]}).facts
+    (fact,) = record({"medications": [{"text": "Parecoxib 40 mg IV BD x 3/7"}]}).facts
     assert fact.concept == "parecoxib" and fact.status == "active"
     assert load_lexicon().is_a("parecoxib", "nsaid")
 
@@ -120,7 +106,7 @@ def test_conditions_a_record_carries_beside_are_recognised(entry, concept):
     """A problem list's kidney disease, spine degeneration, childhood apophysitis, hip
     dysplasia, muscle breakdown or hernia is shown as itself, not left unknown, and none is
     a risk factor the sources name."""
-    (fact,) = _patient({"conditions": [{**entry, "date": "2026-06-01"}]}).facts
+    (fact,) = record({"conditions": [{**entry, "date": "2026-06-01"}]}).facts
     assert (fact.concept, fact.status) == (concept, "active"), fact.how
     lexicon = load_lexicon()
     assert not any(lexicon.is_a(concept, c) for c in ("trauma", "neurological_condition",
@@ -133,7 +119,7 @@ def test_conditions_a_record_carries_beside_are_recognised(entry, concept):
     ("Compartments soft, no compartment syndrome", "compartment_syndrome"),
 ])
 def test_what_a_report_rules_out_is_absent(note, concept):
-    facts = _statuses({"notes": [note]})
+    facts = statuses({"notes": [note]})
     assert facts[concept] == {"absent"}, facts
 
 
@@ -141,7 +127,7 @@ def test_what_a_report_rules_out_is_absent(note, concept):
                                           ("Z79.52", "corticosteroid")])
 def test_long_term_drug_use_on_the_problem_list_is_a_medicine_taken(code, concept):
     """ICD-10-CM Z79 "Long term (current) use of ..." is the medicine, taken (not a condition)."""
-    (fact,) = _patient({"conditions": [{"codes": [{"system": "ICD-10-CM", "code": code}],
+    (fact,) = record({"conditions": [{"codes": [{"system": "ICD-10-CM", "code": code}],
                                         "date": "2025-01-10"}]}).facts
     assert (fact.kind, fact.concept, fact.status) == ("medication", concept, "active"), fact
     assert fact.label.startswith("Long term (current) use of")
@@ -156,7 +142,7 @@ def test_long_term_drug_use_on_the_problem_list_is_a_medicine_taken(code, concep
 def test_what_an_allergy_line_lists_is_an_allergy_not_a_medicine(note, allergies, taken):
     """A medicine on an allergy line is an allergy, whatever the line says of it ("NO NSAIDs");
     written on its heading's line, the list ends with its sentence."""
-    facts = _patient({"notes": [note]}).facts
+    facts = record({"notes": [note]}).facts
     assert {f.concept for f in facts if f.kind == "allergy"} == allergies, facts
     assert {f.concept for f in facts if f.kind == "medication"
             and f.status == "active"} == taken, facts
@@ -167,7 +153,7 @@ def test_what_an_allergy_line_lists_is_an_allergy_not_a_medicine(note, allergies
 @pytest.mark.parametrize("note", ["PMHx: asthma (aspirin -> severe bronchospasm, 2019)",
                                   "Diclofenac -> urticaria in 2015"])
 def test_a_drug_with_the_reaction_it_caused_is_no_medicine_taken(note):
-    facts = _patient({"notes": [note]}).facts
+    facts = record({"notes": [note]}).facts
     assert facts and all(f.status == "history" for f in facts if f.kind == "medication")
 
 
@@ -177,7 +163,7 @@ def test_a_drug_with_the_reaction_it_caused_is_no_medicine_taken(note):
 ])
 def test_cerebral_palsy_is_a_neurological_condition(entry):
     """Cerebral palsy (G80) is one of the sources' "other neurological conditions"."""
-    (fact,) = _patient({"conditions": [{**entry, "date": "2019-03-01"}]}).facts
+    (fact,) = record({"conditions": [{**entry, "date": "2019-03-01"}]}).facts
     assert (fact.concept, fact.status) == ("cerebral_palsy", "active"), fact.how
     assert load_lexicon().is_a("cerebral_palsy", "neurological_condition")
 
@@ -188,7 +174,7 @@ def test_an_osteotomy_keeps_its_bone_surgery_code():
     raw = {"procedures": [{"text": "R VDRO + R Salter pelvic osteotomy, locking plate",
                            "codes": [{"system": "CPT", "code": "27165"}],
                            "date": "2026-11-19"}]}
-    concepts = {f.concept for f in _patient(raw).facts}
+    concepts = {f.concept for f in record(raw).facts}
     assert concepts & {"osteotomy", "orthopedic_surgery"}, concepts
     assert load_lexicon().is_a("osteotomy", "orthopedic_surgery")
 
@@ -199,7 +185,7 @@ def test_a_code_keeps_its_term_written_with_another_languages_ending():
     raw = {"procedures": [{"text": "Arthroplastie totale du genou gauche, 2 jours",
                            "codes": [{"system": "SNOMED CT", "code": "609588000"}],
                            "date": "2026-11-18"}]}
-    facts = {f.concept: f for f in _patient(raw).facts}
+    facts = {f.concept: f for f in record(raw).facts}
     assert "knee_arthroplasty" in facts, facts
 
 
@@ -213,7 +199,7 @@ def test_a_code_keeps_its_term_written_with_another_languages_ending():
 def test_bleeding_disorders_and_ankle_impingement_are_recognised(entry, concept):
     """A record's haemophilia or posterior ankle impingement is shown as itself, not left
     unknown, and neither is a risk factor the sources name."""
-    (fact,) = _patient({"conditions": [{**entry, "date": "2026-01-10"}]}).facts
+    (fact,) = record({"conditions": [{**entry, "date": "2026-01-10"}]}).facts
     assert (fact.concept, fact.status) == (concept, "active"), fact.how
     lexicon = load_lexicon()
     assert not any(lexicon.is_a(concept, c) for c in ("trauma", "neurological_condition",
@@ -221,7 +207,7 @@ def test_bleeding_disorders_and_ankle_impingement_are_recognised(entry, concept)
 
 
 def test_meningitis_is_a_disease_of_the_nervous_system():
-    (fact,) = _patient({"conditions": [{"codes": [{"system": "ICD-10-CM", "code": "G00.2"}],
+    (fact,) = record({"conditions": [{"codes": [{"system": "ICD-10-CM", "code": "G00.2"}],
                                         "text": "Streptococcal meningitis, treated",
                                         "status": "resolved", "date": "2026-09-01"}]}).facts
     assert (fact.concept, fact.status) == ("meningitis", "resolved"), fact.how
@@ -233,12 +219,12 @@ def test_a_dynamic_hip_screw_is_a_fracture_fixation_that_times_radiation():
     radiation window, not an unknown entry."""
     raw = {"procedures": [{"text": "L DHS (sliding screw, 4-hole plate) for # NOF",
                            "date": "2026-11-19T14:00:00Z", "end": "2026-11-19T15:00:00Z"}]}
-    facts = _statuses(raw)
+    facts = statuses(raw)
     assert facts.get("open_reduction_internal_fixation") == {"active"}, facts
 
 
 def test_no_head_strike_is_no_head_injury():
-    facts = _statuses({"notes": ["Slipped in the shower onto the L hip. No head strike."]})
+    facts = statuses({"notes": ["Slipped in the shower onto the L hip. No head strike."]})
     assert facts.get("traumatic_brain_injury") == {"absent"}, facts
 
 
@@ -253,5 +239,5 @@ def test_a_who_icd10_code_is_read_by_its_category(code, text, concept):
              "date": "2026-02-01"}
     if text:
         entry["text"] = text
-    (fact,) = _patient({"conditions": [entry]}).facts
+    (fact,) = record({"conditions": [entry]}).facts
     assert (fact.concept, fact.status) == (concept, "active"), fact.how

@@ -6,36 +6,21 @@ kind says, and the fact it must give.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
+from assess_support import record, statuses
 
-from osteon.assess.load import load_patient
-from osteon.assess.rules import assess_rules
 from osteon.reading.lexicon import load_lexicon
 
-AT = datetime(2026, 11, 20, 10, tzinfo=UTC)
 ICD9 = "http://hl7.org/fhir/sid/icd-9-cm"
 WHO = "http://hl7.org/fhir/sid/icd-10"
 GM = "http://fhir.de/CodeSystem/bfarm/icd-10-gm"
-
-
-def _patient(raw):
-    return load_patient(raw, load_lexicon(), assess_rules(), AT)
-
-
-def _statuses(raw) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for fact in _patient(raw).facts:
-        out.setdefault(fact.concept, set()).add(fact.status)
-    return out
 
 
 def _one(kind: str, system: str, code: str, text: str | None = None):
     entry = {"codes": [{"system": system, "code": code}], "date": "2026-11-19T14:00:00Z"}
     if text:
         entry["text"] = text
-    return _patient({kind: [entry]})
+    return record({kind: [entry]})
 
 
 # --- code systems of other countries -------------------------------------------------
@@ -154,7 +139,7 @@ def test_an_english_text_naming_something_else_still_refutes_the_code():
 ])
 def test_no_in_other_languages_is_no(note, concept):
     """"Sem", "sin", "geen", "ingen", "keine", "ohne", "nessuna" before, "nashi" after."""
-    facts = _statuses({"notes": [note]})
+    facts = statuses({"notes": [note]})
     assert facts[concept] == {"absent"}, facts
     assert "history_of_heterotopic_ossification" not in facts
 
@@ -165,7 +150,7 @@ def test_no_in_other_languages_is_no(note, concept):
 ])
 def test_previous_in_other_languages_is_history(note):
     """Swedish "tidigare", Italian "pregressa": an HO before, a reason for prophylaxis."""
-    facts = _statuses({"notes": [note]})
+    facts = statuses({"notes": [note]})
     assert facts.get("history_of_heterotopic_ossification") == {"history"}, facts
     assert "heterotopic_ossification" not in facts
 
@@ -177,7 +162,7 @@ def test_previous_in_other_languages_is_history(note):
 ])
 def test_what_a_risk_or_a_screen_is_named_for_is_not_had(note, concept):
     """"HO risk" weighs a risk; "TBI screen" looks for a TBI: neither says the patient has it."""
-    facts = _statuses({"notes": [note]})
+    facts = statuses({"notes": [note]})
     assert "active" not in facts.get(concept, set()), facts
 
 
@@ -187,7 +172,7 @@ def test_what_a_risk_or_a_screen_is_named_for_is_not_had(note, concept):
 ])
 def test_a_medicine_held_before_surgery_names_an_operation_to_come(note):
     """"Hold from the evening before surgery": the operation is still to come, not done."""
-    facts = _statuses({"notes": [note]})
+    facts = statuses({"notes": [note]})
     assert facts.get("surgery") == {"planned"}, facts
 
 
@@ -198,7 +183,7 @@ def test_a_medicine_held_before_surgery_names_an_operation_to_come(note):
 ])
 def test_a_treatment_the_place_cannot_give_was_not_given(note, concept):
     """"CPM not available", "RT not available in theater": not done, no treatment had."""
-    facts = _statuses({"notes": [note]})
+    facts = statuses({"notes": [note]})
     assert facts.get(concept) == {"absent"}, facts
 
 
@@ -211,12 +196,12 @@ def test_a_treatment_the_place_cannot_give_was_not_given(note, concept):
 ])
 def test_operations_and_medicines_by_their_local_names(note, concept, parent):
     """A nail, a laminoplasty and loxoprofen are read, each as the kind the rules know."""
-    facts = {f.concept: f for f in _patient({"notes": [note]}).facts}
+    facts = {f.concept: f for f in record({"notes": [note]}).facts}
     assert concept in facts, facts
     assert load_lexicon().is_a(concept, parent)
 
 
 def test_dermatomyositis_is_read_in_a_portuguese_record():
-    facts = {f.concept: f for f in _patient({"notes": ["Dermatomiosite juvenil com calcinose"]}
+    facts = {f.concept: f for f in record({"notes": ["Dermatomiosite juvenil com calcinose"]}
                                             ).facts}
     assert facts["dermatomyositis"].status == "active"
