@@ -94,6 +94,15 @@ class CodeTable(Strict):
     variant_verified_length: int = 3
     """The characters of a variant's code checked in the maintained list (its category)."""
 
+    def category(self, code: str) -> str | None:
+        """A national modification's code cut to the category both classifications share.
+
+        "S06.21" → "S06"; None when the code is shorter than a category.
+        """
+        wanted = code.strip().upper()
+        return wanted[:self.variant_verified_length] \
+            if len(wanted) >= self.variant_verified_length else None
+
 
 @dataclass(frozen=True, slots=True)
 class CodeHit:
@@ -126,12 +135,16 @@ class CodeTables:
         """Each table's entries by code key (the first entry of a key), looked up by id."""
         self._ranges: dict[int, list[tuple[str, str, CodeEntry]]] = {}
         """Each table's ranges, narrowest first (the first containing a code is its range)."""
+        self._variants: dict[str, CodeTable] = {}
+        """Folded names of national modifications → the table of their classification."""
         for table in tables.values():
             self._ranges[id(table)] = [
                 (r.first, r.last, r.entry())
                 for r in sorted(table.ranges, key=lambda r: int(r.last) - int(r.first))]
             for name in (table.system, *table.uris, *table.variant_uris):
                 self._systems[_fold(name)] = table
+            for name in table.variant_uris:
+                self._variants[_fold(name)] = table
             keyed: dict[str, CodeEntry] = {}
             for entry in table.entries:
                 keyed.setdefault(_code_key(entry.code, table.dotted), entry)
@@ -142,10 +155,7 @@ class CodeTables:
 
     def variant_of(self, system: str) -> CodeTable | None:
         """The table whose classification `system` is a national modification of, or None."""
-        table = self.table_for(system)
-        if table is None or _fold(system) not in {_fold(u) for u in table.variant_uris}:
-            return None
-        return table
+        return self._variants.get(_fold(system))
 
     def lookup(self, system: str, code: str) -> CodeHit | None:
         """The entry for a code (a family's when matched by prefix, longest first)."""
@@ -181,10 +191,10 @@ class CodeTables:
         table = self.table_for(system)
         if table is None or table.verified_by is None:
             return None
-        wanted = code.strip().upper()
+        wanted: str | None = code.strip().upper()
         if self.variant_of(system) is not None:
-            wanted = wanted[:table.variant_verified_length]  # a national code's category
-        return VERIFIERS[table.verified_by](wanted)
+            wanted = table.category(code)  # a national code's category
+        return VERIFIERS[table.verified_by](wanted) if wanted else False
 
 
 def _in_icd10cm(code: str) -> bool:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, wraps
 from typing import Any, TypeVar
 
+from pydantic import field_validator
+
 from osteon.datafiles import Strict, load_model
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.terms import explicit_forms
@@ -80,9 +82,10 @@ class DisplayRules(Strict):
     """Side words that count only where no other side word is given ("both" in "Revision R
     THA (both components)" is no bilateral operation)."""
     ignored: list[str] = []
-    foreign_words: list[str] = []
+    foreign_words: frozenset[str] = frozenset()
     """Side and function words of the other languages records come in ("links",
-    "sinistra", "höger", "della"): a text holding one is written in another language."""
+    "sinistra", "höger", "della"): a text holding one is written in another language.
+    Case-folded once, when the rules are loaded."""
     medication_words: list[str] = []
     absent_values: list[str] = []
     present_values: list[str] = []
@@ -103,6 +106,11 @@ class DisplayRules(Strict):
     operation_note_words: str = r"(?!)"
     """Words of a document's type naming such a note ("Operative report", "Brief op note")."""
 
+    @field_validator("foreign_words", mode="after")
+    @classmethod
+    def _folded(cls, value: frozenset[str]) -> frozenset[str]:
+        return frozenset(w.casefold() for w in value)
+
     def foreign(self, text: str) -> bool:
         """Whether a text is written in another language than English.
 
@@ -111,8 +119,7 @@ class DisplayRules(Strict):
         """
         if any(ch.isalpha() and not ch.isascii() for ch in text):
             return True
-        said = set(re.findall(r"[a-z]+", text.casefold()))
-        return not said.isdisjoint(w.casefold() for w in self.foreign_words)
+        return not self.foreign_words.isdisjoint(re.findall(r"[a-z]+", text.casefold()))
 
     def records_operation(self, codes: list[str], texts: list[str]) -> bool:
         """Whether a document of this type (codes, names) records an operation as done."""

@@ -511,9 +511,9 @@ def _lexicon_by_code(lexicon: Lexicon, code: CodeRef, *, confirmed_only: bool = 
     """
     table = code_tables().variant_of(code.system)
     if table is not None:
-        category = code.code.strip().upper()[:table.variant_verified_length]
+        category = table.category(code.code)
         return lexicon.by_code(table.system, category, confirmed_only=confirmed_only) \
-            if len(category) == table.variant_verified_length else None
+            if category else None
     return lexicon.by_code(code.system, code.code, confirmed_only=confirmed_only)
 
 
