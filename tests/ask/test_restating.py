@@ -104,6 +104,7 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "The bone has been reported after lumbar fusion using a growth factor.",
     "Data regarding the bone following neck fusion with a growth factor are sparse.",
     "A case series on two patients documented the bone after severe pneumonia.",
+    "Generally, the beam should be given as close as practical to the time of the operation.",
     "The Bone of the Deltoid Muscle After Keyhole Repair of the Shoulder Tendons"])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
@@ -175,3 +176,23 @@ def test_a_claim_read_on_a_page_about_fop_alone_is_not_restated_of_ho_in_general
         assert _family_unsaid(knowledge, on_fop, {"fop"})
         assert not _family_unsaid(knowledge, replace(on_fop, evidence=Evidence(
             "ho", 2, None, 0, 1, 0, 1, "x")), {"fop"})
+
+
+def test_a_thing_narrowed_by_a_word_of_degree_is_quoted_not_restated_by_its_plain_name(
+        tmp_path: Path) -> None:
+    # "a severe fracture of the lower leg" re-worded "Lower leg fracture raises the risk" would
+    # say it of every such fracture; the hip replacement beside it is not narrowed, nor are
+    # the fractures of a list whose OTHER item is severe
+    page = ("Who gets it\n\n"
+            "Many people who have a total hip arthroplasty or a severe fracture of the long "
+            "bones of the lower leg will develop heterotopic ossification.\n"
+            "Heterotopic ossification is common after severe burns, fractures or other "
+            "injuries.\n")
+    with store_of_pages(tmp_path, {"risk.txt": page}) as kb:
+        answer = kb.ask("What raises the risk of heterotopic ossification?")
+    stated = [t for t, _ in _stated(answer)]
+    assert not [t for t in stated if t.startswith("Lower leg fracture")]
+    assert any(t.startswith("Total hip arthroplasty raises") for t in stated)
+    assert any(t.startswith("Fracture raises") for t in stated)
+    assert any("severe fracture" in c.sentence_text for s in answer.evidence
+               for c in s.citations)  # the narrowed claim's sentence is still shown

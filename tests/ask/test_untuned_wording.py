@@ -795,3 +795,27 @@ def test_a_country_asked_about_is_still_an_unmentioned_name(tmp_path) -> None:  
     with store_of_pages(tmp_path, {"diary.txt": STORY_PAGE}) as kb:
         answer = kb.ask("How many people in Japan have their first HO operation in two weeks?")
     assert answer.abstained, answer.answer
+
+
+WAR_PAGE = """Bone after war wounds
+
+Heterotopic ossification complicates most high-energy wartime wounds of the limbs in military
+patients, and prophylaxis is rarely practical during their evacuation.
+In adolescents, heterotopic ossification after a head injury is removed by surgery when it
+keeps limiting the elbow.
+"""
+
+
+@pytest.mark.parametrize("question", [
+    "Why is prevention of HO hard for wounded service members?",
+    "How often do combat casualties get heterotopic ossification?",
+    "If a teenager's HO keeps stiffening the elbow, can it be operated on?",
+])
+def test_lay_words_for_soldiers_the_wounded_and_teenagers_find_the_sources_words(
+        tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    # "service members", "casualties", "teenager", "keeps": said "military", "wounds",
+    # "adolescents" by the page, or only phrasing the question
+    with store_of_pages(tmp_path, {"war.txt": WAR_PAGE}) as kb:
+        answer = kb.ask(question)
+    assert not answer.abstained, answer.notes
+    assert any(c.doc == "war" for s in answer.evidence for c in s.citations)

@@ -87,6 +87,9 @@ def test_a_french_record_is_read_with_its_negation_and_elision():
     facts = _by_concept(_patient({"notes": ["Pas d'ATCD d'ossification hétérotopique.",
                                             "PTH droite hier."]}))
     assert facts["heterotopic_ossification"].status == "absent"
+    whose = _by_concept(_patient({"notes": [
+        "Pas d'ATCD personnel ni familial d'ossification hétérotopique."]}))
+    assert whose["heterotopic_ossification"].status == "absent"
 
 
 def test_a_service_named_with_a_conditions_words_is_no_condition():
@@ -94,6 +97,14 @@ def test_a_service_named_with_a_conditions_words_is_no_condition():
                                             "Seen by T&O registrar"]}))
     assert "trauma" not in facts
     assert "trauma" in _by_concept(_patient({"notes": ["Trauma to the left thigh"]}))
+
+
+def test_a_side_abbreviation_before_an_operation_is_the_side_not_radiotherapy():
+    facts = _by_concept(_patient({"notes": ["s/p RT THA for OA", "Lt knee stiff"]}))
+    assert "radiation_therapy" not in facts
+    assert facts["total_hip_arthroplasty"].laterality == "right"
+    radiotherapy = _by_concept(_patient({"notes": ["RT to the hip given, 7 Gy"]}))
+    assert "radiation_therapy" in radiotherapy
 
 
 @pytest.mark.parametrize("note", ["return if swelling or fever",

@@ -61,6 +61,27 @@ def test_a_national_icd10_code_is_read_at_its_category(code, concept):
     assert "its category verified" in fact.how
 
 
+@pytest.mark.parametrize("system", [
+    "http://hl7.org/fhir/sid/icd-10-am",                               # Australia
+    "https://fhir.infoway-inforoute.ca/CodeSystem/icd10ca",            # Canada
+    "https://smt.esante.gouv.fr/fhir/CodeSystem/terminologie-cim-10",  # France
+])
+def test_a_national_icd10_no_table_lists_is_known_by_its_name(system):
+    """Each country's ICD-10 has its own URI: the name says which classification it is."""
+    (fact,) = _one("conditions", system, "S06.21").facts
+    assert load_lexicon().is_a(fact.concept, "traumatic_brain_injury"), fact.how
+    assert "its category verified" in fact.how
+
+
+def test_a_national_icd9_procedure_version_is_read_as_icd9cm():
+    """Poland's ICD-9-PL keeps ICD-9-CM's procedure codes and adds digits below them."""
+    (fact,) = _one("procedures", "https://ezdrowie.gov.pl/fhir/CodeSystem/icd-9-pl",
+                   "81.511").facts
+    assert fact.concept == "total_hip_arthroplasty", fact.how
+    pcs = _one("procedures", "http://www.cms.gov/Medicare/Coding/ICD10", "0SR9019")
+    assert pcs.facts and "ICD-10-PCS" in pcs.facts[0].how  # a listed URI stays its own
+
+
 def test_an_icd10cm_code_is_still_checked_in_full():
     """The same code sent as ICD-10-CM is no CM code: unverified, not used."""
     patient = _one("conditions", "http://hl7.org/fhir/sid/icd-10-cm", "S06.21")

@@ -13,6 +13,7 @@ from dataclasses import replace
 from osteon.ask.records import Answer, Citation, Statement
 from osteon.corpus.records import SentencePlace
 from osteon.knowledge.levels import document_levels
+from osteon.knowledge.profile import name_of
 from osteon.knowledge.records import Fact
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.records import Claim
@@ -25,8 +26,29 @@ def statement_of(knowledge: KnowledgeStore, fact: Fact, limit: int) -> Statement
     """An assertion as a statement: its text, the figures and the sentences that give them."""
     claims = cited_claims(fact.claims, limit)
     citations = tuple(citations_for(knowledge, claims, fact.document_titles))
-    return Statement(fact.assertion.text, fact.assertion.belief, citations,
+    text = fact.assertion.text
+    if fact.assertion.key.context == MODEL_CONTEXT:
+        shared = set.intersection(*(set(c.scope.population) for c in fact.claims))
+        text = in_model(text, [p for c in fact.claims for p in c.scope.population
+                               if p in shared], knowledge)
+    return Statement(text, fact.assertion.belief, citations,
                      fact.assertion.polarity, figures_of(claims))
+
+
+MODEL_CONTEXT = "mouse model"
+"""The setting of animal-experiment assertions (their text ends "(mouse model)")."""
+
+
+def in_model(text: str, populations: Iterable[str], knowledge: KnowledgeStore) -> str:
+    """A mouse-model statement with the injury its experiment was about, if not named.
+
+    "Following a spinal cord injury, fibro-adipogenic progenitors … differentiate into
+    osteoblasts" holds after that injury only: "… (mouse model, after spinal cord injury)".
+    """
+    bare = text.removesuffix(f" ({MODEL_CONTEXT})")
+    after = [f"after {name}" for name in dict.fromkeys(
+        name_of(p, knowledge.lexicon) for p in populations) if name.lower() not in bare.lower()]
+    return f"{bare} ({', '.join([MODEL_CONTEXT, *after])})"
 
 
 def citation_at(place: SentencePlace, span: tuple[int, int] | None = None) -> Citation:

@@ -16,14 +16,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from osteon.ask.citing import citation_at
+from osteon.ask.citing import citation_at, in_model
 from osteon.ask.records import Question, Statement
 from osteon.ask.scope import condition_kinds
 from osteon.ask.understand import QuestionType
 from osteon.knowledge.store import KnowledgeStore
 
 if TYPE_CHECKING:
-    from osteon.mechanism.records import Edge
+    from osteon.mechanism.records import Citation, Edge
 
 BONE = "heterotopic_ossification"
 MAX_STEPS = 8
@@ -158,15 +158,31 @@ def _shortest(edges: list[Edge], starts: set[str], goal: str) -> list[Edge]:
 
 
 def _step(knowledge: KnowledgeStore, edge: Edge) -> Statement:
-    """One edge as a statement quoting the first sentence that states it."""
+    """One edge as a statement quoting the first sentence that states it.
+
+    The statement is the assertion that sentence was read into ("Glucocorticoid receptor is
+    required for neurogenic heterotopic ossification"), not the edge's sign re-worded onto
+    the model's broader node, and it says the injury the experiment was about when the
+    sentence restricts it so ("following a spinal cord injury, fibro-adipogenic progenitors
+    … differentiate into osteoblasts" holds after that injury only).
+    """
     cite = edge.citations[0]
     key = (cite.doc_id, cite.sentence_idx)
     place = knowledge.sentences([key])[key]
     citation = citation_at(place, (cite.span_start, cite.span_end))
     verb = "raises" if edge.sign > 0 else "lowers"
-    text = (f"{_name(knowledge, edge.source)} {verb} {_name(knowledge, edge.target)}"
-            " (mouse model)")
-    return Statement(text, None, (citation,), "asserted")
+    text = cite.statement or (
+        f"{_name(knowledge, edge.source)} {verb} {_name(knowledge, edge.target)}")
+    return Statement(in_model(text, _populations(knowledge, key, cite), knowledge), None,
+                     (citation,), "asserted")
+
+
+def _populations(knowledge: KnowledgeStore, key: tuple[str, int], cite: Citation
+                 ) -> list[str]:
+    """The index events the cited sentence's claims of this assertion are restricted to."""
+    return list(dict.fromkeys(p for assertion_id, claim in knowledge.claims_at([key])
+                              if assertion_id == cite.assertion_id
+                              for p in claim.scope.population))
 
 
 def _name(knowledge: KnowledgeStore, concept: str) -> str:

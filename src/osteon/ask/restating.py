@@ -24,7 +24,8 @@ from osteon.ask.evidence import one_family, page_topics, read_heading
 from osteon.ask.scope import condition_kinds, scope_of
 from osteon.corpus.records import SentencePlace
 from osteon.datafiles import Strict, check_regex, load_model
-from osteon.knowledge.claim_store import mentions_at
+from osteon.knowledge.claim_store import mention_spans_at, mentions_at
+from osteon.knowledge.profile import name_of
 from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.records import Fact
 from osteon.knowledge.store import KnowledgeStore
@@ -40,11 +41,20 @@ class StatementRules(Strict):
     """Predicates that deny or limit, besides negated claims: a restriction they drop makes
     them false."""
     restrictions: tuple[str, ...]
+    narrowing: str = r"(?!)"
+    """A word of degree that narrows the thing it stands before ("a severe fracture")."""
+    narrowing_reach: int = 2
+    """How many words before a claim's quoted span a narrowing word may stand."""
 
     @field_validator("restrictions")
     @classmethod
     def _regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_regex(v) for v in value)
+
+    @field_validator("narrowing")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return check_regex(value)
 
     @property
     def restriction(self) -> re.Pattern[str]:
@@ -70,6 +80,52 @@ def restricted(claim: Claim, sentence: str) -> bool:
     rules = statement_rules()
     return ((claim.polarity == "negated" or claim.predicate in rules.limiting_predicates)
             and (bool(rules.restriction.search(sentence)) or is_title(sentence)))
+
+
+def narrowed(claim: Claim, sentence: str, names: Sequence[str],
+             spans: Sequence[tuple[str, int, int]]) -> bool:
+    """Does a word of degree narrow a thing the claim re-words by its plain name?
+
+    "Up to 50% of people who undergo … a severe fracture of the long bones of the lower leg
+    will develop HO" is read as "lower leg fracture → HO"; re-worded, "Lower leg fracture
+    raises the risk of HO" would say it of every such fracture. The word may stand in the
+    argument's mention ("high-energy fractures of the elbow") or just before it, in the same
+    list item ("severe burns, fractures": the fractures are not said to be severe). A name
+    that carries a degree itself ("severe burn") keeps it in the statement.
+    """
+    rules = statement_rules()
+    pattern = _narrowing(rules.narrowing)
+    if any(pattern.search(name) for name in names):
+        return False
+    arguments = {claim.subject} if claim.object_is_text else {claim.subject, claim.object}
+    for start, end in _argument_places(claim, arguments, spans):
+        before = _ITEM_BREAK.split(sentence[max(0, start - 60):start])[-1]
+        words = before.split()[-rules.narrowing_reach:]
+        if pattern.search(" ".join([*words, sentence[start:end]])):
+            return True
+    return False
+
+
+_ITEM_BREAK = re.compile(r"[,;:()\[\]]|\b(?:and|or|but|as well as)\b", re.IGNORECASE)
+"""What ends the list item a mention stands in, looking back from it."""
+
+
+def _argument_places(claim: Claim, arguments: set[str], spans: Sequence[tuple[str, int, int]]
+                     ) -> list[tuple[int, int]]:
+    """Where the claim's arguments are mentioned: inside its span, else the nearest mention."""
+    lo, hi = claim.evidence.span_start, claim.evidence.span_end
+    places = []
+    for argument in arguments:
+        own = [(s, e) for concept, s, e in spans if concept == argument]
+        inside = [(s, e) for s, e in own if lo <= s and e <= hi]
+        if inside or own:
+            places += inside or [min(own, key=lambda p: min(abs(p[0] - lo), abs(p[0] - hi)))]
+    return places
+
+
+@cache
+def _narrowing(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 TITLE_WORDS = 4
@@ -134,6 +190,12 @@ def _argument_elsewhere(claim: Claim, named: set[str], kinds: frozenset[str]) ->
     return any(a not in named and a not in kinds for a in arguments)
 
 
+def _names(knowledge: KnowledgeStore, claim: Claim) -> list[str]:
+    """The names the statement would use for the claim's subject and object."""
+    arguments = (claim.subject,) if claim.object_is_text else (claim.subject, claim.object)
+    return [name_of(a, knowledge.lexicon) for a in arguments]
+
+
 def _named_around(knowledge: KnowledgeStore, place: SentencePlace,
                   mentioned: list[tuple[str, str]]) -> set[str]:
     """The concepts the sentence, its section headings and its page title name."""
@@ -147,6 +209,7 @@ def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
     keys = {(c.evidence.doc_id, c.evidence.sentence_idx) for f in facts for c in f.claims}
     places = knowledge.sentences(keys) if keys else {}
     mentioned = mentions_at(knowledge.store, keys) if keys else {}
+    spans = mention_spans_at(knowledge.store, keys) if keys else {}
     named = {key: _named_around(knowledge, place, mentioned.get(key, []))
              for key, place in places.items()}
     kinds = condition_kinds(knowledge)
@@ -158,6 +221,8 @@ def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
         place = places.get(key)
         return ((not claim.object_is_text or claim.predicate in rules.free_text_stated)
                 and place is not None and not restricted(claim, place.text)
+                and not narrowed(claim, place.text, _names(knowledge, claim),
+                                 spans.get(key, ()))
                 and not _family_unsaid(knowledge, claim, genetic_pages)
                 and not _argument_elsewhere(claim, named.get(key, set()), kinds))
 

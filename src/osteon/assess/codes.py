@@ -23,6 +23,7 @@ ICD-10-GM) is checked at its category only, where the two still agree.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,10 +32,10 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from osteon.datafile_errors import line_of_value
-from osteon.datafiles import Strict, data_path, load_yaml, parse_model
+from osteon.datafiles import Strict, check_regex, data_path, load_yaml, parse_model
 from osteon.errors import DataFileError
 from osteon.reading.lexicon import Lexicon
 
@@ -93,6 +94,15 @@ class CodeTable(Strict):
     they share its categories but differ below them, so only the category is verified."""
     variant_verified_length: int = 3
     """The characters of a variant's code checked in the maintained list (its category)."""
+    variant_pattern: str | None = None
+    """A regular expression for the folded names of national modifications no URI lists
+    ("…/icd-10-am", "…/icd10ca", "…/terminologie-cim-10"): a system no table names is taken as
+    a variant of the first table whose pattern it matches."""
+
+    @field_validator("variant_pattern")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        return check_regex(value) if value else value
 
     def category(self, code: str) -> str | None:
         """A national modification's code cut to the category both classifications share.
@@ -137,6 +147,10 @@ class CodeTables:
         """Each table's ranges, narrowest first (the first containing a code is its range)."""
         self._variants: dict[str, CodeTable] = {}
         """Folded names of national modifications → the table of their classification."""
+        self._patterns = [(t, re.compile(t.variant_pattern, re.IGNORECASE))
+                          for t in tables.values() if t.variant_pattern]
+        self._by_pattern: dict[str, CodeTable | None] = {}
+        """Folded system names → the table their name makes them a variant of (remembered)."""
         for table in tables.values():
             self._ranges[id(table)] = [
                 (r.first, r.last, r.entry())
@@ -151,11 +165,22 @@ class CodeTables:
             self._keyed[id(table)] = keyed
 
     def table_for(self, system: str) -> CodeTable | None:
-        return self._systems.get(_fold(system))
+        folded = _fold(system)
+        return self._systems.get(folded) or self._named_variant(folded)
 
     def variant_of(self, system: str) -> CodeTable | None:
         """The table whose classification `system` is a national modification of, or None."""
-        return self._variants.get(_fold(system))
+        folded = _fold(system)
+        if folded in self._systems:  # a system a table lists is no variant unless listed so
+            return self._variants.get(folded)
+        return self._named_variant(folded)
+
+    def _named_variant(self, folded: str) -> CodeTable | None:
+        """The table a system no table lists is a national modification of, by its name."""
+        if folded not in self._by_pattern:
+            self._by_pattern[folded] = next(
+                (t for t, pattern in self._patterns if pattern.search(folded)), None)
+        return self._by_pattern[folded]
 
     def lookup(self, system: str, code: str) -> CodeHit | None:
         """The entry for a code (a family's when matched by prefix, longest first)."""

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from osteon.assess.display import MEMO_MAX_CHARS, MEMO_SIZE, spelt_out, words
+from osteon.assess.display import MEMO_MAX_CHARS, MEMO_SIZE, display_rules, spelt_out, words
 from osteon.datafiles import Strict, load_model
 from osteon.reading.context_rules import ContextRuleEntry
 from osteon.reading.lexicon import Lexicon
@@ -260,6 +260,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                 continue
             if any(start <= mention.start and mention.end <= end for start, end in services):
                 continue  # "referral to trauma and orthopaedics": a service, not a trauma
+            if _names_a_side(analysis, mention):
+                continue  # "s/p RT THA": the right side, not radiotherapy
             status = next((rules.statuses[flag] for flag in ("negated", "hedged", "historical")
                            if getattr(mention, flag)), section or note.status)
             if mention in denied:
@@ -281,6 +283,19 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                                      side, clause, note,
                                      waits))
     return found
+
+
+def _names_a_side(analysis: SentenceAnalysis, mention: Any) -> bool:
+    """Is the mention a side word written as an abbreviation right before what it is of?
+
+    Charts write the side before the operation or the part: "s/p RT THA", "Lt elbow
+    stiff". "RT" is also radiotherapy's abbreviation, which the lexicon knows; followed at
+    once by another thing the note names, it is the side ("RT to the hip" stays radiotherapy).
+    """
+    if mention.text.casefold() not in display_rules().laterality:
+        return False
+    return any(other.start >= mention.end and not analysis.text[mention.end:other.start].strip()
+               for other in analysis.mentions if other is not mention)
 
 
 def _denied_with_list(analysis: SentenceAnalysis, lexicon: Lexicon) -> set[Any]:

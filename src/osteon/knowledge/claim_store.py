@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from osteon.corpus.store import Store, chunked, sentence_chunks
 from osteon.reading.records import Claim, Evidence, Mention, Qualifiers, ReadResult, Scope
@@ -136,16 +137,31 @@ def mentions_at(store: Store, keys: Iterable[tuple[str, int]]
     Remembered per version of the store (any write forgets them): the sentences a
     question's candidates are, and the ones around them, come back question after question.
     """
-    known: dict[tuple[str, int], list[tuple[str, str]]] = store.per_version("mentions")
+    return _mention_rows(store, keys, "mentions", "concept_id, status")
+
+
+def mention_spans_at(store: Store, keys: Iterable[tuple[str, int]]
+                     ) -> dict[tuple[str, int], list[tuple[str, int, int]]]:
+    """(concept id, start, end in the sentence) of each stored mention, by (doc id, index).
+
+    Where a statement's words stand in its sentence: what stands just before a name.
+    """
+    return _mention_rows(store, keys, "mention_spans", "concept_id, start, end")
+
+
+def _mention_rows(store: Store, keys: Iterable[tuple[str, int]], memo: str, columns: str
+                  ) -> dict[tuple[str, int], list[Any]]:
+    """Some columns of the stored mentions of these sentences, remembered per store version."""
+    known: dict[tuple[str, int], list[Any]] = store.per_version(memo)
     keys = list(keys)
     missing = [key for key in dict.fromkeys(keys) if key not in known]
     for key in missing:
         known[key] = []
     for doc_id, chunk, marks in sentence_chunks(missing):
-        for idx, concept, status in store.connection.execute(
-                "SELECT sentence_idx, concept_id, status FROM mentions"
+        for idx, *row in store.connection.execute(
+                f"SELECT sentence_idx, {columns} FROM mentions"
                 f" WHERE doc_id = ? AND sentence_idx IN ({marks})", [doc_id, *chunk]):
-            known[(doc_id, idx)].append((concept, status))
+            known[(doc_id, idx)].append(tuple(row))
     return {(doc_id, idx): known[(doc_id, idx)] for doc_id, chunk, _ in sentence_chunks(keys)
             for idx in chunk if known[(doc_id, idx)]}
 

@@ -94,6 +94,20 @@ class RelationExtractor:
         return (kind != of and self.memo.is_a(kind, of)
                 and self.lexicon.get(of).name.casefold() in self.lexicon.get(kind).name.casefold())
 
+    def _kin_by_reference(self, *arguments: tuple[str, Mention | None]) -> bool:
+        """Does a name join a concept to its own kind through words that only point at it?
+
+        "FOP is a rare disorder … This new bone formation (known as "heterotopic
+        ossification") forms a second skeleton": "this new bone formation" points at FOP's
+        bone, a kind of HO, and the name it is given is the general one — no other name for
+        FOP. A name given to what a mention names in its own words stands.
+        """
+        (s_id, s_mention), (o_id, o_mention) = arguments
+        if not (self.memo.is_a(s_id, o_id) or self.memo.is_a(o_id, s_id)):
+            return False
+        return any(m is not None and self.memo.concept_id_for(m.text) != c
+                   for c, m in arguments)
+
     def _never_subject(self, claim: Claim) -> bool:
         """Is the claim's subject one its predicate never takes (never_subjects)?"""
         return any(claim.subject == c or self.memo.is_a(claim.subject, c)
@@ -369,6 +383,9 @@ class RelationExtractor:
             return None
         if rule.kinds_apart and not is_text and (
                 self.memo.is_a(s_id, o_id) or self.memo.is_a(o_id, s_id)):
+            return None
+        if predicate == "synonym_of" and not is_text and self._kin_by_reference(
+                (s_id, s_mention), (o_id, o_mention)):
             return None
         if not is_text and predicate not in NAMING and (
                 (o_mention is None and self.memo.is_a(s_id, o_id))
