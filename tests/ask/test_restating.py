@@ -105,6 +105,8 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "Data regarding the bone following neck fusion with a growth factor are sparse.",
     "A case series on two patients documented the bone after severe pneumonia.",
     "Generally, the beam should be given as close as practical to the time of the operation.",
+    "This study reviewed the scores of patients having the bone removed after a knee scope.",
+    "To assess the bone's impact on walking after a head injury.",
     "The Bone of the Deltoid Muscle After Keyhole Repair of the Shoulder Tendons"])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)

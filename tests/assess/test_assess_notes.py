@@ -103,6 +103,8 @@ def test_a_side_abbreviation_before_an_operation_is_the_side_not_radiotherapy():
     facts = _by_concept(_patient({"notes": ["s/p RT THA for OA", "Lt knee stiff"]}))
     assert "radiation_therapy" not in facts
     assert facts["total_hip_arthroplasty"].laterality == "right"
+    assert "radiation_therapy" not in _by_concept(_patient({"notes": [
+        "legs moving well, RT and LT full power"]}))
     radiotherapy = _by_concept(_patient({"notes": ["RT to the hip given, 7 Gy"]}))
     assert "radiation_therapy" in radiotherapy
 

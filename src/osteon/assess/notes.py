@@ -49,6 +49,9 @@ class NoteRules(Strict):
     """A regular expression for words after a planned item that make it wait on something."""
     planned_cues: str | None = None
     """A regular expression for words saying what follows is to come ("referred for")."""
+    planned_after: str | None = None
+    """A regular expression for words after an operation's name saying it is to come
+    ("booked for next week"), matched right after the name, across its own words only."""
     negation_prefix: str | None = None
     """A regular expression for the minus sign a chart writes before what was not found
     ("-HS -LOC", "(-)LOC"): read as "no" before the word it is glued to."""
@@ -84,9 +87,15 @@ def postoperative_day(clause: str, concept: str, lexicon: Lexicon) -> int | None
 
 
 def planned_cue(clause: str, mention: str) -> str | None:
-    """The words before `mention` in the clause that say it is to come, or None."""
+    """The words around `mention` in the clause that say it is to come, or None.
+
+    Before it ("referred for XRT") or after it, in its own part of the clause ("Right THA
+    booked for next week", "excision of the elbow HO planned for tomorrow").
+    """
     at = clause.find(mention)
     found = _cue("planned_cues").search(clause, 0, at if at >= 0 else 0)
+    if found is None and at >= 0:
+        found = _cue("planned_after").match(clause, at + len(mention))
     return found.group(0).strip() if found else None
 
 
@@ -292,10 +301,23 @@ def _names_a_side(analysis: SentenceAnalysis, mention: Any) -> bool:
     stiff". "RT" is also radiotherapy's abbreviation, which the lexicon knows; followed at
     once by another thing the note names, it is the side ("RT to the hip" stays radiotherapy).
     """
-    if mention.text.casefold() not in display_rules().laterality:
+    sides = display_rules().laterality
+    if mention.text.casefold() not in sides:
         return False
-    return any(other.start >= mention.end and not analysis.text[mention.end:other.start].strip()
+    text = analysis.text
+    paired = _SIDE_PAIR.match(text, mention.end) or _SIDE_PAIR_BEFORE.search(text, 0,
+                                                                             mention.start)
+    if paired and paired.group("side").casefold() in sides:
+        return True  # "RT and LT full power": both sides
+    return any(other.start >= mention.end and not text[mention.end:other.start].strip()
                for other in analysis.mentions if other is not mention)
+
+
+_SIDE_PAIR = re.compile(r"\s*(?:and|&|/|or|\+)\s*(?P<side>[A-Za-z]{1,5})\b", re.IGNORECASE)
+"""A side word joined to the next one ("RT and LT", "R/L")."""
+_SIDE_PAIR_BEFORE = re.compile(r"\b(?P<side>[A-Za-z]{1,5})\s*(?:and|&|/|or|\+)\s*$",
+                               re.IGNORECASE)
+"""... or to the one before ("LT and RT")."""
 
 
 def _denied_with_list(analysis: SentenceAnalysis, lexicon: Lexicon) -> set[Any]:
