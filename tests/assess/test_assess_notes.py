@@ -109,6 +109,34 @@ def test_a_side_abbreviation_before_an_operation_is_the_side_not_radiotherapy():
     assert "radiation_therapy" in radiotherapy
 
 
+@pytest.mark.parametrize(("note", "concept"), [
+    ("Right THA booked for next week.", "total_hip_arthroplasty"),
+    ("Excision of heterotopic ossification of the right elbow planned for tomorrow.",
+     "surgical_resection"),
+    ("Radiotherapy scheduled tomorrow morning.", "radiation_therapy"),
+])
+def test_an_operation_followed_by_its_booking_is_planned(note, concept):
+    assert _by_concept(_patient({"notes": [note]}))[concept].status == "planned"
+
+
+def test_an_operation_done_as_planned_or_before_a_booked_one_is_done():
+    facts = _by_concept(_patient({"notes": ["s/p right THA as planned, PT booked"]}))
+    assert facts["total_hip_arthroplasty"].status != "planned"
+
+
+def test_a_sentence_broken_across_lines_is_read_whole():
+    facts = _by_concept(_patient({"notes": [
+        "No previous operations and no\nheterotopic ossification.\nSwollen R thigh"]}))
+    assert facts["heterotopic_ossification"].status == "absent"
+    assert facts["swelling"].status == "active"  # a new line in capitals starts anew
+
+
+def test_what_a_score_is_kept_for_is_not_had():
+    facts = _by_concept(_patient({"notes": ["Postnatal VTE score 1 -> no LMWH"]}))
+    assert "venous_thromboembolism" not in facts or (
+        facts["venous_thromboembolism"].status != "active")
+
+
 @pytest.mark.parametrize("note", ["return if swelling or fever",
                                   "Family history of fibrodysplasia ossificans progressiva",
                                   "Mother had heterotopic ossification after a hip replacement"])

@@ -51,7 +51,8 @@ class NoteRules(Strict):
     """A regular expression for words saying what follows is to come ("referred for")."""
     planned_after: str | None = None
     """A regular expression for words after an operation's name saying it is to come
-    ("booked for next week"), matched right after the name, across its own words only."""
+    ("booked for next week"), matched right after the name, across its own words only; its
+    group `cue`, when it has one, is the words shown."""
     negation_prefix: str | None = None
     """A regular expression for the minus sign a chart writes before what was not found
     ("-HS -LOC", "(-)LOC"): read as "no" before the word it is glued to."""
@@ -96,7 +97,9 @@ def planned_cue(clause: str, mention: str) -> str | None:
     found = _cue("planned_cues").search(clause, 0, at if at >= 0 else 0)
     if found is None and at >= 0:
         found = _cue("planned_after").match(clause, at + len(mention))
-    return found.group(0).strip() if found else None
+    if found is None:
+        return None
+    return (found.group("cue") if "cue" in found.re.groupindex else found.group(0)).strip()
 
 
 def _service(clause: str, mention: str) -> bool:
@@ -178,6 +181,11 @@ class NoteFinding:
     """A plan that waits on something ("excision later if function stays limited"): possible."""
 
 
+_SOFT_WRAP = re.compile(r"(?<=[^\W\d_])[ \t]*\r?\n[ \t]*(?=[a-zà-öø-ÿ])")
+"""A line broken inside a sentence: it ends on a letter and the next begins in lower case
+("Pas d'ATCD personnel ni familial / d'ossification hétérotopique"): read as one line."""
+
+
 def clauses(text: str) -> list[tuple[str, str | None]]:
     """The text cut into clauses (list items and sentences), each with its section's status.
 
@@ -191,6 +199,7 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
     pattern = re.compile(rules.clause_breaks)
     out: list[tuple[str, str | None]] = []
     section: str | None = None
+    text = _SOFT_WRAP.sub(" ", text)
 
     def add(piece: str, status: str | None) -> None:
         for n, part in enumerate(pattern.split(piece)):

@@ -1,0 +1,131 @@
+"""Records written in other languages are read: the core concepts of the assessment by their
+names in French, Spanish, Portuguese, Italian, German, Dutch, Swedish, Norwegian, Danish,
+Polish and Turkish, with the words for "no" and "previous" each language writes.
+
+Every note below is a small record written for the test, no real patient's.
+"""
+
+from __future__ import annotations
+
+import pytest
+from assess_support import statuses
+
+CASES = [
+    # French
+    ("Arthrodèse vertébrale T4-L1 hier.", "spinal_fusion", "active"),
+    ("Pas de traumatisme crânien.", "traumatic_brain_injury", "absent"),
+    ("Lésion médullaire C6 AIS A.", "spinal_cord_injury", "active"),
+    ("Pas d'AINS (ulcère gastrique).", "nsaid", "absent"),
+    ("Prothèse totale de hanche droite.", "total_hip_arthroplasty", "active"),
+    ("Prothèse totale d'épaule gauche.", "shoulder_arthroplasty", "active"),
+    ("Brûlures du 2e degré, 30 % SCT.", "burn", "active"),
+    ("Kinésithérapie quotidienne.", "physical_therapy", "active"),
+    ("Pas de TVP au doppler.", "deep_vein_thrombosis", "absent"),
+    ("Exérèse d'ossification hétérotopique du coude.", "surgical_resection", "active"),
+    # Spanish
+    ("Traumatismo craneoencefálico grave.", "traumatic_brain_injury", "active"),
+    ("Sin TVP.", "deep_vein_thrombosis", "absent"),
+    ("Antecedentes de lesión medular.", "spinal_cord_injury", "history"),
+    ("Sin AINE por insuficiencia renal.", "nsaid", "absent"),
+    ("Artroplastia total de rodilla izquierda.", "knee_arthroplasty", "active"),
+    ("Fractura de acetábulo derecho.", "acetabular_fracture", "active"),
+    # Portuguese
+    ("Sem TCE.", "traumatic_brain_injury", "absent"),
+    ("Traumatismo cranioencefálico após queda.", "traumatic_brain_injury", "active"),
+    ("Fratura do acetábulo direito.", "acetabular_fracture", "active"),
+    ("Radioterapia 7 Gy no pós-operatório.", "radiation_therapy", "active"),
+    ("Sem queimadura.", "burn", "absent"),
+    # Italian
+    ("FANS per 3 settimane.", "nsaid", "active"),
+    ("Nessuna trombosi venosa profonda.", "deep_vein_thrombosis", "absent"),
+    ("Pregressa frattura di femore.", "femur_fracture", "history"),
+    ("Protesi totale d'anca destra.", "total_hip_arthroplasty", "active"),
+    ("Lesione midollare D10.", "spinal_cord_injury", "active"),
+    # German
+    ("Keine NSAR.", "nsaid", "absent"),
+    ("Spondylodese L2-L5.", "spinal_fusion", "active"),
+    ("Schädel-Hirn-Trauma 2024.", "traumatic_brain_injury", "active"),
+    ("Keine tiefe Venenthrombose.", "deep_vein_thrombosis", "absent"),
+    ("Zustand nach Hüft-TEP rechts.", "total_hip_arthroplasty", "history"),
+    ("Strahlentherapie mit 7 Gy.", "radiation_therapy", "active"),
+    # Dutch
+    ("Geen dwarslaesie.", "spinal_cord_injury", "absent"),
+    ("Brandwonden 30% TBSA.", "burn", "active"),
+    ("Fysiotherapie gestart.", "physical_therapy", "active"),
+    ("Geen hoofdletsel.", "traumatic_brain_injury", "absent"),
+    # Swedish
+    ("Ingen ryggmärgsskada.", "spinal_cord_injury", "absent"),
+    ("Tidigare strålbehandling.", "radiation_therapy", "history"),
+    ("Total höftprotes vänster.", "total_hip_arthroplasty", "active"),
+    ("Ingen brännskada.", "burn", "absent"),
+    # Norwegian
+    ("Pasienten har ikke hodeskade.", "traumatic_brain_injury", "absent"),
+    ("Tidligere hoftebrudd.", "hip_fracture", "history"),
+    ("Uten brudd.", "fracture", "absent"),
+    ("Ingen heterotop ossifikasjon.", "heterotopic_ossification", "absent"),
+    ("Ryggmargsskade etter fall.", "spinal_cord_injury", "active"),
+    # Danish
+    ("Ingen tegn på dyb venetrombose.", "deep_vein_thrombosis", "absent"),
+    ("Uden fraktur.", "fracture", "absent"),
+    ("Total knæalloplastik højre.", "knee_arthroplasty", "active"),
+    ("Tidligere apopleksi.", "stroke", "history"),
+    ("Rygmarvsskade C5.", "spinal_cord_injury", "active"),
+    # Polish
+    ("Brak urazu głowy.", "traumatic_brain_injury", "absent"),
+    ("Bez złamania.", "fracture", "absent"),
+    ("Nie stwierdzono zakrzepicy żył głębokich.", "deep_vein_thrombosis", "absent"),
+    ("Uraz rdzenia kręgowego Th10.", "spinal_cord_injury", "active"),
+    ("Udar mózgu w wywiadzie.", "stroke", "history"),
+    ("Oparzenie 25% TBSA.", "burn", "active"),
+    ("Brak NLPZ.", "nsaid", "absent"),
+    ("Fizjoterapia codziennie.", "physical_therapy", "active"),
+    ("Brak kostnienia heterotopowego.", "heterotopic_ossification", "absent"),
+    # Turkish
+    ("Kafa travması yok.", "traumatic_brain_injury", "absent"),
+    ("KAFA TRAVMASI YOK.", "traumatic_brain_injury", "absent"),
+    ("Omurilik yaralanması (T12).", "spinal_cord_injury", "active"),
+    ("Kırık saptanmadı.", "fracture", "absent"),
+    ("İnme öyküsü.", "stroke", "history"),
+    ("Yanık %20.", "burn", "active"),
+    ("Fizik tedavi başlandı.", "physical_therapy", "active"),
+    ("Heterotopik ossifikasyon yok.", "heterotopic_ossification", "absent"),
+]
+
+
+@pytest.mark.parametrize("note,concept,status", CASES)
+def test_a_note_in_another_language_gives_the_concept_with_its_status(note, concept, status):
+    facts = statuses({"notes": [note]})
+    assert facts.get(concept) == {status}, facts
+
+
+@pytest.mark.parametrize("note,concept", [
+    ("Kafa travması veya kırık yok.", "traumatic_brain_injury"),
+    ("Kafa travması veya kırık yok.", "fracture"),
+    ("Kafa travması öyküsü yok.", "traumatic_brain_injury"),
+    ("Sin antiinflamatorios no esteroideos.", "nsaid"),
+])
+def test_what_a_cue_after_or_before_a_list_denies_is_absent(note, concept):
+    """Turkish "yok" looks back over its list; a denied history is still denied."""
+    facts = statuses({"notes": [note]})
+    assert facts.get(concept) == {"absent"}, facts
+
+
+@pytest.mark.parametrize("note", [
+    "Ibuprofène (anti-inflammatoire non stéroïdien) 400 mg x3.",
+    "Antiinflamatorios no esteroideos a demanda.",
+    "Antinfiammatori non steroidei al bisogno.",
+])
+def test_the_no_inside_a_name_of_the_nsaids_is_no_negation(note):
+    facts = statuses({"notes": [note]})
+    assert "absent" not in facts.get("nsaid", set()) and facts.get("nsaid"), facts
+
+
+@pytest.mark.parametrize("note,concept", [
+    ("Douleur de l'aine droite.", "nsaid"),          # French "aine": the groin
+    ("Fans in the room.", "nsaid"),                  # the Italian "FANS" as written only
+    ("Post-ictus drowsiness.", "stroke"),            # "ictus" alone: also a seizure
+    ("TVT sling 2015.", "deep_vein_thrombosis"),     # not the German "TVT"
+    ("PTH 85 pg/mL.", "total_hip_arthroplasty"),     # not the French "PTH"
+])
+def test_a_word_that_means_something_else_in_english_is_not_read_as_a_local_name(note, concept):
+    assert concept not in statuses({"notes": [note]})
