@@ -124,6 +124,19 @@ def test_an_operation_done_as_planned_or_before_a_booked_one_is_done():
     assert facts["total_hip_arthroplasty"].status != "planned"
 
 
+def test_a_clinicians_role_abbreviation_is_no_condition():
+    facts = _by_concept(_patient({"notes": ["Seen with MO Dr Lim, HO Dr Farhan",
+                                            "Plan d/w Dr Tan (MO)"]}))
+    assert "heterotopic_ossification" not in facts and "myositis_ossificans" not in facts
+    assert "heterotopic_ossification" in _by_concept(_patient({"notes": ["HO R hip on x-ray"]}))
+
+
+def test_an_operations_document_is_no_operation():
+    facts = _by_concept(_patient({"notes": ["OPERATION RECORD 06/03/2026",
+                                            "Surgery report attached"]}))
+    assert "surgery" not in facts
+
+
 def test_a_sentence_broken_across_lines_is_read_whole():
     facts = _by_concept(_patient({"notes": [
         "No previous operations and no\nheterotopic ossification.\nSwollen R thigh"]}))

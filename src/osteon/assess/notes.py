@@ -72,6 +72,11 @@ class NoteRules(Strict):
     services: str | None = None
     """A regular expression for the names of services whose words name a condition
     ("referral to trauma and orthopaedics"): no condition the patient has."""
+    clinician_after: str | None = None
+    """A regular expression (case-sensitive) for a title and a name right after an
+    abbreviation that make it a clinician's role ("HO Dr Farhan")."""
+    clinician_before: str | None = None
+    """... and for a name and an opening bracket right before it ("Dr Lim (MO)")."""
 
 
 @cache
@@ -280,6 +285,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                 continue  # "referral to trauma and orthopaedics": a service, not a trauma
             if _names_a_side(analysis, mention):
                 continue  # "s/p RT THA": the right side, not radiotherapy
+            if _names_a_clinician(analysis.text, mention):
+                continue  # "HO Dr Farhan": the house officer, not heterotopic ossification
             status = next((rules.statuses[flag] for flag in ("negated", "hedged", "historical")
                            if getattr(mention, flag)), section or note.status)
             if mention in denied:
@@ -320,6 +327,15 @@ def _names_a_side(analysis: SentenceAnalysis, mention: Any) -> bool:
         return True  # "RT and LT full power": both sides
     return any(other.start >= mention.end and not text[mention.end:other.start].strip()
                for other in analysis.mentions if other is not mention)
+
+
+def _names_a_clinician(text: str, mention: Any) -> bool:
+    """Is the mention a clinician's role abbreviation ("HO Dr Farhan", "Dr Lim (MO)")?"""
+    if not mention.text.isupper():
+        return False
+    return bool(_cue("clinician_after", 0).match(text, mention.end)
+                or (_cue("clinician_before", 0).search(text, 0, mention.start)
+                    and text[mention.end:mention.end + 3].lstrip().startswith(")")))
 
 
 _SIDE_PAIR = re.compile(r"\s*(?:and|&|/|or|\+)\s*(?P<side>[A-Za-z]{1,5})\b", re.IGNORECASE)
