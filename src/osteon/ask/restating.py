@@ -44,7 +44,8 @@ class StatementRules(Strict):
     narrowing: str = r"(?!)"
     """A word of degree that narrows the thing it stands before ("a severe fracture")."""
     narrowing_reach: int = 2
-    """How many words before a claim's quoted span a narrowing word may stand."""
+    """How many words before an argument's mention, in its list item, a narrowing word may
+    stand."""
 
     @field_validator("restrictions")
     @classmethod
