@@ -27,10 +27,10 @@ def statement_of(knowledge: KnowledgeStore, fact: Fact, limit: int) -> Statement
     claims = cited_claims(fact.claims, limit)
     citations = tuple(citations_for(knowledge, claims, fact.document_titles))
     text = fact.assertion.text
-    if fact.assertion.key.context == MODEL_CONTEXT:
-        shared = set.intersection(*(set(c.scope.population) for c in fact.claims))
-        text = in_model(text, [p for c in fact.claims for p in c.scope.population
-                               if p in shared], knowledge)
+    if fact.assertion.key.context == MODEL_CONTEXT and fact.claims:
+        first, *rest = fact.claims  # the injuries every claim is restricted to
+        text = in_model(text, [p for p in first.scope.population
+                               if all(p in c.scope.population for c in rest)], knowledge)
     return Statement(text, fact.assertion.belief, citations,
                      fact.assertion.polarity, figures_of(claims))
 
