@@ -210,6 +210,28 @@ def test_a_yes_or_no_question_whose_subject_no_source_mentions_is_not_answered(
     assert any(subject in note for note in answer.notes), answer.notes
 
 
+@pytest.mark.parametrize(("question", "activity"), [
+    ("How soon can I drive again after surgery to remove HO from my hip?", "drive"),
+    ("Is it safe to fly in a plane with fibrodysplasia ossificans progressiva?", "fly"),
+    ("When can my dad swim again after his hip replacement?", "swim"),
+])
+def test_whether_one_may_do_what_no_source_speaks_of_is_not_answered(
+        seeded_kb: KnowledgeBase, question: str, activity: str) -> None:
+    # the operation is well covered; the activity asked about is not
+    answer = seeded_kb.ask(question)
+    assert answer.abstained
+    assert any(activity in note for note in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize("question", [
+    "As a physio, which patients should I watch most closely for heterotopic ossification?",
+    "Which exercises should I steer clear of when heterotopic ossification is forming?",
+])
+def test_a_verb_whose_object_is_asked_or_an_idiom_is_no_activity(seeded_kb: KnowledgeBase,
+                                                                 question: str) -> None:
+    assert not seeded_kb.ask(question).abstained
+
+
 @pytest.mark.parametrize("question", [
     "Does taking indomethacin after hip surgery prevent heterotopic ossification?",  # verb
     "Does taking it after hip surgery prevent heterotopic ossification?",  # verb + pronoun
@@ -739,3 +761,29 @@ def test_how_much_of_something_measured_otherwise_is_no_dose_question() -> None:
                       load_lexicon()).intents[0] == "dose"
     assert "dose" not in understand("Who should be offered low-dose radiation?",
                                     load_lexicon()).intents  # names a treatment
+
+
+def test_a_sentence_two_documents_share_word_for_word_cites_both(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    shared = ("Heterotopic ossification most often forms around the hip after a total hip "
+              "arthroplasty.")
+    with _store_of(tmp_path, {"review.txt": f"Where it forms\n\n{shared} Pain is common.\n",
+                              "encyclopedia.txt": f"Sites\n\nIt is rare in the hand. {shared}\n"
+                              }) as kb:
+        answer = kb.ask("Where does heterotopic ossification usually form?")
+        quoting = [s for s in answer.evidence if " ".join(s.text.split()) == shared]
+        assert len(quoting) == 1  # quoted once …
+        cited = {c.doc for c in quoting[0].citations}
+        assert cited == {"review", "encyclopedia"}  # … with every document that says it
+        assert check_citations(kb.store, answer) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fourteen of the 58 shoulders had radiographic evidence of heterotopic ossification.",
+    "Heterotopic ossification was seen in 12 of the 40 shoulders after the operation.",
+    "Twenty-one out of all 90 shoulders showed heterotopic ossification on radiographs.",
+])
+def test_a_count_out_of_a_group_answers_how_often(tmp_path, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    with _store_of(tmp_path, {"series.txt": f"Results\n\n{sentence}\n"}) as kb:
+        ranked = _ranked(kb.knowledge, "How often does heterotopic ossification form in "
+                                       "the shoulder?")
+        assert any(r.holds.get("frequency") for r in ranked if r.place.text == sentence)

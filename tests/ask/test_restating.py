@@ -87,12 +87,10 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "We report a case of myositis ossificans after a humerus fracture in a 9-year-old.",
     "The bone comes from aberrant differentiation of muscle progenitor cells.",
     "Combined radiotherapy and indomethacin for the prevention of bone after hip surgery.",
-    "The objective of this study was to compare radiation with a drug for prevention.",
     "Low-dose radiation may be used to prevent bone growth in individuals at high risk.",
     "Anyone with a knee replacement that has stiffness and needs a manipulation is at risk.",
     "Etidronate and calcitonin each lowered the rate in one small study.",
     "Originally the condition was grouped under the heading of a muscle disorder.",
-    "Our primary goal was to find the rate of the bone after a knee scope.",
     "The drug is the most widely studied of its class for the treatment of the condition.",
     "The bone comes from a perversion of the muscle repair program.",
     "In case of a fall, a short course of a steroid should be considered.",
@@ -100,13 +98,10 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "We found no reports of the bone after a keyhole repair of the shoulder.",
     "Most studies report a low incidence of the bone after a knee scope.",
     "The incidence of the bone after a knee scope is low: is routine prevention needed?",
-    "This scoping review aims to map the literature on the bone after a knee scope.",
     "The bone has been reported after lumbar fusion using a growth factor.",
     "Data regarding the bone following neck fusion with a growth factor are sparse.",
     "A case series on two patients documented the bone after severe pneumonia.",
     "Generally, the beam should be given as close as practical to the time of the operation.",
-    "This study reviewed the scores of patients having the bone removed after a knee scope.",
-    "To assess the bone's impact on walking after a head injury.",
     "The Bone of the Deltoid Muscle After Keyhole Repair of the Shoulder Tendons"])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
@@ -115,6 +110,20 @@ def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None
     assert restricted(_claim("treats"), sentence)  # a care of one time or one part
     assert restricted(_claim("risk_factor_for"), sentence)  # one case is no general risk
     assert not restricted(_claim("diagnostic_test_for"), sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The objective of this study was to compare radiation with a drug for prevention.",
+    "Our primary goal was to find the rate of the bone after a knee scope.",
+    "This scoping review aims to map the literature on the bone after a knee scope.",
+    "This study reviewed the scores of patients having the bone removed after a knee scope.",
+    "To assess the bone's impact on walking after a head injury.",
+    "To compare the imaging features of the bone on x-ray, CT and MRI.",
+    "Objectives To compare the features of the lesion on radiographs, CT and MR images."])
+def test_a_sentence_that_states_no_finding_restricts_every_claim(sentence: str) -> None:
+    # a study's aim or method: "x-ray helps diagnose it" is not what it found
+    for predicate in ("diagnostic_test_for", "risk_factor_for", "occurs_at_site", "increases"):
+        assert restricted(_claim(predicate), sentence)
 
 
 def test_a_plain_sentence_restricts_nothing() -> None:

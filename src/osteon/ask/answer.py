@@ -185,7 +185,7 @@ def quote(knowledge: KnowledgeStore, ranked: Ranked) -> Statement:
 
     With what it needs to be read right: a list item with its list's lead-in, a
     sentence that points back ("These cells…") with the one before, a lead-in with
-    its items.
+    its items; the same sentence in other documents is cited beside it.
     """
     place = ranked.place
     span = None
@@ -196,6 +196,8 @@ def quote(knowledge: KnowledgeStore, ranked: Ranked) -> Statement:
         polarity = claim.polarity
         figures = figures_of([c for _, c in ranked.fitting])
     citations = (*_context_before(knowledge, place), citation_at(place, span),
+                 *(citation_at(copy, span if copy.text == place.text else None)
+                   for copy in ranked.copies),
                  *_list_after(knowledge, place))
     return Statement(place.text, None, citations, polarity, figures)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from osteon.ask.lists import items_of, lead_ins_of
@@ -49,6 +49,9 @@ class Ranked:
     leading: bool = False
     """One of plain BM25's best sentences for the question's words: always quoted, so an
     answer never holds less than plain retrieval would have shown."""
+    copies: tuple[SentencePlace, ...] = ()
+    """The same sentence, word for word, in other documents (a page quoting a seed): cited
+    beside it, so every source that says it is named, not only the one ranked first."""
 
     @property
     def key(self) -> Key:
@@ -565,14 +568,23 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
     """
     kept: list[Ranked] = []
     seen: list[tuple[frozenset[str], int]] = []  # each kept sentence's words, how many
+    verbatim: dict[str, int] = {}  # a kept sentence's text, spaces folded -> its place in kept
     overlap = rules.duplicate_overlap
     for r in ranked:
+        text = " ".join(r.place.text.split())
+        at = verbatim.get(text)
+        if at is not None:  # the same words in another document: cited with the first
+            if r.place.doc_id not in {kept[at].place.doc_id,
+                                      *(c.doc_id for c in kept[at].copies)}:
+                kept[at] = replace(kept[at], copies=(*kept[at].copies, r.place))
+            continue
         if len(kept) >= KEPT_PER_QUOTE * rules.evidence and not r.leading:
             continue  # past the cut only plain BM25's best are kept
         words = words_of(r.place.text)[1]
         n = len(words)
         if words and any(len(words & s) >= overlap * (n if n < m else m) for s, m in seen):
             continue
+        verbatim[text] = len(kept)
         kept.append(r)
         seen.append((words, n))
     return kept

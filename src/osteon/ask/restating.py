@@ -41,13 +41,16 @@ class StatementRules(Strict):
     """Predicates that deny or limit, besides negated claims: a restriction they drop makes
     them false."""
     restrictions: tuple[str, ...]
+    no_finding: tuple[str, ...] = ()
+    """What marks a sentence that finds nothing (a study's aim or method): no claim read from
+    it is re-worded, whatever its predicate."""
     narrowing: str = r"(?!)"
     """A word of degree that narrows the thing it stands before ("a severe fracture")."""
     narrowing_reach: int = 2
     """How many words before an argument's mention, in its list item, a narrowing word may
     stand."""
 
-    @field_validator("restrictions")
+    @field_validator("restrictions", "no_finding")
     @classmethod
     def _regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_regex(v) for v in value)
@@ -60,6 +63,10 @@ class StatementRules(Strict):
     @property
     def restriction(self) -> re.Pattern[str]:
         return _joined(self.restrictions)
+
+    @property
+    def findings_absent(self) -> re.Pattern[str]:
+        return _joined(self.no_finding)
 
 
 @cache
@@ -74,11 +81,15 @@ def statement_rules() -> StatementRules:
 
 
 def restricted(claim: Claim, sentence: str) -> bool:
-    """Does the sentence restrict what a claim that denies or limits says?
+    """Does the sentence restrict what the claim says?
 
-    A stage, a condition, a subset of cases (data/ask/statements.yaml).
+    For a claim that denies or limits: a stage, a condition, a subset of cases; for any
+    claim: a sentence that states no finding, a study's aim or method
+    (data/ask/statements.yaml).
     """
     rules = statement_rules()
+    if rules.no_finding and rules.findings_absent.search(sentence):
+        return True
     return ((claim.polarity == "negated" or claim.predicate in rules.limiting_predicates)
             and (bool(rules.restriction.search(sentence)) or is_title(sentence)))
 

@@ -133,6 +133,16 @@ class QuestionRules(Strict):
     population_words: frozenset[str] = frozenset()
     """Words for a group of people set apart by a state or a habit ("pregnant", "smokers"):
     a question kept to one that no source speaks of is beyond them."""
+    activity_asked: str = r"(?!)"
+    """Where a question asks whether someone may do something ("can I drive…", "is it safe
+    to fly…"): the `verb` group is the activity, its topic."""
+    particles: frozenset[str] = frozenset()
+    """Words that make a verb before them an idiom ("steer clear", "go back")."""
+
+    @field_validator("activity_asked")
+    @classmethod
+    def _activity(cls, value: str) -> str:
+        return check_regex(value)
     determiners: frozenset[str] = frozenset()
     """Words that open a yes-or-no question's subject ("is THERE A vaccine…")."""
     pronouns: frozenset[str] = frozenset()

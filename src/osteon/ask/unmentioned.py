@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from osteon.ask.records import Question
 from osteon.ask.scope import condition_kinds
@@ -107,6 +108,7 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
              and w not in glossed and not _names_a_source(question.text, w, rules)]
     topic = (unnamed_topics(knowledge, question, rules)
              or unnamed_population(knowledge, question, rules)
+             or asked_activity(question.text, words, rules)
              or unknown_subject(knowledge, question, words, rules)
              or _nothing_in_common(knowledge, question, words, rules))
     if topic:
@@ -169,6 +171,31 @@ def unnamed_topics(knowledge: KnowledgeStore, question: Question, rules: Questio
                 or _said_otherwise(knowledge, w, folded, rules) for w in said):
             return said
     return []
+
+
+def asked_activity(text: str, words: list[str], rules: QuestionRules) -> list[str]:
+    """The activity a question asks whether someone may do, when no source uses its verb.
+
+    "How soon can I drive again after HO is removed from my elbow?" over sources that
+    never say "drive": they tell how the elbow moves after surgery, not when one may drive.
+    `words` are the question's unmentioned words.
+    """
+    match = _activity(rules.activity_asked).search(text)
+    if match is None or _OBJECT_ASKED.search(text[:match.start()]):
+        return []  # "which patients should I watch…?": the verb's object is asked, not it
+    verb = (match.group("verb") or match.group("verb2") or "").lower()
+    after = WORD.findall(text[match.end():])[:1]
+    if after and after[0].lower() in rules.particles:
+        return []  # "steer clear of", "go back to work": an idiom, not the activity
+    return [verb] if fold(verb) in words else []
+
+
+_OBJECT_ASKED = re.compile(r"\b(?:what|which|whom?)\b", re.IGNORECASE)
+
+
+@cache
+def _activity(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def unnamed_population(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
