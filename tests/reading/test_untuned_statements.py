@@ -321,3 +321,22 @@ def test_a_common_misspelling_of_the_condition_names_it(tmp_path, empty_store): 
                        "tissue.\nHO is common after reverse shoulder arthroplasty.\n")
     assert ("shoulder_arthroplasty", "heterotopic_ossification") in triples(
         claims, "risk_factor_for")
+
+
+def test_a_clause_subject_after_a_comma_is_no_item_of_what_after_names(  # type: ignore[no-untyped-def]
+        tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path,
+                       "Of the joints affected by heterotopic ossification after head injury, "
+                       "ankylosis is most likely to occur in the posterior elbow.\n"
+                       "Heterotopic ossification is seen after burns, fractures and amputation.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert ("ankylosis", "heterotopic_ossification") not in risks
+    assert {("burn", "heterotopic_ossification"), ("fracture", "heterotopic_ossification"),
+            ("amputation", "heterotopic_ossification")} <= risks  # a list stays a list
+
+
+def test_a_follow_up_after_which_ho_was_counted_is_no_event(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification on radiographs after a mean follow-up of 11 "
+                       "months was related to several factors.\n")
+    assert not triples(claims, "risk_factor_for")

@@ -65,6 +65,12 @@ _EMBEDDED_RELATIVE = re.compile(
 """A relative clause set off by commas or brackets right before a trigger ("etidronate, a
 bisphosphonate that inhibits mineralization, reduces ..."): the trigger is the main clause's."""
 
+_BARE_COMMA = re.compile(r"\s*,\s*")
+_CLAUSE_VERB = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|"
+    r"remains?|remained|occurs?|occurred|tends?|tended|seems?|seemed|appears?|appeared)\b",
+    re.IGNORECASE)
+"""After a list's last item joined by a comma alone, a finite verb: the item opens a clause."""
 _LAST_AND = re.compile(r",\s+and\s+(?!.*,\s+and\s)", re.IGNORECASE | re.DOTALL)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|returns?|becomes?)\b",
                           re.IGNORECASE)
@@ -620,6 +626,10 @@ class ArgumentFinder:
                    else text[previous.end:candidate.start])
             if not self._gap.fullmatch(BRACKETED.sub("", gap)):
                 break
+            if (not toward_trigger_last and _BARE_COMMA.fullmatch(gap)
+                    and _CLAUSE_VERB.match(text, candidate.end)):
+                break  # "HO after head injury, ankylosis is most likely …": a new clause's
+                # subject, no item of the list
             chosen.append(candidate)
         if toward_trigger_last and argument.pick == "coordinated":
             head = self._class_before(chosen[-1], inside, text)
