@@ -19,6 +19,7 @@ from functools import cached_property
 
 from osteon.ask.answer import DISCLAIMER
 from osteon.ask.records import Statement
+from osteon.assess.care_sites import CareSites, care_sites, elsewhere
 from osteon.assess.knowledge_view import Candidate, KnowledgeView, view_of
 from osteon.assess.mapping import LAB_DERIVED
 from osteon.assess.ranking import deadlines, merge_twins, rank
@@ -74,9 +75,9 @@ class _Context:
     the concepts a statement about it may be about (its broader concepts, and the injury
     kinds themselves: what the sources say of any injury holds for a biopsy), and its line."""
     chosen: dict[str, list[tuple[Rule, Assertion]]] = field(default_factory=dict)
-    anchors: dict[str | None, list[Anchor]] = field(default_factory=dict)
-    """The patient's events each timing's anchor names (one patient, one time: once each):
-    the latest past one and the next one to come."""
+    anchors: dict[tuple[str | None, CareSites], list[Anchor]] = field(default_factory=dict)
+    """The patient's events each timing's anchor names at the sites its care is used for
+    (one patient, one time: once each): the latest past one and the next one to come."""
 
     @cached_property
     def roles(self) -> dict[str, frozenset[str]]:
@@ -430,12 +431,22 @@ def _windows(fact: Fact, ctx: _Context, knowledge: KnowledgeStore, timing: Timin
     for value in fact.qualifiers.values:
         if value.kind != "timing":
             continue
-        if value.anchor in ctx.anchors:
-            anchors = ctx.anchors[value.anchor]
+        sites = care_sites(knowledge, fact, value.anchor)
+        named = anchor_concepts(value.anchor, timing, knowledge.lexicon) if value.anchor else None
+        generic = frozenset(named) if isinstance(named, list) else frozenset()
+        key = (value.anchor, sites)
+        if key in ctx.anchors:
+            anchors = ctx.anchors[key]
         else:
-            anchors = ctx.anchors[value.anchor] = resolve_anchors(
+            anchors = ctx.anchors[key] = resolve_anchors(
                 value.anchor, ctx.patient, ctx.at, timing, knowledge.lexicon, ctx.hierarchy,
-                ctx.rules.target)
+                ctx.rules.target, counts=lambda event, sites=sites, generic=generic:
+                sites.holds_for(event, ctx.patient, ctx.hierarchy, knowledge.lexicon, generic))
+        if not anchors and sites.sites and resolve_anchors(
+                value.anchor, ctx.patient, ctx.at, timing, knowledge.lexicon, ctx.hierarchy,
+                ctx.rules.target):  # the patient's events lie where the care is not used
+            yield elsewhere(value, sites, knowledge.lexicon)
+            continue
         made = []
         for anchor in anchors or [None]:
             other = None

@@ -10,6 +10,7 @@ assessment time. Which patient event an anchor word means lives in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -126,12 +127,14 @@ def resolve_anchor(text: str | None, patient: Patient, at: datetime, rules: Timi
 
 
 def resolve_anchors(text: str | None, patient: Patient, at: datetime, rules: TimingRules,
-                    lexicon: Lexicon, hierarchy: Hierarchy, target: str) -> list[Anchor]:
+                    lexicon: Lexicon, hierarchy: Hierarchy, target: str,
+                    counts: Callable[[PatientFact], bool] | None = None) -> list[Anchor]:
     """The events a timing may count from: the latest past one, then the next one to come.
 
     A hip replaced in 2021 and the other hip booked for next week: the window after the old
     operation closed years ago, the one after the booked operation is what to plan for.
-    The caller takes the first whose window has not passed (`choose_window`).
+    The caller takes the first whose window has not passed (`choose_window`). `counts`
+    says which events the timing holds after (an operation at a site the care is used for).
     """
     if not text:
         return []
@@ -143,7 +146,8 @@ def resolve_anchors(text: str | None, patient: Patient, at: datetime, rules: Tim
         return [onset] if onset is not None else []
     tests = [c for c in named if lexicon.get(c).type == "test"]
     events = [f for f in patient.of_kind(*EVENT_KINDS) if f.when is not None
-              and any(f.concept in hierarchy.narrower(c) for c in named)]
+              and any(f.concept in hierarchy.narrower(c) for c in named)
+              and (counts is None or counts(f))]
     if not events:
         return [Anchor(lexicon.get(tests[0]).name, test=tests[0])] if tests else []
     past = [f for f in events if f.when <= at]  # type: ignore[operator]

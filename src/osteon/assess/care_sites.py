@@ -1,0 +1,137 @@
+"""Where a care's time window holds: after an event at a site its sources name for it.
+
+"A dose of 7-8 Gray in a single fraction within 24–48 hours of surgery has been used
+successfully. Treatment volumes include the peri-articular region, and can be used for hip,
+knee, elbow, shoulder, jaw or in patients after spinal cord trauma." The window is counted
+from an operation at one of those sites (or from any operation of a patient with the named
+injury), not from a gallbladder or a finger operation. The sites are what the timing's own
+sentence, and the sentences right after it that say more about the same care, name; a care
+whose sentences name no site holds after any such event, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from osteon.assess.records import Patient, PatientFact, TimeWindow
+from osteon.knowledge.claim_store import mentions_at
+from osteon.knowledge.hierarchy import Hierarchy
+from osteon.knowledge.profile import name_of
+from osteon.knowledge.records import Fact, QualifierValue
+from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.lexicon import Lexicon
+
+FOLLOWING = 2
+"""Sentences after the timing's own, in its section, that may name where the care is used."""
+SITE_TYPES = frozenset({"anatomy"})
+INJURY_TYPES = frozenset({"condition"})
+"""What a patient may have for the care to hold after an operation at any site."""
+LONG_BONE = "long_bone"
+"""An operation on a long bone (a tibial nail coded "tibia") may be at the joint one of its
+ends makes: the record does not say which end."""
+SOFT_TISSUE = "soft_tissue"
+"""Muscles and tendons cross joints: where one was operated on does not narrow the site."""
+CARE_TYPES = frozenset({"procedure", "drug"})
+"""What a care is: a timing of the condition itself ("weeks after an injury or surgery",
+in a sentence naming the muscle it forms in) holds after any event."""
+
+
+@dataclass(frozen=True, slots=True)
+class CareSites:
+    """The body sites and the injuries the sources name for a timed care."""
+
+    sites: tuple[str, ...] = ()
+    """Anatomy concept ids, in the sources' order."""
+    injuries: tuple[str, ...] = ()
+
+    def holds_for(self, event: PatientFact, patient: Patient, hierarchy: Hierarchy,
+                  lexicon: Lexicon, generic: frozenset[str] = frozenset()) -> bool:
+        """Is the event one the care's window counts from, for this patient?
+
+        Yes for any event of a patient with an injury the sources name ("in patients after
+        spinal cord trauma"); else the event must lie at a named site, or a named site within
+        it ("tibial plateau" is part of the knee; an operation "of the leg" may be at the
+        knee), or on a long bone (`LONG_BONE`). An event whose site the record does not give counts, unless it is only the
+        `generic` kind of event ("Operation", "Surgery"): where it was, nothing says.
+        """
+        if not self.sites:
+            return True
+        if any(f.concept in hierarchy.narrower(i) for i in self.injuries
+               for f in patient.of_kind("condition", "injury")):
+            return True
+        where = set(event.sites) | anatomy_named(event.label, lexicon)
+        if event.concept in lexicon:  # "total hip arthroplasty": at the hip
+            where |= anatomy_named(lexicon.get(event.concept).name, lexicon)
+        if not where:
+            return event.concept not in generic
+        # the most precise site the record gives: a finger operation coded "arm" is at the
+        # finger; a muscle or tendon is no such site, it spans joints (a distal biceps repair
+        # coded "arm" may be at the elbow)
+        where = {s for s in where if not any(
+            o != s and s in hierarchy.broader(o) and SOFT_TISSUE not in hierarchy.broader(o)
+            for o in where)}
+        return any(site in hierarchy.broader(s) or s in hierarchy.broader(site)
+                   or LONG_BONE in hierarchy.broader(s)  # its ends make the joints named
+                   for s in where for site in self.sites)
+
+
+def care_sites(knowledge: KnowledgeStore, fact: Fact, anchor: str | None) -> CareSites:
+    """The sites and injuries named where the sources give the care's timing.
+
+    The sentences of the claims that carry the timing (`anchor`: its event, "surgery"), and
+    up to `FOLLOWING` sentences after each, in the same section, that hold a claim about
+    the same care ("Treatment volumes … can be used for hip, knee …").
+    """
+    care = fact.assertion.subject
+    if care not in knowledge.lexicon or knowledge.lexicon.get(care).type not in CARE_TYPES:
+        return CareSites()
+    own = {(c.evidence.doc_id, c.evidence.sentence_idx) for c in fact.claims
+           if c.qualifiers.timing is not None and c.qualifiers.timing.anchor == anchor}
+    if not own:
+        return CareSites()
+    after = {(doc, idx + step) for doc, idx in own for step in range(1, FOLLOWING + 1)}
+    places = knowledge.sentences(own | after)
+    about = {(c.evidence.doc_id, c.evidence.sentence_idx)
+             for _, c in knowledge.claims_at(after) if c.subject == care}
+    keys = set(own)
+    for doc, idx in sorted(own):
+        section = places[(doc, idx)].section_path if (doc, idx) in places else None
+        for step in range(1, FOLLOWING + 1):
+            key = (doc, idx + step)
+            place = places.get(key)
+            if place is None or place.section_path != section or key not in about:
+                break
+            keys.add(key)
+    lexicon = knowledge.lexicon
+    found = mentions_at(knowledge.store, keys)
+    named = list(dict.fromkeys(concept for key in sorted(keys) for concept, status in
+                               found.get(key, ()) if status != "negated" and concept in lexicon))
+    return CareSites(tuple(c for c in named if lexicon.get(c).type in SITE_TYPES),
+                     tuple(c for c in named if lexicon.get(c).type in INJURY_TYPES))
+
+
+def anatomy_named(text: str, lexicon: Lexicon) -> set[str]:
+    """The body sites a text names by a word of the lexicon ("Total replacement of right hip")."""
+    pattern, ids = _anatomy_forms(lexicon)
+    return {ids[m.group(0).casefold()] for m in pattern.finditer(text)} if text else set()
+
+
+@cache
+def _anatomy_forms(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    ids = {form.text.casefold(): form.concept_id for form in lexicon.surface_forms()
+           if not form.case_sensitive and form.concept_id in lexicon
+           and lexicon.get(form.concept_id).type in SITE_TYPES}
+    words = sorted(ids, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE), ids
+
+
+def elsewhere(value: QualifierValue, sites: CareSites, lexicon: Lexicon) -> TimeWindow:
+    """A timing the patient's events do not open: they lie where the care is not used."""
+    where = ", ".join(name_of(c, lexicon) for c in sites.sites)
+    after = "".join(f" or after {name_of(c, lexicon)}" for c in sites.injuries)
+    return TimeWindow(value.text, value.relation, value.anchor,
+                      summary=f"not for this patient: the sources give it after {value.anchor} "
+                              f"at the {where}{after}; the record places none of the "
+                              f"patient's there")

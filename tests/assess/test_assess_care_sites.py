@@ -1,0 +1,55 @@
+"""A care's time window opens only after an event at a site its sources name for it.
+
+The seeds give radiation "within 24–48 hours of surgery" and, in the next sentence, the
+sites it is used for (hip, knee, elbow, shoulder, jaw, or after spinal cord trauma): an
+operation on a gallbladder or a finger opens no radiation window; one on a tibial plateau
+(part of the knee), on a long bone or at a site the record does not give does; any
+operation of a patient with a spinal cord injury does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from osteon import KnowledgeBase
+
+AT = "2026-11-20T10:00:00Z"
+YESTERDAY = "2026-11-19T09:00:00Z"
+LIVE = ("open", "closing")
+
+
+def _radiation_windows(kb: KnowledgeBase, procedure: dict, **more: object):  # type: ignore[no-untyped-def]
+    result = kb.assess({"age": 50, "procedures": [{**procedure, "date": YESTERDAY}], **more},
+                       at=AT)
+    return [t for i in result.prophylaxis if i.subject == "radiation_therapy"
+            for t in i.timing if t.anchor == "surgery"]
+
+
+@pytest.mark.parametrize("procedure", [
+    {"text": "Surgery", "notes": ["laparoscopic cholecystectomy"]},      # where: not said
+    {"text": "revision amputation of the left index finger"},          # a finger
+])
+def test_an_operation_away_from_the_named_sites_opens_no_radiation_window(
+        seeded_kb: KnowledgeBase, procedure: dict) -> None:
+    windows = _radiation_windows(seeded_kb, procedure)
+    assert windows and all(w.status not in LIVE for w in windows)
+    assert all("not for this patient" in w.summary and "hip" in w.summary for w in windows)
+
+
+@pytest.mark.parametrize("procedure", [
+    {"text": "ORIF of the tibial plateau"},                   # part of the knee
+    {"text": "total hip arthroplasty"},                       # the hip, by its name
+    {"text": "intramedullary nailing", "site": "tibia"},      # a long bone: either end
+    {"text": "revision amputation"},                          # the record gives no site
+])
+def test_an_operation_at_or_near_a_named_site_opens_it(seeded_kb: KnowledgeBase,
+                                                       procedure: dict) -> None:
+    assert any(w.status in LIVE for w in _radiation_windows(seeded_kb, procedure))
+
+
+def test_any_operation_of_a_patient_with_a_named_injury_opens_it(seeded_kb: KnowledgeBase
+                                                                  ) -> None:
+    windows = _radiation_windows(seeded_kb, {"text": "Surgery", "notes": ["cholecystectomy"]},
+                                 conditions=[{"text": "spinal cord injury",
+                                              "date": "2026-10-01"}])
+    assert any(w.status in LIVE for w in windows)
