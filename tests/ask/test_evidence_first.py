@@ -194,33 +194,25 @@ def test_one_unmentioned_word_that_is_the_whole_topic_is_not_answered(
     assert any("No source mentions" in note for note in answer.notes)
 
 
-@pytest.mark.parametrize(("question", "subject"), [
+@pytest.mark.parametrize(("question", "topic"), [
     ("Does drinking coffee after hip surgery make HO more likely?", "coffee"),
     ("Can dogs get fibrodysplasia ossificans progressiva?", "dogs"),  # short, beside FOP
     ("Does smoking make heterotopic ossification after a spinal cord injury worse?",
      "smoking"),  # a word in -ing that heads the subject
     ("Does acupuncture help the pain of heterotopic ossification?", "acupuncture"),
     ("Does a high-calcium diet make heterotopic ossification more likely?", "diet"),
-])
-def test_a_yes_or_no_question_whose_subject_no_source_mentions_is_not_answered(
-        seeded_kb: KnowledgeBase, question: str, subject: str) -> None:
-    # the rest of the question (hip surgery, pain, FOP) is well covered: the subject is not
-    answer = seeded_kb.ask(question)
-    assert answer.abstained
-    assert any(subject in note for note in answer.notes), answer.notes
-
-
-@pytest.mark.parametrize(("question", "activity"), [
+    # whether one may do what no source speaks of: the activity is the topic
     ("How soon can I drive again after surgery to remove HO from my hip?", "drive"),
     ("Is it safe to fly in a plane with fibrodysplasia ossificans progressiva?", "fly"),
     ("When can my dad swim again after his hip replacement?", "swim"),
 ])
-def test_whether_one_may_do_what_no_source_speaks_of_is_not_answered(
-        seeded_kb: KnowledgeBase, question: str, activity: str) -> None:
-    # the operation is well covered; the activity asked about is not
+def test_a_question_about_what_no_source_mentions_beside_what_they_treat_is_not_answered(
+        seeded_kb: KnowledgeBase, question: str, topic: str) -> None:
+    # the rest of the question (hip surgery, pain, FOP) is well covered: its topic (a yes-or-
+    # no question's subject, an activity one asks whether one may do) is not
     answer = seeded_kb.ask(question)
     assert answer.abstained
-    assert any(activity in note for note in answer.notes), answer.notes
+    assert any(topic in note for note in answer.notes), answer.notes
 
 
 @pytest.mark.parametrize("question", [

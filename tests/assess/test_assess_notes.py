@@ -61,6 +61,11 @@ def test_the_free_text_patient_gets_the_differential(seeded_kb):
     ("Patient denies fever.", "fever", "absent"),
     ("s/p total hip replacement", "total_hip_arthroplasty", "history"),
     ("swollen left thigh", "swelling", "active"),
+    # what a record names that the sources do not treat is still listed: a report shows it
+    ("R proximal femoral replacement for a pathological fracture", "proximal_femoral_replacement",
+     "active"),
+    ("Cardiac arrest, ROSC after 12 min of CPR", "cardiac_arrest", "active"),
+    ("Known metastatic breast cancer with bone metastases", "malignant_neoplasm", "active"),
 ])
 def test_the_notes_field_keeps_assertion_status(note, concept, status):
     facts = _by_concept(_patient({"notes": [note]}))
