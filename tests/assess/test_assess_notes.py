@@ -66,6 +66,11 @@ def test_the_free_text_patient_gets_the_differential(seeded_kb):
      "active"),
     ("Cardiac arrest, ROSC after 12 min of CPR", "cardiac_arrest", "active"),
     ("Known metastatic breast cancer with bone metastases", "malignant_neoplasm", "active"),
+    # a bare hemiarthroplasty is the hip's; a shoulder's or an elbow's is named so
+    ("L cemented hemiarthroplasty for # NOF", "hip_hemiarthroplasty", "active"),
+    ("R shoulder hemiarthroplasty for a four-part fracture", "shoulder_arthroplasty", "active"),
+    ("radial head replacement for a comminuted fracture", "elbow_arthroplasty", "active"),
+    ("s/p ACL reconstruction", "ligament_reconstruction", "history"),
 ])
 def test_the_notes_field_keeps_assertion_status(note, concept, status):
     facts = _by_concept(_patient({"notes": [note]}))
