@@ -53,8 +53,9 @@ class CareSites:
         Yes for any event of a patient with an injury the sources name ("in patients after
         spinal cord trauma"); else the event must lie at a named site, or a named site within
         it ("tibial plateau" is part of the knee; an operation "of the leg" may be at the
-        knee), or on a long bone (`LONG_BONE`). An event whose site the record does not give counts, unless it is only the
-        `generic` kind of event ("Operation", "Surgery"): where it was, nothing says.
+        knee), or on a long bone (`LONG_BONE`). An event whose site the record does not give
+        counts, unless it is only the `generic` kind of event ("Operation", "Surgery"):
+        where it was, nothing says.
         """
         if not self.sites:
             return True

@@ -66,11 +66,7 @@ _EMBEDDED_RELATIVE = re.compile(
 bisphosphonate that inhibits mineralization, reduces ..."): the trigger is the main clause's."""
 
 _BARE_COMMA = re.compile(r"\s*,\s*")
-_CLAUSE_VERB = re.compile(
-    r"\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|"
-    r"remains?|remained|occurs?|occurred|tends?|tended|seems?|seemed|appears?|appeared)\b",
-    re.IGNORECASE)
-"""After a list's last item joined by a comma alone, a finite verb: the item opens a clause."""
+"""A list item joined by a comma alone: followed by a finite verb, it opens a clause."""
 _LAST_AND = re.compile(r",\s+and\s+(?!.*,\s+and\s)", re.IGNORECASE | re.DOTALL)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|returns?|becomes?)\b",
                           re.IGNORECASE)
@@ -627,7 +623,8 @@ class ArgumentFinder:
             if not self._gap.fullmatch(BRACKETED.sub("", gap)):
                 break
             if (not toward_trigger_last and _BARE_COMMA.fullmatch(gap)
-                    and _CLAUSE_VERB.match(text, candidate.end)):
+                    and text[candidate.end:candidate.end + 1].isspace()
+                    and _FINITE_VERB.match(text[candidate.end:candidate.end + 30].lstrip())):
                 break  # "HO after head injury, ankylosis is most likely …": a new clause's
                 # subject, no item of the list
             chosen.append(candidate)
