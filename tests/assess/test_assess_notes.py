@@ -71,6 +71,7 @@ def test_the_free_text_patient_gets_the_differential(seeded_kb):
     ("R shoulder hemiarthroplasty for a four-part fracture", "shoulder_arthroplasty", "active"),
     ("radial head replacement for a comminuted fracture", "elbow_arthroplasty", "active"),
     ("s/p ACL reconstruction", "ligament_reconstruction", "history"),
+    ("Mefenamic acid 500 mg tds for pain", "mefenamic_acid", "active"),  # an NSAID
 ])
 def test_the_notes_field_keeps_assertion_status(note, concept, status):
     facts = _by_concept(_patient({"notes": [note]}))
