@@ -779,3 +779,11 @@ def test_a_count_out_of_a_group_answers_how_often(tmp_path, sentence: str) -> No
         ranked = _ranked(kb.knowledge, "How often does heterotopic ossification form in "
                                        "the shoulder?")
         assert any(r.holds.get("frequency") for r in ranked if r.place.text == sentence)
+
+
+def test_how_many_days_a_thing_cost_is_no_price_question() -> None:
+    lexicon = load_lexicon()
+    assert "cost" not in understand("On average how many days of sport did a severe thigh "
+                                    "bruise cost?", lexicon).intents
+    assert "cost" in understand("How much does radiotherapy for HO cost?", lexicon).intents
+
