@@ -138,11 +138,6 @@ class QuestionRules(Strict):
     to fly…"): the `verb` group is the activity, its topic."""
     particles: frozenset[str] = frozenset()
     """Words that make a verb before them an idiom ("steer clear", "go back")."""
-
-    @field_validator("activity_asked")
-    @classmethod
-    def _activity(cls, value: str) -> str:
-        return check_regex(value)
     determiners: frozenset[str] = frozenset()
     """Words that open a yes-or-no question's subject ("is THERE A vaccine…")."""
     pronouns: frozenset[str] = frozenset()
@@ -163,6 +158,11 @@ class QuestionRules(Strict):
     """Verbs that open a question before its subject ("DID the vets remove…")."""
     articles: frozenset[str] = frozenset()
     """Words that open an object ("switch THE receptor"): the word before one is a verb."""
+
+    @field_validator("activity_asked")
+    @classmethod
+    def _activity(cls, value: str) -> str:
+        return check_regex(value)
 
     def type_named(self, name: str) -> QuestionType | None:
         return next((t for t in self.types if t.name == name), None)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
+from osteon.ask.ranking_rules import compiled
 from osteon.ask.records import Question
 from osteon.ask.scope import condition_kinds
 from osteon.ask.spelling import TYPO_MIN_LENGTH, degree_of, misspelt, relative, resembles
@@ -180,7 +180,7 @@ def asked_activity(text: str, words: list[str], rules: QuestionRules) -> list[st
     never say "drive": they tell how the elbow moves after surgery, not when one may drive.
     `words` are the question's unmentioned words.
     """
-    match = _activity(rules.activity_asked).search(text)
+    match = compiled(rules.activity_asked).search(text)
     if match is None or _OBJECT_ASKED.search(text[:match.start()]):
         return []  # "which patients should I watch…?": the verb's object is asked, not it
     verb = (match.group("verb") or match.group("verb2") or "").lower()
@@ -191,11 +191,6 @@ def asked_activity(text: str, words: list[str], rules: QuestionRules) -> list[st
 
 
 _OBJECT_ASKED = re.compile(r"\b(?:what|which|whom?)\b", re.IGNORECASE)
-
-
-@cache
-def _activity(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 def unnamed_population(knowledge: KnowledgeStore, question: Question, rules: QuestionRules

@@ -19,7 +19,7 @@ from functools import cached_property
 
 from osteon.ask.answer import DISCLAIMER
 from osteon.ask.records import Statement
-from osteon.assess.care_sites import CareSites, care_sites, elsewhere
+from osteon.assess.care_sites import CareSites, elsewhere
 from osteon.assess.knowledge_view import Candidate, KnowledgeView, view_of
 from osteon.assess.mapping import LAB_DERIVED
 from osteon.assess.ranking import deadlines, merge_twins, rank
@@ -378,7 +378,7 @@ def _items(name: str, ctx: _Context, view: KnowledgeView, facts: dict[int, Fact]
         if not said.citations:
             warnings.append(f"{assertion.text}: no sentence to cite; left out")
             continue
-        times = (tuple(_windows(fact, ctx, knowledge, timing, windows))
+        times = (tuple(_windows(fact, ctx, view, knowledge, timing, windows))
                  if fact.qualifiers.values else ())
         if times and times[0].start is not None:
             windows.setdefault(assertion.subject, times[0])
@@ -426,25 +426,16 @@ def _relative(fact: Fact) -> bool:
                for v in fact.qualifiers.values)
 
 
-def _windows(fact: Fact, ctx: _Context, knowledge: KnowledgeStore, timing: TimingRules,
-             windows: dict[str, TimeWindow]) -> Iterable[TimeWindow]:
+def _windows(fact: Fact, ctx: _Context, view: KnowledgeView, knowledge: KnowledgeStore,
+             timing: TimingRules, windows: dict[str, TimeWindow]) -> Iterable[TimeWindow]:
     for value in fact.qualifiers.values:
         if value.kind != "timing":
             continue
-        sites = care_sites(knowledge, fact, value.anchor)
-        named = anchor_concepts(value.anchor, timing, knowledge.lexicon) if value.anchor else None
-        generic = frozenset(named) if isinstance(named, list) else frozenset()
-        key = (value.anchor, sites)
-        if key in ctx.anchors:
-            anchors = ctx.anchors[key]
-        else:
-            anchors = ctx.anchors[key] = resolve_anchors(
-                value.anchor, ctx.patient, ctx.at, timing, knowledge.lexicon, ctx.hierarchy,
-                ctx.rules.target, counts=lambda event, sites=sites, generic=generic:
-                sites.holds_for(event, ctx.patient, ctx.hierarchy, knowledge.lexicon, generic))
-        if not anchors and sites.sites and resolve_anchors(
-                value.anchor, ctx.patient, ctx.at, timing, knowledge.lexicon, ctx.hierarchy,
-                ctx.rules.target):  # the patient's events lie where the care is not used
+        sites = view.care_sites(fact, value.anchor)
+        anchors = _anchors(value.anchor, sites, ctx, knowledge, timing)
+        if not anchors and sites.sites and _anchors(value.anchor, CareSites(), ctx, knowledge,
+                                                    timing):
+            # the patient's events lie where the care is not used
             yield elsewhere(value, sites, knowledge.lexicon)
             continue
         made = []
@@ -455,6 +446,23 @@ def _windows(fact: Fact, ctx: _Context, knowledge: KnowledgeStore, timing: Timin
                               if c in ctx.hierarchy.narrower(anchor.test)), None)
             made.append(window(value, anchor, ctx.at, timing, relative_to=other))
         yield choose_window(made)
+
+
+def _anchors(anchor: str | None, sites: CareSites, ctx: _Context, knowledge: KnowledgeStore,
+             timing: TimingRules) -> list[Anchor]:
+    """The patient's events a timing counts from, at the sites its care is used for.
+
+    No sites: any event. Resolved once per patient and assessment (`ctx.anchors`).
+    """
+    key = (anchor, sites)
+    if key not in ctx.anchors:
+        named = anchor_concepts(anchor, timing, knowledge.lexicon) if anchor else None
+        generic = frozenset(named) if isinstance(named, list) else frozenset()
+        ctx.anchors[key] = resolve_anchors(
+            anchor, ctx.patient, ctx.at, timing, knowledge.lexicon, ctx.hierarchy,
+            ctx.rules.target, counts=lambda event: sites.holds_for(
+                event, ctx.patient, ctx.hierarchy, knowledge.lexicon, generic))
+    return ctx.anchors[key]
 
 
 def _matched(assertion: Assertion, ctx: _Context, view: KnowledgeView, rule: Rule

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from osteon.ask.records import ConflictNote, Statement
+from osteon.assess.care_sites import CareSites, care_sites
 from osteon.assess.evidence import CLAIM_SAMPLE, conflict_notes, statement
 from osteon.assess.rules import AssessRules, Rule
 from osteon.knowledge.find import AssertionQuery
@@ -73,6 +74,7 @@ class KnowledgeView:
         self._facts: dict[int, Fact] = {}
         self._stated: dict[int, Statement] = {}
         self._notes: dict[int, tuple[ConflictNote, ...]] = {}
+        self._sites: dict[tuple[int, str | None], CareSites] = {}
 
     def covers(self, assertion: Assertion) -> frozenset[str]:
         """The concepts an item about this assertion is about: its subject, its object.
@@ -105,6 +107,14 @@ class KnowledgeView:
                 self._stated[own] = statement(self.knowledge, fact)
             out[own] = self._stated[own]
         return out
+
+    def care_sites(self, fact: Fact, anchor: str | None) -> CareSites:
+        """Where the sources give the fact's timing from `anchor` (read once per generation)."""
+        key = (fact.assertion.id, anchor)
+        found = self._sites.get(key)
+        if found is None:
+            found = self._sites[key] = care_sites(self.knowledge, fact, anchor)
+        return found
 
     def conflicts(self, facts: list[Fact], stated: dict[int, Statement]
                   ) -> dict[int, tuple[ConflictNote, ...]]:
