@@ -29,11 +29,14 @@ def _radiation_windows(kb: KnowledgeBase, procedure: dict, **more: object):  # t
     {"text": "Surgery", "notes": ["laparoscopic cholecystectomy"]},      # where: not said
     {"text": "revision amputation of the left index finger"},          # a finger
 ])
-def test_an_operation_away_from_the_named_sites_opens_no_radiation_window(
+def test_an_operation_away_from_the_named_sites_is_no_setting_for_radiation(
         seeded_kb: KnowledgeBase, procedure: dict) -> None:
-    windows = _radiation_windows(seeded_kb, procedure)
-    assert windows and all(w.status not in LIVE for w in windows)
-    assert all("not for this patient" in w.summary and "hip" in w.summary for w in windows)
+    result = seeded_kb.assess({"age": 50, "procedures": [{**procedure, "date": YESTERDAY}]},
+                              at=AT)
+    advice = [i for name in ("prophylaxis", "treatment") for i in getattr(result, name)]
+    assert advice and not any("radiation" in i.subject for i in advice)
+    said = [w for w in result.warnings if w.startswith("Radiation therapy: not applicable")]
+    assert said and "hip" in said[0] and "none of these there" in said[0]
 
 
 @pytest.mark.parametrize("procedure", [

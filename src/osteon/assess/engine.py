@@ -22,6 +22,7 @@ from osteon.ask.records import Statement
 from osteon.assess.care_sites import CareSites, elsewhere
 from osteon.assess.knowledge_view import Candidate, KnowledgeView, view_of
 from osteon.assess.mapping import LAB_DERIVED
+from osteon.assess.past_events import split_past
 from osteon.assess.ranking import deadlines, merge_twins, rank
 from osteon.assess.records import SECTIONS, Assessment, Item, Patient, PatientFact, TimeWindow
 from osteon.assess.rules import AssessRules, Rule, TimingRules, assess_rules, timing_rules
@@ -35,8 +36,10 @@ from osteon.assess.timing import (
     window,
 )
 from osteon.knowledge.hierarchy import Hierarchy
+from osteon.knowledge.profile import name_of
 from osteon.knowledge.records import Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.lexicon import Lexicon
 
 ADVICE = frozenset({"prophylaxis", "treatment"})
 """Sections that suggest doing something: their items say what the patient already had."""
@@ -102,7 +105,8 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     rules, timing = assess_rules(), timing_rules()
     view = view_of(knowledge, rules)
     hierarchy = view.hierarchy
-    ctx = _context(patient, at, rules, hierarchy)
+    now, past = split_past(patient, at, rules, hierarchy)
+    ctx = _context(now, at, rules, hierarchy)
     family = view.scopes.named(f.concept for f in patient.present()).family
     families = frozenset(family or ("acquired",))
 
@@ -125,7 +129,11 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     stated = view.stated(chosen_facts)
     conflicts = view.conflicts(chosen_facts, stated)
     warnings = list(patient.warnings)
-    own = frozenset(f.concept for f in patient.present()) - ctx.target
+    if past:
+        warnings.append("Not counted as present risks, nor as the start of a prophylaxis "
+                        f"window (over {rules.past_days} days before this assessment: "
+                        f"history): {'; '.join(dict.fromkeys(describe(f) for f in past))}")
+    own = frozenset(f.concept for f in now.present()) - ctx.target
     beside = frozenset(r.id for r in rules.rules if r.beside)
     sections = {name: tuple(rank(merge_twins(list(
                     _items(name, ctx, view, facts, stated, conflicts, knowledge, timing,
@@ -170,20 +178,21 @@ def _without_setting(sections: dict[str, tuple[Item, ...]], ctx: _Context,
     """The advice sections without advice whose setting the patient does not have.
 
     The sources give radiation "within 24–48 hours of surgery" (and, rules.yaml's
-    `advice_settings` adds, "after spinal cord trauma"): for a child with a thigh contusion
-    or a stroke patient, neither operated on nor to be, it is no advice, nor is what the
+    `advice_settings` adds, "after spinal cord trauma"), "for hip, knee, elbow, shoulder,
+    jaw": for a child with a thigh contusion or a stroke patient, neither operated on nor to
+    be, or a patient whose one operation is a hernia repair, it is no advice, nor is what the
     sources say of its kinds (prophylactic, low-dose radiation) or of it as a treatment. The
     setting of an advice is read from the knowledge base: the events its deadlines count
-    from (the timing's anchor, as timing.yaml names it). What is left out is said in the
-    warnings, with the timing that made it so.
+    from (the timing's anchor, as timing.yaml names it) at the sites the sources name for it
+    (care_sites.py). What is left out is said in the warnings, with the timing that made it so.
     """
     settings = _settings(view, knowledge, timing)
     if not settings:
         return sections
-    had = frozenset(c for f in ctx.patient.of_kind(*EVENT_KINDS)
-                    for c in ctx.hierarchy.broader(f.concept))
-    unfit = {advice: how for advice, (events, how) in settings.items()
-             if had.isdisjoint(events)}
+    lexicon = knowledge.lexicon
+    events = ctx.patient.of_kind(*EVENT_KINDS)
+    unfit = {advice: setting for advice, setting in settings.items()
+             if not any(setting.fits(f, ctx.patient, ctx.hierarchy, lexicon) for f in events)}
     if not unfit:
         return sections
     out = dict(sections)
@@ -197,17 +206,45 @@ def _without_setting(sections: dict[str, tuple[Item, ...]], ctx: _Context,
             else:
                 left.setdefault(advice, []).append(item.text)
         out[name] = tuple(kept)
-    lexicon = knowledge.lexicon
     for advice, texts in left.items():
-        what = lexicon.get(advice).name if advice in lexicon else advice
+        setting = unfit[advice]
+        what = name_of(advice, lexicon)
+        had = any(not setting.events.isdisjoint(ctx.hierarchy.broader(f.concept))
+                  for f in events)
+        where = (f" at the {', '.join(name_of(c, lexicon) for c in setting.sites.sites)}"
+                 if setting.sites.sites else "")
+        none = "none of these there" if had and where else "none of these"
         warnings.append(f"{what[:1].upper()}{what[1:]}: not applicable, left out of the advice "
                         f"({'; '.join(dict.fromkeys(texts))}): the sources give it "
-                        f"{unfit[advice]}, and this record has none of these, done or planned")
+                        f"{setting.how}{where}, and this record has {none}, done or planned")
     return out
 
 
+@dataclass(frozen=True)
+class _Setting:
+    """Where an advice is given: after these events, at these sites (what the sources say)."""
+
+    events: frozenset[str]
+    """The events its timings count from, with their kinds (surgery)."""
+    also: frozenset[str]
+    """Other events rules.yaml's `advice_settings` gives it after (a cord injury), anywhere."""
+    how: str
+    """Its timings in the sources' words, for the warning."""
+    sites: CareSites
+    """The sites and injuries its timing's sentences name (none: anywhere)."""
+
+    def fits(self, event: PatientFact, patient: Patient, hierarchy: Hierarchy,
+             lexicon: Lexicon) -> bool:
+        """Is the patient's event one the advice is given after?"""
+        kinds = hierarchy.broader(event.concept)
+        if not kinds.isdisjoint(self.also):
+            return True
+        return not kinds.isdisjoint(self.events) and self.sites.holds_for(
+            event, patient, hierarchy, lexicon, self.events)
+
+
 def _settings(view: KnowledgeView, knowledge: KnowledgeStore, timing: TimingRules
-              ) -> dict[str, tuple[frozenset[str], str]]:
+              ) -> dict[str, _Setting]:
     """`_advice_settings` of this knowledge generation, worked out on its first assessment.
 
     They depend on the knowledge and the rule files only, never on the patient.
@@ -218,21 +255,22 @@ def _settings(view: KnowledgeView, knowledge: KnowledgeStore, timing: TimingRule
     return found
 
 
-_SETTINGS: weakref.WeakKeyDictionary[KnowledgeView, dict[str, tuple[frozenset[str], str]]] = (
+_SETTINGS: weakref.WeakKeyDictionary[KnowledgeView, dict[str, _Setting]] = (
     weakref.WeakKeyDictionary())
 """Each knowledge view's advice settings (a new generation is a new view)."""
 
 
 def _advice_settings(view: KnowledgeView, knowledge: KnowledgeStore, timing: TimingRules
-                     ) -> dict[str, tuple[frozenset[str], str]]:
-    """Each advice the sources give within a time of an event: (the events, in words).
+                     ) -> dict[str, _Setting]:
+    """Each advice the sources give within a time of an event: its setting.
 
     Advice: a subject of an advice rule's assertions (prophylaxis, treatment); the events:
-    the concepts its deadlines' anchors name ("surgery") and their kinds, with the other
-    settings rules.yaml's `advice_settings` gives it.
+    the concepts its deadlines' anchors name ("surgery") and their kinds, at the sites the
+    timings' sentences name, with the other settings rules.yaml's `advice_settings` gives it.
     """
     lexicon = knowledge.lexicon
     timed: dict[str, dict[str, list[str]]] = {}
+    places: dict[str, list[CareSites]] = {}
     candidates = [c.assertion for r in view.rules.rules if r.section in ADVICE
                   for c in view.rows[r.id]]
     for fact in view.facts(list({a.id: a for a in candidates}.values())):
@@ -244,17 +282,25 @@ def _advice_settings(view: KnowledgeView, knowledge: KnowledgeStore, timing: Tim
             if not isinstance(named, list) or not named:
                 continue
             timed.setdefault(fact.assertion.subject, {}).setdefault(value.text, named)
-    out: dict[str, tuple[frozenset[str], str]] = {}
+            places.setdefault(fact.assertion.subject, []).append(
+                view.care_sites(fact, value.anchor))
+    out: dict[str, _Setting] = {}
     for advice, timings in timed.items():
-        events = [c for named in timings.values() for c in named]
         also = view.rules.advice_settings.get(advice, [])
-        events += also
         how = " or ".join(f"\u201c{t}\u201d" for t in timings)
         if also:
-            how += " or after " + " or ".join(
-                lexicon.get(c).name if c in lexicon else c for c in also)
-        out[advice] = (frozenset(events), how)
+            how += " or after " + " or ".join(name_of(c, lexicon) for c in also)
+        out[advice] = _Setting(frozenset(c for named in timings.values() for c in named),
+                               frozenset(also), how, _anywhere_or_joined(places[advice]))
     return out
+
+
+def _anywhere_or_joined(found: list[CareSites]) -> CareSites:
+    """The sites of several timings of one advice: anywhere if one of them names none."""
+    if any(not s.sites for s in found):
+        return CareSites()
+    return CareSites(tuple(dict.fromkeys(c for s in found for c in s.sites)),
+                     tuple(dict.fromkeys(c for s in found for c in s.injuries)))
 
 
 def _fits_family(said: frozenset[str], families: frozenset[str]) -> bool:

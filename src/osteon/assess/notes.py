@@ -62,6 +62,14 @@ class NoteRules(Strict):
     service_after: str | None = None
     """A regular expression for words right after an operation's name that make it a
     service ("SURGERY CONSULT", "surgery clinic"): no operation the patient had."""
+    service_before: str | None = None
+    """... and for words right before it ("Specialty Dentist in Oral Surgery")."""
+    letterhead: str | None = None
+    """A regular expression (case-sensitive) for an institution named in a clause in
+    capitals: a letterhead, whose operations are departments ("… HOSPITAL - ORAL SURGERY")."""
+    declined_after: str | None = None
+    """A regular expression for words right after an operation's name that say it was
+    offered and not done, or put off ("TKA offered 'when he's ready'"): possible, not had."""
     plan_kinds: list[str] = []
     """The kinds of fact an item under a heading of planned things may be ("Plan: R THA");
     another kind named there ("monitor for swelling") is no fact."""
@@ -108,8 +116,21 @@ def planned_cue(clause: str, mention: str) -> str | None:
 
 
 def _service(clause: str, mention: str) -> bool:
-    """Whether the words right after `mention` make it a service ("SURGERY CONSULT")."""
-    return _after(clause, mention, "service_after", right_after=True)
+    """Whether the words around `mention` make it a service, not an operation.
+
+    Right after it ("SURGERY CONSULT"), right before it ("Dentist in Oral Surgery"), or a
+    letterhead in capitals naming an institution ("… HOSPITAL - ORAL SURGERY").
+    """
+    at = clause.find(mention)
+    return (_after(clause, mention, "service_after", right_after=True)
+            or (at >= 0 and _cue("service_before").search(clause, 0, at) is not None)
+            or (not any(c.islower() for c in clause)
+                and _cue("letterhead", 0).search(clause) is not None))
+
+
+def _declined(clause: str, mention: str) -> bool:
+    """Whether the words right after `mention` say it was offered, not done ("declined")."""
+    return _after(clause, mention, "declined_after", right_after=True)
 
 
 def _conditional(clause: str, mention: str) -> bool:
@@ -298,7 +319,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                 continue  # "Plan: monitor for swelling": watched for, not had
             if kind == "procedure" and _service(clause, mention.text):
                 continue  # "PEDS SURGERY CONSULT": the team, not an operation
-            waits = status == PLANNED and _conditional(clause, mention.text)
+            waits = (status == PLANNED and _conditional(clause, mention.text)) or (
+                kind == "procedure" and _declined(clause, mention.text))
             if waits:
                 status = rules.statuses["hedged"]  # "excision later if function stays limited"
             if kind == "medication" and note.medicine_as:

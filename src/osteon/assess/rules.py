@@ -143,6 +143,11 @@ class AssessRules(Strict):
     injuries: list[str] = []
     """Concepts whose kinds wound tissue (trauma, invasive procedures): a patient's planned
     or recent event of one of these kinds is an injury (role patient_injuries)."""
+    past_days: int = Field(default=365, ge=1, le=36_500)
+    """An operation or injury (a kind of `injuries`) dated longer ago than this is history:
+    no present risk, no start of a prophylaxis window (assess/past_events.py)."""
+    lasting: list[str] = []
+    """Causes that stay a risk whatever their age (a cord or brain injury, a stroke, HO)."""
     site_words_ignored: list[str] = []
     advice_settings: dict[str, list[str]] = {}
     """Advice (a concept) → the patient events, besides the one its timing counts from, the

@@ -1,0 +1,99 @@
+"""What a record lists from long ago, and what names a team or a letterhead, not an event.
+
+Controls written in the style of real admissions (a hernia repair, a dental extraction) list
+a tibia nailed in 1994 and a hip replaced in 2019: history, no present risk and no
+radiation window; "Specialty Dentist in Oral Surgery" and a letterhead's "SAME DAY SURGERY"
+are departments; "TKA offered 'when he's ready'" was not done; "TBI: none" denies. Each case
+is a small record written for the test (no real patient).
+"""
+
+from __future__ import annotations
+
+import pytest
+from assess_support import statuses
+
+from osteon import KnowledgeBase
+
+AT = "2026-06-10T12:00:00Z"
+HERNIA_TODAY = {"text": "Surgery", "notes": ["open inguinal hernia repair"],
+                "date": "2026-06-10T09:00:00Z"}
+
+
+def _risk_subjects(result) -> set[str]:  # type: ignore[no-untyped-def]
+    return {i.subject for i in result.risk_factors}
+
+
+def test_an_operation_and_a_fracture_years_ago_are_history_not_present_risks(
+        seeded_kb: KnowledgeBase) -> None:
+    result = seeded_kb.assess({
+        "age": 63,
+        "conditions": [{"text": "tibia fracture", "date": "1994-05-01", "status": "resolved"}],
+        "procedures": [HERNIA_TODAY,
+                       {"text": "total hip arthroplasty", "date": "2019-02-01"}],
+        "notes": [{"text": "PSHx: h/o R THR, no problems", "date": "2026-06-10"}],
+    }, at=AT)
+    assert _risk_subjects(result) == {"surgery"}  # today's operation only
+    assert not result.deadlines
+    [why] = [w for w in result.warnings if w.startswith("Not counted as present risks")]
+    assert "1994" in why and "2019" in why and "THR" in why  # the undated twin too
+    # the record as read still shows them
+    assert {"tibial_fracture", "total_hip_arthroplasty"} <= {f.concept
+                                                             for f in result.patient.facts}
+
+
+def test_a_recent_operation_stays_a_risk_and_opens_its_window(seeded_kb: KnowledgeBase
+                                                             ) -> None:
+    result = seeded_kb.assess({"procedures": [{"text": "total hip arthroplasty",
+                                               "date": "2026-06-09T15:00:00Z"}]}, at=AT)
+    assert "total_hip_arthroplasty" in _risk_subjects(result)
+    assert result.deadlines
+
+
+def test_the_old_injury_of_a_patient_with_ho_stays_its_cause(seeded_kb: KnowledgeBase
+                                                              ) -> None:
+    result = seeded_kb.assess({"conditions": [
+        {"text": "burn", "date": "2023-01-10"},
+        {"text": "heterotopic ossification", "date": "2023-04-01", "site": "elbow"}]}, at=AT)
+    assert any("burn" in line for i in result.risk_factors for line in i.matched)
+    assert not any(w.startswith("Not counted as present risks") for w in result.warnings)
+
+
+def test_a_cord_injury_years_ago_stays_a_risk(seeded_kb: KnowledgeBase) -> None:
+    result = seeded_kb.assess({"conditions": [{"text": "spinal cord injury",
+                                               "date": "2015-03-01"}]}, at=AT)
+    assert "spinal_cord_injury" in _risk_subjects(result)
+
+
+def test_an_operation_away_from_the_sites_the_sources_name_gets_no_radiation_advice(
+        seeded_kb: KnowledgeBase) -> None:
+    result = seeded_kb.assess({"procedures": [HERNIA_TODAY]}, at=AT)
+    assert not [i for s in ("prophylaxis", "treatment") for i in result.section(s)
+                if "radiation" in i.subject]
+    [why] = [w for w in result.warnings if w.startswith("Radiation therapy: not applicable")]
+    assert "hip" in why and "none of these there" in why
+
+
+@pytest.mark.parametrize("note,concept,status", [
+    # a clinician's post, a department, a letterhead: no operation
+    ("Dr R Ferguson, Specialty Dentist in Oral Surgery", "surgery", None),
+    ("Consultant in Trauma and Orthopaedic Surgery: Mr A Khan", "orthopedic_surgery", None),
+    ("UPPER VALLEY MEMORIAL HOSPITAL ** SAME DAY SURGERY H&P", "surgery", None),
+    ("FORTH DENTAL HOSPITAL - ORAL SURGERY", "surgery", None),
+    # offered, put off, refused: not had
+    ('L knee OA - TKA offered "when he\'s ready" - he is not', "knee_arthroplasty", "possible"),
+    ("R THA declined by patient", "total_hip_arthroplasty", "possible"),
+    ("s/p R THA 2 days ago - pt refused RT", "radiation_therapy", "absent"),
+    # a label answered by a denial; none in the past
+    ("TBI: none", "traumatic_brain_injury", "absent"),
+    ("No h/o head and neck radiotherapy", "radiation_therapy", "absent"),
+    # a fracture written "#" joined by a hyphen is no minus sign
+    ("T12/L1 #-dislocation with complete SCI", "spinal_cord_injury", "active"),
+    ("T12/L1 #-dislocation with complete SCI", "dislocation", "active"),
+])
+def test_what_a_note_says_of_services_offers_and_denials(note: str, concept: str,
+                                                         status: str | None) -> None:
+    facts = statuses({"notes": [note]})
+    if status is None:
+        assert concept not in facts, facts
+    else:
+        assert facts.get(concept) == {status}, facts
