@@ -174,3 +174,36 @@ def test_a_name_or_a_real_word_is_not_taken_for_a_close_concept(
         question: str, named: str, not_named: str) -> None:
     concepts = understand(question, load_lexicon()).concepts
     assert named in concepts and not_named not in concepts
+
+
+READ_ON = {
+    "outcome.txt": ("Functional outcome after excision of heterotopic ossification\n\n"
+                    "Significant periarticular heterotopic ossification may occur following "
+                    "traumatic brain injury. This can result in profound functional loss of "
+                    "motion, disability, and pain. Thirty-three consecutive excisions were "
+                    "reviewed.\n"),
+    "review.txt": ("Neurogenic heterotopic ossification\n\n"
+                   "Heterotopic ossification after traumatic brain injury is a common problem "
+                   "in rehabilitation. Periarticular bone is seen at the hip and the elbow. "
+                   "Significant bone may need excision after brain injury.\n"),
+}
+
+
+def test_a_sentence_that_points_back_to_a_found_one_is_evidence_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"This can result in…" answers what the sentence before it is about, in none of the
+    question's words: found through that sentence, it is quoted."""
+    with store_of_pages(tmp_path, READ_ON) as kb:
+        answer = kb.ask("What problems does significant periarticular HO cause after a "
+                        "traumatic brain injury?")
+    assert not answer.abstained
+    assert any("loss of motion" in s.text for s in answer.evidence)
+
+
+@pytest.mark.parametrize("question", [
+    "What are the aims of treating HO, according to the authors and colleagues?",
+    "Which two things that matter to patients does HO affect?",
+])
+def test_what_a_text_sets_out_to_do_is_no_topic_it_must_name(seeded_kb, question: str
+                                                             ) -> None:  # type: ignore[no-untyped-def]
+    """"aims", "colleagues", "matter" phrase what is asked of a source, in its own words."""
+    assert not seeded_kb.ask(question).abstained

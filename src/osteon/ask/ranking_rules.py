@@ -121,6 +121,8 @@ class RankingRules(Strict):
     min_words: int
     duplicate_overlap: float
     anaphora: str
+    read_on: int = 0
+    """The best candidates whose next sentence, when it points back, joins at half share."""
     aim: str
     member_types: frozenset[str] = frozenset()
     """Concept types whose classes are searched by their members' names too ("which
