@@ -340,3 +340,47 @@ def test_a_follow_up_after_which_ho_was_counted_is_no_event(tmp_path, empty_stor
                        "Heterotopic ossification on radiographs after a mean follow-up of 11 "
                        "months was related to several factors.\n")
     assert not triples(claims, "risk_factor_for")
+
+
+# --- the thirty-second set (development) ----------------------------------------------------
+
+
+def test_one_complication_in_a_class_of_injuries_names_its_causes(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    """"It is a common complication in major CNS injuries, such as TBI…": the injuries cause
+    the subject; they are no complications of it."""
+    claims = read_text(empty_store, tmp_path,
+                       "Neurogenic heterotopic ossification\n\nNeurogenic heterotopic ossification "
+                       "is bone formation in soft tissues around joints. It is a common "
+                       "complication in major CNS injuries, such as traumatic brain injury, "
+                       "spinal cord injury, and stroke.\n")
+    assert not triples(claims, "complication_of")
+    risks = triples(claims, "risk_factor_for")
+    assert ("traumatic_brain_injury", "neurogenic_heterotopic_ossification") in risks
+    assert ("stroke", "neurogenic_heterotopic_ossification") in risks
+
+
+def test_complications_that_include_a_recurrence_are_an_operations(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Although complications such as infection and heterotopic ossification "
+                       "recurrence are common, the benefits of restoring hip flexion are usually "
+                       "worthwhile.\n")
+    assert not triples(claims, "complication_of")
+
+
+def test_a_precipitating_cause_is_the_noun_after_it(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    """"HO without any precipitating trauma": trauma is the cause the sentence denies."""
+    claims = read_text(empty_store, tmp_path,
+                       "Imaging showed new heterotopic ossification without any precipitating "
+                       "trauma or surgery.\n")
+    assert not any(s == "heterotopic_ossification"
+                   for s, _ in triples(claims, "risk_factor_for"))
+
+
+def test_a_compared_stay_is_no_onset(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Traumatic heterotopic ossification (tHO) follows surgery or trauma. "
+                       "Those who developed tHO during hospitalisation had a significantly higher "
+                       "median LOS than matched trauma patients who did not develop tHO (142 days "
+                       "vs. 61 days).\n")
+    assert triples(claims, "risk_factor_for")  # the page is read
+    assert not triples(claims, "onset_after")
