@@ -97,3 +97,22 @@ def test_what_a_note_says_of_services_offers_and_denials(note: str, concept: str
         assert concept not in facts, facts
     else:
         assert facts.get(concept) == {status}, facts
+
+
+@pytest.mark.parametrize("note,concept", [
+    ("Tab. Ponstan 500 mg TDS", "mefenamic_acid"),
+    ("Celebrex 200 mg BD for HO prophylaxis", "celecoxib"),
+    ("Nurofen 400 mg PRN", "ibuprofen"),
+])
+def test_a_medicine_named_by_its_brand_is_read(note: str, concept: str) -> None:
+    """Records name medicines by brand ("Tab. Ponstan"): it is the medicine all the same."""
+    assert statuses({"notes": [note]}).get(concept) == {"active"}
+
+
+@pytest.mark.parametrize("note,concept", [
+    ("Arcoxia 90 mg stopped", "etoricoxib"),
+    ("celecoxib stopped by the hospitalist (AKI)", "celecoxib"),
+    ("indomethacin (held for AKI)", "indomethacin"),
+])
+def test_a_medicine_a_note_says_was_stopped_is_stopped(note: str, concept: str) -> None:
+    assert statuses({"notes": [note]}).get(concept) == {"stopped"}

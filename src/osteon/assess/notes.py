@@ -67,6 +67,9 @@ class NoteRules(Strict):
     letterhead: str | None = None
     """A regular expression (case-sensitive) for an institution named in a clause in
     capitals: a letterhead, whose operations are departments ("… HOSPITAL - ORAL SURGERY")."""
+    stopped_after: str | None = None
+    """A regular expression for words after a medicine's name that say it is no longer given
+    ("Arcoxia 90 mg stopped"): stopped, as a MedicationStatement's status says it."""
     declined_after: str | None = None
     """A regular expression for words right after an operation's name that say it was
     offered and not done, or put off ("TKA offered 'when he's ready'"): possible, not had."""
@@ -259,6 +262,8 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
 
 MEDICINE_TYPES = frozenset({"drug", "molecule"})
 """Lexicon types of what is given as a medicine (it has no body site in a clause)."""
+STOPPED = "stopped"
+"""The status of a medicine a text says is no longer given (as FHIR's MedicationStatement)."""
 PLANNED = "planned"
 """The status of what a plan lists (notes.yaml `sections`), as an entry's own status says it."""
 ALLERGY = "allergy"
@@ -323,6 +328,9 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                 kind == "procedure" and _declined(clause, mention.text))
             if waits:
                 status = rules.statuses["hedged"]  # "excision later if function stays limited"
+            if kind == "medication" and status == "active" and _after(
+                    clause, mention.text, "stopped_after", right_after=True):
+                status = STOPPED  # "Arcoxia 90 mg stopped": on the list, not given now
             if kind == "medication" and note.medicine_as:
                 kind = note.medicine_as
             found.append(NoteFinding(kind, concept.id, mention.text, status,
