@@ -469,3 +469,12 @@ def test_a_generated_plural_never_shadows_another_concepts_name():
     lexicon = build_lexicon(files)
     assert ids(lexicon.lookup("burns")) == ["burns_unit"]
     assert ids(lexicon.lookup("burn")) == ["burn"]
+
+
+def test_no_concept_lists_a_name_twice(lexicon: Lexicon) -> None:
+    """A name listed twice (two languages spelling it alike, a brand added twice) is noise
+    a reader of the data file stumbles on."""
+    for concept in lexicon.concepts.values():
+        names = [n.casefold() for n in (concept.name, *concept.synonyms)]
+        assert len(names) == len(set(names)), (concept.id, sorted(
+            n for n in set(names) if names.count(n) > 1))

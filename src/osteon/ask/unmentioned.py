@@ -666,8 +666,13 @@ def _broader_named(knowledge: KnowledgeStore, concept: str) -> bool:
 
 
 def _names_of(entry: ConceptEntry) -> list[str]:
-    """Every name a concept goes by: its name, synonyms and abbreviations ("JAK1")."""
-    return [entry.name, *entry.synonyms, *entry.abbreviations]
+    """Every name a concept goes by: its name, synonyms and abbreviations ("JAK1"), each once.
+
+    Counted against the words no source uses: a name listed twice ("Coumadin", "coumadin")
+    would pass for one a source uses.
+    """
+    return list({fold(n): n for n in (entry.name, *entry.synonyms, *entry.abbreviations)
+                 }.values())
 
 
 def _spelled_otherwise(knowledge: KnowledgeStore, word: str, rules: QuestionRules) -> bool:
