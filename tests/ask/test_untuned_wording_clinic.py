@@ -207,3 +207,14 @@ def test_what_a_text_sets_out_to_do_is_no_topic_it_must_name(seeded_kb, question
                                                              ) -> None:  # type: ignore[no-untyped-def]
     """"aims", "colleagues", "matter" phrase what is asked of a source, in its own words."""
     assert not seeded_kb.ask(question).abstained
+
+
+@pytest.mark.parametrize("question", [
+    "How satisfied were patients with their functional result after excision?",
+    "What range of motion was reached during the operation?",
+    "How well did the observers agree on the grade?",
+])
+def test_a_degree_asked_is_a_measured_value(question: str) -> None:
+    """"How satisfied…", "what range of motion…": a figure answers (91.3%, 94.5 degrees)."""
+    assert "measure" in understand(question, load_lexicon()).intents
+

@@ -39,7 +39,8 @@ POLAR = re.compile(r"\s*(?:does|do|did|is|are|was|were|can|could|has|have|will|w
                    r"may|might)\b", re.IGNORECASE)
 """A yes-or-no question opens with an auxiliary verb."""
 AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "therapy",
-                     "finding", "condition", "cell", "gene", "money", "definition", "interval"]
+                     "finding", "condition", "cell", "gene", "money", "definition", "interval",
+                     "figure"]
 
 
 class QuestionType(Strict):
