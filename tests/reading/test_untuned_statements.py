@@ -384,3 +384,12 @@ def test_a_compared_stay_is_no_onset(tmp_path, empty_store):  # type: ignore[no-
                        "vs. 61 days).\n")
     assert triples(claims, "risk_factor_for")  # the page is read
     assert not triples(claims, "onset_after")
+
+
+def test_the_reason_for_an_operation_is_no_cause_of_ho(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    """"Patients who developed HO underwent reoperation due to pain": the pain led to the
+    operation; it is no cause of the HO."""
+    claims = read_text(empty_store, tmp_path,
+                       "One of seven patients who developed heterotopic ossification underwent "
+                       "reoperation due to pain and decreased range of motion.\n")
+    assert not triples(claims, "risk_factor_for")
