@@ -116,3 +116,23 @@ def test_a_medicine_named_by_its_brand_is_read(note: str, concept: str) -> None:
 ])
 def test_a_medicine_a_note_says_was_stopped_is_stopped(note: str, concept: str) -> None:
     assert statuses({"notes": [note]}).get(concept) == {"stopped"}
+
+
+def test_an_undated_mention_of_an_old_events_kind_is_that_event(seeded_kb: KnowledgeBase
+                                                                ) -> None:
+    """A 2015 tibia fracture, "old healed # R leg" in today's exam: the same old fracture."""
+    result = seeded_kb.assess({
+        "conditions": [{"text": "tibia fracture", "date": "2015-04-25", "status": "resolved"}],
+        "notes": [{"text": "MSK: old healed # R leg, no deformity", "date": "2026-06-10"}],
+    }, at=AT)
+    assert not _risk_subjects(result) & {"fracture", "trauma", "tibial_fracture"}
+
+
+def test_todays_operation_named_only_as_surgery_stays_beside_an_old_one(
+        seeded_kb: KnowledgeBase) -> None:
+    result = seeded_kb.assess({
+        "procedures": [{"text": "total hip arthroplasty", "date": "2011-04-19"}],
+        "notes": [{"text": "Hold metformin AM of surgery", "date": "2026-06-10"}],
+    }, at=AT)
+    assert "surgery" in _risk_subjects(result)
+    assert "total_hip_arthroplasty" not in _risk_subjects(result)

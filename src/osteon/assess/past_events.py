@@ -6,9 +6,11 @@ listed in the history of a patient admitted for a hernia repair, is no present r
 opens no prophylaxis window. What wounds tissue (rules.yaml `injuries`: trauma, surgery,
 invasive procedures) becomes history `past_days` after its date; what `lasting` names (an
 injury of the brain or the cord, a stroke, HO itself) stays a risk whatever its age. An
-undated "h/o THR" beside a dated 2020 one is that same old operation; an undated event
-with no dated twin is kept (nothing says it is old), and so is every event of a patient who
-has or had HO (the old injury is its cause). The record as read still shows every fact; the
+undated "h/o THR" or "Stable R THA" on an x-ray beside a dated 2011 one is that same old
+operation, and an undated "fracture" beside a 2015 tibia fracture is that fracture (unless a
+recent dated event is of the same kind); an undated event with no old twin is kept (nothing
+says it is old), and so is every event of a patient who has or had HO (the old injury is its
+cause). The record as read still shows every fact; the
 warnings name those left out of the present risks.
 """
 
@@ -23,9 +25,6 @@ from osteon.assess.timeparse import shift
 from osteon.assess.timing import EVENT_KINDS
 from osteon.knowledge.hierarchy import Hierarchy
 
-UNDATED_PAST = frozenset({"history", "resolved"})
-"""Statuses of an undated fact that may be a dated fact's old event told again."""
-
 
 def split_past(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hierarchy
                ) -> tuple[Patient, tuple[PatientFact, ...]]:
@@ -34,14 +33,17 @@ def split_past(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hi
     if since is None or _has_had_target(patient, rules, hierarchy):
         return patient, ()
     fading = [f for f in patient.facts if _fades(f, rules, hierarchy)]
-    dated: dict[str, list[datetime]] = {}
-    for fact in fading:
-        if fact.when is not None:
-            dated.setdefault(fact.concept, []).append(fact.ended or fact.when)
-    old = {concept for concept, times in dated.items() if max(times) < since}
+    dated = [f for f in fading if f.when is not None]
+    old = {f for f in dated if (f.ended or f.when) < since}  # type: ignore[operator]
+    # the kinds of the old events ("fracture" of a 2015 tibia fracture), less those of a
+    # recent one: an undated mention of such a kind is the old event told again
+    # ("surgery" and "trauma" themselves are too broad to tell: "AM of surgery" is today's)
+    told_again = (frozenset().union(*(hierarchy.broader(f.concept) for f in old))
+                  - frozenset().union(*(hierarchy.broader(f.concept)
+                                        for f in dated if f not in old))
+                  - frozenset().union(*(hierarchy.broader(r) for r in rules.injuries)))
     past = tuple(f for f in fading
-                 if ((f.ended or f.when) or since) < since
-                 or (f.when is None and f.status in UNDATED_PAST and f.concept in old))
+                 if f in old or (f.when is None and f.concept in told_again))
     if not past:
         return patient, ()
     gone = {id(f) for f in past}
