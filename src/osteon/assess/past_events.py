@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from osteon.assess.records import Patient, PatientFact
+from osteon.assess.records import NOT_PRESENT, Patient, PatientFact
 from osteon.assess.rules import AssessRules
 from osteon.assess.timeparse import shift
 from osteon.assess.timing import EVENT_KINDS
@@ -62,8 +62,8 @@ def _has_had_target(patient: Patient, rules: AssessRules, hierarchy: Hierarchy) 
 
 def _fades(fact: PatientFact, rules: AssessRules, hierarchy: Hierarchy) -> bool:
     """Whether a fact is an event that wounded tissue once and is no lasting condition."""
-    if fact.kind not in EVENT_KINDS or fact.status == "planned":
-        return False
+    if fact.kind not in EVENT_KINDS or fact.status == "planned" or fact.status in NOT_PRESENT:
+        return False  # to come, or denied or doubted: no event the record says happened
     kinds = hierarchy.broader(fact.concept)
     return not kinds.isdisjoint(rules.injuries) and kinds.isdisjoint(rules.lasting)
 
