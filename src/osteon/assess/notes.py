@@ -136,6 +136,11 @@ def _declined(clause: str, mention: str) -> bool:
     return _after(clause, mention, "declined_after", right_after=True)
 
 
+def _stopped(clause: str, mention: str) -> bool:
+    """Whether the words after a medicine's name say it is no longer given ("stopped")."""
+    return _after(clause, mention, "stopped_after", right_after=True)
+
+
 def _conditional(clause: str, mention: str) -> bool:
     """Whether words after `mention` in the clause make it wait on something ("… if …")."""
     return _after(clause, mention, "conditional_cues", right_after=False)
@@ -328,8 +333,7 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                 kind == "procedure" and _declined(clause, mention.text))
             if waits:
                 status = rules.statuses["hedged"]  # "excision later if function stays limited"
-            if kind == "medication" and status == "active" and _after(
-                    clause, mention.text, "stopped_after", right_after=True):
+            if kind == "medication" and status == "active" and _stopped(clause, mention.text):
                 status = STOPPED  # "Arcoxia 90 mg stopped": on the list, not given now
             if kind == "medication" and note.medicine_as:
                 kind = note.medicine_as
