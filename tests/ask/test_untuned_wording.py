@@ -201,6 +201,16 @@ def test_a_frequency_written_as_a_ratio_answers_how_rare() -> None:
     assert not percent.search("The clinic opens at 10:30.")
 
 
+def test_a_count_of_cases_answers_how_often() -> None:
+    """"Recurrence occurred in three patients", "in 10 of 41 hips": how many it happened to."""
+    from osteon.ask.ranking_rules import compiled, ranking_rules
+
+    percent = compiled(ranking_rules().answers["percent"].pattern)
+    assert percent.search("Clinical relevant recurrence occurred in three patients.")
+    assert percent.search("Complications occurred in 10 hips.")
+    assert not percent.search("The operation was done in three stages.")
+
+
 def test_a_kind_of_the_asked_place_answers_where(tmp_path) -> None:  # type: ignore[no-untyped-def]
     page = ("Burn outcomes\n\n"
             "Heterotopic ossification was studied in 300 burned patients.\n"
