@@ -71,12 +71,14 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     pages, in_best_pages = _context(knowledge, found, rules)
     for key, share in in_best_pages.items():
         lexical.setdefault(key, share)
-    for key, share in _read_on(knowledge, lexical, rules).items():
-        lexical[key] = max(lexical.get(key, 0.0), share)
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
+    places = knowledge.sentences(set(lexical) | set(claims))
+    for key, (share, place) in _read_on(knowledge, lexical, places, rules).items():
+        lexical[key] = max(lexical.get(key, 0.0), share)
+        places[key] = place
     # in document order: ties are then broken the same way in every process (a set's
     # order changes with PYTHONHASHSEED, and so did 57 of 401 answers on a large store)
-    places = dict(sorted(knowledge.sentences(set(lexical) | set(claims)).items()))
+    places = dict(sorted(places.items()))
     # a list item is quoted with its lead-in, and the lead-in with its items: the lead-in
     # is scored on all it quotes ("HO typically presents with:" names no symptom itself)
     best_items = sorted((p for k, p in places.items() if p.kind == "list_item"),
@@ -268,20 +270,23 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     return _Lexical(scores, leading, (*telling, *widened), best, tuple(groups), pointed)
 
 
-def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float], rules: RankingRules
-             ) -> dict[Key, float]:
+def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float],
+             places: dict[Key, SentencePlace], rules: RankingRules
+             ) -> dict[Key, tuple[float, SentencePlace]]:
     """The sentences right after the best candidates that point back to them, at half share.
 
     "Significant periarticular HO may occur following TBI. This can result in profound
     functional loss of motion, disability, and pain.": the second sentence answers "what
     problems does HO cause after TBI?" with none of its words; what it says is of the
     sentence before, which the question's words found (it is quoted with that one too).
+    `places`: the candidates' sentences, already read; only the new ones are looked up.
     """
     best = sorted(lexical.items(), key=lambda kv: (-kv[1], kv[0]))[:rules.read_on]
     after = {(doc, idx + 1): share / 2 for (doc, idx), share in best if share > 0}
-    places = knowledge.sentences([*after, *(k for k, _ in best)])
-    return {key: share for key, share in after.items()
-            if (place := places.get(key)) is not None and starts(rules.anaphora, place.text)
+    found = {key: places[key] for key in after if key in places}
+    found.update(knowledge.sentences([key for key in after if key not in places]))
+    return {key: (share, place) for key, share in after.items()
+            if (place := found.get(key)) is not None and starts(rules.anaphora, place.text)
             and (before := places.get((key[0], key[1] - 1))) is not None
             and before.section_path == place.section_path}
 
