@@ -787,3 +787,41 @@ def test_how_many_days_a_thing_cost_is_no_price_question() -> None:
                                     "bruise cost?", lexicon).intents
     assert "cost" in understand("How much does radiotherapy for HO cost?", lexicon).intents
 
+
+
+def test_an_outline_item_is_quoted_with_the_items_nested_under_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # an outline page names a topic ("Risk factors") and nests its members one level deeper,
+    # without the colon a lead-in sentence ends with
+    page = ("Knee replacement and heterotopic bone\n\n"
+            "  • Epidemiology\n"
+            "    • Incidence\n"
+            "      • rates range from 1% to 40% after total knee arthroplasty\n"
+            "    • Risk factors\n"
+            "      • hypertrophic arthrosis\n"
+            "      • male gender\n"
+            "      • obesity\n"
+            "  • Treatment\n"
+            "    • observation in most cases\n")
+    with _store_of(tmp_path, {"outline.txt": page}) as kb:
+        answer = kb.ask("Which patients are at higher risk of heterotopic ossification after "
+                        "knee arthroplasty? I am looking for the list of risk factors")
+    quoted = next(s for s in answer.evidence if s.text == "Risk factors")
+    cited = [c.sentence_text for c in quoted.citations]
+    # after the item itself (and the one it is nested under), its own items, no more
+    assert cited[cited.index("Risk factors") + 1:] == [
+        "hypertrophic arthrosis", "male gender", "obesity"]
+
+
+@pytest.mark.parametrize(("question", "abstains"), [
+    ("What dose of indomethacin in mg was given to prevent heterotopic ossification?", True),
+    ("What radiation dose prevents heterotopic ossification after hip surgery?", False),
+])
+def test_a_dose_in_units_the_asked_care_is_not_given_in_is_no_answer(
+        tmp_path, question: str, abstains: bool) -> None:  # type: ignore[no-untyped-def]
+    # the page gives radiation in Gy and names indomethacin without a dose
+    page = ("Prophylaxis after hip surgery\n\nRadiation of 7 Gy in a single fraction within "
+            "72 hours of hip surgery prevents heterotopic ossification.\n\nIndomethacin also "
+            "prevents heterotopic ossification after hip surgery.\n")
+    with _store_of(tmp_path, {"doses.txt": page}) as kb:
+        answer = kb.ask(question)
+    assert answer.abstained is abstains

@@ -207,3 +207,13 @@ def test_a_thing_narrowed_by_a_word_of_degree_is_quoted_not_restated_by_its_plai
     assert any(t.startswith("Fracture raises") for t in stated)
     assert any("severe fracture" in c.sentence_text for s in answer.evidence
                for c in s.citations)  # the narrowed claim's sentence is still shown
+
+
+def test_a_care_a_source_says_can_be_used_is_not_stated_as_recommended(tmp_path: Path) -> None:
+    # "can be used for" offers an option; "is recommended for" would say more than the source
+    page = ("Treatment\n\nRadiation therapy can be used for heterotopic ossification of the hip, "
+            "knee or elbow.\n")
+    with store_of_pages(tmp_path, {"option.txt": page}) as kb:
+        answer = kb.ask("Which treatments can be used for heterotopic ossification?")
+    said = [s.text for s in answer.statements if s.text.startswith("Radiation therapy")]
+    assert said == ["Radiation therapy can be used for heterotopic ossification"]

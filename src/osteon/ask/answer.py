@@ -25,7 +25,7 @@ from osteon.ask.citing import (
 from osteon.ask.evidence import Ranked, rank_evidence
 from osteon.ask.lists import items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
-from osteon.ask.ranking_rules import compiled, ranking_rules
+from osteon.ask.ranking_rules import DoseUnit, compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
 from osteon.ask.restating import restated
 from osteon.ask.scope import condition_kinds
@@ -103,6 +103,10 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         # a dose beside its words)
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
+    if qtypes[0].name == "dose" and _dosed_otherwise(knowledge, question, top):
+        # "what dose of NSAID in mg/kg…" over sentences whose only doses are in Gy
+        return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
+                      understood=question, notes=(DISCLAIMER,))
     facts = _facts_in(knowledge, top)
     # Statements cite each assertion's own sample of sentences (figures first); the
     # short answer uses only the claims read from the quoted sentences.
@@ -124,6 +128,26 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         summary += " The sources disagree on part of this; both sides are shown."
     return Answer(question.text, summary, False, statements, conflicts, (),
                   understood=question, notes=(*notes, DISCLAIMER), evidence=evidence)
+
+
+def _dosed_otherwise(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked]
+                     ) -> bool:
+    """Are the quoted sentences' doses all in units the asked care is not given in?
+
+    The units are data (ranking.yaml `dose_units`); a question that names no dosed care
+    (or care of no known units) takes a dose in any.
+    """
+    units = [u for u in ranking_rules().dose_units
+             if any(_dosed_in(u, concept, knowledge) for concept in question.concepts)]
+    dosed = [r for r in top if r.holds.get("dose")]
+    return bool(units and dosed) and not any(
+        compiled(u.units).search(r.place.text) for u in units for r in dosed)
+
+
+def _dosed_in(unit: DoseUnit, concept: str, knowledge: KnowledgeStore) -> bool:
+    """Is the concept (a kind of) care dosed in these units?"""
+    return knowledge.lexicon.get(concept).type in unit.types or bool(
+        unit.concepts & (knowledge.hierarchy().broader(concept) | {concept}))
 
 
 MAIN_ANSWERS = 2

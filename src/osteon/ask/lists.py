@@ -26,6 +26,16 @@ def introduces_list(place: SentencePlace) -> bool:
     return place.text.rstrip().endswith(":")
 
 
+def may_head_items(place: SentencePlace) -> bool:
+    """Could the sentence govern items: a lead-in, or an outline item that may have sub-items?
+
+    Outline pages nest what they say of a thing under its name ("Risk factors", then
+    "hypertrophic arthrosis", "male gender", "obesity" one level deeper): the parent item
+    introduces its sub-items as a lead-in does, without the colon.
+    """
+    return introduces_list(place) or (place.kind == "list_item" and place.indent >= 0)
+
+
 def items_after(knowledge: KnowledgeStore, place: SentencePlace) -> list[SentencePlace]:
     """The items of the list a lead-in sentence introduces (none for other sentences)."""
     return items_of(knowledge, [place]).get((place.doc_id, place.idx), [])
@@ -34,19 +44,23 @@ def items_after(knowledge: KnowledgeStore, place: SentencePlace) -> list[Sentenc
 def items_of(knowledge: KnowledgeStore, places: Iterable[SentencePlace]
              ) -> dict[Key, list[SentencePlace]]:
     """Each lead-in's items, in one lookup for all the lead-ins given."""
-    leads = [p for p in places if introduces_list(p)]
+    leads = [p for p in places if may_head_items(p)]
     if not leads:
         return {}
     after = knowledge.sentences([(p.doc_id, i) for p in leads
                                  for i in range(p.idx + 1, p.idx + 1 + LIST_ITEMS)])
     found: dict[Key, list[SentencePlace]] = {}
     for lead in leads:
-        items = found.setdefault((lead.doc_id, lead.idx), [])
+        colon = introduces_list(lead)
+        items = []
         for i in range(lead.idx + 1, lead.idx + 1 + LIST_ITEMS):
             item = after.get((lead.doc_id, i))
-            if item is None or item.kind != "list_item" or item.section_path != lead.section_path:
-                break
+            if (item is None or item.kind != "list_item" or item.section_path != lead.section_path
+                    or (not colon and not 0 <= lead.indent < item.indent)):
+                break  # an outline item's own sub-items end where one is no deeper than it
             items.append(item)
+        if items or colon:
+            found[(lead.doc_id, lead.idx)] = items
     return found
 
 

@@ -100,6 +100,22 @@ class AnswerClauses(Strict):
         return check_regex(value)
 
 
+class DoseUnit(Strict):
+    """The units a dose of some care is given in: a dose in other units is of something else."""
+
+    concepts: frozenset[str] = frozenset()
+    """Concepts (and their kinds) dosed in these units: radiation therapy in Gy."""
+    types: frozenset[str] = frozenset()
+    """Concept types dosed in these units: a drug in mg."""
+    units: str
+    """A dose written in these units (a regular expression)."""
+
+    @field_validator("units")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return check_regex(value)
+
+
 class RankingRules(Strict):
     """The whole of data/ask/ranking.yaml."""
 
@@ -140,6 +156,7 @@ class RankingRules(Strict):
     not_evidence: str
     answer_clauses: AnswerClauses
     answers: dict[str, AnswerDetector]
+    dose_units: tuple[DoseUnit, ...] = ()
     scope_words: ScopeWords
     context: PageContext
 
