@@ -815,13 +815,19 @@ def test_an_outline_item_is_quoted_with_the_items_nested_under_it(tmp_path) -> N
 @pytest.mark.parametrize(("question", "abstains"), [
     ("What dose of indomethacin in mg was given to prevent heterotopic ossification?", True),
     ("What radiation dose prevents heterotopic ossification after hip surgery?", False),
+    # a dose beside another drug is no dose of the asked one
+    ("Was alendronate given as 70 mg weekly after spinal cord injury?", True),
+    ("What dose of etidronate was given after spinal cord injury?", False),
 ])
 def test_a_dose_in_units_the_asked_care_is_not_given_in_is_no_answer(
         tmp_path, question: str, abstains: bool) -> None:  # type: ignore[no-untyped-def]
-    # the page gives radiation in Gy and names indomethacin without a dose
+    # the page gives radiation in Gy, etidronate in mg, and names indomethacin and alendronate
+    # without a dose
     page = ("Prophylaxis after hip surgery\n\nRadiation of 7 Gy in a single fraction within "
             "72 hours of hip surgery prevents heterotopic ossification.\n\nIndomethacin also "
-            "prevents heterotopic ossification after hip surgery.\n")
+            "prevents heterotopic ossification after hip surgery.\n\nAfter spinal cord "
+            "injury, etidronate was given at 20 mg/kg/day for two weeks. Alendronate has been "
+            "tried after spinal cord injury as well.\n")
     with _store_of(tmp_path, {"doses.txt": page}) as kb:
         answer = kb.ask(question)
     assert answer.abstained is abstains

@@ -33,6 +33,7 @@ from osteon.ask.understand import GENERAL, POLAR, QuestionType, question_rules, 
 from osteon.ask.unmentioned import beyond_sources, topics_among, unmentioned, unnamed_concepts
 from osteon.corpus.records import SentencePlace
 from osteon.errors import OsteonError
+from osteon.knowledge.claim_store import mentions_at
 from osteon.knowledge.find import AssertionQuery, Role
 from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.query import to_facts
@@ -132,16 +133,36 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
 
 def _dosed_otherwise(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked]
                      ) -> bool:
-    """Are the quoted sentences' doses all in units the asked care is not given in?
+    """Are the quoted sentences' doses all of something other than the asked care?
 
-    The units are data (ranking.yaml `dose_units`); a question that names no dosed care
-    (or care of no known units) takes a dose in any.
+    A dose in units the asked care is not given in (ranking.yaml `dose_units`: Gy for an
+    NSAID) is of something else, and so is a dose beside another drug and not the asked
+    one ("etidronate 20 mg/kg" for "was alendronate given as 70 mg weekly?"). A question
+    that names no dosed care (or care of no known units) takes a dose in any.
     """
     units = [u for u in ranking_rules().dose_units
              if any(_dosed_in(u, concept, knowledge) for concept in question.concepts)]
     dosed = [r for r in top if r.holds.get("dose")]
-    return bool(units and dosed) and not any(
-        compiled(u.units).search(r.place.text) for u in units for r in dosed)
+    if not (units and dosed):
+        return False
+    named = mentions_at(knowledge.store, [r.key for r in dosed])
+    return not any(_dose_of_asked(r, units, {c for c, _ in named.get(r.key, ())}, question,
+                                  knowledge) for r in dosed)
+
+
+def _dose_of_asked(ranked: Ranked, units: Sequence[DoseUnit], named: set[str],
+                   question: Question, knowledge: KnowledgeStore) -> bool:
+    """Does the sentence give a dose in the asked care's units, beside no other such care?"""
+    hierarchy = knowledge.hierarchy()
+    for unit in units:
+        if not compiled(unit.units).search(ranked.place.text):
+            continue
+        asked = {c for concept in question.concepts if _dosed_in(unit, concept, knowledge)
+                 for c in hierarchy.narrower(concept) | {concept}}
+        others = {c for c in named if knowledge.lexicon.get(c).type in unit.types} - asked
+        if not others or named & asked:
+            return True
+    return False
 
 
 def _dosed_in(unit: DoseUnit, concept: str, knowledge: KnowledgeStore) -> bool:
