@@ -831,3 +831,15 @@ def test_a_dose_in_units_the_asked_care_is_not_given_in_is_no_answer(
     with _store_of(tmp_path, {"doses.txt": page}) as kb:
         answer = kb.ask(question)
     assert answer.abstained is abstains
+
+
+
+def test_a_verb_is_found_in_the_noun_the_stemmer_keeps_apart_from_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # "excluded" is stemmed exclud, "exclusion" exclus: the question is searched in both forms
+    page = ("A hip trial\n\nThe trial enrolled 400 patients having a total hip arthroplasty. "
+            "Exclusion criteria were ankylosing spondylitis and neurologic disease. "
+            "Patients were followed for one year with radiographs. Most patients were women. "
+            "The patients were seen in clinic at six weeks.\n")
+    with _store_of(tmp_path, {"trial.txt": page}) as kb:
+        answer = kb.ask("Which patients were excluded from the trial?")
+    assert "Exclusion criteria" in answer.evidence[0].text

@@ -56,3 +56,15 @@ def test_any_operation_of_a_patient_with_a_named_injury_opens_it(seeded_kb: Know
                                  conditions=[{"text": "spinal cord injury",
                                               "date": "2026-10-01"}])
     assert any(w.status in LIVE for w in windows)
+
+
+def test_an_unsited_mention_of_an_operation_the_record_sites_elsewhere_is_that_operation(
+        seeded_kb: KnowledgeBase) -> None:
+    # the coded operation names the finger; a progress note of the same day names none
+    result = seeded_kb.assess({"age": 50, "procedures": [
+        {"text": "revision amputation of the left index finger", "date": YESTERDAY}],
+        "notes": [{"text": "POD1 s/p revision amputation, pain controlled",
+                   "date": AT}]}, at=AT)
+    advice = [i for name in ("prophylaxis", "treatment") for i in getattr(result, name)]
+    assert not any("radiation" in i.subject for i in advice)
+

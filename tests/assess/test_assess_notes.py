@@ -142,6 +142,12 @@ def test_a_clinicians_role_abbreviation_is_no_condition():
     assert "heterotopic_ossification" in _by_concept(_patient({"notes": ["HO R hip on x-ray"]}))
 
 
+@pytest.mark.parametrize("note", ["Seen by: HO (Dr T. Okafor, FY1)", "HO to complete TTO",
+                                  "Reviewed by HO on call overnight"])
+def test_a_house_officer_seeing_the_patient_or_doing_a_task_is_no_condition(note: str) -> None:
+    assert "heterotopic_ossification" not in _by_concept(_patient({"notes": [note]}))
+
+
 def test_an_operations_document_is_no_operation():
     facts = _by_concept(_patient({"notes": ["OPERATION RECORD 06/03/2026",
                                             "Surgery report attached"]}))

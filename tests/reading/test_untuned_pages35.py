@@ -34,3 +34,33 @@ def test_an_agent_said_to_work_beside_a_compared_figure_still_works(
     found = triples(claims, "prevents")
     assert ("radiation_therapy", "heterotopic_ossification") in found
     assert any(s == "indomethacin" for s, _ in found)
+
+
+def test_the_noun_before_a_participles_comma_is_not_who_develops_what_follows(
+        tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    # what "develops pressure ulcers" is the patient whose joints HO stiffens, not the
+    # joint mobility HO restricts
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification may restrict joint mobility, increasing the "
+                       "tendency to develop pressure ulcers.\n"
+                       "Patients with spinal cord injury are likely to develop heterotopic "
+                       "ossification.\n")
+    found = triples(claims, "risk_factor_for")
+    assert ("range_of_motion", "pressure_ulcer") not in found
+    assert ("spinal_cord_injury", "heterotopic_ossification") in found
+
+
+def test_what_a_thing_was_torn_from_did_not_produce_it(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Tension on the suture line may cause ossification of periosteal "
+                       "fragments torn from sites of muscle insertion into bone.\n")
+    assert not triples(claims, "produces")
+
+
+def test_the_proximal_tibia_is_not_read_as_its_joint_surface(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Heterotopic ossification formed in the elbows, the distal femur and "
+                       "the proximal tibia.\n")
+    sites = triples(claims, "occurs_at_site")
+    assert ("heterotopic_ossification", "proximal_tibia") in sites
+    assert not any(o == "tibial_plateau" for _, o in sites)

@@ -111,6 +111,9 @@ class QuestionRules(Strict):
     spellings: tuple[tuple[str, str], ...] = ()
     """British and American spellings of the same stem ("anaesth", "anesth"): a question
     word written one way is searched the other way too."""
+    word_forms: tuple[tuple[str, str], ...] = ()
+    """(pattern, replacement) of a word's other form the index's stemmer does not join to
+    it ("excluded" → exclusion): a question word so written is searched in that form too."""
     stopwords: frozenset[str] = frozenset()
     frame_words: frozenset[str] = frozenset()
     """Words that frame a question without naming its topic ("my mum", "exactly")."""
@@ -514,8 +517,9 @@ def has_phrase(folded: str, phrase: str) -> bool:
 def other_spellings(text: str, rules: QuestionRules) -> tuple[str, ...]:
     """The question's words as other sources spell them, once each.
 
-    In the other spelling ("anaesthesia" → anesthesia) and, for hyphenated words,
-    written solid ("mini-incision" → miniincision).
+    In the other spelling ("anaesthesia" → anesthesia), for hyphenated words written solid
+    ("mini-incision" → miniincision), and in the other form of a verb and its noun that
+    the stemmer keeps apart ("excluded" → exclusion).
     """
     words = [fold(w) for w in WORD.findall(text)]
     found = []
@@ -526,6 +530,8 @@ def other_spellings(text: str, rules: QuestionRules) -> tuple[str, ...]:
                     found.append(word.replace(a, b))
         if "-" in word:
             found.append(word.replace("-", ""))
+        found.extend(_compiled(pattern).sub(into, word) for pattern, into in rules.word_forms
+                     if _compiled(pattern).search(word))
     return tuple(w for w in dict.fromkeys(found) if w not in words)
 
 

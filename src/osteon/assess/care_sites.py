@@ -62,9 +62,8 @@ class CareSites:
         if any(f.concept in hierarchy.narrower(i) for i in self.injuries
                for f in patient.of_kind("condition", "injury")):
             return True
-        where = set(event.sites) | anatomy_named(event.label, lexicon)
-        if event.concept in lexicon:  # "total hip arthroplasty": at the hip
-            where |= anatomy_named(lexicon.get(event.concept).name, lexicon)
+        where = _sites_of(event, lexicon) or set().union(
+            *(_sites_of(twin, lexicon) for twin in _twins(event, patient)))
         if not where:
             return event.concept not in generic
         # the most precise site the record gives: a finger operation coded "arm" is at the
@@ -136,3 +135,24 @@ def elsewhere(value: QualifierValue, sites: CareSites, lexicon: Lexicon) -> Time
                       summary=f"not for this patient: the sources give it after {value.anchor} "
                               f"at the {where}{after}; the record places none of the "
                               f"patient's there")
+
+
+def _sites_of(event: PatientFact, lexicon: Lexicon) -> set[str]:
+    """Where the record puts the event: its sites, or a site its words or its concept name."""
+    where = set(event.sites) | anatomy_named(event.label, lexicon)
+    if event.concept in lexicon:  # "total hip arthroplasty": at the hip
+        where |= anatomy_named(lexicon.get(event.concept).name, lexicon)
+    return where
+
+
+def _twins(event: PatientFact, patient: Patient) -> list[PatientFact]:
+    """Other mentions of the same event: of its concept, on its day (or undated either).
+
+    "POD1 s/p L index revision amputation" in a progress note names no finger; the coded
+    revision amputation of the same day does: where the one is, the other is too.
+    """
+    def day(fact: PatientFact) -> object:
+        return fact.when.date() if fact.when else None
+
+    return [f for f in patient.facts if f is not event and f.concept == event.concept
+            and (day(f) is None or day(event) is None or day(f) == day(event))]
