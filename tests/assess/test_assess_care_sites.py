@@ -68,3 +68,14 @@ def test_an_unsited_mention_of_an_operation_the_record_sites_elsewhere_is_that_o
     advice = [i for name in ("prophylaxis", "treatment") for i in getattr(result, name)]
     assert not any("radiation" in i.subject for i in advice)
 
+
+
+def test_a_spinal_fusion_written_as_surgeons_write_it_opens_the_window_after_cord_injury(
+        seeded_kb: KnowledgeBase) -> None:
+    # "posterior instrumented fusion", "open reduction": the operation, dated, in a patient
+    # with a spinal cord injury (radiation is given "in patients after spinal cord trauma")
+    windows = _radiation_windows(
+        seeded_kb, {"text": "Open reduction + posterior instrumented fusion T10-L2 (pedicle "
+                            "screws), T12 laminectomy"},
+        conditions=[{"text": "complete spinal cord injury", "date": "2026-11-12"}])
+    assert any(w.status in LIVE for w in windows)

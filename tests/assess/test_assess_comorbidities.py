@@ -21,3 +21,21 @@ def test_conditions_beside_the_injury_are_listed_as_the_patients_not_as_risks(
     assert {"osteogenesis_imperfecta", "epilepsy", "typhoid_fever"} <= facts
     assert not result.patient.not_recognised
     assert not result.risk_factors
+
+
+def test_a_broken_tooth_is_no_broken_bone(seeded_kb: KnowledgeBase) -> None:
+    result = seeded_kb.assess({"age": 71, "conditions": [
+        {"text": "Fractured LR6", "codes": [{"system": "ICD-10-CM", "code": "S02.5XXA"}],
+         "date": YESTERDAY}]}, at=AT)
+    assert "tooth_fracture" in {f.concept for f in result.patient.facts}
+    assert not result.risk_factors
+
+
+def test_tetanus_is_a_neurological_condition_and_its_booster_is_not_the_disease(
+        seeded_kb: KnowledgeBase) -> None:
+    ill = seeded_kb.assess({"age": 40, "conditions": [
+        {"text": "Generalised tetanus", "date": "2026-11-01"}]}, at=AT)
+    assert "neurological_condition" in {i.subject for i in ill.risk_factors}
+    cut = seeded_kb.assess({"age": 40, "notes": ["Tetanus booster given in ED"]}, at=AT)
+    assert "tetanus" not in {f.concept for f in cut.patient.facts}
+    assert not cut.risk_factors

@@ -143,8 +143,10 @@ def test_a_clinicians_role_abbreviation_is_no_condition():
 
 
 @pytest.mark.parametrize("note", ["Seen by: HO (Dr T. Okafor, FY1)", "HO to complete TTO",
-                                  "Reviewed by HO on call overnight"])
-def test_a_house_officer_seeing_the_patient_or_doing_a_task_is_no_condition(note: str) -> None:
+                                  "Reviewed by HO on call overnight",
+                                  "Temp 38.9 at 2 am - seen by HO, reactionary fever",
+                                  "Surgeon: Dr HO Ka-wai (AC)"])
+def test_a_house_officer_or_a_surgeon_named_ho_is_no_condition(note: str) -> None:
     assert "heterotopic_ossification" not in _by_concept(_patient({"notes": [note]}))
 
 

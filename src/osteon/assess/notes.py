@@ -88,6 +88,9 @@ class NoteRules(Strict):
     abbreviation that make it a clinician's role ("HO Dr Farhan")."""
     clinician_before: str | None = None
     """... and for a name and an opening bracket right before it ("Dr Lim (MO)")."""
+    clinician_named: str | None = None
+    """... and for the words right before it that make it a person: one who saw the patient
+    ("seen by HO"), or a name after a title ("Dr HO Ka-wai")."""
 
 
 @cache
@@ -364,10 +367,11 @@ def _names_a_side(analysis: SentenceAnalysis, mention: Any) -> bool:
 
 
 def _names_a_clinician(text: str, mention: Any) -> bool:
-    """Is the mention a clinician's role abbreviation ("HO Dr Farhan", "Dr Lim (MO)")?"""
+    """Is the mention a clinician ("HO Dr Farhan", "Dr Lim (MO)", "seen by HO", "Dr HO")?"""
     if not mention.text.isupper():
         return False
     return bool(_cue("clinician_after", 0).match(text, mention.end)
+                or _cue("clinician_named", 0).search(text, 0, mention.start)
                 or (_cue("clinician_before", 0).search(text, 0, mention.start)
                     and text[mention.end:mention.end + 3].lstrip().startswith(")")))
 
