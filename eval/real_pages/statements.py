@@ -79,11 +79,15 @@ def keep(args: argparse.Namespace) -> None:
         args.out.exists()) else {}
     labels = dict(old)
     for e in entries:
-        if e.get("label") == "right":
+        label = str(e.get("label") or "").strip().lower()  # "RIGHT" as a labeller wrote it
+        if label == "right":
             labels[key_of(e["text"], e["cites"])] = "right"
-        elif e.get("label") == "wrong":
-            kind = (e.get("why") or "").split(":")[0]
+        elif label == "wrong":
+            kind = (e.get("why") or "").split(":")[0].strip().lower()
             labels[key_of(e["text"], e["cites"])] = f"wrong: {kind}"
+        elif label:
+            raise SystemExit(f"{args.labelled}: label {e.get('label')!r} of {e['text']!r} is "
+                             "neither right nor wrong")
     body = {"about": "Hand labels of statements shown under osteon's answers "
                      "(eval/real_pages/statements.py): fingerprint of the statement text and "
                      "of its first cited sentence -> right, or wrong: category.",

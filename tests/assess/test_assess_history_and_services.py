@@ -64,6 +64,16 @@ def test_a_cord_injury_years_ago_stays_a_risk(seeded_kb: KnowledgeBase) -> None:
     assert "spinal_cord_injury" in _risk_subjects(result)
 
 
+def test_a_concussion_years_ago_is_history_and_last_weeks_is_a_risk(seeded_kb: KnowledgeBase
+                                                                    ) -> None:
+    old = seeded_kb.assess({"procedures": [HERNIA_TODAY], "conditions": [
+        {"text": "concussion", "date": "2009-03-01"}]}, at=AT)
+    assert _risk_subjects(old) == {"surgery"}
+    recent = seeded_kb.assess({"conditions": [{"text": "concussion",
+                                               "date": "2026-06-01"}]}, at=AT)
+    assert _risk_subjects(recent)
+
+
 def test_an_operation_away_from_the_sites_the_sources_name_gets_no_radiation_advice(
         seeded_kb: KnowledgeBase) -> None:
     result = seeded_kb.assess({"procedures": [HERNIA_TODAY]}, at=AT)

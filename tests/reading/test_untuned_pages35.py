@@ -64,3 +64,19 @@ def test_the_proximal_tibia_is_not_read_as_its_joint_surface(tmp_path, empty_sto
     sites = triples(claims, "occurs_at_site")
     assert ("heterotopic_ossification", "proximal_tibia") in sites
     assert not any(o == "tibial_plateau" for _, o in sites)
+
+
+def test_what_a_condition_causes_secondary_to_something_else_does_not_make_that_its_cause(
+        tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    # (from the thirty-fourth set, after its end measure) "HO can cause … limitations in
+    # range of motion secondary to ankylosis": the limitation is secondary, not HO
+    claims = read_text(empty_store, tmp_path,
+                       "HO can cause swelling, limitations in range of motion secondary to "
+                       "ankylosis, and pain secondary to nerve entrapment.\n"
+                       "Heterotopic ossification in these patients may be caused by trauma.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert not {s for s, o in risks if o == "heterotopic_ossification"} - {"trauma"}
+    assert ("trauma", "heterotopic_ossification") in risks
+    symptoms = triples(claims, "symptom_of")
+    assert ("decreased_range_of_motion", "heterotopic_ossification") in symptoms
+    assert ("range_of_motion", "heterotopic_ossification") not in symptoms

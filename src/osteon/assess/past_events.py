@@ -65,5 +65,6 @@ def _fades(fact: PatientFact, rules: AssessRules, hierarchy: Hierarchy) -> bool:
     if fact.kind not in EVENT_KINDS or fact.status == "planned" or fact.status in NOT_PRESENT:
         return False  # to come, or denied or doubted: no event the record says happened
     kinds = hierarchy.broader(fact.concept)
-    return not kinds.isdisjoint(rules.injuries) and kinds.isdisjoint(rules.lasting)
+    return not kinds.isdisjoint(rules.injuries) and (
+        kinds.isdisjoint(rules.lasting) or not kinds.isdisjoint(rules.passing))
 
