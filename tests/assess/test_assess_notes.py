@@ -145,7 +145,7 @@ def test_a_clinicians_role_abbreviation_is_no_condition():
 @pytest.mark.parametrize("note", ["Seen by: HO (Dr T. Okafor, FY1)", "HO to complete TTO",
                                   "Reviewed by HO on call overnight",
                                   "Temp 38.9 at 2 am - seen by HO, reactionary fever",
-                                  "Surgeon: Dr HO Ka-wai (AC)"])
+                                  "Surgeon: Dr HO Ka-wai (AC)", "Seretse (Physician) / HO Dr"])
 def test_a_house_officer_or_a_surgeon_named_ho_is_no_condition(note: str) -> None:
     assert "heterotopic_ossification" not in _by_concept(_patient({"notes": [note]}))
 
@@ -356,3 +356,8 @@ def test_a_plan_that_waits_on_something_is_only_possible(seeded_kb):
 def test_what_a_report_says_an_image_could_be_is_possible_not_present(text):
     facts = _by_concept(_patient({"notes": [{"text": text, "date": "2026-11-19T09:00:00Z"}]}))
     assert facts["heterotopic_ossification"].status == "possible", facts
+
+
+def test_an_old_healed_fracture_is_history_however_its_site_is_written():
+    facts = _by_concept(_patient({"notes": ["Old healed R mid-clavicle fracture with callus"]}))
+    assert facts["fracture"].status == "history"
