@@ -39,3 +39,17 @@ def test_tetanus_is_a_neurological_condition_and_its_booster_is_not_the_disease(
     cut = seeded_kb.assess({"age": 40, "notes": ["Tetanus booster given in ED"]}, at=AT)
     assert "tetanus" not in {f.concept for f in cut.patient.facts}
     assert not cut.risk_factors
+
+
+def test_a_who_icd10_code_below_its_category_is_read_where_its_display_is_the_same(
+        seeded_kb: KnowledgeBase) -> None:
+    who = "http://hl7.org/fhir/sid/icd-10"
+    uti = seeded_kb.assess({"age": 30, "conditions": [
+        {"text": "CAUTI - ESBL (urine C/S)", "date": YESTERDAY, "codes": [
+            {"system": who, "code": "N39.0",
+             "display": "Urinary tract infection, site not specified"}]}]}, at=AT)
+    assert "urinary_tract_infection" in {f.concept for f in uti.patient.facts}
+    other = seeded_kb.assess({"age": 30, "conditions": [
+        {"text": "leaks on coughing", "date": YESTERDAY, "codes": [
+            {"system": who, "code": "N39.3", "display": "Stress incontinence"}]}]}, at=AT)
+    assert "urinary_tract_infection" not in {f.concept for f in other.patient.facts}

@@ -512,9 +512,27 @@ def _lexicon_by_code(lexicon: Lexicon, code: CodeRef, *, confirmed_only: bool = 
     table = code_tables().variant_of(code.system)
     if table is not None:
         category = table.category(code.code)
-        return lexicon.by_code(table.system, category, confirmed_only=confirmed_only) \
+        found = lexicon.by_code(table.system, category, confirmed_only=confirmed_only) \
             if category else None
+        return found or _same_below_category(lexicon, table.system, code, confirmed_only)
     return lexicon.by_code(code.system, code.code, confirmed_only=confirmed_only)
+
+
+def _same_below_category(lexicon: Lexicon, system: str, code: CodeRef, confirmed_only: bool
+                         ) -> Concept | None:
+    """A variant's code below its category, where its display is the lexicon code's own.
+
+    WHO ICD-10 N39.0 "Urinary tract infection, site not specified" is ICD-10-CM N39.0 word for
+    word; its category N39 ("Other disorders of urinary system") names no one condition.
+    """
+    concept = lexicon.by_code(system, code.code, confirmed_only=confirmed_only)
+    if concept is None or not code.display:
+        return None
+    wanted = code.code.strip().upper()
+    return concept if any(
+        c.code.upper() == wanted and c.display
+        and c.display.casefold() == code.display.strip().casefold()
+        for c in concept.codes) else None
 
 
 def _verify(out: _Collector, codes: tuple[CodeRef, ...], source: str
