@@ -94,18 +94,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         # "how much does it cost?" over sentences that name no price: no answer in them
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
-    if qtypes[0].name == "dose" and not any(
-            any(c.qualifiers.dose for _, c in r.fitting)
-            or (r.features["answer"] and (r.features["concepts"] or not question.concepts))
-            for r in top):
-        # a dose question whose concept no source gives a dose for (a dose of something
-        # else is no answer, nor a claim about the drug that carries no dose): what they do
-        # say beside (a question naming no concept, "how much factor VIII per kilo…", takes
-        # a dose beside its words)
-        return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
-                      understood=question, notes=(DISCLAIMER,))
-    if qtypes[0].name == "dose" and _dosed_otherwise(knowledge, question, top):
-        # "what dose of NSAID in mg/kg…" over sentences whose only doses are in Gy
+    if qtypes[0].name == "dose" and _no_dose_of_asked(knowledge, question, top):
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
     facts = _facts_in(knowledge, top)
@@ -131,6 +120,21 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                   understood=question, notes=(*notes, DISCLAIMER), evidence=evidence)
 
 
+def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked]
+                      ) -> bool:
+    """Do the quoted sentences give no dose of what a dose question asks about?
+
+    None when no claim of theirs carries a dose and no sentence holding one names the
+    question's concepts (a claim about the drug that carries no dose is no answer; a
+    question naming no concept, "how much factor VIII per kilo…", takes a dose beside its
+    words), or when every dose they give is of something else (`_dosed_otherwise`).
+    """
+    return not any(
+        any(c.qualifiers.dose for _, c in r.fitting)
+        or (r.features["answer"] and (r.features["concepts"] or not question.concepts))
+        for r in top) or _dosed_otherwise(knowledge, question, top)
+
+
 def _dosed_otherwise(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked]
                      ) -> bool:
     """Are the quoted sentences' doses all of something other than the asked care?
@@ -145,22 +149,23 @@ def _dosed_otherwise(knowledge: KnowledgeStore, question: Question, top: Sequenc
     dosed = [r for r in top if r.holds.get("dose")]
     if not (units and dosed):
         return False
-    named = mentions_at(knowledge.store, [r.key for r in dosed])
-    return not any(_dose_of_asked(r, units, {c for c, _ in named.get(r.key, ())}, question,
-                                  knowledge) for r in dosed)
-
-
-def _dose_of_asked(ranked: Ranked, units: Sequence[DoseUnit], named: set[str],
-                   question: Question, knowledge: KnowledgeStore) -> bool:
-    """Does the sentence give a dose in the asked care's units, beside no other such care?"""
     hierarchy = knowledge.hierarchy()
-    for unit in units:
+    # each unit with the asked care it doses, and that care's kinds
+    asked = [(u, {c for concept in question.concepts if _dosed_in(u, concept, knowledge)
+                  for c in hierarchy.narrower(concept) | {concept}}) for u in units]
+    named = mentions_at(knowledge.store, [r.key for r in dosed])
+    return not any(_dose_of_asked(r, asked, {c for c, _ in named.get(r.key, ())}, knowledge)
+                   for r in dosed)
+
+
+def _dose_of_asked(ranked: Ranked, asked: Sequence[tuple[DoseUnit, set[str]]], named: set[str],
+                   knowledge: KnowledgeStore) -> bool:
+    """Does the sentence give a dose in the asked care's units, beside no other such care?"""
+    for unit, care in asked:
         if not compiled(unit.units).search(ranked.place.text):
             continue
-        asked = {c for concept in question.concepts if _dosed_in(unit, concept, knowledge)
-                 for c in hierarchy.narrower(concept) | {concept}}
-        others = {c for c in named if knowledge.lexicon.get(c).type in unit.types} - asked
-        if not others or named & asked:
+        others = {c for c in named if knowledge.lexicon.get(c).type in unit.types} - care
+        if not others or named & care:
             return True
     return False
 

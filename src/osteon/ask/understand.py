@@ -530,8 +530,8 @@ def other_spellings(text: str, rules: QuestionRules) -> tuple[str, ...]:
                     found.append(word.replace(a, b))
         if "-" in word:
             found.append(word.replace("-", ""))
-        found.extend(_compiled(pattern).sub(into, word) for pattern, into in rules.word_forms
-                     if _compiled(pattern).search(word))
+        # (a pattern that does not match leaves the word as it is: dropped below)
+        found.extend(_compiled(pattern).sub(into, word) for pattern, into in rules.word_forms)
     return tuple(w for w in dict.fromkeys(found) if w not in words)
 
 
