@@ -53,3 +53,21 @@ def test_a_who_icd10_code_below_its_category_is_read_where_its_display_is_the_sa
         {"text": "leaks on coughing", "date": YESTERDAY, "codes": [
             {"system": who, "code": "N39.3", "display": "Stress incontinence"}]}]}, at=AT)
     assert "urinary_tract_infection" not in {f.concept for f in other.patient.facts}
+
+
+def test_codes_below_a_category_name_a_cardiac_arrest_tuberculosis_and_pneumonia(
+        seeded_kb: KnowledgeBase) -> None:
+    # WHO ICD-10 (and its national variants) below the category: I46.0 "with successful
+    # resuscitation", A15.0 "Tuberculosis of lung", J15.0 a Klebsiella pneumonia
+    who = "http://hl7.org/fhir/sid/icd-10"
+    result = seeded_kb.assess({"age": 50, "conditions": [
+        {"text": "OHCA - VF, ROSC 22 min", "codes": [{"system": who, "code": "I46.0"}],
+         "date": "2026-11-01", "status": "resolved"},
+        {"text": "Pulmonary TB, smear-positive",
+         "codes": [{"system": who, "code": "A15.0"}], "date": "2026-10-01"},
+        {"codes": [{"system": who, "code": "J15.0"}], "date": "2026-11-10"}]}, at=AT)
+    facts = {f.concept for f in result.patient.facts}
+    assert {"cardiac_arrest", "tuberculosis", "pneumonia"} <= facts
+    assert not result.patient.not_recognised
+    # infections are a risk the sources give after brain and cord injuries only
+    assert "infection" not in {i.subject for i in result.risk_factors}

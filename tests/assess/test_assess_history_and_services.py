@@ -74,6 +74,38 @@ def test_a_concussion_years_ago_is_history_and_last_weeks_is_a_risk(seeded_kb: K
     assert _risk_subjects(recent)
 
 
+def test_a_brain_injury_the_record_calls_over_long_ago_is_history(seeded_kb: KnowledgeBase
+                                                                  ) -> None:
+    # "Closed head injury 1984 - brief LOC, no sequelae" (resolved), and a problem-list
+    # entry coded as a personal history of TBI whose own words say when
+    old = seeded_kb.assess({"procedures": [HERNIA_TODAY], "conditions": [
+        {"text": "Closed head injury 1984 - brief LOC, no sequelae", "date": "1984-06-01",
+         "status": "resolved"},
+        {"text": "History of head injury - fell from horse (1968), no residual deficits",
+         "codes": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "Z87.820",
+                    "display": "Personal history of traumatic brain injury"}],
+         "date": "1968", "status": "resolved"}]}, at=AT)
+    assert _risk_subjects(old) == {"surgery"}
+    [why] = [w for w in old.warnings if w.startswith("Not counted as present risks")]
+    assert "1984" in why and "1968" in why
+    # the same injury still listed as the patient's (active): a risk at any age
+    lasting = seeded_kb.assess({"conditions": [{"text": "traumatic brain injury",
+                                                "date": "1984-06-01"}]}, at=AT)
+    assert "traumatic_brain_injury" in _risk_subjects(lasting)
+
+
+def test_an_infection_is_a_risk_where_the_sources_give_it_after_a_cord_injury_only(
+        seeded_kb: KnowledgeBase) -> None:
+    # the encyclopedia: infections "are associated with higher prevalence of neurogenic
+    # heterotopic ossifications in victims of traumatic brain and spinal cord injuries"
+    uti = {"text": "urinary tract infection", "date": "2026-06-01"}
+    paraplegic = seeded_kb.assess({"conditions": [
+        uti, {"text": "spinal cord injury", "date": "2026-04-01"}]}, at=AT)
+    assert "infection" in _risk_subjects(paraplegic)
+    alone = seeded_kb.assess({"conditions": [uti]}, at=AT)
+    assert "infection" not in _risk_subjects(alone)
+
+
 def test_an_operation_away_from_the_sites_the_sources_name_gets_no_radiation_advice(
         seeded_kb: KnowledgeBase) -> None:
     result = seeded_kb.assess({"procedures": [HERNIA_TODAY]}, at=AT)

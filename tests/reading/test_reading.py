@@ -116,6 +116,19 @@ def test_mouse_model_claims_carry_their_context(seeded_kb):
     assert clinical and not any(c.qualifiers.context for c in clinical)
 
 
+def test_a_sentence_said_of_people_leaves_the_paragraphs_animal_model(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path, (
+        "In a mouse model, burns cause heterotopic ossification. Infections are associated "
+        "with a higher prevalence of heterotopic ossification in victims of traumatic brain "
+        "and spinal cord injuries.\n"))
+    by_subject = {c.subject: c for c in claims if c.predicate == "risk_factor_for"}
+    assert by_subject["burn"].qualifiers.context == "mouse model"
+    people = by_subject["infection"]
+    assert not people.qualifiers.context
+    # the elided head: "traumatic brain [injuries]" names people as well as the cord's
+    assert {"traumatic_brain_injury", "spinal_cord_injury"} <= set(people.scope.population)
+
+
 def test_numbers_reach_the_claims_that_carry_them(seeded_kb):
     radiation = [c for c in seeded_kb.claims(doc_id="004_650ad9dfb01f5806",
                                              predicate="prevents")

@@ -116,6 +116,7 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
         unscoped = frozenset((rule.unscoped_family,)) if rule.unscoped_family else frozenset()
         picked = [c.assertion for c in _pick(rule, ctx, view.rows[rule.id])
                   if _fits_family(c.families or unscoped, families)
+                  and (not rule.population_bound or _among(c, rule, ctx))
                   and (not rule.family_only or c.families <= families)]
         if rule.sites == "patient_findings":
             picked = [f.assertion for f in view.facts(picked)
@@ -313,6 +314,14 @@ def _fits_family(said: frozenset[str], families: frozenset[str]) -> bool:
     names (else the rule's unscoped family); `families`: the patient's (acquired if none).
     """
     return not said or not said.isdisjoint(families)
+
+
+def _among(candidate: Candidate, rule: Rule, ctx: _Context) -> bool:
+    """Whether the patient is one of the people a statement names (or it names none)."""
+    if not candidate.populations or not ctx.hierarchy.broader(candidate.subject).isdisjoint(
+            rule.population_free):
+        return True
+    return any(not ctx.hierarchy.narrower(p).isdisjoint(ctx.own) for p in candidate.populations)
 
 
 def _for_family(rule: Rule, family: tuple[str, ...]) -> bool:

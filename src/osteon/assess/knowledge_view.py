@@ -40,6 +40,9 @@ class Candidate:
     object_is_text: bool
     families: frozenset[str]
     """The condition families its scope names (empty: it names none)."""
+    populations: frozenset[str] = frozenset()
+    """The people its scope names by their index event ("in victims of traumatic brain and
+    spinal cord injuries"; empty: it names none)."""
 
 
 class KnowledgeView:
@@ -142,7 +145,8 @@ def view_of(knowledge: KnowledgeStore, rules: AssessRules) -> KnowledgeView:
 
 def _candidate(assertion: Assertion) -> Candidate:
     return Candidate(assertion, assertion.subject, assertion.object,
-                     assertion.key.object_is_text, frozenset(assertion.scope.family))
+                     assertion.key.object_is_text, frozenset(assertion.scope.family),
+                     frozenset(assertion.scope.population))
 
 
 def _typed(concept: str, rule: Rule, lexicon: Lexicon) -> bool:

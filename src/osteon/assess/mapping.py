@@ -36,6 +36,7 @@ from osteon.assess.notes import PLANNED, NoteText, planned_cue, postoperative_da
 from osteon.assess.patient_json import MAX_AGE, EntryIn, LabIn, PatientIn
 from osteon.assess.records import (
     NOT_PRESENT,
+    PAST_STATUSES,
     CodeRef,
     FactKind,
     NotRecognised,
@@ -54,7 +55,6 @@ LAB_DERIVED = "lab result"
 CONTENT_KINDS = frozenset({"finding", "lab"})
 """Kinds whose entries' texts are their content (an exam's value, a report's conclusion)."""
 
-PAST_CUES = frozenset({"history", "resolved"})
 """Statuses a cue in a text gives to something that happened before the text was written
 ("s/p", "history of"): the text's date is not the event's."""
 
@@ -253,7 +253,8 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
         when, date_only = finding.note.when, finding.note.date_only
         days = postoperative_day(finding.clause, concept, out.lexicon)
         written = finding.note.day or (when.date() if when is not None else None)
-        if days is not None and written and when is not None and status in ("active", *PAST_CUES):
+        if days is not None and written and when is not None \
+                and status in ("active", *PAST_STATUSES):
             day = datetime.combine(written - timedelta(days=days), time(), UTC)
             cue = (f"; postoperative day {days} in the text of {written:%Y-%m-%d}: "
                    f"done on {day:%Y-%m-%d}")
@@ -286,9 +287,12 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             cue = (f"; named in a text of {written:%Y-%m-%d}: the record's own onset "
                    f"({onset:%Y-%m-%d}) stands")
             when, date_only = None, False
-        elif status in PAST_CUES and cue and when is not None:
+        elif status in PAST_STATUSES and cue and when is not None \
+                and finding.note.status not in PAST_STATUSES:
             # "s/p R THA" in today's note: the operation was before the note, not at its
             # time; dated at the note it would be the latest operation and move the window
+            # (a resolved entry's own name, "History of concussion … (1968)", keeps the
+            # entry's date, as the entry read from its code does)
             cue += f", before the text's date ({written:%Y-%m-%d}): its own date is not known"
             when, date_only = None, False
         if finding.kind == "procedure" and when is None and status in ("active", PLANNED) \

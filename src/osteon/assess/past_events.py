@@ -5,7 +5,9 @@ The sources give HO "weeks after an injury or surgery" (3–12 weeks after a cor
 listed in the history of a patient admitted for a hernia repair, is no present risk and
 opens no prophylaxis window. What wounds tissue (rules.yaml `injuries`: trauma, surgery,
 invasive procedures) becomes history `past_days` after its date; what `lasting` names (an
-injury of the brain or the cord, a stroke, HO itself) stays a risk whatever its age. An
+injury of the brain or the cord, a stroke, HO itself) stays a risk whatever its age, unless
+the record itself calls it over (resolved, or a personal history of it: "Closed head injury
+1984 - brief LOC, no sequelae"). An
 undated "h/o THR" or "Stable R THA" on an x-ray beside a dated 2011 one is that same old
 operation, and an undated "fracture" beside a 2015 tibia fracture is that fracture (unless a
 recent dated event is of the same kind); an undated event with no old twin is kept (nothing
@@ -19,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from osteon.assess.records import NOT_PRESENT, Patient, PatientFact
+from osteon.assess.records import NOT_PRESENT, PAST_STATUSES, Patient, PatientFact
 from osteon.assess.rules import AssessRules
 from osteon.assess.timeparse import shift
 from osteon.assess.timing import EVENT_KINDS
@@ -66,5 +68,6 @@ def _fades(fact: PatientFact, rules: AssessRules, hierarchy: Hierarchy) -> bool:
         return False  # to come, or denied or doubted: no event the record says happened
     kinds = hierarchy.broader(fact.concept)
     return not kinds.isdisjoint(rules.injuries) and (
-        kinds.isdisjoint(rules.lasting) or not kinds.isdisjoint(rules.passing))
+        kinds.isdisjoint(rules.lasting) or not kinds.isdisjoint(rules.passing)
+        or fact.status in PAST_STATUSES)
 

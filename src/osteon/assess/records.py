@@ -22,6 +22,8 @@ FactKind = Literal["condition", "procedure", "injury", "finding", "lab", "medica
 NOT_PRESENT = frozenset({"absent", "possible"})
 """Statuses of facts read as negated ("no ankle edema") or hedged ("possible HO"): shown on
 the record, never a trigger for advice."""
+PAST_STATUSES = frozenset({"history", "resolved"})
+"""Statuses of facts the record calls over ("history of …", a resolved condition)."""
 SECTIONS: tuple[str, ...] = tuple(sections())
 """Assessment sections, in report order (the JSON keys besides patient, not_recognised,
 warnings): data/assess/sections.yaml."""

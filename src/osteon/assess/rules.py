@@ -56,6 +56,12 @@ class Rule(Strict):
     indicator: Literal["info", "warning", "critical"] | None = None
     """The CDS card of its section is at least this urgent when it holds one of its items
     (a planned biopsy in FOP is a warning, not the section's usual info)."""
+    population_bound: bool = False
+    """Only statements that name no people, or people the patient is one of: infections
+    "associated with more neurogenic HO in victims of brain and spinal cord injuries" are no
+    risk the sources give for a pneumonia alone."""
+    population_free: list[str] = []
+    """Subjects (and their kinds) a population_bound rule takes whoever the people named."""
     family_only: bool = False
     """Only statements the sources make of the patient's condition families and of no other:
     one also said of acquired HO ("trauma causes HO") would be quoted from any of its

@@ -35,6 +35,7 @@ class DocumentReader:
         self.extractor = RelationExtractor(self.lexicon, self.rules)
         self.scopes = ScopeReader(self.lexicon)
         self._context = [(label, compiled(p)) for label, p in self.rules.model_context.items()]
+        self._clinical = compiled(self.rules.clinical_setting)
 
     def read(self, doc: Document) -> ReadResult:
         """Claims and mentions of one document, in reading order (nothing is stored)."""
@@ -71,6 +72,7 @@ class DocumentReader:
                 setting_block = (sentence.block_idx, context)
             elif setting_block[0] != sentence.block_idx:
                 setting_block = (sentence.block_idx, None)
+            said_of_people = not context and self._clinical.search(sentence.text)
             setting = SentenceSetting(
                 doc_id=doc.id, sentence_idx=sentence.idx, sentence_start=sentence.start,
                 sentence_kind=sentence.kind, section_path=section.path,
@@ -82,7 +84,7 @@ class DocumentReader:
                 previous_mentions=(previous.mentions if previous is not None
                                    and previous_section == sentence.section_idx else ()),
                 earlier_mentions=earlier if previous_block == sentence.block_idx else (),
-                model_context=setting_block[1],
+                model_context=None if said_of_people else setting_block[1],
                 lead_in=(lead_in[1] if sentence.kind == "list_item"
                          and lead_in[0] == sentence.section_idx else None),
             )
@@ -91,9 +93,13 @@ class DocumentReader:
                 named = (section_category([sentence.text])
                          if sentence.text.rstrip().endswith(":") else None)
                 listed = (sentence.section_idx, named) if named else (-1, None)
+            # "in victims of traumatic brain and spinal cord injuries": both are the people
+            named = sorted((*analysis.mentions,
+                            *self.extractor.virtual.elided(sentence.text, analysis.mentions)),
+                           key=lambda m: m.start)
             claims.extend(self.scopes.scoped(
                 self.extractor.extract(analysis, setting, extract_quantities(sentence.text)),
-                sentence.text, analysis.mentions, setting))
+                sentence.text, named, setting))
             mentions.extend((sentence.idx, m) for m in analysis.mentions)
             earlier = (previous.mentions if previous is not None
                        and previous_block == sentence.block_idx else ())

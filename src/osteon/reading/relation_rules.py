@@ -359,13 +359,17 @@ class RelationRules(Strict):
     a title state nothing, so it makes no claim."""
     model_context: dict[str, str] = {}
     """Context label -> pattern: sentences (and the rest of their block) in that setting."""
+    clinical_setting: str = r"(?!)"
+    """A sentence in an experimental paragraph that this matches, and no `model_context`
+    pattern, is said of people ("… associated with more neurogenic HO in victims of
+    traumatic brain and spinal cord injuries"): it does not carry the paragraph's setting."""
     rules: list[RelationRule]
     section_rules: list[SectionRule] = []
 
     @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link",
                      "post_modifier_link", "care_noun_link",
                      "verb_links", "right_ends", "name_apposition", "not_statements",
-                     "outcome_after", "attribute_after")
+                     "outcome_after", "attribute_after", "clinical_setting")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)
