@@ -96,6 +96,29 @@ def test_a_long_article_title_in_title_case_is_the_title_not_a_sentence(tmp_path
     assert_offsets_exact(doc)
 
 
+def test_a_pages_header_lines_and_part_names_stand_on_their_own(tmp_path, empty_store):
+    """A title without a full stop, "Journal: …", "Authors: …" and "Abstract" lines were
+    joined into one sentence with the abstract's first, whose subject the next "It" lost."""
+    path = tmp_path / "case.txt"
+    path.write_text(
+        "Healing a pressure ulcer over heterotopic bone in a paraplegic man: a case report\n"
+        "Journal: Journal of Wound Care, 2024, 33, p. 12-18\n"
+        "Authors: A. Author, B. Author\n"
+        "Abstract\n"
+        "Heterotopic bone forms in soft tissue after a spinal cord injury. It is most often "
+        "found at the hip.\n"
+        "Open: Monday to Friday\n"
+        "Sunday: 9:30AM to 7:30PM\n")
+    (doc,) = ingest_one(empty_store, path)
+    texts = [s.text for s in doc.sentences]
+    assert "Heterotopic bone forms in soft tissue after a spinal cord injury." in texts
+    assert "Authors: A. Author, B. Author" in texts
+    # a label line that holds a number stays text, never a heading of what follows
+    assert "Sunday: 9:30AM to 7:30PM" in texts
+    assert "Abstract" in {p for sec in doc.sections for p in sec.path}
+    assert_offsets_exact(doc)
+
+
 def test_wiki_markup_is_detected_without_a_suffix_hint(tmp_path, empty_store):
     path = tmp_path / "article.txt"
     path.write_text("= Myositis ossificans =\n\nIt is bone in muscle.\n\n== Causes ==\n"

@@ -139,7 +139,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             continue  # neither the question's concepts, nor its words, nor a claim
         if (n_words < rules.min_words or _only_names(place.text, knowledge)
                 or starts(rules.not_evidence, place.text)
-                or (place.section_path and is_all(rules.not_evidence, place.section_path[-1]))):
+                or (place.kind == "list_item" and place.section_path
+                    and is_all(rules.not_evidence, place.section_path[-1]))):
             continue  # a heading-like fragment ("Myositis ossificans."), a keyword line or
             # an item of a list of index terms ("MeSH terms" › "Tomography, X-Ray Computed")
         own = scope_of(sorted(named), knowledge.lexicon)

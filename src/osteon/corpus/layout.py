@@ -231,7 +231,8 @@ def _group(
         if unmarked_items:
             close()  # the sentence after the items is no part of the last one
         unmarked_items = False
-        continues = open_kind is not None and (
+        continues = open_kind is not None and not rules.stands_alone(t) and not (
+            rules.stands_alone(open_last_text)) and (
             not _ends_sentence(open_last_text, rules)
             or (open_kind == "list_item" and t[:1].isspace())
         )
@@ -268,7 +269,7 @@ def _promote_standalone(
         if b + 1 >= len(blocks) or blocks[b + 1].kind == "heading":
             continue
         i = singles[b]
-        if heading_like(texts[i], rules):
+        if heading_like(texts[i], rules) and not rules.is_label_line(texts[i]):
             end = block.end - 1 if texts[i].rstrip().endswith(".") else block.end
             out[b] = Block(block.start, end, "heading", level)
     return out

@@ -79,11 +79,29 @@ class LayoutRules(Strict):
     list_markers: list[str]
     heading: HeadingRule
     terminal_punctuation: str
+    own_line: list[str] = []
+    """Lines that stand on their own: never joined to the line before or after."""
+    label_line: str = "(?!)"
+    """A "Label: value" line: it stands on its own too, and is never taken for a heading."""
 
-    @field_validator("list_markers")
+    @field_validator("list_markers", "own_line")
     @classmethod
     def _markers_compile(cls, values: list[str]) -> list[str]:
         return [check_regex(value) for value in values]
+
+    @field_validator("label_line")
+    @classmethod
+    def _label_compiles(cls, value: str) -> str:
+        return check_regex(value)
+
+    def stands_alone(self, line: str) -> bool:
+        """Whether a whole line is one that is never joined to its neighbours."""
+        return _compiled_line("|".join([*self.own_line, self.label_line])).fullmatch(
+            line) is not None
+
+    def is_label_line(self, line: str) -> bool:
+        """Whether a whole line is a "Label: value" line (no heading)."""
+        return _compiled_line(self.label_line).fullmatch(line) is not None
 
     @property
     def list_marker_regex(self) -> re.Pattern[str]:
@@ -100,6 +118,11 @@ class SentenceRules(Strict):
     def abbreviation_set(self) -> frozenset[str]:
         """Lower-cased abbreviations, each with its final dot."""
         return frozenset(a.lower() for a in self.abbreviations)
+
+
+@cache
+def _compiled_line(pattern: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{pattern})")
 
 
 @cache
