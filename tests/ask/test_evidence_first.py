@@ -746,6 +746,31 @@ def test_a_price_question_is_answered_only_by_a_price(cost_kb: KnowledgeBase,
     assert not answer.abstained and "$300,000" in answer.answer
 
 
+@pytest.mark.parametrize("question,intent,answer", [
+    ("How much money did the walk for FOP raise last summer?", "cost",
+     "The walk raised $12,500 for FOP research."),
+    ("How long did the boy stay in hospital with the swollen thigh?", "length",
+     "The boy stayed in hospital for 9 days with the swollen thigh."),
+    ("How many people in Canada are living with FOP?", "count",
+     "About 40 people in Canada are living with FOP."),
+])
+def test_a_question_for_an_amount_is_answered_only_by_one(tmp_path, question: str,  # type: ignore[no-untyped-def]
+                                                          intent: str, answer: str) -> None:
+    # a page about the walk, the boy or the people that gives no sum, length or count
+    # does not answer it; one that gives it does
+    assert understand(question, load_lexicon()).intents[0] == intent
+    silent = ("A walk for FOP is held every summer in Calgary. The boy stayed in hospital "
+              "with the swollen thigh. People in Canada are living with FOP.\n")
+    with _store_of(tmp_path, {"story.txt": silent}) as kb:
+        assert kb.ask(question).abstained
+        told = tmp_path / "told.txt"
+        told.write_text(answer + "\n", encoding="utf-8")
+        kb.ingest([told])
+        given = kb.ask(question)
+        assert not given.abstained
+        assert any(answer in e.sentence_text for s in given.evidence for e in s.citations)
+
+
 def test_how_much_of_something_measured_otherwise_is_no_dose_question() -> None:
     assert "dose" not in understand("How much bone can grow - is it always a big lump?",
                                     load_lexicon()).intents
