@@ -71,3 +71,27 @@ def test_codes_below_a_category_name_a_cardiac_arrest_tuberculosis_and_pneumonia
     assert not result.patient.not_recognised
     # infections are a risk the sources give after brain and cord injuries only
     assert "infection" not in {i.subject for i in result.risk_factors}
+
+
+def test_operations_as_records_word_them_are_read(seeded_kb: KnowledgeBase) -> None:
+    # an emergency caesarean is an operation (no site the sources name); a pelvic ring held
+    # with a plate and a screw is a fixation
+    result = seeded_kb.assess({"age": 27, "procedures": [
+        {"text": "Emergency LSCS (lower segment, Pfannenstiel) under spinal",
+         "date": YESTERDAY},
+        {"text": "Symphyseal plating (6-hole plate) + percutaneous L SI screw",
+         "date": YESTERDAY}]}, at=AT)
+    facts = {f.concept for f in result.patient.facts}
+    assert {"caesarean_section", "open_reduction_internal_fixation"} <= facts
+    assert not result.patient.not_recognised
+
+
+def test_a_caesarean_is_an_abdominal_operation_with_no_radiation_window(
+        seeded_kb: KnowledgeBase) -> None:
+    # the sources time radiation from surgery at the hip, knee, elbow, shoulder or jaw: an
+    # operation whose kind says where it is (the abdomen) opens no such window
+    result = seeded_kb.assess({"age": 27, "procedures": [
+        {"text": "Emergency LSCS under spinal anaesthesia", "date": YESTERDAY}]}, at=AT)
+    assert "caesarean_section" in {f.concept for f in result.patient.facts}
+    assert not result.deadlines
+    assert any(w.startswith("Radiation therapy: not applicable") for w in result.warnings)

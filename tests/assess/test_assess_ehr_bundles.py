@@ -43,7 +43,8 @@ CASES = {
         {"total_hip_arthroplasty", "history_of_heterotopic_ossification"}, set(), "open", 1,
         ("Indomethacin",)),
     "ehr_tha_pcs_only": Expected(
-        {("total_hip_arthroplasty", "active"), ("knee_arthroplasty", "active")},
+        # the knee replaced in 2020 is history on the report
+        {("total_hip_arthroplasty", "active"), ("knee_arthroplasty", "history")},
         {"total_hip_arthroplasty"}),
     "ehr_sci_free_text": Expected(
         {("spinal_cord_injury", "active"), ("swelling", "active"), ("warmth", "active"),

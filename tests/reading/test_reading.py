@@ -129,6 +129,33 @@ def test_a_sentence_said_of_people_leaves_the_paragraphs_animal_model(tmp_path, 
     assert {"traumatic_brain_injury", "spinal_cord_injury"} <= set(people.scope.population)
 
 
+@pytest.mark.parametrize("text,predicate,subject", [
+    # what one case's x-ray showed is no statement of what the test can show
+    ("X-rays could not show the lesion clearly.", "diagnostic_test_for", "x_ray"),
+    ("The x-ray did not show heterotopic ossification.", "diagnostic_test_for", "x_ray"),
+    # "patient-reported outcomes" are a study's measures, not a patient's complaint
+    ("Heterotopic ossification had no adverse effects on patient-reported outcomes or range "
+     "of motion.", "symptom_of", "range_of_motion"),
+    # what turns into bone is no source of it
+    ("All stages of ossification from collagen into bone may be seen.", "produces", "bone"),
+])
+def test_a_cases_observation_or_a_studys_measure_states_nothing_general(
+        tmp_path, empty_store, text, predicate, subject):
+    claims = read_text(empty_store, tmp_path, text + "\n")
+    assert (subject, predicate) not in {(c.subject, c.predicate) for c in claims}
+
+
+def test_what_is_not_yet_known_is_read_hedged(tmp_path, empty_store):
+    claims = read_text(empty_store, tmp_path, (
+        "A knowledge gap remains about the prophylaxis that is needed to prevent heterotopic "
+        "ossification.\n"))
+    assert claims and all(c.polarity == "hedged" for c in claims if c.predicate == "prevents")
+    general = read_text(empty_store, tmp_path, "X-rays cannot show early heterotopic "
+                        "ossification.\n", "general.txt")
+    assert ("x_ray", "diagnostic_test_for", "negated") in {
+        (c.subject, c.predicate, c.polarity) for c in general}
+
+
 def test_numbers_reach_the_claims_that_carry_them(seeded_kb):
     radiation = [c for c in seeded_kb.claims(doc_id="004_650ad9dfb01f5806",
                                              predicate="prevents")

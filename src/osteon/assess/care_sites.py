@@ -138,11 +138,18 @@ def elsewhere(value: QualifierValue, sites: CareSites, lexicon: Lexicon) -> Time
 
 
 def _sites_of(event: PatientFact, lexicon: Lexicon) -> set[str]:
-    """Where the record puts the event: its sites, or a site its words or its concept name."""
+    """Where the record puts the event: its sites, or a site its words or its concept name.
+
+    A concept whose name names none is at the site its nearest kind's name names (a
+    caesarean section is an abdominal operation).
+    """
     where = set(event.sites) | anatomy_named(event.label, lexicon)
-    if event.concept in lexicon:  # "total hip arthroplasty": at the hip
-        where |= anatomy_named(lexicon.get(event.concept).name, lexicon)
-    return where
+    concept, named = event.concept, set()
+    while not named and concept in lexicon:  # "total hip arthroplasty": at the hip
+        entry = lexicon.get(concept)
+        named = anatomy_named(entry.name, lexicon)
+        concept = entry.parents[0] if len(entry.parents) == 1 else ""
+    return where | named
 
 
 def _twins(event: PatientFact, patient: Patient) -> list[PatientFact]:

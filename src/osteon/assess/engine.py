@@ -22,7 +22,7 @@ from osteon.ask.records import Statement
 from osteon.assess.care_sites import CareSites, elsewhere
 from osteon.assess.knowledge_view import Candidate, KnowledgeView, view_of
 from osteon.assess.mapping import LAB_DERIVED
-from osteon.assess.past_events import split_past
+from osteon.assess.past_events import shown_as_history, split_past
 from osteon.assess.ranking import deadlines, merge_twins, rank
 from osteon.assess.records import SECTIONS, Assessment, Item, Patient, PatientFact, TimeWindow
 from osteon.assess.rules import AssessRules, Rule, TimingRules, assess_rules, timing_rules
@@ -145,7 +145,8 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     sections = _without_setting(sections, ctx, view, knowledge, timing, warnings)
     names = {a.subject: knowledge.lexicon.get(a.subject).name for a in everything
              if a.subject in knowledge.lexicon}
-    return Assessment(patient, at, warnings=tuple(warnings), disclaimer=DISCLAIMER,
+    return Assessment(shown_as_history(patient, past), at, warnings=tuple(warnings),
+                      disclaimer=DISCLAIMER,
                       deadlines=deadlines(list(sections["prophylaxis"]), names, at,
                                           ALREADY_DONE),
                       **sections)

@@ -52,6 +52,18 @@ def split_past(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hi
     return replace(patient, facts=tuple(f for f in patient.facts if id(f) not in gone)), past
 
 
+def shown_as_history(patient: Patient, past: tuple[PatientFact, ...]) -> Patient:
+    """The record as read, its operations long past marked history.
+
+    A knee replaced in 2023 is no active operation on the report, though the record's
+    Procedure says "completed"; a condition the record keeps active (a shoulder that
+    still dislocates) stays so, however old its onset.
+    """
+    gone = {id(f) for f in past if f.kind == "procedure" and f.status == "active"}
+    return replace(patient, facts=tuple(
+        replace(f, status="history") if id(f) in gone else f for f in patient.facts))
+
+
 def _has_had_target(patient: Patient, rules: AssessRules, hierarchy: Hierarchy) -> bool:
     """Whether the record holds the target condition, now or before.
 
