@@ -145,6 +145,18 @@ def test_a_cases_observation_or_a_studys_measure_states_nothing_general(
     assert (subject, predicate) not in {(c.subject, c.predicate) for c in claims}
 
 
+def test_a_cited_work_as_a_heading_is_no_section_of_the_page(tmp_path, empty_store):
+    # "Surg" of a journal's name is no surgery heading: its items state what a study did
+    claims = read_text(empty_store, tmp_path, (
+        "Natural history\n\nSmith et al J Orthop Surg Res 2022\n\n"
+        "- 75 total hip arthroplasty followed for 10 years\n"
+        "- took up to 3 years for all heterotopic ossification to mature\n"))
+    assert not [c for c in claims if c.predicate == "treats"]
+    treated = read_text(empty_store, tmp_path, (
+        "Surgical treatment\n\n- excision of the heterotopic ossification\n"), "treated.txt")
+    assert [c for c in treated if c.predicate == "treats"]
+
+
 def test_what_is_not_yet_known_is_read_hedged(tmp_path, empty_store):
     claims = read_text(empty_store, tmp_path, (
         "A knowledge gap remains about the prophylaxis that is needed to prevent heterotopic "
