@@ -16,9 +16,12 @@ def test_conditions_beside_the_injury_are_listed_as_the_patients_not_as_risks(
     # inherited bone disease is no "rare genetic disorder" the sources mean (FOP, POH)
     result = seeded_kb.assess({"age": 9, "conditions": [
         {"text": "Osteogenesis imperfecta type IV"}, {"text": "Epilepsy"},
-        {"text": "Typhoid fever", "date": YESTERDAY}]}, at=AT)
+        {"text": "Typhoid fever", "date": YESTERDAY}, {"text": "Known asthma"},
+        {"text": "Hypoglycaemia (BSL 1.8)", "date": YESTERDAY},
+        {"text": "Acute pyelonephritis, E. coli", "date": YESTERDAY}]}, at=AT)
     facts = {f.concept for f in result.patient.facts}
-    assert {"osteogenesis_imperfecta", "epilepsy", "typhoid_fever"} <= facts
+    assert {"osteogenesis_imperfecta", "epilepsy", "typhoid_fever", "asthma", "hypoglycaemia",
+            "pyelonephritis"} <= facts
     assert not result.patient.not_recognised
     assert not result.risk_factors
 
@@ -79,10 +82,11 @@ def test_operations_as_records_word_them_are_read(seeded_kb: KnowledgeBase) -> N
     result = seeded_kb.assess({"age": 27, "procedures": [
         {"text": "Emergency LSCS (lower segment, Pfannenstiel) under spinal",
          "date": YESTERDAY},
+        {"text": "Laparoscopic appendicectomy", "date": YESTERDAY},
         {"text": "Symphyseal plating (6-hole plate) + percutaneous L SI screw",
          "date": YESTERDAY}]}, at=AT)
     facts = {f.concept for f in result.patient.facts}
-    assert {"caesarean_section", "open_reduction_internal_fixation"} <= facts
+    assert {"caesarean_section", "appendectomy", "open_reduction_internal_fixation"} <= facts
     assert not result.patient.not_recognised
 
 

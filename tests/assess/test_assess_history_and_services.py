@@ -129,6 +129,8 @@ def test_an_operation_away_from_the_sites_the_sources_name_gets_no_radiation_adv
     ("TBI: none", "traumatic_brain_injury", "absent"),
     # a denied list's last item after a comma and "or" is denied too
     ("No hx TBI, stroke, or spinal injury", "spinal_cord_injury", "absent"),
+    # what only looked like a stroke
+    ("Hypoglycaemia (BSL 1.8) - stroke mimic", "stroke", "absent"),
     ("No h/o head and neck radiotherapy", "radiation_therapy", "absent"),
     # a fracture written "#" joined by a hyphen is no minus sign
     ("T12/L1 #-dislocation with complete SCI", "spinal_cord_injury", "active"),

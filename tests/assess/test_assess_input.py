@@ -122,7 +122,8 @@ def test_unconfirmed_code_needs_agreeing_text(seeded_kb):
     raw = {"procedures": [{"text": "appendectomy", "date": "2025-03-10T09:30:00Z", "codes": [
         {"system": "SNOMED CT", "code": "52734007"}]}]}
     result = seeded_kb.assess(raw, at=THA_AT)
-    assert not result.patient.facts
+    # not the hip replacement the unconfirmed code would say: the text's own operation
+    assert [f.concept for f in result.patient.facts] == ["appendectomy"]
     assert any("disagrees" in w for w in result.warnings)
 
 

@@ -136,6 +136,9 @@ def test_a_sentence_said_of_people_leaves_the_paragraphs_animal_model(tmp_path, 
     # "patient-reported outcomes" are a study's measures, not a patient's complaint
     ("Heterotopic ossification had no adverse effects on patient-reported outcomes or range "
      "of motion.", "symptom_of", "range_of_motion"),
+    # a follow-up is time elapsed, no event HO follows
+    ("After a 1.4 year follow-up, 21 patients had heterotopic ossification.",
+     "risk_factor_for", "monitoring"),
     # what turns into bone is no source of it
     ("All stages of ossification from collagen into bone may be seen.", "produces", "bone"),
 ])
@@ -162,6 +165,10 @@ def test_what_is_not_yet_known_is_read_hedged(tmp_path, empty_store):
         "A knowledge gap remains about the prophylaxis that is needed to prevent heterotopic "
         "ossification.\n"))
     assert claims and all(c.polarity == "hedged" for c in claims if c.predicate == "prevents")
+    useful = read_text(empty_store, tmp_path, (
+        "Warfarin may also be useful in the prevention of heterotopic ossification.\n"),
+        "useful.txt")
+    assert {c.polarity for c in useful if c.predicate == "prevents"} == {"hedged"}
     general = read_text(empty_store, tmp_path, "X-rays cannot show early heterotopic "
                         "ossification.\n", "general.txt")
     assert ("x_ray", "diagnostic_test_for", "negated") in {

@@ -220,9 +220,9 @@ def test_a_pubmed_upload_says_how_many_articles_it_held(client: TestClient) -> N
 
 
 def test_form_entries_are_one_per_line_commas_kept(client: TestClient) -> None:
-    page = client.post("/assess", data={"conditions": "fracture of femur, left\nasthma",
+    page = client.post("/assess", data={"conditions": "fracture of femur, left\nchilblains",
                                         "at": "2025-03-11T09:00"}).text
     unknown = page.split('id="not-recognised"')[1].split("</section>")[0]
-    assert "<li>condition: asthma</li>" in unknown
+    assert "<li>condition: chilblains</li>" in unknown
     assert "fracture of femur, left" not in unknown and "<li>condition: left" not in page
     assert "<li>condition: fracture of femur, left" in page  # one entry, read as femur fracture
