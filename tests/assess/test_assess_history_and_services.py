@@ -182,3 +182,14 @@ def test_todays_operation_named_only_as_surgery_stays_beside_an_old_one(
     }, at=AT)
     assert "surgery" in _risk_subjects(result)
     assert "total_hip_arthroplasty" not in _risk_subjects(result)
+
+
+def test_a_traumatic_amputation_is_the_amputation_the_sources_name_but_no_operation(
+        seeded_kb: KnowledgeBase) -> None:
+    # "especially those who have experienced violent or traumatic amputations": the risk the
+    # sources give amputees; an injury, so no radiation window is counted from it
+    result = seeded_kb.assess({"conditions": [
+        {"text": "traumatic amputation of the right thigh (IED blast)",
+         "date": "2026-05-01"}]}, at=AT)
+    assert {"amputation", "trauma"} <= _risk_subjects(result)
+    assert not result.deadlines

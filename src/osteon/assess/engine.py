@@ -335,7 +335,11 @@ def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hier
     def up(facts: Iterable[PatientFact]) -> frozenset[str]:
         out: set[str] = set()
         for fact in facts:
-            out |= hierarchy.broader(fact.concept)
+            kinds = hierarchy.broader(fact.concept)
+            out |= kinds
+            for concept, also in rules.counts_as.items():  # a traumatic amputation: an
+                if concept in kinds:                        # amputation the sources mean
+                    out.update(also)
         return frozenset(out)
 
     events = [f for f in patient.of_kind(*EVENT_KINDS)]

@@ -164,6 +164,10 @@ class AssessRules(Strict):
     paralysis_causes: ParalysisCauses | None = None
     """A paraplegia or tetraplegia with a brain injury, a stroke or a polyneuropathy and no
     cord injury in the record is that cause's paralysis, not a cord injury (mapping)."""
+    counts_as: dict[str, list[str]] = {}
+    """A patient's concept (and its kinds) → concepts it is also, for what the sources say of
+    them, without their own kinds (a traumatic amputation is the sources' amputation, not
+    an operation)."""
     entry_types: dict[str, list[str]]
     rules: list[Rule]
 
