@@ -55,9 +55,6 @@ LAB_DERIVED = "lab result"
 CONTENT_KINDS = frozenset({"finding", "lab"})
 """Kinds whose entries' texts are their content (an exam's value, a report's conclusion)."""
 
-"""Statuses a cue in a text gives to something that happened before the text was written
-("s/p", "history of"): the text's date is not the event's."""
-
 LISTS: tuple[tuple[str, FactKind], ...] = (
     ("conditions", "condition"), ("injuries", "injury"), ("procedures", "procedure"),
     ("findings", "finding"), ("labs", "lab"), ("medications", "medication"),

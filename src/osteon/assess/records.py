@@ -23,7 +23,9 @@ NOT_PRESENT = frozenset({"absent", "possible"})
 """Statuses of facts read as negated ("no ankle edema") or hedged ("possible HO"): shown on
 the record, never a trigger for advice."""
 PAST_STATUSES = frozenset({"history", "resolved"})
-"""Statuses of facts the record calls over ("history of …", a resolved condition)."""
+"""Statuses of facts the record calls over ("history of …", "s/p", a resolved condition): a
+cue in a text gives them to what happened before the text was written, so the text's date is
+not the event's."""
 SECTIONS: tuple[str, ...] = tuple(sections())
 """Assessment sections, in report order (the JSON keys besides patient, not_recognised,
 warnings): data/assess/sections.yaml."""

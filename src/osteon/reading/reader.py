@@ -94,12 +94,11 @@ class DocumentReader:
                          if sentence.text.rstrip().endswith(":") else None)
                 listed = (sentence.section_idx, named) if named else (-1, None)
             # "in victims of traumatic brain and spinal cord injuries": both are the people
-            named = sorted((*analysis.mentions,
-                            *self.extractor.virtual.elided(sentence.text, analysis.mentions)),
-                           key=lambda m: m.start)
+            with_elided = sorted((*analysis.mentions, *self.extractor.virtual.elided(
+                sentence.text, analysis.mentions)), key=lambda m: m.start)
             claims.extend(self.scopes.scoped(
                 self.extractor.extract(analysis, setting, extract_quantities(sentence.text)),
-                sentence.text, named, setting))
+                sentence.text, with_elided, setting))
             mentions.extend((sentence.idx, m) for m in analysis.mentions)
             earlier = (previous.mentions if previous is not None
                        and previous_block == sentence.block_idx else ())
