@@ -139,6 +139,10 @@ def test_a_sentence_said_of_people_leaves_the_paragraphs_animal_model(tmp_path, 
     # a follow-up is time elapsed, no event HO follows
     ("After a 1.4 year follow-up, 21 patients had heterotopic ossification.",
      "risk_factor_for", "monitoring"),
+    # a cohort counted by what it was given is no treatment of HO
+    ("None of the patients treated with warfarin (n=33) developed heterotopic ossification, "
+     "and none of the patients with heterotopic ossification (n=34) had been treated with "
+     "warfarin.", "treats", "warfarin"),
     # what turns into bone is no source of it
     ("All stages of ossification from collagen into bone may be seen.", "produces", "bone"),
 ])
