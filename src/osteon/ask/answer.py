@@ -46,6 +46,8 @@ DISCLAIMER = "osteon supports, and does not replace, clinical judgement."
 MAX_STATEMENTS = 8
 MAX_ANSWER_ITEMS = 6
 MAX_CONFLICTS = 5
+SPECIES_LOOK = 10
+"""Best sentences of which one at least must be said of an animal a question asks about."""
 MODEL_CONTEXT = MOUSE_MODEL
 """Only mechanism questions are answered from animal experiments (labelled as such)."""
 LISTING = frozenset({"prevention", "treatment", "cause", "symptoms", "differential", "diagnosis"})
@@ -81,6 +83,11 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                       passages=tuple(quote(knowledge, r) for r in ranked[:3]),
                       notes=(f"No source {_mentions(beyond.words)}.", DISCLAIMER))
     path = causal_path(knowledge, question, qtypes)
+    if _not_of_species(question, ranked):
+        return Answer(question.text, NOT_ANSWERED, True, understood=question,
+                      passages=tuple(quote(knowledge, r) for r in ranked[:3]),
+                      notes=(f"No source says this of {', '.join(question.scope.species)}.",
+                             DISCLAIMER))
     if not ranked and path is None:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
@@ -120,18 +127,30 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                   understood=question, notes=(*notes, DISCLAIMER), evidence=evidence)
 
 
+def _not_of_species(question: Question, ranked: Sequence[Ranked]) -> bool:
+    """Does a question about an animal ("what share of cats…") find nothing said of it?
+
+    Its best sentences all about people (or other species) answer it no more than a
+    figure for people answers one about cats.
+    """
+    asked = set(question.scope.species) & set(question.concepts)  # "cats", not "animal models"
+    return bool(asked) and bool(ranked) and not any(
+        asked & set(r.scope.species) for r in ranked[:SPECIES_LOOK])
+
+
 def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked]
                       ) -> bool:
     """Do the quoted sentences give no dose of what a dose question asks about?
 
     None when no claim of theirs carries a dose and no sentence holding one names the
-    question's concepts (a claim about the drug that carries no dose is no answer; a
+    question's concepts (a dose: "which antibody did the team use, and at what dose?" is not
+    answered by a sentence holding what its other intent asks for) (a claim about the drug that carries no dose is no answer; a
     question naming no concept, "how much factor VIII per kilo…", takes a dose beside its
     words), or when every dose they give is of something else (`_dosed_otherwise`).
     """
     return not any(
         any(c.qualifiers.dose for _, c in r.fitting)
-        or (r.features["answer"] and (r.features["concepts"] or not question.concepts))
+        or (r.holds.get("dose") and (r.features["concepts"] or not question.concepts))
         for r in top) or _dosed_otherwise(knowledge, question, top)
 
 

@@ -85,6 +85,10 @@ def merged(own: Scope, *around: Scope) -> Scope:
     return Scope(family, population, species)
 
 
+LABORATORY = frozenset({"mouse", "rat", "zebrafish"})
+"""Species studied in experiments, not treated (a note says "from mouse experiments")."""
+
+
 def fit(question: Scope, sentence: Scope, *, animal_ok: bool = False) -> float:
     """+1 the sentence is within the question's scope, -1 outside it, in between partly.
 
@@ -115,7 +119,9 @@ def fit(question: Scope, sentence: Scope, *, animal_ok: bool = False) -> float:
 def out_of_scope(question: Scope, sentence: Scope, *, animal_ok: bool = False) -> str | None:
     """Why a quoted sentence leaves the question's scope, in words, or None."""
     if sentence.species and not set(sentence.species) & set(question.species) and not animal_ok:
-        return f"from {', '.join(sentence.species)} experiments, not people"
+        if set(sentence.species) <= LABORATORY:
+            return f"from {', '.join(sentence.species)} experiments, not people"
+        return f"about animals ({', '.join(sentence.species)}), not people"
     if question.family and sentence.family and not set(question.family) & set(sentence.family):
         return f"about {' and '.join(sentence.family)} HO, not {' and '.join(question.family)} HO"
     if not question.family and "genetic" in sentence.family:

@@ -83,13 +83,16 @@ class LayoutRules(Strict):
     """Lines that stand on their own: never joined to the line before or after."""
     label_line: str = "(?!)"
     """A "Label: value" line: it stands on its own too, and is never taken for a heading."""
+    record_line: str = "(?!)"
+    """A line holding a publication's record (a DOI, a full date): never a heading (a
+    wrapped line of a paragraph may hold a date, so it does not stand alone)."""
 
     @field_validator("list_markers", "own_line")
     @classmethod
     def _markers_compile(cls, values: list[str]) -> list[str]:
         return [check_regex(value) for value in values]
 
-    @field_validator("label_line")
+    @field_validator("label_line", "record_line")
     @classmethod
     def _label_compiles(cls, value: str) -> str:
         return check_regex(value)
@@ -100,8 +103,9 @@ class LayoutRules(Strict):
             line) is not None
 
     def is_label_line(self, line: str) -> bool:
-        """Whether a whole line is a "Label: value" line (no heading)."""
-        return _compiled_line(self.label_line).fullmatch(line) is not None
+        """Whether a whole line is a "Label: value" or a record line (no heading)."""
+        return _compiled_line(f"{self.label_line}|{self.record_line}").fullmatch(
+            line) is not None
 
     @property
     def list_marker_regex(self) -> re.Pattern[str]:

@@ -1,0 +1,122 @@
+"""Questions about a page's publication, about a year, and about an animal: each is
+answered only by a sentence that gives what it asks for, or said to be unanswered.
+
+Real pages showed the patterns: "which journal published the report, and when?" was
+answered with the report's findings (its journal line had become a heading), "in what
+year did he die?" with a sentence that names no year, "what share of cats get HO after
+hip surgery?" with a figure for people.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures import store_of_pages
+from osteon.ask.understand import understand
+from osteon.corpus.rules import layout_rules
+from osteon.reading.lexicon import load_lexicon
+
+CASE = ("Bone in the forearm of a violinist: a case report\n\n"
+        "Orthop Case Rep. 2021 Mar 3;14(2):55-58. doi: 10.1000/ocr.2021.55\n\n"
+        "Anna Berg, Tomas Lind\n\n"
+        "1 Department of Hand Surgery, Lakeside University Hospital, Uppsala, Sweden; "
+        "2 Department of Radiology, Lakeside University Hospital, Uppsala, Sweden\n\n"
+        "A violinist developed a hard lump in the forearm muscles after a fall.\n"
+        "Radiographs showed mature heterotopic ossification of the flexor muscles.\n"
+        "The lump was excised and she returned to playing within three months.\n")
+CATS = ("Heterotopic ossification in two cats\n\n"
+        "Two cats with stiff hind limbs were examined at the veterinary clinic.\n"
+        "Radiographs of both cats showed heterotopic ossification around the hips.\n")
+PEOPLE = ("Heterotopic ossification after hip replacement\n\n"
+          "About one in three patients develops heterotopic ossification after total hip "
+          "arthroplasty.\n"
+          "Radiation therapy and NSAIDs lower the risk of heterotopic ossification.\n")
+
+
+@pytest.mark.parametrize("question", [
+    "Which journal published the violinist's forearm case, and in what year?",
+    "In which city did the authors of the violinist case work?",
+    "When was the report on the violinist's forearm bone published?",
+])
+def test_a_question_about_publication_is_answered_by_the_page_record(tmp_path,  # type: ignore[no-untyped-def]
+                                                                     question: str) -> None:
+    assert understand(question, load_lexicon()).intents[0] == "publication"
+    with store_of_pages(tmp_path, {"case.txt": CASE, "people.txt": PEOPLE}) as kb:
+        answer = kb.ask(question)
+    assert not answer.abstained
+    quoted = " ".join(c.sentence_text for s in answer.evidence for c in s.citations)
+    assert "2021 Mar 3" in quoted or "Uppsala" in quoted
+
+
+def test_no_publication_record_no_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"people.txt": PEOPLE}) as kb:
+        answer = kb.ask("Which journal published the hip replacement page?")
+    assert answer.abstained
+
+
+@pytest.mark.parametrize("line", [
+    "Orthop Case Rep. 2021 Mar 3;14(2):55-58. doi: 10.1000/ocr.2021.55",
+    "PMC · DOI: 10.1055/s-0044-1792158 · World Journal of Nuclear Medicine · 2025-01-08",
+    "Published March 3, 2021",
+])
+def test_a_publication_record_standing_alone_is_no_heading(line: str) -> None:
+    assert layout_rules().is_label_line(line)
+
+
+def test_a_heading_is_still_a_heading() -> None:
+    assert not layout_rules().is_label_line("Treatment of heterotopic ossification")
+
+
+def test_a_year_question_wants_a_year(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    question = "In what year were the hip replacement patients operated on?"
+    assert understand(question, load_lexicon()).intents[0] == "year"
+    with store_of_pages(tmp_path, {"people.txt": PEOPLE}) as kb:
+        assert kb.ask(question).abstained  # the page gives no year
+    (tmp_path / "dated").mkdir()
+    with store_of_pages(tmp_path / "dated", {"people.txt": PEOPLE.replace(
+            "About one in three", "In 2019, about one in three")}) as kb:
+        assert "2019" in kb.ask(question).answer
+
+
+def test_a_question_about_an_animal_is_not_answered_for_people(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # many sentences about people answer the words of the question; one names dogs
+    people = "Heterotopic ossification after hip surgery\n\n" + "".join(
+        f"In series {n}, {n * 3} % of patients developed heterotopic ossification after hip "
+        "surgery.\n" for n in range(1, 25))
+    vets = "Our animal clinic\n\nThe clinic sees dogs on weekdays.\n"
+    with store_of_pages(tmp_path, {"people.txt": people, "cats.txt": CATS,
+                                   "vets.txt": vets}) as kb:
+        dogs = kb.ask("What share of dogs develop heterotopic ossification after hip surgery?")
+        cats = kb.ask("Where did the bone form in the two cats?")
+    assert dogs.abstained
+    assert any("dog" in note for note in dogs.notes)
+    assert not cats.abstained
+    assert "hips" in " ".join(c.sentence_text for s in cats.evidence for c in s.citations)
+
+
+def test_horse_riding_is_no_question_about_horses() -> None:
+    question = understand("Can years of horse riding cause bone in the inner thigh?",
+                          load_lexicon())
+    assert "horse" not in question.scope.species
+
+
+def test_a_dose_question_of_two_parts_wants_a_dose(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Blocking a protein in mice\n\n"
+            "In mice, the team blocked thrombospondin made by macrophages with a neutralising "
+            "antibody.\n"
+            "The treated mice formed less heterotopic bone after injury.\n")
+    with store_of_pages(tmp_path, {"mice.txt": page}) as kb:
+        answer = kb.ask("Which antibody did the team give the mice, and at what dose?")
+    assert answer.abstained
+
+
+@pytest.mark.parametrize(("question", "intent", "not_intent"), [
+    ("How much hip flexion did the patients have before resection?", None, "dose"),
+    ("What compensation does the ministry pay a veteran with HO?", "cost", None),
+])
+def test_what_a_wording_asks(question: str, intent: str | None, not_intent: str | None) -> None:
+    intents = understand(question, load_lexicon()).intents
+    if intent:
+        assert intent in intents
+    if not_intent:
+        assert not_intent not in intents
