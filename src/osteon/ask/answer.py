@@ -142,11 +142,12 @@ def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, top: Sequen
                       ) -> bool:
     """Do the quoted sentences give no dose of what a dose question asks about?
 
-    None when no claim of theirs carries a dose and no sentence holding one names the
-    question's concepts (a dose: "which antibody did the team use, and at what dose?" is not
-    answered by a sentence holding what its other intent asks for) (a claim about the drug that carries no dose is no answer; a
+    None when no claim of theirs carries a dose and no sentence holding a dose names the
+    question's concepts (a claim about the drug that carries no dose is no answer; a
     question naming no concept, "how much factor VIII per kilo…", takes a dose beside its
-    words), or when every dose they give is of something else (`_dosed_otherwise`).
+    words; "which antibody did the team use, and at what dose?" is not answered by a
+    sentence that only holds what its other intent asks for), or when every dose they give
+    is of something else (`_dosed_otherwise`).
     """
     return not any(
         any(c.qualifiers.dose for _, c in r.fitting)
