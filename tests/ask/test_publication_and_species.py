@@ -120,3 +120,26 @@ def test_what_a_wording_asks(question: str, intent: str | None, not_intent: str 
         assert intent in intents
     if not_intent:
         assert not_intent not in intents
+
+
+def test_a_line_of_keywords_alone_is_no_evidence(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Keywords:\n\nshoulder ; heterotopic ossification ; arthroscopy ; complication.\n\n"
+            "Severe heterotopic ossification after a shoulder arthroscopy\n\n"
+            "We report a man with a painful shoulder after an arthroscopy.\n"
+            "Heterotopic ossification is a rare complication after shoulder arthroscopy.\n")
+    with store_of_pages(tmp_path, {"shoulder.txt": page}) as kb:
+        answer = kb.ask("is heterotopic ossification comon after a shoulder arthroscopy?")
+    quoted = [c.sentence_text for s in answer.evidence for c in s.citations]
+    assert quoted and not any(";" in q for q in quoted)
+    assert "rare complication" in answer.answer
+
+
+def test_a_possessive_is_searched_as_its_noun() -> None:
+    words = understand("Where on the newborn's body did the bone form?", load_lexicon()).words
+    assert "newborn" in words and "newborn's" not in words
+
+
+def test_what_something_cost_in_other_terms_is_no_price() -> None:
+    question = "What did the extensive HO cost this patient in terms of his treatment?"
+    assert "cost" not in understand(question, load_lexicon()).intents
+

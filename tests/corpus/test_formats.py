@@ -236,3 +236,17 @@ def test_pubmed_year_from_a_medline_date_range(tmp_path, empty_store):
                                        "<MedlineDate>2018 Nov-Dec</MedlineDate>"))
     ingest_paths(empty_store, [path], max_bytes=LIMIT)
     assert empty_store.get("pmid-31000001").meta["year"] == "2018"
+
+
+def test_a_pages_title_comes_after_its_article_label_and_above_its_authors(tmp_path,
+                                                                           empty_store):
+    """"Case Report" or "Article Text" above the title had been the page's title, and a
+    title with the author list right under it none: questions naming the page's subject
+    ("the newborn report") did not find it by its title."""
+    path = tmp_path / "case.txt"
+    path.write_text("Article Text\n\nHeterotopic ossification in a newborn\n"
+                    "  1. A Author1,\n  2. B Author2\n\n"
+                    "A 27-day-old baby developed bone on the back of the hand. It was excised.\n")
+    (doc,) = ingest_one(empty_store, path)
+    assert doc.title == "Heterotopic ossification in a newborn"
+    assert_offsets_exact(doc)

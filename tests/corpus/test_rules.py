@@ -65,3 +65,25 @@ def test_sentences_break_after_citations_quotes_and_questions():
 def test_lower_case_after_a_period_is_not_a_new_sentence():
     assert split("Compare calcification sense a. b : an instance of this process.") == [
         "Compare calcification sense a. b : an instance of this process."]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_it():
+    """Text copied from CJK-typeset pages loses the space after a full stop: a whole
+    abstract had been one sentence, which matched every question."""
+    assert split("Bone forms in the body.It occurs in muscle,skin and joints.Excision is "
+                 "advised for symptomatic HO.Radiotherapy may help.") == [
+        "Bone forms in the body.", "It occurs in muscle,skin and joints.",
+        "Excision is advised for symptomatic HO.", "Radiotherapy may help."]
+
+
+@pytest.mark.parametrize("text", ["See www.Example.org for more.", "Write to team@Clinic.org now.",
+                                  "Mr.Smith was seen.", "Smith et al.The cohort grew."])
+def test_a_glued_stop_in_an_address_or_after_an_abbreviation_is_no_boundary(text: str):
+    assert split(text) == [text]
+
+
+def test_a_generic_article_label_is_no_title():
+    rules = layout_rules()
+    for line in ("Case Report", "Article Text", "Original Article", "Review article"):
+        assert rules.is_generic_title(line)
+    assert not rules.is_generic_title("Heterotopic Ossification in a Newborn: A Case Report")

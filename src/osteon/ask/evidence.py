@@ -73,7 +73,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         lexical.setdefault(key, share)
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
     places = knowledge.sentences(set(lexical) | set(claims))
-    for key, (share, place) in _read_on(knowledge, lexical, places, rules).items():
+    read_on = _read_on(knowledge, lexical, places, rules)
+    for key, (share, place) in read_on.items():
         lexical[key] = max(lexical.get(key, 0.0), share)
         places[key] = place
     # in document order: ties are then broken the same way in every process (a set's
@@ -131,6 +132,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                          if families else 0.0)
         if (not fitting and not concept_share and shared < rules.min_shared_words
                 and lexical.get(key, 0.0) < rules.lexical_alone and key not in leading
+                and key not in read_on  # what it says is of the sentence before
                 and not (key in in_best_pages and (shared or (
                     # of the best pages, one that holds what the main intent asks for
                     # ("how often": "By the end, 31% had been affected.")
@@ -138,10 +140,11 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                         answer_tests[0], text, named, families, knowledge))))):
             continue  # neither the question's concepts, nor its words, nor a claim
         if (n_words < rules.min_words or _only_names(place.text, knowledge)
-                or starts(rules.not_evidence, place.text)
+                or starts(rules.not_evidence, place.text) or is_all(rules.term_list, place.text)
                 or (place.kind == "list_item" and place.section_path
                     and is_all(rules.not_evidence, place.section_path[-1]))):
-            continue  # a heading-like fragment ("Myositis ossificans."), a keyword line or
+            continue  # a heading-like fragment ("Myositis ossificans."), a keyword line (its
+            # label or its terms alone: "shoulder ; heterotopic ossification ; arthroscopy"), or
             # an item of a list of index terms ("MeSH terms" › "Tomography, X-Ray Computed")
         own = scope_of(sorted(named), knowledge.lexicon)
         for _, claim in here:  # what reading scoped the sentence's claims to

@@ -154,6 +154,8 @@ class RankingRules(Strict):
             raise ValueError(f"{value!r} has no (?P<member>…) group")
         return value
     not_evidence: str
+    term_list: str = "(?!)"
+    """A whole sentence that is only terms between semicolons: a keyword line."""
     answer_clauses: AnswerClauses
     answers: dict[str, AnswerDetector]
     dose_units: tuple[DoseUnit, ...] = ()

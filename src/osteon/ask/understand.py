@@ -35,6 +35,8 @@ _without_names): "…with a positive bone scan, how often…" is not about diagn
 MAX_QUESTION_CHARS = 2000
 """Longer questions are read up to here: nobody asks in more words, and it bounds the work."""
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+POSSESSIVE = re.compile(r"['’]s$")
+"""A possessive's ending: "the newborn's hand" is searched as "newborn", as pages say it."""
 POLAR = re.compile(r"\s*(?:does|do|did|is|are|was|were|can|could|has|have|will|would|should|"
                    r"may|might)\b", re.IGNORECASE)
 """A yes-or-no question opens with an auxiliary verb."""
@@ -437,7 +439,9 @@ def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) 
         concepts.append("heterotopic_ossification")  # "apart from surgery, what helps?"
     types = [lexicon.get(c).type for c in concepts if c in lexicon]
     scores = type_scores(_without_names(text, found, lexicon), types, rules)
-    words = tuple(w.lower() for w in WORD.findall(text) if w.lower() not in rules.stopwords)
+    words = tuple(dict.fromkeys(
+        bare for w in WORD.findall(text)
+        if (bare := POSSESSIVE.sub("", w.lower())) not in rules.stopwords))
     chosen = intents(scores, rules)
     return Question(text=text, type=chosen[0] if chosen else GENERAL.name,
                     concepts=tuple(concepts), words=words, intents=chosen,

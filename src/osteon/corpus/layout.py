@@ -96,10 +96,13 @@ def _title_line(
     lines: Sequence[Line], texts: Sequence[str], marks: dict[int, str],
     source: SourceDocument, rules: LayoutRules,
 ) -> int | None:
-    """Index of the first content line if it is a heading; that line is the title."""
+    """Index of the first content line if it is a heading; that line is the title.
+
+    A line naming only the kind of article ("Case Report", "Article Text") is passed over.
+    """
     for i, t in enumerate(texts):
-        if i in marks or not t.strip():
-            continue
+        if i in marks or not t.strip() or rules.is_generic_title(t):
+            continue  # "Case Report" above "Heterotopic Ossification in a Newborn": no title
         line = lines[i]
         if line.kind is not None:
             if line.kind == "heading" and (source.title is None or
@@ -112,7 +115,8 @@ def _title_line(
             return i
         following = next((texts[j] for j in range(i + 1, len(texts)) if texts[j].strip()
                           and j not in marks), "")
-        standalone = i + 1 >= len(texts) or not texts[i + 1].strip() or (i + 1) in marks
+        standalone = (i + 1 >= len(texts) or not texts[i + 1].strip() or (i + 1) in marks
+                      or rules.list_marker_regex.match(texts[i + 1]) is not None)  # authors
         if level == 0 and standalone and following and (heading_like(t, rules)
                                                         or _article_title(t, rules)):
             return i

@@ -83,6 +83,8 @@ class LayoutRules(Strict):
     """Lines that stand on their own: never joined to the line before or after."""
     label_line: str = "(?!)"
     """A "Label: value" line: it stands on its own too, and is never taken for a heading."""
+    generic_title: str = "(?!)"
+    """A line naming only the kind of article ("Case Report"): never a page's title."""
     record_line: str = "(?!)"
     """A line holding a publication's record (a DOI, a full date): never a heading (a
     wrapped line of a paragraph may hold a date, so it does not stand alone)."""
@@ -92,7 +94,7 @@ class LayoutRules(Strict):
     def _markers_compile(cls, values: list[str]) -> list[str]:
         return [check_regex(value) for value in values]
 
-    @field_validator("label_line", "record_line")
+    @field_validator("label_line", "record_line", "generic_title")
     @classmethod
     def _label_compiles(cls, value: str) -> str:
         return check_regex(value)
@@ -101,6 +103,10 @@ class LayoutRules(Strict):
         """Whether a whole line is one that is never joined to its neighbours."""
         return _compiled_line("|".join([*self.own_line, self.label_line])).fullmatch(
             line) is not None
+
+    def is_generic_title(self, line: str) -> bool:
+        """Whether a whole line only names the kind of article it heads."""
+        return _compiled_line(self.generic_title).fullmatch(line.strip()) is not None
 
     def is_label_line(self, line: str) -> bool:
         """Whether a whole line is a "Label: value" or a record line (no heading)."""

@@ -18,9 +18,14 @@ from collections.abc import Iterator
 # stop counts only when a letter or bracket precedes the stop: "3.5 Patients" is
 # no boundary.)
 _REFERENCES = r"(?:\d+(?:(?:, ?|[–-])\d+)*|\[\d+(?:(?:, ?|[–-])\d+)*\])"
-_BOUNDARY = re.compile(rf"(?:[.!?…]+[\"”’)\]]*|(?<=[^\W\d_]|[)\]])\.{_REFERENCES})"
-                       r"(?=\s+[\"“‘(\[]*[A-Z0-9])")
+# A full stop glued to the next sentence's capitalised word is a boundary too, after a
+# word ("in the body.It occurs in various areas,including …", "for symptomatic HO.Surgical"):
+# text copied from CJK-typeset pages loses the space after ASCII punctuation, and a whole
+# abstract had been one "sentence" that matched every question.
+_BOUNDARY = re.compile(rf"(?:(?:[.!?…]+[\"”’)\]]*|(?<=[^\W\d_]|[)\]])\.{_REFERENCES})"
+                       r"(?=\s+[\"“‘(\[]*[A-Z0-9])|(?<=[^\W\d_]{2})[.!?](?=[A-Z][a-z]|[A-Z]{2,}\b))")
 _INITIAL = re.compile(r"^\(?[A-Z]\.$")
+_WEB = re.compile(r"www\.|://|@", re.IGNORECASE)
 _HAS_WORD = re.compile(r"\w")
 
 
@@ -34,17 +39,25 @@ def sentence_spans(
         if text[punct_end - 1] == "." and _is_abbreviation(text, sentence_start, punct_end,
                                                            abbreviations):
             continue
+        if match.end() < end and not text[match.end()].isspace() and _WEB.search(
+                _token_before(text, sentence_start, punct_end)):
+            continue  # a glued stop inside an address ("www.Example.org"), no boundary
         yield from _trimmed(text, sentence_start, match.end())
         sentence_start = match.end()
     yield from _trimmed(text, sentence_start, end)
 
 
-def _is_abbreviation(text: str, floor: int, dot_end: int, abbreviations: frozenset[str]) -> bool:
-    """Tell whether the word ending at `dot_end` is an abbreviation or an initial."""
+def _token_before(text: str, floor: int, dot_end: int) -> str:
+    """The run of non-space characters that ends at `dot_end`."""
     word_start = dot_end
     while word_start > floor and not text[word_start - 1].isspace():
         word_start -= 1
-    token = text[word_start:dot_end]
+    return text[word_start:dot_end]
+
+
+def _is_abbreviation(text: str, floor: int, dot_end: int, abbreviations: frozenset[str]) -> bool:
+    """Tell whether the word ending at `dot_end` is an abbreviation or an initial."""
+    token = _token_before(text, floor, dot_end)
     bare = token.lstrip("([\"“‘").lower()
     return bare in abbreviations or bool(_INITIAL.match(token))
 
