@@ -143,3 +143,21 @@ def test_what_something_cost_in_other_terms_is_no_price() -> None:
     question = "What did the extensive HO cost this patient in terms of his treatment?"
     assert "cost" not in understand(question, load_lexicon()).intents
 
+
+
+def test_a_measured_value_is_answered_only_by_a_figure(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    question = "What was the serum alkaline phosphatase level of the patient with hip HO?"
+    assert understand(question, load_lexicon()).intents[0] == "value"
+    assert "value" not in understand("What was the level of the spinal cord injury?",
+                                     load_lexicon()).intents
+    page = ("A case of hip heterotopic ossification\\n\\n"
+            "The patient with hip heterotopic ossification had a raised serum alkaline "
+            "phosphatase.\\n"
+            "Radiographs showed bone around the hip at six weeks.\\n")
+    with store_of_pages(tmp_path, {"case.txt": page}) as kb:
+        assert kb.ask(question).abstained  # "raised", no value
+    (tmp_path / "valued").mkdir()
+    with store_of_pages(tmp_path / "valued", {"case.txt": page.replace(
+            "a raised serum", "a serum").replace("phosphatase.", "phosphatase of 410 U/L.")}
+            ) as kb:
+        assert "410" in kb.ask(question).answer

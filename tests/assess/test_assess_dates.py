@@ -162,3 +162,18 @@ def test_a_medication_not_taken_is_no_medication_the_patient_is_on(seeded_kb):
     result = seeded_kb.assess(bundle, at=AT)
     assert {f.status for f in result.patient.facts if f.kind == "medication"} == {"absent"}
     assert not any("medication list" in n for i in result.prophylaxis for n in i.notes)
+
+
+def test_a_refuted_condition_is_read_as_ruled_out(seeded_kb):
+    """"Stroke - RULED OUT (mimic)" was refuted: the report says the stroke is absent, and
+    names no stroke as a risk (not read at all, it left the record's denial unsaid)."""
+    bundle = _bundle(
+        {"resourceType": "Condition", "id": "cva", "subject": {"reference": "Patient/p"},
+         "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/"
+                                            "condition-ver-status", "code": "refuted"}]},
+         "code": {"text": "Stroke - ruled out: hypoglycaemic hemiparesis"},
+         "recordedDate": "2026-11-19T14:40:00Z"})
+    facts, _ = _facts(bundle)
+    assert facts["Condition/cva"].concept == "stroke"
+    assert facts["Condition/cva"].status == "absent"
+    assert not seeded_kb.assess(bundle, at=AT).risk_factors

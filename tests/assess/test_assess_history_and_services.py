@@ -193,3 +193,21 @@ def test_a_traumatic_amputation_is_the_amputation_the_sources_name_but_no_operat
          "date": "2026-05-01"}]}, at=AT)
     assert {"amputation", "trauma"} <= _risk_subjects(result)
     assert not result.deadlines
+
+
+def test_a_year_in_a_notes_clause_dates_what_it_lists(seeded_kb: KnowledgeBase) -> None:
+    """"R ankle ORIF 2011 (bimalleolar fx)" in today's note: a fracture of 2011, no risk now
+    (dated at the note it was an injury of today)."""
+    result = seeded_kb.assess({"age": 44, "notes": [
+        {"text": "PSHx: R ankle ORIF 2011 (bimalleolar fx, slipped on ice) - hardware in "
+                 "situ, asymptomatic.", "date": "2026-06-10"}]}, at=AT)
+    assert not _risk_subjects(result)
+    fracture = next(f for f in result.patient.facts if "fracture" in f.concept)
+    assert fracture.when is not None and fracture.when.year == 2011
+
+
+def test_a_code_stroke_is_an_alert_not_a_stroke(seeded_kb: KnowledgeBase) -> None:
+    facts = statuses({"notes": [{"text": "Code stroke called at 13:00; CBG 1.8, D50 given, "
+                                         "full resolution. Code stroke cancelled.",
+                                 "date": "2026-06-10"}]})
+    assert "stroke" not in facts

@@ -10,8 +10,9 @@ says so) is validated with
 `fhir.resources.R4B` (the R5 default of fhir.resources 8 rejects real R4 data).
 One bad resource is skipped with a warning naming it; a bundle that is not a
 Bundle, or whose resources are valid R5 but not R4, is refused. A Procedure not done
-or an order revoked or cancelled is read as the operation absent (called off); other
-resources entered in error, refuted or cancelled are not read. Other resource
+or an order revoked or cancelled is read as the operation absent (called off), and a
+Condition refuted as absent (ruled out: "Stroke - RULED OUT (mimic)"); other resources
+entered in error or cancelled are not read. Other resource
 types (Claim, ...) are counted in one warning; a type FHIR does not
 know is named.
 """
@@ -183,12 +184,13 @@ def _convert(resource: Any, medications: dict[str, Any]
         return None
     if kind == "Condition":
         verification = _first_code(resource.verificationStatus)
-        if verification in _SKIP_STATUS:
+        if verification in _SKIP_STATUS - {"refuted"}:
             return None
         clinical = _first_code(resource.clinicalStatus)
         when, end = _first_time(resource, "onset")
         when = when or resource.recordedDate
-        state = ("possible" if verification in _UNCERTAIN  # hedged stays hedged
+        state = ("absent" if verification == "refuted"  # ruled out: said, never had
+                 else "possible" if verification in _UNCERTAIN  # hedged stays hedged
                  else "resolved" if clinical in _RESOLVED else "active")
         return "conditions", _entry(resource.code, when, resource.bodySite, source, state, end)
     if kind in ("Procedure", "ServiceRequest"):

@@ -32,7 +32,15 @@ from osteon.assess.display import (
     strip_tag,
     words,
 )
-from osteon.assess.notes import PLANNED, NoteText, planned_cue, postoperative_day, read_notes
+from osteon.assess.notes import (
+    PLANNED,
+    NoteFinding,
+    NoteText,
+    clause_year,
+    planned_cue,
+    postoperative_day,
+    read_notes,
+)
 from osteon.assess.patient_json import MAX_AGE, EntryIn, LabIn, PatientIn
 from osteon.assess.records import (
     NOT_PRESENT,
@@ -284,6 +292,14 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             cue = (f"; named in a text of {written:%Y-%m-%d}: the record's own onset "
                    f"({onset:%Y-%m-%d}) stands")
             when, date_only = None, False
+        elif status in ("active", *PAST_STATUSES) and when is not None \
+                and finding.kind != "medication" and not _also_denied(finding, found) \
+                and (year := clause_year(finding.clause, when.year)) is not None:
+            # "R ankle ORIF 2011 (bimalleolar fx)" in today's note: the fracture is of 2011;
+            # dated at the note it would be an injury of today and a risk now, and undated
+            # ("healed") a past one of unknown age
+            cue += f"; the text gives the year {year} (written {written:%Y-%m-%d})"
+            when, date_only = datetime(year, 1, 1, tzinfo=UTC), True
         elif status in PAST_STATUSES and cue and when is not None \
                 and finding.note.status not in PAST_STATUSES:
             # "s/p R THA" in today's note: the operation was before the note, not at its
@@ -304,6 +320,15 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             source=source, laterality=finding.laterality,
             how=f"read from the text \u201c{finding.clause}\u201d{cue}"))
 
+
+
+def _also_denied(finding: NoteFinding, found: list[NoteFinding]) -> bool:
+    """Does the same clause also deny what it names ("'HO L hip' entry: 2021 XR reread, no HO")?
+
+    Its year then dates a record being corrected, not the finding.
+    """
+    return any(f.concept == finding.concept and f.clause == finding.clause
+               and f.note is finding.note and f.status == "absent" for f in found)
 
 
 def _paralysis_of_other_causes(out: _Collector) -> None:

@@ -41,6 +41,8 @@ class NoteRules(Strict):
     """ConText cues in the reading rules' own format (reading.pipeline.ContextRuleEntry)."""
     postoperative_day: str | None = None
     """A regular expression whose group 1 is the day after surgery a clause says ("POD1")."""
+    clause_year: str | None = None
+    """A year written in a clause ("R ankle ORIF 2011 (bimalleolar fx)"): its group 1."""
     postoperative_of: list[str] = []
     """The concepts (with their kinds) a postoperative day dates: operations, not therapy."""
     free_text_medicines: list[str] = []
@@ -104,6 +106,20 @@ def postoperative_day(clause: str, concept: str, lexicon: Lexicon) -> int | None
         return None
     found = _cue("postoperative_day").search(clause)
     return int(found.group(1)) if found else None
+
+
+def clause_year(clause: str, before: int) -> int | None:
+    """The one year a clause writes, when it is before `before` ("ORIF 2011 (fx)": 2011).
+
+    A finding a note lists with a year of its own happened then, not when the note was
+    written; two years in one clause tell no finding's.
+    """
+    pattern = note_rules().clause_year
+    years = {int(m.group(1)) for m in _cue("clause_year").finditer(clause)} if pattern else set()
+    if len(years) != 1:
+        return None
+    (year,) = years
+    return year if year < before else None
 
 
 def planned_cue(clause: str, mention: str) -> str | None:

@@ -234,12 +234,15 @@ class Anaphor(Strict):
     """Point at the previous sentence's first mention of these types, its subject: "HO is
     the commonest complication of THA. It occurs in 53% ..." is about HO, not THA; with
     none, the heading's or the title's condition, else the topic."""
+    apposition: str | None = None
+    """Words right after the anaphor that name it ("this condition, known as HO"): the
+    mention after them is what it stands for, not anything named before."""
     across: str | None = None
     """A mention earlier in the same sentence is the antecedent only with a match of this
     (a clause break) between the two: in "SCI and TBI are triggers for this condition" the
     condition is not one of the triggers of the same clause, it is the one named before."""
 
-    @field_validator("pattern", "across")
+    @field_validator("pattern", "across", "apposition")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)

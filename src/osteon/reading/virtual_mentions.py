@@ -35,6 +35,7 @@ class _CompiledAnaphor:
     types: frozenset[str]
     across: re.Pattern[str] | None
     rule: Anaphor
+    apposition: re.Pattern[str] | None = None
 
 
 class VirtualMentions:
@@ -52,7 +53,8 @@ class VirtualMentions:
         self.memo = memo or LexiconMemo(lexicon)
         self._anaphors = [_CompiledAnaphor(
             guarded(a.pattern), required_literals(a.pattern), rules.expand_types(a.types),
-            re.compile(a.across, re.IGNORECASE) if a.across else None, a)
+            re.compile(a.across, re.IGNORECASE) if a.across else None, a,
+            re.compile(a.apposition, re.IGNORECASE) if a.apposition else None)
             for a in rules.anaphors]
         self._compositions = [(guarded(c.before), required_literals(c.before), c.name)
                               for c in rules.compositions]
@@ -168,6 +170,13 @@ class VirtualMentions:
             for match in anaphor.pattern.finditer(text):
                 if any(m.start < match.end() and match.start() < m.end for m in out):
                     continue
+                named = anaphor.apposition.match(text, match.end()) if anaphor.apposition else None
+                if named is not None:  # "this condition, known as HO": HO
+                    after = [m.concept_id for m in real or ()
+                             if m.start >= named.end() and type_of(m.concept_id) in types]
+                    if after:
+                        out.append(Mention(after[0], match.start(), match.end(), match.group()))
+                        continue
                 before = match.start()
                 same_sentence = [m.concept_id for m in real or ()
                                  if m.end <= before and type_of(m.concept_id) in types
