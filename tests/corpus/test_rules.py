@@ -87,3 +87,13 @@ def test_a_generic_article_label_is_no_title():
     for line in ("Case Report", "Article Text", "Original Article", "Review article"):
         assert rules.is_generic_title(line)
     assert not rules.is_generic_title("Heterotopic Ossification in a Newborn: A Case Report")
+
+
+def test_a_journals_abbreviated_name_runs_on_into_its_year_and_volume():
+    """"Hip Int. 2023 May;33(3):420-425." is one line of record: split after "Int." the
+    journal's name stood alone, too short to quote, and the year answered without it."""
+    assert split("Hip Int. 2023 May;33(3):420-425. doi: 10.1177/1120. It was cited.") == [
+        "Hip Int. 2023 May;33(3):420-425. doi: 10.1177/1120.", "It was cited."]
+    assert split("Arch Surg. 1964;89(4):731-734.") == ["Arch Surg. 1964;89(4):731-734."]
+    assert split("It was done in 2019. 2020 May was later.") == [
+        "It was done in 2019.", "2020 May was later."]

@@ -26,6 +26,11 @@ _BOUNDARY = re.compile(rf"(?:(?:[.!?…]+[\"”’)\]]*|(?<=[^\W\d_]|[)\]])\.{_R
                        r"(?=\s+[\"“‘(\[]*[A-Z0-9])|(?<=[^\W\d_]{2})[.!?](?=[A-Z][a-z]|[A-Z]{2,}\b))")
 _INITIAL = re.compile(r"^\(?[A-Z]\.$")
 _WEB = re.compile(r"www\.|://|@", re.IGNORECASE)
+_CITATION_GOES_ON = re.compile(r"\s+(?:19|20)\d\d(?:\s+[A-Z][a-z]{2}\b|\s*;\s*\d)")
+"""A year with a month or a volume after a full stop: the stop ends a journal's abbreviated
+name ("Int J Oral Maxillofac Surg. 2024 Mar;53(3)"), not a sentence ..."""
+_JOURNAL_WORD = re.compile(r"[A-Z][a-z]{0,12}\.")
+"""... when the stop ends a capitalised word ("Surg.", "Int."), not a year or a figure."""
 _HAS_WORD = re.compile(r"\w")
 
 
@@ -39,6 +44,9 @@ def sentence_spans(
         if text[punct_end - 1] == "." and _is_abbreviation(text, sentence_start, punct_end,
                                                            abbreviations):
             continue
+        if _CITATION_GOES_ON.match(text, match.end()) and _JOURNAL_WORD.fullmatch(
+                _token_before(text, sentence_start, punct_end)):
+            continue  # "Hip Int. 2023 May;33(3):420-425.": a journal's abbreviated name
         if match.end() < end and not text[match.end()].isspace() and _WEB.search(
                 _token_before(text, sentence_start, punct_end)):
             continue  # a glued stop inside an address ("www.Example.org"), no boundary
