@@ -113,6 +113,8 @@ def test_a_dose_question_of_two_parts_wants_a_dose(tmp_path) -> None:  # type: i
 @pytest.mark.parametrize(("question", "intent", "not_intent"), [
     ("How much hip flexion did the patients have before resection?", None, "dose"),
     ("What compensation does the ministry pay a veteran with HO?", "cost", None),
+    ("What range of motion did the man regain a year after excision?", "value", None),
+    ("How well does excision work in military amputees?", None, "value"),
 ])
 def test_what_a_wording_asks(question: str, intent: str | None, not_intent: str | None) -> None:
     intents = understand(question, load_lexicon()).intents
