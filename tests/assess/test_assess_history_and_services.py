@@ -10,7 +10,7 @@ is a small record written for the test (no real patient).
 from __future__ import annotations
 
 import pytest
-from assess_support import statuses
+from assess_support import record, statuses
 
 from osteon import KnowledgeBase
 
@@ -211,3 +211,16 @@ def test_a_code_stroke_is_an_alert_not_a_stroke(seeded_kb: KnowledgeBase) -> Non
                                          "full resolution. Code stroke cancelled.",
                                  "date": "2026-06-10"}]})
     assert "stroke" not in facts
+
+
+def test_a_month_and_year_in_a_clause_date_it_a_recent_year_alone_does_not() -> None:
+    """"Colles fx (Dec 2025)" is of December 2025; "ORIF 2025" in a note of June 2026 may be
+    a month old, and dated at its January it would read as over a year past."""
+    facts = record({"notes": [
+        {"text": "L wrist Colles fracture (fell on ice, Dec 2025), healed.", "date": "2026-06-10"},
+        {"text": "R ankle ORIF 2025 for a bimalleolar fracture.", "date": "2026-06-10",
+         "source": "recent"}]}).facts
+    dated = {(f.source, f.when.strftime("%Y-%m") if f.when else None) for f in facts
+             if "fracture" in f.concept}
+    assert ("notes[0]", "2025-12") in dated
+    assert ("recent", "2025-01") not in dated

@@ -36,7 +36,7 @@ from osteon.assess.notes import (
     PLANNED,
     NoteFinding,
     NoteText,
-    clause_year,
+    clause_date,
     planned_cue,
     postoperative_day,
     read_notes,
@@ -294,12 +294,12 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             when, date_only = None, False
         elif status in ("active", *PAST_STATUSES) and when is not None \
                 and finding.kind != "medication" and not _also_denied(finding, found) \
-                and (year := clause_year(finding.clause, when.year)) is not None:
+                and (own := clause_date(finding.clause, when.date())) is not None:
             # "R ankle ORIF 2011 (bimalleolar fx)" in today's note: the fracture is of 2011;
             # dated at the note it would be an injury of today and a risk now, and undated
             # ("healed") a past one of unknown age
-            cue += f"; the text gives the year {year} (written {written:%Y-%m-%d})"
-            when, date_only = datetime(year, 1, 1, tzinfo=UTC), True
+            cue += f"; the text dates it {own:%Y-%m} (written {written:%Y-%m-%d})"
+            when, date_only = datetime.combine(own, time(), UTC), True
         elif status in PAST_STATUSES and cue and when is not None \
                 and finding.note.status not in PAST_STATUSES:
             # "s/p R THA" in today's note: the operation was before the note, not at its

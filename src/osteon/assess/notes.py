@@ -108,18 +108,29 @@ def postoperative_day(clause: str, concept: str, lexicon: Lexicon) -> int | None
     return int(found.group(1)) if found else None
 
 
-def clause_year(clause: str, before: int) -> int | None:
-    """The one year a clause writes, when it is before `before` ("ORIF 2011 (fx)": 2011).
+def clause_date(clause: str, written: date) -> date | None:
+    """The one month or year a clause writes, when clearly before the text was written.
 
-    A finding a note lists with a year of its own happened then, not when the note was
-    written; two years in one clause tell no finding's.
+    A finding a note lists with a date of its own happened then, not when the note was
+    written ("R ankle ORIF 2011 (fx)": 2011; "Colles # (Dec 2023)": December 2023); two
+    dates in one clause tell no finding's. A year alone is taken only when it is at least
+    `YEAR_ONLY_GAP` years before the text: "ORIF 2028" in a note of January 2029 may be a
+    month old, and dated at its January it would read as over a year past.
     """
-    pattern = note_rules().clause_year
-    years = {int(m.group(1)) for m in _cue("clause_year").finditer(clause)} if pattern else set()
-    if len(years) != 1:
+    found = {(int(m.group(2)), _MONTHS.get((m.group(1) or "")[:3].lower()))
+             for m in _cue("clause_year").finditer(clause)}
+    if len(found) != 1:
         return None
-    (year,) = years
-    return year if year < before else None
+    ((year, month),) = found
+    if month is not None:
+        day = date(year, month, 1)
+        return day if day < written.replace(day=1) else None
+    return date(year, 1, 1) if year <= written.year - YEAR_ONLY_GAP else None
+
+
+YEAR_ONLY_GAP = 2
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
 def planned_cue(clause: str, mention: str) -> str | None:
