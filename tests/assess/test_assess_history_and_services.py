@@ -224,3 +224,35 @@ def test_a_month_and_year_in_a_clause_date_it_a_recent_year_alone_does_not() -> 
              if "fracture" in f.concept}
     assert ("notes[0]", "2025-12") in dated
     assert ("recent", "2025-01") not in dated
+
+
+@pytest.mark.parametrize(("text", "concept", "status"), [
+    ("Cephalomedullary nail in situ, united old femoral neck fracture.", "hip_fracture",
+     "history"),
+    ("3 year old boy with an elbow fracture.", "elbow_fracture", "active"),
+    ("MRI brain normal - CVA/stroke RULED OUT.", "stroke", "absent"),
+])
+def test_what_a_chart_writes_around_a_name_says_its_status(text: str, concept: str,
+                                                           status: str) -> None:
+    assert statuses({"notes": [{"text": text, "date": "2026-06-10"}]})[concept] == {status}
+
+
+@pytest.mark.parametrize("text", ["Exertional heat stroke, resolved.", "MO: Dr Khairul Azmi"])
+def test_a_word_inside_another_name_or_a_role_is_no_condition(text: str) -> None:
+    found = statuses({"notes": [{"text": text, "date": "2026-06-10"}]})
+    assert "stroke" not in found and "myositis_ossificans" not in found
+
+
+def test_an_old_injury_named_again_undated_takes_the_records_date(seeded_kb: KnowledgeBase
+                                                                  ) -> None:
+    result = seeded_kb.assess({
+        "conditions": [{"text": "hip fracture", "date": "2021-03-14", "status": "resolved"}],
+        "notes": [{"text": "X-ray: nail in situ, united old hip fracture.",
+                   "date": "2026-06-09"}]}, at=AT)
+    assert not _risk_subjects(result)
+
+
+def test_an_ear_operation_opens_no_radiation_window(seeded_kb: KnowledgeBase) -> None:
+    result = seeded_kb.assess({"procedures": [
+        {"text": "laser stapedotomy", "date": "2026-06-09T10:00:00Z"}]}, at=AT)
+    assert not result.deadlines

@@ -57,3 +57,36 @@ def test_a_syndrome_named_with_inflammatory_is_the_syndrome(tmp_path, empty_stor
     risks = triples(claims, "risk_factor_for")
     assert ("systemic_inflammatory_response_syndrome", "heterotopic_ossification") in risks
     assert ("inflammation", "heterotopic_ossification") not in risks
+
+
+def test_what_a_denial_goes_with_in_an_aside_is_not_denied(tmp_path, empty_store
+                                                           ) -> None:  # type: ignore[no-untyped-def]
+    """ "MO without history of trauma (associated with burns and haemophilia)" denies the
+    trauma; the burns go with the MO (read as denied: "Burn does not raise the risk of MO",
+    and garbled, "Burn does not raise the risk of trauma")."""
+    claims = read_text(empty_store, tmp_path,
+                       "Myositis ossificans without history of trauma (associated with burns "
+                       "and haemophilia) is rare.\n")
+    risks = {(c.subject, c.object, c.polarity) for c in claims
+             if c.predicate == "risk_factor_for"}
+    assert ("burn", "myositis_ossificans", "asserted") in risks
+    assert not any(o == "trauma" for _, o, _ in risks)
+
+
+def test_a_study_aim_and_a_slowed_progression_are_no_prevention(tmp_path, empty_store
+                                                                 ) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "In 1990, celecoxib was added to the protocol to study its effects on "
+                       "the prevention of heterotopic ossification.\n"
+                       "Late radiotherapy is effective in preventing the progression of "
+                       "heterotopic ossification.\n"
+                       "Indomethacin prevents heterotopic ossification.\n")
+    assert triples(claims, "prevents") == {("indomethacin", "heterotopic_ossification")}
+
+
+def test_a_condition_a_treatment_names_is_no_effect_of_it(tmp_path, empty_store
+                                                          ) -> None:  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "Range of motion and complications after heterotopic bone excision "
+                       "about the elbow.\n")
+    assert not triples(claims, "risk_factor_for")

@@ -306,8 +306,17 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             # time; dated at the note it would be the latest operation and move the window
             # (a resolved entry's own name, "History of concussion … (1968)", keeps the
             # entry's date, as the entry read from its code does)
-            cue += f", before the text's date ({written:%Y-%m-%d}): its own date is not known"
-            when, date_only = None, False
+            listed = _listed_past(out, concept)
+            if listed is not None:
+                # "united old femoral neck fracture" on today's x-ray, the record listing a
+                # femoral neck fracture of 2026: that one, not one of unknown age
+                cue += (f", before the text's date ({written:%Y-%m-%d}): the record's own date "
+                        f"of it ({listed:%Y-%m-%d}) stands")
+                when, date_only = listed, True
+            else:
+                cue += (f", before the text's date ({written:%Y-%m-%d}): its own date is not "
+                        "known")
+                when, date_only = None, False
         if finding.kind == "procedure" and when is None and status in ("active", PLANNED) \
                 and (off := _called_off(out, concept)) is not None:
             # "62M for L TKA (first case)" in the pre-op note of a case the record itself
@@ -383,6 +392,18 @@ def _called_off(out: _Collector, concept: str) -> PatientFact | None:
     if any(f.status != "absent" for f in listed):
         return None
     return next(iter(listed), None)
+
+
+def _listed_past(out: _Collector, concept: str) -> datetime | None:
+    """The date the record gives a past condition a text names again undated, or None.
+
+    The same concept, a kind of it or the broader one, resolved or history, dated.
+    """
+    dated = [f.when for f in out.facts
+             if f.kind in ("condition", "injury") and f.status in PAST_STATUSES
+             and f.when is not None and (out.lexicon.is_a(f.concept, concept)
+                                         or out.lexicon.is_a(concept, f.concept))]
+    return min(dated) if dated else None
 
 
 def _listed_onset(out: _Collector, concept: str, when: datetime) -> datetime | None:

@@ -416,7 +416,8 @@ def _denied_with_list(analysis: SentenceAnalysis, lexicon: Lexicon) -> set[Any]:
     "Avoid aspirin AND all non-selective NSAIDs (ibuprofen, naproxen, diclofenac)": the
     cue's few words reach the aspirin, but the NSAIDs and the examples in brackets are
     items of the same list, and the note keeps all of them from the patient. Each item
-    joined (notes.yaml `list_join`) to a denied item of the same lexicon type is denied.
+    joined (notes.yaml `list_join`) to a denied item of the same lexicon type is denied,
+    and so is a name before a denied one it is joined to by a slash.
     """
     join = _cue("list_join")
     out: set[Any] = set()
@@ -426,6 +427,13 @@ def _denied_with_list(analysis: SentenceAnalysis, lexicon: Lexicon) -> set[Any]:
                 and lexicon.get(before.concept_id).type == lexicon.get(after.concept_id).type \
                 and join.fullmatch(analysis.text, before.end, after.start):
             out.add(after)
+    # two names of one thing written with a slash ("CVA/stroke RULED OUT"): a cue that
+    # looks back reaches the second, and the first is denied with it
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if after.negated and not before.negated \
+                and lexicon.get(before.concept_id).type == lexicon.get(after.concept_id).type \
+                and analysis.text[before.end:after.start].strip() == "/":
+            out.add(before)
     return out
 
 
