@@ -42,7 +42,8 @@ class NoteRules(Strict):
     postoperative_day: str | None = None
     """A regular expression whose group 1 is the day after surgery a clause says ("POD1")."""
     clause_year: str | None = None
-    """A year written in a clause ("R ankle ORIF 2011 (bimalleolar fx)"): its group 1."""
+    """A year written in a clause ("R ankle ORIF 2011 (bimalleolar fx)", "Dec 2023"): group 1
+    the month's name when one is written, group 2 the year."""
     postoperative_of: list[str] = []
     """The concepts (with their kinds) a postoperative day dates: operations, not therapy."""
     free_text_medicines: list[str] = []
@@ -129,6 +130,7 @@ def clause_date(clause: str, written: date) -> date | None:
 
 
 YEAR_ONLY_GAP = 2
+"""Years a year written alone lies before its text at least, to date what the clause lists."""
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
