@@ -256,3 +256,18 @@ def test_an_ear_operation_opens_no_radiation_window(seeded_kb: KnowledgeBase) ->
     result = seeded_kb.assess({"procedures": [
         {"text": "laser stapedotomy", "date": "2026-06-09T10:00:00Z"}]}, at=AT)
     assert not result.deadlines
+
+
+def test_what_a_test_cannot_show_is_quoted_beside_it(seeded_kb: KnowledgeBase) -> None:
+    """The sources say an x-ray "will not be helpful" during the early stage; re-worded as
+    "X-ray is not useful to diagnose HO" the report lost the early stage the caution hangs
+    on, two items away from "X-ray helps diagnose HO"."""
+    result = seeded_kb.assess({"procedures": [HERNIA_TODAY],
+                               "injuries": [{"text": "spinal cord injury",
+                                             "date": "2026-05-01"}]}, at=AT)
+    texts = [i.text for i in result.surveillance]
+    limit = next(t for t in texts if t.lower().startswith("x-ray:"))
+    assert "early stage" in limit
+    assert "X-ray is not useful to diagnose heterotopic ossification" not in texts
+    helps = next(i for i, t in enumerate(texts) if t.startswith("X-ray helps"))
+    assert texts[helps + 1] == limit  # beside the test it limits
