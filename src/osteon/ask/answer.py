@@ -25,6 +25,7 @@ from osteon.ask.citing import (
 from osteon.ask.evidence import Ranked, rank_evidence
 from osteon.ask.lists import items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
+from osteon.ask.population_fit import of_other_population
 from osteon.ask.ranking_rules import DoseUnit, compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
 from osteon.ask.restating import restated
@@ -101,6 +102,12 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         # "how much does it cost?" over sentences that name no price: no answer in them
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
+    if qtypes[0].of_population and of_other_population(knowledge, question, top):
+        asked = " or ".join(knowledge.lexicon.get(c).name for c in question.scope.population)
+        return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
+                      understood=question,
+                      notes=(f"The closest sentences speak of other patients than those "
+                             f"with {asked}.", DISCLAIMER))
     if qtypes[0].name == "dose" and _no_dose_of_asked(knowledge, question, top):
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))

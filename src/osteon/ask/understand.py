@@ -71,6 +71,9 @@ class QuestionType(Strict):
     only_with_answer: bool = False
     """Answered only when a quoted sentence holds what it asks for (a price): sentences
     about the topic that give none do not answer it."""
+    of_population: bool = False
+    """What it asks for is said of a population ("how often after shoulder replacement?"):
+    not answered by sentences that speak of other populations only (ask/population_fit.py)."""
 
     @field_validator("patterns")
     @classmethod

@@ -1,0 +1,66 @@
+"""Is what the quoted sentences say about the population a figure question asks about?
+
+"How often does HO form after a shoulder replacement?" over pages that give figures for
+hip replacement only is not answered by them: a figure counts the cases of its own
+population. A sentence speaks of the population its scope names (its own words, its
+heading's, its title's); one that names none speaks of what its page is about, so a
+page that never mentions the asked population does not answer for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from osteon.ask.evidence import Ranked
+from osteon.ask.records import Question
+from osteon.knowledge.claim_store import concept_sentences
+from osteon.knowledge.hierarchy import Hierarchy
+from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.records import Concept
+
+
+def of_other_population(knowledge: KnowledgeStore, question: Question,
+                        top: Sequence[Ranked]) -> bool:
+    """Do the quoted sentences all speak of other populations than the question's?
+
+    False when the question names no population (nothing to hold them to) or no
+    sentence is quoted.
+    """
+    asked = question.scope.population
+    if not asked or not top:
+        return False
+    hierarchy = knowledge.hierarchy()
+    pages = concept_sentences(knowledge.store, list(dict.fromkeys(r.place.doc_id for r in top)))
+    return not any(
+        fits(hierarchy, asked, r.scope.population or tuple(pages[r.place.doc_id]))
+        for r in top)
+
+
+def fits(hierarchy: Hierarchy, asked: Iterable[str], said: Sequence[str]) -> bool:
+    """Does a text that speaks of `said` speak of (one of) the `asked` populations?
+
+    The same, a kind of it ("total hip arthroplasty" for "hip replacement"), a broader
+    one ("joint replacement" for "shoulder replacement") unless the text names a kind
+    of that beside it (then "joint replacement" glosses the kind), or the condition an
+    operation's name holds ("acetabular fracture" for "acetabular fracture fixation":
+    who has the operation has the fracture), or the other way round.
+    """
+    known = {c: hierarchy.lexicon.get(c) for c in (*asked, *said) if c in hierarchy.lexicon}
+    for s in said:
+        for p in asked:
+            if s in hierarchy.narrower(p):
+                return True
+            if s in hierarchy.broader(p):
+                if not any(o != s and o in hierarchy.narrower(s) for o in said):
+                    return True
+            elif _treated_by(known.get(s), known.get(p)) or _treated_by(known.get(p), known.get(s)):
+                return True
+    return False
+
+
+def _treated_by(condition: Concept | None, procedure: Concept | None) -> bool:
+    """Is the procedure one on the condition, by its name ("acetabular fracture fixation")?"""
+    if not condition or not procedure or (condition.type, procedure.type) != (
+            "condition", "procedure"):
+        return False
+    return f" {condition.name.lower()} " in f" {procedure.name.lower()} "
