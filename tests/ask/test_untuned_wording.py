@@ -829,3 +829,30 @@ def test_lay_words_for_soldiers_the_wounded_and_teenagers_find_the_sources_words
         answer = kb.ask(question)
     assert not answer.abstained, answer.notes
     assert any(c.doc == "war" for s in answer.evidence for c in s.citations)
+
+
+VITAMIN_PAGE = ("Bone health after hip replacement\n\n"
+                "Vitamin D levels were measured before total hip arthroplasty.\n"
+                "Heterotopic ossification developed in 30% of the patients after total hip "
+                "arthroplasty.\n"
+                "Indomethacin lowered the risk of heterotopic ossification.\n")
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    # a place a wh-question asks about is no label of a source, even before "clinic"
+    ("Which hospital in Auckland runs a dedicated clinic for heterotopic ossification "
+     "after hip replacement?", "auckland"),
+    # a taken thing the lexicon knows but no source names is the question's subject,
+    # though a source uses one of its words ("vitamin D")
+    ("Does taking vitamin K2 supplements lower the chance of heterotopic ossification "
+     "after hip replacement?", "vitamin k2"),
+])
+def test_what_a_question_asks_about_and_no_source_names_is_declined(
+        tmp_path, question: str, unknown: str) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"vitamin.txt": VITAMIN_PAGE}) as kb:
+        answer = kb.ask(question)
+        taken = kb.ask("Does taking indomethacin lower the chance of heterotopic "
+                       "ossification after hip replacement?")
+    assert answer.abstained
+    assert any(unknown in note for note in answer.notes), answer.notes
+    assert not taken.abstained  # a taken drug the sources name is asked about

@@ -253,7 +253,14 @@ def unknown_subject(knowledge: KnowledgeStore, question: Question, words: list[s
     if subject == [tokens[i - 1]] and subject[0].endswith("ing"):
         # "does smoking make…": a word in -ing heads the subject unless an object follows
         following = tokens[i] if i < len(tokens) else ""
-        if i in concepts or following in rules.pronouns:
+        if i in concepts:
+            # "does taking vitamin K2 supplements…": the taken concept is the subject, and
+            # one no source names (by any name, nor a kind of it) is what they never treat
+            if concepts[i] not in unnamed_concepts(knowledge, question, rules):
+                return []
+            return [" ".join(tokens[j] for j in range(i, len(tokens))
+                             if concepts.get(j) == concepts[i])]
+        if following in rules.pronouns:
             return []
         if following in rules.determiners:
             # "did giving the mice celecoxib…": the verb's object, after its determiners,
@@ -564,11 +571,17 @@ def _names_a_source(text: str, word: str, rules: QuestionRules) -> bool:
     ("a shockwave therapy protocol" asks about shockwave therapy).
     """
     for match in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        if _PLACE_ASKED.search(text[:match.start()]):
+            continue  # "which hospital in Auckland runs a clinic": the place is asked
         within = SOURCE_NOUN_WITHIN if match.group()[:1].isupper() else 1
         following = [fold(w) for w in WORD.findall(text[match.end():])][:within]
         if any(w in rules.source_nouns for w in following):
             return True
     return False
+
+
+_PLACE_ASKED = re.compile(r"\b(?:which|what)\s+[\w-]+\s+(?:in|at|near)\s+$", re.IGNORECASE)
+"""A wh-question about something in a place: "which hospital in Auckland …"."""
 
 
 def _is_name(text: str, word: str) -> bool:
