@@ -18,6 +18,9 @@ from osteon.reading.lexicon import load_lexicon
     ("Does FOP run in the family?", "genetics"),
     ("How much neurogenic HO was recorded among the brain injury patients?", "frequency"),
     ("How much indomethacin for HO after hip replacement?", "dose"),
+    # whether it is usual or rare asks how often it is
+    ("Is bone forming in muscle a usual finding in horses?", "frequency"),
+    ("Are ossified laparotomy scars rare?", "frequency"),
 ])
 def test_lay_wordings_are_read_as_what_they_ask(question: str, intent: str) -> None:
     assert intent in understand(question, load_lexicon()).intents
@@ -220,3 +223,15 @@ def test_a_degree_asked_is_a_measured_value(question: str) -> None:
     in words ("measure")."""
     assert {"measure", "value"} & set(understand(question, load_lexicon()).intents)
 
+
+
+def test_lay_words_for_lying_in_bed_and_for_bone_in_soft_tissue_name_concepts() -> None:
+    question = understand("Can being stuck in bed for a long time cause bone to form in "
+                          "soft tissue?", load_lexicon())
+    assert {"immobility", "heterotopic_ossification"} <= set(question.concepts)
+
+
+def test_at_the_moment_only_phrases_a_question(seeded_kb) -> None:  # type: ignore[no-untyped-def]
+    answer = seeded_kb.ask("Is there any treatment at the moment for bone forming in "
+                           "muscle?")
+    assert not answer.abstained, answer.notes

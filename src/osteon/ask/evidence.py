@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from osteon.ask.lists import items_of, lead_ins_of
+from osteon.ask.lists import introduces_list, items_of, lead_ins_of
 from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import family_implied, fit, merged, out_of_scope, scope_of
@@ -100,7 +100,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     item_keys = {(i.doc_id, i.idx) for items in listed.values() for i in items}
     mentions = mentions_at(knowledge.store, keys | set(pointing.values()) | item_keys)
     all_claims: dict[Key, list[tuple[int, Claim]]] = {}
-    for assertion_id, claim in knowledge.claims_at(keys):
+    for assertion_id, claim in knowledge.claims_at(keys | item_keys):
         all_claims.setdefault((claim.evidence.doc_id, claim.evidence.sentence_idx), []).append(
             (assertion_id, claim))
     around = _ScopeOfPlaces(knowledge, page_topics(knowledge, {p.doc_id for p in places.values()},
@@ -115,9 +115,14 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     answer_tests = [_answer_test(t, families, question, rules) for t in qtypes]
     for key, place in places.items():
         here = all_claims.get(key, [])
-        fitting = tuple(pair for pair in here if _fits(pair[1], qtypes, families))
-        # what the sentence names, and what its claims are about ("it will be 3-4 weeks")
         items = listed.get(key, [])
+        fitting = tuple(pair for pair in here if _fits(pair[1], qtypes, families))
+        if introduces_list(place):  # it claims what its items do ("Common causes
+            # include:" … "Burns."); an outline's item ("XRay") is no lead-in in words
+            fitting += tuple(pair for i in items
+                             for pair in all_claims.get((i.doc_id, i.idx), ())
+                             if _fits(pair[1], qtypes, families))
+        # what the sentence names, and what its claims are about ("it will be 3-4 weeks")
         named = frozenset(c for k in (key, pointing.get(key, key),
                                       *((i.doc_id, i.idx) for i in items))
                           for c, _ in mentions.get(k, ()))
@@ -139,7 +144,11 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                     rules.context.answers_join and answer_tests and _holds_answer(
                         answer_tests[0], text, named, families, knowledge))))):
             continue  # neither the question's concepts, nor its words, nor a claim
-        if (n_words < rules.min_words or _only_names(place.text, knowledge)
+        if (((n_words < rules.min_words or _only_names(place.text, knowledge))
+             # an item its lead-in makes a claim of ("Common causes include:" then
+             # "Burns.") says that much, and is quoted with its lead-in; an outline's
+             # heading-like item ("XRay") says it in the items under it
+             and not (place.kind == "list_item" and fitting and not items))
                 or starts(rules.not_evidence, place.text) or is_all(rules.term_list, place.text)
                 or (place.kind == "list_item" and place.section_path
                     and is_all(rules.not_evidence, place.section_path[-1]))):
@@ -450,6 +459,10 @@ def _fitting_claims(knowledge: KnowledgeStore, question: Question,
     found: set[Key] = set()
     for predicate in predicates:
         found.update(knowledge.sentences_with_claims(concepts, [predicate], each))
+        # a concept of few claims ("immobility" beside HO's hundreds) gets its own turn
+        for family in families if len(families) > 1 else ():
+            found.update(knowledge.sentences_with_claims(sorted(family), [predicate],
+                                                         max(1, each // len(families))))
     for qtype in qtypes:  # "when?" wants the claims that give a timing, wherever they rank
         for need in qtype.needs:
             found.update(knowledge.sentences_with_claims(concepts, qtype.predicates, each,

@@ -295,7 +295,8 @@ def unmarked_item(text: str, rules: LayoutRules) -> bool:
     words = stripped.split()
     if len(words) > rules.heading.max_words:
         return False
-    if stripped[-1] in ".!?;" and len(words) > rules.heading.max_words_with_period:
+    if stripped[-1] in ".!?;" and len(words) > rules.heading.max_words_with_period and (
+            stripped[-1] != "." or rules.heading.says_something(stripped)):
         return False  # a sentence of its own ("There is no effective treatment.")
     return not _title_case(words, rules)
 

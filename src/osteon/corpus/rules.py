@@ -71,6 +71,17 @@ class HeadingRule(Strict):
     max_question_words: int
     max_words_with_period: int
     title_case_share: float
+    item_verbs: str
+    """Words that make a short line ending in a full stop a sentence, not a list item."""
+
+    @field_validator("item_verbs")
+    @classmethod
+    def _item_verbs(cls, value: str) -> str:
+        return check_regex(value)
+
+    def says_something(self, line: str) -> bool:
+        """Does the line hold a verb that makes it a sentence of its own?"""
+        return _compiled_words(self.item_verbs).search(line) is not None
 
 
 class LayoutRules(Strict):
@@ -128,6 +139,11 @@ class SentenceRules(Strict):
     def abbreviation_set(self) -> frozenset[str]:
         """Lower-cased abbreviations, each with its final dot."""
         return frozenset(a.lower() for a in self.abbreviations)
+
+
+@cache
+def _compiled_words(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 @cache
