@@ -163,3 +163,20 @@ def test_a_measured_value_is_answered_only_by_a_figure(tmp_path) -> None:  # typ
             "a raised serum", "a serum").replace("phosphatase.", "phosphatase of 410 U/L.")}
             ) as kb:
         assert "410" in kb.ask(question).answer
+
+
+@pytest.mark.parametrize("question", [
+    "What is the ICD-10 code for heterotopic ossification after a burn?",
+    "What is the CAS registry number of indomethacin?",
+])
+def test_a_code_question_wants_a_code(tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    assert understand(question, load_lexicon()).intents[0] == "identifier"
+    with store_of_pages(tmp_path, {"people.txt": PEOPLE}) as kb:
+        assert kb.ask(question).abstained  # the page names no code
+    coded = PEOPLE + ("Heterotopic ossification after a burn is coded M61.3 in ICD-10, and "
+                      "indomethacin has the CAS registry number 53-86-1.\n")
+    (tmp_path / "coded").mkdir()
+    with store_of_pages(tmp_path / "coded", {"people.txt": coded}) as kb:
+        answer = kb.ask(question)
+    assert not answer.abstained
+    assert "M61.3" in answer.answer or "53-86-1" in answer.answer

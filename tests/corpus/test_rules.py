@@ -25,6 +25,9 @@ def test_reference_numbers_glued_to_a_full_stop_end_the_sentence():
                  "It hurts. Doses of 3.5 Gy were given.") == [
         "It was used.1,2,28", "Moreover, early work mixed cases.", "Bone forms in muscle.[4]",
         "It hurts.", "Doses of 3.5 Gy were given."]
+    # a drug database's lettered reference ("[A244920]") ends its sentence as well
+    assert split("Tissues are replaced with bone.[A244920] The ossification is cumulative.") == [
+        "Tissues are replaced with bone.[A244920]", "The ossification is cumulative."]
     assert split("The rate was 3.5 Patients said so.") == ["The rate was 3.5 Patients said so."]
     # references listed with a space after each comma, after a word or a bracket
     assert split("HO is common after injury (SCI).1, 2, 3 Despite this, it is missed. "

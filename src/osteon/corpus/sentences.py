@@ -13,11 +13,11 @@ from collections.abc import Iterator
 
 # Sentence-final punctuation, any closing quotes or brackets, the reference numbers
 # articles glue to a word's full stop ("…criteria used.1,2,3 Moreover", "…(SCI).1, 2, 3
-# Despite", "…muscle.[4] It"),
+# Despite", "…muscle.[4] It", a drug database's "…with bone.[A244920] The"),
 # then whitespace and something that can open a sentence. (A number after a full
 # stop counts only when a letter or bracket precedes the stop: "3.5 Patients" is
 # no boundary.)
-_REFERENCES = r"(?:\d+(?:(?:, ?|[–-])\d+)*|\[\d+(?:(?:, ?|[–-])\d+)*\])"
+_REFERENCES = r"(?:\d+(?:(?:, ?|[–-])\d+)*|\[[A-Z]{0,2}\d+(?:(?:, ?|[–-])[A-Z]{0,2}\d+)*\])"
 # A full stop glued to the next sentence's capitalised word is a boundary too, after a
 # word ("in the body.It occurs in various areas,including …", "for symptomatic HO.Surgical"):
 # text copied from CJK-typeset pages loses the space after ASCII punctuation, and a whole

@@ -285,6 +285,11 @@ class RelationExtractor:
             objects = [(m.concept_id, m) for m in obj.mentions] + [(c, None) for c in obj.implicit]
         if not subjects or not objects:
             return []
+        if (rule.object.implicit == "topic" and obj.text is None and not obj.mentions
+                and set(obj.implicit) & {m.concept_id for m in subject.mentions}):
+            # "Two important complications are DVT and HO" on a page about SCI: a list that
+            # holds the topic itself is a list of something else's, not the topic's
+            return []
         if not subject.mentions and not obj.mentions and obj.text is None and not (
                 rule.heading_subject and rule.subject.implicit == "section"
                 and subject.implicit and subject.implicit[0] != self.rules.topic) and not (
