@@ -173,8 +173,12 @@ def score_patient(report: dict[str, Any], exp: dict[str, Any]) -> list[tuple[str
         checks.append((f"treatment: {word}", any_in(word, treat), "not among treatment items"))
     notes = all_notes(report)
     cautions = notes + [t for i in report.get("cautions") or [] for t in item_texts(i)]
+    # a caution beside what it is about: a stated caution, or what a test cannot show
+    # ("X-ray: During the early stage, an x-ray will not be helpful …")
     cautions += [norm(i.get("text")) for s in ("surveillance", "differential", "treatment")
-                 for i in report.get(s) or [] if "caution" in norm(i.get("predicate"))]
+                 for i in report.get(s) or []
+                 if "caution" in norm(i.get("predicate"))
+                 or norm(i.get("predicate")) == "not useful for diagnosis"]
     for word in exp.get("cautions_mentions") or []:
         checks.append((f"caution: {word}", any_in(word, cautions), "no caution says it"))
     advice = proph + treat + [norm(d.get("sentence")) for d in report.get("deadlines") or []]
