@@ -173,8 +173,8 @@ def score_patient(report: dict[str, Any], exp: dict[str, Any]) -> list[tuple[str
         checks.append((f"treatment: {word}", any_in(word, treat), "not among treatment items"))
     notes = all_notes(report)
     cautions = notes + [t for i in report.get("cautions") or [] for t in item_texts(i)]
-    # a caution beside what it is about: a stated caution, or what a test cannot show
-    # ("X-ray: During the early stage, an x-ray will not be helpful …")
+    # a caution beside what it is about: a stated caution, or what a test cannot show,
+    # quoted beside the test: an x-ray early on, in the source's words
     cautions += [norm(i.get("text")) for s in ("surveillance", "differential", "treatment")
                  for i in report.get(s) or []
                  if "caution" in norm(i.get("predicate"))
