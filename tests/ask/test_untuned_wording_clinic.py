@@ -235,3 +235,42 @@ def test_at_the_moment_only_phrases_a_question(seeded_kb) -> None:  # type: igno
     answer = seeded_kb.ask("Is there any treatment at the moment for bone forming in "
                            "muscle?")
     assert not answer.abstained, answer.notes
+
+
+HARMS_PAGE = ("Etidronate disodium monograph\n\n"
+              "Etidronate is given to prevent heterotopic ossification after hip replacement.\n"
+              "Adverse Reactions:\n"
+              "Diarrhea, nausea, esophagitis, gastritis; osteomalacia.\n"
+              "Interactions:\n"
+              "Antacids reduce its absorption.\n")
+
+
+@pytest.mark.parametrize("question", [
+    "What side effects can etidronate cause?",
+    "What are the drawbacks of etidronate?",
+])
+def test_a_question_about_harms_is_answered_by_what_a_treatment_costs(
+        tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    assert understand(question, load_lexicon()).intents[0] == "harms"
+    with store_of_pages(tmp_path, {"etidronate.txt": HARMS_PAGE}) as kb:
+        answer = kb.ask(question)
+    quoted = " ".join(c.sentence_text for s in answer.evidence for c in s.citations)
+    # the list under its label names neither the drug nor side effects, and answers
+    assert "Diarrhea" in quoted, quoted
+
+
+def test_the_sentences_under_a_label_that_names_the_intent_are_candidates(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    # a long page is not read whole: what its label line heads must still be found
+    filler = "".join(f"Etidronate was studied in trial number {i} of many.\n" for i in range(80))
+    with store_of_pages(tmp_path, {"etidronate.txt": HARMS_PAGE + filler}) as kb:
+        store = kb.knowledge.store
+        (doc,) = [d for d in store.ids() if d.startswith("etidronate")]
+        found = store.sentences_headed([doc], re.compile(r"\badverse\b", re.IGNORECASE), 2)
+        texts = store.sentence_texts(found)
+        answer = kb.ask("What side effects can etidronate cause?")
+    assert any(t.startswith("Diarrhea") for t in texts.values())
+    assert not any(t.startswith("Antacids") for t in texts.values())  # another label's
+    quoted = " ".join(c.sentence_text for s in answer.evidence for c in s.citations)
+    assert "Diarrhea" in quoted, quoted

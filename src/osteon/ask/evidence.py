@@ -69,6 +69,9 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     found = _bm25(knowledge, question, rules)
     lexical, leading = found.scores, found.leading
     pages, in_best_pages = _context(knowledge, found, rules)
+    under_heading = set(_headed(knowledge, pages, qtypes, rules))
+    for key in under_heading:
+        in_best_pages.setdefault(key, 0.0)
     for key, share in in_best_pages.items():
         lexical.setdefault(key, share)
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
@@ -318,6 +321,17 @@ def _only_abbreviations(knowledge: KnowledgeStore, question: Question) -> frozen
     lower = [w for w in WORD.findall(question.text) if w.isalpha() and w.islower()
              and len(w) <= ABBREVIATION_MAX and w not in stopwords]
     return knowledge.store.only_in_capitals(lower) if lower else frozenset()
+
+
+def _headed(knowledge: KnowledgeStore, pages: dict[str, float],
+            qtypes: Sequence[QuestionType], rules: RankingRules) -> list[Key]:
+    """The best pages' sentences under a heading that names what the main intent asks for."""
+    if not qtypes or not qtypes[0].headings or not rules.context.headed or not pages:
+        return []
+    best = sorted((d for d, v in pages.items() if v >= rules.context.share),
+                  key=lambda d: (-pages[d], d))[:rules.context.documents]
+    return knowledge.store.sentences_headed(best, compiled(qtypes[0].headings),
+                                            rules.context.headed)
 
 
 def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules

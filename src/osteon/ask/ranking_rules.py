@@ -69,6 +69,9 @@ class PageContext(Strict):
     pointed: float = 1.0
     """How much more the words that tell apart a source the question points at weigh a
     page ("the caregiver guide": a page holding "caregiver")."""
+    headed: int = 0
+    """Sentences of the best pages read under each heading that names what the question's
+    main intent asks for ("Adverse Reactions" for "what side effects…?")."""
 
 
 class PageTopic(Strict):

@@ -612,6 +612,33 @@ class Store:
             f" WHERE s.doc_id IN ({marks}) AND d.n_sentences <= ? ORDER BY s.doc_id, s.idx",
             (*doc_ids, up_to))]
 
+    def sentences_headed(self, doc_ids: Sequence[str], heading: re.Pattern[str], limit: int
+                         ) -> list[tuple[str, int]]:
+        """(doc id, index) of the first sentences under the headings the pattern finds.
+
+        "Adverse Reactions:" then "Diarrhea, nausea, …": the sentence names neither the drug
+        nor side effects; its heading (or label line) says what it lists.
+        """
+        if not doc_ids:
+            return []
+        marks = ",".join("?" * len(doc_ids))
+        sections = [(doc_id, idx) for doc_id, idx, text in self._db.execute(
+            f"SELECT doc_id, idx, heading FROM sections WHERE doc_id IN ({marks})"
+            " AND heading IS NOT NULL", tuple(doc_ids)) if heading.search(text)]
+        found: list[tuple[str, int]] = []
+        for doc_id, idx in sections:
+            found.extend(self._db.execute(
+                "SELECT doc_id, idx FROM sentences WHERE doc_id = ? AND section_idx = ?"
+                " ORDER BY idx LIMIT ?", (doc_id, idx, limit)).fetchall())
+        # a label line kept as a sentence ("Adverse Reactions:") heads what follows it too
+        labels = [(doc_id, idx) for doc_id, idx, text in self._db.execute(
+            f"SELECT doc_id, idx, text FROM sentences WHERE doc_id IN ({marks})"
+            " AND text LIKE '%:'", tuple(doc_ids)) if heading.search(text)]
+        found.extend((doc_id, i) for doc_id, idx in labels
+                     for i in range(idx + 1, idx + 1 + limit))
+        known = self.sentence_texts(found)
+        return [key for key in dict.fromkeys(found) if key in known]
+
     def documents_holding(self, words: Iterable[str]) -> PageCoverage:
         """Which documents hold each word, in how many of their sentences, and their lengths.
 
