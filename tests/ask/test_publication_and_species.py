@@ -180,3 +180,24 @@ def test_a_code_question_wants_a_code(tmp_path, question: str) -> None:  # type:
         answer = kb.ask(question)
     assert not answer.abstained
     assert "M61.3" in answer.answer or "53-86-1" in answer.answer
+
+
+def test_a_year_question_wants_the_year_of_its_event(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    life = ("A life with FOP\n\nHe was born in 1933 in Philadelphia, a healthy child.\n"
+            "Bone slowly locked his joints over the years.\n")
+    with store_of_pages(tmp_path, {"life.txt": life}) as kb:
+        died = kb.ask("In what year did he die, and what did he die of?")
+        born = kb.ask("In what year was he born?")
+    assert died.abstained  # 1933 is his birth's year, not his death's
+    assert "1933" in born.answer
+
+
+def test_a_doi_holds_no_measured_value() -> None:
+    from osteon.ask.ranking_rules import compiled, ranking_rules
+
+    answers = ranking_rules().answers
+    record = "PMC · DOI: 10.1055/s-0044-1792158 · World Journal of Nuclear Medicine"
+    assert not compiled(answers["figure"].pattern).search(record)
+    assert not compiled(answers["measurement"].pattern).search(record)
+    assert compiled(answers["measurement"].pattern).search("ALP: 410 U/L on admission")
+    assert compiled(answers["figure"].pattern).search("flexion improved to 94.5 degrees")

@@ -504,6 +504,9 @@ class _AnswerTest:
     detectors: tuple[tuple[str, bool, frozenset[str], frozenset[str]], ...]
     """(pattern, its subject must be asked about, concept types that answer, concepts whose
     naming answers nothing: the question's own and the ones it excludes) per detector."""
+    requires: tuple[str, ...] = ()
+    """Patterns an answering sentence must match besides: the event a question asks the
+    year of ("did he die" wants a death)."""
 
 
 def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: Question,
@@ -522,12 +525,16 @@ def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: 
             set().union(*families) if families else set())
         detectors.append((detector.pattern, detector.subject_asked, frozenset(types),
                           frozenset(asked | set(question.excluded))))
-    return _AnswerTest(tuple(detectors))
+    requires = tuple(said for asked, said in qtype.events.items()
+                     if compiled(asked).search(question.text))
+    return _AnswerTest(tuple(detectors), requires)
 
 
 def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],
                   families: list[frozenset[str]], knowledge: KnowledgeStore) -> bool:
     """Does the text quoted hold what this intent asks for (besides the question's concepts)?"""
+    if not all(compiled(r).search(text) for r in test.requires):
+        return False  # a year, but of another event
     for pattern, subject_asked, types, barred in test.detectors:
         matched, subject = subject_found(pattern, text) if pattern else (False, None)
         if matched and (not subject_asked or _names_all(

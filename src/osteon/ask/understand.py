@@ -71,6 +71,10 @@ class QuestionType(Strict):
     only_with_answer: bool = False
     """Answered only when a quoted sentence holds what it asks for (a price): sentences
     about the topic that give none do not answer it."""
+    events: dict[str, str] = {}
+    """Words of the question that name the event it asks about (pattern) -> the words an
+    answering sentence holds for it (pattern): "in what year did he die?" is not answered by
+    "he was born in 1933", a year of another event."""
     of_population: bool = False
     """What it asks for is said of a population ("how often after shoulder replacement?"):
     not answered by sentences that speak of other populations only (ask/population_fit.py)."""
