@@ -199,5 +199,7 @@ def test_a_doi_holds_no_measured_value() -> None:
     record = "PMC · DOI: 10.1055/s-0044-1792158 · World Journal of Nuclear Medicine"
     assert not compiled(answers["figure"].pattern).search(record)
     assert not compiled(answers["measurement"].pattern).search(record)
+    assert not compiled(answers["figure"].pattern).search(
+        "http://dx.doi.org/10.1097/SAP.0000000000003337")
     assert compiled(answers["measurement"].pattern).search("ALP: 410 U/L on admission")
     assert compiled(answers["figure"].pattern).search("flexion improved to 94.5 degrees")
