@@ -213,3 +213,13 @@ def test_a_vaccine_ordered_as_a_medication_into_a_muscle_is_an_injury_in_fop(kb)
     assert any(f.concept == "ketorolac" for f in result.patient.facts)  # a drug stays a drug
     caution = next(i for i in injury_items(result) if i.subject == "intramuscular_injection")
     assert len(caution.matched) == 2
+
+
+def test_an_order_to_the_dentist_is_a_planned_dental_procedure(kb):
+    # the order names the tooth in dental notation and the service it goes to
+    result = kb.assess(patient({"text": "Extraction of over-retained LLE under LA - "
+                                        "Paediatric Dentistry", "status": "planned",
+                                "date": "2026-05-06"}), at=AT)
+    facts = {f.concept: f.status for f in result.patient.facts}
+    assert facts.get("dental_procedure") == "planned"
+    assert {i.subject for i in injury_items(result)} >= {"invasive_procedure", "trauma"}

@@ -625,3 +625,16 @@ def test_a_temp_taken_is_no_fever():
 def test_a_drug_not_given_or_withheld_is_not_taken(text, drug):
     patient = read(notes=[{"text": text, "date": "2026-06-09"}])
     assert {f.status for f in facts_of(patient, drug)} == {"absent"}
+
+
+def test_an_order_for_an_injection_names_the_drug_it_gives() -> None:
+    # "Botox … injection R biceps" is the injection and the medicine it is to give
+    patient = read(procedures=[{"text": "Botulinum toxin A (Botox 200 U) injection R biceps",
+                                "status": "planned", "date": "2026-06-20"}])
+    drugs = facts_of(patient, "botulinum_toxin")
+    assert drugs and drugs[0].kind == "medication" and drugs[0].status == "planned"
+    assert facts_of(patient, "injection")
+    # a named operation gives no medicine
+    plain = read(procedures=[{"text": "Total hip arthroplasty", "status": "planned",
+                              "date": "2026-06-20"}])
+    assert not [f for f in plain.facts if f.kind == "medication"]
