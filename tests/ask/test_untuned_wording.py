@@ -856,3 +856,38 @@ def test_what_a_question_asks_about_and_no_source_names_is_declined(
     assert answer.abstained
     assert any(unknown in note for note in answer.notes), answer.notes
     assert not taken.abstained  # a taken drug the sources name is asked about
+
+
+NAILS_PAGE = ("Reamed or unreamed femoral nails\n\n"
+              "Sixty antegrade femoral nailings were performed in 58 patients.\n"
+              "Pamidronate was given around the excision, starting at 120 mg.\n"
+              "Cardiac and smooth muscles are not affected by heterotopic ossification.\n"
+              "Radioulnar synostosis may follow a repair of the distal biceps tendon.\n")
+
+
+@pytest.mark.parametrize("question", [
+    # the side of a choice the page does not name is offered, not asked about
+    "Were the femoral nails put in antegrade or retrograde?",
+    # an author named with colleagues or with a year names a source, not a topic
+    "Which bisphosphonate did Schuetz 2005 give around the excision?",
+    "What bony complication did Sotereanos and colleagues set out to treat after a biceps "
+    "repair?",
+    # an organ by the adjective the page uses for it
+    "Are the heart and smooth muscle affected by heterotopic ossification?",
+])
+def test_words_a_page_need_not_hold_do_not_turn_a_question_away(tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"nails.txt": NAILS_PAGE}) as kb:
+        answer = kb.ask(question)
+    assert not answer.abstained, answer.notes
+
+
+def test_a_comparison_asks_about_both_its_sides(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from osteon.ask.unmentioned import _alternative_of_said
+
+    with store_of_pages(tmp_path, {"nails.txt": NAILS_PAGE}) as kb:
+        knowledge, rules = kb.knowledge, question_rules()
+        choice = _alternative_of_said(knowledge, "Were the nails put in antegrade or "
+                                                 "retrograde?", "retrograde", rules)
+        compared = _alternative_of_said(knowledge, "Is HO more common with antegrade or "
+                                                   "retrograde nails?", "retrograde", rules)
+    assert choice and not compared

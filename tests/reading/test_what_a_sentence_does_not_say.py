@@ -78,3 +78,17 @@ def test_provoked_during_flare_ups_makes_no_kind(tmp_path, empty_store):  # type
                        "neurogenic heterotopic ossification.\n")
     kinds = triples(claims, "is_a")
     assert ("fop_flare_up", HO) not in kinds
+
+
+def test_a_series_population_is_no_site_and_what_kills_no_cause(tmp_path, empty_store):  # type: ignore[no-untyped-def]
+    claims = read_text(empty_store, tmp_path,
+                       "The elbow is the most frequently involved joint in most burn case "
+                       "series.\n"
+                       "Death results most commonly from complications of pneumonia.\n"
+                       "Heterotopic ossification is one of the complications of spinal cord "
+                       "injury.\n")
+    sites = triples(claims, "occurs_at_site")
+    assert ("burn", "elbow") not in sites and (HO, "elbow") in sites
+    risks = triples(claims, "risk_factor_for")
+    assert ("pneumonia", HO) not in risks
+    assert ("spinal_cord_injury", HO) in risks

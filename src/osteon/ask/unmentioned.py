@@ -105,7 +105,8 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     asker = _asker(question.text)
     glossed = _glossed(question.text) | _whose_or_whence(question.text)
     words = [w for w in words if w not in rules.source_nouns and w not in asker
-             and w not in glossed and not _names_a_source(question.text, w, rules)]
+             and w not in glossed and not _names_a_source(question.text, w, rules)
+             and not _alternative_of_said(knowledge, question.text, w, rules)]
     topic = (unnamed_topics(knowledge, question, rules)
              or unnamed_population(knowledge, question, rules)
              or asked_activity(question.text, words, rules)
@@ -573,6 +574,8 @@ def _names_a_source(text: str, word: str, rules: QuestionRules) -> bool:
     for match in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
         if _PLACE_ASKED.search(text[:match.start()]):
             continue  # "which hospital in Auckland runs a clinic": the place is asked
+        if match.group()[:1].isupper() and _YEAR_AFTER.match(text, match.end()):
+            return True  # "Schuetz 2005": an author cited by the year of the work
         within = SOURCE_NOUN_WITHIN if match.group()[:1].isupper() else 1
         following = [fold(w) for w in WORD.findall(text[match.end():])][:within]
         if any(w in rules.source_nouns for w in following):
@@ -580,8 +583,33 @@ def _names_a_source(text: str, word: str, rules: QuestionRules) -> bool:
     return False
 
 
+_YEAR_AFTER = re.compile(r"\s*,?\s*\(?(?:19|20)\d\d\b")
+"""A year right after a name: the name cites a work ("Schuetz 2005", "Meiners (1997)")."""
 _PLACE_ASKED = re.compile(r"\b(?:which|what)\s+[\w-]+\s+(?:in|at|near)\s+$", re.IGNORECASE)
 """A wh-question about something in a place: "which hospital in Auckland …"."""
+
+
+def _alternative_of_said(knowledge: KnowledgeStore, text: str, word: str,
+                         rules: QuestionRules) -> bool:
+    """Is the word one side of a choice whose other side the sources use?
+
+    "Were the nails put in antegrade or retrograde?": the page says "antegrade", which
+    answers it; the side it does not name is offered, not asked about. A comparison ("more
+    common after the anterior or the posterior approach?") asks about both sides.
+    """
+    if _COMPARING.search(text):
+        return False
+    for match in re.finditer(rf"\b(\w+)\s+or\s+{re.escape(word)}\b|"
+                             rf"\b{re.escape(word)}\s+or\s+(\w+)\b", text, re.IGNORECASE):
+        other = fold(match.group(1) or match.group(2))
+        if (len(other) >= MIN_LENGTH and other not in rules.stopwords
+                and other not in rules.frame_words and not knowledge.store.absent_words([other])):
+            return True
+    return False
+
+
+_COMPARING = re.compile(r"\b(?:more|less|better|worse|higher|lower|fewer|greater|safer|"
+                        r"likelier|than|versus|vs)\b", re.IGNORECASE)
 
 
 def _is_name(text: str, word: str) -> bool:
