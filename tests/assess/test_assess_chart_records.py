@@ -196,3 +196,30 @@ def test_a_postoperative_day_dates_the_operation_not_the_therapy_beside_it():
     assert facts["total_hip_arthroplasty"].when == datetime.fromisoformat(
         "2026-11-19T00:00:00+00:00")
     assert facts["physical_therapy"].when == datetime.fromisoformat("2026-11-20T09:00:00+00:00")
+
+
+def test_an_operation_the_patient_declines_is_possible_not_planned():
+    patient = _patient({"notes": [{"text": "Discussed referral to T&O for R THR - he DECLINES "
+                                           "for now, wants physio + weight loss",
+                                   "date": "2026-11-20T09:00:00Z"}]})
+    (tha,) = [f for f in patient.facts if f.concept == "total_hip_arthroplasty"]
+    assert tha.status == "possible"
+
+
+@pytest.mark.parametrize("text,concept", [
+    ("CAUTI - E. coli >10^5 CFU/mL (gram-negative)", "urinary_tract_infection"),
+    ("Generator carbon monoxide poisoning, found unconscious", "carbon_monoxide_poisoning"),
+    ("Hereditary multiple exostoses (EXT1)", "osteochondroma"),
+    ("PDA closed with indomethacin at 10 days", "patent_ductus_arteriosus"),
+])
+def test_conditions_records_name_are_known(text, concept):
+    patient = _patient({"conditions": [{"text": text, "date": "2026-10-01"}]})
+    assert concept in {f.concept for f in patient.facts}
+
+
+@pytest.mark.parametrize("code,concept", [("N39.0", "urinary_tract_infection"),
+                                          ("G82.2", "paraplegia")])
+def test_the_whos_icd10_codes_of_an_infection_and_a_paraplegia_are_read(code, concept):
+    patient = _patient({"conditions": [{"codes": [{"system": "http://hl7.org/fhir/sid/icd-10",
+                                                   "code": code}], "date": "2026-10-01"}]})
+    assert concept in {f.concept for f in patient.facts}
