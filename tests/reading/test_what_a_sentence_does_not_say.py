@@ -10,16 +10,12 @@ during flare-ups" says nothing of what flare-ups are.
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
 from fixtures import read_claims, triples
-from osteon.reading.records import Claim
 
 HO = "heterotopic_ossification"
-
-
-def read_text(store, tmp_path: Path, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
-    return read_claims(store, tmp_path, text, name="page.txt")
+read_text = partial(read_claims, name="page.txt")
 
 
 def test_no_difference_between_two_agents_says_neither_prevents(tmp_path, empty_store):  # type: ignore[no-untyped-def]
