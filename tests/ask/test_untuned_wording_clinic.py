@@ -274,3 +274,15 @@ def test_the_sentences_under_a_label_that_names_the_intent_are_candidates(tmp_pa
     assert not any(t.startswith("Antacids") for t in texts.values())  # another label's
     quoted = " ".join(c.sentence_text for s in answer.evidence for c in s.citations)
     assert "Diarrhea" in quoted, quoted
+
+
+def test_who_gets_it_is_answered_by_the_people_it_befalls(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("Myositis ossificans\n\n"
+            "Myositis ossificans is bone forming in a muscle after an injury.\n"
+            "It is most common in physically active adolescents and young adults.\n"
+            "The thigh and the arm are the usual sites.\n")
+    question = "Who typically gets myositis ossificans?"
+    assert understand(question, load_lexicon()).intents[0] == "affected"
+    with store_of_pages(tmp_path, {"mo.txt": page}) as kb:
+        answer = kb.ask(question)
+    assert "adolescents" in answer.answer, answer.answer
