@@ -328,10 +328,14 @@ def _headed(knowledge: KnowledgeStore, pages: dict[str, float],
     """The best pages' sentences under a heading that names what the main intent asks for."""
     if not qtypes or not qtypes[0].headings or not rules.context.headed or not pages:
         return []
-    best = sorted((d for d, v in pages.items() if v >= rules.context.share),
-                  key=lambda d: (-pages[d], d))[:rules.context.documents]
-    return knowledge.store.sentences_headed(best, compiled(qtypes[0].headings),
-                                            rules.context.headed)
+    return knowledge.store.sentences_headed(_best_pages(pages, rules),
+                                            compiled(qtypes[0].headings), rules.context.headed)
+
+
+def _best_pages(shares: dict[str, float], rules: RankingRules) -> list[str]:
+    """The pages searched on their own: at or above `context.share` of the best, best first."""
+    return sorted((d for d, v in shares.items() if v >= rules.context.share),
+                  key=lambda d: (-shares[d], d))[:rules.context.documents]
 
 
 def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
@@ -373,8 +377,7 @@ def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
         return {}, {}
     top = max(held.values())
     shares = {doc: value / top for doc, value in held.items()}
-    best_pages = sorted((d for d, v in shares.items() if v >= rules.context.share),
-                        key=lambda d: (-shares[d], d))[:rules.context.documents]
+    best_pages = _best_pages(shares, rules)
     found = store.search_words(words, rules.context.candidates, doc_ids=best_pages)
     best = lexical.best or min((h.score for h in found), default=0.0)
     # the best page is read whole only when it stands out: among pages much alike (a large

@@ -425,16 +425,15 @@ def _denied_with_list(analysis: SentenceAnalysis, lexicon: Lexicon) -> set[Any]:
     out: set[Any] = set()
     ordered = sorted(analysis.mentions, key=lambda m: m.start)
     for before, after in zip(ordered, ordered[1:], strict=False):
+        if lexicon.get(before.concept_id).type != lexicon.get(after.concept_id).type:
+            continue
         if (before.negated or before in out) and not after.negated \
-                and lexicon.get(before.concept_id).type == lexicon.get(after.concept_id).type \
                 and join.fullmatch(analysis.text, before.end, after.start):
             out.add(after)
-    # two names of one thing written with a slash ("CVA/stroke RULED OUT"): a cue that
-    # looks back reaches the second, and the first is denied with it
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if after.negated and not before.negated \
-                and lexicon.get(before.concept_id).type == lexicon.get(after.concept_id).type \
+        elif after.negated and not before.negated \
                 and analysis.text[before.end:after.start].strip() == "/":
+            # two names of one thing written with a slash ("CVA/stroke RULED OUT"): a cue
+            # that looks back reaches the second, and the first is denied with it
             out.add(before)
     return out
 
