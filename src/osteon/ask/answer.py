@@ -31,7 +31,13 @@ from osteon.ask.records import Answer, Citation, ConflictNote, Question, Stateme
 from osteon.ask.restating import restated
 from osteon.ask.scope import condition_kinds
 from osteon.ask.understand import GENERAL, POLAR, QuestionType, question_rules, understand
-from osteon.ask.unmentioned import beyond_sources, topics_among, unmentioned, unnamed_concepts
+from osteon.ask.unmentioned import (
+    beyond_sources,
+    spelled_out,
+    topics_among,
+    unmentioned,
+    unnamed_concepts,
+)
 from osteon.corpus.records import SentencePlace
 from osteon.errors import OsteonError
 from osteon.knowledge.claim_store import mentions_at
@@ -45,6 +51,8 @@ from osteon.reading.records import MOUSE_MODEL, Claim
 NOT_ANSWERED = "The sources do not answer this."
 DISCLAIMER = "osteon supports, and does not replace, clinical judgement."
 MAX_STATEMENTS = 8
+SPELLED_OUT_IN = 10
+"""The best sentences in which an asker's abbreviation is looked for written out ("TAR")."""
 MAX_ANSWER_ITEMS = 6
 MAX_CONFLICTS = 5
 SPECIES_LOOK = 10
@@ -78,6 +86,8 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
     ranked = rank_evidence(knowledge, question, qtypes)
+    best = [r.place.text for r in ranked[:SPELLED_OUT_IN]]
+    absent = [w for w in absent if not spelled_out(question.text, w, best)]
     beyond = beyond_sources(knowledge, question, absent, rules)
     if beyond.whole:  # the question names something the sources never mention
         return Answer(question.text, NOT_ANSWERED, True, understood=question,

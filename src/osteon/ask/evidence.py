@@ -27,6 +27,7 @@ from osteon.corpus.records import PageCoverage, SearchHit, SentencePlace
 from osteon.knowledge.claim_store import mentions_at
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.lexicon import Lexicon
+from osteon.reading.lexicon_schema import ConceptEntry
 from osteon.reading.records import Claim, Scope
 
 Key = tuple[str, int]
@@ -74,6 +75,9 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         in_best_pages.setdefault(key, 0.0)
     for key, share in in_best_pages.items():
         lexical.setdefault(key, share)
+    for key in _defining(knowledge, question, qtypes, rules):
+        # it opens with the asked name: it holds the asking sentence's words
+        lexical[key] = max(lexical.get(key, 0.0), rules.defining_share)
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
     places = knowledge.sentences(set(lexical) | set(claims))
     read_on = _read_on(knowledge, lexical, places, rules)
@@ -115,7 +119,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     # "analyzed", "causes" and "etiology" for "what causes…")
     content = {_stem(word) for phrase in (*question.words, *question.related)
                for word in phrase.split()}
-    answer_tests = [_answer_test(t, families, question, rules) for t in qtypes]
+    answer_tests = [_answer_test(t, families, question, rules, knowledge) for t in qtypes]
     for key, place in places.items():
         here = all_claims.get(key, [])
         items = listed.get(key, [])
@@ -284,6 +288,53 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     pointed = frozenset(w for word in pointed_words(question.text, question_rules())
                         for w in _tokens(word)) & set(telling)
     return _Lexical(scores, leading, (*telling, *widened), best, tuple(groups), pointed)
+
+
+PREAMBLE_END = re.compile(r"(?<=[.!])\s+(?=\S)")
+"""Where a question's opening statements ("My mum is booked for a hip replacement.") end."""
+
+
+def _asked_after_preamble(text: str) -> str:
+    """A question's asking sentence when statements of the asker's situation come before
+    it, else "": "My son plays football and got kneed in the thigh. What is it?" asks
+    "what is it?" of that situation."""
+    parts = [p for p in PREAMBLE_END.split(text.strip()) if WORD.search(p)]
+    if len(parts) < 2 or "?" in "".join(parts[:-1]) or not parts[-1].rstrip().endswith("?"):
+        return ""
+    return parts[-1]
+
+
+def _defining(knowledge: KnowledgeStore, question: Question, qtypes: Sequence[QuestionType],
+              rules: RankingRules) -> list[Key]:
+    """Sentences opening with the name of what a question asks the nature of, and "is"."""
+    if not rules.defining_verbs or not any("definition" in t.answer for t in qtypes):
+        return []
+    lexicon = knowledge.lexicon
+    asked = {c for pattern in rules.defining_questions
+             for m in compiled(pattern).finditer(question.text)
+             for c, first, _ in find_concepts(m.group("asked"), lexicon) if first == 0}
+    phrases = [f"{name} {verb}" for c in sorted(asked) if c in lexicon
+               for name in _spelled_with_abbreviation(lexicon.get(c))
+               for verb in rules.defining_verbs]
+    return [(h.doc_id, h.idx) for h in knowledge.store.sentences_opening(
+        phrases, rules.defining_candidates)]
+
+
+def _spelled_with_abbreviation(entry: ConceptEntry) -> list[str]:
+    """A concept's names as a sentence opens with them: "heterotopic ossification (HO)" too."""
+    names = [entry.name, *entry.synonyms]
+    return [*names, *(f"{n} {a}" for n in names[:1] for a in entry.abbreviations),
+            *entry.abbreviations]
+
+
+def _asked_families(question: Question, families: list[frozenset[str]],
+                    knowledge: KnowledgeStore) -> list[frozenset[str]]:
+    """The families of the concepts the asking sentence names after a preamble, else none."""
+    asked = _asked_after_preamble(question.text)
+    if not asked:
+        return []
+    named = {c for c, _, _ in find_concepts(asked, knowledge.lexicon, fuzzy=False)}
+    return [f for f in families if f & named]
 
 
 def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float],
@@ -510,10 +561,15 @@ class _AnswerTest:
     requires: tuple[str, ...] = ()
     """Patterns an answering sentence must match besides: the event a question asks the
     year of ("did he die" wants a death)."""
+    subjects: tuple[frozenset[str], ...] = ()
+    """The concept families a sentence's subject names to be about what is asked: those
+    of the asking sentence after a preamble ("I use a wheelchair after a spinal cord
+    injury. What is HO?" asks what HO is: "HO is the abnormal growth of bone…" answers,
+    naming no cord injury), else all the question's."""
 
 
 def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: Question,
-                 rules: RankingRules) -> _AnswerTest:
+                 rules: RankingRules, knowledge: KnowledgeStore) -> _AnswerTest:
     detectors = []
     for kind in qtype.answer:
         detector = rules.answers.get(kind)
@@ -530,7 +586,8 @@ def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: 
                           frozenset(asked | set(question.excluded))))
     requires = tuple(said for asked, said in qtype.events.items()
                      if compiled(asked).search(question.text))
-    return _AnswerTest(tuple(detectors), requires)
+    return _AnswerTest(tuple(detectors), requires, tuple(_asked_families(
+        question, families, knowledge)))
 
 
 def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],
@@ -541,7 +598,7 @@ def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],
     for pattern, subject_asked, types, barred in test.detectors:
         matched, subject = subject_found(pattern, text) if pattern else (False, None)
         if matched and (not subject_asked or _names_all(
-                subject, families, knowledge)):  # type: ignore[arg-type]
+                subject, list(test.subjects or families), knowledge)):  # type: ignore[arg-type]
             return True
         # the types of what it names besides the question's own
         if types and not types.isdisjoint(_types_named(named, barred, knowledge.lexicon)):

@@ -146,6 +146,14 @@ class RankingRules(Strict):
     member_types: frozenset[str] = frozenset()
     """Concept types whose classes are searched by their members' names too ("which
     bisphosphonate?": "risedronate was given")."""
+    defining_verbs: tuple[str, ...] = ()
+    """The words after a concept's name that open a sentence saying what it is ("HO is",
+    "HO refers to"): such sentences are candidates for a question asking what it is."""
+    defining_questions: tuple[str, ...] = ()
+    """How a question asks what a concept is: group `asked` opens with its name."""
+    defining_candidates: int = 0
+    defining_share: float = 0.0
+    """The lexical share such a sentence has at least (it holds the asking sentence's words)."""
     member_question: str = r"(?!)"
     """How a question asks for a member of a class: its group `member` is the class's word."""
 

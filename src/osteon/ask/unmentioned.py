@@ -14,6 +14,7 @@ word for it (`paraphrases`: "blood" is said
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from osteon.ask.ranking_rules import compiled
@@ -659,6 +660,28 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
             and not relative(w, vocabulary, rules)
             and not _said_otherwise(knowledge, w, folded, rules)
             and not _spelled_otherwise(knowledge, w, rules)]
+
+
+INITIALS = (2, 6)
+"""Letters of a capitalised question word read as the initials of words a source writes."""
+JOINING = r"(?:(?:of|and|the|for|in|with)\s+)?"
+"""A small word a name's initials skip ("open reduction and internal fixation": ORIF)."""
+
+
+def spelled_out(question_text: str, word: str, texts: Sequence[str]) -> bool:
+    """Is an unmentioned word the initials of words one of the texts writes in full?
+
+    "after TAR" over a page that says "total ankle replacement" throughout: the asker's
+    abbreviation is the page's name for it, not something the sources never speak of.
+    Only a word the question writes in capitals is read so ("tar" is a word).
+    """
+    low, high = INITIALS
+    written = re.search(rf"\b{re.escape(word)}\b", question_text, re.IGNORECASE)
+    if (written is None or not written.group().isupper() or not written.group().isalpha()
+            or not low <= len(word) <= high):
+        return False
+    pattern = compiled(r"\b" + (r"\w*[\s-]+" + JOINING).join(word) + r"\w*")
+    return any(pattern.search(text) for text in texts)
 
 
 def unnamed_concepts(knowledge: KnowledgeStore, question: Question, rules: QuestionRules

@@ -599,6 +599,17 @@ class Store:
             (query, *params, limit)).fetchall()
         return [SearchHit(*row) for row in rows]
 
+    def sentences_opening(self, phrases: Iterable[str], limit: int) -> list[SearchHit]:
+        """Sentences that open with one of the phrases (an initial-token search), best first.
+
+        "Heterotopic ossification (HO) is …" opens with "heterotopic ossification ho is":
+        the index's tokens, so brackets and case do not matter.
+        """
+        tokens = (" ".join("".join(c if c.isalnum() else " " for c in p).split())
+                  for p in phrases)
+        safe = [f'^"{t}"' for t in dict.fromkeys(tokens) if t]
+        return self._search(" OR ".join(safe), "", (), limit) if safe else []
+
     def sentence_keys(self, doc_ids: Sequence[str], up_to: int) -> list[tuple[str, int]]:
         """(doc id, index) of every sentence of the documents holding at most `up_to`.
 

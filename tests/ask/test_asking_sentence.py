@@ -1,0 +1,47 @@
+"""A question that tells the asker's situation before it asks is answered for what it asks.
+
+Real questions open so: "I'm a new wheelchair user after a spinal cord injury. What is
+heterotopic ossification?" Every sentence about cord injuries holds more of its words than
+the one that says what HO is, which was never quoted; "were any preoperative variables
+linked with HO after TAR?" was declined because no page writes "TAR", though the page asked
+about says "total ankle replacement" throughout.
+"""
+
+from __future__ import annotations
+
+from fixtures import store_of_pages
+from osteon.ask.evaluate import readable_text
+
+DEFINITION = ("Heterotopic ossification\n\n"
+              "Heterotopic Ossification (HO) is the abnormal growth of bone in the "
+              "non-skeletal tissues including muscle, tendons or other soft tissue.\n"
+              "It is treated by a team.\n")
+CASES = [(level, site, weeks) for level in ("cervical", "thoracic", "lumbar", "complete",
+                                           "incomplete", "high", "low")
+         for site in ("hip", "knee", "elbow", "shoulder") for weeks in (3, 6, 9)]
+SITUATIONS = "Cases after cord injury\n\n" + "".join(
+    f"Case {n}: heterotopic ossification after a {level} spinal cord injury was seen at "
+    f"the {site} after {weeks} weeks.\n"
+    for n, (level, site, weeks) in enumerate(CASES, start=1))
+ANKLE = ("Heterotopic ossification after total ankle replacement\n\n"
+         "Heterotopic ossification was seen in 80% of ankles after total ankle replacement.\n"
+         "No preoperative variables were associated with heterotopic ossification, but its "
+         "presence correlated with insufficient coverage of the tibial component.\n")
+
+
+def test_what_a_concept_is_is_answered_after_the_askers_situation(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pages = {"definition.txt": DEFINITION, **{f"situations{n}.txt": SITUATIONS for n in range(3)}}
+    with store_of_pages(tmp_path, pages) as kb:
+        answer = kb.ask("I'm a new wheelchair user after a spinal cord injury. "
+                        "What is heterotopic ossification?")
+    assert not answer.abstained
+    assert "abnormal growth of bone" in answer.answer  # it leads, over the cases
+
+
+def test_the_askers_abbreviation_written_out_by_the_page_is_no_unknown_word(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"ankle.txt": ANKLE}) as kb:
+        answer = kb.ask("Were any preoperative variables linked with HO after TAR?")
+        unknown = kb.ask("Were any preoperative variables linked with HO after ECMO?")
+    assert not answer.abstained
+    assert "No preoperative variables" in readable_text(answer)
+    assert unknown.abstained  # initials no sentence spells out are still unknown
