@@ -22,7 +22,14 @@ from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import family_implied, fit, merged, out_of_scope, scope_of
 from osteon.ask.text_memo import REMEMBERED, is_all, occurs, starts, subject_found, words_of
-from osteon.ask.understand import WORD, QuestionType, find_concepts, pointed_words, question_rules
+from osteon.ask.understand import (
+    WORD,
+    QuestionType,
+    asking_sentence,
+    find_concepts,
+    pointed_words,
+    question_rules,
+)
 from osteon.corpus.records import PageCoverage, SearchHit, SentencePlace
 from osteon.knowledge.claim_store import mentions_at
 from osteon.knowledge.store import KnowledgeStore
@@ -290,20 +297,6 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     return _Lexical(scores, leading, (*telling, *widened), best, tuple(groups), pointed)
 
 
-PREAMBLE_END = re.compile(r"(?<=[.!])\s+(?=\S)")
-"""Where a question's opening statements ("My mum is booked for a hip replacement.") end."""
-
-
-def _asked_after_preamble(text: str) -> str:
-    """A question's asking sentence when statements of the asker's situation come before
-    it, else "": "My son plays football and got kneed in the thigh. What is it?" asks
-    "what is it?" of that situation."""
-    parts = [p for p in PREAMBLE_END.split(text.strip()) if WORD.search(p)]
-    if len(parts) < 2 or "?" in "".join(parts[:-1]) or not parts[-1].rstrip().endswith("?"):
-        return ""
-    return parts[-1]
-
-
 def _defining(knowledge: KnowledgeStore, question: Question, qtypes: Sequence[QuestionType],
               rules: RankingRules) -> list[Key]:
     """Sentences opening with the name of what a question asks the nature of, and "is"."""
@@ -330,7 +323,7 @@ def _spelled_with_abbreviation(entry: ConceptEntry) -> list[str]:
 def _asked_families(question: Question, families: list[frozenset[str]],
                     knowledge: KnowledgeStore) -> list[frozenset[str]]:
     """The families of the concepts the asking sentence names after a preamble, else none."""
-    asked = _asked_after_preamble(question.text)
+    asked = asking_sentence(question.text)
     if not asked:
         return []
     named = {c for c, _, _ in find_concepts(asked, knowledge.lexicon, fuzzy=False)}

@@ -221,6 +221,22 @@ def _preamble(text: str, rules: QuestionRules) -> int:
     return 0
 
 
+SITUATION_END = re.compile(r"(?<=[.!])\s+(?=\S)")
+"""Where a question's opening statements ("My mum is booked for a hip replacement.") end."""
+
+
+def asking_sentence(text: str) -> str:
+    """The question's asking sentence when statements of the asker's situation open it.
+
+    "My son plays football and got kneed in the thigh. What is it?" asks "what is it?"
+    of that situation; a question without such statements gives "".
+    """
+    parts = [p for p in SITUATION_END.split(text.strip()) if WORD.search(p)]
+    if len(parts) < 2 or "?" in "".join(parts[:-1]) or not parts[-1].rstrip().endswith("?"):
+        return ""
+    return parts[-1]
+
+
 def type_scores(text: str, concept_types: list[str], rules: QuestionRules
                 ) -> list[tuple[str, float]]:
     """Every type with a score above zero, best first (file order breaks ties)."""
