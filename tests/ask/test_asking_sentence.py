@@ -45,3 +45,21 @@ def test_the_askers_abbreviation_written_out_by_the_page_is_no_unknown_word(tmp_
     assert not answer.abstained
     assert "No preoperative variables" in readable_text(answer)
     assert unknown.abstained  # initials no sentence spells out are still unknown
+
+
+REHAB = ("Heterotopic ossification after spinal cord injury\n\n"
+         "HO can only occur below your injury level and is an unknown occurrence after "
+         "spinal cord injury.\n"
+         "Heterotopic Ossification or HO is an abnormal bone growth in the non skeletal "
+         "tissues.\n"
+         "It is seen in people with a spinal cord injury.\n")
+
+
+def test_a_sentence_says_what_a_concept_is_only_when_it_opens_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "HO can only occur below the injury and is unknown" says where HO occurs, not what
+    it is; "Heterotopic Ossification or HO is an abnormal bone growth" does, whatever else
+    the question names ("… for someone living with a spinal cord injury")."""
+    with store_of_pages(tmp_path, {"rehab.txt": REHAB}) as kb:
+        answer = kb.ask("What is HO in simple words, for someone living with a spinal cord "
+                        "injury?")
+    assert "abnormal bone growth" in answer.answer

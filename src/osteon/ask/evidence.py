@@ -303,30 +303,43 @@ def _defining(knowledge: KnowledgeStore, question: Question, qtypes: Sequence[Qu
     if not rules.defining_verbs or not any("definition" in t.answer for t in qtypes):
         return []
     lexicon = knowledge.lexicon
-    asked = {c for pattern in rules.defining_questions
-             for m in compiled(pattern).finditer(question.text)
-             for c, first, _ in find_concepts(m.group("asked"), lexicon) if first == 0}
-    phrases = [f"{name} {verb}" for c in sorted(asked) if c in lexicon
-               for name in _spelled_with_abbreviation(lexicon.get(c))
+    phrases = [f"{name} {verb}" for c in sorted(_defined(question, knowledge, rules))
+               if c in lexicon for name in _spelled_with_abbreviation(lexicon.get(c))
                for verb in rules.defining_verbs]
     return [(h.doc_id, h.idx) for h in knowledge.store.sentences_opening(
         phrases, rules.defining_candidates)]
 
 
+def _defined(question: Question, knowledge: KnowledgeStore, rules: RankingRules
+             ) -> set[str]:
+    """The concepts a question asks the nature of: named right after "what is"."""
+    return {c for pattern in rules.defining_questions
+            for m in compiled(pattern).finditer(question.text)
+            for c, first, _ in find_concepts(m.group("asked"), knowledge.lexicon) if first == 0}
+
+
 def _spelled_with_abbreviation(entry: ConceptEntry) -> list[str]:
-    """A concept's names as a sentence opens with them: "heterotopic ossification (HO)" too."""
+    """A concept's names as a sentence opens with them: "heterotopic ossification (HO)" and
+    "heterotopic ossification or HO" too."""
     names = [entry.name, *entry.synonyms]
-    return [*names, *(f"{n} {a}" for n in names[:1] for a in entry.abbreviations),
-            *entry.abbreviations]
+    return [*names, *(f"{n} {joint} {a}" for n in names[:1] for a in entry.abbreviations
+                      for joint in ("", "or")), *entry.abbreviations]
 
 
-def _asked_families(question: Question, families: list[frozenset[str]],
-                    knowledge: KnowledgeStore) -> list[frozenset[str]]:
-    """The families of the concepts the asking sentence names after a preamble, else none."""
-    asked = asking_sentence(question.text)
-    if not asked:
-        return []
-    named = {c for c, _, _ in find_concepts(asked, knowledge.lexicon, fuzzy=False)}
+def _subject_families(question: Question, families: list[frozenset[str]],
+                      knowledge: KnowledgeStore, rules: RankingRules
+                      ) -> list[frozenset[str]]:
+    """The families a sentence's subject names to be about what is asked, if not all.
+
+    What the question asks the nature of ("what is HO in simple words, for someone with a
+    cord injury?" asks what HO is), else what the asking sentence names after the asker's
+    situation ("I use a wheelchair after a cord injury. What is HO?"), else none (all).
+    """
+    named = _defined(question, knowledge, rules)
+    if not named:
+        asked = asking_sentence(question.text)
+        named = {c for c, _, _ in find_concepts(asked, knowledge.lexicon, fuzzy=False)
+                 } if asked else set()
     return [f for f in families if f & named]
 
 
@@ -579,8 +592,8 @@ def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: 
                           frozenset(asked | set(question.excluded))))
     requires = tuple(said for asked, said in qtype.events.items()
                      if compiled(asked).search(question.text))
-    return _AnswerTest(tuple(detectors), requires, tuple(_asked_families(
-        question, families, knowledge)))
+    return _AnswerTest(tuple(detectors), requires, tuple(_subject_families(
+        question, families, knowledge, rules)))
 
 
 def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],
@@ -630,11 +643,27 @@ def _stem(word: str) -> str:
 
 
 def _names_all(text: str, families: list[frozenset[str]], knowledge: KnowledgeStore) -> bool:
-    """Does the text name a concept of each family the question asks about?"""
+    """Does the text open with a concept the question asks about, and name one of each family?
+
+    "Heterotopic ossification (HO) is …" says what HO is; "HO can only occur below the
+    injury and is unknown …" and "The cause of HO is unknown" say other things of it.
+    """
     if not families:
         return False
-    named = {c for c, _, _ in find_concepts(text, knowledge.lexicon, fuzzy=False)}
-    return all(family & named for family in families)
+    found = find_concepts(text, knowledge.lexicon, fuzzy=False)
+    named = {c for c, _, _ in found}
+    opening = len(OPENING_WORDS.match(text).group().split())
+    words = len(WORD.findall(text))
+    return (all(family & named for family in families)
+            and any(first == opening and words - last <= SUBJECT_TAIL
+                    and any(c in f for f in families) for c, first, last in found))
+
+
+OPENING_WORDS = re.compile(r"\W*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+"""Words a subject may open with before the concept it names."""
+SUBJECT_TAIL = 3
+"""Words a subject holds at most after that concept ("(HO)", "or HO", "of the hip"): more,
+and the verb is another's ("HO can only occur below the injury and is unknown")."""
 
 
 NAMES_AT_MOST = 8
