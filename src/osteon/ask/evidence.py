@@ -320,7 +320,8 @@ def _defined(question: Question, knowledge: KnowledgeStore, rules: RankingRules
 
 def _spelled_with_abbreviation(entry: ConceptEntry) -> list[str]:
     """A concept's names as a sentence opens with them: "heterotopic ossification (HO)" and
-    "heterotopic ossification or HO" too."""
+    "heterotopic ossification or HO" too.
+    """
     names = [entry.name, *entry.synonyms]
     return [*names, *(f"{n} {joint} {a}" for n in names[:1] for a in entry.abbreviations
                       for joint in ("", "or")), *entry.abbreviations]
