@@ -319,8 +319,9 @@ def _defined(question: Question, knowledge: KnowledgeStore, rules: RankingRules
 
 
 def _spelled_with_abbreviation(entry: ConceptEntry) -> list[str]:
-    """A concept's names as a sentence opens with them: "heterotopic ossification (HO)" and
-    "heterotopic ossification or HO" too.
+    """A concept's names as a sentence opens with them, with its abbreviation too.
+
+    "heterotopic ossification (HO)" and "heterotopic ossification or HO".
     """
     names = [entry.name, *entry.synonyms]
     return [*names, *(f"{n} {joint} {a}" for n in names[:1] for a in entry.abbreviations
