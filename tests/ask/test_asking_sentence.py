@@ -9,7 +9,7 @@ about says "total ankle replacement" throughout.
 
 from __future__ import annotations
 
-from fixtures import store_of_pages
+from fixtures import ranked_evidence, store_of_pages
 from osteon.ask.evaluate import readable_text
 
 DEFINITION = ("Heterotopic ossification\n\n"
@@ -63,3 +63,29 @@ def test_a_sentence_says_what_a_concept_is_only_when_it_opens_with_it(tmp_path) 
         answer = kb.ask("What is HO in simple words, for someone living with a spinal cord "
                         "injury?")
     assert "abnormal bone growth" in answer.answer
+
+
+EAGLE = ("A bird of prey\n\n"
+         "A golden eagle was found with a wing wound from a gunshot.\n"
+         "Radiographs showed heterotopic ossification around the ulna.\n")
+INJURIES = ("Injuries and new bone\n\n"
+            "Physical trauma and bodily injury are common in accidents.\n"
+            "A traumatic injury often damages muscle.\n"
+            "Bodily injury of any kind brings pain and swelling.\n"
+            "Physical trauma to a muscle left a bruise.\n")
+OTHER = ("Heterotopic ossification at the {site}\n\n"
+         "Heterotopic ossification may follow an injury of the {site}.\n"
+         "New bone then forms in the muscles around the {site}.\n")
+SITES = ("hip", "knee", "elbow", "shoulder", "ankle", "wrist")
+
+
+def test_the_page_the_question_names_outweighs_one_holding_other_names_of_its_words(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "What injury caused the HO in the eagle?" is about the page that says "eagle", not
+    the one holding every other name of an injury ("physical trauma", "bodily injury")."""
+    pages = {"eagle.txt": EAGLE, "injuries.txt": INJURIES,
+             **{f"other{n}.txt": OTHER.format(site=site) for n, site in enumerate(SITES)}}
+    with store_of_pages(tmp_path, pages) as kb:
+        ranked = ranked_evidence(kb.knowledge, "What injury caused the bone in the eagle?")
+    context = {r.place.doc_id: r.features["context"] for r in ranked}
+    assert context["eagle"] > context["injuries"]

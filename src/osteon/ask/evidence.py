@@ -227,6 +227,9 @@ class _Lexical:
     pointed: frozenset[str] = frozenset()
     """The words that tell apart the source the question points at ("the caregiver
     guide"): they weigh the pages more (`context.pointed`)."""
+    own: frozenset[str] = frozenset()
+    """The words the question itself says (the others are its concepts' other names and
+    the words sources use for its phrases): they weigh the pages fully (`context.widened`)."""
 
 
 def _asks_which(text: str, names: Sequence[str], rules: RankingRules) -> bool:
@@ -294,7 +297,8 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
             scores.setdefault(key, share / 2)
     pointed = frozenset(w for word in pointed_words(question.text, question_rules())
                         for w in _tokens(word)) & set(telling)
-    return _Lexical(scores, leading, (*telling, *widened), best, tuple(groups), pointed)
+    return _Lexical(scores, leading, (*telling, *widened), best, tuple(groups), pointed,
+                    frozenset(telling))
 
 
 def _defining(knowledge: KnowledgeStore, question: Question, qtypes: Sequence[QuestionType],
@@ -431,7 +435,8 @@ def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
     held = _page_bm25(store.documents_holding(words), rules.context.page_k1,
                       rules.context.page_b,
                       lexical.names if rules.context.names_once else (),
-                      {w: rules.context.pointed for w in lexical.pointed})
+                      {**{w: rules.context.widened for w in words if w not in lexical.own},
+                       **{w: rules.context.pointed for w in lexical.pointed}})
     if not held:
         return {}, {}
     top = max(held.values())
