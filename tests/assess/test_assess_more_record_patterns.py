@@ -225,7 +225,35 @@ def test_a_dynamic_hip_screw_is_a_fracture_fixation_that_times_radiation():
 
 def test_no_head_strike_is_no_head_injury():
     facts = statuses({"notes": ["Slipped in the shower onto the L hip. No head strike."]})
-    assert facts.get("traumatic_brain_injury") == {"absent"}, facts
+    assert facts.get("head_strike") == {"absent"}, facts
+    assert "traumatic_brain_injury" not in facts
+
+
+def test_a_head_strike_is_a_knock_not_a_brain_injury():
+    """ "Head strike on a plank: no LOC, GCS 15, CT brain no intracranial injury" records a
+    knock to the head; no brain injury, and so no risk of HO from one."""
+    facts = statuses({"notes": ["Head strike on a plank: no LOC, GCS 15 throughout, CT brain "
+                                "no intracranial injury."]})
+    assert facts.get("head_strike") == {"active"}, facts
+    assert "active" not in facts.get("traumatic_brain_injury", set()), facts
+
+
+@pytest.mark.parametrize("entry,concept", [
+    ({"procedures": [{"text": "L myringotomy with ventilation tube insertion under GA",
+                      "status": "planned"}]}, "myringotomy"),
+    ({"conditions": [{"text": "Gout, R first MTP"}]}, "gout"),
+    ({"conditions": [{"text": "Perthes disease, L hip, reossification stage"}]},
+     "legg_calve_perthes_disease"),
+    ({"conditions": [{"text": "Klippel-Feil syndrome (C2-C3 fusion)"}]}, "klippel_feil_syndrome"),
+    ({"conditions": [{"text": "Cervical inlet patch (heterotopic gastric mucosa)"}]},
+     "heterotopic_gastric_mucosa"),
+])
+def test_conditions_and_operations_records_name_beside_ho_are_known(entry, concept):
+    """What a record lists beside HO's risks is the patient's too, and a word of its name is
+    not read as something else ("heterotopic gastric mucosa" is no heterotopic ossification)."""
+    facts = statuses(entry)
+    assert concept in facts, facts
+    assert "heterotopic_ossification" not in facts
 
 
 @pytest.mark.parametrize("code,text,concept", [
