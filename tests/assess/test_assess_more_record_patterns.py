@@ -247,6 +247,8 @@ def test_a_head_strike_is_a_knock_not_a_brain_injury():
     ({"conditions": [{"text": "Klippel-Feil syndrome (C2-C3 fusion)"}]}, "klippel_feil_syndrome"),
     ({"conditions": [{"text": "Cervical inlet patch (heterotopic gastric mucosa)"}]},
      "heterotopic_gastric_mucosa"),
+    ({"conditions": [{"text": "Dengue fever ('breakbone fever'), day 5"}]}, "dengue"),
+    ({"conditions": [{"text": "Pyomyositis R vastus lateralis, S. aureus"}]}, "pyomyositis"),
 ])
 def test_conditions_and_operations_records_name_beside_ho_are_known(entry, concept):
     """What a record lists beside HO's risks is the patient's too, and a word of its name is
