@@ -82,7 +82,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         in_best_pages.setdefault(key, 0.0)
     for key, share in in_best_pages.items():
         lexical.setdefault(key, share)
-    for key in _defining(knowledge, question, qtypes, rules):
+    defined = _defined(question, knowledge, rules)
+    for key in _defining(knowledge, defined, qtypes, rules):
         # it opens with the asked name: it holds the asking sentence's words
         lexical[key] = max(lexical.get(key, 0.0), rules.defining_share)
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
@@ -126,7 +127,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     # "analyzed", "causes" and "etiology" for "what causes…")
     content = {_stem(word) for phrase in (*question.words, *question.related)
                for word in phrase.split()}
-    answer_tests = [_answer_test(t, families, question, rules, knowledge) for t in qtypes]
+    subjects = _subject_families(question, families, knowledge, defined)
+    answer_tests = [_answer_test(t, families, question, rules, subjects) for t in qtypes]
     for key, place in places.items():
         here = all_claims.get(key, [])
         items = listed.get(key, [])
@@ -301,13 +303,13 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
                     frozenset(telling))
 
 
-def _defining(knowledge: KnowledgeStore, question: Question, qtypes: Sequence[QuestionType],
+def _defining(knowledge: KnowledgeStore, defined: set[str], qtypes: Sequence[QuestionType],
               rules: RankingRules) -> list[Key]:
-    """Sentences opening with the name of what a question asks the nature of, and "is"."""
+    """Sentences opening with the name of a concept `defined` (asked the nature of) and "is"."""
     if not rules.defining_verbs or not any("definition" in t.answer for t in qtypes):
         return []
     lexicon = knowledge.lexicon
-    phrases = [f"{name} {verb}" for c in sorted(_defined(question, knowledge, rules))
+    phrases = [f"{name} {verb}" for c in sorted(defined)
                if c in lexicon for name in _spelled_with_abbreviation(lexicon.get(c))
                for verb in rules.defining_verbs]
     return [(h.doc_id, h.idx) for h in knowledge.store.sentences_opening(
@@ -333,20 +335,20 @@ def _spelled_with_abbreviation(entry: ConceptEntry) -> list[str]:
 
 
 def _subject_families(question: Question, families: list[frozenset[str]],
-                      knowledge: KnowledgeStore, rules: RankingRules
-                      ) -> list[frozenset[str]]:
+                      knowledge: KnowledgeStore, defined: set[str]
+                      ) -> tuple[frozenset[str], ...]:
     """The families a sentence's subject names to be about what is asked, if not all.
 
     What the question asks the nature of ("what is HO in simple words, for someone with a
     cord injury?" asks what HO is), else what the asking sentence names after the asker's
     situation ("I use a wheelchair after a cord injury. What is HO?"), else none (all).
     """
-    named = _defined(question, knowledge, rules)
+    named = defined
     if not named:
         asked = asking_sentence(question.text)
         named = {c for c, _, _ in find_concepts(asked, knowledge.lexicon, fuzzy=False)
                  } if asked else set()
-    return [f for f in families if f & named]
+    return tuple(f for f in families if f & named)
 
 
 def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float],
@@ -582,7 +584,7 @@ class _AnswerTest:
 
 
 def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: Question,
-                 rules: RankingRules, knowledge: KnowledgeStore) -> _AnswerTest:
+                 rules: RankingRules, subjects: tuple[frozenset[str], ...]) -> _AnswerTest:
     detectors = []
     for kind in qtype.answer:
         detector = rules.answers.get(kind)
@@ -599,8 +601,7 @@ def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: 
                           frozenset(asked | set(question.excluded))))
     requires = tuple(said for asked, said in qtype.events.items()
                      if compiled(asked).search(question.text))
-    return _AnswerTest(tuple(detectors), requires, tuple(_subject_families(
-        question, families, knowledge, rules)))
+    return _AnswerTest(tuple(detectors), requires, subjects)
 
 
 def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],

@@ -67,11 +67,11 @@ class PageContext(Strict):
     page_b: float
     names_once: bool
     pointed: float = 1.0
+    """How much more the words that tell apart a source the question points at weigh a
+    page ("the caregiver guide": a page holding "caregiver")."""
     widened: float = 1.0
     """How much a word the question does not say itself weighs a page (a concept's other
     names, the words sources use for an everyday phrase)."""
-    """How much more the words that tell apart a source the question points at weigh a
-    page ("the caregiver guide": a page holding "caregiver")."""
     headed: int = 0
     """Sentences of the best pages read under each heading that names what the question's
     main intent asks for ("Adverse Reactions" for "what side effects…?")."""
