@@ -30,11 +30,12 @@ from pydantic import ValidationError
 
 from osteon.assess.display import display_rules
 from osteon.assess.errors import PatientInputError, WrongFhirVersion
+from osteon.assess.narrative import narrative_text
 from osteon.assess.patient_json import CodingIn, EntryIn, LabIn, NoteIn, PatientIn
 
 USED = ("Patient", "Condition", "Procedure", "ServiceRequest", "Observation",
         "MedicationStatement", "MedicationRequest", "Medication", "AllergyIntolerance",
-        "DiagnosticReport", "DocumentReference", "Encounter", "Immunization")
+        "DiagnosticReport", "DocumentReference", "Encounter", "Immunization", "Composition")
 _TEXT_TYPES = ("text/plain", "text/markdown")
 """Attachments read as notes (their bytes are the text; other types are not read)."""
 _SKIP_STATUS = {"entered-in-error", "not-done", "cancelled", "refuted", "revoked"}
@@ -150,9 +151,16 @@ class _Reader:
             warnings=self.warnings, **out)
 
 
+_REASONED = ("Procedure", "ServiceRequest")
+"""Resources whose `reasonCode` says why: what the operation or order is for ("?HO R elbow"
+on a bone scan referral) is read like a note on it."""
+
+
 def _texts(resource: Any) -> list[str]:
-    """Free text a resource carries besides its code: notes and a string value."""
+    """Free text a resource carries besides its code: notes, reasons and a string value."""
     out = [n.text for n in getattr(resource, "note", None) or [] if n.text]
+    if resource.get_resource_type() in _REASONED:
+        out += [t for reason in resource.reasonCode or [] for t in _words_of(reason)[:1]]
     value = getattr(resource, "valueString", None)
     if value:
         out.append(value)
@@ -203,6 +211,8 @@ def _convert(resource: Any, medications: dict[str, Any]
         return _observation(resource, source)
     if kind in ("DiagnosticReport", "DocumentReference"):
         return _report(resource, kind, source)
+    if kind == "Composition":
+        return _composition(resource, source)
     if kind in ("MedicationStatement", "MedicationRequest"):
         concept = resource.medicationCodeableConcept
         if concept is None and resource.medicationReference is not None:
@@ -400,6 +410,26 @@ def _report(resource: Any, kind: str, source: str
                                codes=[CodingIn(system=c.system, code=c.code, display=c.display)
                                       for c in (code.coding if code is not None else None)
                                       or [] if c.system and c.code])
+
+
+def _composition(resource: Any, source: str) -> tuple[str, NoteIn] | None:
+    """A document's sections ("Examination", "Plan"), each under its title, as one note.
+
+    A title opens its section in the note reader as a heading line does ("Plan:" items are
+    planned, "Family history:" items someone else's).
+    """
+    texts = [t for section in resource.section or [] for t in _section_texts(section)]
+    if not texts:
+        return None
+    return "notes", NoteIn(text="\n".join(texts), date=_iso(resource.date), source=source)
+
+
+def _section_texts(section: Any) -> list[str]:
+    """A section's title line and narrative, then its subsections'."""
+    body = narrative_text(section.text.div) if section.text and section.text.div else ""
+    title = section.title or next(iter(_words_of(section.code)), None)
+    out = [f"{title}:\n{body}" if title else body] if body else []
+    return out + [t for sub in section.section or [] for t in _section_texts(sub)]
 
 
 def _operation_time(resource: Any) -> Any:

@@ -241,6 +241,7 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             when, date_only = None, False
         out.notes.append(NoteText(note.text, source, when, date_only,
                                   day=local_day(note.date) if when is not None else None))
+    free = {n.source for n in out.notes[len(out.notes) - len(raw.notes):]}
     found = read_notes(out.notes, out.lexicon) if out.notes else []
     read_from = {f.note.source for f in found}
     out.unknown += [u for u in out.unread if u.source not in read_from]
@@ -259,7 +260,9 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
         days = postoperative_day(finding.clause, concept, out.lexicon)
         written = finding.note.day or (when.date() if when is not None else None)
         if days is not None and written and when is not None \
-                and status in ("active", *PAST_STATUSES):
+                and status in ("active", *PAST_STATUSES) \
+                and not planned_cue(finding.clause, finding.label):
+            # (not "… single 7 Gy on POD1 (booked Fri)" after an operation still to come)
             day = datetime.combine(written - timedelta(days=days), time(), UTC)
             cue = (f"; postoperative day {days} in the text of {written:%Y-%m-%d}: "
                    f"done on {day:%Y-%m-%d}")
@@ -294,12 +297,23 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             when, date_only = None, False
         elif status in ("active", *PAST_STATUSES) and when is not None \
                 and finding.kind != "medication" and not _also_denied(finding, found) \
-                and (own := clause_date(finding.clause, when.date())) is not None:
+                and (own := clause_date(finding.clause, when.date(),
+                                        finding.label)) is not None:
             # "R ankle ORIF 2011 (bimalleolar fx)" in today's note: the fracture is of 2011;
             # dated at the note it would be an injury of today and a risk now, and undated
             # ("healed") a past one of unknown age
-            cue += f"; the text dates it {own:%Y-%m} (written {written:%Y-%m-%d})"
-            when, date_only = datetime.combine(own, time(), UTC), True
+            own_day, shown = own
+            cue += f"; the text dates it {shown} (written {written:%Y-%m-%d})"
+            when, date_only = datetime.combine(own_day, time(), UTC), True
+        elif finding.kind == "procedure" and status == "active" and when is not None \
+                and (listed := _listed_procedure(out, concept, when, free)) is not None:
+            # "Procedure: L reverse total shoulder replacement" in the next morning's ward
+            # round, "R TSA Wed 09/04" in a pre-op letter: the operation the record lists,
+            # named again; dated at the text it would be a second one, done when the text
+            # was written, and move the window counted from it
+            cue = (f"; named in a text of {written:%Y-%m-%d}: the record's own entry "
+                   f"({listed.status}, {_day(listed)}) stands")
+            when, date_only, status = listed.when, listed.date_only, listed.status
         elif status in PAST_STATUSES and cue and when is not None \
                 and finding.note.status not in PAST_STATUSES:
             # "s/p R THA" in today's note: the operation was before the note, not at its
@@ -417,6 +431,37 @@ def _listed_onset(out: _Collector, concept: str, when: datetime) -> datetime | N
              and f.status == "active" and f.when is not None and f.when <= when
              and out.lexicon.is_a(f.concept, concept)]
     return min(dated) if dated else None
+
+
+NAMED_AGAIN_DAYS = 14
+"""Days around a text within which an operation the record lists is the one it names again
+(this admission's, booked or done); "surgery" in today's note is no THA of 2011."""
+
+
+def _listed_procedure(out: _Collector, concept: str, written: datetime, free: set[str]
+                      ) -> PatientFact | None:
+    """The operation a text's undated mention of `concept` names again, or None.
+
+    Listed: an entry of the record (its code, or its own name read as text: "L proximal
+    femoral resection-interposition arthroplasty (Castle procedure)"), not a free text
+    (`free`: the record's notes) nor an entry's remark, done or planned, dated within
+    `NAMED_AGAIN_DAYS` of the text; named again: the same operation, a kind of it
+    ("surgery" for the booked TSA) or a broader name of it; the latest such entry when
+    there are several.
+    """
+    lexicon, near = out.lexicon, timedelta(days=NAMED_AGAIN_DAYS)
+    listed = [f for f in out.facts
+              if f.kind == "procedure" and f.matched_by != "derived"
+              and f.source not in free and not f.source.endswith(" note")
+              and f.status in ("active", PLANNED) and f.when is not None
+              and abs(f.when - written) <= near
+              and (lexicon.is_a(f.concept, concept) or lexicon.is_a(concept, f.concept))]
+    return max(listed, key=lambda f: f.when) if listed else None
+
+
+def _day(fact: PatientFact) -> str:
+    """A fact's date as a report writes it: the day, with the time where it is known."""
+    return f"{fact.when:%Y-%m-%d}" if fact.date_only else f"{fact.when:%Y-%m-%d %H:%M %Z}"
 
 
 def _prior_to_surgery(out: _Collector) -> None:

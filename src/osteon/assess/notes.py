@@ -44,12 +44,18 @@ class NoteRules(Strict):
     clause_year: str | None = None
     """A year written in a clause ("R ankle ORIF 2011 (bimalleolar fx)", "Dec 2023"): group 1
     the month's name when one is written, group 2 the year."""
+    clause_day: str | None = None
+    """... and a day and month without a year ("17/09 excision"), the day first and past 12:
+    the last such day before the text dates what the clause lists."""
+    clause_full_date: str | None = None
+    """... and a full date that says which number is its day ("20-21/05/2028", "2028-05-21")."""
     postoperative_of: list[str] = []
     """The concepts (with their kinds) a postoperative day dates: operations, not therapy."""
     free_text_medicines: list[str] = []
     """Molecules read from free text as medicines: these concepts and their kinds only."""
     conditional_cues: str | None = None
-    """A regular expression for words after a planned item that make it wait on something."""
+    """A regular expression for words in a clause that make a planned item in it wait on
+    something ("… if …", "unless …")."""
     planned_cues: str | None = None
     """A regular expression for words saying what follows is to come ("referred for")."""
     planned_after: str | None = None
@@ -73,6 +79,9 @@ class NoteRules(Strict):
     stopped_after: str | None = None
     """A regular expression for words after a medicine's name that say it is no longer given
     ("Arcoxia 90 mg stopped"): stopped, as a MedicationStatement's status says it."""
+    denied_after: str | None = None
+    """A regular expression for a verdict right after a name that denies it ("Concussion -
+    NOT (11/2030)", "Cervical fracture - none"): absent."""
     declined_after: str | None = None
     """A regular expression for words right after an operation's name that say it was
     offered and not done, or put off ("TKA offered 'when he's ready'"): possible, not had."""
@@ -109,26 +118,72 @@ def postoperative_day(clause: str, concept: str, lexicon: Lexicon) -> int | None
     return int(found.group(1)) if found else None
 
 
-def clause_date(clause: str, written: date) -> date | None:
-    """The one month or year a clause writes, when clearly before the text was written.
+def clause_date(clause: str, written: date, mention: str | None = None
+                ) -> tuple[date, str] | None:
+    """The one day, month or year a clause writes, when clearly before the text was written.
 
-    A finding a note lists with a date of its own happened then, not when the note was
-    written ("R ankle ORIF 2011 (fx)": 2011; "Colles # (Dec 2023)": December 2023); two
-    dates in one clause tell no finding's. A year alone is taken only when it is at least
-    `YEAR_ONLY_GAP` years before the text: "ORIF 2028" in a note of January 2029 may be a
-    month old, and dated at its January it would read as over a year past.
+    Returned with how it is shown ("2031-09-17", "2011-05", "2011"). A finding a note
+    lists with a date of its own happened then, not when the note was written ("R ankle
+    ORIF 2011 (fx)": 2011; "Colles # (Dec 2023)": December 2023; "17/09 excision + STSG" in
+    a note of 26 September: 17 September, the last such day before it); two dates in one
+    clause tell no finding's, unless one is written right after the `mention` ("Old burn R
+    hand 1998 (contracture release 1999)": the release is of 1999). A year alone is taken
+    only when it is at least `YEAR_ONLY_GAP` years before the text: "ORIF 2028" in a note
+    of January 2029 may be a month old, and dated at its January it would read as over a
+    year past.
     """
+    at = clause.find(mention) if mention else -1
+    right_after = _RIGHT_AFTER.match(clause, at + len(mention)) if mention and at >= 0 else None
+    if right_after and (dated := clause_date(right_after.group(1), written)) is not None:
+        return dated
+    days = {(int(m.group(1)), int(m.group(2))) for m in _cue("clause_day").finditer(clause)}
     found = {(int(m.group(2)), _MONTHS.get((m.group(1) or "")[:3].lower()))
              for m in _cue("clause_year").finditer(clause)}
-    if len(found) != 1:
+    full = {d for m in _cue("clause_full_date").finditer(clause) if (d := _full_date(m))}
+    if len(days) + len(found) + len(full) != 1:
         return None
+    if full:
+        ((day, shown),) = ((d, f"{d:%Y-%m-%d}") for d in full)
+        return (day, shown) if day < written else None
+    if days:
+        ((day_of_month, month),) = days
+        when = _last_before(day_of_month, month, written)
+        return (when, f"{when:%Y-%m-%d}") if when is not None else None
     ((year, month),) = found
     if month is not None:
         day = date(year, month, 1)
-        return day if day < written.replace(day=1) else None
-    return date(year, 1, 1) if year <= written.year - YEAR_ONLY_GAP else None
+        return (day, f"{day:%Y-%m}") if day < written.replace(day=1) else None
+    return (date(year, 1, 1), str(year)) if year <= written.year - YEAR_ONLY_GAP else None
 
 
+def _full_date(match: re.Match[str]) -> date | None:
+    """The date a `clause_full_date` match writes, whichever order it is written in.
+
+    None for a day its month lacks ("31/04/2030").
+    """
+    g = [int(x) if x else 0 for x in match.groups()]
+    year, month, day = (g[2], g[1], g[0]) if g[0] else (g[5], g[3], g[4]) if g[3] \
+        else (g[6], g[7], g[8])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _last_before(day: int, month: int, written: date) -> date | None:
+    """The last day-and-month before `written` (this year's or last year's), if it exists."""
+    for year in (written.year, written.year - 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if when < written:
+            return when
+    return None
+
+
+_RIGHT_AFTER = re.compile(r"\s*[(\[,–-]?\s*(\S+(?:\s+\S+)?)")
+"""The one or two words right after a mention, where a date of its own stands."""
 YEAR_ONLY_GAP = 2
 """Years a year written alone lies before its text at least, to date what the clause lists."""
 _MONTHS = {m: i for i, m in enumerate(
@@ -173,9 +228,22 @@ def _stopped(clause: str, mention: str) -> bool:
     return _after(clause, mention, "stopped_after", right_after=True)
 
 
-def _conditional(clause: str, mention: str) -> bool:
-    """Whether words after `mention` in the clause make it wait on something ("… if …")."""
-    return _after(clause, mention, "conditional_cues", right_after=False)
+def _conditional(clause: str) -> bool:
+    """Whether the clause makes a plan in it wait on something: a cue anywhere in it.
+
+    "excision later if function stays limited", "If a painful mass remains after 6-12
+    months, excision can be discussed again", "Excision is an option if it keeps limiting
+    his riding, but it can recur after excision".
+    """
+    return _cue("conditional_cues").search(clause) is not None
+
+
+def _denied(clause: str, mention: str) -> bool:
+    """Whether a verdict right after `mention` denies it.
+
+    "Concussion - NOT (11/2030)", "Cervical fracture - none".
+    """
+    return _after(clause, mention, "denied_after", right_after=True)
 
 
 def _after(clause: str, mention: str, rule: str, *, right_after: bool) -> bool:
@@ -352,16 +420,17 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                 continue  # "HO Dr Farhan": the house officer, not heterotopic ossification
             status = next((rules.statuses[flag] for flag in ("negated", "hedged", "historical")
                            if getattr(mention, flag)), section or note.status)
-            if mention in denied:
+            if mention in denied or _denied(clause, mention.text):
                 status = rules.statuses["negated"]  # "avoid aspirin AND all NSAIDs (…)"
             if mention.negated and mention.hedged and _nearer(analysis, mention, "hedged",
                                                                "negated"):
                 status = rules.statuses["hedged"]  # "no HO seen - early HO cannot be excluded"
-            if section == PLANNED and status == PLANNED and kind not in rules.plan_kinds:
-                continue  # "Plan: monitor for swelling": watched for, not had
+            if status == PLANNED and kind not in rules.plan_kinds:
+                continue  # "Plan: monitor for swelling", an order's "(heterotopic
+                # ossification)": watched for, not had
             if kind == "procedure" and _service(clause, mention.text):
                 continue  # "PEDS SURGERY CONSULT": the team, not an operation
-            waits = (status == PLANNED and _conditional(clause, mention.text)) or (
+            waits = (status == PLANNED and _conditional(clause)) or (
                 kind == "procedure" and _declined(clause, mention.text))
             if waits:
                 status = rules.statuses["hedged"]  # "excision later if function stays limited"
