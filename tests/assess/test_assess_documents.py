@@ -150,6 +150,14 @@ def test_a_postoperative_day_in_a_booking_is_no_operation_done() -> None:
     assert surgery and all(f.status != "active" for f in surgery), surgery
 
 
+def test_a_day_and_month_ahead_of_the_note_dates_nothing() -> None:
+    """"17/09" in a note of 10 September is a booking, not a day of last year."""
+    facts = record({"notes": [{"text": "17/09 excision + STSG L leg",
+                               "date": "2026-09-10T09:40:00Z"}]}).facts
+    [operation] = [f for f in facts if f.kind == "procedure"]
+    assert operation.when is None or operation.when.year == 2026
+
+
 def test_a_score_out_of_ten_is_no_date() -> None:
     facts = record({"notes": [{"text": "Power 4/5, pain 7/10, GCS 13/15 - R THA today",
                                "date": "2026-09-26T09:40:00Z"}]}).facts

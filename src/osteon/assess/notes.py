@@ -170,15 +170,21 @@ def _full_date(match: re.Match[str]) -> date | None:
         return None
 
 
+DAY_MONTH_REACH_DAYS = 183
+"""How far back a day and month without a year may lie: a note writes one of its own
+episode ("17/09 excision" in a note of 26/09); one past this ("17/09" in a note of 10/09)
+is more likely a booking than a day of last year, and dates nothing."""
+
+
 def _last_before(day: int, month: int, written: date) -> date | None:
-    """The last day-and-month before `written` (this year's or last year's), if it exists."""
+    """The last day-and-month before `written`, if it exists and lies within reach."""
     for year in (written.year, written.year - 1):
         try:
             when = date(year, month, day)
         except ValueError:
             continue
         if when < written:
-            return when
+            return when if (written - when).days <= DAY_MONTH_REACH_DAYS else None
     return None
 
 
