@@ -232,6 +232,7 @@ def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRe
 
 def _add_notes(out: _Collector, raw: PatientIn) -> None:
     """Facts read from free text: the record's notes and entries' texts and notes."""
+    free: set[str] = set()  # the record's own notes, as against entries' names and remarks
     for index, note in enumerate(raw.notes):
         source = note.source or f"notes[{index}]"
         when, date_only = _moment(out, note.date, source, "date")
@@ -241,7 +242,7 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             when, date_only = None, False
         out.notes.append(NoteText(note.text, source, when, date_only,
                                   day=local_day(note.date) if when is not None else None))
-    free = {n.source for n in out.notes[len(out.notes) - len(raw.notes):]}
+        free.add(source)
     found = read_notes(out.notes, out.lexicon) if out.notes else []
     read_from = {f.note.source for f in found}
     out.unknown += [u for u in out.unread if u.source not in read_from]

@@ -92,9 +92,10 @@ class NoteRules(Strict):
     """A regular expression for what joins one item of a list to the next ("aspirin AND all
     non-selective NSAIDs (ibuprofen, naproxen)"): an item of the same type joined so to a
     negated one is negated too, however far the cue's scope reached."""
-    services: str | None = None
-    """A regular expression for the names of services whose words name a condition
-    ("referral to trauma and orthopaedics"): no condition the patient has."""
+    look_alikes: str | None = None
+    """A regular expression for names whose words name a condition or treatment the patient
+    does not have: a service ("referral to trauma and orthopaedics"), an alert ("code
+    stroke"), advice ("radiation safety"), a swimmer's stroke, a conditioning regimen."""
     clinician_after: str | None = None
     """A regular expression (case-sensitive) for a title and a name right after an
     abbreviation that make it a clinician's role ("HO Dr Farhan")."""
@@ -143,8 +144,8 @@ def clause_date(clause: str, written: date, mention: str | None = None
     if len(days) + len(found) + len(full) != 1:
         return None
     if full:
-        ((day, shown),) = ((d, f"{d:%Y-%m-%d}") for d in full)
-        return (day, shown) if day < written else None
+        (day,) = full
+        return (day, f"{day:%Y-%m-%d}") if day < written else None
     if days:
         ((day_of_month, month),) = days
         when = _last_before(day_of_month, month, written)
@@ -403,7 +404,7 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                                     if lexicon.get(m.concept_id).type == "anatomy"))
         side = words(clause)[1]
         denied = _denied_with_list(analysis, lexicon)
-        services = [m.span() for m in _cue("services").finditer(analysis.text)]
+        look_alikes = [m.span() for m in _cue("look_alikes").finditer(analysis.text)]
         for mention in analysis.mentions:
             concept = lexicon.get(mention.concept_id)
             kind = rules.kinds.get(concept.type)
@@ -418,7 +419,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                     found.append(NoteFinding("allergy", concept.id, mention.text, "active", (),
                                              side, clause, note))
                 continue
-            if any(start <= mention.start and mention.end <= end for start, end in services):
+            if any(start <= mention.start and mention.end <= end
+                   for start, end in look_alikes):
                 continue  # "referral to trauma and orthopaedics": a service, not a trauma
             if _names_a_side(analysis, mention):
                 continue  # "s/p RT THA": the right side, not radiotherapy
