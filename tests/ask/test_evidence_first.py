@@ -63,6 +63,20 @@ def test_other_ways_sources_write_the_question_are_searched(question: str,
     assert related <= {*understood.related, *understood.spelled}
 
 
+@pytest.mark.parametrize("question", [
+    "Which daily dose of palovarotene is given as long-term treatment?",  # "long-term"
+    "How many milligrams per kilogram of etidronate should a paraplegic take?",
+    "What naproxen dose in mg, and how many times a day, is given after hip arthroscopy?",
+])
+def test_a_question_about_an_amount_of_drug_asks_for_a_dose_first(question: str) -> None:
+    """A dose asked in other words (milligrams, "how many times a day") is still the main
+    intent, so a source that gives no dose does not answer it (it was read as "another name"
+    for the "term" in "long-term", or as "how many times more")."""
+    understood = understand(question, load_lexicon())
+    assert understood.intents[0] == "dose", understood.intents
+    assert not {"synonym", "magnitude"} & set(understood.intents)
+
+
 def test_a_test_named_as_the_setting_does_not_make_it_a_diagnosis_question() -> None:
     understood = understand("In patients with a positive bone scan but a normal x-ray, how "
                             "often did etidronate prevent heterotopic ossification?",

@@ -203,3 +203,21 @@ def test_a_doi_holds_no_measured_value() -> None:
         "http://dx.doi.org/10.1097/SAP.0000000000003337")
     assert compiled(answers["measurement"].pattern).search("ALP: 410 U/L on admission")
     assert compiled(answers["figure"].pattern).search("flexion improved to 94.5 degrees")
+
+
+VET_PAGE = ("Myositis ossificans\n\n"
+            "Myositis ossificans in dogs is bone forming in a thigh muscle after damage.\n\n"
+            "Signs\n\n"
+            "The symptoms are fever and a swelling of the leg that is warm to the touch.\n")
+
+
+def test_a_statement_from_a_page_about_dogs_says_it_is_about_dogs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The page names the animal once, in its opening sentence: a statement re-worded from
+    its list of symptoms says it holds in dogs, not bare as if found in people."""
+    with store_of_pages(tmp_path, {"vet.txt": VET_PAGE}) as kb:
+        answer = kb.ask("What are the symptoms of myositis ossificans?")
+    from_page = [s for s in answer.statements
+                 if any(c.sentence_text.startswith("The symptoms are") for c in s.citations)]
+    assert from_page, [s.text for s in answer.statements]
+    assert all(s.text.endswith("(in animals: dog)") for s in from_page), [
+        s.text for s in from_page]

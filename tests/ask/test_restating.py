@@ -102,7 +102,10 @@ def _claim(predicate: str, polarity: str = "asserted") -> Claim:
     "Data regarding the bone following neck fusion with a growth factor are sparse.",
     "A case series on two patients documented the bone after severe pneumonia.",
     "Generally, the beam should be given as close as practical to the time of the operation.",
-    "The Bone of the Deltoid Muscle After Keyhole Repair of the Shoulder Tendons"])
+    "The Bone of the Deltoid Muscle After Keyhole Repair of the Shoulder Tendons",
+    "This case highlights that the bone can form in a neck muscle after a collarbone break.",
+    "Figure 4-2 The bone after a bruise of the thigh.",
+    "Few studies have reported on the rate of the bone after a hip scope."])
 def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None:
     assert restricted(_claim("diagnostic_test_for", "negated"), sentence)
     assert restricted(_claim("recommended_for"), sentence)
@@ -119,7 +122,9 @@ def test_restrictions_bind_claims_that_deny_or_limit_only(sentence: str) -> None
     "This study reviewed the scores of patients having the bone removed after a knee scope.",
     "To assess the bone's impact on walking after a head injury.",
     "To compare the imaging features of the bone on x-ray, CT and MRI.",
-    "Objectives To compare the features of the lesion on radiographs, CT and MR images."])
+    "Objectives To compare the features of the lesion on radiographs, CT and MR images.",
+    "Investigate the walking outcomes of the bone formed after a hip scope.",
+    "Classify the extent of the bone when present after a hip scope."])
 def test_a_sentence_that_states_no_finding_restricts_every_claim(sentence: str) -> None:
     # a study's aim or method: "x-ray helps diagnose it" is not what it found
     for predicate in ("diagnostic_test_for", "risk_factor_for", "occurs_at_site", "increases"):

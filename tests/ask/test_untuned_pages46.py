@@ -55,3 +55,31 @@ def test_a_conclusion_is_quoted_with_the_sentence_it_is_drawn_from(tmp_path) -> 
         answer = kb.ask("Which day does the FOP community mark every year, and why that day?")
     quoted = next(s for s in answer.evidence if s.text.startswith("Therefore"))
     assert any("gene behind it was found" in c.quote for c in quoted.citations)
+
+
+VET_PAGE = (
+    "Bone in a dog's thigh\n\n"
+    "Myositis ossificans in dogs is bone forming in a thigh muscle after damage.\n"
+    "It can be treated with anti-inflammatory drugs and, when the bone limits walking, with "
+    "surgery.\n"
+    "The condition is known as ossifying myopathy or stone muscle.\n")
+
+
+def test_an_option_in_a_list_the_sources_do_not_name_is_offered_not_asked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "How is it treated - drugs, rest, surgery?": the page names the drugs and the
+    surgery; the one option it never mentions is offered, not the question's topic (the
+    question was declined for it)."""
+    with store_of_pages(tmp_path, {"vet.txt": VET_PAGE}) as kb:
+        listed = kb.ask("How is myositis ossificans treated in dogs - drugs, rest, "
+                        "surgery?")
+        alone = kb.ask("Does rest cure myositis ossificans in dogs?")
+    assert not listed.abstained
+    assert any("anti-inflammatory drugs" in s.text for s in listed.evidence)
+    assert alone.abstained  # asked about on its own, it is the topic
+
+
+def test_a_nickname_is_another_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"vet.txt": VET_PAGE}) as kb:
+        answer = kb.ask("What's the popular nickname for myositis ossificans in dogs?")
+    assert answer.understood is not None and answer.understood.intents[0] == "synonym"
+    assert any("stone muscle" in s.text for s in answer.evidence)

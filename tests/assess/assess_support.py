@@ -33,3 +33,12 @@ def statuses(raw: Any) -> dict[str, set[str]]:
     for fact in record(raw).facts:
         out.setdefault(fact.concept, set()).add(fact.status)
     return out
+
+
+def searchset(*resources: dict[str, Any], gender: str = "female") -> dict[str, Any]:
+    """A made-up searchset bundle: one patient and these resources, each about them."""
+    person = {"resourceType": "Patient", "id": "p", "gender": gender,
+              "birthDate": "1990-01-01"}
+    return {"resourceType": "Bundle", "type": "searchset",
+            "entry": [{"resource": person}] + [
+                {"resource": {"subject": {"reference": "Patient/p"}, **r}} for r in resources]}

@@ -12,19 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from assess_support import record, statuses
+from assess_support import record, searchset, statuses
 
 from osteon import KnowledgeBase
 from osteon.reading.lexicon import load_lexicon
-
-
-def _fhir(*resources: dict[str, Any]) -> dict[str, Any]:
-    """A made-up searchset bundle: one patient and these resources."""
-    person = {"resourceType": "Patient", "id": "p", "gender": "female",
-              "birthDate": "1990-01-01"}
-    return {"resourceType": "Bundle", "type": "searchset",
-            "entry": [{"resource": person}] + [
-                {"resource": {"subject": {"reference": "Patient/p"}, **r}} for r in resources]}
 
 
 def _composition(date: str, **sections: str) -> dict[str, Any]:
@@ -46,7 +37,7 @@ PARAPLEGIA = {"resourceType": "Condition", "id": "sci", "onsetDateTime": "2026-0
 def test_a_documents_sections_are_read_as_its_notes(seeded_kb: KnowledgeBase) -> None:
     """A warm thigh written only in a ward round's "Examination" section calls for the
     differential the sources give (HO vs thrombophlebitis); its "Plan" items are plans."""
-    bundle = _fhir(PARAPLEGIA, _composition(
+    bundle = searchset(PARAPLEGIA, _composition(
         "2026-11-13T09:00:00Z",
         Examination="<p>R hip passive flexion now 95.</p><p>Slight warmth R groin / anterior"
                     " thigh.</p><p>NO ankle oedema.</p>",
@@ -80,7 +71,7 @@ def test_an_orders_reason_is_read_and_a_condition_it_names_is_not_planned(
              "intent": "order", "code": {"text": "Three-phase bone scan R elbow"},
              "occurrenceDateTime": "2026-12-01", "authoredOn": "2026-11-18",
              "reasonCode": [{"text": "?HO R elbow (heterotopic ossification)"}]}
-    result = seeded_kb.assess(_fhir(order), at="2026-11-20T12:00:00Z")
+    result = seeded_kb.assess(searchset(order), at="2026-11-20T12:00:00Z")
     ho = {f.status for f in result.patient.facts if f.concept == "heterotopic_ossification"}
     assert ho == {"possible"}
 

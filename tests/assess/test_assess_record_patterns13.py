@@ -108,7 +108,8 @@ def test_german_and_nordic_procedure_codes_are_operations(system, code, concept,
 @pytest.mark.parametrize("code,text,concept", [
     ("M01AE01", "Ibuprofeno 400 mg", "ibuprofen"),
     ("M01AB15", None, "ketorolac"),
-    ("M01AX17", None, "nsaid"),
+    ("M01AE11", None, "nsaid"),  # a substance not listed: its group
+    ("M01AX17", None, "nimesulide"),
     ("M05BA04", "Acido alendronico 70 mg settimanale", "alendronate"),
     ("B01AB05", "Enoxaparina 4000 UI", "low_molecular_weight_heparin"),
 ])

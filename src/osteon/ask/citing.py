@@ -31,6 +31,8 @@ def statement_of(knowledge: KnowledgeStore, fact: Fact, limit: int) -> Statement
         first, *rest = fact.claims  # the injuries every claim is restricted to
         text = in_model(text, [p for p in first.scope.population
                                if all(p in c.scope.population for c in rest)], knowledge)
+    else:
+        text = in_animals(text, claims, knowledge)
     return Statement(text, fact.assertion.belief, citations,
                      fact.assertion.polarity, figures_of(claims))
 
@@ -49,6 +51,19 @@ def in_model(text: str, populations: Iterable[str], knowledge: KnowledgeStore) -
     after = [f"after {name}" for name in dict.fromkeys(
         name_of(p, knowledge.lexicon) for p in populations) if name.lower() not in bare.lower()]
     return f"{bare} ({', '.join([MODEL_CONTEXT, *after])})"
+
+
+def in_animals(text: str, claims: Sequence[Claim], knowledge: KnowledgeStore) -> str:
+    """A statement every cited sentence of which speaks of animals, saying which.
+
+    "Fever is a symptom of myositis ossificans" from a vet's page on dogs holds for dogs;
+    said bare it would read as a finding in people.
+    """
+    species = [c.scope.species for c in claims]
+    if not species or not all(species):
+        return text
+    names = dict.fromkeys(name_of(s, knowledge.lexicon) for found in species for s in found)
+    return f"{text} (in animals: {', '.join(names)})"
 
 
 def citation_at(place: SentencePlace, span: tuple[int, int] | None = None) -> Citation:

@@ -595,18 +595,32 @@ def _alternative_of_said(knowledge: KnowledgeStore, text: str, word: str,
     """Is the word one side of a choice whose other side the sources use?
 
     "Were the nails put in antegrade or retrograde?": the page says "antegrade", which
-    answers it; the side it does not name is offered, not asked about. A comparison ("more
+    answers it; the side it does not name is offered, not asked about; so are the items
+    of a list of options ("treated how - drugs, rest, surgery?"). A comparison ("more
     common after the anterior or the posterior approach?") asks about both sides.
     """
     if _COMPARING.search(text):
         return False
-    for match in re.finditer(rf"\b(\w+)\s+or\s+{re.escape(word)}\b|"
-                             rf"\b{re.escape(word)}\s+or\s+(\w+)\b", text, re.IGNORECASE):
-        other = fold(match.group(1) or match.group(2))
-        if (len(other) >= MIN_LENGTH and other not in rules.stopwords
-                and other not in rules.frame_words and not knowledge.store.absent_words([other])):
+    for match in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        before = _JOINED_BEFORE.search(text, 0, match.start())
+        after = _JOINED_AFTER.match(text, match.end())
+        sides = [(side.group("word"), "," not in side.group("joint") or bool(before and after))
+                 for side in (before, after) if side is not None]
+        if any(listed and _said(knowledge, other, rules) for other, listed in sides):
             return True
     return False
+
+
+def _said(knowledge: KnowledgeStore, word: str, rules: QuestionRules) -> bool:
+    other = fold(word)
+    return (len(other) >= MIN_LENGTH and other not in rules.stopwords
+            and other not in rules.frame_words and not knowledge.store.absent_words([other]))
+
+
+_JOINED_BEFORE = re.compile(r"(?P<word>\w+)(?P<joint>\s+or\s+|\s*/\s*|\s*,\s*(?:or\s+)?)$")
+_JOINED_AFTER = re.compile(r"(?P<joint>\s+or\s+|\s*/\s*|\s*,\s*(?:or\s+)?)(?P<word>\w+)")
+"""A word joined to the one before or after it as an option: "A or B", "A/B", "A, B, C"
+(a comma joins options only where the word is joined on both sides)."""
 
 
 _COMPARING = re.compile(r"\b(?:more|less|better|worse|higher|lower|fewer|greater|safer|"

@@ -200,11 +200,12 @@ def _convert(resource: Any, medications: dict[str, Any]
         state = ("absent" if verification == "refuted"  # ruled out: said, never had
                  else "possible" if verification in _UNCERTAIN  # hedged stays hedged
                  else "resolved" if clinical in _RESOLVED else "active")
-        return "conditions", _entry(resource.code, when, resource.bodySite, source, state, end)
+        return "conditions", _entry(_named(resource), when, resource.bodySite, source, state,
+                                    end)
     if kind in ("Procedure", "ServiceRequest"):
         planned = kind == "ServiceRequest" or status == "preparation"
         when, end = _first_time(resource, "performed" if kind == "Procedure" else "occurrence")
-        entry = _entry(resource.code, when, resource.bodySite, source,
+        entry = _entry(_named(resource), when, resource.bodySite, source,
                        "absent" if called_off else "planned" if planned else "active", end)
         return "procedures", entry if called_off else _as_injection(resource.code, entry)
     if kind == "Observation":
@@ -461,6 +462,24 @@ def _first_time(resource: Any, field: str) -> tuple[Any, Any]:
     if period is not None and (period.start or period.end):
         return period.start or period.end, period.end
     return None, None
+
+
+_NOTE_HEAD = re.compile(r"[^:;.\n]{3,120}")
+"""A note's opening words up to its first colon, stop or semicolon: "In situ fixation L SUFE:
+single 6.5 mm screw …" names the operation."""
+
+
+def _named(resource: Any) -> Any:
+    """What names a condition or an operation: its code, else its note's opening words.
+
+    `code` is optional in FHIR; a Procedure recorded only as "In situ fixation L SUFE: single
+    screw …" in its note is that fixation, not nothing.
+    """
+    if resource.code is not None:
+        return resource.code
+    head = next((m.group().strip() for n in getattr(resource, "note", None) or [] if n.text
+                 for m in [_NOTE_HEAD.match(n.text.strip())] if m), None)
+    return r4_model("CodeableConcept")(text=head) if head else None
 
 
 def _entry(code: Any, when: Any, sites: Any, source: str, status: str,

@@ -585,12 +585,6 @@ def _covered(concept: str, note: NoteText, lexicon: Lexicon) -> bool:
 @lru_cache(maxsize=2)
 def note_pipeline(lexicon: Lexicon) -> Pipeline:
     """The reading pipeline with the clinical cues added, built once per lexicon."""
-    from medspacy.context import ConTextRule
-
     from osteon.reading.pipeline import Pipeline
 
-    pipeline = Pipeline(lexicon)
-    context: Any = pipeline.nlp.get_pipe("medspacy_context")
-    context.add([ConTextRule(r.literal, r.category, pattern=r.pattern, direction=r.direction,
-                             max_scope=r.max_scope) for r in note_rules().rules])
-    return pipeline
+    return Pipeline(lexicon, note_rules().rules)

@@ -30,8 +30,9 @@ _LIST_LINK = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an|other)\s+)?", re.I
 
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:that|which|who)\s+(?:(?:also|often|usually|then|further|directly|can|may|might|"
-    r"could|will|would)\s+)*$", re.IGNORECASE)
-"""A trigger whose subject is a relative pronoun right before it ("... that stimulate")."""
+    r"could|will|would|is|are|was|were|be|been)\s+)*$", re.IGNORECASE)
+"""A trigger whose subject is a relative pronoun right before it ("... that stimulate", "...
+which is usually caused by")."""
 
 _HEAD_END = re.compile(r"(?:\s*\([^()]{1,40}\))?[\s,)\]]*")
 """What may stand between the pronoun's noun and the pronoun: a bracketed short name."""

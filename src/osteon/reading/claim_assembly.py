@@ -179,6 +179,37 @@ def subsume(claims: list[Claim], lexicon: Lexicon, policy: Subsumption,
     return [c for c in claims if not covered(c)]
 
 
+def through_named_kinds(claims: list[Claim], umbrella: Mapping[str, frozenset[str]],
+                        text: str) -> list[Claim]:
+    """An umbrella's claims said of the kinds the same sentence names as its members.
+
+    "There are rare genetic disorders causing HO such as FOP", "Another rare genetic
+    disorder causing HO is POH": what the sentence says of the umbrella it says of FOP and
+    POH (is_a claims of the same sentence name them), and an umbrella only gathers, so its
+    own copy goes. Each kind's claim cites the span from the umbrella's claim to the name.
+    """
+    kinds: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if (claim.predicate == "is_a" and not claim.object_is_text
+                and claim.object in umbrella and claim.subject != claim.object
+                and claim.polarity == "asserted"):
+            kinds.setdefault(claim.object, []).append(claim)
+    if not kinds:
+        return claims
+    out: list[Claim] = []
+    for claim in claims:
+        naming = claim.predicate == "is_a" and claim.object == claim.subject
+        if claim.subject not in kinds or naming or claim in kinds[claim.subject]:
+            out.append(claim)
+            continue
+        for member in kinds[claim.subject]:
+            lo = min(claim.evidence.span_start, member.evidence.span_start)
+            hi = max(claim.evidence.span_end, member.evidence.span_end)
+            evidence = replace(claim.evidence, span_start=lo, span_end=hi, quote=text[lo:hi])
+            out.append(replace(claim, subject=member.subject, evidence=evidence))
+    return out
+
+
 def explicit_over_positional(explicit: list[Claim], positional: list[Claim],
                              lexicon: Lexicon) -> list[Claim]:
     """Positional claims the sentence's own words do not already settle.

@@ -12,7 +12,7 @@ negation or a hedge.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -96,9 +96,15 @@ ConText's cost grows with mentions times cues, and no real sentence is this long
 class Pipeline:
     """A loaded medspaCy pipeline; build once (it compiles every lexicon form) and reuse."""
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None,
+                 more_cues: Sequence[ContextRuleEntry] = ()) -> None:
+        """Build the pipeline on `lexicon` with reading's ConText rules and `more_cues`.
+
+        A rule of `more_cues` whose literal reading's rules also have replaces reading's
+        (assess's notes give "if" its own, shorter scope).
+        """
         self.lexicon = lexicon or load_lexicon()
-        self.nlp = _build_nlp(self.lexicon)
+        self.nlp = _build_nlp(self.lexicon, more_cues)
 
     def analyse(self, text: str) -> SentenceAnalysis:
         """Find mentions and cues in one sentence (nothing in one too long to read)."""
@@ -149,7 +155,7 @@ FOOTNOTE_SUFFIX = r"(?<=[A-Za-z]{2})\.\d{1,3}(?:[,\u2013-]\d{1,3})*$"
 "formation.6,7"), as pages copied from journals carry them: split off, so the word is read."""
 
 
-def _build_nlp(lexicon: Lexicon) -> Language:
+def _build_nlp(lexicon: Lexicon, more_cues: Sequence[ContextRuleEntry] = ()) -> Language:
     nlp = spacy.blank("en")
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(
         [FOOTNOTE_SUFFIX, *nlp.Defaults.suffixes]).search
@@ -158,8 +164,12 @@ def _build_nlp(lexicon: Lexicon) -> Language:
     matcher: LexiconMatcher = nlp.add_pipe("osteon_lexicon_matcher")
     matcher.add(lexicon_target_rules(nlp, lexicon))
     context: ConText = nlp.add_pipe("medspacy_context", config={"rules": None})
+    # one rule a literal: where two match the same words, medspaCy keeps whichever its
+    # matcher yields first, an order that shifts as rules are added elsewhere
+    replaced = {r.literal.casefold() for r in more_cues}
+    cues = [r for r in _context_rules().rules if r.literal.casefold() not in replaced]
     context.add([ConTextRule(r.literal, r.category, pattern=r.pattern, direction=r.direction,
-                             max_scope=r.max_scope) for r in _context_rules().rules])
+                             max_scope=r.max_scope) for r in (*cues, *more_cues)])
     return nlp
 
 

@@ -59,6 +59,10 @@ class DocumentReader:
         # NSAIDs may…") are read from their own words.
         listed: tuple[int, str | None] = (-1, None)
         setting_block: tuple[int, str | None] = (-1, None)
+        opening = next(((s, a) for s, a in zip(doc.sentences, analyses, strict=True)
+                        if not a.skipped), None)
+        species = self.scopes.document_species(
+            title, opening[0].text if opening else "", opening[1].mentions if opening else ())
         categories = {s.idx: section_category(s.path) for s in doc.sections}
         nearest = {s.idx: _nearest_heading_mentions(doc, s.idx, headings) for s in doc.sections}
         for sentence, analysis in zip(doc.sentences, analyses, strict=True):
@@ -85,6 +89,7 @@ class DocumentReader:
                                    and previous_section == sentence.section_idx else ()),
                 earlier_mentions=earlier if previous_block == sentence.block_idx else (),
                 model_context=None if said_of_people else setting_block[1],
+                document_species=() if self._clinical.search(sentence.text) else species,
                 lead_in=(lead_in[1] if sentence.kind == "list_item"
                          and lead_in[0] == sentence.section_idx else None),
             )

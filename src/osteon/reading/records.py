@@ -338,6 +338,9 @@ class SentenceSetting:
     points when the previous sentence names nothing it could be ("ALP rises late. Weekly
     tests catch the peak. It is not useful after fractures.")."""
     model_context: str | None = None
+    document_species: tuple[str, ...] = ()
+    """The organisms the document is about (its title's, or its opening sentence's "… in
+    dogs"), for a sentence not said of people: scope's last resort for a species."""
     lead_in: Polarity | None = None
     """For a list item: the polarity of the sentence that introduces its list, when that
     sentence doubts or denies what follows ("While not proven, the following may help:")."""

@@ -237,12 +237,17 @@ class Anaphor(Strict):
     apposition: str | None = None
     """Words right after the anaphor that name it ("this condition, known as HO"): the
     mention after them is what it stands for, not anything named before."""
+    names_unnamed: str | None = None
+    """Words right after the anaphor that name it where nothing before it does ("The
+    condition is known as FOP", opening a page that only described muscle turning to bone):
+    with no antecedent but the topic by default, the mention after them is what it stands
+    for, not the topic (which would make FOP "a kind of HO" on no sentence's word)."""
     across: str | None = None
     """A mention earlier in the same sentence is the antecedent only with a match of this
     (a clause break) between the two: in "SCI and TBI are triggers for this condition" the
     condition is not one of the triggers of the same clause, it is the one named before."""
 
-    @field_validator("pattern", "across", "apposition")
+    @field_validator("pattern", "across", "apposition", "names_unnamed")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)

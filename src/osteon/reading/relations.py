@@ -27,6 +27,7 @@ from osteon.reading.claim_assembly import (
     governed,
     polarity_of,
     subsume,
+    through_named_kinds,
     with_qualifiers,
 )
 from osteon.reading.lexicon import Lexicon
@@ -233,6 +234,7 @@ class RelationExtractor:
                 claims.extend(self._apply(rule, match, analysis, pool, setting, taken, agents,
                                           outcomes))
         gathering = self._gathering(text, mentions)
+        claims = through_named_kinds(dedupe(claims), self._subsumption.umbrella, text)
         claims = subsume(dedupe(claims), self.lexicon, self._subsumption, gathering)
         if setting.sentence_kind in ("list_item", "text"):
             positional: list[Claim] = []

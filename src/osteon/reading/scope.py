@@ -58,6 +58,15 @@ class SpeciesRules(Strict):
 
     organisms: tuple[str, ...] = ()
     contexts: dict[str, str] = {}
+    of_document: str = r"(?!)"
+    """Words between a condition and an organism in a document's opening sentence that make
+    the document about that organism ("Myositis ossificans in dogs is …"): its sentences
+    that name no species, and are not said of people, are said of it."""
+
+    @field_validator("of_document")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return check_regex(value)
 
 
 class SeverityRules(Strict):
@@ -124,6 +133,7 @@ class ScopeReader:
         takes no population from the events listed beside it."""
         self._organism = {c for root in self.rules.species.organisms
                           for c in {root, *lexicon.descendants(root)}}
+        self._of_document = re.compile(self.rules.species.of_document, re.IGNORECASE)
         self._before = re.compile(self.rules.populations.before, re.IGNORECASE)
         self._after = re.compile(self.rules.populations.after, re.IGNORECASE)
         self._people = re.compile(self.rules.populations.people, re.IGNORECASE)
@@ -274,7 +284,26 @@ class ScopeReader:
 
     def _title_level(self, setting: SentenceSetting) -> _Level:
         title = _text_of(setting.section_path[:1], setting.title_mentions)
-        return self._named_level(title, setting.title_mentions)
+        return replace(self._named_level(title, setting.title_mentions),
+                       species=setting.document_species)
+
+    def document_species(self, title: Sequence[Mention], text: str,
+                         mentions: Sequence[Mention]) -> tuple[str, ...]:
+        """The organisms a whole document is about, by its title or its opening sentence.
+
+        Those its title names, else the one its opening sentence names a condition in
+        ("Myositis ossificans in dogs is …"). A vet's page says "the symptoms are fever,
+        a lump, warmth" of dogs without saying "dogs" again; a review that mentions dogs
+        in passing is not about them.
+        """
+        named = self._organisms(title)
+        if named:
+            return named
+        return tuple(dict.fromkeys(
+            o.concept_id for o in mentions if o.concept_id in self._organism
+            and any(c.end <= o.start and c.concept_id in self.lexicon
+                    and self.lexicon.get(c.concept_id).type == "condition"
+                    and self._of_document.fullmatch(text, c.end, o.start) for c in mentions)))
 
     def _named_level(self, text: str | None, mentions: Sequence[Mention]) -> _Level:
         """A heading's or a title's families and populations (headings name no species)."""

@@ -36,6 +36,7 @@ class _CompiledAnaphor:
     across: re.Pattern[str] | None
     rule: Anaphor
     apposition: re.Pattern[str] | None = None
+    names_unnamed: re.Pattern[str] | None = None
 
 
 class VirtualMentions:
@@ -54,7 +55,8 @@ class VirtualMentions:
         self._anaphors = [_CompiledAnaphor(
             guarded(a.pattern), required_literals(a.pattern), rules.expand_types(a.types),
             re.compile(a.across, re.IGNORECASE) if a.across else None, a,
-            re.compile(a.apposition, re.IGNORECASE) if a.apposition else None)
+            re.compile(a.apposition, re.IGNORECASE) if a.apposition else None,
+            re.compile(a.names_unnamed, re.IGNORECASE) if a.names_unnamed else None)
             for a in rules.anaphors]
         self._compositions = [(guarded(c.before), required_literals(c.before), c.name)
                               for c in rules.compositions]
@@ -195,6 +197,12 @@ class VirtualMentions:
                     antecedents = own or self._subject_of(types, setting)
                 else:
                     antecedents = same_sentence[:1] or self._antecedents(types, setting)
+                if (anaphor.names_unnamed is not None and not same_sentence
+                        and antecedents == [self.rules.topic] and self._by_default(setting)):
+                    naming = anaphor.names_unnamed.match(text, match.end())
+                    after = [m.concept_id for m in real or () if naming is not None
+                             and m.start >= naming.end() and type_of(m.concept_id) in types]
+                    antecedents = after[:1] or antecedents
                 if rule.concepts:
                     antecedents = [c for c in antecedents if any(
                         c == k or self.memo.is_a(c, k) for k in rule.concepts)
@@ -202,6 +210,13 @@ class VirtualMentions:
                 for concept in antecedents:
                     out.append(Mention(concept, match.start(), match.end(), match.group()))
         return out
+
+    def _by_default(self, setting: SentenceSetting) -> bool:
+        """Is the topic an anaphor's antecedent only by default: named by nothing around it?"""
+        topic = self.rules.topic
+        return not any(m.concept_id == topic or self.memo.is_a(m.concept_id, topic)
+                       for m in (*setting.previous_mentions, *setting.earlier_mentions,
+                                 *setting.heading_mentions, *setting.title_mentions))
 
     def _subject_of(self, types: frozenset[str], setting: SentenceSetting) -> list[str]:
         """What a sentence-opening "It" stands for.

@@ -1,0 +1,99 @@
+"""How records outside the English-coded mainstream name what was done (issue 15, dev set
+patients28): an operation with no code but its note, a fixation "in situ", French and
+Catalan names of an operation and a drug, an NSAID coded by ATC only, and a code the text
+takes back. Each case is a small record written for the test (no real patient).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assess_support import searchset
+
+from osteon import KnowledgeBase
+
+
+def _operation(id_: str, when: str, code: dict[str, Any] | None = None, note: str | None = None,
+               site: str | None = None, status: str = "completed") -> dict[str, Any]:
+    resource: dict[str, Any] = {"resourceType": "Procedure", "id": id_, "status": status,
+                                "performedDateTime": when}
+    if code is not None:
+        resource["code"] = code
+    if note is not None:
+        resource["note"] = [{"text": note}]
+    if site is not None:
+        resource["bodySite"] = [{"text": site}]
+    return resource
+
+
+def _facts(result) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return {(f.concept, f.status) for f in result.patient.facts}
+
+
+def test_an_operation_with_no_code_is_named_by_its_note(seeded_kb: KnowledgeBase) -> None:
+    """`code` is optional in FHIR: a Procedure recorded only as "In situ fixation L hip:
+    single cannulated screw …" in its note is a hip operation, with its window."""
+    bundle = searchset(_operation("op", "2031-04-23T13:20:00Z",
+                              note="In situ fixation L SUFE: single 6.5 mm cannulated screw "
+                                   "across the physis.", site="Left hip"))
+    result = seeded_kb.assess(bundle, at="2031-04-24T12:00:00Z")
+    assert ("percutaneous_pinning", "active") in _facts(result)
+    assert result.risk_factors, "a hip operation is a risk the sources name"
+    assert any(d.window.status in ("open", "closing") for d in result.deadlines), [
+        d.window.status for d in result.deadlines]
+
+
+def test_an_operation_and_a_drug_named_in_french(seeded_kb: KnowledgeBase) -> None:
+    booked = {"resourceType": "ServiceRequest", "id": "sr", "status": "active",
+              "intent": "order", "occurrenceDateTime": "2031-06-13T13:00:00Z",
+              "code": {"text": "Ostéosynthèse olécrane gauche par haubanage"}}
+    ibuprofen = {"resourceType": "MedicationRequest", "id": "m", "status": "active",
+                 "intent": "order", "authoredOn": "2031-06-10T23:30:00Z",
+                 "medicationCodeableConcept": {"text": "Ibuprofène 400 mg x 3/jour"}}
+    result = seeded_kb.assess(searchset(booked, ibuprofen), at="2031-06-12T17:00:00Z")
+    facts = _facts(result)
+    assert ("open_reduction_internal_fixation", "planned") in facts
+    assert ("ibuprofen", "active") in facts
+
+
+def test_an_nsaid_coded_by_atc_alone_is_that_drug(seeded_kb: KnowledgeBase) -> None:
+    """M01AE03 is ketoprofen (brand Ketonal), not only "an NSAID": the report names it."""
+    drug = {"resourceType": "MedicationRequest", "id": "m", "status": "active",
+            "intent": "order", "authoredOn": "2031-03-10T18:00:00Z",
+            "medicationCodeableConcept": {"coding": [{"system": "http://www.whocc.no/atc",
+                                                      "code": "M01AE03"}]}}
+    result = seeded_kb.assess(searchset(drug), at="2031-03-12T12:00:00Z")
+    assert ("ketoprofen", "active") in _facts(result)
+
+
+def test_a_spinal_operation_named_in_catalan(seeded_kb: KnowledgeBase) -> None:
+    """A local code with no display; the operative note names the fusion and the
+    laminectomy in Catalan."""
+    op = _operation("op", "2031-07-14T16:10:00Z",
+                    code={"coding": [{"system": "https://example.ad/procediments",
+                                      "code": "CIR-RAQ-0412"}]})
+    note = {"resourceType": "DocumentReference", "id": "d", "status": "current",
+            "date": "2031-07-14T21:00:00Z",
+            "content": [{"attachment": {"contentType": "text/plain", "data": _b64(
+                "Intervenció: artrodesi posterior instrumentada T11-L3 amb laminectomia "
+                "descompressiva L1.")}}]}
+    result = seeded_kb.assess(searchset(op, note), at="2031-07-16T08:00:00Z")
+    concepts = {c for c, _ in _facts(result)}
+    assert {"spinal_fusion", "laminectomy"} <= concepts, concepts
+
+
+def test_a_code_the_text_takes_back_is_absent(seeded_kb: KnowledgeBase) -> None:
+    note = {"resourceType": "DocumentReference", "id": "d", "status": "current",
+            "date": "2031-12-04T06:40:00Z",
+            "content": [{"attachment": {"contentType": "text/plain", "data": _b64(
+                "The 'thoracic spinal cord injury' code on admission was an error "
+                "- removed.")}}]}
+    result = seeded_kb.assess(searchset(note), at="2031-12-04T12:00:00Z")
+    assert ("spinal_cord_injury", "active") not in _facts(result)
+    assert not any("spinal cord" in r.text.lower() for r in result.risk_factors)
+
+
+def _b64(text: str) -> str:
+    import base64
+
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
