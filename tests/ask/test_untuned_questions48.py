@@ -51,3 +51,38 @@ def test_a_rider_asks_about_riding_not_about_horses() -> None:
     question = understand("I ride horses a lot - can HO develop from that, and in which "
                           "muscles?", load_lexicon())
     assert "horse" not in question.scope.species
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("How long was the ossified part of the tendon?", "size"),
+    ("What size was the lump in her thigh?", "size"),
+    ("How long does the bone take to mature?", "length"),  # a time, as before
+    ("Over what period were the patients operated on?", "year"),
+])
+def test_a_size_and_a_study_period_are_asked_for_as_such(question: str, intent: str) -> None:
+    """ "How long was the ossified part?" asks a length in cm, not a time; "over what period
+    were they operated on?" asks the study's dates."""
+    understood = understand(question, load_lexicon())
+    assert understood.intents[:1] == (intent,), understood.intents
+
+
+TENDON_PAGE = (
+    "A broken bony Achilles tendon\n\n"
+    "We present a woman of 50 whose ossified Achilles tendon broke on the stairs.\n"
+    "Fracture of an ossified Achilles tendon is rare and has no standard treatment.\n"
+    "Only a few cases of a fractured ossified Achilles tendon have been reported.\n"
+    "The tendon was rebuilt with a hamstring graft.\n"
+    "Radiographs showed an ossification of the tendon extending over 14 cm, broken 5 cm "
+    "above the heel bone.\n")
+
+
+def test_a_size_question_quotes_the_sentence_that_gives_the_size(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"tendon.txt": TENDON_PAGE}) as kb:
+        answer = kb.ask("How long was the ossified part of the Achilles tendon?")
+    assert "14 cm" in answer.answer, answer.answer  # the short answer quotes the size
+    (tmp_path / "no_size").mkdir()
+    with store_of_pages(tmp_path / "no_size", {"tendon.txt": TENDON_PAGE.replace(
+            "extending over 14 cm, broken 5 cm above the heel bone", "broken above the heel")}
+                        ) as kb:
+        assert kb.ask("How long was the ossified part of the Achilles tendon?").abstained
+

@@ -97,3 +97,12 @@ def _b64(text: str) -> str:
     import base64
 
     return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def test_a_code_taken_back_in_portuguese_is_absent(seeded_kb: KnowledgeBase) -> None:
+    note = {"resourceType": "DocumentReference", "id": "d", "status": "current",
+            "date": "2031-09-18T11:45:00Z",
+            "content": [{"attachment": {"contentType": "text/plain", "data": _b64(
+                "O código M61.1 (FOP) registado em 11/09 foi um erro - corrigido.")}}]}
+    result = seeded_kb.assess(searchset(note), at="2031-09-18T12:00:00Z")
+    assert ("fibrodysplasia_ossificans_progressiva", "active") not in _facts(result)
