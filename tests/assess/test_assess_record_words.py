@@ -106,3 +106,23 @@ def test_a_code_taken_back_in_portuguese_is_absent(seeded_kb: KnowledgeBase) -> 
                 "O código M61.1 (FOP) registado em 11/09 foi um erro - corrigido.")}}]}
     result = seeded_kb.assess(searchset(note), at="2031-09-18T12:00:00Z")
     assert ("fibrodysplasia_ossificans_progressiva", "active") not in _facts(result)
+
+
+def test_an_operation_told_in_a_story_of_past_years_is_history(seeded_kb: KnowledgeBase) -> None:
+    """ "Fracture of the right clavicle in 2027 (bike fall), ostéosynthèse par plaque,
+    hardware removed in 2028": the fixation is of 2027, under the last year written before
+    it, not an operation of the day the letter was written (it opened a window)."""
+    note = {"resourceType": "Composition", "id": "c", "status": "final",
+            "type": {"text": "Lettre de consultation"}, "date": "2031-03-31T09:20:00Z",
+            "title": "Consultation", "author": [{"display": "Dr A. Test"}],
+            "section": [{"title": "Antécédents", "text": {
+                "status": "generated",
+                "div": '<div xmlns="http://www.w3.org/1999/xhtml"><p>Fracture de la clavicule '
+                       'droite en 2027 (chute à vélo), ostéosynthèse par plaque, matériel '
+                       'retiré en 2028, consolidée.</p></div>'}}]}
+    result = seeded_kb.assess(searchset(note), at="2031-03-31T12:00:00Z")
+    fixation = [f for f in result.patient.facts
+                if f.concept == "open_reduction_internal_fixation"]
+    assert fixation and all(f.when is not None and f.when.year == 2027 for f in fixation), [
+        (f.when, f.status) for f in fixation]
+    assert not result.deadlines

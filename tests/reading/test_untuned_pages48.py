@@ -143,3 +143,17 @@ def test_the_condition_a_page_never_named_is_what_it_is_called(tmp_path, empty_s
     naming = {(c.subject, c.object) for c in claims if c.predicate in ("is_a", "synonym_of")}
     assert ("fibrodysplasia_ossificans_progressiva", "heterotopic_ossification") not in naming
     assert ("myositis_ossificans", "heterotopic_ossification") in naming
+
+
+def test_a_drug_given_before_in_patients_who_had_treats_none_of_their_injuries(
+        tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    """ "indomethacin for HO prophylaxis in patients who had a femur fracture treated with
+    nailing or a soft tissue injury": "treated with" describes the patients' fracture; the
+    drug treats neither it nor the injury (it was read "indomethacin treats trauma")."""
+    claims = read_text(empty_store, tmp_path,
+                       "The surgeon gave indomethacin for HO prophylaxis in patients who had a "
+                       "femur fracture treated with nailing or a severe soft tissue injury.\n"
+                       "Heterotopic ossification can be treated with radiation therapy.\n")
+    treats = triples(claims, "treats")
+    assert not any(s == "indomethacin" for s, _ in treats), treats
+

@@ -142,6 +142,8 @@ def clause_date(clause: str, written: date, mention: str | None = None
              for m in _cue("clause_year").finditer(clause)}
     full = {d for m in _cue("clause_full_date").finditer(clause) if (d := _full_date(m))}
     if len(days) + len(found) + len(full) != 1:
+        if at > 0 and len(found) > 1 and not days and not full:
+            return _story_year(clause[:at], written)
         return None
     if full:
         (day,) = full
@@ -155,6 +157,17 @@ def clause_date(clause: str, written: date, mention: str | None = None
         day = date(year, month, 1)
         return (day, f"{day:%Y-%m}") if day < written.replace(day=1) else None
     return (date(year, 1, 1), str(year)) if year <= written.year - YEAR_ONLY_GAP else None
+
+
+def _story_year(before: str, written: date) -> tuple[date, str] | None:
+    """The year a story of several years has reached where a finding is named.
+
+    "Fracture of the right clavicle in 2027 (bike fall), plate fixation, hardware removed in
+    2028": the fixation is told under 2027, the last year written before it; it is history,
+    never an operation of the day the text was written.
+    """
+    years = list(_cue("clause_year").finditer(before))
+    return clause_date(years[-1].group(0), written) if years else None
 
 
 def _full_date(match: re.Match[str]) -> date | None:
