@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from assess_support import searchset
 
 from osteon import KnowledgeBase
@@ -126,3 +127,41 @@ def test_an_operation_told_in_a_story_of_past_years_is_history(seeded_kb: Knowle
     assert fixation and all(f.when is not None and f.when.year == 2027 for f in fixation), [
         (f.when, f.status) for f in fixation]
     assert not result.deadlines
+
+
+def _coded(kind: str, system: str, code: str, text: str | None = None) -> dict[str, Any]:
+    concept: dict[str, Any] = {"coding": [{"system": system, "code": code}]}
+    if text:
+        concept["text"] = text
+    if kind == "Condition":
+        return {"resourceType": "Condition", "id": "c", "code": concept,
+                "clinicalStatus": {"coding": [{"code": "active"}]},
+                "onsetDateTime": "2031-02-14T12:00:00Z"}
+    return {"resourceType": "Procedure", "id": "p", "status": "completed", "code": concept,
+            "performedDateTime": "2031-02-14T16:00:00Z"}
+
+
+def test_swiss_and_german_codes_of_an_operation_and_a_brain_injury(seeded_kb: KnowledgeBase
+                                                                   ) -> None:
+    """CHOP (Switzerland) keeps the ICD-9-CM procedure codes (79.36: the open fixation of a
+    tibia fracture); ICD-10-GM's G93.1 is the anoxic brain damage the sources name a risk."""
+    bundle = searchset(_coded("Procedure", "http://fhir.ch/ig/ch-term/CodeSystem/chop",
+                              "79.36"),
+                       _coded("Condition", "http://fhir.de/CodeSystem/bfarm/icd-10-gm",
+                              "G93.1", "Hypoxisch-ischämische Enzephalopathie"))
+    result = seeded_kb.assess(bundle, at="2031-02-15T10:00:00Z")
+    concepts = {c for c, _ in _facts(result)}
+    assert {"open_reduction_internal_fixation", "anoxic_brain_injury"} <= concepts, concepts
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("Wunddébridement und Fixateur externe Unterschenkel rechts", "debridement"),
+    ("Serial debridements of the thigh, then fasciotomy", "debridement"),
+    ("Tibiamarknagel rechts", "intramedullary_nailing"),
+])
+def test_soft_tissue_operations_and_a_nail_in_other_words(seeded_kb: KnowledgeBase, text: str,
+                                                          concept: str) -> None:
+    op = {"resourceType": "Procedure", "id": "p", "status": "completed",
+          "code": {"text": text}, "performedDateTime": "2031-02-14T16:00:00Z"}
+    result = seeded_kb.assess(searchset(op), at="2031-02-15T10:00:00Z")
+    assert concept in {c for c, _ in _facts(result)}
