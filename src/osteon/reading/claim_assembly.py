@@ -198,8 +198,7 @@ def through_named_kinds(claims: list[Claim], umbrella: Mapping[str, frozenset[st
         return claims
     out: list[Claim] = []
     for claim in claims:
-        naming = claim.predicate == "is_a" and claim.object == claim.subject
-        if claim.subject not in kinds or naming or claim in kinds[claim.subject]:
+        if claim.subject not in kinds:  # the is_a claims that name the kinds among them
             out.append(claim)
             continue
         for member in kinds[claim.subject]:

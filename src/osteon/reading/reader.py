@@ -76,7 +76,8 @@ class DocumentReader:
                 setting_block = (sentence.block_idx, context)
             elif setting_block[0] != sentence.block_idx:
                 setting_block = (sentence.block_idx, None)
-            said_of_people = not context and self._clinical.search(sentence.text)
+            clinical = self._clinical.search(sentence.text) is not None
+            said_of_people = not context and clinical
             setting = SentenceSetting(
                 doc_id=doc.id, sentence_idx=sentence.idx, sentence_start=sentence.start,
                 sentence_kind=sentence.kind, section_path=section.path,
@@ -89,7 +90,7 @@ class DocumentReader:
                                    and previous_section == sentence.section_idx else ()),
                 earlier_mentions=earlier if previous_block == sentence.block_idx else (),
                 model_context=None if said_of_people else setting_block[1],
-                document_species=() if self._clinical.search(sentence.text) else species,
+                document_species=() if clinical else species,
                 lead_in=(lead_in[1] if sentence.kind == "list_item"
                          and lead_in[0] == sentence.section_idx else None),
             )
