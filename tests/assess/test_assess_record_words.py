@@ -165,3 +165,49 @@ def test_soft_tissue_operations_and_a_nail_in_other_words(seeded_kb: KnowledgeBa
           "code": {"text": text}, "performedDateTime": "2031-02-14T16:00:00Z"}
     result = seeded_kb.assess(searchset(op), at="2031-02-15T10:00:00Z")
     assert concept in {c for c, _ in _facts(result)}
+
+
+def _note(text: str, date: str) -> dict[str, Any]:
+    return {"resourceType": "DocumentReference", "id": "n", "status": "current", "date": date,
+            "content": [{"attachment": {"contentType": "text/plain", "data": _b64(text)}}]}
+
+
+def test_a_joint_operation_coded_by_its_icd9_chapter_opens_the_window(
+        seeded_kb: KnowledgeBase) -> None:
+    """ICD-9-CM 80.41 (division of the shoulder's joint capsule) alone, no display, no
+    text: an operation on a joint, with its risk and its radiation window (patients30)."""
+    op = _operation("op", "2031-04-15T05:20:00Z", code={"coding": [
+        {"system": "http://hl7.org/fhir/sid/icd-9-cm", "code": "80.41"}]})
+    result = seeded_kb.assess(searchset(op), at="2031-04-16T01:00:00Z")
+    assert ("orthopedic_surgery", "active") in _facts(result)
+    assert any(d.window.status in ("open", "closing") for d in result.deadlines), [
+        d.window.status for d in result.deadlines]
+
+
+def test_an_nsaid_named_in_russian_is_already_taken(seeded_kb: KnowledgeBase) -> None:
+    drug = {"resourceType": "MedicationStatement", "id": "m", "status": "active",
+            "effectivePeriod": {"start": "2031-03-01"},
+            "medicationCodeableConcept": {"text": "Мовалис (мелоксикам) 15 мг"}}
+    result = seeded_kb.assess(searchset(drug), at="2031-04-16T01:00:00Z")
+    assert ("meloxicam", "active") in _facts(result)
+
+
+def test_a_denial_carried_on_by_nor_in_spanish(seeded_kb: KnowledgeBase) -> None:
+    """ "No es una lesión por golpe ni una fractura": no fracture, though "ni" follows the
+    first denial at more words than it reaches."""
+    result = seeded_kb.assess(searchset(_note(
+        "Dolor de codo del lanzador. No es una lesión por golpe ni una fractura.",
+        "2031-09-17T15:30:00Z")), at="2031-09-18T12:00:00Z")
+    assert ("fracture", "active") not in _facts(result)
+
+
+def test_a_warm_swollen_limb_described_in_spanish_calls_for_the_differential(
+        seeded_kb: KnowledgeBase) -> None:
+    """ "Muslo distal derecho caliente, tumefacto": warmth and swelling of a leg, whose
+    differential the sources give (thrombophlebitis)."""
+    result = seeded_kb.assess(searchset(_note(
+        "Examen: muslo distal derecho caliente, firme y tumefacto.",
+        "2031-06-10T15:00:00Z")), at="2031-06-10T18:00:00Z")
+    assert ("warmth", "active") in _facts(result)
+    assert any("thrombophlebitis" in i.text.lower() for i in result.differential), [
+        i.text for i in result.differential]

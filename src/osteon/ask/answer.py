@@ -108,7 +108,8 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     evidence = _each_once((quote(knowledge, r) for r in (*top, *(r for r in ranked
                                                                  if r not in top))),
                           len(top))
-    if qtypes[0].only_with_answer and not any(r.holds.get(qtypes[0].name) for r in top):
+    if qtypes[0].only_with_answer and not any(
+            r.holds.get(qtypes[0].name) and _about_asked(r, top[0], question) for r in top):
         # "how much does it cost?" over sentences that name no price: no answer in them
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
@@ -229,6 +230,17 @@ def _diverse(ranked: Sequence[Ranked], n: int, per_document: int) -> list[Ranked
             return chosen
     rest = [r for r in ranked if r not in chosen]  # few documents: fill up from them
     return sorted(chosen + rest[:n - len(chosen)], key=ranked.index)
+
+
+def _about_asked(holder: Ranked, best: Ranked, question: Question) -> bool:
+    """Is a sentence holding the kind of answer asked for about what the question asks?
+
+    It is when it names one of the question's concepts or lies on the page of the best
+    sentence: "how old was the man with the mesenteric band?" is not answered by the
+    22-month-old girl of another page's reference list.
+    """
+    return (not question.concepts or holder.features.get("concepts", 0.0) > 0
+            or holder.place.doc_id == best.place.doc_id)
 
 
 def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -> list[Ranked]:

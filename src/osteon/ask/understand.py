@@ -43,7 +43,7 @@ POLAR = re.compile(r"\s*(?:does|do|did|is|are|was|were|can|could|has|have|will|w
 AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "therapy",
                      "finding", "condition", "cell", "gene", "money", "definition", "interval",
                      "figure", "count", "publication", "year", "measurement", "identifier",
-                     "people", "size"]
+                     "people", "size", "lifespan", "age", "byline"]
 
 
 class QuestionType(Strict):
@@ -150,6 +150,10 @@ class QuestionRules(Strict):
     activity_asked: str = r"(?!)"
     """Where a question asks whether someone may do something ("can I drive…", "is it safe
     to fly…"): the `verb` group is the activity, its topic."""
+    trial_named: str = r"(?!)"
+    """Where a question names a trial in capitals ("the MOVE trial"): the `name` group."""
+    lower_case_abbreviations: frozenset[str] = frozenset()
+    """Abbreviations a question may type in lower case ("fop", "sci") that name no word."""
     particles: frozenset[str] = frozenset()
     """Words that make a verb before them an idiom ("steer clear", "go back")."""
     determiners: frozenset[str] = frozenset()
@@ -173,7 +177,7 @@ class QuestionRules(Strict):
     articles: frozenset[str] = frozenset()
     """Words that open an object ("switch THE receptor"): the word before one is a verb."""
 
-    @field_validator("activity_asked")
+    @field_validator("activity_asked", "trial_named")
     @classmethod
     def _activity(cls, value: str) -> str:
         return check_regex(value)
@@ -302,7 +306,8 @@ def _find_concepts(text: str, lexicon: Lexicon, rules: QuestionRules, fuzzy: boo
     while i < len(words):
         for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
-            concept = lexicon.concept_id_for(phrase) or rules.lay_terms.get(fold(phrase))
+            concept = (lexicon.concept_id_for(phrase) or rules.lay_terms.get(fold(phrase))
+                       or _typed_in_lower_case(phrase, lexicon, rules))
             if concept is not None and concept in lexicon:
                 found.append((concept, i, i + n))
                 i += n
@@ -403,6 +408,18 @@ def _plausible_slip(word: str, name: str) -> bool:
     change a letter rather than add or drop one.
     """
     return word[:1] == name[:1] and (len(word) >= SHORT_WORD or len(word) == len(name))
+
+
+def _typed_in_lower_case(phrase: str, lexicon: Lexicon, rules: QuestionRules) -> str | None:
+    """The concept of an abbreviation typed in lower case ("life expectancy with fop").
+
+    The lexicon matches "FOP" with its capitals, so that a page's everyday word is never
+    read as one; a question typed all in lower case writes it "fop". Only the
+    abbreviations listed (`lower_case_abbreviations`) are read so: "pe" or "mo" are words.
+    """
+    if phrase not in rules.lower_case_abbreviations:
+        return None
+    return lexicon.concept_id_for(phrase.upper())
 
 
 @dataclass(frozen=True, slots=True)

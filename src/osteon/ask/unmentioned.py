@@ -108,7 +108,8 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     words = [w for w in words if w not in rules.source_nouns and w not in asker
              and w not in glossed and not _names_a_source(question.text, w, rules)
              and not _alternative_of_said(knowledge, question.text, w, rules)]
-    topic = (unnamed_topics(knowledge, question, rules)
+    topic = (unnamed_trial(knowledge, question, rules)
+             or unnamed_topics(knowledge, question, rules)
              or unnamed_population(knowledge, question, rules)
              or asked_activity(question.text, words, rules)
              or unknown_subject(knowledge, question, words, rules)
@@ -140,6 +141,19 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     if topical and only_the_condition:
         return topical  # "does acupuncture shrink HO?": the word is what it asks about
     return []
+
+
+def unnamed_trial(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
+                  ) -> list[str]:
+    """The name of a trial the question asks about that no source writes, or [].
+
+    "How many patients took part in the MOVE trial?" over sources that speak of the drug
+    but never of MOVE: a count of people born with FOP is no answer. The name is looked
+    for with its capitals: a source's "move" is no mention of it. (On page sets 25-48 six
+    unanswerable questions named such a trial; no answerable one did.)
+    """
+    return [fold(m.group("name")) for m in compiled(rules.trial_named).finditer(question.text)
+            if not knowledge.store.writes(m.group("name"))][:1]
 
 
 def unnamed_topics(knowledge: KnowledgeStore, question: Question, rules: QuestionRules

@@ -775,6 +775,25 @@ class Store:
                 found.add(word)
         return frozenset(found)
 
+    def writes(self, name: str) -> bool:
+        """Whether some stored sentence writes `name` as given, its capitals kept ("MOVE").
+
+        The index folds case: a source's "move" holds the word, never the MOVE trial's
+        name. Every sentence holding the word is looked at (not a sample): a name asked
+        for is rare, and one missed would say the sources never mention what they do.
+        Remembered per version of the store.
+        """
+        known = self._this_version().setdefault("written", {})
+        if name not in known:
+            if len(known) >= HELD_CACHE:
+                known.clear()
+            quoted = '"' + name.replace('"', '""') + '"'
+            exact = re.compile(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])")
+            rows = self._db.execute("SELECT text FROM sentences_fts WHERE sentences_fts MATCH ?",
+                                    (quoted,))
+            known[name] = any(exact.search(text) for (text,) in rows)
+        return known[name]
+
     def vocabulary(self) -> list[str]:
         """Every term of the full-text index (stemmed), read once per version of the store."""
         cache = self._this_version()
