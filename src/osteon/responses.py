@@ -368,6 +368,8 @@ class NotRecognisedOut(Shape):
     text: str
     codes: list[CodeOut]
     source: str
+    status: str
+    """The record's status for the entry: active, resolved, absent (refuted), planned, ..."""
 
 
 class PatientOut(Shape):

@@ -120,3 +120,25 @@ def test_who_wrote_a_page_is_answered_from_its_byline(tmp_path) -> None:  # type
     assert "Spiker" in who.answer, who.answer
     assert "authors" not in said.understood.intents
     assert "arthroscope" in said.answer, said.answer
+
+
+STUDY_PAGE = (
+    "Elbow bone after burns\n\n"
+    "We reviewed 40 burn patients whose elbows formed heterotopic bone.\n"
+    "Most needed an operation to free the joint.\n"
+    "The burned area was large in every patient.\n")
+
+
+def test_a_mean_is_answered_only_by_a_sentence_that_gives_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"What was the mean burn size?" over a page that gives no mean is declined, not
+    answered with the study's other figures; once the page gives it, it is quoted."""
+    question = "What was the mean burn size of the patients with elbow heterotopic bone?"
+    with store_of_pages(tmp_path, {"burns.txt": STUDY_PAGE}) as kb:
+        assert kb.ask(question).abstained
+    (tmp_path / "given").mkdir()
+    given = STUDY_PAGE + "The mean burn size was 38% of the body surface.\n"
+    with store_of_pages(tmp_path / "given", {"burns.txt": given}) as kb:
+        answer = kb.ask(question)
+    assert "38%" in answer.answer, answer.answer
+    assert "average" not in understand("What does Brooker grade 4 mean?",
+                                       load_lexicon()).intents

@@ -211,3 +211,35 @@ def test_a_warm_swollen_limb_described_in_spanish_calls_for_the_differential(
     assert ("warmth", "active") in _facts(result)
     assert any("thrombophlebitis" in i.text.lower() for i in result.differential), [
         i.text for i in result.differential]
+
+
+def test_an_entry_not_recognised_keeps_the_records_status(seeded_kb: KnowledgeBase) -> None:
+    """A refuted condition osteon has no concept for is listed as not recognised with its
+    status, not as if the patient had it."""
+    refuted = {"resourceType": "Condition", "id": "c",
+               "code": {"text": "Ossifying fibroma L mandible"},
+               "verificationStatus": {"coding": [{
+                   "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                   "code": "refuted"}]}}
+    result = seeded_kb.assess(searchset(refuted), at="2031-06-12T17:00:00Z")
+    listed = {(n.text, n.status) for n in result.patient.not_recognised}
+    assert ("Ossifying fibroma L mandible", "absent") in listed, listed
+
+
+def test_an_operation_on_the_belly_is_no_surgery_the_sources_mean(
+        seeded_kb: KnowledgeBase) -> None:
+    """A caesarean section two days ago: the sources' surgery is "to the hips and legs",
+    joints and spine, so no risk factor is listed for it; a laparotomy scar the record's
+    HO sits in is that HO's cause (the kind is then counted as surgery again)."""
+    caesarean = _operation("op", "2031-05-02T10:00:00Z",
+                           code={"text": "Lower segment caesarean section"})
+    result = seeded_kb.assess(searchset(caesarean), at="2031-05-04T10:00:00Z")
+    assert ("caesarean_section", "active") in _facts(result)
+    assert not result.risk_factors, [r.text for r in result.risk_factors]
+    scar = {"resourceType": "Condition", "id": "ho",
+            "code": {"text": "Heterotopic ossification in midline laparotomy scar"},
+            "onsetDateTime": "2031-04-20"}
+    laparotomy = _operation("lap", "2031-03-01T10:00:00Z", code={"text": "Laparotomy"})
+    result = seeded_kb.assess(searchset(scar, laparotomy), at="2031-05-04T10:00:00Z")
+    assert any("surgery" in r.text.lower() for r in result.risk_factors), [
+        r.text for r in result.risk_factors]

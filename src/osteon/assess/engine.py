@@ -11,6 +11,7 @@ its belief, conflicts (both sides) and timings made into this patient's dates.
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -106,7 +107,7 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     view = view_of(knowledge, rules)
     hierarchy = view.hierarchy
     now, past = split_past(patient, at, rules, hierarchy)
-    ctx = _context(now, at, rules, hierarchy)
+    ctx = _context(now, at, rules, hierarchy, knowledge.lexicon)
     family = view.scopes.named(f.concept for f in patient.present()).family
     families = frozenset(family or ("acquired",))
 
@@ -330,12 +331,32 @@ def _for_family(rule: Rule, family: tuple[str, ...]) -> bool:
     return not rule.families or bool(set(rule.families) & set(family or ("acquired",)))
 
 
-def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hierarchy
-             ) -> _Context:
+def _apart(patient: Patient, rules: AssessRules, hierarchy: Hierarchy, lexicon: Lexicon
+           ) -> frozenset[str]:
+    """The kinds of event that count as themselves only for this patient (`kinds_apart`).
+
+    All of them, unless the record's HO names one: "heterotopic ossification in a midline
+    laparotomy scar" formed after that operation, which is then its cause.
+    """
+    target = hierarchy.narrower(rules.target) | {rules.history_concept}
+    said = " ".join(f"{f.label} {f.how}" for f in patient.present()
+                    if f.concept in target).casefold()
+    return frozenset(kind for kind in rules.kinds_apart if not any(
+        form.concept_id in hierarchy.narrower(kind)
+        and re.search(rf"\b{re.escape(form.text.casefold())}\b", said)
+        for form in lexicon.surface_forms()))
+
+
+def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hierarchy,
+             lexicon: Lexicon) -> _Context:
+    apart = _apart(patient, rules, hierarchy, lexicon)
+
     def up(facts: Iterable[PatientFact]) -> frozenset[str]:
         out: set[str] = set()
         for fact in facts:
             kinds = hierarchy.broader(fact.concept)
+            for kind in apart & kinds:  # an appendectomy: no "surgery" the sources mean
+                kinds = kinds & hierarchy.narrower(kind)
             out |= kinds
             for concept, also in rules.counts_as.items():  # a traumatic amputation: an
                 if concept in kinds:                        # amputation the sources mean

@@ -151,7 +151,7 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
         # "Long term (current) use of NSAID" on the problem list: the medicine, taken
         kind, status = "medication", "stopped" if status in ("resolved", "history") else status
     if mapped is None:
-        _queue_texts(out, kind, entry, NotRecognised(kind, label, codes, source))
+        _queue_texts(out, kind, entry, NotRecognised(kind, label, codes, source, status))
         return
     concept = mapped.concept
     if not entry.text and not any(c.display for c in codes) and mapped.display:

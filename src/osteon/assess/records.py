@@ -83,6 +83,9 @@ class NotRecognised:
     text: str
     codes: tuple[CodeRef, ...] = ()
     source: str = ""
+    status: str = "active"
+    """The record's status for it (resolved, absent for a refuted one, planned, ...): kept,
+    so that "Ossifying fibroma (refuted)" is not shown as a condition the patient has."""
 
 
 @dataclass(frozen=True, slots=True)

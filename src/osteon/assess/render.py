@@ -130,7 +130,8 @@ def to_markdown(assessment: Assessment) -> str:
                          "(each with its sources in `--format json` or html)")
     lines += ["", "## Not recognised", ""]
     lines += [f"- {n.kind}: {n.text}" + (f" ({', '.join(f'{c.system} {c.code}' for c in n.codes)})"
-                                          if n.codes else "") for n in p.not_recognised] or [
+                                          if n.codes else "")
+              + (f" ({n.status})" if n.status != "active" else "") for n in p.not_recognised] or [
         "_Everything in the record was recognised._"]
     if assessment.warnings:
         lines += ["", "## Warnings", ""] + [f"- {w}" for w in assessment.warnings]

@@ -168,6 +168,10 @@ class AssessRules(Strict):
     """A patient's concept (and its kinds) → concepts it is also, for what the sources say of
     them, without their own kinds (a traumatic amputation is the sources' amputation, not
     an operation)."""
+    kinds_apart: list[str] = []
+    """Kinds of event (abdominal surgery) a patient without the target condition has as
+    themselves only, not as their broader kinds (surgery): what the sources say of surgery
+    at large is not said of them."""
     entry_types: dict[str, list[str]]
     rules: list[Rule]
 
