@@ -142,3 +142,12 @@ def test_a_mean_is_answered_only_by_a_sentence_that_gives_one(tmp_path) -> None:
     assert "38%" in answer.answer, answer.answer
     assert "average" not in understand("What does Brooker grade 4 mean?",
                                        load_lexicon()).intents
+
+
+def test_a_newborn_is_asked_about_in_the_words_of_birth(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A page that says "at birth" answers a question about a newborn."""
+    page = FOP_PAGE + ("Children who have FOP appear normal at birth except for malformed "
+                       "great toes.\n")
+    with store_of_pages(tmp_path, {"fop.txt": page}) as kb:
+        answer = kb.ask("Midwife asking: would a newborn with FOP look any different at birth?")
+    assert "appear normal at birth" in answer.answer, answer.answer

@@ -243,3 +243,15 @@ def test_an_operation_on_the_belly_is_no_surgery_the_sources_mean(
     result = seeded_kb.assess(searchset(scar, laparotomy), at="2031-05-04T10:00:00Z")
     assert any("surgery" in r.text.lower() for r in result.risk_factors), [
         r.text for r in result.risk_factors]
+
+
+def test_a_plan_that_waits_on_something_in_portuguese_is_only_possible(
+        seeded_kb: KnowledgeBase) -> None:
+    """ "Se ainda limitar o joelho após maturação: discutir exérese cirúrgica" (if it still
+    limits the knee once mature: discuss excision) is no excision done, nor one booked."""
+    result = seeded_kb.assess(searchset(_note(
+        "Plano: ibuprofeno. Se ainda limitar o joelho após maturação (6-12 meses): "
+        "discutir exérese cirúrgica.", "2031-09-18T11:45:00Z")), at="2031-09-18T12:00:00Z")
+    statuses = {s for c, s in _facts(result) if c == "surgical_resection"}
+    assert statuses == {"possible"}, statuses
+    assert not result.deadlines

@@ -40,6 +40,7 @@ from osteon.assess.notes import (
     planned_cue,
     postoperative_day,
     read_notes,
+    waits_on_something,
 )
 from osteon.assess.patient_json import MAX_AGE, EntryIn, LabIn, PatientIn
 from osteon.assess.records import (
@@ -270,9 +271,12 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             when, date_only, status = day, True, "active"
         elif finding.kind == "procedure" and status == "active" and (
                 planned := planned_cue(finding.clause, finding.label)):
-            # "consulted re XRT": to come, not done; undated (the text's date is no plan's)
-            cue = f"; planned (\u201c{planned}\u201d), no date given"
-            when, date_only, status = None, False, "planned"
+            # "consulted re XRT": to come, not done; undated (the text's date is no plan's);
+            # "if it still limits the knee: discuss excision" waits on something
+            waits = waits_on_something(finding.clause)
+            cue = (f"; {'possible' if waits else 'planned'} (\u201c{planned}\u201d), "
+                   "no date given")
+            when, date_only, status = None, False, "possible" if waits else "planned"
         elif finding.kind == "procedure" and finding.waits:
             # "excision later if function stays limited": a plan that waits on something
             cue = "; possible: a plan that waits on something, no date given"

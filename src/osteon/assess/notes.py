@@ -248,7 +248,7 @@ def _stopped(clause: str, mention: str) -> bool:
     return _after(clause, mention, "stopped_after", right_after=True)
 
 
-def _conditional(clause: str) -> bool:
+def waits_on_something(clause: str) -> bool:
     """Whether the clause makes a plan in it wait on something: a cue anywhere in it.
 
     "excision later if function stays limited", "If a painful mass remains after 6-12
@@ -451,7 +451,7 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                 # ossification)": watched for, not had
             if kind == "procedure" and _service(clause, mention.text):
                 continue  # "PEDS SURGERY CONSULT": the team, not an operation
-            waits = (status == PLANNED and _conditional(clause)) or (
+            waits = (status == PLANNED and waits_on_something(clause)) or (
                 kind == "procedure" and _declined(clause, mention.text))
             if waits:
                 status = rules.statuses["hedged"]  # "excision later if function stays limited"
