@@ -16,7 +16,7 @@ import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from osteon.ask.answer import DISCLAIMER
 from osteon.ask.records import Statement
@@ -341,10 +341,18 @@ def _apart(patient: Patient, rules: AssessRules, hierarchy: Hierarchy, lexicon: 
     target = hierarchy.narrower(rules.target) | {rules.history_concept}
     said = " ".join(f"{f.label} {f.how}" for f in patient.present()
                     if f.concept in target).casefold()
-    return frozenset(kind for kind in rules.kinds_apart if not any(
-        form.concept_id in hierarchy.narrower(kind)
-        and re.search(rf"\b{re.escape(form.text.casefold())}\b", said)
-        for form in lexicon.surface_forms()))
+    if not said:  # no HO on the record (most patients): every kind counts as itself only
+        return frozenset(rules.kinds_apart)
+    return frozenset(kind for kind in rules.kinds_apart
+                     if not _names_of(lexicon, frozenset(hierarchy.narrower(kind))).search(said))
+
+
+@lru_cache(maxsize=32)
+def _names_of(lexicon: Lexicon, concepts: frozenset[str]) -> re.Pattern[str]:
+    """Any name of these concepts, as a word (lower case): built once per lexicon and kind."""
+    names = sorted({form.text.casefold() for form in lexicon.surface_forms()
+                    if form.concept_id in concepts}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b" if names else r"(?!)")
 
 
 def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hierarchy,
