@@ -151,3 +151,20 @@ def test_a_newborn_is_asked_about_in_the_words_of_birth(tmp_path) -> None:  # ty
     with store_of_pages(tmp_path, {"fop.txt": page}) as kb:
         answer = kb.ask("Midwife asking: would a newborn with FOP look any different at birth?")
     assert "appear normal at birth" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("What dose of indomethacin is recommended to prevent HO after a hip replacement?",
+     "dose"),
+    ("If the elbow loses 50 degrees of its arc, how much function could you lose?",
+     "measure"),
+])
+def test_a_dose_asked_beside_prevention_is_the_main_intent(question: str, intent: str
+                                                           ) -> None:
+    """ "What dose of X … to prevent HO" asks the dose (a sentence on prevention without one,
+    or a radiation dose, does not answer it); "how much function" asks no dose, nor does
+    "what fraction of"."""
+    understood = understand(question, load_lexicon())
+    assert understood.intents[:1] == (intent,), understood.intents
+    assert "dose" not in understand("Roughly what fraction of HO causes symptoms?",
+                                    load_lexicon()).intents

@@ -255,3 +255,43 @@ def test_a_plan_that_waits_on_something_in_portuguese_is_only_possible(
     statuses = {s for c, s in _facts(result) if c == "surgical_resection"}
     assert statuses == {"possible"}, statuses
     assert not result.deadlines
+
+
+def test_an_operation_told_in_spanish_is_read_from_its_note(seeded_kb: KnowledgeBase) -> None:
+    """A local code with no display, the operation note in Spanish: arthroscopy, ligament
+    reconstruction and osteotomy of the knee, with their risk and window (patients29)."""
+    op = _operation("op", "2031-06-09T19:30:00Z", code={"coding": [
+        {"system": "http://fhir.example.ar/prestaciones", "code": "TRA-RODI-0317"}]})
+    note = _note("Procedimiento: artroscopía diagnóstica; reconstrucción del ligamento "
+                 "patelofemoral medial; osteotomía de la tuberosidad anterior de la tibia.",
+                 "2031-06-09T20:00:00Z")
+    result = seeded_kb.assess(searchset(op, note), at="2031-06-10T12:00:00Z")
+    concepts = {c for c, _ in _facts(result)}
+    assert {"arthroscopy", "ligament_reconstruction", "osteotomy"} <= concepts, concepts
+    assert result.risk_factors
+
+
+def test_a_suspected_ho_and_a_warm_thigh_told_in_russian(seeded_kb: KnowledgeBase) -> None:
+    """ "Подозрение на раннюю гетеротопическую оссификацию" is a possible HO; "бедро тёплое,
+    отёка голеней и стоп нет": a warm thigh, no oedema of the legs; the differential the
+    sources give for a warm leg follows."""
+    result = seeded_kb.assess(searchset(_note(
+        "Подозрение на раннюю гетеротопическую оссификацию. Бедро слева тёплое. "
+        "Отёка голеней и стоп нет.", "2031-08-28T10:00:00Z")), at="2031-08-28T12:00:00Z")
+    facts = _facts(result)
+    assert ("heterotopic_ossification", "possible") in facts, facts
+    assert ("warmth", "active") in facts and ("edema", "absent") in facts, facts
+    assert any("thrombophlebitis" in i.text.lower() for i in result.differential)
+
+
+def test_a_surgical_department_named_in_spanish_is_no_operation(seeded_kb: KnowledgeBase
+                                                                ) -> None:
+    """ "Servicio de Cirugía General" is where the patient was seen; "Nenhuma cirurgia
+    prévia" denies an operation: neither is surgery the patient had."""
+    result = seeded_kb.assess(searchset(
+        _note("Interconsulta al Servicio de Cirugía General por dolor abdominal.",
+              "2031-03-02T10:00:00Z"),
+        {**_note("Nenhuma cirurgia prévia.", "2031-03-02T11:00:00Z"), "id": "n2"}),
+        at="2031-03-02T12:00:00Z")
+    assert ("surgery", "active") not in _facts(result), _facts(result)
+    assert not result.risk_factors
