@@ -295,3 +295,25 @@ def test_a_surgical_department_named_in_spanish_is_no_operation(seeded_kb: Knowl
         at="2031-03-02T12:00:00Z")
     assert ("surgery", "active") not in _facts(result), _facts(result)
     assert not result.risk_factors
+
+
+def test_a_hand_sewn_anastomosis_puts_no_operation_at_the_hand(seeded_kb: KnowledgeBase
+                                                              ) -> None:
+    result = seeded_kb.assess(searchset(_note(
+        "Operation: segmental ileal resection with hand-sewn end-to-end anastomosis.",
+        "2031-06-13T03:45:00Z")), at="2031-06-14T12:00:00Z")
+    sites = {s for f in result.patient.facts if f.concept == "surgical_resection"
+             for s in f.sites}
+    assert "hand" not in sites, sites
+
+
+def test_a_resection_of_the_bowel_is_no_surgery_the_sources_mean(seeded_kb: KnowledgeBase
+                                                                 ) -> None:
+    """ "Segmental ileal resection" yesterday: an operation at the belly only, no risk factor
+    and no radiation window (the sources' surgery is at the hips and legs, joints, spine)."""
+    result = seeded_kb.assess(searchset(_note(
+        "Operation: segmental ileal resection with hand-sewn end-to-end anastomosis.",
+        "2031-06-13T03:45:00Z")), at="2031-06-14T12:00:00Z")
+    assert ("surgical_resection", "active") in _facts(result), _facts(result)
+    assert not result.risk_factors, [r.text for r in result.risk_factors]
+    assert not result.deadlines

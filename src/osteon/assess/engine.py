@@ -365,6 +365,12 @@ def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hier
             kinds = hierarchy.broader(fact.concept)
             for kind in apart & kinds:  # an appendectomy: no "surgery" the sources mean
                 kinds = kinds & hierarchy.narrower(kind)
+            if apart and fact.kind == "procedure" and fact.sites and all(
+                    any(s in hierarchy.narrower(a) for a in rules.sites_apart)
+                    for s in fact.sites):
+                # "ileal resection", "Operation" at the belly only: itself, and no
+                # operation at large (rules.yaml `injuries`: surgery, trauma)
+                kinds = frozenset({fact.concept}) - frozenset(rules.injuries)
             out |= kinds
             for concept, also in rules.counts_as.items():  # a traumatic amputation: an
                 if concept in kinds:                        # amputation the sources mean

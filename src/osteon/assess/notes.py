@@ -413,11 +413,13 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
     found: list[NoteFinding] = []
     for (note, clause, section), analysis in zip(
             pieces, _analyses([_as_read(c) for _, c, _ in pieces], lexicon), strict=True):
-        sites = tuple(dict.fromkeys(m.concept_id for m in analysis.mentions
-                                    if lexicon.get(m.concept_id).type == "anatomy"))
+        look_alikes = [m.span() for m in _cue("look_alikes").finditer(analysis.text)]
+        sites = tuple(dict.fromkeys(  # not the "hand" of a "hand-sewn anastomosis"
+            m.concept_id for m in analysis.mentions
+            if lexicon.get(m.concept_id).type == "anatomy"
+            and not any(start <= m.start and m.end <= end for start, end in look_alikes)))
         side = words(clause)[1]
         denied = _denied_with_list(analysis, lexicon)
-        look_alikes = [m.span() for m in _cue("look_alikes").finditer(analysis.text)]
         for mention in analysis.mentions:
             concept = lexicon.get(mention.concept_id)
             kind = rules.kinds.get(concept.type)

@@ -168,6 +168,8 @@ class AssessRules(Strict):
     """A patient's concept (and its kinds) → concepts it is also, for what the sources say of
     them, without their own kinds (a traumatic amputation is the sources' amputation, not
     an operation)."""
+    sites_apart: list[str] = []
+    """Sites (the abdomen) an operation placed at only counts as itself (`kinds_apart`)."""
     kinds_apart: list[str] = []
     """Kinds of event (abdominal surgery) a patient without the target condition has as
     themselves only, not as their broader kinds (surgery): what the sources say of surgery
