@@ -66,7 +66,7 @@ _EMBEDDED_RELATIVE = re.compile(
 """A relative clause set off by commas or brackets right before a trigger ("etidronate, a
 bisphosphonate that inhibits mineralization, reduces ..."): the trigger is the main clause's."""
 
-_BARE_COMMA = re.compile(r"\s*,\s*")
+BARE_COMMA = re.compile(r"\s*,\s*")
 """A list item joined by a comma alone: followed by a finite verb, it opens a clause."""
 _LAST_AND = re.compile(r",\s+and\s+(?!.*,\s+and\s)", re.IGNORECASE | re.DOTALL)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|returns?|becomes?)\b",
@@ -623,7 +623,7 @@ class ArgumentFinder:
                    else text[previous.end:candidate.start])
             if not self._gap.fullmatch(BRACKETED.sub("", gap)):
                 break
-            if (not toward_trigger_last and _BARE_COMMA.fullmatch(gap)
+            if (not toward_trigger_last and BARE_COMMA.fullmatch(gap)
                     and text[candidate.end:candidate.end + 1].isspace()
                     and _FINITE_VERB.match(text[candidate.end:candidate.end + 30].lstrip())):
                 break  # "HO after head injury, ankylosis is most likely …": a new clause's

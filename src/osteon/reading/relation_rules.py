@@ -161,6 +161,10 @@ class RelationRule(Strict):
     causes HO", unless the kind is the class qualified: "postsurgical HO")."""
     narrower_is_kind: bool = False
     """For synonym rules: when the lexicon has the subject as a kind of the object, say is_a."""
+    list_item: bool = False
+    """The trigger joins two nouns inside one item of a flat list: in "risk factors: A, B after
+    C, D and E" (items joined by a bare comma before the trigger's left noun), "B after C" is
+    one item; A is no fellow of B, nor D of C."""
     object_is_class: bool = False
     """The object is the class the subject belongs to: of the object's candidates, the first
     the lexicon has the subject as a kind of, else the nearest ("other neurological

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from osteon.reading.arguments import PREPOSITIONAL, ArgumentFinder
+from osteon.reading.arguments import BARE_COMMA, PREPOSITIONAL, ArgumentFinder, FoundArgument
 from osteon.reading.claim_assembly import (
     NAMING,
     Subsumption,
@@ -275,6 +275,8 @@ class RelationExtractor:
                                          earlier)
         obj = self.arguments.resolve(rule.object, match, text,
                                      mentions if outcomes is None else outcomes, setting, earlier)
+        if rule.list_item:
+            subject, obj = self._one_list_item(rule, text, subject, obj)
         if taken is not None:
             taken.update((m.start, m.end) for found, argument in (
                 (subject, rule.subject), (obj, rule.object)) if argument.side == "right"
@@ -314,6 +316,34 @@ class RelationExtractor:
             if claim is not None:
                 claims.append(claim)
         return claims
+
+    @staticmethod
+    def _one_list_item(rule: RelationRule, text: str, subject: FoundArgument,
+                       obj: FoundArgument) -> tuple[FoundArgument, FoundArgument]:
+        """Both arguments cut to their nearest mention where the trigger sits in a flat list.
+
+        The left argument's nearest two mentions joined by a bare comma ("A, B after C") say
+        the commas are the outer list's: "and" or "or" would join fellows of B.
+        """
+        if "left" not in (rule.subject.side, rule.object.side):
+            return subject, obj
+        left, right = ((subject, obj) if rule.subject.side == "left" else (obj, subject))
+        if len({(m.start, m.end) for m in left.mentions}) < 2:
+            return subject, obj
+        ordered = sorted(left.mentions, key=lambda m: m.start)
+        nearest = ordered[-1]
+        before = max((m for m in ordered if m.end <= nearest.start), key=lambda m: m.end,
+                     default=None)
+        if before is None or not BARE_COMMA.fullmatch(text, before.end, nearest.start):
+            return subject, obj
+        near_left = [m for m in left.mentions if (m.start, m.end) == (nearest.start, nearest.end)]
+        first = min(right.mentions, key=lambda m: m.start, default=None)
+        near_right = [m for m in right.mentions if first is not None
+                      and (m.start, m.end) == (first.start, first.end)]
+        cut_left = replace(left, mentions=near_left)
+        cut_right = replace(right, mentions=near_right) if right.mentions else right
+        return ((cut_left, cut_right) if rule.subject.side == "left"
+                else (cut_right, cut_left))
 
     def _class_claims(self, rule: RelationRule, match: re.Match[str],
                       analysis: SentenceAnalysis, setting: SentenceSetting,

@@ -174,11 +174,16 @@ class ScopeReader:
         yield from self.rules.severity.of
 
     def scoped(self, claims: list[Claim], text: str, mentions: Sequence[Mention],
-               setting: SentenceSetting) -> list[Claim]:
-        """The claims of one sentence, each with its scope (claims without one unchanged)."""
+               setting: SentenceSetting, pointed: Sequence[Mention] = ()) -> list[Claim]:
+        """The claims of one sentence, each with its scope (claims without one unchanged).
+
+        `pointed` are what the sentence's pronouns stand for: "Characteristically exhibiting
+        in the big toe, it causes bone to form …" after a sentence on FOP speaks of FOP,
+        so its claims are of the genetic family though its words name none.
+        """
         if not claims:
             return claims
-        sentence = self._sentence_level(text, mentions, setting)
+        sentence = self._sentence_level(text, mentions, setting, pointed)
         heading = self._heading_level(setting)
         title = self._title_level(setting)
         graded = self._graded_mentions(text, mentions)
@@ -224,8 +229,8 @@ class ScopeReader:
     # -- levels ---------------------------------------------------------------
 
     def _sentence_level(self, text: str, mentions: Sequence[Mention],
-                        setting: SentenceSetting) -> _Level:
-        families = self._families(mentions)
+                        setting: SentenceSetting, pointed: Sequence[Mention] = ()) -> _Level:
+        families = self._families([*mentions, *pointed])
         populations = tuple(dict.fromkeys(
             self._restricted(text, mentions) + self._held(mentions)
             + self._labelled(text, mentions)))

@@ -170,16 +170,18 @@ class VirtualMentions:
             if not may_match(anaphor.literals, folded):
                 continue
             for match in anaphor.pattern.finditer(text):
-                if any(m.start < match.end() and match.start() < m.end for m in out):
+                # a pattern may say which of its words is the anaphor: group `it`
+                lo, hi = match.span("it") if "it" in anaphor.pattern.groupindex else match.span()
+                if any(m.start < hi and lo < m.end for m in out):
                     continue
-                named = anaphor.apposition.match(text, match.end()) if anaphor.apposition else None
+                named = anaphor.apposition.match(text, hi) if anaphor.apposition else None
                 if named is not None:  # "this condition, known as HO": HO
                     after = [m.concept_id for m in real or ()
                              if m.start >= named.end() and type_of(m.concept_id) in types]
                     if after:
-                        out.append(Mention(after[0], match.start(), match.end(), match.group()))
+                        out.append(Mention(after[0], lo, hi, text[lo:hi]))
                         continue
-                before = match.start()
+                before = lo
                 same_sentence = [m.concept_id for m in real or ()
                                  if m.end <= before and type_of(m.concept_id) in types
                                  and (anaphor.across is None
@@ -199,7 +201,7 @@ class VirtualMentions:
                     antecedents = same_sentence[:1] or self._antecedents(types, setting)
                 if (anaphor.names_unnamed is not None and not same_sentence
                         and antecedents == [self.rules.topic] and self._by_default(setting)):
-                    naming = anaphor.names_unnamed.match(text, match.end())
+                    naming = anaphor.names_unnamed.match(text, hi)
                     after = [m.concept_id for m in real or () if naming is not None
                              and m.start >= naming.end() and type_of(m.concept_id) in types]
                     antecedents = after[:1] or antecedents
@@ -208,7 +210,7 @@ class VirtualMentions:
                         c == k or self.memo.is_a(c, k) for k in rule.concepts)
                     ] or list(rule.concepts[:1])
                 for concept in antecedents:
-                    out.append(Mention(concept, match.start(), match.end(), match.group()))
+                    out.append(Mention(concept, lo, hi, text[lo:hi]))
         return out
 
     def _by_default(self, setting: SentenceSetting) -> bool:
