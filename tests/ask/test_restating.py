@@ -238,3 +238,38 @@ def test_a_thing_narrowed_by_a_quantifier_is_quoted_not_restated_of_all_of_it(
     stated = [t for t, _ in _stated(answer)]
     assert not [t for t in stated if t.startswith("Orthopedic surgery")], stated
     assert any(t.startswith("Fracture raises") for t in stated), stated
+
+
+def test_a_thing_narrowed_by_an_adjective_of_kind_is_quoted_not_restated_by_its_plain_name(
+        tmp_path: Path) -> None:
+    # "trochanteric osteotomy" raised the risk in one series: "Osteotomy raises the risk of
+    # heterotopic ossification" would say it of every osteotomy (held_out49 labelled it a
+    # wrong condition); the plain "hip fracture" of the next sentence is still restated
+    page = ("Risk factors\n\n"
+            "Trochanteric osteotomy raised the risk of heterotopic ossification.\n"
+            "Hip fracture raises the risk of heterotopic ossification.\n")
+    with store_of_pages(tmp_path, {"series.txt": page}) as kb:
+        answer = kb.ask("What raises the risk of heterotopic ossification?")
+    stated = [t for t, _ in _stated(answer)]
+    assert not [t for t in stated if t.startswith("Osteotomy")], stated
+    assert any(t.startswith("Hip fracture raises") for t in stated), stated
+    assert any("Trochanteric osteotomy" in c.sentence_text for s in answer.evidence
+               for c in s.citations)  # the narrowed claim's sentence is still shown
+
+
+def test_a_thing_narrowed_by_a_threshold_after_it_is_quoted_not_restated(tmp_path: Path
+                                                                        ) -> None:
+    # "burns >30% TBSA" raise the risk: not every burn does (dev52 labelled "Burn raises the
+    # risk of heterotopic ossification" a wrong condition); plain burns are still restated
+    page = ("Burns\n\n"
+            "Heterotopic ossification is associated with burns >30% TBSA.\n")
+    plain = ("Burns\n\nHeterotopic ossification is associated with burns.\n")
+    with store_of_pages(tmp_path, {"burns.txt": page}) as kb:
+        narrowed = [t for t, _ in _stated(kb.ask("Do burns raise the risk of heterotopic "
+                                                 "ossification?"))]
+    (tmp_path / "plain").mkdir()
+    with store_of_pages(tmp_path / "plain", {"burns.txt": plain}) as kb:
+        stated = [t for t, _ in _stated(kb.ask("Do burns raise the risk of heterotopic "
+                                               "ossification?"))]
+    assert not [t for t in narrowed if t.startswith("Burn raises")], narrowed
+    assert any(t.startswith("Burn raises") for t in stated), stated

@@ -30,6 +30,7 @@ from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.records import Fact
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.records import Claim
+from osteon.reading.relation_rules import relation_rules
 
 
 class StatementRules(Strict):
@@ -49,13 +50,19 @@ class StatementRules(Strict):
     narrowing_reach: int = 2
     """How many words before an argument's mention, in its list item, a narrowing word may
     stand."""
+    narrowing_kind: str = r"(?!)"
+    """An adjective right before a mention that names a kind of it ("trochanteric osteotomy",
+    "pseudomalignant myositis ossificans"): the sentence speaks of that kind only."""
+    narrowing_after: str = r"(?!)"
+    """A threshold right after a mention ("burns >30% TBSA", "burns over 20%"): the sentence
+    speaks of those beyond it only."""
 
     @field_validator("restrictions", "no_finding")
     @classmethod
     def _regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_regex(v) for v in value)
 
-    @field_validator("narrowing")
+    @field_validator("narrowing", "narrowing_kind", "narrowing_after")
     @classmethod
     def _regex(cls, value: str) -> str:
         return check_regex(value)
@@ -103,17 +110,28 @@ def narrowed(claim: Claim, sentence: str, names: Sequence[str],
     raises the risk of HO" would say it of every such fracture. The word may stand in the
     argument's mention ("high-energy fractures of the elbow") or just before it, in the same
     list item ("severe burns, fractures": the fractures are not said to be severe). A name
-    that carries a degree itself ("severe burn") keeps it in the statement.
+    that carries a degree itself ("severe burn") keeps it in the statement. So does an
+    adjective that names a kind right before the mention ("trochanteric osteotomy raised
+    the risk" is no finding of every osteotomy), and a threshold right after it ("burns
+    >30% TBSA").
     """
     rules = statement_rules()
     pattern = _narrowing(rules.narrowing)
     if any(pattern.search(name) for name in names):
         return False
+    topic = relation_rules().topic
     arguments = {claim.subject} if claim.object_is_text else {claim.subject, claim.object}
-    for start, end in _argument_places(claim, arguments, spans):
+    kind = _narrowing(rules.narrowing_kind)
+    threshold = _narrowing(rules.narrowing_after)
+    for argument, start, end in _argument_places(claim, arguments, spans):
         before = _ITEM_BREAK.split(sentence[max(0, start - 60):start])[-1]
         words = before.split()[-rules.narrowing_reach:]
         if pattern.search(" ".join([*words, sentence[start:end]])):
+            return True
+        if (argument != topic and words and before[-1:].isspace()
+                and kind.fullmatch(words[-1])):
+            return True  # ("neurogenic HO" is the condition's family: scope.yaml's)
+        if threshold.match(sentence, end):
             return True
     return False
 
@@ -123,7 +141,7 @@ _ITEM_BREAK = re.compile(r"[,;:()\[\]]|\b(?:and|or|but|as well as)\b", re.IGNORE
 
 
 def _argument_places(claim: Claim, arguments: set[str], spans: Sequence[tuple[str, int, int]]
-                     ) -> list[tuple[int, int]]:
+                     ) -> list[tuple[str, int, int]]:
     """Where the claim's arguments are mentioned: inside its span, else the nearest mention."""
     lo, hi = claim.evidence.span_start, claim.evidence.span_end
     places = []
@@ -131,7 +149,8 @@ def _argument_places(claim: Claim, arguments: set[str], spans: Sequence[tuple[st
         own = [(s, e) for concept, s, e in spans if concept == argument]
         inside = [(s, e) for s, e in own if lo <= s and e <= hi]
         if inside or own:
-            places += inside or [min(own, key=lambda p: min(abs(p[0] - lo), abs(p[0] - hi)))]
+            places += [(argument, s, e) for s, e in inside or [
+                min(own, key=lambda p: min(abs(p[0] - lo), abs(p[0] - hi)))]]
     return places
 
 

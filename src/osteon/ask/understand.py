@@ -76,6 +76,10 @@ class QuestionType(Strict):
     """Words of the question that name the event it asks about (pattern) -> the words an
     answering sentence holds for it (pattern): "in what year did he die?" is not answered by
     "he was born in 1933", a year of another event."""
+    asked_by_opening: bool = False
+    """Its asking words say what kind of answer is wanted ("how many months", "what dose",
+    "how old"): where they open the question, it goes before the types its other words
+    fit (see `HEAD_WEIGHT`)."""
     of_population: bool = False
     """What it asks for is said of a population ("how often after shoulder replacement?"):
     not answered by sentences that speak of other populations only (ask/population_fit.py)."""
@@ -209,6 +213,12 @@ PREAMBLE_WEIGHT = 0.5
 the stiff elbow - what injury did he have?" says who with "stiff" and asks with "what"."""
 
 
+HEAD_WEIGHT = 1.5
+"""How much more a type counts, for the order of intents, when its pattern matches the
+asking words themselves: "how many months does the lesion take to settle with conservative
+treatment?" asks a length of time (its opening words), not a treatment (named in passing)."""
+
+
 def _preamble(text: str, rules: QuestionRules) -> int:
     """Where the asked part begins: at the first question word after a break (0 if none).
 
@@ -243,31 +253,48 @@ def asking_sentence(text: str) -> str:
 
 def type_scores(text: str, concept_types: list[str], rules: QuestionRules
                 ) -> list[tuple[str, float]]:
-    """Every type with a score above zero, best first (file order breaks ties)."""
+    """Every type with a score above zero, best first (file order breaks ties).
+
+    The type whose pattern matches the asking words themselves goes first by the extra
+    weight `HEAD_WEIGHT` gives it; the score returned is without that weight, so which
+    further intents a question has does not change with the order.
+    """
     scored = []
     asked_from = _preamble(text, rules)
     asked, preamble = text[asked_from:], text[:asked_from]
+    opening = WORD.search(asked)
+    head = (opening.start() if opening is not None
+            and opening.group().casefold() in rules.question_words else -1)
+
+    def matched(pattern: str) -> tuple[float, bool]:
+        """The pattern's weight in the question, and whether it matches the asking words."""
+        found = _compiled(pattern).search(asked)
+        if found is not None:
+            return 1.0, found.start() == head
+        return (PREAMBLE_WEIGHT if _compiled(pattern).search(preamble) else 0.0), False
+
     for order, qtype in enumerate(rules.types):
         if qtype.unless and _compiled(qtype.unless).search(text):
             continue
-        score = sum(qtype.strength if _compiled(p).search(asked) else
-                    qtype.strength * PREAMBLE_WEIGHT if _compiled(p).search(preamble) else 0.0
-                    for p in qtype.patterns)
+        hits = [matched(p) for p in qtype.patterns]
+        score = sum(qtype.strength * weight for weight, _ in hits)
+        first = (qtype.strength * (HEAD_WEIGHT - 1.0)
+                 if qtype.asked_by_opening and any(opening for _, opening in hits) else 0.0)
         if score:
             score += sum(qtype.concept_types.get(t, 0.0) for t in set(concept_types))
         elif any(t in qtype.concept_types for t in concept_types):
             score = 0.5 * max(qtype.concept_types[t] for t in concept_types
                               if t in qtype.concept_types)
         if score > 0:
-            scored.append((-score, order, qtype.name))
-    return [(name, -neg) for neg, _, name in sorted(scored)]
+            scored.append((-(score + first), order, qtype.name, score))
+    return [(name, score) for _, _, name, score in sorted(scored)]
 
 
 def intents(scores: list[tuple[str, float]], rules: QuestionRules) -> tuple[str, ...]:
     """The main intent and those scoring close to it."""
     if not scores:
         return ()
-    best = scores[0][1]
+    best = max(score for _, score in scores)
     return tuple(name for name, score in scores if score >= rules.intent_share * best)
 
 

@@ -586,6 +586,12 @@ def _names_a_source(text: str, word: str, rules: QuestionRules) -> bool:
     A name may stand a few words before the noun; a word that is no name, right before it
     ("a shockwave therapy protocol" asks about shockwave therapy).
     """
+    for quoted in _QUOTED.finditer(text):
+        inside = {fold(w) for w in WORD.findall(quoted.group(1))}
+        near = [fold(w) for w in WORD.findall(text[:quoted.start()])][-SOURCE_NOUN_WITHIN:] + [
+            fold(w) for w in WORD.findall(text[quoted.end():])][:SOURCE_NOUN_WITHIN]
+        if word in inside and any(w in rules.source_nouns for w in near):
+            return True  # "the registry paper 'Faces of FOP'": the title the asker cites
     for match in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
         if _PLACE_ASKED.search(text[:match.start()]):
             continue  # "which hospital in Auckland runs a clinic": the place is asked
@@ -598,6 +604,8 @@ def _names_a_source(text: str, word: str, rules: QuestionRules) -> bool:
     return False
 
 
+_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“]([^'‘’\"“”]{2,120})['’\"”](?=[\s,.;:?!)]|$)")
+"""Words in quotation marks: a title the asker cites when a source noun stands beside them."""
 _YEAR_AFTER = re.compile(r"\s*,?\s*\(?(?:19|20)\d\d\b")
 """A year right after a name: the name cites a work ("Schuetz 2005", "Meiners (1997)")."""
 _PLACE_ASKED = re.compile(r"\b(?:which|what)\s+[\w-]+\s+(?:in|at|near)\s+$", re.IGNORECASE)
@@ -701,14 +709,15 @@ def spelled_out(question_text: str, word: str, texts: Sequence[str]) -> bool:
 
     "after TAR" over a page that says "total ankle replacement" throughout: the asker's
     abbreviation is the page's name for it, not something the sources never speak of.
-    Only a word the question writes in capitals is read so ("tar" is a word).
+    Only a word the question writes in capitals is read so ("tar" is a word). A name with a
+    comma in it counts ("University of California, Los Angeles": UCLA).
     """
     low, high = INITIALS
     written = re.search(rf"\b{re.escape(word)}\b", question_text, re.IGNORECASE)
     if (written is None or not written.group().isupper() or not written.group().isalpha()
             or not low <= len(word) <= high):
         return False
-    pattern = compiled(r"\b" + (r"\w*[\s-]+" + JOINING).join(word) + r"\w*")
+    pattern = compiled(r"\b" + (r"\w*(?:,\s+|[\s-]+)" + JOINING).join(word) + r"\w*")
     return any(pattern.search(text) for text in texts)
 
 

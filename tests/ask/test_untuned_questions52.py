@@ -1,0 +1,57 @@
+"""What the questions of set 52 showed, in pages and questions written for the test: the
+asking words say what a question asks first; a paper's title in quotation marks and a
+name's initials with a comma inside ("UCLA") are no topics the sources leave out; an age
+("over 60 years of age") is no length of time.
+"""
+
+from __future__ import annotations
+
+from fixtures import store_of_pages
+from osteon.ask.understand import understand
+from osteon.reading.lexicon import load_lexicon
+
+STUDY = (
+    "Shoulder replacement and bone\n\n"
+    "Heterotopic ossification after reverse shoulder arthroplasty was studied in a registry.\n"
+    "A total of 16 patients with a clinical diagnosis were found in the registry.\n"
+    "When CT was used, the University of California, Los Angeles score was lower in patients "
+    "with heterotopic ossification (27.0 vs. 30.4).\n"
+    "Risk factors include trauma, prolonged bed rest, male sex and being over 60 years of "
+    "age.\n")
+
+
+def test_the_asking_words_say_what_is_asked_first() -> None:
+    """ "How many months does it take to settle with conservative treatment?" asks a length
+    of time; the treatment is named in passing (it was answered as a treatment question)."""
+    lexicon = load_lexicon()
+    asked = understand("How many months does a Pellegrini-Stieda lesion take to settle with "
+                       "conservative treatment?", lexicon)
+    assert asked.intents[0] == "length", asked.intents
+    assert "treatment" in asked.intents  # still asked: the order, not the set, changes
+    # a question its topic words open is still about its topic
+    assert understand("Which treatment helps, and how many months does it take?",
+                      lexicon).intents[0] == "treatment"
+
+
+def test_a_cited_title_and_spelled_out_initials_are_in_the_sources(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The paper 'Faces of Bone' is how the asker names the study; "UCLA" is what the page
+    writes in full with a comma inside. Neither makes the question one the pages leave out;
+    a name the asker asks about (not in quotation marks by a source noun) still does."""
+    with store_of_pages(tmp_path, {"study.txt": STUDY}) as kb:
+        titled = kb.ask("In the Indian registry paper 'Faces of Bone', how many patients had "
+                        "a clinical diagnosis?")
+        initials = kb.ask("After reverse shoulder arthroplasty, what were the UCLA scores with "
+                          "and without heterotopic ossification on CT?")
+        asked = kb.ask("How many patients in Shining Faces had a clinical diagnosis?")
+    assert not titled.abstained and "16" in titled.answer, titled.answer
+    assert not initials.abstained, initials.notes
+    assert any("Los Angeles" in c.sentence_text for s in initials.evidence for c in s.citations)
+    assert asked.abstained
+
+
+def test_an_age_is_no_length_of_time(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "over 60 years of age" on the page does not say how many days a stay lasted."""
+    with store_of_pages(tmp_path, {"study.txt": STUDY}) as kb:
+        answer = kb.ask("How many days was the man with shoulder heterotopic ossification on "
+                        "bed rest?")
+    assert answer.abstained, answer.answer
