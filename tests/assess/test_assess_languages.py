@@ -1,6 +1,7 @@
 """Records written in other languages are read: the core concepts of the assessment by their
 names in French, Spanish, Portuguese, Italian, German, Dutch, Swedish, Norwegian, Danish,
-Polish and Turkish, with the words for "no" and "previous" each language writes.
+Polish, Turkish, Russian and Indonesian, with the words for "no", "previous", "stopped" and
+"written wrongly" each language writes, the joints by their names, and an allergy line.
 
 Every note below is a small record written for the test, no real patient's.
 """
@@ -8,7 +9,7 @@ Every note below is a small record written for the test, no real patient's.
 from __future__ import annotations
 
 import pytest
-from assess_support import statuses
+from assess_support import record, statuses
 
 CASES = [
     # French
@@ -89,6 +90,22 @@ CASES = [
     ("Yanık %20.", "burn", "active"),
     ("Fizik tedavi başlandı.", "physical_therapy", "active"),
     ("Heterotopik ossifikasyon yok.", "heterotopic_ossification", "absent"),
+    # Russian: excluded, "not a fracture", and "not excluded" (possible)
+    ("Перелом исключён.", "fracture", "absent"),
+    ("Оссикула надколенника старая, не перелом.", "fracture", "absent"),
+    ("Перелом не исключён.", "fracture", "possible"),
+    # Indonesian: "none", and a medicine "not available"
+    ("Tidak ada fraktur.", "fracture", "absent"),
+    ("Ibuprofen tidak tersedia.", "ibuprofen", "absent"),
+    ("Asam mefenamat 3x500 mg.", "mefenamic_acid", "active"),
+    # a medicine stopped, in German, Spanish and Russian
+    ("Voltaren im Jänner abgesetzt.", "diclofenac", "stopped"),
+    ("Ibuprofeno suspendido por gastritis.", "ibuprofen", "stopped"),
+    ("Seractil 400 mg 1-0-1.", "dexibuprofen", "active"),
+    # a code the text says was written wrongly (Dutch, English)
+    ("In het dossier stond ten onrechte de code FOP.", "fibrodysplasia_ossificans_progressiva",
+     "absent"),
+    ("Wrongly coded as FOP on admission.", "fibrodysplasia_ossificans_progressiva", "absent"),
 ]
 
 
@@ -129,3 +146,25 @@ def test_the_no_inside_a_name_of_the_nsaids_is_no_negation(note):
 ])
 def test_a_word_that_means_something_else_in_english_is_not_read_as_a_local_name(note, concept):
     assert concept not in statuses({"notes": [note]})
+
+
+@pytest.mark.parametrize("note,site", [
+    ("Operation am Knie gestern.", "knee"),
+    ("Cirugía de codo izquierdo ayer.", "elbow"),
+    ("Операция: рефиксация собственной связки надколенника.", "patella"),
+    ("Chirurgie de l'épaule droite hier.", "shoulder"),
+])
+def test_an_operation_takes_the_joint_a_note_names_in_its_language(note, site):
+    """The site opens the radiation window (hip, knee, elbow, shoulder, jaw): a joint named
+    only in the record's language must still be read."""
+    sites = {s for fact in record({"notes": [note]}).facts if fact.kind == "procedure"
+             for s in fact.sites}
+    assert site in sites, sites
+
+
+def test_an_allergy_label_inside_a_line_lists_allergies_not_medicines():
+    """ "Ибупрофен отменён. Аллергия: диклофенак (крапивница)": the patient reacts to
+    diclofenac; it is no medicine on the list."""
+    facts = [f for f in record({"notes": ["Ибупрофен отменён. Аллергия: диклофенак "
+                                          "(крапивница)."]}).facts if f.concept == "diclofenac"]
+    assert facts and all(f.kind == "allergy" for f in facts), facts

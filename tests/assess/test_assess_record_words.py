@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from assess_support import searchset
+from assess_support import record, searchset
 
 from osteon import KnowledgeBase
 
@@ -317,3 +317,32 @@ def test_a_resection_of_the_bowel_is_no_surgery_the_sources_mean(seeded_kb: Know
     assert ("surgical_resection", "active") in _facts(result), _facts(result)
     assert not result.risk_factors, [r.text for r in result.risk_factors]
     assert not result.deadlines
+
+
+def test_an_operation_in_the_womb_is_no_surgery_the_sources_mean(seeded_kb: KnowledgeBase
+                                                                 ) -> None:
+    """ "Hystéroscopie opératoire: résection de spicules osseuses endométriales": bone in the
+    womb's lining removed through the womb, no risk factor and no radiation window; a knee
+    operation the same day still opens one."""
+    result = seeded_kb.assess(searchset(_note(
+        "Hystéroscopie opératoire: résection de spicules osseuses endométriales.",
+        "2031-06-13T03:45:00Z")), at="2031-06-14T12:00:00Z")
+    assert ("hysteroscopy", "active") in _facts(result), _facts(result)
+    assert not result.risk_factors, [r.text for r in result.risk_factors]
+    assert not result.deadlines
+    knee = seeded_kb.assess(searchset(_note(
+        "Hystéroscopie opératoire: résection de spicules osseuses endométriales.",
+        "2031-06-13T03:45:00Z"), _operation("op", "2031-06-13T03:45:00Z", code={
+            "text": "Total knee arthroplasty, right"})), at="2031-06-14T12:00:00Z")
+    assert knee.deadlines
+
+
+def test_a_crushed_thigh_coded_in_the_injury_chapter_is_trauma() -> None:
+    """ICD-10 S77.1 "Crushing injury of thigh" (an earthquake victim's): an injury to the
+    thigh's muscle, the sources' trauma."""
+    crushed = searchset({"resourceType": "Condition",
+                         "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10",
+                                              "code": "S77.1"}]},
+                         "onsetDateTime": "2031-04-22T03:10:00+04:00"})
+    facts = [(f.concept, f.sites) for f in record(crushed).facts]
+    assert ("trauma", ("thigh",)) in facts, facts

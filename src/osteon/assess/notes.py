@@ -360,8 +360,12 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
             clause = part.strip(" ,-*•")
             if n and (minus := _cue("negation_prefix", 0).match(part.lstrip(" ,*•"))):
                 clause = minus.group(0) + clause  # "Sling. -LOC": no bullet mid-line
+            own = status
+            inline = _LABELLED.match(clause) if status is None else None
+            if inline and rules.sections.get(_key(inline.group(1))) == ALLERGY:
+                own = ALLERGY  # "… stopped (AKI). Allergy: diclofenac": that clause only
             if clause:
-                out.append((clause, status))
+                out.append((clause, own))
 
     for line in text.splitlines() or [text]:
         hashed, labelled = _HASHED.match(line), _LABELLED.match(line)
@@ -396,7 +400,8 @@ ALLERGY = "allergy"
 allergies, active whatever the line says of them ("NO NSAIDs"); nothing else is read."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _HASHED = re.compile(r"\s*#+\s*(.+?)\s*:?\s*$")
-_LABELLED = re.compile(r"\s*([A-Za-z][A-Za-z /&-]{0,40}?)\s*:\s*(.*)$")
+_LABELLED = re.compile(r"\s*([^\W\d_][^\W\d_ /&-]*(?:[ /&-]+[^\W\d_]+){0,4}?)\s*:\s*(.*)$")
+"""A line that opens with a label of a few words in any script ("Allergies:", "Аллергия:")."""
 
 
 def _key(label: str) -> str:
