@@ -13,7 +13,13 @@ import pytest
 
 from fixtures import store_of_pages
 from osteon import KnowledgeBase
-from osteon.ask.restating import _family_unsaid, _genetic_pages, restricted, statement_rules
+from osteon.ask.restating import (
+    _family_unsaid,
+    _genetic_pages,
+    narrowed,
+    restricted,
+    statement_rules,
+)
 from osteon.reading.records import Claim, Evidence
 
 PAGE = """Imaging in heterotopic ossification
@@ -273,3 +279,29 @@ def test_a_thing_narrowed_by_a_threshold_after_it_is_quoted_not_restated(tmp_pat
                                                "ossification?"))]
     assert not [t for t in narrowed if t.startswith("Burn raises")], narrowed
     assert any(t.startswith("Burn raises") for t in stated), stated
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prophylactic radiation therapy for the prevention of HO has been employed since the 1970s.",
+    "Radiation has been used for decades to prevent heterotopic ossification.",
+])
+def test_how_long_a_care_has_been_in_use_states_no_finding(sentence: str) -> None:
+    """A care in use since the 1970s is not said to work: nothing is restated from it."""
+    assert restricted(_claim("prevents"), sentence)
+
+
+def test_a_prefix_of_kind_narrows_what_it_stands_before() -> None:
+    """ "pseudomalignant myositis ossificans" is one kind; "heterotopic ossification" named
+    with "neurogenic" before it is the topic, whose family scope.yaml gives."""
+    sentence = "Bone without trauma is termed pseudomalignant myositis ossificans."
+    start = sentence.index("myositis")
+    claim = replace(_claim("is_a"), subject="myositis_ossificans",
+                    object="heterotopic_ossification")
+    spans = [("myositis_ossificans", start, start + len("myositis ossificans"))]
+    assert narrowed(claim, sentence, ["myositis ossificans", "heterotopic ossification"], spans)
+    topic = "Spinal cord injury raises the risk of neurogenic heterotopic ossification."
+    at = topic.index("heterotopic")
+    risk = replace(_claim("risk_factor_for"), subject="spinal_cord_injury")
+    assert not narrowed(risk, topic, ["spinal cord injury", "heterotopic ossification"],
+                        [("spinal_cord_injury", 0, 18),
+                         ("heterotopic_ossification", at, at + len("heterotopic ossification"))])

@@ -346,3 +346,22 @@ def test_a_crushed_thigh_coded_in_the_injury_chapter_is_trauma() -> None:
                          "onsetDateTime": "2031-04-22T03:10:00+04:00"})
     facts = [(f.concept, f.sites) for f in record(crushed).facts]
     assert ("trauma", ("thigh",)) in facts, facts
+
+
+@pytest.mark.parametrize("reason", [
+    "Anaphylaxis at induction - operation abandoned BEFORE incision",
+    "Choc anaphylactique à l'induction - intervention abandonnée avant incision",
+])
+def test_an_operation_stopped_before_any_incision_opens_no_window(seeded_kb: KnowledgeBase,
+                                                                   reason: str) -> None:
+    """A stopped operation whose reason says no cut was made was not done: no radiation
+    window counts from it; a stopped one that says nothing so still counts (part of it may
+    have been done)."""
+    stopped = _operation("op", "2031-06-12T08:40:00Z", code={"text": "ORIF left olecranon"},
+                         status="stopped")
+    stopped["statusReason"] = {"text": reason}
+    result = seeded_kb.assess(searchset(stopped), at="2031-06-12T20:00:00Z")
+    assert not result.deadlines, [d.window.status for d in result.deadlines]
+    stopped.pop("statusReason")
+    partial = seeded_kb.assess(searchset(stopped), at="2031-06-12T20:00:00Z")
+    assert partial.deadlines

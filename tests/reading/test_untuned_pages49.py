@@ -114,3 +114,18 @@ def test_a_time_counted_after_an_event_and_a_studys_aim_say_no_cause(
     aims = [c for c in claims if c.evidence.sentence_idx == 1 and c.predicate == "risk_factor_for"]
     assert not aims, [(c.subject, c.object) for c in aims]
     assert ("shoulder_arthroplasty", "heterotopic_ossification") in risks
+
+
+def test_whose_symptoms_and_a_list_announced_say_no_cause(tmp_path, empty_store
+                                                          ) -> None:  # type: ignore[no-untyped-def]
+    """ "FOP symptoms due to a flare-up include the following: swelling": the flare-up brings
+    the symptoms (it is no cause of FOP), and "the following:" announces a list (swelling
+    follows nothing); "HO following hip replacement" still follows it."""
+    claims = read_text(empty_store, tmp_path,
+                       "FOP symptoms due to a flare-up typically include one or more of the "
+                       "following: swelling.\n"
+                       "Heterotopic ossification following hip replacement is common.\n")
+    risks = triples(claims, "risk_factor_for")
+    assert ("fop_flare_up", "fibrodysplasia_ossificans_progressiva") not in risks, risks
+    assert ("swelling", "fop_flare_up") not in risks, risks
+    assert ("hip_arthroplasty", "heterotopic_ossification") in risks

@@ -101,6 +101,9 @@ class DisplayRules(Strict):
     drug merely injected ("ketorolac injection") stays the medicine it is."""
     shorthand: list[Shorthand] = []
     """Chart shorthand read as the words it stands for ("NOF #": a fracture; "temps": fevers)."""
+    not_begun: str = r"(?!)"
+    """Words of a stopped operation's reason or note saying it ended before any cut ("abandoned
+    BEFORE incision", "Aucune incision cutanée"): nothing was operated on."""
     operation_note_codes: list[str] = []
     """Document type codes (LOINC) of a note that records an operation as it was done."""
     operation_note_words: str = r"(?!)"
@@ -120,6 +123,10 @@ class DisplayRules(Strict):
         if any(ch.isalpha() and not ch.isascii() for ch in text):
             return True
         return not self.foreign_words.isdisjoint(re.findall(r"[a-z]+", text.casefold()))
+
+    def never_begun(self, texts: list[str]) -> bool:
+        """Whether a stopped operation's texts say it ended before any incision was made."""
+        return any(re.search(self.not_begun, t, re.IGNORECASE) for t in texts)
 
     def records_operation(self, codes: list[str], texts: list[str]) -> bool:
         """Whether a document of this type (codes, names) records an operation as done."""

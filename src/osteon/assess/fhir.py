@@ -187,7 +187,9 @@ def _convert(resource: Any, medications: dict[str, Any]
     status = _code(getattr(resource, "status", None))
     if kind == "Immunization":
         return _immunization(resource, source, status)
-    called_off = kind in ("Procedure", "ServiceRequest") and status in _CALLED_OFF
+    called_off = kind in ("Procedure", "ServiceRequest") and (
+        status in _CALLED_OFF or status == "stopped" and display_rules().never_begun(
+            [*_words_of(getattr(resource, "statusReason", None)), *_texts(resource)]))
     if status in _SKIP_STATUS and not called_off:
         return None
     if kind == "Condition":
