@@ -55,3 +55,30 @@ def test_an_age_is_no_length_of_time(tmp_path) -> None:  # type: ignore[no-untyp
         answer = kb.ask("How many days was the man with shoulder heterotopic ossification on "
                         "bed rest?")
     assert answer.abstained, answer.answer
+
+
+FOP_PAGE = (
+    "Living with FOP\n\n"
+    "Fibrodysplasia ossificans progressiva (FOP) is a rare genetic disorder in which muscle "
+    "turns into bone.\n"
+    "Genetic counseling is offered to families of children with FOP.\n"
+    "There is no cure for FOP, but palovarotene can reduce new bone.\n"
+    "A 2012 meta-analysis found heterotopic ossification in 38% of patients two years after "
+    "cervical disc replacement.\n")
+
+
+def test_the_askers_kin_manner_and_source_are_no_topics(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "my nephew", "in plain English", "the Eur Spine J meta-analysis", a British
+    "counsellor" beside the page's "counseling": none is a topic the page leaves out; a
+    topic it does leave out still is."""
+    with store_of_pages(tmp_path, {"fop.txt": FOP_PAGE}) as kb:
+        asked = {q: kb.ask(q) for q in (
+            "My nephew was just diagnosed with FOP - is there any cure yet?",
+            "What is FOP in plain English?",
+            "In the 2012 Eur Spine J meta-analysis, how common was HO two years after "
+            "cervical disc replacement?",
+            "Should the family of a child with FOP see a genetics counsellor?")}
+        beyond = kb.ask("Should a child with FOP see an acupuncturist?")
+    assert not [q for q, a in asked.items() if a.abstained], [
+        (q, a.notes) for q, a in asked.items() if a.abstained]
+    assert beyond.abstained

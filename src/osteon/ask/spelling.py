@@ -150,14 +150,17 @@ def relative(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
     fourth page set, "radiologists", "dentist" and "geneticist" were taken for topics no
     source treats, beside sources that speak of radiology, dental work and genetics.)
     """
-    for ending in rules.derivations:
-        rest = word[:-len(ending)]
-        if not word.endswith(ending) or len(rest) < FORM_MIN_LENGTH:
-            continue
-        at = bisect_left(vocabulary, rest)
-        if at < len(vocabulary) and vocabulary[at].startswith(rest):
-            return True  # "dent" of "dental"
-        if at and len(vocabulary[at - 1]) > FORM_MIN_LENGTH and rest.startswith(
-                vocabulary[at - 1]):
-            return True  # "genetic" stemmed "genet"
+    forms = {word} | {word.replace(one, other) for pair in rules.spellings
+                      for one, other in (pair, pair[::-1]) if one in word}
+    for form in forms:  # "counsellor" is written "counselor" too, of "counseling"
+        for ending in rules.derivations:
+            rest = form[:-len(ending)]
+            if not form.endswith(ending) or len(rest) < FORM_MIN_LENGTH:
+                continue
+            at = bisect_left(vocabulary, rest)
+            if at < len(vocabulary) and vocabulary[at].startswith(rest):
+                return True  # "dent" of "dental"
+            if at and len(vocabulary[at - 1]) > FORM_MIN_LENGTH and rest.startswith(
+                    vocabulary[at - 1]):
+                return True  # "genetic" stemmed "genet"
     return False
