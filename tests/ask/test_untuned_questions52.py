@@ -82,3 +82,41 @@ def test_the_askers_kin_manner_and_source_are_no_topics(tmp_path) -> None:  # ty
     assert not [q for q, a in asked.items() if a.abstained], [
         (q, a.notes) for q, a in asked.items() if a.abstained]
     assert beyond.abstained
+
+
+TRIAL_PAGE = (
+    "The ALKBLOCK trial\n\n"
+    "ALKBLOCK is a double blind randomised trial of a kinase blocker in fibrodysplasia "
+    "ossificans progressiva, lasting 6 months, followed by a 12-month open-label extension.\n"
+    "After the film, Julie wrote to Dr Smith, who advised her to join the online FOP "
+    "community.\n"
+    "Blood tests were within normal limits in the patient with heterotopic ossification.\n"
+    "The charity gave 40,000 dollars of its research money to the international FOP "
+    "association.\n"
+    "Patients on the drug should not donate blood.\n"
+    "We present a 47 year old man with heterotopic ossification of the hip after "
+    "Guillain Barre syndrome.\n")
+
+
+def test_more_wordings_the_pages_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Spent set 51 showed each: a verb after a name ("did Julie contact"), an adverb
+    ("elsewhere"), chart talk ("bloods"), a trial's "part" that lasts (no size), a
+    donation's share (money, not a dose), and "GBS" written out once on the page."""
+    lexicon = load_lexicon()
+    assert understand("How long is the blinded part of ALKBLOCK?", lexicon).intents[0] != "size"
+    assert understand("How long was the ossified part of the tendon?",
+                      lexicon).intents[0] == "size"
+    assert understand("Of the research donation, how much went to the association?",
+                      lexicon).intents[0] == "cost"
+    assert understand("Why is blood donation not allowed on palovarotene?",
+                      lexicon).intents[0] != "cost"
+    with store_of_pages(tmp_path, {"trial.txt": TRIAL_PAGE}) as kb:
+        asked = {q: kb.ask(q) for q in (
+            "Which community did Smith tell the family to join, and which doctor did Julie "
+            "contact?",
+            "Of the research donation, how much went to the FOP association and how much "
+            "elsewhere?",
+            "Were the bloods off in the patient with heterotopic ossification?",
+            "Physio here - what happened to the hip of that GBS patient?")}
+    assert not [q for q, a in asked.items() if a.abstained], [
+        (q, a.notes) for q, a in asked.items() if a.abstained]

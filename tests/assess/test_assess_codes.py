@@ -56,8 +56,11 @@ def _loinc_ok(code: str) -> bool:
 CHECKS = {
     "ICD-10-CM": lambda c: icd.is_valid_item(c),
     "SNOMED CT": lambda c: re.fullmatch(r"\d{6,18}", c) is not None and _verhoeff_ok(c),
-    "ICD-10-PCS": lambda c: re.fullmatch(r"0[SR]R[0-9A-HJ-NP-Z]|0[PQ][SH][0-9A-HJ-NP-Z][034]",
-                                         c) is not None,
+    # replacements of joints (0RR, 0SR), fixation of bones (0PS, 0QS, 0PH, 0QH) and
+    # repositions of joints (0RS, 0SS), the last two by their approach (open, percutaneous)
+    "ICD-10-PCS": lambda c: re.fullmatch(
+        r"0[SR]R[0-9A-HJ-NP-Z]|0[PQ][SH][0-9A-HJ-NP-Z][034]|0[RS]S[0-9A-HJ-NP-Z][034]",
+        c) is not None,
     "CPT": lambda c: re.fullmatch(r"\d{5}", c) is not None,
     "RxNorm": lambda c: re.fullmatch(r"\d{1,8}", c) is not None,
     "LOINC": lambda c: re.fullmatch(r"\d{1,7}-\d", c) is not None and _loinc_ok(c),
@@ -266,3 +269,18 @@ def test_a_replacement_of_any_joint_is_a_joint_replacement(text, concept):
     (fact,) = [f for f in patient.facts if f.kind == "procedure"]
     assert fact.concept == concept and fact.when is not None
     assert load_lexicon().is_a(concept, "joint_replacement")
+
+
+@pytest.mark.parametrize("system,code,site", [
+    # Belgium's ICD-10-BE codes operations in ICD-10-PCS under its diagnoses' URI
+    ("https://www.health.belgium.be/nl/icd-10-be", "0RSH04Z", "shoulder"),
+    ("http://hl7.org/fhir/sid/icd-10-pcs", "0SSC04Z", "knee"),
+    # a national NCSP release named by its URI ("urn:lv:nvd:ncsp"), by region
+    ("urn:lv:nvd:ncsp", "NGL40", "knee"),
+])
+def test_an_operation_coded_in_a_national_system_is_read_with_its_site(system, code, site):
+    facts = [f for f in _patient({"procedures": [{"codes": [{"system": system, "code": code}],
+                                                  "date": "2024-01-01"}]}).facts
+             if f.kind == "procedure"]
+    assert facts and facts[0].concept == "orthopedic_surgery", facts
+    assert site in facts[0].sites, facts[0].sites

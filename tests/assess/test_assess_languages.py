@@ -98,6 +98,8 @@ CASES = [
     ("Tidak ada fraktur.", "fracture", "absent"),
     ("Ibuprofen tidak tersedia.", "ibuprofen", "absent"),
     ("Asam mefenamat 3x500 mg.", "mefenamic_acid", "active"),
+    # Latvian: there was no head injury
+    ("Galvas traumas nav bijis.", "trauma", "absent"),
     # a medicine stopped, in German, Spanish and Russian
     ("Voltaren im Jänner abgesetzt.", "diclofenac", "stopped"),
     ("Ibuprofeno suspendido por gastritis.", "ibuprofen", "stopped"),
@@ -168,3 +170,20 @@ def test_an_allergy_label_inside_a_line_lists_allergies_not_medicines():
     facts = [f for f in record({"notes": ["Ибупрофен отменён. Аллергия: диклофенак "
                                           "(крапивница)."]}).facts if f.concept == "diclofenac"]
     assert facts and all(f.kind == "allergy" for f in facts), facts
+
+
+@pytest.mark.parametrize("note,concept", [
+    ("HO-profilaxis: celecoxib 2x200 mg 14 napig.", "heterotopic_ossification"),
+    ("HO-Prophylaxe mit Indometacin.", "heterotopic_ossification"),
+    ("Trauma nem volt.", "trauma"),
+])
+def test_a_prevention_or_a_denial_in_other_words_is_no_condition_had(note, concept):
+    """ "HO-profilaxis" (Hungarian, as "HO prophylaxis") names what is prevented; "Trauma nem
+    volt" says there was none."""
+    assert "active" not in statuses({"notes": [note]}).get(concept, set())
+
+
+def test_a_plan_in_indonesian_is_planned():
+    """ "Rencana ORIF" (plan: ORIF) is an operation to come, not one done."""
+    assert statuses({"notes": ["Rencana ORIF 10-09-2031."]}).get(
+        "open_reduction_internal_fixation") == {"planned"}

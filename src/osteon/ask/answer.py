@@ -53,6 +53,9 @@ DISCLAIMER = "osteon supports, and does not replace, clinical judgement."
 MAX_STATEMENTS = 8
 SPELLED_OUT_IN = 10
 """The best sentences in which an asker's abbreviation is looked for written out ("TAR")."""
+SPELLED_OUT_ON_PAGE = 30
+"""... and how far down the ranking the best page's own sentences are looked in too ("GBS"
+written out once, in a sentence the question shares few words with)."""
 MAX_ANSWER_ITEMS = 6
 MAX_CONFLICTS = 5
 SPECIES_LOOK = 10
@@ -87,7 +90,10 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                       notes=(DISCLAIMER,))
     ranked = rank_evidence(knowledge, question, qtypes)
     best = [r.place.text for r in ranked[:SPELLED_OUT_IN]]
-    absent = [w for w in absent if not spelled_out(question.text, w, best)]
+    on_page = [r.place.text for r in ranked[SPELLED_OUT_IN:SPELLED_OUT_ON_PAGE]
+               if r.place.doc_id == ranked[0].place.doc_id]
+    absent = [w for w in absent if not spelled_out(question.text, w, best)
+              and not spelled_out(question.text, w, on_page, joined=False)]
     beyond = beyond_sources(knowledge, question, absent, rules)
     if beyond.whole:  # the question names something the sources never mention
         return Answer(question.text, NOT_ANSWERED, True, understood=question,

@@ -338,6 +338,9 @@ def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
         # its subject of a determiner and a noun
         after_subject = (i >= 3 and tokens[i - 2] in rules.articles
                          and tokens[i - 3] in rules.modals | rules.auxiliaries)
+        # ... or of a name: "which doctor did Julie CONTACT"
+        after_subject = after_subject or (i >= 2 and before in names
+                                          and tokens[i - 2] in rules.modals | rules.auxiliaries)
         # a word before a question word takes it as its object ("to DESCRIBE what …")
         # and one after a subject pronoun is its verb ("why it MATTERS to tell…"), unless
         # a copula asks of the pronoun ("is it cancer?")
@@ -704,20 +707,24 @@ JOINING = r"(?:(?:of|and|the|for|in|with)\s+)?"
 """A small word a name's initials skip ("open reduction and internal fixation": ORIF)."""
 
 
-def spelled_out(question_text: str, word: str, texts: Sequence[str]) -> bool:
+def spelled_out(question_text: str, word: str, texts: Sequence[str], joined: bool = True
+                ) -> bool:
     """Is an unmentioned word the initials of words one of the texts writes in full?
 
     "after TAR" over a page that says "total ankle replacement" throughout: the asker's
     abbreviation is the page's name for it, not something the sources never speak of.
     Only a word the question writes in capitals is read so ("tar" is a word). A name with a
-    comma in it counts ("University of California, Los Angeles": UCLA).
+    comma in it counts ("University of California, Los Angeles": UCLA). Without `joined`,
+    no small word may stand between the initials' words (texts looked in more loosely
+    chosen: "conjunction with pharmacological treatment" is no "CPT").
     """
     low, high = INITIALS
     written = re.search(rf"\b{re.escape(word)}\b", question_text, re.IGNORECASE)
     if (written is None or not written.group().isupper() or not written.group().isalpha()
             or not low <= len(word) <= high):
         return False
-    pattern = compiled(r"\b" + (r"\w*(?:,\s+|[\s-]+)" + JOINING).join(word) + r"\w*")
+    pattern = compiled(r"\b" + (r"\w*(?:,\s+|[\s-]+)" + (JOINING if joined else "")).join(word)
+                       + r"\w*")
     return any(pattern.search(text) for text in texts)
 
 

@@ -94,6 +94,10 @@ class CodeTable(Strict):
     they share its categories but differ below them, so only the category is verified."""
     variant_verified_length: int = 3
     """The characters of a variant's code checked in the maintained list (its category)."""
+    also: list[str] = []
+    """Systems whose tables a code of this system is looked up in when this one has none:
+    Belgium's ICD-10-BE writes diagnoses (ICD-10-CM) and operations (ICD-10-PCS, "0RSH04Z")
+    under one URI."""
     variant_pattern: str | None = None
     """A regular expression for the folded names of national modifications no URI lists
     ("…/icd-10-am", "…/icd10ca", "…/terminologie-cim-10"): a system no table names is taken as
@@ -195,12 +199,22 @@ class CodeTables:
             best = next((keyed[wanted[:n]] for n in range(len(wanted), -1, -1)
                          if wanted[:n] in keyed), None)
         if best is None:
-            return self._in_range(table, wanted)
+            return self._in_range(table, wanted) or next(
+                (hit for other in table.also if other != table.system
+                 and (hit := self.lookup(other, code)) is not None), None)
         named = table.system if self.variant_of(system) is None else system.strip()
         return CodeHit(best.concept, named, code.strip(), best,
                        family=table.match == "prefix"
                        and _code_key(best.code, table.dotted) != wanted,
                        source=table.source)
+
+    def _holds(self, table: CodeTable, code: str) -> bool:
+        """Does the table itself (not a companion) name the code or a family of it?"""
+        wanted = _code_key(code, table.dotted)
+        keyed = self._keyed[id(table)]
+        return (wanted in keyed if table.match == "exact" else any(
+            wanted[:n] in keyed for n in range(len(wanted), 0, -1))) or (
+            self._in_range(table, wanted) is not None)
 
     def _in_range(self, table: CodeTable, wanted: str) -> CodeHit | None:
         """The hit of the narrowest range holding the code; None when none does."""
@@ -212,8 +226,17 @@ class CodeTables:
                        source=table.source, ranged=True)
 
     def verified(self, system: str, code: str) -> bool | None:
-        """Whether `code` is in its system's maintained code list; None when there is none."""
+        """Whether `code` is in its system's maintained code list; None when there is none.
+
+        A code its own table lacks but a companion's (`also`) holds is checked as that
+        system's ("0RSH04Z" under ICD-10-BE is an ICD-10-PCS code, not a missing diagnosis).
+        """
         table = self.table_for(system)
+        if table is not None and table.also and not self._holds(table, code):
+            companion = next((other for other in table.also
+                              if self.lookup(other, code) is not None), None)
+            if companion is not None:
+                return self.verified(companion, code)
         if table is None or table.verified_by is None:
             return None
         wanted: str | None = code.strip().upper()
