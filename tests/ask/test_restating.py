@@ -305,3 +305,19 @@ def test_a_prefix_of_kind_narrows_what_it_stands_before() -> None:
     assert not narrowed(risk, topic, ["spinal cord injury", "heterotopic ossification"],
                         [("spinal_cord_injury", 0, 18),
                          ("heterotopic_ossification", at, at + len("heterotopic ossification"))])
+
+
+def test_an_operation_named_with_its_site_is_quoted_not_restated_of_every_such_operation(
+        tmp_path: Path) -> None:
+    # "HO is a complication of hip arthroscopy": not of every arthroscopy (held_out51 labelled
+    # "Arthroscopy raises the risk" a wrong condition); a plain arthroscopy is still restated
+    page = ("Arthroscopy\n\nHeterotopic ossification is a complication of hip arthroscopy.\n")
+    plain = ("Arthroscopy\n\nHeterotopic ossification is a complication of arthroscopy.\n")
+    question = "Does arthroscopy raise the risk of heterotopic ossification?"
+    with store_of_pages(tmp_path, {"scope.txt": page}) as kb:
+        placed = [t for t, _ in _stated(kb.ask(question))]
+    (tmp_path / "plain").mkdir()
+    with store_of_pages(tmp_path / "plain", {"scope.txt": plain}) as kb:
+        stated = [t for t, _ in _stated(kb.ask(question))]
+    assert not [t for t in placed if t.startswith("Arthroscopy raises")], placed
+    assert any(t.startswith("Arthroscopy raises") for t in stated), stated

@@ -86,4 +86,4 @@ def test_eval_conflicts(seeded_cli) -> None:
     scored = json.loads(result.stdout)
     assert scored["gold"] == 26 and scored["found"] >= 20
     missing = seeded_cli("eval", "conflicts", "--gold", "/nonexistent.yaml")
-    assert missing.exit_code == 2 and "no such gold file" in missing.stderr
+    assert missing.exit_code == 2 and "no such file" in missing.stderr

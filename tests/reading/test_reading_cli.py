@@ -60,7 +60,7 @@ def test_eval_reading_scores_the_seed_gold():
 
 def test_eval_reading_names_a_bad_gold_file(tmp_path):
     result = runner.invoke(app, ["eval", "reading", "--gold", str(tmp_path / "none.yaml")])
-    assert result.exit_code == 2 and "no such gold file" in result.stderr
+    assert result.exit_code == 2 and "no such file" in result.stderr
     bad = tmp_path / "bad.yaml"
     bad.write_text("just: a mapping\n")
     assert runner.invoke(app, ["eval", "reading", "--gold", str(bad)]).exit_code == 2

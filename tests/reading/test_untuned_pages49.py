@@ -129,3 +129,15 @@ def test_whose_symptoms_and_a_list_announced_say_no_cause(tmp_path, empty_store
     assert ("fop_flare_up", "fibrodysplasia_ossificans_progressiva") not in risks, risks
     assert ("swelling", "fop_flare_up") not in risks, risks
     assert ("hip_arthroplasty", "heterotopic_ossification") in risks
+
+
+def test_what_develops_around_a_joint_is_the_condition_not_its_cause(
+        tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    """ "SCI is a predisposing factor for development of HO around the joints": HO is at the
+    joints (the injury is not; it was read "spinal cord injury occurs at the joint")."""
+    claims = read_text(empty_store, tmp_path,
+                       "Spinal cord injury is a well-known predisposing factor for development "
+                       "of heterotopic ossification around the joints.\n")
+    sites = triples(claims, "occurs_at_site")
+    assert ("heterotopic_ossification", "joint") in sites, sites
+    assert ("spinal_cord_injury", "joint") not in sites

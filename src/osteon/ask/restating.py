@@ -102,7 +102,8 @@ def restricted(claim: Claim, sentence: str) -> bool:
 
 
 def narrowed(claim: Claim, sentence: str, names: Sequence[str],
-             spans: Sequence[tuple[str, int, int]]) -> bool:
+             spans: Sequence[tuple[str, int, int]], sites: frozenset[str] = frozenset()
+             ) -> bool:
     """Does a word of degree narrow a thing the claim re-words by its plain name?
 
     "Up to 50% of people who undergo … a severe fracture of the long bones of the lower leg
@@ -112,7 +113,8 @@ def narrowed(claim: Claim, sentence: str, names: Sequence[str],
     list item ("severe burns, fractures": the fractures are not said to be severe). A name
     that carries a degree itself ("severe burn") keeps it in the statement. So does an
     adjective that names a kind right before the mention ("trochanteric osteotomy raised
-    the risk" is no finding of every osteotomy), and a threshold right after it ("burns
+    the risk" is no finding of every osteotomy), a body site (of `sites`) right before it
+    ("HO is a complication of hip arthroscopy"), and a threshold right after it ("burns
     >30% TBSA").
     """
     rules = statement_rules()
@@ -133,6 +135,11 @@ def narrowed(claim: Claim, sentence: str, names: Sequence[str],
             return True  # ("neurogenic HO" is the condition's family: scope.yaml's)
         if threshold.match(sentence, end):
             return True
+        if argument not in sites and any(
+                concept in sites and concept != argument and finish < start
+                and not sentence[finish:start].strip(" -")
+                for concept, _, finish in spans):
+            return True  # "hip arthroscopy": an operation at the hip, not every arthroscopy
     return False
 
 
@@ -246,6 +253,9 @@ def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
     kinds = condition_kinds(knowledge)
     genetic_pages = _genetic_pages(knowledge, {doc_id for doc_id, _ in keys})
     rules = statement_rules()
+    lexicon = knowledge.lexicon
+    sites = frozenset(c for found in spans.values() for c, _, _ in found
+                      if c in lexicon and lexicon.get(c).type == "anatomy")
 
     def whole(claim: Claim) -> bool:
         key = (claim.evidence.doc_id, claim.evidence.sentence_idx)
@@ -253,7 +263,7 @@ def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
         return ((not claim.object_is_text or claim.predicate in rules.free_text_stated)
                 and place is not None and not restricted(claim, place.text)
                 and not narrowed(claim, place.text, _names(knowledge, claim),
-                                 spans.get(key, ()))
+                                 spans.get(key, ()), sites)
                 and not _family_unsaid(knowledge, claim, genetic_pages)
                 and not _argument_elsewhere(claim, named.get(key, set()), kinds))
 

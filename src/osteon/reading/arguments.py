@@ -82,6 +82,11 @@ _POINTS_BACK = re.compile(r"\s*(?:they|it|these|this|both)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:that|which|who|whom|whose|where)\b", re.IGNORECASE)
 """A free-text object that opens with a relative pronoun is a clause, not a description."""
 
+_COMPLEMENT_OF = re.compile(r"\b(?:development|formation|occurrence|appearance|presence|"
+                            r"growth|onset)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+"""'of' after a noun of coming about: what follows is that noun's subject ("a predisposing
+factor for development of HO around the joints": HO forms there, not the factor)."""
+
 _OWNER_REACH = 100
 """How far before a trigger an owner phrase ("patients with X, who …") may stand."""
 
@@ -306,7 +311,8 @@ class ArgumentFinder:
                     inside = [m for m in inside if near(m)]
         if argument.skip_prepositional:
             inside = [m for m in inside if not PREPOSITIONAL.search(text, max(0, m.start - 30),
-                                                                       m.start)]
+                                                                       m.start)
+                      or _COMPLEMENT_OF.search(text, max(0, m.start - 30), m.start)]
         if inside:
             picked = self._pick(argument, inside, text)
             if argument.side == "left":

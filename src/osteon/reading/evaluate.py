@@ -95,9 +95,9 @@ def gold_documents(path: str | Path) -> list[Any]:
         with open(path, encoding="utf-8") as handle:
             documents = list(yaml.safe_load_all(handle))
     except FileNotFoundError as exc:
-        raise OsteonError(f"{path}: no such gold file") from exc
+        raise OsteonError(f"{path}: no such file") from exc
     except yaml.YAMLError as exc:
-        raise OsteonError(f"{path}: not a gold YAML file: {exc}") from exc
+        raise OsteonError(f"{path}: not a YAML file: {exc}") from exc
     if not documents:
         raise OsteonError(f"{path}: not a gold YAML file: it is empty")
     return documents
