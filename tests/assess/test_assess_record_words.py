@@ -365,3 +365,25 @@ def test_an_operation_stopped_before_any_incision_opens_no_window(seeded_kb: Kno
     stopped.pop("statusReason")
     partial = seeded_kb.assess(searchset(stopped), at="2031-06-12T20:00:00Z")
     assert partial.deadlines
+
+
+def test_an_operation_on_bones_the_day_of_a_fracture_is_at_the_fracture(
+        seeded_kb: KnowledgeBase) -> None:
+    """ICD-9-CM 78.12 "Other operations on bones, except facial bones" (an external fixator)
+    the day the distal humerus broke, with the ORIF planned for next week: the window counts
+    from the fixator at the elbow, open now, not only from the planned ORIF; the same
+    operation the day a finger broke opens none (the sources give it at the large joints)."""
+    def record(site: str) -> dict[str, Any]:
+        fracture = {"resourceType": "Condition", "id": "f", "code": {"text": f"Fracture, {site}"},
+                    "onsetDateTime": "2031-09-02T05:00:00Z"}
+        fixator = _operation("op", "2031-09-02T06:20:00Z", code={"coding": [
+            {"system": "http://hl7.org/fhir/sid/icd-9-cm", "code": "78.12"}]})
+        orif = _operation("orif", "2031-09-10T00:00:00Z", code={"text": f"ORIF {site}"},
+                          status="preparation")
+        return searchset(fracture, fixator, orif)
+
+    elbow = seeded_kb.assess(record("distal humerus"), at="2031-09-03T13:30:00Z")
+    assert any(d.window.status in ("open", "closing") for d in elbow.deadlines), [
+        d.window.status for d in elbow.deadlines]
+    finger = seeded_kb.assess(record("index finger"), at="2031-09-03T13:30:00Z")
+    assert not any(d.window.status in ("open", "closing") for d in finger.deadlines)

@@ -64,6 +64,9 @@ class CareSites:
             return True
         where = _sites_of(event, lexicon) or set().union(
             *(_sites_of(twin, lexicon) for twin in _twins(event, patient)))
+        where -= UNPLACED
+        if not where:
+            where = _injured_at(event, patient)
         if not where:
             return event.concept not in generic
         # the most precise site the record gives: a finger operation coded "arm" is at the
@@ -150,6 +153,26 @@ def _sites_of(event: PatientFact, lexicon: Lexicon) -> set[str]:
         named = anatomy_named(entry.name, lexicon)
         concept = entry.parents[0] if len(entry.parents) == 1 else ""
     return where | named
+
+
+UNPLACED = frozenset({"bone"})
+"""Sites that place nothing: an operation "on bones" (ICD-9-CM 78.1) may be at any of them."""
+INJURY_DAY = 1
+"""Days from an injury within which an operation the record gives no site for is taken to be
+at the injury's site (an external fixator the day the elbow broke)."""
+
+
+def _injured_at(event: PatientFact, patient: Patient) -> set[str]:
+    """Where the patient was injured shortly before an operation that the record does not place.
+
+    "Other operations on bones (78.12)" on the day of a distal humerus fracture is the
+    fixator put on that fracture: emergency orthopaedic surgery follows its injury.
+    """
+    if event.kind != "procedure" or event.when is None:
+        return set()
+    return {site for f in patient.of_kind("condition", "injury")
+            if f.when is not None and f.status == "active" and f.sites
+            and 0 <= (event.when - f.when).days <= INJURY_DAY for site in f.sites}
 
 
 def _twins(event: PatientFact, patient: Patient) -> list[PatientFact]:
