@@ -191,6 +191,12 @@ class CodeTables:
         table = self.table_for(system)
         if table is None:
             return None
+        return self._own_hit(table, system, code) or next(
+            (hit for other in table.also if other != table.system
+             and (hit := self.lookup(other, code)) is not None), None)
+
+    def _own_hit(self, table: CodeTable, system: str, code: str) -> CodeHit | None:
+        """The table's own entry for a code (not a companion's of `also`), or None."""
         wanted = _code_key(code, table.dotted)
         keyed = self._keyed[id(table)]
         if table.match == "exact":
@@ -199,22 +205,12 @@ class CodeTables:
             best = next((keyed[wanted[:n]] for n in range(len(wanted), -1, -1)
                          if wanted[:n] in keyed), None)
         if best is None:
-            return self._in_range(table, wanted) or next(
-                (hit for other in table.also if other != table.system
-                 and (hit := self.lookup(other, code)) is not None), None)
+            return self._in_range(table, wanted)
         named = table.system if self.variant_of(system) is None else system.strip()
         return CodeHit(best.concept, named, code.strip(), best,
                        family=table.match == "prefix"
                        and _code_key(best.code, table.dotted) != wanted,
                        source=table.source)
-
-    def _holds(self, table: CodeTable, code: str) -> bool:
-        """Does the table itself (not a companion) name the code or a family of it?"""
-        wanted = _code_key(code, table.dotted)
-        keyed = self._keyed[id(table)]
-        return (wanted in keyed if table.match == "exact" else any(
-            wanted[:n] in keyed for n in range(len(wanted), 0, -1))) or (
-            self._in_range(table, wanted) is not None)
 
     def _in_range(self, table: CodeTable, wanted: str) -> CodeHit | None:
         """The hit of the narrowest range holding the code; None when none does."""
@@ -232,7 +228,7 @@ class CodeTables:
         system's ("0RSH04Z" under ICD-10-BE is an ICD-10-PCS code, not a missing diagnosis).
         """
         table = self.table_for(system)
-        if table is not None and table.also and not self._holds(table, code):
+        if table is not None and table.also and self._own_hit(table, system, code) is None:
             companion = next((other for other in table.also
                               if self.lookup(other, code) is not None), None)
             if companion is not None:

@@ -102,11 +102,12 @@ class DocumentReader:
             # "in victims of traumatic brain and spinal cord injuries": both are the people
             with_elided = sorted((*analysis.mentions, *self.extractor.virtual.elided(
                 sentence.text, analysis.mentions)), key=lambda m: m.start)
-            pointed = self.extractor.virtual.anaphora(sentence.text, setting,
-                                                      list(analysis.mentions))
-            claims.extend(self.scopes.scoped(
-                self.extractor.extract(analysis, setting, extract_quantities(sentence.text)),
-                sentence.text, with_elided, setting, pointed))
+            read = self.extractor.extract(analysis, setting, extract_quantities(sentence.text))
+            # what its pronouns stand for gives a claim's family too (looked up only for a
+            # sentence with claims: most have none)
+            pointed = self.extractor.virtual.anaphora(
+                sentence.text, setting, list(analysis.mentions)) if read else []
+            claims.extend(self.scopes.scoped(read, sentence.text, with_elided, setting, pointed))
             mentions.extend((sentence.idx, m) for m in analysis.mentions)
             earlier = (previous.mentions if previous is not None
                        and previous_block == sentence.block_idx else ())
