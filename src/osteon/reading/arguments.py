@@ -336,12 +336,24 @@ class ArgumentFinder:
             owned = self._owner_before(argument, match, text, mentions)
             if owned is not None:
                 return FoundArgument(mentions=owned, candidates=owned)
-        if argument.implicit_when is not None and argument.side == "right" and not compiled(
-                argument.implicit_when).match(text, match.end()):
-            return FoundArgument()  # the words after the trigger name something else
+        if argument.implicit_when is not None and not self._implicit_holds(
+                argument.implicit_when, argument.side, match, text):
+            return FoundArgument()  # the words beside the trigger name something else
         if argument.implicit_if is not None and not compiled(argument.implicit_if).search(text):
             return FoundArgument()  # the sentence speaks of something else
         return FoundArgument(implicit=self.implicit(argument, setting))
+
+    @staticmethod
+    def _implicit_holds(pattern: str, side: str, match: re.Match[str], text: str) -> bool:
+        """Do the words beside the trigger leave the argument to the implicit fallback?
+
+        On the right, the pattern matches from the trigger's end ("to prevent recurrence");
+        on the left it must end where the trigger starts ("a fibro-osseous pseudotumour is
+        often mistaken for" names a disease the lexicon does not know there).
+        """
+        if side == "right":
+            return compiled(pattern).match(text, match.end()) is not None
+        return compiled(f"(?:{pattern})\\Z").search(text, 0, match.start()) is not None
 
     def _named_before(self, argument: Argument, match: re.Match[str], text: str,
                       mentions: list[Mention]) -> list[Mention]:

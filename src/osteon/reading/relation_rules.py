@@ -42,9 +42,12 @@ class Argument(Strict):
     first of `concepts` (a general statement: "there is no way to prevent it" speaks of
     every preventive treatment)."""
     implicit_when: str | None = None
-    """With side `right`: the implicit fallback holds only where the words right after the
-    trigger match this pattern ("to prevent recurrence" is HO's, "to prevent instability"
-    names something the lexicon does not know, not HO)."""
+    """The implicit fallback holds only where the words beside the trigger match this
+    pattern. With side `right`, the words right after it ("to prevent recurrence" is HO's,
+    "to prevent instability" names something the lexicon does not know, not HO); with side
+    `left`, the words before it, the pattern ending where the trigger starts ("a
+    fibro-osseous pseudotumour is often mistaken for" names a disease the lexicon does not
+    know, not the topic)."""
     implicit_if: str | None = None
     """The implicit fallback holds only in a sentence these words are in: "HO may start 2
     weeks after injury" speaks of an onset the topic's; "manipulation 2 months after the
