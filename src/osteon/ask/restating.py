@@ -56,13 +56,16 @@ class StatementRules(Strict):
     narrowing_after: str = r"(?!)"
     """A threshold right after a mention ("burns >30% TBSA", "burns over 20%"): the sentence
     speaks of those beyond it only."""
+    narrowing_site_link: str = r"(?!)"
+    """What joins a mention to a body site after it ("trauma to the hips", "surgery or trauma
+    to the legs"): the sentence speaks of the thing at that site only."""
 
     @field_validator("restrictions", "no_finding")
     @classmethod
     def _regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_regex(v) for v in value)
 
-    @field_validator("narrowing", "narrowing_kind", "narrowing_after")
+    @field_validator("narrowing", "narrowing_kind", "narrowing_after", "narrowing_site_link")
     @classmethod
     def _regex(cls, value: str) -> str:
         return check_regex(value)
@@ -114,8 +117,9 @@ def narrowed(claim: Claim, sentence: str, names: Sequence[str],
     that carries a degree itself ("severe burn") keeps it in the statement. So does an
     adjective that names a kind right before the mention ("trochanteric osteotomy raised
     the risk" is no finding of every osteotomy), a body site (of `sites`) right before it
-    ("HO is a complication of hip arthroscopy"), and a threshold right after it ("burns
-    >30% TBSA").
+    ("HO is a complication of hip arthroscopy"), a threshold right after it ("burns
+    >30% TBSA"), and a site it is joined to after it ("surgery or trauma to the hips and
+    legs" is no finding of every surgery).
     """
     rules = statement_rules()
     pattern = _narrowing(rules.narrowing)
@@ -125,6 +129,7 @@ def narrowed(claim: Claim, sentence: str, names: Sequence[str],
     arguments = {claim.subject} if claim.object_is_text else {claim.subject, claim.object}
     kind = _narrowing(rules.narrowing_kind)
     threshold = _narrowing(rules.narrowing_after)
+    site_link = _narrowing(rules.narrowing_site_link)
     for argument, start, end in _argument_places(claim, arguments, spans):
         before = _ITEM_BREAK.split(sentence[max(0, start - 60):start])[-1]
         words = before.split()[-rules.narrowing_reach:]
@@ -134,6 +139,10 @@ def narrowed(claim: Claim, sentence: str, names: Sequence[str],
                 and kind.fullmatch(words[-1])):
             return True  # ("neurogenic HO" is the condition's family: scope.yaml's)
         if threshold.match(sentence, end):
+            return True
+        link = site_link.match(sentence, end)
+        if argument not in sites | {topic} and link and any(
+                concept in sites and s == link.end() for concept, s, _ in spans):
             return True
         if argument not in sites and any(
                 concept in sites and concept != argument and finish < start
