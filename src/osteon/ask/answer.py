@@ -99,7 +99,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       passages=tuple(quote(knowledge, r) for r in ranked[:3]),
                       notes=(f"No source {_mentions(beyond.words)}.", DISCLAIMER))
-    path = causal_path(knowledge, question, qtypes)
+    path = causal_path(knowledge, question, qtypes, ranked[0].place.text if ranked else "")
     if _not_of_species(question, ranked):
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       passages=tuple(quote(knowledge, r) for r in ranked[:3]),

@@ -11,6 +11,7 @@ says these are mouse experiments.
 from __future__ import annotations
 
 import heapq
+import re
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,8 +20,10 @@ from typing import TYPE_CHECKING
 from osteon.ask.citing import citation_at, in_model
 from osteon.ask.records import Question, Statement
 from osteon.ask.scope import condition_kinds
-from osteon.ask.understand import QuestionType
+from osteon.ask.understand import QuestionType, other_spellings, question_rules
+from osteon.ask.unmentioned import looks_topical, unnamed_words
 from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.terms import fold
 
 if TYPE_CHECKING:
     from osteon.mechanism.records import Citation, Edge
@@ -39,8 +42,12 @@ class PathAnswer:
 
 
 def causal_path(knowledge: KnowledgeStore, question: Question,
-                qtypes: Sequence[QuestionType]) -> PathAnswer | None:
-    """The cited path (or the blocking drugs) that answers a mechanism question, if any."""
+                qtypes: Sequence[QuestionType], best: str = "") -> PathAnswer | None:
+    """The cited path (or the blocking drugs) that answers a mechanism question, if any.
+
+    `best` is the best-ranked source sentence: a path that leaves out the thing the
+    question and that sentence are about answers something else (`_asks_elsewhere`).
+    """
     intents = {t.name for t in qtypes}
     wants_drugs = bool(intents & INTERVENTION_INTENTS) and "mouse" in question.scope.species
     if "mechanism" not in intents and not wants_drugs:
@@ -68,6 +75,8 @@ def causal_path(knowledge: KnowledgeStore, question: Question,
     if not hops:
         return None
     steps = tuple(_step(knowledge, e) for e in hops if e.citations)
+    if best and _asks_elsewhere(knowledge, question, best, steps):
+        return None
     chain = _name(knowledge, hops[0].source)
     for e in hops:
         chain += (" → " if e.citations else " ⇢ ") + _name(knowledge, e.target)
@@ -75,6 +84,28 @@ def causal_path(knowledge: KnowledgeStore, question: Question,
            "; ⇢ marks a link the model assumes and no source sentence states")
     return PathAnswer("In mouse experiments the sources describe this path: " + chain
                       + f" (each → step cited{gap}; mouse model).", steps)
+
+
+def _asks_elsewhere(knowledge: KnowledgeStore, question: Question, best: str,
+                    steps: Sequence[Statement]) -> bool:
+    """Does the question ask of a thing the best sentence names and no step of the path does?
+
+    The thing is one the lexicon does not name (a concept the graph lacks is judged above).
+
+    "How is the syndesmosis thought to turn into bone after an injury?": the injury
+    model's path from a muscle injury to bone answers something else; the page's sentence
+    on "syndesmotic ossification … of the hematoma" answers it.
+    """
+    rules = question_rules()
+    said = fold(" ".join(c.sentence_text for s in steps for c in s.citations))
+    best = fold(best)
+
+    def holds(text: str, word: str) -> bool:
+        return any(re.search(rf"\b{re.escape(form)}", text)
+                   for form in (word, *other_spellings(word, rules)))
+
+    return any(looks_topical(w) and holds(best, w) and not holds(said, w)
+               for w in unnamed_words(knowledge, question, rules))
 
 
 def _blocking_drugs(knowledge: KnowledgeStore, question: Question, edges: list[Edge]

@@ -62,8 +62,7 @@ def _a_form_of_a_source_word(form: str, vocabulary: list[str], rules: QuestionRu
     at = bisect_left(vocabulary, form)
     if at < len(vocabulary) and vocabulary[at].startswith(form):
         return True  # the form itself, or the start of a source word
-    if len(form) >= COMPOUND_END and any(
-            v.endswith(form) and v[:-len(form)] in rules.combining_forms for v in vocabulary):
+    if ends_a_compound(form, vocabulary, rules):
         return True  # the end of a source's compound ("sarcoma" of "osteosarcoma")
     shared = max(SHARED_START, len(form) - 2)
     if len(form) >= shared:
@@ -74,6 +73,15 @@ def _a_form_of_a_source_word(form: str, vocabulary: list[str], rules: QuestionRu
     slips = 1 if len(form) <= SHORT_WORD else 2
     return any(slips_of(form, near) for near, _, _ in process.extract(
         form, vocabulary, scorer=Levenshtein.distance, score_cutoff=slips, limit=NEIGHBOURS))
+
+
+def ends_a_compound(form: str, vocabulary: list[str], rules: QuestionRules) -> bool:
+    """Does a source word join a combining form to it?
+
+    "supraclavicular" joins "supra" to "clavicular", "osteosarcoma" "osteo" to "sarcoma".
+    """
+    return len(form) >= COMPOUND_END and any(
+        v.endswith(form) and v[:-len(form)] in rules.combining_forms for v in vocabulary)
 
 
 DEGREE_ENDINGS = ("est", "er")

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from osteon.ask.ranking_rules import compiled
 from osteon.ask.records import Question
 from osteon.ask.scope import condition_kinds
-from osteon.ask.spelling import TYPO_MIN_LENGTH, degree_of, misspelt, relative, resembles
+from osteon.ask.spelling import (
+    TYPO_MIN_LENGTH,
+    degree_of,
+    ends_a_compound,
+    misspelt,
+    relative,
+    resembles,
+)
 from osteon.ask.understand import (
     COPULAS,
     POLAR,
@@ -664,32 +671,43 @@ def _is_name(text: str, word: str) -> bool:
     return False
 
 
-def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
-                ) -> list[str]:
-    """The question's content words that no source sentence holds (misspellings aside)."""
+def _folded_words(text: str) -> list[str]:
+    return [re.sub(r"['’]s$", "", fold(m.group())) for m in WORD.finditer(text)]
+
+
+def unnamed_words(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
+                  ) -> list[str]:
+    """The question's content words that name no concept a source names (folded).
+
+    The words of a concept some source names are left out; a concept no source names by
+    any name, nor by its broader one ("paraplegic" where they speak of the cord injury),
+    is judged by its words like any other ("dementia" over pages that never speak of it)
+    but for HO, which every source is about however it says it: "bone in the wrong place"
+    is HO too.
+    """
     text = question.text
     spans = [m.span() for m in WORD.finditer(text)]
-    words = [re.sub(r"['’]s$", "", fold(text[s:e])) for s, e in spans]
-    # the words of a concept some source names are no unmentioned words; a concept no
-    # source names by any name, nor by its broader one ("paraplegic" where they speak of
-    # the cord injury), is judged by its words like any other ("dementia" over pages that
-    # never speak of it) but for HO, which every source is about however it says it:
-    # "bone in the wrong place" is HO too.
+    words = _folded_words(text)
     condition = condition_kinds(knowledge)
     unnamed = {c for c in unnamed_concepts(knowledge, question, rules)
                if c not in condition and not _broader_named(knowledge, c)}
     named = {i for concept, first, last in find_concepts(text, knowledge.lexicon, rules)
              if concept not in unnamed for i in range(first, last)}
-    candidates = [w for i, w in enumerate(words) if i not in named and len(w) >= MIN_LENGTH
-                  and (w.isalpha() or CODE.fullmatch(w)
-                       or (COMPOUND.fullmatch(w) and text[slice(*spans[i])].isupper()))
-                  and not w.endswith("ing")
-                  and w not in rules.stopwords and w not in rules.frame_words]
-    absent = knowledge.store.absent_words(candidates)
+    return [w for i, w in enumerate(words) if i not in named and len(w) >= MIN_LENGTH
+            and (w.isalpha() or CODE.fullmatch(w)
+                 or (COMPOUND.fullmatch(w) and text[slice(*spans[i])].isupper()))
+            and not w.endswith("ing")
+            and w not in rules.stopwords and w not in rules.frame_words]
+
+
+def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
+                ) -> list[str]:
+    """The question's content words that no source sentence holds (misspellings aside)."""
+    absent = knowledge.store.absent_words(unnamed_words(knowledge, question, rules))
     if not absent:
         return []
     vocabulary = knowledge.store.vocabulary()
-    folded = " ".join(words)
+    folded = " ".join(_folded_words(question.text))
     sources = knowledge.store.source_names()  # "the UPMC case": a source named as it is known
     # a slip of a word that frames any question ("actualy") frames this one; Roman
     # numerals joined ("Brooker II-III") are grades, no topic
@@ -791,11 +809,18 @@ def _spelled_otherwise(knowledge: KnowledgeStore, word: str, rules: QuestionRule
 
 def _said_otherwise(knowledge: KnowledgeStore, word: str, folded: str, rules: QuestionRules
                     ) -> bool:
-    """Do the sources use another word for it (a paraphrase of a phrase holding it)?"""
+    """Do the sources use another word for it (a paraphrase of a phrase holding it)?
+
+    A said word counts too where a source joins a combining form to it: "collarbone" is
+    said "clavicular", which "a mass in the supraclavicular area" holds.
+    """
     for phrase, said in rules.paraphrases.items():
         if word in phrase.split() and has_phrase(folded, phrase):
             # each said word or phrase ("intensive care" for ICU) looked up as written
-            if len(knowledge.store.absent_words(said)) < len(said):
+            absent = knowledge.store.absent_words(said)
+            if len(absent) < len(said) or any(
+                    ends_a_compound(w, knowledge.store.vocabulary(), rules)
+                    for w in absent if " " not in w):
                 return True
     return False
 
