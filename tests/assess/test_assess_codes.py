@@ -146,7 +146,8 @@ def test_display_matching_never_stretches(text):
 def test_medication_displays_match_without_dose_and_form():
     lexicon = load_lexicon()
     for text, concept in [("Indomethacin 25 MG Oral Capsule", "indomethacin"),
-                          ("celecoxib 200 MG Oral Capsule [Celebrex]", None),
+                          # the brand beside it is no other medicine: the name names it
+                          ("celecoxib 200 MG Oral Capsule [Celebrex]", "celecoxib"),
                           ("Ibuprofen 200 MG Oral Tablet", "ibuprofen"),
                           ("Warfarin Sodium 5 MG Oral Tablet", "warfarin"),
                           ("ketorolac tromethamine 10 MG Oral Tablet", "ketorolac"),

@@ -187,3 +187,30 @@ def test_a_plan_in_indonesian_is_planned():
     """ "Rencana ORIF" (plan: ORIF) is an operation to come, not one done."""
     assert statuses({"notes": ["Rencana ORIF 10-09-2031."]}).get(
         "open_reduction_internal_fixation") == {"planned"}
+
+
+@pytest.mark.parametrize("text,concept", [
+    ("Аулин (нимесулид) 100 mg кесица", "nimesulide"),          # Serbian Cyrillic
+    ("Dolmen (deksketoprofenas) 25 mg tabletės", "dexketoprofen"),  # Lithuanian
+    ("Ibuprofēns 400 mg", "ibuprofen"),                          # Latvian
+    ("Индометацин 25 мг", "indomethacin"),                       # Russian
+    ("Indometacyna 75 mg", "indomethacin"),                      # Polish
+])
+def test_a_medicine_by_its_international_name_in_another_spelling(text, concept):
+    """A medicine's international name in another language's letters and endings names the
+    medicine (patients34: nimesulide and dexketoprofen were listed as not recognised)."""
+    (fact,) = record({"medications": [{"text": text}]}).facts
+    assert (fact.concept, fact.status) == (concept, "active"), fact
+    assert "international name" in fact.how
+
+
+def test_a_word_no_medicine_is_named_by_stays_unrecognised():
+    """Words that only look like a name (a brand, a form word) give no medicine."""
+    assert not record({"medications": [{"text": "Метформин 1000 mg"}]}).facts
+
+
+@pytest.mark.parametrize("note", ["Ibuprofeno no tomado.", "Ibuprofène non pris.",
+                                  "Ibuprofen nicht eingenommen.", "Ibuprofen not taken."])
+def test_a_medicine_the_note_says_was_not_taken_is_absent(note):
+    facts = statuses({"notes": [note]})
+    assert facts.get("ibuprofen") == {"absent"}, facts

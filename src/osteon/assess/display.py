@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from pydantic import field_validator
 
+from osteon.assess.drug_names import drug_named
 from osteon.datafiles import Strict, load_model
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.terms import explicit_forms
@@ -162,9 +163,16 @@ class DisplayMatch:
     text: str
     name: str
     """The lexicon name the words met."""
+    by_word: str = ""
+    """The one word of the text that named a medicine by its international name, in
+    whatever spelling (`drug_names`), where no lexicon name's words were the text's."""
 
     @property
     def how(self) -> str:
+        if self.by_word:
+            written = ("" if self.by_word.casefold() == self.name.casefold() else
+                       f", as another language writes it: {self.by_word!r}")
+            return f"text {self.text!r} names {self.name!r} by its international name{written}"
         if self.text.casefold().strip() == self.name.casefold():
             return f"text {self.text!r}"
         return f"text {self.text!r} = {self.name!r} (same words, side and form aside)"
@@ -272,6 +280,10 @@ def _match_display(text: str, lexicon: Lexicon, allowed: tuple[str, ...], medica
     hits = {c for c in _index(lexicon, medication).get(key, set())
             if lexicon.get(c).type in allowed}
     hits = _most_specific(hits, lexicon)
+    if not hits and medication and "drug" in allowed:
+        named = drug_named(cleaned, lexicon)  # "Аулин (нимесулид) 100 mg": nimesulide
+        return DisplayMatch(named[0], side, text, lexicon.get(named[0]).name,
+                            by_word=named[1]) if named else None
     if len(hits) != 1:
         return None
     (concept,) = hits

@@ -24,6 +24,10 @@ _REFERENCES = r"(?:\d+(?:(?:, ?|[–-])\d+)*|\[[A-Z]{0,2}\d+(?:(?:, ?|[–-])[A-
 # abstract had been one "sentence" that matched every question.
 _BOUNDARY = re.compile(rf"(?:(?:[.!?…]+[\"”’)\]]*|(?<=[^\W\d_]|[)\]])\.{_REFERENCES})"
                        r"(?=\s+[\"“‘(\[]*[A-Z0-9])|(?<=[^\W\d_]{2})[.!?](?=[A-Z][a-z]|[A-Z]{2,}\b))")
+_INLINE_BULLET = re.compile(r"\s+[•▪◦‣]\s+")
+"""A bullet inside a line ("… or neoplasms. • Heterotopic ossification may be …"): pages
+that run a list of highlights into one paragraph; each item is a sentence of its own (a
+whole list read as one sentence tied a fellow of one item to the head of another)."""
 _INITIAL = re.compile(r"^\(?[A-Z]\.$")
 _WEB = re.compile(r"www\.|://|@", re.IGNORECASE)
 _CITATION_GOES_ON = re.compile(r"\s+(?:19|20)\d\d(?:\s+[A-Z][a-z]{2}\b|\s*;\s*\d)")
@@ -38,6 +42,15 @@ def sentence_spans(
     text: str, start: int, end: int, abbreviations: frozenset[str]
 ) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence in `text[start:end]`, trimmed of whitespace."""
+    piece_start = start
+    for bullet in _INLINE_BULLET.finditer(text, start, end):
+        yield from _sentences_of(text, piece_start, bullet.start(), abbreviations)
+        piece_start = bullet.end()
+    yield from _sentences_of(text, piece_start, end, abbreviations)
+
+
+def _sentences_of(text: str, start: int, end: int, abbreviations: frozenset[str]
+                  ) -> Iterator[tuple[int, int]]:
     sentence_start = start
     for match in _BOUNDARY.finditer(text, start, end):
         punct_end = match.start() + len(match.group().rstrip("\"”’)]"))

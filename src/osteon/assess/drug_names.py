@@ -1,0 +1,80 @@
+"""A medicine named by its international name as another language writes it.
+
+Records in Serbian, Russian, Lithuanian or Polish give the medicine's international
+name in their own letters and endings: "Аулин (нимесулид) 100 mg кесица",
+"Dolmen (deksketoprofenas) 25 mg tabletės". Brought to one form (data/assess/
+drug_names.yaml: Cyrillic and Greek letters in Latin, spellings made one, the ending cut),
+such a word equals the form of the lexicon's drug name: nimesulide, dexketoprofen. The
+lexicon stays in English; every language that writes INNs is read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+from osteon.datafiles import Strict, load_model
+from osteon.reading.lexicon import Lexicon
+from osteon.reading.terms import explicit_forms
+
+DRUG_TYPES = frozenset({"drug"})
+
+
+class DrugNameRules(Strict):
+    """data/assess/drug_names.yaml."""
+
+    min_length: int
+    transliteration: dict[str, str]
+    respellings: list[tuple[str, str]]
+    endings: list[str]
+
+
+@cache
+def drug_name_rules() -> DrugNameRules:
+    return load_model(DrugNameRules, "assess", "drug_names.yaml")
+
+
+_LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def international_form(word: str) -> str:
+    """The one form every language's spelling of an INN is brought to.
+
+    "" where the word is too short to compare.
+    """
+    rules = drug_name_rules()
+    latin = "".join(rules.transliteration.get(ch, ch) for ch in word.casefold())
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", latin)
+                    if not unicodedata.combining(ch))
+    for spelled, one in rules.respellings:
+        plain = plain.replace(spelled, one)
+    plain = re.sub(r"(.)\1+", r"\1", plain)
+    for ending in sorted(rules.endings, key=len, reverse=True):
+        if plain.endswith(ending) and len(plain) - len(ending) >= rules.min_length:
+            plain = plain[:-len(ending)]
+            break
+    return plain if len(plain) >= rules.min_length else ""
+
+
+@lru_cache(maxsize=4)
+def _forms(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """Each one-word drug name's international form → the drugs so named."""
+    found: dict[str, set[str]] = {}
+    for concept in lexicon.concepts.values():
+        if concept.type not in DRUG_TYPES:
+            continue
+        for text, _case_sensitive, _ in explicit_forms(concept):
+            if _LETTERS.fullmatch(text) and (form := international_form(text)):
+                found.setdefault(form, set()).add(concept.id)
+    return {form: frozenset(ids) for form, ids in found.items()}
+
+
+def drug_named(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """(the drug, the word naming it) where exactly one drug's name is in the text, or None."""
+    forms = _forms(lexicon)
+    hits = {(concept, word) for word in _LETTERS.findall(text)
+            for concept in forms.get(international_form(word), ())}
+    if len({concept for concept, _ in hits}) != 1:
+        return None
+    return min(hits)
