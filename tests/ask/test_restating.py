@@ -354,3 +354,16 @@ def test_a_region_a_thing_involves_narrows_it() -> None:
     plain = "It is more common in patients with burn."
     assert not narrowed(claim, plain, ["burn", "heterotopic ossification"],
                         [("burn", plain.index("burn"), plain.index("burn") + 4)])
+
+
+def test_one_ligament_s_reconstruction_is_stated_by_its_own_name(tmp_path: Path) -> None:
+    # "HO following ACL reconstruction" was restated "Ligament reconstruction raises the risk
+    # of heterotopic ossification" (dev54 labelled it a wrong condition): of every ligament
+    page = ("Knee surgery\n\n"
+            "Heterotopic ossification following ACL reconstruction is a very rare "
+            "complication.\n")
+    with store_of_pages(tmp_path, {"knee.txt": page}) as kb:
+        stated = [t for t, _ in _stated(kb.ask("What raises the risk of heterotopic "
+                                               "ossification?"))]
+    assert not [t for t in stated if t.startswith("Ligament reconstruction")], stated
+    assert any(t.startswith("ACL reconstruction") for t in stated), stated

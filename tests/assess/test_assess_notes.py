@@ -70,7 +70,7 @@ def test_the_free_text_patient_gets_the_differential(seeded_kb):
     ("L cemented hemiarthroplasty for # NOF", "hip_hemiarthroplasty", "active"),
     ("R shoulder hemiarthroplasty for a four-part fracture", "shoulder_arthroplasty", "active"),
     ("radial head replacement for a comminuted fracture", "elbow_arthroplasty", "active"),
-    ("s/p ACL reconstruction", "ligament_reconstruction", "history"),
+    ("s/p ACL reconstruction", "acl_reconstruction", "history"),
     ("Mefenamic acid 500 mg tds for pain", "mefenamic_acid", "active"),  # an NSAID
 ])
 def test_the_notes_field_keeps_assertion_status(note, concept, status):
