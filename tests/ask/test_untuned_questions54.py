@@ -91,3 +91,21 @@ def test_how_bone_forms_in_a_thing_the_injury_model_does_not_hold(tmp_path) -> N
     assert "mouse" in model.answer.lower(), model.answer
     assert "bleeding" in answer.answer, answer.answer
     assert "mouse" not in answer.answer.lower(), answer.answer
+
+
+def test_an_odds_ratio_is_answered_only_by_a_measure_of_association(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "What odds ratio did the study report?" over a page giving only how often it occurred
+    (20.9%) has no answer; a sentence with "odds ratio 1.48" answers it."""
+    rate = ("Ankle study\n\n"
+            "Ossification of the syndesmosis was seen in 36 (20.9%) of 172 fixed ankle "
+            "fractures.\n")
+    odds = rate + ("Type C fractures were an independent risk factor for the ossification "
+                   "(odds ratio 2.4, 95% confidence interval 1.1-5.2).\n")
+    question = "What odds ratio did the ankle study report for type C fractures?"
+    with store_of_pages(tmp_path, {"rate.txt": rate}) as kb:
+        unanswered = kb.ask(question)
+    (tmp_path / "odds").mkdir()
+    with store_of_pages(tmp_path / "odds", {"odds.txt": odds}) as kb:
+        answered = kb.ask(question)
+    assert unanswered.abstained, unanswered.answer
+    assert "2.4" in answered.answer, answered.answer

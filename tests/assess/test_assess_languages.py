@@ -214,3 +214,36 @@ def test_a_word_no_medicine_is_named_by_stays_unrecognised():
 def test_a_medicine_the_note_says_was_not_taken_is_absent(note):
     facts = statuses({"notes": [note]})
     assert facts.get("ibuprofen") == {"absent"}, facts
+
+
+@pytest.mark.parametrize("note,concept", [
+    ("Chutes à domicile en 2030, sans fracture.", "fracture"),
+    ("Caduta senza frattura.", "fracture"),
+    ("Val zonder fractuur.", "fracture"),
+])
+def test_without_in_other_languages_denies(note, concept):
+    """ "sans fracture" (patients34: a fracture listed as a risk of a patient who fell without
+    one)."""
+    facts = statuses({"notes": [note]})
+    assert facts.get(concept) == {"absent"}, facts
+
+
+@pytest.mark.parametrize("note", [
+    "Prothèse totale de genou droit programmée le 17/04/2031.",
+    "Artroplastia total de rodilla programada para mañana.",
+    "Knie-TEP rechts geplant.",
+])
+def test_an_operation_scheduled_in_another_language_is_planned(note):
+    facts = statuses({"notes": [note]})
+    assert facts.get("knee_arthroplasty") == {"planned"}, facts
+
+
+@pytest.mark.parametrize("note", [
+    "Pas de contre-indication neurologique à la prothèse totale de genou.",
+    "No contraindication to total knee arthroplasty.",
+])
+def test_no_contraindication_denies_nothing(note):
+    """ "No contraindication to the knee replacement" says neither that there is none nor
+    that it was done: the operation is weighed."""
+    said = statuses({"notes": [note]}).get("knee_arthroplasty", set())
+    assert not said & {"absent", "active"}, said

@@ -43,7 +43,8 @@ POLAR = re.compile(r"\s*(?:does|do|did|is|are|was|were|can|could|has|have|will|w
 AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "therapy",
                      "finding", "condition", "cell", "gene", "money", "definition", "interval",
                      "figure", "count", "publication", "year", "measurement", "identifier",
-                     "people", "size", "lifespan", "age", "byline", "average", "process"]
+                     "people", "size", "lifespan", "age", "byline", "average", "process",
+                     "association"]
 
 
 class QuestionType(Strict):
