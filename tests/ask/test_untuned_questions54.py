@@ -109,3 +109,16 @@ def test_an_odds_ratio_is_answered_only_by_a_measure_of_association(tmp_path) ->
         answered = kb.ask(question)
     assert unanswered.abstained, unanswered.answer
     assert "2.4" in answered.answer, answered.answer
+
+
+def test_the_event_a_question_asks_within_is_no_answer_to_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Which risk factors … for HO after ligament reconstruction?" was answered "Causes and
+    risk factors of heterotopic ossification: ligament reconstruction" (set 53, once
+    spent): the operation is where the question is asked, not one of its answers."""
+    page = ("Knee ligament study\n\n"
+            "Heterotopic ossification is common after ligament reconstruction.\n"
+            "Patients were followed for 28 months after the reconstruction.\n")
+    with store_of_pages(tmp_path, {"knee.txt": page}) as kb:
+        answer = kb.ask("Which risk factors did the study find for heterotopic ossification "
+                        "after ligament reconstruction?")
+    assert not answer.answer.startswith("Causes and risk factors"), answer.answer

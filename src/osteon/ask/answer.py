@@ -11,6 +11,7 @@ sides are shown. When no sentence is relevant enough, the answer says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from osteon.ask.answer_span import answering_part
@@ -30,7 +31,15 @@ from osteon.ask.ranking_rules import DoseUnit, compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
 from osteon.ask.restating import restated
 from osteon.ask.scope import condition_kinds
-from osteon.ask.understand import GENERAL, POLAR, QuestionType, question_rules, understand
+from osteon.ask.understand import (
+    GENERAL,
+    POLAR,
+    WORD,
+    QuestionType,
+    find_concepts,
+    question_rules,
+    understand,
+)
 from osteon.ask.unmentioned import (
     beyond_sources,
     spelled_out,
@@ -486,7 +495,11 @@ def _items(question: Question, main: QuestionType, facts: Sequence[Fact], concep
     asked = hierarchy.narrower(concept) | {concept}
     named = [c for c in question.concepts if c not in asked
              and c not in question.scope.population and c not in question.excluded]
-    if not named and POLAR.match(question.text):
+    polar = bool(POLAR.match(question.text))
+    setting = set() if polar else _setting(question, knowledge)
+    if named and set(named) <= setting:
+        return []  # "which risk factors for HO after X?": X is where it is asked, no answer
+    if not named and polar:
         return []
     lexicon = knowledge.lexicon
     # the named items and their kinds: "trauma raises the risk" does not answer "does a
@@ -511,6 +524,24 @@ def _items(question: Question, main: QuestionType, facts: Sequence[Fact], concep
             continue  # what is said only of FOP does not answer a question about HO at large
         out.append(fact)
     return out
+
+
+SETTING = re.compile(r"\b(?:after|following|post)\s+(?:(?:a|an|the|his|her|their|my|"
+                     r"[\w-]+)\s+){0,2}$", re.IGNORECASE)
+"""Words that put a concept named after them as the setting of what is asked."""
+
+
+def _setting(question: Question, knowledge: KnowledgeStore) -> set[str]:
+    """The concepts a wh-question names as the event it asks within ("HO after X").
+
+    "Which risk factors did the analysis find for HO after multiple-ligament knee
+    reconstruction?" asks the causes among those who had the operation; the operation is
+    no answer to it (it was listed as its own risk factor).
+    """
+    text = question.text
+    starts = [m.start() for m in WORD.finditer(text)]
+    return {c for c, first, _ in find_concepts(text, knowledge.lexicon)
+            if first < len(starts) and SETTING.search(text[:starts[first]])}
 
 
 def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
