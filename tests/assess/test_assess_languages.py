@@ -104,6 +104,9 @@ CASES = [
     ("Voltaren im Jänner abgesetzt.", "diclofenac", "stopped"),
     ("Ibuprofeno suspendido por gastritis.", "ibuprofen", "stopped"),
     ("Seractil 400 mg 1-0-1.", "dexibuprofen", "active"),
+    # FOP by its eponym, in Albanian word order
+    ("Sindroma Münchmeyer, diagnozë klinike.", "fibrodysplasia_ossificans_progressiva",
+     "active"),
     # a code the text says was written wrongly (Dutch, English)
     ("In het dossier stond ten onrechte de code FOP.", "fibrodysplasia_ossificans_progressiva",
      "absent"),
