@@ -367,3 +367,32 @@ def test_one_ligament_s_reconstruction_is_stated_by_its_own_name(tmp_path: Path)
                                                "ossification?"))]
     assert not [t for t in stated if t.startswith("Ligament reconstruction")], stated
     assert any(t.startswith("ACL reconstruction") for t in stated), stated
+
+
+def test_a_mutation_in_a_thing_is_no_finding_of_the_thing() -> None:
+    """ "It is caused by mutations in bone morphogenetic protein" was restated "Bone
+    morphogenetic protein raises the risk of FOP" (set 53, once spent: a wrong condition)."""
+    sentence = ("It is caused by mutations in bone morphogenetic protein which leads to "
+                "ossification of soft tissues.")
+    start = sentence.index("bone morphogenetic")
+    end = start + len("bone morphogenetic protein")
+    claim = replace(_claim("risk_factor_for"), subject="bone_morphogenetic_protein",
+                    object="fibrodysplasia_ossificans_progressiva")
+    names = ["bone morphogenetic protein", "fibrodysplasia ossificans progressiva"]
+    spans = [("bone_morphogenetic_protein", start, end)]
+    assert narrowed(claim, sentence, names, spans)
+    plain = sentence.replace("mutations in ", "")
+    at = plain.index("bone morphogenetic")
+    assert not narrowed(claim, plain, names,
+                        [("bone_morphogenetic_protein", at, at + end - start)])
+
+
+@pytest.mark.parametrize("sentence", [
+    "COX-2 inhibitors do not prevent heterotopic ossification significantly better than "
+    "conventional NSAIDs.",
+    "Celecoxib is not superior to indomethacin for heterotopic ossification.",
+])
+def test_a_denied_comparison_denies_no_effect(sentence: str) -> None:
+    """ "do not prevent HO better than NSAIDs" denies the advantage, not the effect (set 53
+    labelled "COX-2 inhibitor is not effective for HO" unsupported)."""
+    assert restricted(_claim("prevents", polarity="negated"), sentence)
