@@ -526,9 +526,9 @@ def _items(question: Question, main: QuestionType, facts: Sequence[Fact], concep
     return out
 
 
-SETTING = re.compile(r"\b(?:after|following|post)\s+(?:(?:a|an|the|his|her|their|my|"
-                     r"[\w-]+)\s+){0,2}$", re.IGNORECASE)
-"""Words that put a concept named after them as the setting of what is asked."""
+SETTING = re.compile(r"\b(?:after|following|post)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+"""Words that put a concept named after them (up to two words on, "after a knee") as the
+setting of what is asked."""
 
 
 def _setting(question: Question, knowledge: KnowledgeStore) -> set[str]:

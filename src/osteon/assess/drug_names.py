@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from pydantic import field_validator
+
 from osteon.datafiles import Strict, load_model
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.terms import explicit_forms
@@ -28,6 +30,12 @@ class DrugNameRules(Strict):
     transliteration: dict[str, str]
     respellings: list[tuple[str, str]]
     endings: list[str]
+
+    @field_validator("endings")
+    @classmethod
+    def _longest_first(cls, value: list[str]) -> list[str]:
+        """The longest ending that fits is cut: tried in that order, sorted once."""
+        return sorted(value, key=len, reverse=True)
 
 
 @cache
@@ -50,7 +58,7 @@ def international_form(word: str) -> str:
     for spelled, one in rules.respellings:
         plain = plain.replace(spelled, one)
     plain = re.sub(r"(.)\1+", r"\1", plain)
-    for ending in sorted(rules.endings, key=len, reverse=True):
+    for ending in rules.endings:
         if plain.endswith(ending) and len(plain) - len(ending) >= rules.min_length:
             plain = plain[:-len(ending)]
             break
