@@ -250,3 +250,72 @@ def test_no_contraindication_denies_nothing(note):
     that it was done: the operation is weighed."""
     said = statuses({"notes": [note]}).get("knee_arthroplasty", set())
     assert not said & {"absent", "active"}, said
+
+
+@pytest.mark.parametrize("text,concept", [
+    ("Отворена улнохумерална артропластика десног лакта", "elbow_arthroplasty"),  # Serbian
+    ("Peties endoprotezavimas dešinėje", "shoulder_arthroplasty"),               # Lithuanian
+    ("Endoprotéza kyčelního kloubu vpravo", "hip_arthroplasty"),                 # Czech
+    ("Тотальное эндопротезирование коленного сустава", "knee_arthroplasty"),     # Russian
+    ("Zatvorena repozicija i osteosinteza vrata butne kosti",                    # Montenegrin
+     "open_reduction_internal_fixation"),
+    ("Eksartikulacija desne noge u koljenu", "amputation"),                      # Bosnian
+])
+def test_an_operation_by_its_kind_and_joint_in_another_language(text, concept):
+    """An operation written only in a language the lexicon does not hold (patients34: an
+    elbow arthroplasty in Serbian Cyrillic and a shoulder prosthesis in Lithuanian opened no
+    window): a stem of its kind most languages share, and the joint in that language."""
+    (fact,) = record({"procedures": [{"text": text}]}).facts
+    assert fact.concept == concept, fact
+    assert "another language" in fact.how, fact.how
+
+
+@pytest.mark.parametrize("text", [
+    "Ендопротезування",                   # a joint replacement of no one joint
+    "Hip prosthesis in good position",    # English: the lexicon's implant, not the operation
+    "Вогнищ патологічної гіперфіксації",  # a scan's "hyperfixation" holds no fixation
+])
+def test_no_operation_is_made_of_words_that_do_not_name_one(text):
+    facts = record({"procedures": [{"text": text}]}).facts
+    assert not [f for f in facts if f.concept in (
+        "hip_arthroplasty", "open_reduction_internal_fixation")], facts
+
+
+def test_an_operation_in_another_language_in_a_note_takes_its_cues():
+    """The operation note's "peties endoprotezavimas" is a shoulder arthroplasty done; a
+    booked one ("Закажана операција: …") is planned, and one denied is absent."""
+    done = statuses({"notes": ["Operacija: modulinis reversinis navikinis peties "
+                               "endoprotezavimas."]})
+    booked = statuses({"notes": ["Закажана операција: ендопротеза на колено лево."]})
+    denied = statuses({"notes": ["Bez endoprotézy kyčle."]})
+    assert done.get("shoulder_arthroplasty") == {"active"}, done
+    assert booked.get("knee_arthroplasty") == {"planned"}, booked
+    assert denied.get("hip_arthroplasty") == {"absent"}, denied
+
+
+@pytest.mark.parametrize("text", [
+    "Prothèse totale de genou droit programmée le 17/12/2026.",
+    "Plan: R TKA 17.12.2026.",
+])
+def test_a_plan_the_note_dates_is_dated(text):
+    """ "programmée le 17/04/2031" (patients33) was planned but undated: the one full date a
+    plan's clause writes, after the note, is the plan's day; the note's own date is not."""
+    (fact,) = [f for f in record({"notes": [{"text": text, "date": "2026-11-19T09:00:00Z"}]}
+                                 ).facts if f.concept == "knee_arthroplasty"]
+    assert fact.status == "planned" and fact.when is not None, fact
+    assert fact.when.date().isoformat() == "2026-12-17", fact
+
+
+@pytest.mark.parametrize("note,concept", [
+    ("Descartado:\nFractura de cráneo, lesión medular cervical, neumotórax.",
+     "spinal_cord_injury"),
+    ("Excluded: spinal cord injury. Fell today, hip fracture.", "spinal_cord_injury"),
+    ("Isključeno:\nHipoksično-ishemijsko oštećenje mozga, DVT.", "deep_vein_thrombosis"),
+])
+def test_what_a_ruled_out_section_lists_is_absent(note, concept):
+    """A document's "Descartado" (ruled out) section listed a cord injury that became a risk
+    factor (patients36): its items are absent; on the heading's line, only its sentence."""
+    facts = statuses({"notes": [note]})
+    assert facts.get(concept) == {"absent"}, facts
+    if "Fell today" in note:
+        assert facts.get("hip_fracture") == {"active"}, facts

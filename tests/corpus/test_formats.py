@@ -119,6 +119,25 @@ def test_a_pages_header_lines_and_part_names_stand_on_their_own(tmp_path, empty_
     assert_offsets_exact(doc)
 
 
+def test_a_label_line_wrapped_onto_the_next_is_one_sentence(tmp_path, empty_store):
+    """ "Case description: A 26-year-old man with a diagnosis" then "of FOP was referred …":
+    a label line (it holds a number) stood alone, and its sentence was cut in two; a line
+    opening in lower case goes on with it, while a label line before a capital stands."""
+    path = tmp_path / "abstract.txt"
+    path.write_text(
+        "Case description: A 26-year-old man with a diagnosis\n"
+        "of FOP was referred to our service for dental treatment. The\n"
+        "patient had stiff elbows.\n"
+        "Journal: Journal of Wound Care, 2024\n"
+        "Bone formed in the scar.\n")
+    (doc,) = ingest_one(empty_store, path)
+    texts = [s.text for s in doc.sentences]
+    assert ("Case description: A 26-year-old man with a diagnosis of FOP was referred to our "
+            "service for dental treatment.") in texts, texts
+    assert "Journal: Journal of Wound Care, 2024" in texts, texts
+    assert_offsets_exact(doc)
+
+
 def test_wiki_markup_is_detected_without_a_suffix_hint(tmp_path, empty_store):
     path = tmp_path / "article.txt"
     path.write_text("= Myositis ossificans =\n\nIt is bone in muscle.\n\n== Causes ==\n"

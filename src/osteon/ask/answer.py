@@ -252,10 +252,15 @@ def _about_asked(holder: Ranked, best: Ranked, question: Question) -> bool:
 
     It is when it names one of the question's concepts or lies on the page of the best
     sentence: "how old was the man with the mesenteric band?" is not answered by the
-    22-month-old girl of another page's reference list.
+    22-month-old girl of another page's reference list. Of a question about one patient's
+    case ("the 14-year-old girl's hindfoot"), only a sentence on the best sentence's page is:
+    another page's 80 mm mass is another patient's.
     """
-    return (not question.concepts or holder.features.get("concepts", 0.0) > 0
-            or holder.place.doc_id == best.place.doc_id)
+    if holder.place.doc_id == best.place.doc_id:
+        return True
+    if compiled(question_rules().one_case).search(question.text):
+        return False  # one patient's figure is on that patient's page
+    return not question.concepts or holder.features.get("concepts", 0.0) > 0
 
 
 def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -> list[Ranked]:

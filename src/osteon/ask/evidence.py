@@ -290,6 +290,19 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     best = min((h.score for h in hits), default=0.0)
     scores = _shares(hits, best)
     leading = set(list(scores)[:rules.leading])
+    pointed = frozenset(w for word in pointed_words(question.text, question_rules())
+                        for w in _tokens(word)) & set(telling)
+    naming = frozenset(w for word in pointed_words(question.text, question_rules(),
+                                                   set_off=True)
+                       for w in _tokens(word)) & set(telling)
+    rest = [w for w in telling if w not in naming]
+    if naming and rest:
+        # the words naming the source ("the FOP DENTAL case report") tell its page apart
+        # (`_context`), not the sentence on it that answers: the sentences are ranked by
+        # the other words, those the first search found besides at half their share
+        found = store.search_words(rest, rules.candidates)
+        own = _shares(found, min((h.score for h in found), default=0.0))
+        scores = {**{key: share / 2 for key, share in scores.items()}, **own}
     # only the words the first search left out: what they hold, it has already scored
     widened = _telling([w for w in (*asked, *names, *related) if w not in telling],
                        counts, common, rules)
@@ -297,8 +310,6 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
         found = store.search_words(widened, rules.candidates)
         for key, share in _shares(found, min(h.score for h in found) if found else 0.0).items():
             scores.setdefault(key, share / 2)
-    pointed = frozenset(w for word in pointed_words(question.text, question_rules())
-                        for w in _tokens(word)) & set(telling)
     return _Lexical(scores, leading, (*telling, *widened), best, tuple(groups), pointed,
                     frozenset(telling))
 

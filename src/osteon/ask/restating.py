@@ -29,6 +29,7 @@ from osteon.knowledge.profile import name_of
 from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.records import Fact
 from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.lexicon import Lexicon
 from osteon.reading.records import Claim
 from osteon.reading.relation_rules import relation_rules
 
@@ -105,8 +106,8 @@ def restricted(claim: Claim, sentence: str) -> bool:
 
 
 def narrowed(claim: Claim, sentence: str, names: Sequence[str],
-             spans: Sequence[tuple[str, int, int]], sites: frozenset[str] = frozenset()
-             ) -> bool:
+             spans: Sequence[tuple[str, int, int]], sites: frozenset[str] = frozenset(),
+             lexicon: Lexicon | None = None) -> bool:
     """Does a word of degree narrow a thing the claim re-words by its plain name?
 
     "Up to 50% of people who undergo … a severe fracture of the long bones of the lower leg
@@ -119,7 +120,10 @@ def narrowed(claim: Claim, sentence: str, names: Sequence[str],
     the risk" is no finding of every osteotomy), a body site (of `sites`) right before it
     ("HO is a complication of hip arthroscopy"), a threshold right after it ("burns
     >30% TBSA"), and a site it is joined to after it ("surgery or trauma to the hips and
-    legs" is no finding of every surgery).
+    legs" is no finding of every surgery). So does an operation or a condition the mention's
+    own words name that the statement's names drop (given the `lexicon`): "heterotopic
+    ossification after total hip arthroplasty" is read as post-arthroplasty HO, which a
+    statement would say of every arthroplasty.
     """
     rules = statement_rules()
     pattern = _narrowing(rules.narrowing)
@@ -140,6 +144,8 @@ def narrowed(claim: Claim, sentence: str, names: Sequence[str],
             return True  # ("neurogenic HO" is the condition's family: scope.yaml's)
         if threshold.match(sentence, end):
             return True
+        if lexicon is not None and _names_more(sentence[start:end], argument, names, lexicon):
+            return True
         link = site_link.match(sentence, end)
         if argument not in sites | {topic} and link and any(
                 concept in sites and s == link.end() for concept, s, _ in spans):
@@ -152,6 +158,31 @@ def narrowed(claim: Claim, sentence: str, names: Sequence[str],
     return False
 
 
+_INNER_TYPES = frozenset({"procedure", "condition"})
+"""The kinds of concept a mention's own words may name besides its concept (an index event)."""
+
+
+def _names_more(mention: str, argument: str, names: Sequence[str], lexicon: Lexicon) -> bool:
+    """Do the mention's words name an operation or a condition the statement's names drop?
+
+    Its own concept and the broader ones aside: "heterotopic ossification after total hip
+    arthroplasty" names the arthroplasty, which "post-arthroplasty HO" does not say.
+    """
+    words = _WORDS.findall(mention)
+    said = " ".join(names).casefold()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            inner = lexicon.concept_id_for(" ".join(words[i:i + n]))
+            if (inner is None or inner == argument or lexicon.get(inner).type not in _INNER_TYPES
+                    or (argument in lexicon and lexicon.is_a(argument, inner))):
+                continue
+            entry = lexicon.get(inner)
+            if not any(name.casefold() in said for name in (entry.name, *entry.synonyms)):
+                return True
+    return False
+
+
+_WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ITEM_BREAK = re.compile(r"[,;:()\[\]]|\b(?:and|or|but|as well as)\b", re.IGNORECASE)
 """What ends the list item a mention stands in, looking back from it."""
 
@@ -272,7 +303,7 @@ def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
         return ((not claim.object_is_text or claim.predicate in rules.free_text_stated)
                 and place is not None and not restricted(claim, place.text)
                 and not narrowed(claim, place.text, _names(knowledge, claim),
-                                 spans.get(key, ()), sites)
+                                 spans.get(key, ()), sites, lexicon)
                 and not _family_unsaid(knowledge, claim, genetic_pages)
                 and not _argument_elsewhere(claim, named.get(key, set()), kinds))
 

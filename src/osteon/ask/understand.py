@@ -44,7 +44,7 @@ AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "th
                      "finding", "condition", "cell", "gene", "money", "definition", "interval",
                      "figure", "count", "publication", "year", "measurement", "identifier",
                      "people", "size", "lifespan", "age", "byline", "average", "process",
-                     "association"]
+                     "association", "grade", "shown"]
 
 
 class QuestionType(Strict):
@@ -141,6 +141,9 @@ class QuestionRules(Strict):
     source_nouns: frozenset[str] = frozenset()
     """Nouns for a source or its subject ("case", "study", "patient"): a name just before one
     tells the source apart ("the Turkish stroke patient") rather than asks about the place."""
+    source_documents: frozenset[str] = frozenset()
+    """The source nouns that name a document ("case report", "blog"), not people: a source
+    so named and set off from what is asked names only the page."""
     pointing_words: frozenset[str] = frozenset()
     """Words that speak of a thing as known ("this", "that", "the"): before a source noun,
     the question points at a source ("this case report")."""
@@ -157,6 +160,9 @@ class QuestionRules(Strict):
     to fly…"): the `verb` group is the activity, its topic."""
     trial_named: str = r"(?!)"
     """Where a question names a trial in capitals ("the MOVE trial"): the `name` group."""
+    one_case: str = r"(?!)"
+    """Words that make a question about one patient's case ("the 14-year-old girl"): what it
+    asks of the case is on that case's page."""
     lower_case_abbreviations: frozenset[str] = frozenset()
     """Abbreviations a question may type in lower case ("fop", "sci") that name no word."""
     particles: frozenset[str] = frozenset()
@@ -552,17 +558,27 @@ POINTED_WITHIN = 4
 medicine series")."""
 
 
-def pointed_words(text: str, rules: QuestionRules) -> frozenset[str]:
+def pointed_words(text: str, rules: QuestionRules, *, set_off: bool = False
+                  ) -> frozenset[str]:
     """The words that tell apart the source a question points at.
 
     "Which joints does the CAREGIVER guide say…", "per the SPORTS clinic", "that ULTRASOUND
     study": between a pointing word and a source noun stand the words the page asked about
     holds, though its answering sentence need not (ask/evidence.py weighs pages by them).
+    `set_off`: only those of a source phrase set off from what is asked, its source nouns
+    with them ("In the FOP DENTAL CASE REPORT, what was unusual about his toes?": a comma
+    or the question's end after a document's noun) and said nowhere else in the question
+    ("according to the SPORTS medicine clinic, which kinds of sport…" asks of sport): they
+    name the page, not what its answering sentence says.
     """
-    tokens = [fold(w) for w in WORD.findall(text)]
+    matches = list(WORD.finditer(text))
+    tokens = [fold(m.group()) for m in matches]
     found: set[str] = set()
     for i, word in enumerate(tokens):
         if word not in rules.source_nouns:
+            continue
+        if set_off and (word not in rules.source_documents
+                        or not _SET_OFF.match(text, matches[i].end())):
             continue
         run: list[str] = []
         j = i - 1
@@ -571,8 +587,16 @@ def pointed_words(text: str, rules: QuestionRules) -> frozenset[str]:
             run.append(tokens[j])
             j -= 1
         if run and j >= 0 and tokens[j] in rules.pointing_words:
-            found.update(run)
+            named = [*run, word] if set_off else run  # "the FOP dental CASE REPORT"
+            found.update(w for w in named if not set_off or sum(
+                t[:_STEM] == w[:_STEM] for t in tokens) == 1)
     return frozenset(found)
+
+
+_SET_OFF = re.compile(r"\s*(?:[,?.;:)]|$)")
+"""What follows a source noun that ends a phrase set off from the rest of the question."""
+_STEM = 5
+"""Letters of a word compared with the question's others ("sports" and "sport")."""
 
 
 def folded_words(text: str) -> str:

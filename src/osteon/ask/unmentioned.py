@@ -812,10 +812,13 @@ def _said_otherwise(knowledge: KnowledgeStore, word: str, folded: str, rules: Qu
     """Do the sources use another word for it (a paraphrase of a phrase holding it)?
 
     A said word counts too where a source joins a combining form to it: "collarbone" is
-    said "clavicular", which "a mass in the supraclavicular area" holds.
+    said "clavicular", which "a mass in the supraclavicular area" holds; and a one-word
+    phrase's plural ("knocks") is said as the phrase is.
     """
+    # a plural of a one-word phrase is said the same ways ("bumps and knocks": "knock")
+    singulars = {word[:-1], word[:-2]} if word.endswith("s") else set()
     for phrase, said in rules.paraphrases.items():
-        if word in phrase.split() and has_phrase(folded, phrase):
+        if (word in phrase.split() and has_phrase(folded, phrase)) or phrase in singulars:
             # each said word or phrase ("intensive care" for ICU) looked up as written
             absent = knowledge.store.absent_words(said)
             if len(absent) < len(said) or any(

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from pydantic import field_validator
 
 from osteon.assess.drug_names import drug_named
+from osteon.assess.operation_names import operation_named
 from osteon.datafiles import Strict, load_model
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.terms import explicit_forms
@@ -163,16 +164,15 @@ class DisplayMatch:
     text: str
     name: str
     """The lexicon name the words met."""
-    by_word: str = ""
-    """The one word of the text that named a medicine by its international name, in
-    whatever spelling (`drug_names`), where no lexicon name's words were the text's."""
+    made: str = ""
+    """How the text's words named it where no lexicon name's words were the text's: a
+    medicine by its international name in whatever spelling (`drug_names`), an operation by
+    its kind and joint in another language (`operation_names`)."""
 
     @property
     def how(self) -> str:
-        if self.by_word:
-            written = ("" if self.by_word.casefold() == self.name.casefold() else
-                       f", as another language writes it: {self.by_word!r}")
-            return f"text {self.text!r} names {self.name!r} by its international name{written}"
+        if self.made:
+            return f"text {self.text!r} names {self.name!r} {self.made}"
         if self.text.casefold().strip() == self.name.casefold():
             return f"text {self.text!r}"
         return f"text {self.text!r} = {self.name!r} (same words, side and form aside)"
@@ -282,8 +282,19 @@ def _match_display(text: str, lexicon: Lexicon, allowed: tuple[str, ...], medica
     hits = _most_specific(hits, lexicon)
     if not hits and medication and "drug" in allowed:
         named = drug_named(cleaned, lexicon)  # "Аулин (нимесулид) 100 mg": nimesulide
-        return DisplayMatch(named[0], side, text, lexicon.get(named[0]).name,
-                            by_word=named[1]) if named else None
+        if named is None:
+            return None
+        name = lexicon.get(named[0]).name
+        written = ("" if named[1].casefold() == name.casefold() else
+                   f", as another language writes it: {named[1]!r}")
+        return DisplayMatch(named[0], side, text, name,
+                            made=f"by its international name{written}")
+    if not hits and not medication and "procedure" in allowed:
+        # "улнохумерална артропластика … лакта": an elbow arthroplasty
+        operation = operation_named(cleaned, lexicon)
+        return DisplayMatch(operation.concept, side, text,
+                            lexicon.get(operation.concept).name,
+                            made=operation.how) if operation else None
     if len(hits) != 1:
         return None
     (concept,) = hits

@@ -46,10 +46,12 @@ def drug_name_rules() -> DrugNameRules:
 _LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def international_form(word: str) -> str:
-    """The one form every language's spelling of an INN is brought to.
+@lru_cache(maxsize=8192)
+def spelling_form(word: str) -> str:
+    """The word in Latin letters, accents dropped, spellings made one, doubled letters single.
 
-    "" where the word is too short to compare.
+    "Артропластика" and "arthroplastie" both begin "artroplast"; "Hüft" is "uft". Remembered:
+    a record's notes and a lexicon's names repeat the same words.
     """
     rules = drug_name_rules()
     latin = "".join(rules.transliteration.get(ch, ch) for ch in word.casefold())
@@ -57,7 +59,16 @@ def international_form(word: str) -> str:
                     if not unicodedata.combining(ch))
     for spelled, one in rules.respellings:
         plain = plain.replace(spelled, one)
-    plain = re.sub(r"(.)\1+", r"\1", plain)
+    return re.sub(r"(.)\1+", r"\1", plain)
+
+
+def international_form(word: str) -> str:
+    """The one form every language's spelling of an INN is brought to.
+
+    "" where the word is too short to compare.
+    """
+    rules = drug_name_rules()
+    plain = spelling_form(word)
     for ending in rules.endings:
         if plain.endswith(ending) and len(plain) - len(ending) >= rules.min_length:
             plain = plain[:-len(ending)]

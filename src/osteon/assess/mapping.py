@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -38,6 +38,7 @@ from osteon.assess.notes import (
     NoteText,
     clause_date,
     planned_cue,
+    planned_day,
     postoperative_day,
     read_notes,
     waits_on_something,
@@ -274,17 +275,21 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             # "consulted re XRT": to come, not done; undated (the text's date is no plan's);
             # "if it still limits the knee: discuss excision" waits on something
             waits = waits_on_something(finding.clause)
+            day = None if waits else planned_day(finding.clause, written)
             cue = (f"; {'possible' if waits else 'planned'} (\u201c{planned}\u201d), "
-                   "no date given")
-            when, date_only, status = None, False, "possible" if waits else "planned"
+                   + _plan_dated(day))
+            when, date_only = _plan_time(day)
+            status = "possible" if waits else "planned"
         elif finding.kind == "procedure" and finding.waits:
             # "excision later if function stays limited": a plan that waits on something
             cue = "; possible: a plan that waits on something, no date given"
             when, date_only = None, False
         elif status == PLANNED and finding.note.status != PLANNED:
             # listed under the text's "Plan:": to come, undated (the text's date is no plan's)
-            cue = "; planned (listed in the text's plan), no date given"
-            when, date_only = None, False
+            # unless the clause gives the plan's own day ("Plan: R THA 17/04/2031")
+            day = planned_day(finding.clause, written)
+            cue = "; planned (listed in the text's plan), " + _plan_dated(day)
+            when, date_only = _plan_time(day)
         elif finding.kind == "procedure" and finding.note.observed and when is not None \
                 and status == "active":
             # "R THA in good position" on today's x-ray: the prosthesis is seen today, the
@@ -462,6 +467,19 @@ def _listed_procedure(out: _Collector, concept: str, written: datetime, free: se
               and abs(f.when - written) <= near
               and (lexicon.is_a(f.concept, concept) or lexicon.is_a(concept, f.concept))]
     return max(listed, key=lambda f: f.when) if listed else None
+
+
+def _plan_dated(day: date | None) -> str:
+    """How a plan read from a text is dated, for its fact's `how`."""
+    return f"the text dates it {day:%Y-%m-%d}" if day else "no date given"
+
+
+def _plan_time(day: date | None) -> tuple[datetime | None, bool]:
+    """(when, date only) of a plan: the day the text gives it, or none.
+
+    The text's own date is when it was planned, not when it will be done.
+    """
+    return (datetime.combine(day, time(), UTC), True) if day else (None, False)
 
 
 def _day(fact: PatientFact) -> str:

@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from osteon.assess.display import MEMO_MAX_CHARS, MEMO_SIZE, display_rules, spelt_out, words
+from osteon.assess.operation_names import OperationName, operation_named
 from osteon.datafiles import Strict, load_model
 from osteon.reading.context_rules import ContextRuleEntry
 from osteon.reading.lexicon import Lexicon
@@ -157,6 +158,18 @@ def clause_date(clause: str, written: date, mention: str | None = None
         day = date(year, month, 1)
         return (day, f"{day:%Y-%m}") if day < written.replace(day=1) else None
     return (date(year, 1, 1), str(year)) if year <= written.year - YEAR_ONLY_GAP else None
+
+
+def planned_day(clause: str, written: date | None) -> date | None:
+    """The day a plan is for: the one full date the clause writes, on or after `written`.
+
+    "Prothèse totale de genou programmée le 17/04/2031" in a note of March: 17 April 2031.
+    A clause with two full dates, or one before it was written, dates no plan.
+    """
+    if written is None:
+        return None
+    full = {d for m in _cue("clause_full_date").finditer(clause) if (d := _full_date(m))}
+    return next(iter(full)) if len(full) == 1 and min(full) >= written else None
 
 
 def _story_year(before: str, written: date) -> tuple[date, str] | None:
@@ -347,7 +360,8 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
     take the status notes.yaml gives it (history; `skip` for someone else's history) until
     the next heading. A plan written on its heading's line ("Plan: XRT to R hip. New hard
     mass L thigh.") ends with its sentence: what follows is read as the text says it. So
-    does an allergy list written on its heading's line ("Allergies: PCN (rash). Fell today").
+    does a list of what was ruled out ("Excluded: SCI. Fell today") and an allergy list
+    written on its heading's line ("Allergies: PCN (rash). Fell today").
     """
     rules = note_rules()
     pattern = re.compile(rules.clause_breaks)
@@ -375,7 +389,7 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
             name, rest = _key(labelled.group(1)), labelled.group(2)
             if name in rules.sections or not rest.strip():  # "Past medical history:"
                 section, line = rules.sections.get(name), rest
-                if section == PLANNED and rest.strip():  # "Plan: XRT. New mass."
+                if section in (PLANNED, RULED_OUT) and rest.strip():  # "Plan: XRT. New mass."
                     plan, *after = _SENTENCE_END.split(rest, maxsplit=1)
                     add(plan, section)
                     section, line = None, "".join(after)
@@ -395,6 +409,9 @@ STOPPED = "stopped"
 """The status of a medicine a text says is no longer given (as FHIR's MedicationStatement)."""
 PLANNED = "planned"
 """The status of what a plan lists (notes.yaml `sections`), as an entry's own status says it."""
+RULED_OUT = "absent"
+"""The status of what an "Excluded:" section lists (notes.yaml `sections`): each item absent;
+written on the heading's line, the list ends with its sentence, as a plan's does."""
 ALLERGY = "allergy"
 """The section of what an allergy line lists (notes.yaml `sections`): its medicines are
 allergies, active whatever the line says of them ("NO NSAIDs"); nothing else is read."""
@@ -416,8 +433,20 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
         return []
     rules = note_rules()
     found: list[NoteFinding] = []
-    for (note, clause, section), analysis in zip(
-            pieces, _analyses([_as_read(c) for _, c, _ in pieces], lexicon), strict=True):
+    texts = [_as_read(c) for _, c, _ in pieces]
+    analyses = _analyses(texts, lexicon)
+    work: list[tuple[tuple[NoteText, str, str | None], SentenceAnalysis, OperationName | None]]
+    work = [(piece, analysis, None) for piece, analysis in zip(pieces, analyses, strict=True)]
+    # an operation in another language's words ("peties endoprotezavimas") is read with the
+    # lexicon's names in their place, so that the clause's cues give it its status and site
+    retold = [(i, operation) for i, (text, analysis) in enumerate(zip(texts, analyses,
+                                                                      strict=True))
+              if (operation := _operation_in_other_words(text, analysis, lexicon))]
+    if retold:
+        work += [(pieces[i], analysis, operation) for (i, operation), analysis in zip(
+            retold, _analyses([op.retold(texts[i], lexicon) for i, op in retold],
+                              lexicon), strict=True)]
+    for (note, clause, section), analysis, operation in work:
         look_alikes = [m.span() for m in _cue("look_alikes").finditer(analysis.text)]
         sites = tuple(dict.fromkeys(  # not the "hand" of a "hand-sewn anastomosis"
             m.concept_id for m in analysis.mentions
@@ -426,6 +455,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
         side = words(clause)[1]
         denied = _denied_with_list(analysis, lexicon)
         for mention in analysis.mentions:
+            if operation is not None and mention.concept_id != operation.concept:
+                continue  # the retold clause's other mentions were read with the clause
             concept = lexicon.get(mention.concept_id)
             kind = rules.kinds.get(concept.type)
             if kind is None or mention.hypothetical or _covered(concept.id, note, lexicon) \
@@ -466,11 +497,24 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                 status = STOPPED  # "Arcoxia 90 mg stopped": on the list, not given now
             if kind == "medication" and note.medicine_as:
                 kind = note.medicine_as
-            found.append(NoteFinding(kind, concept.id, mention.text, status,
+            label = mention.text if operation is None else operation.words_in(clause)
+            found.append(NoteFinding(kind, concept.id, label, status,
                                      sites if concept.type not in MEDICINE_TYPES else (),
                                      side, clause, note,
                                      waits))
     return found
+
+
+def _operation_in_other_words(text: str, analysis: SentenceAnalysis, lexicon: Lexicon
+                              ) -> OperationName | None:
+    """An operation a clause names in another language's words, or None.
+
+    Only where the clause names none the lexicon knows ("modulinis reversinis navikinis
+    peties endoprotezavimas").
+    """
+    if any(lexicon.get(m.concept_id).type == "procedure" for m in analysis.mentions):
+        return None
+    return operation_named(text, lexicon)
 
 
 def _names_a_side(analysis: SentenceAnalysis, mention: Any) -> bool:

@@ -236,7 +236,8 @@ def _group(
             close()  # the sentence after the items is no part of the last one
         unmarked_items = False
         continues = open_kind is not None and not rules.stands_alone(t) and not (
-            rules.stands_alone(open_last_text)) and (
+            rules.stands_alone(open_last_text)
+            and not rules.wraps_onto(open_last_text, t)) and (
             not _ends_sentence(open_last_text, rules)
             or (open_kind == "list_item" and t[:1].isspace())
         )

@@ -115,6 +115,15 @@ class LayoutRules(Strict):
         return _compiled_line("|".join([*self.own_line, self.label_line])).fullmatch(
             line) is not None
 
+    def wraps_onto(self, last: str, line: str) -> bool:
+        """Whether a label line is wrapped onto this line: it opens in lower case.
+
+        "Case description: A 26-year-old male patient with a diagnosis" then "of FOP was
+        referred …": a label line's value that goes on is one sentence, not two.
+        """
+        return line.lstrip()[:1].islower() and _compiled_line(self.label_line).fullmatch(
+            last) is not None
+
     def is_generic_title(self, line: str) -> bool:
         """Whether a whole line only names the kind of article it heads."""
         return _compiled_line(self.generic_title).fullmatch(line.strip()) is not None

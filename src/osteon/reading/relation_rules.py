@@ -344,6 +344,10 @@ class RelationRules(Strict):
     type_groups: dict[str, list[str]]
     anaphors: list[Anaphor] = []
     population: Population | None = None
+    predicate_nominal: str | None = None
+    """Words that end right before an umbrella concept to make it what the sentence's subject
+    is ("FOP ... is a rare genetic disorder which causes ..."): the umbrella stands for that
+    subject, and what follows is said of the subject, not of the class."""
     gathering_words: str = r"\b(?:other|any|all|various|several|many|different|such)"
     """Words before an umbrella concept that make it gather others ("or other injuries")."""
     not_sites: list[str] = []
@@ -384,7 +388,8 @@ class RelationRules(Strict):
     @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link",
                      "post_modifier_link", "care_noun_link",
                      "verb_links", "right_ends", "name_apposition", "not_statements",
-                     "outcome_after", "attribute_after", "clinical_setting")
+                     "outcome_after", "attribute_after", "clinical_setting",
+                     "predicate_nominal")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)

@@ -197,6 +197,7 @@ class RelationExtractor:
             if not any(a.start < m.end and m.start < a.end for a in anaphors)], folded)
         every = sorted([*real, *self.virtual.elided(text, real), *anaphors],
                        key=lambda m: (m.start, -m.end))
+        every = self.virtual.as_predicate_nominals(text, every)
         mentions = self.virtual.without_class_heads(text, without_appositions(text, every))
         if self._outcome is not None:
             mentions = [m for m in mentions if not (

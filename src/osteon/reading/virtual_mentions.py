@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.lexicon_memo import LexiconMemo
@@ -60,6 +60,8 @@ class VirtualMentions:
             for a in rules.anaphors]
         self._compositions = [(guarded(c.before), required_literals(c.before), c.name)
                               for c in rules.compositions]
+        self._predicate_nominal = (re.compile(rules.predicate_nominal, re.IGNORECASE)
+                                   if rules.predicate_nominal else None)
 
     def composed(self, text: str, mentions: list[Mention], folded: str | None = None
                  ) -> list[Mention]:
@@ -123,6 +125,30 @@ class VirtualMentions:
                     and self.memo.is_a(member.concept_id, head.concept_id)):
                 drop.add(i)
         return [m for i, m in enumerate(mentions) if i not in drop]
+
+    def as_predicate_nominals(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """An umbrella a copula makes the subject's class stands for that subject.
+
+        "FOP, the most disabling condition of extra skeletal ossification, is a rare genetic
+        disorder which causes immobility": the immobility is FOP's, not every rare genetic
+        disorder's. The mention keeps its words and takes the concept of the first mention
+        before it that is a kind of the umbrella; with none, it is no argument at all.
+        """
+        if self._predicate_nominal is None:
+            return mentions
+        out: list[Mention] = []
+        for i, mention in enumerate(mentions):
+            if mention.concept_id not in self.rules.umbrella or not (
+                    self._predicate_nominal.search(text, max(0, mention.start - 80),
+                                                   mention.start)):
+                out.append(mention)
+                continue
+            subject = next((m for m in mentions[:i] if m.concept_id != mention.concept_id
+                            and m.concept_id in self.lexicon
+                            and self.memo.is_a(m.concept_id, mention.concept_id)), None)
+            if subject is not None:
+                out.append(replace(mention, concept_id=subject.concept_id))
+        return out
 
     def elided(self, text: str, mentions: Iterable[Mention]) -> list[Mention]:
         """'traumatic brain or spinal cord injuries' -> a mention for 'traumatic brain injury'."""
