@@ -319,3 +319,11 @@ def test_what_a_ruled_out_section_lists_is_absent(note, concept):
     assert facts.get(concept) == {"absent"}, facts
     if "Fell today" in note:
         assert facts.get("hip_fracture") == {"active"}, facts
+
+
+def test_an_operation_in_other_words_is_at_the_joint_they_name():
+    """ "Ostéosynthèse de la cheville droite" is a fixation at the ankle: a site the sources
+    give radiation for, or not, is read from the joint's word (patients35: an ankle
+    fixation, its site unknown, opened the radiation window)."""
+    (fact,) = record({"procedures": [{"text": "Ostéosynthèse de la cheville droite"}]}).facts
+    assert fact.concept == "open_reduction_internal_fixation" and "ankle" in fact.sites, fact

@@ -124,8 +124,12 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                                                                  if r not in top))),
                           len(top))
     if qtypes[0].only_with_answer and not any(
-            r.holds.get(qtypes[0].name) and _about_asked(r, top[0], question) for r in top):
-        # "how much does it cost?" over sentences that name no price: no answer in them
+            r.holds.get(qtypes[0].name) and _about_asked(r, top[0], question)
+            and (r.place.doc_id == top[0].place.doc_id or not (
+                qtypes[0].of_population and of_other_population(knowledge, question, [r])))
+            for r in top):
+        # "how much does it cost?" over sentences that name no price: no answer in them; "what
+        # percentage of combat amputees…?" over other pages' figures of other patients, neither
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
     if qtypes[0].of_population and of_other_population(knowledge, question, top):

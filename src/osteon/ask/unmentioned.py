@@ -48,6 +48,8 @@ NEAR_KINDS = 4
 MIN_UNMENTIONED = 2
 LONG_TOPIC = 7
 """Letters of an unmentioned word that names a thing beside the topic a question names."""
+DESCRIBING = ("en", "ous")
+"""Endings of words that describe rather than name ("sudden", "obvious"): no long topic."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,8 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     # everyday words that merely resemble a source's word ("notice", "share") phrase a
     # question rather than name its topic: only the rest count towards two
     vocabulary = knowledge.store.vocabulary()
-    phrasing = [w for w in words if w.endswith("ed") or resembles(w, vocabulary)]
+    # ... as do participles and adverbs of manner ("get steadily worse")
+    phrasing = [w for w in words if w.endswith(("ed", "ly")) or resembles(w, vocabulary)]
     rest = [w for w in words if w not in phrasing]
     # a question that names what the sources treat besides HO ("wear at the level next to
     # a disc arthroplasty", "the middle or the edge of the lesion?") is about that: short
@@ -139,7 +142,8 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     # the players of "is HO after elbow surgery more common in rugby players"
     only_the_condition = _names_only_the_condition(knowledge, question, rules)
     if len(rest) >= MIN_UNMENTIONED and (only_the_condition or any(
-            looks_topical(w) and len(w) >= LONG_TOPIC and not w.endswith("en") for w in rest)):
+            looks_topical(w) and len(w) >= LONG_TOPIC and not w.endswith(DESCRIBING)
+            for w in rest)):
         return rest
     named = [w for w in words if _is_name(question.text, w)]
     if named:
@@ -443,6 +447,8 @@ def _head(run: list[str], words: list[str]) -> list[str]:
     for word in run:
         if "-" in word and word not in words:
             continue  # a compound modifier ("a high-calcium diet") says which, not what
+        if word.endswith("ed") and not head:
+            continue  # a participle ("a published Italian series") says which, not what
         if word not in words:
             break
         head.append(word)

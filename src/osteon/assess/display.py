@@ -168,6 +168,9 @@ class DisplayMatch:
     """How the text's words named it where no lexicon name's words were the text's: a
     medicine by its international name in whatever spelling (`drug_names`), an operation by
     its kind and joint in another language (`operation_names`)."""
+    site: str | None = None
+    """The joint such an operation's words name ("Ostéosynthèse de la cheville": the ankle),
+    where the concept itself does not say it."""
 
     @property
     def how(self) -> str:
@@ -294,7 +297,7 @@ def _match_display(text: str, lexicon: Lexicon, allowed: tuple[str, ...], medica
         operation = operation_named(cleaned, lexicon)
         return DisplayMatch(operation.concept, side, text,
                             lexicon.get(operation.concept).name,
-                            made=operation.how) if operation else None
+                            made=operation.how, site=operation.joint) if operation else None
     if len(hits) != 1:
         return None
     (concept,) = hits

@@ -589,7 +589,7 @@ def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[
         from_display = text is None or by_text.text != text
         return Mapped(by_text.concept, "display" if from_display else "text",
                       ("display " if from_display else "") + by_text.how,
-                      laterality=by_text.laterality)
+                      site=by_text.site, laterality=by_text.laterality)
     return None
 
 

@@ -587,14 +587,17 @@ class ArgumentFinder:
         """'medications such as A or B' -> A and B join the argument.
 
         A member list may go on to another class with members of its own ("trauma such as
-        fractures, and neurological disorders such as stroke"): those join too.
+        fractures, and neurological disorders such as stroke"): those join too. The topic
+        (or a kind of it) has as members only its kinds: in "other injuries also cause HO
+        such as brain injuries", the brain injuries are the injuries', not kinds of HO.
         """
         out: list[Mention] = []
         queue = list(picked)
         while queue:
             mention = queue.pop(0)
             intro = self._such_as.match(text, mention.end)
-            if not intro:
+            if not intro or not self.may_gather(mention.concept_id, [
+                    m for m in inside if m.start >= intro.end()][:1]):
                 continue
             following = [m for m in inside if m.start >= intro.end() and m not in picked
                          and m not in out]
@@ -611,6 +614,18 @@ class ArgumentFinder:
             out.extend(chain)
             queue.extend(chain)
         return out
+
+    def may_gather(self, concept: str, members: list[Mention]) -> bool:
+        """May the concept be the class "such as" members hang from?
+
+        The topic and its kinds gather only what the lexicon has as their kinds; any other
+        class gathers what follows it.
+        """
+        topic = self.rules.topic
+        if concept != topic and not (concept in self.lexicon and self.memo.is_a(concept, topic)):
+            return True
+        return all(m.concept_id in self.lexicon and self.memo.is_a(m.concept_id, concept)
+                   for m in members)
 
     def _pick(self, argument: Argument, inside: list[Mention], text: str) -> list[Mention]:
         if argument.pick == "all":

@@ -373,8 +373,9 @@ class RelationExtractor:
                          and self.memo.is_a(s_id, m.concept_id)
                          and not PREPOSITIONAL.search(text, max(0, m.start - 30), m.start)),
                         adjacent)
-            if head is None:
-                continue
+            if head is None or not self.arguments.may_gather(
+                    head.concept_id, [s_mention] if s_mention else []):
+                continue  # "other injuries cause HO such as brain injuries": not HO's kinds
             claim = self._claim(rule, match, analysis, setting, (s_id, s_mention),
                                 (head.concept_id, head), False)
             if claim is not None:
