@@ -5,7 +5,7 @@ asked in so many words, and a question naming its source before it asks.
 
 from __future__ import annotations
 
-from fixtures import store_of_pages
+from fixtures import ranked_evidence, store_of_pages
 from osteon.ask.understand import understand
 from osteon.reading.lexicon import load_lexicon
 
@@ -139,3 +139,29 @@ def test_a_figure_of_one_patients_case_is_on_that_cases_page(
     with store_of_pages(tmp_path, {"girl.txt": girl, "tendon.txt": other}) as kb:
         answer = kb.ask(question)
     assert answer.abstained, answer.answer
+
+
+def test_each_part_of_a_question_has_its_sentence(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Were the girl's blood tests abnormal, and what could be felt on her back?": the best
+    sentences for the whole may all answer the first part (dev56: the second part's "on her
+    back there were hard nodules" was not quoted); each later part's own best sentence on a
+    quoted page joins them, and a question of one part adds none."""
+    from osteon.ask.answer import _each_part
+    from osteon.ask.understand import question_rules, understand
+
+    page = ("A two-year-old girl with FOP\n\n"
+            "The little girl's blood tests were within the normal range.\n"
+            "On her back there were several hard nodules under the skin.\n"
+            "Her neck was short and wide.\n")
+    question = ("Were the little girl's blood tests abnormal, and what could be felt on her "
+                "back?")
+    with store_of_pages(tmp_path, {"girl.txt": page}) as kb:
+        knowledge = kb.knowledge
+        asked = understand(question, knowledge.lexicon)
+        first = ranked_evidence(knowledge, "Were the little girl's blood tests abnormal?")[:1]
+        parts = _each_part(knowledge, asked, first)
+        alone = _each_part(knowledge, understand("Were her blood tests abnormal?",
+                                                 knowledge.lexicon, question_rules()), first)
+    assert [r.place.text for r in parts] == [
+        "On her back there were several hard nodules under the skin."], parts
+    assert alone == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from osteon.ask.answer_span import answering_part
 from osteon.ask.citing import (
@@ -118,6 +119,8 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
     top = covering(ranked, qtypes, ranking_rules().evidence)
+    parts = [r for r in _each_part(knowledge, question, top) if r not in top[:1]]
+    top = [*top[:1], *parts, *(r for r in top[1:] if r not in parts)]  # each part answered
     top += [r for r in ranked if r.leading and r not in top]  # plain BM25's best, always
     # a quote that shows nothing new gives its place to the next ranked sentence
     evidence = _each_once((quote(knowledge, r) for r in (*top, *(r for r in ranked
@@ -249,6 +252,43 @@ def _diverse(ranked: Sequence[Ranked], n: int, per_document: int) -> list[Ranked
             return chosen
     rest = [r for r in ranked if r not in chosen]  # few documents: fill up from them
     return sorted(chosen + rest[:n - len(chosen)], key=ranked.index)
+
+
+ASKED_AGAIN = re.compile(r"(?<=[?!.;])\s+(?=\S)|,?\s+and\s+(?=(?:what|which|how|when|where|"
+                         r"who|whom|why|is|are|was|were|did|does|do|can|could)\b)",
+                         re.IGNORECASE)
+"""Where a question of several parts asks again ("…, and what's its trade name?", "Did it
+come back? Why?")."""
+
+
+def _each_part(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked]
+               ) -> list[Ranked]:
+    """For each later part of a question of several, its best sentence on a quoted page.
+
+    "Were her blood tests abnormal, and what could be felt on her back?": the best
+    sentences for the whole may all answer the first part; the second's own best sentence
+    (the whole question's concepts with it, as its pronouns stand for them) joins them.
+    """
+    parts = [p for p in ASKED_AGAIN.split(question.text.strip()) if WORD.search(p)]
+    if len(parts) < 2 or not top:
+        return []
+    rules = question_rules()
+    pages = {r.place.doc_id for r in top[:PART_PAGES]}
+    found: list[Ranked] = []
+    for part in parts[1:]:
+        sub = understand(part, knowledge.lexicon, rules)
+        sub = replace(sub, concepts=tuple(dict.fromkeys((*sub.concepts, *question.concepts))),
+                      scope=question.scope)
+        types = [t for t in (rules.type_named(n) for n in sub.intents) if t] or [GENERAL]
+        best = next((r for r in rank_evidence(knowledge, sub, types)
+                     if r.place.doc_id in pages), None)
+        if best is not None and best not in found:
+            found.append(best)
+    return found
+
+
+PART_PAGES = 3
+"""The best sentences whose pages a later part's own sentence must lie on."""
 
 
 def _about_asked(holder: Ranked, best: Ranked, question: Question) -> bool:
