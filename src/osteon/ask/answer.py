@@ -36,12 +36,14 @@ from osteon.ask.understand import (
     GENERAL,
     POLAR,
     WORD,
+    QuestionRules,
     QuestionType,
     find_concepts,
     question_rules,
     understand,
 )
 from osteon.ask.unmentioned import (
+    PART,
     beyond_sources,
     spelled_out,
     topics_among,
@@ -88,7 +90,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         raise OsteonError(f"--sources must be at least 1, not {sources}")
     rules = question_rules()
     question = understand(text.strip(), knowledge.lexicon, rules)
-    qtypes = [t for t in (rules.type_named(n) for n in question.intents) if t] or [GENERAL]
+    qtypes = _types_of(question, rules)
     absent = unmentioned(knowledge, question, rules)
     if (qtypes[0].name == "comparison" and not _each_side_known(knowledge, question)
             and (topics_among(knowledge, absent)
@@ -254,11 +256,15 @@ def _diverse(ranked: Sequence[Ranked], n: int, per_document: int) -> list[Ranked
     return sorted(chosen + rest[:n - len(chosen)], key=ranked.index)
 
 
-ASKED_AGAIN = re.compile(r"(?<=[?!.;])\s+(?=\S)|,?\s+and\s+(?=(?:what|which|how|when|where|"
-                         r"who|whom|why|is|are|was|were|did|does|do|can|could)\b)",
-                         re.IGNORECASE)
-"""Where a question of several parts asks again ("…, and what's its trade name?", "Did it
-come back? Why?")."""
+ASKED_AGAIN = re.compile(PART.pattern + r"|,?\s+and\s+(?=(?:what|which|how|when|where|who|"
+                         r"whom|why|is|are|was|were|did|does|do|can|could)\b)", re.IGNORECASE)
+"""Where a question of several parts asks again: a new sentence ("Did it come back? Why?",
+`unmentioned.PART`) or a question word after "and" ("…, and what's its trade name?")."""
+
+
+def _types_of(question: Question, rules: QuestionRules) -> list[QuestionType]:
+    """The question's intents as types, main first; the general type where none is known."""
+    return [t for t in (rules.type_named(n) for n in question.intents) if t] or [GENERAL]
 
 
 def _each_part(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked]
@@ -279,8 +285,7 @@ def _each_part(knowledge: KnowledgeStore, question: Question, top: Sequence[Rank
         sub = understand(part, knowledge.lexicon, rules)
         sub = replace(sub, concepts=tuple(dict.fromkeys((*sub.concepts, *question.concepts))),
                       scope=question.scope)
-        types = [t for t in (rules.type_named(n) for n in sub.intents) if t] or [GENERAL]
-        best = next((r for r in rank_evidence(knowledge, sub, types)
+        best = next((r for r in rank_evidence(knowledge, sub, _types_of(sub, rules))
                      if r.place.doc_id in pages), None)
         if best is not None and best not in found:
             found.append(best)

@@ -43,7 +43,8 @@ def drug_name_rules() -> DrugNameRules:
     return load_model(DrugNameRules, "assess", "drug_names.yaml")
 
 
-_LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+"""A run of letters in any script: the words compared."""
 
 
 @lru_cache(maxsize=8192)
@@ -84,7 +85,7 @@ def _forms(lexicon: Lexicon) -> dict[str, frozenset[str]]:
         if concept.type not in DRUG_TYPES:
             continue
         for text, _case_sensitive, _ in explicit_forms(concept):
-            if _LETTERS.fullmatch(text) and (form := international_form(text)):
+            if LETTERS.fullmatch(text) and (form := international_form(text)):
                 found.setdefault(form, set()).add(concept.id)
     return {form: frozenset(ids) for form, ids in found.items()}
 
@@ -92,7 +93,7 @@ def _forms(lexicon: Lexicon) -> dict[str, frozenset[str]]:
 def drug_named(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """(the drug, the word naming it) where exactly one drug's name is in the text, or None."""
     forms = _forms(lexicon)
-    hits = {(concept, word) for word in _LETTERS.findall(text)
+    hits = {(concept, word) for word in LETTERS.findall(text)
             for concept in forms.get(international_form(word), ())}
     if len({concept for concept, _ in hits}) != 1:
         return None

@@ -11,11 +11,10 @@ lexicon's operation, on that joint where the kind's name needs one
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
-from osteon.assess.drug_names import spelling_form
+from osteon.assess.drug_names import LETTERS, spelling_form
 from osteon.datafiles import Strict, load_model
 from osteon.reading.lexicon import Lexicon
 
@@ -90,9 +89,6 @@ class OperationName:
         return f"by its kind ({self.kind_word!r}){joint}, as another language writes them"
 
 
-_LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
 @cache
 def _spelled() -> tuple[list[tuple[frozenset[str], str, bool]], list[tuple[str, str]]]:
     """The kinds' stems and the joints' words, each brought to the one spelling."""
@@ -108,7 +104,7 @@ def operation_named(text: str, lexicon: Lexicon) -> OperationName | None:
     """The one operation the text names by its kind (and joint, where it needs one), or None."""
     rules = operation_name_rules()
     kinds, joints = _spelled()
-    written = [(word, spelling_form(word)) for word in _LETTERS.findall(text)]
+    written = [(word, spelling_form(word)) for word in LETTERS.findall(text)]
     kind = next(((word, concept) for word, form in written for stems, concept, inside in kinds
                  if any(stem in form if inside else form.startswith(stem) for stem in stems)),
                 None)
