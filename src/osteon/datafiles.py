@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -37,6 +38,12 @@ def check_regex(value: str) -> str:
     except re.error as exc:
         raise ValueError(f"{value!r} is not a valid regular expression: {exc}") from exc
     return value
+
+
+@cache
+def any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """A rule file's list of regular expressions as one, case-insensitive (none: no match)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
 
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

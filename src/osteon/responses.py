@@ -351,6 +351,8 @@ class PatientFactOut(Shape):
     how: str
     """The mapping in words: which code or text met which name."""
     laterality: str | None
+    read_in: str = ""
+    """The clause of free text it was read from (empty for a coded entry)."""
 
 
 class CodeOut(Shape):

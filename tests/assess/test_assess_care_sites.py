@@ -40,10 +40,29 @@ def test_an_operation_away_from_the_named_sites_is_no_setting_for_radiation(
 
 
 @pytest.mark.parametrize("procedure", [
+    # a long bone's shaft is at neither joint its ends make (patients35: a humeral shaft
+    # plating opened the window; patients16: a femoral rod in a child)
+    {"text": "open reduction and internal fixation of humeral shaft fracture"},
+    {"text": "Отворена репозиција и внатрешна фиксација на дијафизата на десниот хумерус"},
+    {"text": "transtibial amputation", "site": "tibia"},
+])
+def test_an_operation_on_a_long_bones_shaft_opens_no_window(seeded_kb: KnowledgeBase,
+                                                            procedure: dict) -> None:
+    windows = _radiation_windows(seeded_kb, procedure)
+    assert not any(w.status in LIVE for w in windows), windows
+
+
+@pytest.mark.parametrize("procedure", [
     {"text": "ORIF of the tibial plateau"},                   # part of the knee
     {"text": "total hip arthroplasty"},                       # the hip, by its name
     {"text": "intramedullary nailing", "site": "tibia"},      # a long bone: either end
     {"text": "revision amputation"},                          # the record gives no site
+    {"text": "ORIF of intertrochanteric fracture", "site": "femur"},  # the femur's hip end
+    {"text": "intramedullary nailing of femoral shaft fracture"},  # in through the hip
+    # an excision written in another language at the jaw (patients36), a jaw operation
+    # coded only in CPT (patients35: a coronoidectomy, 21070)
+    {"text": "Внутриротовая короноидэктомия (резекция венечного отростка нижней челюсти)"},
+    {"text": "", "codes": [{"system": "http://www.ama-assn.org/go/cpt", "code": "21070"}]},
 ])
 def test_an_operation_at_or_near_a_named_site_opens_it(seeded_kb: KnowledgeBase,
                                                        procedure: dict) -> None:

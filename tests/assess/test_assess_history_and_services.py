@@ -271,3 +271,14 @@ def test_what_a_test_cannot_show_is_quoted_beside_it(seeded_kb: KnowledgeBase) -
     assert "X-ray is not useful to diagnose heterotopic ossification" not in texts
     helps = next(i for i, t in enumerate(texts) if t.startswith("X-ray helps"))
     assert texts[helps + 1] == limit  # beside the test it limits
+
+
+def test_last_years_operation_a_note_dates_is_no_operation_of_today() -> None:
+    """"состояние после интрамедуллярного остеосинтеза (2030)" in a note of November 2031
+    (patients38): the fixation is of 2030, at the latest its last day, not of the day the
+    note was written, where it opened a radiation window that was never there."""
+    facts = record({"notes": [
+        {"text": "Status after intramedullary nailing of the left tibia (2025), infected "
+                 "nonunion.", "date": "2026-06-10"}]}).facts
+    (nail,) = [f for f in facts if f.kind == "procedure"]
+    assert nail.when is not None and nail.when.date().isoformat() == "2025-12-31", nail

@@ -260,6 +260,8 @@ def test_no_contraindication_denies_nothing(note):
     ("Zatvorena repozicija i osteosinteza vrata butne kosti",                    # Montenegrin
      "open_reduction_internal_fixation"),
     ("Eksartikulacija desne noge u koljenu", "amputation"),                      # Bosnian
+    ("Resekce heterotopické osifikace levé kyčle", "surgical_resection"),        # Czech
+    ("Mandibula segmentresektsioon vasakul", "surgical_resection"),              # Estonian
 ])
 def test_an_operation_by_its_kind_and_joint_in_another_language(text, concept):
     """An operation written only in a language the lexicon does not hold (patients34: an
@@ -274,11 +276,12 @@ def test_an_operation_by_its_kind_and_joint_in_another_language(text, concept):
     "Ендопротезування",                   # a joint replacement of no one joint
     "Hip prosthesis in good position",    # English: the lexicon's implant, not the operation
     "Вогнищ патологічної гіперфіксації",  # a scan's "hyperfixation" holds no fixation
+    "laparoskopická cholecystektomie",    # an excision of no site a joint's word names
 ])
 def test_no_operation_is_made_of_words_that_do_not_name_one(text):
     facts = record({"procedures": [{"text": text}]}).facts
     assert not [f for f in facts if f.concept in (
-        "hip_arthroplasty", "open_reduction_internal_fixation")], facts
+        "hip_arthroplasty", "open_reduction_internal_fixation", "surgical_resection")], facts
 
 
 def test_an_operation_in_another_language_in_a_note_takes_its_cues():

@@ -137,6 +137,12 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         # percentage of combat amputees…?" over other pages' figures of other patients, neither
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
+    if (compiled(rules.kind_asked).search(question.text) and question.wants
+            and not _names_kind_asked(knowledge, question, top)):
+        # "which medicine did Dr Zhang prescribe?" over sentences about the girl that name
+        # no medicine: the closest sentences do not say
+        return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
+                      understood=question, notes=(DISCLAIMER,))
     if qtypes[0].of_population and of_other_population(knowledge, question, top):
         asked = " or ".join(knowledge.lexicon.get(c).name for c in question.scope.population)
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
@@ -149,7 +155,8 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     facts = _facts_in(knowledge, top)
     # Statements cite each assertion's own sample of sentences (figures first); the
     # short answer uses only the claims read from the quoted sentences.
-    whole = to_facts(knowledge, [f.assertion for f in facts[:MAX_STATEMENTS]],
+    whole = to_facts(knowledge, [f.assertion for f in _on_what_is_asked(facts, qtypes)
+                                 [:MAX_STATEMENTS]],
                      sample=CLAIM_SAMPLE)
     statements = tuple(statement_of(knowledge, f, sources) for f in restated(knowledge, whole))
     conflicts = conflict_notes(knowledge, whole, sources)
@@ -167,6 +174,22 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         summary += " The sources disagree on part of this; both sides are shown."
     return Answer(question.text, summary, False, statements, conflicts, (),
                   understood=question, notes=(*notes, DISCLAIMER), evidence=evidence)
+
+
+def _names_kind_asked(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked]
+                      ) -> bool:
+    """Does a quoted sentence about what is asked name a thing of the kind the question wants?
+
+    The question's own concepts (and those it excludes) name nothing new: "which drug did
+    they give for FOP?" is not answered by a sentence naming FOP alone.
+    """
+    about = [r for r in top if top and _about_asked(r, top[0], question)]
+    keys = {(r.place.doc_id, r.place.idx) for r in about}
+    found = mentions_at(knowledge.store, keys) if keys else {}
+    own = {*question.concepts, *question.excluded}
+    lexicon = knowledge.lexicon
+    return any(c in lexicon and c not in own and lexicon.get(c).type in question.wants
+               for named in found.values() for c, _ in named)
 
 
 def _not_of_species(question: Question, ranked: Sequence[Ranked]) -> bool:
@@ -325,6 +348,13 @@ def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -
             continue
         have = sum(1 for r in top if r.holds.get(qtype.name))
         extra = [r for r in ranked[n:] if r.holds.get(qtype.name)][:max(0, wanted - have)]
+        page = top[0].place.doc_id if top else None
+        if i and not any(r.holds.get(qtype.name) and r.place.doc_id == page
+                         for r in (*top, *extra)):
+            # a further intent is asked of the best sentence's source too ("the first
+            # author, and which journal?"): its page's own answer, where it has one
+            extra += [r for r in ranked[n:] if r.holds.get(qtype.name)
+                      and r.place.doc_id == page][:1]
         top.extend(r for r in extra if r not in top)
     return top
 
@@ -420,6 +450,21 @@ def _facts_in(knowledge: KnowledgeStore, top: Sequence[Ranked]) -> list[Fact]:
     conflicts = knowledge.conflicts([f.assertion.id for f in facts])
     return [Fact(f.assertion, f.claims, f.qualifiers, f.document_titles,
                  tuple(c for c in conflicts if f.assertion.id in (c.a, c.b))) for f in facts]
+
+
+def _on_what_is_asked(facts: Sequence[Fact], qtypes: Sequence[QuestionType]) -> list[Fact]:
+    """The facts a statement may re-word: those of a relation the question asks about.
+
+    "What did the bone scan show?" or "which databases did the review search?" asks for no
+    relation: "Bone scan helps diagnose HO", read from a quoted sentence, answers nothing
+    asked, and where it is misread it only adds a falsehood (its sentence is quoted
+    anyway). "Which year was indomethacin first used to prevent HO?" is about prevention,
+    not about which drugs are NSAIDs. A question no pattern types may be answered by any.
+    """
+    if qtypes[0] is GENERAL:
+        return list(facts)
+    asked = {p for t in qtypes for p in t.predicates}
+    return [f for f in facts if f.assertion.predicate in asked]
 
 
 def facts_for(knowledge: KnowledgeStore, question: Question, qtype: QuestionType,
@@ -522,7 +567,11 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
     chosen = [lead]
     in_scope = [r for r in top if r.features["scope"] >= 0]  # not another population's figure
     for qtype in qtypes[1:]:
-        best = next((r for r in in_scope if r.holds.get(qtype.name) and r not in chosen), None)
+        # the lead's own page first: "who was the first author, and which journal?" asks
+        # both of one paper, not another page's journal line
+        holders = [r for r in in_scope if r.holds.get(qtype.name) and r not in chosen]
+        best = next((r for r in holders if r.place.doc_id == lead.place.doc_id),
+                    holders[0] if holders else None)
         if best is not None and not chosen[0].holds.get(qtype.name):
             chosen.append(best)
     asked = [*question.words, *question.related]

@@ -23,7 +23,7 @@ from pydantic import field_validator
 from osteon.ask.evidence import one_family, page_topics, read_heading
 from osteon.ask.scope import condition_kinds, scope_of
 from osteon.corpus.records import SentencePlace
-from osteon.datafiles import Strict, check_regex, load_model
+from osteon.datafiles import Strict, any_of, check_regex, load_model
 from osteon.knowledge.claim_store import mention_spans_at, mentions_at
 from osteon.knowledge.profile import name_of
 from osteon.knowledge.qualifiers import merge_qualifiers
@@ -73,16 +73,11 @@ class StatementRules(Strict):
 
     @property
     def restriction(self) -> re.Pattern[str]:
-        return _joined(self.restrictions)
+        return any_of(self.restrictions)
 
     @property
     def findings_absent(self) -> re.Pattern[str]:
-        return _joined(self.no_finding)
-
-
-@cache
-def _joined(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        return any_of(self.no_finding)
 
 
 @cache

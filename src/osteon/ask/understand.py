@@ -163,6 +163,9 @@ class QuestionRules(Strict):
     one_case: str = r"(?!)"
     """Words that make a question about one patient's case ("the 14-year-old girl"): what it
     asks of the case is on that case's page."""
+    kind_asked: str = r"(?!)"
+    """Where a question asks which medicine ("which medicine did the doctor prescribe?"):
+    only a sentence naming one answers."""
     lower_case_abbreviations: frozenset[str] = frozenset()
     """Abbreviations a question may type in lower case ("fop", "sci") that name no word."""
     particles: frozenset[str] = frozenset()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from osteon.assess.records import Patient, PatientFact, TimeWindow
+from osteon.assess.rules import timing_rules
 from osteon.knowledge.claim_store import mentions_at
 from osteon.knowledge.hierarchy import Hierarchy
 from osteon.knowledge.profile import name_of
@@ -53,9 +54,10 @@ class CareSites:
         Yes for any event of a patient with an injury the sources name ("in patients after
         spinal cord trauma"); else the event must lie at a named site, or a named site within
         it ("tibial plateau" is part of the knee; an operation "of the leg" may be at the
-        knee), or on a long bone (`LONG_BONE`). An event whose site the record does not give
+        knee), or on a long bone (`LONG_BONE`) unless its words put it mid-bone (a humeral
+        shaft plating is at no joint). An event whose site the record does not give
         counts, unless it is only the `generic` kind of event ("Operation", "Surgery"):
-        where it was, nothing says.
+        where it was, nothing says; or its words put it mid-bone ("humeral shaft").
         """
         if not self.sites:
             return True
@@ -67,8 +69,9 @@ class CareSites:
         where -= UNPLACED
         if not where:
             where = _injured_at(event, patient)
+        at_an_end = not _mid_bone(event, patient)  # a long bone's ends make the joints
         if not where:
-            return event.concept not in generic
+            return event.concept not in generic and at_an_end
         # the most precise site the record gives: a finger operation coded "arm" is at the
         # finger; a muscle or tendon is no such site, it spans joints (a distal biceps repair
         # coded "arm" may be at the elbow)
@@ -76,7 +79,7 @@ class CareSites:
             o != s and s in hierarchy.broader(o) and SOFT_TISSUE not in hierarchy.broader(o)
             for o in where)}
         return any(site in hierarchy.broader(s) or s in hierarchy.broader(site)
-                   or LONG_BONE in hierarchy.broader(s)  # its ends make the joints named
+                   or (at_an_end and LONG_BONE in hierarchy.broader(s))
                    for s in where for site in self.sites)
 
 
@@ -173,6 +176,18 @@ def _injured_at(event: PatientFact, patient: Patient) -> set[str]:
     return {site for f in patient.of_kind("condition", "injury")
             if f.when is not None and f.status == "active" and f.sites
             and 0 <= (event.when - f.when).days <= INJURY_DAY for site in f.sites}
+
+
+def _mid_bone(event: PatientFact, patient: Patient) -> bool:
+    """Do the event's own words (or its twins') put it mid-bone, at no joint?
+
+    "Open treatment of humeral shaft fracture", "transtibial amputation": a long bone's
+    shaft is at neither of the joints its ends make (data/assess/timing.yaml `mid_bone`); a
+    shaft's intramedullary nail went in through one of them (`through_an_end`).
+    """
+    rules = timing_rules()
+    return any(rules.mid_bone_in(text) for f in (event, *_twins(event, patient))
+               for text in (f.label, f.read_in) if text)
 
 
 def _twins(event: PatientFact, patient: Patient) -> list[PatientFact]:

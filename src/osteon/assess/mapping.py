@@ -350,7 +350,7 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
         out.facts.append(PatientFact(
             finding.kind, concept, finding.label, when,  # type: ignore[arg-type]
             date_only, sites=finding.sites, status=status, matched_by="note",
-            source=source, laterality=finding.laterality,
+            source=source, laterality=finding.laterality, read_in=finding.clause,
             how=f"read from the text \u201c{finding.clause}\u201d{cue}"))
 
 

@@ -129,10 +129,11 @@ def clause_date(clause: str, written: date, mention: str | None = None
     ORIF 2011 (fx)": 2011; "Colles # (Dec 2023)": December 2023; "17/09 excision + STSG" in
     a note of 26 September: 17 September, the last such day before it); two dates in one
     clause tell no finding's, unless one is written right after the `mention` ("Old burn R
-    hand 1998 (contracture release 1999)": the release is of 1999). A year alone is taken
-    only when it is at least `YEAR_ONLY_GAP` years before the text: "ORIF 2028" in a note
-    of January 2029 may be a month old, and dated at its January it would read as over a
-    year past.
+    hand 1998 (contracture release 1999)": the release is of 1999). A year alone at least
+    `YEAR_ONLY_GAP` years before the text dates it at its January; a more recent one at its
+    last day, the latest it can be: "ORIF 2028" in a note of January 2029 may be a month
+    old (dated at its January it would read as over a year past), and it is no operation of
+    the day the note was written ("состояние после … остеосинтеза (2030)" in November 2031).
     """
     at = clause.find(mention) if mention else -1
     right_after = _RIGHT_AFTER.match(clause, at + len(mention)) if mention and at >= 0 else None
@@ -157,7 +158,9 @@ def clause_date(clause: str, written: date, mention: str | None = None
     if month is not None:
         day = date(year, month, 1)
         return (day, f"{day:%Y-%m}") if day < written.replace(day=1) else None
-    return (date(year, 1, 1), str(year)) if year <= written.year - YEAR_ONLY_GAP else None
+    if year <= written.year - YEAR_ONLY_GAP:
+        return date(year, 1, 1), str(year)
+    return (date(year, 12, 31), str(year)) if year < written.year else None
 
 
 def planned_day(clause: str, written: date | None) -> date | None:

@@ -30,6 +30,8 @@ class OperationKind(Strict):
     """The lexicon name of the operation; with `{joint}`, named only on a joint."""
     inside: bool = False
     """A stem may stand inside a word ("hemiartroplastika"), not only open it."""
+    sited: bool = False
+    """Named only with a site word: "resekce" alone says nothing of where it was done."""
 
 
 class OperationNameRules(Strict):
@@ -90,11 +92,10 @@ class OperationName:
 
 
 @cache
-def _spelled() -> tuple[list[tuple[frozenset[str], str, bool]], list[tuple[str, str]]]:
+def _spelled() -> tuple[list[tuple[frozenset[str], OperationKind]], list[tuple[str, str]]]:
     """The kinds' stems and the joints' words, each brought to the one spelling."""
     rules = operation_name_rules()
-    kinds = [(frozenset(spelling_form(s) for s in kind.stems), kind.concept, kind.inside)
-             for kind in rules.kinds]
+    kinds = [(frozenset(spelling_form(s) for s in kind.stems), kind) for kind in rules.kinds]
     joints = [(spelling_form(word), joint) for joint, said in rules.joints.items()
               for word in said]
     return kinds, joints
@@ -105,22 +106,33 @@ def operation_named(text: str, lexicon: Lexicon) -> OperationName | None:
     rules = operation_name_rules()
     kinds, joints = _spelled()
     written = [(word, spelling_form(word)) for word in LETTERS.findall(text)]
-    kind = next(((word, concept) for word, form in written for stems, concept, inside in kinds
-                 if any(stem in form if inside else form.startswith(stem) for stem in stems)),
-                None)
-    if kind is None or kind[0].casefold() in rules.english:
+    found = next(((word, kind) for word, form in written for stems, kind in kinds
+                  if any(stem in form if kind.inside else form.startswith(stem)
+                         for stem in stems)), None)
+    if found is None or found[0].casefold() in rules.english:
         return None  # the lexicon's own words ("hip prosthesis" is the implant)
+    kind_word, kind = found
     # a short word names the joint with a short ending only, or opening a compound with
     # the kind ("Hüfttotalendoprothese")
-    named = {(joint, word) for word, form in written for stem, joint in joints
-             if form.startswith(stem) and (word == kind[0] or len(form) - len(stem) <= (
+    named = {(joint, word) for word, form in written for stem, joint in _longest(form, joints)
+             if word == kind_word or len(form) - len(stem) <= (
                  rules.tiny_ending if len(stem) <= rules.tiny_stem else rules.short_ending
-                 if len(stem) <= rules.short_stem else len(form)))}
+                 if len(stem) <= rules.short_stem else len(form))}
     joint, joint_word = min(named) if len({j for j, _ in named}) == 1 else (None, "")
     site = lexicon.concept_id_for(joint) if joint else None
-    if JOINT in kind[1] and site is None:
-        return None  # a joint replacement of no one joint
-    concept = lexicon.concept_id_for(kind[1].replace(JOINT, joint or ""))
+    if (JOINT in kind.concept or kind.sited) and site is None:
+        return None  # a joint replacement of no one joint, an excision of no named site
+    concept = lexicon.concept_id_for(kind.concept.replace(JOINT, joint or ""))
     if concept is None:
         return None
-    return OperationName(concept, kind[0], site, joint_word if site else "")
+    return OperationName(concept, kind_word, site, joint_word if site else "")
+
+
+def _longest(form: str, joints: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The joints' words a word opens with, the longest only.
+
+    "челюсти" is the jaw's "челюст", not the knee's "keli" as Lithuanian spells it.
+    """
+    opening = [(stem, joint) for stem, joint in joints if form.startswith(stem)]
+    most = max((len(stem) for stem, _ in opening), default=0)
+    return [(stem, joint) for stem, joint in opening if len(stem) == most]

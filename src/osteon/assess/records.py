@@ -73,6 +73,9 @@ class PatientFact:
     name ("SNOMED CT 52734007 (code: Total replacement of hip; source: …)")."""
     laterality: str | None = None
     """left, right or bilateral, from the code, the display or the site."""
+    read_in: str = ""
+    """The clause of free text it was read from: what its name drops ("transtibial
+    amputation" is read as an amputation; the clause still says where)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from osteon.assess.records import SECTIONS
-from osteon.datafiles import Strict, load_model
+from osteon.datafiles import Strict, any_of, check_regex, load_model
 from osteon.reading.quantity_rules import check_relations, quantity_rules
 from osteon.reading.records import PREDICATES
 
@@ -191,6 +191,21 @@ class TimingRules(Strict):
     anchors: list[Anchor]
     articles: list[str] = []
     relations: dict[str, Literal["deadline", "expected", "earlier", "before"]]
+    mid_bone: tuple[str, ...] = ()
+    """Patterns of an operation's own words that put it mid-bone ("humeral shaft plating",
+    "transtibial amputation"): away from the joints a long bone's ends make."""
+    through_an_end: tuple[str, ...] = ()
+    """... unless they say it went in through an end ("intramedullary nail")."""
+
+    @field_validator("mid_bone", "through_an_end")
+    @classmethod
+    def _patterns(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(check_regex(v) for v in value)
+
+    def mid_bone_in(self, text: str) -> bool:
+        """Do these words put an operation mid-bone, not in through an end of the bone?"""
+        return bool(any_of(self.mid_bone).search(text)) and not any_of(
+            self.through_an_end).search(text)
 
     @field_validator("relations")
     @classmethod

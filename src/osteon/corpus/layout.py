@@ -185,6 +185,7 @@ def _group(
         open_lines = 0
 
     singles: dict[int, int] = {}  # block index -> line index, for one-line paragraphs
+    items: dict[int, int] = {}  # block index -> line index, for marked list items
     for i, (line, t) in enumerate(zip(lines, texts, strict=True)):
         if i in marks or not t.strip():
             close()
@@ -218,6 +219,7 @@ def _group(
         list_match = marker.match(t)
         if list_match:
             close()
+            items[len(blocks)] = i
             open_kind, open_lines = "list_item", 1
             open_start, open_end = _trim(t[list_match.end():], line.start + list_match.end())
             open_last_text = t
@@ -257,8 +259,54 @@ def _group(
         open_last_text = t
         singles[len(blocks)] = i
     close()
+    blocks, line_counts, singles = _values_onto_labels(blocks, line_counts, singles, items,
+                                                       texts, rules)
     return _promote_standalone(blocks, line_counts, singles, texts, marks, last_explicit_level,
                                rules), title_block
+
+
+def _values_onto_labels(
+    blocks: list[Block], line_counts: list[int], singles: dict[int, int],
+    items: dict[int, int], texts: Sequence[str], rules: LayoutRules,
+) -> tuple[list[Block], list[int], dict[int, int]]:
+    """Join a label item and the value indented under it: one item, "Contact name EMW Eekhoff".
+
+    Registries and record pages lay a field out as a bullet naming it ("• Sponsor
+    organisation") and its value on an indented line of its own ("VU University Medical
+    Center"). Read apart, the value would stand alone as a heading over the next field and
+    the label as an item that says nothing; joined, the item holds both, as the page means.
+    """
+    out: list[Block] = []
+    counts: list[int] = []
+    kept: dict[int, int] = {}
+    for b, block in enumerate(blocks):
+        i = singles.get(b)
+        label = items.get(b - 1)
+        if (i is not None and label is not None and out and line_counts[b - 1] == 1
+                and _indent(texts[i]) > _indent(texts[label])
+                and heading_like(texts[i], rules) and not rules.is_label_line(texts[i])
+                and _names_a_field(texts[label], rules)):
+            out[-1] = Block(out[-1].start, block.end, "list_item")
+            continue
+        if i is not None:
+            kept[len(out)] = i
+        out.append(block)
+        counts.append(line_counts[b])
+    return out, counts, kept
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t"))
+
+
+def _names_a_field(text: str, rules: LayoutRules) -> bool:
+    """Is a list item only a field's name ("Contact name", "Eudract number:")?"""
+    name = rules.list_marker_regex.sub("", text).strip().rstrip(":")
+    return bool(name) and name[-1] not in ".!?;" and len(name.split()) <= FIELD_WORDS
+
+
+FIELD_WORDS = 4
+"""Words a field's name has at most ("Clinicaltrials.gov Identifier", "Sponsor organisation")."""
 
 
 def _promote_standalone(

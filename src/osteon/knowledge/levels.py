@@ -23,7 +23,7 @@ from functools import cache
 from pydantic import field_validator, model_validator
 
 from osteon.corpus.store import Store
-from osteon.datafiles import Strict, check_regex, load_model
+from osteon.datafiles import Strict, any_of, check_regex, load_model
 
 META_SEPARATOR = "; "
 """How a list travels in a document's meta (see corpus/formats/pubmed.py)."""
@@ -96,8 +96,7 @@ def level_rules() -> LevelRules:
 
 @cache
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
-    return {rule.id: re.compile("|".join(f"(?:{c})" for c in rule.cues), re.IGNORECASE)
-            for rule in level_rules().levels if rule.cues}
+    return {rule.id: any_of(tuple(rule.cues)) for rule in level_rules().levels if rule.cues}
 
 
 def meta_list(meta: Mapping[str, object], key: str) -> tuple[str, ...]:
