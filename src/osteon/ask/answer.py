@@ -183,7 +183,7 @@ def _names_kind_asked(knowledge: KnowledgeStore, question: Question, top: Sequen
     The question's own concepts (and those it excludes) name nothing new: "which drug did
     they give for FOP?" is not answered by a sentence naming FOP alone.
     """
-    about = [r for r in top if top and _about_asked(r, top[0], question)]
+    about = [r for r in top if _about_asked(r, top[0], question)]
     keys = {(r.place.doc_id, r.place.idx) for r in about}
     found = mentions_at(knowledge.store, keys) if keys else {}
     own = {*question.concepts, *question.excluded}
