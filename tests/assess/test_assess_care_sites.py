@@ -53,6 +53,25 @@ def test_an_operation_on_a_long_bones_shaft_opens_no_window(seeded_kb: Knowledge
 
 
 @pytest.mark.parametrize("procedure", [
+    {"text": "excision of a desmoid tumour"},
+    {"text": "Operación", "notes": ["Resección de los quistes; sin complicaciones."]},
+])
+def test_an_excision_done_anywhere_without_a_site_opens_no_window(seeded_kb: KnowledgeBase,
+                                                                  procedure: dict) -> None:
+    """An excision, a biopsy or a debridement may be done anywhere in the body: written
+    without a site (patients37: "Resección" of a desmoid, "Exérèse" of calcinosis), it is no
+    operation at the hip, knee, elbow, shoulder or jaw the radiation's sources name."""
+    windows = _radiation_windows(seeded_kb, procedure)
+    assert not any(w.status in LIVE for w in windows), windows
+
+
+def test_an_excision_at_a_named_site_opens_it(seeded_kb: KnowledgeBase) -> None:
+    windows = _radiation_windows(seeded_kb, {"text": "excision of heterotopic ossification "
+                                                     "of the right hip"})
+    assert any(w.status in LIVE for w in windows), windows
+
+
+@pytest.mark.parametrize("procedure", [
     {"text": "ORIF of the tibial plateau"},                   # part of the knee
     {"text": "total hip arthroplasty"},                       # the hip, by its name
     {"text": "intramedullary nailing", "site": "tibia"},      # a long bone: either end
@@ -98,3 +117,16 @@ def test_a_spinal_fusion_written_as_surgeons_write_it_opens_the_window_after_cor
                             "screws), T12 laminectomy"},
         conditions=[{"text": "complete spinal cord injury", "date": "2026-11-12"}])
     assert any(w.status in LIVE for w in windows)
+
+
+def test_a_body_site_in_another_language_places_an_operation_read_from_its_text(
+        seeded_kb: KnowledgeBase) -> None:
+    """A German record's "Débridement des Extensorenursprungs" with its bodySite
+    "Ellenbogen rechts" (patients32): the debridement is at the elbow, where the radiation's
+    sources name it, not an operation of no site (which now opens no window)."""
+    procedure = {"text": "Offenes Release und Débridement des Extensorenursprungs (OP nach "
+                         "Nirschl)", "site": "Ellenbogen rechts", "date": YESTERDAY}
+    result = seeded_kb.assess({"age": 50, "procedures": [procedure]}, at=AT)
+    (debridement,) = [f for f in result.patient.facts if f.concept == "debridement"]
+    assert debridement.sites == ("elbow",), debridement
+    assert any(w.status in LIVE for w in _radiation_windows(seeded_kb, procedure))

@@ -56,8 +56,9 @@ class CareSites:
         it ("tibial plateau" is part of the knee; an operation "of the leg" may be at the
         knee), or on a long bone (`LONG_BONE`) unless its words put it mid-bone (a humeral
         shaft plating is at no joint). An event whose site the record does not give
-        counts, unless it is only the `generic` kind of event ("Operation", "Surgery"):
-        where it was, nothing says; or its words put it mid-bone ("humeral shaft").
+        counts, unless it is only the `generic` kind of event ("Operation", "Surgery") or
+        one done anywhere in the body ("Resección": timing.yaml `anywhere`): where it was,
+        nothing says; or its words put it mid-bone ("humeral shaft").
         """
         if not self.sites:
             return True
@@ -71,7 +72,7 @@ class CareSites:
             where = _injured_at(event, patient)
         at_an_end = not _mid_bone(event, patient)  # a long bone's ends make the joints
         if not where:
-            return event.concept not in generic and at_an_end
+            return event.concept not in generic | timing_rules().anywhere and at_an_end
         # the most precise site the record gives: a finger operation coded "arm" is at the
         # finger; a muscle or tendon is no such site, it spans joints (a distal biceps repair
         # coded "arm" may be at the elbow)

@@ -43,6 +43,7 @@ from osteon.assess.notes import (
     read_notes,
     waits_on_something,
 )
+from osteon.assess.operation_names import joint_named
 from osteon.assess.patient_json import MAX_AGE, EntryIn, LabIn, PatientIn
 from osteon.assess.records import (
     NOT_PRESENT,
@@ -223,10 +224,13 @@ def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRe
     # an allergy's name ("NSAIDs (indomethacin, ibuprofen)") names what the patient reacts
     # to: the medicines read there are allergies, never medicines taken
     given = "allergy" if kind == "allergy" else None
+    ignored = tuple(out.rules.site_words_ignored)
+    sites = tuple(dict.fromkeys(c for site in entry.sites()
+                                if (c := _site_concept(site, out.lexicon, ignored))))
     out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
-                           observed=seen, medicine_as=given) for t in name]
+                           observed=seen, medicine_as=given, sites=sites) for t in name]
     out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
-                           min_cover=cover, observed=seen, medicine_as=given)
+                           min_cover=cover, observed=seen, medicine_as=given, sites=sites)
                   for t in displays]
     out.notes += [NoteText(t, noted, when, date_only, entry.status, day=local_day(entry.date),
                            observed=seen) for t in entry.notes]
@@ -349,7 +353,8 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             status = "absent"
         out.facts.append(PatientFact(
             finding.kind, concept, finding.label, when,  # type: ignore[arg-type]
-            date_only, sites=finding.sites, status=status, matched_by="note",
+            date_only, sites=finding.sites or finding.note.sites, status=status,
+            matched_by="note",
             source=source, laterality=finding.laterality, read_in=finding.clause,
             how=f"read from the text \u201c{finding.clause}\u201d{cue}"))
 
@@ -836,4 +841,5 @@ def _site_concept(site: str, lexicon: Lexicon, ignored: tuple[str, ...]) -> str 
     if cid is None or lexicon.get(cid).type != "anatomy":  # "Structure of right thigh"
         hit = match_display(site, lexicon, ["anatomy"])
         cid = hit.concept if hit else None
-    return cid
+    # a joint in another language's words ("Ellenbogen rechts", "Alalõug vasakul")
+    return cid if cid is not None else joint_named(site, lexicon)

@@ -333,6 +333,9 @@ class NoteText:
     medicine_as: str | None = None
     """The kind of fact a medicine read here is ("allergy": an allergy list's entry named
     "NSAIDs (indomethacin, ibuprofen)" is an allergy to them, not medicines taken)."""
+    sites: tuple[str, ...] = ()
+    """The entry's own body sites (a Procedure's bodySite, "Ellenbogen rechts"): where what
+    its name says was done, when the name itself names no site."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,7 +104,7 @@ def _spelled() -> tuple[list[tuple[frozenset[str], OperationKind]], list[tuple[s
 def operation_named(text: str, lexicon: Lexicon) -> OperationName | None:
     """The one operation the text names by its kind (and joint, where it needs one), or None."""
     rules = operation_name_rules()
-    kinds, joints = _spelled()
+    kinds, _ = _spelled()
     written = [(word, spelling_form(word)) for word in LETTERS.findall(text)]
     found = next(((word, kind) for word, form in written for stems, kind in kinds
                   if any(stem in form if kind.inside else form.startswith(stem)
@@ -112,13 +112,7 @@ def operation_named(text: str, lexicon: Lexicon) -> OperationName | None:
     if found is None or found[0].casefold() in rules.english:
         return None  # the lexicon's own words ("hip prosthesis" is the implant)
     kind_word, kind = found
-    # a short word names the joint with a short ending only, or opening a compound with
-    # the kind ("Hüfttotalendoprothese")
-    named = {(joint, word) for word, form in written for stem, joint in _longest(form, joints)
-             if word == kind_word or len(form) - len(stem) <= (
-                 rules.tiny_ending if len(stem) <= rules.tiny_stem else rules.short_ending
-                 if len(stem) <= rules.short_stem else len(form))}
-    joint, joint_word = min(named) if len({j for j, _ in named}) == 1 else (None, "")
+    joint, joint_word = _one_joint(written, kind_word)
     site = lexicon.concept_id_for(joint) if joint else None
     if (JOINT in kind.concept or kind.sited) and site is None:
         return None  # a joint replacement of no one joint, an excision of no named site
@@ -126,6 +120,30 @@ def operation_named(text: str, lexicon: Lexicon) -> OperationName | None:
     if concept is None:
         return None
     return OperationName(concept, kind_word, site, joint_word if site else "")
+
+
+def joint_named(text: str, lexicon: Lexicon) -> str | None:
+    """The one joint (or the jaw) a text names in any language's words, or None.
+
+    "Ellenbogen rechts", a body site a German record gives: the elbow.
+    """
+    joint, _ = _one_joint([(word, spelling_form(word)) for word in LETTERS.findall(text)], None)
+    return lexicon.concept_id_for(joint) if joint else None
+
+
+def _one_joint(written: list[tuple[str, str]], kind_word: str | None) -> tuple[str | None, str]:
+    """The one joint the words name, and the word naming it; (None, "") for none or several.
+
+    A short word names the joint with a short ending only, or opening a compound with the
+    kind ("Hüfttotalendoprothese").
+    """
+    rules = operation_name_rules()
+    _, joints = _spelled()
+    named = {(joint, word) for word, form in written for stem, joint in _longest(form, joints)
+             if word == kind_word or len(form) - len(stem) <= (
+                 rules.tiny_ending if len(stem) <= rules.tiny_stem else rules.short_ending
+                 if len(stem) <= rules.short_stem else len(form))}
+    return min(named) if len({j for j, _ in named}) == 1 else (None, "")
 
 
 def _longest(form: str, joints: list[tuple[str, str]]) -> list[tuple[str, str]]:

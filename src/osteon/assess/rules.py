@@ -191,6 +191,8 @@ class TimingRules(Strict):
     anchors: list[Anchor]
     articles: list[str] = []
     relations: dict[str, Literal["deadline", "expected", "earlier", "before"]]
+    anywhere: frozenset[str] = frozenset()
+    """Operations done anywhere in the body: without a site of their own they place nothing."""
     mid_bone: tuple[str, ...] = ()
     """Patterns of an operation's own words that put it mid-bone ("humeral shaft plating",
     "transtibial amputation"): away from the joints a long bone's ends make."""
