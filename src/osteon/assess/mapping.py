@@ -224,9 +224,7 @@ def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRe
     # an allergy's name ("NSAIDs (indomethacin, ibuprofen)") names what the patient reacts
     # to: the medicines read there are allergies, never medicines taken
     given = "allergy" if kind == "allergy" else None
-    ignored = tuple(out.rules.site_words_ignored)
-    sites = tuple(dict.fromkeys(c for site in entry.sites()
-                                if (c := _site_concept(site, out.lexicon, ignored))))
+    sites = _known_sites(out, entry)
     out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
                            observed=seen, medicine_as=given, sites=sites) for t in name]
     out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
@@ -820,16 +818,27 @@ def _moment(out: _Collector, value: str | None, source: str, what: str
 
 
 def _sites(out: _Collector, entry: EntryIn, source: str) -> tuple[str, ...]:
-    found: list[str] = []
-    ignored = tuple(out.rules.site_words_ignored)
-    for site in entry.sites():
-        cid = _site_concept(site, out.lexicon, ignored)
+    """The entry's body sites as concepts; one the lexicon does not name is warned of."""
+    named = _site_concepts(out, entry)
+    for site, cid in named:
         if cid is None:
             out.warn(f"{source}: site {site!r} is not in the lexicon; it was not used")
-            continue
-        if cid not in found:
-            found.append(cid)
-    return tuple(found)
+    return _known(named)
+
+
+def _known_sites(out: _Collector, entry: EntryIn) -> tuple[str, ...]:
+    """The entry's body sites the lexicon names (no warning: its name is still to be read)."""
+    return _known(_site_concepts(out, entry))
+
+
+def _known(named: list[tuple[str, str | None]]) -> tuple[str, ...]:
+    """The concepts of (site text, concept) pairs, each once, in order."""
+    return tuple(dict.fromkeys(cid for _, cid in named if cid))
+
+
+def _site_concepts(out: _Collector, entry: EntryIn) -> list[tuple[str, str | None]]:
+    ignored = tuple(out.rules.site_words_ignored)
+    return [(site, _site_concept(site, out.lexicon, ignored)) for site in entry.sites()]
 
 
 @remembered_when_short

@@ -105,7 +105,7 @@ def operation_named(text: str, lexicon: Lexicon) -> OperationName | None:
     """The one operation the text names by its kind (and joint, where it needs one), or None."""
     rules = operation_name_rules()
     kinds, _ = _spelled()
-    written = [(word, spelling_form(word)) for word in LETTERS.findall(text)]
+    written = _written(text)
     found = next(((word, kind) for word, form in written for stems, kind in kinds
                   if any(stem in form if kind.inside else form.startswith(stem)
                          for stem in stems)), None)
@@ -127,8 +127,13 @@ def joint_named(text: str, lexicon: Lexicon) -> str | None:
 
     "Ellenbogen rechts", a body site a German record gives: the elbow.
     """
-    joint, _ = _one_joint([(word, spelling_form(word)) for word in LETTERS.findall(text)], None)
+    joint, _ = _one_joint(_written(text), None)
     return lexicon.concept_id_for(joint) if joint else None
+
+
+def _written(text: str) -> list[tuple[str, str]]:
+    """The text's words, each with its one spelling."""
+    return [(word, spelling_form(word)) for word in LETTERS.findall(text)]
 
 
 def _one_joint(written: list[tuple[str, str]], kind_word: str | None) -> tuple[str | None, str]:
