@@ -45,6 +45,10 @@ def test_an_operation_away_from_the_named_sites_is_no_setting_for_radiation(
     {"text": "open reduction and internal fixation of humeral shaft fracture"},
     {"text": "Отворена репозиција и внатрешна фиксација на дијафизата на десниот хумерус"},
     {"text": "transtibial amputation", "site": "tibia"},
+    # an amputation named by the joint it spares cuts the bone beside it (patients40: a
+    # below-knee amputation opened the window at the knee)
+    {"text": "Below-knee amputation, left, tibia cut 14 cm below the joint line"},
+    {"text": "above the elbow amputation"},
 ])
 def test_an_operation_on_a_long_bones_shaft_opens_no_window(seeded_kb: KnowledgeBase,
                                                             procedure: dict) -> None:

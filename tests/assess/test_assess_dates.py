@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from assess_support import PATIENTS
+from assess_support import PATIENTS, record, searchset
 
 from osteon.assess.load import load_patient
 from osteon.assess.render import render
@@ -177,3 +177,13 @@ def test_a_refuted_condition_is_read_as_ruled_out(seeded_kb):
     assert facts["Condition/cva"].concept == "stroke"
     assert facts["Condition/cva"].status == "absent"
     assert not seeded_kb.assess(bundle, at=AT).risk_factors
+
+
+def test_a_birth_year_or_month_alone_is_a_birth_date():
+    """FHIR lets birthDate be a year or a year and month ("1971", "1994-11"), as registries
+    that know no more give it: four records of patients39 failed to load over it."""
+    for written, age in (("1971", 55), ("1994-11", 32)):
+        bundle = searchset({"resourceType": "Condition", "code": {"text": "hip fracture"}})
+        bundle["entry"][0]["resource"]["birthDate"] = written
+        patient = record(bundle)
+        assert patient.age == age, (written, patient.age)

@@ -24,6 +24,7 @@ from osteon.ask.citing import (
     figures_of,
     statement_of,
 )
+from osteon.ask.detail_fit import asked_detail
 from osteon.ask.evidence import Ranked, rank_evidence
 from osteon.ask.lists import items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
@@ -128,8 +129,11 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     evidence = _each_once((quote(knowledge, r) for r in (*top, *(r for r in ranked
                                                                  if r not in top))),
                           len(top))
-    if qtypes[0].only_with_answer and not any(
+    detail = (asked_detail(knowledge, question.text, qtypes[0], rules)
+              if qtypes[0].only_with_answer else None)
+    if detail is not None and not any(
             r.holds.get(qtypes[0].name) and _about_asked(r, top[0], question)
+            and detail.given_by(r)
             and (r.place.doc_id == top[0].place.doc_id or not (
                 qtypes[0].of_population and of_other_population(knowledge, question, [r])))
             for r in top):
@@ -235,7 +239,7 @@ def _dosed_otherwise(knowledge: KnowledgeStore, question: Question, top: Sequenc
     if not (units and dosed):
         return False
     hierarchy = knowledge.hierarchy()
-    # each unit with the asked care it doses, and that care's kinds
+    # each unit with the asked care it doses and that care's kinds
     asked = [(u, {c for concept in question.concepts if _dosed_in(u, concept, knowledge)
                   for c in hierarchy.narrower(concept) | {concept}}) for u in units]
     named = mentions_at(knowledge.store, [r.key for r in dosed])
@@ -246,10 +250,13 @@ def _dosed_otherwise(knowledge: KnowledgeStore, question: Question, top: Sequenc
 def _dose_of_asked(ranked: Ranked, asked: Sequence[tuple[DoseUnit, set[str]]], named: set[str],
                    knowledge: KnowledgeStore) -> bool:
     """Does the sentence give a dose in the asked care's units, beside no other such care?"""
+    hierarchy = knowledge.hierarchy()
     for unit, care in asked:
         if not compiled(unit.units).search(ranked.place.text):
             continue
-        others = {c for c in named if knowledge.lexicon.get(c).type in unit.types} - care
+        # the class of the asked care is no other care ("an NSAID (25 mg of indomethacin…)")
+        classes = {b for c in care for b in hierarchy.broader(c)}
+        others = {c for c in named if knowledge.lexicon.get(c).type in unit.types} - care - classes
         if not others or named & care:
             return True
     return False

@@ -34,11 +34,19 @@ class ScopeWords(Strict):
 
     family: dict[str, str] = {}
     species: dict[str, str] = {}
+    species_named_for: str = r"(?!)"
+    """What an animal's name may stand before and name instead of the animal: a source or a
+    person ("the horse blog", "a horse rider's tendon" ask about riders, not horses)."""
 
     @field_validator("family", "species")
     @classmethod
     def _regexes(cls, value: dict[str, str]) -> dict[str, str]:
         return {k: check_regex(v) for k, v in value.items()}
+
+    @field_validator("species_named_for")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return check_regex(value)
 
 
 class Weights(Strict):

@@ -13,9 +13,10 @@ and, for what those leave unsaid, of its section heading and document title.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from osteon.ask.ranking_rules import compiled, ranking_rules
+from osteon.ask.ranking_rules import ScopeWords, compiled, ranking_rules
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.records import Scope
@@ -43,9 +44,22 @@ def question_scope(text: str, concepts: Iterable[str], lexicon: Lexicon) -> Scop
     words = ranking_rules().scope_words
     family = tuple(dict.fromkeys((*named.family, *(
         f for f, pattern in words.family.items() if compiled(pattern).search(text)))))
-    species = tuple(dict.fromkeys((*named.species, *(
+    species = tuple(dict.fromkeys((*(s for s in named.species
+                                     if not _named_for_other(s, text, lexicon, words)), *(
         s for s, pattern in words.species.items() if compiled(pattern).search(text)))))
     return Scope(family, named.population, species)
+
+
+def _named_for_other(species: str, text: str, lexicon: Lexicon, words: ScopeWords) -> bool:
+    """Is every mention of the animal a name for a source or person ("the horse blog")?"""
+    if species not in lexicon:
+        return False
+    entry = lexicon.get(species)
+    names = "|".join(re.escape(n) for n in sorted({entry.name, *entry.synonyms}, key=len,
+                                                   reverse=True))
+    found = list(compiled(rf"\b(?:{names})\b\s*").finditer(text))
+    after = compiled(words.species_named_for)
+    return bool(found) and all(after.match(text, m.end()) for m in found)
 
 
 _NAMED: dict[tuple[int, tuple[str, ...]], Scope] = {}

@@ -12,6 +12,7 @@ lists (inflections, negating prefixes, combining forms, derivations) are data
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -81,7 +82,28 @@ def ends_a_compound(form: str, vocabulary: list[str], rules: QuestionRules) -> b
     "supraclavicular" joins "supra" to "clavicular", "osteosarcoma" "osteo" to "sarcoma".
     """
     return len(form) >= COMPOUND_END and any(
-        v.endswith(form) and v[:-len(form)] in rules.combining_forms for v in vocabulary)
+        head in rules.combining_forms for head in _heads_before(form, vocabulary))
+
+
+COMPOUND_HEAD = 3
+"""Letters a compound holds at least before a word it closes ("zebra-fish")."""
+CLOSING_WORD = 4
+"""Letters a word has at least to be read as closing a compound ("fish", not "ice")."""
+
+
+def closes_a_compound(word: str, vocabulary: list[str]) -> bool:
+    """Does a source write the word as the end of any compound ("fish": zebrafish)?
+
+    Looser than `ends_a_compound`: the head need be no combining form. Asked only of
+    words no source writes on their own, which a longer word of theirs then names.
+    """
+    return len(word) >= CLOSING_WORD and any(
+        len(head) >= COMPOUND_HEAD for head in _heads_before(word, vocabulary))
+
+
+def _heads_before(form: str, vocabulary: list[str]) -> Iterator[str]:
+    """What each source word that ends with the form holds before it."""
+    return (v[:-len(form)] for v in vocabulary if v.endswith(form) and len(v) > len(form))
 
 
 DEGREE_ENDINGS = ("est", "er")

@@ -44,7 +44,7 @@ AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "th
                      "finding", "condition", "cell", "gene", "money", "definition", "interval",
                      "figure", "count", "publication", "year", "measurement", "identifier",
                      "people", "size", "lifespan", "age", "byline", "average", "process",
-                     "association", "grade", "shown"]
+                     "association", "grade", "shown", "institution"]
 
 
 class QuestionType(Strict):
@@ -77,6 +77,10 @@ class QuestionType(Strict):
     """Words of the question that name the event it asks about (pattern) -> the words an
     answering sentence holds for it (pattern): "in what year did he die?" is not answered by
     "he was born in 1933", a year of another event."""
+    event_words: bool = False
+    """A sentence giving what it asks for gives it of what the question asks it of only when it
+    shares one of the question's own words for that ("how many months does the lump take to
+    SETTLE?" is not answered by "diagnosed 2-4 weeks after the injury"): ask/detail_fit.py."""
     asked_by_opening: bool = False
     """Its asking words say what kind of answer is wanted ("how many months", "what dose",
     "how old"): where they open the question, it goes before the types its other words

@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from osteon.ask.ranking_rules import compiled
 from osteon.ask.records import Question
 from osteon.ask.scope import condition_kinds
 from osteon.ask.spelling import (
     TYPO_MIN_LENGTH,
+    closes_a_compound,
     degree_of,
     ends_a_compound,
     misspelt,
@@ -82,6 +84,9 @@ def beyond_sources(knowledge: KnowledgeStore, question: Question, words: list[st
     words of one part; no unanswerable question of any set has two parts.)
     """
     parts = [p for p in PART.split(question.text.strip()) if WORD.search(p)]
+    if len(parts) > 1:  # whose story, or where from, read across the parts ("A.C. from …")
+        whence = _whose_or_whence(question.text)
+        words = [w for w in words if w not in whence]
     if len(parts) < 2 or not words:
         found = asks_beyond(knowledge, question, words, rules)
         return Beyond(tuple(found), bool(found))
@@ -570,6 +575,13 @@ DEMONYM = re.compile(r"(?<!^)\b([A-Z][a-z]+(?:ish|ese|ian|ean|ican|ch|i))\b")
 """A word for where people come from ("the French radiologists", "a Turkish patient")."""
 
 
+WHENCE = re.compile(r"\b(?:(?:wom|m)[ae]n|girls?|boys?|child(?:ren)?|patients?|cases?"
+                    r"|famil(?:y|ies)|teams?|doctors?|surgeons?|authors?|(?-i:[A-Z][\w.]*))\s+from\s+"
+                    r"(?-i:([A-Z][a-z]+))\b", re.IGNORECASE)
+"""Where the people of a case come from ("A.C. from Brazil", "two cases from Nigeria"): a
+page on them may name only its journal's country, or none."""
+
+
 def _whose_or_whence(text: str) -> frozenset[str]:
     """Names that say whose story or where from, not what is asked.
 
@@ -578,7 +590,7 @@ def _whose_or_whence(text: str) -> frozenset[str]:
     asks what the page says of them. (A place named on its own, "which hospital in
     Brazil", is still asked about.)
     """
-    return frozenset(fold(m.group(1)) for pattern in (WHOSE, DEMONYM)
+    return frozenset(fold(m.group(1)) for pattern in (WHOSE, DEMONYM, WHENCE)
                      for m in pattern.finditer(text))
 
 
@@ -681,6 +693,11 @@ def _folded_words(text: str) -> list[str]:
     return [re.sub(r"['’]s$", "", fold(m.group())) for m in WORD.finditer(text)]
 
 
+def _source_named(word: str, sources: frozenset[str]) -> bool:
+    """Does the word name a source, in the singular or the plural ("the BestBET": bestbets)?"""
+    return any(form in sources for form in (word, word + "s", word + "es", word.removesuffix("s")))
+
+
 def unnamed_words(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
                   ) -> list[str]:
     """The question's content words that name no concept a source names (folded).
@@ -717,7 +734,8 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     sources = knowledge.store.source_names()  # "the UPMC case": a source named as it is known
     # a slip of a word that frames any question ("actualy") frames this one; Roman
     # numerals joined ("Brooker II-III") are grades, no topic
-    return [w for w in absent if w not in sources and not ROMAN.fullmatch(w)
+    return [w for w in absent if not _source_named(w, sources) and not ROMAN.fullmatch(w)
+            and not closes_a_compound(w, vocabulary)
             and not _frames(w, rules) and not misspelt(w, vocabulary, rules)
             and not degree_of(w, vocabulary)
             and not relative(w, vocabulary, rules)
@@ -747,9 +765,34 @@ def spelled_out(question_text: str, word: str, texts: Sequence[str], joined: boo
     if (written is None or not written.group().isupper() or not written.group().isalpha()
             or not low <= len(word) <= high):
         return False
-    pattern = compiled(r"\b" + (r"\w*(?:,\s+|[\s-]+)" + (JOINING if joined else "")).join(word)
-                       + r"\w*")
-    return any(pattern.search(text) for text in texts)
+    between = r"\w*(?:,\s+|[\s-]+)" + (JOINING if joined else "")
+    return any(compiled(pattern).search(text) for pattern in (
+        r"\b" + between.join(word) + r"\w*", _letters_within(word.lower(), between))
+        for text in (question_text, *texts))
+
+
+@lru_cache(maxsize=256)
+def _letters_within(word: str, between: str) -> str:
+    """A pattern for a phrase the word abbreviates with letters from inside its words too.
+
+    "TXA" is "TraneXamic Acid", "BMP" "Bone Morphogenetic Protein" (initials only): each
+    word of the phrase gives its first letter and maybe later ones of its own, in order;
+    the phrase has at least two words, of four letters or more ("fixed and" is no FDA).
+    """
+    ways = []
+    for cuts in range(1, 2 ** (len(word) - 1)):  # where a new word of the phrase begins
+        groups, current = [], word[0]
+        for i, letter in enumerate(word[1:]):
+            if cuts >> i & 1:
+                groups.append(current)
+                current = letter
+            else:
+                current += letter
+        groups.append(current)
+        if any(len(g) > 1 for g in groups):  # all initials: the plain pattern's
+            ways.append(between.join(r"(?=\w{4})" + g[0] + "".join(r"\w*" + c for c in g[1:])
+                                     for g in groups) + r"\w*")
+    return r"\b(?:" + "|".join(ways) + ")" if ways else r"(?!)"
 
 
 def unnamed_concepts(knowledge: KnowledgeStore, question: Question, rules: QuestionRules

@@ -34,6 +34,8 @@ LONG_BONE = "long_bone"
 ends makes: the record does not say which end."""
 SOFT_TISSUE = "soft_tissue"
 """Muscles and tendons cross joints: where one was operated on does not narrow the site."""
+JOINT = "joint"
+"""What a mid-bone operation's words may name only to say where the cut is ("below-knee")."""
 CARE_TYPES = frozenset({"procedure", "drug"})
 """What a care is: a timing of the condition itself ("weeks after an injury or surgery",
 in a sentence naming the muscle it forms in) holds after any event."""
@@ -71,6 +73,10 @@ class CareSites:
         if not where:
             where = _injured_at(event, patient)
         at_an_end = not _mid_bone(event, patient)  # a long bone's ends make the joints
+        if not at_an_end:  # "below-knee amputation": the joint only says where the cut is
+            where = {s for s in where if s != JOINT and JOINT not in hierarchy.broader(s)}
+            if not where:
+                return False
         if not where:
             return event.concept not in generic | timing_rules().anywhere and at_an_end
         # the most precise site the record gives: a finger operation coded "arm" is at the

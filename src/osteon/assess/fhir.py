@@ -145,7 +145,7 @@ class _Reader:
             self.warnings.append("no Patient resource: age and sex unknown")
         return PatientIn(
             id=person.id if person else None,
-            birth_date=person.birthDate.isoformat() if person and person.birthDate else None,
+            birth_date=_iso(person.birthDate) if person and person.birthDate else None,
             sex=person.gender if person and person.gender in ("female", "male", "other",
                                                               "unknown") else None,
             warnings=self.warnings, **out)

@@ -791,7 +791,12 @@ class Store:
             exact = re.compile(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])")
             rows = self._db.execute("SELECT text FROM sentences_fts WHERE sentences_fts MATCH ?",
                                     (quoted,))
-            known[name] = any(exact.search(text) for (text,) in rows)
+            # ... or a title or heading does ("STOPFOP" over its summary's sentences)
+            like = "%" + name.replace("\\", "").replace("%", "").replace("_", "") + "%"
+            named = self._db.execute(
+                "SELECT title FROM documents WHERE title LIKE ? UNION ALL"
+                " SELECT heading FROM sections WHERE heading LIKE ?", (like, like))
+            known[name] = any(exact.search(text or "") for (text,) in (*rows, *named))
         return known[name]
 
     def vocabulary(self) -> list[str]:
@@ -804,17 +809,18 @@ class Store:
         return cache["vocabulary"]
 
     def source_names(self) -> frozenset[str]:
-        """The words of every document's id, title and address (lower case), once a version.
+        """The words of every document's id, title, address and headings, once a version.
 
-        A question may name a source as its reader knows it ("the UPMC teaching case",
-        "the JoVE protocol") by words its text never holds.
+        Lower case. A question may name a source as its reader knows it ("the UPMC teaching case",
+        "the JoVE protocol", "Assis and Garcia" of its byline) by words its text never holds.
         """
         cache = self._this_version()
         if "source_names" not in cache:
             rows = self._db.execute("SELECT id, title, origin FROM documents")
+            headings = self._db.execute("SELECT heading FROM sections WHERE heading IS NOT NULL")
             cache["source_names"] = frozenset(
-                word for doc_id, title, origin in rows
-                for field in (doc_id, title, _named_part(origin)) if field
+                word for fields in (*((i, t, _named_part(o)) for i, t, o in rows), *headings)
+                for field in fields if field
                 for word in NAME_WORD.findall(field.lower()))
         return cache["source_names"]
 
