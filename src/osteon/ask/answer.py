@@ -239,24 +239,24 @@ def _dosed_otherwise(knowledge: KnowledgeStore, question: Question, top: Sequenc
     if not (units and dosed):
         return False
     hierarchy = knowledge.hierarchy()
-    # each unit with the asked care it doses and that care's kinds
-    asked = [(u, {c for concept in question.concepts if _dosed_in(u, concept, knowledge)
-                  for c in hierarchy.narrower(concept) | {concept}}) for u in units]
+    asked = []
+    for u in units:  # each unit with the asked care it doses, and that care's kinds
+        care = {c for concept in question.concepts if _dosed_in(u, concept, knowledge)
+                for c in hierarchy.narrower(concept) | {concept}}
+        # ... and its classes, no other care ("an NSAID (25 mg of indomethacin…)")
+        asked.append((u, care, care | {b for c in care for b in hierarchy.broader(c)}))
     named = mentions_at(knowledge.store, [r.key for r in dosed])
     return not any(_dose_of_asked(r, asked, {c for c, _ in named.get(r.key, ())}, knowledge)
                    for r in dosed)
 
 
-def _dose_of_asked(ranked: Ranked, asked: Sequence[tuple[DoseUnit, set[str]]], named: set[str],
-                   knowledge: KnowledgeStore) -> bool:
+def _dose_of_asked(ranked: Ranked, asked: Sequence[tuple[DoseUnit, set[str], set[str]]],
+                   named: set[str], knowledge: KnowledgeStore) -> bool:
     """Does the sentence give a dose in the asked care's units, beside no other such care?"""
-    hierarchy = knowledge.hierarchy()
-    for unit, care in asked:
+    for unit, care, not_other in asked:
         if not compiled(unit.units).search(ranked.place.text):
             continue
-        # the class of the asked care is no other care ("an NSAID (25 mg of indomethacin…)")
-        classes = {b for c in care for b in hierarchy.broader(c)}
-        others = {c for c in named if knowledge.lexicon.get(c).type in unit.types} - care - classes
+        others = {c for c in named if knowledge.lexicon.get(c).type in unit.types} - not_other
         if not others or named & care:
             return True
     return False

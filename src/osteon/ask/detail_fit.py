@@ -20,21 +20,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from osteon.ask.evidence import Ranked
+from osteon.ask.evidence import Ranked, stem_of, stems_of
+from osteon.ask.ranking_rules import compiled
 from osteon.ask.text_memo import words_of
-from osteon.ask.understand import WORD, QuestionRules, QuestionType, find_concepts
+from osteon.ask.understand import (
+    POSSESSIVE,
+    WORD,
+    QuestionRules,
+    QuestionType,
+    find_concepts,
+)
 from osteon.knowledge.store import KnowledgeStore
 
-STEM = 5
-"""Letters a word is cut to when the question's words are looked for in a sentence
-("settle" meets "settled", "operation" meets "operations"), as ranking compares them."""
 RARE_NAME_PAGES = 3
 """A name held by more pages than this sets nothing apart ("NSAID", "Europe")."""
 SHORTEST_EVENT_WORD = 3
 SENTENCE_END = re.compile(r"[.?!:]\s*$")
-POSSESSIVE = re.compile(r"['’]s$")
+
+Span = tuple[int, int, str]
+"""A word of the question: where it starts and ends, and the word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,59 +57,46 @@ class AskedDetail:
             return False
         if not self.events:
             return True
-        return bool(self.events & _stems(words_of(ranked.place.text)[1]))
+        return bool(self.events & stems_of(words_of(ranked.place.text)[1]))
 
 
 def asked_detail(knowledge: KnowledgeStore, text: str, qtype: QuestionType,
                  rules: QuestionRules) -> AskedDetail:
     """What the detail a question asks for is said of, read from its own words."""
-    if not qtype.event_words or any(re.search(asked, text, re.IGNORECASE)
-                                    for asked in qtype.events):
-        return AskedDetail(pages=_named_pages(knowledge, text, rules))  # the type says which
-    return AskedDetail(_event_stems(knowledge, text, qtype, rules),
-                       _named_pages(knowledge, text, rules))
-
-
-def _spans(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-
-
-def _concept_words(knowledge: KnowledgeStore, text: str, rules: QuestionRules) -> set[int]:
-    """Indexes of the question's words that name one of its concepts."""
+    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     found = find_concepts(text, knowledge.lexicon, rules, fuzzy=False)
-    return {i for _, first, last in found for i in range(first, last)}
+    named = {i for _, first, last in found for i in range(first, last)}  # concepts' words
+    pages = _named_pages(knowledge, text, words, named, rules)
+    if not qtype.event_words or any(compiled(asked).search(text) for asked in qtype.events):
+        return AskedDetail(pages=pages)  # no event asked of, or one the type's rules know
+    return AskedDetail(_event_stems(text, words, named, qtype, rules), pages)
 
 
-def _event_stems(knowledge: KnowledgeStore, text: str, qtype: QuestionType,
+def _event_stems(text: str, words: list[Span], named: set[int], qtype: QuestionType,
                  rules: QuestionRules) -> frozenset[str]:
-    words = _spans(text)
-    asking = [m.span() for p in qtype.patterns for m in re.finditer(p, text, re.IGNORECASE)]
-    named = _concept_words(knowledge, text, rules)
+    asking = [m.span() for p in qtype.patterns for m in compiled(p).finditer(text)]
     stems = set()
     for i, (start, end, word) in enumerate(words):
-        lower = word.lower()
-        lower = POSSESSIVE.sub("", lower)
+        lower = POSSESSIVE.sub("", word.lower())
         if (i in named or lower in rules.stopwords or lower in rules.question_words
                 or len(lower) < SHORTEST_EVENT_WORD or any(ch.isdigit() for ch in lower)
                 or _capitalised(text, words, i)
                 or any(a <= start and end <= b for a, b in asking)):
             continue
-        stems.add(lower[:STEM])
+        stems.add(stem_of(lower))
     return frozenset(stems)
 
 
-def _capitalised(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+def _capitalised(text: str, words: list[Span], i: int) -> bool:
     """Is the word a name: capitalised where no sentence opens ("… skeleton. How old…")?"""
     start, _, word = words[i]
     return (i > 0 and word[:1].isupper() and word != "I"
             and not SENTENCE_END.search(text[:start]))
 
 
-def _named_pages(knowledge: KnowledgeStore, text: str, rules: QuestionRules
-                 ) -> frozenset[str] | None:
+def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named: set[int],
+                 rules: QuestionRules) -> frozenset[str] | None:
     """The pages holding every rare name the question uses in passing (None: it uses none)."""
-    words = _spans(text)
-    named = _concept_words(knowledge, text, rules)
     names = [w.lower() for i, (_, _, w) in enumerate(words)
              if _capitalised(text, words, i) and i not in named and "-" not in w
              and w.lower() not in rules.stopwords and len(w) >= SHORTEST_EVENT_WORD]
@@ -116,8 +108,3 @@ def _named_pages(knowledge: KnowledgeStore, text: str, rules: QuestionRules
         return None
     common = set.intersection(*rare)
     return frozenset(common or set.union(*rare))
-
-
-@lru_cache(maxsize=4096)
-def _stems(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(w[:STEM] for w in words)

@@ -125,7 +125,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     # the question's words and the words sources use for its everyday phrases, cut to
     # their stems' first letters, as the index's stemmer finds them ("analysis" and
     # "analyzed", "causes" and "etiology" for "what causes…")
-    content = {_stem(word) for phrase in (*question.words, *question.related)
+    content = {stem_of(word) for phrase in (*question.words, *question.related)
                for word in phrase.split()}
     subjects = _subject_families(question, families, knowledge, defined)
     answer_tests = [_answer_test(t, families, question, rules, subjects) for t in qtypes]
@@ -146,7 +146,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         text = " ".join((*((under[key].text,) if key in under else ()), place.text,
                          *(i.text for i in items)))
         n_words, words = words_of(text)
-        shared = len(content & _stems(words))
+        shared = len(content & stems_of(words))
         headed = around.concepts(place)  # what its headings and page title name
         concept_share = (sum(1.0 if fam & about else rules.headed_concept if fam & headed
                              else 0.0 for fam in families) / len(families)
@@ -647,9 +647,9 @@ _joined = lru_cache(maxsize=REMEMBERED)(Scope.union)
 
 
 @lru_cache(maxsize=REMEMBERED)
-def _stems(words: frozenset[str]) -> frozenset[str]:
-    """A sentence's words cut to their stems (`_stem`): remembered per word set (words_of's)."""
-    return frozenset(_stem(w) for w in words)
+def stems_of(words: frozenset[str]) -> frozenset[str]:
+    """A sentence's words cut to their stems (`stem_of`): remembered per word set (words_of's)."""
+    return frozenset(stem_of(w) for w in words)
 
 
 STEM = 5
@@ -657,7 +657,7 @@ STEM = 5
 "analyzed", "fracture" and "fractured" meet, as the index's stemmer has them meet."""
 
 
-def _stem(word: str) -> str:
+def stem_of(word: str) -> str:
     return word[:STEM]
 
 

@@ -75,8 +75,6 @@ class CareSites:
         at_an_end = not _mid_bone(event, patient)  # a long bone's ends make the joints
         if not at_an_end:  # "below-knee amputation": the joint only says where the cut is
             where = {s for s in where if s != JOINT and JOINT not in hierarchy.broader(s)}
-            if not where:
-                return False
         if not where:
             return event.concept not in generic | timing_rules().anywhere and at_an_end
         # the most precise site the record gives: a finger operation coded "arm" is at the
