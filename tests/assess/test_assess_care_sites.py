@@ -49,6 +49,9 @@ def test_an_operation_away_from_the_named_sites_is_no_setting_for_radiation(
     # below-knee amputation opened the window at the knee)
     {"text": "Below-knee amputation, left, tibia cut 14 cm below the joint line"},
     {"text": "above the elbow amputation"},
+    # ... and where the record puts it in the leg (patients42: "R leg, knee" read from a
+    # guillotine amputation below the knee had opened the knee's window through the leg)
+    {"text": "Debridement + guillotine amputation R leg below knee"},
 ])
 def test_an_operation_on_a_long_bones_shaft_opens_no_window(seeded_kb: KnowledgeBase,
                                                             procedure: dict) -> None:
@@ -86,6 +89,9 @@ def test_an_excision_at_a_named_site_opens_it(seeded_kb: KnowledgeBase) -> None:
     # coded only in CPT (patients35: a coronoidectomy, 21070)
     {"text": "Внутриротовая короноидэктомия (резекция венечного отростка нижней челюсти)"},
     {"text": "", "codes": [{"system": "http://www.ama-assn.org/go/cpt", "code": "21070"}]},
+    # a jaw fracture's fixation in Dutch (patients42), under a local code only
+    {"text": "Open repositie en interne fixatie mandibula: parasymfysair links 2 miniplaten",
+     "codes": [{"system": "urn:example:local-procedures", "code": "KCH-0318"}]},
 ])
 def test_an_operation_at_or_near_a_named_site_opens_it(seeded_kb: KnowledgeBase,
                                                        procedure: dict) -> None:

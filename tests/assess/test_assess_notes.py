@@ -72,6 +72,15 @@ def test_the_free_text_patient_gets_the_differential(seeded_kb):
     ("radial head replacement for a comminuted fracture", "elbow_arthroplasty", "active"),
     ("s/p ACL reconstruction", "acl_reconstruction", "history"),
     ("Mefenamic acid 500 mg tds for pain", "mefenamic_acid", "active"),  # an NSAID
+    # a radiologist's query, before a clause or after it (patients42: HO read as present in a
+    # parasitic calcification and a fibrodysplasia ossificans progressiva's flare)
+    ("Bones otherwise normal. ? myositis ossificans traumatica after the fall.",
+     "traumatic_heterotopic_ossification", "possible"),
+    ("Linear soft-tissue calcifications - heterotopic ossification ? phleboliths ?",
+     "heterotopic_ossification", "possible"),
+    # a diagnosis taken back in another language's words after it
+    ("Ossification hétérotopique réfutée", "heterotopic_ossification", "absent"),
+    ("Heterotope Ossifikation ausgeschlossen", "heterotopic_ossification", "absent"),
 ])
 def test_the_notes_field_keeps_assertion_status(note, concept, status):
     facts = _by_concept(_patient({"notes": [note]}))

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from osteon.ask.answer_span import answering_part
+from osteon.ask.case_told import stated_in_general
 from osteon.ask.citing import (
     CLAIM_SAMPLE,
     answer_with_levels,
@@ -24,7 +25,7 @@ from osteon.ask.citing import (
     figures_of,
     statement_of,
 )
-from osteon.ask.detail_fit import asked_detail
+from osteon.ask.detail_fit import asked_detail, own_page_record
 from osteon.ask.evidence import Ranked, rank_evidence
 from osteon.ask.lists import items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
@@ -101,7 +102,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         # no reason to give up, nor is a word that only phrases the question, "went")
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
-    ranked = rank_evidence(knowledge, question, qtypes)
+    ranked = own_page_record(rank_evidence(knowledge, question, qtypes), qtypes)
     best = [r.place.text for r in ranked[:SPELLED_OUT_IN]]
     on_page = [r.place.text for r in ranked[SPELLED_OUT_IN:SPELLED_OUT_ON_PAGE]
                if r.place.doc_id == ranked[0].place.doc_id]
@@ -159,9 +160,9 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     facts = _facts_in(knowledge, top)
     # Statements cite each assertion's own sample of sentences (figures first); the
     # short answer uses only the claims read from the quoted sentences.
-    whole = to_facts(knowledge, [f.assertion for f in _on_what_is_asked(facts, qtypes)
-                                 [:MAX_STATEMENTS]],
-                     sample=CLAIM_SAMPLE)
+    whole = stated_in_general(knowledge, to_facts(
+        knowledge, [f.assertion for f in _on_what_is_asked(facts, qtypes)[:MAX_STATEMENTS]],
+        sample=CLAIM_SAMPLE), ranking_rules())
     statements = tuple(statement_of(knowledge, f, sources) for f in restated(knowledge, whole))
     conflicts = conflict_notes(knowledge, whole, sources)
     notes = [n for n in dict.fromkeys(
@@ -354,13 +355,16 @@ def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -
         if not qtype.answer:
             continue
         have = sum(1 for r in top if r.holds.get(qtype.name))
-        extra = [r for r in ranked[n:] if r.holds.get(qtype.name)][:max(0, wanted - have)]
+        # among all not quoted yet: the best n left some of the first n out, one page
+        # quoted at most `per_document` times (a byline the 9th of one page's sentences)
+        rest = [r for r in ranked if r not in top]
+        extra = [r for r in rest if r.holds.get(qtype.name)][:max(0, wanted - have)]
         page = top[0].place.doc_id if top else None
         if i and not any(r.holds.get(qtype.name) and r.place.doc_id == page
                          for r in (*top, *extra)):
             # a further intent is asked of the best sentence's source too ("the first
             # author, and which journal?"): its page's own answer, where it has one
-            extra += [r for r in ranked[n:] if r.holds.get(qtype.name)
+            extra += [r for r in rest if r.holds.get(qtype.name)
                       and r.place.doc_id == page][:1]
         top.extend(r for r in extra if r not in top)
     return top
@@ -664,8 +668,10 @@ def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
     that says something is there.
     """
     # nor a study's aim or title ("The purpose of this meta-analysis was…"), which repeats
-    # the question's words and says nothing of what was found
-    saying = [r for r in top if not r.place.text.rstrip().endswith(":")
+    # the question's words and says nothing of what was found; a lead-in that gives the one
+    # detail asked for does ("…consists of two appointments:" for "how many visits?")
+    saying = [r for r in top if (not r.place.text.rstrip().endswith(":")
+                                 or (main.only_with_answer and r.holds.get(main.name)))
               and not r.features.get("aim")] or list(top)
     best = saying[0]
     if best.scope_note:  # out of the question's scope: one within it, nearly as good, leads
@@ -694,9 +700,12 @@ def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
 
 
 def _as_sentence(text: str) -> str:
-    """The sentence as it ends: a full stop added only where it has none ("…positive.)")."""
+    """The sentence as it ends: a full stop added only where it has none ("…positive.)").
+
+    A lead-in's colon is kept ("…consists of two appointments:").
+    """
     text = text.strip()
-    return text if text.rstrip(")]”\"'’")[-1:] in ".!?…" else text + "."
+    return text if text.rstrip(")]”\"'’")[-1:] in ".!?…:" else text + "."
 
 
 def _with_figures(text: str, fact: Fact) -> str:

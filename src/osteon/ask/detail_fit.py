@@ -14,11 +14,15 @@ sentence giving the detail must also
 - lie on a page that holds the names the question sets it in ("in Japan", "the Wolford
   study", "the ISAKOS trial"): capitalised words the question uses in passing, where a
   few pages hold them.
+
+A page's record of itself (its journal line, its byline: `of_page` types) is given by the
+page the question is about, not by another page's record line (`own_page_record`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from osteon.ask.evidence import Ranked, stem_of, stems_of
@@ -108,3 +112,30 @@ def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named:
         return None
     common = set.intersection(*rare)
     return frozenset(common or set.union(*rare))
+
+
+def own_page_record(ranked: list[Ranked], qtypes: Sequence[QuestionType]) -> list[Ranked]:
+    """Another page's record of itself set aside where the asked page has its own (`of_page`).
+
+    "Which review does the BestBET cite, and when was it published?" had been answered by a
+    case archive's "CASE 3091 Published on 05.05.2008": its words "case" and "published"
+    outweighed the BestBET page's own reference line. The page asked about is the one the
+    question's words point to most (the `context` feature); where it records what is asked,
+    another page's record that holds nothing else the question asks is set aside (kept
+    last only when plain BM25 ranked it among its best, which is always quoted).
+    """
+    records = [t.name for t in qtypes if t.of_page]
+    if not records or not ranked:
+        return ranked
+    asked = max(ranked, key=lambda r: r.features.get("context", 0.0))
+    if not asked.features.get("context"):
+        return ranked  # no page stands for the question's words
+    page = asked.place.doc_id
+    recorded = {name for name in records
+                if any(r.holds.get(name) and r.place.doc_id == page for r in ranked)}
+
+    def elsewhere(r: Ranked) -> bool:
+        held = {name for name, holds in r.holds.items() if holds}
+        return r.place.doc_id != page and bool(held & recorded) and held <= recorded
+    return ([r for r in ranked if not elsewhere(r)]
+            + [r for r in ranked if elsewhere(r) and r.leading])

@@ -154,6 +154,12 @@ class RankingRules(Strict):
     read_on: int = 0
     """The best candidates whose next sentence, when it points back, joins at half share."""
     aim: str
+    one_case: str = r"(?!)"
+    """A sentence that tells of one patient ("she suffered an anoxic brain injury following
+    cardiac arrest", "only one report … has been described"): a risk read from it alone is
+    no risk the sources state (ask/case_told.py)."""
+    case_predicates: tuple[str, ...] = ()
+    """The predicates a sentence telling of one patient does not state in general."""
     member_types: frozenset[str] = frozenset()
     """Concept types whose classes are searched by their members' names too ("which
     bisphosphonate?": "risedronate was given")."""

@@ -44,7 +44,7 @@ AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "th
                      "finding", "condition", "cell", "gene", "money", "definition", "interval",
                      "figure", "count", "publication", "year", "measurement", "identifier",
                      "people", "size", "lifespan", "age", "byline", "average", "process",
-                     "association", "grade", "shown", "institution"]
+                     "association", "grade", "shown", "institution", "sessions", "angle"]
 
 
 class QuestionType(Strict):
@@ -88,6 +88,10 @@ class QuestionType(Strict):
     of_population: bool = False
     """What it asks for is said of a population ("how often after shoulder replacement?"):
     not answered by sentences that speak of other populations only (ask/population_fit.py)."""
+    of_page: bool = False
+    """What it asks for is a page's record of itself (its journal, date, authors): given by
+    the page the question is about where that page gives it, not by another page's record
+    line that shares the question's asking words ("published", "case")."""
 
     @field_validator("patterns")
     @classmethod

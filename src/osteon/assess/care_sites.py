@@ -83,8 +83,11 @@ class CareSites:
         where = {s for s in where if not any(
             o != s and s in hierarchy.broader(o) and SOFT_TISSUE not in hierarchy.broader(o)
             for o in where)}
-        return any(site in hierarchy.broader(s) or s in hierarchy.broader(site)
-                   or (at_an_end and LONG_BONE in hierarchy.broader(s))
+        # a region holding the site ("leg" for the knee) is the site only at a bone's end:
+        # a "guillotine amputation R leg below knee" is in the leg, at no knee
+        return any(site in hierarchy.broader(s)
+                   or (at_an_end and (s in hierarchy.broader(site)
+                                      or LONG_BONE in hierarchy.broader(s)))
                    for s in where for site in self.sites)
 
 

@@ -376,7 +376,7 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
     text = _SOFT_WRAP.sub(" ", text)
 
     def add(piece: str, status: str | None) -> None:
-        for n, part in enumerate(pattern.split(piece)):
+        for n, part in enumerate(_queried(_with_ends(pattern, piece))):
             clause = part.strip(" ,-*•")
             if n and (minus := _cue("negation_prefix", 0).match(part.lstrip(" ,*•"))):
                 clause = minus.group(0) + clause  # "Sling. -LOC": no bullet mid-line
@@ -407,6 +407,37 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
                 section = None  # "Exam: warm thigh" ends the section and is read whole
         add(line, section)
     return out
+
+
+def _with_ends(pattern: re.Pattern[str], text: str) -> list[tuple[str, str]]:
+    """The text's clauses, each with the break that ends it ("" for the last)."""
+    out, start = [], 0
+    for match in pattern.finditer(text):
+        out.append((text[start:match.start()], match.group()))
+        start = match.end()
+    out.append((text[start:], ""))
+    return out
+
+
+def _queried(clauses: list[tuple[str, str]]) -> list[str]:
+    """The clauses, each with the query ("?") a break between clauses puts on it.
+
+    A radiologist's list of what a shadow may be queries each item after it ("- ossifications
+    hétérotopiques ? myosite ossifiante ? phlébolithes ?"): a "?" ending the text, or one
+    before a clause that a "?" ends too, is read with the clause before it. Otherwise it
+    queries what follows ("Warm swollen thigh ? HO vs DVT."): the findings stay stated.
+    """
+    parts = [part for part, _ in clauses]
+    filled = [i for i, part in enumerate(parts) if part.strip()]
+    for i, (part, end) in enumerate(clauses):
+        if "?" not in end or not part.strip():
+            continue
+        after = next((k for k in filled if k > i), None)
+        if after is None or "?" in clauses[after][1]:
+            parts[i] = part.rstrip() + " ?"
+        else:
+            parts[after] = "? " + parts[after].lstrip()
+    return parts
 
 
 MEDICINE_TYPES = frozenset({"drug", "molecule"})

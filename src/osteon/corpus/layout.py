@@ -98,10 +98,12 @@ def _title_line(
 ) -> int | None:
     """Index of the first content line if it is a heading; that line is the title.
 
-    A line naming only the kind of article ("Case Report", "Article Text") is passed over.
+    A line naming only the kind of article ("Case Report", "Article Text") is passed over,
+    and so is a line of the publication's record ("CASE 3091 Published on 05.05.2008"),
+    which stays text to answer "when was it published?".
     """
     for i, t in enumerate(texts):
-        if i in marks or not t.strip() or rules.is_generic_title(t):
+        if i in marks or not t.strip() or rules.is_generic_title(t) or rules.is_record_line(t):
             continue  # "Case Report" above "Heterotopic Ossification in a Newborn": no title
         line = lines[i]
         if line.kind is not None:

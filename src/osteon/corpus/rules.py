@@ -133,6 +133,10 @@ class LayoutRules(Strict):
         return _compiled_line(f"{self.label_line}|{self.record_line}").fullmatch(
             line) is not None
 
+    def is_record_line(self, line: str) -> bool:
+        """Whether a whole line holds a publication's record (a date, a byline): no title."""
+        return _compiled_line(self.record_line).fullmatch(line) is not None
+
     @property
     def list_marker_regex(self) -> re.Pattern[str]:
         """One regex matching any list marker after optional indentation."""
