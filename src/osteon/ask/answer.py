@@ -357,7 +357,8 @@ def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -
         have = sum(1 for r in top if r.holds.get(qtype.name))
         # among all not quoted yet: the best n left some of the first n out, one page
         # quoted at most `per_document` times (a byline the 9th of one page's sentences)
-        rest = [r for r in ranked if r not in top]
+        quoted = {r.key for r in top}
+        rest = [r for r in ranked if r.key not in quoted]
         extra = [r for r in rest if r.holds.get(qtype.name)][:max(0, wanted - have)]
         page = top[0].place.doc_id if top else None
         if i and not any(r.holds.get(qtype.name) and r.place.doc_id == page

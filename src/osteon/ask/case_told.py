@@ -21,9 +21,12 @@ from osteon.knowledge.store import KnowledgeStore
 def stated_in_general(knowledge: KnowledgeStore, facts: Sequence[Fact],
                       rules: RankingRules) -> list[Fact]:
     """The facts that some cited sentence states beyond one patient's story."""
-    # only where every claim is among those loaded: a sampled fact may rest on more
-    told = [f for f in facts if f.assertion.predicate in rules.case_predicates
-            and f.assertion.n_claims <= len(f.claims)]
+    def may_be_told(fact: Fact) -> bool:
+        # only where every claim is among those loaded: a sampled fact may rest on more
+        return (fact.assertion.predicate in rules.case_predicates
+                and fact.assertion.n_claims <= len(fact.claims))
+
+    told = [f for f in facts if may_be_told(f)]
     if not told:
         return list(facts)
     keys = {(c.evidence.doc_id, c.evidence.sentence_idx) for f in told for c in f.claims}
@@ -34,4 +37,4 @@ def stated_in_general(knowledge: KnowledgeStore, facts: Sequence[Fact],
         texts = [places[key].text for c in fact.claims
                  if (key := (c.evidence.doc_id, c.evidence.sentence_idx)) in places]
         return bool(texts) and all(one_case.search(t) for t in texts)
-    return [f for f in facts if f not in told or not of_one_case(f)]
+    return [f for f in facts if not (may_be_told(f) and of_one_case(f))]

@@ -434,7 +434,7 @@ def _queried(clauses: list[tuple[str, str]]) -> list[str]:
             continue
         after = next((k for k in filled if k > i), None)
         if after is None or "?" in clauses[after][1]:
-            parts[i] = part.rstrip() + " ?"
+            parts[i] = parts[i].rstrip() + " ?"
         else:
             parts[after] = "? " + parts[after].lstrip()
     return parts
