@@ -414,3 +414,37 @@ def test_a_denied_comparison_denies_no_effect(sentence: str) -> None:
     """ "do not prevent HO better than NSAIDs" denies the advantage, not the effect (set 53
     labelled "COX-2 inhibitor is not effective for HO" unsupported)."""
     assert restricted(_claim("prevents", polarity="negated"), sentence)
+
+
+@pytest.mark.parametrize(("sentence", "narrows"), [
+    ("It may present years after major abdominal trauma or surgery.", True),
+    ("It may present years after abdominal trauma or surgery.", True),
+    ("It may present years after trauma or surgery.", False),
+])
+def test_a_degree_or_a_place_before_coordinated_things_narrows_each(sentence: str,
+                                                                    narrows: bool) -> None:
+    """ "after major abdominal trauma or surgery" speaks of abdominal operations: "Surgery
+    raises the risk of heterotopic mesenteric ossification" said it of every one (dev57
+    labelled it a wrong condition)."""
+    def at(word: str) -> tuple[str, int, int]:
+        start = sentence.index(word)
+        return word, start, start + len(word)
+    spans = [(c, s, e) for c, s, e in (at(w) for w in ("trauma", "surgery")
+                                       if f"{w} " in sentence or f"{w}." in sentence)]
+    if "abdominal" in sentence:
+        spans.append(("abdomen", *at("abdominal")[1:]))
+    claim = replace(_claim("risk_factor_for"), subject="surgery")
+    assert narrowed(claim, sentence, ["surgery", "heterotopic ossification"], spans,
+                    frozenset({"abdomen"})) is narrows
+
+
+def test_a_kind_before_coordinated_things_names_the_first_one_s_kind_only() -> None:
+    """ "traumatic brain or spinal cord injuries": the spinal cord injuries are stated."""
+    sentence = "It often develops in patients with traumatic brain or spinal cord injuries."
+    first = sentence.index("traumatic brain")
+    second = sentence.index("spinal cord injuries")
+    spans = [("traumatic_brain_injury", first, first + len("traumatic brain")),
+             ("spinal_cord_injury", second, second + len("spinal cord injuries"))]
+    claim = replace(_claim("risk_factor_for"), subject="spinal_cord_injury")
+    assert not narrowed(claim, sentence, ["spinal cord injury", "heterotopic ossification"],
+                        spans)

@@ -3,19 +3,49 @@
 A case report narrates what happened to its patient: "she suffered an anoxic brain injury
 following cardiac arrest", "myositis ossificans 3 months after direct trauma to his right
 quadriceps". Read as claims, these became general statements under an answer ("Cardiac
-arrest raises the risk of anoxic brain injury") that the sentence does not make. A fact of a
-predicate that states a general risk, onset or complication (`case_predicates`), every one of
-whose cited sentences tells of one patient or one report (`one_case`), is not restated; the
-sentences themselves are still quoted as evidence.
+arrest raises the risk of anoxic brain injury") that the sentence does not make. A claim of
+a predicate that states a general risk, onset or complication (`case_predicates`) whose
+sentence tells of one patient or one report (`one_case`) is not re-worded: a fact every
+claim of which is so told is no statement (and takes no side in a conflict), and a fact
+other sources state in general is stated from their sentences, not the case's. The
+sentences themselves are still quoted as evidence. A sentence that goes on about what the
+one before it told of its patient ("We present the case of a 59-year-old patient with HO.
+This condition developed as a result of a brain injury") tells of that patient too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from osteon.ask.ranking_rules import RankingRules, compiled
 from osteon.knowledge.records import Fact
 from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.records import Claim
+
+SentenceKey = tuple[str, int]
+
+
+def told_of_one_case(knowledge: KnowledgeStore, claims: Iterable[Claim],
+                     rules: RankingRules) -> frozenset[SentenceKey]:
+    """The sentences of these claims, of the case predicates, that tell of one patient."""
+    keys = {(c.evidence.doc_id, c.evidence.sentence_idx) for c in claims
+            if c.predicate in rules.case_predicates}
+    if not keys:
+        return frozenset()
+    places = knowledge.sentences(keys | {(doc, idx - 1) for doc, idx in keys if idx > 0})
+    one_case = compiled(rules.one_case)
+    points_back = compiled(rules.anaphora)
+
+    def told(key: SentenceKey) -> bool:
+        place = places.get(key)
+        if place is None:
+            return False
+        if one_case.search(place.text):
+            return True
+        before = places.get((key[0], key[1] - 1))
+        return bool(before is not None and before.section_path == place.section_path
+                    and points_back.match(place.text) and one_case.search(before.text))
+    return frozenset(k for k in keys if told(k))
 
 
 def stated_in_general(knowledge: KnowledgeStore, facts: Sequence[Fact],
@@ -26,15 +56,9 @@ def stated_in_general(knowledge: KnowledgeStore, facts: Sequence[Fact],
         return (fact.assertion.predicate in rules.case_predicates
                 and fact.assertion.n_claims <= len(fact.claims))
 
-    told = [f for f in facts if may_be_told(f)]
+    told = told_of_one_case(knowledge, (c for f in facts if may_be_told(f) for c in f.claims),
+                            rules)
     if not told:
         return list(facts)
-    keys = {(c.evidence.doc_id, c.evidence.sentence_idx) for f in told for c in f.claims}
-    places = knowledge.sentences(keys)
-    one_case = compiled(rules.one_case)
-
-    def of_one_case(fact: Fact) -> bool:
-        texts = [places[key].text for c in fact.claims
-                 if (key := (c.evidence.doc_id, c.evidence.sentence_idx)) in places]
-        return bool(texts) and all(one_case.search(t) for t in texts)
-    return [f for f in facts if not (may_be_told(f) and of_one_case(f))]
+    return [f for f in facts if not (may_be_told(f) and f.claims and all(
+        (c.evidence.doc_id, c.evidence.sentence_idx) in told for c in f.claims))]

@@ -20,7 +20,9 @@ from functools import cache
 
 from pydantic import field_validator
 
+from osteon.ask.case_told import told_of_one_case
 from osteon.ask.evidence import one_family, page_topics, read_heading
+from osteon.ask.ranking_rules import ranking_rules
 from osteon.ask.scope import condition_kinds, scope_of
 from osteon.corpus.records import SentencePlace
 from osteon.datafiles import Strict, any_of, check_regex, load_model
@@ -130,13 +132,21 @@ def narrowed(claim: Claim, sentence: str, names: Sequence[str],
     threshold = _narrowing(rules.narrowing_after)
     site_link = _narrowing(rules.narrowing_site_link)
     for argument, start, end in _argument_places(claim, arguments, spans):
-        before = _ITEM_BREAK.split(sentence[max(0, start - 60):start])[-1]
-        words = before.split()[-rules.narrowing_reach:]
-        if pattern.search(" ".join([*words, sentence[start:end]])):
-            return True
-        if (argument != topic and words and before[-1:].isspace()
-                and kind.fullmatch(words[-1])):
-            return True  # ("neurogenic HO" is the condition's family: scope.yaml's)
+        for head in _conjuncts_before(start, sentence, spans):
+            # "major abdominal trauma or surgery": a degree or a place before the first of
+            # the coordinated names narrows each of them (a kind, "traumatic brain or spinal
+            # cord injuries", the first only)
+            before = _ITEM_BREAK.split(sentence[max(0, head - 60):head])[-1]
+            words = before.split()[-rules.narrowing_reach:]
+            if pattern.search(" ".join([*words, sentence[start:end]])):
+                return True
+            if (head == start and argument != topic and words and before[-1:].isspace()
+                    and kind.fullmatch(words[-1])):
+                return True  # ("neurogenic HO" is the condition's family: scope.yaml's)
+            if head != start and argument not in sites and any(
+                    concept in sites and finish < head and not sentence[finish:head].strip(" -")
+                    for concept, _, finish in spans):
+                return True
         if threshold.match(sentence, end):
             return True
         if lexicon is not None and _names_more(sentence[start:end], argument, names, lexicon):
@@ -178,6 +188,20 @@ def _names_more(mention: str, argument: str, names: Sequence[str], lexicon: Lexi
 
 
 _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_JOINED = re.compile(r"\s*,?\s*(?:or|and|and/or)\s+$", re.IGNORECASE)
+
+
+def _conjuncts_before(start: int, sentence: str, spans: Sequence[tuple[str, int, int]]
+                      ) -> list[int]:
+    """Where a name starts, and where each name coordinated right before it starts ("trauma
+    or surgery": the surgery, then the trauma)."""
+    heads = [start]
+    while True:
+        joined = [s for _, s, e in spans
+                  if e <= heads[-1] and _JOINED.fullmatch(sentence, e, heads[-1])]
+        if not joined or len(heads) > 4:
+            return heads
+        heads.append(max(joined))
 _ITEM_BREAK = re.compile(r"[,;:()\[\]]|\b(?:and|or|but|as well as)\b", re.IGNORECASE)
 """What ends the list item a mention stands in, looking back from it."""
 
@@ -291,11 +315,15 @@ def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
     lexicon = knowledge.lexicon
     sites = frozenset(c for found in spans.values() for c, _, _ in found
                       if c in lexicon and lexicon.get(c).type == "anatomy")
+    # a risk told of one patient is said of that patient, not in general (ask/case_told.py)
+    case_rules = ranking_rules()
+    told = told_of_one_case(knowledge, (c for f in facts for c in f.claims), case_rules)
 
     def whole(claim: Claim) -> bool:
         key = (claim.evidence.doc_id, claim.evidence.sentence_idx)
         place = places.get(key)
         return ((not claim.object_is_text or claim.predicate in rules.free_text_stated)
+                and not (claim.predicate in case_rules.case_predicates and key in told)
                 and place is not None and not restricted(claim, place.text)
                 and not narrowed(claim, place.text, _names(knowledge, claim),
                                  spans.get(key, ()), sites, lexicon)

@@ -284,20 +284,24 @@ def type_scores(text: str, concept_types: list[str], rules: QuestionRules
     head = (opening.start() if opening is not None
             and opening.group().casefold() in rules.question_words else -1)
 
-    def matched(pattern: str) -> tuple[float, bool]:
-        """The pattern's weight in the question, and whether it matches the asking words."""
+    def matched(pattern: str) -> tuple[float, bool, tuple[int, int]]:
+        """The pattern's weight in the question, whether it matches the asking words, and
+        where in the question it matches."""
         found = _compiled(pattern).search(asked)
         if found is not None:
-            return 1.0, found.start() == head
-        return (PREAMBLE_WEIGHT if _compiled(pattern).search(preamble) else 0.0), False
+            return 1.0, found.start() == head, (asked_from + found.start(),
+                                                asked_from + found.end())
+        found = _compiled(pattern).search(preamble)
+        return ((PREAMBLE_WEIGHT, False, found.span()) if found is not None
+                else (0.0, False, (0, 0)))
 
     for order, qtype in enumerate(rules.types):
         if qtype.unless and _compiled(qtype.unless).search(text):
             continue
         hits = [matched(p) for p in qtype.patterns]
-        score = sum(qtype.strength * weight for weight, _ in hits)
+        score = qtype.strength * _phrase_weight(hits)
         first = (qtype.strength * (HEAD_WEIGHT - 1.0)
-                 if qtype.asked_by_opening and any(opening for _, opening in hits) else 0.0)
+                 if qtype.asked_by_opening and any(opening for _, opening, _ in hits) else 0.0)
         if score:
             score += sum(qtype.concept_types.get(t, 0.0) for t in set(concept_types))
         elif any(t in qtype.concept_types for t in concept_types):
@@ -306,6 +310,24 @@ def type_scores(text: str, concept_types: list[str], rules: QuestionRules
         if score > 0:
             scored.append((-(score + first), order, qtype.name, score))
     return [(name, score) for _, _, name, score in sorted(scored)]
+
+
+def _phrase_weight(hits: list[tuple[float, bool, tuple[int, int]]]) -> float:
+    """A type's patterns' weight in a question, each phrase of the question counted once.
+
+    "which journal published it" matches three wordings of `publication` ("which journal",
+    "journal … published", "published … which"); summed, one phrase would outweigh a second
+    intent asked in another ("who wrote it, and which journal published it?").
+    """
+    found = sorted((span, weight) for weight, _, span in hits if weight)
+    total, end, best = 0.0, -1, 0.0
+    for (start, stop), weight in found:
+        if start >= end:  # a phrase of its own
+            total += best
+            best = 0.0
+        best = max(best, weight)
+        end = max(end, stop)
+    return total + best
 
 
 def intents(scores: list[tuple[str, float]], rules: QuestionRules) -> tuple[str, ...]:

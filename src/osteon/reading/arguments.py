@@ -471,11 +471,30 @@ class ArgumentFinder:
         in FOP is irreversible" is said of FOP).
         """
         assert self._post_modifier is not None
-        return any(h.end <= mention.start and h.concept_id != mention.concept_id
-                   and self._post_modifier.fullmatch(text, h.end, mention.start)
-                   and self.allowed(argument, h.concept_id)
-                   and not self.memo.is_a(mention.concept_id, h.concept_id)
-                   for h in mentions)
+        link = self._post_modifier
+
+        def says_which(m: Mention, through_place: bool) -> bool:
+            for h in mentions:
+                if not (h.end <= m.start and h.concept_id != m.concept_id
+                        and link.fullmatch(text, h.end, m.start)):
+                    continue
+                if (self.allowed(argument, h.concept_id)
+                        and not self.memo.is_a(mention.concept_id, h.concept_id)):
+                    return True
+                if through_place and self.memo.type_of(h.concept_id) == "anatomy" and (
+                        says_which(self._place_start(h, text, mentions), False)):
+                    return True  # "HO in her soleus muscle after trauma"
+            return False
+        return says_which(mention, True)
+
+    def _place_start(self, place: Mention, text: str, mentions: list[Mention]) -> Mention:
+        """The first of the places named one after another ending with `place` ("soleus
+        muscle": the soleus, then the muscle)."""
+        for m in sorted(mentions, key=lambda m: -m.start):
+            if (m.end <= place.start and self.memo.type_of(m.concept_id) == "anatomy"
+                    and not text[m.end:place.start].strip(" -")):
+                place = m
+        return place
 
     @staticmethod
     def _own_clause(inside: list[Mention], text: str, lo: int, start: int) -> list[Mention]:
