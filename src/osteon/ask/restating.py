@@ -193,8 +193,10 @@ _JOINED = re.compile(r"\s*,?\s*(?:or|and|and/or)\s+$", re.IGNORECASE)
 
 def _conjuncts_before(start: int, sentence: str, spans: Sequence[tuple[str, int, int]]
                       ) -> list[int]:
-    """Where a name starts, and where each name coordinated right before it starts ("trauma
-    or surgery": the surgery, then the trauma)."""
+    """Where a name starts, then where each name coordinated right before it starts.
+
+    "trauma or surgery": the surgery, then the trauma.
+    """
     heads = [start]
     while True:
         joined = [s for _, s, e in spans

@@ -285,8 +285,7 @@ def type_scores(text: str, concept_types: list[str], rules: QuestionRules
             and opening.group().casefold() in rules.question_words else -1)
 
     def matched(pattern: str) -> tuple[float, bool, tuple[int, int]]:
-        """The pattern's weight in the question, whether it matches the asking words, and
-        where in the question it matches."""
+        """The pattern's weight, whether it matches the asking words, and where it matches."""
         found = _compiled(pattern).search(asked)
         if found is not None:
             return 1.0, found.start() == head, (asked_from + found.start(),

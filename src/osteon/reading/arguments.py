@@ -488,8 +488,10 @@ class ArgumentFinder:
         return says_which(mention, True)
 
     def _place_start(self, place: Mention, text: str, mentions: list[Mention]) -> Mention:
-        """The first of the places named one after another ending with `place` ("soleus
-        muscle": the soleus, then the muscle)."""
+        """The first of the places named one after another that end with `place`.
+
+        "soleus muscle": the soleus, then the muscle.
+        """
         for m in sorted(mentions, key=lambda m: -m.start):
             if (m.end <= place.start and self.memo.type_of(m.concept_id) == "anatomy"
                     and not text[m.end:place.start].strip(" -")):
