@@ -81,6 +81,10 @@ def test_the_free_text_patient_gets_the_differential(seeded_kb):
     # a diagnosis taken back in another language's words after it
     ("Ossification hétérotopique réfutée", "heterotopic_ossification", "absent"),
     ("Heterotope Ossifikation ausgeschlossen", "heterotopic_ossification", "absent"),
+    # an operation the note says was not done, the verb after it (patients44: a toe
+    # amputation entered in error and taken back in Russian was read as done)
+    ("Ампутация пальцев НЕ выполнялась (запись ошибочная).", "amputation", "absent"),
+    ("Amputation der Zehen nicht durchgeführt.", "amputation", "absent"),
 ])
 def test_the_notes_field_keeps_assertion_status(note, concept, status):
     facts = _by_concept(_patient({"notes": [note]}))
@@ -370,3 +374,13 @@ def test_what_a_report_says_an_image_could_be_is_possible_not_present(text):
 def test_an_old_healed_fracture_is_history_however_its_site_is_written():
     facts = _by_concept(_patient({"notes": ["Old healed R mid-clavicle fracture with callus"]}))
     assert facts["fracture"].status == "history"
+
+
+def test_a_verdict_after_two_findings_denies_both():
+    """ "Head injury and spinal injury not present" (patients44: both were read as present,
+    and a patient without either was offered radiation as if after spinal cord trauma)."""
+    facts = _by_concept(_patient({"notes": ["Head injury and spinal injury not present."]}))
+    assert facts["traumatic_brain_injury"].status == "absent", facts
+    assert facts["spinal_cord_injury"].status == "absent", facts
+    kept = _by_concept(_patient({"notes": ["Head injury; spinal injury not present."]}))
+    assert kept["traumatic_brain_injury"].status == "active", kept

@@ -65,6 +65,8 @@ def test_a_national_icd10_code_is_read_at_its_category(code, concept):
     "http://hl7.org/fhir/sid/icd-10-am",                               # Australia
     "https://fhir.infoway-inforoute.ca/CodeSystem/icd10ca",            # Canada
     "https://smt.esante.gouv.fr/fhir/CodeSystem/terminologie-cim-10",  # France
+    "urn:oid:1.2.643.5.1.13.13.11.1005",  # Russia's MKB-10 by its federal register OID
+    "urn:ru:mkb-10",                       # ... or by its name
 ])
 def test_a_national_icd10_no_table_lists_is_known_by_its_name(system):
     """Each country's ICD-10 has its own URI: the name says which classification it is."""

@@ -602,13 +602,16 @@ def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: 
         if detector is None:
             continue
         types = set(detector.concept_types)
+        pattern = detector.pattern
         if question.wants and types & set(question.wants):
             types &= set(question.wants)  # "what medicines…": drugs, not operations
+            if detector.pattern_types and not set(detector.pattern_types) & types:
+                pattern = ""
         # "which joint?" is answered by a kind of joint ("the elbow"); "what causes HO?"
         # is not answered by a kind of HO
         asked = set(question.concepts) if detector.narrower_answers else (
             set().union(*families) if families else set())
-        detectors.append((detector.pattern, detector.subject_asked, frozenset(types),
+        detectors.append((pattern, detector.subject_asked, frozenset(types),
                           frozenset(asked | set(question.excluded))))
     requires = tuple(said for asked, said in qtype.events.items()
                      if compiled(asked).search(question.text))

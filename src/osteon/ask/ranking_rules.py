@@ -19,6 +19,9 @@ class AnswerDetector(Strict):
     """A narrower kind of an asked concept answers ("which joint?": the elbow); otherwise
     every kind of an asked concept is the question's own ("what causes HO?": not a kind
     of HO)."""
+    pattern_types: tuple[str, ...] = ()
+    """The concept types what the pattern finds would be: a question wanting other kinds
+    ("which medicine?") is not answered by the pattern's finds (an operation's name)."""
     subject_asked: bool = False
     """The pattern's `subject` group must name every concept the question asks about: a
     sentence that says what something is answers "what is X?" only when X is that thing."""

@@ -597,7 +597,8 @@ def _denied_with_list(analysis: SentenceAnalysis, lexicon: Lexicon) -> set[Any]:
     cue's few words reach the aspirin, but the NSAIDs and the examples in brackets are
     items of the same list, and the note keeps all of them from the patient. Each item
     joined (notes.yaml `list_join`) to a denied item of the same lexicon type is denied,
-    and so is a name before a denied one it is joined to by a slash.
+    and so is a name before a denied one it is joined to by a slash or a conjunction
+    (`BACK_JOINS`: "Head injury and spinal injury not present").
     """
     join = _cue("list_join")
     out: set[Any] = set()
@@ -609,11 +610,16 @@ def _denied_with_list(analysis: SentenceAnalysis, lexicon: Lexicon) -> set[Any]:
                 and join.fullmatch(analysis.text, before.end, after.start):
             out.add(after)
         elif after.negated and not before.negated \
-                and analysis.text[before.end:after.start].strip() == "/":
-            # two names of one thing written with a slash ("CVA/stroke RULED OUT"): a cue
-            # that looks back reaches the second, and the first is denied with it
+                and analysis.text[before.end:after.start].strip().casefold() in BACK_JOINS:
+            # two names of one thing written with a slash ("CVA/stroke RULED OUT"), or two
+            # things a verdict after them denies together ("Head injury and spinal injury not
+            # present"): a cue that looks back reaches the second, the first is denied with it
             out.add(before)
     return out
+
+
+BACK_JOINS = frozenset({"/", "and", "or", "nor", "&"})
+"""What joins a name to the one after it that a denial after both reaches back to."""
 
 
 def _nearer(analysis: SentenceAnalysis, mention: Any, one: str, other: str) -> bool:
