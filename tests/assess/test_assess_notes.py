@@ -384,3 +384,14 @@ def test_a_verdict_after_two_findings_denies_both():
     assert facts["spinal_cord_injury"].status == "absent", facts
     kept = _by_concept(_patient({"notes": ["Head injury; spinal injury not present."]}))
     assert kept["traumatic_brain_injury"].status == "active", kept
+
+
+def test_a_list_of_ruled_out_diagnoses_after_a_sentence_of_its_line_is_absent():
+    """ "Infantile cortical hyperostosis. Descartados: osteomielitis, maltrato, osificación
+    heterotópica." (patients44: the HO the label rules out was read as present, and the
+    infant was offered its resection); the sentences around the list keep their status."""
+    facts = _by_concept(_patient({"notes": [
+        "Hiperostosis cortical infantil. Descartados: osteomielitis, osificación heterotópica. "
+        "Swollen thigh today."]}))
+    assert facts["heterotopic_ossification"].status == "absent", facts
+    assert facts["swelling"].status == "active", facts

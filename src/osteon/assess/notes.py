@@ -405,6 +405,20 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
                     section, line = None, "".join(after)
             else:
                 section = None  # "Exam: warm thigh" ends the section and is read whole
+        if section is None:
+            # a list's label after a sentence of the same line: "Caffey disease. Descartados:
+            # osteomielitis, maltrato, osificación heterotópica." rules out its list only
+            pending: list[str] = []
+            for sentence in _SENTENCE_END.split(line):
+                inline = _LABELLED.match(sentence)
+                listed = rules.sections.get(_key(inline.group(1))) if inline else None
+                if inline and listed in (PLANNED, RULED_OUT) and inline.group(2).strip():
+                    add(" ".join(pending), None)
+                    pending = []
+                    add(inline.group(2), listed)
+                else:
+                    pending.append(sentence)
+            line = " ".join(pending)
         add(line, section)
     return out
 
