@@ -188,7 +188,10 @@ def _names_more(mention: str, argument: str, names: Sequence[str], lexicon: Lexi
 
 
 _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_ITEM_BREAK = re.compile(r"[,;:()\[\]]|\b(?:and|or|but|as well as)\b", re.IGNORECASE)
+"""What ends the list item a mention stands in, looking back from it."""
 _JOINED = re.compile(r"\s*,?\s*(?:or|and|and/or)\s+$", re.IGNORECASE)
+"""What joins a name to the one coordinated right before it ("trauma or surgery")."""
 
 
 def _conjuncts_before(start: int, sentence: str, spans: Sequence[tuple[str, int, int]]
@@ -204,8 +207,6 @@ def _conjuncts_before(start: int, sentence: str, spans: Sequence[tuple[str, int,
         if not joined or len(heads) > 4:
             return heads
         heads.append(max(joined))
-_ITEM_BREAK = re.compile(r"[,;:()\[\]]|\b(?:and|or|but|as well as)\b", re.IGNORECASE)
-"""What ends the list item a mention stands in, looking back from it."""
 
 
 def _argument_places(claim: Claim, arguments: set[str], spans: Sequence[tuple[str, int, int]]

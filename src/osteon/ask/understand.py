@@ -314,9 +314,9 @@ def type_scores(text: str, concept_types: list[str], rules: QuestionRules
 def _phrase_weight(hits: list[tuple[float, bool, tuple[int, int]]]) -> float:
     """A type's patterns' weight in a question, each phrase of the question counted once.
 
-    "which journal published it" matches three wordings of `publication` ("which journal",
-    "journal … published", "published … which"); summed, one phrase would outweigh a second
-    intent asked in another ("who wrote it, and which journal published it?").
+    "and which journal published it" matches three wordings of `publication` ("which
+    journal", "journal … published", "and which journal"); summed, one phrase would outweigh
+    a second intent asked in another ("who wrote it, and which journal published it?").
     """
     found = sorted((span, weight) for weight, _, span in hits if weight)
     total, end, best = 0.0, -1, 0.0
