@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from osteon.ask.answer_span import answering_part
-from osteon.ask.case_told import stated_in_general
+from osteon.ask.case_told import stated_in_general, told_of_one_case
 from osteon.ask.citing import (
     CLAIM_SAMPLE,
     answer_with_levels,
@@ -160,10 +160,14 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     facts = _facts_in(knowledge, top)
     # Statements cite each assertion's own sample of sentences (figures first); the
     # short answer uses only the claims read from the quoted sentences.
-    whole = stated_in_general(knowledge, to_facts(
+    candidates = to_facts(
         knowledge, [f.assertion for f in _on_what_is_asked(facts, qtypes)[:MAX_STATEMENTS]],
-        sample=CLAIM_SAMPLE), ranking_rules())
-    statements = tuple(statement_of(knowledge, f, sources) for f in restated(knowledge, whole))
+        sample=CLAIM_SAMPLE)
+    told = told_of_one_case(knowledge, (c for f in candidates for c in f.claims),
+                            ranking_rules())
+    whole = stated_in_general(candidates, told, ranking_rules())
+    statements = tuple(statement_of(knowledge, f, sources)
+                       for f in restated(knowledge, whole, told))
     conflicts = conflict_notes(knowledge, whole, sources)
     notes = [n for n in dict.fromkeys(
         f"One quoted sentence is {r.scope_note}." for r in top[:2] if r.scope_note)]

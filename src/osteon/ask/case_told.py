@@ -16,6 +16,7 @@ This condition developed as a result of a brain injury") tells of that patient t
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from osteon.ask.ranking_rules import RankingRules, compiled
 from osteon.knowledge.records import Fact
@@ -25,13 +26,30 @@ from osteon.reading.records import Claim
 SentenceKey = tuple[str, int]
 
 
+@dataclass(frozen=True, slots=True)
+class OneCaseSentences:
+    """The cited sentences that tell of one patient, and the predicates they are so read for.
+
+    Worked out once per answer: the facts kept for conflicts and the claims kept for
+    statements are both judged by it.
+    """
+
+    keys: frozenset[SentenceKey] = frozenset()
+    predicates: frozenset[str] = frozenset()
+
+    def tells(self, claim: Claim) -> bool:
+        """Is the claim one its sentence tells of one patient only?"""
+        return (claim.predicate in self.predicates
+                and (claim.evidence.doc_id, claim.evidence.sentence_idx) in self.keys)
+
+
 def told_of_one_case(knowledge: KnowledgeStore, claims: Iterable[Claim],
-                     rules: RankingRules) -> frozenset[SentenceKey]:
+                     rules: RankingRules) -> OneCaseSentences:
     """The sentences of these claims, of the case predicates, that tell of one patient."""
     keys = {(c.evidence.doc_id, c.evidence.sentence_idx) for c in claims
             if c.predicate in rules.case_predicates}
     if not keys:
-        return frozenset()
+        return OneCaseSentences()
     places = knowledge.sentences(keys | {(doc, idx - 1) for doc, idx in keys if idx > 0})
     one_case = compiled(rules.one_case)
     points_back = compiled(rules.anaphora)
@@ -45,10 +63,11 @@ def told_of_one_case(knowledge: KnowledgeStore, claims: Iterable[Claim],
         before = places.get((key[0], key[1] - 1))
         return bool(before is not None and before.section_path == place.section_path
                     and points_back.match(place.text) and one_case.search(before.text))
-    return frozenset(k for k in keys if told(k))
+    return OneCaseSentences(frozenset(k for k in keys if told(k)),
+                            frozenset(rules.case_predicates))
 
 
-def stated_in_general(knowledge: KnowledgeStore, facts: Sequence[Fact],
+def stated_in_general(facts: Sequence[Fact], told: OneCaseSentences,
                       rules: RankingRules) -> list[Fact]:
     """The facts that some cited sentence states beyond one patient's story."""
     def may_be_told(fact: Fact) -> bool:
@@ -56,9 +75,5 @@ def stated_in_general(knowledge: KnowledgeStore, facts: Sequence[Fact],
         return (fact.assertion.predicate in rules.case_predicates
                 and fact.assertion.n_claims <= len(fact.claims))
 
-    told = told_of_one_case(knowledge, (c for f in facts if may_be_told(f) for c in f.claims),
-                            rules)
-    if not told:
-        return list(facts)
-    return [f for f in facts if not (may_be_told(f) and f.claims and all(
-        (c.evidence.doc_id, c.evidence.sentence_idx) in told for c in f.claims))]
+    return [f for f in facts if not (may_be_told(f) and f.claims
+                                     and all(told.tells(c) for c in f.claims))]

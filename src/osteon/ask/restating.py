@@ -20,9 +20,8 @@ from functools import cache
 
 from pydantic import field_validator
 
-from osteon.ask.case_told import told_of_one_case
+from osteon.ask.case_told import OneCaseSentences
 from osteon.ask.evidence import one_family, page_topics, read_heading
-from osteon.ask.ranking_rules import ranking_rules
 from osteon.ask.scope import condition_kinds, scope_of
 from osteon.corpus.records import SentencePlace
 from osteon.datafiles import Strict, any_of, check_regex, load_model
@@ -304,8 +303,13 @@ def _named_around(knowledge: KnowledgeStore, place: SentencePlace,
     return {concept for concept, _ in mentioned} | set(headed)
 
 
-def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
-    """The facts a statement may re-word, each with only the claims it may re-word."""
+def restated(knowledge: KnowledgeStore, facts: Sequence[Fact], told: OneCaseSentences
+              ) -> list[Fact]:
+    """The facts a statement may re-word, each with only the claims it may re-word.
+
+    `told`: the sentences that tell of one patient (ask/case_told.py): a risk they tell is
+    said of that patient, not in general.
+    """
     keys = {(c.evidence.doc_id, c.evidence.sentence_idx) for f in facts for c in f.claims}
     places = knowledge.sentences(keys) if keys else {}
     mentioned = mentions_at(knowledge.store, keys) if keys else {}
@@ -318,15 +322,12 @@ def restated(knowledge: KnowledgeStore, facts: Sequence[Fact]) -> list[Fact]:
     lexicon = knowledge.lexicon
     sites = frozenset(c for found in spans.values() for c, _, _ in found
                       if c in lexicon and lexicon.get(c).type == "anatomy")
-    # a risk told of one patient is said of that patient, not in general (ask/case_told.py)
-    case_rules = ranking_rules()
-    told = told_of_one_case(knowledge, (c for f in facts for c in f.claims), case_rules)
 
     def whole(claim: Claim) -> bool:
         key = (claim.evidence.doc_id, claim.evidence.sentence_idx)
         place = places.get(key)
         return ((not claim.object_is_text or claim.predicate in rules.free_text_stated)
-                and not (claim.predicate in case_rules.case_predicates and key in told)
+                and not told.tells(claim)
                 and place is not None and not restricted(claim, place.text)
                 and not narrowed(claim, place.text, _names(knowledge, claim),
                                  spans.get(key, ()), sites, lexicon)
