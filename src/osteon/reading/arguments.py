@@ -126,6 +126,7 @@ class ArgumentFinder:
         self._post_modifier = (compiled(rules.post_modifier_link)
                                if rules.post_modifier_link else None)
         self._care_noun = compiled(rules.care_noun_link) if rules.care_noun_link else None
+        self._one_patient = compiled(rules.one_patient) if rules.one_patient else None
 
     def needs(self, argument: Argument) -> frozenset[str | None] | None:
         """Concept types one of which a sentence must mention to fill `argument`.
@@ -214,7 +215,7 @@ class ArgumentFinder:
             group = argument.group or "0"
             lo, hi = match.span(int(group) if group.isdigit() else group)
             if lo < 0:  # an optional group the text left out: the unsaid concept, if any
-                return FoundArgument(implicit=self.implicit(argument, setting))
+                return FoundArgument(implicit=self.implicit(argument, setting, text))
         else:
             lo, hi = self._region(text, match.start(), match.end(), argument.side,
                                   argument.scope)
@@ -341,7 +342,7 @@ class ArgumentFinder:
             return FoundArgument()  # the words beside the trigger name something else
         if argument.implicit_if is not None and not compiled(argument.implicit_if).search(text):
             return FoundArgument()  # the sentence speaks of something else
-        return FoundArgument(implicit=self.implicit(argument, setting))
+        return FoundArgument(implicit=self.implicit(argument, setting, text))
 
     @staticmethod
     def _implicit_holds(pattern: str, side: str, match: re.Match[str], text: str) -> bool:
@@ -694,8 +695,12 @@ class ArgumentFinder:
                                  for o in ids)]
         return with_same_span(chosen, inside)
 
-    def implicit(self, argument: Argument, setting: SentenceSetting) -> list[str]:
-        """The concept an argument the text leaves unsaid stands for, if any."""
+    def implicit(self, argument: Argument, setting: SentenceSetting, text: str) -> list[str]:
+        """The concept an argument the text leaves unsaid stands for, if any.
+
+        Never the section's or the topic's in a sentence that tells of one patient: "Her
+        serum calcium was elevated" is what was found in her, no sign of the page's topic.
+        """
         if argument.implicit == "none":
             return []
         if argument.implicit == "concept":
@@ -706,6 +711,8 @@ class ArgumentFinder:
                     [m.concept_id for m in group if self.allowed(argument, m.concept_id)])
                 if earlier:
                     return earlier
+            return []
+        if self._one_patient is not None and self._one_patient.search(text):
             return []
         if argument.implicit == "section":
             for group in (setting.heading_mentions, setting.title_mentions):

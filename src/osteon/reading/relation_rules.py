@@ -373,6 +373,12 @@ class RelationRules(Strict):
     """Words right after a mention that make it one of the thing's properties, not the thing
     ("neither fracture type nor age raised the risk" says nothing of the fracture itself):
     such a mention is no argument."""
+    one_patient: str | None = None
+    """Words that make a sentence tell of one patient ("Her serum calcium was elevated"): no
+    argument there is the section's or the topic's by default."""
+    plural_names: str | None = None
+    """Words that make a mention name several things ("the rare genetic forms of HO"): a
+    sentence-opening "It" after it does not stand for it."""
     not_statements: str | None = None
     """A sentence this matches cites a work ("A. Author (ed.), Title, DOI 10.…"): the words of
     a title state nothing, so it makes no claim."""
@@ -389,7 +395,7 @@ class RelationRules(Strict):
                      "post_modifier_link", "care_noun_link",
                      "verb_links", "right_ends", "name_apposition", "not_statements",
                      "outcome_after", "attribute_after", "clinical_setting",
-                     "predicate_nominal")
+                     "predicate_nominal", "plural_names", "one_patient")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         return None if value is None else check_regex(value)

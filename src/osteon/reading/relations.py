@@ -463,7 +463,7 @@ class RelationExtractor:
                  if not PREPOSITIONAL.search(text, max(0, m.start - 30), m.start)]
         if heads:
             subjects = heads  # "Radiotherapy before surgery": the surgery only times it
-        objects = self.arguments.implicit(rule.object, setting)
+        objects = self.arguments.implicit(rule.object, setting, text)
         claims = []
         for s in subjects:
             for o_id in objects:

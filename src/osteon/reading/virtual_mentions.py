@@ -62,6 +62,8 @@ class VirtualMentions:
                               for c in rules.compositions]
         self._predicate_nominal = (re.compile(rules.predicate_nominal, re.IGNORECASE)
                                    if rules.predicate_nominal else None)
+        self._plural_names = (re.compile(rules.plural_names, re.IGNORECASE)
+                              if rules.plural_names else None)
 
     def composed(self, text: str, mentions: list[Mention], folded: str | None = None
                  ) -> list[Mention]:
@@ -250,12 +252,15 @@ class VirtualMentions:
         """What a sentence-opening "It" stands for.
 
         That is the previous sentence's first mention of these types, its subject (else the
-        sentence before's), or the heading's or title's condition, or the topic.
+        sentence before's), or the heading's or title's condition, or the topic. A mention
+        whose words are plural is none: "There are traumatic, neurologic and the rare genetic
+        forms of HO. It is a severe complication" speaks of HO, not of its genetic forms.
         """
         topic = self.rules.topic
         for group in (setting.previous_mentions, setting.earlier_mentions):
             first = self.memo.first_named([m.concept_id for m in sorted(
-                group, key=lambda m: m.start) if self.type_of(m.concept_id) in types])
+                group, key=lambda m: m.start) if self.type_of(m.concept_id) in types
+                and not self._plural(m)])
             if first:
                 return first
         if "condition" not in types:
@@ -265,6 +270,10 @@ class VirtualMentions:
             if named:
                 return named[:1]
         return [topic]
+
+    def _plural(self, mention: Mention) -> bool:
+        """Do the mention's words name several things ("the genetic forms of HO")?"""
+        return self._plural_names is not None and bool(self._plural_names.search(mention.text))
 
     def _antecedents(self, types: frozenset[str], setting: SentenceSetting) -> list[str]:
         def typed(group: Iterable[Mention]) -> list[str]:
