@@ -168,3 +168,26 @@ def test_a_word_the_sources_write_inside_a_compound_or_a_plural_name(tmp_path) -
                      "patient in the clinical scenario?")
     assert not fish.abstained and "zebrafish" in readable_text(fish), fish.notes
     assert not bet.abstained and "28 year old man" in readable_text(bet), bet.notes
+
+
+ETHIOPIA = ("Two patients with fibrodysplasia ossificans progressiva\n\n"
+            "We report two patients referred to a hospital in Addis Ababa, Ethiopia, for a "
+            "biopsy of a hard lump on the back.\n"
+            "Both had fibrodysplasia ossificans progressiva.\n")
+AIRWAY = ("Airway care in fibrodysplasia ossificans progressiva\n\n"
+          "We present the airway management of a 22-year-old man with fibrodysplasia "
+          "ossificans progressiva.\n")
+
+
+def test_a_people_named_for_their_place_keeps_the_detail_to_that_place_s_page(  # type: ignore[no-untyped-def]
+        tmp_path) -> None:
+    """"How old were the two Ethiopian patients with FOP?" was answered with another page's
+    22-year-old: the page that says Ethiopia gives no age. Asked of the other case, the age
+    is there."""
+    with store_of_pages(tmp_path, {"ethiopia.txt": ETHIOPIA, "airway.txt": AIRWAY}) as kb:
+        ethiopian = kb.ask("How old were the two Ethiopian patients with fibrodysplasia "
+                           "ossificans progressiva?")
+        airway = kb.ask("How old was the man with fibrodysplasia ossificans progressiva "
+                        "whose airway was managed?")
+    assert "22-year-old" not in ethiopian.answer, ethiopian.answer
+    assert "22-year-old" in airway.answer, airway.answer

@@ -100,13 +100,27 @@ def _capitalised(text: str, words: list[Span], i: int) -> bool:
 
 def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named: set[int],
                  rules: QuestionRules) -> frozenset[str] | None:
-    """The pages holding every rare name the question uses in passing (None: it uses none)."""
-    names = [w.lower() for i, (_, _, w) in enumerate(words)
+    """The pages holding every rare name the question uses in passing (None: it uses none).
+
+    A name is looked up without its possessive ("Whelan's series"), and one no page holds
+    in the form of the place its people come from (`name_places`: "the Ethiopian patients"
+    are on the page that says Ethiopia).
+    """
+    names = [POSSESSIVE.sub("", w.lower()) for i, (_, _, w) in enumerate(words)
              if _capitalised(text, words, i) and i not in named and "-" not in w
              and w.lower() not in rules.stopwords and len(w) >= SHORTEST_EVENT_WORD]
     if not names:
         return None
-    held = knowledge.store.documents_holding(names).held
+    places = {n: [compiled(pattern).sub(into, n) for pattern, into in rules.name_places
+                  if compiled(pattern).search(n)] for n in names}
+    store = knowledge.store
+    held = store.documents_holding(names).held
+    if any(not held.get(n) and places[n] for n in names):
+        more = store.documents_holding(p for n in names if not held.get(n)
+                                       for p in places[n]).held
+        for n in names:
+            if not held.get(n):
+                held[n] = next((more[p] for p in places[n] if more.get(p)), {})
     rare = [set(held[n]) for n in names if 0 < len(held.get(n) or ()) <= RARE_NAME_PAGES]
     if not rare:
         return None

@@ -137,6 +137,9 @@ class QuestionRules(Strict):
     word_forms: tuple[tuple[str, str], ...] = ()
     """(pattern, replacement) of a word's other form the index's stemmer does not join to
     it ("excluded" → exclusion): a question word so written is searched in that form too."""
+    name_places: tuple[tuple[str, str], ...] = ()
+    """(pattern, replacement) from a name for a people to its place ("Ethiopian" → Ethiopia):
+    a question's name no page holds is looked for in these forms."""
     stopwords: frozenset[str] = frozenset()
     frame_words: frozenset[str] = frozenset()
     """Words that frame a question without naming its topic ("my mum", "exactly")."""
