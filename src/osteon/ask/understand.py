@@ -656,14 +656,18 @@ def other_spellings(text: str, rules: QuestionRules) -> tuple[str, ...]:
     words = [fold(w) for w in WORD.findall(text)]
     found = []
     for word in words:
+        spelled = [word]
         for one, other in rules.spellings:
             for a, b in ((one, other), (other, one)):
                 if a in word:
-                    found.append(word.replace(a, b))
+                    spelled.append(word.replace(a, b))
         if "-" in word:
-            found.append(word.replace("-", ""))
-        # (a pattern that does not match leaves the word as it is: dropped below)
-        found.extend(_compiled(pattern).sub(into, word) for pattern, into in rules.word_forms)
+            spelled.append(word.replace("-", ""))
+        found.extend(spelled)
+        # each spelling in its other forms ("anaesthetic": anesthesia); a pattern that does
+        # not match leaves the word as it is (dropped below)
+        found.extend(_compiled(pattern).sub(into, one) for one in spelled
+                     for pattern, into in rules.word_forms)
     return tuple(w for w in dict.fromkeys(found) if w not in words)
 
 
