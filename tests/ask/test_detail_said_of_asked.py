@@ -191,3 +191,26 @@ def test_a_people_named_for_their_place_keeps_the_detail_to_that_place_s_page(  
                         "whose airway was managed?")
     assert "22-year-old" not in ethiopian.answer, ethiopian.answer
     assert "22-year-old" in airway.answer, airway.answer
+
+
+SERIES = ("Heterotopic ossification after knee dislocation\n\n"
+          "We performed 101 ligament reconstructions for knee dislocations, of which 91 (90%) "
+          "were available for follow-up at a minimum of 6 months.\n"
+          "Heterotopic ossification after knee dislocation was graded on radiographs.\n")
+SHARE = ("Heterotopic ossification after knee dislocation: a second series\n\n"
+         "Heterotopic ossification developed in 38% of the knees after ligament "
+         "reconstruction.\n")
+
+
+def test_a_share_of_another_event_does_not_say_how_many_formed_bone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"What percentage of the patients developed HO?" was answered with "91 (90%) were
+    available for follow-up": a share, but of those followed up."""
+    question = ("What percentage of the patients developed heterotopic ossification after knee "
+                "dislocation?")
+    with store_of_pages(tmp_path, {"series.txt": SERIES}) as kb:
+        unsaid = kb.ask(question)
+    assert "90%" not in unsaid.answer, unsaid.answer
+    (tmp_path / "both").mkdir()
+    with store_of_pages(tmp_path / "both", {"series.txt": SERIES, "share.txt": SHARE}) as kb:
+        said = kb.ask(question)
+    assert "38%" in said.answer, said.answer
