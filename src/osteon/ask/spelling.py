@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from osteon.ask.ranking_rules import compiled
 from osteon.ask.understand import QuestionRules
 
 TYPO_MIN_LENGTH = 5
@@ -95,10 +96,13 @@ def closes_a_compound(word: str, vocabulary: list[str]) -> bool:
     """Does a source write the word as the end of any compound ("fish": zebrafish)?
 
     Looser than `ends_a_compound`: the head need be no combining form. Asked only of
-    words no source writes on their own, which a longer word of theirs then names.
+    words no source writes on their own, which a longer word of theirs then names. The
+    index keeps its words without a final "s" ("hemodialysi"), so "dialysis" is looked
+    for without it too.
     """
+    forms = (word, word[:-1]) if word.endswith("s") and not word.endswith("ss") else (word,)
     return len(word) >= CLOSING_WORD and any(
-        len(head) >= COMPOUND_HEAD for head in _heads_before(word, vocabulary))
+        len(head) >= COMPOUND_HEAD for form in forms for head in _heads_before(form, vocabulary))
 
 
 def _heads_before(form: str, vocabulary: list[str]) -> Iterator[str]:
@@ -171,6 +175,26 @@ def resembles(word: str, vocabulary: list[str]) -> bool:
     """
     return len(word) >= TYPO_MIN_LENGTH and process.extractOne(
         word, vocabulary, scorer=fuzz.ratio, score_cutoff=LOOK_ALIKE) is not None
+
+
+def place_of_people(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
+    """Is the word the place a source's name for its people stands for ("Canada": Canadian)?
+
+    The question asks about the country the page names by its people ("palovarotene
+    reimbursed in Canada" over "the Canadian Agency for Drugs"): `name_places` read back.
+    """
+    head = word[:FORM_MIN_LENGTH]
+    if len(word) < FORM_MIN_LENGTH:
+        return False
+    at = bisect_left(vocabulary, head)
+    while at < len(vocabulary) and vocabulary[at].startswith(head):
+        people = vocabulary[at]
+        if people != word and any(compiled(pattern).sub(into, people) == word
+                                  for pattern, into in rules.name_places
+                                  if compiled(pattern).search(people)):
+            return True
+        at += 1
+    return False
 
 
 def relative(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:

@@ -27,6 +27,7 @@ from osteon.ask.spelling import (
     degree_of,
     ends_a_compound,
     misspelt,
+    place_of_people,
     relative,
     resembles,
 )
@@ -739,6 +740,7 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
             and not _frames(w, rules) and not misspelt(w, vocabulary, rules)
             and not degree_of(w, vocabulary)
             and not relative(w, vocabulary, rules)
+            and not place_of_people(w, vocabulary, rules)
             and not _said_otherwise(knowledge, w, folded, rules)
             and not _spelled_otherwise(knowledge, w, rules)]
 
