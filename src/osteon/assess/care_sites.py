@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from osteon.assess.notes import PLANNED
 from osteon.assess.records import Patient, PatientFact, TimeWindow
 from osteon.assess.rules import timing_rules
 from osteon.knowledge.claim_store import mentions_at
@@ -202,10 +203,14 @@ def _twins(event: PatientFact, patient: Patient) -> list[PatientFact]:
     """Other mentions of the same event: of its concept, on its day (or undated either).
 
     "POD1 s/p L index revision amputation" in a progress note names no finger; the coded
-    revision amputation of the same day does: where the one is, the other is too.
+    revision amputation of the same day does: where the one is, the other is too. A plan's
+    twins are plans, a done event's done ones: the booked through-knee amputation is not the
+    transtibial one an undated operation note tells of.
     """
     def day(fact: PatientFact) -> object:
         return fact.when.date() if fact.when else None
 
+    planned = event.status == PLANNED
     return [f for f in patient.facts if f is not event and f.concept == event.concept
+            and (f.status == PLANNED) == planned
             and (day(f) is None or day(event) is None or day(f) == day(event))]

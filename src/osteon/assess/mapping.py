@@ -318,11 +318,14 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             cue += f"; the text dates it {shown} (written {written:%Y-%m-%d})"
             when, date_only = datetime.combine(own_day, time(), UTC), True
         elif finding.kind == "procedure" and status == "active" and when is not None \
+                and finding.note.types is None \
                 and (listed := _listed_procedure(out, concept, when, free)) is not None:
             # "Procedure: L reverse total shoulder replacement" in the next morning's ward
             # round, "R TSA Wed 09/04" in a pre-op letter: the operation the record lists,
             # named again; dated at the text it would be a second one, done when the text
-            # was written, and move the window counted from it
+            # was written, and move the window counted from it (an entry's own name, read
+            # as text, is that entry, dated by it: "Réduction sanglante et reprise :
+            # conversion en prothèse totale de hanche" is the revision of its own day)
             cue = (f"; named in a text of {written:%Y-%m-%d}: the record's own entry "
                    f"({listed.status}, {_day(listed)}) stands")
             when, date_only, status = listed.when, listed.date_only, listed.status
@@ -449,6 +452,10 @@ def _listed_onset(out: _Collector, concept: str, when: datetime) -> datetime | N
 NAMED_AGAIN_DAYS = 14
 """Days around a text within which an operation the record lists is the one it names again
 (this admission's, booked or done); "surgery" in today's note is no THA of 2011."""
+SAME_NAME_AGAIN_DAYS = 60
+"""... and within which one the text names by its own name is: a transfer summary retells the
+admission's operations ("Cesárea perimortem. Histerectomía subtotal por CID." four weeks on,
+the record listing the hysterectomy of that night)."""
 
 
 def _listed_procedure(out: _Collector, concept: str, written: datetime, free: set[str]
@@ -458,16 +465,17 @@ def _listed_procedure(out: _Collector, concept: str, written: datetime, free: se
     Listed: an entry of the record (its code, or its own name read as text: "L proximal
     femoral resection-interposition arthroplasty (Castle procedure)"), not a free text
     (`free`: the record's notes) nor an entry's remark, done or planned, dated within
-    `NAMED_AGAIN_DAYS` of the text; named again: the same operation, a kind of it
-    ("surgery" for the booked TSA) or a broader name of it; the latest such entry when
-    there are several.
+    `NAMED_AGAIN_DAYS` of the text (`SAME_NAME_AGAIN_DAYS` when named by its own name);
+    named again: the same operation, a kind of it ("surgery" for the booked TSA) or a
+    broader name of it; the latest such entry when there are several.
     """
-    lexicon, near = out.lexicon, timedelta(days=NAMED_AGAIN_DAYS)
+    lexicon = out.lexicon
+    near, same = timedelta(days=NAMED_AGAIN_DAYS), timedelta(days=SAME_NAME_AGAIN_DAYS)
     listed = [f for f in out.facts
               if f.kind == "procedure" and f.matched_by != "derived"
               and f.source not in free and not f.source.endswith(" note")
               and f.status in ("active", PLANNED) and f.when is not None
-              and abs(f.when - written) <= near
+              and abs(f.when - written) <= (same if f.concept == concept else near)
               and (lexicon.is_a(f.concept, concept) or lexicon.is_a(concept, f.concept))]
     return max(listed, key=lambda f: f.when) if listed else None
 
