@@ -395,3 +395,17 @@ def test_a_list_of_ruled_out_diagnoses_after_a_sentence_of_its_line_is_absent():
         "Swollen thigh today."]}))
     assert facts["heterotopic_ossification"].status == "absent", facts
     assert facts["swelling"].status == "active", facts
+
+
+@pytest.mark.parametrize("text", [
+    "Pergunta: tumefação dura do hálux - FOP",
+    "Query: heterotopic ossification of the right hip",
+    "Hipótesis diagnóstica: osificación heterotópica",
+])
+def test_what_a_referral_asks_is_possible_not_found(text):
+    """ "Pergunta: tumefação dura do hálux - FOP" (patients46: the GP's question was read as
+    FOP, and a teenager with a subungual exostosis was given FOP as a risk)."""
+    facts = _by_concept(_patient({"notes": [text]}))
+    condition = next(c for c in facts if c in ("fibrodysplasia_ossificans_progressiva",
+                                                 "heterotopic_ossification"))
+    assert facts[condition].status == "possible", facts
