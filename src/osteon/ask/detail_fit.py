@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from osteon.ask.evidence import Ranked, stem_of, stems_of
 from osteon.ask.ranking_rules import compiled
+from osteon.ask.spelling import places_of
 from osteon.ask.text_memo import words_of
 from osteon.ask.understand import (
     POSSESSIVE,
@@ -111,8 +112,7 @@ def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named:
              and w.lower() not in rules.stopwords and len(w) >= SHORTEST_EVENT_WORD]
     if not names:
         return None
-    places = {n: [compiled(pattern).sub(into, n) for pattern, into in rules.name_places
-                  if compiled(pattern).search(n)] for n in names}
+    places = {n: places_of(n, rules) for n in names}
     store = knowledge.store
     held = store.documents_holding(names).held
     if any(not held.get(n) and places[n] for n in names):

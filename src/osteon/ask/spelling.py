@@ -177,6 +177,12 @@ def resembles(word: str, vocabulary: list[str]) -> bool:
         word, vocabulary, scorer=fuzz.ratio, score_cutoff=LOOK_ALIKE) is not None
 
 
+def places_of(name: str, rules: QuestionRules) -> list[str]:
+    """The places a name for a people may stand for (`name_places`: "ethiopian" → ethiopia)."""
+    return [compiled(pattern).sub(into, name) for pattern, into in rules.name_places
+            if compiled(pattern).search(name)]
+
+
 def place_of_people(word: str, vocabulary: list[str], rules: QuestionRules) -> bool:
     """Is the word the place a source's name for its people stands for ("Canada": Canadian)?
 
@@ -189,9 +195,7 @@ def place_of_people(word: str, vocabulary: list[str], rules: QuestionRules) -> b
     at = bisect_left(vocabulary, head)
     while at < len(vocabulary) and vocabulary[at].startswith(head):
         people = vocabulary[at]
-        if people != word and any(compiled(pattern).sub(into, people) == word
-                                  for pattern, into in rules.name_places
-                                  if compiled(pattern).search(people)):
+        if people != word and word in places_of(people, rules):
             return True
         at += 1
     return False
