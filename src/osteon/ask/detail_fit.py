@@ -112,15 +112,13 @@ def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named:
              and w.lower() not in rules.stopwords and len(w) >= SHORTEST_EVENT_WORD]
     if not names:
         return None
-    places = {n: places_of(n, rules) for n in names}
     store = knowledge.store
-    held = store.documents_holding(names).held
-    if any(not held.get(n) and places[n] for n in names):
-        more = store.documents_holding(p for n in names if not held.get(n)
-                                       for p in places[n]).held
-        for n in names:
-            if not held.get(n):
-                held[n] = next((more[p] for p in places[n] if more.get(p)), {})
+    held = dict(store.documents_holding(names).held)
+    places = {n: found for n in names if not held.get(n) and (found := places_of(n, rules))}
+    if places:
+        more = store.documents_holding(p for found in places.values() for p in found).held
+        for n, found in places.items():
+            held[n] = next((more[p] for p in found if more.get(p)), {})
     rare = [set(held[n]) for n in names if 0 < len(held.get(n) or ()) <= RARE_NAME_PAGES]
     if not rare:
         return None

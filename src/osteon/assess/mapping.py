@@ -318,7 +318,7 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             cue += f"; the text dates it {shown} (written {written:%Y-%m-%d})"
             when, date_only = datetime.combine(own_day, time(), UTC), True
         elif finding.kind == "procedure" and status == "active" and when is not None \
-                and finding.note.types is None \
+                and not finding.note.names_its_entry \
                 and (listed := _listed_procedure(out, concept, when, free)) is not None:
             # "Procedure: L reverse total shoulder replacement" in the next morning's ward
             # round, "R TSA Wed 09/04" in a pre-op letter: the operation the record lists,

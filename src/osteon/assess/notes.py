@@ -337,6 +337,11 @@ class NoteText:
     """The entry's own body sites (a Procedure's bodySite, "Ellenbogen rechts"): where what
     its name says was done, when the name itself names no site."""
 
+    @property
+    def names_its_entry(self) -> bool:
+        """Is the text an entry's own name (its list's types given), not free text?"""
+        return self.types is not None
+
 
 @dataclass(frozen=True, slots=True)
 class NoteFinding:
@@ -511,7 +516,7 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
             concept = lexicon.get(mention.concept_id)
             kind = rules.kinds.get(concept.type)
             if kind is None or mention.hypothetical or _covered(concept.id, note, lexicon) \
-                    or (kind == "medication" and note.types is None
+                    or (kind == "medication" and not note.names_its_entry
                         and not _free_text_medicine(concept, lexicon)) \
                     or (note.types is not None and concept.type not in note.types) \
                     or (note.min_cover and _cover(mention.text, clause) <= note.min_cover):
