@@ -6,7 +6,8 @@ AllergyIntolerance, DiagnosticReport and DocumentReference, whose conclusions
 and plain-text attachments are read as notes, and Encounter, whose reasons and
 diagnoses not given as a Condition of the bundle are the encounter's
 conditions, and Immunization, read as the intramuscular injection it is when its route
-says so) is validated with
+says so, and Appointment, whose description is an operation booked for its start) is
+validated with
 `fhir.resources.R4B` (the R5 default of fhir.resources 8 rejects real R4 data).
 One bad resource is skipped with a warning naming it; a bundle that is not a
 Bundle, or whose resources are valid R5 but not R4, is refused. A Procedure not done
@@ -35,7 +36,8 @@ from osteon.assess.patient_json import CodingIn, EntryIn, LabIn, NoteIn, Patient
 
 USED = ("Patient", "Condition", "Procedure", "ServiceRequest", "Observation",
         "MedicationStatement", "MedicationRequest", "Medication", "AllergyIntolerance",
-        "DiagnosticReport", "DocumentReference", "Encounter", "Immunization", "Composition")
+        "DiagnosticReport", "DocumentReference", "Encounter", "Immunization", "Composition",
+        "Appointment")
 _TEXT_TYPES = ("text/plain", "text/markdown")
 """Attachments read as notes (their bytes are the text; other types are not read)."""
 _SKIP_STATUS = {"entered-in-error", "not-done", "cancelled", "refuted", "revoked"}
@@ -43,6 +45,8 @@ _CALLED_OFF = {"not-done", "cancelled", "revoked"}
 """Statuses of a Procedure or ServiceRequest that say the operation was called off: it is
 read as absent (not done), so that the record says so, and the notes that still name it as
 booked ("62M for L TKA") are not read as an operation to come."""
+_TO_COME = {"proposed", "pending", "booked", "arrived", "checked-in", "waitlist"}
+"""Statuses of an Appointment still to take place (not fulfilled, missed or cancelled)."""
 _RESOLVED = {"inactive", "remission", "resolved"}
 _UNCERTAIN = {"unconfirmed", "provisional", "differential"}
 _HIGH = {"H", "HH", "HU", ">", "A", "AA"}
@@ -187,6 +191,8 @@ def _convert(resource: Any, medications: dict[str, Any]
     status = _code(getattr(resource, "status", None))
     if kind == "Immunization":
         return _immunization(resource, source, status)
+    if kind == "Appointment":
+        return _appointment(resource, source, status)
     called_off = kind in ("Procedure", "ServiceRequest") and (
         status in _CALLED_OFF or status == "stopped" and display_rules().never_begun(
             [*_words_of(getattr(resource, "statusReason", None)), *_texts(resource)]))
@@ -469,6 +475,23 @@ def _first_time(resource: Any, field: str) -> tuple[Any, Any]:
 _NOTE_HEAD = re.compile(r"[^:;.\n]{3,120}")
 """A note's opening words up to its first colon, stop or semicolon: "In situ fixation L SUFE:
 single 6.5 mm screw …" names the operation."""
+
+
+def _appointment(resource: Any, source: str, status: str | None
+                 ) -> tuple[str, EntryIn] | None:
+    """An operation booked as an appointment only: planned, for the appointment's start.
+
+    Some records hold the operation to come only as a booked Appointment ("Ostéosynthèse
+    de la paroi postérieure du cotyle droit", Saturday 08:30-12:30), no ServiceRequest
+    and no Procedure: its description is read like an order's name (an operation the
+    lexicon knows there is planned; a consultation names none and gives nothing). One
+    fulfilled, missed or cancelled is no operation to come.
+    """
+    if status not in _TO_COME or not (resource.description or "").strip():
+        return None
+    return "procedures", EntryIn(text=resource.description.strip(),
+                                 date=_iso(resource.start), end=_iso(resource.end),
+                                 status="planned", source=source)
 
 
 def _named(resource: Any) -> Any:

@@ -183,7 +183,7 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
                                how=f"{label} above its reference range")
     out.facts.append(fact)
     out.notes += [NoteText(n, f"{source} note", when, date_only, status,
-                           frozenset({mapped.concept}), day=local_day(entry.date),
+                           skip=frozenset({mapped.concept}), day=local_day(entry.date),
                            observed=kind in CONTENT_KINDS)
                   for n in entry.notes]
 
@@ -225,10 +225,13 @@ def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRe
     # to: the medicines read there are allergies, never medicines taken
     given = "allergy" if kind == "allergy" else None
     sites = _known_sites(out, entry)
-    out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
-                           observed=seen, medicine_as=given, sites=sites) for t in name]
-    out.notes += [NoteText(t, source, when, date_only, entry.status, types=allowed,
-                           min_cover=cover, observed=seen, medicine_as=given, sites=sites)
+    ended, end_date_only = _end(out, entry, source, when)
+    out.notes += [NoteText(t, source, when, date_only, entry.status, ended, end_date_only,
+                           types=allowed, observed=seen, medicine_as=given, sites=sites)
+                  for t in name]
+    out.notes += [NoteText(t, source, when, date_only, entry.status, ended, end_date_only,
+                           types=allowed, min_cover=cover, observed=seen, medicine_as=given,
+                           sites=sites)
                   for t in displays]
     out.notes += [NoteText(t, noted, when, date_only, entry.status, day=local_day(entry.date),
                            observed=seen) for t in entry.notes]
@@ -352,9 +355,13 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             # says was cancelled: the operation the text names as booked was not done
             cue = f"; the record says it was called off ({off.source}): not done"
             status = "absent"
+        # an entry's own name keeps the entry's end where it keeps its start
+        own_period = finding.note.names_its_entry and when == finding.note.when
         out.facts.append(PatientFact(
             finding.kind, concept, finding.label, when,  # type: ignore[arg-type]
-            date_only, sites=finding.sites or finding.note.sites, status=status,
+            date_only, finding.note.ended if own_period else None,
+            finding.note.end_date_only if own_period else False,
+            sites=finding.sites or finding.note.sites, status=status,
             matched_by="note",
             source=source, laterality=finding.laterality, read_in=finding.clause,
             how=f"read from the text \u201c{finding.clause}\u201d{cue}"))

@@ -93,6 +93,9 @@ class NoteRules(Strict):
     """A regular expression for what joins one item of a list to the next ("aspirin AND all
     non-selective NSAIDs (ibuprofen, naproxen)"): an item of the same type joined so to a
     negated one is negated too, however far the cue's scope reached."""
+    landmark_before: str | None = None
+    """A regular expression for words right before a body part that make it a landmark for
+    another ("~10 cm distal to the elbow crease"): no site where the clause names another."""
     look_alikes: str | None = None
     """A regular expression for names whose words name a condition or treatment the patient
     does not have: a service ("referral to trauma and orthopaedics"), an alert ("code
@@ -317,6 +320,10 @@ class NoteText:
     when: datetime | None = None
     date_only: bool = False
     status: str = "active"
+    ended: datetime | None = None
+    """The end of the entry's period, for an entry's own name ("Artrotomía …" performed
+    02:30-04:10): a window counted from the operation's end counts from it."""
+    end_date_only: bool = False
     skip: frozenset[str] = frozenset()
     """Concepts the entry already stands for: not read again from its own text."""
     types: frozenset[str] | None = None
@@ -504,10 +511,7 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                               lexicon), strict=True)]
     for (note, clause, section), analysis, operation in work:
         look_alikes = [m.span() for m in _cue("look_alikes").finditer(analysis.text)]
-        sites = tuple(dict.fromkeys(  # not the "hand" of a "hand-sewn anastomosis"
-            m.concept_id for m in analysis.mentions
-            if lexicon.get(m.concept_id).type == "anatomy"
-            and not any(start <= m.start and m.end <= end for start, end in look_alikes)))
+        sites = _sites_in(analysis, lexicon, look_alikes)
         side = words(clause)[1]
         denied = _denied_with_list(analysis, lexicon)
         for mention in analysis.mentions:
@@ -559,6 +563,20 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                                      side, clause, note,
                                      waits))
     return found
+
+
+def _sites_in(analysis: SentenceAnalysis, lexicon: Lexicon,
+              look_alikes: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The body parts a clause puts what it names at, landmarks left out where others remain.
+
+    Not the "hand" of a "hand-sewn anastomosis"; not the elbow of "a forearm mass ~10 cm
+    distal to the elbow crease" (an excision there is no operation at the elbow).
+    """
+    parts = [m for m in analysis.mentions if lexicon.get(m.concept_id).type == "anatomy"
+             and not any(start <= m.start and m.end <= end for start, end in look_alikes)]
+    landmark = _cue("landmark_before")
+    named = [m for m in parts if not landmark.search(analysis.text[:m.start])]
+    return tuple(dict.fromkeys(m.concept_id for m in (named or parts)))
 
 
 def _operation_in_other_words(text: str, analysis: SentenceAnalysis, lexicon: Lexicon
