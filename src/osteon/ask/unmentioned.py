@@ -167,10 +167,13 @@ def unnamed_trial(knowledge: KnowledgeStore, question: Question, rules: Question
     "How many patients took part in the MOVE trial?" over sources that speak of the drug
     but never of MOVE: a count of people born with FOP is no answer. The name is looked
     for with its capitals: a source's "move" is no mention of it. (On page sets 25-48 six
-    unanswerable questions named such a trial; no answerable one did.)
+    unanswerable questions named such a trial; no answerable one did.) A source that
+    writes the name as a word with its first capital before "trial" ("the palovarotene
+    phase 3 Move trial") names it too.
     """
     return [fold(m.group("name")) for m in compiled(rules.trial_named).finditer(question.text)
-            if not knowledge.store.writes(m.group("name"))][:1]
+            if not knowledge.store.writes(m.group("name"))
+            and not knowledge.store.writes(m.group("name").capitalize() + " trial")][:1]
 
 
 def unnamed_topics(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
