@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -98,6 +98,11 @@ class CodeTable(Strict):
     """Systems whose tables a code of this system is looked up in when this one has none:
     Belgium's ICD-10-BE writes diagnoses (ICD-10-CM) and operations (ICD-10-PCS, "0RSH04Z")
     under one URI."""
+    prefixed_uris: dict[str, str] = {}
+    """URIs of systems that write this classification's codes behind a letter of their own,
+    → the letter (Denmark's SKS, one system for all: "DS720" is the ICD-10 code S72.0 and
+    "KNFJ51" the NCSP code NFJ51): the letter dropped, the code is read as a national
+    modification's."""
     variant_pattern: str | None = None
     """A regular expression for the folded names of national modifications no URI lists
     ("…/icd-10-am", "…/icd10ca", "…/terminologie-cim-10"): a system no table names is taken as
@@ -155,6 +160,11 @@ class CodeTables:
                           for t in tables.values() if t.variant_pattern]
         self._by_pattern: dict[str, CodeTable | None] = {}
         """Folded system names → the table their name makes them a variant of (remembered)."""
+        self._prefixed: dict[str, list[tuple[str, CodeTable]]] = {}
+        """Folded system names → (letter, table) of each classification they write behind it."""
+        for table in tables.values():
+            for name, letter in table.prefixed_uris.items():
+                self._prefixed.setdefault(_fold(name), []).append((letter.upper(), table))
         for table in tables.values():
             self._ranges[id(table)] = [
                 (r.first, r.last, r.entry())
@@ -186,8 +196,31 @@ class CodeTables:
                 (t for t, pattern in self._patterns if pattern.search(folded)), None)
         return self._by_pattern[folded]
 
+    def _behind_letter(self, system: str, code: str) -> tuple[CodeTable, str] | None:
+        """(table, code without the letter) for a system writing codes behind a letter."""
+        wanted = code.strip().upper()
+        return next(((table, wanted[len(letter):])
+                     for letter, table in self._prefixed.get(_fold(system), ())
+                     if wanted.startswith(letter) and len(wanted) > len(letter)), None)
+
+    def table_of_code(self, system: str, code: str) -> tuple[CodeTable, bool] | None:
+        """The table a code of `system` is read in, and whether it is a national code's.
+
+        A national code's category alone is verified: SKS "DS720" is read in ICD-10's.
+        """
+        behind = self._behind_letter(system, code)
+        if behind is not None:
+            return behind[0], True
+        table = self.table_for(system)
+        return (table, self.variant_of(system) is not None) if table is not None else None
+
     def lookup(self, system: str, code: str) -> CodeHit | None:
         """The entry for a code (a family's when matched by prefix, longest first)."""
+        behind = self._behind_letter(system, code)
+        if behind is not None:  # SKS "DS720": ICD-10 S72.0, a national code
+            table, own = behind
+            hit = self._own_hit(table, table.system, own)
+            return replace(hit, system=system.strip(), code=code.strip()) if hit else None
         table = self.table_for(system)
         if table is None:
             return None
@@ -227,6 +260,12 @@ class CodeTables:
         A code its own table lacks but a companion's (`also`) holds is checked as that
         system's ("0RSH04Z" under ICD-10-BE is an ICD-10-PCS code, not a missing diagnosis).
         """
+        behind = self._behind_letter(system, code)
+        if behind is not None:  # a national code: its category in the maintained list
+            table, own = behind
+            category = table.category(own)
+            return (VERIFIERS[table.verified_by](category) if category else False) \
+                if table.verified_by else None
         table = self.table_for(system)
         if table is not None and table.also and self._own_hit(table, system, code) is None:
             companion = next((other for other in table.also

@@ -682,10 +682,11 @@ def _verify(out: _Collector, codes: tuple[CodeRef, ...], source: str
         known = tables.verified(code.system, code.code)
         if known is None:
             continue
-        table = tables.table_for(code.system)
-        assert table is not None and table.verified_by is not None
+        read_in = tables.table_of_code(code.system, code.code)
+        assert read_in is not None and read_in[0].verified_by is not None
+        table, national = read_in
         if known:
-            what = "its category" if tables.variant_of(code.system) is not None else "the code"
+            what = "its category" if national else "the code"
             notes[code] = f"; {what} verified in the {table.verified_by} code list"
             continue
         refused.add(code)
