@@ -260,23 +260,21 @@ class CodeTables:
         A code its own table lacks but a companion's (`also`) holds is checked as that
         system's ("0RSH04Z" under ICD-10-BE is an ICD-10-PCS code, not a missing diagnosis).
         """
+        read_in = self.table_of_code(system, code)
+        if read_in is None:
+            return None
+        table, national = read_in
         behind = self._behind_letter(system, code)
-        if behind is not None:  # a national code: its category in the maintained list
-            table, own = behind
-            category = table.category(own)
-            return (VERIFIERS[table.verified_by](category) if category else False) \
-                if table.verified_by else None
-        table = self.table_for(system)
-        if table is not None and table.also and self._own_hit(table, system, code) is None:
+        own = behind[1] if behind is not None else code  # SKS "DS720": S720
+        if behind is None and table.also and self._own_hit(table, system, code) is None:
             companion = next((other for other in table.also
                               if self.lookup(other, code) is not None), None)
             if companion is not None:
                 return self.verified(companion, code)
-        if table is None or table.verified_by is None:
+        if table.verified_by is None:
             return None
-        wanted: str | None = code.strip().upper()
-        if self.variant_of(system) is not None:
-            wanted = table.category(code)  # a national code's category
+        # a national code's category
+        wanted = table.category(own) if national else own.strip().upper()
         return VERIFIERS[table.verified_by](wanted) if wanted else False
 
 
