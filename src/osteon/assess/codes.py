@@ -203,16 +203,22 @@ class CodeTables:
                      for letter, table in self._prefixed.get(_fold(system), ())
                      if wanted.startswith(letter) and len(wanted) > len(letter)), None)
 
+    def _reading(self, system: str, code: str) -> tuple[CodeTable, str, bool] | None:
+        """(table, the code as that table reads it, whether it is a national code's)."""
+        behind = self._behind_letter(system, code)
+        if behind is not None:  # SKS "DS720": S720 in ICD-10's table
+            return behind[0], behind[1], True
+        table = self.table_for(system)
+        return (table, code, self.variant_of(system) is not None) if table is not None \
+            else None
+
     def table_of_code(self, system: str, code: str) -> tuple[CodeTable, bool] | None:
         """The table a code of `system` is read in, and whether it is a national code's.
 
         A national code's category alone is verified: SKS "DS720" is read in ICD-10's.
         """
-        behind = self._behind_letter(system, code)
-        if behind is not None:
-            return behind[0], True
-        table = self.table_for(system)
-        return (table, self.variant_of(system) is not None) if table is not None else None
+        reading = self._reading(system, code)
+        return (reading[0], reading[2]) if reading is not None else None
 
     def lookup(self, system: str, code: str) -> CodeHit | None:
         """The entry for a code (a family's when matched by prefix, longest first)."""
@@ -260,13 +266,12 @@ class CodeTables:
         A code its own table lacks but a companion's (`also`) holds is checked as that
         system's ("0RSH04Z" under ICD-10-BE is an ICD-10-PCS code, not a missing diagnosis).
         """
-        read_in = self.table_of_code(system, code)
-        if read_in is None:
+        reading = self._reading(system, code)
+        if reading is None:
             return None
-        table, national = read_in
-        behind = self._behind_letter(system, code)
-        own = behind[1] if behind is not None else code  # SKS "DS720": S720
-        if behind is None and table.also and self._own_hit(table, system, code) is None:
+        table, own, national = reading
+        lettered = own != code  # SKS "DS720": read as S720, no companion table
+        if not lettered and table.also and self._own_hit(table, system, code) is None:
             companion = next((other for other in table.also
                               if self.lookup(other, code) is not None), None)
             if companion is not None:
