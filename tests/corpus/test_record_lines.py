@@ -64,3 +64,23 @@ def test_who_wrote_it_and_where_it_appeared_are_answered(tmp_path) -> None:  # t
                       "and when was it published?")
     assert not scar.abstained and "Osei" in scar.answer and "iCase" in scar.answer, scar.answer
     assert not case.abstained and "Okonkwo" in case.answer and "2031" in case.answer, case.answer
+
+
+def test_a_line_ending_on_an_initial_runs_on(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    doc = _document(tmp_path, empty_store, "review.txt",
+                    "Current ideas on heterotopic bone\n\n"
+                    "Correspondence should be\nsent to Professor K. L.\nMbeki.\n"
+                    "The review was written in 2031.\n")
+    sentences = [s.text for s in doc.sentences]
+    assert "Correspondence should be sent to Professor K. L. Mbeki." in sentences, sentences
+    assert "The review was written in 2031." in sentences
+
+
+def test_a_long_journal_name_stays_with_its_issue(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
+    doc = _document(tmp_path, empty_store, "abstract.txt",
+                    "Bone in the brainstem of a boy\n\n"
+                    "Osteoneuropathology. 2031 Mar;12(2):45-50. doi: 10.1000/onp.123.\n\n"
+                    "Abstract\n\nA boy had a mass of bone in his brainstem.\n")
+    sentences = [s.text for s in doc.sentences]
+    assert "Osteoneuropathology. 2031 Mar;12(2):45-50. doi: 10.1000/onp.123." in sentences, (
+        sentences)

@@ -389,4 +389,5 @@ def _trim(text: str, offset: int) -> tuple[int, int]:
 
 def _ends_sentence(text: str, rules: LayoutRules) -> bool:
     stripped = text.rstrip()
-    return bool(stripped) and stripped[-1] in rules.terminal_punctuation
+    return (bool(stripped) and stripped[-1] in rules.terminal_punctuation
+            and not rules.runs_on(stripped))

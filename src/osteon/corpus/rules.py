@@ -99,13 +99,15 @@ class LayoutRules(Strict):
     record_line: str = "(?!)"
     """A line holding a publication's record (a DOI, a full date): never a heading (a
     wrapped line of a paragraph may hold a date, so it does not stand alone)."""
+    open_line_end: str = "(?!)"
+    """How a line ends whose last stop is an initial's or a title's: it runs on."""
 
     @field_validator("list_markers", "own_line")
     @classmethod
     def _markers_compile(cls, values: list[str]) -> list[str]:
         return [check_regex(value) for value in values]
 
-    @field_validator("label_line", "record_line", "generic_title")
+    @field_validator("label_line", "record_line", "generic_title", "open_line_end")
     @classmethod
     def _label_compiles(cls, value: str) -> str:
         return check_regex(value)
@@ -132,6 +134,10 @@ class LayoutRules(Strict):
         """Whether a whole line is a "Label: value" or a record line (no heading)."""
         return _compiled_line(f"{self.label_line}|{self.record_line}").fullmatch(
             line) is not None
+
+    def runs_on(self, line: str) -> bool:
+        """Whether a line's last stop is an initial's or a title's ("… Professor P. V.")."""
+        return _compiled_line(self.open_line_end).search(line.rstrip()) is not None
 
     def is_record_line(self, line: str) -> bool:
         """Whether a whole line holds a publication's record (a date, a byline): no title."""

@@ -33,7 +33,7 @@ _WEB = re.compile(r"www\.|://|@", re.IGNORECASE)
 _CITATION_GOES_ON = re.compile(r"\s+(?:19|20)\d\d(?:\s+[A-Z][a-z]{2}\b|\s*;\s*\d)")
 """A year with a month or a volume after a full stop: the stop ends a journal's abbreviated
 name ("Int J Oral Maxillofac Surg. 2024 Mar;53(3)"), not a sentence ..."""
-_JOURNAL_WORD = re.compile(r"[a-z]?[A-Z][a-z]{0,12}\.")
+_JOURNAL_WORD = re.compile(r"[a-z]?[A-Z][a-z]{0,24}\.")
 """... when the stop ends a capitalised word ("Surg.", "Int.", "ePlasty."), not a year or a
 figure."""
 _HAS_WORD = re.compile(r"\w")
