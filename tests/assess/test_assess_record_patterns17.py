@@ -29,6 +29,6 @@ def test_a_verdict_written_after_the_diagnosis_denies_it(text):  # type: ignore[
 
 def test_a_list_before_an_unrelated_verb_is_still_present():  # type: ignore[no-untyped-def]
     found = statuses({"notes": ["HO of the right hip, seen on CT; bone scan atmesti"]})
-    # eight words back reach the HO: but a verdict on the scan is not one on a diagnosis
-    # named before a semicolon
+    # the verdict's longer reach stops where the clause does: a scan ruled out after a
+    # semicolon says nothing of the HO before it
     assert found.get("heterotopic_ossification") == {"active"}, found
