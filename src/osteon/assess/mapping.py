@@ -226,13 +226,12 @@ def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRe
     given = "allergy" if kind == "allergy" else None
     sites = _known_sites(out, entry)
     ended, end_date_only = _end(out, entry, source, when)
+    # the entry's own name, then its codes' displays (a display must cover enough of its
+    # words: `cover`; the name asks no cover)
     out.notes += [NoteText(t, source, when, date_only, entry.status, ended, end_date_only,
-                           types=allowed, observed=seen, medicine_as=given, sites=sites)
-                  for t in name]
-    out.notes += [NoteText(t, source, when, date_only, entry.status, ended, end_date_only,
-                           types=allowed, min_cover=cover, observed=seen, medicine_as=given,
+                           types=allowed, min_cover=least, observed=seen, medicine_as=given,
                            sites=sites)
-                  for t in displays]
+                  for texts, least in ((name, 0.0), (displays, cover)) for t in texts]
     out.notes += [NoteText(t, noted, when, date_only, entry.status, day=local_day(entry.date),
                            observed=seen) for t in entry.notes]
 
