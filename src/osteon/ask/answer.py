@@ -132,12 +132,13 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                           len(top))
     detail = (asked_detail(knowledge, question.text, qtypes[0], rules)
               if qtypes[0].only_with_answer else None)
-    if detail is not None and not any(
-            r.holds.get(qtypes[0].name) and _about_asked(r, top[0], question)
-            and detail.given_by(r)
-            and (r.place.doc_id == top[0].place.doc_id or not (
-                qtypes[0].of_population and of_other_population(knowledge, question, [r])))
-            for r in top):
+    giving = [] if detail is None else [
+        r for r in top
+        if r.holds.get(qtypes[0].name) and _about_asked(r, top[0], question)
+        and detail.given_by(r)
+        and (r.place.doc_id == top[0].place.doc_id or not (
+            qtypes[0].of_population and of_other_population(knowledge, question, [r])))]
+    if detail is not None and not giving:
         # "how much does it cost?" over sentences that name no price: no answer in them; "what
         # percentage of combat amputees…?" over other pages' figures of other patients, neither
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
@@ -178,7 +179,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         summary = path.summary
         statements = path.steps + statements
     else:
-        summary = _summary(question, qtypes, facts, top, knowledge)
+        summary = _summary(question, qtypes, facts, top, knowledge, giving)
     if conflicts:
         summary += " The sources disagree on part of this; both sides are shown."
     return Answer(question.text, summary, False, statements, conflicts, (),
@@ -556,13 +557,16 @@ def _rank(assertion: Assertion) -> tuple:
 
 
 def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence[Fact],
-             top: Sequence[Ranked], knowledge: KnowledgeStore) -> str:
+             top: Sequence[Ranked], knowledge: KnowledgeStore,
+             giving: Sequence[Ranked] = ()) -> str:
     """A short direct answer from the quoted sentences only (so every word is cited).
 
     Where the question asks for a list and nothing else (causes, treatments,
     symptoms of a condition) and the quoted sentences carry claims naming the items,
     the answer names them with their figures; otherwise it is the best sentence
     itself, and the best one for a further intent when another sentence answers it.
+    `giving`: the quoted sentences that give the one detail asked of what is asked
+    (`detail_fit`); one of them leads.
     """
     main = qtypes[0]
     if (main.name in LISTING and question.concepts
@@ -579,7 +583,7 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
             name = lexicon.get(concept).name if concept in lexicon else concept
             text = main.lead.format(concept=name) + ": " + "; ".join(_listed(own, knowledge))
             return text[:1].upper() + text[1:] + "."
-    lead = _lead(top, main)
+    lead = _lead(top, main, giving)
     chosen = [lead]
     in_scope = [r for r in top if r.features["scope"] >= 0]  # not another population's figure
     for qtype in qtypes[1:]:
@@ -663,7 +667,8 @@ def _setting(question: Question, knowledge: KnowledgeStore) -> set[str]:
             if first < len(starts) and SETTING.search(text[:starts[first]])}
 
 
-def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
+def _lead(top: Sequence[Ranked], main: QuestionType, giving: Sequence[Ranked] = ()
+          ) -> Ranked:
     """The sentence the short answer quotes first.
 
     The best, unless a nearly as good one holds what the main intent asks for (a
@@ -675,9 +680,10 @@ def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
     # nor a study's aim or title ("The purpose of this meta-analysis was…"), which repeats
     # the question's words and says nothing of what was found; a lead-in that gives the one
     # detail asked for does ("…consists of two appointments:" for "how many visits?")
+    asks = compiled(ranking_rules().page_question)
     saying = [r for r in top if (not r.place.text.rstrip().endswith(":")
                                  or (main.only_with_answer and r.holds.get(main.name)))
-              and not r.features.get("aim")] or list(top)
+              and not r.features.get("aim") and not asks.search(r.place.text)] or list(top)
     best = saying[0]
     if best.scope_note:  # out of the question's scope: one within it, nearly as good, leads
         within = next((r for r in saying if not r.scope_note), None)
@@ -689,6 +695,9 @@ def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
     held = bool(main.answer) and any(r.holds.get(main.name) for r in saying)
 
     def answers(r: Ranked) -> bool:
+        if giving:  # the detail of what is asked, on the page named: "How old was the
+            # patient Freke described?" is not led by another page's patient's age
+            return any(r is g for g in giving)
         if held:
             return bool(r.holds.get(main.name))
         return bool(main.cues and compiled(main.cues).search(r.place.text))
@@ -696,11 +705,16 @@ def _lead(top: Sequence[Ranked], main: QuestionType) -> Ranked:
     if answers(best):
         return best
     if held and main.only_with_answer:  # "how much does it cost?": the sentence with a price
-        return next(r for r in saying if answers(r))
+        return next((r for r in saying if answers(r)), best)
     # of those that answer, nearly as good: the one most in the question's scope ("when
     # does HO develop after a knee replacement?" is not led by a figure for SCI)
+    # ... and one that only uses the intent's words on another page only as much about the
+    # question's concepts ("why were people worried calcium sulfate might cause HO?" is not
+    # led by another page's "because" sentence about amputees)
     answering = [r for r in saying if answers(r) and r.score >= LEAD_SHARE * best.score
-                 and not (r.scope_note and not best.scope_note)]
+                 and not (r.scope_note and not best.scope_note)
+                 and (held or r.place.doc_id == best.place.doc_id
+                      or r.features.get("concepts", 0.0) >= best.features.get("concepts", 0.0))]
     return max(answering, key=lambda r: r.features["scope"], default=best)
 
 

@@ -77,7 +77,16 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     found = _bm25(knowledge, question, rules)
     lexical, leading = found.scores, found.leading
     pages, in_best_pages = _context(knowledge, found, rules)
+    titled = _quoted_titles(knowledge, question.text)
+    if titled:  # the page whose title the question quotes is the one it is about
+        pages = {**{doc: share * OTHER_THAN_QUOTED for doc, share in pages.items()},
+                 **dict.fromkeys(titled, max(pages.values(), default=1.0))}
     under_heading = set(_headed(knowledge, pages, qtypes, rules))
+    if pages and any(t.of_page for t in qtypes):
+        # a page's record of itself (its journal line, its byline) shares no word with "where
+        # and when was <its title> published?": that page's opening sentences join
+        under_heading.update(knowledge.store.sentence_keys(
+            titled or _best_pages(pages, rules)[:1], rules.context.whole_page))
     for key in under_heading:
         in_best_pages.setdefault(key, 0.0)
     for key, share in in_best_pages.items():
@@ -89,9 +98,10 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
     places = knowledge.sentences(set(lexical) | set(claims))
     read_on = _read_on(knowledge, lexical, places, rules)
-    for key, (share, place) in read_on.items():
+    for key, (share, place, _) in read_on.items():
         lexical[key] = max(lexical.get(key, 0.0), share)
         places[key] = place
+    answers = {key for key, (_, _, answering) in read_on.items() if answering}
     # in document order: ties are then broken the same way in every process (a set's
     # order changes with PYTHONHASHSEED, and so did 57 of 401 answers on a large store)
     places = dict(sorted(places.items()))
@@ -161,6 +171,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                         answer_tests[0], text, named, families, knowledge))))):
             continue  # neither the question's concepts, nor its words, nor a claim
         if (((n_words < rules.min_words or _only_names(place.text, knowledge))
+             and key not in answers  # a page's answer to its own question: "males"
              # an item its lead-in makes a claim of ("Common causes include:" then
              # "Burns.") says that much, and is quoted with its lead-in; an outline's
              # heading-like item ("XRay") says it in the items under it
@@ -280,6 +291,7 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
                              if kind in lexicon for w in _tokens(lexicon.get(kind).name)
                              if len(w) > 1)
     related = [w for phrase in question.related for w in _tokens(phrase)]
+    related += [w for short in _abbreviated(knowledge, question) for w in _tokens(short)]
     asked = [w for w in question.words if w not in capitals]
     # every word either search may use is counted: one left uncounted ("x-ray", whose two
     # index terms ten thousand sentences each hold) passed for the rarest of all
@@ -364,8 +376,12 @@ def _subject_families(question: Question, families: list[frozenset[str]],
 
 def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float],
              places: dict[Key, SentencePlace], rules: RankingRules
-             ) -> dict[Key, tuple[float, SentencePlace]]:
+             ) -> dict[Key, tuple[float, SentencePlace, bool]]:
     """The sentences right after the best candidates that point back to them, at half share.
+
+    A page's own question ("what are the 2 main categories of HO" on a flashcard or an FAQ)
+    is answered by the sentence after it, which joins at the question's full share (and
+    counts as evidence however short: the flag).
 
     "Significant periarticular HO may occur following TBI. This can result in profound
     functional loss of motion, disability, and pain.": the second sentence answers "what
@@ -374,13 +390,43 @@ def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float],
     `places`: the candidates' sentences, already read; only the new ones are looked up.
     """
     best = sorted(lexical.items(), key=lambda kv: (-kv[1], kv[0]))[:rules.read_on]
-    after = {(doc, idx + 1): share / 2 for (doc, idx), share in best if share > 0}
+    asks = compiled(rules.page_question)
+    after = {(doc, idx + 1): share if asks.search(places[(doc, idx)].text) else share / 2
+             for (doc, idx), share in best if share > 0 and (doc, idx) in places}
     found = {key: places[key] for key in after if key in places}
     found.update(knowledge.sentences([key for key in after if key not in places]))
-    return {key: (share, place) for key, share in after.items()
-            if (place := found.get(key)) is not None and starts(rules.anaphora, place.text)
+    return {key: (share, place, answers) for key, share in after.items()
+            if (place := found.get(key)) is not None
             and (before := places.get((key[0], key[1] - 1))) is not None
-            and before.section_path == place.section_path}
+            and before.section_path == place.section_path
+            and ((answers := bool(asks.search(before.text)))
+                 or starts(rules.anaphora, place.text))}
+
+
+PHRASE_LOOKS = 6
+"""Phrases of a question looked up as a source's defined long form (one look each)."""
+
+
+def _abbreviated(knowledge: KnowledgeStore, question: Question) -> list[str]:
+    """The abbreviations sources define for the question's phrases of two or three words.
+
+    "why were people worried calcium sulfate might cause HO?" is answered by "As CS has
+    historically been used as a bone void filler, there are some concerns…" on a page that
+    wrote "calcium sulfate (CS)" before: the search takes "CS" as another name for the
+    phrase, as it takes a concept's abbreviations.
+    """
+    stopwords = question_rules().stopwords
+    runs: list[list[str]] = [[]]
+    for word in WORD.findall(question.text):
+        lower = word.lower()
+        if lower in stopwords or not word.isalpha() or len(word) < 3:
+            runs.append([])
+        else:
+            runs[-1].append(lower)
+    phrases = [" ".join(run[i:i + n]) for run in runs for n in (3, 2)
+               for i in range(len(run) - n + 1)][:PHRASE_LOOKS]
+    found = knowledge.store.abbreviations_of(phrases) if phrases else {}
+    return sorted({short for shorts in found.values() for short in shorts})
 
 
 ABBREVIATION_MAX = 6
@@ -397,6 +443,25 @@ def _only_abbreviations(knowledge: KnowledgeStore, question: Question) -> frozen
     lower = [w for w in WORD.findall(question.text) if w.isalpha() and w.islower()
              and len(w) <= ABBREVIATION_MAX and w not in stopwords]
     return knowledge.store.only_in_capitals(lower) if lower else frozenset()
+
+
+QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['\"“‘](?P<quoted>[^'\"“”‘’]{12,200})['\"”’]"
+                    r"(?=[\s.,;:?!)]|$)")
+"""A phrase a question quotes: "the case report 'Oral management in a patient with FOP'"."""
+TITLE_WORDS = 3
+OTHER_THAN_QUOTED = 0.9
+"""What another page's share of the question's words counts beside the page it quotes."""
+
+
+def _quoted_titles(knowledge: KnowledgeStore, text: str) -> list[str]:
+    """The pages whose title a question quotes (of three words or more), at most two."""
+    found: list[str] = []
+    for m in QUOTED.finditer(text):
+        quoted = m.group("quoted").strip(" .")
+        if len(quoted.split()) >= TITLE_WORDS:
+            found += knowledge.store.titled(quoted)
+    found = list(dict.fromkeys(found))
+    return found if len(found) <= 2 else []
 
 
 def _headed(knowledge: KnowledgeStore, pages: dict[str, float],
@@ -587,6 +652,9 @@ class _AnswerTest:
     requires: tuple[str, ...] = ()
     """Patterns an answering sentence must match besides: the event a question asks the
     year of ("did he die" wants a death)."""
+    given: re.Pattern[str] | None = None
+    """The figures the question itself gives ("how many of THE 102 patients…?"): a sentence
+    holding only those holds no answer ("CT scans of 102 patients were evaluated")."""
     subjects: tuple[frozenset[str], ...] = ()
     """The concept families a sentence's subject names to be about what is asked: those
     of the asking sentence after a preamble ("I use a wheelchair after a spinal cord
@@ -615,7 +683,16 @@ def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: 
                           frozenset(asked | set(question.excluded))))
     requires = tuple(said for asked, said in qtype.events.items()
                      if compiled(asked).search(question.text))
-    return _AnswerTest(tuple(detectors), requires, subjects)
+    figures = sorted({m.group("figure") for m in GIVEN_FIGURE.finditer(question.text)})
+    given = (re.compile(r"(?<![\d.,])(?:" + "|".join(map(re.escape, figures)) + r")(?![\d.,]\d)")
+             if figures else None)
+    return _AnswerTest(tuple(detectors), requires, given, subjects)
+
+
+GIVEN_FIGURE = re.compile(r"\b(?:the|these|those|its|their|all)\s+(?!(?:18|19|20)\d\d\b)"
+                          r"(?P<figure>\d[\d,.]*\d|\d)\b", re.IGNORECASE)
+"""A figure the question states as known: "of the 102 patients", "its 56 cases" (a year
+names which one: "the 2006 case" is answered by its record line, which holds the year)."""
 
 
 def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],
@@ -623,6 +700,8 @@ def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],
     """Does the text quoted hold what this intent asks for (besides the question's concepts)?"""
     if not all(compiled(r).search(text) for r in test.requires):
         return False  # a year, but of another event
+    if test.given is not None:  # the question's own figures answer nothing
+        text = test.given.sub("#", text)
     for pattern, subject_asked, types, barred in test.detectors:
         matched, subject = subject_found(pattern, text) if pattern else (False, None)
         if matched and (not subject_asked or _names_all(

@@ -156,6 +156,8 @@ class RankingRules(Strict):
     anaphora: str
     read_on: int = 0
     """The best candidates whose next sentence, when it points back, joins at half share."""
+    page_question: str = r"(?!)"
+    """A page's own question: the sentence after it is its answer and says what it asks."""
     aim: str
     one_case: str = r"(?!)"
     """A sentence that tells of one patient ("she suffered an anoxic brain injury following

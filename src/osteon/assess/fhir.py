@@ -71,6 +71,14 @@ def parse_bundle(raw: Any, *, name: str = "bundle") -> PatientIn:
     return reader.patient()
 
 
+def _version_order(resource: Any) -> tuple[int, str, str]:
+    """How late a version of a resource is: its versionId (a number first), then lastUpdated."""
+    meta = resource.meta
+    version = str(meta.versionId) if meta is not None and meta.versionId else ""
+    updated = meta.lastUpdated.isoformat() if meta is not None and meta.lastUpdated else ""
+    return (int(version) if version.isdigit() else -1, version, updated)
+
+
 class _Reader:
     """Collects validated resources, then turns them into entries."""
 
@@ -111,7 +119,32 @@ class _Reader:
             loc = ".".join(str(p) for p in first["loc"]) or "resource"
             self.warnings.append(f"{label}: not valid FHIR R4 ({loc}: {first['msg']}); skipped")
 
+    def _latest_versions(self) -> list[Any]:
+        """Each resource once: of several versions of one (a history bundle), the latest.
+
+        A history export lists a Condition as first recorded ("? cerebral infarction",
+        provisional) and again as corrected (entered-in-error): only the correction is the
+        record's word. The latest is the highest versionId, else the last updated, else the
+        first listed (a history bundle lists the newest first).
+        """
+        latest: dict[tuple[str, str], Any] = {}
+        count: Counter[tuple[str, str]] = Counter()
+        for resource in self.resources:
+            if not resource.id:
+                continue
+            key = (resource.get_resource_type(), resource.id)
+            count[key] += 1
+            if key not in latest or _version_order(resource) > _version_order(latest[key]):
+                latest[key] = resource
+        for (kind, ident), n in count.items():
+            if n > 1:
+                self.warnings.append(f"{kind}/{ident}: {n} versions in the bundle; the latest "
+                                     "is read")
+        return [r for r in self.resources if not r.id
+                or latest[(r.get_resource_type(), r.id)] is r]
+
     def patient(self) -> PatientIn:
+        self.resources = self._latest_versions()
         out: dict[str, Any] = {k: [] for k in ("conditions", "procedures", "findings", "labs",
                                                "medications", "allergies", "notes")}
         medications = {_ref_key(r): r for r in self.resources

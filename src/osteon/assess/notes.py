@@ -72,6 +72,9 @@ class NoteRules(Strict):
     service_after: str | None = None
     """A regular expression for words right after an operation's name that make it a
     service ("SURGERY CONSULT", "surgery clinic"): no operation the patient had."""
+    register_after: str | None = None
+    """Words right after any concept that make it a register or a body that collects it
+    ("stroke registry", "FOP association"): nothing the patient has."""
     service_before: str | None = None
     """... and for words right before it ("Specialty Dentist in Oral Surgery")."""
     letterhead: str | None = None
@@ -549,6 +552,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
                 # ossification)": watched for, not had
             if kind == "procedure" and _service(clause, mention.text):
                 continue  # "PEDS SURGERY CONSULT": the team, not an operation
+            if _after(clause, mention.text, "register_after", right_after=True):
+                continue  # "for the regional stroke registry": a register, not a stroke
             waits = (status == PLANNED and waits_on_something(clause)) or (
                 kind == "procedure" and _declined(clause, mention.text))
             if waits:

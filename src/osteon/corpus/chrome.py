@@ -87,14 +87,21 @@ def mark_repeated_lines(
 def mark_sandwiched(texts: Sequence[str], marks: dict[int, str], rules: ChromeRules) -> None:
     """Mark short unpunctuated lines that sit between two chrome lines."""
     filled = [i for i, t in enumerate(texts) if t.strip()]
+    asks = re.compile(rules.sandwich.asks, re.IGNORECASE)
+    labels = re.compile(rules.sandwich.labels)
+
+    def widget(j: int) -> bool:  # a label ("Q", "A") is chrome that frames content
+        return j in marks and not labels.fullmatch(texts[j].strip())
+
     for pos, i in enumerate(filled):
         if i in marks or pos == 0 or pos == len(filled) - 1:
             continue
         before, after = filled[pos - 1], filled[pos + 1]
         text = texts[i].strip()
         if (
-            before in marks and after in marks
+            widget(before) and widget(after)
             and len(text.split()) <= rules.sandwich.max_words
             and text[-1] not in _SENTENCE_PUNCT
+            and not asks.match(text)
         ):
             marks[i] = "chrome-widget"

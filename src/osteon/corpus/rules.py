@@ -50,6 +50,15 @@ class Sandwich(Strict):
     """Short lines between two chrome lines belong to the same widget."""
 
     max_words: int = Field(ge=1)
+    asks: str = r"(?!)"
+    """A line asking a question is a page's own question, never a widget's text."""
+    labels: str = r"(?!)"
+    """Chrome lines that only label what follows ("Q", "A"): no widget around a line."""
+
+    @field_validator("asks", "labels")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return check_regex(value)
 
 
 class ChromeRules(Strict):

@@ -493,6 +493,16 @@ class Store:
                 f"SELECT id, title FROM documents WHERE id IN ({marks})", chunk).fetchall())
         return found
 
+    def titled(self, phrase: str) -> list[str]:
+        """The documents whose title holds the phrase (case folded): a title a reader quotes."""
+        folded = " ".join(phrase.split()).casefold()
+        if not folded:
+            return []
+        escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return [doc for (doc,) in self._db.execute(
+            "SELECT id FROM documents WHERE lower(title) LIKE ? ESCAPE '\\' ORDER BY id",
+            (f"%{escaped}%",)).fetchall()]
+
     def get(self, doc_id: str) -> Document:
         """Load a whole document with its sections and sentences."""
         row = self._db.execute(
@@ -774,6 +784,35 @@ class Store:
             if known[word]:
                 found.add(word)
         return frozenset(found)
+
+    def abbreviations_of(self, phrases: Iterable[str]) -> dict[str, frozenset[str]]:
+        """The abbreviations the sources define for each phrase: "calcium sulfate (CS)".
+
+        A page that defines "CS" writes it from then on: "As CS has historically been used
+        as a bone void filler, there are concerns…" answers a question about calcium
+        sulfate with none of its words. A phrase is looked at in up to `CAPITALS_SAMPLE`
+        sentences holding it; remembered per version of the store.
+        """
+        known = self._this_version().setdefault("abbreviations", {})
+        found: dict[str, frozenset[str]] = {}
+        for phrase in dict.fromkeys(p for p in phrases if p.strip()):
+            if phrase not in known:
+                if len(known) >= HELD_CACHE:
+                    known.clear()
+                words = phrase.split()
+                rows = self._db.execute(
+                    "SELECT text FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?",
+                    ('"' + " ".join(w.replace('"', "") for w in words) + '"',
+                     CAPITALS_SAMPLE)).fetchall()
+                defined = re.compile(
+                    r"(?<![^\W\d_])(?i:" + r"[\s-]+".join(map(re.escape, words))
+                    + r")\s*\(\s*(?P<short>[A-Z][A-Za-z0-9-]{1,7})\s*[),;]")
+                known[phrase] = frozenset(
+                    m.group("short") for (text,) in rows for m in defined.finditer(text)
+                    if sum(ch.isupper() for ch in m.group("short")) >= 2)
+            if known[phrase]:
+                found[phrase] = known[phrase]
+        return found
 
     def writes(self, name: str) -> bool:
         """Whether some stored sentence writes `name` as given, its capitals kept ("MOVE").
