@@ -391,7 +391,9 @@ def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float],
     """
     best = sorted(lexical.items(), key=lambda kv: (-kv[1], kv[0]))[:rules.read_on]
     asks = compiled(rules.page_question)
-    after = {(doc, idx + 1): share if asks.search(places[(doc, idx)].text) else share / 2
+    asking = {key for key, share in best
+              if share > 0 and key in places and asks.search(places[key].text)}
+    after = {(doc, idx + 1): share if (doc, idx) in asking else share / 2
              for (doc, idx), share in best if share > 0 and (doc, idx) in places}
     found = {key: places[key] for key in after if key in places}
     found.update(knowledge.sentences([key for key in after if key not in places]))
@@ -399,7 +401,7 @@ def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float],
             if (place := found.get(key)) is not None
             and (before := places.get((key[0], key[1] - 1))) is not None
             and before.section_path == place.section_path
-            and ((answers := bool(asks.search(before.text)))
+            and ((answers := (key[0], key[1] - 1) in asking)
                  or starts(rules.anaphora, place.text))}
 
 

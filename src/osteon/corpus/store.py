@@ -774,16 +774,20 @@ class Store:
             if word not in known:
                 if len(known) >= HELD_CACHE:  # bounded like `absent_words`' memory
                     known.clear()
-                quoted = '"' + word + '"'
-                rows = self._db.execute(
-                    "SELECT text FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?",
-                    (quoted, CAPITALS_SAMPLE)).fetchall()
-                written = [m.group() for (text,) in rows for m in re.finditer(
-                    rf"(?<![^\W\d_]){re.escape(word)}[^\W\d_]*", text, re.IGNORECASE)]
+                written = [m.group() for text in self._sample_holding([word])
+                           for m in re.finditer(rf"(?<![^\W\d_]){re.escape(word)}[^\W\d_]*",
+                                                text, re.IGNORECASE)]
                 known[word] = bool(written) and all(w.isupper() for w in written)
             if known[word]:
                 found.add(word)
         return frozenset(found)
+
+    def _sample_holding(self, words: Sequence[str]) -> list[str]:
+        """Up to `CAPITALS_SAMPLE` stored sentences holding the words as one phrase."""
+        phrase = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+        return [text for (text,) in self._db.execute(
+            "SELECT text FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?",
+            (phrase, CAPITALS_SAMPLE))]
 
     def abbreviations_of(self, phrases: Iterable[str]) -> dict[str, frozenset[str]]:
         """The abbreviations the sources define for each phrase: "calcium sulfate (CS)".
@@ -793,22 +797,17 @@ class Store:
         sulfate with none of its words. A phrase is looked at in up to `CAPITALS_SAMPLE`
         sentences holding it; remembered per version of the store.
         """
-        known = self._this_version().setdefault("abbreviations", {})
+        known = self.per_version("abbreviations", HELD_CACHE)
         found: dict[str, frozenset[str]] = {}
         for phrase in dict.fromkeys(p for p in phrases if p.strip()):
             if phrase not in known:
-                if len(known) >= HELD_CACHE:
-                    known.clear()
                 words = phrase.split()
-                rows = self._db.execute(
-                    "SELECT text FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?",
-                    ('"' + " ".join(w.replace('"', "") for w in words) + '"',
-                     CAPITALS_SAMPLE)).fetchall()
                 defined = re.compile(
                     r"(?<![^\W\d_])(?i:" + r"[\s-]+".join(map(re.escape, words))
                     + r")\s*\(\s*(?P<short>[A-Z][A-Za-z0-9-]{1,7})\s*[),;]")
                 known[phrase] = frozenset(
-                    m.group("short") for (text,) in rows for m in defined.finditer(text)
+                    m.group("short") for text in self._sample_holding(words)
+                    for m in defined.finditer(text)
                     if sum(ch.isupper() for ch in m.group("short")) >= 2)
             if known[phrase]:
                 found[phrase] = known[phrase]
