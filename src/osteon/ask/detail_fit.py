@@ -107,13 +107,22 @@ def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named:
     in the form of the place its people come from (`name_places`: "the Ethiopian patients"
     are on the page that says Ethiopia).
     """
-    names = [POSSESSIVE.sub("", w.lower()) for i, (_, _, w) in enumerate(words)
-             if _capitalised(text, words, i) and i not in named and "-" not in w
-             and w.lower() not in rules.stopwords and len(w) >= SHORTEST_EVENT_WORD]
+    at = [i for i, (_, _, w) in enumerate(words)
+          if _capitalised(text, words, i) and i not in named and "-" not in w
+          and w.lower() not in rules.stopwords and len(w) >= SHORTEST_EVENT_WORD]
+    names = [POSSESSIVE.sub("", words[i][2].lower()) for i in at]
     if not names:
         return None
     store = knowledge.store
     held = dict(store.documents_holding(names).held)
+    # a name written apart that a page runs together ("Joey Sooch": its "JoeySooch")
+    joined = {pair: (a, b) for a, b in _neighbours(at, names)
+              if not held.get(a) and not held.get(b) for pair in (a + b,)}
+    if joined:
+        together = store.documents_holding(joined).held
+        for pair, (a, b) in joined.items():
+            if together.get(pair):
+                held[a] = held[b] = together[pair]
     places = {n: found for n in names if not held.get(n) and (found := places_of(n, rules))}
     if places:
         more = store.documents_holding(p for found in places.values() for p in found).held
@@ -124,6 +133,11 @@ def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named:
         return None
     common = set.intersection(*rare)
     return frozenset(common or set.union(*rare))
+
+
+def _neighbours(at: list[int], names: list[str]) -> list[tuple[str, str]]:
+    """The names that stand next to each other in the question, in pairs."""
+    return [(names[k], names[k + 1]) for k in range(len(at) - 1) if at[k + 1] == at[k] + 1]
 
 
 def own_page_record(ranked: list[Ranked], qtypes: Sequence[QuestionType]) -> list[Ranked]:

@@ -12,7 +12,7 @@ lists (inflections, negating prefixes, combining forms, derivations) are data
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -103,6 +103,20 @@ def closes_a_compound(word: str, vocabulary: list[str]) -> bool:
     forms = (word, word[:-1]) if word.endswith("s") and not word.endswith("ss") else (word,)
     return len(word) >= CLOSING_WORD and any(
         len(head) >= COMPOUND_HEAD for form in forms for head in _heads_before(form, vocabulary))
+
+
+def written_as_one(word: str, words: Sequence[str], vocabulary: list[str]) -> bool:
+    """Does a source write the word run together with the question's word next to it?
+
+    "Joey Sooch" is a page's "JoeySooch" (a handle), "bone scan" another's "bonescan": the
+    words the question writes apart are one word there, so neither is unmentioned. The
+    index keeps its words without a final "s", so the joined form is looked for so too.
+    """
+    at = [i for i, w in enumerate(words) if w == word]
+    pairs = {words[i - 1] + word for i in at if i > 0} | {
+        word + words[i + 1] for i in at if i + 1 < len(words)}
+    forms = pairs | {p[:-1] for p in pairs if p.endswith("s") and not p.endswith("ss")}
+    return any(v in forms for v in vocabulary)
 
 
 def _heads_before(form: str, vocabulary: list[str]) -> Iterator[str]:

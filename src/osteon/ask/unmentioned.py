@@ -30,6 +30,7 @@ from osteon.ask.spelling import (
     place_of_people,
     relative,
     resembles,
+    written_as_one,
 )
 from osteon.ask.understand import (
     COPULAS,
@@ -734,12 +735,14 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     if not absent:
         return []
     vocabulary = knowledge.store.vocabulary()
-    folded = " ".join(_folded_words(question.text))
+    asked = _folded_words(question.text)
+    folded = " ".join(asked)
     sources = knowledge.store.source_names()  # "the UPMC case": a source named as it is known
     # a slip of a word that frames any question ("actualy") frames this one; Roman
     # numerals joined ("Brooker II-III") are grades, no topic
     return [w for w in absent if not _source_named(w, sources) and not ROMAN.fullmatch(w)
             and not closes_a_compound(w, vocabulary)
+            and not written_as_one(w, asked, vocabulary)
             and not _frames(w, rules) and not misspelt(w, vocabulary, rules)
             and not degree_of(w, vocabulary)
             and not relative(w, vocabulary, rules)

@@ -12,8 +12,8 @@ validated with
 One bad resource is skipped with a warning naming it; a bundle that is not a
 Bundle, or whose resources are valid R5 but not R4, is refused. A Procedure not done
 or an order revoked or cancelled is read as the operation absent (called off), and a
-Condition refuted as absent (ruled out: "Stroke - RULED OUT (mimic)"); other resources
-entered in error or cancelled are not read. Other resource
+Condition refuted or entered in error as absent (ruled out: "Stroke - RULED OUT (mimic)";
+not this patient's); other resources entered in error or cancelled are not read. Other resource
 types (Claim, ...) are counted in one warning; a type FHIR does not
 know is named.
 """
@@ -40,13 +40,20 @@ USED = ("Patient", "Condition", "Procedure", "ServiceRequest", "Observation",
         "Appointment")
 _TEXT_TYPES = ("text/plain", "text/markdown")
 """Attachments read as notes (their bytes are the text; other types are not read)."""
-_SKIP_STATUS = {"entered-in-error", "not-done", "cancelled", "refuted", "revoked"}
+ENTERED_IN_ERROR = "entered-in-error"
+_SKIP_STATUS = {ENTERED_IN_ERROR, "not-done", "cancelled", "refuted", "revoked"}
 _CALLED_OFF = {"not-done", "cancelled", "revoked"}
 """Statuses of a Procedure or ServiceRequest that say the operation was called off: it is
 read as absent (not done), so that the record says so, and the notes that still name it as
 booked ("62M for L TKA") are not read as an operation to come."""
 _TO_COME = {"proposed", "pending", "booked", "arrived", "checked-in", "waitlist"}
 """Statuses of an Appointment still to take place (not fulfilled, missed or cancelled)."""
+_NOT_THE_PATIENTS = {"refuted", ENTERED_IN_ERROR}
+"""Verification statuses of a Condition the record says the patient does not have: ruled out
+("Stroke - RULED OUT (mimic)"), or put on this chart by mistake ("Fracture of R femur",
+entered in error: "no femur injury, thigh normal"). Read as absent, so that the record shows
+it and nothing is advised on it; an erroneous entry's own notes are not read (they explain
+the mistake: "the stiff neck is from an FOP flare, not torticollis")."""
 _RESOLVED = {"inactive", "remission", "resolved"}
 _UNCERTAIN = {"unconfirmed", "provisional", "differential"}
 _HIGH = {"H", "HH", "HU", ">", "A", "AA"}
@@ -160,7 +167,10 @@ class _Reader:
                 continue
             try:
                 made = _convert(resource, medications)
-                if made is not None and isinstance(made[1], EntryIn) and _texts(resource):
+                if made is not None and _in_error(resource):
+                    self.warnings.append(f"{label}: entered in error; shown as not the "
+                                         "patient's, its notes not read")
+                elif made is not None and isinstance(made[1], EntryIn) and _texts(resource):
                     key, entry = made
                     made = key, entry.model_copy(update={
                         "notes": [*entry.notes, *_texts(resource)]})
@@ -212,6 +222,12 @@ def _valid_r5(kind: str, resource: dict) -> bool:
     return True
 
 
+def _in_error(resource: Any) -> bool:
+    """Does the record say this resource was put on the chart by mistake?"""
+    return ENTERED_IN_ERROR in (_code(getattr(resource, "status", None)),
+                                _first_code(getattr(resource, "verificationStatus", None)))
+
+
 def _ref_key(resource: Any) -> str:
     return f"{resource.get_resource_type()}/{resource.id}"
 
@@ -233,12 +249,12 @@ def _convert(resource: Any, medications: dict[str, Any]
         return None
     if kind == "Condition":
         verification = _first_code(resource.verificationStatus)
-        if verification in _SKIP_STATUS - {"refuted"}:
+        if verification in _SKIP_STATUS - _NOT_THE_PATIENTS:
             return None
         clinical = _first_code(resource.clinicalStatus)
         when, end = _first_time(resource, "onset")
         when = when or resource.recordedDate
-        state = ("absent" if verification == "refuted"  # ruled out: said, never had
+        state = ("absent" if verification in _NOT_THE_PATIENTS  # said, never had
                  else "possible" if verification in _UNCERTAIN  # hedged stays hedged
                  else "resolved" if clinical in _RESOLVED else "active")
         return "conditions", _entry(_named(resource), when, resource.bodySite, source, state,
