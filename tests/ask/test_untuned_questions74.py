@@ -40,3 +40,24 @@ def test_how_much_of_a_whole_asks_a_share() -> None:
     lexicon = load_lexicon()
     assert "share" in understand("How much of his body is locked?", lexicon).intents
     assert "share" not in understand("How much bone was removed?", lexicon).intents
+
+
+
+SUMMARY = ("Emergency care in FOP\n\n"
+           "The International Advisory Board\n\n"
+           "Methods\n\n"
+           "The summary was written with academic funding only.\n"
+           "Each chapter was reviewed by two members.\n")
+TRIAL = ("Rapamycin trial for FOP\n\n"
+         "Forty doctors reviewed each chapter of the rapamycin trial plan in FOP.\n"
+         "The trial of the drug starts in spring.\n")
+
+
+def test_a_name_only_a_heading_holds_names_its_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with store_of_pages(tmp_path, {"summary.txt": SUMMARY, "trial.txt": TRIAL}) as kb:
+        assert kb.knowledge.store.headed("International  Advisory board") == ["summary"]
+        answer = kb.ask("How many people reviewed each chapter for the International Advisory "
+                        "Board?")
+    # the count is the named page's, not another page's count of reviewers
+    assert "two members" in answer.answer, answer.answer
+    assert "forty" not in answer.answer.lower(), answer.answer

@@ -21,30 +21,31 @@ page the question is about, not by another page's record line (`own_page_record`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from osteon.ask.evidence import Ranked, stem_of, stems_of
+from osteon.ask.page_names import (
+    Span,
+    capitalised,
+    concept_words,
+    heading_named_pages,
+    name_positions,
+    question_words,
+)
 from osteon.ask.ranking_rules import compiled
 from osteon.ask.spelling import places_of
 from osteon.ask.text_memo import words_of
 from osteon.ask.understand import (
     POSSESSIVE,
-    WORD,
     QuestionRules,
     QuestionType,
-    find_concepts,
 )
 from osteon.knowledge.store import KnowledgeStore
 
 RARE_NAME_PAGES = 3
 """A name held by more pages than this sets nothing apart ("NSAID", "Europe")."""
 SHORTEST_EVENT_WORD = 3
-SENTENCE_END = re.compile(r"[.?!:]\s*$")
-
-Span = tuple[int, int, str]
-"""A word of the question: where it starts and ends, and the word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +69,8 @@ class AskedDetail:
 def asked_detail(knowledge: KnowledgeStore, text: str, qtype: QuestionType,
                  rules: QuestionRules) -> AskedDetail:
     """What the detail a question asks for is said of, read from its own words."""
-    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-    found = find_concepts(text, knowledge.lexicon, rules, fuzzy=False)
-    named = {i for _, first, last in found for i in range(first, last)}  # concepts' words
+    words = question_words(text)
+    named = concept_words(knowledge, text, rules)
     pages = _named_pages(knowledge, text, words, named, rules)
     if not qtype.event_words or any(compiled(asked).search(text) for asked in qtype.events):
         return AskedDetail(pages=pages)  # no event asked of, or one the type's rules know
@@ -85,18 +85,11 @@ def _event_stems(text: str, words: list[Span], named: set[int], qtype: QuestionT
         lower = POSSESSIVE.sub("", word.lower())
         if (i in named or lower in rules.stopwords or lower in rules.question_words
                 or len(lower) < SHORTEST_EVENT_WORD or any(ch.isdigit() for ch in lower)
-                or _capitalised(text, words, i)
+                or capitalised(text, words, i)
                 or any(a <= start and end <= b for a, b in asking)):
             continue
         stems.add(stem_of(lower))
     return frozenset(stems)
-
-
-def _capitalised(text: str, words: list[Span], i: int) -> bool:
-    """Is the word a name: capitalised where no sentence opens ("… skeleton. How old…")?"""
-    start, _, word = words[i]
-    return (i > 0 and word[:1].isupper() and word != "I"
-            and not SENTENCE_END.search(text[:start]))
 
 
 def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named: set[int],
@@ -107,9 +100,7 @@ def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named:
     in the form of the place its people come from (`name_places`: "the Ethiopian patients"
     are on the page that says Ethiopia).
     """
-    at = [i for i, (_, _, w) in enumerate(words)
-          if _capitalised(text, words, i) and i not in named and "-" not in w
-          and w.lower() not in rules.stopwords and len(w) >= SHORTEST_EVENT_WORD]
+    at = name_positions(text, words, named, rules)
     names = [POSSESSIVE.sub("", words[i][2].lower()) for i in at]
     if not names:
         return None
@@ -130,7 +121,8 @@ def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named:
             held[n] = next((more[p] for p in found if more.get(p)), {})
     rare = [set(held[n]) for n in names if 0 < len(held.get(n) or ()) <= RARE_NAME_PAGES]
     if not rare:
-        return None
+        # a name only a byline or a heading holds ("Joseph Suchanek's story")
+        return frozenset(heading_named_pages(knowledge, text, rules)) or None
     common = set.intersection(*rare)
     return frozenset(common or set.union(*rare))
 

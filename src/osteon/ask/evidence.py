@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from osteon.ask.lists import introduces_list, items_of, lead_ins_of
+from osteon.ask.page_names import heading_named_pages
 from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import family_implied, fit, merged, out_of_scope, scope_of
@@ -77,7 +78,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     found = _bm25(knowledge, question, rules)
     lexical, leading = found.scores, found.leading
     pages, in_best_pages = _context(knowledge, found, rules)
-    titled = _quoted_titles(knowledge, question.text)
+    titled = _quoted_titles(knowledge, question.text) or heading_named_pages(
+        knowledge, question.text, question_rules())
     if titled:  # the page whose title the question quotes is the one it is about
         pages = {**{doc: share * OTHER_THAN_QUOTED for doc, share in pages.items()},
                  **dict.fromkeys(titled, max(pages.values(), default=1.0))}

@@ -495,13 +495,26 @@ class Store:
 
     def titled(self, phrase: str) -> list[str]:
         """The documents whose title holds the phrase (case folded): a title a reader quotes."""
-        folded = " ".join(phrase.split()).casefold()
-        if not folded:
+        pattern = _like_pattern(phrase)
+        if pattern is None:
             return []
-        escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return [doc for (doc,) in self._db.execute(
             "SELECT id FROM documents WHERE lower(title) LIKE ? ESCAPE '\\' ORDER BY id",
-            (f"%{escaped}%",)).fetchall()]
+            (pattern,)).fetchall()]
+
+    def headed(self, phrase: str) -> list[str]:
+        """The documents whose title or a section heading holds the phrase (case folded).
+
+        A byline or a heading ("Joseph Suchanek", "A Human Prison") is no sentence, so the
+        full-text index does not hold it; a reader still names the page by it.
+        """
+        pattern = _like_pattern(phrase)
+        if pattern is None:
+            return []
+        return [doc for (doc,) in self._db.execute(
+            "SELECT doc_id FROM sections WHERE lower(heading) LIKE ?1 ESCAPE '\\'"
+            " UNION SELECT id FROM documents WHERE lower(title) LIKE ?1 ESCAPE '\\'"
+            " ORDER BY 1", (pattern,)).fetchall()]
 
     def get(self, doc_id: str) -> Document:
         """Load a whole document with its sections and sentences."""
@@ -1029,3 +1042,11 @@ def _delete(db: sqlite3.Connection, doc_id: str) -> bool:
     db.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM sections WHERE doc_id = ?", (doc_id,))
     return db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
+
+
+def _like_pattern(phrase: str) -> str | None:
+    """A LIKE pattern that finds the phrase (case folded, spaces as one) anywhere in a text."""
+    folded = " ".join(phrase.split()).casefold()
+    if not folded:
+        return None
+    return "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
