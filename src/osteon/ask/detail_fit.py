@@ -29,8 +29,8 @@ from osteon.ask.page_names import (
     Span,
     capitalised,
     concept_words,
-    heading_named_pages,
     name_positions,
+    pages_headed_by,
     question_words,
 )
 from osteon.ask.ranking_rules import compiled
@@ -122,7 +122,7 @@ def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named:
     rare = [set(held[n]) for n in names if 0 < len(held.get(n) or ()) <= RARE_NAME_PAGES]
     if not rare:
         # a name only a byline or a heading holds ("Joseph Suchanek's story")
-        return frozenset(heading_named_pages(knowledge, text, rules)) or None
+        return frozenset(pages_headed_by(knowledge, words, at)) or None
     common = set.intersection(*rare)
     return frozenset(common or set.union(*rare))
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from osteon.ask.lists import introduces_list, items_of, lead_ins_of
-from osteon.ask.page_names import heading_named_pages
+from osteon.ask.page_names import named_pages
 from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import family_implied, fit, merged, out_of_scope, scope_of
@@ -78,9 +78,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     found = _bm25(knowledge, question, rules)
     lexical, leading = found.scores, found.leading
     pages, in_best_pages = _context(knowledge, found, rules)
-    titled = _quoted_titles(knowledge, question.text) or heading_named_pages(
-        knowledge, question.text, question_rules())
-    if titled:  # the page whose title the question quotes is the one it is about
+    titled = named_pages(knowledge, question.text, question_rules())
+    if titled:  # the page whose title the question quotes, or a name heads, is about it
         pages = {**{doc: share * OTHER_THAN_QUOTED for doc, share in pages.items()},
                  **dict.fromkeys(titled, max(pages.values(), default=1.0))}
     under_heading = set(_headed(knowledge, pages, qtypes, rules))
@@ -449,23 +448,8 @@ def _only_abbreviations(knowledge: KnowledgeStore, question: Question) -> frozen
     return knowledge.store.only_in_capitals(lower) if lower else frozenset()
 
 
-QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['\"“‘](?P<quoted>[^'\"“”‘’]{12,200})['\"”’]"
-                    r"(?=[\s.,;:?!)]|$)")
-"""A phrase a question quotes: "the case report 'Oral management in a patient with FOP'"."""
-TITLE_WORDS = 3
 OTHER_THAN_QUOTED = 0.9
-"""What another page's share of the question's words counts beside the page it quotes."""
-
-
-def _quoted_titles(knowledge: KnowledgeStore, text: str) -> list[str]:
-    """The pages whose title a question quotes (of three words or more), at most two."""
-    found: list[str] = []
-    for m in QUOTED.finditer(text):
-        quoted = m.group("quoted").strip(" .")
-        if len(quoted.split()) >= TITLE_WORDS:
-            found += knowledge.store.titled(quoted)
-    found = list(dict.fromkeys(found))
-    return found if len(found) <= 2 else []
+"""What another page's share of the question's words counts beside the page it names."""
 
 
 def _headed(knowledge: KnowledgeStore, pages: dict[str, float],

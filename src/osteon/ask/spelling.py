@@ -116,7 +116,13 @@ def written_as_one(word: str, words: Sequence[str], vocabulary: list[str]) -> bo
     pairs = {words[i - 1] + word for i in at if i > 0} | {
         word + words[i + 1] for i in at if i + 1 < len(words)}
     forms = pairs | {p[:-1] for p in pairs if p.endswith("s") and not p.endswith("ss")}
-    return any(v in forms for v in vocabulary)
+    return any(_listed(form, vocabulary) for form in forms)
+
+
+def _listed(form: str, vocabulary: list[str]) -> bool:
+    """Is the form a word of the (sorted) vocabulary itself?"""
+    at = bisect_left(vocabulary, form)
+    return at < len(vocabulary) and vocabulary[at] == form
 
 
 def _heads_before(form: str, vocabulary: list[str]) -> Iterator[str]:

@@ -759,12 +759,10 @@ class Store:
         sentence holds ("soft tissue ossification") costs a walk through every sentence
         holding its words: 10-40 ms each on a 10,000-document store.
         """
-        held = self._this_version().setdefault("held", {})
+        held = self.per_version("held", HELD_CACHE)
         absent = []
         for word in dict.fromkeys(w for w in words if w.strip()):
             if word not in held:
-                if len(held) >= HELD_CACHE:
-                    held.clear()
                 quoted = '"' + word.replace('"', '""') + '"'
                 held[word] = self._db.execute(
                     "SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 1",
@@ -781,12 +779,10 @@ class Store:
         is looked at in up to `CAPITALS_SAMPLE` sentences, its inflections included (a
         source that writes "hopping" uses the word). Remembered per version of the store.
         """
-        known = self._this_version().setdefault("capitals", {})
+        known = self.per_version("capitals", HELD_CACHE)
         found = set()
         for word in dict.fromkeys(w for w in words if w.isalpha()):
             if word not in known:
-                if len(known) >= HELD_CACHE:  # bounded like `absent_words`' memory
-                    known.clear()
                 written = [m.group() for text in self._sample_holding([word])
                            for m in re.finditer(rf"(?<![^\W\d_]){re.escape(word)}[^\W\d_]*",
                                                 text, re.IGNORECASE)]
@@ -834,10 +830,8 @@ class Store:
         for is rare, and one missed would say the sources never mention what they do.
         Remembered per version of the store.
         """
-        known = self._this_version().setdefault("written", {})
+        known = self.per_version("written", HELD_CACHE)
         if name not in known:
-            if len(known) >= HELD_CACHE:
-                known.clear()
             quoted = '"' + name.replace('"', '""') + '"'
             exact = re.compile(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])")
             rows = self._db.execute("SELECT text FROM sentences_fts WHERE sentences_fts MATCH ?",
