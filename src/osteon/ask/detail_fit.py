@@ -119,7 +119,13 @@ def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named:
         more = store.documents_holding(p for found in places.values() for p in found).held
         for n, found in places.items():
             held[n] = next((more[p] for p in found if more.get(p)), {})
-    rare = [set(held[n]) for n in names if 0 < len(held.get(n) or ()) <= RARE_NAME_PAGES]
+    # a name of several words that no page writes whole names no page by its parts: "the
+    # 1982 JBJS British paper" (a journal no page calls so) is not the page that says
+    # "British Columbia"
+    unheld = {n for pair in _neighbours(at, names) if not all(held.get(w) for w in pair)
+              for n in pair}
+    rare = [set(held[n]) for n in names
+            if n not in unheld and 0 < len(held.get(n) or ()) <= RARE_NAME_PAGES]
     if not rare:
         # a name only a byline or a heading holds ("Joseph Suchanek's story")
         return frozenset(pages_headed_by(knowledge, words, at)) or None

@@ -98,11 +98,15 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         lexical[key] = max(lexical.get(key, 0.0), rules.defining_share)
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
     places = knowledge.sentences(set(lexical) | set(claims))
-    read_on = _read_on(knowledge, lexical, places, rules)
+    read_on = _read_on(knowledge, lexical, places, rules, question.text,
+                       frozenset(_best_pages(pages, rules)))
+    # a sentence joined as telling on a case counts only if it holds what is asked
+    telling = {key for key, (_, _, how) in read_on.items()
+               if how == TELLS_CASE and key not in lexical}
     for key, (share, place, _) in read_on.items():
         lexical[key] = max(lexical.get(key, 0.0), share)
         places[key] = place
-    answers = {key for key, (_, _, answering) in read_on.items() if answering}
+    answers = {key for key, (_, _, how) in read_on.items() if how == ANSWERS}
     # in document order: ties are then broken the same way in every process (a set's
     # order changes with PYTHONHASHSEED, and so did 57 of 401 answers on a large store)
     places = dict(sorted(places.items()))
@@ -139,7 +143,9 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     content = {stem_of(word) for phrase in (*question.words, *question.related)
                for word in phrase.split()}
     subjects = _subject_families(question, families, knowledge, defined)
-    answer_tests = [_answer_test(t, families, question, rules, subjects) for t in qtypes]
+    members = _kinds_asked(question, knowledge.lexicon, rules)
+    answer_tests = [_answer_test(t, families, question, rules, subjects, members)
+                    for t in qtypes]
     for key, place in places.items():
         here = all_claims.get(key, [])
         items = listed.get(key, [])
@@ -197,6 +203,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                           scope.severity)
         holds = {t.name: _holds_answer(test, text, named, families, knowledge)
                  for t, test in zip(qtypes, answer_tests, strict=True)}
+        if key in telling and not (qtypes[0].answer and holds[qtypes[0].name]):
+            continue  # the case told on, with nothing of what is asked (or nothing asked)
         cues = [bool(t.cues and occurs(t.cues, text)) for t in qtypes]
         headings = [bool(t.headings and any(occurs(t.headings, h)
                                             for h in place.section_path[-2:])) for t in qtypes]
@@ -281,8 +289,7 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     for concept in question.concepts:
         if concept in lexicon:
             entry = lexicon.get(concept)
-            group = [w for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations)
-                     for w in _tokens(name) if len(w) > 1]
+            group = _name_words(entry)
             names.extend(group)
             groups.append(frozenset(group))
             if entry.type in rules.member_types and _asks_which(question.text, group, rules):
@@ -376,13 +383,13 @@ def _subject_families(question: Question, families: list[frozenset[str]],
 
 
 def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float],
-             places: dict[Key, SentencePlace], rules: RankingRules
-             ) -> dict[Key, tuple[float, SentencePlace, bool]]:
+             places: dict[Key, SentencePlace], rules: RankingRules, question_text: str,
+             case_pages: frozenset[str]) -> dict[Key, tuple[float, SentencePlace, str]]:
     """The sentences right after the best candidates that point back to them, at half share.
 
     A page's own question ("what are the 2 main categories of HO" on a flashcard or an FAQ)
     is answered by the sentence after it, which joins at the question's full share (and
-    counts as evidence however short: the flag).
+    counts as evidence however short: `ANSWERS`).
 
     "Significant periarticular HO may occur following TBI. This can result in profound
     functional loss of motion, disability, and pain.": the second sentence answers "what
@@ -396,14 +403,59 @@ def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float],
               if share > 0 and key in places and asks.search(places[key].text)}
     after = {(doc, idx + 1): share if (doc, idx) in asking else share / 2
              for (doc, idx), share in best if share > 0 and (doc, idx) in places}
-    found = {key: places[key] for key in after if key in places}
-    found.update(knowledge.sentences([key for key in after if key not in places]))
-    return {key: (share, place, answers) for key, share in after.items()
-            if (place := found.get(key)) is not None
-            and (before := places.get((key[0], key[1] - 1))) is not None
-            and before.section_path == place.section_path
-            and ((answers := (key[0], key[1] - 1) in asking)
-                 or starts(rules.anaphora, place.text))}
+    told = _case_told_on(question_text, [(key, share) for key, share in best
+                                         if key[0] in case_pages], places, rules)
+    found = {key: places[key] for key in (*after, *told) if key in places}
+    found.update(knowledge.sentences([key for key in (*after, *told) if key not in places]))
+    joined = {key: (share, place, ANSWERS if answers else POINTS_BACK)
+              for key, share in after.items()
+              if (place := found.get(key)) is not None
+              and (before := places.get((key[0], key[1] - 1))) is not None
+              and before.section_path == place.section_path
+              and ((answers := (key[0], key[1] - 1) in asking)
+                   or starts(rules.anaphora, place.text))}
+    for key, (share, case) in told.items():
+        place = found.get(key)
+        if (key not in joined and place is not None
+                and place.section_path == places[case].section_path):
+            joined[key] = (share, place, TELLS_CASE)
+    return joined
+
+
+ANSWERS, POINTS_BACK, TELLS_CASE = "answers", "points back", "tells the case on"
+"""How a sentence joined after a candidate: it answers a page's own question, it points
+back to the candidate, or it goes on telling the candidate's case."""
+
+
+def _case_told_on(question_text: str, best: Sequence[tuple[Key, float]],
+                  places: dict[Key, SentencePlace], rules: RankingRules
+                  ) -> dict[Key, tuple[float, Key]]:
+    """The sentences that go on telling a case the question asks about, at half share.
+
+    "What operation did the 35-year-old with hip and knee HO have?": the report's "A
+    35-year-old man … presented with …" holds the question's words; "Excision of ossified
+    tissues … were performed", three sentences on, holds the answer and none of them.
+    Only a question that names one patient ("the 35-year-old", not "he" alone), and only
+    after the best candidates, on the pages the question is most about, that name the
+    patient the same way (another page's case is another patient).
+    """
+    # who the question names ("the 35-year-old", "the girl", "her son"): the candidate
+    # names them too
+    who = {m.group("who").casefold() for m in compiled(rules.case_who).finditer(question_text)}
+    if rules.case_read_on < 1 or not who:
+        return {}
+    names_who = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(who))) + r")\b",
+                           re.IGNORECASE)
+    told: dict[Key, tuple[float, Key]] = {}
+    for (doc, idx), share in best[:rules.case_candidates]:
+        if (share <= 0 or (doc, idx) not in places
+                or not names_who.search(places[(doc, idx)].text)):
+            continue
+        for step in range(1, rules.case_read_on + 1):
+            key = (doc, idx + step)
+            if key not in told or told[key][0] < share / 2:
+                told[key] = (share / 2, (doc, idx))
+    return told
 
 
 PHRASE_LOOKS = 6
@@ -650,8 +702,29 @@ class _AnswerTest:
     naming no cord injury), else all the question's."""
 
 
+def _kinds_asked(question: Question, lexicon: Lexicon, rules: RankingRules) -> frozenset[str]:
+    """The question's concepts named as the kind of answer ("WHAT OPERATION did he have?").
+
+    A kind of it answers ("excision of ossified tissues were performed"): it is not the
+    question's own topic, as "surgery" is in "is surgery a risk?".
+    """
+    kinds = set()
+    for concept in question.concepts:
+        if concept in lexicon:
+            if _asks_which(question.text, _name_words(lexicon.get(concept)), rules):
+                kinds.add(concept)
+    return frozenset(kinds)
+
+
+def _name_words(entry: ConceptEntry) -> list[str]:
+    """The words of a concept's name, first synonyms and abbreviations, as searched."""
+    return [w for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations)
+            for w in _tokens(name) if len(w) > 1]
+
+
 def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: Question,
-                 rules: RankingRules, subjects: tuple[frozenset[str], ...]) -> _AnswerTest:
+                 rules: RankingRules, subjects: tuple[frozenset[str], ...],
+                 kinds_asked: frozenset[str] = frozenset()) -> _AnswerTest:
     detectors = []
     for kind in qtype.answer:
         detector = rules.answers.get(kind)
@@ -665,16 +738,37 @@ def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: 
                 pattern = ""
         # "which joint?" is answered by a kind of joint ("the elbow"); "what causes HO?"
         # is not answered by a kind of HO
+        # ... nor "what operation?" by the operation's name alone, but by a kind of it
+        topics = [family for concept, family in zip(question.concepts, families, strict=True)
+                  if concept not in kinds_asked]
         asked = set(question.concepts) if detector.narrower_answers else (
-            set().union(*families) if families else set())
+            set().union(*topics) | kinds_asked if families else set())
         detectors.append((pattern, detector.subject_asked, frozenset(types),
                           frozenset(asked | set(question.excluded))))
+    counted = _counted(question.text, rules) if {"percent", "count"} & set(qtype.answer) else ""
+    if counted:
+        detectors.append((counted, False, frozenset(), frozenset()))
     requires = tuple(said for asked, said in qtype.events.items()
                      if compiled(asked).search(question.text))
     figures = sorted({m.group("figure") for m in GIVEN_FIGURE.finditer(question.text)})
     given = (re.compile(r"(?<![\d.,])(?:" + "|".join(map(re.escape, figures)) + r")(?![\d.,]\d)")
              if figures else None)
     return _AnswerTest(tuple(detectors), requires, given, subjects)
+
+
+def _counted(text: str, rules: RankingRules) -> str:
+    """The pattern of a figure counting what "how many <things>" asks, or "" (not so asked).
+
+    The answer types count people, cases and joints; a page counts anything ("6,809 drug
+    compounds", "three ships"), and only the figure before the asked word answers.
+    """
+    asked = compiled(rules.counted_question).search(text)
+    if asked is None:
+        return ""
+    thing = asked.group("thing").split()[-1].casefold()
+    if len(thing) > 3 and thing.endswith("s"):
+        thing = thing[:-1]  # "cells": a sentence may count one "cell"
+    return rules.counted_number + re.escape(stem_of(thing)) + r"\w*\b"
 
 
 GIVEN_FIGURE = re.compile(r"\b(?:the|these|those|its|their|all)\s+(?!(?:18|19|20)\d\d\b)"

@@ -51,10 +51,19 @@ def concept_words(knowledge: KnowledgeStore, text: str, rules: QuestionRules) ->
 
 def name_positions(text: str, words: list[Span], named: set[int], rules: QuestionRules
                    ) -> list[int]:
-    """The indexes of the words the question uses as names (no concept, no small word)."""
-    return [i for i, (_, _, w) in enumerate(words)
+    """The indexes of the words the question uses as names (no concept, no small word).
+
+    A web site's name ("the Health.com piece") names where a page was found, which its
+    text need not say: another page's "Health" is no mention of it.
+    """
+    return [i for i, (_, end, w) in enumerate(words)
             if capitalised(text, words, i) and i not in named and "-" not in w
-            and w.lower() not in rules.stopwords and len(w) >= SHORTEST_NAME_WORD]
+            and w.lower() not in rules.stopwords and len(w) >= SHORTEST_NAME_WORD
+            and not WEB_SITE.match(text, end)]
+
+
+WEB_SITE = re.compile(r"\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
+"""What follows a site's name: "Health.com", "Verywell.org"."""
 
 
 def named_pages(knowledge: KnowledgeStore, text: str, rules: QuestionRules) -> list[str]:

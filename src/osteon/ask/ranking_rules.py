@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pydantic import field_validator
+from pydantic import ValidationInfo, field_validator
 
 from osteon.datafiles import Strict, check_regex, load_model
 
@@ -133,6 +133,10 @@ class DoseUnit(Strict):
         return check_regex(value)
 
 
+GROUP_OF = {"member_question": "member", "counted_question": "thing", "case_who": "who"}
+"""The patterns whose named group the code reads, and that group's name."""
+
+
 class RankingRules(Strict):
     """The whole of data/ask/ranking.yaml."""
 
@@ -163,6 +167,14 @@ class RankingRules(Strict):
     """A sentence that tells of one patient ("she suffered an anoxic brain injury following
     cardiac arrest", "only one report … has been described"): a risk read from it alone is
     no risk the sources state (ask/case_told.py)."""
+    case_read_on: int = 0
+    """Sentences after a best candidate telling one patient that join as candidates, when
+    the question names one patient too (what was done is told after who it was)."""
+    case_candidates: int = 0
+    """The best candidates looked at for `case_read_on`."""
+    case_who: str = r"(?!)"
+    """How a question names one patient: group `who` is the word a candidate names them by."""
+
     case_predicates: tuple[str, ...] = ()
     """The predicates a sentence telling of one patient does not state in general."""
     member_types: frozenset[str] = frozenset()
@@ -179,13 +191,21 @@ class RankingRules(Strict):
     member_question: str = r"(?!)"
     """How a question asks for a member of a class: its group `member` is the class's word."""
 
-    @field_validator("member_question")
+    @field_validator(*GROUP_OF)
     @classmethod
-    def _member_regex(cls, value: str) -> str:
+    def _regex_with_group(cls, value: str, info: ValidationInfo) -> str:
         check_regex(value)
-        if "(?P<member>" not in value:
-            raise ValueError(f"{value!r} has no (?P<member>…) group")
+        group = GROUP_OF[info.field_name]
+        if f"(?P<{group}>" not in value:
+            raise ValueError(f"{value!r} has no (?P<{group}>…) group")
         return value
+    counted_question: str = r"(?!)"
+    """How a question asks to count things the answer types do not list ("how many drug
+    compounds did they screen?"): group `thing` ends with the word for what is counted."""
+    counted_number: str = r"(?!)"
+    """A figure that counts: a sentence holding one a few words before the counted word
+    ("a total of 6,809 drug compounds") answers such a question."""
+
     not_evidence: str
     term_list: str = "(?!)"
     """A whole sentence that is only terms between semicolons: a keyword line."""

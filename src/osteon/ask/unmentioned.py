@@ -357,8 +357,8 @@ def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
                        and tokens[i - 2] not in rules.question_words)
         # "might a doctor MISTAKE …", "did the vets REMOVE …": after the opening verb and
         # its subject of a determiner and a noun
-        after_subject = (i >= 3 and tokens[i - 2] in rules.articles
-                         and tokens[i - 3] in rules.modals | rules.auxiliaries)
+        # ("did the CiRA team SCREEN": a name may stand before the noun)
+        after_subject = _after_subject(tokens, i, names, rules)
         # ... or of a name: "which doctor did Julie CONTACT"
         after_subject = after_subject or (i >= 2 and before in names
                                           and tokens[i - 2] in rules.modals | rules.auxiliaries)
@@ -371,6 +371,18 @@ def _phrasing(text: str, rules: QuestionRules) -> frozenset[str]:
                 or after in rules.articles or after in rules.question_words):
             roles.add(word)
     return frozenset(roles)
+
+
+def _after_subject(tokens: list[str], i: int, names: set[str], rules: QuestionRules) -> bool:
+    """Whether tokens[i] follows an opening verb and its subject.
+
+    The subject is a determiner, any names and one noun ("did the vets", "did the CiRA team").
+    """
+    j = i - 2  # tokens[i - 1] is the noun
+    while j >= 1 and tokens[j] in names:
+        j -= 1
+    return j >= 1 and tokens[j] in rules.articles and tokens[j - 1] in (
+        rules.modals | rules.auxiliaries)
 
 
 CLAUSE_END = frozenset({"compared", "versus", "vs", "than", "when", "if", "after", "before",
