@@ -101,6 +101,17 @@ def test_an_uncoded_chart_name_with_shorthand_is_read():
     ("DVT (-)", {("deep_vein_thrombosis", "absent")}),
     ("calf swollen w/o warmth", {("swelling", "active"), ("warmth", "absent")}),
     ("swelling, DVT ruled out", {("swelling", "active"), ("deep_vein_thrombosis", "absent")}),
+    # a passive verdict covers its whole subject, and stops at a comma or another clause's verb
+    ("heterotopic ossification of the hips was ruled out",
+     {("heterotopic_ossification", "absent")}),
+    ("DVT and PE were ruled out", {("deep_vein_thrombosis", "absent"),
+                                   ("pulmonary_embolism", "absent")}),
+    ("swelling, DVT was ruled out", {("swelling", "active"), ("deep_vein_thrombosis", "absent")}),
+    ("swelling of the thigh was present and DVT was ruled out",
+     {("swelling", "active"), ("deep_vein_thrombosis", "absent")}),
+    # ... and as French notes write the verdict after what it rules out
+    ("l'hypothèse d'une ossification hétérotopique n'est pas retenue",
+     {("heterotopic_ossification", "absent")}),
     ("warm swollen knee, neg x-ray", {("warmth", "active"), ("swelling", "active")}),
     ("r/o HO", {("heterotopic_ossification", "possible")}),
 ])

@@ -379,6 +379,23 @@ def test_an_operation_called_off_then_rebooked_stays_booked(seeded_kb):
     assert any(i.subject == "total_hip_arthroplasty" for i in result.risk_factors)
 
 
+def test_a_plan_for_the_day_the_booking_was_cancelled_opens_no_window(seeded_kb):
+    """A summary still says "TKA planned on 10 June" (read as a plan for that day); the
+    booking for that day is recorded as cancelled and the operation rebooked for the 12th:
+    the radiation window is counted from the rebooked one, not opened from the cancelled
+    day."""
+    result = seeded_kb.assess({"age": 67, "procedures": [
+        {"text": "total knee arthroplasty", "status": "planned", "date": "2026-06-10"},
+        {"text": "total knee arthroplasty", "status": "absent", "date": "2026-06-10T08:00:00Z"},
+        {"text": "total knee arthroplasty", "status": "planned",
+         "date": "2026-06-12T08:00:00Z"}]}, at=AT)
+    radiation = [d for d in result.deadlines if d.window.anchor == "surgery"]
+    assert radiation, result.deadlines
+    assert all(d.window.status == "not_started" for d in radiation), radiation
+    assert all(d.window.anchor_time == datetime(2026, 6, 12, 8, tzinfo=UTC)
+               for d in radiation), radiation
+
+
 def test_no_surgery_listed_does_not_unsay_an_operation_a_result_shows():
     patient = read(procedures=[{"text": "surgery", "status": "absent"}],
                    findings=[{"text": "XR R hip", "date": "2026-06-09",

@@ -147,7 +147,7 @@ def resolve_anchors(text: str | None, patient: Patient, at: datetime, rules: Tim
     tests = [c for c in named if lexicon.get(c).type == "test"]
     events = [f for f in patient.of_kind(*EVENT_KINDS) if f.when is not None
               and any(f.concept in hierarchy.narrower(c) for c in named)
-              and (counts is None or counts(f))]
+              and (counts is None or counts(f)) and not _called_off(f, patient)]
     if not events:
         return [Anchor(lexicon.get(tests[0]).name, test=tests[0])] if tests else []
     past = [f for f in events if f.when <= at]  # type: ignore[operator]
@@ -158,6 +158,24 @@ def resolve_anchors(text: str | None, patient: Patient, at: datetime, rules: Tim
     return [Anchor(f"the end of {f.label}", f.ended, f.end_date_only)
             if point == "end" and f.ended is not None else Anchor(f.label, f.when, f.date_only)
             for f in chosen]
+
+
+def _called_off(fact: PatientFact, patient: Patient) -> bool:
+    """Whether a planned event is one the record cancelled.
+
+    The same operation, on the same day, is also recorded as not done (a revoked order, a
+    cancelled appointment).
+
+    A note's "knee replacement planned for 16.03" is the booking cancelled that morning
+    ("intervenția anulată azi dimineață", the order revoked): no window opens from it; the
+    rebooked operation, on another day, is what to plan for.
+    """
+    if fact.status != "planned" or fact.when is None:
+        return False
+    day = fact.when.date()
+    return any(other.concept == fact.concept and other.status == "absent"
+               and other.when is not None and other.when.date() == day
+               for other in patient.facts)
 
 
 def choose_window(windows: list[TimeWindow]) -> TimeWindow:

@@ -17,3 +17,7 @@ class ContextRuleEntry(Strict):
     direction: str = "BIDIRECTIONAL"
     pattern: str | list[dict[str, object]] | None = None
     max_scope: int | None = None
+    terminated_by: list[str] = []
+    """Categories whose cues end this cue's scope (besides TERMINATE cues): a passive verdict
+    reaching back over several words ("HO of the hips was ruled out") stops at a clause mark
+    ("swelling, DVT was ruled out" rules out the DVT only)."""

@@ -169,7 +169,8 @@ def _build_nlp(lexicon: Lexicon, more_cues: Sequence[ContextRuleEntry] = ()) -> 
     replaced = {r.literal.casefold() for r in more_cues}
     cues = [r for r in _context_rules().rules if r.literal.casefold() not in replaced]
     context.add([ConTextRule(r.literal, r.category, pattern=r.pattern, direction=r.direction,
-                             max_scope=r.max_scope) for r in (*cues, *more_cues)])
+                             max_scope=r.max_scope, terminated_by=set(r.terminated_by) or None)
+                 for r in (*cues, *more_cues)])
     return nlp
 
 
