@@ -106,8 +106,9 @@ def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named:
         return None
     store = knowledge.store
     held = dict(store.documents_holding(names).held)
+    pairs = _neighbours(at, names)
     # a name written apart that a page runs together ("Joey Sooch": its "JoeySooch")
-    joined = {pair: (a, b) for a, b in _neighbours(at, names)
+    joined = {pair: (a, b) for a, b in pairs
               if not held.get(a) and not held.get(b) for pair in (a + b,)}
     if joined:
         together = store.documents_holding(joined).held
@@ -122,8 +123,7 @@ def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named:
     # a name of several words that no page writes whole names no page by its parts: "the
     # 1982 JBJS British paper" (a journal no page calls so) is not the page that says
     # "British Columbia"
-    unheld = {n for pair in _neighbours(at, names) if not all(held.get(w) for w in pair)
-              for n in pair}
+    unheld = {n for pair in pairs if not all(held.get(w) for w in pair) for n in pair}
     rare = [set(held[n]) for n in names
             if n not in unheld and 0 < len(held.get(n) or ()) <= RARE_NAME_PAGES]
     if not rare:

@@ -83,11 +83,12 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         pages = {**{doc: share * OTHER_THAN_QUOTED for doc, share in pages.items()},
                  **dict.fromkeys(titled, max(pages.values(), default=1.0))}
     under_heading = set(_headed(knowledge, pages, qtypes, rules))
+    best_pages = _best_pages(pages, rules)
     if pages and any(t.of_page for t in qtypes):
         # a page's record of itself (its journal line, its byline) shares no word with "where
         # and when was <its title> published?": that page's opening sentences join
         under_heading.update(knowledge.store.sentence_keys(
-            titled or _best_pages(pages, rules)[:1], rules.context.whole_page))
+            titled or best_pages[:1], rules.context.whole_page))
     for key in under_heading:
         in_best_pages.setdefault(key, 0.0)
     for key, share in in_best_pages.items():
@@ -98,8 +99,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         lexical[key] = max(lexical.get(key, 0.0), rules.defining_share)
     claims = _fitting_claims(knowledge, question, qtypes, families, rules)
     places = knowledge.sentences(set(lexical) | set(claims))
-    read_on = _read_on(knowledge, lexical, places, rules, question.text,
-                       frozenset(_best_pages(pages, rules)))
+    read_on = _read_on(knowledge, lexical, places, rules, question.text, frozenset(best_pages))
     # a sentence joined as telling on a case counts only if it holds what is asked
     telling = {key for key, (_, _, how) in read_on.items()
                if how == TELLS_CASE and key not in lexical}
@@ -143,8 +143,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     content = {stem_of(word) for phrase in (*question.words, *question.related)
                for word in phrase.split()}
     subjects = _subject_families(question, families, knowledge, defined)
-    members = _kinds_asked(question, knowledge.lexicon, rules)
-    answer_tests = [_answer_test(t, families, question, rules, subjects, members)
+    answer_tests = [_answer_test(t, families, question, rules, subjects, found.kinds_asked)
                     for t in qtypes]
     for key, place in places.items():
         here = all_claims.get(key, [])
@@ -252,6 +251,11 @@ class _Lexical:
     own: frozenset[str] = frozenset()
     """The words the question itself says (the others are its concepts' other names and
     the words sources use for its phrases): they weigh the pages fully (`context.widened`)."""
+    kinds_asked: frozenset[str] = frozenset()
+    """The question's concepts named as the kind of answer ("WHAT OPERATION did he have?",
+    "which bisphosphonate…"): a kind of them answers ("excision of ossified tissues were
+    performed"), as it does not where the concept is the question's topic ("is surgery a
+    risk?")."""
 
 
 def _asks_which(text: str, names: Sequence[str], rules: RankingRules) -> bool:
@@ -284,15 +288,20 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
              *(w for word in question.spelled for w in _tokens(word))]
     names: list[str] = []
     groups: list[frozenset[str]] = []
+    kinds: set[str] = set()
     lexicon = knowledge.lexicon
     hierarchy = knowledge.hierarchy()
     for concept in question.concepts:
         if concept in lexicon:
             entry = lexicon.get(concept)
-            group = _name_words(entry)
+            group = [w for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations)
+                     for w in _tokens(name) if len(w) > 1]
             names.extend(group)
             groups.append(frozenset(group))
-            if entry.type in rules.member_types and _asks_which(question.text, group, rules):
+            if not _asks_which(question.text, group, rules):
+                continue
+            kinds.add(concept)
+            if entry.type in rules.member_types:
                 # a class of care asked for by a member: "which bisphosphonate?" is
                 # answered by a sentence that says "risedronate was given"
                 names.extend(w for kind in sorted(hierarchy.narrower(concept) - {concept})
@@ -331,7 +340,7 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
         for key, share in _shares(found, min(h.score for h in found) if found else 0.0).items():
             scores.setdefault(key, share / 2)
     return _Lexical(scores, leading, (*telling, *widened), best, tuple(groups), pointed,
-                    frozenset(telling))
+                    frozenset(telling), frozenset(kinds))
 
 
 def _defining(knowledge: KnowledgeStore, defined: set[str], qtypes: Sequence[QuestionType],
@@ -700,26 +709,6 @@ class _AnswerTest:
     of the asking sentence after a preamble ("I use a wheelchair after a spinal cord
     injury. What is HO?" asks what HO is: "HO is the abnormal growth of bone…" answers,
     naming no cord injury), else all the question's."""
-
-
-def _kinds_asked(question: Question, lexicon: Lexicon, rules: RankingRules) -> frozenset[str]:
-    """The question's concepts named as the kind of answer ("WHAT OPERATION did he have?").
-
-    A kind of it answers ("excision of ossified tissues were performed"): it is not the
-    question's own topic, as "surgery" is in "is surgery a risk?".
-    """
-    kinds = set()
-    for concept in question.concepts:
-        if concept in lexicon:
-            if _asks_which(question.text, _name_words(lexicon.get(concept)), rules):
-                kinds.add(concept)
-    return frozenset(kinds)
-
-
-def _name_words(entry: ConceptEntry) -> list[str]:
-    """The words of a concept's name, first synonyms and abbreviations, as searched."""
-    return [w for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations)
-            for w in _tokens(name) if len(w) > 1]
 
 
 def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: Question,

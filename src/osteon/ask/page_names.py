@@ -27,6 +27,9 @@ TITLE_WORDS = 3
 NAMED_PAGES = 2
 """A quoted title or a name that more pages hold than this points at none of them."""
 
+WEB_SITE = re.compile(r"\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
+"""What follows a site's name: "Health.com", "Verywell.org"."""
+
 Span = tuple[int, int, str]
 """A word of the question: where it starts and ends, and the word."""
 
@@ -61,9 +64,6 @@ def name_positions(text: str, words: list[Span], named: set[int], rules: Questio
             and w.lower() not in rules.stopwords and len(w) >= SHORTEST_NAME_WORD
             and not WEB_SITE.match(text, end)]
 
-
-WEB_SITE = re.compile(r"\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
-"""What follows a site's name: "Health.com", "Verywell.org"."""
 
 
 def named_pages(knowledge: KnowledgeStore, text: str, rules: QuestionRules) -> list[str]:
