@@ -10,7 +10,7 @@ what some patients did not show on a test says nothing against the test.
 
 from __future__ import annotations
 
-from fixtures import read_claims
+from fixtures import read_claims, triples
 
 
 def _risks(store, tmp_path, text: str) -> set[str]:  # type: ignore[no-untyped-def]
@@ -38,7 +38,7 @@ def test_a_gloss_in_brackets_names_no_synonym_after_a_preposition(tmp_path, empt
                          "A kick to the thigh can leave a hematoma (a dark lump with bleeding) "
                          "deep in the muscle. Fibrodysplasia ossificans progressiva "
                          "(stone man syndrome) is rare.\n", name="page.txt")
-    synonyms = {(c.subject, c.object) for c in claims if c.predicate == "synonym_of"}
+    synonyms = triples(claims, "synonym_of")
     assert not any("bleeding" in pair for pair in synonyms), synonyms
     assert any("fibrodysplasia_ossificans_progressiva" in pair for pair in synonyms), synonyms
 

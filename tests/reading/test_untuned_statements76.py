@@ -12,12 +12,11 @@ is not effective for HO" from "HO did not progress after indomethacin was discon
 
 from __future__ import annotations
 
-from fixtures import read_claims
+from fixtures import read_claims, triples
 
 
 def _claims(store, tmp_path, text: str, predicate: str) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    claims = read_claims(store, tmp_path, text, name="page.txt")
-    return {(c.subject, c.object) for c in claims if c.predicate == predicate}
+    return triples(read_claims(store, tmp_path, text, name="page.txt"), predicate)
 
 
 def test_a_case_presentation_with_a_long_history_aside_states_no_symptom(tmp_path, empty_store):  # type: ignore[no-untyped-def]
