@@ -224,9 +224,23 @@ def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, top: Sequen
     sentence that only holds what its other intent asks for), or when every dose they give
     is of something else (`_dosed_otherwise`).
     """
+    # a question naming care that is dosed ("which bisphosphonate, at what dose?") is not
+    # answered by a dose of other care beside its other concept ("7-8 Gray … prevents HO"):
+    # the sentence names the care, its kind or class, or gives a dose in the care's units
+    hierarchy = knowledge.hierarchy()
+    units = _care_units(knowledge, question)
+    care = {n for c in question.concepts if any(_dosed_in(u, c, knowledge) for u in units)
+            for n in hierarchy.narrower(c) | hierarchy.broader(c) | {c}}
+    named = mentions_at(knowledge.store, [r.key for r in top]) if care else {}
+
+    def of_care(r: Ranked) -> bool:
+        return (not care or bool(care & {c for c, _ in named.get(r.key, ())})
+                or any(compiled(u.units).search(r.place.text) for u in units))
+
     return not any(
-        any(c.qualifiers.dose for _, c in r.fitting)
-        or (r.holds.get("dose") and (r.features["concepts"] or not question.concepts))
+        of_care(r) and (
+            any(c.qualifiers.dose for _, c in r.fitting)
+            or (r.holds.get("dose") and (r.features["concepts"] or not question.concepts)))
         for r in top) or _dosed_otherwise(knowledge, question, top)
 
 
@@ -239,8 +253,7 @@ def _dosed_otherwise(knowledge: KnowledgeStore, question: Question, top: Sequenc
     one ("etidronate 20 mg/kg" for "was alendronate given as 70 mg weekly?"). A question
     that names no dosed care (or care of no known units) takes a dose in any.
     """
-    units = [u for u in ranking_rules().dose_units
-             if any(_dosed_in(u, concept, knowledge) for concept in question.concepts)]
+    units = _care_units(knowledge, question)
     dosed = [r for r in top if r.holds.get("dose")]
     if not (units and dosed):
         return False
@@ -266,6 +279,12 @@ def _dose_of_asked(ranked: Ranked, asked: Sequence[tuple[DoseUnit, set[str], set
         if not others or named & care:
             return True
     return False
+
+
+def _care_units(knowledge: KnowledgeStore, question: Question) -> list[DoseUnit]:
+    """The units the care the question names is dosed in (none: it names no dosed care)."""
+    return [u for u in ranking_rules().dose_units
+            if any(_dosed_in(u, concept, knowledge) for concept in question.concepts)]
 
 
 def _dosed_in(unit: DoseUnit, concept: str, knowledge: KnowledgeStore) -> bool:

@@ -29,12 +29,10 @@ from osteon.ask.page_names import (
     Span,
     capitalised,
     concept_words,
-    name_positions,
-    pages_headed_by,
     question_words,
+    rare_name_pages,
 )
 from osteon.ask.ranking_rules import compiled
-from osteon.ask.spelling import places_of
 from osteon.ask.text_memo import words_of
 from osteon.ask.understand import (
     POSSESSIVE,
@@ -43,8 +41,6 @@ from osteon.ask.understand import (
 )
 from osteon.knowledge.store import KnowledgeStore
 
-RARE_NAME_PAGES = 3
-"""A name held by more pages than this sets nothing apart ("NSAID", "Europe")."""
 SHORTEST_EVENT_WORD = 3
 
 
@@ -71,7 +67,7 @@ def asked_detail(knowledge: KnowledgeStore, text: str, qtype: QuestionType,
     """What the detail a question asks for is said of, read from its own words."""
     words = question_words(text)
     named = concept_words(knowledge, text, rules)
-    pages = _named_pages(knowledge, text, words, named, rules)
+    pages = rare_name_pages(knowledge, text, words, named, rules)
     if not qtype.event_words or any(compiled(asked).search(text) for asked in qtype.events):
         return AskedDetail(pages=pages)  # no event asked of, or one the type's rules know
     return AskedDetail(_event_stems(text, words, named, qtype, rules), pages)
@@ -90,52 +86,6 @@ def _event_stems(text: str, words: list[Span], named: set[int], qtype: QuestionT
             continue
         stems.add(stem_of(lower))
     return frozenset(stems)
-
-
-def _named_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named: set[int],
-                 rules: QuestionRules) -> frozenset[str] | None:
-    """The pages holding every rare name the question uses in passing (None: it uses none).
-
-    A name is looked up without its possessive ("Whelan's series"), and one no page holds
-    in the form of the place its people come from (`name_places`: "the Ethiopian patients"
-    are on the page that says Ethiopia).
-    """
-    at = name_positions(text, words, named, rules)
-    names = [POSSESSIVE.sub("", words[i][2].lower()) for i in at]
-    if not names:
-        return None
-    store = knowledge.store
-    held = dict(store.documents_holding(names).held)
-    pairs = _neighbours(at, names)
-    # a name written apart that a page runs together ("Joey Sooch": its "JoeySooch")
-    joined = {pair: (a, b) for a, b in pairs
-              if not held.get(a) and not held.get(b) for pair in (a + b,)}
-    if joined:
-        together = store.documents_holding(joined).held
-        for pair, (a, b) in joined.items():
-            if together.get(pair):
-                held[a] = held[b] = together[pair]
-    places = {n: found for n in names if not held.get(n) and (found := places_of(n, rules))}
-    if places:
-        more = store.documents_holding(p for found in places.values() for p in found).held
-        for n, found in places.items():
-            held[n] = next((more[p] for p in found if more.get(p)), {})
-    # a name of several words that no page writes whole names no page by its parts: "the
-    # 1982 JBJS British paper" (a journal no page calls so) is not the page that says
-    # "British Columbia"
-    unheld = {n for pair in pairs if not all(held.get(w) for w in pair) for n in pair}
-    rare = [set(held[n]) for n in names
-            if n not in unheld and 0 < len(held.get(n) or ()) <= RARE_NAME_PAGES]
-    if not rare:
-        # a name only a byline or a heading holds ("Joseph Suchanek's story")
-        return frozenset(pages_headed_by(knowledge, words, at)) or None
-    common = set.intersection(*rare)
-    return frozenset(common or set.union(*rare))
-
-
-def _neighbours(at: list[int], names: list[str]) -> list[tuple[str, str]]:
-    """The names that stand next to each other in the question, in pairs."""
-    return [(names[k], names[k + 1]) for k in range(len(at) - 1) if at[k + 1] == at[k] + 1]
 
 
 def own_page_record(ranked: list[Ranked], qtypes: Sequence[QuestionType]) -> list[Ranked]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from osteon.ask.lists import introduces_list, items_of, lead_ins_of
-from osteon.ask.page_names import named_pages
+from osteon.ask.page_names import pages_of_names
 from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import family_implied, fit, merged, out_of_scope, scope_of
@@ -78,9 +78,12 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     found = _bm25(knowledge, question, rules)
     lexical, leading = found.scores, found.leading
     pages, in_best_pages = _context(knowledge, found, rules)
-    titled = named_pages(knowledge, question.text, question_rules())
-    if titled:  # the page whose title the question quotes, or a name heads, is about it
-        pages = {**{doc: share * OTHER_THAN_QUOTED for doc, share in pages.items()},
+    titled = pages_of_names(knowledge, question.text, question_rules())
+    if titled:  # the page whose title the question quotes, or a name heads or only it
+        # holds, is about it; other pages' patients are not the one it names ("her son Adam")
+        others = (OTHER_THAN_NAMED_PATIENT if compiled(rules.case_named).search(question.text)
+                  else OTHER_THAN_QUOTED)
+        pages = {**{doc: share * others for doc, share in pages.items()},
                  **dict.fromkeys(titled, max(pages.values(), default=1.0))}
     under_heading = set(_headed(knowledge, pages, qtypes, rules))
     best_pages = _best_pages(pages, rules)
@@ -412,8 +415,7 @@ def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float],
               if share > 0 and key in places and asks.search(places[key].text)}
     after = {(doc, idx + 1): share if (doc, idx) in asking else share / 2
              for (doc, idx), share in best if share > 0 and (doc, idx) in places}
-    told = _case_told_on(question_text, [(key, share) for key, share in best
-                                         if key[0] in case_pages], places, rules)
+    told = _case_told_on(question_text, best, places, rules, case_pages)
     found = {key: places[key] for key in (*after, *told) if key in places}
     found.update(knowledge.sentences([key for key in (*after, *told) if key not in places]))
     joined = {key: (share, place, ANSWERS if answers else POINTS_BACK)
@@ -437,28 +439,38 @@ back to the candidate, or it goes on telling the candidate's case."""
 
 
 def _case_told_on(question_text: str, best: Sequence[tuple[Key, float]],
-                  places: dict[Key, SentencePlace], rules: RankingRules
-                  ) -> dict[Key, tuple[float, Key]]:
+                  places: dict[Key, SentencePlace], rules: RankingRules,
+                  case_pages: frozenset[str]) -> dict[Key, tuple[float, Key]]:
     """The sentences that go on telling a case the question asks about, at half share.
 
     "What operation did the 35-year-old with hip and knee HO have?": the report's "A
     35-year-old man … presented with …" holds the question's words; "Excision of ossified
     tissues … were performed", three sentences on, holds the answer and none of them.
     Only a question that names one patient ("the 35-year-old", not "he" alone), and only
-    after the best candidates, on the pages the question is most about, that name the
-    patient the same way (another page's case is another patient).
+    after the best candidates that name the patient the same way, on the pages the question
+    is most about (another page's "the girl" is another patient) or, for a patient the
+    question names by their own name ("her son Adam"), on any page (the name is theirs).
     """
-    # who the question names ("the 35-year-old", "the girl", "her son"): the candidate
-    # names them too
+    # who the question names ("the 35-year-old", "the girl", "her son"; "Adam"): the
+    # candidate names them too
     who = {m.group("who").casefold() for m in compiled(rules.case_who).finditer(question_text)}
-    if rules.case_read_on < 1 or not who:
+    named = {m.group("who").casefold()
+             for m in compiled(rules.case_named).finditer(question_text)}
+    if rules.case_read_on < 1 or not (who or named):
         return {}
-    names_who = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(who))) + r")\b",
-                           re.IGNORECASE)
+    names_who, names_named = (
+        re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.IGNORECASE)
+        if words else None for words in (who, named))
     told: dict[Key, tuple[float, Key]] = {}
-    for (doc, idx), share in best[:rules.case_candidates]:
-        if (share <= 0 or (doc, idx) not in places
-                or not names_who.search(places[(doc, idx)].text)):
+    # a name is looked for among all the best candidates, a word like "the girl" among the
+    # first `case_candidates` of the case pages (what many cases say, the best must say)
+    on_case_pages = [key for key, _ in best if key[0] in case_pages][:rules.case_candidates]
+    for (doc, idx), share in best:
+        if share <= 0 or (doc, idx) not in places:
+            continue
+        text = places[(doc, idx)].text
+        if not ((names_named and names_named.search(text))
+                or (names_who and (doc, idx) in on_case_pages and names_who.search(text))):
             continue
         for step in range(1, rules.case_read_on + 1):
             key = (doc, idx + step)
@@ -511,6 +523,8 @@ def _only_abbreviations(knowledge: KnowledgeStore, question: Question) -> frozen
 
 OTHER_THAN_QUOTED = 0.9
 """What another page's share of the question's words counts beside the page it names."""
+OTHER_THAN_NAMED_PATIENT = 0.5
+"""... and of the other pages, when the name is that of the patient the question asks about."""
 
 
 def _headed(knowledge: KnowledgeStore, pages: dict[str, float],

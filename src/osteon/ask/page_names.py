@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from osteon.ask.spelling import places_of
 from osteon.ask.understand import POSSESSIVE, WORD, QuestionRules, find_concepts
 from osteon.knowledge.store import KnowledgeStore
 
@@ -25,6 +26,8 @@ QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['\"“‘](?P<quoted>[^'\"“”‘’]{
 """A phrase a question quotes: "the case report 'Oral management in a patient with FOP'"."""
 TITLE_WORDS = 3
 NAMED_PAGES = 2
+RARE_NAME_PAGES = 3
+"""A name held by more pages than this sets nothing apart ("NSAID", "Europe")."""
 """A quoted title or a name that more pages hold than this points at none of them."""
 
 WEB_SITE = re.compile(r"\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
@@ -69,6 +72,18 @@ def name_positions(text: str, words: list[Span], named: set[int], rules: Questio
 def named_pages(knowledge: KnowledgeStore, text: str, rules: QuestionRules) -> list[str]:
     """The pages the question names: by a title it quotes, else by a name a heading holds."""
     return _quoted_titles(knowledge, text) or heading_named_pages(knowledge, text, rules)
+
+
+def pages_of_names(knowledge: KnowledgeStore, text: str, rules: QuestionRules) -> list[str]:
+    """The pages the question names, else those holding the rare names it uses in passing.
+
+    "How did they find out Adam had HO?": the one page that says "Adam" is the one asked
+    about, though the seeds hold more of the question's other words.
+    """
+    words = question_words(text)
+    return named_pages(knowledge, text, rules) or sorted(
+        rare_name_pages(knowledge, text, words, concept_words(knowledge, text, rules), rules)
+        or ())
 
 
 def _quoted_titles(knowledge: KnowledgeStore, text: str) -> list[str]:
@@ -124,3 +139,49 @@ def _few(found: list[str]) -> list[str]:
     """The pages found, each once, unless more than `NAMED_PAGES` were."""
     found = list(dict.fromkeys(found))
     return found if len(found) <= NAMED_PAGES else []
+
+
+def rare_name_pages(knowledge: KnowledgeStore, text: str, words: list[Span], named: set[int],
+                    rules: QuestionRules) -> frozenset[str] | None:
+    """The pages holding every rare name the question uses in passing (None: it uses none).
+
+    A name is looked up without its possessive ("Whelan's series"), and one no page holds
+    in the form of the place its people come from (`name_places`: "the Ethiopian patients"
+    are on the page that says Ethiopia).
+    """
+    at = name_positions(text, words, named, rules)
+    names = [POSSESSIVE.sub("", words[i][2].lower()) for i in at]
+    if not names:
+        return None
+    store = knowledge.store
+    held = dict(store.documents_holding(names).held)
+    pairs = neighbours(at, names)
+    # a name written apart that a page runs together ("Joey Sooch": its "JoeySooch")
+    joined = {pair: (a, b) for a, b in pairs
+              if not held.get(a) and not held.get(b) for pair in (a + b,)}
+    if joined:
+        together = store.documents_holding(joined).held
+        for pair, (a, b) in joined.items():
+            if together.get(pair):
+                held[a] = held[b] = together[pair]
+    places = {n: found for n in names if not held.get(n) and (found := places_of(n, rules))}
+    if places:
+        more = store.documents_holding(p for found in places.values() for p in found).held
+        for n, found in places.items():
+            held[n] = next((more[p] for p in found if more.get(p)), {})
+    # a name of several words that no page writes whole names no page by its parts: "the
+    # 1982 JBJS British paper" (a journal no page calls so) is not the page that says
+    # "British Columbia"
+    unheld = {n for pair in pairs if not all(held.get(w) for w in pair) for n in pair}
+    rare = [set(held[n]) for n in names
+            if n not in unheld and 0 < len(held.get(n) or ()) <= RARE_NAME_PAGES]
+    if not rare:
+        # a name only a byline or a heading holds ("Joseph Suchanek's story")
+        return frozenset(pages_headed_by(knowledge, words, at)) or None
+    common = set.intersection(*rare)
+    return frozenset(common or set.union(*rare))
+
+
+def neighbours(at: list[int], names: list[str]) -> list[tuple[str, str]]:
+    """The names that stand next to each other in the question, in pairs."""
+    return [(names[k], names[k + 1]) for k in range(len(at) - 1) if at[k + 1] == at[k] + 1]

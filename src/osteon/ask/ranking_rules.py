@@ -133,7 +133,8 @@ class DoseUnit(Strict):
         return check_regex(value)
 
 
-GROUP_OF = {"member_question": "member", "counted_question": "thing", "case_who": "who"}
+GROUP_OF = {"member_question": "member", "counted_question": "thing", "case_who": "who",
+            "case_named": "who"}
 """The patterns whose named group the code reads, and that group's name."""
 
 
@@ -174,6 +175,8 @@ class RankingRules(Strict):
     """The best candidates looked at for `case_read_on`."""
     case_who: str = r"(?!)"
     """How a question names one patient: group `who` is the word a candidate names them by."""
+    case_named: str = r"(?!)"
+    """... or by their own name ("her son Adam", "did Luciano get"): group `who` is the name."""
 
     case_predicates: tuple[str, ...] = ()
     """The predicates a sentence telling of one patient does not state in general."""

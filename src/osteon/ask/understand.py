@@ -43,8 +43,9 @@ POLAR = re.compile(r"\s*(?:does|do|did|is|are|was|were|can|could|has|have|will|w
 AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "therapy",
                      "finding", "condition", "cell", "gene", "money", "definition", "interval",
                      "figure", "count", "publication", "year", "measurement", "identifier",
-                     "people", "size", "lifespan", "age", "byline", "average", "process",
-                     "association", "grade", "shown", "institution", "sessions", "angle"]
+                     "people", "size", "lifespan", "age", "mean_age", "byline", "average",
+                     "process", "association", "grade", "shown", "institution", "sessions",
+                     "angle"]
 
 
 class QuestionType(Strict):
