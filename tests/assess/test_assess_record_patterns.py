@@ -134,6 +134,26 @@ def test_a_drug_kept_from_the_patient_is_not_taken(text):
     assert nsaid.status == "absent"
 
 
+def test_what_an_alert_card_says_to_avoid_is_not_what_the_patient_had():
+    """"Avoid falls and blunt trauma" (an FOP card) is advice: no trauma, no injury risk;
+    the words the card lists last are in its scope too."""
+    patient = read(notes=[{"text": "Avoid falls and blunt trauma.", "date": "2026-06-09"}])
+    assert {f.status for f in facts_of(patient, "trauma")} == {"absent"}
+
+
+@pytest.mark.parametrize("text", [
+    "A hip arthroplasty and an indometacin order were filed here (they belong to the patient "
+    "in bed 2) and are marked entered-in-error",
+    "ATENÇÃO: foram lançados no prontuário deste paciente, por engano, uma artroplastia total "
+    "do quadril direito, uma ossificação heterotópica do quadril esquerdo e indometacina",
+])
+def test_what_a_note_says_is_another_patients_or_filed_in_error_is_not_his(text):
+    """Another bed's operation, written in a note of this chart, opens no window here."""
+    patient = read(notes=[{"text": text, "date": "2026-06-09"}])
+    for concept in ("hip_arthroplasty", "heterotopic_ossification", "indomethacin"):
+        assert all(f.status == "absent" for f in facts_of(patient, concept)), concept
+
+
 def test_a_traumatic_bleed_in_the_skull_is_a_brain_injury_not_a_stroke(seeded_kb):
     note = {"text": "CT head: bifrontal contusions, traumatic subarachnoid haemorrhage. "
                     "NSAIDs avoided (tSAH).", "date": "2026-06-01"}

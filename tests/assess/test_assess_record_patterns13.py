@@ -67,6 +67,10 @@ def test_a_national_icd10_code_is_read_at_its_category(code, concept):
     "https://smt.esante.gouv.fr/fhir/CodeSystem/terminologie-cim-10",  # France
     "urn:oid:1.2.643.5.1.13.13.11.1005",  # Russia's MKB-10 by its federal register OID
     "urn:ru:mkb-10",                       # ... or by its name
+    "https://moz.gov.ua/fhir/CodeSystem/mkh-10",        # Ukraine's МКХ-10
+    "https://eeszt.gov.hu/fhir/CodeSystem/bno-10",      # Hungary's BNO-10
+    "https://tibb.gov.az/fhir/CodeSystem/bxt-10",       # Azerbaijan's BXT-10
+    "urn:oid:1.3.6.1.4.1.48336.tlk-10-am",              # Lithuania's TLK-10-AM
 ])
 def test_a_national_icd10_no_table_lists_is_known_by_its_name(system):
     """Each country's ICD-10 has its own URI: the name says which classification it is."""
