@@ -26,9 +26,9 @@ QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['\"“‘](?P<quoted>[^'\"“”‘’]{
 """A phrase a question quotes: "the case report 'Oral management in a patient with FOP'"."""
 TITLE_WORDS = 3
 NAMED_PAGES = 2
+"""A quoted title or a name that more pages hold than this points at none of them."""
 RARE_NAME_PAGES = 3
 """A name held by more pages than this sets nothing apart ("NSAID", "Europe")."""
-"""A quoted title or a name that more pages hold than this points at none of them."""
 
 WEB_SITE = re.compile(r"\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 """What follows a site's name: "Health.com", "Verywell.org"."""
@@ -155,7 +155,7 @@ def rare_name_pages(knowledge: KnowledgeStore, text: str, words: list[Span], nam
         return None
     store = knowledge.store
     held = dict(store.documents_holding(names).held)
-    pairs = neighbours(at, names)
+    pairs = _neighbours(at, names)
     # a name written apart that a page runs together ("Joey Sooch": its "JoeySooch")
     joined = {pair: (a, b) for a, b in pairs
               if not held.get(a) and not held.get(b) for pair in (a + b,)}
@@ -182,6 +182,6 @@ def rare_name_pages(knowledge: KnowledgeStore, text: str, words: list[Span], nam
     return frozenset(common or set.union(*rare))
 
 
-def neighbours(at: list[int], names: list[str]) -> list[tuple[str, str]]:
+def _neighbours(at: list[int], names: list[str]) -> list[tuple[str, str]]:
     """The names that stand next to each other in the question, in pairs."""
     return [(names[k], names[k + 1]) for k in range(len(at) - 1) if at[k + 1] == at[k] + 1]
