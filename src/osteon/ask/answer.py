@@ -26,7 +26,7 @@ from osteon.ask.citing import (
     statement_of,
 )
 from osteon.ask.detail_fit import asked_detail, own_page_record
-from osteon.ask.evidence import Ranked, rank_evidence
+from osteon.ask.evidence import Key, Ranked, rank_evidence
 from osteon.ask.lists import items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
 from osteon.ask.population_fit import of_other_population
@@ -228,32 +228,36 @@ def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, top: Sequen
     # answered by a dose of other care beside its other concept ("7-8 Gray … prevents HO"):
     # the sentence names the care, its kind or class, or gives a dose in the care's units
     hierarchy = knowledge.hierarchy()
-    units = _care_units(knowledge, question)
+    units = [u for u in ranking_rules().dose_units
+             if any(_dosed_in(u, concept, knowledge) for concept in question.concepts)]
     care = {n for c in question.concepts if any(_dosed_in(u, c, knowledge) for u in units)
             for n in hierarchy.narrower(c) | hierarchy.broader(c) | {c}}
-    named = mentions_at(knowledge.store, [r.key for r in top]) if care else {}
+    # the concepts each quoted sentence names, looked up once for both checks
+    named = ({key: {c for c, _ in found}
+              for key, found in mentions_at(knowledge.store, [r.key for r in top]).items()}
+             if units else {})
 
     def of_care(r: Ranked) -> bool:
-        return (not care or bool(care & {c for c, _ in named.get(r.key, ())})
+        return (not care or bool(care & named.get(r.key, set()))
                 or any(compiled(u.units).search(r.place.text) for u in units))
 
     return not any(
         of_care(r) and (
             any(c.qualifiers.dose for _, c in r.fitting)
             or (r.holds.get("dose") and (r.features["concepts"] or not question.concepts)))
-        for r in top) or _dosed_otherwise(knowledge, question, top)
+        for r in top) or _dosed_otherwise(knowledge, question, top, units, named)
 
 
-def _dosed_otherwise(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked]
-                     ) -> bool:
+def _dosed_otherwise(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked],
+                     units: Sequence[DoseUnit], named: dict[Key, set[str]]) -> bool:
     """Are the quoted sentences' doses all of something other than the asked care?
 
     A dose in units the asked care is not given in (ranking.yaml `dose_units`: Gy for an
     NSAID) is of something else, and so is a dose beside another drug and not the asked
     one ("etidronate 20 mg/kg" for "was alendronate given as 70 mg weekly?"). A question
-    that names no dosed care (or care of no known units) takes a dose in any.
+    that names no dosed care (or care of no known units) takes a dose in any. `units`: those
+    the asked care is dosed in; `named`: the concepts each quoted sentence names.
     """
-    units = _care_units(knowledge, question)
     dosed = [r for r in top if r.holds.get("dose")]
     if not (units and dosed):
         return False
@@ -264,8 +268,7 @@ def _dosed_otherwise(knowledge: KnowledgeStore, question: Question, top: Sequenc
                 for c in hierarchy.narrower(concept) | {concept}}
         # ... and its classes, no other care ("an NSAID (25 mg of indomethacin…)")
         asked.append((u, care, care | {b for c in care for b in hierarchy.broader(c)}))
-    named = mentions_at(knowledge.store, [r.key for r in dosed])
-    return not any(_dose_of_asked(r, asked, {c for c, _ in named.get(r.key, ())}, knowledge)
+    return not any(_dose_of_asked(r, asked, named.get(r.key, set()), knowledge)
                    for r in dosed)
 
 
@@ -279,12 +282,6 @@ def _dose_of_asked(ranked: Ranked, asked: Sequence[tuple[DoseUnit, set[str], set
         if not others or named & care:
             return True
     return False
-
-
-def _care_units(knowledge: KnowledgeStore, question: Question) -> list[DoseUnit]:
-    """The units the care the question names is dosed in (none: it names no dosed care)."""
-    return [u for u in ranking_rules().dose_units
-            if any(_dosed_in(u, concept, knowledge) for concept in question.concepts)]
 
 
 def _dosed_in(unit: DoseUnit, concept: str, knowledge: KnowledgeStore) -> bool:
