@@ -273,6 +273,18 @@ def asking_sentence(text: str) -> str:
     return parts[-1]
 
 
+SITUATION_TAIL = re.compile(r",?\s+(?:when|whenever|if|once)\s+(?:(?:a|an|the|my|his|her|their|your|our|its)\s+)?[\w-]+\s+(?:is|are|was|were|gets?|got|becomes?|became|looks?|feels?|turns?|seems?)\b")
+"""Where a clause that tells the asker's situation after the asking words begins: "what can
+HO be mistaken for when a joint is red, swollen and warm?" asks a differential; the joint's
+redness says when, not that symptoms are asked."""
+
+
+def _situation_tail(asked: str, head: int) -> int:
+    """Where the situation told after the asking words begins (the text's end if none)."""
+    found = SITUATION_TAIL.search(asked, max(head, 0) + 1)
+    return found.start() if found is not None else len(asked)
+
+
 def type_scores(text: str, concept_types: list[str], rules: QuestionRules
                 ) -> list[tuple[str, float]]:
     """Every type with a score above zero, best first (file order breaks ties).
@@ -288,9 +300,18 @@ def type_scores(text: str, concept_types: list[str], rules: QuestionRules
     head = (opening.start() if opening is not None
             and opening.group().casefold() in rules.question_words else -1)
 
+    tail = _situation_tail(asked, head)
+    main = asked[:tail]
+    # a type the asking words themselves match leaves none to the situation told after them
+    tail_weight = 0.0 if tail < len(asked) and any(
+        _compiled(p).search(main) for qtype in rules.types for p in qtype.patterns
+        if not (qtype.unless and _compiled(qtype.unless).search(text))) else 1.0
+
     def matched(pattern: str) -> tuple[float, bool, tuple[int, int]]:
         """The pattern's weight, whether it matches the asking words, and where it matches."""
-        found = _compiled(pattern).search(asked)
+        found = _compiled(pattern).search(main)
+        if found is None and tail_weight:
+            found = _compiled(pattern).search(asked, tail)
         if found is not None:
             return 1.0, found.start() == head, (asked_from + found.start(),
                                                 asked_from + found.end())
