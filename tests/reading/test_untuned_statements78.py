@@ -16,7 +16,6 @@ the fixation; the event after "after" is not where the bone forms.
 from __future__ import annotations
 
 from fixtures import read_claims
-
 from osteon.reading.records import Claim
 
 
@@ -33,7 +32,8 @@ def test_a_product_in_development_is_no_proven_treatment(tmp_path, empty_store):
                               "Garetosmab is an investigational antibody that Regeneron is "
                               "developing as a treatment for fibrodysplasia ossificans "
                               "progressiva.\n"), "treats")
-    assert found.get(("garetosmab", "fibrodysplasia_ossificans_progressiva"), "hedged") == "hedged", found
+    drug = ("garetosmab", "fibrodysplasia_ossificans_progressiva")
+    assert found.get(drug, "hedged") == "hedged", found
     assert "asserted" not in found.values(), found
 
 

@@ -273,7 +273,9 @@ def asking_sentence(text: str) -> str:
     return parts[-1]
 
 
-SITUATION_TAIL = re.compile(r",?\s+(?:when|whenever|if|once)\s+(?:(?:a|an|the|my|his|her|their|your|our|its)\s+)?[\w-]+\s+(?:is|are|was|were|gets?|got|becomes?|became|looks?|feels?|turns?|seems?)\b")
+SITUATION_TAIL = re.compile(
+    r",?\s+(?:when|whenever|if|once)\s+(?:(?:a|an|the|my|his|her|their|your|our|its)\s+)?"
+    r"[\w-]+\s+(?:is|are|was|were|gets?|got|becomes?|became|looks?|feels?|turns?|seems?)\b")
 """Where a clause that tells the asker's situation after the asking words begins: "what can
 HO be mistaken for when a joint is red, swollen and warm?" asks a differential; the joint's
 redness says when, not that symptoms are asked."""
