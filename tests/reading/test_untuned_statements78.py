@@ -15,6 +15,8 @@ the fixation; the event after "after" is not where the bone forms.
 
 from __future__ import annotations
 
+import pytest
+
 from fixtures import read_claims
 from osteon.reading.records import Claim
 
@@ -87,20 +89,18 @@ def test_a_symptom_denied_is_still_negated(tmp_path, empty_store):  # type: igno
     assert "asserted" not in found.values(), found
 
 
-def test_the_setting_of_listed_risk_factors_is_not_one_of_them(tmp_path, empty_store):  # type: ignore[no-untyped-def]
-    found = _polarities(_read(empty_store, tmp_path,
-                              "The factors that can lead to HO following elbow arthroplasty are "
-                              "ankylosing spondylitis and a long operating time.\n"),
-                        "risk_factor_for")
-    assert not any(s == "elbow_arthroplasty" for s, _ in found), found
-
-
-def test_a_delay_put_before_a_care_is_not_the_care(tmp_path, empty_store):  # type: ignore[no-untyped-def]
-    found = _polarities(_read(empty_store, tmp_path,
-                              "Risk factors for HO after acetabular fracture include head "
-                              "injury, delayed internal fixation and prolonged ventilation.\n"),
-                        "risk_factor_for")
-    assert not any(s == "open_reduction_internal_fixation" for s, _ in found), found
+@pytest.mark.parametrize("text,not_a_risk", [
+    # the setting of the risks a sentence lists is not one of them
+    ("The factors that can lead to HO following elbow arthroplasty are ankylosing spondylitis "
+     "and a long operating time.\n", "elbow_arthroplasty"),
+    # a delay put before a care names a risk of the delay, not of the care
+    ("Risk factors for HO after acetabular fracture include head injury, delayed internal "
+     "fixation and prolonged ventilation.\n", "open_reduction_internal_fixation"),
+])
+def test_what_frames_a_list_of_risks_is_not_one_of_them(tmp_path, empty_store, text,  # type: ignore[no-untyped-def]
+                                                         not_a_risk):
+    found = _polarities(_read(empty_store, tmp_path, text), "risk_factor_for")
+    assert not any(s == not_a_risk for s, _ in found), found
 
 
 def test_the_event_after_after_is_not_where_the_bone_forms(tmp_path, empty_store):  # type: ignore[no-untyped-def]

@@ -302,12 +302,13 @@ def type_scores(text: str, concept_types: list[str], rules: QuestionRules
     head = (opening.start() if opening is not None
             and opening.group().casefold() in rules.question_words else -1)
 
+    live = [(order, qtype) for order, qtype in enumerate(rules.types)
+            if not (qtype.unless and _compiled(qtype.unless).search(text))]
     tail = _situation_tail(asked, head)
     main = asked[:tail]
     # a type the asking words themselves match leaves none to the situation told after them
     tail_weight = 0.0 if tail < len(asked) and any(
-        _compiled(p).search(main) for qtype in rules.types for p in qtype.patterns
-        if not (qtype.unless and _compiled(qtype.unless).search(text))) else 1.0
+        _compiled(p).search(main) for _, qtype in live for p in qtype.patterns) else 1.0
 
     def matched(pattern: str) -> tuple[float, bool, tuple[int, int]]:
         """The pattern's weight, whether it matches the asking words, and where it matches."""
@@ -321,9 +322,7 @@ def type_scores(text: str, concept_types: list[str], rules: QuestionRules
         return ((PREAMBLE_WEIGHT, False, found.span()) if found is not None
                 else (0.0, False, (0, 0)))
 
-    for order, qtype in enumerate(rules.types):
-        if qtype.unless and _compiled(qtype.unless).search(text):
-            continue
+    for order, qtype in live:
         hits = [matched(p) for p in qtype.patterns]
         score = qtype.strength * _phrase_weight(hits)
         first = (qtype.strength * (HEAD_WEIGHT - 1.0)
