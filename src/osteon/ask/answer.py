@@ -228,9 +228,11 @@ def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, top: Sequen
     # answered by a dose of other care beside its other concept ("7-8 Gray … prevents HO"):
     # the sentence names the care, its kind or class, or gives a dose in the care's units
     hierarchy = knowledge.hierarchy()
-    units = [u for u in ranking_rules().dose_units
-             if any(_dosed_in(u, concept, knowledge) for concept in question.concepts)]
-    care = {n for c in question.concepts if any(_dosed_in(u, c, knowledge) for u in units)
+    # each unit the asked care is dosed in, with the asked concepts it doses
+    dosing = [(u, dosed) for u in ranking_rules().dose_units
+              if (dosed := [c for c in question.concepts if _dosed_in(u, c, knowledge)])]
+    units = [u for u, _ in dosing]
+    care = {n for _, dosed in dosing for c in dosed
             for n in hierarchy.narrower(c) | hierarchy.broader(c) | {c}}
     # the concepts each quoted sentence names, looked up once for both checks
     named = ({key: {c for c, _ in found}
@@ -245,27 +247,28 @@ def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, top: Sequen
         of_care(r) and (
             any(c.qualifiers.dose for _, c in r.fitting)
             or (r.holds.get("dose") and (r.features["concepts"] or not question.concepts)))
-        for r in top) or _dosed_otherwise(knowledge, question, top, units, named)
+        for r in top) or _dosed_otherwise(knowledge, top, dosing, named)
 
 
-def _dosed_otherwise(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked],
-                     units: Sequence[DoseUnit], named: dict[Key, set[str]]) -> bool:
+def _dosed_otherwise(knowledge: KnowledgeStore, top: Sequence[Ranked],
+                     dosing: Sequence[tuple[DoseUnit, Sequence[str]]],
+                     named: dict[Key, set[str]]) -> bool:
     """Are the quoted sentences' doses all of something other than the asked care?
 
     A dose in units the asked care is not given in (ranking.yaml `dose_units`: Gy for an
     NSAID) is of something else, and so is a dose beside another drug and not the asked
     one ("etidronate 20 mg/kg" for "was alendronate given as 70 mg weekly?"). A question
-    that names no dosed care (or care of no known units) takes a dose in any. `units`: those
-    the asked care is dosed in; `named`: the concepts each quoted sentence names.
+    that names no dosed care (or care of no known units) takes a dose in any. `dosing`: each
+    unit the asked care is dosed in, with the asked concepts it doses; `named`: the concepts
+    each quoted sentence names.
     """
     dosed = [r for r in top if r.holds.get("dose")]
-    if not (units and dosed):
+    if not (dosing and dosed):
         return False
     hierarchy = knowledge.hierarchy()
     asked = []
-    for u in units:  # each unit with the asked care it doses, and that care's kinds
-        care = {c for concept in question.concepts if _dosed_in(u, concept, knowledge)
-                for c in hierarchy.narrower(concept) | {concept}}
+    for u, concepts in dosing:  # each unit with the asked care it doses, and that care's kinds
+        care = {c for concept in concepts for c in hierarchy.narrower(concept) | {concept}}
         # ... and its classes, no other care ("an NSAID (25 mg of indomethacin…)")
         asked.append((u, care, care | {b for c in care for b in hierarchy.broader(c)}))
     return not any(_dose_of_asked(r, asked, named.get(r.key, set()), knowledge)

@@ -68,7 +68,6 @@ def name_positions(text: str, words: list[Span], named: set[int], rules: Questio
             and not WEB_SITE.match(text, end)]
 
 
-
 def named_pages(knowledge: KnowledgeStore, text: str, rules: QuestionRules) -> list[str]:
     """The pages the question names: by a title it quotes, else by a name a heading holds."""
     return _quoted_titles(knowledge, text) or heading_named_pages(knowledge, text, rules)

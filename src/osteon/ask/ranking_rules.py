@@ -194,6 +194,13 @@ class RankingRules(Strict):
     member_question: str = r"(?!)"
     """How a question asks for a member of a class: its group `member` is the class's word."""
 
+    counted_question: str = r"(?!)"
+    """How a question asks to count things the answer types do not list ("how many drug
+    compounds did they screen?"): group `thing` ends with the word for what is counted."""
+    counted_number: str = r"(?!)"
+    """A figure that counts: a sentence holding one a few words before the counted word
+    ("a total of 6,809 drug compounds") answers such a question."""
+
     @field_validator(*GROUP_OF)
     @classmethod
     def _regex_with_group(cls, value: str, info: ValidationInfo) -> str:
@@ -202,12 +209,6 @@ class RankingRules(Strict):
         if f"(?P<{group}>" not in value:
             raise ValueError(f"{value!r} has no (?P<{group}>…) group")
         return value
-    counted_question: str = r"(?!)"
-    """How a question asks to count things the answer types do not list ("how many drug
-    compounds did they screen?"): group `thing` ends with the word for what is counted."""
-    counted_number: str = r"(?!)"
-    """A figure that counts: a sentence holding one a few words before the counted word
-    ("a total of 6,809 drug compounds") answers such a question."""
 
     not_evidence: str
     term_list: str = "(?!)"

@@ -307,13 +307,13 @@ def type_scores(text: str, concept_types: list[str], rules: QuestionRules
     tail = _situation_tail(asked, head)
     main = asked[:tail]
     # a type the asking words themselves match leaves none to the situation told after them
-    tail_weight = 0.0 if tail < len(asked) and any(
-        _compiled(p).search(main) for _, qtype in live for p in qtype.patterns) else 1.0
+    tail_counts = tail == len(asked) or not any(
+        _compiled(p).search(main) for _, qtype in live for p in qtype.patterns)
 
     def matched(pattern: str) -> tuple[float, bool, tuple[int, int]]:
         """The pattern's weight, whether it matches the asking words, and where it matches."""
         found = _compiled(pattern).search(main)
-        if found is None and tail_weight:
+        if found is None and tail_counts:
             found = _compiled(pattern).search(asked, tail)
         if found is not None:
             return 1.0, found.start() == head, (asked_from + found.start(),
