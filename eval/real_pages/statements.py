@@ -35,6 +35,7 @@ from osteon.ask import evaluate
 from osteon.ask.answer import ask
 from osteon.ask.records import Statement
 from osteon.knowledge.schema import text_hash
+from osteon.knowledge.views import last_heading
 
 
 def shown_statements(questions: Path, pages: Path, split: str) -> list[dict]:
@@ -52,8 +53,11 @@ def shown_statements(questions: Path, pages: Path, split: str) -> list[dict]:
 
 
 def _row(statement: Statement) -> dict:
+    """A statement as a labeller judges it: with the heading a reader sees above each cited
+    sentence ("… › Radiation Therapy"), which the fingerprint leaves out."""
     return {"text": statement.text, "polarity": statement.polarity,
-            "cites": [c.sentence_text for c in statement.citations][:3]}
+            "cites": [c.sentence_text for c in statement.citations][:3],
+            "headings": [last_heading(c.section) or "" for c in statement.citations][:3]}
 
 
 def key_of(text: str, cites: list[str]) -> str:

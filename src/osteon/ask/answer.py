@@ -29,7 +29,7 @@ from osteon.ask.detail_fit import asked_detail, own_page_record
 from osteon.ask.evidence import Key, Ranked, rank_evidence
 from osteon.ask.lists import items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
-from osteon.ask.population_fit import of_other_population
+from osteon.ask.population_fit import of_other_population, said_of_others
 from osteon.ask.ranking_rules import DoseUnit, compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
 from osteon.ask.restating import restated
@@ -132,12 +132,16 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                           len(top))
     detail = (asked_detail(knowledge, question.text, qtypes[0], rules)
               if qtypes[0].only_with_answer else None)
+    # a figure on the best sentence's page counts, unless it names another population on a
+    # page that never speaks of the asked one ("how many weeks after a corked thigh…?" is
+    # not answered by "3-12 weeks after spinal cord injury")
     giving = [] if detail is None else [
         r for r in top
         if r.holds.get(qtypes[0].name) and _about_asked(r, top[0], question)
         and detail.given_by(r)
-        and (r.place.doc_id == top[0].place.doc_id or not (
-            qtypes[0].of_population and of_other_population(knowledge, question, [r])))]
+        and not (qtypes[0].of_population and (
+            said_of_others(knowledge, question, r) if r.place.doc_id == top[0].place.doc_id
+            else of_other_population(knowledge, question, [r])))]
     if detail is not None and not giving:
         # "how much does it cost?" over sentences that name no price: no answer in them; "what
         # percentage of combat amputees…?" over other pages' figures of other patients, neither
@@ -169,18 +173,21 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     whole = stated_in_general(candidates, told, ranking_rules())
     statements = tuple(statement_of(knowledge, f, sources)
                        for f in restated(knowledge, whole, told))
-    conflicts = conflict_notes(knowledge, whole, sources)
+    disputes = disputed(knowledge, whole)
+    conflicts = notes_for(knowledge, disputes, sources)
     notes = [n for n in dict.fromkeys(
         f"One quoted sentence is {r.scope_note}." for r in top[:2] if r.scope_note)]
     if beyond.words:  # a part of the question the sources do not treat: said, not hidden
         notes.insert(0, f"Part of the question is not answered: no source "
                         f"{_mentions(beyond.words)}.")
     if path is not None:
-        summary = path.summary
+        summary, said = path.summary, {f.assertion.id for f in whole}
         statements = path.steps + statements
     else:
-        summary = _summary(question, qtypes, facts, top, knowledge, giving)
-    if conflicts:
+        summary, said = _summary(question, qtypes, facts, top, knowledge, giving)
+    if conflicts and any({c.a, c.b} & said for c in disputes):
+        # only where the short answer itself says a side: a conflict among the statements
+        # below is shown in its own section, not pinned on a quote it has nothing to do with
         summary += " The sources disagree on part of this; both sides are shown."
     return Answer(question.text, summary, False, statements, conflicts, (),
                   understood=question, notes=(*notes, DISCLAIMER), evidence=evidence)
@@ -577,8 +584,11 @@ def _rank(assertion: Assertion) -> tuple:
 
 def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence[Fact],
              top: Sequence[Ranked], knowledge: KnowledgeStore,
-             giving: Sequence[Ranked] = ()) -> str:
+             giving: Sequence[Ranked] = ()) -> tuple[str, set[int]]:
     """A short direct answer from the quoted sentences only (so every word is cited).
+
+    With it, the assertions it says: those it lists, or those read from the sentences it
+    quotes.
 
     Where the question asks for a list and nothing else (causes, treatments,
     symptoms of a condition) and the quoted sentences carry claims naming the items,
@@ -601,7 +611,7 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
             lexicon = knowledge.lexicon
             name = lexicon.get(concept).name if concept in lexicon else concept
             text = main.lead.format(concept=name) + ": " + "; ".join(_listed(own, knowledge))
-            return text[:1].upper() + text[1:] + "."
+            return text[:1].upper() + text[1:] + ".", {f.assertion.id for f in own}
     lead = _lead(top, main, giving)
     chosen = [lead]
     in_scope = [r for r in top if r.features["scope"] >= 0]  # not another population's figure
@@ -615,7 +625,8 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
             chosen.append(best)
     asked = [*question.words, *question.related]
     quoted = " ".join(_as_sentence(answering_part(r.place.text, asked)) for r in chosen)
-    return "From the sources: " + quoted.replace("… …", "…")
+    return ("From the sources: " + quoted.replace("… …", "…"),
+            {assertion_id for r in chosen for assertion_id, _ in r.fitting})
 
 
 LEAD_SHARE = 0.8
@@ -730,10 +741,14 @@ def _lead(top: Sequence[Ranked], main: QuestionType, giving: Sequence[Ranked] = 
     # ... and one that only uses the intent's words on another page only as much about the
     # question's concepts ("why were people worried calcium sulfate might cause HO?" is not
     # led by another page's "because" sentence about amputees)
+    # ... and one that holds it on another page names what is asked where the best does
+    # ("which gene is mutated in POH?" is not led by another page's gene behind HO at large)
     answering = [r for r in saying if answers(r) and r.score >= LEAD_SHARE * best.score
                  and not (r.scope_note and not best.scope_note)
-                 and (held or r.place.doc_id == best.place.doc_id
-                      or r.features.get("concepts", 0.0) >= best.features.get("concepts", 0.0))]
+                 and (r.place.doc_id == best.place.doc_id
+                      or r.features.get("concepts", 0.0) >= best.features.get("concepts", 0.0)
+                      or (held and (r.features.get("concepts", 0.0) > 0
+                                    or not best.features.get("concepts", 0.0))))]
     return max(answering, key=lambda r: r.features["scope"], default=best)
 
 
@@ -798,11 +813,17 @@ figures for one measured thing that do not agree (data/knowledge/conflicts.yaml 
 def conflict_notes(knowledge: KnowledgeStore, facts: Sequence[Fact], sources: int,
                    limit: int = MAX_CONFLICTS) -> tuple[ConflictNote, ...]:
     """Conflicts touching the answer's assertions, each side as a cited statement."""
+    return notes_for(knowledge, disputed(knowledge, facts, limit), sources)
+
+
+def disputed(knowledge: KnowledgeStore, facts: Sequence[Fact], limit: int = MAX_CONFLICTS
+             ) -> list[Conflict]:
+    """The conflicts touching these facts' assertions that are shown, first kinds first."""
     ids = [f.assertion.id for f in facts]
     shown = set(ids)
     found = sorted(knowledge.conflicts(ids),
                    key=lambda c: (c.kind not in FIRST_CONFLICTS, -len({c.a, c.b} & shown)))
-    return notes_for(knowledge, found[:limit], sources)
+    return found[:limit]
 
 
 def notes_for(knowledge: KnowledgeStore, conflicts: Sequence[Conflict], sources: int

@@ -20,7 +20,10 @@ SENTENCE_END = re.compile(r"[.?!:]\s*$")
 SHORTEST_NAME_WORD = 3
 NAME_WORDS = 2
 """A run of capitalised words this long at least is a name a heading may hold ("Joseph
-Suchanek"); one capitalised word ("Joey", "Europe") tells no heading apart."""
+Suchanek"); one capitalised word ("Joey", "Europe") tells no heading apart ..."""
+LONG_NAME = 7
+"""... unless it is this long, possessive included, and no sentence holds any name ("Dr
+Ponnilavan's slides")."""
 QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['\"“‘](?P<quoted>[^'\"“”‘’]{12,200})['\"”’]"
                     r"(?=[\s.,;:?!)]|$)")
 """A phrase a question quotes: "the case report 'Oral management in a patient with FOP'"."""
@@ -109,29 +112,29 @@ def heading_named_pages(knowledge: KnowledgeStore, text: str, rules: QuestionRul
     return pages_headed_by(knowledge, words, at)
 
 
-def pages_headed_by(knowledge: KnowledgeStore, words: list[Span], at: list[int]
-                    ) -> list[str]:
+def pages_headed_by(knowledge: KnowledgeStore, words: list[Span], at: list[int],
+                    least: int = NAME_WORDS) -> list[str]:
     """The pages whose title or a heading holds a name of the words at `at`.
 
-    Only names of two words or more, written side by side, are looked up (one look at the
-    headings each): "Joseph Suchanek's story" is the page whose byline he is.
+    Only names of `least` words or more, written side by side, are looked up (one look at
+    the headings each): "Joseph Suchanek's story" is the page whose byline he is.
     """
     found: list[str] = []
-    for run in _runs(at):
+    for run in _runs(at, least):
         found += knowledge.store.headed(" ".join(POSSESSIVE.sub("", words[i][2])
                                                  for i in run))
     return _few(found)
 
 
-def _runs(at: list[int]) -> list[list[int]]:
-    """The positions that stand side by side, in runs of `NAME_WORDS` or more."""
+def _runs(at: list[int], least: int = NAME_WORDS) -> list[list[int]]:
+    """The positions that stand side by side, in runs of `least` or more."""
     runs: list[list[int]] = []
     for i in at:
         if runs and runs[-1][-1] == i - 1:
             runs[-1].append(i)
         else:
             runs.append([i])
-    return [run for run in runs if len(run) >= NAME_WORDS]
+    return [run for run in runs if len(run) >= least]
 
 
 def _few(found: list[str]) -> list[str]:
@@ -175,8 +178,12 @@ def rare_name_pages(knowledge: KnowledgeStore, text: str, words: list[Span], nam
     rare = [set(held[n]) for n in names
             if n not in unheld and 0 < len(held.get(n) or ()) <= RARE_NAME_PAGES]
     if not rare:
-        # a name only a byline or a heading holds ("Joseph Suchanek's story")
-        return frozenset(pages_headed_by(knowledge, words, at)) or None
+        # a name only a byline or a heading holds ("Joseph Suchanek's story"); where no
+        # sentence holds any name, a long one alone will do ("going by Dr Ponnilavan's
+        # slides": the slides' byline "Dr.Ponnilavan")
+        return frozenset(pages_headed_by(knowledge, words, at) or pages_headed_by(
+            knowledge, words, [i for i in at if len(words[i][2]) >= LONG_NAME], least=1)
+        ) or None
     common = set.intersection(*rare)
     return frozenset(common or set.union(*rare))
 

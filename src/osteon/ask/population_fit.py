@@ -36,6 +36,21 @@ def of_other_population(knowledge: KnowledgeStore, question: Question,
         for r in top)
 
 
+def said_of_others(knowledge: KnowledgeStore, question: Question, ranked: Ranked) -> bool:
+    """Does the sentence name other populations on a page that never names the asked one?
+
+    "HO usually occurs 3-12 weeks after spinal cord injury", on a page without a word of a
+    corked thigh, is said of others; a sentence that names no population is not.
+    """
+    asked = question.scope.population
+    if not asked or not ranked.scope.population:
+        return False
+    hierarchy = knowledge.hierarchy()
+    doc = ranked.place.doc_id
+    return not fits(hierarchy, asked, ranked.scope.population) and not fits(
+        hierarchy, asked, tuple(concept_sentences(knowledge.store, [doc])[doc]))
+
+
 def fits(hierarchy: Hierarchy, asked: Iterable[str], said: Sequence[str]) -> bool:
     """Does a text that speaks of `said` speak of (one of) the `asked` populations?
 

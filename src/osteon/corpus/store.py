@@ -511,10 +511,14 @@ class Store:
         pattern = _like_pattern(phrase)
         if pattern is None:
             return []
-        return [doc for (doc,) in self._db.execute(
-            "SELECT doc_id FROM sections WHERE lower(heading) LIKE ?1 ESCAPE '\\'"
-            " UNION SELECT id FROM documents WHERE lower(title) LIKE ?1 ESCAPE '\\'"
-            " ORDER BY 1", (pattern,)).fetchall()]
+        # LIKE finds the phrase inside words too ("Lee" in "sleeve"): only a whole-word one
+        # names the page
+        whole = re.compile(r"(?<!\w)" + re.escape(" ".join(phrase.split()).casefold())
+                           + r"(?!\w)")
+        return sorted({doc for doc, text in self._db.execute(
+            "SELECT doc_id, heading FROM sections WHERE lower(heading) LIKE ?1 ESCAPE '\\'"
+            " UNION SELECT id, title FROM documents WHERE lower(title) LIKE ?1 ESCAPE '\\'",
+            (pattern,)).fetchall() if whole.search(" ".join(text.split()).casefold())})
 
     def get(self, doc_id: str) -> Document:
         """Load a whole document with its sections and sentences."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from osteon.knowledge.hierarchy import Hierarchy
-from osteon.knowledge.profile import selects
+from osteon.knowledge.profile import selects, setting_of
 from osteon.knowledge.records import Assertion, Conflict, QualifierValue, Stance
 from osteon.knowledge.rules import AcrossRule, ConflictRules, FigureRules, Relatedness, Selector
 from osteon.reading.lexicon import Lexicon
@@ -85,7 +85,8 @@ class ConflictFinder:
 
     def between(self, a: Assertion, b: Assertion) -> list[Conflict]:
         """Every way `a` and `b` disagree (empty when they agree or cannot be compared)."""
-        if a.id == b.id or a.context != b.context or not _different_documents(a, b):
+        if a.id == b.id or setting_of(a.context) != setting_of(b.context) or (
+                not _different_documents(a, b)):
             return []
         found: dict[tuple[str, str], Conflict] = {}
         for sa in a.stances:

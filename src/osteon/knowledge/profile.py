@@ -13,7 +13,7 @@ from __future__ import annotations
 from osteon.knowledge.records import AssertionKey, Stance
 from osteon.knowledge.rules import ConflictRules, Phrasing, Selector
 from osteon.reading.lexicon import Lexicon
-from osteon.reading.records import Claim, Qualifiers, same_meaning
+from osteon.reading.records import MOUSE_MODEL, Claim, Qualifiers, same_meaning
 from osteon.reading.terms import fold
 
 TEXT_AGENT = "text:"
@@ -23,6 +23,15 @@ TEXT_AGENT = "text:"
 def context_of(qualifiers: Qualifiers) -> str:
     """The claim's setting, the qualifier that belongs to its key; "" is clinical."""
     return qualifiers.context or ""
+
+
+def setting_of(context: str | None) -> str:
+    """Where an assertion was seen: the mouse model, or "" for people.
+
+    Other contexts say what a treatment is for ("symptom relief"), not where it was seen;
+    such a statement is about patients and can disagree with any clinical one.
+    """
+    return MOUSE_MODEL if context == MOUSE_MODEL else ""
 
 
 def key_of(claim: Claim) -> AssertionKey:
@@ -87,10 +96,15 @@ def name_of(concept_or_text: str, lexicon: Lexicon) -> str:
 
 
 def sentence_of(key: AssertionKey, phrasing: Phrasing, lexicon: Lexicon) -> str:
-    """The assertion as a sentence a person reads, with its context in brackets."""
-    forms = phrasing.get(f"{key.predicate}_text" if key.object_is_text else "",
-                         phrasing[key.predicate])
+    """The assertion as a sentence a person reads, with its context in brackets.
+
+    A context with forms of its own ("treats@symptom relief": "relieves symptoms of") is
+    said by them instead, so "NSAIDs are used to ease the pain of HO" never reads "treats".
+    """
+    own = phrasing.get(f"{key.predicate}@{key.context}") if key.context else None
+    forms = own or phrasing.get(f"{key.predicate}_text" if key.object_is_text else "",
+                                phrasing[key.predicate])
     form = forms[{"asserted": 0, "negated": 1, "hedged": 2}[key.polarity]]
     text = form.format(s=name_of(key.subject, lexicon), o=name_of(key.object, lexicon))
     text = text[:1].upper() + text[1:]
-    return f"{text} ({key.context})" if key.context else text
+    return f"{text} ({key.context})" if key.context and not own else text

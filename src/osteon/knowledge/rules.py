@@ -255,6 +255,9 @@ def phrasing() -> Phrasing:
     missing = [p for p in PREDICATES if p not in forms]
     if missing:
         raise DataFileError(name, missing[0], "predicate has no phrasing")
+    unknown = [k for k in forms if k.partition("@")[0].removesuffix("_text") not in PREDICATES]
+    if unknown:
+        raise DataFileError(name, unknown[0], "phrasing for a predicate osteon does not know")
     return forms
 
 
