@@ -23,10 +23,12 @@ def test_a_drug_for_the_pain_carries_the_aim(tmp_path, empty_store):  # type: ig
                          "Etidronate may be used to relieve the pain and swelling of "
                          "heterotopic ossification.\n"
                          "Naproxen can help alleviate pain in heterotopic ossification.\n"
+                         "In myositis ossificans, aspirin is prescribed to bring the rate of "
+                         "soft tissue swelling down.\n"
                          "Indomethacin may be used to treat heterotopic ossification.\n",
                          name="page.txt")
     assert _treats(claims) == {"etidronate": "symptom relief", "naproxen": "symptom relief",
-                               "indomethacin": None}, claims
+                               "aspirin": "symptom relief", "indomethacin": None}, claims
 
 
 def test_the_statement_says_relief_not_treatment(tmp_path) -> None:  # type: ignore[no-untyped-def]
