@@ -53,8 +53,10 @@ def shown_statements(questions: Path, pages: Path, split: str) -> list[dict]:
 
 
 def _row(statement: Statement) -> dict:
-    """A statement as a labeller judges it: with the heading a reader sees above each cited
-    sentence ("… › Radiation Therapy"), which the fingerprint leaves out."""
+    """A statement as a labeller judges it, with the heading a reader sees above each cite.
+
+    The heading ("… › Radiation Therapy") is left out of the fingerprint.
+    """
     return {"text": statement.text, "polarity": statement.polarity,
             "cites": [c.sentence_text for c in statement.citations][:3],
             "headings": [last_heading(c.section) or "" for c in statement.citations][:3]}

@@ -24,8 +24,8 @@ def test_a_question_in_the_source_states_nothing(tmp_path, empty_store, sentence
 
 def test_where_bone_does_not_belong_denies_no_site(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
     claims = read_claims(empty_store, tmp_path,
-                         "Myositis ossificans – formation of bone at a place where it should not be "
-                         "present that is usually muscle.\n"
+                         "Myositis ossificans – formation of bone at a place where it should "
+                         "not be present that is usually muscle.\n"
                          "Places where heterotopic ossification often forms include the hip "
                          "and the shoulder.\n", name="page.txt")
     sites = {(c.object, c.polarity) for c in claims if c.predicate == "occurs_at_site"}

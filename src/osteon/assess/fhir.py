@@ -56,6 +56,11 @@ it and nothing is advised on it; an erroneous entry's own notes are not read (th
 the mistake: "the stiff neck is from an FOP flare, not torticollis")."""
 _RESOLVED = {"inactive", "remission", "resolved"}
 _UNCERTAIN = {"unconfirmed", "provisional", "differential"}
+_CERTAINTY_EXTENSION = "icd-10-gm-diagnosesicherheit"
+"""German exports say how sure a diagnosis is on its ICD-10-GM code (KBV/fhir.de extension
+"Diagnosesicherheit"), often with no verificationStatus: A excluded, V suspected, Z a state
+after, G confirmed."""
+_CERTAINTY = {"A": "refuted", "V": "provisional", "Z": "resolved", "G": "confirmed"}
 _HIGH = {"H", "HH", "HU", ">", "A", "AA"}
 _NOT_HIGH = {"N", "L", "LL", "LU", "<"}
 
@@ -248,10 +253,13 @@ def _convert(resource: Any, medications: dict[str, Any]
     if status in _SKIP_STATUS and not called_off:
         return None
     if kind == "Condition":
-        verification = _first_code(resource.verificationStatus)
+        certainty = _certainty(resource.code)
+        verification = _first_code(resource.verificationStatus) or (
+            None if certainty == "resolved" else certainty)
         if verification in _SKIP_STATUS - _NOT_THE_PATIENTS:
             return None
-        clinical = _first_code(resource.clinicalStatus)
+        clinical = _first_code(resource.clinicalStatus) or (
+            certainty if certainty == "resolved" else None)
         when, end = _first_time(resource, "onset")
         when = when or resource.recordedDate
         state = ("absent" if verification in _NOT_THE_PATIENTS  # said, never had
@@ -586,6 +594,16 @@ def _iso(value: Any) -> str | None:
 
 def _code(value: Any) -> str | None:
     return str(value) if value is not None else None
+
+
+def _certainty(concept: Any) -> str | None:
+    """The status an ICD-10-GM code's certainty extension gives the diagnosis, if any."""
+    for coding in (concept.coding or []) if concept is not None else []:
+        for extension in coding.extension or []:
+            value = getattr(extension, "valueCoding", None)
+            if (extension.url or "").endswith(_CERTAINTY_EXTENSION) and value is not None:
+                return _CERTAINTY.get((value.code or "").upper())
+    return None
 
 
 def _first_code(concept: Any) -> str | None:

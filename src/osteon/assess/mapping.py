@@ -563,6 +563,7 @@ def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[
                                 for t in texts) if m is not None), None)
     tables = code_tables()
     refused, verified = _verify(out, codes, source)
+    found: list[Mapped] = []
     for code in codes:
         hit = None if code in refused else tables.lookup(code.system, code.code)
         if hit is None or lexicon.get(hit.concept).type not in allowed:
@@ -580,8 +581,14 @@ def concept_for(out: _Collector, kind: FactKind, text: str | None, codes: tuple[
         if narrower is not None and narrower.id != concept and narrower.type in allowed \
                 and lexicon.is_a(narrower.id, concept):
             concept, how = narrower.id, f"{how}; narrower in the lexicon: {narrower.name}"
-        return Mapped(concept, "code family" if hit.family else "code", how,
-                      hit.entry.site, side, f"{hit.entry.display} ({hit.system} {hit.code})")
+        found.append(Mapped(concept, "code family" if hit.family else "code", how,
+                            hit.entry.site, side,
+                            f"{hit.entry.display} ({hit.system} {hit.code})"))
+    if found:
+        # the narrowest of the entry's codes: a burn coded T22.3 (the arm), T24.3 (the leg)
+        # and T31.2 (20-29 % of the body) is the severe burn the last one says
+        return next(m for m in found if not any(
+            o.concept != m.concept and lexicon.is_a(o.concept, m.concept) for o in found))
     for code in codes:
         concept = None if code in refused else _lexicon_by_code(lexicon, code)
         if concept is None or concept.type not in allowed:
