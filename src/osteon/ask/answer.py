@@ -747,8 +747,7 @@ def _lead(top: Sequence[Ranked], main: QuestionType, giving: Sequence[Ranked] = 
                  and not (r.scope_note and not best.scope_note)
                  and (r.place.doc_id == best.place.doc_id
                       or r.features.get("concepts", 0.0) >= best.features.get("concepts", 0.0)
-                      or (held and (r.features.get("concepts", 0.0) > 0
-                                    or not best.features.get("concepts", 0.0))))]
+                      or (held and r.features.get("concepts", 0.0) > 0))]
     return max(answering, key=lambda r: r.features["scope"], default=best)
 
 

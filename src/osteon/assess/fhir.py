@@ -60,7 +60,8 @@ _CERTAINTY_EXTENSION = "icd-10-gm-diagnosesicherheit"
 """German exports say how sure a diagnosis is on its ICD-10-GM code (KBV/fhir.de extension
 "Diagnosesicherheit"), often with no verificationStatus: A excluded, V suspected, Z a state
 after, G confirmed."""
-_CERTAINTY = {"A": "refuted", "V": "provisional", "Z": "resolved", "G": "confirmed"}
+_CERTAINTY_VERIFIES = {"A": "refuted", "V": "provisional", "G": "confirmed"}
+_CERTAINTY_CLINICAL = {"Z": "resolved"}
 _HIGH = {"H", "HH", "HU", ">", "A", "AA"}
 _NOT_HIGH = {"N", "L", "LL", "LU", "<"}
 
@@ -254,12 +255,12 @@ def _convert(resource: Any, medications: dict[str, Any]
         return None
     if kind == "Condition":
         certainty = _certainty(resource.code)
-        verification = _first_code(resource.verificationStatus) or (
-            None if certainty == "resolved" else certainty)
+        verification = (_first_code(resource.verificationStatus)
+                        or _CERTAINTY_VERIFIES.get(certainty or ""))
         if verification in _SKIP_STATUS - _NOT_THE_PATIENTS:
             return None
-        clinical = _first_code(resource.clinicalStatus) or (
-            certainty if certainty == "resolved" else None)
+        clinical = (_first_code(resource.clinicalStatus)
+                    or _CERTAINTY_CLINICAL.get(certainty or ""))
         when, end = _first_time(resource, "onset")
         when = when or resource.recordedDate
         state = ("absent" if verification in _NOT_THE_PATIENTS  # said, never had
@@ -597,12 +598,12 @@ def _code(value: Any) -> str | None:
 
 
 def _certainty(concept: Any) -> str | None:
-    """The status an ICD-10-GM code's certainty extension gives the diagnosis, if any."""
+    """The letter of an ICD-10-GM code's certainty extension (A, V, Z, G), if it has one."""
     for coding in (concept.coding or []) if concept is not None else []:
         for extension in coding.extension or []:
             value = getattr(extension, "valueCoding", None)
             if (extension.url or "").endswith(_CERTAINTY_EXTENSION) and value is not None:
-                return _CERTAINTY.get((value.code or "").upper())
+                return (value.code or "").upper()
     return None
 
 
