@@ -11,6 +11,7 @@ negation or a hedge.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -195,6 +196,7 @@ def _context_rules() -> ContextRules:
 def _analysis(original: str, doc: Doc) -> SentenceAnalysis:
     graph = doc._.context_graph
     cues = []
+    reach: dict[tuple[int, int], int] = {}
     for modifier in graph.modifiers if graph is not None else ():
         status = STATUS_OF_CATEGORY.get(modifier.category)
         if status is None:
@@ -203,11 +205,15 @@ def _analysis(original: str, doc: Doc) -> SentenceAnalysis:
         scope_start, scope_end = modifier.scope_span
         cue = doc[start_tok:end_tok]
         scope = doc[scope_start:scope_end] if scope_end > scope_start else cue
-        cues.append(Cue(status, cue.start_char, cue.end_char, scope.start_char, scope.end_char,
+        scope_end_char = _within_relative_clause(original, cue.start_char, cue.end_char,
+                                                 scope.end_char)
+        reach[modifier.modifier_span] = scope_end_char
+        cues.append(Cue(status, cue.start_char, cue.end_char, scope.start_char, scope_end_char,
                         cue.text))
     mentions = []
     for ent in doc.ents:
-        statuses = {STATUS_OF_CATEGORY.get(m.category) for m in ent._.modifiers}
+        statuses = {STATUS_OF_CATEGORY.get(m.category) for m in ent._.modifiers
+                    if reach.get(m.modifier_span, len(original)) > ent.start_char}
         mentions.append(Mention(
             concept_id=ent.label_, start=ent.start_char, end=ent.end_char,
             text=original[ent.start_char:ent.end_char],
@@ -215,3 +221,21 @@ def _analysis(original: str, doc: Doc) -> SentenceAnalysis:
             historical="historical" in statuses, hypothetical="hypothetical" in statuses,
         ))
     return SentenceAnalysis(original, tuple(mentions), tuple(cues))
+
+
+_RELATIVE_OPENING = re.compile(r"\b(?:that|which|who)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_EXAMPLES_OPENER = re.compile(r",?\s*\b(?:such as|including|e\.g\.)", re.IGNORECASE)
+
+
+def _within_relative_clause(text: str, cue_start: int, cue_end: int, scope_end: int) -> int:
+    """Where a cue's scope ends when the cue stands in a relative clause with examples after.
+
+    "bone in tissues that have no ossification properties, such as in muscles": the "no"
+    tells what the tissues lack; the muscles after "such as" are examples of the tissues,
+    where bone does form, out of the cue's reach. Elsewhere the scope medspaCy gave.
+    """
+    if _RELATIVE_OPENING.search(text, max(0, cue_start - 40), cue_start) is None:
+        return scope_end
+    opener = _EXAMPLES_OPENER.search(text, cue_end, scope_end)
+    return opener.start() if opener is not None else scope_end
+
