@@ -17,7 +17,7 @@ import re
 import weakref
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import field_validator
 from rapidfuzz import fuzz, process
@@ -295,6 +295,20 @@ def type_scores(text: str, concept_types: list[str], rules: QuestionRules
     weight `HEAD_WEIGHT` gives it; the score returned is without that weight, so which
     further intents a question has does not change with the order.
     """
+    return [(scored.name, scored.score) for scored in scored_types(text, concept_types, rules)]
+
+
+class ScoredType(NamedTuple):
+    """A question type's score, and whether the asking words themselves name it."""
+
+    name: str
+    score: float
+    opens: bool
+
+
+def scored_types(text: str, concept_types: list[str], rules: QuestionRules
+                 ) -> list[ScoredType]:
+    """`type_scores` with, for each type, whether its pattern matches the asking words."""
     scored = []
     asked_from = _preamble(text, rules)
     asked, preamble = text[asked_from:], text[:asked_from]
@@ -333,8 +347,8 @@ def type_scores(text: str, concept_types: list[str], rules: QuestionRules
             score = 0.5 * max(qtype.concept_types[t] for t in concept_types
                               if t in qtype.concept_types)
         if score > 0:
-            scored.append((-(score + first), order, qtype.name, score))
-    return [(name, score) for _, _, name, score in sorted(scored)]
+            scored.append((-(score + first), order, qtype.name, score, first > 0))
+    return [ScoredType(name, score, opens) for _, _, name, score, opens in sorted(scored)]
 
 
 def _phrase_weight(hits: list[tuple[float, bool, tuple[int, int]]]) -> float:
@@ -355,12 +369,17 @@ def _phrase_weight(hits: list[tuple[float, bool, tuple[int, int]]]) -> float:
     return total + best
 
 
-def intents(scores: list[tuple[str, float]], rules: QuestionRules) -> tuple[str, ...]:
-    """The main intent and those scoring close to it."""
+def intents(scores: list[ScoredType], rules: QuestionRules) -> tuple[str, ...]:
+    """The main intent, those scoring close to it, and the one the asking words name.
+
+    "which joint was affected most often, and how many of them?" asks a joint by its opening
+    words, however many words of frequency and count follow.
+    """
     if not scores:
         return ()
-    best = max(score for _, score in scores)
-    return tuple(name for name, score in scores if score >= rules.intent_share * best)
+    best = max(scored.score for scored in scores)
+    return tuple(scored.name for scored in scores
+                 if scored.score >= rules.intent_share * best or scored.opens)
 
 
 _FOUND: weakref.WeakKeyDictionary[Lexicon, dict[tuple[int, str, bool],
@@ -571,7 +590,7 @@ def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) 
     if excluded and not concepts:
         concepts.append("heterotopic_ossification")  # "apart from surgery, what helps?"
     types = [lexicon.get(c).type for c in concepts if c in lexicon]
-    scores = type_scores(_without_names(text, found, lexicon), types, rules)
+    scores = scored_types(_without_names(text, found, lexicon), types, rules)
     words = tuple(dict.fromkeys(
         bare for w in WORD.findall(text)
         if (bare := POSSESSIVE.sub("", w.lower())) not in rules.stopwords))
