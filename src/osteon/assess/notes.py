@@ -388,11 +388,11 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
     pattern = re.compile(rules.clause_breaks)
     out: list[tuple[str, str | None]] = []
     section: str | None = None
-    text = _SOFT_WRAP.sub(" ", text)
+    text = _ABBREVIATION.sub(lambda m: m.group().replace(".", _KEPT_DOT), _SOFT_WRAP.sub(" ", text))
 
     def add(piece: str, status: str | None) -> None:
         for n, part in enumerate(_queried(_with_ends(pattern, piece))):
-            clause = part.strip(" ,-*•")
+            clause = part.strip(" ,-*•").replace(_KEPT_DOT, ".")
             if n and (minus := _cue("negation_prefix", 0).match(part.lstrip(" ,*•"))):
                 clause = minus.group(0) + clause  # "Sling. -LOC": no bullet mid-line
             own = status
@@ -436,6 +436,14 @@ def clauses(text: str) -> list[tuple[str, str | None]]:
             line = " ".join(pending)
         add(line, section)
     return out
+
+
+_ABBREVIATION = re.compile(r"(?<![\w.])[^\W\d_]\.(?:\s?[^\W\d_]\.)+")
+"""Letters each followed by a full stop ("V.a." Verdacht auf, "Z.n." Zustand nach, "i.v.",
+"e.g."): one abbreviation, whose full stops end no clause, so "V.a. HO" keeps its hedge."""
+_KEPT_DOT = "\u2024"
+"""What an abbreviation's full stops are while the text is cut (ONE DOT LEADER, one character,
+so no break pattern sees a full stop); they are full stops again in every clause."""
 
 
 def _with_ends(pattern: re.Pattern[str], text: str) -> list[tuple[str, str]]:
