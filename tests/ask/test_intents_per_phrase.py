@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from osteon.ask.understand import question_rules, type_scores, understand
+from osteon.ask.understand import question_rules, scored_types, understand
 from osteon.reading.lexicon import load_lexicon
 
 
@@ -28,7 +28,8 @@ def test_a_second_intent_in_its_own_phrase_is_kept(question: str, both: set[str]
 def test_wordings_of_one_phrase_count_once_and_each_phrase_counts() -> None:
     rules = question_rules()
     strength = next(t.strength for t in rules.types if t.name == "publication")
-    one = dict(type_scores("Which journal published it?", [], rules))
-    two = dict(type_scores("Which journal published it, and what is its DOI?", [], rules))
+    one = {t.name: t.score for t in scored_types("Which journal published it?", [], rules)}
+    two = {t.name: t.score for t in scored_types(
+        "Which journal published it, and what is its DOI?", [], rules)}
     assert one["publication"] == strength
     assert two["publication"] == 2 * strength

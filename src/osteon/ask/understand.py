@@ -287,17 +287,6 @@ def _situation_tail(asked: str, head: int) -> int:
     return found.start() if found is not None else len(asked)
 
 
-def type_scores(text: str, concept_types: list[str], rules: QuestionRules
-                ) -> list[tuple[str, float]]:
-    """Every type with a score above zero, best first (file order breaks ties).
-
-    The type whose pattern matches the asking words themselves goes first by the extra
-    weight `HEAD_WEIGHT` gives it; the score returned is without that weight, so which
-    further intents a question has does not change with the order.
-    """
-    return [(scored.name, scored.score) for scored in scored_types(text, concept_types, rules)]
-
-
 class ScoredType(NamedTuple):
     """A question type's score, and whether the asking words themselves name it."""
 
@@ -308,7 +297,12 @@ class ScoredType(NamedTuple):
 
 def scored_types(text: str, concept_types: list[str], rules: QuestionRules
                  ) -> list[ScoredType]:
-    """`type_scores` with, for each type, whether its pattern matches the asking words."""
+    """Every type with a score above zero, best first (file order breaks ties).
+
+    The type whose pattern matches the asking words themselves goes first by the extra
+    weight `HEAD_WEIGHT` gives it (and says so: `opens`); the score returned is without that
+    weight, so which further intents a question has does not change with the order.
+    """
     scored = []
     asked_from = _preamble(text, rules)
     asked, preamble = text[asked_from:], text[:asked_from]
