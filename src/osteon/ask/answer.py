@@ -122,7 +122,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     if not ranked and path is None:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
-    top = covering(ranked, qtypes, ranking_rules().evidence)
+    top = covering(ranked, qtypes, ranking_rules().evidence, question)
     parts = [r for r in _each_part(knowledge, question, top) if r not in top[:1]]
     top = [*top[:1], *parts, *(r for r in top[1:] if r not in parts)]  # each part answered
     top += [r for r in ranked if r.leading and r not in top]  # plain BM25's best, always
@@ -374,11 +374,14 @@ def _about_asked(holder: Ranked, best: Ranked, question: Question) -> bool:
     return not question.concepts or holder.features.get("concepts", 0.0) > 0
 
 
-def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -> list[Ranked]:
+def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int,
+             question: Question) -> list[Ranked]:
     """The best `n` sentences, and for each intent they leave unanswered, the best that answer.
 
     "How often, and where?" gets a sentence with a figure and one with a site even
-    when plain relevance would have quoted four of one kind.
+    when plain relevance would have quoted four of one kind. A further intent's sentence
+    from another page must be about what is asked: "which drug after HO surgery, and for
+    how long?" is not answered by another page's "crutches for three weeks".
     """
     top = _diverse(ranked, n, ranking_rules().per_document)
     for i, qtype in enumerate(qtypes):
@@ -390,7 +393,9 @@ def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int) -
         # quoted at most `per_document` times (a byline the 9th of one page's sentences)
         quoted = {r.key for r in top}
         rest = [r for r in ranked if r.key not in quoted]
-        extra = [r for r in rest if r.holds.get(qtype.name)][:max(0, wanted - have)]
+        extra = [r for r in rest if r.holds.get(qtype.name)
+                 and (i == 0 or not top or _about_asked(r, top[0], question))
+                 ][:max(0, wanted - have)]
         page = top[0].place.doc_id if top else None
         if i and not any(r.holds.get(qtype.name) and r.place.doc_id == page
                          for r in (*top, *extra)):
@@ -617,8 +622,10 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
     in_scope = [r for r in top if r.features["scope"] >= 0]  # not another population's figure
     for qtype in qtypes[1:]:
         # the lead's own page first: "who was the first author, and which journal?" asks
-        # both of one paper, not another page's journal line
-        holders = [r for r in in_scope if r.holds.get(qtype.name) and r not in chosen]
+        # both of one paper, not another page's journal line; another page's sentence
+        # only when it is about what is asked
+        holders = [r for r in in_scope if r.holds.get(qtype.name) and r not in chosen
+                   and _about_asked(r, lead, question)]
         best = next((r for r in holders if r.place.doc_id == lead.place.doc_id),
                     holders[0] if holders else None)
         if best is not None and not chosen[0].holds.get(qtype.name):

@@ -45,7 +45,7 @@ AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "th
                      "figure", "count", "publication", "year", "measurement", "identifier",
                      "people", "size", "lifespan", "age", "mean_age", "byline", "average",
                      "process", "association", "grade", "shown", "institution", "sessions",
-                     "angle"]
+                     "angle", "indication", "recommendation"]
 
 
 class QuestionType(Strict):
