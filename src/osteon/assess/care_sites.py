@@ -72,7 +72,7 @@ class CareSites:
             *(_sites_of(twin, lexicon) for twin in _twins(event, patient)))
         where -= UNPLACED
         if not where:
-            where = _injured_at(event, patient)
+            where = _injured_at(event, patient) or _operated_at(event, patient, lexicon)
         at_an_end = not _mid_bone(event, patient)  # a long bone's ends make the joints
         if not at_an_end:  # "below-knee amputation": the joint only says where the cut is
             where = {s for s in where if s != JOINT and JOINT not in hierarchy.broader(s)}
@@ -185,6 +185,23 @@ def _injured_at(event: PatientFact, patient: Patient) -> set[str]:
     return {site for f in patient.of_kind("condition", "injury")
             if f.when is not None and f.status == "active" and f.sites
             and 0 <= (event.when - f.when).days <= INJURY_DAY for site in f.sites}
+
+
+def _operated_at(event: PatientFact, patient: Patient, lexicon: Lexicon) -> set[str]:
+    """Where the other operations of the same day were, when an operation names no site.
+
+    "Fixace 2 šrouby (Scarf)" on the day of a Scarf osteotomy of the foot is that
+    osteotomy's fixation: one theatre session, one site. Only where those operations agree
+    on one place (several places leave it unknown).
+    """
+    if event.kind != "procedure" or event.when is None:
+        return set()
+    day = event.when.date()
+    places = {frozenset(_sites_of(f, lexicon) - UNPLACED) for f in patient.facts
+              if f is not event and f.kind == "procedure" and f.status == event.status
+              and f.when is not None and f.when.date() == day}
+    places.discard(frozenset())
+    return set(next(iter(places))) if len(places) == 1 else set()
 
 
 def _mid_bone(event: PatientFact, patient: Patient) -> bool:

@@ -582,9 +582,15 @@ def _entry(code: Any, when: Any, sites: Any, source: str, status: str,
 
 
 def _site_text(concept: Any) -> str | None:
-    if concept.text:
-        return concept.text
-    return next((c.display for c in concept.coding or [] if c.display), None)
+    """The body site's text, with its code's display where that says more.
+
+    "Dorso de la mano derecha" coded "Hand structure": the display names the site in the
+    lexicon's words, the text in the record's language (and its side).
+    """
+    display = next((c.display for c in concept.coding or [] if c.display), None)
+    if concept.text and display and display.casefold() not in concept.text.casefold():
+        return f"{concept.text} ({display})"
+    return concept.text or display
 
 
 def _iso(value: Any) -> str | None:

@@ -873,4 +873,12 @@ def _site_concept(site: str, lexicon: Lexicon, ignored: tuple[str, ...]) -> str 
         hit = match_display(site, lexicon, ["anatomy"])
         cid = hit.concept if hit else None
     # a joint in another language's words ("Ellenbogen rechts", "Alalõug vasakul")
-    return cid if cid is not None else joint_named(site, lexicon)
+    cid = cid if cid is not None else joint_named(site, lexicon)
+    glossed = GLOSS.search(site)
+    if cid is None and glossed:  # "Dorso de la mano derecha (Hand structure)": its code's words
+        return _site_concept(glossed.group(1), lexicon, ignored)
+    return cid
+
+
+GLOSS = re.compile(r"\(([^()]+)\)\s*$")
+"""A site's text ending with its code's display in brackets (fhir.py writes them so)."""

@@ -45,6 +45,8 @@ class OperationNameRules(Strict):
     tiny_ending: int
     english: frozenset[str] = frozenset()
     """A kind's words in English: the lexicon reads those, as the names it holds."""
+    not_joints: tuple[str, ...] = ()
+    """Openings of words that begin with a joint's word and name something else."""
     kinds: list[OperationKind]
     joints: dict[str, list[str]]
 
@@ -144,7 +146,9 @@ def _one_joint(written: list[tuple[str, str]], kind_word: str | None) -> tuple[s
     """
     rules = operation_name_rules()
     _, joints = _spelled()
-    named = {(joint, word) for word, form in written for stem, joint in _longest(form, joints)
+    others = tuple(spelling_form(w) for w in rules.not_joints)
+    named = {(joint, word) for word, form in written if not form.startswith(others)
+             for stem, joint in _longest(form, joints)
              if word == kind_word or len(form) - len(stem) <= (
                  rules.tiny_ending if len(stem) <= rules.tiny_stem else rules.short_ending
                  if len(stem) <= rules.short_stem else len(form))}
