@@ -58,10 +58,11 @@ class CareSites:
         spinal cord trauma"); else the event must lie at a named site, or a named site within
         it ("tibial plateau" is part of the knee; an operation "of the leg" may be at the
         knee), or on a long bone (`LONG_BONE`) unless its words put it mid-bone (a humeral
-        shaft plating is at no joint). An event whose site the record does not give
-        counts, unless it is only the `generic` kind of event ("Operation", "Surgery") or
-        one done anywhere in the body ("Resección": timing.yaml `anywhere`): where it was,
-        nothing says; or its words put it mid-bone ("humeral shaft").
+        shaft plating is at no joint). An event whose site the record does not give is
+        where that day's injury or other operations were (`_injured_at`, `_operated_at`);
+        else it counts, unless it is only the `generic` kind of event ("Operation",
+        "Surgery") or one done anywhere in the body ("Resección": timing.yaml `anywhere`):
+        where it was, nothing says; or its words put it mid-bone ("humeral shaft").
         """
         if not self.sites:
             return True
