@@ -103,6 +103,12 @@ def _spelled() -> tuple[list[tuple[frozenset[str], OperationKind]], list[tuple[s
     return kinds, joints
 
 
+@cache
+def _not_joints() -> tuple[str, ...]:
+    """`not_joints` brought to the one spelling, once (it is read for every word of a text)."""
+    return tuple(spelling_form(w) for w in operation_name_rules().not_joints)
+
+
 def operation_named(text: str, lexicon: Lexicon) -> OperationName | None:
     """The one operation the text names by its kind (and joint, where it needs one), or None."""
     rules = operation_name_rules()
@@ -146,8 +152,7 @@ def _one_joint(written: list[tuple[str, str]], kind_word: str | None) -> tuple[s
     """
     rules = operation_name_rules()
     _, joints = _spelled()
-    others = tuple(spelling_form(w) for w in rules.not_joints)
-    named = {(joint, word) for word, form in written if not form.startswith(others)
+    named = {(joint, word) for word, form in written if not form.startswith(_not_joints())
              for stem, joint in _longest(form, joints)
              if word == kind_word or len(form) - len(stem) <= (
                  rules.tiny_ending if len(stem) <= rules.tiny_stem else rules.short_ending
