@@ -25,12 +25,16 @@ from osteon.reading.records import (
 )
 
 
-def polarity_of(analysis: SentenceAnalysis, start: int, end: int, args: list[Mention]) -> str:
-    """Say how the sentence holds the claim: negated, hedged or asserted.
+def polarity_of(analysis: SentenceAnalysis, start: int, end: int, args: list[Mention]
+                ) -> str | None:
+    """Say how the sentence holds the claim: negated, hedged or asserted; None for neither.
 
     A ConText cue counts when it covers the trigger, or covers an argument from the
     trigger's side of any comma ("not inherently painful, HO can become painful": the
-    first clause's "not" does not reach the second).
+    first clause's "not" does not reach the second). A denial only of "necessarily" or
+    "always" ("does not support the notion that these patients are necessarily predisposed")
+    leaves the relation open both ways: "does not raise" would overstate it, "may raise" turn
+    it round, so no claim is read (None).
     """
     statuses = analysis.status_of(start, end)
     for mention in args:
@@ -39,6 +43,8 @@ def polarity_of(analysis: SentenceAnalysis, start: int, end: int, args: list[Men
             between = analysis.text[min(cue.end, start):max(cue.start, end)]
             if covers and "," not in between:
                 statuses.add(cue.status)
+    if "unsettled" in statuses:
+        return None
     if "negated" in statuses:
         return "negated"
     if "hedged" in statuses:

@@ -89,7 +89,7 @@ class LexiconMatcher:
         if len(token_matches) > 1:
             order = self._order
             token_matches.sort(key=lambda m: (m[1], m[2], order[m[0]]))
-        found = token_matches + self._lower(doc)
+        found = [m for m in token_matches + self._lower(doc) if not _after_non(doc, m[1])]
         return prune_longest(found)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -98,6 +98,17 @@ class LexiconMatcher:
             label = self._label
             doc.ents = [Span(doc, start, end, label=label[key]) for key, start, end in found]
         return doc
+
+
+def _after_non(doc: Doc, start: int) -> bool:
+    """Does the match open after "non-" ("non-genetic heterotopic ossification")?
+
+    The prefix denies the kind the words name: non-genetic HO is no genetic HO, a
+    non-operative treatment no operation. The match is dropped, so that a shorter one
+    inside it ("heterotopic ossification") names what is meant.
+    """
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "non" \
+        and doc[start - 1].idx == doc[start - 2].idx + 3
 
 
 def _exact_words(pattern: list[dict[str, object]]) -> list[str] | None:

@@ -37,6 +37,7 @@ STATUS_OF_CATEGORY = {
     "POSSIBLE_EXISTENCE": "hedged",
     "HISTORICAL": "historical",
     "HYPOTHETICAL": "hypothetical",
+    "UNSETTLED": "unsettled",
 }
 
 # Same-length replacements: offsets computed on the cleaned text stay valid
@@ -217,7 +218,8 @@ def _analysis(original: str, doc: Doc) -> SentenceAnalysis:
         mentions.append(Mention(
             concept_id=ent.label_, start=ent.start_char, end=ent.end_char,
             text=original[ent.start_char:ent.end_char],
-            negated="negated" in statuses, hedged="hedged" in statuses,
+            # "swelling, not always present": a finding neither said nor denied may be there
+            negated="negated" in statuses, hedged=bool({"hedged", "unsettled"} & statuses),
             historical="historical" in statuses, hypothetical="hypothetical" in statuses,
         ))
     return SentenceAnalysis(original, tuple(mentions), tuple(cues))

@@ -433,6 +433,8 @@ class RelationExtractor:
             # X-rays weeks after diagnosis": not "NHO begins after HO")
         explicit = [m for m in (s_mention, o_mention) if m]
         polarity = rule.polarity or polarity_of(analysis, match.start(), match.end(), explicit)
+        if polarity is None:
+            return None  # "not necessarily predisposed": neither said nor denied
         if (polarity == "negated" and predicate in self._exposures and s_mention is not None
                 and denied_argument(analysis, s_mention)):
             return None  # "no prophylaxis … more likely to develop HO": the absence raises it
@@ -466,12 +468,13 @@ class RelationExtractor:
         objects = self.arguments.implicit(rule.object, setting, text)
         claims = []
         for s in subjects:
+            polarity = polarity_of(analysis, s.start, s.end, [s])
             for o_id in objects:
-                if s.concept_id == o_id:
+                if s.concept_id == o_id or polarity is None:
                     continue
                 claims.append(Claim(
                     subject=s.concept_id, predicate=rule.predicate, object=o_id,
-                    polarity=polarity_of(analysis, s.start, s.end, [s]),
+                    polarity=polarity,
                     evidence=evidence_for(analysis, setting, [(s.start, s.end)]), rule=rule.id))
         return claims
 
