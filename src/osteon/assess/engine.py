@@ -589,7 +589,7 @@ def _notes(assertion: Assertion, ctx: _Context, knowledge: KnowledgeStore, *,
     notes = []
     for fact in ctx.noted:
         if fact.kind == "medication" and fact.concept in down:
-            notes.append(f"on the patient's medication list: {describe(fact)}")
+            notes.append(f"on the patient's medication list: {_named(fact, lexicon)}")
         elif fact.kind == "allergy" and (fact.concept in down or fact.concept in up):
             notes.append(f"allergy or intolerance recorded: {fact.label} "
                          f"({lexicon.get(fact.concept).name})")
@@ -597,10 +597,20 @@ def _notes(assertion: Assertion, ctx: _Context, knowledge: KnowledgeStore, *,
             notes.append(f"the patient's result: {describe(fact)}")
         elif fact.kind == "procedure" and advice and fact.concept in down and (
                 fact.when is not None or fact.concept not in ctx.dated):
-            name = lexicon.get(fact.concept).name
-            named = "" if fact.label.casefold() == name.casefold() else f"{name}: "
-            notes.append(f"{ALREADY_DONE} {named}{describe(fact)}")
+            notes.append(f"{ALREADY_DONE} {_named(fact, lexicon)}")
     return tuple(dict.fromkeys(notes))
+
+
+def _named(fact: PatientFact, lexicon: Lexicon) -> str:
+    """A patient fact in one line, led by the lexicon's name where its label does not say it.
+
+    "Ibuprofène sirop 100 mg/5 ml" is ibuprofen: the clinician reading an NSAID item sees
+    the drug named in the item's words, then the record's own.
+    """
+    name = lexicon.get(fact.concept).name
+    if name.casefold() in fact.label.casefold():
+        return describe(fact)
+    return f"{name}: {describe(fact)}"
 
 
 def describe(fact: PatientFact) -> str:

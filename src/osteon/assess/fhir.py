@@ -6,8 +6,8 @@ AllergyIntolerance, DiagnosticReport and DocumentReference, whose conclusions
 and plain-text attachments are read as notes, and Encounter, whose reasons and
 diagnoses not given as a Condition of the bundle are the encounter's
 conditions, and Immunization, read as the intramuscular injection it is when its route
-says so, and Appointment, whose description is an operation booked for its start) is
-validated with
+says so, and Appointment, whose description is an operation booked for its start, and
+CarePlan, whose activities to be done are orders of their own) is validated with
 `fhir.resources.R4B` (the R5 default of fhir.resources 8 rejects real R4 data).
 One bad resource is skipped with a warning naming it; a bundle that is not a
 Bundle, or whose resources are valid R5 but not R4, is refused. A Procedure not done
@@ -37,7 +37,7 @@ from osteon.assess.patient_json import CodingIn, EntryIn, LabIn, NoteIn, Patient
 USED = ("Patient", "Condition", "Procedure", "ServiceRequest", "Observation",
         "MedicationStatement", "MedicationRequest", "Medication", "AllergyIntolerance",
         "DiagnosticReport", "DocumentReference", "Encounter", "Immunization", "Composition",
-        "Appointment")
+        "Appointment", "CarePlan")
 _TEXT_TYPES = ("text/plain", "text/markdown")
 """Attachments read as notes (their bytes are the text; other types are not read)."""
 ENTERED_IN_ERROR = "entered-in-error"
@@ -165,11 +165,16 @@ class _Reader:
         people = [r for r in self.resources if r.get_resource_type() == "Patient"]
         conditions = {_ref_key(r) for r in self.resources
                       if r.get_resource_type() == "Condition"}
+        requests = {_ref_key(r) for r in self.resources
+                    if r.get_resource_type() in _PLAN_ACTIVITIES}
         for resource in self.resources:
             kind = resource.get_resource_type()
             label = f"{kind}/{resource.id or '?'}"
             if kind == "Encounter":
                 out["conditions"] += _encounter(resource, conditions)
+                continue
+            if kind == "CarePlan":
+                out["procedures"] += _care_plan(resource, requests)
                 continue
             try:
                 made = _convert(resource, medications)
@@ -410,6 +415,54 @@ def _encounter(resource: Any, conditions: set[str]) -> list[EntryIn]:
             continue
         out.append(EntryIn(text=ref.display, date=_iso(when), status="active",
                            source=f"{source} diagnosis {n}"))
+    return out
+
+
+_PLAN_ACTIVITIES = ("ServiceRequest", "Appointment", "Task")
+"""The kinds of a care plan's activity that are something done to the patient (an operation,
+a therapy); a medication, a diet or a device in a plan is not read as one."""
+_PLAN_STATUS = {"not-started": "planned", "scheduled": "planned", "on-hold": "planned",
+                "in-progress": "active", "completed": "active", "cancelled": "absent",
+                "stopped": "absent"}
+"""A plan activity's status as an entry's: to come, under way or done, or called off."""
+
+
+def _care_plan(resource: Any, requests: set[str]) -> list[EntryIn]:
+    """A care plan's activities that are done to the patient, each an order of its own.
+
+    Some records book an operation only in a care plan ("Открытая репозиция и остеосинтез
+    локтевого отростка пластиной", scheduled 30.09 09:00-11:30), the first order for it
+    revoked: the activity is that operation planned, for its scheduled start, so that the
+    radiation window is given before it. An activity that points at an order of the bundle is
+    read from that order, not twice; one not to be done (doNotPerform) is absent. A plan
+    revoked, or entered in error, gives nothing.
+    """
+    if _code(resource.status) in _SKIP_STATUS:
+        return []
+    draft = _code(resource.status) == "draft"
+    source = f"CarePlan/{resource.id or '?'}"
+    out = []
+    for n, activity in enumerate(resource.activity or []):
+        detail = activity.detail
+        ref = activity.reference.reference if activity.reference is not None else None
+        if detail is None or detail.code is None or (ref or "") in requests \
+                or (detail.kind and detail.kind not in _PLAN_ACTIVITIES):
+            continue
+        status = _PLAN_STATUS.get(_code(detail.status) or "")
+        if status is None:
+            continue
+        if detail.doNotPerform:
+            status = "absent"
+        elif draft and status == "active":
+            status = "planned"
+        period = detail.scheduledPeriod
+        try:
+            out.append(_entry(detail.code, period.start if period else None, None,
+                              f"{source} activity {n}", status,
+                              period.end if period else None,
+                              [detail.description] if detail.description else None))
+        except ValueError:  # a coding with neither code nor text names nothing
+            continue
     return out
 
 

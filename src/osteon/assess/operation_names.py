@@ -47,6 +47,8 @@ class OperationNameRules(Strict):
     """A kind's words in English: the lexicon reads those, as the names it holds."""
     not_joints: tuple[str, ...] = ()
     """Openings of words that begin with a joint's word and name something else."""
+    after: tuple[str, ...] = ()
+    """Words for "after" that, right before the kind's word, name what follows the operation."""
     kinds: list[OperationKind]
     joints: dict[str, list[str]]
 
@@ -120,6 +122,8 @@ def operation_named(text: str, lexicon: Lexicon) -> OperationName | None:
     if found is None or found[0].casefold() in rules.english:
         return None  # the lexicon's own words ("hip prosthesis" is the implant)
     kind_word, kind = found
+    if _after_the_operation(written, kind_word):
+        return None  # "Fisioterapi pasca amputasi": the care after it, no operation
     joint, joint_word = _one_joint(written, kind_word)
     site = lexicon.concept_id_for(joint) if joint else None
     if (JOINT in kind.concept or kind.sited) and site is None:
@@ -128,6 +132,18 @@ def operation_named(text: str, lexicon: Lexicon) -> OperationName | None:
     if concept is None:
         return None
     return OperationName(concept, kind_word, site, joint_word if site else "")
+
+
+def _after_the_operation(written: list[tuple[str, str]], kind_word: str) -> bool:
+    """Is the kind's word led by a word for "after" ("pasca amputasi", "nach Amputation")?"""
+    words = [word for word, _ in written]
+    at = words.index(kind_word)
+    return at > 0 and written[at - 1][1] in _after_words()
+
+
+@cache
+def _after_words() -> frozenset[str]:
+    return frozenset(spelling_form(w) for w in operation_name_rules().after)
 
 
 def joint_named(text: str, lexicon: Lexicon) -> str | None:
