@@ -89,8 +89,7 @@ class LexiconMatcher:
         if len(token_matches) > 1:
             order = self._order
             token_matches.sort(key=lambda m: (m[1], m[2], order[m[0]]))
-        found = [m for m in token_matches + self._lower(doc) if not _after_non(doc, m[1])]
-        return prune_longest(found)
+        return prune_longest(_without_denied_kinds(doc, token_matches + self._lower(doc)))
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.matches(doc)
@@ -100,13 +99,23 @@ class LexiconMatcher:
         return doc
 
 
-def _after_non(doc: Doc, start: int) -> bool:
-    """Does the match open after "non-" ("non-genetic heterotopic ossification")?
+def _without_denied_kinds(doc: Doc, found: list[Match]) -> list[Match]:
+    """The matches, less a kind that "non-" denies where a shorter match inside names the rest.
 
-    The prefix denies the kind the words name: non-genetic HO is no genetic HO, a
-    non-operative treatment no operation. The match is dropped, so that a shorter one
-    inside it ("heterotopic ossification") names what is meant.
+    "non-genetic heterotopic ossification" is no genetic HO: the match of "genetic
+    heterotopic ossification" is dropped and "heterotopic ossification" names what is meant
+    (a "non-operative treatment" likewise). A match with nothing inside it stays, for ConText
+    to deny ("non-tender" is tenderness absent).
     """
+    denied = {m for m in found if _after_non(doc, m[1])}
+    if not denied:
+        return found
+    return [m for m in found if m not in denied or not any(
+        other[1] > m[1] and other[2] <= m[2] for other in found)]
+
+
+def _after_non(doc: Doc, start: int) -> bool:
+    """Does the match open after "non-", written joined to it?"""
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "non" \
         and doc[start - 1].idx == doc[start - 2].idx + 3
 
