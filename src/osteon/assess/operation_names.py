@@ -143,6 +143,7 @@ def _after_the_operation(written: list[tuple[str, str]], kind_word: str) -> bool
 
 @cache
 def _after_words() -> frozenset[str]:
+    """`after` brought to the one spelling, once (it is looked up for every operation named)."""
     return frozenset(spelling_form(w) for w in operation_name_rules().after)
 
 
