@@ -630,7 +630,7 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
                     holders[0] if holders else None)
         if best is not None and not chosen[0].holds.get(qtype.name):
             chosen.append(best)
-    asked = [*question.words, *question.related]
+    asked = [*question.words, *question.related, *question.translated]
     quoted = " ".join(_as_sentence(answering_part(r.place.text, asked)) for r in chosen)
     return ("From the sources: " + quoted.replace("… …", "…"),
             {assertion_id for r in chosen for assertion_id, _ in r.fitting})

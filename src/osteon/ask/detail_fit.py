@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from osteon.ask.evidence import Ranked, stem_of, stems_of
+from osteon.ask.languages import translated_words
 from osteon.ask.page_names import (
     Span,
     capitalised,
@@ -38,6 +39,7 @@ from osteon.ask.understand import (
     POSSESSIVE,
     QuestionRules,
     QuestionType,
+    has_phrase,
 )
 from osteon.knowledge.store import KnowledgeStore
 
@@ -85,6 +87,8 @@ def _event_stems(text: str, words: list[Span], named: set[int], qtype: QuestionT
                 or any(a <= start and end <= b for a, b in asking)):
             continue
         stems.add(stem_of(lower))
+        # and as a page in another language says it ("after": nach, dopo)
+        stems.update(stem_of(w) for w in translated_words(lower, has_phrase))
     return frozenset(stems)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from osteon.ask.languages import language_markers, written_in
 from osteon.ask.lists import introduces_list, items_of, lead_ins_of
 from osteon.ask.page_names import pages_of_names
 from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
@@ -28,6 +29,7 @@ from osteon.ask.understand import (
     QuestionType,
     asking_sentence,
     find_concepts,
+    folded_words,
     pointed_words,
     question_rules,
 )
@@ -143,7 +145,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     # the question's words and the words sources use for its everyday phrases, cut to
     # their stems' first letters, as the index's stemmer finds them ("analysis" and
     # "analyzed", "causes" and "etiology" for "what causes…")
-    content = {stem_of(word) for phrase in (*question.words, *question.related)
+    content = {stem_of(word) for phrase in (*question.words, *question.related,
+                                            *question.translated)
                for word in phrase.split()}
     subjects = _subject_families(question, families, knowledge, defined)
     answer_tests = [_answer_test(t, families, question, rules, subjects, found.kinds_asked)
@@ -278,11 +281,12 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     share of the best hit's; its best `leading` are always quoted. A wider search only
     brings further candidates, scored at the share it gives them, halved: with the concepts'
     other names (synonyms, abbreviations) and the words sources use for the question's
-    everyday phrases ("go away" → regress). (Searching the question's topic with the words
-    answers of its kind use, "incidence" for how often, was measured and lost answers on
-    unseen pages.) Words most sentences hold ("ossification" in an HO corpus) are left out
-    of both searches, and each searches only as many words as the row budget allows: they
-    rank little and cost a scan of much of the index.
+    everyday phrases ("go away" → regress); a third, halved too, with the words pages in
+    other languages use for the question's (ask/languages.py). (Searching the question's
+    topic with the words answers of its kind use, "incidence" for how often, was measured
+    and lost answers on unseen pages.) Words most sentences hold ("ossification" in an HO
+    corpus) are left out of every search, and each searches only as many words as the row
+    budget allows: they rank little and cost a scan of much of the index.
     """
     store = knowledge.store
     capitals = _only_abbreviations(knowledge, question)
@@ -327,6 +331,8 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     naming = frozenset(w for word in pointed_words(question.text, question_rules(),
                                                    set_off=True)
                        for w in _tokens(word)) & set(telling)
+    marked = _language_marked(knowledge, question, rules)
+    pointed |= marked
     rest = [w for w in telling if w not in naming]
     if naming and rest:
         # the words naming the source ("the FOP DENTAL case report") tell its page apart
@@ -342,8 +348,62 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
         found = store.search_words(widened, rules.candidates)
         for key, share in _shares(found, min(h.score for h in found) if found else 0.0).items():
             scores.setdefault(key, share / 2)
-    return _Lexical(scores, leading, (*telling, *widened), best, tuple(groups), pointed,
-                    frozenset(telling), frozenset(kinds))
+    # the words pages in other languages use for the question's, in a search of their own:
+    # they are rarer than any English word, and would take the widened search's places
+    translated = [w for word in question.translated for w in _tokens(word)]
+    foreign = _telling(translated, store.word_counts(translated), common, rules)
+    if foreign:
+        found = store.search_words(foreign, rules.candidates)
+        for key, share in _shares(found, min(h.score for h in found) if found else 0.0).items():
+            scores.setdefault(key, share / 2)
+    for key, share in _in_named_language(knowledge, translated, marked, rules).items():
+        scores[key] = max(scores.get(key, 0.0), share)
+    return _Lexical(scores, leading, (*telling, *widened, *marked), best, tuple(groups),
+                    pointed, frozenset(telling), frozenset(kinds))
+
+
+MARKERS_WEIGHED = 3
+"""Of a named language's commonest words, those its pages are weighed by."""
+PAGES_IN_LANGUAGE = 3
+"""More pages in the named language than this: the name tells none apart."""
+
+
+def _in_named_language(knowledge: KnowledgeStore, translated: list[str],
+                       marked: frozenset[str], rules: RankingRules) -> dict[Key, float]:
+    """The sentences of the pages in the named language, by the question's words in it.
+
+    `translated`: the words pages in other languages use for the question's. "What risk
+    factors does the German page list?": "Risikofaktoren sind …" is the page's
+    own word for the question's, which plain retrieval cannot find; on the page the
+    question points at it is scored as plain retrieval scores its words (not halved, as
+    another language's words are elsewhere: "anni" on an Italian page the question does
+    not name is only a guess at it).
+    """
+    if not marked or not translated:
+        return {}
+    store = knowledge.store
+    written = written_in(store.documents_holding(sorted(marked)).held, marked)
+    if not written or len(written) > PAGES_IN_LANGUAGE:
+        return {}
+    hits = store.search_words(translated, rules.candidates, doc_ids=written)
+    return _shares(hits, min((h.score for h in hits), default=0.0))
+
+
+def _language_marked(knowledge: KnowledgeStore, question: Question, rules: RankingRules
+                     ) -> frozenset[str]:
+    """The words that tell apart the pages in a language the question names.
+
+    "According to the German wikibook…": the page is told apart by its language, not by
+    any word of the question; its commonest words (those most held, within a third of
+    the pages' row budget each) weigh the pages as a source's name does (`pointed`).
+    """
+    markers = language_markers(folded_words(question.text))
+    if not markers:
+        return frozenset()
+    counts = knowledge.store.word_counts(list(markers))
+    held = sorted((w for w in markers if 0 < counts.get(w, 0) <= rules.context.max_rows // 3),
+                  key=lambda w: (-counts[w], w))
+    return frozenset(held[:MARKERS_WEIGHED])
 
 
 def _defining(knowledge: KnowledgeStore, defined: set[str], qtypes: Sequence[QuestionType],

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
+from osteon.ask.languages import language_markers, written_in
 from osteon.ask.spelling import places_of
 from osteon.ask.understand import POSSESSIVE, WORD, QuestionRules, find_concepts
+from osteon.corpus.store import Store
 from osteon.knowledge.store import KnowledgeStore
 
 SENTENCE_END = re.compile(r"[.?!:]\s*$")
@@ -166,6 +168,7 @@ def rare_name_pages(knowledge: KnowledgeStore, text: str, words: list[Span], nam
         for pair, (a, b) in joined.items():
             if together.get(pair):
                 held[a] = held[b] = together[pair]
+    _written_in(store, names, held)
     places = {n: found for n in names if not held.get(n) and (found := places_of(n, rules))}
     if places:
         more = store.documents_holding(p for found in places.values() for p in found).held
@@ -186,6 +189,21 @@ def rare_name_pages(knowledge: KnowledgeStore, text: str, words: list[Span], nam
         ) or None
     common = set.intersection(*rare)
     return frozenset(common or set.union(*rare))
+
+
+def _written_in(store: Store, names: list[str], held: dict[str, dict[str, int]]) -> None:
+    """A language's name points at the pages written in it ("the GERMAN wikibook's list").
+
+    Where some are, rather than at a page that says the word ("a German registry"); where
+    none is, the pages that say it stay (an English abstract's "[Article in French]").
+    """
+    languages = {n: markers for n in names if (markers := language_markers(n))}
+    if not languages:
+        return
+    more = store.documents_holding(m for markers in languages.values() for m in markers).held
+    for name, markers in languages.items():
+        if written := written_in(more, markers):
+            held[name] = dict.fromkeys(written, 1)
 
 
 def _neighbours(at: list[int], names: list[str]) -> list[tuple[str, str]]:

@@ -29,6 +29,9 @@ class Question:
     """The family, population and species the question asks within (reading's Scope)."""
     related: tuple[str, ...] = ()
     """Words sources use for the question's everyday phrases ("go away" → regress)."""
+    translated: tuple[str, ...] = ()
+    """The words pages in other languages use for the question's ("weeks" → Wochen,
+    settimane): searched apart, so that they take no place of the English ones."""
     spelled: tuple[str, ...] = ()
     """The question's own words as other sources spell them ("anaesthesia" → anesthesia,
     "mini-incision" → miniincision): searched as the words themselves."""

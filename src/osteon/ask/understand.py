@@ -22,6 +22,7 @@ from typing import Literal, NamedTuple
 from pydantic import field_validator
 from rapidfuzz import fuzz, process
 
+from osteon.ask.languages import translated_words
 from osteon.ask.records import Question
 from osteon.ask.scope import question_scope
 from osteon.datafiles import Strict, check_regex, load_model
@@ -592,6 +593,7 @@ def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) 
     return Question(text=text, type=chosen[0] if chosen else GENERAL.name,
                     concepts=tuple(concepts), words=words, intents=chosen,
                     related=related_words(text, rules),
+                    translated=translated_words(folded_words(text), has_phrase),
                     spelled=other_spellings(text, rules),
                     excluded=tuple(c for c in excluded if c not in concepts),
                     wants=tuple(dict.fromkeys(t for k in rules.wanted_kinds

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from osteon.ask.languages import translations
 from osteon.ask.ranking_rules import compiled
 from osteon.ask.records import Question
 from osteon.ask.scope import condition_kinds
@@ -878,7 +879,7 @@ def _spelled_otherwise(knowledge: KnowledgeStore, word: str, rules: QuestionRule
 
 def _said_otherwise(knowledge: KnowledgeStore, word: str, folded: str, rules: QuestionRules
                     ) -> bool:
-    """Do the sources use another word for it (a paraphrase of a phrase holding it)?
+    """Do the sources use another word for it (a paraphrase, another language's word)?
 
     A said word counts too where a source joins a combining form to it: "collarbone" is
     said "clavicular", which "a mass in the supraclavicular area" holds; and a one-word
@@ -886,7 +887,8 @@ def _said_otherwise(knowledge: KnowledgeStore, word: str, folded: str, rules: Qu
     """
     # a plural of a one-word phrase is said the same ways ("bumps and knocks": "knock")
     singulars = {word[:-1], word[:-2]} if word.endswith("s") else set()
-    for phrase, said in rules.paraphrases.items():
+    # a page in another language says it in its own words ("symptoms": asintomatiche)
+    for phrase, said in (*rules.paraphrases.items(), *translations()):
         if (word in phrase.split() and has_phrase(folded, phrase)) or phrase in singulars:
             # each said word or phrase ("intensive care" for ICU) looked up as written
             absent = knowledge.store.absent_words(said)

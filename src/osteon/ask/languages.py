@@ -1,0 +1,86 @@
+"""Questions in English about pages in other languages (data/ask/languages.yaml).
+
+Public HO pages come in German, Italian, French, Spanish, Portuguese and Dutch, and
+people ask about them in English. The index's stemmer is English, and nothing else
+brings "how many weeks until it shows on an x-ray?" to "nach 3-6 Wochen … im
+Röntgenbild": the words each language uses for the question's words are searched with
+it, as the words sources use for its everyday phrases are, and a question that names a
+language ("per the German wikibook") weighs the pages written in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from osteon.datafiles import Strict, load_model
+from osteon.reading.terms import fold
+
+
+class Language(Strict):
+    """How a question names a language, and a few of its commonest words."""
+
+    names: tuple[str, ...]
+    """"german", "germany": the language or its country, folded."""
+    markers: tuple[str, ...]
+    """Words every page in the language holds ("und", "nicht"): a page's language shows
+    in them, whatever it is about."""
+
+
+class Languages(Strict):
+    """The whole of data/ask/languages.yaml."""
+
+    languages: dict[str, Language]
+    meanings: dict[str, dict[str, tuple[str, ...]]]
+    """A meaning's `asked` phrases (English, folded) and each language's words for it."""
+
+
+@cache
+def language_rules() -> Languages:
+    return load_model(Languages, "ask", "languages.yaml")
+
+
+@cache
+def translations() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(asked phrase, the other languages' words for it), for every phrase of every meaning."""
+    pairs: list[tuple[str, tuple[str, ...]]] = []
+    for meaning in language_rules().meanings.values():
+        said = tuple(dict.fromkeys(w for code, words in meaning.items() if code != "asked"
+                                   for w in words))
+        pairs.extend((fold(phrase), said) for phrase in meaning.get("asked", ()))
+    return tuple(pairs)
+
+
+def translated_words(folded: str, has_phrase: Callable[[str, str], bool]
+                     ) -> tuple[str, ...]:
+    """The words pages in other languages use for the question's words, once each.
+
+    `folded`: the question's words, folded, one space apart; `has_phrase` tells whether it
+    holds a phrase as whole words (ask/understand.py's, so phrases match as paraphrases do).
+    """
+    return tuple(dict.fromkeys(w for phrase, said in translations()
+                               if has_phrase(folded, phrase) for w in said))
+
+
+def language_markers(folded: str) -> tuple[str, ...]:
+    """The commonest words of each language the question names ("the ITALIAN page")."""
+    words = set(folded.split())
+    return tuple(w for language in language_rules().languages.values()
+                 if words & set(language.names) for w in language.markers)
+
+
+MARKERS_HELD = 2
+"""Of a language's commonest words, how many a page holds that is written in it (an
+English page may quote one: "Les Misérables", "und")."""
+
+
+def written_in(held: dict[str, dict[str, int]], markers: Iterable[str]) -> list[str]:
+    """The pages written in a language: those holding `MARKERS_HELD` of its `markers`.
+
+    `held`: which pages hold each word (a store's `documents_holding(...).held`).
+    """
+    count: dict[str, int] = {}
+    for marker in set(markers):
+        for doc in held.get(marker) or {}:
+            count[doc] = count.get(doc, 0) + 1
+    return sorted(doc for doc, n in count.items() if n >= MARKERS_HELD)
