@@ -462,7 +462,9 @@ def _queried(clauses: list[tuple[str, str]]) -> list[str]:
     A radiologist's list of what a shadow may be queries each item after it ("- ossifications
     hétérotopiques ? myosite ossifiante ? phlébolithes ?"): a "?" ending the text, or one
     before a clause that a "?" ends too, is read with the clause before it. Otherwise it
-    queries what follows ("Warm swollen thigh ? HO vs DVT."): the findings stay stated.
+    queries what follows ("Warm swollen thigh ? HO vs DVT."): the findings stay stated. So
+    does each "?" of a list whose first item a "?" opens ("? heterotopic ossification ?
+    myositis ossificans ? loose body."): every item is queried.
     """
     parts = [part for part, _ in clauses]
     filled = [i for i, part in enumerate(parts) if part.strip()]
@@ -470,6 +472,9 @@ def _queried(clauses: list[tuple[str, str]]) -> list[str]:
         if "?" not in end or not part.strip():
             continue
         after = next((k for k in filled if k > i), None)
+        if after is not None and parts[i].lstrip().startswith("?"):
+            parts[after] = "? " + parts[after].lstrip()  # "? HO ? MO ? loose body.": each
+            continue
         if after is None or "?" in clauses[after][1]:
             parts[i] = parts[i].rstrip() + " ?"
         else:
@@ -555,6 +560,8 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
             if mention.negated and mention.hedged and _nearer(analysis, mention, "hedged",
                                                                "negated"):
                 status = rules.statuses["hedged"]  # "no HO seen - early HO cannot be excluded"
+            if status == "active" and _quoted(analysis.text, mention):
+                status = rules.statuses["hedged"]  # "the outside 'HO' read is arterial calcium"
             if status == PLANNED and kind not in rules.plan_kinds:
                 continue  # "Plan: monitor for swelling", an order's "(heterotopic
                 # ossification)": watched for, not had
@@ -621,6 +628,19 @@ def _names_a_side(analysis: SentenceAnalysis, mention: Any) -> bool:
         return True  # "RT and LT full power": both sides
     return any(other.start >= mention.end and not text[mention.end:other.start].strip()
                for other in analysis.mentions if other is not mention)
+
+
+QUOTES = "'\"‘’“”«»„"
+
+
+def _quoted(text: str, mention: Any) -> bool:
+    """Is the name written in quotation marks ("the outside 'heterotopic ossification' read")?
+
+    A name quoted is the name someone gave it - a report's, a referral's - which the text
+    sets apart from its own reading: the patient's is at most a possible one.
+    """
+    before, after = text[:mention.start].rstrip(), text[mention.end:].lstrip()
+    return bool(before and after and before[-1] in QUOTES and after[0] in QUOTES)
 
 
 def _names_a_clinician(text: str, mention: Any) -> bool:
