@@ -3,8 +3,8 @@
 Public HO pages come in German, Italian, French, Spanish, Portuguese and Dutch, and
 people ask about them in English. The index's stemmer is English, and nothing else
 brings "how many weeks until it shows on an x-ray?" to "nach 3-6 Wochen … im
-Röntgenbild": the words each language uses for the question's words are searched with
-it, as the words sources use for its everyday phrases are, and a question that names a
+Röntgenbild": the words each language uses for the question's words are searched beside
+them, as the words sources use for its everyday phrases are, and a question that names a
 language ("per the German wikibook") weighs the pages written in it.
 """
 
@@ -21,7 +21,8 @@ class Language(Strict):
     """How a question names a language, and a few of its commonest words."""
 
     names: tuple[str, ...]
-    """"german", "germany": the language or its country, folded."""
+    """"german", "german-language": the language's name, folded (not a country's or its
+    people's: "the Brazilian case report" is often English)."""
     markers: tuple[str, ...]
     """Words every page in the language holds ("und", "nicht"): a page's language shows
     in them, whatever it is about."""
