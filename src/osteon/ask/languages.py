@@ -2,7 +2,7 @@
 
 Public HO pages come in German, Italian, French, Spanish, Portuguese and Dutch, and
 people ask about them in English. The index's stemmer is English, and nothing else
-brings "how many weeks until it shows on an x-ray?" to "nach 3-6 Wochen … im
+brings "how many weeks until it shows on an x-ray?" to "nach 2-5 Wochen … im
 Röntgenbild": the words each language uses for the question's words are searched beside
 them, as the words sources use for its everyday phrases are, and a question that names a
 language ("per the German wikibook") weighs the pages written in it.
