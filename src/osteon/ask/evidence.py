@@ -317,9 +317,10 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     related = [w for phrase in question.related for w in _tokens(phrase)]
     related += [w for short in _abbreviated(knowledge, question) for w in _tokens(short)]
     asked = [w for w in question.words if w not in capitals]
-    # every word either search may use is counted: one left uncounted ("x-ray", whose two
+    translated = [w for word in question.translated for w in _tokens(word)]
+    # every word any search may use is counted: one left uncounted ("x-ray", whose two
     # index terms ten thousand sentences each hold) passed for the rarest of all
-    counts = store.word_counts([*plain, *asked, *names, *related])
+    counts = store.word_counts([*plain, *asked, *names, *related, *translated])
     common = max(rules.common_sentences, rules.common_share * store.count_sentences())
     telling = _telling(plain, counts, common, rules, capped=False)
     hits = store.search_words(telling, rules.candidates) if telling else []
@@ -344,18 +345,15 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     # only the words the first search left out: what they hold, it has already scored
     widened = _telling([w for w in (*asked, *names, *related) if w not in telling],
                        counts, common, rules)
-    if widened:
-        found = store.search_words(widened, rules.candidates)
-        for key, share in _shares(found, min(h.score for h in found) if found else 0.0).items():
-            scores.setdefault(key, share / 2)
     # the words pages in other languages use for the question's, in a search of their own:
     # they are rarer than any English word, and would take the widened search's places
-    translated = [w for word in question.translated for w in _tokens(word)]
-    foreign = _telling(translated, store.word_counts(translated), common, rules)
-    if foreign:
-        found = store.search_words(foreign, rules.candidates)
-        for key, share in _shares(found, min(h.score for h in found) if found else 0.0).items():
-            scores.setdefault(key, share / 2)
+    foreign = _telling(translated, counts, common, rules)
+    for further in (widened, foreign):  # each only brings candidates, at half its share
+        if further:
+            found = store.search_words(further, rules.candidates)
+            for key, share in _shares(found, min((h.score for h in found), default=0.0)
+                                      ).items():
+                scores.setdefault(key, share / 2)
     for key, share in _in_named_language(knowledge, translated, marked, rules).items():
         scores[key] = max(scores.get(key, 0.0), share)
     return _Lexical(scores, leading, (*telling, *widened, *marked), best, tuple(groups),
