@@ -26,6 +26,9 @@ class Language(Strict):
     markers: tuple[str, ...]
     """Words every page in the language holds ("und", "nicht"): a page's language shows
     in them, whatever it is about."""
+    asking: tuple[str, ...] = ()
+    """The small words a question written in the language is made of ("welche", "ist",
+    "der"), none an English word."""
 
 
 class Languages(Strict):
@@ -68,6 +71,29 @@ def language_markers(folded: str) -> tuple[str, ...]:
     words = set(folded.split())
     return tuple(w for language in language_rules().languages.values()
                  if words & set(language.names) for w in language.markers)
+
+
+ASKING_HELD = 2
+"""Of a language's asking words, how many a question holds at least to be written in it …"""
+ASKING_SHARE = 0.25
+"""… and at least this share of its words: one "der" or "que" in an English question is
+a name or a quotation."""
+
+
+def asked_in_other_language(folded: str) -> bool:
+    """Is the question written in another language than English?
+
+    "Welche Untersuchung ist bei heterotopen Ossifikationen die Methode der Wahl?": its
+    words are the German page's, not unknown ones; an English reading of them ("welche",
+    "untersuchung": no source mentions them) does not hold.
+    """
+    words = [fold(w) for w in folded.split()]
+    for language in language_rules().languages.values():
+        asking = {fold(w) for w in language.asking}
+        held = sum(1 for w in words if w in asking)
+        if held >= ASKING_HELD and held >= ASKING_SHARE * len(words):
+            return True
+    return False
 
 
 MARKERS_HELD = 2

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from osteon.ask.languages import translations
+from osteon.ask.languages import asked_in_other_language, translations
 from osteon.ask.ranking_rules import compiled
 from osteon.ask.records import Question
 from osteon.ask.scope import condition_kinds
@@ -124,7 +124,8 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     glossed = _glossed(question.text) | _whose_or_whence(question.text)
     words = [w for w in words if w not in rules.source_nouns and w not in asker
              and w not in glossed and not _names_a_source(question.text, w, rules)
-             and not _alternative_of_said(knowledge, question.text, w, rules)]
+             and not _alternative_of_said(knowledge, question.text, w, rules)
+             and not _gloss_of_said(knowledge, question.text, w, rules)]
     topic = (unnamed_trial(knowledge, question, rules)
              or unnamed_topics(knowledge, question, rules)
              or unnamed_population(knowledge, question, rules)
@@ -664,17 +665,45 @@ def _alternative_of_said(knowledge: KnowledgeStore, text: str, word: str,
 
     "Were the nails put in antegrade or retrograde?": the page says "antegrade", which
     answers it; the side it does not name is offered, not asked about; so are the items
-    of a list of options ("treated how - drugs, rest, surgery?"). A comparison ("more
-    common after the anterior or the posterior approach?") asks about both sides.
+    of a list of options ("treated how - drugs, rest, surgery?"), said in the sources'
+    words or in their own ("races": racial). A comparison of two sides ("more common after
+    the anterior or the posterior approach?") asks about both; one over a list of three or
+    more ("more common in certain races, countries or in one sex?") asks whether any
+    group is favoured, which a source answers in its words for any of them.
     """
-    if _COMPARING.search(text):
-        return False
+    comparing = bool(_COMPARING.search(text))
+    folded = " ".join(_folded_words(text))
     for match in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
         before = _JOINED_BEFORE.search(text, 0, match.start())
         after = _JOINED_AFTER.match(text, match.end())
+        if comparing and not (before and after):
+            continue  # one of two sides compared: asked
         sides = [(side.group("word"), "," not in side.group("joint") or bool(before and after))
                  for side in (before, after) if side is not None]
-        if any(listed and _said(knowledge, other, rules) for other, listed in sides):
+        if any(listed and (_said(knowledge, other, rules)
+                           or _said_otherwise(knowledge, fold(other), folded, rules))
+               for other, listed in sides):
+            return True
+    return False
+
+
+BRACKETED = re.compile(r"([\w-]+)\s*\(([^()]{2,40})\)")
+"""A word and what the asker adds in brackets after it: "the armpit (axilla)"."""
+
+
+def _gloss_of_said(knowledge: KnowledgeStore, text: str, word: str, rules: QuestionRules
+                   ) -> bool:
+    """Is the word one of two names the question gives for one thing, the other said?
+
+    "A growth in a child's armpit (axilla)", "the axilla (armpit)": the asker names it
+    twice, in everyday words and in a source's; a page that says "axilla" answers it.
+    """
+    for match in BRACKETED.finditer(text):
+        before = fold(match.group(1))
+        inside = [fold(w) for w in WORD.findall(match.group(2))]
+        if before == word and any(_said(knowledge, w, rules) for w in inside):
+            return True
+        if word in inside and _said(knowledge, before, rules):
             return True
     return False
 
@@ -743,13 +772,19 @@ def unnamed_words(knowledge: KnowledgeStore, question: Question, rules: Question
 
 def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
                 ) -> list[str]:
-    """The question's content words that no source sentence holds (misspellings aside)."""
+    """The question's content words that no source sentence holds (misspellings aside).
+
+    None of a question written in another language: its words cannot be told apart from
+    the asking that frames them ("welche", "laut"), nor matched to the sources' own.
+    """
+    asked = _folded_words(question.text)
+    folded = " ".join(asked)
+    if asked_in_other_language(folded):
+        return []
     absent = knowledge.store.absent_words(unnamed_words(knowledge, question, rules))
     if not absent:
         return []
     vocabulary = knowledge.store.vocabulary()
-    asked = _folded_words(question.text)
-    folded = " ".join(asked)
     sources = knowledge.store.source_names()  # "the UPMC case": a source named as it is known
     # a slip of a word that frames any question ("actualy") frames this one; Roman
     # numerals joined ("Brooker II-III") are grades, no topic
