@@ -106,9 +106,9 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
     rules, timing = assess_rules(), timing_rules()
     view = view_of(knowledge, rules)
     hierarchy = view.hierarchy
-    now, past = split_past(patient, at, rules, hierarchy)
-    ctx = _context(now, at, rules, hierarchy, knowledge.lexicon)
     family = view.scopes.named(f.concept for f in patient.present()).family
+    now, past = split_past(patient, at, rules, hierarchy, genetic="genetic" in family)
+    ctx = _context(now, at, rules, hierarchy, knowledge.lexicon)
     families = frozenset(family or ("acquired",))
 
     for rule in rules.rules:

@@ -571,7 +571,8 @@ def _operation_time(resource: Any) -> Any:
 def _first_time(resource: Any, field: str) -> tuple[Any, Any]:
     """The (start or moment, end) of a choice field as EHRs fill it.
 
-    fieldDateTime, fieldInstant, fieldPeriod (start, end; an end alone stands for both).
+    fieldDateTime, fieldInstant, fieldPeriod (start, end; an end alone stands for both), or
+    the one date a fieldString gives ("2027, mission clinic": 2027).
     """
     moment = (getattr(resource, f"{field}DateTime", None)
               or getattr(resource, f"{field}Instant", None))
@@ -580,7 +581,18 @@ def _first_time(resource: Any, field: str) -> tuple[Any, Any]:
     period = getattr(resource, f"{field}Period", None)
     if period is not None and (period.start or period.end):
         return period.start or period.end, period.end
-    return None, None
+    return _date_in(getattr(resource, f"{field}String", None)), None
+
+
+_DATE_IN_TEXT = re.compile(r"(?<![\d/.-])((?:18|19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?)(?![\d/.-]*\d)")
+"""A year, a year and month or a date written the ISO way, alone in a text ("2027",
+"in 2030-04"); a date in another order ("12/03/2027") is left to the text's reading."""
+
+
+def _date_in(text: str | None) -> str | None:
+    """The date a free-text time gives, if it gives exactly one."""
+    found = _DATE_IN_TEXT.findall(text or "")
+    return found[0] if len(set(found)) == 1 else None
 
 
 _NOTE_HEAD = re.compile(r"[^:;.\n]{3,120}")

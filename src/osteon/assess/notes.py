@@ -464,7 +464,8 @@ def _queried(clauses: list[tuple[str, str]]) -> list[str]:
     before a clause that a "?" ends too, is read with the clause before it. Otherwise it
     queries what follows ("Warm swollen thigh ? HO vs DVT."): the findings stay stated. So
     does each "?" of a list whose first item a "?" opens ("? heterotopic ossification ?
-    myositis ossificans ? loose body."): every item is queried.
+    myositis ossificans ? loose body.", "mass at the talus - ? myositis ossificans ?
+    heterotopic ossification ? osteochondroma."): every item is queried.
     """
     parts = [part for part, _ in clauses]
     filled = [i for i, part in enumerate(parts) if part.strip()]
@@ -472,7 +473,7 @@ def _queried(clauses: list[tuple[str, str]]) -> list[str]:
         if "?" not in end or not part.strip():
             continue
         after = next((k for k in filled if k > i), None)
-        if after is not None and parts[i].lstrip().startswith("?"):
+        if after is not None and _OPENED_BY_QUERY.search(parts[i]):
             parts[after] = "? " + parts[after].lstrip()  # "? HO ? MO ? loose body.": each
             continue
         if after is None or "?" in clauses[after][1]:
@@ -480,6 +481,11 @@ def _queried(clauses: list[tuple[str, str]]) -> list[str]:
         else:
             parts[after] = "? " + parts[after].lstrip()
     return parts
+
+
+_OPENED_BY_QUERY = re.compile(r"(?:^|[-–—:«“‘(\[])\s*\?\s*\w")
+"""A clause whose (last) item a "?" opens: at its start, or after a dash, a colon or an
+opening quotation mark ("densities - ? myositis ossificans")."""
 
 
 MEDICINE_TYPES = frozenset({"drug", "molecule"})

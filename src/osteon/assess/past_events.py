@@ -12,7 +12,9 @@ undated "h/o THR" or "Stable R THA" on an x-ray beside a dated 2011 one is that 
 operation, and an undated "fracture" beside a 2015 tibia fracture is that fracture (unless a
 recent dated event is of the same kind); an undated event with no old twin is kept (nothing
 says it is old), and so is every event of a patient who has or had HO (the old injury is its
-cause). The record as read still shows every fact; the
+cause), unless the HO is genetic (FOP): its bone comes from the gene, each flare-up after an
+injury of its own weeks before, and a lump excised years ago is its history. The record as
+read still shows every fact; the
 warnings name those left out of the present risks.
 """
 
@@ -28,11 +30,14 @@ from osteon.assess.timing import EVENT_KINDS
 from osteon.knowledge.hierarchy import Hierarchy
 
 
-def split_past(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hierarchy
-               ) -> tuple[Patient, tuple[PatientFact, ...]]:
-    """The patient without the events long past, and those events (record order)."""
+def split_past(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hierarchy,
+               *, genetic: bool = False) -> tuple[Patient, tuple[PatientFact, ...]]:
+    """The patient without the events long past, and those events (record order).
+
+    `genetic`: the patient's condition family is genetic (FOP and its kin).
+    """
     since = shift(at, -timedelta(days=rules.past_days))
-    if since is None or _has_had_target(patient, rules, hierarchy):
+    if since is None or (not genetic and _has_had_target(patient, rules, hierarchy)):
         return patient, ()
     fading = [f for f in patient.facts if _fades(f, rules, hierarchy)]
     dated = [f for f in fading if f.when is not None]
