@@ -379,11 +379,10 @@ def _in_named_language(knowledge: KnowledgeStore, translated: list[str],
     """
     if not marked or not translated:
         return {}
-    store = knowledge.store
-    written = written_in(store.documents_holding(sorted(marked)).held, marked)
+    written = written_in(knowledge.store, marked)
     if not written or len(written) > PAGES_IN_LANGUAGE:
         return {}
-    hits = store.search_words(translated, rules.candidates, doc_ids=written)
+    hits = knowledge.store.search_words(translated, rules.candidates, doc_ids=written)
     return _shares(hits, min((h.score for h in hits), default=0.0))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import cache
 
+from osteon.corpus.store import Store
 from osteon.datafiles import Strict, load_model
 from osteon.reading.terms import fold
 
@@ -87,13 +88,19 @@ def asked_in_other_language(folded: str) -> bool:
     words are the German page's, not unknown ones; an English reading of them ("welche",
     "untersuchung": no source mentions them) does not hold.
     """
-    words = [fold(w) for w in folded.split()]
-    for language in language_rules().languages.values():
-        asking = {fold(w) for w in language.asking}
+    words = folded.split()
+    for asking in _asking_words():
         held = sum(1 for w in words if w in asking)
         if held >= ASKING_HELD and held >= ASKING_SHARE * len(words):
             return True
     return False
+
+
+@cache
+def _asking_words() -> tuple[frozenset[str], ...]:
+    """Each language's asking words, folded once (they are looked up for every question)."""
+    return tuple(frozenset(fold(w) for w in language.asking)
+                 for language in language_rules().languages.values())
 
 
 MARKERS_HELD = 2
@@ -101,13 +108,12 @@ MARKERS_HELD = 2
 English page may quote one: "Les Misérables", "und")."""
 
 
-def written_in(held: dict[str, dict[str, int]], markers: Iterable[str]) -> list[str]:
-    """The pages written in a language: those holding `MARKERS_HELD` of its `markers`.
-
-    `held`: which pages hold each word (a store's `documents_holding(...).held`).
-    """
+def written_in(store: Store, markers: Iterable[str]) -> list[str]:
+    """The store's pages written in a language: those holding `MARKERS_HELD` of its markers."""
+    words = sorted(set(markers))
+    held = store.documents_holding(words).held
     count: dict[str, int] = {}
-    for marker in set(markers):
+    for marker in words:
         for doc in held.get(marker) or {}:
             count[doc] = count.get(doc, 0) + 1
     return sorted(doc for doc, n in count.items() if n >= MARKERS_HELD)

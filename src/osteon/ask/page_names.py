@@ -197,12 +197,8 @@ def _written_in(store: Store, names: list[str], held: dict[str, dict[str, int]])
     Where some are, rather than at a page that says the word ("a German registry"); where
     none is, the pages that say it stay (an English abstract's "[Article in French]").
     """
-    languages = {n: markers for n in names if (markers := language_markers(n))}
-    if not languages:
-        return
-    more = store.documents_holding(m for markers in languages.values() for m in markers).held
-    for name, markers in languages.items():
-        if written := written_in(more, markers):
+    for name in names:
+        if (markers := language_markers(name)) and (written := written_in(store, markers)):
             held[name] = dict.fromkeys(written, 1)
 
 
