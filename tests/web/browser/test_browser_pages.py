@@ -197,7 +197,9 @@ def test_the_keyboard_alone_reaches_the_content_and_asks(tab: Tab) -> None:
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
     tab.goto("/")
-    assert page.evaluate("document.activeElement.id") == "q"  # the box has the focus
+    # the box has the focus; the browser gives autofocus when it next draws, which may
+    # come after the load event, so wait for it (a page without autofocus times out)
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'q'")
     page.keyboard.type(QUESTION)
     with page.expect_navigation():
         page.keyboard.press("Enter")
