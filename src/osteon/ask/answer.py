@@ -130,16 +130,17 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     evidence = _each_once((quote(knowledge, r) for r in (*top, *(r for r in ranked
                                                                  if r not in top))),
                           len(top))
-    detail = (asked_detail(knowledge, question.text, qtypes[0], rules)
-              if qtypes[0].only_with_answer else None)
+    detailed = _detail_asked(qtypes, question.text)
+    detail = (asked_detail(knowledge, question.text, detailed, rules)
+              if detailed is not None else None)
     # a figure on the best sentence's page counts, unless it names another population on a
     # page that never speaks of the asked one ("how many weeks after a corked thigh…?" is
     # not answered by "3-12 weeks after spinal cord injury")
-    giving = [] if detail is None else [
+    giving = [] if detailed is None or detail is None else [
         r for r in top
-        if r.holds.get(qtypes[0].name) and _about_asked(r, top[0], question)
+        if r.holds.get(detailed.name) and _about_asked(r, top[0], question)
         and detail.given_by(r)
-        and not (qtypes[0].of_population and (
+        and not (detailed.of_population and (
             said_of_others(knowledge, question, r) if r.place.doc_id == top[0].place.doc_id
             else of_other_population(knowledge, question, [r])))]
     if detail is not None and not giving:
@@ -702,6 +703,32 @@ def _setting(question: Question, knowledge: KnowledgeStore) -> set[str]:
     starts = [m.start() for m in WORD.finditer(text)]
     return {c for c, first, _ in find_concepts(text, knowledge.lexicon)
             if first < len(starts) and SETTING.search(text[:starts[first]])}
+
+
+DETAIL_BESIDE = frozenset({"length"})
+"""Intents asking for one detail that decide beside the main one where the question opens
+with them: "How many months after her head injury did …?" asks for months, whichever
+intent ranks first."""
+
+
+def _detail_asked(qtypes: Sequence[QuestionType], text: str) -> QuestionType | None:
+    """The intent asking for one detail that only a sentence giving it answers, if any.
+
+    The main intent's; else one of `DETAIL_BESIDE` the question opens with (asked later,
+    "… and how long was he in hospital?", a part of a question is no reason to give up
+    the rest: such questions lost answers where it was).
+    """
+    if qtypes[0].only_with_answer:
+        return qtypes[0]
+    first = _first_asked(qtypes, text)
+    return next((t for t in qtypes[1:] if t.only_with_answer and t.name in DETAIL_BESIDE
+                 and first is not None and _first_asked((t,), text) == first), None)
+
+
+def _first_asked(qtypes: Sequence[QuestionType], text: str) -> int | None:
+    """Where the earliest of these intents' asking patterns starts in the question."""
+    return min((found.start() for t in qtypes for pattern in t.patterns
+                if (found := compiled(pattern).search(text)) is not None), default=None)
 
 
 def _lead(top: Sequence[Ranked], main: QuestionType, giving: Sequence[Ranked] = ()

@@ -87,8 +87,11 @@ def _event_stems(text: str, words: list[Span], named: set[int], qtype: QuestionT
                 or any(a <= start and end <= b for a, b in asking)):
             continue
         stems.add(stem_of(lower))
-        # and as a page in another language says it ("after": nach, dopo)
+        # and as a page in another language says it ("after": nach, dopo), or a page in
+        # its own words ("how long should you WAIT?": "delayed until it has matured")
         stems.update(stem_of(w) for w in translated_words(lower, has_phrase))
+        stems.update(stem_of(w) for said in rules.paraphrases.get(lower, ())
+                     for w in said.split())
     return frozenset(stems)
 
 

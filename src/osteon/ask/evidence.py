@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from osteon.ask.languages import language_markers, written_in
+from osteon.ask.languages import in_other_languages, language_markers, written_in
 from osteon.ask.lists import introduces_list, items_of, lead_ins_of
 from osteon.ask.page_names import pages_of_names
 from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
@@ -83,8 +83,10 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     titled = pages_of_names(knowledge, question.text, question_rules())
     if titled:  # the page whose title the question quotes, or a name heads or only it
         # holds, is about it; other pages' patients are not the one it names ("her son Adam")
+        # ... and a page in another language ("according to the Argentinian review") holds
+        # none of the question's own words: other pages' English ones count for less
         others = (OTHER_THAN_NAMED_PATIENT if compiled(rules.case_named).search(question.text)
-                  else OTHER_THAN_QUOTED)
+                  or in_other_languages(knowledge.store, titled) else OTHER_THAN_QUOTED)
         pages = {**{doc: share * others for doc, share in pages.items()},
                  **dict.fromkeys(titled, max(pages.values(), default=1.0))}
     under_heading = set(_headed(knowledge, pages, qtypes, rules))
@@ -184,6 +186,10 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             continue  # neither the question's concepts, nor its words, nor a claim
         if (((n_words < rules.min_words or _only_names(place.text, knowledge))
              and key not in answers  # a page's answer to its own question: "males"
+             # a byline's line gives what is asked of the page ("Hospital Provincial
+             # Neuquén." for "which hospital wrote the review?")
+             and not (answer_tests and qtypes[0].of_page and _holds_answer(
+                 answer_tests[0], text, named, families, knowledge))
              # an item its lead-in makes a claim of ("Common causes include:" then
              # "Burns.") says that much, and is quoted with its lead-in; an outline's
              # heading-like item ("XRay") says it in the items under it
@@ -581,7 +587,8 @@ def _only_abbreviations(knowledge: KnowledgeStore, question: Question) -> frozen
 OTHER_THAN_QUOTED = 0.9
 """What another page's share of the question's words counts beside the page it names."""
 OTHER_THAN_NAMED_PATIENT = 0.5
-"""... and of the other pages, when the name is that of the patient the question asks about."""
+"""... and of the other pages, when the name is that of the patient the question asks about,
+or the page named is written in another language."""
 
 
 def _headed(knowledge: KnowledgeStore, pages: dict[str, float],

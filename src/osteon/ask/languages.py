@@ -108,6 +108,16 @@ MARKERS_HELD = 2
 English page may quote one: "Les Misérables", "und")."""
 
 
+def in_other_languages(store: Store, pages: Iterable[str]) -> bool:
+    """Are all these pages written in one of the languages the rules know (not English)?"""
+    wanted = set(pages)
+    for language in language_rules().languages.values():
+        wanted -= set(written_in(store, language.markers))
+        if not wanted:
+            return True
+    return False
+
+
 def written_in(store: Store, markers: Iterable[str]) -> list[str]:
     """The store's pages written in a language: those holding `MARKERS_HELD` of its markers."""
     words = sorted(set(markers))

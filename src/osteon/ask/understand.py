@@ -43,7 +43,7 @@ POLAR = re.compile(r"\s*(?:does|do|did|is|are|was|were|can|could|has|have|will|w
 """A yes-or-no question opens with an auxiliary verb."""
 AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "therapy",
                      "finding", "condition", "cell", "gene", "money", "definition", "interval",
-                     "figure", "count", "publication", "year", "measurement", "identifier",
+                     "figure", "count", "publication", "year", "date", "measurement", "identifier",
                      "people", "size", "lifespan", "age", "mean_age", "byline", "average",
                      "process", "association", "grade", "shown", "institution", "sessions",
                      "angle", "indication", "recommendation"]

@@ -103,6 +103,9 @@ class CodeTable(Strict):
     → the letter (Denmark's SKS, one system for all: "DS720" is the ICD-10 code S72.0 and
     "KNFJ51" the NCSP code NFJ51): the letter dropped, the code is read as a national
     modification's."""
+    prefixed_patterns: dict[str, str] = {}
+    """Regular expressions for the folded names of such systems no URI lists
+    ("…/codesystem/sks-diagnoser", Denmark's SKS by its name) → the letter."""
     variant_pattern: str | None = None
     """A regular expression for the folded names of national modifications no URI lists
     ("…/icd-10-am", "…/icd10ca", "…/terminologie-cim-10"): a system no table names is taken as
@@ -112,6 +115,13 @@ class CodeTable(Strict):
     @classmethod
     def _regex(cls, value: str | None) -> str | None:
         return check_regex(value) if value else value
+
+    @field_validator("prefixed_patterns")
+    @classmethod
+    def _regexes(cls, value: dict[str, str]) -> dict[str, str]:
+        for pattern in value:
+            check_regex(pattern)
+        return value
 
     def category(self, code: str) -> str | None:
         """A national modification's code cut to the category both classifications share.
@@ -165,6 +175,9 @@ class CodeTables:
         for table in tables.values():
             for name, letter in table.prefixed_uris.items():
                 self._prefixed.setdefault(_fold(name), []).append((letter.upper(), table))
+        self._prefixed_patterns = [
+            (re.compile(pattern, re.IGNORECASE), letter.upper(), table)
+            for table in tables.values() for pattern, letter in table.prefixed_patterns.items()]
         for table in tables.values():
             self._ranges[id(table)] = [
                 (r.first, r.last, r.entry())
@@ -200,8 +213,19 @@ class CodeTables:
         """(table, code without the letter) for a system writing codes behind a letter."""
         wanted = code.strip().upper()
         return next(((table, wanted[len(letter):])
-                     for letter, table in self._prefixed.get(_fold(system), ())
+                     for letter, table in self._prefixed_of(_fold(system))
                      if wanted.startswith(letter) and len(wanted) > len(letter)), None)
+
+    def _prefixed_of(self, folded: str) -> list[tuple[str, CodeTable]]:
+        """(letter, table) of each classification a system writes behind a letter.
+
+        By its URI, else by its name (remembered).
+        """
+        if folded not in self._prefixed:
+            self._prefixed[folded] = [(letter, table)
+                                      for pattern, letter, table in self._prefixed_patterns
+                                      if pattern.search(folded)]
+        return self._prefixed[folded]
 
     def _reading(self, system: str, code: str) -> tuple[CodeTable, str, bool] | None:
         """(table, the code as that table reads it, whether it is a national code's)."""
@@ -211,6 +235,13 @@ class CodeTables:
         table = self.table_for(system)
         return (table, code, self.variant_of(system) is not None) if table is not None \
             else None
+
+    def read_as(self, system: str, code: str) -> tuple[CodeTable, str, bool] | None:
+        """(table, the code as that table reads it, whether it is a national code's), or None.
+
+        SKS "DS822" is read as ICD-10's S822, a national code; WHO ICD-10 "S82.2" as S82.2.
+        """
+        return self._reading(system, code)
 
     def table_of_code(self, system: str, code: str) -> tuple[CodeTable, bool] | None:
         """The table a code of `system` is read in, and whether it is a national code's.

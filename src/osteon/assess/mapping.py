@@ -646,14 +646,18 @@ def _lexicon_by_code(lexicon: Lexicon, code: CodeRef, *, confirmed_only: bool = 
     The WHO's ICD-10 (Europe, Asia, Oceania) and its national modifications (ICD-10-GM)
     share their three-character categories with ICD-10-CM (M16 osteoarthritis of the hip,
     G00 bacterial meningitis); below them they part ways, so such a code is read at its
-    category only (the code table names these variants: `variant_uris`).
+    category only (the code table names these variants: `variant_uris`). A system that
+    writes them behind a letter of its own (Denmark's SKS: "DS822") is read the same way,
+    the letter dropped.
     """
-    table = code_tables().variant_of(code.system)
-    if table is not None:
-        category = table.category(code.code)
+    reading = code_tables().read_as(code.system, code.code)
+    if reading is not None and reading[2]:
+        table, own, _ = reading
+        category = table.category(own)
         found = lexicon.by_code(table.system, category, confirmed_only=confirmed_only) \
             if category else None
-        return found or _same_below_category(lexicon, table.system, code, confirmed_only)
+        return found or _same_below_category(lexicon, table.system, replace(code, code=own),
+                                             confirmed_only)
     return lexicon.by_code(code.system, code.code, confirmed_only=confirmed_only)
 
 

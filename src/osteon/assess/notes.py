@@ -473,7 +473,7 @@ def _queried(clauses: list[tuple[str, str]]) -> list[str]:
         if "?" not in end or not part.strip():
             continue
         after = next((k for k in filled if k > i), None)
-        if after is not None and _OPENED_BY_QUERY.search(parts[i]):
+        if after is not None and (_OPENED_BY_QUERY.search(parts[i]) or _OPENS.search(parts[i])):
             parts[after] = "? " + parts[after].lstrip()  # "? HO ? MO ? loose body.": each
             continue
         if after is None or "?" in clauses[after][1]:
@@ -486,6 +486,10 @@ def _queried(clauses: list[tuple[str, str]]) -> list[str]:
 _OPENED_BY_QUERY = re.compile(r"(?:^|[-–—:«“‘(\[])\s*\?\s*\w")
 """A clause whose (last) item a "?" opens: at its start, or after a dash, a colon or an
 opening quotation mark ("densities - ? myositis ossificans")."""
+_OPENS = re.compile(r"(?:[-–—:«“‘(\[]|(?<![\w.,;!?])['\"])\s*$")
+"""A clause that ends where a list opens (a dash, a colon, an opening quotation mark; a
+straight quote where no word or stop stands before it): the "?" after it opens the next
+("x-ray: '? myositis ossificans ? heterotopic ossification ? osteochondroma'")."""
 
 
 MEDICINE_TYPES = frozenset({"drug", "molecule"})
