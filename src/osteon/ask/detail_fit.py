@@ -40,6 +40,7 @@ from osteon.ask.understand import (
     QuestionRules,
     QuestionType,
     has_phrase,
+    related_words,
 )
 from osteon.knowledge.store import KnowledgeStore
 
@@ -90,8 +91,7 @@ def _event_stems(text: str, words: list[Span], named: set[int], qtype: QuestionT
         # and as a page in another language says it ("after": nach, dopo), or a page in
         # its own words ("how long should you WAIT?": "delayed until it has matured")
         stems.update(stem_of(w) for w in translated_words(lower, has_phrase))
-        stems.update(stem_of(w) for said in rules.paraphrases.get(lower, ())
-                     for w in said.split())
+        stems.update(stem_of(w) for said in related_words(lower, rules) for w in said.split())
     return frozenset(stems)
 
 

@@ -227,8 +227,11 @@ class CodeTables:
                                       if pattern.search(folded)]
         return self._prefixed[folded]
 
-    def _reading(self, system: str, code: str) -> tuple[CodeTable, str, bool] | None:
-        """(table, the code as that table reads it, whether it is a national code's)."""
+    def read_as(self, system: str, code: str) -> tuple[CodeTable, str, bool] | None:
+        """(table, the code as that table reads it, whether it is a national code's), or None.
+
+        SKS "DS822" is read as ICD-10's S822, a national code; WHO ICD-10 "S82.2" as S82.2.
+        """
         behind = self._behind_letter(system, code)
         if behind is not None:  # SKS "DS720": S720 in ICD-10's table
             return behind[0], behind[1], True
@@ -236,19 +239,12 @@ class CodeTables:
         return (table, code, self.variant_of(system) is not None) if table is not None \
             else None
 
-    def read_as(self, system: str, code: str) -> tuple[CodeTable, str, bool] | None:
-        """(table, the code as that table reads it, whether it is a national code's), or None.
-
-        SKS "DS822" is read as ICD-10's S822, a national code; WHO ICD-10 "S82.2" as S82.2.
-        """
-        return self._reading(system, code)
-
     def table_of_code(self, system: str, code: str) -> tuple[CodeTable, bool] | None:
         """The table a code of `system` is read in, and whether it is a national code's.
 
         A national code's category alone is verified: SKS "DS720" is read in ICD-10's.
         """
-        reading = self._reading(system, code)
+        reading = self.read_as(system, code)
         return (reading[0], reading[2]) if reading is not None else None
 
     def lookup(self, system: str, code: str) -> CodeHit | None:
@@ -297,7 +293,7 @@ class CodeTables:
         A code its own table lacks but a companion's (`also`) holds is checked as that
         system's ("0RSH04Z" under ICD-10-BE is an ICD-10-PCS code, not a missing diagnosis).
         """
-        reading = self._reading(system, code)
+        reading = self.read_as(system, code)
         if reading is None:
             return None
         table, own, national = reading
