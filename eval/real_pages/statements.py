@@ -117,9 +117,9 @@ def score(args: argparse.Namespace) -> None:
             if kind == "wrong":
                 why[label.split(": ", 1)[-1]] += 1
                 wrong_here = True
-                if args.show_wrong:
-                    print(f"{row['id']} [{label.split(': ', 1)[-1]}] {s['text']}\n"
-                          f"    cites: {(s['cites'] or [''])[0][:200]}")
+            if args.show_wrong and kind in ("wrong", "unlabelled"):
+                print(f"{row['id']} [{label.split(': ', 1)[-1]}] {s['text']}\n"
+                      f"    cites: {(s['cites'] or [''])[0][:200]}")
         bad_answers += wrong_here
     judged = counts["right"] + counts["wrong"]
     share = counts["wrong"] / judged if judged else 0.0
@@ -142,7 +142,8 @@ def main() -> None:
         else:
             step.add_argument("--labels", type=Path, required=True)
             step.add_argument("--show-wrong", action="store_true",
-                              help="print each wrong statement with the sentence it cites")
+                              help="print each wrong (and each unlabelled) statement with the "
+                                   "sentence it cites")
     step = steps.add_parser("keep")
     step.add_argument("--labelled", type=Path, required=True)
     step.add_argument("--out", type=Path, required=True)

@@ -3,8 +3,9 @@
 A patient with fibrodysplasia ossificans progressiva (or its kin) and a planned biopsy,
 intramuscular injection, operation or dental procedure gets what the sources say of
 such injuries in FOP, quoted and cited, in `cautions` and on the CDS card, naming the
-order it is about. A patient without FOP gets none of it; nor does one with FOP and no
-injury to come. Made-up sources and patients.
+order it is about. A patient without FOP gets none of it; one with FOP and no injury to
+come gets it as a standing caution (`standing-injury-caution`), about no order.
+Made-up sources and patients.
 """
 
 from __future__ import annotations
@@ -223,3 +224,31 @@ def test_an_order_to_the_dentist_is_a_planned_dental_procedure(kb):
     facts = {f.concept: f.status for f in result.patient.facts}
     assert facts.get("dental_procedure") == "planned"
     assert {i.subject for i in injury_items(result)} >= {"invasive_procedure", "trauma"}
+
+
+def test_fop_without_an_injury_to_come_gets_the_caution_as_a_standing_one(kb):
+    result = kb.assess(patient(), at=AT)
+    standing = [i for i in result.cautions if i.rule == "standing-injury-caution"]
+    assert any("advised against" in i.text for i in standing)
+    assert any("injured tissues" in i.text for i in standing)
+    assert not any("not contraindicated" in i.text for i in result.cautions)
+    # said of acquired HO too ("can be caused by trauma"): not a caution for FOP
+    assert not any(i.predicate == "risk_factor_for" for i in standing)
+    assert not kb.assess(patient(fop=False), at=AT).cautions
+
+
+def test_fop_with_risk_but_no_prophylaxis_does_not_read_as_no_risk(kb):
+    from osteon.assess.render import RENDERERS
+
+    result = kb.assess(patient(), at=AT)
+    assert result.risk_factors and not result.prophylaxis
+    text = RENDERERS["md"].write(result)
+    prophylaxis = text.split("## Prophylaxis", 1)[1].split("##", 1)[0]
+    assert "no risk factor found" not in prophylaxis
+    assert "no prophylaxis for the risk factors found" in prophylaxis
+    page = RENDERERS["html"].write(result)
+    assert "no prophylaxis for the risk factors found" in page
+    assert "no risk factor found" not in page
+    # without risk factors, the section still says there are none
+    assert "no risk factor found" in RENDERERS["md"].write(
+        kb.assess({"id": "quiet", "age": 30, "conditions": []}, at=AT))

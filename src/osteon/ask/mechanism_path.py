@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from osteon.ask.citing import citation_at, in_model
+from osteon.ask.ranking_rules import compiled
 from osteon.ask.records import Question, Statement
 from osteon.ask.scope import condition_kinds
 from osteon.ask.understand import QuestionType, other_spellings, question_rules
@@ -52,6 +53,8 @@ def causal_path(knowledge: KnowledgeStore, question: Question,
     wants_drugs = bool(intents & INTERVENTION_INTENTS) and "mouse" in question.scope.species
     if "mechanism" not in intents and not wants_drugs:
         return None
+    if not compiled(question_rules().path_asked).search(question.text):
+        return None  # "in the mouse model, what muscle injury had to be added?": a thing asked
     edges = _graph_edges(knowledge)
     if wants_drugs:
         return _blocking_drugs(knowledge, question, [e for e in edges if e.citations])

@@ -176,6 +176,11 @@ class QuestionRules(Strict):
     one_case: str = r"(?!)"
     """Words that make a question about one patient's case ("the 14-year-old girl"): what it
     asks of the case is on that case's page."""
+    path_asked: str = r"(?s:.)"
+    """Words that ask how something comes about ("how", "why", "lead to", "which cells"): only
+    such a question is answered by a path through the mechanism's graph; one that asks for a
+    thing of a mouse model ("what muscle injury had to be added for bone to form?") is
+    answered from the sentences."""
     kind_asked: str = r"(?!)"
     """Where a question asks which medicine ("which medicine did the doctor prescribe?"):
     only a sentence naming one answers."""

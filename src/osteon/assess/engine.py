@@ -89,7 +89,8 @@ class _Context:
         return {"target": self.target, "patient": self.events, "patient_recent": self.recent,
                 "patient_planned": self.planned, "patient_findings": self.findings,
                 "labs": self.labs,
-                "patient_injuries": frozenset().union(*(c for c, _ in self.injuries))}
+                "patient_injuries": frozenset().union(*(c for c, _ in self.injuries)),
+                "injury_kinds": self._closure(self.rules.injuries)}
 
     def section_subjects(self, name: str) -> frozenset[str]:
         return self._closure(a.subject for _, a in self.chosen.get(name, ()))

@@ -184,8 +184,21 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
     out.facts.append(fact)
     out.notes += [NoteText(n, f"{source} note", when, date_only, status,
                            skip=frozenset({mapped.concept}), day=local_day(entry.date),
-                           observed=kind in CONTENT_KINDS)
+                           observed=kind in CONTENT_KINDS, status_kinds=_remarked(status))
                   for n in entry.notes]
+
+
+def _remarked(status: str) -> frozenset[str] | None:
+    """The kinds of fact an entry's remarks take its status for (None: all of them).
+
+    An order called off or a condition ruled out (absent) calls off the procedures and
+    medicines its remarks name; a disease or a finding they name is as they say it.
+    """
+    return REMARK_CALLED_OFF if status == "absent" else None
+
+
+REMARK_CALLED_OFF = frozenset({"procedure", "medication"})
+"""What a remark on an entry called off or ruled out calls off with it."""
 
 
 def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRecognised
@@ -233,7 +246,8 @@ def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRe
                            sites=sites)
                   for texts, least in ((name, 0.0), (displays, cover)) for t in texts]
     out.notes += [NoteText(t, noted, when, date_only, entry.status, day=local_day(entry.date),
-                           observed=seen) for t in entry.notes]
+                           observed=seen, status_kinds=_remarked(entry.status))
+                  for t in entry.notes]
 
 
 def _add_notes(out: _Collector, raw: PatientIn) -> None:

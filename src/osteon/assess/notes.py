@@ -346,6 +346,16 @@ class NoteText:
     sites: tuple[str, ...] = ()
     """The entry's own body sites (a Procedure's bodySite, "Ellenbogen rechts"): where what
     its name says was done, when the name itself names no site."""
+    status_kinds: frozenset[str] | None = None
+    """The kinds of fact `status` is given to (None: all); the others read as the text
+    says. A remark on an order called off ("REVOKED: FOP - no elective extractions") or on
+    a condition ruled out ("Excluded on ultrasound: diffuse oedema, no collection") calls
+    off what is ordered in it, not the patient's disease or the oedema it saw."""
+
+    def status_of(self, kind: str) -> str:
+        """The status a fact of this kind read here has where its clause says none."""
+        return self.status if self.status_kinds is None or kind in self.status_kinds \
+            else "active"
 
     @property
     def names_its_entry(self) -> bool:
@@ -564,7 +574,7 @@ def read_notes(notes: list[NoteText], lexicon: Lexicon) -> list[NoteFinding]:
             if _names_a_clinician(analysis.text, mention):
                 continue  # "HO Dr Farhan": the house officer, not heterotopic ossification
             status = next((rules.statuses[flag] for flag in ("negated", "hedged", "historical")
-                           if getattr(mention, flag)), section or note.status)
+                           if getattr(mention, flag)), section or note.status_of(kind))
             if mention in denied or _denied(clause, mention.text):
                 status = rules.statuses["negated"]  # "avoid aspirin AND all NSAIDs (…)"
             if mention.negated and mention.hedged and _nearer(analysis, mention, "hedged",

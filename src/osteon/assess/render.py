@@ -21,7 +21,11 @@ from osteon.assess.rules import assess_rules
 from osteon.assess.sections import sections
 
 TITLES = {name: s.title for name, s in sections().items()}
-EMPTY = {name: s.empty for name, s in sections().items()}
+
+
+def empty_line(assessment: Assessment, name: str) -> str:
+    """What an empty section says for this assessment (it may depend on what others hold)."""
+    return sections()[name].empty_line({n for n in SECTIONS if assessment.section(n)})
 
 
 class Renderer:
@@ -121,7 +125,7 @@ def to_markdown(assessment: Assessment) -> str:
         lines += ["", f"## {TITLES[name]}", ""]
         items = assessment.section(name)
         if not items:
-            lines.append(f"_{EMPTY[name]}_")
+            lines.append(f"_{empty_line(assessment, name)}_")
         shown, more = _split(items)
         for item in shown:
             lines += _md_item(item)
@@ -187,8 +191,8 @@ def _md_cite(c: Citation) -> str:
 def report_context(assessment: Assessment) -> dict[str, Any]:
     """What the assessment template (osteon/templates/assessment.html) shows."""
     return {"a": assessment, "limit": assess_rules().report_limit,
-            "sections": [(name, TITLES[name], EMPTY[name], assessment.section(name))
-                         for name in SECTIONS]}
+            "sections": [(name, TITLES[name], empty_line(assessment, name),
+                          assessment.section(name)) for name in SECTIONS]}
 
 
 def to_html(assessment: Assessment) -> str:

@@ -21,7 +21,7 @@ from osteon.reading.records import PREDICATES
 Polarity = Literal["asserted", "hedged", "negated"]
 TRIGGERS = ("established", "presentation", "labs", "surgery")
 ROLES = ("any", "target", "patient", "patient_recent", "patient_planned", "patient_injuries",
-         "patient_findings", "labs", "differentials", "target_or_differentials")
+         "injury_kinds", "patient_findings", "labs", "differentials", "target_or_differentials")
 Family = Literal["acquired", "genetic"]
 
 

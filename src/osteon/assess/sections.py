@@ -28,7 +28,15 @@ class Section(Strict):
     id: str = Field(pattern=r"^[a-z][a-z_]*$")
     title: str = Field(min_length=1)
     empty: str = Field(min_length=1)
+    empty_beside: dict[str, str] = Field(default_factory=dict)
+    """What the section says when empty though another section (the key) has items: no
+    prophylaxis applies to the risk factors found is not "no risk factor found"."""
     card: CardWording
+
+    def empty_line(self, filled: set[str]) -> str:
+        """What the section says when empty, given the sections that have items."""
+        return next((line for other, line in self.empty_beside.items() if other in filled),
+                    self.empty)
 
 
 class SectionList(Strict):
@@ -43,6 +51,11 @@ class SectionList(Strict):
         for name in ids:
             if ids.count(name) > 1:
                 raise ValueError(f"section {name!r} is listed twice")
+        for section in value:
+            for other in section.empty_beside:
+                if other not in ids:
+                    raise ValueError(f"section {section.id!r}: empty_beside names unknown "
+                                     f"section {other!r}")
         return value
 
 

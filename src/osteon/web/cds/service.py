@@ -31,7 +31,7 @@ from pydantic import ValidationError
 from osteon import KnowledgeBase
 from osteon.assess import PatientInputError
 from osteon.assess.records import SECTIONS as ALL_SECTIONS
-from osteon.assess.records import Assessment
+from osteon.assess.records import Assessment, Item
 from osteon.settings import DEFAULT_WEB_MAX_BYTES
 from osteon.web.bodies import BodyError, parse_json, read_limited
 from osteon.web.cds.auth import AuthError, TokenVerifier
@@ -289,10 +289,16 @@ def _draft_orders(hook: HookRequest) -> list[dict[str, Any]]:
 
 
 def _new_items(after: Assessment, before: Assessment) -> Assessment:
-    """The assessment with only what the draft orders add (the advice the order brings)."""
+    """The assessment with only what the draft orders add (the advice the order brings).
+
+    An item is new when its text, its timing or what it applies to is: a caution FOP always
+    carries (`standing-injury-caution`) is new advice once it applies to the biopsy ordered.
+    """
+    def key(item: Item) -> tuple:
+        return item.text, tuple(w.summary for w in item.timing), item.matched
+
     def fresh(name: str) -> tuple:
-        old = {(i.text, tuple(w.summary for w in i.timing)) for i in before.section(name)}
-        return tuple(i for i in after.section(name)
-                     if (i.text, tuple(w.summary for w in i.timing)) not in old)
+        old = {key(i) for i in before.section(name)}
+        return tuple(i for i in after.section(name) if key(i) not in old)
 
     return replace(after, **{name: fresh(name) for name in ALL_SECTIONS})
