@@ -188,6 +188,10 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
                   for n in entry.notes]
 
 
+REMARK_CALLED_OFF = frozenset({"procedure", "medication"})
+"""What a remark on an entry called off or ruled out calls off with it."""
+
+
 def _remarked(status: str) -> frozenset[str] | None:
     """The kinds of fact an entry's remarks take its status for (None: all of them).
 
@@ -195,10 +199,6 @@ def _remarked(status: str) -> frozenset[str] | None:
     medicines its remarks name; a disease or a finding they name is as they say it.
     """
     return REMARK_CALLED_OFF if status == "absent" else None
-
-
-REMARK_CALLED_OFF = frozenset({"procedure", "medication"})
-"""What a remark on an entry called off or ruled out calls off with it."""
 
 
 def _queue_texts(out: _Collector, kind: FactKind, entry: EntryIn, unknown: NotRecognised
