@@ -23,9 +23,13 @@ from osteon.assess.sections import sections
 TITLES = {name: s.title for name, s in sections().items()}
 
 
-def empty_line(assessment: Assessment, name: str) -> str:
-    """What an empty section says for this assessment (it may depend on what others hold)."""
-    return sections()[name].empty_line({n for n in SECTIONS if assessment.section(n)})
+def empty_lines(assessment: Assessment) -> dict[str, str]:
+    """What each section says when empty for this assessment.
+
+    It may depend on what the others hold; which sections have items is found once.
+    """
+    filled = {name for name in SECTIONS if assessment.section(name)}
+    return {name: s.empty_line(filled) for name, s in sections().items()}
 
 
 class Renderer:
@@ -121,11 +125,12 @@ def to_markdown(assessment: Assessment) -> str:
     lines += ["## Patient record as read", ""]
     lines += [f"- {f.kind}: {describe(f)} → *{f.concept.replace('_', ' ')}* "
               f"({f.how or f.matched_by})" for f in p.facts] or ["- nothing recognised"]
+    empty = empty_lines(assessment)
     for name in SECTIONS:
         lines += ["", f"## {TITLES[name]}", ""]
         items = assessment.section(name)
         if not items:
-            lines.append(f"_{empty_line(assessment, name)}_")
+            lines.append(f"_{empty[name]}_")
         shown, more = _split(items)
         for item in shown:
             lines += _md_item(item)
@@ -190,9 +195,10 @@ def _md_cite(c: Citation) -> str:
 
 def report_context(assessment: Assessment) -> dict[str, Any]:
     """What the assessment template (osteon/templates/assessment.html) shows."""
+    empty = empty_lines(assessment)
     return {"a": assessment, "limit": assess_rules().report_limit,
-            "sections": [(name, TITLES[name], empty_line(assessment, name),
-                          assessment.section(name)) for name in SECTIONS]}
+            "sections": [(name, TITLES[name], empty[name], assessment.section(name))
+                         for name in SECTIONS]}
 
 
 def to_html(assessment: Assessment) -> str:
