@@ -34,6 +34,7 @@ from osteon.ask.understand import (
     question_rules,
 )
 from osteon.corpus.records import PageCoverage, SearchHit, SentencePlace
+from osteon.corpus.rules import layout_rules
 from osteon.knowledge.claim_store import mentions_at
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.lexicon import Lexicon
@@ -153,6 +154,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     subjects = _subject_families(question, families, knowledge, defined)
     answer_tests = [_answer_test(t, families, question, rules, subjects, found.kinds_asked)
                     for t in qtypes]
+    asks_record = any(not rules.record_answers.isdisjoint(t.answer) for t in qtypes)
     for key, place in places.items():
         here = all_claims.get(key, [])
         items = listed.get(key, [])
@@ -195,6 +197,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
              # heading-like item ("XRay") says it in the items under it
              and not (place.kind == "list_item" and fitting and not items))
                 or starts(rules.not_evidence, place.text) or is_all(rules.term_list, place.text)
+                or (not asks_record and _page_record(place.text, rules))
                 or (place.kind == "list_item" and place.section_path
                     and is_all(rules.not_evidence, place.section_path[-1]))):
             continue  # a heading-like fragment ("Myositis ossificans."), a keyword line (its
@@ -842,6 +845,17 @@ GIVEN_FIGURE = re.compile(r"\b(?:the|these|those|its|their|all)\s+(?!(?:18|19|20
                           r"(?P<figure>\d[\d,.]*\d|\d)\b", re.IGNORECASE)
 """A figure the question states as known: "of the 102 patients", "its 56 cases" (a year
 names which one: "the 2006 case" is answered by its record line, which holds the year)."""
+
+
+def _page_record(text: str, rules: RankingRules) -> bool:
+    """Is this a page's record of its journal, with no verb?
+
+    A line the layout reads as a record line, with a volume and its pages or a DOI; a
+    sentence citing a study in brackets ("a mean age of 68 (Mohler ER et al. Circulation
+    2001;103:1522) …") tells something.
+    """
+    return (occurs(rules.journal_line, text) and not occurs(rules.answer_clauses.verb, text)
+            and layout_rules().is_record_line(text))
 
 
 def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],

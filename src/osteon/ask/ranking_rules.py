@@ -210,6 +210,11 @@ class RankingRules(Strict):
             raise ValueError(f"{value!r} has no (?P<{group}>…) group")
         return value
 
+    journal_line: str = "(?!)"
+    """What a page's record of its journal holds (a volume and its pages, a DOI): such a
+    line, read as a sentence, answers only a question wanting `record_answers`."""
+    record_answers: frozenset[str] = frozenset()
+    """The answer kinds a page's record line gives ("which journal", "who wrote it")."""
     not_evidence: str
     term_list: str = "(?!)"
     """A whole sentence that is only terms between semicolons: a keyword line."""

@@ -48,6 +48,9 @@ DONE = frozenset({"active", "history"})
 """Statuses of a procedure already done (at its date, or before an undated "s/p")."""
 ALREADY_DONE = "already done for this patient:"
 """How an advice item's note on a procedure already done begins (the deadline repeats it)."""
+ON_MEDICATION_LIST = "on the patient's medication list:"
+"""How a note on the patient's own medicine begins (an item's, or the report's for one no
+item notes)."""
 
 
 @dataclass
@@ -145,6 +148,7 @@ def assess(knowledge: KnowledgeStore, patient: Patient, at: datetime) -> Assessm
                 for name in SECTIONS}
     sections = _outweighed(sections, rules)
     sections = _without_setting(sections, ctx, view, knowledge, timing, warnings)
+    warnings.extend(_medicines_unnoted(sections, ctx, view, knowledge.lexicon))
     names = {a.subject: knowledge.lexicon.get(a.subject).name for a in everything
              if a.subject in knowledge.lexicon}
     return Assessment(shown_as_history(patient, past), at, warnings=tuple(warnings),
@@ -590,7 +594,7 @@ def _notes(assertion: Assertion, ctx: _Context, knowledge: KnowledgeStore, *,
     notes = []
     for fact in ctx.noted:
         if fact.kind == "medication" and fact.concept in down:
-            notes.append(f"on the patient's medication list: {_named(fact, lexicon)}")
+            notes.append(f"{ON_MEDICATION_LIST} {_named(fact, lexicon)}")
         elif fact.kind == "allergy" and (fact.concept in down or fact.concept in up):
             notes.append(f"allergy or intolerance recorded: {fact.label} "
                          f"({lexicon.get(fact.concept).name})")
@@ -600,6 +604,30 @@ def _notes(assertion: Assertion, ctx: _Context, knowledge: KnowledgeStore, *,
                 fact.when is not None or fact.concept not in ctx.dated):
             notes.append(f"{ALREADY_DONE} {_named(fact, lexicon)}")
     return tuple(dict.fromkeys(notes))
+
+
+def _medicines_unnoted(sections: dict[str, tuple[Item, ...]], ctx: _Context,
+                       view: KnowledgeView, lexicon: Lexicon) -> list[str]:
+    """The patient's medicines the sources speak of for the target condition, unnoted.
+
+    No item of the report notes them: an NSAID the FOP girl takes for her flare is said,
+    though no prophylaxis item (after surgery, after a cord injury) applies to her and so
+    none carries it.
+    """
+    noted = {note for items in sections.values() for item in items for note in item.notes}
+    spoken_of = frozenset(a.subject for a in view.candidates if a.object in ctx.target)
+    unnoted: dict[tuple[str, ...], list[str]] = {}
+    for fact in ctx.noted:
+        about = tuple(sorted(ctx.hierarchy.broader(fact.concept) & spoken_of))
+        line = _named(fact, lexicon)
+        if (fact.kind == "medication" and fact.status == "active" and about
+                and f"{ON_MEDICATION_LIST} {line}" not in noted):
+            unnoted.setdefault(about, []).append(line)
+    target = lexicon.get(ctx.rules.target).name
+    return [f"On the patient's medication list, though no item here applies to this record: "
+            f"{'; '.join(dict.fromkeys(lines))} (the sources speak of "
+            f"{', '.join(lexicon.get(c).name for c in about)} for {target})"
+            for about, lines in unnoted.items()]
 
 
 def _named(fact: PatientFact, lexicon: Lexicon) -> str:

@@ -198,6 +198,9 @@ class TimingRules(Strict):
     "transtibial amputation"): away from the joints a long bone's ends make."""
     through_an_end: tuple[str, ...] = ()
     """... unless they say it went in through an end ("intramedullary nail")."""
+    onset_span_days: int = 365
+    """How far before the latest current finding an earlier one still belongs to its
+    episode: a toe deformity recorded at birth is no onset of this year's swelling."""
 
     @field_validator("mid_bone", "through_an_end")
     @classmethod

@@ -142,7 +142,7 @@ def resolve_anchors(text: str | None, patient: Patient, at: datetime, rules: Tim
     if named is None:
         return []
     if named == "onset":
-        onset = _onset(patient, hierarchy, target)
+        onset = _onset(patient, hierarchy, target, timedelta(days=rules.onset_span_days))
         return [onset] if onset is not None else []
     tests = [c for c in named if lexicon.get(c).type == "test"]
     events = [f for f in patient.of_kind(*EVENT_KINDS) if f.when is not None
@@ -188,15 +188,22 @@ def _when(fact: PatientFact) -> datetime:
     return fact.when
 
 
-def _onset(patient: Patient, hierarchy: Hierarchy, target: str) -> Anchor | None:
-    """The earliest dated current finding, or the target condition's own onset."""
+def _onset(patient: Patient, hierarchy: Hierarchy, target: str, span: timedelta
+           ) -> Anchor | None:
+    """The earliest dated current finding of the latest episode, or the target's own onset.
+
+    The episode is what lies within `span` of the latest such fact: "3-4 weeks after
+    onset" in a girl with an FOP flare last week counts from the flare, not from the
+    hallux valgus her record dates to her birth.
+    """
     target_family = hierarchy.narrower(target)
     dated = [f for f in patient.facts if f.when is not None and f.status == "active"
              and f.matched_by != LAB_DERIVED
              and (f.kind == "finding" or f.concept in target_family)]
     if not dated:
         return None
-    first = min(dated, key=_when)
+    latest = _when(max(dated, key=_when))
+    first = min((f for f in dated if _when(f) >= latest - span), key=_when)
     return Anchor(f"onset ({first.label})", first.when, first.date_only)
 
 
