@@ -615,13 +615,13 @@ def _medicines_unnoted(sections: dict[str, tuple[Item, ...]], ctx: _Context,
     none carries it.
     """
     noted = {note for items in sections.values() for item in items for note in item.notes}
-    spoken_of = frozenset(a.subject for a in view.candidates if a.object in ctx.target)
     unnoted: dict[tuple[str, ...], list[str]] = {}
     for fact in ctx.noted:
-        about = tuple(sorted(ctx.hierarchy.broader(fact.concept) & spoken_of))
+        if fact.kind != "medication" or fact.status != "active":
+            continue
+        about = tuple(sorted(ctx.hierarchy.broader(fact.concept) & view.about_target))
         line = _named(fact, lexicon)
-        if (fact.kind == "medication" and fact.status == "active" and about
-                and f"{ON_MEDICATION_LIST} {line}" not in noted):
+        if about and f"{ON_MEDICATION_LIST} {line}" not in noted:
             unnoted.setdefault(about, []).append(line)
     target = lexicon.get(ctx.rules.target).name
     return [f"On the patient's medication list, though no item here applies to this record: "

@@ -73,6 +73,10 @@ class KnowledgeView:
             and a.polarity != "negated")
         """Concepts the sources say present the target condition (not negated): a patient
         with one of them as a finding has a presentation to tell apart."""
+        self.about_target = frozenset(a.subject for a in self.candidates
+                                      if a.object in self.target)
+        """What the sources say anything of for the target condition (a medicine the patient
+        takes among them is said, even where no item of the report applies)."""
         self._covers: dict[int, frozenset[str]] = {}
         self._facts: dict[int, Fact] = {}
         self._stated: dict[int, Statement] = {}
