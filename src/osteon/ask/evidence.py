@@ -155,7 +155,11 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     answer_tests = [_answer_test(t, families, question, rules, subjects, found.kinds_asked)
                     for t in qtypes]
     asks_record = any(not rules.record_answers.isdisjoint(t.answer) for t in qtypes)
+    ages_asked = ages_named(question.text, rules)
     for key, place in places.items():
+        if ages_asked and (told := ages_named(place.text, rules)) and ages_asked.isdisjoint(
+                told):
+            continue  # "the one-year-old with HFTC": "A 57-year-old male …" is another case
         here = all_claims.get(key, [])
         items = listed.get(key, [])
         fitting = tuple(pair for pair in here if _fits(pair[1], qtypes, families))
@@ -847,15 +851,30 @@ GIVEN_FIGURE = re.compile(r"\b(?:the|these|those|its|their|all)\s+(?!(?:18|19|20
 names which one: "the 2006 case" is answered by its record line, which holds the year)."""
 
 
+def ages_named(text: str, rules: RankingRules) -> frozenset[tuple[int, str]]:
+    """The ages of the patients the text names ("a 57-year-old", "the one-year-old").
+
+    Each as its number and unit, however written ("one-year-old" is (1, "year")).
+    """
+    out = set()
+    for found in compiled(rules.case_age).finditer(text):
+        number = found.group("number").casefold()
+        value = int(number) if number.isdigit() else rules.number_words.get(number)
+        if value is not None:
+            out.add((value, found.group("unit").casefold().rstrip("s")))
+    return frozenset(out)
+
+
 def _page_record(text: str, rules: RankingRules) -> bool:
-    """Is this a page's record of its journal, with no verb?
+    """Is this a page's record of its journal or its authors' affiliations, with no verb?
 
     A line the layout reads as a record line, with a volume and its pages or a DOI; a
     sentence citing a study in brackets ("a mean age of 68 (Mohler ER et al. Circulation
-    2001;103:1522) …") tells something.
+    2001;103:1522) …") tells something. A run of affiliations ("1 Department of
+    Orthopedics, … Hospital, … University …") is the page's record too.
     """
     return (occurs(rules.journal_line, text) and not occurs(rules.answer_clauses.verb, text)
-            and layout_rules().is_record_line(text))
+            and layout_rules().is_record_line(text)) or occurs(rules.affiliation_line, text)
 
 
 def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],

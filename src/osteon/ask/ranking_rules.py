@@ -133,9 +133,9 @@ class DoseUnit(Strict):
         return check_regex(value)
 
 
-GROUP_OF = {"member_question": "member", "counted_question": "thing", "case_who": "who",
-            "case_named": "who"}
-"""The patterns whose named group the code reads, and that group's name."""
+GROUP_OF = {"member_question": ("member",), "counted_question": ("thing",),
+            "case_who": ("who",), "case_named": ("who",), "case_age": ("number", "unit")}
+"""The patterns whose named groups the code reads, and those groups' names."""
 
 
 class RankingRules(Strict):
@@ -173,6 +173,11 @@ class RankingRules(Strict):
     the question names one patient too (what was done is told after who it was)."""
     case_candidates: int = 0
     """The best candidates looked at for `case_read_on`."""
+    case_age: str = r"(?!)"
+    """A patient's age as a case names them ("a 57-year-old", "the one-year-old"): groups
+    `number` (digits or a word of `number_words`) and `unit`."""
+    number_words: dict[str, int] = {}
+    """Numbers written as words, as ages are ("one-year-old")."""
     case_who: str = r"(?!)"
     """How a question names one patient: group `who` is the word a candidate names them by."""
     case_named: str = r"(?!)"
@@ -205,14 +210,18 @@ class RankingRules(Strict):
     @classmethod
     def _regex_with_group(cls, value: str, info: ValidationInfo) -> str:
         check_regex(value)
-        group = GROUP_OF[info.field_name]
-        if f"(?P<{group}>" not in value:
-            raise ValueError(f"{value!r} has no (?P<{group}>…) group")
+        for group in GROUP_OF[info.field_name]:
+            if f"(?P<{group}>" not in value:
+                raise ValueError(f"{value!r} has no (?P<{group}>…) group")
         return value
 
     journal_line: str = "(?!)"
     """What a page's record of its journal holds (a volume and its pages, a DOI): such a
     line, read as a sentence, answers only a question wanting `record_answers`."""
+    affiliation_line: str = "(?!)"
+    """What the authors' affiliations hold, found this often in one verbless sentence
+    ("Department of Orthopedics, … Central Hospital, Yiwu, China, 2 Department 8, Research
+    Institute of Surgery …"): a page's record as well."""
     record_answers: frozenset[str] = frozenset()
     """The answer kinds a page's record line gives ("which journal", "who wrote it")."""
     not_evidence: str

@@ -214,6 +214,16 @@ _REASONED = ("Procedure", "ServiceRequest")
 on a bone scan referral) is read like a note on it."""
 
 
+def _contained(resource: Any, local_id: str) -> Any:
+    """The resource a "#id" reference names among the resource's own `contained` ones.
+
+    An EHR often ships a prescription's medicine inside it ("medicationReference":
+    {"reference": "#m-ibu"} with the Medication in `contained`), not as a bundle entry.
+    """
+    return next((r for r in getattr(resource, "contained", None) or ()
+                 if getattr(r, "id", None) == local_id), None)
+
+
 def _texts(resource: Any) -> list[str]:
     """Free text a resource carries besides its code: notes, reasons and a string value."""
     out = [n.text for n in getattr(resource, "note", None) or [] if n.text]
@@ -288,10 +298,13 @@ def _convert(resource: Any, medications: dict[str, Any]
     if kind in ("MedicationStatement", "MedicationRequest"):
         concept = resource.medicationCodeableConcept
         if concept is None and resource.medicationReference is not None:
-            target = medications.get(resource.medicationReference.reference or "")
-            concept = target.code if target is not None else None
+            reference = resource.medicationReference.reference or ""
+            target = (_contained(resource, reference[1:]) if reference.startswith("#")
+                      else medications.get(reference))
+            concept = getattr(target, "code", None)
         if concept is None:
-            raise ValueError("medication neither coded nor found in the bundle")
+            raise ValueError("medication neither coded nor found in the bundle or the "
+                             "resource's contained resources")
         if kind == "MedicationRequest":
             when, end = resource.authoredOn, None
         else:

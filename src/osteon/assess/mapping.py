@@ -168,8 +168,12 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
     if mapped.site and mapped.site not in sites:
         sites = (*sites, mapped.site)
     laterality = mapped.laterality or _laterality(entry)
+    how = mapped.how
+    if status == PLANNED and kind == "procedure" and entry.text and _weighed_up(
+            out, entry.text, mapped.concept):
+        status, how = "possible", f"{how}; possible: its own text weighs it up, unbooked"
     fact = PatientFact(kind, concept, label, when, date_only, ended, end_date_only, sites,
-                       status, matched_by=mapped.matched_by, source=source, how=mapped.how,
+                       status, matched_by=mapped.matched_by, source=source, how=how,
                        laterality=laterality)
     if isinstance(entry, LabIn):
         fact = PatientFact(**{**_fields(fact), "value": entry.value, "unit": entry.unit,
@@ -186,6 +190,18 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
                            skip=frozenset({mapped.concept}), day=local_day(entry.date),
                            observed=kind in CONTENT_KINDS, status_kinds=_remarked(status))
                   for n in entry.notes]
+
+
+def _weighed_up(out: _Collector, text: str, concept: str) -> bool:
+    """Whether an order's own name hedges the operation it orders.
+
+    A draft order "Artroscopia do quadril direito (reparo labral) - a considerar se falha
+    do tratamento conservador", "Hip arthroscopy, if symptoms persist" is an operation
+    someone may do, not one booked: possible, as the same words in a note make it, so that
+    no risk of the operation and no prophylaxis window come of it.
+    """
+    found = read_notes([NoteText(text, "order", status=PLANNED)], out.lexicon)
+    return any(f.concept == concept and f.status == "possible" for f in found)
 
 
 REMARK_CALLED_OFF = frozenset({"procedure", "medication"})

@@ -63,6 +63,9 @@ class NoteRules(Strict):
     """A regular expression for words after an operation's name saying it is to come
     ("booked for next week"), matched right after the name, across its own words only; its
     group `cue`, when it has one, is the words shown."""
+    names_a_thing: str | None = None
+    """A regular expression for an operation's participle and the noun it describes ("the
+    amputated part", "the operated hip"), matched from the participle: a thing, no plan."""
     negation_prefix: str | None = None
     """A regular expression for the minus sign a chart writes before what was not found
     ("-HS -LOC", "(-)LOC"): read as "no" before the word it is glued to."""
@@ -239,6 +242,8 @@ def planned_cue(clause: str, mention: str) -> str | None:
     booked for next week", "excision of the elbow HO planned for tomorrow").
     """
     at = clause.find(mention)
+    if at >= 0 and _cue("names_a_thing").match(clause, at):
+        return None  # "asked for the amputated part to be returned": a thing, no operation
     found = _cue("planned_cues").search(clause, 0, at if at >= 0 else 0)
     if found is None and at >= 0:
         found = _cue("planned_after").match(clause, at + len(mention))

@@ -158,6 +158,23 @@ class LayoutRules(Strict):
         return re.compile(r"^[ \t]*(?:" + "|".join(self.list_markers) + ")")
 
 
+class ResidueRules(Strict):
+    """What markup a scraped plain-text page may still hold (`residue.yaml`)."""
+
+    min_tags: int = Field(ge=1)
+    block_tags: list[str]
+    inline_tags: list[str]
+    json_field: str
+    json_line: str
+    json_record_fields: str
+    json_min_words: int = Field(ge=1)
+
+    @field_validator("json_field", "json_line", "json_record_fields")
+    @classmethod
+    def _json_compiles(cls, value: str) -> str:
+        return check_regex(value)
+
+
 class SentenceRules(Strict):
     """Abbreviations after which a period does not end a sentence."""
 
@@ -194,6 +211,12 @@ def chrome_rules() -> ChromeRules:
 def layout_rules() -> LayoutRules:
     """The packaged layout rules, loaded once."""
     return load_model(LayoutRules, "corpus", "rules", "layout.yaml")
+
+
+@cache
+def residue_rules() -> ResidueRules:
+    """The packaged markup-residue rules, loaded once."""
+    return load_model(ResidueRules, "corpus", "rules", "residue.yaml")
 
 
 @cache

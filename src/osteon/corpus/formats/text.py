@@ -1,4 +1,7 @@
-"""Plain text, Markdown and wiki markup: the text is the file, character for character."""
+"""Plain text, Markdown and wiki markup: the text is the file, character for character.
+
+A plain page a scraper left markup in is read without it (`residue.py`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import re
 from pathlib import Path
 
 from osteon.corpus.decoding import content_hash, decode_text
+from osteon.corpus.formats.residue import without_residue
 from osteon.corpus.records import SourceDocument
 
 _WIKI_HEADING = re.compile(r"^(==+)[ \t]*[^=\n]+?[ \t]*\1[ \t]*$|^=[ \t]*[^=\n]+?[ \t]*=[ \t]*$",
@@ -20,6 +24,10 @@ def load_text(path: Path, data: bytes, origin: str) -> SourceDocument:
     """Decode a text file and decide its markup from its suffix or its headings."""
     text, note = decode_text(data, path)
     markup = detect_markup(path.suffix.lower(), text)
+    if markup == "plain":
+        text, cleaned = without_residue(text)
+    else:
+        cleaned = None
     return SourceDocument(
         text=text,
         format={"plain": "text"}.get(markup, markup),
@@ -27,7 +35,7 @@ def load_text(path: Path, data: bytes, origin: str) -> SourceDocument:
         content_hash=content_hash(data),
         id_hint=path.stem,
         markup=markup,  # type: ignore[arg-type]
-        notes=(note,) if note else (),
+        notes=tuple(n for n in (note, cleaned) if n),
     )
 
 
