@@ -155,9 +155,9 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     answer_tests = [_answer_test(t, families, question, rules, subjects, found.kinds_asked)
                     for t in qtypes]
     asks_record = any(not rules.record_answers.isdisjoint(t.answer) for t in qtypes)
-    ages_asked = ages_named(question.text, rules)
+    ages_asked = _ages_named(question.text, rules)
     for key, place in places.items():
-        if ages_asked and (told := ages_named(place.text, rules)) and ages_asked.isdisjoint(
+        if ages_asked and (told := _ages_named(place.text, rules)) and ages_asked.isdisjoint(
                 told):
             continue  # "the one-year-old with HFTC": "A 57-year-old male …" is another case
         here = all_claims.get(key, [])
@@ -851,7 +851,7 @@ GIVEN_FIGURE = re.compile(r"\b(?:the|these|those|its|their|all)\s+(?!(?:18|19|20
 names which one: "the 2006 case" is answered by its record line, which holds the year)."""
 
 
-def ages_named(text: str, rules: RankingRules) -> frozenset[tuple[int, str]]:
+def _ages_named(text: str, rules: RankingRules) -> frozenset[tuple[int, str]]:
     """The ages of the patients the text names ("a 57-year-old", "the one-year-old").
 
     Each as its number and unit, however written ("one-year-old" is (1, "year")).

@@ -19,28 +19,30 @@ from osteon.corpus.rules import residue_rules
 
 
 @cache
-def _tags() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Block tags, inline tags and a JSON record's line, compiled once."""
     rules = residue_rules()
 
     def of(names: list[str]) -> re.Pattern[str]:
         return re.compile(r"</?(?:" + "|".join(map(re.escape, names)) + r")\b[^<>]{0,200}/?>",
                           re.IGNORECASE)
 
-    return of(rules.block_tags), of(rules.inline_tags)
+    return of(rules.block_tags), of(rules.inline_tags), re.compile(rules.json_line)
 
 
 def without_residue(text: str) -> tuple[str, str | None]:
     """The text without scraped markup, and a note saying what went (None: none held)."""
-    block, inline = _tags()
-    tags = len(block.findall(text)) + len(inline.findall(text))
+    block, inline, json_line = _patterns()
     rules = residue_rules()
-    json_line = re.compile(rules.json_line)
-    records = sum(1 for line in text.splitlines() if json_line.match(line))
+    tags = len(block.findall(text)) + len(inline.findall(text))
+    lines = text.splitlines()
+    is_record = [json_line.match(line) is not None for line in lines]
+    records = sum(is_record)
     if tags < rules.min_tags and not records:
         return text, None
     if records:
-        text = "\n".join(_fields(line) if json_line.match(line) else line
-                         for line in text.splitlines())
+        text = "\n".join(_fields(line) if record else line
+                         for line, record in zip(lines, is_record, strict=True))
     if tags >= rules.min_tags:
         text = inline.sub("", block.sub("\n", text))
         text = html.unescape(re.sub(r"[ \t]*\n[ \t]*\n\s*", "\n\n", text))
