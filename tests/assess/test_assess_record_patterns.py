@@ -169,7 +169,7 @@ def test_a_quadriparesis_after_a_brain_injury_is_no_cord_injury(seeded_kb):
     record = {"conditions": [{"text": "severe traumatic brain injury", "date": "2026-05-01"},
                              {"text": "Spastic quadriparesis R>L", "date": "2026-05-20"}]}
     result = seeded_kb.assess(record, at=AT)
-    [paralysis] = [f for f in result.patient.facts if f.label == "quadriparesis"]
+    [paralysis] = [f for f in result.patient.facts if f.label == "Spastic quadriparesis R>L"]
     assert paralysis.concept == "paralysis" and "no spinal cord injury" in paralysis.how
     subjects = {i.subject for i in result.risk_factors}
     assert "traumatic_brain_injury" in subjects and "spinal_cord_injury" not in subjects

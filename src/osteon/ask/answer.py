@@ -29,6 +29,7 @@ from osteon.ask.detail_fit import asked_detail, own_page_record
 from osteon.ask.evidence import Key, Ranked, rank_evidence
 from osteon.ask.lists import items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
+from osteon.ask.page_names import pages_of_names
 from osteon.ask.population_fit import of_other_population, said_of_others
 from osteon.ask.ranking_rules import DoseUnit, compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
@@ -149,7 +150,8 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
     if (compiled(rules.kind_asked).search(question.text) and question.wants
-            and not _names_kind_asked(knowledge, question, top)):
+            and not _names_kind_asked(knowledge, question, top,
+                                      pages_of_names(knowledge, question.text, rules))):
         # "which medicine did Dr Zhang prescribe?" over sentences about the girl that name
         # no medicine: the closest sentences do not say
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
@@ -194,14 +196,18 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                   understood=question, notes=(*notes, DISCLAIMER), evidence=evidence)
 
 
-def _names_kind_asked(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked]
-                      ) -> bool:
+def _names_kind_asked(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked],
+                      named_pages: Sequence[str] = ()) -> bool:
     """Does a quoted sentence about what is asked name a thing of the kind the question wants?
 
     The question's own concepts (and those it excludes) name nothing new: "which drug did
-    they give for FOP?" is not answered by a sentence naming FOP alone.
+    they give for FOP?" is not answered by a sentence naming FOP alone. A question that
+    names its person ("which pain medication does Jasmin Floyd take?") is answered on the
+    pages that name them: another page's "pain medication will be prescribed" is said of
+    other patients.
     """
-    about = [r for r in top if _about_asked(r, top[0], question)]
+    about = [r for r in top if _about_asked(r, top[0], question)
+             and (not named_pages or r.place.doc_id in named_pages)]
     keys = {(r.place.doc_id, r.place.idx) for r in about}
     found = mentions_at(knowledge.store, keys) if keys else {}
     own = {*question.concepts, *question.excluded}
@@ -710,16 +716,28 @@ DETAIL_BESIDE = frozenset({"length"})
 with them: "How many months after her head injury did …?" asks for months, whichever
 intent ranks first."""
 
+DETAIL_IN_FIRST_PART = frozenset({"recurrence"})
+"""Intents asking for one detail that decide only where the question's first part asks
+them: "How did he do after the masses were cut out - and did they grow back?" is answered
+by how he did, though no quoted sentence says whether they came back (for the other
+detail intents, declining wherever they rank first was measured to keep more questions
+the pages do not answer declined than it lost)."""
+
 
 def _detail_asked(qtypes: Sequence[QuestionType], text: str) -> QuestionType | None:
     """The intent asking for one detail that only a sentence giving it answers, if any.
 
-    The main intent's; else one of `DETAIL_BESIDE` the question opens with (asked later,
-    "… and how long was he in hospital?", a part of a question is no reason to give up
-    the rest: such questions lost answers where it was).
+    The main intent's (one of `DETAIL_IN_FIRST_PART` only where the question's first part
+    asks it); else one of `DETAIL_BESIDE` the question opens with (asked later, "… and how
+    long was he in hospital?", a part of a question is no reason to give up the rest: such
+    questions lost answers where it was).
     """
     if qtypes[0].only_with_answer:
-        return qtypes[0]
+        if qtypes[0].name not in DETAIL_IN_FIRST_PART:
+            return qtypes[0]
+        parts = [p for p in ASKED_AGAIN.split(text.strip()) if WORD.search(p)]
+        if len(parts) < 2 or _first_asked(qtypes[:1], parts[0]) is not None:
+            return qtypes[0]
     first = _first_asked(qtypes, text)
     return next((t for t in qtypes[1:] if t.only_with_answer and t.name in DETAIL_BESIDE
                  and first is not None and _first_asked((t,), text) == first), None)

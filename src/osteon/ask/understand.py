@@ -46,7 +46,7 @@ AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "th
                      "figure", "count", "publication", "year", "date", "measurement", "identifier",
                      "people", "size", "lifespan", "age", "mean_age", "byline", "average",
                      "process", "association", "grade", "shown", "institution", "sessions",
-                     "angle", "indication", "recommendation", "place"]
+                     "angle", "indication", "recommendation", "place", "recurrence"]
 
 
 class QuestionType(Strict):

@@ -66,6 +66,10 @@ LAB_DERIVED = "lab result"
 CONTENT_KINDS = frozenset({"finding", "lab"})
 """Kinds whose entries' texts are their content (an exam's value, a report's conclusion)."""
 
+ENTRY_NAMED_KINDS = frozenset({"condition", "finding"})
+"""The kinds of fact read from an entry's own name that are labelled with that whole name
+(an operation keeps the words that name it: the name may list several)."""
+
 LISTS: tuple[tuple[str, FactKind], ...] = (
     ("conditions", "condition"), ("injuries", "injury"), ("procedures", "procedure"),
     ("findings", "finding"), ("labs", "lab"), ("medications", "medication"),
@@ -386,8 +390,16 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
             status = "absent"
         # an entry's own name keeps the entry's end where it keeps its start
         own_period = finding.note.names_its_entry and when == finding.note.when
+        # a condition read from an entry's own name, as the entry states it, is labelled
+        # with that name, as one read from its code is: "nerve injury" alone hides which
+        # nerve ("V.a. Läsion des N. axillaris (possible axillary nerve injury)"),
+        # "contusion" which organ (what the name says otherwise, "no nerve injury" in an
+        # active fracture's, keeps its own words)
+        label = (finding.note.text if finding.note.names_its_entry
+                 and finding.kind in ENTRY_NAMED_KINDS
+                 and finding.status == finding.note.status else finding.label)
         out.facts.append(PatientFact(
-            finding.kind, concept, finding.label, when,  # type: ignore[arg-type]
+            finding.kind, concept, label, when,  # type: ignore[arg-type]
             date_only, finding.note.ended if own_period else None,
             finding.note.end_date_only if own_period else False,
             sites=finding.sites or finding.note.sites, status=status,

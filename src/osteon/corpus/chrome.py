@@ -32,13 +32,18 @@ def mark_pattern_chrome(
     """
     marks: dict[int, str] = {}
     authors: list[str] = []
+    linked: str | None = None  # a link's rule: the next line holding anything is its title
     for i, text in enumerate(texts):
         norm = norms[i]
         if not norm:
             continue
-        rule = next((r.id for r in rules.patterns if r.regex.match(norm)), None)
+        if linked is not None:
+            marks[i], linked = linked, None
+            continue
+        rule = next((r for r in rules.patterns if r.regex.match(norm)), None)
         if rule:
-            marks[i] = rule
+            marks[i] = rule.id
+            linked = rule.id if rule.with_next else None
             continue
         trimmed = " ".join(text.split())
         byline = next((r.id for r in rules.bylines if r.regex.match(trimmed)), None)

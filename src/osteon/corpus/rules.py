@@ -21,6 +21,9 @@ class PatternRule(Strict):
     id: str
     pattern: str
     case_sensitive: bool = False
+    with_next: bool = False
+    """The next line that holds anything goes with it: a link's label ("Next Article in
+    Journal"), then the title of the other article it links to."""
 
     @field_validator("pattern")
     @classmethod
