@@ -392,9 +392,8 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
         own_period = finding.note.names_its_entry and when == finding.note.when
         # a condition read from an entry's own name, as the entry states it, is labelled
         # with that name, as one read from its code is: "nerve injury" alone hides which
-        # nerve ("V.a. Läsion des N. axillaris (possible axillary nerve injury)"),
-        # "contusion" which organ (what the name says otherwise, "no nerve injury" in an
-        # active fracture's, keeps its own words)
+        # nerve was hurt in "V.a. Läsion des N. axillaris", and "contusion" which organ; what
+        # the name says otherwise (an active fracture's "no nerve injury") keeps its words
         label = (finding.note.text if finding.note.names_its_entry
                  and finding.kind in ENTRY_NAMED_KINDS
                  and finding.status == finding.note.status else finding.label)
