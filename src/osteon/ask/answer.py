@@ -344,7 +344,7 @@ def _each_part(knowledge: KnowledgeStore, question: Question, top: Sequence[Rank
     sentences for the whole may all answer the first part; the second's own best sentence
     (the whole question's concepts with it, as its pronouns stand for them) joins them.
     """
-    parts = [p for p in ASKED_AGAIN.split(question.text.strip()) if WORD.search(p)]
+    parts = _parts(question.text)
     if len(parts) < 2 or not top:
         return []
     rules = question_rules()
@@ -359,6 +359,11 @@ def _each_part(knowledge: KnowledgeStore, question: Question, top: Sequence[Rank
         if best is not None and best not in found:
             found.append(best)
     return found
+
+
+def _parts(text: str) -> list[str]:
+    """The parts of a question of several, each where it asks again (`ASKED_AGAIN`)."""
+    return [p for p in ASKED_AGAIN.split(text.strip()) if WORD.search(p)]
 
 
 PART_PAGES = 3
@@ -735,7 +740,7 @@ def _detail_asked(qtypes: Sequence[QuestionType], text: str) -> QuestionType | N
     if qtypes[0].only_with_answer:
         if qtypes[0].name not in DETAIL_IN_FIRST_PART:
             return qtypes[0]
-        parts = [p for p in ASKED_AGAIN.split(text.strip()) if WORD.search(p)]
+        parts = _parts(text)
         if len(parts) < 2 or _first_asked(qtypes[:1], parts[0]) is not None:
             return qtypes[0]
     first = _first_asked(qtypes, text)
