@@ -27,7 +27,7 @@ from osteon.ask.citing import (
 )
 from osteon.ask.detail_fit import asked_detail, own_page_record
 from osteon.ask.evidence import Key, Ranked, rank_evidence
-from osteon.ask.lists import items_after, lead_in_of
+from osteon.ask.lists import introduces_list, items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
 from osteon.ask.page_names import pages_of_names
 from osteon.ask.population_fit import of_other_population, said_of_others
@@ -481,6 +481,14 @@ def _context_before(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Ci
     return ()
 
 
+def _with_items(knowledge: KnowledgeStore, place: SentencePlace) -> str:
+    """A lead-in leading the answer says what its items say ("Collaborators: A; B; C")."""
+    if not introduces_list(place):
+        return place.text
+    items = [item.text.rstrip(" .;") for item in items_after(knowledge, place)]
+    return " ".join((place.text, "; ".join(items))) if items else place.text
+
+
 def _list_after(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Citation, ...]:
     """The items of the list a lead-in sentence ("Treatment options include:") introduces."""
     return tuple(citation_at(item) for item in items_after(knowledge, place))
@@ -643,7 +651,8 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
         if best is not None and not chosen[0].holds.get(qtype.name):
             chosen.append(best)
     asked = [*question.words, *question.related, *question.translated]
-    quoted = " ".join(_as_sentence(answering_part(r.place.text, asked)) for r in chosen)
+    quoted = " ".join(_as_sentence(answering_part(_with_items(knowledge, r.place), asked))
+                      for r in chosen)
     return ("From the sources: " + quoted.replace("… …", "…"),
             {assertion_id for r in chosen for assertion_id, _ in r.fitting})
 
@@ -769,7 +778,8 @@ def _lead(top: Sequence[Ranked], main: QuestionType, giving: Sequence[Ranked] = 
     # detail asked for does ("…consists of two appointments:" for "how many visits?")
     asks = compiled(ranking_rules().page_question)
     saying = [r for r in top if (not r.place.text.rstrip().endswith(":")
-                                 or (main.only_with_answer and r.holds.get(main.name)))
+                                 or (main.only_with_answer and r.holds.get(main.name))
+                                 or r.features.get("label"))  # "Collaborators:" and its items
               and not r.features.get("aim") and not asks.search(r.place.text)] or list(top)
     best = saying[0]
     if best.scope_note:  # out of the question's scope: one within it, nearly as good, leads

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from osteon.ask.evidence import Ranked, stem_of, stems_of
+from osteon.ask.evidence import Ranked, stems_of
 from osteon.ask.languages import translated_words
 from osteon.ask.page_names import (
     Span,
@@ -34,7 +34,7 @@ from osteon.ask.page_names import (
     rare_name_pages,
 )
 from osteon.ask.ranking_rules import compiled
-from osteon.ask.text_memo import words_of
+from osteon.ask.text_memo import stem_of, words_of
 from osteon.ask.understand import (
     POSSESSIVE,
     QuestionRules,

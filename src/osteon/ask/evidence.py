@@ -17,13 +17,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from osteon.ask.field_lines import asked_stems, names_field
 from osteon.ask.languages import in_other_languages, language_markers, written_in
 from osteon.ask.lists import introduces_list, items_of, lead_ins_of
 from osteon.ask.page_names import pages_of_names
 from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
 from osteon.ask.records import Question
 from osteon.ask.scope import family_implied, fit, merged, out_of_scope, scope_of
-from osteon.ask.text_memo import REMEMBERED, is_all, occurs, starts, subject_found, words_of
+from osteon.ask.text_memo import (
+    REMEMBERED,
+    is_all,
+    occurs,
+    starts,
+    stem_of,
+    subject_found,
+    words_of,
+)
 from osteon.ask.understand import (
     WORD,
     QuestionType,
@@ -33,6 +42,7 @@ from osteon.ask.understand import (
     pointed_words,
     question_rules,
 )
+from osteon.ask.whole_page import whole_page_shares
 from osteon.corpus.records import PageCoverage, SearchHit, SentencePlace
 from osteon.corpus.rules import layout_rules
 from osteon.knowledge.claim_store import mentions_at
@@ -155,6 +165,9 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     answer_tests = [_answer_test(t, families, question, rules, subjects, found.kinds_asked)
                     for t in qtypes]
     asks_record = any(not rules.record_answers.isdisjoint(t.answer) for t in qtypes)
+    # the words a record's field line may name as its label ("what is the STATUS of…?")
+    fields_asked = asked_stems(question.text, question.words, set().union(*found.names),
+                               rules.field_lines)
     ages_asked = _ages_named(question.text, rules)
     for key, place in places.items():
         if ages_asked and (told := _ages_named(place.text, rules)) and ages_asked.isdisjoint(
@@ -190,8 +203,14 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                     rules.context.answers_join and answer_tests and _holds_answer(
                         answer_tests[0], text, named, families, knowledge))))):
             continue  # neither the question's concepts, nor its words, nor a claim
+        # a field line, or a value listed under a field's name ("Collaborators:"), asked for
+        label = place.doc_id in best_pages and (
+            names_field(place.text, fields_asked, rules.field_lines, valued_below=bool(items))
+            or (key in leads and introduces_list(leads[key]) and names_field(
+                leads[key].text, fields_asked, rules.field_lines, valued_below=True)))
         if (((n_words < rules.min_words or _only_names(place.text, knowledge))
              and key not in answers  # a page's answer to its own question: "males"
+             and not label  # a record's field the question asks for: "Status Withdrawn"
              # a byline's line gives what is asked of the page ("Hospital Provincial
              # Neuquén." for "which hospital wrote the review?")
              and not (answer_tests and qtypes[0].of_page and _holds_answer(
@@ -236,6 +255,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             "scope": fit(question.scope, scope, animal_ok=animal_ok),
             "context": pages.get(place.doc_id, 0.0),
             "aim": 1.0 if occurs(rules.aim, place.text) else 0.0,
+            "label": 1.0 if label else 0.0,
         }
         score = sum(weights[name] * value for name, value in features.items())
         ranked.append(Ranked(place, round(score, 4), features, fitting, scope,
@@ -660,7 +680,10 @@ def _context(knowledge: KnowledgeStore, lexical: _Lexical, rules: RankingRules
     # corpus of similar ones) no page is the one the question is about
     runner_up = max((v for d, v in shares.items() if d != best_pages[0]), default=0.0)
     whole = best_pages[:1] if runner_up <= rules.context.stands_out else []
-    in_pages = {key: 0.0 for key in store.sentence_keys(whole, rules.context.whole_page)}
+    keys = store.sentence_keys(whole, rules.context.whole_page)
+    in_pages = (whole_page_shares(store.sentence_texts(keys), counts, store.count_sentences(),
+                                  best)
+                if rules.context.whole_page_words else dict.fromkeys(keys, 0.0))
     in_pages.update({key: share / 2 for key, share in _shares(found, best).items()})
     return shares, in_pages
 
@@ -914,15 +937,6 @@ _joined = lru_cache(maxsize=REMEMBERED)(Scope.union)
 def stems_of(words: frozenset[str]) -> frozenset[str]:
     """A sentence's words cut to their stems (`stem_of`): remembered per word set (words_of's)."""
     return frozenset(stem_of(w) for w in words)
-
-
-STEM = 5
-"""Letters a word is cut to when sentences and questions are compared: "analysis" and
-"analyzed", "fracture" and "fractured" meet, as the index's stemmer has them meet."""
-
-
-def stem_of(word: str) -> str:
-    return word[:STEM]
 
 
 def _names_all(text: str, families: list[frozenset[str]], knowledge: KnowledgeStore) -> bool:

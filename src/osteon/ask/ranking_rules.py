@@ -62,6 +62,19 @@ class Weights(Strict):
     scope: float
     context: float
     aim: float
+    label: float
+
+
+class FieldLines(Strict):
+    """A record's field lines ("Status Withdrawn"): ask/field_lines.py."""
+
+    max_words: int
+    label_words: int
+    """Words a label without a colon is taken to have (at most; the value follows)."""
+    label_chars: int
+    """A colon or bar this far into the line ends its label."""
+    page_words: tuple[str, ...]
+    """Words that name the page itself ("the McGill STUDY"), never the field asked for."""
 
 
 class PageContext(Strict):
@@ -71,6 +84,8 @@ class PageContext(Strict):
     share: float
     candidates: int
     whole_page: int
+    whole_page_words: bool
+    """Score the whole page's sentences on every question word (`ask/whole_page.py`)."""
     stands_out: float
     answers_join: bool
     max_rows: int
@@ -142,6 +157,7 @@ class RankingRules(Strict):
     """The whole of data/ask/ranking.yaml."""
 
     weights: Weights
+    field_lines: FieldLines
     candidates: int
     claim_candidates: int
     evidence: int

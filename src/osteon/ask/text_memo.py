@@ -50,8 +50,22 @@ def subject_found(pattern: str, text: str) -> tuple[bool, str | None]:
 _TOKEN = re.compile(r"[^\W_]+")
 
 
+def tokens_of(text: str) -> list[str]:
+    """The text's words in order, lower-cased, as the index splits them."""
+    return _TOKEN.findall(text.lower())
+
+
 @lru_cache(maxsize=REMEMBERED)
 def words_of(text: str) -> tuple[int, frozenset[str]]:
     """How many words the text has (lower-cased, as the index splits them), and which."""
-    words = _TOKEN.findall(text.lower())
+    words = tokens_of(text)
     return len(words), frozenset(words)
+
+
+STEM = 5
+"""Letters a word is cut to when sentences and questions are compared: "analysis" and
+"analyzed", "fracture" and "fractured" meet, as the index's stemmer has them meet."""
+
+
+def stem_of(word: str) -> str:
+    return word[:STEM]

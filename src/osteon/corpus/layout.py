@@ -175,6 +175,7 @@ def _group(
     open_last_text = ""
 
     unmarked_items = False  # inside a list whose items carry no marker
+    field_values = False  # ... the values of a record's field named on the line before
     last_closed_text = ""  # the last line of the block closed last
 
     def close() -> None:
@@ -192,10 +193,11 @@ def _group(
         if i in marks or not t.strip():
             close()
             unmarked_items, last_closed_text = False, ""  # a list without markers is unbroken
+            field_values = False
             continue
         if line.kind is not None:
             close()
-            unmarked_items, last_closed_text = False, ""
+            unmarked_items, field_values, last_closed_text = False, False, ""
             start, end = _trim(t, line.start)
             if i == title_index:
                 title_block = len(blocks)
@@ -209,7 +211,7 @@ def _group(
         is_heading, level, _ = _heading_content(line, t, markup)
         if is_heading or i == title_index:
             close()
-            unmarked_items, last_closed_text = False, ""
+            unmarked_items, field_values, last_closed_text = False, False, ""
             content = _heading_span(line, t, markup)
             if i == title_index:
                 title_block = len(blocks)
@@ -227,10 +229,14 @@ def _group(
             open_last_text = t
             unmarked_items = False
             continue
-        lead_in = _lead_in(open_last_text if open_kind is not None else last_closed_text,
-                           rules)
-        if (lead_in or unmarked_items) and unmarked_item(t, rules):
-            close()  # "Signs include:" then "Localized pain", "Swelling": items, not headings
+        before = open_last_text if open_kind is not None else last_closed_text
+        lead_in = _lead_in(before, rules)
+        if ((lead_in or unmarked_items) and unmarked_item(t, rules)) or (
+                (field_values or _field_label(before, rules)) and _field_value(t, rules)):
+            # "Signs include:" then "Localized pain", "Swelling": items, not headings; and
+            # a record's "Collaborators:" then "Greenville Health System": its values
+            field_values = field_values or not (lead_in or unmarked_items)
+            close()
             open_kind, open_lines = "list_item", 1
             open_start, open_end = _trim(t, line.start)
             open_last_text = t
@@ -238,7 +244,7 @@ def _group(
             continue
         if unmarked_items:
             close()  # the sentence after the items is no part of the last one
-        unmarked_items = False
+        unmarked_items = field_values = False
         continues = open_kind is not None and not rules.stands_alone(t) and not (
             rules.stands_alone(open_last_text)
             and not rules.wraps_onto(open_last_text, t)) and (
@@ -350,6 +356,29 @@ def unmarked_item(text: str, rules: LayoutRules) -> bool:
             stripped[-1] != "." or rules.heading.says_something(stripped)):
         return False  # a sentence of its own ("There is no effective treatment.")
     return not _title_case(words, rules)
+
+
+def _field_label(text: str, rules: LayoutRules) -> bool:
+    """Is the line a record field's name alone, its value on the lines after ("Sponsor:")?
+
+    "Collaborators:" then "Orthopaedic Trauma Association", "Information provided by
+    (Responsible Party):" then "Michael Bosse, Carolinas Healthcare System": the values
+    read as headings (short, in Title Case) and were lost to search and to the answers.
+    """
+    stripped = text.strip()
+    return (stripped.endswith(":") and len(stripped.split()) <= rules.heading.max_field_words
+            and not rules.heading.says_something(stripped))
+
+
+def _field_value(text: str, rules: LayoutRules) -> bool:
+    """Could the line be a value of the field named before it (short, no label itself)?"""
+    stripped = text.strip()
+    return (bool(stripped) and not stripped.endswith(":")
+            and len(stripped) <= rules.heading.max_chars
+            and len(stripped.split()) <= rules.heading.max_words
+            and not rules.heading.says_something(stripped)
+            # a "Label: value" line is a field of its own; a byline is a value
+            and (rules.is_record_line(stripped) or not rules.is_label_line(stripped)))
 
 
 def _lead_in(text: str, rules: LayoutRules) -> bool:

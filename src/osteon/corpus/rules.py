@@ -83,6 +83,9 @@ class HeadingRule(Strict):
     max_question_words: int
     max_words_with_period: int
     title_case_share: float
+    max_field_words: int
+    """Words a record field's name alone on its line has at most ("Information provided by
+    (Responsible Party):"): the short lines after it are its values, not headings."""
     item_verbs: str
     """Words that make a short line ending in a full stop a sentence, not a list item."""
 
@@ -109,6 +112,8 @@ class LayoutRules(Strict):
     generic_title: str = "(?!)"
     """A line naming only the kind of article ("Case Report"): never a page's title."""
     record_line: str = "(?!)"
+    byline: str = "(?!)"
+    """A line of authors' full names only: a record line too (no heading, no title)."""
     """A line holding a publication's record (a DOI, a full date): never a heading (a
     wrapped line of a paragraph may hold a date, so it does not stand alone)."""
     open_line_end: str = "(?!)"
@@ -119,7 +124,7 @@ class LayoutRules(Strict):
     def _markers_compile(cls, values: list[str]) -> list[str]:
         return [check_regex(value) for value in values]
 
-    @field_validator("label_line", "record_line", "generic_title", "open_line_end")
+    @field_validator("label_line", "record_line", "byline", "generic_title", "open_line_end")
     @classmethod
     def _label_compiles(cls, value: str) -> str:
         return check_regex(value)
@@ -144,7 +149,7 @@ class LayoutRules(Strict):
 
     def is_label_line(self, line: str) -> bool:
         """Whether a whole line is a "Label: value" or a record line (no heading)."""
-        return _compiled_line(f"{self.label_line}|{self.record_line}").fullmatch(
+        return _compiled_line(f"{self.label_line}|{self.record_line}|{self.byline}").fullmatch(
             line) is not None
 
     def runs_on(self, line: str) -> bool:
@@ -153,7 +158,7 @@ class LayoutRules(Strict):
 
     def is_record_line(self, line: str) -> bool:
         """Whether a whole line holds a publication's record (a date, a byline): no title."""
-        return _compiled_line(self.record_line).fullmatch(line) is not None
+        return _compiled_line(f"{self.record_line}|{self.byline}").fullmatch(line) is not None
 
     @property
     def list_marker_regex(self) -> re.Pattern[str]:
