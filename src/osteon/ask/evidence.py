@@ -31,6 +31,7 @@ from osteon.ask.text_memo import (
     starts,
     stem_of,
     subject_found,
+    tokens_of,
     words_of,
 )
 from osteon.ask.understand import (
@@ -300,7 +301,7 @@ class _Lexical:
 def _asks_which(text: str, names: Sequence[str], rules: RankingRules) -> bool:
     """Does the question ask which member of a class it is ("which bisphosphonate…")?"""
     for asked in compiled(rules.member_question).finditer(text):
-        words = _tokens(asked.group("member"))
+        words = tokens_of(asked.group("member"))
         if words and words[0] in names:
             return True
     return False
@@ -323,9 +324,9 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     """
     store = knowledge.store
     capitals = _only_abbreviations(knowledge, question)
-    plain = [*(w for w in _tokens(question.text)
+    plain = [*(w for w in tokens_of(question.text)
                if w not in question_rules().stopwords and w not in capitals),
-             *(w for word in question.spelled for w in _tokens(word))]
+             *(w for word in question.spelled for w in tokens_of(word))]
     names: list[str] = []
     groups: list[frozenset[str]] = []
     kinds: set[str] = set()
@@ -335,7 +336,7 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
         if concept in lexicon:
             entry = lexicon.get(concept)
             group = [w for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations)
-                     for w in _tokens(name) if len(w) > 1]
+                     for w in tokens_of(name) if len(w) > 1]
             names.extend(group)
             groups.append(frozenset(group))
             if not _asks_which(question.text, group, rules):
@@ -345,12 +346,12 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
                 # a class of care asked for by a member: "which bisphosphonate?" is
                 # answered by a sentence that says "risedronate was given"
                 names.extend(w for kind in sorted(hierarchy.narrower(concept) - {concept})
-                             if kind in lexicon for w in _tokens(lexicon.get(kind).name)
+                             if kind in lexicon for w in tokens_of(lexicon.get(kind).name)
                              if len(w) > 1)
-    related = [w for phrase in question.related for w in _tokens(phrase)]
-    related += [w for short in _abbreviated(knowledge, question) for w in _tokens(short)]
+    related = [w for phrase in question.related for w in tokens_of(phrase)]
+    related += [w for short in _abbreviated(knowledge, question) for w in tokens_of(short)]
     asked = [w for w in question.words if w not in capitals]
-    translated = [w for word in question.translated for w in _tokens(word)]
+    translated = [w for word in question.translated for w in tokens_of(word)]
     # every word any search may use is counted: one left uncounted ("x-ray", whose two
     # index terms ten thousand sentences each hold) passed for the rarest of all
     counts = store.word_counts([*plain, *asked, *names, *related, *translated])
@@ -361,10 +362,10 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     scores = _shares(hits, best)
     leading = set(list(scores)[:rules.leading])
     pointed = frozenset(w for word in pointed_words(question.text, question_rules())
-                        for w in _tokens(word)) & set(telling)
+                        for w in tokens_of(word)) & set(telling)
     naming = frozenset(w for word in pointed_words(question.text, question_rules(),
                                                    set_off=True)
-                       for w in _tokens(word)) & set(telling)
+                       for w in tokens_of(word)) & set(telling)
     marked = _language_marked(knowledge, question, rules)
     pointed |= marked
     rest = [w for w in telling if w not in naming]
@@ -989,13 +990,6 @@ def _share(held: Sequence[bool]) -> float:
         return 1.0 if held[0] else 0.0
     weights = [2.0] + [1.0] * (len(held) - 1)
     return sum(w for w, h in zip(weights, held, strict=True) if h) / sum(weights)
-
-
-_TOKEN = re.compile(r"[^\W_]+")
-
-
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
 
 
 KEPT_PER_QUOTE = 4

@@ -16,10 +16,9 @@ import re
 from collections.abc import Iterable
 
 from osteon.ask.ranking_rules import FieldLines
-from osteon.ask.text_memo import stem_of, tokens_of
+from osteon.ask.text_memo import TOKEN, stem_of, tokens_of
 
 _LABEL_END = re.compile(r"[:|]")
-_WORD = re.compile(r"[^\W_]+")
 _QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'’\"”]{8,})['’\"”](?!\w)")
 
 
@@ -57,7 +56,7 @@ def names_field(text: str, asked: frozenset[str], rules: FieldLines, *,
     elif text.rstrip()[-1:] in ".!?":
         return False  # a sentence ("We excised the bone in eight patients."), no field
     else:  # the label's words are lower case after its first: "Start date June 1, 2022"
-        written = _WORD.findall(text)
+        written = TOKEN.findall(text)
         label = [written[0].lower()]
         for word in written[1:min(rules.label_words, len(written) - 1)]:
             if not word.islower():

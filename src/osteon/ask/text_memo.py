@@ -47,12 +47,13 @@ def subject_found(pattern: str, text: str) -> tuple[bool, str | None]:
     return True, match.groupdict().get("subject")
 
 
-_TOKEN = re.compile(r"[^\W_]+")
+TOKEN = re.compile(r"[^\W_]+")
+"""A word as the index splits the text into words."""
 
 
 def tokens_of(text: str) -> list[str]:
     """The text's words in order, lower-cased, as the index splits them."""
-    return _TOKEN.findall(text.lower())
+    return TOKEN.findall(text.lower())
 
 
 @lru_cache(maxsize=REMEMBERED)

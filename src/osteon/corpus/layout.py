@@ -347,11 +347,9 @@ def unmarked_item(text: str, rules: LayoutRules) -> bool:
     heading.
     """
     stripped = text.strip()
-    if not stripped or stripped.endswith(":") or len(stripped) > rules.heading.max_chars:
+    if not _short_unlabelled(stripped, rules):
         return False
     words = stripped.split()
-    if len(words) > rules.heading.max_words:
-        return False
     if stripped[-1] in ".!?;" and len(words) > rules.heading.max_words_with_period and (
             stripped[-1] != "." or rules.heading.says_something(stripped)):
         return False  # a sentence of its own ("There is no effective treatment.")
@@ -373,12 +371,16 @@ def _field_label(text: str, rules: LayoutRules) -> bool:
 def _field_value(text: str, rules: LayoutRules) -> bool:
     """Could the line be a value of the field named before it (short, no label itself)?"""
     stripped = text.strip()
-    return (bool(stripped) and not stripped.endswith(":")
-            and len(stripped) <= rules.heading.max_chars
-            and len(stripped.split()) <= rules.heading.max_words
-            and not rules.heading.says_something(stripped)
+    return (_short_unlabelled(stripped, rules) and not rules.heading.says_something(stripped)
             # a "Label: value" line is a field of its own; a byline is a value
             and (rules.is_record_line(stripped) or not rules.is_label_line(stripped)))
+
+
+def _short_unlabelled(stripped: str, rules: LayoutRules) -> bool:
+    """Is the (stripped) line short as a heading, and no label of what follows it?"""
+    return (bool(stripped) and not stripped.endswith(":")
+            and len(stripped) <= rules.heading.max_chars
+            and len(stripped.split()) <= rules.heading.max_words)
 
 
 def _lead_in(text: str, rules: LayoutRules) -> bool:
