@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from fixtures import ranked_evidence, store_of_pages
 from osteon.ask.evaluate import readable_text
+from osteon.ask.understand import understand
+from osteon.reading.lexicon import load_lexicon
 
 DEFINITION = ("Heterotopic ossification\n\n"
               "Heterotopic Ossification (HO) is the abnormal growth of bone in the "
@@ -89,3 +91,19 @@ def test_the_page_the_question_names_outweighs_one_holding_other_names_of_its_wo
         ranked = ranked_evidence(kb.knowledge, "What injury caused the bone in the eagle?")
     context = {r.place.doc_id: r.features["context"] for r in ranked}
     assert context["eagle"] > context["injuries"]
+
+
+def test_the_situation_names_no_intent_the_asking_sentence_does_not_ask() -> None:
+    """ "… now his shoulders are stiff. Did the young man get back to normal?" (set 106)
+    asks how the case went: the stiffness told first had made it a symptoms question, and
+    the answer listed symptoms."""
+    lexicon = load_lexicon()
+    asked = understand("My brother was in intensive care for weeks and now his shoulders are "
+                       "stiff. In that case with bone in both hips, did the young man get back "
+                       "to normal?", lexicon)
+    told = understand("My brother's shoulders are stiff and painful: what symptoms does "
+                      "heterotopic ossification cause?", lexicon)
+    recovered = understand("How did the FOP patient recover after the extraction?", lexicon)
+    assert asked.intents == ("prognosis",), asked.intents
+    assert told.intents[0] == "symptoms", told.intents
+    assert "prognosis" in recovered.intents, recovered.intents

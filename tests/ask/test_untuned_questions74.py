@@ -45,7 +45,6 @@ def test_how_much_of_a_whole_asks_a_share() -> None:
 
 SUMMARY = ("Emergency care in FOP\n\n"
            "The International Advisory Board\n\n"
-           "Methods\n\n"
            "The summary was written with academic funding only.\n"
            "Each chapter was reviewed by two members.\n")
 TRIAL = ("Rapamycin trial for FOP\n\n"

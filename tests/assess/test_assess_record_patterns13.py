@@ -71,6 +71,7 @@ def test_a_national_icd10_code_is_read_at_its_category(code, concept):
     "https://eeszt.gov.hu/fhir/CodeSystem/bno-10",      # Hungary's BNO-10
     "https://tibb.gov.az/fhir/CodeSystem/bxt-10",       # Azerbaijan's BXT-10
     "urn:oid:1.3.6.1.4.1.48336.tlk-10-am",              # Lithuania's TLK-10-AM
+    "https://hira.or.kr/fhir/CodeSystem/kcd-8",         # Korea's KCD, eighth revision
 ])
 def test_a_national_icd10_no_table_lists_is_known_by_its_name(system):
     """Each country's ICD-10 has its own URI: the name says which classification it is."""

@@ -29,6 +29,11 @@ CITED = ("Okafor et al. Journal of Rare Bone Diseases 2031, 9:214 http://example
          "Perhexiline in stone man syndrome\n\n"
          "Abstract: Five patients with fibrodysplasia ossificans progressiva took perhexiline "
          "for a year.\n")
+VOLUMED = ("Anatolian Journal of Bone Rehabilitation 2031 , Vol 12 , Num 3\n\n"
+           "Bone in both hips of a young man after a long stay in intensive care\n\n"
+           "Abstract\n\n"
+           "Heterotopic ossification formed around both hips of a man after weeks in intensive "
+           "care.\n")
 ENDNOTE = ("%0 Case Reports %T Myositis ossificans in the neck of an infant. %A Varga J "
            "%A Holm N %J Int J Infant Surg %V 12 %D May 2031 %X A neck mass in an infant "
            "was myositis ossificans without any injury.\n")
@@ -49,6 +54,8 @@ def _sentences(tmp_path, empty_store, name: str, text: str) -> list[str]:  # typ
     ("case.txt", CASE, "Wound Surgery Reports & Cases (Mar 2031)"),
     ("cited.txt", CITED, "Okafor et al. Journal of Rare Bone Diseases 2031, 9:214 "
                          "http://example.org/9/214"),
+    # its year and volume (set 106): it was read as the page's title
+    ("volumed.txt", VOLUMED, "Anatolian Journal of Bone Rehabilitation 2031 , Vol 12 , Num 3"),
 ])
 def test_a_record_line_is_a_sentence_not_a_heading(tmp_path, empty_store, name: str,
                                                     text: str, line: str) -> None:  # type: ignore[no-untyped-def]

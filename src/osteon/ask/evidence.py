@@ -169,6 +169,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     # the words a record's field line may name as its label ("what is the STATUS of…?")
     fields_asked = asked_stems(question.text, question.words, set().union(*found.names),
                                rules.field_lines)
+    said = frozenset(w for t in tokens_of(question.text) for w in (t, t.rstrip("s")))
     ages_asked = _ages_named(question.text, rules)
     for key, place in places.items():
         if ages_asked and (told := _ages_named(place.text, rules)) and ages_asked.isdisjoint(
@@ -206,7 +207,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             continue  # neither the question's concepts, nor its words, nor a claim
         # a field line, or a value listed under a field's name ("Collaborators:"), asked for
         label = place.doc_id in best_pages and (
-            names_field(place.text, fields_asked, rules.field_lines, valued_below=bool(items))
+            names_field(place.text, fields_asked, rules.field_lines, valued_below=bool(items),
+                        said=said)
             or (key in leads and introduces_list(leads[key]) and names_field(
                 leads[key].text, fields_asked, rules.field_lines, valued_below=True)))
         if (((n_words < rules.min_words or _only_names(place.text, knowledge))

@@ -37,11 +37,15 @@ def asked_stems(text: str, words: Iterable[str], named: Iterable[str], rules: Fi
 
 
 def names_field(text: str, asked: frozenset[str], rules: FieldLines, *,
-                valued_below: bool = False) -> bool:
+                valued_below: bool = False, said: frozenset[str] = frozenset()) -> bool:
     """Is the text a field line (a short label, then its value) whose label is asked for?
 
     `valued_below`: the field's values are the items on the lines below it
     ("Collaborators:" then "Orthopaedic Trauma Association", …): its label alone counts.
+    `said`: all the question's words, as written (a stem would take "Tracheopathia" for the
+    question's "tracheobronchopathia"). A line whose value says only what the
+    question says is a name, not a field: "Eagle syndrome", a page's keyword, answers
+    nothing of "what causes Eagle's syndrome?".
     """
     words = tokens_of(text)
     if not asked or not words or len(words) > rules.max_words:
@@ -62,5 +66,8 @@ def names_field(text: str, asked: frozenset[str], rules: FieldLines, *,
             if not word.islower():
                 break
             label.append(word)
+    value = words[len(label):]
+    if value and said and all(w in said or w.rstrip("s") in said for w in value):
+        return False
     return any(stem_of(w) in asked for w in label[-rules.label_words:]
                if not any(c.isdigit() for c in w))

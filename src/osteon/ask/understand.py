@@ -311,6 +311,8 @@ def scored_types(text: str, concept_types: list[str], rules: QuestionRules
     """
     scored = []
     asked_from = _preamble(text, rules)
+    if told := asking_sentence(text):  # "… his shoulders are stiff. Did he get back to
+        asked_from = max(asked_from, text.rindex(told))  # normal?" asks no symptom
     asked, preamble = text[asked_from:], text[:asked_from]
     opening = WORD.search(asked)
     head = (opening.start() if opening is not None
@@ -589,7 +591,13 @@ def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) 
             target.append(concept)
     if excluded and not concepts:
         concepts.append("heterotopic_ossification")  # "apart from surgery, what helps?"
-    types = [lexicon.get(c).type for c in concepts if c in lexicon]
+    # what the asker's situation names ("… his shoulders are stiff.") does not say what
+    # the asking sentence after it asks ("did he get back to normal?")
+    told = asking_sentence(text)
+    asked_from = len(WORD.findall(text[:text.rindex(told)])) if told else 0
+    asked_concepts = {rules.question_aliases.get(c, c) for c, first, _ in found
+                      if first >= asked_from}
+    types = [lexicon.get(c).type for c in concepts if c in lexicon and c in asked_concepts]
     scores = scored_types(_without_names(text, found, lexicon), types, rules)
     words = tuple(dict.fromkeys(
         bare for w in WORD.findall(text)

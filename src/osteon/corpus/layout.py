@@ -9,6 +9,7 @@ sentences inside a list item never swallow the "1." or the "•".
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -119,8 +120,9 @@ def _title_line(
                           and j not in marks), "")
         standalone = (i + 1 >= len(texts) or not texts[i + 1].strip() or (i + 1) in marks
                       or rules.list_marker_regex.match(texts[i + 1]) is not None)  # authors
-        if level == 0 and standalone and following and (heading_like(t, rules)
-                                                        or _article_title(t, rules)):
+        if level == 0 and standalone and following and (
+                heading_like(t, rules) or _article_title(t, rules)
+                or _over_its_record(t, following, rules)):
             return i
         return None
     return None
@@ -137,6 +139,19 @@ def _article_title(text: str, rules: LayoutRules) -> bool:
     return (bool(stripped) and len(stripped) <= rules.heading.max_chars
             and stripped[0].isupper() and stripped[-1] not in ",;:"
             and _title_case(stripped.split(), rules))
+
+
+def _over_its_record(text: str, following: str, rules: LayoutRules) -> bool:
+    """Is the page's first line an article's title over its citation, in sentence case?
+
+    "Complete ossification of the stylohyoid chain as cause of Eagle's syndrome: a very
+    rare case report" above "J Contemp Dent Pract. 2014 Jul 1;15(4):500-5.": longer than a
+    heading and not in Title Case, but no sentence: read as one, it led the answer to
+    "what causes Eagle's syndrome?" with the title's words.
+    """
+    stripped = text.strip()
+    return (bool(stripped) and len(stripped) <= rules.heading.max_chars
+            and stripped[-1] not in ",;:.!?" and rules.is_record_line(following))
 
 
 _HEADING_SYNTAX = {"wiki": _WIKI_HEADING, "markdown": _MD_HEADING}
@@ -269,7 +284,7 @@ def _group(
     close()
     blocks, line_counts, singles = _values_onto_labels(blocks, line_counts, singles, items,
                                                        texts, rules)
-    return _promote_standalone(blocks, line_counts, singles, texts, marks, last_explicit_level,
+    return _promote_standalone(blocks, line_counts, singles, lines, texts, last_explicit_level,
                                rules), title_block
 
 
@@ -319,11 +334,18 @@ FIELD_WORDS = 4
 
 def _promote_standalone(
     blocks: list[Block], line_counts: list[int], singles: dict[int, int],
-    texts: Sequence[str], marks: dict[int, str], explicit_level: int, rules: LayoutRules,
+    lines: Sequence[Line], texts: Sequence[str], explicit_level: int, rules: LayoutRules,
 ) -> list[Block]:
-    """Turn one-line paragraphs that stand alone and read as headings into headings."""
+    """Turn one-line paragraphs that stand alone and read as headings into headings.
+
+    A heading heads something: a short line between two headings is what the first one
+    heads, not a third heading. "CHRONIC DOSING", "5 mg once daily", "FLARE-UP DOSING":
+    the dose is the text under its heading; read as a heading of its own, the one line
+    that answers "what is the daily dose?" held no sentence to cite.
+    """
     level = explicit_level + 1 if explicit_level else 2
     out = list(blocks)
+    promoted: list[int] = []
     for b, block in enumerate(blocks):
         if block.kind != "paragraph" or line_counts[b] != 1 or b not in singles:
             continue
@@ -333,7 +355,53 @@ def _promote_standalone(
         if heading_like(texts[i], rules) and not rules.is_label_line(texts[i]):
             end = block.end - 1 if texts[i].rstrip().endswith(".") else block.end
             out[b] = Block(block.start, end, "heading", level)
+            promoted.append(b)
+    _back_to_text(out, blocks, promoted, singles, lines, texts, rules)
     return out
+
+
+def _back_to_text(
+    out: list[Block], blocks: Sequence[Block], promoted: Sequence[int],
+    singles: dict[int, int], lines: Sequence[Line], texts: Sequence[str], rules: LayoutRules,
+) -> None:
+    """Turn promoted headings that head nothing back into text (in `out`, in place)."""
+    starts = [line.start for line in lines]
+
+    def text_of(block: Block) -> str:
+        i = bisect.bisect_right(starts, block.start) - 1
+        return texts[i][block.start - lines[i].start:block.end - lines[i].start]
+
+    for b in promoted:  # "5 mg once daily" under "CHRONIC DOSING": the heading's text
+        if (b > 0 and out[b - 1].kind == "heading"
+                and _heading_weight(texts[singles[b]], rules)
+                < _heading_weight(text_of(out[b - 1]), rules)
+                and (out[b + 1].kind == "heading" or _FIGURE.search(texts[singles[b]]))):
+            out[b] = blocks[b]
+    chained = list(out)
+    for b in reversed(promoted):  # no text of its own (its next line is none either), in
+        # a run of them or without a parent's look (plain over capitals, a record's figure)
+        text = texts[singles[b]]
+        if out[b].kind == "heading" and chained[b + 1].kind == "heading" and (
+                (b > 0 and chained[b - 1].kind == "heading")
+                or _RECORD_MARK.search(text.strip()) is not None
+                or (out[b + 1].kind == "heading" and _heading_weight(text, rules)
+                    < _heading_weight(text_of(out[b + 1]), rules))):
+            out[b] = blocks[b]
+
+
+_FIGURE = re.compile(r"\d")
+_RECORD_MARK = re.compile(r"\d|,|^\S+(?: \S+)?:\s")
+"""A figure, a comma or a short label's colon: what a record's line holds and a parent
+heading does not ("Est. completion date August 2023", "Category: Reviews", "From the
+Hospital Clínic of Barcelona, Spain"); an article's title keeps its colon ("Progressive
+osseous heteroplasia: A rare case report")."""
+
+
+def _heading_weight(text: str, rules: LayoutRules) -> int:
+    """How plainly a line is set as a heading: 2 in CAPITALS or Title Case, else 1."""
+    words = text.split()
+    capitals = text.isupper() or (len(words) == 1 and text.strip()[:1].isupper())
+    return 2 if capitals or _title_case(words, rules) else 1
 
 
 def unmarked_item(text: str, rules: LayoutRules) -> bool:
