@@ -146,6 +146,15 @@ def store_of_pages(tmp_path: Path, pages: dict[str, str]) -> Iterator[KnowledgeB
         yield kb
 
 
+def laid_out(tmp_path: Path, store: Any, text: str) -> tuple[list[str], list[str]]:
+    """Ingest the text as one page of the store: its sentences' texts and its headings."""
+    path = tmp_path / "page.txt"
+    path.write_text(text)
+    report = ingest_paths(store, [path], max_bytes=10**6)
+    (doc,) = [store.get(i) for i in report.changed_ids]
+    return [s.text for s in doc.sentences], [s.heading for s in doc.sections if s.heading]
+
+
 def ranked_evidence(knowledge: KnowledgeStore, text: str) -> list[Ranked]:
     """The question's ranked evidence, as ask ranks it."""
     question = understand(text, knowledge.lexicon)

@@ -11,8 +11,7 @@ too. Our own record below, in those shapes.
 
 from __future__ import annotations
 
-from fixtures import store_of_pages
-from osteon.corpus.ingest import ingest_paths
+from fixtures import laid_out, store_of_pages
 
 RECORD = ("Radiation After Wrist Fractures (WristHO)\n\n"
           "Sponsor:\n"
@@ -31,16 +30,8 @@ CASE = ("Myositis ossificans of the forearm in a violinist\n\n"
         "A 31-year-old violinist had a firm, painful mass in the forearm after a fall.\n")
 
 
-def _layout(tmp_path, empty_store, text: str) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
-    path = tmp_path / "page.txt"
-    path.write_text(text)
-    report = ingest_paths(empty_store, [path], max_bytes=10**6)
-    (doc,) = [empty_store.get(i) for i in report.changed_ids]
-    return [s.text for s in doc.sentences], [s.heading for s in doc.sections if s.heading]
-
-
 def test_the_values_below_a_field_are_sentences_not_headings(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
-    sentences, headings = _layout(tmp_path, empty_store, RECORD)
+    sentences, headings = laid_out(tmp_path, empty_store, RECORD)
     for value in ("Northfield Trauma Society", "Harbour Health System",
                   "Anna Berg, Lakeside Healthcare System"):
         assert value in sentences, sentences
@@ -49,7 +40,7 @@ def test_the_values_below_a_field_are_sentences_not_headings(tmp_path, empty_sto
 
 
 def test_a_line_of_full_names_is_a_sentence_and_a_heading_stays_one(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
-    sentences, headings = _layout(tmp_path, empty_store, CASE)
+    sentences, headings = laid_out(tmp_path, empty_store, CASE)
     assert "Tomas Ruiz Vega, Ines Maria Lopez, Karl Otto Brandt" in sentences, sentences
     assert "Signs and Symptoms" in headings, headings
 

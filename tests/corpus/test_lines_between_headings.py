@@ -13,8 +13,7 @@ headings. Our own pages below, in those shapes.
 
 from __future__ import annotations
 
-from fixtures import store_of_pages
-from osteon.corpus.ingest import ingest_paths
+from fixtures import laid_out, store_of_pages
 
 DOSING = ("Dosing of Examplorene\n\n"
           "Examplorene is a capsule taken by mouth for adults with bone forming in muscle.\n\n"
@@ -45,16 +44,8 @@ CASE = ("Bone in the Jaw Muscle after a Stroke\n\n"
         "The bone was removed and he opened his mouth fully a month later.\n")
 
 
-def _layout(tmp_path, empty_store, text: str) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
-    path = tmp_path / "page.txt"
-    path.write_text(text)
-    report = ingest_paths(empty_store, [path], max_bytes=10**6)
-    (doc,) = [empty_store.get(i) for i in report.changed_ids]
-    return [s.text for s in doc.sentences], [s.heading for s in doc.sections if s.heading]
-
-
 def test_a_value_under_a_capitalised_heading_is_its_text(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
-    sentences, headings = _layout(tmp_path, empty_store, DOSING)
+    sentences, headings = laid_out(tmp_path, empty_store, DOSING)
     for dose in ("4 mg once daily", "16 mg once daily, for 3 weeks",
                  "8 mg once daily, for 6 weeks"):
         assert dose in sentences, sentences
@@ -64,13 +55,13 @@ def test_a_value_under_a_capitalised_heading_is_its_text(tmp_path, empty_store) 
 
 
 def test_a_record_line_above_a_heading_is_text(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
-    sentences, headings = _layout(tmp_path, empty_store, REGISTER)
+    sentences, headings = laid_out(tmp_path, empty_store, REGISTER)
     assert "Est. completion date June 2026" in sentences, sentences
     assert "Study information" in headings, headings
 
 
 def test_a_run_of_headings_is_text_and_a_parent_heading_stays(tmp_path, empty_store) -> None:  # type: ignore[no-untyped-def]
-    sentences, headings = _layout(tmp_path, empty_store, CASE)
+    sentences, headings = laid_out(tmp_path, empty_store, CASE)
     assert "Westbrook Regional Rehabilitation Hospital" in sentences, sentences
     assert "Westbrook Regional Rehabilitation Hospital" not in headings, headings
     for heading in ("Abstract", "Treatment", "Surgery"):  # "Treatment" heads "Surgery"
