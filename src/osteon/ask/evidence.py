@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from osteon.ask.field_lines import asked_stems, names_field
+from osteon.ask.field_lines import asked_stems, names_field, unpluralled
 from osteon.ask.languages import in_other_languages, language_markers, written_in
 from osteon.ask.lists import introduces_list, items_of, lead_ins_of
 from osteon.ask.page_names import pages_of_names
@@ -169,7 +169,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     # the words a record's field line may name as its label ("what is the STATUS of…?")
     fields_asked = asked_stems(question.text, question.words, set().union(*found.names),
                                rules.field_lines)
-    said = frozenset(w for t in tokens_of(question.text) for w in (t, t.rstrip("s")))
+    said = frozenset(unpluralled(w) for w in tokens_of(question.text))
     ages_asked = _ages_named(question.text, rules)
     for key, place in places.items():
         if ages_asked and (told := _ages_named(place.text, rules)) and ages_asked.isdisjoint(

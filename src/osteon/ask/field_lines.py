@@ -36,14 +36,20 @@ def asked_stems(text: str, words: Iterable[str], named: Iterable[str], rules: Fi
     return frozenset(s for s in (stem_of(w.lower()) for w in words) if s not in topic)
 
 
+def unpluralled(word: str) -> str:
+    """The word without its final "s": "syndromes" and "syndrome" are the same word said."""
+    return word.rstrip("s")
+
+
 def names_field(text: str, asked: frozenset[str], rules: FieldLines, *,
                 valued_below: bool = False, said: frozenset[str] = frozenset()) -> bool:
     """Is the text a field line (a short label, then its value) whose label is asked for?
 
     `valued_below`: the field's values are the items on the lines below it
     ("Collaborators:" then "Orthopaedic Trauma Association", …): its label alone counts.
-    `said`: all the question's words, as written (a stem would take "Tracheopathia" for the
-    question's "tracheobronchopathia"). A line whose value says only what the
+    `said`: all the question's words as written, a final "s" dropped (`unpluralled`; a stem
+    would take "Tracheopathia" for the question's "tracheobronchopathia"). A line whose
+    value says only what the
     question says is a name, not a field: "Eagle syndrome", a page's keyword, answers
     nothing of "what causes Eagle's syndrome?".
     """
@@ -67,7 +73,7 @@ def names_field(text: str, asked: frozenset[str], rules: FieldLines, *,
                 break
             label.append(word)
     value = words[len(label):]
-    if value and said and all(w in said or w.rstrip("s") in said for w in value):
+    if value and said and all(unpluralled(w) in said for w in value):
         return False
     return any(stem_of(w) in asked for w in label[-rules.label_words:]
                if not any(c.isdigit() for c in w))

@@ -279,6 +279,12 @@ def asking_sentence(text: str) -> str:
     return parts[-1]
 
 
+def asking_from(text: str) -> int:
+    """Where the asking sentence begins after the asker's situation (0 when none is told)."""
+    told = asking_sentence(text)
+    return text.rindex(told) if told else 0
+
+
 SITUATION_TAIL = re.compile(
     r",?\s+(?:when|whenever|if|once)\s+(?:(?:a|an|the|my|his|her|their|your|our|its)\s+)?"
     r"[\w-]+\s+(?:is|are|was|were|gets?|got|becomes?|became|looks?|feels?|turns?|seems?)\b")
@@ -310,9 +316,8 @@ def scored_types(text: str, concept_types: list[str], rules: QuestionRules
     weight, so which further intents a question has does not change with the order.
     """
     scored = []
-    asked_from = _preamble(text, rules)
-    if told := asking_sentence(text):  # "… his shoulders are stiff. Did he get back to
-        asked_from = max(asked_from, text.rindex(told))  # normal?" asks no symptom
+    # "… his shoulders are stiff. Did he get back to normal?" asks no symptom
+    asked_from = max(_preamble(text, rules), asking_from(text))
     asked, preamble = text[asked_from:], text[:asked_from]
     opening = WORD.search(asked)
     head = (opening.start() if opening is not None
@@ -593,8 +598,7 @@ def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) 
         concepts.append("heterotopic_ossification")  # "apart from surgery, what helps?"
     # what the asker's situation names ("… his shoulders are stiff.") does not say what
     # the asking sentence after it asks ("did he get back to normal?")
-    told = asking_sentence(text)
-    asked_from = len(WORD.findall(text[:text.rindex(told)])) if told else 0
+    asked_from = len(WORD.findall(text[:asking_from(text)]))
     asked_concepts = {rules.question_aliases.get(c, c) for c, first, _ in found
                       if first >= asked_from}
     types = [lexicon.get(c).type for c in concepts if c in lexicon and c in asked_concepts]
