@@ -57,3 +57,17 @@ def test_the_card_says_what_the_patient_already_takes(seeded_kb):
                               at="2026-11-20T10:00:00Z")
     card = cards_for(result, SECTIONS, "https://o.example")[0]
     assert "Patient: on the patient's medication list: Indomethacin" in (card.detail or "")
+
+
+def test_a_card_names_each_risk_however_its_statement_reads(seeded_kb):
+    """A card's summary lists the risk factors, tests and drugs by name. The names were cut
+    from the statements at a fixed list of verbs, so a hedged "Neurological condition may
+    raise the risk of heterotopic ossification" came whole into the 140-character line; the
+    cut now follows the knowledge's own phrasing of every predicate and polarity."""
+    result = seeded_kb.assess(PATIENTS / "ehr_sci_high_alp.fhir.json",
+                              at="2026-11-20T10:00:00Z")
+    summaries = [c.summary for c in cards_for(result, SECTIONS, "https://o.example")]
+    risk = next(s for s in summaries if s.startswith("HO risk: "))
+    named = risk.removeprefix("HO risk: ").split(", ")
+    assert "Spinal cord injury" in named and "Neurological condition" in named, risk
+    assert not [n for n in named if "risk" in n or "ossification" in n], risk

@@ -261,7 +261,7 @@ def test_an_ear_operation_opens_no_radiation_window(seeded_kb: KnowledgeBase) ->
 def test_what_a_test_cannot_show_is_quoted_beside_it(seeded_kb: KnowledgeBase) -> None:
     """The sources say an x-ray "will not be helpful" during the early stage; re-worded as
     "X-ray is not useful to diagnose HO" the report lost the early stage the caution hangs
-    on, two items away from "X-ray helps diagnose HO"."""
+    on, two items away from "X-ray can help diagnose HO"."""
     result = seeded_kb.assess({"procedures": [HERNIA_TODAY],
                                "injuries": [{"text": "spinal cord injury",
                                              "date": "2026-05-01"}]}, at=AT)
@@ -269,7 +269,7 @@ def test_what_a_test_cannot_show_is_quoted_beside_it(seeded_kb: KnowledgeBase) -
     limit = next(t for t in texts if t.lower().startswith("x-ray:"))
     assert "early stage" in limit
     assert "X-ray is not useful to diagnose heterotopic ossification" not in texts
-    helps = next(i for i, t in enumerate(texts) if t.startswith("X-ray helps"))
+    helps = next(i for i, t in enumerate(texts) if t.startswith("X-ray can help"))
     assert texts[helps + 1] == limit  # beside the test it limits
 
 

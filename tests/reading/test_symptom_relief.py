@@ -4,8 +4,9 @@
 However, these medications do not prevent further bone growth." Read as "Bisphosphonate
 treats heterotopic ossification", the statement under answers said more than its sentence
 (labelled overstated on page sets 78-80). The claim keeps its predicate (a treatment option,
-as the seed gold counts it) and carries the aim "symptom relief", which the statement says:
-"Bisphosphonate relieves symptoms of heterotopic ossification". It still disagrees with a
+as the seed gold counts it) and carries the aim "symptom relief", which the statement says
+as the option it is: "Bisphosphonate can be used to relieve symptoms of heterotopic
+ossification" ("relieves symptoms" was labelled overstated on set 105). It still disagrees with a
 source that finds no benefit: an aim is no experimental setting.
 """
 
@@ -37,7 +38,8 @@ def test_the_statement_says_relief_not_treatment(tmp_path) -> None:  # type: ign
             "ossification.\n")
     with store_of_pages(tmp_path, {"page.txt": page}) as kb:
         texts = [f.assertion.text for f in kb.facts("etidronate", predicate="treats")]
-    assert texts == ["Etidronate relieves symptoms of heterotopic ossification"], texts
+    assert texts == [
+        "Etidronate can be used to relieve symptoms of heterotopic ossification"], texts
 
 
 def test_relief_still_disagrees_with_no_benefit(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -48,6 +50,6 @@ def test_relief_still_disagrees_with_no_benefit(tmp_path) -> None:  # type: igno
     with store_of_pages(tmp_path, pages) as kb:
         said = {(c.a, c.b) for c in kb.disagreements()}
         texts = {a.id: a.text for f in kb.facts("etidronate") for a in [f.assertion]}
-    assert any(texts.get(a, "").endswith("relieves symptoms of heterotopic ossification")
-               or texts.get(b, "").endswith("relieves symptoms of heterotopic ossification")
+    assert any(texts.get(a, "").endswith("to relieve symptoms of heterotopic ossification")
+               or texts.get(b, "").endswith("to relieve symptoms of heterotopic ossification")
                for a, b in said), (said, texts)

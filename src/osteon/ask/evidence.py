@@ -190,6 +190,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
         about = named | {x for _, c in fitting for x in (c.subject, c.object)}
         text = " ".join((*((under[key].text,) if key in under else ()), place.text,
                          *(i.text for i in items)))
+        quoted = (text,) if text == place.text else (text, place.text)
         n_words, words = words_of(text)
         shared = len(content & stems_of(words))
         headed = around.concepts(place)  # what its headings and page title name
@@ -203,7 +204,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                     # of the best pages, one that holds what the main intent asks for
                     # ("how often": "By the end, 31% had been affected.")
                     rules.context.answers_join and answer_tests and _holds_answer(
-                        answer_tests[0], text, named, families, knowledge))))):
+                        answer_tests[0], quoted, named, families, knowledge))))):
             continue  # neither the question's concepts, nor its words, nor a claim
         # a field line, or a value listed under a field's name ("Collaborators:"), asked for
         label = place.doc_id in best_pages and (
@@ -217,7 +218,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
              # a byline's line gives what is asked of the page ("Hospital Provincial
              # Neuquén." for "which hospital wrote the review?")
              and not (answer_tests and qtypes[0].of_page and _holds_answer(
-                 answer_tests[0], text, named, families, knowledge))
+                 answer_tests[0], quoted, named, families, knowledge))
              # an item its lead-in makes a claim of ("Common causes include:" then
              # "Burns.") says that much, and is quoted with its lead-in; an outline's
              # heading-like item ("XRay") says it in the items under it
@@ -241,7 +242,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             # about FOP) leaves the sentence in the page's family as well
             scope = Scope((*scope.family, *topic.family), scope.population, scope.species,
                           scope.severity)
-        holds = {t.name: _holds_answer(test, text, named, families, knowledge)
+        holds = {t.name: _holds_answer(test, quoted, named, families, knowledge)
                  for t, test in zip(qtypes, answer_tests, strict=True)}
         if key in telling and not (qtypes[0].answer and holds[qtypes[0].name]):
             continue  # the case told on, with nothing of what is asked (or nothing asked)
@@ -903,18 +904,25 @@ def _page_record(text: str, rules: RankingRules) -> bool:
             and layout_rules().is_record_line(text)) or occurs(rules.affiliation_line, text)
 
 
-def _holds_answer(test: _AnswerTest, text: str, named: frozenset[str],
+def _holds_answer(test: _AnswerTest, texts: Sequence[str], named: frozenset[str],
                   families: list[frozenset[str]], knowledge: KnowledgeStore) -> bool:
-    """Does the text quoted hold what this intent asks for (besides the question's concepts)?"""
-    if not all(compiled(r).search(text) for r in test.requires):
+    """Does the text quoted hold what this intent asks for (besides the question's concepts)?
+
+    `texts`: the quote as it is read (a list item after its lead-in) and the sentence alone
+    where that differs. A line of authors' names is a byline from its start only: read
+    after its item's title ("Osteoma Cutis and Calcinosi…" over "Niebel, Dennis; Poortinga,
+    Sietske; Wenzel, Jörg"), it was no byline, and "who wrote the review?" went unanswered.
+    """
+    if not all(any(compiled(r).search(text) for text in texts) for r in test.requires):
         return False  # a year, but of another event
     if test.given is not None:  # the question's own figures answer nothing
-        text = test.given.sub("#", text)
+        texts = [test.given.sub("#", text) for text in texts]
     for pattern, subject_asked, types, barred in test.detectors:
-        matched, subject = subject_found(pattern, text) if pattern else (False, None)
-        if matched and (not subject_asked or _names_all(
-                subject, list(test.subjects or families), knowledge)):  # type: ignore[arg-type]
-            return True
+        for text in texts if pattern else ():
+            matched, subject = subject_found(pattern, text)
+            if matched and (not subject_asked or _names_all(
+                    subject, list(test.subjects or families), knowledge)):  # type: ignore[arg-type]
+                return True
         # the types of what it names besides the question's own
         if types and not types.isdisjoint(_types_named(named, barred, knowledge.lexicon)):
             return True

@@ -118,10 +118,11 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     than it saved: the subject is where its topic is.)
     """
     # a word that tells a source apart ("the Spanish case", "the fitness article"), the
-    # source itself ("the insurer", "the answer") or the asker ("ICU consultant: …") is no
-    # topic of the question
+    # source itself ("the insurer", "the answer"), the asker ("ICU consultant: …") or the
+    # asker's adjective for a thing named ("bothersome lesions") is no topic of the question
     asker = _asker(question.text)
-    glossed = _glossed(question.text) | _whose_or_whence(question.text)
+    glossed = (_glossed(question.text) | _whose_or_whence(question.text)
+               | _describing_a_concept(knowledge, question, rules))
     words = [w for w in words if w not in rules.source_nouns and w not in asker
              and w not in glossed and not _names_a_source(question.text, w, rules)
              and not _alternative_of_said(knowledge, question.text, w, rules)
@@ -519,6 +520,26 @@ hyphenated word was measured: "knock-on", "robot-assisted" are phrasing, and los
 
 TOPIC_MIN_LENGTH = 6
 """A lone unmentioned word this long, and no verb form, may be what a question is about."""
+
+
+ADJECTIVE_ENDINGS = ("some", "ful", "ous", "ive", "able", "ible", "less", "ish")
+"""Endings of adjectives, words that describe a thing ("bothersome", "painful", "extensive")."""
+
+
+def _describing_a_concept(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
+                          ) -> frozenset[str]:
+    """The asker's adjectives right before a thing the question names, not names themselves.
+
+    "What treatments does the review mention for BOTHERSOME osteoma cutis lesions?": the
+    page says "disturbing lesions"; the word says how the lesions are felt, and asks about
+    them, not about something no source treats. An adjective standing alone is still what
+    is asked ("is HO contagious?").
+    """
+    tokens = [fold(w) for w in WORD.findall(question.text)]
+    starts = {first for _, first, _ in find_concepts(question.text, knowledge.lexicon, rules)}
+    return frozenset(tokens[i - 1] for i in starts
+                     if i and tokens[i - 1].endswith(ADJECTIVE_ENDINGS)
+                     and not _is_name(question.text, tokens[i - 1]))
 
 
 def looks_topical(word: str) -> bool:

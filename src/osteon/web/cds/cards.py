@@ -13,11 +13,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 
 from osteon.assess.records import Assessment, Deadline, Item
 from osteon.assess.rules import assess_rules
 from osteon.assess.sections import sections
 from osteon.assess.timing import deadline_sentence
+from osteon.knowledge.rules import phrasing
 from osteon.web.cds.models import Action, Card, Link, Source, Suggestion
 
 SOURCE_LABEL = "osteon: heterotopic ossification evidence"
@@ -116,11 +118,20 @@ def _short(item: Item) -> str:
     text = item.text
     if item.rule in _QUOTED:  # "Trauma: <the source's sentence>"
         return text.split(": ", 1)[0]
-    for joiner in (" raises the risk of", " prevents", " helps diagnose", " is a differential",
-                   " is not effective", " treats", " is a symptom", " begins after"):
-        if joiner in text:
-            return text.split(joiner)[0]
-    return text
+    cuts = [text.find(joiner) for joiner in _joiners() if joiner in text]
+    return text[:min(cuts)] if cuts else text
+
+
+@cache
+def _joiners() -> tuple[str, ...]:
+    """What stands between a statement's subject and its object ("raises the risk of").
+
+    Read from the ways the knowledge phrases one (data/knowledge/predicates.yaml), so a card
+    names the drug or the test however its statement is worded.
+    """
+    found = {form[len("{s}"):form.index("{o}")] for forms in phrasing().values()
+             for form in forms if form.startswith("{s}") and "{o}" in form}
+    return tuple(joiner for joiner in found if joiner.strip(" :,"))
 
 
 def _detail_line(item: Item) -> str:
