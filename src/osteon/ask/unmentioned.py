@@ -55,6 +55,11 @@ LONG_TOPIC = 7
 """Letters of an unmentioned word that names a thing beside the topic a question names."""
 DESCRIBING = ("en", "ous")
 """Endings of words that describe rather than name ("sudden", "obvious"): no long topic."""
+ADJECTIVE_ENDINGS = ("some", "ful", "ous", "ive", "able", "ible", "less", "ish")
+"""Endings of adjectives, words that describe a thing ("bothersome", "painful", "extensive"),
+looked for right before a thing the question names (`_describing_a_concept`). Kept apart
+from `DESCRIBING` (which decides whether a lone long word may be the topic): each serves
+its own check, and one list for both would change what each decides."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,10 +525,6 @@ hyphenated word was measured: "knock-on", "robot-assisted" are phrasing, and los
 
 TOPIC_MIN_LENGTH = 6
 """A lone unmentioned word this long, and no verb form, may be what a question is about."""
-
-
-ADJECTIVE_ENDINGS = ("some", "ful", "ous", "ive", "able", "ible", "less", "ish")
-"""Endings of adjectives, words that describe a thing ("bothersome", "painful", "extensive")."""
 
 
 def _describing_a_concept(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
