@@ -18,7 +18,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from osteon.ask.field_lines import asked_stems, names_field, unpluralled
-from osteon.ask.languages import in_other_languages, language_markers, written_in
+from osteon.ask.languages import (
+    asked_in_other_language,
+    in_other_languages,
+    language_markers,
+    mostly_english,
+    title_in_other_language,
+    written_in,
+)
 from osteon.ask.lists import introduces_list, items_of, lead_ins_of
 from osteon.ask.page_names import pages_of_names
 from osteon.ask.ranking_rules import RankingRules, compiled, ranking_rules
@@ -163,7 +170,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                                             *question.translated)
                for word in phrase.split()}
     subjects = _subject_families(question, families, knowledge, defined)
-    answer_tests = [_answer_test(t, families, question, rules, subjects, found.kinds_asked)
+    answer_tests = [_answer_test(t, families, question, rules, subjects, knowledge.lexicon,
+                                 found.kinds_asked)
                     for t in qtypes]
     asks_record = any(not rules.record_answers.isdisjoint(t.answer) for t in qtypes)
     # the words a record's field line may name as its label ("what is the STATUS of…?")
@@ -171,6 +179,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                                rules.field_lines)
     said = frozenset(unpluralled(w) for w in tokens_of(question.text))
     ages_asked = _ages_named(question.text, rules)
+    translated_title = _TitlesTranslated(knowledge, question)
     for key, place in places.items():
         if ages_asked and (told := _ages_named(place.text, rules)) and ages_asked.isdisjoint(
                 told):
@@ -225,11 +234,13 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
              and not (place.kind == "list_item" and fitting and not items))
                 or starts(rules.not_evidence, place.text) or is_all(rules.term_list, place.text)
                 or (not asks_record and _page_record(place.text, rules))
+                or translated_title.of(place)
                 or (place.kind == "list_item" and place.section_path
                     and is_all(rules.not_evidence, place.section_path[-1]))):
             continue  # a heading-like fragment ("Myositis ossificans."), a keyword line (its
             # label or its terms alone: "shoulder ; heterotopic ossification ; arthroscopy"), or
-            # an item of a list of index terms ("MeSH terms" › "Tomography, X-Ray Computed")
+            # an item of a list of index terms ("MeSH terms" › "Tomography, X-Ray Computed"),
+            # or an English page's own title in another language ("Calcinosis tumoral urémica")
         own = scope_of(sorted(named), knowledge.lexicon)
         for _, claim in here:  # what reading scoped the sentence's claims to
             if claim.scope:  # (an empty one adds nothing: own's members are unique)
@@ -268,6 +279,30 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     ranked.sort(key=lambda r: (-r.score, r.place.doc_id, r.place.idx))
     return _without_repeats([r for r in ranked if r.score >= rules.min_score or r.leading],
                             rules)
+
+
+class _TitlesTranslated:
+    """Which lines are an English page's own title in another language.
+
+    A case report carries its title in its authors' language too ("Calcinosis tumoral
+    urémica con manifestación atípica"): it holds the title's names, so it comes first for
+    any question about them, though it answers none in English. A page written in another
+    language, or a question asked in one or naming one, keeps all its lines.
+    """
+
+    def __init__(self, knowledge: KnowledgeStore, question: Question) -> None:
+        folded = folded_words(question.text)
+        self._store = knowledge.store
+        self._any = not (asked_in_other_language(folded) or language_markers(folded))
+        self._english: dict[str, bool] = {}
+
+    def of(self, place: SentencePlace) -> bool:
+        if not self._any or not title_in_other_language(place.text):
+            return False
+        doc = place.doc_id
+        if doc not in self._english:
+            self._english[doc] = mostly_english(self._store, doc)
+        return self._english[doc]
 
 
 LEAD_INS_SOUGHT = 10
@@ -821,10 +856,13 @@ class _AnswerTest:
     of the asking sentence after a preamble ("I use a wheelchair after a spinal cord
     injury. What is HO?" asks what HO is: "HO is the abnormal growth of bone…" answers,
     naming no cord injury), else all the question's."""
+    measured: tuple[frozenset[str], ...] = ()
+    """The concept families of the measured things the question names (`measured_types`):
+    a sentence names each to give its value."""
 
 
 def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: Question,
-                 rules: RankingRules, subjects: tuple[frozenset[str], ...],
+                 rules: RankingRules, subjects: tuple[frozenset[str], ...], lexicon: Lexicon,
                  kinds_asked: frozenset[str] = frozenset()) -> _AnswerTest:
     detectors = []
     for kind in qtype.answer:
@@ -854,7 +892,9 @@ def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: 
     figures = sorted({m.group("figure") for m in GIVEN_FIGURE.finditer(question.text)})
     given = (re.compile(r"(?<![\d.,])(?:" + "|".join(map(re.escape, figures)) + r")(?![\d.,]\d)")
              if figures else None)
-    return _AnswerTest(tuple(detectors), requires, given, subjects)
+    measured = tuple(family for concept, family in zip(question.concepts, families, strict=True)
+                     if concept in lexicon and lexicon.get(concept).type in qtype.measured_types)
+    return _AnswerTest(tuple(detectors), requires, given, subjects, measured)
 
 
 def _counted(text: str, rules: RankingRules) -> str:
@@ -915,6 +955,8 @@ def _holds_answer(test: _AnswerTest, texts: Sequence[str], named: frozenset[str]
     """
     if not all(any(compiled(r).search(text) for text in texts) for r in test.requires):
         return False  # a year, but of another event
+    if not all(family & named for family in test.measured):
+        return False  # a value, but of another test
     if test.given is not None:  # the question's own figures answer nothing
         texts = [test.given.sub("#", text) for text in texts]
     for pattern, subject_asked, types, barred in test.detectors:

@@ -10,8 +10,9 @@ language ("per the German wikibook") weighs the pages written in it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from osteon.corpus.store import Store
 from osteon.datafiles import Strict, load_model
@@ -38,6 +39,15 @@ class Languages(Strict):
     languages: dict[str, Language]
     meanings: dict[str, dict[str, tuple[str, ...]]]
     """A meaning's `asked` phrases (English, folded) and each language's words for it."""
+    english: tuple[str, ...]
+    """Words only English writes: a line holding one is no translation."""
+    accented_words: int
+    """Lower-case words with an accent letter a line holds at least to be in another
+    language."""
+    markers_held: int
+    """… or, of one language's commonest and asking words, how many it holds at least."""
+    title_words: int
+    """The most words a title's translation has (a translated abstract may tell more)."""
 
 
 @cache
@@ -118,6 +128,26 @@ def in_other_languages(store: Store, pages: Iterable[str]) -> bool:
     return False
 
 
+def mostly_english(store: Store, doc_id: str) -> bool:
+    """Do more of the page's sentences hold an English word than any other language's?
+
+    A page is in a language when it holds two of its markers (`written_in`); an English
+    page may hold a title in its authors' language ("Calcinosis urémica de los dedos con
+    presentación atípica"), which holds as many, in one sentence: it is the share of the
+    page's sentences that tells the page's own language.
+    """
+    rules = language_rules()
+    english = sorted(_english_words())
+    others = [sorted(set(language.markers) - set(english))
+              for language in rules.languages.values()]
+    held = store.documents_holding([*english, *(w for words in others for w in words)]).held
+
+    def most(words: Iterable[str]) -> int:
+        return max((held.get(w, {}).get(doc_id, 0) for w in words), default=0)
+
+    return most(english) > max((most(words) for words in others), default=0)
+
+
 def written_in(store: Store, markers: Iterable[str]) -> list[str]:
     """The store's pages written in a language: those holding `MARKERS_HELD` of its markers."""
     words = sorted(set(markers))
@@ -127,3 +157,40 @@ def written_in(store: Store, markers: Iterable[str]) -> list[str]:
         for doc in held.get(marker) or {}:
             count[doc] = count.get(doc, 0) + 1
     return sorted(doc for doc, n in count.items() if n >= MARKERS_HELD)
+
+
+WORDS = re.compile(r"[^\W\d_]+")
+"""A line's words: its runs of letters."""
+ACCENTED = re.compile(r"\b[a-z]*[à-öø-ÿ][a-zà-öø-ÿ]*\b")
+"""A lower-case word with an accent letter (names are capitalised: "Jörg", "Ríos")."""
+
+
+@lru_cache(maxsize=4096)
+def title_in_other_language(text: str) -> bool:
+    """Is this line a title written in another language than English?
+
+    Said of a line on an English page, it is the page's own title in its authors'
+    language: the English title answers an English question, and the translation, sharing
+    its names, must not lead in its place.
+    """
+    rules = language_rules()
+    words = [fold(w) for w in WORDS.findall(text)]
+    if not words or len(words) > rules.title_words or not _english_words().isdisjoint(words):
+        return False
+    if len(ACCENTED.findall(text)) >= rules.accented_words:
+        return True
+    return any(sum(1 for w in words if w in own) >= rules.markers_held
+               for own in _own_words())
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in language_rules().english)
+
+
+@cache
+def _own_words() -> tuple[frozenset[str], ...]:
+    """Each language's commonest and asking words, folded, minus any English word."""
+    english = _english_words()
+    return tuple(frozenset(fold(w) for w in (*language.markers, *language.asking)) - english
+                 for language in language_rules().languages.values())

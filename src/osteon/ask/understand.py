@@ -90,6 +90,10 @@ class QuestionType(Strict):
     of_population: bool = False
     """What it asks for is said of a population ("how often after shoulder replacement?"):
     not answered by sentences that speak of other populations only (ask/population_fit.py)."""
+    measured_types: tuple[str, ...] = ()
+    """Concept types of what is measured ("test", "molecule"): a question naming one asks
+    the value of that one ("what was her ALKALINE PHOSPHATASE level?"), and a sentence
+    giving other tests' values ("phosphorus of 9.7 mg/dl") holds none."""
     of_page: bool = False
     """What it asks for is a page's record of itself (its journal, date, authors): given by
     the page the question is about where that page gives it, not by another page's record
@@ -602,7 +606,7 @@ def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) 
     asked_concepts = {rules.question_aliases.get(c, c) for c, first, _ in found
                       if first >= asked_from}
     types = [lexicon.get(c).type for c in concepts if c in lexicon and c in asked_concepts]
-    scores = scored_types(_without_names(text, found, lexicon), types, rules)
+    scores = scored_types(_without_names(text, found, lexicon, rules), types, rules)
     words = tuple(dict.fromkeys(
         bare for w in WORD.findall(text)
         if (bare := POSSESSIVE.sub("", w.lower())) not in rules.stopwords))
@@ -619,16 +623,23 @@ def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) 
                     scope=question_scope(text, concepts, lexicon))
 
 
-def _without_names(text: str, found: list[tuple[str, int, int]], lexicon: Lexicon) -> str:
+def _without_names(text: str, found: list[tuple[str, int, int]], lexicon: Lexicon,
+                   rules: QuestionRules) -> str:
     """The question with the names of the tests it mentions blanked out.
 
     A test named as the setting ("with a positive bone scan but a normal x-ray, how
     often did etidronate prevent HO?") already counts once through its concept type;
-    its name must not also count as wording that asks how HO is diagnosed.
+    its name must not also count as wording that asks how HO is diagnosed. A test the
+    asking word names as the kind of answer ("what IMAGING TEST did they use first?",
+    "which scans…") is asked for, and stays.
     """
-    spans = [m.span() for m in WORD.finditer(text)]
+    matches = list(WORD.finditer(text))
+    spans = [m.span() for m in matches]
+    asking = set(rules.asking_words)
     out = text
     for concept, first, last in reversed(found):
+        if first and matches[first - 1].group().lower() in asking:
+            continue
         if concept in lexicon and lexicon.get(concept).type in MASKED_TYPES:
             start, end = spans[first][0], spans[last - 1][1]
             out = out[:start] + "_" * (end - start) + out[end:]
