@@ -293,11 +293,12 @@ class _TitlesTranslated:
     def __init__(self, knowledge: KnowledgeStore, question: Question) -> None:
         folded = folded_words(question.text)
         self._store = knowledge.store
-        self._any = not (asked_in_other_language(folded) or language_markers(folded))
+        # an English question that names no language: only it sets titles aside
+        self._sets_aside = not (asked_in_other_language(folded) or language_markers(folded))
         self._english: dict[str, bool] = {}
 
     def of(self, place: SentencePlace) -> bool:
-        if not self._any or not title_in_other_language(place.text):
+        if not self._sets_aside or not title_in_other_language(place.text):
             return False
         doc = place.doc_id
         if doc not in self._english:
