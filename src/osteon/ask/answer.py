@@ -41,6 +41,7 @@ from osteon.ask.understand import (
     WORD,
     QuestionRules,
     QuestionType,
+    coordinated,
     find_concepts,
     question_rules,
     understand,
@@ -650,11 +651,40 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
                     holders[0] if holders else None)
         if best is not None and not chosen[0].holds.get(qtype.name):
             chosen.append(best)
+    chosen += _for_each_joined(question, knowledge, lead, top, chosen)
     asked = [*question.words, *question.related, *question.translated]
     quoted = " ".join(_as_sentence(answering_part(_with_items(knowledge, r.place), asked))
                       for r in chosen)
     return ("From the sources: " + quoted.replace("… …", "…"),
             {assertion_id for r in chosen for assertion_id, _ in r.fitting})
+
+
+def _for_each_joined(question: Question, knowledge: KnowledgeStore, lead: Ranked,
+                     ranked: Sequence[Ranked], chosen: Sequence[Ranked]) -> list[Ranked]:
+    """A sentence of the lead's page for each thing the question joins that none quoted names.
+
+    "What did her lung function test and ECG show?": "Lung function showed a restrictive
+    pattern." leads; "Right bundle-branch block on the electrocardiogram was found." answers
+    the other half.
+    """
+    joined = coordinated(question.text, knowledge.lexicon, question_rules())
+    if len(joined) < 2:
+        return []
+    hierarchy = knowledge.hierarchy()
+    on_page = [r for r in ranked if r.place.doc_id == lead.place.doc_id]
+    found = mentions_at(knowledge.store, [r.key for r in (*chosen, *on_page)])
+    named = {key: {c for c, status in said if status != "negated"}
+             for key, said in found.items()}
+    added: list[Ranked] = []
+    for concept in joined:
+        family = hierarchy.narrower(concept) | {concept}
+        if any(family & named.get(r.key, set()) for r in (*chosen, *added)):
+            continue
+        holder = next((r for r in on_page if r not in chosen and r not in added
+                       and family & named.get(r.key, set())), None)
+        if holder is not None:
+            added.append(holder)
+    return added
 
 
 LEAD_SHARE = 0.8

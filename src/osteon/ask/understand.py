@@ -46,7 +46,7 @@ AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "th
                      "figure", "count", "publication", "year", "date", "measurement", "identifier",
                      "people", "size", "lifespan", "age", "mean_age", "byline", "average",
                      "process", "association", "grade", "shown", "institution", "sessions",
-                     "angle", "indication", "recommendation", "place", "recurrence"]
+                     "angle", "indication", "recommendation", "place", "recurrence", "weight"]
 
 
 class QuestionType(Strict):
@@ -200,6 +200,8 @@ class QuestionRules(Strict):
     """Nouns for a kind of care or test: an unmentioned word before one names the kind."""
     asking_words: frozenset[str] = frozenset()
     """Words before the noun that names the kind of answer asked for ("WHICH organs…")."""
+    coordinators: frozenset[str] = frozenset()
+    """Words that join two things a question asks of each ("lung function AND ECG")."""
     kind_words: frozenset[str] = frozenset()
     """Nouns of kind between them and it ("what TYPE of scan…")."""
     degree_words: frozenset[str] = frozenset()
@@ -400,6 +402,23 @@ FOUND_LIMIT = 20_000
 """Texts whose concepts are remembered, per lexicon: a question is read twice (its
 intents, then what it names that no source mentions), headings over and over; a bound
 keeps it small."""
+
+
+def coordinated(text: str, lexicon: Lexicon, rules: QuestionRules) -> list[str]:
+    """The concepts a question names side by side, joined by "and" or "or".
+
+    "What did her lung function test and ECG show?" asks of each: an answer quotes a
+    sentence for each one, where the best sentence names only one of them.
+    """
+    words = [m.group().casefold() for m in WORD.finditer(text)]
+    spans = sorted(find_concepts(text, lexicon, rules), key=lambda span: span[1])
+    joined: list[str] = []
+    for (first, _, first_end), (second, second_start, _) in zip(spans, spans[1:],
+                                                                   strict=False):
+        between = words[first_end:second_start]
+        if first != second and between and all(w in rules.coordinators for w in between):
+            joined += [first, second]
+    return list(dict.fromkeys(joined))
 
 
 def find_concepts(text: str, lexicon: Lexicon, rules: QuestionRules | None = None, *,

@@ -244,13 +244,20 @@ def unnamed_population(knowledge: KnowledgeStore, question: Question, rules: Que
 
     "Can a pregnant woman receive radiation to prevent HO?" over sources that never speak
     of pregnancy: they say who should get radiation, not whether a pregnant woman should.
+    A source that names the group by another of its names ("a parturient with FOP")
+    speaks of it.
     """
-    asked = [w for w in dict.fromkeys(fold(t) for t in WORD.findall(question.text))
-             if w in rules.population_words]
+    tokens = [fold(t) for t in WORD.findall(question.text)]
+    asked = [w for w in dict.fromkeys(tokens) if w in rules.population_words]
     if not asked:
         return []
+    unnamed = set(unnamed_concepts(knowledge, question, rules))
+    spoken_of = {w for concept, first, last in find_concepts(question.text, knowledge.lexicon,
+                                                             rules)
+                 if concept in question.concepts and concept not in unnamed
+                 for w in tokens[first:last]}
     vocabulary = knowledge.store.vocabulary()
-    return [w for w in asked if knowledge.store.absent_words([w])
+    return [w for w in asked if w not in spoken_of and knowledge.store.absent_words([w])
             and not misspelt(w, vocabulary, rules) and not relative(w, vocabulary, rules)]
 
 

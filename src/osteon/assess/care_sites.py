@@ -69,12 +69,15 @@ class CareSites:
         if any(f.concept in hierarchy.narrower(i) for i in self.injuries
                for f in patient.of_kind("condition", "injury")):
             return True
-        where = _sites_of(event, lexicon) or set().union(
-            *(_sites_of(twin, lexicon) for twin in _twins(event, patient)))
+        kin = _twins(event, patient)
+        where = _sites_of(event, lexicon) or set().union(*(_sites_of(f, lexicon) for f in kin))
         where -= UNPLACED
+        if not where and event.status == PLANNED:  # "revision amputation tomorrow": done since
+            kin = _carried_out(event, patient)
+            where = set().union(*(_sites_of(f, lexicon) for f in kin)) - UNPLACED
         if not where:
             where = _injured_at(event, patient) or _operated_at(event, patient, lexicon)
-        at_an_end = not _mid_bone(event, patient)  # a long bone's ends make the joints
+        at_an_end = not _mid_bone(event, kin)  # a long bone's ends make the joints
         if not at_an_end:  # "below-knee amputation": the joint only says where the cut is
             where = {s for s in where if s != JOINT and JOINT not in hierarchy.broader(s)}
         if not where:
@@ -159,7 +162,8 @@ def _sites_of(event: PatientFact, lexicon: Lexicon) -> set[str]:
     A concept whose name names none is at the site its nearest kind's name names (a
     caesarean section is an abdominal operation).
     """
-    where = set(event.sites) | anatomy_named(event.label, lexicon)
+    where = set(event.sites).union(*(anatomy_named(w, lexicon)
+                                      for w in (event.label, *event.displays)))
     concept, named = event.concept, set()
     while not named and concept in lexicon:  # "total hip arthroplasty": at the hip
         entry = lexicon.get(concept)
@@ -205,16 +209,31 @@ def _operated_at(event: PatientFact, patient: Patient, lexicon: Lexicon) -> set[
     return set(next(iter(places))) if len(places) == 1 else set()
 
 
-def _mid_bone(event: PatientFact, patient: Patient) -> bool:
-    """Do the event's own words (or its twins') put it mid-bone, at no joint?
+def _mid_bone(event: PatientFact, kin: list[PatientFact]) -> bool:
+    """Do the event's words (or its `kin`'s, the same event told elsewhere) put it mid-bone?
 
     "Open treatment of humeral shaft fracture", "transtibial amputation": a long bone's
     shaft is at neither of the joints its ends make (data/assess/timing.yaml `mid_bone`); a
     shaft's intramedullary nail went in through one of them (`through_an_end`).
     """
     rules = timing_rules()
-    return any(rules.mid_bone_in(text) for f in (event, *_twins(event, patient))
-               for text in (f.label, f.read_in) if text)
+    return any(rules.mid_bone_in(text) for f in (event, *kin) for text in f.wordings)
+
+
+NOT_DONE = frozenset({PLANNED, "absent", "possible"})
+"""Statuses of an event the record does not tell as done."""
+
+
+def _carried_out(event: PatientFact, patient: Patient) -> list[PatientFact]:
+    """The done events of a plan's concept, for a plan whose words place it nowhere.
+
+    A progress note's "revision amputation tomorrow" names no limb; the operation note of
+    the next day tells the transradial revision done: the plan was that operation, at its
+    site. (A plan that names its site keeps it: a booked through-knee amputation after a
+    transtibial one is its own.)
+    """
+    return [f for f in patient.facts if f is not event and f.concept == event.concept
+            and f.status not in NOT_DONE]
 
 
 def _twins(event: PatientFact, patient: Patient) -> list[PatientFact]:

@@ -178,7 +178,9 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
         status, how = "possible", f"{how}; possible: its own text weighs it up, unbooked"
     fact = PatientFact(kind, concept, label, when, date_only, ended, end_date_only, sites,
                        status, matched_by=mapped.matched_by, source=source, how=how,
-                       laterality=laterality)
+                       laterality=laterality,
+                       displays=tuple(dict.fromkeys(c.display for c in codes
+                                                    if c.display and c.display != label)))
     if isinstance(entry, LabIn):
         fact = PatientFact(**{**_fields(fact), "value": entry.value, "unit": entry.unit,
                               "high": entry.is_high()})

@@ -76,6 +76,15 @@ class PatientFact:
     read_in: str = ""
     """The clause of free text it was read from: what its name drops ("transtibial
     amputation" is read as an amputation; the clause still says where)."""
+    displays: tuple[str, ...] = ()
+    """Its codes' wordings besides the label: a coded operation's text may leave out what
+    its code's display says ("Ostéosynthèse diaphysaire des deux os de l'avant-bras": at
+    the shafts, at no joint)."""
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """Every wording of the fact the record gives: label, codes' displays, note clause."""
+        return tuple(dict.fromkeys(w for w in (self.label, *self.displays, self.read_in) if w))
 
 
 @dataclass(frozen=True, slots=True)
