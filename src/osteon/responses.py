@@ -353,6 +353,9 @@ class PatientFactOut(Shape):
     laterality: str | None
     read_in: str = ""
     """The clause of free text it was read from (empty for a coded entry)."""
+    displays: list[str] = []
+    """Its codes' wordings besides the label (a coded operation's display may say what its
+    text leaves out, "diaphysaire": at the shaft)."""
 
 
 class CodeOut(Shape):
