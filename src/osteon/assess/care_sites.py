@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from osteon.assess.notes import PLANNED
-from osteon.assess.records import Patient, PatientFact, TimeWindow
+from osteon.assess.records import DONE, Patient, PatientFact, TimeWindow
 from osteon.assess.rules import timing_rules
 from osteon.knowledge.claim_store import mentions_at
 from osteon.knowledge.hierarchy import Hierarchy
@@ -220,10 +220,6 @@ def _mid_bone(event: PatientFact, kin: list[PatientFact]) -> bool:
     return any(rules.mid_bone_in(text) for f in (event, *kin) for text in f.wordings)
 
 
-NOT_DONE = frozenset({PLANNED, "absent", "possible"})
-"""Statuses of an event the record does not tell as done."""
-
-
 def _carried_out(event: PatientFact, patient: Patient) -> list[PatientFact]:
     """The done events of a plan's concept, for a plan whose words place it nowhere.
 
@@ -233,7 +229,7 @@ def _carried_out(event: PatientFact, patient: Patient) -> list[PatientFact]:
     transtibial one is its own.)
     """
     return [f for f in patient.facts if f is not event and f.concept == event.concept
-            and f.status not in NOT_DONE]
+            and f.status in DONE]
 
 
 def _twins(event: PatientFact, patient: Patient) -> list[PatientFact]:

@@ -25,7 +25,15 @@ from osteon.assess.knowledge_view import Candidate, KnowledgeView, view_of
 from osteon.assess.mapping import LAB_DERIVED
 from osteon.assess.past_events import shown_as_history, split_past
 from osteon.assess.ranking import deadlines, merge_twins, rank
-from osteon.assess.records import SECTIONS, Assessment, Item, Patient, PatientFact, TimeWindow
+from osteon.assess.records import (
+    DONE,
+    SECTIONS,
+    Assessment,
+    Item,
+    Patient,
+    PatientFact,
+    TimeWindow,
+)
 from osteon.assess.rules import AssessRules, Rule, TimingRules, assess_rules, timing_rules
 from osteon.assess.timeparse import shift
 from osteon.assess.timing import (
@@ -44,8 +52,6 @@ from osteon.reading.lexicon import Lexicon
 
 ADVICE = frozenset({"prophylaxis", "treatment"})
 """Sections that suggest doing something: their items say what the patient already had."""
-DONE = frozenset({"active", "history"})
-"""Statuses of a procedure already done (at its date, or before an undated "s/p")."""
 ALREADY_DONE = "already done for this patient:"
 """How an advice item's note on a procedure already done begins (the deadline repeats it)."""
 ON_MEDICATION_LIST = "on the patient's medication list:"

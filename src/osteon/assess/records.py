@@ -40,6 +40,10 @@ class CodeRef:
     display: str | None = None
 
 
+DONE = frozenset({"active", "history"})
+"""Statuses of a procedure already done (at its date, or before an undated "s/p")."""
+
+
 @dataclass(frozen=True, slots=True)
 class PatientFact:
     """One thing known about the patient, mapped to a lexicon concept."""
