@@ -257,6 +257,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                  for t, test in zip(qtypes, answer_tests, strict=True)}
         if key in telling and not (qtypes[0].answer and holds[qtypes[0].name]):
             continue  # the case told on, with nothing of what is asked (or nothing asked)
+        named_page = place.doc_id in titled  # the page the question names by a name on it
         cues = [bool(t.cues and occurs(t.cues, text)) for t in qtypes]
         headings = [bool(t.headings and any(occurs(t.headings, h)
                                             for h in place.section_path[-2:])) for t in qtypes]
@@ -267,14 +268,15 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             "answer": _share([holds[t.name] for t in qtypes]),
             "cues": _share(cues),
             "heading": _share(headings),
-            "scope": fit(question.scope, scope, animal_ok=animal_ok),
+            "scope": fit(question.scope, scope, animal_ok=animal_ok, page_named=named_page),
             "context": pages.get(place.doc_id, 0.0),
             "aim": 1.0 if occurs(rules.aim, place.text) else 0.0,
             "label": 1.0 if label else 0.0,
         }
         score = sum(weights[name] * value for name, value in features.items())
         ranked.append(Ranked(place, round(score, 4), features, fitting, scope,
-                             out_of_scope(question.scope, scope, animal_ok=animal_ok), holds,
+                             out_of_scope(question.scope, scope, animal_ok=animal_ok,
+                                          page_named=named_page), holds,
                              key in leading))
     ranked.sort(key=lambda r: (-r.score, r.place.doc_id, r.place.idx))
     return _without_repeats([r for r in ranked if r.score >= rules.min_score or r.leading],

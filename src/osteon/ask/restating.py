@@ -26,9 +26,10 @@ from osteon.ask.scope import condition_kinds, scope_of
 from osteon.corpus.records import SentencePlace
 from osteon.datafiles import Strict, any_of, check_regex, load_model
 from osteon.knowledge.claim_store import mention_spans_at, mentions_at
-from osteon.knowledge.profile import name_of
+from osteon.knowledge.profile import form_of, key_of, name_of
 from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.records import Fact
+from osteon.knowledge.rules import phrasing
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.records import Claim
@@ -61,13 +62,20 @@ class StatementRules(Strict):
     narrowing_site_link: str = r"(?!)"
     """What joins a mention to a body site after it ("trauma to the hips", "surgery or trauma
     to the legs"): the sentence speaks of the thing at that site only."""
+    modal: str = r"(?!)"
+    """A modal that makes a claim's link possible, not said ("may complain of")."""
+    modal_reach: int = 3
+    """How many words before a claim's span a modal may stand."""
+    modal_kept: str = r"(?!)"
+    """What marks an asserted form that keeps the possibility ("can help diagnose")."""
 
     @field_validator("restrictions", "no_finding")
     @classmethod
     def _regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_regex(v) for v in value)
 
-    @field_validator("narrowing", "narrowing_kind", "narrowing_after", "narrowing_site_link")
+    @field_validator("narrowing", "narrowing_kind", "narrowing_after", "narrowing_site_link",
+                     "modal", "modal_kept")
     @classmethod
     def _regex(cls, value: str) -> str:
         return check_regex(value)
@@ -87,18 +95,48 @@ def statement_rules() -> StatementRules:
     return load_model(StatementRules, "ask", "statements.yaml")
 
 
-def restricted(claim: Claim, sentence: str) -> bool:
+def restricted(claim: Claim, sentence: str, title: str = "") -> bool:
     """Does the sentence restrict what the claim says?
 
-    For a claim that denies or limits: a stage, a condition, a subset of cases; for any
-    claim: a sentence that states no finding, a study's aim or method
-    (data/ask/statements.yaml).
+    For a claim that denies or limits: a stage, a condition, a subset of cases, a title (the
+    sentence's own, or the page's `title` where the claim was read in it, as its own line or
+    quoted: "Dive into the research topics of 'Operative treatment of hip HO in patients
+    with coma after brain injury'" names a study's patients, it finds no risk); for any
+    claim: a sentence that
+    states no finding, a study's aim or method (data/ask/statements.yaml).
     """
     rules = statement_rules()
     if rules.no_finding and rules.findings_absent.search(sentence):
         return True
     return ((claim.polarity == "negated" or claim.predicate in rules.limiting_predicates)
-            and (bool(rules.restriction.search(sentence)) or is_title(sentence)))
+            and (bool(rules.restriction.search(sentence)) or is_title(sentence)
+                 or _in_page_title(claim, sentence, title)))
+
+
+def _in_page_title(claim: Claim, sentence: str, title: str) -> bool:
+    """Was the claim read inside the page's title: its title line, or the title quoted?"""
+    if len(title.split()) < TITLE_WORDS:
+        return False
+    start = sentence.casefold().find(title.strip().casefold())
+    return (start >= 0 and start <= claim.evidence.span_start
+            and claim.evidence.span_end <= start + len(title.strip()))
+
+
+def modal_dropped(claim: Claim, sentence: str, form: str) -> bool:
+    """Would the statement drop a "may" that governs the claim's link?
+
+    "In traumatic HO, the patient may complain of a warm, tender swelling": the sentence
+    says the warmth is possible, "Warmth is a symptom of traumatic HO" says it is so; "an
+    ossified stylohyoid chain may be not painful" is no "Pain is not a symptom". A hedged
+    claim is stated with "may" already; the others only where the `form` they are stated by
+    (data/knowledge/predicates.yaml) keeps no possibility of its own.
+    """
+    rules = statement_rules()
+    if claim.polarity == "hedged" or re.search(rules.modal_kept, form):
+        return False
+    lo, hi = claim.evidence.span_start, claim.evidence.span_end
+    before = sentence[:lo].split()[-rules.modal_reach:]
+    return bool(re.search(rules.modal, " ".join([*before, sentence[lo:hi]])))
 
 
 def narrowed(claim: Claim, sentence: str, names: Sequence[str],
@@ -136,7 +174,9 @@ def narrowed(claim: Claim, sentence: str, names: Sequence[str],
             # the coordinated names narrows each of them (a kind, "traumatic brain or spinal
             # cord injuries", the first only)
             before = _ITEM_BREAK.split(sentence[max(0, head - 60):head])[-1]
-            words = before.split()[-rules.narrowing_reach:]
+            # an article takes no place ("a missense mutation in the ACVR1 gene")
+            words = [w for w in before.split()
+                     if w.casefold() not in _ARTICLES][-rules.narrowing_reach:]
             if pattern.search(" ".join([*words, sentence[start:end]])):
                 return True
             if (head == start and argument != topic and words and before[-1:].isspace()
@@ -186,6 +226,7 @@ def _names_more(mention: str, argument: str, names: Sequence[str], lexicon: Lexi
     return False
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
 _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ITEM_BREAK = re.compile(r"[,;:()\[\]]|\b(?:and|or|but|as well as)\b", re.IGNORECASE)
 """What ends the list item a mention stands in, looking back from it."""
@@ -289,6 +330,11 @@ def _argument_elsewhere(claim: Claim, named: set[str], kinds: frozenset[str]) ->
     return any(a not in named and a not in kinds for a in arguments)
 
 
+def _statement_form(claim: Claim) -> str:
+    """The template the claim's assertion is stated by (data/knowledge/predicates.yaml)."""
+    return form_of(key_of(claim), phrasing())
+
+
 def _names(knowledge: KnowledgeStore, claim: Claim) -> list[str]:
     """The names the statement would use for the claim's subject and object."""
     arguments = (claim.subject,) if claim.object_is_text else (claim.subject, claim.object)
@@ -328,7 +374,8 @@ def restated(knowledge: KnowledgeStore, facts: Sequence[Fact], told: OneCaseSent
         place = places.get(key)
         return ((not claim.object_is_text or claim.predicate in rules.free_text_stated)
                 and not told.tells(claim)
-                and place is not None and not restricted(claim, place.text)
+                and place is not None and not restricted(claim, place.text, place.title or "")
+                and not modal_dropped(claim, place.text, _statement_form(claim))
                 and not narrowed(claim, place.text, _names(knowledge, claim),
                                  spans.get(key, ()), sites, lexicon)
                 and not _family_unsaid(knowledge, claim, genetic_pages)

@@ -103,16 +103,19 @@ LABORATORY = frozenset({"mouse", "rat", "zebrafish"})
 """Species studied in experiments, not treated (a note says "from mouse experiments")."""
 
 
-def fit(question: Scope, sentence: Scope, *, animal_ok: bool = False) -> float:
+def fit(question: Scope, sentence: Scope, *, animal_ok: bool = False,
+        page_named: bool = False) -> float:
     """+1 the sentence is within the question's scope, -1 outside it, in between partly.
 
     Unsaid is neither: a sentence that names no family fits a question about FOP
-    less well than one about FOP, but is not out of scope.
+    less well than one about FOP, but is not out of scope. A question that names the
+    sentence's page (`page_named`: "what happened to Rachel in her twenties?" of a story of
+    a woman with FOP) asks of that page's family, whichever it is.
     """
     score = 0.0
     if question.family and sentence.family:
         score += 0.5 if set(question.family) & set(sentence.family) else -1.0
-    elif "genetic" in sentence.family and not question.family:
+    elif "genetic" in sentence.family and not question.family and not page_named:
         score -= 0.7  # "how is HO treated?" is rarely about FOP
     elif "genetic" in question.family and not sentence.family:
         score -= 0.3
@@ -130,14 +133,18 @@ def fit(question: Scope, sentence: Scope, *, animal_ok: bool = False) -> float:
     return max(-1.0, min(1.0, score))
 
 
-def out_of_scope(question: Scope, sentence: Scope, *, animal_ok: bool = False) -> str | None:
-    """Why a quoted sentence leaves the question's scope, in words, or None."""
+def out_of_scope(question: Scope, sentence: Scope, *, animal_ok: bool = False,
+                 page_named: bool = False) -> str | None:
+    """Why a quoted sentence leaves the question's scope, in words, or None.
+
+    A sentence of the page the question names is in its family (as for `fit`).
+    """
     if sentence.species and not set(sentence.species) & set(question.species) and not animal_ok:
         if set(sentence.species) <= LABORATORY:
             return f"from {', '.join(sentence.species)} experiments, not people"
         return f"about animals ({', '.join(sentence.species)}), not people"
     if question.family and sentence.family and not set(question.family) & set(sentence.family):
         return f"about {' and '.join(sentence.family)} HO, not {' and '.join(question.family)} HO"
-    if not question.family and "genetic" in sentence.family:
+    if not question.family and "genetic" in sentence.family and not page_named:
         return "about genetic HO (such as FOP)"
     return None

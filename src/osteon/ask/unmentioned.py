@@ -158,7 +158,7 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     only_the_condition = _names_only_the_condition(knowledge, question, rules)
     if len(rest) >= MIN_UNMENTIONED and (only_the_condition or any(
             looks_topical(w) and len(w) >= LONG_TOPIC and not w.endswith(DESCRIBING)
-            for w in rest)):
+            for w in rest) or _in_an_unnamed_name(knowledge, question, rest, rules)):
         return rest
     named = [w for w in words if _is_name(question.text, w)]
     if named:
@@ -167,6 +167,21 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     if topical and only_the_condition:
         return topical  # "does acupuncture shrink HO?": the word is what it asks about
     return []
+
+
+def _in_an_unnamed_name(knowledge: KnowledgeStore, question: Question, words: list[str],
+                        rules: QuestionRules) -> bool:
+    """Are the unmentioned words all in the name of one concept no source names?
+
+    "How often does HO develop after carpal tunnel release surgery?": an operation the
+    lexicon knows and the sources never name, whose own words they never use either; the
+    sources' other operations do not answer it.
+    """
+    unnamed = set(unnamed_concepts(knowledge, question, rules))
+    tokens = [fold(w) for w in WORD.findall(question.text)]
+    return any(concept in unnamed and set(words) <= set(tokens[first:last])
+               for concept, first, last in find_concepts(question.text, knowledge.lexicon,
+                                                         rules))
 
 
 def unnamed_trial(knowledge: KnowledgeStore, question: Question, rules: QuestionRules

@@ -286,6 +286,10 @@ def _convert(resource: Any, medications: dict[str, Any]
     if kind in ("Procedure", "ServiceRequest"):
         planned = kind == "ServiceRequest" or status == "preparation"
         when, end = _first_time(resource, "performed" if kind == "Procedure" else "occurrence")
+        if status == "preparation" and when is not None and end is None:
+            # "pre-operative preparation begun 06:45": when the preparation began, not when
+            # the operation is; its booked time (an order, an appointment) says that
+            when = None
         entry = _entry(_named(resource), when, resource.bodySite, source,
                        "absent" if called_off else "planned" if planned else "active", end)
         return "procedures", entry if called_off else _as_injection(resource.code, entry)

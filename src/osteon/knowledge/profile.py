@@ -102,9 +102,19 @@ def sentence_of(key: AssertionKey, phrasing: Phrasing, lexicon: Lexicon) -> str:
     said by them instead, so "NSAIDs are used to ease the pain of HO" never reads "treats".
     """
     own = phrasing.get(f"{key.predicate}@{key.context}") if key.context else None
-    forms = own or phrasing.get(f"{key.predicate}_text" if key.object_is_text else "",
-                                phrasing[key.predicate])
-    form = forms[{"asserted": 0, "negated": 1, "hedged": 2}[key.polarity]]
-    text = form.format(s=name_of(key.subject, lexicon), o=name_of(key.object, lexicon))
+    text = form_of(key, phrasing).format(s=name_of(key.subject, lexicon),
+                                         o=name_of(key.object, lexicon))
     text = text[:1].upper() + text[1:]
     return f"{text} ({key.context})" if key.context and not own else text
+
+
+def form_of(key: AssertionKey, phrasing: Phrasing) -> str:
+    """The template an assertion is said by, in the form of its polarity.
+
+    Its context's own forms first, then its predicate's (the free-text ones for a text
+    object).
+    """
+    own = phrasing.get(f"{key.predicate}@{key.context}") if key.context else None
+    forms = own or phrasing.get(f"{key.predicate}_text" if key.object_is_text else "",
+                                phrasing[key.predicate])
+    return forms[{"asserted": 0, "negated": 1, "hedged": 2}[key.polarity]]
