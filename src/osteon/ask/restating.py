@@ -102,8 +102,8 @@ def restricted(claim: Claim, sentence: str, title: str = "") -> bool:
     sentence's own, or the page's `title` where the claim was read in it, as its own line or
     quoted: "Dive into the research topics of 'Operative treatment of hip HO in patients
     with coma after brain injury'" names a study's patients, it finds no risk); for any
-    claim: a sentence that
-    states no finding, a study's aim or method (data/ask/statements.yaml).
+    claim: a sentence that states no finding, a study's aim or method
+    (data/ask/statements.yaml).
     """
     rules = statement_rules()
     if rules.no_finding and rules.findings_absent.search(sentence):
