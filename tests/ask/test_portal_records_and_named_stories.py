@@ -16,6 +16,7 @@ from pathlib import Path
 from fixtures import store_of_pages
 from osteon.ask.evaluate import readable_text
 from osteon.ask.understand import question_rules, understand
+from osteon.reading.lexicon import load_lexicon
 
 PORTAL = """Bone forming in an abdominal scar: a case report
 
@@ -73,8 +74,6 @@ def test_a_decade_of_life_in_words_finds_it_in_figures_on_the_named_story(
 
 
 def test_the_result_of_a_test_of_a_named_part_is_asked_as_a_result() -> None:
-    from osteon.reading.lexicon import load_lexicon
-
     lexicon = load_lexicon()
     for asked in ("What did the x-ray of his right hip show?",
                   "what did the MRI show?"):

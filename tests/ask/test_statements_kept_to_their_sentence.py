@@ -14,6 +14,7 @@ from pathlib import Path
 
 from fixtures import read_claims, store_of_pages, triples
 from osteon import KnowledgeBase
+from osteon.knowledge.claim_store import load_claims
 
 SYMPTOMS = """Muscle bruise that turns to bone
 
@@ -156,8 +157,7 @@ def test_what_a_mutated_gene_is_involved_in_is_no_cause_and_the_gene_is_not_stat
     of FOP", "FOP is part of endochondral ossification" and "ACVR1 raises the risk of FOP"
     (the mutation dropped): neither is read, and the gene is not stated alone."""
     with store_of_pages(tmp_path, {"fop_gene.txt": GENE}) as kb:
-        claims = {(c.subject, c.predicate, c.object) for c in
-                  read_claims(kb.knowledge.store, tmp_path, GENE, name="again.txt")}
+        claims = {(c.subject, c.predicate, c.object) for c in load_claims(kb.knowledge.store)}
         assert ("endochondral_ossification", "risk_factor_for",
                 "fibrodysplasia_ossificans_progressiva") not in claims
         assert not [c for c in claims if c[1] == "part_of_process"]
