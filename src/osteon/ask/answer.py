@@ -138,9 +138,12 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     # a figure on the best sentence's page counts, unless it names another population on a
     # page that never speaks of the asked one ("how many weeks after a corked thigh…?" is
     # not answered by "3-12 weeks after spinal cord injury")
+    given_as = (DETAIL_GIVEN_AS.get(detailed.name, frozenset()) if detailed is not None
+                and compiled(rules.prevalence_asked).search(question.text) else frozenset())
     giving = [] if detailed is None or detail is None else [
         r for r in top
-        if r.holds.get(detailed.name) and _about_asked(r, top[0], question)
+        if (r.holds.get(detailed.name) or any(r.holds.get(other) for other in given_as))
+        and _about_asked(r, top[0], question)
         and detail.given_by(r)
         and not (detailed.of_population and (
             said_of_others(knowledge, question, r) if r.place.doc_id == top[0].place.doc_id
@@ -759,6 +762,11 @@ DETAIL_BESIDE = frozenset({"length"})
 """Intents asking for one detail that decide beside the main one where the question opens
 with them: "How many months after her head injury did …?" asks for months, whichever
 intent ranks first."""
+
+DETAIL_GIVEN_AS = {"count": frozenset({"frequency"})}
+"""Intents whose detail another intent, asked with it, gives in its own form where the
+question asks how many a condition affects (`prevalence_asked`): "FOP affects how many
+people?" is answered by "a condition impacting 1 in 2 million" (a rate, no count)."""
 
 DETAIL_IN_FIRST_PART = frozenset({"recurrence"})
 """Intents asking for one detail that decide only where the question's first part asks

@@ -253,7 +253,11 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
             # about FOP) leaves the sentence in the page's family as well
             scope = Scope((*scope.family, *topic.family), scope.population, scope.species,
                           scope.severity)
-        holds = {t.name: _holds_answer(test, quoted, named, families, knowledge)
+        # a sentence that points back names its test or event in the one before ("an x-ray
+        # was taken … And much to my satisfaction, there is no calcification.")
+        before = places.get(pointing[key]) if key in pointing else None
+        holds = {t.name: _holds_answer(test, quoted, named, families, knowledge,
+                                       before.text if before is not None else "")
                  for t, test in zip(qtypes, answer_tests, strict=True)}
         if key in telling and not (qtypes[0].answer and holds[qtypes[0].name]):
             continue  # the case told on, with nothing of what is asked (or nothing asked)
@@ -948,15 +952,18 @@ def _page_record(text: str, rules: RankingRules) -> bool:
 
 
 def _holds_answer(test: _AnswerTest, texts: Sequence[str], named: frozenset[str],
-                  families: list[frozenset[str]], knowledge: KnowledgeStore) -> bool:
+                  families: list[frozenset[str]], knowledge: KnowledgeStore,
+                  before: str = "") -> bool:
     """Does the text quoted hold what this intent asks for (besides the question's concepts)?
 
     `texts`: the quote as it is read (a list item after its lead-in) and the sentence alone
     where that differs. A line of authors' names is a byline from its start only: read
     after its item's title ("Osteoma Cutis and Calcinosi…" over "Niebel, Dennis; Poortinga,
     Sietske; Wenzel, Jörg"), it was no byline, and "who wrote the review?" went unanswered.
+    `before`: the sentence a pointing one goes on from, where its event may be named.
     """
-    if not all(any(compiled(r).search(text) for text in texts) for r in test.requires):
+    if not all(any(compiled(r).search(text) for text in (*texts, before))
+               for r in test.requires):
         return False  # a year, but of another event
     if not all(family & named for family in test.measured):
         return False  # a value, but of another test

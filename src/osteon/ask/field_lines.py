@@ -50,8 +50,8 @@ def names_field(text: str, asked: frozenset[str], rules: FieldLines, *,
     `said`: all the question's words as written, a final "s" dropped (`unpluralled`; a stem
     would take "Tracheopathia" for the question's "tracheobronchopathia"). A line whose
     value says only what the
-    question says is a name, not a field: "Eagle syndrome", a page's keyword, answers
-    nothing of "what causes Eagle's syndrome?".
+    question says, with no colon to set off a label, is a name, not a field: "Eagle
+    syndrome", a page's keyword, answers nothing of "what causes Eagle's syndrome?".
     """
     words = tokens_of(text)
     if not asked or not words or len(words) > rules.max_words:
@@ -73,7 +73,8 @@ def names_field(text: str, asked: frozenset[str], rules: FieldLines, *,
                 break
             label.append(word)
     value = words[len(label):]
-    if value and said and all(unpluralled(w) in said for w in value):
-        return False
+    if end is None and value and said and all(unpluralled(w) in said for w in value):
+        return False  # (a label set off by its colon is one: "Recruitment Status : Recruiting"
+        # answers "is it still recruiting?" with the question's own word)
     return any(stem_of(w) in asked for w in label[-rules.label_words:]
                if not any(c.isdigit() for c in w))

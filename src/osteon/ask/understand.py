@@ -185,6 +185,9 @@ class QuestionRules(Strict):
     such a question is answered by a path through the mechanism's graph; one that asks for a
     thing of a mouse model ("what muscle injury had to be added for bone to form?") is
     answered from the sentences."""
+    prevalence_asked: str = r"(?!)"
+    """Words that ask how many people a condition affects ("FOP affects how many people?"):
+    a rate ("1 in 2 million") gives that count."""
     kind_asked: str = r"(?!)"
     """Where a question asks which medicine ("which medicine did the doctor prescribe?"):
     only a sentence naming one answers."""

@@ -281,8 +281,10 @@ def _convert(resource: Any, medications: dict[str, Any]
         state = ("absent" if verification in _NOT_THE_PATIENTS  # said, never had
                  else "possible" if verification in _UNCERTAIN  # hedged stays hedged
                  else "resolved" if clinical in _RESOLVED else "active")
-        return "conditions", _entry(_named(resource), when, resource.bodySite, source, state,
-                                    end)
+        entry = _entry(_named(resource), when, resource.bodySite, source, state, end)
+        severity = next(iter(_words_of(resource.severity)), None)
+        return "conditions", entry.model_copy(update={"severity": severity}) if (
+            severity) else entry
     if kind in ("Procedure", "ServiceRequest"):
         planned = kind == "ServiceRequest" or status == "preparation"
         when, end = _first_time(resource, "performed" if kind == "Procedure" else "occurrence")

@@ -165,6 +165,9 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
         label = mapped.display
     when, date_only = _when(out, kind, entry, source)
     ended, end_date_only = _end(out, entry, source, when)
+    how = mapped.how
+    if (severe := _severe_kind(out.lexicon, concept, entry.severity)) is not None:
+        concept, how = severe, f"{how}; severe, as its severity says ({entry.severity})"
     if concept in _kinds_of(out.lexicon, out.rules.target):
         if status in ("resolved", "history"):
             concept = out.rules.history_concept  # HO in the past is a risk factor, not HO now
@@ -172,7 +175,6 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
     if mapped.site and mapped.site not in sites:
         sites = (*sites, mapped.site)
     laterality = mapped.laterality or _laterality(entry)
-    how = mapped.how
     if status == PLANNED and kind == "procedure" and entry.text and _weighed_up(
             out, entry.text, mapped.concept):
         status, how = "possible", f"{how}; possible: its own text weighs it up, unbooked"
@@ -196,6 +198,21 @@ def _add_entry(out: _Collector, kind: FactKind, entry: EntryIn, source: str) -> 
                            skip=frozenset({mapped.concept}), day=local_day(entry.date),
                            observed=kind in CONTENT_KINDS, status_kinds=_remarked(status))
                   for n in entry.notes]
+
+
+_SEVERE = re.compile(r"^\s*(?:very\s+)?severe\b", re.IGNORECASE)
+
+
+def _severe_kind(lexicon: Lexicon, concept: str, severity: str | None) -> str | None:
+    """The severe kind of a concept a record's severity names, if the lexicon has one.
+
+    "Flame burns 19 % TBSA" with the severity "Severe": the severe burn. A mild or a
+    moderate one, and a concept with no severe kind, stay as they are.
+    """
+    if not severity or not _SEVERE.match(severity) or concept not in lexicon:
+        return None
+    severe = lexicon.concept_id_for(f"severe {lexicon.get(concept).name}")
+    return severe if severe and severe != concept and lexicon.is_a(severe, concept) else None
 
 
 def _weighed_up(out: _Collector, text: str, concept: str) -> bool:

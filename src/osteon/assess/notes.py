@@ -202,7 +202,7 @@ def _full_date(match: re.Match[str]) -> date | None:
     """
     g = [int(x) if x else 0 for x in match.groups()]
     year, month, day = (g[2], g[1], g[0]) if g[0] else (g[5], g[3], g[4]) if g[3] \
-        else (g[6], g[7], g[8])
+        else (g[6], g[7], g[8]) if g[6] else (g[10], g[9], g[9])
     try:
         return date(year, month, day)
     except ValueError:

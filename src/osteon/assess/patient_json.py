@@ -31,7 +31,8 @@ resolved, history, planned, stopped, possible (suspected, not confirmed) or
 absent (looked for and not found): possible and absent entries are shown, never
 acted on. `notes` (top level, or on an entry) are
 free text, read for concepts with their assertion status: "no ankle edema" is an
-absent finding, "history of" history, "possible" hedged. Unknown keys are
+absent finding, "history of" history, "possible" hedged. `severity` ("Severe") on an
+entry makes it the severe kind the lexicon has ("severe burn"). Unknown keys are
 refused, so a typo never silently drops data.
 """
 
@@ -71,6 +72,9 @@ class EntryIn(Strict):
     notes: list[str] = []
     """Free text about this entry (a FHIR note, an Observation's valueString): read for
     findings with their assertion status ("no ankle edema" is an absent finding)."""
+    severity: str | None = None
+    """How severe the record says it is ("Severe", a FHIR Condition's severity): a burn of
+    19 % of the body coded as severe is the severe burn the sources say HO follows."""
     source: str | None = None
     """Where the entry came from (a FHIR resource), filled in by the FHIR reader."""
 

@@ -720,7 +720,7 @@ class ArgumentFinder:
                 if found:
                     return found[:1]
         topic = self.rules.topic
-        return [topic] if self.allowed(argument, topic) else []
+        return [topic] if self.allowed(argument, topic) and setting.topic_named else []
 
     # -- virtual mentions --------------------------------------------------------
 

@@ -23,6 +23,9 @@ from osteon.reading.sections import section_category
 
 __all__ = ["DocumentReader"]
 
+_ABOUT_TYPES = frozenset({"condition", "process"})
+"""What a title or heading names when a page is about something: a condition or a process."""
+
 
 class DocumentReader:
     """Reads whole documents with one pipeline, extractor and rule set."""
@@ -64,6 +67,7 @@ class DocumentReader:
         species = self.scopes.document_species(
             title, opening[0].text if opening else "", opening[1].mentions if opening else ())
         categories = {s.idx: section_category(s.path) for s in doc.sections}
+        topic_named = self._about_topic(headings, analyses)
         nearest = {s.idx: _nearest_heading_mentions(doc, s.idx, headings) for s in doc.sections}
         for sentence, analysis in zip(doc.sentences, analyses, strict=True):
             if analysis.skipped:
@@ -93,6 +97,7 @@ class DocumentReader:
                 document_species=() if clinical else species,
                 lead_in=(lead_in[1] if sentence.kind == "list_item"
                          and lead_in[0] == sentence.section_idx else None),
+                topic_named=topic_named,
             )
             if sentence.kind != "list_item":
                 lead_in = (sentence.section_idx, lead_in_polarity(analysis))
@@ -115,6 +120,28 @@ class DocumentReader:
             previous_section = sentence.section_idx
             previous_block = sentence.block_idx
         return ReadResult(doc.id, doc.content_hash, claims, mentions, skipped)
+
+    def _about_topic(self, headings: dict[int, tuple[Mention, ...]],
+                     analyses: list[SentenceAnalysis]) -> bool:
+        """May the topic stand for what the document leaves unnamed ("the condition", "it")?
+
+        Not where the document never names the topic (nor a kind of it) and its title or a
+        heading names another condition or process: a page headed "What is penile
+        ossification?" is about that. A snippet with no heading ("The condition is common
+        after hip replacement") is taken to be about the topic.
+        """
+        topic = self.rules.topic
+
+        def topical(concept: str) -> bool:
+            return concept == topic or (concept in self.lexicon
+                                        and self.lexicon.is_a(concept, topic))
+
+        if any(topical(m.concept_id) for group in (*headings.values(),
+                                                   *(a.mentions for a in analyses))
+               for m in group):
+            return True
+        return not any(self.extractor.virtual.type_of(m.concept_id) in _ABOUT_TYPES
+                       for group in headings.values() for m in group)
 
 
 def _nearest_heading_mentions(doc: Document, section_idx: int,

@@ -344,3 +344,7 @@ class SentenceSetting:
     lead_in: Polarity | None = None
     """For a list item: the polarity of the sentence that introduces its list, when that
     sentence doubts or denies what follows ("While not proven, the following may help:")."""
+    topic_named: bool = True
+    """May the topic stand for what the document leaves unnamed? Not on a page that never
+    names it and is headed by another condition or process ("What is penile ossification?"):
+    its "the condition" and "it" stand for what it is about, not for the topic by default."""

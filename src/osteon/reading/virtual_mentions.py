@@ -256,7 +256,6 @@ class VirtualMentions:
         whose words are plural is none: "There are traumatic, neurologic and the rare genetic
         forms of HO. It is a severe complication" speaks of HO, not of its genetic forms.
         """
-        topic = self.rules.topic
         for group in (setting.previous_mentions, setting.earlier_mentions):
             first = self.memo.first_named([m.concept_id for m in sorted(
                 group, key=lambda m: m.start) if self.type_of(m.concept_id) in types
@@ -269,7 +268,7 @@ class VirtualMentions:
             named = [m.concept_id for m in group if self.type_of(m.concept_id) == "condition"]
             if named:
                 return named[:1]
-        return [topic]
+        return self.by_default(setting)
 
     def _plural(self, mention: Mention) -> bool:
         """Do the mention's words name several things ("the genetic forms of HO")?"""
@@ -299,8 +298,16 @@ class VirtualMentions:
             return found
         if "condition" in types:
             heading = typed(setting.heading_mentions) or typed(setting.title_mentions)
-            return heading[:1] or [self.rules.topic]
+            return heading[:1] or self.by_default(setting)
         return []
+
+    def by_default(self, setting: SentenceSetting) -> list[str]:
+        """The topic, where nothing nearer is named, unless the page is about something else.
+
+        A page headed by another condition ("What is penile ossification?") that never names
+        the topic: its anaphors do not fall back to the topic (`SentenceSetting.topic_named`).
+        """
+        return [self.rules.topic] if setting.topic_named else []
 
     # -- claims -----------------------------------------------------------------
 
