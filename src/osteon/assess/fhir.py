@@ -281,10 +281,8 @@ def _convert(resource: Any, medications: dict[str, Any]
         state = ("absent" if verification in _NOT_THE_PATIENTS  # said, never had
                  else "possible" if verification in _UNCERTAIN  # hedged stays hedged
                  else "resolved" if clinical in _RESOLVED else "active")
-        entry = _entry(_named(resource), when, resource.bodySite, source, state, end)
-        severity = next(iter(_words_of(resource.severity)), None)
-        return "conditions", entry.model_copy(update={"severity": severity}) if (
-            severity) else entry
+        return "conditions", _entry(_named(resource), when, resource.bodySite, source, state,
+                                    end, severity=next(iter(_words_of(resource.severity)), None))
     if kind in ("Procedure", "ServiceRequest"):
         planned = kind == "ServiceRequest" or status == "preparation"
         when, end = _first_time(resource, "performed" if kind == "Procedure" else "occurrence")
@@ -650,7 +648,8 @@ def _named(resource: Any) -> Any:
 
 
 def _entry(code: Any, when: Any, sites: Any, source: str, status: str,
-           end: Any = None, notes: list[str] | None = None) -> EntryIn:
+           end: Any = None, notes: list[str] | None = None,
+           severity: str | None = None) -> EntryIn:
     if code is None:
         raise ValueError("no code")
     codings = [CodingIn(system=c.system, code=c.code, display=c.display)
@@ -662,7 +661,7 @@ def _entry(code: Any, when: Any, sites: Any, source: str, status: str,
     site_texts = [t for t in (_site_text(s) for s in site_list) if t]
     return EntryIn(text=text, codes=codings, date=_iso(when), end=_iso(end),
                    site=site_texts or None, status=status, source=source,
-                   notes=notes or [])
+                   notes=notes or [], severity=severity)
 
 
 def _site_text(concept: Any) -> str | None:
