@@ -130,17 +130,13 @@ class DocumentReader:
         ossification?" is about that. A snippet with no heading ("The condition is common
         after hip replacement") is taken to be about the topic.
         """
-        topic = self.rules.topic
-
-        def topical(concept: str) -> bool:
-            return concept == topic or (concept in self.lexicon
-                                        and self.lexicon.is_a(concept, topic))
-
-        if any(topical(m.concept_id) for group in (*headings.values(),
-                                                   *(a.mentions for a in analyses))
+        topic, memo = self.rules.topic, self.extractor.virtual.memo
+        # the memo's is_a is cached: a page's mentions name the same few concepts
+        if any(m.concept_id in self.lexicon and memo.is_a(m.concept_id, topic)
+               for group in (*headings.values(), *(a.mentions for a in analyses))
                for m in group):
             return True
-        return not any(self.extractor.virtual.type_of(m.concept_id) in _ABOUT_TYPES
+        return not any(memo.type_of(m.concept_id) in _ABOUT_TYPES
                        for group in headings.values() for m in group)
 
 
