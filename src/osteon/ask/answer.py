@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from itertools import islice
 
 from osteon.ask.answer_span import answering_part
 from osteon.ask.case_told import stated_in_general, told_of_one_case
@@ -26,7 +27,7 @@ from osteon.ask.citing import (
     statement_of,
 )
 from osteon.ask.detail_fit import asked_detail, own_page_record
-from osteon.ask.evidence import Key, Ranked, rank_evidence
+from osteon.ask.evidence import Key, Ranked, ages_named, rank_evidence
 from osteon.ask.lists import introduces_list, items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
 from osteon.ask.page_names import pages_of_names
@@ -124,7 +125,9 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     if not ranked and path is None:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
-    top = covering(ranked, qtypes, ranking_rules().evidence, question)
+    named_pages = pages_of_names(knowledge, question.text, rules)
+    top = _on_case_pages(covering(ranked, qtypes, ranking_rules().evidence, question,
+                                  named_pages), ranked, question)
     parts = [r for r in _each_part(knowledge, question, top) if r not in top[:1]]
     top = [*top[:1], *parts, *(r for r in top[1:] if r not in parts)]  # each part answered
     top += [r for r in ranked if r.leading and r not in top]  # plain BM25's best, always
@@ -155,7 +158,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                       understood=question, notes=(DISCLAIMER,))
     if (compiled(rules.kind_asked).search(question.text) and question.wants
             and not _names_kind_asked(knowledge, question, top,
-                                      pages_of_names(knowledge, question.text, rules))):
+                                      named_pages)):
         # "which medicine did Dr Zhang prescribe?" over sentences about the girl that name
         # no medicine: the closest sentences do not say
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
@@ -169,7 +172,10 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     if qtypes[0].name == "dose" and _no_dose_of_asked(knowledge, question, top):
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
-    facts = _facts_in(knowledge, top)
+    # a question about the people a page names ("did Bennett need surgery to remove it?")
+    # is answered by what that page says, not by what other pages say is done for others
+    facts = _facts_in(knowledge, [r for r in top if r.place.doc_id in named_pages]
+                      if named_pages else top)
     # Statements cite each assertion's own sample of sentences (figures first); the
     # short answer uses only the claims read from the quoted sentences.
     candidates = to_facts(
@@ -191,7 +197,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         summary, said = path.summary, {f.assertion.id for f in whole}
         statements = path.steps + statements
     else:
-        summary, said = _summary(question, qtypes, facts, top, knowledge, giving)
+        summary, said = _summary(question, qtypes, facts, top, knowledge, giving, named_pages)
     if conflicts and any({c.a, c.b} & said for c in disputes):
         # only where the short answer itself says a side: a conflict among the statements
         # below is shown in its own section, not pinned on a quote it has nothing to do with
@@ -391,15 +397,19 @@ def _about_asked(holder: Ranked, best: Ranked, question: Question) -> bool:
 
 
 def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int,
-             question: Question) -> list[Ranked]:
+             question: Question, named_pages: Sequence[str] = ()) -> list[Ranked]:
     """The best `n` sentences, and for each intent they leave unanswered, the best that answer.
 
     "How often, and where?" gets a sentence with a figure and one with a site even
     when plain relevance would have quoted four of one kind. A further intent's sentence
     from another page must be about what is asked: "which drug after HO surgery, and for
-    how long?" is not answered by another page's "crutches for three weeks".
+    how long?" is not answered by another page's "crutches for three weeks". So must the
+    main intent's of a question about one case, or about the people a page names
+    (`named_pages`): "why did Steve matter so much to Karen's family?" is not answered by
+    another page's "an x-ray will not be helpful because there is no calcium".
     """
     top = _diverse(ranked, n, ranking_rules().per_document)
+    one_case = bool(compiled(question_rules().one_case).search(question.text))
     for i, qtype in enumerate(qtypes):
         wanted = MAIN_ANSWERS if i == 0 else 1
         if not qtype.answer:
@@ -410,7 +420,9 @@ def covering(ranked: Sequence[Ranked], qtypes: Sequence[QuestionType], n: int,
         quoted = {r.key for r in top}
         rest = [r for r in ranked if r.key not in quoted]
         extra = [r for r in rest if r.holds.get(qtype.name)
-                 and (i == 0 or not top or _about_asked(r, top[0], question))
+                 and (not named_pages or r.place.doc_id in named_pages)
+                 and ((i == 0 and not one_case) or not top
+                      or _about_asked(r, top[0], question))
                  ][:max(0, wanted - have)]
         page = top[0].place.doc_id if top else None
         if i and not any(r.holds.get(qtype.name) and r.place.doc_id == page
@@ -496,6 +508,28 @@ def _with_items(knowledge: KnowledgeStore, place: SentencePlace) -> str:
 def _list_after(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Citation, ...]:
     """The items of the list a lead-in sentence ("Treatment options include:") introduces."""
     return tuple(citation_at(item) for item in items_after(knowledge, place))
+
+
+def _on_case_pages(top: list[Ranked], ranked: Sequence[Ranked], question: Question
+                   ) -> list[Ranked]:
+    """The sentences to quote of the pages that tell the case a question names by its age.
+
+    "What treatment was given to the 36-year-old man with dendriform pulmonary
+    ossification?" asks what his page says was done; "surgical resection treats HO", read
+    from another page, says what is done for others. The case's pages' next ranked
+    sentences take the places of the others' ("The patient was asymptomatic."). Where no
+    quoted sentence tells the case's age, all of them stay.
+    """
+    rules = ranking_rules()
+    asked = ages_named(question.text, rules)
+    if not asked:
+        return top
+    pages = {r.place.doc_id for r in top if asked & ages_named(r.place.text, rules)}
+    if not pages:
+        return top
+    kept = [r for r in top if r.place.doc_id in pages]
+    more = (r for r in ranked if r.place.doc_id in pages and r not in kept)
+    return kept + list(islice(more, len(top) - len(kept)))
 
 
 def _facts_in(knowledge: KnowledgeStore, top: Sequence[Ranked]) -> list[Fact]:
@@ -613,8 +647,12 @@ def _rank(assertion: Assertion) -> tuple:
 
 def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence[Fact],
              top: Sequence[Ranked], knowledge: KnowledgeStore,
-             giving: Sequence[Ranked] = ()) -> tuple[str, set[int]]:
+             giving: Sequence[Ranked] = (), named_pages: Sequence[str] = ()
+             ) -> tuple[str, set[int]]:
     """A short direct answer from the quoted sentences only (so every word is cited).
+
+    A question about the people a page names (`named_pages`: "why doesn't the Winnard
+    family move?") is answered from that page where it is quoted, each intent of it.
 
     With it, the assertions it says: those it lists, or those read from the sentences it
     quotes.
@@ -641,7 +679,7 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
             name = lexicon.get(concept).name if concept in lexicon else concept
             text = main.lead.format(concept=name) + ": " + "; ".join(_listed(own, knowledge))
             return text[:1].upper() + text[1:] + ".", {f.assertion.id for f in own}
-    lead = _lead(top, main, giving)
+    lead = _lead([r for r in top if r.place.doc_id in named_pages] or top, main, giving)
     chosen = [lead]
     in_scope = [r for r in top if r.features["scope"] >= 0]  # not another population's figure
     for qtype in qtypes[1:]:
@@ -649,7 +687,8 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
         # both of one paper, not another page's journal line; another page's sentence
         # only when it is about what is asked
         holders = [r for r in in_scope if r.holds.get(qtype.name) and r not in chosen
-                   and _about_asked(r, lead, question)]
+                   and _about_asked(r, lead, question)
+                   and (not named_pages or r.place.doc_id in named_pages)]
         best = next((r for r in holders if r.place.doc_id == lead.place.doc_id),
                     holders[0] if holders else None)
         if best is not None and not chosen[0].holds.get(qtype.name):

@@ -178,10 +178,10 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
     fields_asked = asked_stems(question.text, question.words, set().union(*found.names),
                                rules.field_lines)
     said = frozenset(unpluralled(w) for w in tokens_of(question.text))
-    ages_asked = _ages_named(question.text, rules)
+    ages_asked = ages_named(question.text, rules)
     translated_title = _TitlesTranslated(knowledge, question)
     for key, place in places.items():
-        if ages_asked and (told := _ages_named(place.text, rules)) and ages_asked.isdisjoint(
+        if ages_asked and (told := ages_named(place.text, rules)) and ages_asked.isdisjoint(
                 told):
             continue  # "the one-year-old with HFTC": "A 57-year-old male …" is another case
         here = all_claims.get(key, [])
@@ -225,9 +225,11 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
              and key not in answers  # a page's answer to its own question: "males"
              and not label  # a record's field the question asks for: "Status Withdrawn"
              # a byline's line gives what is asked of the page ("Hospital Provincial
-             # Neuquén." for "which hospital wrote the review?")
-             and not (answer_tests and qtypes[0].of_page and _holds_answer(
-                 answer_tests[0], quoted, named, families, knowledge))
+             # Neuquén." for "which hospital wrote the review?"), and a dateline its date
+             # ("August 01, 2017" for "when was it announced?")
+             and not any((qtype.of_page or DATE_ANSWER in qtype.answer) and _holds_answer(
+                 test, quoted, named, families, knowledge)
+                 for qtype, test in zip(qtypes, answer_tests, strict=True))
              # an item its lead-in makes a claim of ("Common causes include:" then
              # "Burns.") says that much, and is quoted with its lead-in; an outline's
              # heading-like item ("XRay") says it in the items under it
@@ -427,12 +429,19 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     # the words pages in other languages use for the question's, in a search of their own:
     # they are rarer than any English word, and would take the widened search's places
     foreign = _telling(translated, counts, common, rules)
+    # ... at their full share on a page the question's own words lead to (a Portuguese
+    # abstract under its English title: "A idade do início da doença variou de 6 meses a 11
+    # anos (mediana = 2 anos)" answers "at what ages did FOP start in those children?")
+    led_to = {doc for doc, _ in leading}
     for further in (widened, foreign):  # each only brings candidates, at half its share
         if further:
             found = store.search_words(further, rules.candidates)
             for key, share in _shares(found, min((h.score for h in found), default=0.0)
                                       ).items():
-                scores.setdefault(key, share / 2)
+                if further is foreign and key[0] in led_to:
+                    scores[key] = max(scores.get(key, 0.0), share)
+                else:
+                    scores.setdefault(key, share / 2)
     for key, share in _in_named_language(knowledge, translated, marked, rules).items():
         scores[key] = max(scores.get(key, 0.0), share)
     return _Lexical(scores, leading, (*telling, *widened, *marked), best, tuple(groups),
@@ -919,13 +928,16 @@ def _counted(text: str, rules: RankingRules) -> str:
     return rules.counted_number + re.escape(stem_of(thing)) + r"\w*\b"
 
 
+DATE_ANSWER = "date"
+"""The answer kind of a day of the calendar, which a dateline of three words gives."""
+
 GIVEN_FIGURE = re.compile(r"\b(?:the|these|those|its|their|all)\s+(?!(?:18|19|20)\d\d\b)"
                           r"(?P<figure>\d[\d,.]*\d|\d)\b", re.IGNORECASE)
 """A figure the question states as known: "of the 102 patients", "its 56 cases" (a year
 names which one: "the 2006 case" is answered by its record line, which holds the year)."""
 
 
-def _ages_named(text: str, rules: RankingRules) -> frozenset[tuple[int, str]]:
+def ages_named(text: str, rules: RankingRules) -> frozenset[tuple[int, str]]:
     """The ages of the patients the text names ("a 57-year-old", "the one-year-old").
 
     Each as its number and unit, however written ("one-year-old" is (1, "year")).

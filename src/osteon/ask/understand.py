@@ -133,6 +133,7 @@ class QuestionRules(Strict):
     """A misspelt name of several words: each word must be at least this close."""
     fuzzy_min_length: int = 5
     exclusions: str = ""
+    examples: str = ""
     wanted_kinds: tuple[WantedKind, ...] = ()
     question_aliases: dict[str, str] = {}
     paraphrases: dict[str, tuple[str, ...]] = {}
@@ -613,13 +614,18 @@ def understand(text: str, lexicon: Lexicon, rules: QuestionRules | None = None) 
     text = text[:MAX_QUESTION_CHARS]
     concepts: list[str] = []
     excluded: list[str] = []
-    exclusion = _excluded_words(text, rules)
+    exclusion = _phrase_words(text, rules.exclusions)
+    examples = _phrase_words(text, rules.examples)
+    exemplified: list[str] = []
     found = find_concepts(text, lexicon, rules)
     for concept, first, last in found:
         concept = rules.question_aliases.get(concept, concept)
-        target = excluded if any(first <= w < last for w in exclusion) else concepts
+        target = (excluded if any(first <= w < last for w in exclusion)
+                  else exemplified if any(first <= w < last for w in examples) else concepts)
         if concept not in target:
             target.append(concept)
+    if not concepts:  # "what helps, e.g. radiation?": the examples are all it names
+        concepts.extend(exemplified)
     if excluded and not concepts:
         concepts.append("heterotopic_ossification")  # "apart from surgery, what helps?"
     # what the asker's situation names ("… his shoulders are stiff.") does not say what
@@ -759,13 +765,17 @@ def other_spellings(text: str, rules: QuestionRules) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(found) if w not in words)
 
 
-def _excluded_words(text: str, rules: QuestionRules) -> set[int]:
-    """Indexes of the words inside an "apart from …" phrase (up to its comma or clause end)."""
-    if not rules.exclusions:
+def _phrase_words(text: str, opening: str) -> set[int]:
+    """Indexes of the words inside a phrase `opening` begins (up to its comma or clause end).
+
+    "apart from surgery, what …" (an exclusion), "… such as skin or growth plate problems?"
+    (examples of the answer).
+    """
+    if not opening:
         return set()
     spans = [m.span() for m in WORD.finditer(text)]
     out: set[int] = set()
-    for match in _compiled(rules.exclusions).finditer(text):
+    for match in _compiled(opening).finditer(text):
         end = len(text)
         stop = re.search(r"[,;?]|\bwhat\b|\bwhich\b|\bhow\b|\bcan\b|\bis\b", text[match.end():])
         if stop:

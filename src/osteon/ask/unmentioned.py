@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from osteon.ask.languages import asked_in_other_language, translations
+from osteon.ask.page_names import pages_of_names
 from osteon.ask.ranking_rules import compiled
 from osteon.ask.records import Question
 from osteon.ask.scope import condition_kinds
@@ -587,9 +588,11 @@ def _names_only_the_condition(knowledge: KnowledgeStore, question: Question,
     for athletes, is no unmentioned word: `paraphrases`.) A question that names no
     concept at all but points at a source ("the lesson of this case report", "the
     reader in that study", "why did the patient get the scan?") asks what the source
-    says: its unmentioned word phrases it.
+    says: its unmentioned word phrases it. So does one that names the people a page tells
+    of ("why doesn't the Winnard family move to a bungalow?").
     """
-    if not question.concepts and _points_at_a_source(question.text, rules):
+    if not question.concepts and (_points_at_a_source(question.text, rules)
+                                  or pages_of_names(knowledge, question.text, rules)):
         return False
     kinds = condition_kinds(knowledge)
     named = [c for c in question.concepts if c not in kinds]
@@ -865,9 +868,11 @@ def spelled_out(question_text: str, word: str, texts: Sequence[str], joined: boo
     if (written is None or not written.group().isupper() or not written.group().isalpha()
             or not low <= len(word) <= high):
         return False
-    between = r"\w*(?:,\s+|[\s-]+)" + (JOINING if joined else "")
+    apart = r"\w*(?:,\s+|[\s-]+)"
+    between = apart + (JOINING if joined else "")
+    # letters from inside words skip no small word: "ACross the Lifespan" is no ACL
     return any(compiled(pattern).search(text) for pattern in (
-        r"\b" + between.join(word) + r"\w*", _letters_within(word.lower(), between))
+        r"\b" + between.join(word) + r"\w*", _letters_within(word.lower(), apart))
         for text in (question_text, *texts))
 
 

@@ -62,10 +62,14 @@ class CareSites:
         where that day's injury or other operations were (`_injured_at`, `_operated_at`);
         else it counts, unless it is only the `generic` kind of event ("Operation",
         "Surgery") or one done anywhere in the body ("Resección": timing.yaml `anywhere`):
-        where it was, nothing says; or its words put it mid-bone ("humeral shaft").
+        where it was, nothing says; or its words put it mid-bone ("humeral shaft"). An
+        operation on the skin over a site (a skin graft: timing.yaml `on_the_skin`) is at
+        none of the sites under it.
         """
         if not self.sites:
             return True
+        if event.concept in timing_rules().on_the_skin:
+            return False  # a graft over the knees operates on their skin, not on them
         if any(f.concept in hierarchy.narrower(i) for i in self.injuries
                for f in patient.of_kind("condition", "injury")):
             return True

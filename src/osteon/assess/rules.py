@@ -193,6 +193,8 @@ class TimingRules(Strict):
     relations: dict[str, Literal["deadline", "expected", "earlier", "before"]]
     anywhere: frozenset[str] = frozenset()
     """Operations done anywhere in the body: without a site of their own they place nothing."""
+    on_the_skin: frozenset[str] = frozenset()
+    """Operations on the skin over a site (a skin graft): at none of the sites under it."""
     mid_bone: tuple[str, ...] = ()
     """Patterns of an operation's own words that put it mid-bone ("humeral shaft plating",
     "transtibial amputation"): away from the joints a long bone's ends make."""
