@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fixtures import store_of_pages
 from osteon.ask.answer import Answer
 from osteon.ask.evaluate import readable_text
@@ -73,23 +75,27 @@ def test_a_result_told_in_the_next_sentence_answers_what_the_test_showed(tmp_pat
     assert "no calcification" in answer.answer, answer.answer
 
 
-def test_how_many_a_condition_affects_is_answered_by_a_rate(tmp_path: Path) -> None:
-    answer = _ask(tmp_path, BLOG, "The rare mom blog says FOP affects how many people?")
-    assert not answer.abstained and "1 in 2 million" in answer.answer, answer.answer
+@pytest.mark.parametrize(("page", "question", "said"), [
+    # how many people a condition affects is answered by a rate
+    (BLOG, "The rare mom blog says FOP affects how many people?", "1 in 2 million"),
+    # who paid for a review asks its funding
+    (REVIEW, "Did anyone pay for the palovarotene review?", "funding"),
+])
+def test_a_rate_answers_how_many_it_affects_and_funding_who_paid(
+        tmp_path: Path, page: str, question: str, said: str) -> None:
+    answer = _ask(tmp_path, page, question)
+    assert not answer.abstained and said in answer.answer, answer.answer
 
 
-def test_a_rate_gives_no_count_of_participants(tmp_path: Path) -> None:
-    answer = _ask(tmp_path, BLOG, "How many patients took part in the FOP study?")
-    assert answer.abstained, answer.answer
-
-
-def test_who_paid_for_a_review_asks_its_funding(tmp_path: Path) -> None:
-    answer = _ask(tmp_path, REVIEW, "Did anyone pay for the palovarotene review?")
-    assert not answer.abstained and "funding" in answer.answer, answer.answer
-
-
-def test_a_price_is_still_a_cost_question(tmp_path: Path) -> None:
-    answer = _ask(tmp_path, REVIEW, "How much do patients pay for palovarotene?")
+@pytest.mark.parametrize(("page", "question"), [
+    # a rate gives no count of a study's participants
+    (BLOG, "How many patients took part in the FOP study?"),
+    # a price is still a cost, which the review does not give
+    (REVIEW, "How much do patients pay for palovarotene?"),
+])
+def test_a_count_of_participants_or_a_price_is_not_given_by_them(
+        tmp_path: Path, page: str, question: str) -> None:
+    answer = _ask(tmp_path, page, question)
     assert answer.abstained, answer.answer
 
 
