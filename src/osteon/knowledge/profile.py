@@ -101,11 +101,10 @@ def sentence_of(key: AssertionKey, phrasing: Phrasing, lexicon: Lexicon) -> str:
     A context with forms of its own ("treats@symptom relief": "relieves symptoms of") is
     said by them instead, so "NSAIDs are used to ease the pain of HO" never reads "treats".
     """
-    own = phrasing.get(f"{key.predicate}@{key.context}") if key.context else None
     text = form_of(key, phrasing).format(s=name_of(key.subject, lexicon),
                                          o=name_of(key.object, lexicon))
     text = text[:1].upper() + text[1:]
-    return f"{text} ({key.context})" if key.context and not own else text
+    return f"{text} ({key.context})" if key.context and not _context_forms(key, phrasing) else text
 
 
 def form_of(key: AssertionKey, phrasing: Phrasing) -> str:
@@ -114,7 +113,11 @@ def form_of(key: AssertionKey, phrasing: Phrasing) -> str:
     Its context's own forms first, then its predicate's (the free-text ones for a text
     object).
     """
-    own = phrasing.get(f"{key.predicate}@{key.context}") if key.context else None
-    forms = own or phrasing.get(f"{key.predicate}_text" if key.object_is_text else "",
-                                phrasing[key.predicate])
+    forms = _context_forms(key, phrasing) or phrasing.get(
+        f"{key.predicate}_text" if key.object_is_text else "", phrasing[key.predicate])
     return forms[{"asserted": 0, "negated": 1, "hedged": 2}[key.polarity]]
+
+
+def _context_forms(key: AssertionKey, phrasing: Phrasing) -> tuple[str, str, str] | None:
+    """The forms the assertion's context has of its own ("treats@symptom relief"), if any."""
+    return phrasing.get(f"{key.predicate}@{key.context}") if key.context else None
