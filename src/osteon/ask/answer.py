@@ -31,7 +31,7 @@ from osteon.ask.evidence import Key, Ranked, ages_named, rank_evidence
 from osteon.ask.lists import introduces_list, items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
 from osteon.ask.page_names import pages_of_names
-from osteon.ask.population_fit import of_other_population, said_of_others
+from osteon.ask.population_fit import of_other_population, of_other_species, said_of_others
 from osteon.ask.ranking_rules import DoseUnit, compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
 from osteon.ask.restating import restated
@@ -128,6 +128,9 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
     named_pages = pages_of_names(knowledge, question.text, rules)
     top = _on_case_pages(covering(ranked, qtypes, ranking_rules().evidence, question,
                                   named_pages), ranked, question)
+    # the case named by its age is its pages' ("the 19-month-old boy's jaw mass"): what
+    # the answer states comes from them, as from a page the question names
+    named_pages = named_pages or _case_pages(top, question)
     parts = [r for r in _each_part(knowledge, question, top) if r not in top[:1]]
     top = [*top[:1], *parts, *(r for r in top[1:] if r not in parts)]  # each part answered
     top += [r for r in ranked if r.leading and r not in top]  # plain BM25's best, always
@@ -149,8 +152,10 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         and _about_asked(r, top[0], question)
         and detail.given_by(r)
         and not (detailed.of_population and (
-            said_of_others(knowledge, question, r) if r.place.doc_id == top[0].place.doc_id
-            else of_other_population(knowledge, question, [r])))]
+            of_other_species(question, r)
+            or (said_of_others(knowledge, question, r)
+                if r.place.doc_id == top[0].place.doc_id
+                else of_other_population(knowledge, question, [r]))))]
     if detail is not None and not giving:
         # "how much does it cost?" over sentences that name no price: no answer in them; "what
         # percentage of combat amputees…?" over other pages' figures of other patients, neither
@@ -520,16 +525,20 @@ def _on_case_pages(top: list[Ranked], ranked: Sequence[Ranked], question: Questi
     sentences take the places of the others' ("The patient was asymptomatic."). Where no
     quoted sentence tells the case's age, all of them stay.
     """
-    rules = ranking_rules()
-    asked = ages_named(question.text, rules)
-    if not asked:
-        return top
-    pages = {r.place.doc_id for r in top if asked & ages_named(r.place.text, rules)}
+    pages = _case_pages(top, question)
     if not pages:
         return top
     kept = [r for r in top if r.place.doc_id in pages]
     more = (r for r in ranked if r.place.doc_id in pages and r not in kept)
     return kept + list(islice(more, len(top) - len(kept)))
+
+
+def _case_pages(top: Sequence[Ranked], question: Question) -> list[str]:
+    """The pages of the quoted sentences that tell the case the question names by its age."""
+    rules = ranking_rules()
+    asked = ages_named(question.text, rules)
+    return sorted({r.place.doc_id for r in top if asked & ages_named(r.place.text, rules)}
+                  ) if asked else []
 
 
 def _facts_in(knowledge: KnowledgeStore, top: Sequence[Ranked]) -> list[Fact]:

@@ -234,7 +234,9 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
              # "Burns.") says that much, and is quoted with its lead-in; an outline's
              # heading-like item ("XRay") says it in the items under it
              and not (place.kind == "list_item" and fitting and not items))
-                or starts(rules.not_evidence, place.text) or is_all(rules.term_list, place.text)
+                # (unless the question asks for that field: "what are the keywords listed?")
+                or (not label and (starts(rules.not_evidence, place.text)
+                                   or is_all(rules.term_list, place.text)))
                 or (not asks_record and _page_record(place.text, rules))
                 or translated_title.of(place)
                 or (place.kind == "list_item" and place.section_path
@@ -432,12 +434,21 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     # ... at their full share on a page the question's own words lead to (a Portuguese
     # abstract under its English title: "A idade do início da doença variou de 6 meses a 11
     # anos (mediana = 2 anos)" answers "at what ages did FOP start in those children?")
-    led_to = {doc for doc, _ in leading}
+    led_to = _led_to(scores, leading, rules)
     for further in (widened, foreign):  # each only brings candidates, at half its share
         if further:
             found = store.search_words(further, rules.candidates)
-            for key, share in _shares(found, min((h.score for h in found), default=0.0)
-                                      ).items():
+            best_found = min((h.score for h in found), default=0.0)
+            if further is foreign and led_to:
+                # ... every one of them there, not only the rarest few the search of all
+                # pages takes ("kohortenstudie" after "años" and "após" of other pages)
+                on_led = store.search_words(
+                    _telling(translated, counts, common, rules, capped=False),
+                    rules.candidates, doc_ids=led_to)
+                best_found = min([best_found, *(h.score for h in on_led)])
+                for key, share in _shares(on_led, best_found).items():
+                    scores[key] = max(scores.get(key, 0.0), share)
+            for key, share in _shares(found, best_found).items():
                 if further is foreign and key[0] in led_to:
                     scores[key] = max(scores.get(key, 0.0), share)
                 else:
@@ -446,6 +457,22 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
         scores[key] = max(scores.get(key, 0.0), share)
     return _Lexical(scores, leading, (*telling, *widened, *marked), best, tuple(groups),
                     pointed, frozenset(telling), frozenset(kinds))
+
+
+def _led_to(scores: dict[Key, float], leading: set[Key], rules: RankingRules
+            ) -> list[str]:
+    """The pages the question's own words lead to.
+
+    Plain retrieval's best sentences' pages, and those (at most `led_pages`, best first)
+    with a sentence of at least `led_share` of the best ("Heterotopic Ossification (HO)
+    Following Total Hip Arthroplasty", the English title of a German abstract, sixth of all).
+    """
+    best: dict[str, float] = {}
+    for (doc, _), share in scores.items():
+        if share >= rules.led_share:
+            best[doc] = max(best.get(doc, 0.0), share)
+    near = sorted(best, key=lambda doc: -best[doc])[:rules.led_pages]
+    return list(dict.fromkeys([*sorted(doc for doc, _ in leading), *near]))
 
 
 MARKERS_WEIGHED = 3

@@ -19,6 +19,8 @@ from osteon.ask.ranking_rules import FieldLines
 from osteon.ask.text_memo import TOKEN, stem_of, tokens_of
 
 _LABEL_END = re.compile(r"[:|]")
+_TABLE_RULES = re.compile(r"^[\s|]+")
+_ENUMERATOR = re.compile(r"[\s|]*\(?\d{1,2}[.)][\s|]*$")
 _QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'’\"”]{8,})['’\"”](?!\w)")
 
 
@@ -56,11 +58,14 @@ def names_field(text: str, asked: frozenset[str], rules: FieldLines, *,
     words = tokens_of(text)
     if not asked or not words or len(words) > rules.max_words:
         return False
+    text = _TABLE_RULES.sub("", text)  # a flattened table's empty cells before the label
     end = _LABEL_END.search(text)
     if end is not None and end.start() <= rules.label_chars:
         label = tokens_of(text[:end.start()])
-        if not tokens_of(text[end.end():]) and not valued_below:
-            return False  # a label with no value on its line or below it
+        if (not tokens_of(text[end.end():]) or _ENUMERATOR.match(text, end.end())
+                ) and not valued_below:
+            return False  # a label with no value on its line or below it (an item's
+            # number opening the list the page cut after it: "Affiliation: | 1.")
     elif len(words) < 2:
         return False  # a word alone: no label and value
     elif text.rstrip()[-1:] in ".!?":

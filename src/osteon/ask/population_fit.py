@@ -36,6 +36,16 @@ def of_other_population(knowledge: KnowledgeStore, question: Question,
         for r in top)
 
 
+def of_other_species(question: Question, ranked: Ranked) -> bool:
+    """Is the sentence said of no animal the question asks about?
+
+    "What percentage of horses return to full work?" is not answered by a share of
+    patients' knees: a figure of people is no figure of horses.
+    """
+    asked = question.scope.species
+    return bool(asked) and not set(asked) & set(ranked.scope.species)
+
+
 def said_of_others(knowledge: KnowledgeStore, question: Question, ranked: Ranked) -> bool:
     """Does the sentence name other populations on a page that never names the asked one?
 

@@ -162,6 +162,8 @@ class RankingRules(Strict):
     claim_candidates: int
     evidence: int
     leading: int
+    led_share: float = 1.0
+    led_pages: int = 0
     per_document: int
     min_score: float
     common_share: float

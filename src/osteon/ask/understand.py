@@ -21,6 +21,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import field_validator
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from osteon.ask.languages import translated_words
 from osteon.ask.records import Question
@@ -46,7 +47,8 @@ AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "th
                      "figure", "count", "publication", "year", "date", "measurement", "identifier",
                      "people", "size", "lifespan", "age", "mean_age", "byline", "average",
                      "process", "association", "grade", "shown", "institution", "sessions",
-                     "angle", "indication", "recommendation", "place", "recurrence", "weight"]
+                     "angle", "indication", "recommendation", "place", "recurrence", "weight",
+                     "class_of"]
 
 
 class QuestionType(Strict):
@@ -544,15 +546,20 @@ FUZZY_CANDIDATES = 5
 SHORT_WORD = 7
 """Below this length a word and its slip have the same length: one letter more or less
 makes another word ("split" is no "splint")."""
+LONG_WORD = 10
+"""From this length a slip may be two letters ("ossifcaton")."""
 
 
 def _plausible_slip(word: str, name: str) -> bool:
     """Could `word` be `name` mistyped?
 
     Slips keep the first letter ("mutation" is no "amputation"), and in a short word
-    change a letter rather than add or drop one.
+    change a letter rather than add or drop one. Below `LONG_WORD` letters a slip is one
+    letter changed, added or dropped: "myopathy" lacks two of "myelopathy", and is a word
+    of its own.
     """
-    return word[:1] == name[:1] and (len(word) >= SHORT_WORD or len(word) == len(name))
+    return (word[:1] == name[:1] and (len(word) >= SHORT_WORD or len(word) == len(name))
+            and Levenshtein.distance(word, name) <= (1 if len(word) < LONG_WORD else 2))
 
 
 def _typed_in_lower_case(phrase: str, lexicon: Lexicon, rules: QuestionRules) -> str | None:

@@ -453,16 +453,27 @@ def _asked_kinds(tokens: list[str], rules: QuestionRules) -> list[str]:
         if word not in rules.asking_words and word not in rules.degree_words:
             continue
         run: list[str] = []
-        for following in tokens[_after_copula(tokens, i + 1) if word in rules.asking_words
-                                else i + 1:]:
+        joined: list[str] = []  # "what are the two SHAPES or patterns": each noun joined
+        rest = tokens[_after_copula(tokens, i + 1) if word in rules.asking_words else i + 1:]
+        for at, following in enumerate(rest):
+            if (following in rules.coordinators and run and word in rules.asking_words
+                    and at + 1 < len(rest) and rest[at + 1] not in rules.stopwords
+                    and rest[at + 1] not in rules.question_words):
+                joined.append(run[-1])
+                continue
             if following in rules.stopwords or following in rules.question_words:
                 break
             if run and _past_verb(following):
                 break  # "which less usual agents HELPED prevent…": the phrase has ended
-            if not following.isdigit():
+            if not following.isdigit() and following not in NUMBER_WORDS:
                 run.append(following)
-        kinds += run[:1] if word in rules.degree_words else run[:1] + run[-1:]
+        kinds += run[:1] if word in rules.degree_words else run[:1] + joined + run[-1:]
     return kinds
+
+
+NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine",
+                          "ten", "several"})
+"""Words before an asked kind that count it ("what are the TWO shapes…"), as a figure does."""
 
 
 PAST_VERB_MIN = 5
@@ -490,6 +501,11 @@ def _after_copula(tokens: list[str], i: int) -> int:
     survival, which a source must treat ("what is acupuncture?" likewise).
     """
     if i + 1 < len(tokens) and tokens[i] in COPULAS and tokens[i + 1] in POSSESSIVES:
+        return i + 2
+    # ... nor after an article and a count: "what are the two shapes…" asks for the shapes,
+    # as "which two shapes…" does
+    if (i + 2 < len(tokens) and tokens[i] in COPULAS and tokens[i + 1] == "the"
+            and (tokens[i + 2] in NUMBER_WORDS or tokens[i + 2].isdigit())):
         return i + 2
     return i
 

@@ -370,12 +370,16 @@ def _context(patient: Patient, at: datetime, rules: AssessRules, hierarchy: Hier
              lexicon: Lexicon) -> _Context:
     apart = _apart(patient, rules, hierarchy, lexicon)
 
+    lasting = frozenset().union(*(hierarchy.narrower(c) for c in rules.lasting))
+
     def up(facts: Iterable[PatientFact]) -> frozenset[str]:
         out: set[str] = set()
         for fact in facts:
             kinds = hierarchy.broader(fact.concept)
             for kind in apart & kinds:  # an appendectomy: no "surgery" the sources mean
                 kinds = kinds & hierarchy.narrower(kind)
+            if not kinds.isdisjoint(rules.passing):  # a concussion: trauma, but none of the
+                kinds = kinds - lasting             # severe brain injuries the sources mean
             if apart and fact.kind == "procedure" and fact.sites and all(
                     any(s in hierarchy.narrower(a) for a in rules.sites_apart)
                     for s in fact.sites):

@@ -155,7 +155,8 @@ class AssessRules(Strict):
     lasting: list[str] = []
     """Causes that stay a risk whatever their age (a cord or brain injury, a stroke, HO)."""
     passing: list[str] = []
-    """Kinds of a lasting cause that pass all the same (a concussion: a mild brain injury)."""
+    """Kinds of a lasting cause that pass all the same (a concussion: a mild brain injury),
+    and that are never one of the lasting causes: recent, a concussion is trauma only."""
     site_words_ignored: list[str] = []
     advice_settings: dict[str, list[str]] = {}
     """Advice (a concept) → the patient events, besides the one its timing counts from, the

@@ -39,6 +39,7 @@ class DocumentReader:
         self.scopes = ScopeReader(self.lexicon)
         self._context = [(label, compiled(p)) for label, p in self.rules.model_context.items()]
         self._clinical = compiled(self.rules.clinical_setting)
+        self._model_absent = compiled(self.rules.model_absent)
 
     def read(self, doc: Document) -> ReadResult:
         """Claims and mentions of one document, in reading order (nothing is stored)."""
@@ -74,8 +75,9 @@ class DocumentReader:
                 skipped += 1
                 continue
             section = doc.sections[sentence.section_idx]
-            context = next((label for label, p in self._context if p.search(sentence.text)),
-                           None)
+            context = (None if self._model_absent.search(sentence.text) else
+                       next((label for label, p in self._context if p.search(sentence.text)),
+                            None))
             if context:
                 setting_block = (sentence.block_idx, context)
             elif setting_block[0] != sentence.block_idx:

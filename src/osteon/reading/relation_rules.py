@@ -388,13 +388,16 @@ class RelationRules(Strict):
     """A sentence in an experimental paragraph that this matches, and no `model_context`
     pattern, is said of people ("… associated with more neurogenic HO in victims of
     traumatic brain and spinal cord injuries"): it does not carry the paragraph's setting."""
+    model_absent: str = r"(?!)"
+    """A sentence this matches says no such model exists ("no mouse models have been
+    developed"): it sets no experimental setting."""
     rules: list[RelationRule]
     section_rules: list[SectionRule] = []
 
     @field_validator("clause_breaks", "coordination_gap", "concessive", "modifier_link",
                      "post_modifier_link", "care_noun_link",
                      "verb_links", "right_ends", "name_apposition", "not_statements",
-                     "outcome_after", "attribute_after", "clinical_setting",
+                     "outcome_after", "attribute_after", "clinical_setting", "model_absent",
                      "predicate_nominal", "plural_names", "one_patient")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
