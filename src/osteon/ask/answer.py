@@ -126,11 +126,12 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
     named_pages = pages_of_names(knowledge, question.text, rules)
-    top = _on_case_pages(covering(ranked, qtypes, ranking_rules().evidence, question,
-                                  named_pages), ranked, question)
+    top = covering(ranked, qtypes, ranking_rules().evidence, question, named_pages)
+    case_pages = _case_pages(top, question)
+    top = _on_case_pages(top, ranked, case_pages)
     # the case named by its age is its pages' ("the 19-month-old boy's jaw mass"): what
     # the answer states comes from them, as from a page the question names
-    named_pages = named_pages or _case_pages(top, question)
+    named_pages = named_pages or case_pages
     parts = [r for r in _each_part(knowledge, question, top) if r not in top[:1]]
     top = [*top[:1], *parts, *(r for r in top[1:] if r not in parts)]  # each part answered
     top += [r for r in ranked if r.leading and r not in top]  # plain BM25's best, always
@@ -515,17 +516,17 @@ def _list_after(knowledge: KnowledgeStore, place: SentencePlace) -> tuple[Citati
     return tuple(citation_at(item) for item in items_after(knowledge, place))
 
 
-def _on_case_pages(top: list[Ranked], ranked: Sequence[Ranked], question: Question
+def _on_case_pages(top: list[Ranked], ranked: Sequence[Ranked], pages: Sequence[str]
                    ) -> list[Ranked]:
     """The sentences to quote of the pages that tell the case a question names by its age.
 
-    "What treatment was given to the 36-year-old man with dendriform pulmonary
-    ossification?" asks what his page says was done; "surgical resection treats HO", read
-    from another page, says what is done for others. The case's pages' next ranked
-    sentences take the places of the others' ("The patient was asymptomatic."). Where no
-    quoted sentence tells the case's age, all of them stay.
+    `pages`: those pages (`_case_pages`). "What treatment was given to the 36-year-old man
+    with dendriform pulmonary ossification?" asks what his page says was done; "surgical
+    resection treats HO", read from another page, says what is done for others. The case's
+    pages' next ranked sentences take the places of the others' ("The patient was
+    asymptomatic."). Where no quoted sentence tells the case's age (no `pages`), all of them
+    stay.
     """
-    pages = _case_pages(top, question)
     if not pages:
         return top
     kept = [r for r in top if r.place.doc_id in pages]

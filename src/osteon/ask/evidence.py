@@ -441,10 +441,15 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
             best_found = min((h.score for h in found), default=0.0)
             if further is foreign and led_to:
                 # ... every one of them there, not only the rarest few the search of all
-                # pages takes ("kohortenstudie" after "años" and "após" of other pages)
-                on_led = store.search_words(
-                    _telling(translated, counts, common, rules, capped=False),
-                    rules.candidates, doc_ids=led_to)
+                # pages takes ("kohortenstudie" after "años" and "após" of other pages);
+                # searched only on the pages that hold one (the store remembers which do:
+                # on English pages, most questions, there is then no search at all)
+                every = _telling(translated, counts, common, rules, capped=False)
+                held = store.documents_holding(every).held
+                holding = [doc for doc in led_to if any(doc in held[w] for w in every)]
+                # (no page at all would search every page: `search_words` with no doc_ids)
+                on_led = (store.search_words(every, rules.candidates, doc_ids=holding)
+                          if holding else [])
                 best_found = min([best_found, *(h.score for h in on_led)])
                 for key, share in _shares(on_led, best_found).items():
                     scores[key] = max(scores.get(key, 0.0), share)

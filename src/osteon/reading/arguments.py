@@ -719,8 +719,7 @@ class ArgumentFinder:
                 found = [m.concept_id for m in group if self.allowed(argument, m.concept_id)]
                 if found:
                     return found[:1]
-        topic = self.rules.topic
-        return [topic] if self.allowed(argument, topic) and setting.topic_named else []
+        return [c for c in setting.default_topic(self.rules.topic) if self.allowed(argument, c)]
 
     # -- virtual mentions --------------------------------------------------------
 

@@ -348,3 +348,11 @@ class SentenceSetting:
     """May the topic stand for what the document leaves unnamed? Not on a page that never
     names it and is headed by another condition or process ("What is penile ossification?"):
     its "the condition" and "it" stand for what it is about, not for the topic by default."""
+
+    def default_topic(self, topic: str) -> list[str]:
+        """The topic, where nothing nearer is named, unless the page is about something else.
+
+        A page headed by another condition ("What is penile ossification?") that never names
+        the topic: what it leaves unnamed does not fall back to the topic (`topic_named`).
+        """
+        return [topic] if self.topic_named else []

@@ -268,7 +268,7 @@ class VirtualMentions:
             named = [m.concept_id for m in group if self.type_of(m.concept_id) == "condition"]
             if named:
                 return named[:1]
-        return self.by_default(setting)
+        return setting.default_topic(self.rules.topic)
 
     def _plural(self, mention: Mention) -> bool:
         """Do the mention's words name several things ("the genetic forms of HO")?"""
@@ -298,16 +298,8 @@ class VirtualMentions:
             return found
         if "condition" in types:
             heading = typed(setting.heading_mentions) or typed(setting.title_mentions)
-            return heading[:1] or self.by_default(setting)
+            return heading[:1] or setting.default_topic(self.rules.topic)
         return []
-
-    def by_default(self, setting: SentenceSetting) -> list[str]:
-        """The topic, where nothing nearer is named, unless the page is about something else.
-
-        A page headed by another condition ("What is penile ossification?") that never names
-        the topic: its anaphors do not fall back to the topic (`SentenceSetting.topic_named`).
-        """
-        return [self.rules.topic] if setting.topic_named else []
 
     # -- claims -----------------------------------------------------------------
 
