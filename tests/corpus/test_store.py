@@ -63,6 +63,20 @@ def test_a_replaced_document_is_quoted_as_it_now_reads(tmp_path, empty_store):
     assert empty_store.absent_words(["radiation", "indomethacin"]) == ["indomethacin"]
 
 
+def test_a_remembered_opening_search_sees_an_edited_file(tmp_path, empty_store):
+    """Openings searched are remembered per version of the store: an edit is seen at once."""
+    path = tmp_path / "doc.txt"
+    path.write_text("Heterotopic ossification is bone in muscle. It may hurt.\n")
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    openings = ["heterotopic ossification is", "heterotopic ossification refers"]
+    assert [h.text for h in empty_store.sentences_opening(openings, 5)] == [
+        "Heterotopic ossification is bone in muscle."]
+    path.write_text("Heterotopic ossification refers to bone in soft tissue.\n")
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    assert [h.text for h in empty_store.sentences_opening(openings, 5)] == [
+        "Heterotopic ossification refers to bone in soft tissue."]
+
+
 def test_sentences_are_all_found_when_their_memory_starts_afresh(tmp_path, empty_store,
                                                                   monkeypatch):
     path = tmp_path / "doc.txt"

@@ -63,7 +63,7 @@ from osteon.knowledge.qualifiers import merge_qualifiers
 from osteon.knowledge.query import to_facts
 from osteon.knowledge.records import POLARITY_RANK, Assertion, Conflict, Fact
 from osteon.knowledge.store import KnowledgeStore
-from osteon.reading.records import MOUSE_MODEL, Claim
+from osteon.reading.records import EXPERIMENTAL_SETTINGS, Claim
 
 NOT_ANSWERED = "The sources do not answer this."
 DISCLAIMER = "osteon supports, and does not replace, clinical judgement."
@@ -77,8 +77,6 @@ MAX_ANSWER_ITEMS = 6
 MAX_CONFLICTS = 5
 SPECIES_LOOK = 10
 """Best sentences of which one at least must be said of an animal a question asks about."""
-MODEL_CONTEXT = MOUSE_MODEL
-"""Only mechanism questions are answered from animal experiments (labelled as such)."""
 LISTING = frozenset({"prevention", "treatment", "cause", "symptoms", "differential", "diagnosis"})
 """Intents whose short answer is the list of things the quoted sentences name."""
 
@@ -592,7 +590,9 @@ def facts_for(knowledge: KnowledgeStore, question: Question, qtype: QuestionType
     chosen = knowledge.find(AssertionQuery(
         concepts=(main,), kinds=True, role=concept_role(qtype, main, knowledge),
         predicates=tuple(qtype.predicates),
-        not_contexts=() if qtype.name == "mechanism" else (MODEL_CONTEXT,), confirmed=True))
+        # only mechanism questions are answered from experiments (labelled as such)
+        not_contexts=() if qtype.name == "mechanism" else EXPERIMENTAL_SETTINGS,
+        confirmed=True))
     if others:  # "does HO cause pain?": the assertions that also involve pain, if any
         near = {c for o in others for c in hierarchy.related(o)}
         focused = [a for a in chosen if a.subject in near or a.object in near]

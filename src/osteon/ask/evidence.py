@@ -110,9 +110,11 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                  **dict.fromkeys(titled, max(pages.values(), default=1.0))}
     under_heading = set(_headed(knowledge, pages, qtypes, rules))
     best_pages = _best_pages(pages, rules)
-    if pages and any(t.of_page for t in qtypes):
+    if pages and (titled or any(t.of_page for t in qtypes)):
         # a page's record of itself (its journal line, its byline) shares no word with "where
-        # and when was <its title> published?": that page's opening sentences join
+        # and when was <its title> published?": that page's opening sentences join; so do
+        # those of a page the question names ("what operation fixed the symptoms in the
+        # armored brain case report?" over "our patient underwent a craniotomy …")
         under_heading.update(knowledge.store.sentence_keys(
             titled or best_pages[:1], rules.context.whole_page))
     for key in under_heading:
@@ -972,15 +974,21 @@ names which one: "the 2006 case" is answered by its record line, which holds the
 def ages_named(text: str, rules: RankingRules) -> frozenset[tuple[int, str]]:
     """The ages of the patients the text names ("a 57-year-old", "the one-year-old").
 
-    Each as its number and unit, however written ("one-year-old" is (1, "year")).
+    Each as its number and unit, however written ("one-year-old" and "1-y-old" are (1,
+    "year")).
     """
     out = set()
     for found in compiled(rules.case_age).finditer(text):
         number = found.group("number").casefold()
         value = int(number) if number.isdigit() else rules.number_words.get(number)
         if value is not None:
-            out.add((value, found.group("unit").casefold().rstrip("s")))
+            unit = found.group("unit").casefold().rstrip("s")
+            out.add((value, _AGE_UNITS.get(unit, unit)))
     return frozenset(out)
+
+
+_AGE_UNITS = {"y": "year", "yr": "year", "mo": "month"}
+"""An age's unit as a case report shortens it ("a 43-y-old man" is 43 years old)."""
 
 
 def _page_record(text: str, rules: RankingRules) -> bool:

@@ -26,14 +26,17 @@ Suchanek"); one capitalised word ("Joey", "Europe") tells no heading apart ...""
 LONG_NAME = 7
 """... unless it is this long, possessive included, and no sentence holds any name ("Dr
 Ponnilavan's slides")."""
-QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['\"“‘](?P<quoted>[^'\"“”‘’]{12,200})['\"”’]"
-                    r"(?=[\s.,;:?!)]|$)")
-"""A phrase a question quotes: "the case report 'Oral management in a patient with FOP'"."""
+QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['\"“‘](?P<quoted>(?:[^'\"“”‘’]|(?<=\w)['’](?=\w)){12,200})"
+                    r"['\"”’](?=[\s.,;:?!)]|$)")
+"""A phrase a question quotes: "the case report 'Oral management in a patient with FOP'", "the
+'You can't make this stuff up' post" (an apostrophe inside a word ends no quote)."""
 TITLE_WORDS = 3
 NAMED_PAGES = 2
 """A quoted title or a name that more pages hold than this points at none of them."""
 RARE_NAME_PAGES = 3
 """A name held by more pages than this sets nothing apart ("NSAID", "Europe")."""
+HEADING_WORDS = 2
+"""Words no sentence holds looked up in the pages' headings, at most, per question."""
 
 WEB_SITE = re.compile(r"\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 """What follows a site's name: "Health.com", "Verywell.org"."""
@@ -87,7 +90,29 @@ def pages_of_names(knowledge: KnowledgeStore, text: str, rules: QuestionRules) -
     words = question_words(text)
     return named_pages(knowledge, text, rules) or sorted(
         rare_name_pages(knowledge, text, words, concept_words(knowledge, text, rules), rules)
-        or ())
+        or heading_word_pages(knowledge.store, words, rules))
+
+
+def heading_word_pages(store: Store, words: list[Span], rules: QuestionRules
+                       ) -> frozenset[str]:
+    """The pages whose title holds a long word of the question that no sentence does.
+
+    "What operation finally fixed the symptoms in the armored brain case report?": only the
+    title "Surgical Management of the Armored Brain: …" says "armored", a word no reader
+    capitalises. A word no page holds at all (a slip) names none, nor does a kind of source
+    ("which journal was it in?": a heading "Medical Journal of Zambia" is another page's);
+    a section's heading ("What's the difference?") names no page by its words; at most
+    `HEADING_WORDS` such words are looked up (one look at the titles each).
+    """
+    long = [w.lower() for _, _, w in words if len(w) >= LONG_NAME and w.isalpha()
+            and w.lower() not in rules.stopwords and w.lower() not in rules.source_nouns]
+    counts = store.word_counts(long) if long else {}
+    found: list[frozenset[str]] = []
+    for word in [w for w in dict.fromkeys(long) if not counts.get(w)][:HEADING_WORDS]:
+        pages = store.headed(word, titles_only=True)
+        if 0 < len(pages) <= RARE_NAME_PAGES:
+            found.append(frozenset(pages))
+    return frozenset.intersection(*found) if found else frozenset()
 
 
 def _quoted_titles(knowledge: KnowledgeStore, text: str) -> list[str]:

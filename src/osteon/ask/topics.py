@@ -13,13 +13,14 @@ from functools import cache
 
 from pydantic import Field
 
-from osteon.ask.answer import MODEL_CONTEXT, conflict_notes, facts_for
+from osteon.ask.answer import conflict_notes, facts_for
 from osteon.ask.citing import statement_of
 from osteon.ask.records import ConflictNote, Question, Statement
 from osteon.ask.understand import question_rules
 from osteon.datafiles import Strict, load_model
 from osteon.errors import OsteonError
 from osteon.knowledge.store import KnowledgeStore
+from osteon.reading.records import EXPERIMENTAL_SETTINGS
 
 
 class TopicSpec(Strict):
@@ -48,12 +49,12 @@ class TopicRules(Strict):
 
 @dataclass(frozen=True, slots=True)
 class Topic:
-    """A topic page: clinical statements and mouse-model findings (strongest first), conflicts."""
+    """A topic page: clinical statements and experimental findings (strongest first), conflicts."""
 
     spec: TopicSpec
     clinical: tuple[Statement, ...]
     experimental: tuple[Statement, ...]
-    """From animal experiments (the assertion's context is the mouse model)."""
+    """From experiments (the assertion's context is the mouse model or cells)."""
     conflicts: tuple[ConflictNote, ...]
 
     @property
@@ -83,7 +84,7 @@ def topic(knowledge: KnowledgeStore, slug: str, *, sources: int = 3) -> Topic:
     facts = facts_for(knowledge, question, qtype, limit=rules.limit)
     def cited(model: bool) -> tuple[Statement, ...]:
         return tuple(statement_of(knowledge, f, sources) for f in facts
-                     if (f.assertion.context == MODEL_CONTEXT) == model)
+                     if (f.assertion.context in EXPERIMENTAL_SETTINGS) == model)
 
     return Topic(spec, cited(False), cited(True),
                  conflict_notes(knowledge, facts, sources, limit=rules.limit))

@@ -48,7 +48,7 @@ AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "th
                      "people", "size", "lifespan", "age", "mean_age", "byline", "average",
                      "process", "association", "grade", "shown", "institution", "sessions",
                      "angle", "indication", "recommendation", "place", "recurrence", "weight",
-                     "class_of"]
+                     "class_of", "organisation"]
 
 
 class QuestionType(Strict):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -306,6 +307,9 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
     read_from = {f.note.source for f in found}
     out.unknown += [u for u in out.unread if u.source not in read_from]
     seen = {(f.concept, f.status, f.source) for f in out.facts}
+    # the operations each text names (each once, however often it names it)
+    operations = Counter(note for note, _ in {(id(f.note), f.concept) for f in found
+                                               if f.kind == "procedure"})
     for finding in found:
         concept, status = finding.concept, finding.status
         target = out.rules.target
@@ -413,8 +417,13 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
         # with that name, as one read from its code is: "nerve injury" alone hides which
         # nerve was hurt in "V.a. Läsion des N. axillaris", and "contusion" which organ; what
         # the name says otherwise (an active fracture's "no nerve injury") keeps its words
+        # ... and so is an operation an entry's name names alone ("Offene Reposition und
+        # McLaughlin-Plastik … Schulter RECHTS": which operation, on which side), where a
+        # name that lists several ("ORIF and THA") keeps each one's own words
         label = (finding.note.text if finding.note.names_its_entry
-                 and finding.kind in ENTRY_NAMED_KINDS
+                 and (finding.kind in ENTRY_NAMED_KINDS
+                      or (finding.kind == "procedure"
+                          and operations.get(id(finding.note), 0) == 1))
                  and finding.status == finding.note.status else finding.label)
         out.facts.append(PatientFact(
             finding.kind, concept, label, when,  # type: ignore[arg-type]

@@ -192,6 +192,9 @@ def _group(
     unmarked_items = False  # inside a list whose items carry no marker
     field_values = False  # ... the values of a record's field named on the line before
     last_closed_text = ""  # the last line of the block closed last
+    # a record's field name whose value comes after blank lines ("Corporate Author:", a blank
+    # line, "Henry M. Jackson Foundation for …"): the value is no heading of its own
+    label_across = False
 
     def close() -> None:
         nonlocal open_kind, open_lines, last_closed_text
@@ -207,9 +210,12 @@ def _group(
     for i, (line, t) in enumerate(zip(lines, texts, strict=True)):
         if i in marks or not t.strip():
             close()
+            if last_closed_text:  # the line before the first blank one
+                label_across = i not in marks and _field_label(last_closed_text, rules)
             unmarked_items, last_closed_text = False, ""  # a list without markers is unbroken
             field_values = False
             continue
+        across, label_across = label_across and not last_closed_text, False
         if line.kind is not None:
             close()
             unmarked_items, field_values, last_closed_text = False, False, ""
@@ -247,7 +253,8 @@ def _group(
         before = open_last_text if open_kind is not None else last_closed_text
         lead_in = _lead_in(before, rules)
         if ((lead_in or unmarked_items) and unmarked_item(t, rules)) or (
-                (field_values or _field_label(before, rules)) and _field_value(t, rules)):
+                (field_values or across or _field_label(before, rules))
+                and _field_value(t, rules)):
             # "Signs include:" then "Localized pain", "Swelling": items, not headings; and
             # a record's "Collaborators:" then "Greenville Health System": its values
             field_values = field_values or not (lead_in or unmarked_items)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from osteon.knowledge.records import AssertionKey, Stance
 from osteon.knowledge.rules import ConflictRules, Phrasing, Selector
 from osteon.reading.lexicon import Lexicon
-from osteon.reading.records import MOUSE_MODEL, Claim, Qualifiers, same_meaning
+from osteon.reading.records import EXPERIMENTAL_SETTINGS, Claim, Qualifiers, same_meaning
 from osteon.reading.terms import fold
 
 TEXT_AGENT = "text:"
@@ -26,12 +26,12 @@ def context_of(qualifiers: Qualifiers) -> str:
 
 
 def setting_of(context: str | None) -> str:
-    """Where an assertion was seen: the mouse model, or "" for people.
+    """Where an assertion was seen: an experimental setting (mice, cells), or "" for people.
 
     Other contexts say what a treatment is for ("symptom relief"), not where it was seen;
     such a statement is about patients and can disagree with any clinical one.
     """
-    return MOUSE_MODEL if context == MOUSE_MODEL else ""
+    return context if context in EXPERIMENTAL_SETTINGS else ""
 
 
 def key_of(claim: Claim) -> AssertionKey:

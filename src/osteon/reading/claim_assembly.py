@@ -97,7 +97,8 @@ not prevent it:"), not something else ("patients who cannot take NSAIDs may rece
 
 
 NAMING = frozenset({"is_a", "synonym_of"})
-"""Predicates a lead-in's doubt does not reach: an item's names are not in question."""
+"""Predicates a lead-in's doubt and an experiment's setting do not reach: a thing's names are
+not in question, and hold outside the experiment."""
 
 
 def governed(claims: list[Claim], lead_in: str | None) -> list[Claim]:
@@ -358,7 +359,9 @@ def with_qualifiers(claims: list[Claim], quantities: list[Quantity], mentions: l
         claim_sites = sorted({lexicon.get(a).name for a in anatomy if a not in own})
         if claim_sites and claim.predicate not in ("occurs_at_site",):
             quals = quals.given(sites=tuple(claim_sites))
-        if setting.model_context:
+        # what a thing is called is not a finding of the experiment that names it ("used stem
+        # cells to develop a drug for FOP, a rare disorder in which …")
+        if setting.model_context and claim.predicate not in NAMING:
             quals = quals.given(context=setting.model_context)
         out.append(claim if quals is claim.qualifiers else replace(claim, qualifiers=quals))
     return out

@@ -41,6 +41,10 @@ from osteon.reading.terms import (
     singulars_of,
 )
 
+RANKED_MEMO = 100_000
+"""Terms whose concepts a lexicon remembers; words looked up are open-ended, so past this many
+it starts again rather than grow without bound."""
+
 #: FHIR `Coding.system` URIs accepted by `Lexicon.by_code` beside the short names.
 SYSTEM_URIS: dict[str, CodeSystem] = {
     "http://hl7.org/fhir/sid/icd-10-cm": "ICD-10-CM",
@@ -86,6 +90,9 @@ class Lexicon:
         self._exact: dict[str, dict[str, int]] = {}
         self._folded: dict[str, dict[str, int]] = {}
         self._codes: dict[tuple[str, str], str] = {}
+        # a built lexicon does not change, so a term's concepts are kept: asking reads the
+        # same mention's words for every claim its sentence holds
+        self._ranked_memo: dict[str, tuple[tuple[int, str], ...]] = {}
         self._index_forms()
         for concept in self.concepts.values():
             for code in concept.codes:
@@ -161,6 +168,14 @@ class Lexicon:
         return found
 
     def _ranked(self, term: str) -> list[tuple[int, str]]:
+        known = self._ranked_memo.get(term)
+        if known is None:
+            if len(self._ranked_memo) >= RANKED_MEMO:  # open-ended words: start again
+                self._ranked_memo.clear()
+            known = self._ranked_memo[term] = tuple(self._ranked_afresh(term))
+        return list(known)
+
+    def _ranked_afresh(self, term: str) -> list[tuple[int, str]]:
         text = normalize(term)
         if not text:
             return []

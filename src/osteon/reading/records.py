@@ -21,6 +21,15 @@ MOUSE_MODEL = "mouse model"
 data/reading/relations.yaml): one constant for every stage that tells clinical statements from
 animal experiments."""
 
+CELL_EXPERIMENTS = "cell experiments"
+"""The context of claims read where cells are studied outside a body ("in vitro", "iPS cells
+from FOP patients … replicated the symptom outside their bodies"): a drug that stops bone
+forming in a dish has not been shown to prevent it in anyone."""
+
+EXPERIMENTAL_SETTINGS = (MOUSE_MODEL, CELL_EXPERIMENTS)
+"""Every experimental setting a `model_context` label may name: none advises on a patient,
+and none answers a clinical question."""
+
 CLINICAL_PREDICATES = (
     "is_a", "synonym_of", "risk_factor_for", "incidence_in", "symptom_of", "sign_of",
     "diagnostic_test_for", "not_useful_for_diagnosis", "treats", "prevents", "not_effective_for",
@@ -245,7 +254,8 @@ class Qualifiers:
     sites: tuple[str, ...] = ()
     """Anatomy the sentence names besides the claim's own arguments, by lexicon name."""
     context: str | None = None
-    """The experimental setting (MOUSE_MODEL) the sentence stands in; None: clinical."""
+    """The experimental setting (one of EXPERIMENTAL_SETTINGS) the sentence stands in; None:
+    clinical."""
     via: str | None = None
     """How the subject acts, where a relation rule says (a mutation)."""
 

@@ -16,7 +16,13 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from osteon.datafiles import Strict, check_regex, load_model
-from osteon.reading.records import MOUSE_MODEL, NO_QUALIFIERS, PREDICATES, Qualifiers
+from osteon.reading.records import (
+    EXPERIMENTAL_SETTINGS,
+    MOUSE_MODEL,
+    NO_QUALIFIERS,
+    PREDICATES,
+    Qualifiers,
+)
 
 
 class Argument(Strict):
@@ -409,6 +415,10 @@ class RelationRules(Strict):
         if value and MOUSE_MODEL not in value:
             raise ValueError(f"the experimental setting is labelled {MOUSE_MODEL!r} "
                              "(reading.records.MOUSE_MODEL), which every stage reads")
+        unknown = set(value) - set(EXPERIMENTAL_SETTINGS)
+        if unknown:
+            raise ValueError(f"experimental settings {sorted(unknown)} are not among "
+                             f"reading.records.EXPERIMENTAL_SETTINGS {EXPERIMENTAL_SETTINGS}")
         for pattern in value.values():
             check_regex(pattern)
         return value

@@ -190,6 +190,10 @@ class ScopeReader:
         out = []
         for claim in claims:
             scope = self.scope_of(claim, (sentence, heading, title))
+            if setting.model_context and not claim.qualifiers.context:
+                # a name read in an experiment's paragraph holds outside it (it carries no
+                # setting: reading/claim_assembly.py), and so of no one animal
+                scope = replace(scope, species=())
             severity = self._severity(claim, text, graded)
             if severity:
                 scope = replace(scope, severity=severity)
