@@ -36,7 +36,7 @@ NAMED_PAGES = 2
 RARE_NAME_PAGES = 3
 """A name held by more pages than this sets nothing apart ("NSAID", "Europe")."""
 HEADING_WORDS = 2
-"""Words no sentence holds looked up in the pages' headings, at most, per question."""
+"""Words no sentence holds looked up in the pages' titles, at most, per question."""
 
 WEB_SITE = re.compile(r"\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 """What follows a site's name: "Health.com", "Verywell.org"."""
