@@ -77,6 +77,18 @@ def test_a_remembered_opening_search_sees_an_edited_file(tmp_path, empty_store):
         "Heterotopic ossification refers to bone in soft tissue."]
 
 
+def test_a_remembered_title_lookup_sees_an_edited_file(tmp_path, empty_store):
+    """Titles looked up are remembered per version of the store: an edit is seen at once."""
+    path = tmp_path / "doc.txt"
+    path.write_text("The Stony Skull\n\nBone formed over the brain.\n")
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    assert empty_store.headed("stony", titles_only=True) == ["doc"]
+    path.write_text("The Armored Brain\n\nBone formed over the brain.\n")
+    ingest_paths(empty_store, [path], max_bytes=LIMIT)
+    assert empty_store.headed("stony", titles_only=True) == []
+    assert empty_store.headed("armored", titles_only=True) == ["doc"]
+
+
 def test_sentences_are_all_found_when_their_memory_starts_afresh(tmp_path, empty_store,
                                                                   monkeypatch):
     path = tmp_path / "doc.txt"

@@ -134,6 +134,8 @@ holds at most the rows a caller bounds its words by (ask: context.max_rows toget
 OPENING_CACHE = 200
 """Openings searched (`sentences_opening`) remembered per version of the store: a concept's
 defining sentences are the same whichever words ask what it is."""
+HEADED_CACHE = 2_000
+"""Phrases looked up in titles and headings (`headed`) remembered per version of the store."""
 SQL_CHUNK = 900
 """Ids bound per `IN (...)` query: far below SQLite's bound-parameter limit."""
 
@@ -510,11 +512,21 @@ class Store:
 
         A byline or a heading ("Joseph Suchanek", "A Human Prison") is no sentence, so the
         full-text index does not hold it; a reader still names the page by it. With
-        `titles_only`, only the documents' titles are looked at.
+        `titles_only`, only the documents' titles are looked at. Remembered per version of
+        the store: a question's names are looked up by each stage that asks which pages it
+        names.
         """
         pattern = _like_pattern(phrase)
         if pattern is None:
             return []
+        known = self.per_version("headed", HEADED_CACHE)
+        key = (pattern, titles_only)
+        if key not in known:
+            known[key] = tuple(self._headed(phrase, pattern, titles_only))
+        return list(known[key])
+
+    def _headed(self, phrase: str, pattern: str, titles_only: bool) -> list[str]:
+        """`headed`, read from the sections and documents tables."""
         # LIKE finds the phrase inside words too ("Lee" in "sleeve"): only a whole-word one
         # names the page
         whole = re.compile(r"(?<!\w)" + re.escape(

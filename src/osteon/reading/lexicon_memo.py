@@ -1,9 +1,9 @@
 """Memoised lexicon questions for relation extraction.
 
 Relation extraction asks the lexicon the same few questions thousands of times
-a document: is X a kind of Y (each call walks X's ancestors afresh), which concept
-does "spinal cord injury" name (each call normalises and singularises the term),
-what type is X. A `Lexicon` does not change once built, so each answer is kept.
+a document: is X a kind of Y (each call walks X's ancestors afresh), what type is X.
+A `Lexicon` does not change once built, so each answer is kept. Which concept a term
+names ("spinal cord injury") the lexicon remembers itself (`Lexicon._ranked`).
 Misses go to the lexicon itself, so the answers (and any KeyError for an unknown
 parent) are exactly the lexicon's.
 """
@@ -13,19 +13,17 @@ from __future__ import annotations
 from osteon.reading.lexicon import Lexicon
 
 MAX_TERMS = 200_000
-"""Names looked up are open-ended (words before a mention): past this many the
-name cache starts again rather than grow without bound."""
+"""Concept types kept at most: past this many, a type is looked up without being kept."""
 
 
 class LexiconMemo:
-    """Answers `is_a`, `concept_id_for` and concept types from a cache in front of a lexicon."""
+    """Answers `is_a` and concept types from a cache in front of a lexicon (names: its own)."""
 
-    __slots__ = ("lexicon", "_is_a", "_names", "_types")
+    __slots__ = ("lexicon", "_is_a", "_types")
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._is_a: dict[tuple[str, str], bool] = {}
-        self._names: dict[str, str | None] = {}
         self._types: dict[str, str | None] = {}
 
     def is_a(self, child: str, parent: str) -> bool:
@@ -37,15 +35,8 @@ class LexiconMemo:
         return found
 
     def concept_id_for(self, term: str) -> str | None:
-        """`Lexicon.concept_id_for`, cached."""
-        try:
-            return self._names[term]
-        except KeyError:
-            pass
-        if len(self._names) >= MAX_TERMS:
-            self._names.clear()
-        found = self._names[term] = self.lexicon.concept_id_for(term)
-        return found
+        """`Lexicon.concept_id_for` (the lexicon remembers each term's concepts itself)."""
+        return self.lexicon.concept_id_for(term)
 
     def type_of(self, concept_id: str) -> str | None:
         """The concept's type, or None when the lexicon has no such concept."""
