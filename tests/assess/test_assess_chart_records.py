@@ -107,6 +107,10 @@ def test_an_uncoded_chart_name_with_shorthand_is_read():
     ("DVT and PE were ruled out", {("deep_vein_thrombosis", "absent"),
                                    ("pulmonary_embolism", "absent")}),
     ("swelling, DVT was ruled out", {("swelling", "active"), ("deep_vein_thrombosis", "absent")}),
+    # a bare verdict after a subject of several rules out each (set 104: "TBI and pelvic
+    # fracture ruled out." in a transfer summary)
+    ("TBI and pelvic fracture ruled out", {("traumatic_brain_injury", "absent"),
+                                           ("fracture", "absent")}),
     ("swelling of the thigh was present and DVT was ruled out",
      {("swelling", "active"), ("deep_vein_thrombosis", "absent")}),
     # ... and as French notes write the verdict after what it rules out
@@ -118,6 +122,18 @@ def test_an_uncoded_chart_name_with_shorthand_is_read():
 def test_chart_negations_and_hedges(text, want):
     found = read_notes([NoteText(text, "note")], load_lexicon())
     assert {(f.concept, f.status) for f in found} == want
+
+
+def test_an_entry_naming_only_what_is_absent_is_still_listed():
+    """(Set 104.) "Kolonisation … (airway colonisation) - keine Infektion": the infection is
+    absent, and the colonisation itself, which osteon does not know, is listed as not
+    recognised rather than dropped; an entry whose own name is a verdict stays read."""
+    patient = _patient({"conditions": [
+        {"text": "Airway colonisation with Enterobacter cloacae - no infection"},
+        {"text": "Infection ruled out", "status": "absent"}]})
+    assert ("infection", "absent") in {(f.concept, f.status) for f in patient.facts}
+    assert [n.text for n in patient.not_recognised] == [
+        "Airway colonisation with Enterobacter cloacae - no infection"]
 
 
 def test_a_status_post_in_a_later_note_does_not_move_the_window(seeded_kb):

@@ -339,10 +339,14 @@ def _diverse(ranked: Sequence[Ranked], n: int, per_document: int) -> list[Ranked
     return sorted(chosen + rest[:n - len(chosen)], key=ranked.index)
 
 
-ASKED_AGAIN = re.compile(PART.pattern + r"|,?\s+and\s+(?=(?:what|which|how|when|where|who|"
-                         r"whom|why|is|are|was|were|did|does|do|can|could)\b)", re.IGNORECASE)
+ASKED_AGAIN = re.compile(PART.pattern + r"|,?\s+and\s+(?=(?:(?:on|in|at|by|from|for|to|with|"
+                         r"until|since)\s+(?:what|which|whom|when)\b|(?:what|which|how|when|"
+                         r"where|who|whom|why|is|are|was|were|did|does|do|can|could)\b))",
+                         re.IGNORECASE)
 """Where a question of several parts asks again: a new sentence ("Did it come back? Why?",
-`unmentioned.PART`) or a question word after "and" ("…, and what's its trade name?")."""
+`unmentioned.PART`) or a question word after "and" ("…, and what's its trade name?"), or
+after "and" and a preposition ("…, and in which journal did it appear?", "and on what date
+was it posted?")."""
 
 
 def _types_of(question: Question, rules: QuestionRules) -> list[QuestionType]:
@@ -368,8 +372,15 @@ def _each_part(knowledge: KnowledgeStore, question: Question, top: Sequence[Rank
         sub = understand(part, knowledge.lexicon, rules)
         sub = replace(sub, concepts=tuple(dict.fromkeys((*sub.concepts, *question.concepts))),
                       scope=question.scope)
-        best = next((r for r in rank_evidence(knowledge, sub, _types_of(sub, rules))
-                     if r.place.doc_id in pages), None)
+        types = _types_of(sub, rules)
+        on_pages = [r for r in rank_evidence(knowledge, sub, types) if r.place.doc_id in pages]
+        best = next(iter(on_pages), None)
+        if types[0].answer and not (best is not None and best.holds.get(types[0].name)):
+            # a part whose own best sentence holds none of what it asks, as one that names
+            # nothing of its own ("…, and on what date was it posted?"), asks it of what
+            # the whole question names: its answer is looked for there
+            best = next((r for r in rank_evidence(knowledge, question, types)
+                         if r.place.doc_id in pages and r.holds.get(types[0].name)), best)
         if best is not None and best not in found:
             found.append(best)
     return found

@@ -191,6 +191,9 @@ class QuestionRules(Strict):
     prevalence_asked: str = r"(?!)"
     """Words that ask how many people a condition affects ("FOP affects how many people?"):
     a rate ("1 in 2 million") gives that count."""
+    asker_home: str = r"(?!)"
+    """Where the asker says they live ("I live in Madrid - can my son join the trial?"): the
+    `home` group is their situation, not a topic the sources must treat."""
     kind_asked: str = r"(?!)"
     """Where a question asks which medicine ("which medicine did the doctor prescribe?"):
     only a sentence naming one answers."""

@@ -826,6 +826,10 @@ def unnamed_words(knowledge: KnowledgeStore, question: Question, rules: Question
                if c not in condition and not _broader_named(knowledge, c)}
     named = {i for concept, first, last in find_concepts(text, knowledge.lexicon, rules)
              if concept not in unnamed for i in range(first, last)}
+    # the asker's home ("I live in Madrid") is their situation, not something asked of sources
+    home = [found.span("home") for found in compiled(rules.asker_home).finditer(text)]
+    named |= {i for i, (start, end) in enumerate(spans)
+              if any(first <= start and end <= last for first, last in home)}
     return [w for i, w in enumerate(words) if i not in named and len(w) >= MIN_LENGTH
             and (w.isalpha() or CODE.fullmatch(w)
                  or (COMPOUND.fullmatch(w) and text[slice(*spans[i])].isupper()))
@@ -899,6 +903,9 @@ def _letters_within(word: str, between: str) -> str:
     "TXA" is "TraneXamic Acid", "BMP" "Bone Morphogenetic Protein" (initials only): each
     word of the phrase gives its first letter and maybe later ones of its own, in order;
     the phrase has at least two words, of four letters or more ("fixed and" is no FDA).
+    A word of the phrase may itself be an abbreviation the text writes in capitals, giving
+    all its letters: "IFOPA" is the "International FOP Association" (not "as": in lower
+    case a short word is just a word).
     """
     ways = []
     for cuts in range(1, 2 ** (len(word) - 1)):  # where a new word of the phrase begins
@@ -911,9 +918,25 @@ def _letters_within(word: str, between: str) -> str:
                 current += letter
         groups.append(current)
         if any(len(g) > 1 for g in groups):  # all initials: the plain pattern's
-            ways.append(between.join(r"(?=\w{4})" + g[0] + "".join(r"\w*" + c for c in g[1:])
-                                     for g in groups) + r"\w*")
+            ways.append(between.join(_word_giving(g) for g in groups) + r"\w*")
     return r"\b(?:" + "|".join(ways) + ")" if ways else r"(?!)"
+
+
+MIN_INNER_ABBREVIATION = 2
+"""Letters of an abbreviation inside a longer one ("FOP" in "IFOPA")."""
+
+
+def _word_giving(letters: str) -> str:
+    """A pattern for a word of a phrase that gives these letters to its abbreviation.
+
+    A long word gives its first letter and maybe later ones ("TraneXamic"); a word the
+    text writes in the same capitals gives them all ("FOP" in "International FOP
+    Association"): the second is matched case-sensitively, so "as" gives no "AS".
+    """
+    inside = r"(?=\w{4})" + letters[0] + "".join(r"\w*" + c for c in letters[1:])
+    if len(letters) < MIN_INNER_ABBREVIATION:
+        return inside
+    return rf"(?:{inside}|(?-i:{re.escape(letters.upper())})\b)"
 
 
 def unnamed_concepts(knowledge: KnowledgeStore, question: Question, rules: QuestionRules

@@ -278,6 +278,9 @@ def _group(
             if (heading_like(previous, rules) and len(previous.split()) <= 8
                     and t.strip()[:1].isupper()):
                 continues = False
+        if (open_kind == "paragraph" and rules.names_one_person(open_last_text)
+                and rules.names_one_person(t)):
+            continues = True  # "Richard O. Baidoo" over "Makafui S. Dayie": one byline
         if continues:
             open_end = _trim(t, line.start)[1]
             open_lines += 1

@@ -112,10 +112,13 @@ class LayoutRules(Strict):
     generic_title: str = "(?!)"
     """A line naming only the kind of article ("Case Report"): never a page's title."""
     record_line: str = "(?!)"
-    byline: str = "(?!)"
-    """A line of authors' full names only: a record line too (no heading, no title)."""
     """A line holding a publication's record (a DOI, a full date): never a heading (a
     wrapped line of a paragraph may hold a date, so it does not stand alone)."""
+    byline: str = "(?!)"
+    """A line of authors' full names only: a record line too (no heading, no title)."""
+    name_line: str = "(?!)"
+    """A line of one person's name with an initial ("Richard O. Baidoo"): a run of them,
+    one author a line, is one byline, not a heading each."""
     open_line_end: str = "(?!)"
     """How a line ends whose last stop is an initial's or a title's: it runs on."""
 
@@ -124,7 +127,8 @@ class LayoutRules(Strict):
     def _markers_compile(cls, values: list[str]) -> list[str]:
         return [check_regex(value) for value in values]
 
-    @field_validator("label_line", "record_line", "byline", "generic_title", "open_line_end")
+    @field_validator("label_line", "record_line", "byline", "name_line", "generic_title",
+                     "open_line_end")
     @classmethod
     def _label_compiles(cls, value: str) -> str:
         return check_regex(value)
@@ -155,6 +159,10 @@ class LayoutRules(Strict):
     def runs_on(self, line: str) -> bool:
         """Whether a line's last stop is an initial's or a title's ("… Professor P. V.")."""
         return _compiled_line(self.open_line_end).search(line.rstrip()) is not None
+
+    def names_one_person(self, line: str) -> bool:
+        """Whether a whole line is one person's name, as a byline gives one a line."""
+        return _compiled_line(self.name_line).fullmatch(line.strip()) is not None
 
     def is_record_line(self, line: str) -> bool:
         """Whether a whole line holds a publication's record (a date, a byline): no title."""
