@@ -306,9 +306,10 @@ def _add_notes(out: _Collector, raw: PatientIn) -> None:
     found = read_notes(out.notes, out.lexicon) if out.notes else []
     # an entry's name stands for it only where it says what the entry is: "Kolonisation der
     # Atemwege mit Enterobacter (airway colonisation) - keine Infektion" names only what the
-    # patient does not have, so the entry itself is still listed as not recognised
+    # patient does not have, so the entry itself is still listed as not recognised (an
+    # observation's or a report's text is its finding: "no HO" on an x-ray is what it found)
     read_from = {f.note.source for f in found
-                 if f.status != "absent" or f.note.status == "absent"}
+                 if f.status != "absent" or f.note.status == "absent" or f.note.observed}
     out.unknown += [u for u in out.unread if u.source not in read_from]
     seen = {(f.concept, f.status, f.source) for f in out.facts}
     # the operations each text names (each once, however often it names it)
