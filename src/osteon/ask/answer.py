@@ -373,8 +373,8 @@ def _each_part(knowledge: KnowledgeStore, question: Question, top: Sequence[Rank
         sub = replace(sub, concepts=tuple(dict.fromkeys((*sub.concepts, *question.concepts))),
                       scope=question.scope)
         types = _types_of(sub, rules)
-        on_pages = [r for r in rank_evidence(knowledge, sub, types) if r.place.doc_id in pages]
-        best = next(iter(on_pages), None)
+        best = next((r for r in rank_evidence(knowledge, sub, types)
+                     if r.place.doc_id in pages), None)
         if types[0].answer and not (best is not None and best.holds.get(types[0].name)):
             # a part whose own best sentence holds none of what it asks, as one that names
             # nothing of its own ("…, and on what date was it posted?"), asks it of what
