@@ -48,3 +48,21 @@ def test_a_broader_population_fits_unless_it_glosses_a_sibling() -> None:
     # "total hip arthroplasty (joint replacement)": the broader name glosses the hip
     assert not fits(hierarchy, asked, ("joint_replacement", "total_hip_arthroplasty"))
     assert not fits(hierarchy, asked, ("spinal_cord_injury",))
+
+
+DISC = ("Heterotopic ossification after cervical disc replacement\n\n"
+        "HO appears to be a common complication after CDR.\n"
+        "Orthopedic surgery of any kind carries some risk of it.\n"
+        "Patients with a torn anterior cruciate ligament of the knee were excluded.\n")
+
+
+def test_a_page_that_says_surgery_somewhere_says_nothing_of_another_operation(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Is HO common after ACL reconstruction?" over a page on cervical disc replacement
+    that mentions orthopedic surgery in passing: the page names no ligament reconstruction,
+    and its figures are not said of one (a sentence's own broader word still fits)."""
+    with store_of_pages(tmp_path, {"disc.txt": DISC, "hip.txt": HIP}) as kb:
+        knee = kb.ask("Is heterotopic ossification common after anterior cruciate ligament "
+                      "reconstruction of the knee?")
+        hip = kb.ask("Is heterotopic ossification common after total hip arthroplasty?")
+    assert knee.abstained, knee.answer
+    assert "40%" in hip.answer, hip.answer

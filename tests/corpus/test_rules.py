@@ -98,5 +98,8 @@ def test_a_journals_abbreviated_name_runs_on_into_its_year_and_volume():
     assert split("Hip Int. 2023 May;33(3):420-425. doi: 10.1177/1120. It was cited.") == [
         "Hip Int. 2023 May;33(3):420-425. doi: 10.1177/1120.", "It was cited."]
     assert split("Arch Surg. 1964;89(4):731-734.") == ["Arch Surg. 1964;89(4):731-734."]
+    # PubMed's newer style puts a colon after the year ("2019:1891:247-255")
+    assert split("Methods Mol Biol. 2019:1891:247-255. doi: 10.1007/978. We describe it.") == [
+        "Methods Mol Biol. 2019:1891:247-255. doi: 10.1007/978.", "We describe it."]
     assert split("It was done in 2019. 2020 May was later.") == [
         "It was done in 2019.", "2020 May was later."]

@@ -786,6 +786,8 @@ def _items(question: Question, main: QuestionType, facts: Sequence[Fact], concep
             continue
         if a.subject in asked or a.subject in hierarchy.broader(concept):
             continue  # "HO treats HO": the concept is not its own treatment
+        if a.subject in setting:
+            continue  # "risk factors for HO after X": X (a population too) is no answer
         if main.concept_role == "object" and a.object not in asked:
             continue
         kind = lexicon.get(a.subject).type if a.subject in lexicon else None

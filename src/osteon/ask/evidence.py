@@ -938,13 +938,37 @@ def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: 
     if counted:
         detectors.append((counted, False, frozenset(), frozenset()))
     requires = tuple(said for asked, said in qtype.events.items()
-                     if compiled(asked).search(question.text))
+                     if compiled(asked).search(question.text)) + _measured_word(
+        qtype, question, rules, lexicon)
     figures = sorted({m.group("figure") for m in GIVEN_FIGURE.finditer(question.text)})
     given = (re.compile(r"(?<![\d.,])(?:" + "|".join(map(re.escape, figures)) + r")(?![\d.,]\d)")
              if figures else None)
     measured = tuple(family for concept, family in zip(question.concepts, families, strict=True)
                      if concept in lexicon and lexicon.get(concept).type in qtype.measured_types)
     return _AnswerTest(tuple(detectors), requires, given, subjects, measured)
+
+
+def _measured_word(qtype: QuestionType, question: Question, rules: RankingRules,
+                   lexicon: Lexicon) -> tuple[str, ...]:
+    """What a sentence must name to give the value asked of a thing the lexicon does not know.
+
+    "What was the serum phosphate level of the woman?": only a sentence naming phosphate
+    gives it, not one dosing her treatment. A measured thing the question names by a
+    concept is held to its concept instead (`measured_types`).
+    """
+    if not qtype.measured_types:
+        return ()
+    asked = compiled(rules.measured_question).search(question.text)
+    if asked is None:
+        return ()
+    thing = asked.group("thing").casefold()
+    entries = [lexicon.get(c) for c in question.concepts if c in lexicon]
+    named = {w for e in entries for name in (e.name, *e.synonyms, *e.abbreviations)
+             for w in re.findall(r"[\w-]+", name.casefold())}
+    if thing in named:
+        return ()
+    stem = thing[:-1] if len(thing) > 3 and thing.endswith("s") else thing
+    return (rf"(?i)\b{re.escape(stem)}",)
 
 
 def _counted(text: str, rules: RankingRules) -> str:
@@ -1116,6 +1140,7 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
 
     The best `KEPT_PER_QUOTE` × `evidence` distinct ones: further down no answer looks.
     """
+    ranked = _without_cut_offs(ranked)
     kept: list[Ranked] = []
     seen: list[tuple[frozenset[str], int]] = []  # each kept sentence's words, how many
     verbatim: dict[str, int] = {}  # a kept sentence's text, spaces folded -> its place in kept
@@ -1138,6 +1163,24 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
         kept.append(r)
         seen.append((words, n))
     return kept
+
+
+CUT_OFF = re.compile(r"\w(?:\.\.\.|…)$")
+"""A sentence cut off inside a word or just after one ("… fusion of these bones by calcified
+f..."): a library page's teaser of its abstract."""
+
+
+def _without_cut_offs(ranked: list[Ranked]) -> list[Ranked]:
+    """Drop a teaser cut off mid-sentence where its page also holds the whole sentence.
+
+    A catalogue page shows the abstract's opening cut off, then the abstract: ranked first,
+    the teaser's "calcified f..." had hidden "calcified fusiform mass" (what joined the bones).
+    """
+    whole = [(r.place.doc_id, " ".join(r.place.text.split())) for r in ranked]
+    return [r for r, (doc, text) in zip(ranked, whole, strict=True)
+            if not (CUT_OFF.search(text) and any(
+                other_doc == doc and len(other) > len(text) and other.startswith(
+                    text.rstrip(".…")) for other_doc, other in whole))]
 
 
 def page_topics(knowledge: KnowledgeStore, doc_ids: Iterable[str],

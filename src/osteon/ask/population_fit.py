@@ -32,7 +32,8 @@ def of_other_population(knowledge: KnowledgeStore, question: Question,
     hierarchy = knowledge.hierarchy()
     pages = concept_sentences(knowledge.store, list(dict.fromkeys(r.place.doc_id for r in top)))
     return not any(
-        fits(hierarchy, asked, r.scope.population or tuple(pages[r.place.doc_id]))
+        fits(hierarchy, asked, r.scope.population) if r.scope.population
+        else fits(hierarchy, asked, tuple(pages[r.place.doc_id]), broader=False)
         for r in top)
 
 
@@ -58,24 +59,28 @@ def said_of_others(knowledge: KnowledgeStore, question: Question, ranked: Ranked
     hierarchy = knowledge.hierarchy()
     doc = ranked.place.doc_id
     return not fits(hierarchy, asked, ranked.scope.population) and not fits(
-        hierarchy, asked, tuple(concept_sentences(knowledge.store, [doc])[doc]))
+        hierarchy, asked, tuple(concept_sentences(knowledge.store, [doc])[doc]), broader=False)
 
 
-def fits(hierarchy: Hierarchy, asked: Iterable[str], said: Sequence[str]) -> bool:
+def fits(hierarchy: Hierarchy, asked: Iterable[str], said: Sequence[str],
+         broader: bool = True) -> bool:
     """Does a text that speaks of `said` speak of (one of) the `asked` populations?
 
     The same, a kind of it ("total hip arthroplasty" for "hip replacement"), a broader
     one ("joint replacement" for "shoulder replacement") unless the text names a kind
     of that beside it (then "joint replacement" glosses the kind), or the condition an
     operation's name holds ("acetabular fracture" for "acetabular fracture fixation":
-    who has the operation has the fracture), or the other way round.
+    who has the operation has the fracture), or the other way round. A whole page's
+    concepts (`broader` False) speak of a population only by naming it or a kind of it:
+    a page on cervical disc replacement that says "surgery" somewhere says nothing of
+    ACL reconstruction.
     """
     known = {c: hierarchy.lexicon.get(c) for c in (*asked, *said) if c in hierarchy.lexicon}
     for s in said:
         for p in asked:
             if s in hierarchy.narrower(p):
                 return True
-            if s in hierarchy.broader(p):
+            if broader and s in hierarchy.broader(p):
                 if not any(o != s and o in hierarchy.narrower(s) for o in said):
                     return True
             elif _treated_by(known.get(s), known.get(p)) or _treated_by(known.get(p), known.get(s)):

@@ -149,6 +149,7 @@ class DoseUnit(Strict):
 
 
 GROUP_OF = {"member_question": ("member",), "counted_question": ("thing",),
+            "measured_question": ("thing",),
             "case_who": ("who",), "case_named": ("who",), "case_age": ("number", "unit")}
 """The patterns whose named groups the code reads, and those groups' names."""
 
@@ -220,6 +221,9 @@ class RankingRules(Strict):
     counted_question: str = r"(?!)"
     """How a question asks to count things the answer types do not list ("how many drug
     compounds did they screen?"): group `thing` ends with the word for what is counted."""
+    measured_question: str = r"(?!)"
+    """How a question names what a value it asks measures ("what was the serum PHOSPHATE
+    level?"): group `thing` is the word a sentence giving that value names."""
     counted_number: str = r"(?!)"
     """A figure that counts: a sentence holding one a few words before the counted word
     ("a total of 6,809 drug compounds") answers such a question."""

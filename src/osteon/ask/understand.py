@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal, NamedTuple
@@ -152,6 +153,8 @@ class QuestionRules(Strict):
     stopwords: frozenset[str] = frozenset()
     frame_words: frozenset[str] = frozenset()
     """Words that frame a question without naming its topic ("my mum", "exactly")."""
+    demonyms: dict[str, tuple[str, ...]] = {}
+    """A place name's ending → the endings its people's name takes instead ("a": an, ese)."""
     derivations: tuple[str, ...] = ()
     """Endings that make a relative of a source's word ("radiolog-ists", "dent-ist")."""
     inflections: tuple[str, ...] = ()
@@ -191,9 +194,10 @@ class QuestionRules(Strict):
     prevalence_asked: str = r"(?!)"
     """Words that ask how many people a condition affects ("FOP affects how many people?"):
     a rate ("1 in 2 million") gives that count."""
-    asker_home: str = r"(?!)"
-    """Where the asker says they live ("I live in Madrid - can my son join the trial?"): the
-    `home` group is their situation, not a topic the sources must treat."""
+    asker_situation: tuple[str, ...] = ()
+    """The asker's own situation: where they live ("I live in Madrid - can my son join the
+    trial?"), who told them something ("the pediatrician said maybe pilomatricoma"). Each
+    pattern's `situation` group is no topic the sources must treat."""
     kind_asked: str = r"(?!)"
     """Where a question asks which medicine ("which medicine did the doctor prescribe?"):
     only a sentence naming one answers."""
@@ -685,11 +689,29 @@ def _without_names(text: str, found: list[tuple[str, int, int]], lexicon: Lexico
 
 
 def related_words(text: str, rules: QuestionRules) -> tuple[str, ...]:
-    """The words sources use for the question's everyday phrases ("go away" → regress)."""
+    """The words sources use for the question's everyday phrases and places.
+
+    "Go away" is said "regress"; "in Japan" names the people a news story counts ("80
+    Japanese").
+    """
     folded = folded_words(text)
     found = [word for phrase, said in rules.paraphrases.items()
              if has_phrase(folded, phrase) for word in said]
-    return tuple(dict.fromkeys(found))
+    return tuple(dict.fromkeys((*found, *_peoples(text, rules))))
+
+
+def _peoples(text: str, rules: QuestionRules) -> Iterator[str]:
+    """What a place the question names its people ("Japan": japanese; "Korea": korean).
+
+    Read from the place's name, after "in", "from" or "of", by the forms `demonyms` gives
+    its longest ending that has any; a form no source writes finds nothing.
+    """
+    for found in re.finditer(r"\b(?:in|from|of)\s+([A-Z][a-z]{3,})\b", text):
+        place = found.group(1).lower()
+        ending = max((e for e in rules.demonyms if place.endswith(e)), key=len, default=None)
+        if ending is not None:
+            stem = place[:len(place) - len(ending)]
+            yield from (stem + form for form in rules.demonyms[ending])
 
 
 POINTED_WITHIN = 4

@@ -826,10 +826,12 @@ def unnamed_words(knowledge: KnowledgeStore, question: Question, rules: Question
                if c not in condition and not _broader_named(knowledge, c)}
     named = {i for concept, first, last in find_concepts(text, knowledge.lexicon, rules)
              if concept not in unnamed for i in range(first, last)}
-    # the asker's home ("I live in Madrid") is their situation, not something asked of sources
-    home = [found.span("home") for found in compiled(rules.asker_home).finditer(text)]
+    # the asker's home ("I live in Madrid") or informant ("our GP said") is their situation,
+    # not something asked of sources
+    situation = [found.span("situation") for pattern in rules.asker_situation
+                 for found in compiled(pattern).finditer(text)]
     named |= {i for i, (start, end) in enumerate(spans)
-              if any(first <= start and end <= last for first, last in home)}
+              if any(first <= start and end <= last for first, last in situation)}
     return [w for i, w in enumerate(words) if i not in named and len(w) >= MIN_LENGTH
             and (w.isalpha() or CODE.fullmatch(w)
                  or (COMPOUND.fullmatch(w) and text[slice(*spans[i])].isupper()))

@@ -31,9 +31,10 @@ whole list read as one sentence tied a fellow of one item to the head of another
 _INITIAL = re.compile(r"^\(?[A-Z]\.$")
 _WEB = re.compile(r"www\.|://|@", re.IGNORECASE)
 _CITATION_GOES_ON = re.compile(r"(?:\s+[A-Z][a-z]{0,24}\.?){0,5}"
-                               r"\s+(?:19|20)\d\d(?:\s+[A-Z][a-z]{2}\b|\s*;\s*\d|\s*,\s*\d+\s*\(\d+\))")
+                               r"\s+(?:19|20)\d\d(?:\s+[A-Z][a-z]{2}\b|\s*[;:]\s*\d|\s*,\s*\d+\s*\(\d+\))")
 """A year with a month or a volume after a full stop: the stop ends a journal's abbreviated
 name ("Int J Oral Maxillofac Surg. 2024 Mar;53(3)", "Int. J. Mol. Sci. 2022, 23(13), 6983",
+"Methods Mol Biol. 2019:1891:247-255",
 whose every word is cut short), not a sentence ..."""
 _JOURNAL_WORD = re.compile(r"[a-z]?[A-Z][a-z]{0,24}\.")
 """... when the stop ends a capitalised word ("Surg.", "Int.", "ePlasty."), not a year or a
