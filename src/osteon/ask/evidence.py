@@ -1140,13 +1140,15 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
 
     The best `KEPT_PER_QUOTE` × `evidence` distinct ones: further down no answer looks.
     """
-    ranked = _without_cut_offs(ranked)
+    folded = [(r.place.doc_id, " ".join(r.place.text.split())) for r in ranked]
+    cut_off = _cut_offs(folded)
     kept: list[Ranked] = []
     seen: list[tuple[frozenset[str], int]] = []  # each kept sentence's words, how many
     verbatim: dict[str, int] = {}  # a kept sentence's text, spaces folded -> its place in kept
     overlap = rules.duplicate_overlap
-    for r in ranked:
-        text = " ".join(r.place.text.split())
+    for i, (r, (_, text)) in enumerate(zip(ranked, folded, strict=True)):
+        if i in cut_off:
+            continue
         at = verbatim.get(text)
         if at is not None:  # the same words in another document: cited with the first
             if r.place.doc_id not in {kept[at].place.doc_id,
@@ -1170,17 +1172,17 @@ CUT_OFF = re.compile(r"\w(?:\.\.\.|…)$")
 f..."): a library page's teaser of its abstract."""
 
 
-def _without_cut_offs(ranked: list[Ranked]) -> list[Ranked]:
-    """Drop a teaser cut off mid-sentence where its page also holds the whole sentence.
+def _cut_offs(folded: list[tuple[str, str]]) -> set[int]:
+    """Teasers cut off mid-sentence whose page also holds the whole sentence (by place).
 
-    A catalogue page shows the abstract's opening cut off, then the abstract: ranked first,
-    the teaser's "calcified f..." had hidden "calcified fusiform mass" (what joined the bones).
+    `folded`: each ranked sentence's document and its text, spaces folded. A catalogue page
+    shows the abstract's opening cut off, then the abstract: ranked first, the teaser's
+    "calcified f..." had hidden "calcified fusiform mass" (what joined the bones).
     """
-    whole = [(r.place.doc_id, " ".join(r.place.text.split())) for r in ranked]
-    return [r for r, (doc, text) in zip(ranked, whole, strict=True)
-            if not (CUT_OFF.search(text) and any(
+    return {i for i, (doc, text) in enumerate(folded)
+            if CUT_OFF.search(text) and any(
                 other_doc == doc and len(other) > len(text) and other.startswith(
-                    text.rstrip(".…")) for other_doc, other in whole))]
+                    text.rstrip(".…")) for other_doc, other in folded)}
 
 
 def page_topics(knowledge: KnowledgeStore, doc_ids: Iterable[str],

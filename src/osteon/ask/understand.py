@@ -155,6 +155,9 @@ class QuestionRules(Strict):
     """Words that frame a question without naming its topic ("my mum", "exactly")."""
     demonyms: dict[str, tuple[str, ...]] = {}
     """A place name's ending → the endings its people's name takes instead ("a": an, ese)."""
+    place_named: str = r"(?!)"
+    """Where a question names a place whose people a source may name (`demonyms`): group
+    `place` ("in Japan")."""
     derivations: tuple[str, ...] = ()
     """Endings that make a relative of a source's word ("radiolog-ists", "dent-ist")."""
     inflections: tuple[str, ...] = ()
@@ -703,11 +706,11 @@ def related_words(text: str, rules: QuestionRules) -> tuple[str, ...]:
 def _peoples(text: str, rules: QuestionRules) -> Iterator[str]:
     """What a place the question names its people ("Japan": japanese; "Korea": korean).
 
-    Read from the place's name, after "in", "from" or "of", by the forms `demonyms` gives
-    its longest ending that has any; a form no source writes finds nothing.
+    Read from the place's name (`place_named`) by the forms `demonyms` gives its longest
+    ending that has any; a form no source writes finds nothing.
     """
-    for found in re.finditer(r"\b(?:in|from|of)\s+([A-Z][a-z]{3,})\b", text):
-        place = found.group(1).lower()
+    for found in _compiled(rules.place_named).finditer(text):
+        place = found.group("place").lower()
         ending = max((e for e in rules.demonyms if place.endswith(e)), key=len, default=None)
         if ending is not None:
             stem = place[:len(place) - len(ending)]
