@@ -1140,6 +1140,7 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
 
     The best `KEPT_PER_QUOTE` × `evidence` distinct ones: further down no answer looks.
     """
+    ranked = _cut_short_later(ranked, compiled(rules.dangling_end))
     folded = [(r.place.doc_id, " ".join(r.place.text.split())) for r in ranked]
     cut_off = _cut_offs(folded)
     kept: list[Ranked] = []
@@ -1183,6 +1184,34 @@ def _cut_offs(folded: list[tuple[str, str]]) -> set[int]:
             if CUT_OFF.search(text) and any(
                 other_doc == doc and len(other) > len(text) and other.startswith(
                     text.rstrip(".…")) for other_doc, other in folded)}
+
+
+def _cut_short_later(ranked: list[Ranked], dangling: re.Pattern[str]) -> list[Ranked]:
+    """Each short sentence cut off at a page break ranked right after its page's next whole one.
+
+    A book's page ends on "Scalping was a common feature of": ranked first for its rare word,
+    it had led over the next page's "bony reaction indicating infection in survivors". What
+    such a fragment says may still answer, one place down.
+    """
+    cut = [dangling.search(r.place.text.rstrip()) is not None for r in ranked]
+    whole_later = set()
+    seen: set[str] = set()
+    for r, short in zip(reversed(ranked), reversed(cut), strict=True):
+        if short and r.place.doc_id in seen:
+            whole_later.add(id(r))
+        if not short:
+            seen.add(r.place.doc_id)
+    if not whole_later:
+        return ranked
+    out: list[Ranked] = []
+    waiting: dict[str, list[Ranked]] = {}
+    for r in ranked:
+        if id(r) in whole_later:
+            waiting.setdefault(r.place.doc_id, []).append(r)
+            continue
+        out.append(r)
+        out.extend(waiting.pop(r.place.doc_id, []))
+    return out
 
 
 def page_topics(knowledge: KnowledgeStore, doc_ids: Iterable[str],

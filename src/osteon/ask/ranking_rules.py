@@ -249,6 +249,9 @@ class RankingRules(Strict):
     not_evidence: str
     term_list: str = "(?!)"
     """A whole sentence that is only terms between semicolons: a keyword line."""
+    dangling_end: str = "(?!)"
+    """A short sentence cut off at a page break (ending on "of", "the", "and"): what it
+    starts, another sentence of its page finishes or says better."""
     answer_clauses: AnswerClauses
     answers: dict[str, AnswerDetector]
     dose_units: tuple[DoseUnit, ...] = ()

@@ -124,12 +124,14 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     than it saved: the subject is where its topic is.)
     """
     # a word that tells a source apart ("the Spanish case", "the fitness article"), the
-    # source itself ("the insurer", "the answer"), the asker ("ICU consultant: …") or the
+    # source itself ("the insurer", "the answer"), the asker ("ICU consultant: …"), a person
+    # by trade ("how can archaeologists tell …?") or the
     # asker's adjective for a thing named ("bothersome lesions") is no topic of the question
     asker = _asker(question.text)
     glossed = (_glossed(question.text) | _whose_or_whence(question.text)
                | _describing_a_concept(knowledge, question, rules))
     words = [w for w in words if w not in rules.source_nouns and w not in asker
+             and not w.endswith(rules.practitioner_endings)
              and w not in glossed and not _names_a_source(question.text, w, rules)
              and not _alternative_of_said(knowledge, question.text, w, rules)
              and not _gloss_of_said(knowledge, question.text, w, rules)]

@@ -321,9 +321,19 @@ def _bound_to(claim: Claim, owner: Mention | None) -> bool:
     return owner is None or owner.concept_id in (claim.subject, claim.object)
 
 
+def _told_in_aside(claim: Claim, asides: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the claim is read from an aside that says what its subject is.
+
+    The aside starts inside the claim's span (after the subject) and holds the rest of it.
+    """
+    lo, hi = claim.evidence.span_start, claim.evidence.span_end
+    return any(lo <= start < hi <= end for start, end in asides)
+
+
 def with_qualifiers(claims: list[Claim], quantities: list[Quantity], mentions: list[Mention],
                      lexicon: Lexicon, setting: SentenceSetting, text: str = "",
-                     not_sites: frozenset[str] = frozenset()) -> list[Claim]:
+                     not_sites: frozenset[str] = frozenset(),
+                     asides: tuple[tuple[int, int], ...] = ()) -> list[Claim]:
     """Attach numbers, sites and the experimental setting each claim's predicate can carry.
 
     A figure or site the text binds to one list item (`owner_of`) goes only to the claims
@@ -359,9 +369,11 @@ def with_qualifiers(claims: list[Claim], quantities: list[Quantity], mentions: l
         claim_sites = sorted({lexicon.get(a).name for a in anatomy if a not in own})
         if claim_sites and claim.predicate not in ("occurs_at_site",):
             quals = quals.given(sites=tuple(claim_sites))
-        # what a thing is called is not a finding of the experiment that names it ("used stem
-        # cells to develop a drug for FOP, a rare disorder in which …")
-        if setting.model_context and claim.predicate not in NAMING:
+        # what a thing is called, or what an aside says it is, is not a finding of the
+        # experiment that names it ("used stem cells to develop a drug for FOP, a rare
+        # disorder in which …")
+        if setting.model_context and claim.predicate not in NAMING and not _told_in_aside(
+                claim, asides):
             quals = quals.given(context=setting.model_context)
         out.append(claim if quals is claim.qualifiers else replace(claim, qualifiers=quals))
     return out

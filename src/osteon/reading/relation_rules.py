@@ -397,6 +397,10 @@ class RelationRules(Strict):
     model_absent: str = r"(?!)"
     """A sentence this matches says no such model exists ("no mouse models have been
     developed"): it sets no experimental setting."""
+    defining_aside: str = r"(?!)"
+    """An aside that says what a condition is ("FOP -- a condition in which bone can grow in
+    muscle tissue -- using iPS cells"): what it says holds outside the experiment the
+    sentence tells of."""
     rules: list[RelationRule]
     section_rules: list[SectionRule] = []
 
@@ -404,6 +408,7 @@ class RelationRules(Strict):
                      "post_modifier_link", "care_noun_link",
                      "verb_links", "right_ends", "name_apposition", "not_statements",
                      "outcome_after", "attribute_after", "clinical_setting", "model_absent",
+                     "defining_aside",
                      "predicate_nominal", "plural_names", "one_patient")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:

@@ -66,6 +66,7 @@ class RelationExtractor:
         self._agentive = frozenset(population.not_agent_of if population else ())
         self._outcome_only = frozenset(population.not_outcome_of if population else ())
         self._not_sites = frozenset(rules.not_sites)
+        self._aside = compiled(rules.defining_aside)
         self._hosts = tuple(rules.hosts)
         self._host_free = frozenset(rules.host_is_no_subject_of)
         self._never_subjects = {p: tuple(c) for p, c in rules.never_subjects.items()}
@@ -253,8 +254,9 @@ class RelationExtractor:
                   and not (c.predicate in self._host_free and self._is_host(c.subject))
                   and not self._never_subject(c)]
         claims = governed(claims, setting.lead_in)
+        asides = tuple((m.start(), m.end()) for m in self._aside.finditer(text))
         return with_qualifiers(claims, list(quantities), mentions, self.lexicon, setting, text,
-                               self._not_sites)
+                               self._not_sites, asides)
 
     # -- arguments -------------------------------------------------------------
 
