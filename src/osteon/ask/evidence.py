@@ -1194,7 +1194,7 @@ def _cut_short_later(ranked: list[Ranked], dangling: re.Pattern[str]) -> list[Ra
     such a fragment says may still answer, one place down.
     """
     cut = [dangling.search(r.place.text.rstrip()) is not None for r in ranked]
-    whole_later = set()
+    whole_later: set[int] = set()
     seen: set[str] = set()
     for r, short in zip(reversed(ranked), reversed(cut), strict=True):
         if short and r.place.doc_id in seen:

@@ -159,10 +159,10 @@ class QuestionRules(Strict):
     """Where a question names a place whose people a source may name (`demonyms`): group
     `place` ("in Japan")."""
     derivations: tuple[str, ...] = ()
+    """Endings that make a relative of a source's word ("radiolog-ists", "dent-ist")."""
     practitioner_endings: tuple[str, ...] = ()
     """Endings of a person by trade ("archaeolog-ists", "optic-ians"): who does or tells
     something in a question, not what it asks about."""
-    """Endings that make a relative of a source's word ("radiolog-ists", "dent-ist")."""
     inflections: tuple[str, ...] = ()
     """Endings the index's stemmer cuts off ("replac-ment"): a word is compared without them."""
     negating_prefixes: tuple[str, ...] = ()

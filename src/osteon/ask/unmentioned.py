@@ -125,8 +125,8 @@ def asks_beyond(knowledge: KnowledgeStore, question: Question, words: list[str],
     """
     # a word that tells a source apart ("the Spanish case", "the fitness article"), the
     # source itself ("the insurer", "the answer"), the asker ("ICU consultant: …"), a person
-    # by trade ("how can archaeologists tell …?") or the
-    # asker's adjective for a thing named ("bothersome lesions") is no topic of the question
+    # by trade ("how can archaeologists tell …?") or the asker's adjective for a thing named
+    # ("bothersome lesions") is no topic of the question
     asker = _asker(question.text)
     glossed = (_glossed(question.text) | _whose_or_whence(question.text)
                | _describing_a_concept(knowledge, question, rules))

@@ -254,7 +254,8 @@ class RelationExtractor:
                   and not (c.predicate in self._host_free and self._is_host(c.subject))
                   and not self._never_subject(c)]
         claims = governed(claims, setting.lead_in)
-        asides = tuple((m.start(), m.end()) for m in self._aside.finditer(text))
+        asides = (tuple((m.start(), m.end()) for m in self._aside.finditer(text))
+                  if setting.model_context else ())  # only an experiment's setting is lifted
         return with_qualifiers(claims, list(quantities), mentions, self.lexicon, setting, text,
                                self._not_sites, asides)
 
