@@ -289,8 +289,8 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                                           page_named=named_page), holds,
                              key in leading))
     ranked.sort(key=lambda r: (-r.score, r.place.doc_id, r.place.idx))
-    return _without_repeats([r for r in ranked if r.score >= rules.min_score or r.leading],
-                            rules)
+    kept = [r for r in ranked if r.score >= rules.min_score or r.leading]
+    return _without_repeats(_cut_short_later(kept, compiled(rules.dangling_end)), rules)
 
 
 class _TitlesTranslated:
@@ -1140,7 +1140,6 @@ def _without_repeats(ranked: list[Ranked], rules: RankingRules) -> list[Ranked]:
 
     The best `KEPT_PER_QUOTE` × `evidence` distinct ones: further down no answer looks.
     """
-    ranked = _cut_short_later(ranked, compiled(rules.dangling_end))
     folded = [(r.place.doc_id, " ".join(r.place.text.split())) for r in ranked]
     cut_off = _cut_offs(folded)
     kept: list[Ranked] = []
