@@ -180,6 +180,8 @@ class RankingRules(Strict):
     anaphora: str
     read_on: int = 0
     """The best candidates whose next sentence, when it points back, joins at half share."""
+    read_chain: int = 0
+    """Sentences further on that join too, while each points back (the same thing spoken of)."""
     page_question: str = r"(?!)"
     """A page's own question: the sentence after it is its answer and says what it asks."""
     aim: str

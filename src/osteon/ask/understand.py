@@ -772,10 +772,30 @@ def folded_words(text: str) -> str:
 
 
 def has_phrase(folded: str, phrase: str) -> bool:
-    """Does the folded text hold this folded phrase as whole words?"""
+    """Does the folded text hold this folded phrase as whole words?
+
+    A verb and its particle may hold what is done between them ("taking THE FABELLA out",
+    "cut it away"): such a phrase is found so too.
+    """
+    verb, _, particle = phrase.rpartition(" ")
+    if particle in SEPARABLE_PARTICLES and verb in SEPARABLE_VERBS:
+        if verb not in folded or particle not in folded:
+            return False
+        return re.search(rf"(?<![\w-]){re.escape(verb)}(?: \S+){{0,{PARTICLE_REACH}}} "
+                         rf"{re.escape(particle)}(?![\w-])", folded) is not None
     if phrase not in folded:
         return False  # most phrases asked about: no need for the word-boundary search
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", folded) is not None
+
+
+SEPARABLE_PARTICLES = frozenset({"out", "off", "away", "back"})
+"""Particles a verb's object may stand before ("take the bone out", "cut it away")."""
+SEPARABLE_VERBS = frozenset({"take", "takes", "taking", "took", "taken", "cut", "cuts",
+                             "cutting"})
+"""The verbs whose object stands between them and the particle in everyday questions (not
+"straight away", "lower back", nor "come back", which takes no object)."""
+PARTICLE_REACH = 3
+"""Words that may stand between a verb and its particle."""
 
 
 def other_spellings(text: str, rules: QuestionRules) -> tuple[str, ...]:
