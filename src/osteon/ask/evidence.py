@@ -595,8 +595,7 @@ def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float],
     after = {(doc, idx + 1): share if (doc, idx) in asking else share / 2
              for (doc, idx), share in best if share > 0 and (doc, idx) in places}
     told = _case_told_on(question_text, best, places, rules, case_pages)
-    found = {key: places[key] for key in (*after, *told) if key in places}
-    found.update(knowledge.sentences([key for key in (*after, *told) if key not in places]))
+    found = _looked_up(knowledge, places, (*after, *told))
     joined = {key: (share, place, ANSWERS if answers else POINTS_BACK)
               for key, share in after.items()
               if (place := found.get(key)) is not None
@@ -609,11 +608,19 @@ def _read_on(knowledge: KnowledgeStore, lexical: dict[Key, float],
         if (key not in joined and place is not None
                 and place.section_path == places[case].section_path):
             joined[key] = (share, place, TELLS_CASE)
-    _read_on_pointing(knowledge, joined, rules)
+    _read_on_pointing(knowledge, places, joined, rules)
     return joined
 
 
-def _read_on_pointing(knowledge: KnowledgeStore,
+def _looked_up(knowledge: KnowledgeStore, places: dict[Key, SentencePlace],
+               keys: Sequence[Key]) -> dict[Key, SentencePlace]:
+    """The sentences at these places: the candidates' as already read, the rest looked up."""
+    found = {key: places[key] for key in keys if key in places}
+    found.update(knowledge.sentences([key for key in keys if key not in places]))
+    return found
+
+
+def _read_on_pointing(knowledge: KnowledgeStore, places: dict[Key, SentencePlace],
                       joined: dict[Key, tuple[float, SentencePlace, str]],
                       rules: RankingRules) -> None:
     """Follow a run of sentences that each point back, at the first one's share.
@@ -630,7 +637,7 @@ def _read_on_pointing(knowledge: KnowledgeStore,
                  if (doc, idx + 1) not in joined}
         if not nexts:
             return
-        found = knowledge.sentences(list(nexts))
+        found = _looked_up(knowledge, places, list(nexts))
         ends = {}
         for key, (share, before) in nexts.items():
             place = found.get(key)
