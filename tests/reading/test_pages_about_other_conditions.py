@@ -69,3 +69,36 @@ def test_a_site_is_denied_only_where_the_sentence_denies_it(empty_store, tmp_pat
               if c.predicate == "occurs_at_site" and c.object == "elbow"]
     assert claims and all(c.polarity == polarity for c in claims), [
         (c.object, c.polarity) for c in claims]
+
+
+# A journal portal's page: its headings are the portal's, the article's title a line of text.
+PORTAL_PAGE = """Services on Demand
+
+Journal
+Article
+Indicators
+Share
+
+SPINE Paediatric disc calcification: a case study Grey J; Blake C ABSTRACT
+Paediatric intervertebral disc calcification is a rare, mostly self-limiting condition in children.
+The aetiology is unknown and fewer than 400 cases have been described.
+The calcifications mainly affect the nucleus pulposus of the disc.
+Most often the lesions lie in the lower cervical spine.
+The most common reported symptoms include low grade fever, localised tenderness and torticollis.
+We present a case of calcifications at several levels in a boy of twelve.
+"""
+
+
+def test_a_page_whose_headings_name_nothing_and_that_never_names_the_topic_lends_it_nothing(  # type: ignore[no-untyped-def]
+        empty_store, tmp_path: Path) -> None:
+    claims = read_claims(empty_store, tmp_path, PORTAL_PAGE)
+    assert not [c for c in claims if "heterotopic_ossification" in (c.subject, c.object)], [
+        (c.subject, c.predicate, c.object) for c in claims]
+
+
+def test_a_short_note_that_never_names_the_topic_is_still_about_it(  # type: ignore[no-untyped-def]
+        empty_store, tmp_path: Path) -> None:
+    note = "The most common reported symptoms include low grade fever and localised tenderness.\n"
+    claims = read_claims(empty_store, tmp_path, note)
+    assert ("fever", "heterotopic_ossification") in {(c.subject, c.object) for c in claims}, [
+        (c.subject, c.predicate, c.object) for c in claims]

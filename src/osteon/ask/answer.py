@@ -36,6 +36,7 @@ from osteon.ask.ranking_rules import DoseUnit, compiled, ranking_rules
 from osteon.ask.records import Answer, Citation, ConflictNote, Question, Statement
 from osteon.ask.restating import restated
 from osteon.ask.scope import condition_kinds
+from osteon.ask.text_memo import tokens_of
 from osteon.ask.understand import (
     GENERAL,
     POLAR,
@@ -173,7 +174,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                       understood=question,
                       notes=(f"The closest sentences speak of other patients than those "
                              f"with {asked}.", DISCLAIMER))
-    if qtypes[0].name == "dose" and _no_dose_of_asked(knowledge, question, top):
+    if qtypes[0].name == "dose" and _no_dose_of_asked(knowledge, question, qtypes[0], top):
         return Answer(question.text, NOT_ANSWERED, True, passages=evidence,
                       understood=question, notes=(DISCLAIMER,))
     # a question about the people a page names ("did Bennett need surgery to remove it?")
@@ -241,8 +242,8 @@ def _not_of_species(question: Question, ranked: Sequence[Ranked]) -> bool:
         asked & set(r.scope.species) for r in ranked[:SPECIES_LOOK])
 
 
-def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked]
-                      ) -> bool:
+def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, asking: QuestionType,
+                      top: Sequence[Ranked]) -> bool:
     """Do the quoted sentences give no dose of what a dose question asks about?
 
     None when no claim of theirs carries a dose and no sentence holding a dose names the
@@ -250,7 +251,8 @@ def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, top: Sequen
     question naming no concept, "how much factor VIII per kilo…", takes a dose beside its
     words; "which antibody did the team use, and at what dose?" is not answered by a
     sentence that only holds what its other intent asks for), or when every dose they give
-    is of something else (`_dosed_otherwise`).
+    is of something else (`_dosed_otherwise`). `asking`: the dose type, whose own words
+    ("dose", "how much") are no words of what is asked.
     """
     # a question naming care that is dosed ("which bisphosphonate, at what dose?") is not
     # answered by a dose of other care beside its other concept ("7-8 Gray … prevents HO"):
@@ -271,11 +273,28 @@ def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, top: Sequen
         return (not care or bool(care & named.get(r.key, set()))
                 or any(compiled(u.units).search(r.place.text) for u in units))
 
+    def asked_of(r: Ranked) -> bool:  # a question naming no concept: beside its words
+        return bool(question.concepts) or _beside_its_words(question, asking, r)
+
     return not any(
-        of_care(r) and (
+        of_care(r) and asked_of(r) and (
             any(c.qualifiers.dose for _, c in r.fitting)
             or (r.holds.get("dose") and (r.features["concepts"] or not question.concepts)))
         for r in top) or _dosed_otherwise(knowledge, top, dosing, named)
+
+
+def _beside_its_words(question: Question, asking: QuestionType, ranked: Ranked) -> bool:
+    """Does the sentence share a word of the question besides those asking for a dose?
+
+    "What dose of colchicine does the blog recommend for a pseudogout attack?" names no
+    concept osteon knows: "A dose of 7-8 Gray … within 24-48 hours of surgery" shares only
+    "dose" with it and answers another question; "factor VIII 50 units per kilo" shares
+    "factor".
+    """
+    text = question.text.lower()
+    cue = {w for p in asking.patterns for m in compiled(p).finditer(text)
+           for w in tokens_of(m.group())}
+    return bool((set(question.words) - cue) & set(tokens_of(ranked.place.text)))
 
 
 def _dosed_otherwise(knowledge: KnowledgeStore, top: Sequence[Ranked],

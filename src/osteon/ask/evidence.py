@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -173,7 +173,7 @@ def rank_evidence(knowledge: KnowledgeStore, question: Question,
                for word in phrase.split()}
     subjects = _subject_families(question, families, knowledge, defined)
     answer_tests = [_answer_test(t, families, question, rules, subjects, knowledge.lexicon,
-                                 found.kinds_asked)
+                                 found.kinds_asked, knowledge.hierarchy().narrower)
                     for t in qtypes]
     asks_record = any(not rules.record_answers.isdisjoint(t.answer) for t in qtypes)
     # the words a record's field line may name as its label ("what is the STATUS of…?")
@@ -923,13 +923,31 @@ def _fits(claim: Claim, qtypes: Sequence[QuestionType], families: list[frozenset
     return False
 
 
+def _kinds_of_asked(kinds_asked: frozenset[str], types: set[str], lexicon: Lexicon,
+                    narrower: Callable[[str], frozenset[str]] | None) -> frozenset[str]:
+    """The concepts that answer a question naming the kind it asks for, or none (any).
+
+    "Which blood test did they check?" is answered by a kind of blood test ("a coagulation
+    screen was performed"), not by another test ("on the lateral x-ray view…"): the
+    kinds of each asked concept of an answering type that has kinds.
+    """
+    if narrower is None:
+        return frozenset()
+    found: set[str] = set()
+    for kind in kinds_asked:
+        if kind in lexicon and lexicon.get(kind).type in types:
+            found |= narrower(kind) - {kind}
+    return frozenset(found)
+
+
 @dataclass(frozen=True, slots=True)
 class _AnswerTest:
     """What one intent's answer detectors look for in a question's candidates (set once)."""
 
-    detectors: tuple[tuple[str, bool, frozenset[str], frozenset[str]], ...]
+    detectors: tuple[tuple[str, bool, frozenset[str], frozenset[str], frozenset[str]], ...]
     """(pattern, its subject must be asked about, concept types that answer, concepts whose
-    naming answers nothing: the question's own and the ones it excludes) per detector."""
+    naming answers nothing: the question's own and the ones it excludes, the concepts
+    that alone answer where the question names the kind: empty for any) per detector."""
     requires: tuple[str, ...] = ()
     """Patterns an answering sentence must match besides: the event a question asks the
     year of ("did he die" wants a death)."""
@@ -948,7 +966,8 @@ class _AnswerTest:
 
 def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: Question,
                  rules: RankingRules, subjects: tuple[frozenset[str], ...], lexicon: Lexicon,
-                 kinds_asked: frozenset[str] = frozenset()) -> _AnswerTest:
+                 kinds_asked: frozenset[str] = frozenset(),
+                 narrower: Callable[[str], frozenset[str]] | None = None) -> _AnswerTest:
     detectors = []
     for kind in qtype.answer:
         detector = rules.answers.get(kind)
@@ -968,10 +987,11 @@ def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: 
         asked = set(question.concepts) if detector.narrower_answers else (
             set().union(*topics) | kinds_asked if families else set())
         detectors.append((pattern, detector.subject_asked, frozenset(types),
-                          frozenset(asked | set(question.excluded))))
+                          frozenset(asked | set(question.excluded)),
+                          _kinds_of_asked(kinds_asked, types, lexicon, narrower)))
     counted = _counted(question.text, rules) if {"percent", "count"} & set(qtype.answer) else ""
     if counted:
-        detectors.append((counted, False, frozenset(), frozenset()))
+        detectors.append((counted, False, frozenset(), frozenset(), frozenset()))
     requires = tuple(said for asked, said in qtype.events.items()
                      if compiled(asked).search(question.text)) + _measured_word(
         qtype, question, rules, lexicon)
@@ -1080,14 +1100,15 @@ def _holds_answer(test: _AnswerTest, texts: Sequence[str], named: frozenset[str]
         return False  # a value, but of another test
     if test.given is not None:  # the question's own figures answer nothing
         texts = [test.given.sub("#", text) for text in texts]
-    for pattern, subject_asked, types, barred in test.detectors:
+    for pattern, subject_asked, types, barred, within in test.detectors:
         for text in texts if pattern else ():
             matched, subject = subject_found(pattern, text)
             if matched and (not subject_asked or _names_all(
                     subject, list(test.subjects or families), knowledge)):  # type: ignore[arg-type]
                 return True
-        # the types of what it names besides the question's own
-        if types and not types.isdisjoint(_types_named(named, barred, knowledge.lexicon)):
+        # the types of what it names besides the question's own (of the kind it names)
+        if types and not types.isdisjoint(
+                _types_named(named & within if within else named, barred, knowledge.lexicon)):
             return True
     return False
 

@@ -163,6 +163,9 @@ class QuestionRules(Strict):
     practitioner_endings: tuple[str, ...] = ()
     """Endings of a person by trade ("archaeolog-ists", "optic-ians"): who does or tells
     something in a question, not what it asks about."""
+    disorder_endings: tuple[str, ...] = ()
+    """Endings of the names of disorders ("pilomatricoma", "tendinitis"): such a word no
+    source mentions, beside only a place in the body, is what the question asks about."""
     inflections: tuple[str, ...] = ()
     """Endings the index's stemmer cuts off ("replac-ment"): a word is compared without them."""
     negating_prefixes: tuple[str, ...] = ()

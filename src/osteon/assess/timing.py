@@ -35,6 +35,22 @@ class Anchor:
     date_only: bool = False
     test: str | None = None
     """A test concept ("an x-ray"): the window is relative to that test's window."""
+    planned: bool = False
+    """Booked, not yet done."""
+
+    def begun_by(self, at: datetime) -> bool:
+        """Whether the event has surely taken place by `at`.
+
+        An operation booked for a day, with no hour, may still be to come all that day: the
+        knee washout booked for tomorrow morning, seen at 21:00 the evening before, has not
+        begun though its day (counted from midnight UTC) has.
+        """
+        if self.time is None:
+            return True
+        return at >= self.time + (_A_DAY if self.planned and self.date_only else timedelta())
+
+
+_A_DAY = timedelta(days=1)
 
 
 def anchor_point(text: str, rules: TimingRules) -> str:
@@ -150,14 +166,17 @@ def resolve_anchors(text: str | None, patient: Patient, at: datetime, rules: Tim
               and (counts is None or counts(f)) and not _called_off(f, patient)]
     if not events:
         return [Anchor(lexicon.get(tests[0]).name, test=tests[0])] if tests else []
-    past = [f for f in events if f.when <= at]  # type: ignore[operator]
-    coming = [f for f in events if f.when > at]  # type: ignore[operator]
+    past = [f for f in events if _event_anchor(f).begun_by(at)]
+    coming = [f for f in events if f not in past]
     chosen = ([max(past, key=_when)] if past else []) + (
         [min(coming, key=_when)] if coming else [])
     point = anchor_point(text, rules)
     return [Anchor(f"the end of {f.label}", f.ended, f.end_date_only)
-            if point == "end" and f.ended is not None else Anchor(f.label, f.when, f.date_only)
-            for f in chosen]
+            if point == "end" and f.ended is not None else _event_anchor(f) for f in chosen]
+
+
+def _event_anchor(fact: PatientFact) -> Anchor:
+    return Anchor(fact.label, fact.when, fact.date_only, planned=fact.status == "planned")
 
 
 def _called_off(fact: PatientFact, patient: Patient) -> bool:
@@ -234,7 +253,7 @@ def window(value: QualifierValue, anchor: Anchor | None, at: datetime, rules: Ti
     if start is None or end is None:
         return _with(base, anchor_event=anchor.label, anchor_time=anchor.time,
                      summary=f"not computed: {_OFF_CALENDAR}")
-    status = _status(mode, anchor.time, start, end, at)
+    status = _status(mode, anchor, start, end, at)
     return _with(base, anchor_event=anchor.label, anchor_time=anchor.time, start=start,
                  end=end, status=status, date_only=anchor.date_only,
                  summary=_summary(mode, status, start, end, anchor, at))
@@ -267,10 +286,10 @@ def _moved(moment: datetime, value: float, hours: float) -> datetime | None:
     return shift(moment, delta)
 
 
-def _status(mode: str, anchor: datetime | None, start: datetime, end: datetime,
+def _status(mode: str, anchor: Anchor | None, start: datetime, end: datetime,
             at: datetime) -> str:
     if mode == "deadline":
-        if anchor is not None and at < anchor:
+        if anchor is not None and not anchor.begun_by(at):
             return "not_started"
         return "open" if at <= start else "closing" if at <= end else "passed"
     return "before_window" if at < start else "in_window" if at <= end else "after_window"

@@ -129,8 +129,10 @@ class DocumentReader:
 
         Not where the document never names the topic (nor a kind of it) and its title or a
         heading names another condition or process: a page headed "What is penile
-        ossification?" is about that. A snippet with no heading ("The condition is common
-        after hip replacement") is taken to be about the topic.
+        ossification?" is about that. Nor where such a document is a page, not a note
+        (`unnamed_topic_sentences`): its headings may be a portal's ("Services on Demand").
+        A snippet with no heading ("The condition is common after hip replacement") is taken
+        to be about the topic.
         """
         topic, memo = self.rules.topic, self.extractor.virtual.memo
         # the memo's is_a is cached: a page's mentions name the same few concepts
@@ -138,6 +140,9 @@ class DocumentReader:
                for group in (*headings.values(), *(a.mentions for a in analyses))
                for m in group):
             return True
+        page = self.rules.unnamed_topic_sentences
+        if page is not None and sum(not a.skipped for a in analyses) >= page:
+            return False
         return not any(memo.type_of(m.concept_id) in _ABOUT_TYPES
                        for group in headings.values() for m in group)
 

@@ -308,6 +308,11 @@ class RelationRules(Strict):
 
     topic: str
     """The corpus topic: an implicit condition is this concept."""
+    unnamed_topic_sentences: int | None = None
+    """A document of at least this many sentences that never names the topic (nor a kind of
+    it) is about something else: what it leaves unnamed ("the condition", "symptoms include
+    fever") is not the topic's. A shorter note ("The condition is common after hip
+    replacement") is taken to be about the topic."""
     specialise: dict[str, dict[str, str]] = {}
     """Predicate -> {general concept: specific concept}: "surgery" that treats HO is resection."""
     umbrella: dict[str, list[str]] = {}
