@@ -924,15 +924,13 @@ def _fits(claim: Claim, qtypes: Sequence[QuestionType], families: list[frozenset
 
 
 def _kinds_of_asked(kinds_asked: frozenset[str], types: set[str], lexicon: Lexicon,
-                    narrower: Callable[[str], frozenset[str]] | None) -> frozenset[str]:
+                    narrower: Callable[[str], frozenset[str]]) -> frozenset[str]:
     """The concepts that answer a question naming the kind it asks for, or none (any).
 
     "Which blood test did they check?" is answered by a kind of blood test ("a coagulation
     screen was performed"), not by another test ("on the lateral x-ray view…"): the
     kinds of each asked concept of an answering type that has kinds.
     """
-    if narrower is None:
-        return frozenset()
     found: set[str] = set()
     for kind in kinds_asked:
         if kind in lexicon and lexicon.get(kind).type in types:
@@ -966,8 +964,8 @@ class _AnswerTest:
 
 def _answer_test(qtype: QuestionType, families: list[frozenset[str]], question: Question,
                  rules: RankingRules, subjects: tuple[frozenset[str], ...], lexicon: Lexicon,
-                 kinds_asked: frozenset[str] = frozenset(),
-                 narrower: Callable[[str], frozenset[str]] | None = None) -> _AnswerTest:
+                 kinds_asked: frozenset[str],
+                 narrower: Callable[[str], frozenset[str]]) -> _AnswerTest:
     detectors = []
     for kind in qtype.answer:
         detector = rules.answers.get(kind)
