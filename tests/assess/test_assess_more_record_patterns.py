@@ -194,7 +194,8 @@ def test_a_code_keeps_its_term_written_with_another_languages_ending():
     ({"text": "Mild haemophilia A, on-demand factor"}, "hemophilia"),
     ({"text": "R posterior ankle impingement (os trigonum), on pointe"},
      "posterior_ankle_impingement"),
-    ({"text": "Symptomatic os trigonum, right"}, "posterior_ankle_impingement"),
+    # the os trigonum's own impingement: a kind of posterior ankle impingement
+    ({"text": "Symptomatic os trigonum, right"}, "os_trigonum_syndrome"),
 ])
 def test_bleeding_disorders_and_ankle_impingement_are_recognised(entry, concept):
     """A record's haemophilia or posterior ankle impingement is shown as itself, not left

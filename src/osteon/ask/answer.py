@@ -726,12 +726,15 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
         # the lead's own page first: "who was the first author, and which journal?" asks
         # both of one paper, not another page's journal line; another page's sentence
         # only when it is about what is asked
-        holders = [r for r in in_scope if r.holds.get(qtype.name) and r not in chosen
+        # (a sentence already quoted for one intent, "Journal … 23(2):p 87-94, February 2015",
+        # answers the next it holds too: it is not quoted twice)
+        holders = [r for r in in_scope if r.holds.get(qtype.name)
+                   and r.key not in {c.key for c in chosen}
                    and _about_asked(r, lead, question)
                    and (not named_pages or r.place.doc_id in named_pages)]
         best = next((r for r in holders if r.place.doc_id == lead.place.doc_id),
                     holders[0] if holders else None)
-        if best is not None and not chosen[0].holds.get(qtype.name):
+        if best is not None and not any(c.holds.get(qtype.name) for c in chosen):
             chosen.append(best)
     chosen += _for_each_joined(question, knowledge, lead, top, chosen)
     asked = [*question.words, *question.related, *question.translated]

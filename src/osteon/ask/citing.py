@@ -17,6 +17,7 @@ from osteon.knowledge.profile import name_of
 from osteon.knowledge.records import Fact
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.records import Claim
+from osteon.reading.scope import scope_reader
 
 CLAIM_SAMPLE = 12
 """Claims loaded per assertion to cite it (every distinct figure's claim besides)."""
@@ -32,7 +33,7 @@ def statement_of(knowledge: KnowledgeStore, fact: Fact, limit: int) -> Statement
         text = in_model(text, [p for p in first.scope.population
                                if all(p in c.scope.population for c in rest)], knowledge)
     else:
-        text = in_animals(text, claims, knowledge)
+        text = in_diseases(in_animals(text, claims, knowledge), claims, knowledge)
     return Statement(text, fact.assertion.belief, citations,
                      fact.assertion.polarity, figures_of(claims))
 
@@ -64,6 +65,19 @@ def in_animals(text: str, claims: Sequence[Claim], knowledge: KnowledgeStore) ->
         return text
     names = dict.fromkeys(name_of(s, knowledge.lexicon) for found in species for s in found)
     return f"{text} (in animals: {', '.join(names)})"
+
+
+def in_diseases(text: str, claims: Sequence[Claim], knowledge: KnowledgeStore) -> str:
+    """A statement every cited sentence of which restricts to a disease's patients, saying so.
+
+    "Calcinosis in SSc can cause pain" holds of systemic sclerosis: said bare, "Pain is a
+    symptom of ectopic calcification" would read as true of every calcinosis.
+    """
+    shared = set.intersection(*(set(c.scope.population) for c in claims)) if claims else set()
+    reader = scope_reader(knowledge.lexicon)
+    names = [n for n in dict.fromkeys(name_of(p, knowledge.lexicon) for p in sorted(shared)
+                                      if reader.is_disease(p)) if n.lower() not in text.lower()]
+    return f"{text} (in {', '.join(names)})" if names else text
 
 
 def citation_at(place: SentencePlace, span: tuple[int, int] | None = None) -> Citation:

@@ -21,15 +21,7 @@ from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.lexicon import Lexicon
 from osteon.reading.records import Scope
 from osteon.reading.relation_rules import relation_rules
-from osteon.reading.scope import ScopeReader
-
-_READERS: dict[int, ScopeReader] = {}
-
-
-def _reader(lexicon: Lexicon) -> ScopeReader:
-    if id(lexicon) not in _READERS:
-        _READERS[id(lexicon)] = ScopeReader(lexicon)
-    return _READERS[id(lexicon)]
+from osteon.reading.scope import scope_reader
 
 
 def condition_kinds(knowledge: KnowledgeStore) -> frozenset[str]:
@@ -40,7 +32,7 @@ def condition_kinds(knowledge: KnowledgeStore) -> frozenset[str]:
 
 def question_scope(text: str, concepts: Iterable[str], lexicon: Lexicon) -> Scope:
     """The scope a question asks within: the concepts it names and its scope words."""
-    named = _reader(lexicon).named(concepts)
+    named = scope_reader(lexicon).named(concepts)
     words = ranking_rules().scope_words
     family = tuple(dict.fromkeys((*named.family, *(
         f for f, pattern in words.family.items() if compiled(pattern).search(text)))))
@@ -75,7 +67,7 @@ def scope_of(concepts: Iterable[str], lexicon: Lexicon) -> Scope:
     if found is None:
         if len(_NAMED) >= NAMED_LIMIT:
             _NAMED.clear()
-        found = _NAMED[key] = _reader(lexicon).named(key[1])
+        found = _NAMED[key] = scope_reader(lexicon).named(key[1])
     return found
 
 
@@ -86,7 +78,7 @@ def family_implied(concepts: Iterable[str], lexicon: Lexicon) -> bool:
     sentence in acquired HO, unless the page it is on is about FOP: there the injury is
     what FOP patients suffer, and the sentence belongs to the page's family too.
     """
-    return not _reader(lexicon).names_family(concepts)
+    return not scope_reader(lexicon).names_family(concepts)
 
 
 def merged(own: Scope, *around: Scope) -> Scope:

@@ -49,7 +49,7 @@ AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "th
                      "people", "size", "lifespan", "age", "mean_age", "byline", "average",
                      "process", "association", "grade", "shown", "institution", "sessions",
                      "angle", "indication", "recommendation", "place", "recurrence", "weight",
-                     "class_of", "organisation"]
+                     "class_of", "organisation", "design"]
 
 
 class QuestionType(Strict):
@@ -166,6 +166,9 @@ class QuestionRules(Strict):
     disorder_endings: tuple[str, ...] = ()
     """Endings of the names of disorders ("pilomatricoma", "tendinitis"): such a word no
     source mentions, beside only a place in the body, is what the question asks about."""
+    beside_disorder_types: tuple[str, ...] = ()
+    """Concept types that say where a disorder is or how it is seen (a place in the body, a
+    test), not what it is: beside a disorder's name no source mentions, they are no topic."""
     inflections: tuple[str, ...] = ()
     """Endings the index's stemmer cuts off ("replac-ment"): a word is compared without them."""
     negating_prefixes: tuple[str, ...] = ()

@@ -613,20 +613,18 @@ def _names_only_the_condition(knowledge: KnowledgeStore, question: Question,
                                   or pages_of_names(knowledge, question.text, rules)):
         return False
     kinds = condition_kinds(knowledge)
-    # ... nor a place in the body beside a disorder's name no source mentions, which says
-    # where that disorder is ("how is a pilomatricoma of the skin diagnosed?")
-    places = PLACE_TYPES if any(
+    # ... nor a place in the body or a test beside a disorder's name no source mentions,
+    # which say where that disorder is or how it is seen ("how is a pilomatricoma of the
+    # skin diagnosed?", "what is hypertrophic pulmonary osteoarthropathy and how does it
+    # show on a bone scan?")
+    beside = frozenset(rules.beside_disorder_types) if any(
         w.endswith(rules.disorder_endings) and knowledge.store.absent_words([w])
         for w in question.words) else frozenset()
     named = [c for c in question.concepts if c not in kinds
-             and knowledge.lexicon.get(c).type not in places]
+             and knowledge.lexicon.get(c).type not in beside]
     # a concept no source names ("does HO raise the risk of dementia?") is the question's
     # unmentioned topic, not a topic the sources treat
     return not named or set(named) <= set(unnamed_concepts(knowledge, question, rules))
-
-
-PLACE_TYPES = frozenset({"anatomy"})
-"""Concept types that say where a topic is, not what it is."""
 
 
 def _points_at_a_source(text: str, rules: QuestionRules) -> bool:

@@ -32,6 +32,8 @@ class PopulationRules(Strict):
 
     concepts: tuple[str, ...]
     family: str | None = None
+    diseases: tuple[str, ...] = ()
+    within: str = r"(?!)"
     before: str
     after: str
     people: str = r"(?!)"
@@ -39,7 +41,7 @@ class PopulationRules(Strict):
     inner: tuple[str, ...] = ()
     heading_rest: str
 
-    @field_validator("before", "after", "people", "coordinated", "heading_rest")
+    @field_validator("before", "after", "people", "coordinated", "heading_rest", "within")
     @classmethod
     def _regex(cls, value: str) -> str:
         return check_regex(value)
@@ -127,6 +129,10 @@ class ScopeReader:
                     self._family_of.setdefault(concept, family)
         self._population = {c for root in self.rules.populations.concepts
                             for c in {root, *lexicon.descendants(root)}}
+        self._restricting = self._population | {
+            c for root in self.rules.populations.diseases
+            for c in {root, *lexicon.descendants(root)}}
+        """Index events and the diseases whose patients a phrase restricts the text to."""
         self._eventish = set(self._population).union(
             *(lexicon.ancestors(root) for root in self.rules.populations.concepts))
         """Events, and what they are kinds of (surgery, trauma): a claim about one of these
@@ -135,6 +141,7 @@ class ScopeReader:
                           for c in {root, *lexicon.descendants(root)}}
         self._of_document = re.compile(self.rules.species.of_document, re.IGNORECASE)
         self._before = re.compile(self.rules.populations.before, re.IGNORECASE)
+        self._within = re.compile(self.rules.populations.within, re.IGNORECASE)
         self._after = re.compile(self.rules.populations.after, re.IGNORECASE)
         self._people = re.compile(self.rules.populations.people, re.IGNORECASE)
         self._rest = re.compile(self.rules.populations.heading_rest, re.IGNORECASE)
@@ -156,11 +163,15 @@ class ScopeReader:
         concepts = list(dict.fromkeys(concepts))
         family = tuple(dict.fromkeys(self._family_of[c] for c in concepts
                                      if c in self._family_of))
-        population = tuple(c for c in concepts if c in self._population)
+        population = tuple(c for c in concepts if c in self._restricting)
         species = tuple(c for c in concepts if c in self._organism)
-        if population and not family:
+        if any(c in self._population for c in population) and not family:
             family = (self.rules.populations.family,)
         return Scope(family, population, species)
+
+    def is_disease(self, concept: str) -> bool:
+        """Is the concept a disease whose patients a claim may be restricted to (not an event)?"""
+        return concept in self._restricting and concept not in self._population
 
     def names_family(self, concepts: Iterable[str]) -> bool:
         """Do the concepts name a condition family themselves (not only an index event)?"""
@@ -170,6 +181,7 @@ class ScopeReader:
         for roots in self.rules.families.values():
             yield from roots
         yield from self.rules.populations.concepts
+        yield from self.rules.populations.diseases
         yield from self.rules.species.organisms
         yield from self.rules.severity.of
 
@@ -227,8 +239,10 @@ class ScopeReader:
                    for o in own)
 
     def _implied(self, populations: tuple[str, ...]) -> tuple[str, ...]:
+        """The family an index event implies (a disease's patients imply none)."""
         family = self.rules.populations.family
-        return (family,) if populations and family else ()
+        events = any(p in self._population for p in populations)
+        return (family,) if events and family else ()
 
     # -- levels ---------------------------------------------------------------
 
@@ -335,9 +349,10 @@ class ScopeReader:
         "after SCI, TBI or stroke": the words before reach forward along the list; "in SCI
         and TBI patients": the words after reach back.
         """
-        events = sorted((m for m in mentions if m.concept_id in self._population),
+        events = sorted((m for m in mentions if m.concept_id in self._restricting),
                         key=lambda m: m.start)
-        chosen = [bool(self._before.search(text[max(0, m.start - 80):m.start])) for m in events]
+        chosen = [bool(self._before.search(text[max(0, m.start - 80):m.start]))
+                  or self._within_condition(text, m, mentions) for m in events]
         after = [bool(self._after.match(text[m.end:m.end + 40])) for m in events]
         for i in range(1, len(events)):  # the words before reach forward along a list
             chosen[i] = chosen[i] or (chosen[i - 1] and self._listed(text, events[i - 1],
@@ -346,6 +361,20 @@ class ScopeReader:
             after[i] = after[i] or (after[i + 1] and self._listed(text, events[i],
                                                                   events[i + 1]))
         return [m.concept_id for m, a, b in zip(events, chosen, after, strict=True) if a or b]
+
+    def _within_condition(self, text: str, event: Mention, mentions: Sequence[Mention]
+                          ) -> bool:
+        """Is the event (or disease) what a condition named right before it is seen in?
+
+        "Calcinosis in SSc can cause pain": the pain is of SSc's calcinosis, not of every
+        calcinosis. A kind of the event itself ("fractures in the elderly") is no condition
+        seen in it.
+        """
+        return any(
+            c.end <= event.start and c.concept_id in self.lexicon
+            and self.lexicon.get(c.concept_id).type == "condition"
+            and not self._is_own(c.concept_id, {event.concept_id})
+            and self._within.match(text[c.end:event.start]) for c in mentions)
 
     def _of_people(self, text: str, mentions: Sequence[Mention]) -> list[str]:
         """Events a phrase about people names, standing alone ("among patients with SCI, ...").
@@ -414,6 +443,16 @@ class ScopeReader:
         """Do the words around the mention restrict the text to it ("after X", "X patients")?"""
         return bool(self._before.search(text[max(0, mention.start - 80):mention.start])
                     or self._after.match(text[mention.end:mention.end + 40]))
+
+
+_READERS: dict[int, ScopeReader] = {}
+
+
+def scope_reader(lexicon: Lexicon) -> ScopeReader:
+    """The scope reader of a lexicon, built once (it indexes the lexicon's kinds)."""
+    if id(lexicon) not in _READERS:
+        _READERS[id(lexicon)] = ScopeReader(lexicon)
+    return _READERS[id(lexicon)]
 
 
 def _text_of(headings: Sequence[str], mentions: Sequence[Mention]) -> str | None:
