@@ -728,8 +728,8 @@ def _summary(question: Question, qtypes: Sequence[QuestionType], facts: Sequence
         # only when it is about what is asked
         # (a sentence already quoted for one intent, "Journal … 23(2):p 87-94, February 2015",
         # answers the next it holds too: it is not quoted twice)
-        holders = [r for r in in_scope if r.holds.get(qtype.name)
-                   and r.key not in {c.key for c in chosen}
+        quoted = {c.key for c in chosen}
+        holders = [r for r in in_scope if r.holds.get(qtype.name) and r.key not in quoted
                    and _about_asked(r, lead, question)
                    and (not named_pages or r.place.doc_id in named_pages)]
         best = next((r for r in holders if r.place.doc_id == lead.place.doc_id),

@@ -29,9 +29,8 @@ def statement_of(knowledge: KnowledgeStore, fact: Fact, limit: int) -> Statement
     citations = tuple(citations_for(knowledge, claims, fact.document_titles))
     text = fact.assertion.text
     if fact.assertion.key.context == MODEL_CONTEXT and fact.claims:
-        first, *rest = fact.claims  # the injuries every claim is restricted to
-        text = in_model(text, [p for p in first.scope.population
-                               if all(p in c.scope.population for c in rest)], knowledge)
+        # the injuries every claim is restricted to
+        text = in_model(text, shared_population(fact.claims), knowledge)
     else:
         text = in_diseases(in_animals(text, claims, knowledge), claims, knowledge)
     return Statement(text, fact.assertion.belief, citations,
@@ -40,6 +39,14 @@ def statement_of(knowledge: KnowledgeStore, fact: Fact, limit: int) -> Statement
 
 MODEL_CONTEXT = "mouse model"
 """The setting of animal-experiment assertions (their text ends "(mouse model)")."""
+
+
+def shared_population(claims: Sequence[Claim]) -> list[str]:
+    """The populations every claim is restricted to, in the first claim's order."""
+    if not claims:
+        return []
+    first, *rest = claims
+    return [p for p in first.scope.population if all(p in c.scope.population for c in rest)]
 
 
 def in_model(text: str, populations: Iterable[str], knowledge: KnowledgeStore) -> str:
@@ -73,9 +80,9 @@ def in_diseases(text: str, claims: Sequence[Claim], knowledge: KnowledgeStore) -
     "Calcinosis in SSc can cause pain" holds of systemic sclerosis: said bare, "Pain is a
     symptom of ectopic calcification" would read as true of every calcinosis.
     """
-    shared = set.intersection(*(set(c.scope.population) for c in claims)) if claims else set()
     reader = scope_reader(knowledge.lexicon)
-    names = [n for n in dict.fromkeys(name_of(p, knowledge.lexicon) for p in sorted(shared)
+    names = [n for n in dict.fromkeys(name_of(p, knowledge.lexicon)
+                                      for p in sorted(shared_population(claims))
                                       if reader.is_disease(p)) if n.lower() not in text.lower()]
     return f"{text} (in {', '.join(names)})" if names else text
 

@@ -165,9 +165,7 @@ class ScopeReader:
                                      if c in self._family_of))
         population = tuple(c for c in concepts if c in self._restricting)
         species = tuple(c for c in concepts if c in self._organism)
-        if any(c in self._population for c in population) and not family:
-            family = (self.rules.populations.family,)
-        return Scope(family, population, species)
+        return Scope(family or self._implied(population), population, species)
 
     def is_disease(self, concept: str) -> bool:
         """Is the concept a disease whose patients a claim may be restricted to (not an event)?"""
