@@ -28,6 +28,7 @@ from osteon.ask.citing import (
 )
 from osteon.ask.detail_fit import asked_detail, own_page_record
 from osteon.ask.evidence import Key, Ranked, ages_named, rank_evidence
+from osteon.ask.languages import in_other_languages
 from osteon.ask.lists import introduces_list, items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
 from osteon.ask.page_names import pages_of_names
@@ -125,7 +126,8 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         return Answer(question.text, NOT_ANSWERED, True, understood=question,
                       notes=(DISCLAIMER,))
     named_pages = pages_of_names(knowledge, question.text, rules)
-    top = covering(ranked, qtypes, ranking_rules().evidence, question, named_pages)
+    top = _named_first(knowledge, covering(ranked, qtypes, ranking_rules().evidence, question,
+                                           named_pages), named_pages, qtypes)
     case_pages = _case_pages(top, question)
     top = _on_case_pages(top, ranked, case_pages)
     # the case named by its age is its pages' ("the 19-month-old boy's jaw mass"): what
@@ -209,6 +211,27 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
         summary += " The sources disagree on part of this; both sides are shown."
     return Answer(question.text, summary, False, statements, conflicts, (),
                   understood=question, notes=(*notes, DISCLAIMER), evidence=evidence)
+
+
+def _named_first(knowledge: KnowledgeStore, top: list[Ranked], named_pages: Sequence[str],
+                 qtypes: Sequence[QuestionType]) -> list[Ranked]:
+    """The best quote of the page the question names leads, where it may answer.
+
+    "How old was the patient in the IMAIOS case?": the French page's "une patiente de 44
+    ans" answers, not another page's English "a twenty-five year old male patient", which
+    shares more of the question's words only because it is in the question's language. A
+    page in English leads so only where the question names it alone and its quote holds
+    what the question's first intent asks ("in the Egyptian case report, how old …?": its
+    "a 22-year-old man", not another case's "Patient M., 32 years old"); pages named by a
+    word several share ("Mass General") keep the ranking's order.
+    """
+    if not named_pages or not top or top[0].place.doc_id in named_pages:
+        return top
+    first = next((r for r in top if r.place.doc_id in named_pages), None)
+    if first is None or not (in_other_languages(knowledge.store, named_pages) or (
+            len(named_pages) == 1 and qtypes[0].answer and first.holds.get(qtypes[0].name))):
+        return top
+    return [first, *(r for r in top if r is not first)]
 
 
 def _names_kind_asked(knowledge: KnowledgeStore, question: Question, top: Sequence[Ranked],

@@ -211,9 +211,20 @@ def rare_name_pages(knowledge: KnowledgeStore, text: str, words: list[Span], nam
         # slides": the slides' byline "Dr.Ponnilavan")
         return frozenset(pages_headed_by(knowledge, words, at) or pages_headed_by(
             knowledge, words, [i for i in at if len(words[i][2]) >= LONG_NAME], least=1)
-        ) or None
+            or origin_named_pages(store, [n for n in names if not held.get(n)])) or None
     common = set.intersection(*rare)
     return frozenset(common or set.union(*rare))
+
+
+def origin_named_pages(store: Store, names: list[str]) -> list[str]:
+    """The pages whose origin holds a name no sentence does ("that IMAIOS case").
+
+    Every such name that an origin holds must point at the same few pages: a page's site or
+    file name is how its reader calls it; a name several origins share sets none apart.
+    """
+    found = [set(pages) for n in names if (pages := store.origin_named(n))]
+    common = set.intersection(*found) if found else set()
+    return sorted(common) if 0 < len(common) <= RARE_NAME_PAGES else []
 
 
 def _written_in(store: Store, names: list[str], held: dict[str, dict[str, int]]) -> None:

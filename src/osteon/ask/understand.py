@@ -49,7 +49,7 @@ AnswerKind = Literal["percent", "ratio", "duration", "dose", "site", "test", "th
                      "people", "size", "lifespan", "age", "mean_age", "byline", "average",
                      "process", "association", "grade", "shown", "institution", "sessions",
                      "angle", "indication", "recommendation", "place", "recurrence", "weight",
-                     "class_of", "organisation", "design"]
+                     "class_of", "organisation", "design", "licence"]
 
 
 class QuestionType(Strict):

@@ -136,6 +136,13 @@ OPENING_CACHE = 200
 defining sentences are the same whichever words ask what it is."""
 HEADED_CACHE = 2_000
 """Phrases looked up in titles and headings (`headed`) remembered per version of the store."""
+URL = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^/@]*@)?(?P<host>[^/:?#]+)", re.IGNORECASE)
+FILE_NAME = re.compile(r"[^/\\]+?(?=\.\w{1,5}$|$)")
+"""The last part of a path, without its extension: the name a reader saved a page by."""
+ORIGIN_WORD = re.compile(r"[^\W_]+")
+HOST_PARTS = frozenset({"www", "com", "org", "net", "gov", "edu", "info", "io", "co", "uk",
+                        "de", "fr", "ca", "au", "nih", "html", "htm"})
+"""Parts of a host that name no site: "www.imaios.com" is IMAIOS."""
 SQL_CHUNK = 900
 """Ids bound per `IN (...)` query: far below SQLite's bound-parameter limit."""
 
@@ -537,6 +544,22 @@ class Store:
             "SELECT doc_id, heading FROM sections WHERE lower(heading) LIKE ?1 ESCAPE '\\'"
             f" UNION {titles}", (pattern,)).fetchall()
             if whole.search(_APOSTROPHES.sub("'", " ".join(text.split()).casefold()))})
+
+    def origin_named(self, word: str) -> list[str]:
+        """The documents whose origin names the word: a web site's name, a file's name.
+
+        A reader names a page by where it came from ("the IMAIOS case", "the Medscape
+        piece"), which its text need not say: the host of a URL (without "www" and its
+        suffix) and the words of a file's name are looked at, nothing else of the origin
+        (a seed's origin describes it, "scraped FAQ page", and names nothing).
+        """
+        known = self._this_version()
+        if "origin_words" not in known:  # once per version of the store
+            known["origin_words"] = tuple(
+                (doc, origin_words(origin))
+                for doc, origin in self._db.execute("SELECT id, origin FROM documents"))
+        word = word.casefold()
+        return sorted(doc for doc, words in known["origin_words"] if word in words)
 
     def get(self, doc_id: str) -> Document:
         """Load a whole document with its sections and sentences."""
@@ -1067,6 +1090,21 @@ def _delete(db: sqlite3.Connection, doc_id: str) -> bool:
     db.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM sections WHERE doc_id = ?", (doc_id,))
     return db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
+
+
+def origin_words(origin: str) -> frozenset[str]:
+    """The words by which an origin names its page (`Store.origin_named`), case folded.
+
+    A URL's host ("www.imaios.com": imaios), a path's file name ("…/imaios_case.txt":
+    imaios, case); an origin that is neither (a seed's description) names nothing.
+    """
+    if url := URL.match(origin):
+        return frozenset(w for w in ORIGIN_WORD.findall(url.group("host").casefold())
+                         if w not in HOST_PARTS)
+    if "/" not in origin and "\\" not in origin:
+        return frozenset()
+    name = FILE_NAME.search(origin.rstrip("/\\"))
+    return frozenset(ORIGIN_WORD.findall(name.group().casefold())) if name else frozenset()
 
 
 def _like_pattern(phrase: str) -> str | None:
