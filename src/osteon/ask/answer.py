@@ -296,8 +296,11 @@ def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, asking: Que
         return (not care or bool(care & named.get(r.key, set()))
                 or any(compiled(u.units).search(r.place.text) for u in units))
 
-    def asked_of(r: Ranked) -> bool:  # a question naming no concept: beside its words
-        return bool(question.concepts) or _beside_its_words(question, asking, r)
+    # a question naming no concept: beside its words other than those asking for a dose
+    own = set() if question.concepts else _words_not_asking(question, asking)
+
+    def asked_of(r: Ranked) -> bool:
+        return bool(question.concepts) or bool(own & set(tokens_of(r.place.text)))
 
     return not any(
         of_care(r) and asked_of(r) and (
@@ -306,18 +309,18 @@ def _no_dose_of_asked(knowledge: KnowledgeStore, question: Question, asking: Que
         for r in top) or _dosed_otherwise(knowledge, top, dosing, named)
 
 
-def _beside_its_words(question: Question, asking: QuestionType, ranked: Ranked) -> bool:
-    """Does the sentence share a word of the question besides those asking for a dose?
+def _words_not_asking(question: Question, asking: QuestionType) -> set[str]:
+    """The question's words besides those asking for a dose, which a sentence must share.
 
     "What dose of colchicine does the blog recommend for a pseudogout attack?" names no
     concept osteon knows: "A dose of 7-8 Gray … within 24-48 hours of surgery" shares only
     "dose" with it and answers another question; "factor VIII 50 units per kilo" shares
-    "factor".
+    "factor". Found once per question, not once per quoted sentence.
     """
     text = question.text.lower()
     cue = {w for p in asking.patterns for m in compiled(p).finditer(text)
            for w in tokens_of(m.group())}
-    return bool((set(question.words) - cue) & set(tokens_of(ranked.place.text)))
+    return set(question.words) - cue
 
 
 def _dosed_otherwise(knowledge: KnowledgeStore, top: Sequence[Ranked],

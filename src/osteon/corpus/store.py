@@ -554,12 +554,13 @@ class Store:
         (a seed's origin describes it, "scraped FAQ page", and names nothing).
         """
         known = self._this_version()
-        if "origin_words" not in known:  # once per version of the store
-            known["origin_words"] = tuple(
-                (doc, origin_words(origin))
-                for doc, origin in self._db.execute("SELECT id, origin FROM documents"))
-        word = word.casefold()
-        return sorted(doc for doc, words in known["origin_words"] if word in words)
+        if "origin_words" not in known:  # each word's documents, once per version of the store
+            named: dict[str, list[str]] = {}
+            for doc, origin in self._db.execute("SELECT id, origin FROM documents ORDER BY id"):
+                for w in origin_words(origin):
+                    named.setdefault(w, []).append(doc)
+            known["origin_words"] = named
+        return list(known["origin_words"].get(word.casefold(), ()))
 
     def get(self, doc_id: str) -> Document:
         """Load a whole document with its sections and sentences."""
