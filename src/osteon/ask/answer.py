@@ -127,7 +127,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
                       notes=(DISCLAIMER,))
     named_pages = pages_of_names(knowledge, question.text, rules)
     top = _named_first(knowledge, covering(ranked, qtypes, ranking_rules().evidence, question,
-                                           named_pages), named_pages, qtypes)
+                                           named_pages), named_pages, qtypes, ranked)
     case_pages = _case_pages(top, question)
     top = _on_case_pages(top, ranked, case_pages)
     # the case named by its age is its pages' ("the 19-month-old boy's jaw mass"): what
@@ -214,7 +214,7 @@ def _answer(knowledge: KnowledgeStore, text: str, sources: int) -> Answer:
 
 
 def _named_first(knowledge: KnowledgeStore, top: list[Ranked], named_pages: Sequence[str],
-                 qtypes: Sequence[QuestionType]) -> list[Ranked]:
+                 qtypes: Sequence[QuestionType], ranked: Sequence[Ranked] = ()) -> list[Ranked]:
     """The best quote of the page the question names leads, where it may answer.
 
     "How old was the patient in the IMAIOS case?": the French page's "une patiente de 44
@@ -223,12 +223,17 @@ def _named_first(knowledge: KnowledgeStore, top: list[Ranked], named_pages: Sequ
     page in English leads so only where the question names it alone and its quote holds
     what the question's first intent asks ("in the Egyptian case report, how old …?": its
     "a 22-year-old man", not another case's "Patient M., 32 years old"); pages named by a
-    word several share ("Mass General") keep the ranking's order.
+    word several share ("Mass General") keep the ranking's order. A page in another language
+    leads with its best ranked sentence even where none of its sentences was quoted (`ranked`:
+    the whole ranking): "which soft tissues turn to bone, per the Schulthess article?" is
+    answered by its "Muskeln, Sehnen und Bindegewebe", not an English page's "soft tissues".
     """
     if not named_pages or not top or top[0].place.doc_id in named_pages:
         return top
-    first = next((r for r in top if r.place.doc_id in named_pages), None)
-    if first is None or not (in_other_languages(knowledge.store, named_pages) or (
+    other_language = in_other_languages(knowledge.store, named_pages)
+    first = next((r for r in (*top, *(ranked if other_language else ()))
+                  if r.place.doc_id in named_pages), None)
+    if first is None or not (other_language or (
             len(named_pages) == 1 and qtypes[0].answer and first.holds.get(qtypes[0].name))):
         return top
     return [first, *(r for r in top if r is not first)]

@@ -24,6 +24,7 @@ from osteon.ask.languages import (
     language_markers,
     mostly_english,
     title_in_other_language,
+    translations,
     written_in,
 )
 from osteon.ask.lists import introduces_list, items_of, lead_ins_of
@@ -379,6 +380,8 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
                if w not in question_rules().stopwords and w not in capitals),
              *(w for word in question.spelled for w in tokens_of(word))]
     names: list[str] = []
+    # (the words of each of a concept's first names, the words of its further names)
+    further_names: list[tuple[list[list[str]], list[str]]] = []
     groups: list[frozenset[str]] = []
     kinds: set[str] = set()
     lexicon = knowledge.lexicon
@@ -388,6 +391,10 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
             entry = lexicon.get(concept)
             group = [w for name in (entry.name, *entry.synonyms[:4], *entry.abbreviations)
                      for w in tokens_of(name) if len(w) > 1]
+            further_names.append(([tokens_of(name) for name in (entry.name,
+                                                                *entry.synonyms[:4])],
+                                  [w for name in entry.synonyms[4:] for w in tokens_of(name)
+                                   if len(w) > 1]))
             names.extend(group)
             groups.append(frozenset(group))
             if not _asks_which(question.text, group, rules):
@@ -405,7 +412,15 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     translated = [w for word in question.translated for w in tokens_of(word)]
     # every word any search may use is counted: one left uncounted ("x-ray", whose two
     # index terms ten thousand sentences each hold) passed for the rarest of all
-    counts = store.word_counts([*plain, *asked, *names, *related, *translated])
+    counts = store.word_counts([*plain, *asked, *names, *related, *translated,
+                                *(w for _, further in further_names for w in further)])
+    # a concept no source calls by its first names may be named by its further ones, most
+    # of them other languages' and brands' ("alendronato" on a Portuguese page that alone
+    # speaks of the drug): they are searched as other languages' words are (a concept the
+    # sources name, "HO", is not looked for by its every name in every language)
+    translated += [w for first, further in further_names
+                   if not any(all(counts.get(w) for w in name) for name in first)
+                   for w in further]
     common = max(rules.common_sentences, rules.common_share * store.count_sentences())
     telling = _telling(plain, counts, common, rules, capped=False)
     hits = store.search_words(telling, rules.candidates) if telling else []
@@ -1033,10 +1048,14 @@ def _counted(text: str, rules: RankingRules) -> str:
     asked = compiled(rules.counted_question).search(text)
     if asked is None:
         return ""
-    thing = asked.group("thing").split()[-1].casefold()
-    if len(thing) > 3 and thing.endswith("s"):
-        thing = thing[:-1]  # "cells": a sentence may count one "cell"
-    return rules.counted_number + re.escape(stem_of(thing)) + r"\w*\b"
+    said = asked.group("thing").split()[-1].casefold()
+    thing = said[:-1] if len(said) > 3 and said.endswith("s") else said
+    # a sentence may count one "cell" where "cells" are asked, and a page in another
+    # language counts in its own word ("Um total de 5 pacientes com LM foram incluídos")
+    words = [re.escape(stem_of(thing)) + r"\w*", *(re.escape(w) for phrase, others
+                                                   in translations() if phrase == said
+                                                   for w in others)]
+    return rules.counted_number + "(?:" + "|".join(words) + r")\b"
 
 
 DATE_ANSWER = "date"

@@ -217,6 +217,7 @@ def unnamed_topics(knowledge: KnowledgeStore, question: Question, rules: Questio
         return []
     tokens = [fold(w) for w in WORD.findall(question.text)]
     vocabulary = knowledge.store.vocabulary()
+    sources = knowledge.store.source_names()
     folded = " ".join(tokens)
     for concept, first, last in find_concepts(question.text, knowledge.lexicon, rules):
         # a name's long words tell it ("zoledronic" of "zoledronic acid"), else its short
@@ -229,8 +230,11 @@ def unnamed_topics(knowledge: KnowledgeStore, question: Question, rules: Questio
                 or knowledge.lexicon.get(concept).type not in rules.named_things
                 or rules.lay_terms.get(" ".join(tokens[first:last])) == concept):
             continue
+        # ... nor one a source's own name says ("…_oldenburg_mare_lameness_…": a case of
+        # a horse whose text never says "horse")
         if len(knowledge.store.absent_words(said)) == len(said) and not any(
-                misspelt(w, vocabulary, rules) or relative(w, vocabulary, rules)
+                _source_named(w, sources) or misspelt(w, vocabulary, rules)
+                or relative(w, vocabulary, rules)
                 or _said_otherwise(knowledge, w, folded, rules) for w in said):
             return said
     return []

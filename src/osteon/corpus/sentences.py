@@ -24,10 +24,13 @@ _REFERENCES = r"(?:\d+(?:(?:, ?|[–-])\d+)*|\[[A-Z]{0,2}\d+(?:(?:, ?|[–-])[A-
 # abstract had been one "sentence" that matched every question.
 _BOUNDARY = re.compile(rf"(?:(?:[.!?…]+[\"”’)\]]*|(?<=[^\W\d_]|[)\]])\.{_REFERENCES})"
                        r"(?=\s+[\"“‘(\[]*[A-Z0-9])|(?<=[^\W\d_]{2})[.!?](?=[A-Z][a-z]|[A-Z]{2,}\b))")
-_INLINE_BULLET = re.compile(r"\s+[•▪◦‣]\s+")
+_INLINE_BULLET = re.compile(r"\s+[•▪◦‣]\s+|(?<=[.:;!?])\s+-\s+(?=[\"“(]*[^\W\d_])")
 """A bullet inside a line ("… or neoplasms. • Heterotopic ossification may be …"): pages
 that run a list of highlights into one paragraph; each item is a sentence of its own (a
-whole list read as one sentence tied a fellow of one item to the head of another)."""
+whole list read as one sentence tied a fellow of one item to the head of another). A
+hyphen after a sentence's or a lead-in's end is such a bullet ("Principais passos do
+protocolo: - Avaliação do cálcio … presentes. - Se sintomas sugestivos surgirem: …"); one
+between words is a dash ("bone - which …")."""
 _INITIAL = re.compile(r"^\(?[A-Z]\.$")
 _WEB = re.compile(r"www\.|://|@", re.IGNORECASE)
 _CITATION_GOES_ON = re.compile(r"(?:\s+[A-Z][a-z]{0,24}\.?){0,5}"
