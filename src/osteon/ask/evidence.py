@@ -414,14 +414,14 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     # index terms ten thousand sentences each hold) passed for the rarest of all
     counts = store.word_counts([*plain, *asked, *names, *related, *translated,
                                 *(w for _, further in further_names for w in further)])
+    common = max(rules.common_sentences, rules.common_share * store.count_sentences())
     # a concept no source calls by its first names may be named by its further ones, most
     # of them other languages' and brands' ("alendronato" on a Portuguese page that alone
-    # speaks of the drug): they are searched as other languages' words are (a concept the
-    # sources name, "HO", is not looked for by its every name in every language)
-    translated += [w for first, further in further_names
-                   if not any(all(counts.get(w) for w in name) for name in first)
-                   for w in further]
-    common = max(rules.common_sentences, rules.common_share * store.count_sentences())
+    # speaks of the drug): they bring candidates of their own, at half their share (a
+    # concept the sources name, "HO", is not looked for by its every name in every language)
+    renamed = _telling([w for first, further in further_names
+                        if not any(all(counts.get(w) for w in name) for name in first)
+                        for w in further], counts, common, rules)
     telling = _telling(plain, counts, common, rules, capped=False)
     hits = store.search_words(telling, rules.candidates) if telling else []
     best = min((h.score for h in hits), default=0.0)
@@ -452,7 +452,7 @@ def _bm25(knowledge: KnowledgeStore, question: Question, rules: RankingRules) ->
     # abstract under its English title: "A idade do início da doença variou de 6 meses a 11
     # anos (mediana = 2 anos)" answers "at what ages did FOP start in those children?")
     led_to = _led_to(scores, leading, rules)
-    for further in (widened, foreign):  # each only brings candidates, at half its share
+    for further in (widened, foreign, renamed):  # each only brings candidates, at half share
         if further:
             found = store.search_words(further, rules.candidates)
             best_found = min((h.score for h in found), default=0.0)
