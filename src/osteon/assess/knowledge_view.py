@@ -27,7 +27,7 @@ from osteon.knowledge.query import to_facts
 from osteon.knowledge.records import POLARITY_RANK, Assertion, Fact
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.lexicon import Lexicon
-from osteon.reading.scope import ScopeReader
+from osteon.reading.scope import scope_reader
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ class KnowledgeView:
         self.rules = rules
         self.generation = generation
         self.hierarchy = knowledge.hierarchy()
-        self.scopes = ScopeReader(knowledge.lexicon)
+        self.scopes = scope_reader(knowledge.lexicon)
         """Reads a patient's condition family, as reading scopes claims."""
         self.candidates = _candidates(knowledge, rules)
         self.by_rule = {r.id: [a for a in self.candidates

@@ -138,7 +138,7 @@ HEADED_CACHE = 2_000
 """Phrases looked up in titles and headings (`headed`) remembered per version of the store."""
 URL = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^/@]*@)?(?P<host>[^/:?#]+)", re.IGNORECASE)
 FILE_NAME = re.compile(r"[^/\\]+?(?=\.\w{1,5}$|$)")
-"""The last part of a path, without its extension: the name a reader saved a page by."""
+"""A file's name without its extension: the name a reader saved a page by."""
 ORIGIN_WORD = re.compile(r"[^\W_]+")
 HOST_PARTS = frozenset({"www", "com", "org", "net", "gov", "edu", "info", "io", "co", "uk",
                         "de", "fr", "ca", "au", "nih", "html", "htm"})
@@ -1096,15 +1096,16 @@ def _delete(db: sqlite3.Connection, doc_id: str) -> bool:
 def origin_words(origin: str) -> frozenset[str]:
     """The words by which an origin names its page (`Store.origin_named`), case folded.
 
-    A URL's host ("www.imaios.com": imaios), a path's file name ("…/imaios_case.txt":
-    imaios, case); an origin that is neither (a seed's description) names nothing.
+    A URL's host ("www.imaios.com": imaios), a file path's file name ("…/imaios_case.txt":
+    imaios, case; the name `_named_part` gives `source_names` too); an origin that is
+    neither (a seed's description) names nothing.
     """
     if url := URL.match(origin):
         return frozenset(w for w in ORIGIN_WORD.findall(url.group("host").casefold())
                          if w not in HOST_PARTS)
-    if "/" not in origin and "\\" not in origin:
+    if not _FILE_PATH.match(origin):
         return frozenset()
-    name = FILE_NAME.search(origin.rstrip("/\\"))
+    name = FILE_NAME.search(_named_part(origin.rstrip("/\\")) or "")
     return frozenset(ORIGIN_WORD.findall(name.group().casefold())) if name else frozenset()
 
 

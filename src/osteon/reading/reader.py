@@ -18,7 +18,7 @@ from osteon.reading.quantities import extract_quantities
 from osteon.reading.records import Claim, Mention, ReadResult, SentenceSetting
 from osteon.reading.relation_rules import RelationRules, compiled, relation_rules
 from osteon.reading.relations import RelationExtractor, is_labelled
-from osteon.reading.scope import ScopeReader
+from osteon.reading.scope import scope_reader
 from osteon.reading.sections import section_category
 
 __all__ = ["DocumentReader"]
@@ -36,7 +36,7 @@ class DocumentReader:
         self.lexicon = lexicon or self.pipeline.lexicon
         self.rules = rules or relation_rules()
         self.extractor = RelationExtractor(self.lexicon, self.rules)
-        self.scopes = ScopeReader(self.lexicon)
+        self.scopes = scope_reader(self.lexicon)
         self._context = [(label, compiled(p)) for label, p in self.rules.model_context.items()]
         self._clinical = compiled(self.rules.clinical_setting)
         self._model_absent = compiled(self.rules.model_absent)
