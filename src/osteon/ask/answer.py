@@ -28,7 +28,7 @@ from osteon.ask.citing import (
 )
 from osteon.ask.detail_fit import asked_detail, own_page_record
 from osteon.ask.evidence import Key, Ranked, ages_named, rank_evidence
-from osteon.ask.languages import in_other_languages
+from osteon.ask.languages import in_other_languages, unspaced_pages
 from osteon.ask.lists import introduces_list, items_after, lead_in_of
 from osteon.ask.mechanism_path import causal_path
 from osteon.ask.page_names import pages_of_names
@@ -247,10 +247,13 @@ def _names_kind_asked(knowledge: KnowledgeStore, question: Question, top: Sequen
     they give for FOP?" is not answered by a sentence naming FOP alone. A question that
     names its person ("which pain medication does Jasmin Floyd take?") is answered on the
     pages that name them: another page's "pain medication will be prescribed" is said of
-    other patients.
+    other patients. A sentence on a page in Chinese or Japanese may name it in words the
+    lexicon cannot read ("インドメタシン"): it is not held to name nothing.
     """
     about = [r for r in top if _about_asked(r, top[0], question)
              and (not named_pages or r.place.doc_id in named_pages)]
+    if not unspaced_pages(knowledge.store).isdisjoint(r.place.doc_id for r in about):
+        return True
     keys = {(r.place.doc_id, r.place.idx) for r in about}
     found = mentions_at(knowledge.store, keys) if keys else {}
     own = {*question.concepts, *question.excluded}
@@ -977,7 +980,7 @@ def _as_sentence(text: str) -> str:
     A lead-in's colon is kept ("…consists of two appointments:").
     """
     text = text.strip()
-    return text if text.rstrip(")]”\"'’")[-1:] in ".!?…:" else text + "."
+    return text if text.rstrip(")]”\"'’")[-1:] in ".!?…:。！？" else text + "."
 
 
 def _with_figures(text: str, fact: Fact) -> str:

@@ -1,11 +1,12 @@
 """Questions in English about pages in other languages (data/ask/languages.yaml).
 
-Public HO pages come in German, Italian, French, Spanish, Portuguese and Dutch, and
-people ask about them in English. The index's stemmer is English, and nothing else
-brings "how many weeks until it shows on an x-ray?" to "nach 2-5 Wochen … im
-Röntgenbild": the words each language uses for the question's words are searched beside
-them, as the words sources use for its everyday phrases are, and a question that names a
-language ("per the German wikibook") weighs the pages written in it.
+Public HO pages come in German, Italian, French, Spanish, Portuguese, Dutch, Turkish,
+Russian, Indonesian, Chinese and Japanese, and people ask about them in English. The
+index's stemmer is English, and nothing else brings "how many weeks until it shows on an
+x-ray?" to "nach 2-5 Wochen … im Röntgenbild": the words each language uses for the
+question's words are searched beside them, as the words sources use for its everyday
+phrases are, and a question that names a language ("per the German wikibook") weighs the
+pages written in it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ class Language(Strict):
     asking: tuple[str, ...] = ()
     """The small words a question written in the language is made of ("welche", "ist",
     "der"), none an English word."""
+    spaced: bool = True
+    """Written with spaces between words. Chinese and Japanese are not: no English word of
+    a question can be looked for on their pages, so none tells that they do not say it."""
 
 
 class Languages(Strict):
@@ -82,6 +86,27 @@ def language_markers(folded: str) -> tuple[str, ...]:
     words = set(folded.split())
     return tuple(w for language in language_rules().languages.values()
                  if words & set(language.names) for w in language.markers)
+
+
+def unspaced_pages(store: Store) -> frozenset[str]:
+    """The pages written in a language without spaces between words (Chinese, Japanese).
+
+    The lexicon reads none of their words: what a sentence there names, and of whom it
+    speaks, is not known (a Japanese entry's "インドメタシン" is indomethacin).
+    """
+    return frozenset(doc for language in language_rules().languages.values()
+                     if not language.spaced for doc in written_in(store, language.markers))
+
+
+def names_unspaced_pages(store: Store, folded: str) -> bool:
+    """Does the question name a language written without spaces that some page is in?
+
+    "Which oral drugs does the Japanese entry say have been reported useful?": the page
+    says "内服", which is no word the question's "oral" can be matched with.
+    """
+    words = set(folded.split())
+    return any(words & set(language.names) and written_in(store, language.markers)
+               for language in language_rules().languages.values() if not language.spaced)
 
 
 ASKING_HELD = 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from osteon.ask.evidence import Ranked
+from osteon.ask.languages import unspaced_pages
 from osteon.ask.records import Question
 from osteon.knowledge.claim_store import concept_sentences
 from osteon.knowledge.hierarchy import Hierarchy
@@ -24,16 +25,19 @@ def of_other_population(knowledge: KnowledgeStore, question: Question,
     """Do the quoted sentences all speak of other populations than the question's?
 
     False when the question names no population (nothing to hold them to) or no
-    sentence is quoted.
+    sentence is quoted. A sentence of a page written in Chinese or Japanese, which the
+    lexicon cannot read, is not known to speak of others.
     """
     asked = question.scope.population
     if not asked or not top:
         return False
     hierarchy = knowledge.hierarchy()
     pages = concept_sentences(knowledge.store, list(dict.fromkeys(r.place.doc_id for r in top)))
+    unread = unspaced_pages(knowledge.store)
     return not any(
         fits(hierarchy, asked, r.scope.population) if r.scope.population
-        else fits(hierarchy, asked, tuple(pages[r.place.doc_id]), broader=False)
+        else r.place.doc_id in unread
+        or fits(hierarchy, asked, tuple(pages[r.place.doc_id]), broader=False)
         for r in top)
 
 

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from osteon.ask.ranking_rules import compiled
+from osteon.corpus.scripts import CJK, run_words, unspaced
 
 REMEMBERED = 50_000
 """(pattern, text) searches and texts' words kept: a few thousand sentences a question set
@@ -48,12 +49,16 @@ def subject_found(pattern: str, text: str) -> tuple[bool, str | None]:
 
 
 TOKEN = re.compile(r"[^\W_]+")
-"""A word as the index splits the text into words."""
+"""A word as the index splits the text into words (a CJK run further: `tokens_of`)."""
+_RUN_OR_WORD = re.compile(rf"[{CJK}]+|[^\W_{CJK}]+")
 
 
 def tokens_of(text: str) -> list[str]:
     """The text's words in order, lower-cased, as the index splits them."""
-    return TOKEN.findall(text.lower())
+    if not unspaced(text):
+        return TOKEN.findall(text.lower())
+    return [w for m in _RUN_OR_WORD.finditer(text.lower())
+            for w in (run_words(m.group()) if unspaced(m.group()) else (m.group(),))]
 
 
 @lru_cache(maxsize=REMEMBERED)

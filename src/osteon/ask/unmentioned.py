@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from osteon.ask.languages import asked_in_other_language, translations
+from osteon.ask.languages import asked_in_other_language, names_unspaced_pages, translations
 from osteon.ask.page_names import pages_of_names
 from osteon.ask.ranking_rules import compiled
 from osteon.ask.records import Question
@@ -44,6 +44,7 @@ from osteon.ask.understand import (
     other_spellings,
     understand,
 )
+from osteon.corpus.scripts import CJK
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.lexicon_schema import ConceptEntry
 from osteon.reading.terms import fold
@@ -853,18 +854,32 @@ def unnamed_words(knowledge: KnowledgeStore, question: Question, rules: Question
             and w not in rules.stopwords and w not in rules.frame_words]
 
 
+UNSPACED = re.compile(f"[{CJK}]")
+LOANWORD = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
+"""A run of katakana: in Japanese, a word of its own, mostly a foreign one ("インドメタシン",
+indomethacin), which a Japanese question's unspaced words show apart from the rest."""
+
+
 def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRules
                 ) -> list[str]:
     """The question's content words that no source sentence holds (misspellings aside).
 
     None of a question written in another language: its words cannot be told apart from
-    the asking that frames them ("welche", "laut"), nor matched to the sources' own.
+    the asking that frames them ("welche", "laut"), nor matched to the sources' own; but a
+    Japanese question's katakana words are words of their own (`LOANWORD`). None either of
+    a question naming a language written without spaces, which its words cannot be looked
+    for in (`names_unspaced_pages`).
     """
+    loanwords = LOANWORD.findall(question.text)
+    if loanwords and (absent := knowledge.store.absent_words(loanwords)):
+        return absent
     asked = _folded_words(question.text)
     folded = " ".join(asked)
-    if asked_in_other_language(folded):
+    if asked_in_other_language(folded) or names_unspaced_pages(knowledge.store, folded):
         return []
-    absent = knowledge.store.absent_words(unnamed_words(knowledge, question, rules))
+    # an unspaced run of Chinese or Japanese is no word (its words are not told apart)
+    absent = knowledge.store.absent_words([w for w in unnamed_words(knowledge, question, rules)
+                                           if not UNSPACED.search(w)])
     if not absent:
         return []
     vocabulary = knowledge.store.vocabulary()

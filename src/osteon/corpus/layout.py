@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from osteon.corpus import chrome
 from osteon.corpus.records import Block, DroppedLine, Line, SourceDocument
 from osteon.corpus.rules import ChromeRules, LayoutRules
+from osteon.corpus.scripts import CJK
 
 _WIKI_HEADING = re.compile(r"^[ \t]*(=+)[ \t]*(.+?)[ \t]*\1[ \t]*$")
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -74,11 +75,19 @@ def lay_out(source: SourceDocument, layout: LayoutRules, chrome_rules: ChromeRul
     return Layout(tuple(blocks), title_block, dropped, tuple(authors))
 
 
+_CJK_OPENING = re.compile(f"[{CJK}【〔「]")
+"""A line opening in Chinese or Japanese (or their brackets): no capital tells a heading."""
+_CJK_LINE_ENDS = "。.，,、;；:：!！?？"
+
+
 def heading_like(text: str, rules: LayoutRules) -> bool:
     """Tell whether a standalone line reads as a heading rather than a sentence."""
     stripped = text.strip()
     if not stripped or len(stripped) > rules.heading.max_chars:
         return False
+    if _CJK_OPENING.match(stripped):
+        return (len(stripped) <= rules.heading.max_cjk_chars
+                and stripped[-1] not in _CJK_LINE_ENDS)
     if not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
     words = len(stripped.split())
@@ -275,8 +284,10 @@ def _group(
         )
         if continues and open_lines == 1 and open_kind == "paragraph":
             previous = open_last_text.strip()
+            # (a Chinese or Japanese line has no capital to open the next: its heading is
+            # told by its shortness alone)
             if (heading_like(previous, rules) and len(previous.split()) <= 8
-                    and t.strip()[:1].isupper()):
+                    and (t.strip()[:1].isupper() or _CJK_OPENING.match(previous))):
                 continues = False
         if (open_kind == "paragraph" and rules.names_one_person(open_last_text)
                 and rules.names_one_person(t)):

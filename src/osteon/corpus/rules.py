@@ -82,6 +82,9 @@ class HeadingRule(Strict):
     max_chars: int
     max_question_words: int
     max_words_with_period: int
+    max_cjk_chars: int
+    """Characters a Chinese or Japanese line has at most to be a heading (no words to count,
+    no capitals to see)."""
     title_case_share: float
     max_field_words: int
     """Words a record field's name alone on its line has at most ("Information provided by

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from osteon.corpus.scripts import CJK
+
 # Sentence-final punctuation, any closing quotes or brackets, the reference numbers
 # articles glue to a word's full stop ("…criteria used.1,2,3 Moreover", "…(SCI).1, 2, 3
 # Despite", "…muscle.[4] It", a drug database's "…with bone.[A244920] The"),
@@ -23,7 +25,11 @@ _REFERENCES = r"(?:\d+(?:(?:, ?|[–-])\d+)*|\[[A-Z]{0,2}\d+(?:(?:, ?|[–-])[A-
 # text copied from CJK-typeset pages loses the space after ASCII punctuation, and a whole
 # abstract had been one "sentence" that matched every question.
 _BOUNDARY = re.compile(rf"(?:(?:[.!?…]+[\"”’)\]]*|(?<=[^\W\d_]|[)\]])\.{_REFERENCES})"
-                       r"(?=\s+[\"“‘(\[]*[A-Z0-9])|(?<=[^\W\d_]{2})[.!?](?=[A-Z][a-z]|[A-Z]{2,}\b))")
+                       r"(?=\s+[\"“‘(\[]*[A-Z0-9])|(?<=[^\W\d_]{2})[.!?](?=[A-Z][a-z]|[A-Z]{2,}\b)"
+                       rf"|[。！？]+[」』）]*(?:\[\d+(?:[,，–-]\d+)*\])?(?=\S)|(?<=[{CJK}\]）)])[.．!?](?=[{CJK}「『（]))")
+"""... and in Chinese and Japanese, where no space follows a sentence, its full stop
+("…嚴重并發癥。肘關節…") or an ASCII stop between two ideographs ("…違いである.原因は…"):
+a whole Chinese review had been one "sentence"."""
 _INLINE_BULLET = re.compile(r"\s+[•▪◦‣]\s+|(?<=[.:;!?])\s+-\s+(?=[\"“(]*[^\W\d_])")
 """A bullet inside a line ("… or neoplasms. • Heterotopic ossification may be …"): pages
 that run a list of highlights into one paragraph; each item is a sentence of its own (a

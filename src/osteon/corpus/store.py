@@ -36,6 +36,7 @@ from osteon.corpus.records import (
     Sentence,
     SentencePlace,
 )
+from osteon.corpus.scripts import fts_phrase, indexed_text, unspaced
 from osteon.errors import DocumentNotFound, StoreError, StoreFullError, StoreReadOnlyError
 
 SCHEMA_VERSION = "1"
@@ -83,15 +84,18 @@ CREATE TABLE IF NOT EXISTS sentences (
     text TEXT NOT NULL,
     UNIQUE (doc_id, idx)
 );
+CREATE VIEW IF NOT EXISTS sentences_indexed AS
+    SELECT id, indexed_text(text) AS text FROM sentences;
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
-    text, content='sentences', content_rowid='id',
+    text, content='sentences_indexed', content_rowid='id',
     tokenize='porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
-    INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+    INSERT INTO sentences_fts(rowid, text) VALUES (new.id, indexed_text(new.text));
 END;
 CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
-    INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO sentences_fts(sentences_fts, rowid, text)
+        VALUES ('delete', old.id, indexed_text(old.text));
 END;
 """
 
@@ -264,6 +268,11 @@ indexes looked up by the table's (doc id, index) index (CROSS JOIN keeps the doc
 outer loop)."""
 
 
+def _index_functions(db: sqlite3.Connection) -> None:
+    """The SQL functions the schema's index view and triggers call (`indexed_text`)."""
+    db.create_function("indexed_text", 1, indexed_text, deterministic=True)
+
+
 class Store:
     """A connection to one osteon store file."""
 
@@ -271,6 +280,7 @@ class Store:
                  read_only: bool = False) -> None:
         self.path = path
         self._db = connection
+        _index_functions(connection)
         self._db.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
         self.read_only = read_only
         """Opened read-only: every write raises StoreReadOnlyError before it starts."""
@@ -301,6 +311,7 @@ class Store:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
+            _index_functions(db)
             db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
             fault = store_fault(exc, path)
@@ -632,7 +643,7 @@ class Store:
         With `doc_ids`, only sentences of those documents (scored against the whole
         index, so their scores compare with an unrestricted search's).
         """
-        safe = ['"' + w.replace('"', '""') + '"' for w in dict.fromkeys(words) if w.strip()]
+        safe = [fts_phrase(w) for w in dict.fromkeys(words) if w.strip()]
         if not safe:
             return []
         query = " OR ".join(safe)
@@ -676,7 +687,8 @@ class Store:
         """
         tokens = (" ".join("".join(c if c.isalnum() else " " for c in p).split())
                   for p in phrases)
-        safe = [f'^"{t}"' for t in dict.fromkeys(tokens) if t]
+        # (an opening in Chinese or Japanese is not looked for: its words hold no order)
+        safe = [f'^{fts_phrase(t)}' for t in dict.fromkeys(tokens) if t and not unspaced(t)]
         if not safe:
             return []
         # remembered per version: "what is soft tissue ossification?" and "what does
@@ -743,7 +755,7 @@ class Store:
         for word in dict.fromkeys(w for w in words if w.strip()):
             rows = known.get(word)
             if rows is None:
-                quoted = '"' + word.replace('"', '""') + '"'
+                quoted = fts_phrase(word)
                 rows = known[word] = tuple(self._db.execute(
                     "SELECT s.doc_id, count(*), d.n_sentences FROM sentences_fts"
                     " JOIN sentences s ON s.id = sentences_fts.rowid"
@@ -818,7 +830,7 @@ class Store:
         absent = []
         for word in dict.fromkeys(w for w in words if w.strip()):
             if word not in held:
-                quoted = '"' + word.replace('"', '""') + '"'
+                quoted = fts_phrase(word)
                 held[word] = self._db.execute(
                     "SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 1",
                     (quoted,)).fetchone() is not None
@@ -848,7 +860,7 @@ class Store:
 
     def _sample_holding(self, words: Sequence[str]) -> list[str]:
         """Up to `CAPITALS_SAMPLE` stored sentences holding the words as one phrase."""
-        phrase = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+        phrase = fts_phrase(" ".join(words))
         return [text for (text,) in self._db.execute(
             "SELECT text FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?",
             (phrase, CAPITALS_SAMPLE))]
@@ -887,7 +899,7 @@ class Store:
         """
         known = self.per_version("written", HELD_CACHE)
         if name not in known:
-            quoted = '"' + name.replace('"', '""') + '"'
+            quoted = fts_phrase(name)
             exact = re.compile(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])")
             rows = self._db.execute("SELECT text FROM sentences_fts WHERE sentences_fts MATCH ?",
                                     (quoted,))
