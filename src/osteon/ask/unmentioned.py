@@ -44,7 +44,7 @@ from osteon.ask.understand import (
     other_spellings,
     understand,
 )
-from osteon.corpus.scripts import CJK
+from osteon.corpus.scripts import unspaced
 from osteon.knowledge.store import KnowledgeStore
 from osteon.reading.lexicon_schema import ConceptEntry
 from osteon.reading.terms import fold
@@ -854,7 +854,6 @@ def unnamed_words(knowledge: KnowledgeStore, question: Question, rules: Question
             and w not in rules.stopwords and w not in rules.frame_words]
 
 
-UNSPACED = re.compile(f"[{CJK}]")
 LOANWORD = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
 """A run of katakana: in Japanese, a word of its own, mostly a foreign one ("インドメタシン",
 indomethacin), which a Japanese question's unspaced words show apart from the rest."""
@@ -879,7 +878,7 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
         return []
     # an unspaced run of Chinese or Japanese is no word (its words are not told apart)
     absent = knowledge.store.absent_words([w for w in unnamed_words(knowledge, question, rules)
-                                           if not UNSPACED.search(w)])
+                                           if not unspaced(w)])
     if not absent:
         return []
     vocabulary = knowledge.store.vocabulary()
