@@ -81,32 +81,31 @@ def translated_words(folded: str, has_phrase: Callable[[str, str], bool]
                                if has_phrase(folded, phrase) for w in said))
 
 
+def _named_languages(folded: str) -> list[Language]:
+    """The languages the question names ("the ITALIAN page"), in the rules' order."""
+    words = set(folded.split())
+    return [language for language in language_rules().languages.values()
+            if words & set(language.names)]
+
+
 def language_markers(folded: str) -> tuple[str, ...]:
     """The commonest words of each language the question names ("the ITALIAN page")."""
-    words = set(folded.split())
-    return tuple(w for language in language_rules().languages.values()
-                 if words & set(language.names) for w in language.markers)
+    return tuple(w for language in _named_languages(folded) for w in language.markers)
 
 
-def unspaced_pages(store: Store) -> frozenset[str]:
+def unspaced_pages(store: Store, folded: str | None = None) -> frozenset[str]:
     """The pages written in a language without spaces between words (Chinese, Japanese).
 
     The lexicon reads none of their words: what a sentence there names, and of whom it
-    speaks, is not known (a Japanese entry's "インドメタシン" is indomethacin).
+    speaks, is not known (a Japanese entry's "インドメタシン" is indomethacin). Given a
+    question's folded words, only those in a language it names: "which oral drugs does the
+    Japanese entry say have been reported useful?" is answered by "内服", which no word of
+    the question's can be matched with.
     """
-    return frozenset(doc for language in language_rules().languages.values()
-                     if not language.spaced for doc in written_in(store, language.markers))
-
-
-def names_unspaced_pages(store: Store, folded: str) -> bool:
-    """Does the question name a language written without spaces that some page is in?
-
-    "Which oral drugs does the Japanese entry say have been reported useful?": the page
-    says "内服", which is no word the question's "oral" can be matched with.
-    """
-    words = set(folded.split())
-    return any(words & set(language.names) and written_in(store, language.markers)
-               for language in language_rules().languages.values() if not language.spaced)
+    languages = (language_rules().languages.values() if folded is None
+                 else _named_languages(folded))
+    return frozenset(doc for language in languages if not language.spaced
+                     for doc in written_in(store, language.markers))
 
 
 ASKING_HELD = 2

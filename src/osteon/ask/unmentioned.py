@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from osteon.ask.languages import asked_in_other_language, names_unspaced_pages, translations
+from osteon.ask.languages import asked_in_other_language, translations, unspaced_pages
 from osteon.ask.page_names import pages_of_names
 from osteon.ask.ranking_rules import compiled
 from osteon.ask.records import Question
@@ -867,14 +867,14 @@ def unmentioned(knowledge: KnowledgeStore, question: Question, rules: QuestionRu
     the asking that frames them ("welche", "laut"), nor matched to the sources' own; but a
     Japanese question's katakana words are words of their own (`LOANWORD`). None either of
     a question naming a language written without spaces, which its words cannot be looked
-    for in (`names_unspaced_pages`).
+    for in (`unspaced_pages`).
     """
     loanwords = LOANWORD.findall(question.text)
     if loanwords and (absent := knowledge.store.absent_words(loanwords)):
         return absent
     asked = _folded_words(question.text)
     folded = " ".join(asked)
-    if asked_in_other_language(folded) or names_unspaced_pages(knowledge.store, folded):
+    if asked_in_other_language(folded) or unspaced_pages(knowledge.store, folded):
         return []
     # an unspaced run of Chinese or Japanese is no word (its words are not told apart)
     absent = knowledge.store.absent_words([w for w in unnamed_words(knowledge, question, rules)
